@@ -1,0 +1,232 @@
+import COpenSSL
+import COpenSSLShim
+import NIOCore
+
+/// One `SSL*` over a pair of memory BIOs: ciphertext in through `feed`, out through `drainOutbound`.
+///
+/// Every OpenSSL call is bracketed the same way: the per-thread error queue is cleared before it
+/// and drained into a `TLSError` after a failure. The caller drains outbound ciphertext after every
+/// call, failures included, so that alerts reach the peer.
+final class TLSConnection {
+    enum Role {
+        case server
+        case client(expected: PeerIdentity, serverName: String?)
+    }
+
+    enum HandshakeResult {
+        case complete
+        case wantRead
+        case failed(TLSError)
+    }
+
+    enum ReadResult {
+        case data(ByteBuffer)
+        case wantRead
+        case closeNotify
+        case failed(TLSError)
+    }
+
+    private let ssl: OpaquePointer
+    private let inbound: OpaquePointer
+    private let outbound: OpaquePointer
+    /// Keeps the `SSL_CTX` (and its ALPN buffer) alive for this connection, across reloads.
+    private let context: SSLContextBox
+    let verification: PeerVerification
+    private let isServer: Bool
+
+    init(context: SSLContextBox, role: Role) throws(TLSError) {
+        OpenSSLErrorQueue.clear()
+        guard let ssl = SSL_new(context.pointer) else {
+            throw TLSError(.configurationInvalid, "SSL_new failed", cause: OpenSSLErrorQueue.drain())
+        }
+        guard let inbound = BIO_new(BIO_s_mem()), let outbound = BIO_new(BIO_s_mem()) else {
+            SSL_free(ssl)
+            throw TLSError(.configurationInvalid, "BIO_new failed", cause: OpenSSLErrorQueue.drain())
+        }
+        // An empty inbound BIO means "wait for more bytes", never end of stream.
+        _ = kinerja_bio_set_mem_eof_return(inbound, -1)
+        _ = kinerja_bio_set_mem_eof_return(outbound, -1)
+        SSL_set_bio(ssl, inbound, outbound)  // ssl owns both BIOs from here.
+        self.ssl = ssl
+        self.inbound = inbound
+        self.outbound = outbound
+        self.context = context
+        switch role {
+        case .server:
+            self.isServer = true
+            self.verification = PeerVerification(expected: nil, trustDomain: context.configuration.trustDomain)
+            SSL_set_accept_state(ssl)
+        case .client(let expected, let serverName):
+            self.isServer = false
+            self.verification = PeerVerification(expected: expected, trustDomain: context.configuration.trustDomain)
+            SSL_set_connect_state(ssl)
+            if let serverName, kinerja_ssl_set_tlsext_host_name(ssl, serverName) != 1 {
+                throw TLSError(.configurationInvalid, "invalid server name \(serverName)", cause: OpenSSLErrorQueue.drain())
+            }
+        }
+        guard verification.attach(to: ssl) else {
+            throw TLSError(.configurationInvalid, "SSL_set_ex_data failed", cause: OpenSSLErrorQueue.drain())
+        }
+    }
+
+    deinit {
+        SSL_free(ssl)
+    }
+
+    var configuration: TLSConfiguration { context.configuration }
+
+    // MARK: Ciphertext in and out.
+
+    /// Hands received ciphertext to OpenSSL.
+    func feed(_ buffer: ByteBuffer) {
+        buffer.withUnsafeReadableBytes { bytes in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let chunk = Int32(clamping: bytes.count - offset)
+                let written = BIO_write(inbound, base + offset, chunk)
+                // A memory BIO only refuses on allocation failure; the handshake or read then fails.
+                guard written > 0 else { return }
+                offset += Int(written)
+            }
+        }
+    }
+
+    /// Takes all ciphertext OpenSSL has produced since the last call, or `nil` when there is none.
+    func drainOutbound(allocator: ByteBufferAllocator) -> ByteBuffer? {
+        let pending = BIO_ctrl_pending(outbound)
+        guard pending > 0 else { return nil }
+        var buffer = allocator.buffer(capacity: pending)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: pending) { target in
+            let read = BIO_read(outbound, target.baseAddress, Int32(clamping: target.count))
+            return max(0, Int(read))
+        }
+        return buffer
+    }
+
+    // MARK: TLS operations.
+
+    func handshake() -> HandshakeResult {
+        OpenSSLErrorQueue.clear()
+        let result = SSL_do_handshake(ssl)
+        if result == 1 { return .complete }
+        switch SSL_get_error(ssl, result) {
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+            return .wantRead
+        default:
+            return .failed(handshakeError(OpenSSLErrorQueue.drain()))
+        }
+    }
+
+    /// Decrypts one chunk of application data, if a whole record is available.
+    func read(allocator: ByteBufferAllocator) -> ReadResult {
+        var buffer = allocator.buffer(capacity: 16_384)
+        var error: Int32 = SSL_ERROR_NONE
+        OpenSSLErrorQueue.clear()
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 16_384) { target in
+            let read = SSL_read(ssl, target.baseAddress, Int32(clamping: target.count))
+            if read > 0 { return Int(read) }
+            error = SSL_get_error(ssl, read)
+            return 0
+        }
+        switch error {
+        case SSL_ERROR_NONE:
+            return .data(buffer)
+        case SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE:
+            return .wantRead
+        case SSL_ERROR_ZERO_RETURN:
+            return .closeNotify
+        default:
+            let stack = OpenSSLErrorQueue.drain()
+            if let alert = stack.receivedAlert {
+                return .failed(TLSError(.alertReceived, "peer sent alert \(TLSAlert.name(alert))", cause: stack))
+            }
+            return .failed(TLSError(.protocolFailure, "reading a record failed", cause: stack))
+        }
+    }
+
+    /// Encrypts all of `buffer` into the outbound BIO (a memory BIO never asks us to retry).
+    func write(_ buffer: ByteBuffer) -> TLSError? {
+        guard buffer.readableBytes > 0 else { return nil }
+        return buffer.withUnsafeReadableBytes { bytes -> TLSError? in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                OpenSSLErrorQueue.clear()
+                var written = 0
+                let result = SSL_write_ex(ssl, base + offset, bytes.count - offset, &written)
+                guard result == 1 else {
+                    return TLSError(.protocolFailure, "writing a record failed", cause: OpenSSLErrorQueue.drain())
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    /// Queues our close_notify. Returns whether the peer's close_notify has already been received.
+    func shutdown() -> Bool {
+        OpenSSLErrorQueue.clear()
+        let result = SSL_shutdown(ssl)
+        if result < 0 { _ = OpenSSLErrorQueue.drain() }
+        return result == 1
+    }
+
+    // MARK: What was negotiated.
+
+    var applicationProtocol: String? {
+        var data: UnsafePointer<UInt8>?
+        var length: UInt32 = 0
+        SSL_get0_alpn_selected(ssl, &data, &length)
+        guard let data, length > 0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: data, count: Int(length)), as: UTF8.self)
+    }
+
+    var protocolVersion: String {
+        SSL_get_version(ssl).map { String(cString: $0) } ?? "unknown"
+    }
+
+    var cipherSuite: String {
+        SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// The peer's verified identity and the SHA-256 of its leaf, checked again after the handshake.
+    func verifiedPeer() throws(TLSError) -> (identity: PeerIdentity, fingerprint: [UInt8]) {
+        OpenSSLErrorQueue.clear()
+        guard let leaf = SSL_get0_peer_certificate(ssl) else {
+            throw TLSError(.peerCertificateRejected, "the peer presented no certificate")
+        }
+        let verdict = SSL_get_verify_result(ssl)
+        guard verdict == Int(X509_V_OK) else {
+            throw TLSError(.peerCertificateRejected, String(cString: X509_verify_cert_error_string(verdict)))
+        }
+        let identity = try LeafCertificatePolicy.identity(of: leaf, trustDomain: verification.trustDomain)
+        if let expected = verification.expected, expected != identity {
+            throw TLSError(.peerIdentityMismatch, "peer is \(identity.uri), expected \(expected.uri)")
+        }
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        guard X509_digest(leaf, EVP_sha256(), &digest, &length) == 1 else {
+            throw TLSError(.peerCertificateRejected, "cannot hash the peer certificate", cause: OpenSSLErrorQueue.drain())
+        }
+        return (identity, Array(digest.prefix(Int(length))))
+    }
+
+    // MARK: Errors.
+
+    private func handshakeError(_ stack: OpenSSLErrorStack) -> TLSError {
+        if let failure = verification.failure {
+            return TLSError(failure.code, failure.message, cause: stack)
+        }
+        if let alert = stack.receivedAlert {
+            let code: TLSError.Code = alert == UInt8(SSL_AD_NO_APPLICATION_PROTOCOL) ? .noApplicationProtocol : .alertReceived
+            return TLSError(code, "peer sent alert \(TLSAlert.name(alert))", cause: stack)
+        }
+        if stack.contains(sslReason: SSL_R_NO_APPLICATION_PROTOCOL) || stack.contains(sslReason: SSL_R_CALLBACK_FAILED) {
+            return TLSError(.noApplicationProtocol, "the peer offered none of \(configuration.applicationProtocols)", cause: stack)
+        }
+        if stack.contains(sslReason: SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE) {
+            return TLSError(.peerCertificateRejected, "the peer presented no certificate", cause: stack)
+        }
+        let reason = stack.entries.first?.reason ?? "unknown failure"
+        return TLSError(.handshakeFailed, reason, cause: stack)
+    }
+}
