@@ -28,6 +28,95 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Common.AuditEvent.self,
     Common.AuditEventFilter.self,
     Common.AuditChainVerification.self,
+    Common.UnitScope.self,
+    Common.NipList.self,
+    Identity.Unit.self,
+    Identity.UnitNode.self,
+    Identity.Employee.self,
+    Identity.SupervisorAssignment.self,
+    Identity.RoleGrant.self,
+    Identity.Account.self,
+    Identity.Session.self,
+    Identity.SigningKey.self,
+    Identity.RoleClaim.self,
+    Identity.AccessTokenClaims.self,
+    Identity.SignedAccessToken.self,
+    Identity.TokenPair.self,
+    Identity.LoginRequest.self,
+    Identity.LoginResponse.self,
+    Identity.RefreshTokenRequest.self,
+    Identity.RefreshTokenResponse.self,
+    Identity.LogoutRequest.self,
+    Identity.LogoutResponse.self,
+    Identity.WhoAmIRequest.self,
+    Identity.WhoAmIResponse.self,
+    Identity.ListSessionsRequest.self,
+    Identity.ListSessionsResponse.self,
+    Identity.RevokeSessionRequest.self,
+    Identity.RevokeSessionResponse.self,
+    Identity.ListSigningKeysRequest.self,
+    Identity.ListSigningKeysResponse.self,
+    Identity.RotateSigningKeyRequest.self,
+    Identity.RotateSigningKeyResponse.self,
+    Identity.CreateUnitRequest.self,
+    Identity.CreateUnitResponse.self,
+    Identity.UpdateUnitRequest.self,
+    Identity.UpdateUnitResponse.self,
+    Identity.GetUnitRequest.self,
+    Identity.GetUnitResponse.self,
+    Identity.ListUnitsRequest.self,
+    Identity.ListUnitsResponse.self,
+    Identity.GetUnitTreeRequest.self,
+    Identity.GetUnitTreeResponse.self,
+    Identity.CreateEmployeeRequest.self,
+    Identity.CreateEmployeeResponse.self,
+    Identity.UpdateEmployeeRequest.self,
+    Identity.UpdateEmployeeResponse.self,
+    Identity.GetEmployeeRequest.self,
+    Identity.GetEmployeeResponse.self,
+    Identity.BatchGetEmployeesRequest.self,
+    Identity.BatchGetEmployeesResponse.self,
+    Identity.ListEmployeesRequest.self,
+    Identity.ListEmployeesResponse.self,
+    Identity.EmployeeImportRow.self,
+    Identity.ImportEmployeesOptions.self,
+    Identity.ImportEmployeesRequest.self,
+    Identity.ImportRowResult.self,
+    Identity.ImportEmployeesResponse.self,
+    Identity.SetAtasanRequest.self,
+    Identity.SetAtasanResponse.self,
+    Identity.GetAtasanRequest.self,
+    Identity.GetAtasanResponse.self,
+    Identity.GetSupervisorChainRequest.self,
+    Identity.GetSupervisorChainResponse.self,
+    Identity.ListBawahanRequest.self,
+    Identity.Bawahan.self,
+    Identity.ListBawahanResponse.self,
+    Identity.CheckSupervisionRequest.self,
+    Identity.SupervisionRelation.self,
+    Identity.CheckSupervisionResponse.self,
+    Identity.GrantRoleRequest.self,
+    Identity.GrantRoleResponse.self,
+    Identity.RevokeRoleRequest.self,
+    Identity.RevokeRoleResponse.self,
+    Identity.ListRoleGrantsRequest.self,
+    Identity.ListRoleGrantsResponse.self,
+    Identity.GetAccountRequest.self,
+    Identity.GetAccountResponse.self,
+    Identity.EnableAccountRequest.self,
+    Identity.EnableAccountResponse.self,
+    Identity.DisableAccountRequest.self,
+    Identity.DisableAccountResponse.self,
+    Identity.UnlockAccountRequest.self,
+    Identity.UnlockAccountResponse.self,
+    Identity.ChangePasswordRequest.self,
+    Identity.ChangePasswordResponse.self,
+    Identity.ResetPasswordRequest.self,
+    Identity.ResetPasswordResponse.self,
+    Identity.ListAuditEventsRequest.self,
+    Identity.ListAuditEventsResponse.self,
+    Identity.VerifyAuditChainRequest.self,
+    Identity.VerifyAuditChainResponse.self,
     RPC.MetadataEntry.self,
     RPC.CallHeader.self,
     RPC.ResponseHeader.self,
@@ -85,6 +174,95 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Common.AuditEvent.self, ["sequence", "event_id", "at", "principal", "principal_kind", "action", "target", "outcome", "status_code", "detail", "request_id", "peer_address", "prev_hash", "hash"]),
     (Common.AuditEventFilter.self, ["time_range", "principal", "target", "action_prefix", "outcome"]),
     (Common.AuditChainVerification.self, ["intact", "first_sequence", "last_sequence", "checked_count", "first_broken_sequence", "failure", "head_hash", "verified_at"]),
+    (Common.UnitScope.self, ["unit_id", "include_subunits"]),
+    (Common.NipList.self, ["nips"]),
+    (Identity.Unit.self, ["unit_id", "code", "name", "short_name", "kind", "parent_unit_id", "head_nip", "public_service_point", "active", "depth", "created", "updated", "revision"]),
+    (Identity.UnitNode.self, ["unit", "children", "employee_count"]),
+    (Identity.Employee.self, ["nip", "full_name", "gelar_depan", "gelar_belakang", "asn_type", "jenis_jabatan", "jabatan_name", "golongan", "unit_id", "atasan_nip", "unit_head", "birth_date", "sex", "tmt", "status", "email", "phone", "created", "updated", "revision"]),
+    (Identity.SupervisorAssignment.self, ["nip", "atasan_nip", "effective_from", "effective_until", "acting", "note", "assigned"]),
+    (Identity.RoleGrant.self, ["grant_id", "nip", "role", "scope_unit_ids", "include_subunits", "reason", "expires_at", "granted", "revoked"]),
+    (Identity.Account.self, ["nip", "state", "must_change_password", "password_changed_at", "last_login_at", "failed_login_count", "locked_until", "disabled_reason", "updated"]),
+    (Identity.Session.self, ["session_id", "nip", "created_at", "last_refreshed_at", "expires_at", "client_name", "peer_address", "current"]),
+    (Identity.SigningKey.self, ["key_id", "algorithm", "public_key", "not_before", "not_after", "state"]),
+    (Identity.RoleClaim.self, ["role", "scope_unit_ids", "include_subunits"]),
+    (Identity.AccessTokenClaims.self, ["issuer", "subject", "audience", "issued_at", "not_before", "expires_at", "token_id", "session_id", "key_id", "roles", "unit_id"]),
+    (Identity.SignedAccessToken.self, ["claims", "key_id", "signature"]),
+    (Identity.TokenPair.self, ["access_token", "access_token_expires_at", "refresh_token", "refresh_token_expires_at", "session_id"]),
+    (Identity.LoginRequest.self, ["nip", "password", "client_name", "audience"]),
+    (Identity.LoginResponse.self, ["tokens", "must_change_password", "employee"]),
+    (Identity.RefreshTokenRequest.self, ["refresh_token"]),
+    (Identity.RefreshTokenResponse.self, ["tokens"]),
+    (Identity.LogoutRequest.self, ["refresh_token", "all_sessions"]),
+    (Identity.LogoutResponse.self, ["ended_sessions"]),
+    (Identity.WhoAmIRequest.self, []),
+    (Identity.WhoAmIResponse.self, ["principal", "principal_kind", "employee", "roles", "unit", "bawahan_nips", "session_id", "token_expires_at"]),
+    (Identity.ListSessionsRequest.self, ["nip"]),
+    (Identity.ListSessionsResponse.self, ["sessions"]),
+    (Identity.RevokeSessionRequest.self, ["session_id", "reason"]),
+    (Identity.RevokeSessionResponse.self, ["session"]),
+    (Identity.ListSigningKeysRequest.self, []),
+    (Identity.ListSigningKeysResponse.self, ["keys", "cache_ttl_seconds"]),
+    (Identity.RotateSigningKeyRequest.self, ["reason", "emergency"]),
+    (Identity.RotateSigningKeyResponse.self, ["keys"]),
+    (Identity.CreateUnitRequest.self, ["unit"]),
+    (Identity.CreateUnitResponse.self, ["unit"]),
+    (Identity.UpdateUnitRequest.self, ["unit", "update_mask", "expected_revision"]),
+    (Identity.UpdateUnitResponse.self, ["unit"]),
+    (Identity.GetUnitRequest.self, ["unit_id"]),
+    (Identity.GetUnitResponse.self, ["unit", "ancestors"]),
+    (Identity.ListUnitsRequest.self, ["parent_unit_id", "kind", "query", "include_inactive", "page"]),
+    (Identity.ListUnitsResponse.self, ["units", "page"]),
+    (Identity.GetUnitTreeRequest.self, ["root_unit_id", "max_depth", "include_inactive"]),
+    (Identity.GetUnitTreeResponse.self, ["root", "tree_revision"]),
+    (Identity.CreateEmployeeRequest.self, ["employee", "atasan_nip"]),
+    (Identity.CreateEmployeeResponse.self, ["employee", "account"]),
+    (Identity.UpdateEmployeeRequest.self, ["employee", "update_mask", "expected_revision"]),
+    (Identity.UpdateEmployeeResponse.self, ["employee"]),
+    (Identity.GetEmployeeRequest.self, ["nip"]),
+    (Identity.GetEmployeeResponse.self, ["employee", "unit", "atasan"]),
+    (Identity.BatchGetEmployeesRequest.self, ["nips"]),
+    (Identity.BatchGetEmployeesResponse.self, ["employees", "not_found_nips"]),
+    (Identity.ListEmployeesRequest.self, ["unit_id", "include_subunits", "jenis_jabatan", "asn_type", "statuses", "query", "page"]),
+    (Identity.ListEmployeesResponse.self, ["employees", "page"]),
+    (Identity.EmployeeImportRow.self, ["row_number", "employee", "atasan_nip", "unit_code"]),
+    (Identity.ImportEmployeesOptions.self, ["dry_run", "update_existing", "source_name"]),
+    (Identity.ImportEmployeesRequest.self, ["options", "row"]),
+    (Identity.ImportRowResult.self, ["row_number", "nip", "outcome", "status_code", "reasons"]),
+    (Identity.ImportEmployeesResponse.self, ["total_rows", "accepted_rows", "rejected_rows", "results", "dry_run"]),
+    (Identity.SetAtasanRequest.self, ["nip", "atasan_nip", "effective_from", "acting", "note"]),
+    (Identity.SetAtasanResponse.self, ["assignment"]),
+    (Identity.GetAtasanRequest.self, ["nip", "on_date"]),
+    (Identity.GetAtasanResponse.self, ["assignment", "atasan"]),
+    (Identity.GetSupervisorChainRequest.self, ["nip", "max_levels"]),
+    (Identity.GetSupervisorChainResponse.self, ["chain"]),
+    (Identity.ListBawahanRequest.self, ["atasan_nip", "include_indirect", "active_only", "page"]),
+    (Identity.Bawahan.self, ["employee", "level", "atasan_nip"]),
+    (Identity.ListBawahanResponse.self, ["bawahan", "page"]),
+    (Identity.CheckSupervisionRequest.self, ["atasan_nip", "nips", "on_date"]),
+    (Identity.SupervisionRelation.self, ["nip", "direct", "level"]),
+    (Identity.CheckSupervisionResponse.self, ["relations"]),
+    (Identity.GrantRoleRequest.self, ["grant"]),
+    (Identity.GrantRoleResponse.self, ["grant"]),
+    (Identity.RevokeRoleRequest.self, ["grant_id", "reason"]),
+    (Identity.RevokeRoleResponse.self, ["grant"]),
+    (Identity.ListRoleGrantsRequest.self, ["nip", "role", "unit_id", "include_inactive", "page"]),
+    (Identity.ListRoleGrantsResponse.self, ["grants", "page"]),
+    (Identity.GetAccountRequest.self, ["nip"]),
+    (Identity.GetAccountResponse.self, ["account"]),
+    (Identity.EnableAccountRequest.self, ["nip", "reason"]),
+    (Identity.EnableAccountResponse.self, ["account"]),
+    (Identity.DisableAccountRequest.self, ["nip", "reason"]),
+    (Identity.DisableAccountResponse.self, ["account", "revoked_sessions"]),
+    (Identity.UnlockAccountRequest.self, ["nip", "reason"]),
+    (Identity.UnlockAccountResponse.self, ["account"]),
+    (Identity.ChangePasswordRequest.self, ["current_password", "new_password", "end_other_sessions"]),
+    (Identity.ChangePasswordResponse.self, ["tokens"]),
+    (Identity.ResetPasswordRequest.self, ["nip", "reason"]),
+    (Identity.ResetPasswordResponse.self, ["one_time_password", "expires_at", "account"]),
+    (Identity.ListAuditEventsRequest.self, ["filter", "page"]),
+    (Identity.ListAuditEventsResponse.self, ["events", "page"]),
+    (Identity.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
+    (Identity.VerifyAuditChainResponse.self, ["verification"]),
     (RPC.MetadataEntry.self, ["key", "value"]),
     (RPC.CallHeader.self, ["method", "timeout_ms", "metadata"]),
     (RPC.ResponseHeader.self, ["metadata"]),
@@ -363,6 +541,895 @@ extension Common.AuditChainVerification: ArbitraryMessage {
         m.failure = g.string()
         m.headHash = g.bytes()
         m.verifiedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Common.UnitScope: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.includeSubunits = g.bool()
+        return m
+    }
+}
+
+extension Common.NipList: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nips = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Identity.Unit: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.code = g.string()
+        m.name = g.string()
+        m.shortName = g.string()
+        m.kind = g.enumeration() as Identity.UnitKind
+        m.parentUnitID = g.string()
+        m.headNIP = g.string()
+        m.publicServicePoint = g.bool()
+        m.active = g.bool()
+        m.depth = g.uint32()
+        m.created = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Identity.UnitNode: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Identity.Unit.arbitrary(&g) }
+        m.children = g.array { g in g.nested { Identity.UnitNode.arbitrary(&$0) } }
+        m.employeeCount = g.uint32()
+        return m
+    }
+}
+
+extension Identity.Employee: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.fullName = g.string()
+        m.gelarDepan = g.string()
+        m.gelarBelakang = g.string()
+        m.asnType = g.enumeration() as Common.AsnType
+        m.jenisJabatan = g.enumeration() as Common.JenisJabatan
+        m.jabatanName = g.string()
+        m.golongan = g.string()
+        m.unitID = g.string()
+        m.atasanNIP = g.string()
+        m.unitHead = g.bool()
+        m.birthDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.sex = g.enumeration() as Identity.Sex
+        m.tmt = g.optional { g in Common.Date.arbitrary(&g) }
+        m.status = g.enumeration() as Identity.EmploymentStatus
+        m.email = g.string()
+        m.phone = g.string()
+        m.created = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Identity.SupervisorAssignment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.atasanNIP = g.string()
+        m.effectiveFrom = g.optional { g in Common.Date.arbitrary(&g) }
+        m.effectiveUntil = g.optional { g in Common.Date.arbitrary(&g) }
+        m.acting = g.bool()
+        m.note = g.string()
+        m.assigned = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.RoleGrant: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.grantID = g.string()
+        m.nip = g.string()
+        m.role = g.enumeration() as Common.Role
+        m.scopeUnitIDs = g.array { g in g.string() }
+        m.includeSubunits = g.bool()
+        m.reason = g.string()
+        m.expiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.granted = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revoked = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.Account: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.state = g.enumeration() as Identity.AccountState
+        m.mustChangePassword = g.bool()
+        m.passwordChangedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.lastLoginAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.failedLoginCount = g.uint32()
+        m.lockedUntil = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.disabledReason = g.string()
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.Session: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.sessionID = g.string()
+        m.nip = g.string()
+        m.createdAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.lastRefreshedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.expiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.clientName = g.string()
+        m.peerAddress = g.string()
+        m.current = g.bool()
+        return m
+    }
+}
+
+extension Identity.SigningKey: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.keyID = g.string()
+        m.algorithm = g.string()
+        m.publicKey = g.bytes()
+        m.notBefore = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.notAfter = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.state = g.enumeration() as Identity.SigningKeyState
+        return m
+    }
+}
+
+extension Identity.RoleClaim: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.role = g.enumeration() as Common.Role
+        m.scopeUnitIDs = g.array { g in g.string() }
+        m.includeSubunits = g.bool()
+        return m
+    }
+}
+
+extension Identity.AccessTokenClaims: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.issuer = g.string()
+        m.subject = g.string()
+        m.audience = g.array { g in g.string() }
+        m.issuedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.notBefore = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.expiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.tokenID = g.string()
+        m.sessionID = g.string()
+        m.keyID = g.string()
+        m.roles = g.array { g in g.nested { Identity.RoleClaim.arbitrary(&$0) } }
+        m.unitID = g.string()
+        return m
+    }
+}
+
+extension Identity.SignedAccessToken: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.claims = g.bytes()
+        m.keyID = g.string()
+        m.signature = g.bytes()
+        return m
+    }
+}
+
+extension Identity.TokenPair: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.accessToken = g.string()
+        m.accessTokenExpiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.refreshToken = g.string()
+        m.refreshTokenExpiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.sessionID = g.string()
+        return m
+    }
+}
+
+extension Identity.LoginRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.password = g.string()
+        m.clientName = g.string()
+        m.audience = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Identity.LoginResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.tokens = g.optional { g in Identity.TokenPair.arbitrary(&g) }
+        m.mustChangePassword = g.bool()
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.RefreshTokenRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.refreshToken = g.string()
+        return m
+    }
+}
+
+extension Identity.RefreshTokenResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.tokens = g.optional { g in Identity.TokenPair.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.LogoutRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.refreshToken = g.string()
+        m.allSessions = g.bool()
+        return m
+    }
+}
+
+extension Identity.LogoutResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.endedSessions = g.uint32()
+        return m
+    }
+}
+
+extension Identity.WhoAmIRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        return m
+    }
+}
+
+extension Identity.WhoAmIResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.principal = g.string()
+        m.principalKind = g.enumeration() as Common.PrincipalKind
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        m.roles = g.array { g in g.nested { Identity.RoleGrant.arbitrary(&$0) } }
+        m.unit = g.optional { g in Identity.Unit.arbitrary(&g) }
+        m.bawahanNIPs = g.array { g in g.string() }
+        m.sessionID = g.string()
+        m.tokenExpiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListSessionsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        return m
+    }
+}
+
+extension Identity.ListSessionsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.sessions = g.array { g in g.nested { Identity.Session.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.RevokeSessionRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.sessionID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.RevokeSessionResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.session = g.optional { g in Identity.Session.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListSigningKeysRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        return m
+    }
+}
+
+extension Identity.ListSigningKeysResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.keys = g.array { g in g.nested { Identity.SigningKey.arbitrary(&$0) } }
+        m.cacheTtlSeconds = g.uint32()
+        return m
+    }
+}
+
+extension Identity.RotateSigningKeyRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reason = g.string()
+        m.emergency = g.bool()
+        return m
+    }
+}
+
+extension Identity.RotateSigningKeyResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.keys = g.array { g in g.nested { Identity.SigningKey.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.CreateUnitRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Identity.Unit.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.CreateUnitResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Identity.Unit.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.UpdateUnitRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Identity.Unit.arbitrary(&g) }
+        m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Identity.UpdateUnitResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Identity.Unit.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetUnitRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        return m
+    }
+}
+
+extension Identity.GetUnitResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Identity.Unit.arbitrary(&g) }
+        m.ancestors = g.array { g in g.nested { Common.UnitRef.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.ListUnitsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.parentUnitID = g.string()
+        m.kind = g.enumeration() as Identity.UnitKind
+        m.query = g.string()
+        m.includeInactive = g.bool()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListUnitsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.units = g.array { g in g.nested { Identity.Unit.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetUnitTreeRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rootUnitID = g.string()
+        m.maxDepth = g.uint32()
+        m.includeInactive = g.bool()
+        return m
+    }
+}
+
+extension Identity.GetUnitTreeResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.root = g.optional { g in Identity.UnitNode.arbitrary(&g) }
+        m.treeRevision = g.uint64()
+        return m
+    }
+}
+
+extension Identity.CreateEmployeeRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        m.atasanNIP = g.string()
+        return m
+    }
+}
+
+extension Identity.CreateEmployeeResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        m.account = g.optional { g in Identity.Account.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.UpdateEmployeeRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Identity.UpdateEmployeeResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetEmployeeRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        return m
+    }
+}
+
+extension Identity.GetEmployeeResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        m.unit = g.optional { g in Common.UnitRef.arbitrary(&g) }
+        m.atasan = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.BatchGetEmployeesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nips = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Identity.BatchGetEmployeesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employees = g.array { g in g.nested { Identity.Employee.arbitrary(&$0) } }
+        m.notFoundNIPs = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Identity.ListEmployeesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.includeSubunits = g.bool()
+        m.jenisJabatan = g.enumeration() as Common.JenisJabatan
+        m.asnType = g.enumeration() as Common.AsnType
+        m.statuses = g.array { g in g.enumeration() as Identity.EmploymentStatus }
+        m.query = g.string()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListEmployeesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employees = g.array { g in g.nested { Identity.Employee.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.EmployeeImportRow: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rowNumber = g.uint32()
+        m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
+        m.atasanNIP = g.string()
+        m.unitCode = g.string()
+        return m
+    }
+}
+
+extension Identity.ImportEmployeesOptions: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dryRun = g.bool()
+        m.updateExisting = g.bool()
+        m.sourceName = g.string()
+        return m
+    }
+}
+
+extension Identity.ImportEmployeesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.item = .options(g.nested { Identity.ImportEmployeesOptions.arbitrary(&$0) })
+        case 1: m.item = .row(g.nested { Identity.EmployeeImportRow.arbitrary(&$0) })
+        default: m.item = nil
+        }
+        return m
+    }
+}
+
+extension Identity.ImportRowResult: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rowNumber = g.uint32()
+        m.nip = g.string()
+        m.outcome = g.enumeration() as Identity.ImportRowOutcome
+        m.statusCode = g.uint32()
+        m.reasons = g.array { g in g.nested { Common.FieldViolation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.ImportEmployeesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.totalRows = g.uint32()
+        m.acceptedRows = g.uint32()
+        m.rejectedRows = g.uint32()
+        m.results = g.array { g in g.nested { Identity.ImportRowResult.arbitrary(&$0) } }
+        m.dryRun = g.bool()
+        return m
+    }
+}
+
+extension Identity.SetAtasanRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.atasanNIP = g.string()
+        m.effectiveFrom = g.optional { g in Common.Date.arbitrary(&g) }
+        m.acting = g.bool()
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Identity.SetAtasanResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignment = g.optional { g in Identity.SupervisorAssignment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetAtasanRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.onDate = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetAtasanResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignment = g.optional { g in Identity.SupervisorAssignment.arbitrary(&g) }
+        m.atasan = g.optional { g in Identity.Employee.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetSupervisorChainRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.maxLevels = g.uint32()
+        return m
+    }
+}
+
+extension Identity.GetSupervisorChainResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.chain = g.array { g in g.nested { Common.EmployeeRef.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.ListBawahanRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.atasanNIP = g.string()
+        m.includeIndirect = g.bool()
+        m.activeOnly = g.bool()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.Bawahan: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.level = g.uint32()
+        m.atasanNIP = g.string()
+        return m
+    }
+}
+
+extension Identity.ListBawahanResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.bawahan = g.array { g in g.nested { Identity.Bawahan.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.CheckSupervisionRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.atasanNIP = g.string()
+        m.nips = g.array { g in g.string() }
+        m.onDate = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.SupervisionRelation: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.direct = g.bool()
+        m.level = g.uint32()
+        return m
+    }
+}
+
+extension Identity.CheckSupervisionResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.relations = g.array { g in g.nested { Identity.SupervisionRelation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.GrantRoleRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.grant = g.optional { g in Identity.RoleGrant.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GrantRoleResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.grant = g.optional { g in Identity.RoleGrant.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.RevokeRoleRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.grantID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.RevokeRoleResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.grant = g.optional { g in Identity.RoleGrant.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListRoleGrantsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.role = g.enumeration() as Common.Role
+        m.unitID = g.string()
+        m.includeInactive = g.bool()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListRoleGrantsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.grants = g.array { g in g.nested { Identity.RoleGrant.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetAccountRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        return m
+    }
+}
+
+extension Identity.GetAccountResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.account = g.optional { g in Identity.Account.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.EnableAccountRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.EnableAccountResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.account = g.optional { g in Identity.Account.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.DisableAccountRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.DisableAccountResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.account = g.optional { g in Identity.Account.arbitrary(&g) }
+        m.revokedSessions = g.uint32()
+        return m
+    }
+}
+
+extension Identity.UnlockAccountRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.UnlockAccountResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.account = g.optional { g in Identity.Account.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ChangePasswordRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.currentPassword = g.string()
+        m.newPassword = g.string()
+        m.endOtherSessions = g.bool()
+        return m
+    }
+}
+
+extension Identity.ChangePasswordResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.tokens = g.optional { g in Identity.TokenPair.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ResetPasswordRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.ResetPasswordResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.oneTimePassword = g.string()
+        m.expiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.account = g.optional { g in Identity.Account.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListAuditEventsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.filter = g.optional { g in Common.AuditEventFilter.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListAuditEventsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.events = g.array { g in g.nested { Common.AuditEvent.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.VerifyAuditChainRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.fromSequence = g.uint64()
+        m.toSequence = g.uint64()
+        return m
+    }
+}
+
+extension Identity.VerifyAuditChainResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.verification = g.optional { g in Common.AuditChainVerification.arbitrary(&g) }
         return m
     }
 }
