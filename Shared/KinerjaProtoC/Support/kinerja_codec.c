@@ -2,6 +2,14 @@
 
 #include <stdlib.h>
 
+/* Blocks allocated by kinerja_unpack and not yet freed on this thread (a leak check). A decode
+ * and its free run synchronously on one thread, so a per-thread count is exact. */
+static _Thread_local long kinerja_live_blocks = 0;
+
+long kinerja_live_allocations(void) {
+    return kinerja_live_blocks;
+}
+
 typedef struct {
     size_t used;
     size_t cap;
@@ -16,11 +24,14 @@ static void *kinerja_capped_alloc(void *allocator_data, size_t size) {
         return NULL;
     }
     state->used += size;
-    return calloc(1, size);
+    void *block = calloc(1, size);
+    if (block != NULL) kinerja_live_blocks++;
+    return block;
 }
 
 static void kinerja_free(void *allocator_data, void *pointer) {
     (void)allocator_data;
+    if (pointer != NULL) kinerja_live_blocks--;
     free(pointer);
 }
 

@@ -33,4 +33,7 @@ ProtobufCMessage *kinerja_unpack(const ProtobufCMessageDescriptor *descriptor,
 /** Frees a message returned by kinerja_unpack. NULL is ignored. */
 void kinerja_free_unpacked(ProtobufCMessage *message);
 
+/** Blocks allocated by kinerja_unpack and not yet freed on the calling thread (for leak checks). */
+long kinerja_live_allocations(void);
+
 #endif

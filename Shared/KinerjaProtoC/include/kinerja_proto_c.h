@@ -2,6 +2,7 @@
 #ifndef KINERJA_PROTO_C_H
 #define KINERJA_PROTO_C_H
 #include "kinerja/common/v1/common.pb-c.h"
+#include "kinerja/identity/v1/identity.pb-c.h"
 #include "kinerja/rpc/v1/rpc.pb-c.h"
 #include "kinerja_descriptors.h"
 #include "kinerja_codec.h"

@@ -1087,6 +1087,96 @@ void   kinerja__common__v1__audit_chain_verification__free_unpacked
   assert(message->base.descriptor == &kinerja__common__v1__audit_chain_verification__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__common__v1__unit_scope__init
+                     (Kinerja__Common__V1__UnitScope         *message)
+{
+  static const Kinerja__Common__V1__UnitScope init_value = KINERJA__COMMON__V1__UNIT_SCOPE__INIT;
+  *message = init_value;
+}
+size_t kinerja__common__v1__unit_scope__get_packed_size
+                     (const Kinerja__Common__V1__UnitScope *message)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__unit_scope__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__common__v1__unit_scope__pack
+                     (const Kinerja__Common__V1__UnitScope *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__unit_scope__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__common__v1__unit_scope__pack_to_buffer
+                     (const Kinerja__Common__V1__UnitScope *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__unit_scope__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Common__V1__UnitScope *
+       kinerja__common__v1__unit_scope__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Common__V1__UnitScope *)
+     protobuf_c_message_unpack (&kinerja__common__v1__unit_scope__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__common__v1__unit_scope__free_unpacked
+                     (Kinerja__Common__V1__UnitScope *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__common__v1__unit_scope__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__common__v1__nip_list__init
+                     (Kinerja__Common__V1__NipList         *message)
+{
+  static const Kinerja__Common__V1__NipList init_value = KINERJA__COMMON__V1__NIP_LIST__INIT;
+  *message = init_value;
+}
+size_t kinerja__common__v1__nip_list__get_packed_size
+                     (const Kinerja__Common__V1__NipList *message)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__nip_list__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__common__v1__nip_list__pack
+                     (const Kinerja__Common__V1__NipList *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__nip_list__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__common__v1__nip_list__pack_to_buffer
+                     (const Kinerja__Common__V1__NipList *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__nip_list__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Common__V1__NipList *
+       kinerja__common__v1__nip_list__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Common__V1__NipList *)
+     protobuf_c_message_unpack (&kinerja__common__v1__nip_list__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__common__v1__nip_list__free_unpacked
+                     (Kinerja__Common__V1__NipList *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__common__v1__nip_list__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor kinerja__common__v1__date__field_descriptors[3] =
 {
   {
@@ -2764,6 +2854,95 @@ const ProtobufCMessageDescriptor kinerja__common__v1__audit_chain_verification__
   kinerja__common__v1__audit_chain_verification__field_indices_by_name,
   1,  kinerja__common__v1__audit_chain_verification__number_ranges,
   (ProtobufCMessageInit) kinerja__common__v1__audit_chain_verification__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__common__v1__unit_scope__field_descriptors[2] =
+{
+  {
+    "unit_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__UnitScope, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "include_subunits",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__UnitScope, include_subunits),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__common__v1__unit_scope__field_indices_by_name[] = {
+  1,   /* field[1] = include_subunits */
+  0,   /* field[0] = unit_id */
+};
+static const ProtobufCIntRange kinerja__common__v1__unit_scope__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__common__v1__unit_scope__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.common.v1.UnitScope",
+  "UnitScope",
+  "Kinerja__Common__V1__UnitScope",
+  "kinerja.common.v1",
+  sizeof(Kinerja__Common__V1__UnitScope),
+  2,
+  kinerja__common__v1__unit_scope__field_descriptors,
+  kinerja__common__v1__unit_scope__field_indices_by_name,
+  1,  kinerja__common__v1__unit_scope__number_ranges,
+  (ProtobufCMessageInit) kinerja__common__v1__unit_scope__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__common__v1__nip_list__field_descriptors[1] =
+{
+  {
+    "nips",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Common__V1__NipList, n_nips),
+    offsetof(Kinerja__Common__V1__NipList, nips),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__common__v1__nip_list__field_indices_by_name[] = {
+  0,   /* field[0] = nips */
+};
+static const ProtobufCIntRange kinerja__common__v1__nip_list__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__common__v1__nip_list__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.common.v1.NipList",
+  "NipList",
+  "Kinerja__Common__V1__NipList",
+  "kinerja.common.v1",
+  sizeof(Kinerja__Common__V1__NipList),
+  1,
+  kinerja__common__v1__nip_list__field_descriptors,
+  kinerja__common__v1__nip_list__field_indices_by_name,
+  1,  kinerja__common__v1__nip_list__number_ranges,
+  (ProtobufCMessageInit) kinerja__common__v1__nip_list__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCEnumValue kinerja__common__v1__period_kind__enum_values_by_number[4] =

@@ -39,6 +39,8 @@ typedef struct Kinerja__Common__V1__CurveBreach Kinerja__Common__V1__CurveBreach
 typedef struct Kinerja__Common__V1__AuditEvent Kinerja__Common__V1__AuditEvent;
 typedef struct Kinerja__Common__V1__AuditEventFilter Kinerja__Common__V1__AuditEventFilter;
 typedef struct Kinerja__Common__V1__AuditChainVerification Kinerja__Common__V1__AuditChainVerification;
+typedef struct Kinerja__Common__V1__UnitScope Kinerja__Common__V1__UnitScope;
+typedef struct Kinerja__Common__V1__NipList Kinerja__Common__V1__NipList;
 
 
 /* --- enums --- */
@@ -1065,6 +1067,43 @@ struct  Kinerja__Common__V1__AuditChainVerification
     , 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, {0,NULL}, NULL }
 
 
+/*
+ * A unit, optionally with its whole subtree: the population of unit-wide queries and streams.
+ */
+struct  Kinerja__Common__V1__UnitScope
+{
+  ProtobufCMessage base;
+  /*
+   * Unit id. Required; an unknown unit is NOT_FOUND.
+   */
+  char *unit_id;
+  /*
+   * When true, every sub-unit (all levels) is included.
+   */
+  protobuf_c_boolean include_subunits;
+};
+#define KINERJA__COMMON__V1__UNIT_SCOPE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__common__v1__unit_scope__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * An explicit list of employees.
+ */
+struct  Kinerja__Common__V1__NipList
+{
+  ProtobufCMessage base;
+  /*
+   * NIPs, 18 digits each; 1–1000 entries; duplicates are ignored. A malformed NIP is INVALID_ARGUMENT.
+   */
+  size_t n_nips;
+  char **nips;
+};
+#define KINERJA__COMMON__V1__NIP_LIST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__common__v1__nip_list__descriptor) \
+    , 0,NULL }
+
+
 /* Kinerja__Common__V1__Date methods */
 void   kinerja__common__v1__date__init
                      (Kinerja__Common__V1__Date         *message);
@@ -1521,6 +1560,44 @@ Kinerja__Common__V1__AuditChainVerification *
 void   kinerja__common__v1__audit_chain_verification__free_unpacked
                      (Kinerja__Common__V1__AuditChainVerification *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Common__V1__UnitScope methods */
+void   kinerja__common__v1__unit_scope__init
+                     (Kinerja__Common__V1__UnitScope         *message);
+size_t kinerja__common__v1__unit_scope__get_packed_size
+                     (const Kinerja__Common__V1__UnitScope   *message);
+size_t kinerja__common__v1__unit_scope__pack
+                     (const Kinerja__Common__V1__UnitScope   *message,
+                      uint8_t             *out);
+size_t kinerja__common__v1__unit_scope__pack_to_buffer
+                     (const Kinerja__Common__V1__UnitScope   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Common__V1__UnitScope *
+       kinerja__common__v1__unit_scope__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__common__v1__unit_scope__free_unpacked
+                     (Kinerja__Common__V1__UnitScope *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Common__V1__NipList methods */
+void   kinerja__common__v1__nip_list__init
+                     (Kinerja__Common__V1__NipList         *message);
+size_t kinerja__common__v1__nip_list__get_packed_size
+                     (const Kinerja__Common__V1__NipList   *message);
+size_t kinerja__common__v1__nip_list__pack
+                     (const Kinerja__Common__V1__NipList   *message,
+                      uint8_t             *out);
+size_t kinerja__common__v1__nip_list__pack_to_buffer
+                     (const Kinerja__Common__V1__NipList   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Common__V1__NipList *
+       kinerja__common__v1__nip_list__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__common__v1__nip_list__free_unpacked
+                     (Kinerja__Common__V1__NipList *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Kinerja__Common__V1__Date_Closure)
@@ -1595,6 +1672,12 @@ typedef void (*Kinerja__Common__V1__AuditEventFilter_Closure)
 typedef void (*Kinerja__Common__V1__AuditChainVerification_Closure)
                  (const Kinerja__Common__V1__AuditChainVerification *message,
                   void *closure_data);
+typedef void (*Kinerja__Common__V1__UnitScope_Closure)
+                 (const Kinerja__Common__V1__UnitScope *message,
+                  void *closure_data);
+typedef void (*Kinerja__Common__V1__NipList_Closure)
+                 (const Kinerja__Common__V1__NipList *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -1639,6 +1722,8 @@ extern const ProtobufCMessageDescriptor kinerja__common__v1__curve_breach__descr
 extern const ProtobufCMessageDescriptor kinerja__common__v1__audit_event__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__audit_event_filter__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__audit_chain_verification__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__common__v1__unit_scope__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__common__v1__nip_list__descriptor;
 
 PROTOBUF_C__END_DECLS
 

@@ -1,0 +1,62 @@
+# Kinerja — the two commands of the README are `make run` and `make test`.
+# Each installs what it needs (Debian packages, as root) when it is missing.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev libssl-dev openssl \
+                pkg-config python3 python3-protobuf ca-certificates
+GENERATED := Shared/KinerjaProtoC Shared/KinerjaProto/Generated Tests/KinerjaProtoTests/Generated
+
+.PHONY: all deps build release run test generate check-generated leakcheck clean
+
+all: build
+
+## Install the Debian packages the build, the generator and the tests need (only those missing).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "==> installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "run as root, or: sudo apt-get install$$missing"; exit 1; fi; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required (https://www.swift.org/install/linux/)"; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Start the system. For now: the contract (services and RPCs) that the services will serve.
+run: release
+	@.build/release/kinerjactl --version
+	@.build/release/kinerjactl contract
+
+## Every test. In CI (CI=true) also checks that the committed generated code is fresh.
+test: deps
+	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi
+	$(SWIFT) test
+
+## Regenerate protoc-c's C and the Swift layer from proto/.
+generate: deps
+	./tools/generate.sh
+
+## Fail when the committed generated code differs from what proto/ generates.
+check-generated: generate
+	@if ! git diff --quiet -- $(GENERATED) || [ -n "$$(git status --porcelain --untracked-files=all -- $(GENERATED))" ]; then \
+	  echo "Generated code is stale: run 'make generate' and commit the result."; \
+	  git status --short -- $(GENERATED) | head -20; exit 1; \
+	fi
+	@echo "generated code is up to date"
+
+## Decode and free 100 000 messages under LeakSanitizer (docs/CODEC.md).
+leakcheck: deps
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan --build-tests
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=exitcode=9 \
+	  .build-asan/debug/KinerjaPackageTests.xctest --testing-library swift-testing --filter LeakCheck
+
+clean:
+	rm -rf .build
