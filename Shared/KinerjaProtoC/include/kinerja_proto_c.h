@@ -2,6 +2,10 @@
 #ifndef KINERJA_PROTO_C_H
 #define KINERJA_PROTO_C_H
 #include "kinerja/common/v1/common.pb-c.h"
+#include "kinerja/feedback/v1/feedback.pb-c.h"
+#include "kinerja/planning/v1/planning.pb-c.h"
+#include "kinerja/reporting/v1/reporting.pb-c.h"
+#include "kinerja/evaluation/v1/evaluation.pb-c.h"
 #include "kinerja/identity/v1/identity.pb-c.h"
 #include "kinerja/rpc/v1/rpc.pb-c.h"
 #include "kinerja_descriptors.h"

@@ -30,6 +30,278 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Common.AuditChainVerification.self,
     Common.UnitScope.self,
     Common.NipList.self,
+    Feedback.ContinuousFeedback.self,
+    Feedback.ActionItem.self,
+    Feedback.DialogRecord.self,
+    Feedback.CoachingRating.self,
+    Feedback.CoachingRecord.self,
+    Feedback.AssessmentRound.self,
+    Feedback.AssessmentAssignment.self,
+    Feedback.ValueScore.self,
+    Feedback.BehaviourAssessment.self,
+    Feedback.ValueAggregate.self,
+    Feedback.RaterGroupSummary.self,
+    Feedback.CitizenSummary.self,
+    Feedback.BehaviourSummary.self,
+    Feedback.ServiceTicket.self,
+    Feedback.CitizenRating.self,
+    Feedback.FeedbackPolicy.self,
+    Feedback.GiveFeedbackRequest.self,
+    Feedback.GiveFeedbackResponse.self,
+    Feedback.GetFeedbackRequest.self,
+    Feedback.GetFeedbackResponse.self,
+    Feedback.ListFeedbackRequest.self,
+    Feedback.ListFeedbackResponse.self,
+    Feedback.AcknowledgeFeedbackRequest.self,
+    Feedback.AcknowledgeFeedbackResponse.self,
+    Feedback.RecordDialogRequest.self,
+    Feedback.RecordDialogResponse.self,
+    Feedback.UpdateDialogRequest.self,
+    Feedback.UpdateDialogResponse.self,
+    Feedback.ConfirmDialogRequest.self,
+    Feedback.ConfirmDialogResponse.self,
+    Feedback.GetDialogRequest.self,
+    Feedback.GetDialogResponse.self,
+    Feedback.ListDialogsRequest.self,
+    Feedback.ListDialogsResponse.self,
+    Feedback.RecordCoachingRequest.self,
+    Feedback.RecordCoachingResponse.self,
+    Feedback.GetCoachingRequest.self,
+    Feedback.GetCoachingResponse.self,
+    Feedback.ListCoachingRequest.self,
+    Feedback.ListCoachingResponse.self,
+    Feedback.RateCoachingRequest.self,
+    Feedback.RateCoachingResponse.self,
+    Feedback.OpenAssessmentRoundRequest.self,
+    Feedback.OpenAssessmentRoundResponse.self,
+    Feedback.GetAssessmentRoundRequest.self,
+    Feedback.GetAssessmentRoundResponse.self,
+    Feedback.CloseAssessmentRoundRequest.self,
+    Feedback.CloseAssessmentRoundResponse.self,
+    Feedback.RaterChoice.self,
+    Feedback.AssignRatersRequest.self,
+    Feedback.AssignRatersResponse.self,
+    Feedback.RaterGroupCount.self,
+    Feedback.ListAssessmentAssignmentsRequest.self,
+    Feedback.ListAssessmentAssignmentsResponse.self,
+    Feedback.SubmitBehaviourAssessmentRequest.self,
+    Feedback.SubmitBehaviourAssessmentResponse.self,
+    Feedback.GetBehaviourSummaryRequest.self,
+    Feedback.GetBehaviourSummaryResponse.self,
+    Feedback.StreamBehaviourSummariesRequest.self,
+    Feedback.StreamBehaviourSummariesResponse.self,
+    Feedback.IssueServiceTicketRequest.self,
+    Feedback.IssueServiceTicketResponse.self,
+    Feedback.GetServiceTicketRequest.self,
+    Feedback.GetServiceTicketResponse.self,
+    Feedback.VoidServiceTicketRequest.self,
+    Feedback.VoidServiceTicketResponse.self,
+    Feedback.SubmitCitizenRatingRequest.self,
+    Feedback.SubmitCitizenRatingResponse.self,
+    Feedback.ListCitizenRatingsRequest.self,
+    Feedback.ListCitizenRatingsResponse.self,
+    Feedback.GetEmployeeCitizenSummaryRequest.self,
+    Feedback.GetEmployeeCitizenSummaryResponse.self,
+    Feedback.GetUnitCitizenSummaryRequest.self,
+    Feedback.GetUnitCitizenSummaryResponse.self,
+    Feedback.GetFeedbackPolicyRequest.self,
+    Feedback.GetFeedbackPolicyResponse.self,
+    Feedback.SetFeedbackPolicyRequest.self,
+    Feedback.SetFeedbackPolicyResponse.self,
+    Feedback.ListAuditEventsRequest.self,
+    Feedback.ListAuditEventsResponse.self,
+    Feedback.VerifyAuditChainRequest.self,
+    Feedback.VerifyAuditChainResponse.self,
+    Planning.Target.self,
+    Planning.PeriodicTarget.self,
+    Planning.Iki.self,
+    Planning.BehaviourExpectation.self,
+    Planning.RhkReviewFlag.self,
+    Planning.Rhk.self,
+    Planning.Skp.self,
+    Planning.SkpSummary.self,
+    Planning.ReturnComment.self,
+    Planning.CascadeNode.self,
+    Planning.RoleMatrixCell.self,
+    Planning.RoleMatrixRow.self,
+    Planning.IkiTarget.self,
+    Planning.EmployeeTargets.self,
+    Planning.RhkReviewItem.self,
+    Planning.CreateSkpRequest.self,
+    Planning.CreateSkpResponse.self,
+    Planning.GetSkpRequest.self,
+    Planning.GetSkpResponse.self,
+    Planning.GetCurrentSkpRequest.self,
+    Planning.GetCurrentSkpResponse.self,
+    Planning.ListSkpsRequest.self,
+    Planning.ListSkpsResponse.self,
+    Planning.UpdateSkpRequest.self,
+    Planning.UpdateSkpResponse.self,
+    Planning.AddRhkRequest.self,
+    Planning.AddRhkResponse.self,
+    Planning.UpdateRhkRequest.self,
+    Planning.UpdateRhkResponse.self,
+    Planning.RemoveRhkRequest.self,
+    Planning.RemoveRhkResponse.self,
+    Planning.GetRhkRequest.self,
+    Planning.GetRhkResponse.self,
+    Planning.AddIkiRequest.self,
+    Planning.AddIkiResponse.self,
+    Planning.UpdateIkiRequest.self,
+    Planning.UpdateIkiResponse.self,
+    Planning.RemoveIkiRequest.self,
+    Planning.RemoveIkiResponse.self,
+    Planning.SetPeriodicTargetsRequest.self,
+    Planning.SetPeriodicTargetsResponse.self,
+    Planning.SetBehaviourExpectationsRequest.self,
+    Planning.SetBehaviourExpectationsResponse.self,
+    Planning.SubmitSkpRequest.self,
+    Planning.SubmitSkpResponse.self,
+    Planning.WithdrawSkpRequest.self,
+    Planning.WithdrawSkpResponse.self,
+    Planning.ApproveSkpRequest.self,
+    Planning.ApproveSkpResponse.self,
+    Planning.ReturnSkpRequest.self,
+    Planning.ReturnSkpResponse.self,
+    Planning.ReviseSkpRequest.self,
+    Planning.ReviseSkpResponse.self,
+    Planning.SkpVersionSummary.self,
+    Planning.ListSkpVersionsRequest.self,
+    Planning.ListSkpVersionsResponse.self,
+    Planning.GetCascadeRequest.self,
+    Planning.GetCascadeResponse.self,
+    Planning.ListParentRhkCandidatesRequest.self,
+    Planning.ListParentRhkCandidatesResponse.self,
+    Planning.ListRhksNeedingReviewRequest.self,
+    Planning.ListRhksNeedingReviewResponse.self,
+    Planning.AcknowledgeRhkReviewRequest.self,
+    Planning.AcknowledgeRhkReviewResponse.self,
+    Planning.GetTargetsRequest.self,
+    Planning.GetTargetsResponse.self,
+    Planning.StreamTargetsRequest.self,
+    Planning.StreamTargetsResponse.self,
+    Planning.ListAuditEventsRequest.self,
+    Planning.ListAuditEventsResponse.self,
+    Planning.VerifyAuditChainRequest.self,
+    Planning.VerifyAuditChainResponse.self,
+    Reporting.DailyReportDraft.self,
+    Reporting.DailyReport.self,
+    Reporting.IkiProgress.self,
+    Reporting.EmployeeProgress.self,
+    Reporting.TeamMemberProgress.self,
+    Reporting.ComplianceDay.self,
+    Reporting.EmployeeCompliance.self,
+    Reporting.NonWorkingDay.self,
+    Reporting.ReportingPolicy.self,
+    Reporting.SubmitDailyReportRequest.self,
+    Reporting.SubmitDailyReportResponse.self,
+    Reporting.DailyReportRow.self,
+    Reporting.BulkSubmitOptions.self,
+    Reporting.BulkSubmitDailyReportsRequest.self,
+    Reporting.BulkReportRowResult.self,
+    Reporting.BulkSubmitDailyReportsResponse.self,
+    Reporting.UpdateDailyReportRequest.self,
+    Reporting.UpdateDailyReportResponse.self,
+    Reporting.WithdrawDailyReportRequest.self,
+    Reporting.WithdrawDailyReportResponse.self,
+    Reporting.GetDailyReportRequest.self,
+    Reporting.GetDailyReportResponse.self,
+    Reporting.ListDailyReportsRequest.self,
+    Reporting.ListDailyReportsResponse.self,
+    Reporting.VerifyDailyReportRequest.self,
+    Reporting.VerifyDailyReportResponse.self,
+    Reporting.RejectDailyReportRequest.self,
+    Reporting.RejectDailyReportResponse.self,
+    Reporting.ReportReview.self,
+    Reporting.ReportReviewResult.self,
+    Reporting.BatchReviewDailyReportsRequest.self,
+    Reporting.BatchReviewDailyReportsResponse.self,
+    Reporting.GetProgressRequest.self,
+    Reporting.GetProgressResponse.self,
+    Reporting.GetTeamProgressRequest.self,
+    Reporting.GetTeamProgressResponse.self,
+    Reporting.GetComplianceRequest.self,
+    Reporting.GetComplianceResponse.self,
+    Reporting.StreamUnitProgressRequest.self,
+    Reporting.StreamUnitProgressResponse.self,
+    Reporting.ListNonWorkingDaysRequest.self,
+    Reporting.ListNonWorkingDaysResponse.self,
+    Reporting.SetNonWorkingDayRequest.self,
+    Reporting.SetNonWorkingDayResponse.self,
+    Reporting.RemoveNonWorkingDayRequest.self,
+    Reporting.RemoveNonWorkingDayResponse.self,
+    Reporting.GetReportingPolicyRequest.self,
+    Reporting.GetReportingPolicyResponse.self,
+    Reporting.SetReportingPolicyRequest.self,
+    Reporting.SetReportingPolicyResponse.self,
+    Reporting.ListAuditEventsRequest.self,
+    Reporting.ListAuditEventsResponse.self,
+    Reporting.VerifyAuditChainRequest.self,
+    Reporting.VerifyAuditChainResponse.self,
+    Evaluation.CurveOverride.self,
+    Evaluation.OrganisationRatingRecord.self,
+    Evaluation.EvaluationPeriod.self,
+    Evaluation.IkiAssessment.self,
+    Evaluation.HasilKerjaProposal.self,
+    Evaluation.RatingDecision.self,
+    Evaluation.PerilakuValueNote.self,
+    Evaluation.EmployeeEvaluation.self,
+    Evaluation.RatingOverride.self,
+    Evaluation.PredikatMatrixCell.self,
+    Evaluation.ProposalRule.self,
+    Evaluation.PredikatCount.self,
+    Evaluation.CurveStatus.self,
+    Evaluation.RaterStats.self,
+    Evaluation.EmployeePeriodKey.self,
+    Evaluation.SiasnRecord.self,
+    Evaluation.OpenPeriodRequest.self,
+    Evaluation.OpenPeriodResponse.self,
+    Evaluation.GetPeriodRequest.self,
+    Evaluation.GetPeriodResponse.self,
+    Evaluation.ListPeriodsRequest.self,
+    Evaluation.ListPeriodsResponse.self,
+    Evaluation.ReopenPeriodRequest.self,
+    Evaluation.ReopenPeriodResponse.self,
+    Evaluation.SetOrganisationRatingRequest.self,
+    Evaluation.SetOrganisationRatingResponse.self,
+    Evaluation.GetOrganisationRatingRequest.self,
+    Evaluation.GetOrganisationRatingResponse.self,
+    Evaluation.GetProposalRuleRequest.self,
+    Evaluation.GetProposalRuleResponse.self,
+    Evaluation.SetProposalRuleRequest.self,
+    Evaluation.SetProposalRuleResponse.self,
+    Evaluation.ProposeEvaluationsRequest.self,
+    Evaluation.ProposalFailure.self,
+    Evaluation.ProposeEvaluationsResponse.self,
+    Evaluation.ProposedRatingCount.self,
+    Evaluation.GetEvaluationRequest.self,
+    Evaluation.GetEvaluationResponse.self,
+    Evaluation.SetHasilKerjaRatingRequest.self,
+    Evaluation.SetHasilKerjaRatingResponse.self,
+    Evaluation.SetPerilakuRatingRequest.self,
+    Evaluation.SetPerilakuRatingResponse.self,
+    Evaluation.ReassignEvaluatorRequest.self,
+    Evaluation.ReassignEvaluatorResponse.self,
+    Evaluation.GetPredikatMatrixRequest.self,
+    Evaluation.GetPredikatMatrixResponse.self,
+    Evaluation.GetCurveRequest.self,
+    Evaluation.GetCurveResponse.self,
+    Evaluation.FinalisePeriodRequest.self,
+    Evaluation.FinalisePeriodResponse.self,
+    Evaluation.ListEvaluationsRequest.self,
+    Evaluation.ListEvaluationsResponse.self,
+    Evaluation.ListEmployeeEvaluationsRequest.self,
+    Evaluation.ListEmployeeEvaluationsResponse.self,
+    Evaluation.ListRatingOverridesRequest.self,
+    Evaluation.ListRatingOverridesResponse.self,
+    Evaluation.ExportEvaluationsRequest.self,
+    Evaluation.ExportEvaluationsResponse.self,
+    Evaluation.GetRaterLeniencyRequest.self,
+    Evaluation.GetRaterLeniencyResponse.self,
+    Evaluation.ListAuditEventsRequest.self,
+    Evaluation.ListAuditEventsResponse.self,
+    Evaluation.VerifyAuditChainRequest.self,
+    Evaluation.VerifyAuditChainResponse.self,
     Identity.Unit.self,
     Identity.UnitNode.self,
     Identity.Employee.self,
@@ -176,6 +448,278 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Common.AuditChainVerification.self, ["intact", "first_sequence", "last_sequence", "checked_count", "first_broken_sequence", "failure", "head_hash", "verified_at"]),
     (Common.UnitScope.self, ["unit_id", "include_subunits"]),
     (Common.NipList.self, ["nips"]),
+    (Feedback.ContinuousFeedback.self, ["feedback_id", "giver_nip", "recipient_nip", "kind", "subject_kind", "subject_id", "related_value", "message", "given", "acknowledged", "response"]),
+    (Feedback.ActionItem.self, ["text", "due_date", "owner_nip", "done"]),
+    (Feedback.DialogRecord.self, ["dialog_id", "employee_nip", "atasan_nip", "stage", "held_on", "period", "skp_id", "summary", "agreements", "action_items", "state", "employee_comment", "recorded", "updated", "confirmed", "revision"]),
+    (Feedback.CoachingRating.self, ["score", "comment", "rated"]),
+    (Feedback.CoachingRecord.self, ["coaching_id", "coach_nip", "coachee_nip", "kind", "held_on", "duration_minutes", "topic", "notes", "action_items", "coachee_rating", "recorded", "revision"]),
+    (Feedback.AssessmentRound.self, ["round_id", "unit", "period", "state", "deadline", "peers_per_subject", "include_bawahan", "include_self", "anonymity_threshold", "subject_count", "assignment_count", "submitted_count", "opened", "closed"]),
+    (Feedback.AssessmentAssignment.self, ["assignment_id", "round_id", "rater_nip", "subject", "relation", "state", "due_at", "period"]),
+    (Feedback.ValueScore.self, ["value", "score", "comment"]),
+    (Feedback.BehaviourAssessment.self, ["assessment_id", "assignment_id", "subject_nip", "relation", "scores", "overall_comment", "submitted"]),
+    (Feedback.ValueAggregate.self, ["value", "response_count", "mean_score", "score_counts"]),
+    (Feedback.RaterGroupSummary.self, ["relation", "assigned_count", "responded_count", "withheld", "withheld_reason", "values", "comments"]),
+    (Feedback.CitizenSummary.self, ["nip", "unit_id", "date_range", "tickets_issued", "ratings_received", "ratings_used", "outliers_excluded", "response_rate_percent", "minimum_sample", "withheld", "withheld_reason", "mean_score", "score_counts"]),
+    (Feedback.BehaviourSummary.self, ["subject", "period", "round_id", "round_state", "groups", "combined", "anonymity_threshold", "citizen", "feedback_count", "corrective_feedback_count", "computed_at"]),
+    (Feedback.ServiceTicket.self, ["ticket_code", "unit_id", "served_by_nip", "served_by_display_name", "service_name", "counter_name", "issued_at", "expires_at", "state", "issued", "void_reason"]),
+    (Feedback.CitizenRating.self, ["rating_id", "ticket_code", "unit_id", "employee_nip", "service_name", "score", "comment", "comment_hidden", "submitted_at", "outlier_reason"]),
+    (Feedback.FeedbackPolicy.self, ["anonymity_threshold", "citizen_minimum_sample", "outlier_method", "trim_percent", "min_seconds_after_issue", "burst_limit", "ticket_validity_days", "updated", "revision"]),
+    (Feedback.GiveFeedbackRequest.self, ["feedback"]),
+    (Feedback.GiveFeedbackResponse.self, ["feedback"]),
+    (Feedback.GetFeedbackRequest.self, ["feedback_id"]),
+    (Feedback.GetFeedbackResponse.self, ["feedback"]),
+    (Feedback.ListFeedbackRequest.self, ["recipient_nip", "giver_nip", "unit", "subject_kind", "subject_id", "time_range", "unacknowledged_only", "page"]),
+    (Feedback.ListFeedbackResponse.self, ["feedback", "page"]),
+    (Feedback.AcknowledgeFeedbackRequest.self, ["feedback_id", "response"]),
+    (Feedback.AcknowledgeFeedbackResponse.self, ["feedback"]),
+    (Feedback.RecordDialogRequest.self, ["dialog"]),
+    (Feedback.RecordDialogResponse.self, ["dialog"]),
+    (Feedback.UpdateDialogRequest.self, ["dialog", "update_mask", "expected_revision"]),
+    (Feedback.UpdateDialogResponse.self, ["dialog"]),
+    (Feedback.ConfirmDialogRequest.self, ["dialog_id", "agree", "comment", "expected_revision"]),
+    (Feedback.ConfirmDialogResponse.self, ["dialog"]),
+    (Feedback.GetDialogRequest.self, ["dialog_id"]),
+    (Feedback.GetDialogResponse.self, ["dialog"]),
+    (Feedback.ListDialogsRequest.self, ["employee_nip", "atasan_nip", "stage", "date_range", "page"]),
+    (Feedback.ListDialogsResponse.self, ["dialogs", "page"]),
+    (Feedback.RecordCoachingRequest.self, ["coaching"]),
+    (Feedback.RecordCoachingResponse.self, ["coaching"]),
+    (Feedback.GetCoachingRequest.self, ["coaching_id"]),
+    (Feedback.GetCoachingResponse.self, ["coaching"]),
+    (Feedback.ListCoachingRequest.self, ["coachee_nip", "coach_nip", "kind", "date_range", "page"]),
+    (Feedback.ListCoachingResponse.self, ["records", "page", "mean_coachee_score"]),
+    (Feedback.RateCoachingRequest.self, ["coaching_id", "rating"]),
+    (Feedback.RateCoachingResponse.self, ["coaching"]),
+    (Feedback.OpenAssessmentRoundRequest.self, ["round"]),
+    (Feedback.OpenAssessmentRoundResponse.self, ["round"]),
+    (Feedback.GetAssessmentRoundRequest.self, ["round_id"]),
+    (Feedback.GetAssessmentRoundResponse.self, ["round"]),
+    (Feedback.CloseAssessmentRoundRequest.self, ["round_id", "reason"]),
+    (Feedback.CloseAssessmentRoundResponse.self, ["round", "expired_assignments"]),
+    (Feedback.RaterChoice.self, ["rater_nip", "relation"]),
+    (Feedback.AssignRatersRequest.self, ["round_id", "subject_nip", "raters"]),
+    (Feedback.AssignRatersResponse.self, ["added_count", "group_counts"]),
+    (Feedback.RaterGroupCount.self, ["relation", "assigned_count"]),
+    (Feedback.ListAssessmentAssignmentsRequest.self, ["rater_nip", "round_id", "states", "page"]),
+    (Feedback.ListAssessmentAssignmentsResponse.self, ["assignments", "page"]),
+    (Feedback.SubmitBehaviourAssessmentRequest.self, ["assignment_id", "scores", "overall_comment"]),
+    (Feedback.SubmitBehaviourAssessmentResponse.self, ["assessment"]),
+    (Feedback.GetBehaviourSummaryRequest.self, ["nip", "period"]),
+    (Feedback.GetBehaviourSummaryResponse.self, ["summary"]),
+    (Feedback.StreamBehaviourSummariesRequest.self, ["unit", "period"]),
+    (Feedback.StreamBehaviourSummariesResponse.self, ["summary"]),
+    (Feedback.IssueServiceTicketRequest.self, ["ticket"]),
+    (Feedback.IssueServiceTicketResponse.self, ["ticket", "rating_uri"]),
+    (Feedback.GetServiceTicketRequest.self, ["ticket_code"]),
+    (Feedback.GetServiceTicketResponse.self, ["ticket", "rateable"]),
+    (Feedback.VoidServiceTicketRequest.self, ["ticket_code", "reason"]),
+    (Feedback.VoidServiceTicketResponse.self, ["ticket"]),
+    (Feedback.SubmitCitizenRatingRequest.self, ["ticket_code", "score", "comment"]),
+    (Feedback.SubmitCitizenRatingResponse.self, ["acknowledgement", "submitted_at"]),
+    (Feedback.ListCitizenRatingsRequest.self, ["employee_nip", "unit", "date_range", "include_outliers", "page"]),
+    (Feedback.ListCitizenRatingsResponse.self, ["ratings", "page"]),
+    (Feedback.GetEmployeeCitizenSummaryRequest.self, ["nip", "date_range"]),
+    (Feedback.GetEmployeeCitizenSummaryResponse.self, ["summary"]),
+    (Feedback.GetUnitCitizenSummaryRequest.self, ["unit", "date_range", "include_employees"]),
+    (Feedback.GetUnitCitizenSummaryResponse.self, ["unit_summary", "employee_summaries"]),
+    (Feedback.GetFeedbackPolicyRequest.self, []),
+    (Feedback.GetFeedbackPolicyResponse.self, ["policy"]),
+    (Feedback.SetFeedbackPolicyRequest.self, ["policy", "expected_revision", "reason"]),
+    (Feedback.SetFeedbackPolicyResponse.self, ["policy"]),
+    (Feedback.ListAuditEventsRequest.self, ["filter", "page"]),
+    (Feedback.ListAuditEventsResponse.self, ["events", "page"]),
+    (Feedback.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
+    (Feedback.VerifyAuditChainResponse.self, ["verification"]),
+    (Planning.Target.self, ["value", "upper_value", "unit", "qualitative_text", "direction"]),
+    (Planning.PeriodicTarget.self, ["period", "value", "cumulative", "note"]),
+    (Planning.Iki.self, ["iki_id", "rhk_id", "aspek", "indicator", "annual_target", "periodic_targets", "position", "aggregation"]),
+    (Planning.BehaviourExpectation.self, ["value", "ekspektasi_khusus", "rhk_id", "set_by"]),
+    (Planning.RhkReviewFlag.self, ["parent_rhk_id", "parent_revision_seen", "parent_revision_current", "change_summary", "flagged_at", "parent_removed"]),
+    (Planning.Rhk.self, ["rhk_id", "skp_id", "kind", "text", "parent_rhk_id", "parent_owner_nip", "parent_rhk_text", "perspektif", "ikis", "position", "penugasan", "review_flag", "created", "updated"]),
+    (Planning.Skp.self, ["skp_id", "version", "nip", "employee", "year", "period_start", "period_end", "approach", "jenis_jabatan", "unit_id", "atasan_nip", "rhks", "behaviour_expectations", "state", "decision_note", "revision_reason", "created", "submitted", "decided", "revision"]),
+    (Planning.SkpSummary.self, ["skp_id", "version", "employee", "year", "state", "approach", "atasan_nip", "rhk_count", "iki_count", "review_flag_count", "submitted", "decided", "revision"]),
+    (Planning.ReturnComment.self, ["rhk_id", "iki_id", "note"]),
+    (Planning.CascadeNode.self, ["owner", "skp_id", "skp_state", "rhk_id", "text", "kind", "indicators", "flagged_for_review", "children"]),
+    (Planning.RoleMatrixCell.self, ["contributor", "rhk_id", "rhk_text", "level"]),
+    (Planning.RoleMatrixRow.self, ["parent_rhk_id", "parent_rhk_text", "parent_owner", "cells"]),
+    (Planning.IkiTarget.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "period_target", "period_target_derived", "annual_target", "parent_rhk_id", "aggregation"]),
+    (Planning.EmployeeTargets.self, ["employee", "period", "availability", "skp_id", "skp_version", "skp_state", "atasan_nip", "targets", "approach"]),
+    (Planning.RhkReviewItem.self, ["rhk", "owner", "skp_version", "skp_state", "parent_rhk"]),
+    (Planning.CreateSkpRequest.self, ["nip", "year", "approach", "period_start", "period_end", "copy_from_skp_id"]),
+    (Planning.CreateSkpResponse.self, ["skp"]),
+    (Planning.GetSkpRequest.self, ["skp_id", "version"]),
+    (Planning.GetSkpResponse.self, ["skp", "approved_version"]),
+    (Planning.GetCurrentSkpRequest.self, ["nip", "year", "on_date", "approved_only"]),
+    (Planning.GetCurrentSkpResponse.self, ["skp"]),
+    (Planning.ListSkpsRequest.self, ["nip", "unit", "atasan_nip", "year", "states", "flagged_only", "page"]),
+    (Planning.ListSkpsResponse.self, ["skps", "page"]),
+    (Planning.UpdateSkpRequest.self, ["skp_id", "approach", "period_start", "period_end", "update_mask", "expected_skp_revision"]),
+    (Planning.UpdateSkpResponse.self, ["skp"]),
+    (Planning.AddRhkRequest.self, ["skp_id", "rhk", "expected_skp_revision"]),
+    (Planning.AddRhkResponse.self, ["rhk", "skp_revision"]),
+    (Planning.UpdateRhkRequest.self, ["rhk", "update_mask", "expected_skp_revision"]),
+    (Planning.UpdateRhkResponse.self, ["rhk", "skp_revision", "flagged_dependents"]),
+    (Planning.RemoveRhkRequest.self, ["rhk_id", "expected_skp_revision"]),
+    (Planning.RemoveRhkResponse.self, ["skp_id", "skp_revision", "flagged_dependents"]),
+    (Planning.GetRhkRequest.self, ["rhk_id", "skp_version"]),
+    (Planning.GetRhkResponse.self, ["rhk", "owner", "skp_version", "skp_state", "behaviour_expectations"]),
+    (Planning.AddIkiRequest.self, ["rhk_id", "iki", "expected_skp_revision"]),
+    (Planning.AddIkiResponse.self, ["iki", "skp_revision"]),
+    (Planning.UpdateIkiRequest.self, ["iki", "update_mask", "expected_skp_revision"]),
+    (Planning.UpdateIkiResponse.self, ["iki", "skp_revision"]),
+    (Planning.RemoveIkiRequest.self, ["iki_id", "expected_skp_revision"]),
+    (Planning.RemoveIkiResponse.self, ["rhk_id", "skp_revision"]),
+    (Planning.SetPeriodicTargetsRequest.self, ["iki_id", "targets", "expected_skp_revision"]),
+    (Planning.SetPeriodicTargetsResponse.self, ["iki", "skp_revision"]),
+    (Planning.SetBehaviourExpectationsRequest.self, ["skp_id", "expectations", "expected_skp_revision"]),
+    (Planning.SetBehaviourExpectationsResponse.self, ["skp"]),
+    (Planning.SubmitSkpRequest.self, ["skp_id", "expected_skp_revision", "note"]),
+    (Planning.SubmitSkpResponse.self, ["skp"]),
+    (Planning.WithdrawSkpRequest.self, ["skp_id", "reason"]),
+    (Planning.WithdrawSkpResponse.self, ["skp"]),
+    (Planning.ApproveSkpRequest.self, ["skp_id", "version", "note"]),
+    (Planning.ApproveSkpResponse.self, ["skp", "superseded_version"]),
+    (Planning.ReturnSkpRequest.self, ["skp_id", "version", "note", "comments"]),
+    (Planning.ReturnSkpResponse.self, ["skp"]),
+    (Planning.ReviseSkpRequest.self, ["skp_id", "reason"]),
+    (Planning.ReviseSkpResponse.self, ["skp"]),
+    (Planning.SkpVersionSummary.self, ["version", "state", "rhk_count", "iki_count", "revision_reason", "decision_note", "created", "submitted", "decided"]),
+    (Planning.ListSkpVersionsRequest.self, ["skp_id"]),
+    (Planning.ListSkpVersionsResponse.self, ["skp_id", "employee", "versions"]),
+    (Planning.GetCascadeRequest.self, ["unit", "year", "approved_only"]),
+    (Planning.GetCascadeResponse.self, ["unit_id", "year", "leader", "roots", "matrix", "without_skp", "unlinked"]),
+    (Planning.ListParentRhkCandidatesRequest.self, ["nip", "year"]),
+    (Planning.ListParentRhkCandidatesResponse.self, ["atasan", "atasan_skp_id", "atasan_skp_state", "rhks"]),
+    (Planning.ListRhksNeedingReviewRequest.self, ["nip", "unit", "year", "page"]),
+    (Planning.ListRhksNeedingReviewResponse.self, ["items", "page"]),
+    (Planning.AcknowledgeRhkReviewRequest.self, ["rhk_id", "note"]),
+    (Planning.AcknowledgeRhkReviewResponse.self, ["rhk"]),
+    (Planning.GetTargetsRequest.self, ["nip", "period", "allow_provisional"]),
+    (Planning.GetTargetsResponse.self, ["targets"]),
+    (Planning.StreamTargetsRequest.self, ["unit", "nips", "period", "allow_provisional"]),
+    (Planning.StreamTargetsResponse.self, ["targets"]),
+    (Planning.ListAuditEventsRequest.self, ["filter", "page"]),
+    (Planning.ListAuditEventsResponse.self, ["events", "page"]),
+    (Planning.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
+    (Planning.VerifyAuditChainResponse.self, ["verification"]),
+    (Reporting.DailyReportDraft.self, ["report_date", "rhk_id", "iki_id", "realisation_value", "description", "evidence", "duration_minutes"]),
+    (Reporting.DailyReport.self, ["report_id", "nip", "employee", "report_date", "skp_id", "skp_version", "provisional", "rhk_id", "iki_id", "indicator", "realisation_value", "unit", "description", "evidence", "duration_minutes", "state", "verifier_nip", "review_note", "submitted", "updated", "reviewed", "revision"]),
+    (Reporting.IkiProgress.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "target", "target_derived", "aggregation", "realisation_verified", "realisation_with_pending", "capaian_percent", "capaian_with_pending_percent", "report_count", "verified_count", "pending_count", "rejected_count", "last_report_date"]),
+    (Reporting.EmployeeProgress.self, ["employee", "period", "targets_availability", "skp_id", "skp_version", "atasan_nip", "ikis", "average_capaian_percent", "average_capaian_utama_percent", "working_days", "days_filed", "pending_verification_count", "as_of_date", "computed_at"]),
+    (Reporting.TeamMemberProgress.self, ["employee", "targets_availability", "iki_count", "iki_on_track_count", "average_capaian_percent", "pending_verification_count", "working_days", "days_filed", "last_report_date"]),
+    (Reporting.ComplianceDay.self, ["date", "working_day", "expected_count", "filed_count", "missing_nips", "missing_truncated"]),
+    (Reporting.EmployeeCompliance.self, ["employee", "working_days", "days_filed", "compliance_percent", "missing_dates"]),
+    (Reporting.NonWorkingDay.self, ["date", "kind", "name", "unit_id", "set_by"]),
+    (Reporting.ReportingPolicy.self, ["unit_id", "backdate_days", "evidence_required", "review_deadline_days", "max_reports_per_day", "inherited", "updated", "revision"]),
+    (Reporting.SubmitDailyReportRequest.self, ["report"]),
+    (Reporting.SubmitDailyReportResponse.self, ["report"]),
+    (Reporting.DailyReportRow.self, ["row_number", "nip", "report"]),
+    (Reporting.BulkSubmitOptions.self, ["all_or_nothing", "dry_run", "source_name"]),
+    (Reporting.BulkSubmitDailyReportsRequest.self, ["options", "row"]),
+    (Reporting.BulkReportRowResult.self, ["row_number", "report_id", "status_code", "reasons"]),
+    (Reporting.BulkSubmitDailyReportsResponse.self, ["total_rows", "accepted_rows", "rejected_rows", "results", "nothing_written"]),
+    (Reporting.UpdateDailyReportRequest.self, ["report_id", "report", "update_mask", "expected_revision"]),
+    (Reporting.UpdateDailyReportResponse.self, ["report"]),
+    (Reporting.WithdrawDailyReportRequest.self, ["report_id", "reason"]),
+    (Reporting.WithdrawDailyReportResponse.self, ["report"]),
+    (Reporting.GetDailyReportRequest.self, ["report_id"]),
+    (Reporting.GetDailyReportResponse.self, ["report"]),
+    (Reporting.ListDailyReportsRequest.self, ["nip", "unit", "verifier_nip", "date_range", "states", "rhk_id", "iki_id", "newest_first", "page"]),
+    (Reporting.ListDailyReportsResponse.self, ["reports", "page"]),
+    (Reporting.VerifyDailyReportRequest.self, ["report_id", "note", "expected_revision"]),
+    (Reporting.VerifyDailyReportResponse.self, ["report"]),
+    (Reporting.RejectDailyReportRequest.self, ["report_id", "reason", "expected_revision"]),
+    (Reporting.RejectDailyReportResponse.self, ["report"]),
+    (Reporting.ReportReview.self, ["report_id", "decision", "note", "expected_revision"]),
+    (Reporting.ReportReviewResult.self, ["report_id", "status_code", "message", "state"]),
+    (Reporting.BatchReviewDailyReportsRequest.self, ["reviews"]),
+    (Reporting.BatchReviewDailyReportsResponse.self, ["results", "applied_count", "failed_count"]),
+    (Reporting.GetProgressRequest.self, ["nip", "period"]),
+    (Reporting.GetProgressResponse.self, ["progress"]),
+    (Reporting.GetTeamProgressRequest.self, ["atasan_nip", "period", "include_indirect"]),
+    (Reporting.GetTeamProgressResponse.self, ["members", "period", "as_of_date"]),
+    (Reporting.GetComplianceRequest.self, ["unit", "date_range", "include_employees", "non_compliant_only"]),
+    (Reporting.GetComplianceResponse.self, ["unit_id", "date_range", "days", "employees", "unit_compliance_percent"]),
+    (Reporting.StreamUnitProgressRequest.self, ["unit", "period"]),
+    (Reporting.StreamUnitProgressResponse.self, ["progress"]),
+    (Reporting.ListNonWorkingDaysRequest.self, ["date_range", "unit_id"]),
+    (Reporting.ListNonWorkingDaysResponse.self, ["days"]),
+    (Reporting.SetNonWorkingDayRequest.self, ["day"]),
+    (Reporting.SetNonWorkingDayResponse.self, ["day"]),
+    (Reporting.RemoveNonWorkingDayRequest.self, ["date", "unit_id"]),
+    (Reporting.RemoveNonWorkingDayResponse.self, ["day"]),
+    (Reporting.GetReportingPolicyRequest.self, ["unit_id"]),
+    (Reporting.GetReportingPolicyResponse.self, ["policy"]),
+    (Reporting.SetReportingPolicyRequest.self, ["policy", "expected_revision"]),
+    (Reporting.SetReportingPolicyResponse.self, ["policy"]),
+    (Reporting.ListAuditEventsRequest.self, ["filter", "page"]),
+    (Reporting.ListAuditEventsResponse.self, ["events", "page"]),
+    (Reporting.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
+    (Reporting.VerifyAuditChainResponse.self, ["verification"]),
+    (Evaluation.CurveOverride.self, ["reason", "breaches", "overridden"]),
+    (Evaluation.OrganisationRatingRecord.self, ["unit_id", "period", "rating", "reason", "reference", "decided"]),
+    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision"]),
+    (Evaluation.IkiAssessment.self, ["rhk_id", "rhk_kind", "iki_id", "indicator", "capaian_percent", "rating", "evidence_present"]),
+    (Evaluation.HasilKerjaProposal.self, ["rating", "rule_id", "rule_version", "inputs", "utama_above_percent", "utama_below_percent", "from_organisation_rating", "explanation", "computed_at", "skp_version"]),
+    (Evaluation.RatingDecision.self, ["rating", "reason", "overrides_proposal", "proposed_rating", "decided"]),
+    (Evaluation.PerilakuValueNote.self, ["value", "note"]),
+    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision"]),
+    (Evaluation.RatingOverride.self, ["override_id", "evaluation_id", "employee", "aspect", "from_rating", "to_rating", "reason", "decided", "replaced_decision"]),
+    (Evaluation.PredikatMatrixCell.self, ["hasil_kerja", "perilaku_kerja", "predikat", "kuadran"]),
+    (Evaluation.ProposalRule.self, ["rule_id", "version", "unit_id", "iki_above_percent", "iki_meets_percent", "above_share_percent", "below_share_percent", "utama_below_blocks_above", "include_tambahan", "require_evidence", "description", "updated"]),
+    (Evaluation.PredikatCount.self, ["predikat", "count", "percent"]),
+    (Evaluation.CurveStatus.self, ["period_id", "unit_id", "period", "organisation_rating", "population", "rated_count", "quotas", "distribution", "breaches", "compliant", "note"]),
+    (Evaluation.RaterStats.self, ["rater", "rated_count", "distribution", "mean_score", "leniency_index", "override_up_count", "override_down_count", "flagged"]),
+    (Evaluation.EmployeePeriodKey.self, ["nip", "period"]),
+    (Evaluation.SiasnRecord.self, ["evaluation_id", "nip", "full_name", "period", "start_month", "start_year", "end_month", "end_year", "hasil_kerja", "hasil_kerja_code", "perilaku_kerja", "perilaku_kerja_code", "predikat", "predikat_code", "kuadran", "evaluator_nip", "evaluator_name", "evaluator_jabatan", "evaluator_golongan", "evaluator_unit_name", "evaluator_asn_type", "unit_id", "unit_name", "finalised_at", "record_sha256"]),
+    (Evaluation.OpenPeriodRequest.self, ["unit", "period", "rating_deadline"]),
+    (Evaluation.OpenPeriodResponse.self, ["period"]),
+    (Evaluation.GetPeriodRequest.self, ["period_id"]),
+    (Evaluation.GetPeriodResponse.self, ["period"]),
+    (Evaluation.ListPeriodsRequest.self, ["unit", "year", "states", "page"]),
+    (Evaluation.ListPeriodsResponse.self, ["periods", "page"]),
+    (Evaluation.ReopenPeriodRequest.self, ["period_id", "reason"]),
+    (Evaluation.ReopenPeriodResponse.self, ["period"]),
+    (Evaluation.SetOrganisationRatingRequest.self, ["period_id", "rating", "reason", "reference", "expected_revision"]),
+    (Evaluation.SetOrganisationRatingResponse.self, ["period", "curve"]),
+    (Evaluation.GetOrganisationRatingRequest.self, ["unit_id", "period"]),
+    (Evaluation.GetOrganisationRatingResponse.self, ["rating", "history"]),
+    (Evaluation.GetProposalRuleRequest.self, ["unit_id", "version"]),
+    (Evaluation.GetProposalRuleResponse.self, ["rule", "inherited"]),
+    (Evaluation.SetProposalRuleRequest.self, ["rule", "expected_version", "reason"]),
+    (Evaluation.SetProposalRuleResponse.self, ["rule"]),
+    (Evaluation.ProposeEvaluationsRequest.self, ["period_id", "nips", "recompute"]),
+    (Evaluation.ProposalFailure.self, ["nip", "reason"]),
+    (Evaluation.ProposeEvaluationsResponse.self, ["proposed_count", "changed_count", "failures", "distribution"]),
+    (Evaluation.ProposedRatingCount.self, ["rating", "count"]),
+    (Evaluation.GetEvaluationRequest.self, ["evaluation_id", "employee_period", "include_evidence"]),
+    (Evaluation.GetEvaluationResponse.self, ["evaluation", "progress", "behaviour", "overrides"]),
+    (Evaluation.SetHasilKerjaRatingRequest.self, ["evaluation_id", "rating", "reason", "expected_revision"]),
+    (Evaluation.SetHasilKerjaRatingResponse.self, ["evaluation", "curve_breaches"]),
+    (Evaluation.SetPerilakuRatingRequest.self, ["evaluation_id", "rating", "reason", "notes", "expected_revision"]),
+    (Evaluation.SetPerilakuRatingResponse.self, ["evaluation", "curve_breaches"]),
+    (Evaluation.ReassignEvaluatorRequest.self, ["evaluation_id", "evaluator_nip", "reason"]),
+    (Evaluation.ReassignEvaluatorResponse.self, ["evaluation"]),
+    (Evaluation.GetPredikatMatrixRequest.self, []),
+    (Evaluation.GetPredikatMatrixResponse.self, ["cells"]),
+    (Evaluation.GetCurveRequest.self, ["period_id"]),
+    (Evaluation.GetCurveResponse.self, ["curve"]),
+    (Evaluation.FinalisePeriodRequest.self, ["period_id", "override_reason", "expected_revision"]),
+    (Evaluation.FinalisePeriodResponse.self, ["period", "breaches", "finalised_count"]),
+    (Evaluation.ListEvaluationsRequest.self, ["unit", "period", "predikats", "states", "evaluator_nip", "page"]),
+    (Evaluation.ListEvaluationsResponse.self, ["evaluations", "page", "totals"]),
+    (Evaluation.ListEmployeeEvaluationsRequest.self, ["nip", "from_year", "to_year", "final_only"]),
+    (Evaluation.ListEmployeeEvaluationsResponse.self, ["evaluations"]),
+    (Evaluation.ListRatingOverridesRequest.self, ["period_id", "unit", "decided_by_nip", "aspect", "page"]),
+    (Evaluation.ListRatingOverridesResponse.self, ["overrides", "page"]),
+    (Evaluation.ExportEvaluationsRequest.self, ["unit", "period", "finalised_after"]),
+    (Evaluation.ExportEvaluationsResponse.self, ["record"]),
+    (Evaluation.GetRaterLeniencyRequest.self, ["unit", "period", "flag_threshold"]),
+    (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count"]),
+    (Evaluation.ListAuditEventsRequest.self, ["filter", "page"]),
+    (Evaluation.ListAuditEventsResponse.self, ["events", "page"]),
+    (Evaluation.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
+    (Evaluation.VerifyAuditChainResponse.self, ["verification"]),
     (Identity.Unit.self, ["unit_id", "code", "name", "short_name", "kind", "parent_unit_id", "head_nip", "public_service_point", "active", "depth", "created", "updated", "revision"]),
     (Identity.UnitNode.self, ["unit", "children", "employee_count"]),
     (Identity.Employee.self, ["nip", "full_name", "gelar_depan", "gelar_belakang", "asn_type", "jenis_jabatan", "jabatan_name", "golongan", "unit_id", "atasan_nip", "unit_head", "birth_date", "sex", "tmt", "status", "email", "phone", "created", "updated", "revision"]),
@@ -558,6 +1102,2912 @@ extension Common.NipList: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.nips = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Feedback.ContinuousFeedback: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedbackID = g.string()
+        m.giverNIP = g.string()
+        m.recipientNIP = g.string()
+        m.kind = g.enumeration() as Feedback.FeedbackKind
+        m.subjectKind = g.enumeration() as Feedback.FeedbackSubjectKind
+        m.subjectID = g.string()
+        m.relatedValue = g.enumeration() as Common.BerakhlakValue
+        m.message = g.string()
+        m.given = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.acknowledged = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.response = g.string()
+        return m
+    }
+}
+
+extension Feedback.ActionItem: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.text = g.string()
+        m.dueDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.ownerNIP = g.string()
+        m.done = g.bool()
+        return m
+    }
+}
+
+extension Feedback.DialogRecord: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialogID = g.string()
+        m.employeeNIP = g.string()
+        m.atasanNIP = g.string()
+        m.stage = g.enumeration() as Feedback.DialogStage
+        m.heldOn = g.optional { g in Common.Date.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.skpID = g.string()
+        m.summary = g.string()
+        m.agreements = g.array { g in g.string() }
+        m.actionItems = g.array { g in g.nested { Feedback.ActionItem.arbitrary(&$0) } }
+        m.state = g.enumeration() as Feedback.DialogState
+        m.employeeComment = g.string()
+        m.recorded = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.confirmed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Feedback.CoachingRating: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.score = g.uint32()
+        m.comment = g.string()
+        m.rated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.CoachingRecord: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coachingID = g.string()
+        m.coachNIP = g.string()
+        m.coacheeNIP = g.string()
+        m.kind = g.enumeration() as Feedback.CoachingKind
+        m.heldOn = g.optional { g in Common.Date.arbitrary(&g) }
+        m.durationMinutes = g.uint32()
+        m.topic = g.string()
+        m.notes = g.string()
+        m.actionItems = g.array { g in g.nested { Feedback.ActionItem.arbitrary(&$0) } }
+        m.coacheeRating = g.optional { g in Feedback.CoachingRating.arbitrary(&g) }
+        m.recorded = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Feedback.AssessmentRound: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.roundID = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.state = g.enumeration() as Feedback.AssessmentRoundState
+        m.deadline = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.peersPerSubject = g.uint32()
+        m.includeBawahan = g.bool()
+        m.includeSelf = g.bool()
+        m.anonymityThreshold = g.uint32()
+        m.subjectCount = g.uint32()
+        m.assignmentCount = g.uint32()
+        m.submittedCount = g.uint32()
+        m.opened = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.closed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.AssessmentAssignment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignmentID = g.string()
+        m.roundID = g.string()
+        m.raterNIP = g.string()
+        m.subject = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.relation = g.enumeration() as Feedback.RaterRelation
+        m.state = g.enumeration() as Feedback.AssignmentState
+        m.dueAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ValueScore: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.score = g.uint32()
+        m.comment = g.string()
+        return m
+    }
+}
+
+extension Feedback.BehaviourAssessment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assessmentID = g.string()
+        m.assignmentID = g.string()
+        m.subjectNIP = g.string()
+        m.relation = g.enumeration() as Feedback.RaterRelation
+        m.scores = g.array { g in g.nested { Feedback.ValueScore.arbitrary(&$0) } }
+        m.overallComment = g.string()
+        m.submitted = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ValueAggregate: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.responseCount = g.uint32()
+        m.meanScore = g.double()
+        m.scoreCounts = g.array { g in g.uint32() }
+        return m
+    }
+}
+
+extension Feedback.RaterGroupSummary: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.relation = g.enumeration() as Feedback.RaterRelation
+        m.assignedCount = g.uint32()
+        m.respondedCount = g.uint32()
+        m.withheld = g.bool()
+        m.withheldReason = g.enumeration() as Feedback.WithheldReason
+        m.values = g.array { g in g.nested { Feedback.ValueAggregate.arbitrary(&$0) } }
+        m.comments = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Feedback.CitizenSummary: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.unitID = g.string()
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.ticketsIssued = g.uint32()
+        m.ratingsReceived = g.uint32()
+        m.ratingsUsed = g.uint32()
+        m.outliersExcluded = g.uint32()
+        m.responseRatePercent = g.double()
+        m.minimumSample = g.uint32()
+        m.withheld = g.bool()
+        m.withheldReason = g.enumeration() as Feedback.WithheldReason
+        m.meanScore = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.scoreCounts = g.array { g in g.uint32() }
+        return m
+    }
+}
+
+extension Feedback.BehaviourSummary: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.subject = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.roundID = g.string()
+        m.roundState = g.enumeration() as Feedback.AssessmentRoundState
+        m.groups = g.array { g in g.nested { Feedback.RaterGroupSummary.arbitrary(&$0) } }
+        m.combined = g.array { g in g.nested { Feedback.ValueAggregate.arbitrary(&$0) } }
+        m.anonymityThreshold = g.uint32()
+        m.citizen = g.optional { g in Feedback.CitizenSummary.arbitrary(&g) }
+        m.feedbackCount = g.uint32()
+        m.correctiveFeedbackCount = g.uint32()
+        m.computedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ServiceTicket: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticketCode = g.string()
+        m.unitID = g.string()
+        m.servedByNIP = g.string()
+        m.servedByDisplayName = g.string()
+        m.serviceName = g.string()
+        m.counterName = g.string()
+        m.issuedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.expiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.state = g.enumeration() as Feedback.TicketState
+        m.issued = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.voidReason = g.string()
+        return m
+    }
+}
+
+extension Feedback.CitizenRating: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ratingID = g.string()
+        m.ticketCode = g.string()
+        m.unitID = g.string()
+        m.employeeNIP = g.string()
+        m.serviceName = g.string()
+        m.score = g.uint32()
+        m.comment = g.string()
+        m.commentHidden = g.bool()
+        m.submittedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.outlierReason = g.enumeration() as Feedback.OutlierReason
+        return m
+    }
+}
+
+extension Feedback.FeedbackPolicy: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.anonymityThreshold = g.uint32()
+        m.citizenMinimumSample = g.uint32()
+        m.outlierMethod = g.enumeration() as Feedback.OutlierMethod
+        m.trimPercent = g.double()
+        m.minSecondsAfterIssue = g.uint32()
+        m.burstLimit = g.uint32()
+        m.ticketValidityDays = g.uint32()
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Feedback.GiveFeedbackRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedback = g.optional { g in Feedback.ContinuousFeedback.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GiveFeedbackResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedback = g.optional { g in Feedback.ContinuousFeedback.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetFeedbackRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedbackID = g.string()
+        return m
+    }
+}
+
+extension Feedback.GetFeedbackResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedback = g.optional { g in Feedback.ContinuousFeedback.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListFeedbackRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.recipientNIP = g.string()
+        m.giverNIP = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.subjectKind = g.enumeration() as Feedback.FeedbackSubjectKind
+        m.subjectID = g.string()
+        m.timeRange = g.optional { g in Common.TimeRange.arbitrary(&g) }
+        m.unacknowledgedOnly = g.bool()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListFeedbackResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedback = g.array { g in g.nested { Feedback.ContinuousFeedback.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.AcknowledgeFeedbackRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedbackID = g.string()
+        m.response = g.string()
+        return m
+    }
+}
+
+extension Feedback.AcknowledgeFeedbackResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.feedback = g.optional { g in Feedback.ContinuousFeedback.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.RecordDialogRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialog = g.optional { g in Feedback.DialogRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.RecordDialogResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialog = g.optional { g in Feedback.DialogRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.UpdateDialogRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialog = g.optional { g in Feedback.DialogRecord.arbitrary(&g) }
+        m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Feedback.UpdateDialogResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialog = g.optional { g in Feedback.DialogRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ConfirmDialogRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialogID = g.string()
+        m.agree = g.bool()
+        m.comment = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Feedback.ConfirmDialogResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialog = g.optional { g in Feedback.DialogRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetDialogRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialogID = g.string()
+        return m
+    }
+}
+
+extension Feedback.GetDialogResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialog = g.optional { g in Feedback.DialogRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListDialogsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employeeNIP = g.string()
+        m.atasanNIP = g.string()
+        m.stage = g.enumeration() as Feedback.DialogStage
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListDialogsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialogs = g.array { g in g.nested { Feedback.DialogRecord.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.RecordCoachingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coaching = g.optional { g in Feedback.CoachingRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.RecordCoachingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coaching = g.optional { g in Feedback.CoachingRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetCoachingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coachingID = g.string()
+        return m
+    }
+}
+
+extension Feedback.GetCoachingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coaching = g.optional { g in Feedback.CoachingRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListCoachingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coacheeNIP = g.string()
+        m.coachNIP = g.string()
+        m.kind = g.enumeration() as Feedback.CoachingKind
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListCoachingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.records = g.array { g in g.nested { Feedback.CoachingRecord.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        m.meanCoacheeScore = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.RateCoachingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coachingID = g.string()
+        m.rating = g.optional { g in Feedback.CoachingRating.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.RateCoachingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.coaching = g.optional { g in Feedback.CoachingRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.OpenAssessmentRoundRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.round = g.optional { g in Feedback.AssessmentRound.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.OpenAssessmentRoundResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.round = g.optional { g in Feedback.AssessmentRound.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetAssessmentRoundRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.roundID = g.string()
+        return m
+    }
+}
+
+extension Feedback.GetAssessmentRoundResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.round = g.optional { g in Feedback.AssessmentRound.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.CloseAssessmentRoundRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.roundID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Feedback.CloseAssessmentRoundResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.round = g.optional { g in Feedback.AssessmentRound.arbitrary(&g) }
+        m.expiredAssignments = g.uint32()
+        return m
+    }
+}
+
+extension Feedback.RaterChoice: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.raterNIP = g.string()
+        m.relation = g.enumeration() as Feedback.RaterRelation
+        return m
+    }
+}
+
+extension Feedback.AssignRatersRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.roundID = g.string()
+        m.subjectNIP = g.string()
+        m.raters = g.array { g in g.nested { Feedback.RaterChoice.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Feedback.AssignRatersResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.addedCount = g.uint32()
+        m.groupCounts = g.array { g in g.nested { Feedback.RaterGroupCount.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Feedback.RaterGroupCount: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.relation = g.enumeration() as Feedback.RaterRelation
+        m.assignedCount = g.uint32()
+        return m
+    }
+}
+
+extension Feedback.ListAssessmentAssignmentsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.raterNIP = g.string()
+        m.roundID = g.string()
+        m.states = g.array { g in g.enumeration() as Feedback.AssignmentState }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListAssessmentAssignmentsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignments = g.array { g in g.nested { Feedback.AssessmentAssignment.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.SubmitBehaviourAssessmentRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignmentID = g.string()
+        m.scores = g.array { g in g.nested { Feedback.ValueScore.arbitrary(&$0) } }
+        m.overallComment = g.string()
+        return m
+    }
+}
+
+extension Feedback.SubmitBehaviourAssessmentResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assessment = g.optional { g in Feedback.BehaviourAssessment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetBehaviourSummaryRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetBehaviourSummaryResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.summary = g.optional { g in Feedback.BehaviourSummary.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.StreamBehaviourSummariesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.StreamBehaviourSummariesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.summary = g.optional { g in Feedback.BehaviourSummary.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.IssueServiceTicketRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticket = g.optional { g in Feedback.ServiceTicket.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.IssueServiceTicketResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticket = g.optional { g in Feedback.ServiceTicket.arbitrary(&g) }
+        m.ratingURI = g.string()
+        return m
+    }
+}
+
+extension Feedback.GetServiceTicketRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticketCode = g.string()
+        return m
+    }
+}
+
+extension Feedback.GetServiceTicketResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticket = g.optional { g in Feedback.ServiceTicket.arbitrary(&g) }
+        m.rateable = g.bool()
+        return m
+    }
+}
+
+extension Feedback.VoidServiceTicketRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticketCode = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Feedback.VoidServiceTicketResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticket = g.optional { g in Feedback.ServiceTicket.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.SubmitCitizenRatingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ticketCode = g.string()
+        m.score = g.uint32()
+        m.comment = g.string()
+        return m
+    }
+}
+
+extension Feedback.SubmitCitizenRatingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.acknowledgement = g.string()
+        m.submittedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListCitizenRatingsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employeeNIP = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.includeOutliers = g.bool()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListCitizenRatingsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ratings = g.array { g in g.nested { Feedback.CitizenRating.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetEmployeeCitizenSummaryRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetEmployeeCitizenSummaryResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.summary = g.optional { g in Feedback.CitizenSummary.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.GetUnitCitizenSummaryRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.includeEmployees = g.bool()
+        return m
+    }
+}
+
+extension Feedback.GetUnitCitizenSummaryResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitSummary = g.optional { g in Feedback.CitizenSummary.arbitrary(&g) }
+        m.employeeSummaries = g.array { g in g.nested { Feedback.CitizenSummary.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Feedback.GetFeedbackPolicyRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        return m
+    }
+}
+
+extension Feedback.GetFeedbackPolicyResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.policy = g.optional { g in Feedback.FeedbackPolicy.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.SetFeedbackPolicyRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.policy = g.optional { g in Feedback.FeedbackPolicy.arbitrary(&g) }
+        m.expectedRevision = g.uint64()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Feedback.SetFeedbackPolicyResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.policy = g.optional { g in Feedback.FeedbackPolicy.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListAuditEventsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.filter = g.optional { g in Common.AuditEventFilter.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListAuditEventsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.events = g.array { g in g.nested { Common.AuditEvent.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.VerifyAuditChainRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.fromSequence = g.uint64()
+        m.toSequence = g.uint64()
+        return m
+    }
+}
+
+extension Feedback.VerifyAuditChainResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.verification = g.optional { g in Common.AuditChainVerification.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.Target: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.double()
+        m.upperValue = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.unit = g.string()
+        m.qualitativeText = g.string()
+        m.direction = g.enumeration() as Common.TargetDirection
+        return m
+    }
+}
+
+extension Planning.PeriodicTarget: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.value = g.double()
+        m.cumulative = g.bool()
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Planning.Iki: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ikiID = g.string()
+        m.rhkID = g.string()
+        m.aspek = g.enumeration() as Common.IkiAspek
+        m.indicator = g.string()
+        m.annualTarget = g.optional { g in Planning.Target.arbitrary(&g) }
+        m.periodicTargets = g.array { g in g.nested { Planning.PeriodicTarget.arbitrary(&$0) } }
+        m.position = g.uint32()
+        m.aggregation = g.enumeration() as Common.RealisationAggregation
+        return m
+    }
+}
+
+extension Planning.BehaviourExpectation: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.ekspektasiKhusus = g.string()
+        m.rhkID = g.string()
+        m.setBy = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.RhkReviewFlag: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.parentRhkID = g.string()
+        m.parentRevisionSeen = g.uint64()
+        m.parentRevisionCurrent = g.uint64()
+        m.changeSummary = g.string()
+        m.flaggedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.parentRemoved = g.bool()
+        return m
+    }
+}
+
+extension Planning.Rhk: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.skpID = g.string()
+        m.kind = g.enumeration() as Common.RhkKind
+        m.text = g.string()
+        m.parentRhkID = g.string()
+        m.parentOwnerNIP = g.string()
+        m.parentRhkText = g.string()
+        m.perspektif = g.enumeration() as Planning.Perspektif
+        m.ikis = g.array { g in g.nested { Planning.Iki.arbitrary(&$0) } }
+        m.position = g.uint32()
+        m.penugasan = g.string()
+        m.reviewFlag = g.optional { g in Planning.RhkReviewFlag.arbitrary(&g) }
+        m.created = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.Skp: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.version = g.uint32()
+        m.nip = g.string()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.year = g.int32()
+        m.periodStart = g.optional { g in Common.Date.arbitrary(&g) }
+        m.periodEnd = g.optional { g in Common.Date.arbitrary(&g) }
+        m.approach = g.enumeration() as Planning.SkpApproach
+        m.jenisJabatan = g.enumeration() as Common.JenisJabatan
+        m.unitID = g.string()
+        m.atasanNIP = g.string()
+        m.rhks = g.array { g in g.nested { Planning.Rhk.arbitrary(&$0) } }
+        m.behaviourExpectations = g.array { g in g.nested { Planning.BehaviourExpectation.arbitrary(&$0) } }
+        m.state = g.enumeration() as Planning.SkpState
+        m.decisionNote = g.string()
+        m.revisionReason = g.string()
+        m.created = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.submitted = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.SkpSummary: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.version = g.uint32()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.year = g.int32()
+        m.state = g.enumeration() as Planning.SkpState
+        m.approach = g.enumeration() as Planning.SkpApproach
+        m.atasanNIP = g.string()
+        m.rhkCount = g.uint32()
+        m.ikiCount = g.uint32()
+        m.reviewFlagCount = g.uint32()
+        m.submitted = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.ReturnComment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.ikiID = g.string()
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Planning.CascadeNode: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.owner = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.skpID = g.string()
+        m.skpState = g.enumeration() as Planning.SkpState
+        m.rhkID = g.string()
+        m.text = g.string()
+        m.kind = g.enumeration() as Common.RhkKind
+        m.indicators = g.array { g in g.string() }
+        m.flaggedForReview = g.bool()
+        m.children = g.array { g in g.nested { Planning.CascadeNode.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.RoleMatrixCell: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.contributor = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.rhkID = g.string()
+        m.rhkText = g.string()
+        m.level = g.uint32()
+        return m
+    }
+}
+
+extension Planning.RoleMatrixRow: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.parentRhkID = g.string()
+        m.parentRhkText = g.string()
+        m.parentOwner = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.cells = g.array { g in g.nested { Planning.RoleMatrixCell.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.IkiTarget: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.rhkText = g.string()
+        m.rhkKind = g.enumeration() as Common.RhkKind
+        m.ikiID = g.string()
+        m.aspek = g.enumeration() as Common.IkiAspek
+        m.indicator = g.string()
+        m.periodTarget = g.optional { g in Planning.Target.arbitrary(&g) }
+        m.periodTargetDerived = g.bool()
+        m.annualTarget = g.optional { g in Planning.Target.arbitrary(&g) }
+        m.parentRhkID = g.string()
+        m.aggregation = g.enumeration() as Common.RealisationAggregation
+        return m
+    }
+}
+
+extension Planning.EmployeeTargets: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.availability = g.enumeration() as Planning.TargetsAvailability
+        m.skpID = g.string()
+        m.skpVersion = g.uint32()
+        m.skpState = g.enumeration() as Planning.SkpState
+        m.atasanNIP = g.string()
+        m.targets = g.array { g in g.nested { Planning.IkiTarget.arbitrary(&$0) } }
+        m.approach = g.enumeration() as Planning.SkpApproach
+        return m
+    }
+}
+
+extension Planning.RhkReviewItem: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        m.owner = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.skpVersion = g.uint32()
+        m.skpState = g.enumeration() as Planning.SkpState
+        m.parentRhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.CreateSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.year = g.int32()
+        m.approach = g.enumeration() as Planning.SkpApproach
+        m.periodStart = g.optional { g in Common.Date.arbitrary(&g) }
+        m.periodEnd = g.optional { g in Common.Date.arbitrary(&g) }
+        m.copyFromSkpID = g.string()
+        return m
+    }
+}
+
+extension Planning.CreateSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.GetSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.version = g.uint32()
+        return m
+    }
+}
+
+extension Planning.GetSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        m.approvedVersion = g.uint32()
+        return m
+    }
+}
+
+extension Planning.GetCurrentSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.year = g.int32()
+        m.onDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.approvedOnly = g.bool()
+        return m
+    }
+}
+
+extension Planning.GetCurrentSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ListSkpsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.atasanNIP = g.string()
+        m.year = g.int32()
+        m.states = g.array { g in g.enumeration() as Planning.SkpState }
+        m.flaggedOnly = g.bool()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ListSkpsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skps = g.array { g in g.nested { Planning.SkpSummary.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.UpdateSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.approach = g.enumeration() as Planning.SkpApproach
+        m.periodStart = g.optional { g in Common.Date.arbitrary(&g) }
+        m.periodEnd = g.optional { g in Common.Date.arbitrary(&g) }
+        m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.UpdateSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.AddRhkRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.rhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.AddRhkResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        m.skpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.UpdateRhkRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.UpdateRhkResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        m.skpRevision = g.uint64()
+        m.flaggedDependents = g.uint32()
+        return m
+    }
+}
+
+extension Planning.RemoveRhkRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.RemoveRhkResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.skpRevision = g.uint64()
+        m.flaggedDependents = g.uint32()
+        return m
+    }
+}
+
+extension Planning.GetRhkRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.skpVersion = g.uint32()
+        return m
+    }
+}
+
+extension Planning.GetRhkResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        m.owner = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.skpVersion = g.uint32()
+        m.skpState = g.enumeration() as Planning.SkpState
+        m.behaviourExpectations = g.array { g in g.nested { Planning.BehaviourExpectation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.AddIkiRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.iki = g.optional { g in Planning.Iki.arbitrary(&g) }
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.AddIkiResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.iki = g.optional { g in Planning.Iki.arbitrary(&g) }
+        m.skpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.UpdateIkiRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.iki = g.optional { g in Planning.Iki.arbitrary(&g) }
+        m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.UpdateIkiResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.iki = g.optional { g in Planning.Iki.arbitrary(&g) }
+        m.skpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.RemoveIkiRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ikiID = g.string()
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.RemoveIkiResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.skpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.SetPeriodicTargetsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ikiID = g.string()
+        m.targets = g.array { g in g.nested { Planning.PeriodicTarget.arbitrary(&$0) } }
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.SetPeriodicTargetsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.iki = g.optional { g in Planning.Iki.arbitrary(&g) }
+        m.skpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.SetBehaviourExpectationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.expectations = g.array { g in g.nested { Planning.BehaviourExpectation.arbitrary(&$0) } }
+        m.expectedSkpRevision = g.uint64()
+        return m
+    }
+}
+
+extension Planning.SetBehaviourExpectationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.SubmitSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.expectedSkpRevision = g.uint64()
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Planning.SubmitSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.WithdrawSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Planning.WithdrawSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ApproveSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.version = g.uint32()
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Planning.ApproveSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        m.supersededVersion = g.uint32()
+        return m
+    }
+}
+
+extension Planning.ReturnSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.version = g.uint32()
+        m.note = g.string()
+        m.comments = g.array { g in g.nested { Planning.ReturnComment.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.ReturnSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ReviseSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Planning.ReviseSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.SkpVersionSummary: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.version = g.uint32()
+        m.state = g.enumeration() as Planning.SkpState
+        m.rhkCount = g.uint32()
+        m.ikiCount = g.uint32()
+        m.revisionReason = g.string()
+        m.decisionNote = g.string()
+        m.created = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.submitted = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ListSkpVersionsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        return m
+    }
+}
+
+extension Planning.ListSkpVersionsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.versions = g.array { g in g.nested { Planning.SkpVersionSummary.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.GetCascadeRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.year = g.int32()
+        m.approvedOnly = g.bool()
+        return m
+    }
+}
+
+extension Planning.GetCascadeResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.year = g.int32()
+        m.leader = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.roots = g.array { g in g.nested { Planning.CascadeNode.arbitrary(&$0) } }
+        m.matrix = g.array { g in g.nested { Planning.RoleMatrixRow.arbitrary(&$0) } }
+        m.withoutSkp = g.array { g in g.nested { Common.EmployeeRef.arbitrary(&$0) } }
+        m.unlinked = g.array { g in g.nested { Planning.CascadeNode.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.ListParentRhkCandidatesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.year = g.int32()
+        return m
+    }
+}
+
+extension Planning.ListParentRhkCandidatesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.atasan = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.atasanSkpID = g.string()
+        m.atasanSkpState = g.enumeration() as Planning.SkpState
+        m.rhks = g.array { g in g.nested { Planning.Rhk.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.ListRhksNeedingReviewRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.year = g.int32()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ListRhksNeedingReviewResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.items = g.array { g in g.nested { Planning.RhkReviewItem.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.AcknowledgeRhkReviewRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Planning.AcknowledgeRhkReviewResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhk = g.optional { g in Planning.Rhk.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.GetTargetsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.allowProvisional = g.bool()
+        return m
+    }
+}
+
+extension Planning.GetTargetsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.targets = g.optional { g in Planning.EmployeeTargets.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.StreamTargetsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.population = .unit(g.nested { Common.UnitScope.arbitrary(&$0) })
+        case 1: m.population = .nips(g.nested { Common.NipList.arbitrary(&$0) })
+        default: m.population = nil
+        }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.allowProvisional = g.bool()
+        return m
+    }
+}
+
+extension Planning.StreamTargetsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.targets = g.optional { g in Planning.EmployeeTargets.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ListAuditEventsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.filter = g.optional { g in Common.AuditEventFilter.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ListAuditEventsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.events = g.array { g in g.nested { Common.AuditEvent.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.VerifyAuditChainRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.fromSequence = g.uint64()
+        m.toSequence = g.uint64()
+        return m
+    }
+}
+
+extension Planning.VerifyAuditChainResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.verification = g.optional { g in Common.AuditChainVerification.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.DailyReportDraft: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.rhkID = g.string()
+        m.ikiID = g.string()
+        m.realisationValue = g.double()
+        m.description = g.string()
+        m.evidence = g.array { g in g.nested { Common.EvidenceLink.arbitrary(&$0) } }
+        m.durationMinutes = g.uint32()
+        return m
+    }
+}
+
+extension Reporting.DailyReport: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.nip = g.string()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.reportDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.skpID = g.string()
+        m.skpVersion = g.uint32()
+        m.provisional = g.bool()
+        m.rhkID = g.string()
+        m.ikiID = g.string()
+        m.indicator = g.string()
+        m.realisationValue = g.double()
+        m.unit = g.string()
+        m.description = g.string()
+        m.evidence = g.array { g in g.nested { Common.EvidenceLink.arbitrary(&$0) } }
+        m.durationMinutes = g.uint32()
+        m.state = g.enumeration() as Reporting.ReportState
+        m.verifierNIP = g.string()
+        m.reviewNote = g.string()
+        m.submitted = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.reviewed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.IkiProgress: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.rhkText = g.string()
+        m.rhkKind = g.enumeration() as Common.RhkKind
+        m.ikiID = g.string()
+        m.aspek = g.enumeration() as Common.IkiAspek
+        m.indicator = g.string()
+        m.target = g.optional { g in Planning.Target.arbitrary(&g) }
+        m.targetDerived = g.bool()
+        m.aggregation = g.enumeration() as Common.RealisationAggregation
+        m.realisationVerified = g.double()
+        m.realisationWithPending = g.double()
+        m.capaianPercent = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.capaianWithPendingPercent = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.reportCount = g.uint32()
+        m.verifiedCount = g.uint32()
+        m.pendingCount = g.uint32()
+        m.rejectedCount = g.uint32()
+        m.lastReportDate = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.EmployeeProgress: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.targetsAvailability = g.enumeration() as Planning.TargetsAvailability
+        m.skpID = g.string()
+        m.skpVersion = g.uint32()
+        m.atasanNIP = g.string()
+        m.ikis = g.array { g in g.nested { Reporting.IkiProgress.arbitrary(&$0) } }
+        m.averageCapaianPercent = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.averageCapaianUtamaPercent = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.workingDays = g.uint32()
+        m.daysFiled = g.uint32()
+        m.pendingVerificationCount = g.uint32()
+        m.asOfDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.computedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.TeamMemberProgress: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.targetsAvailability = g.enumeration() as Planning.TargetsAvailability
+        m.ikiCount = g.uint32()
+        m.ikiOnTrackCount = g.uint32()
+        m.averageCapaianPercent = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.pendingVerificationCount = g.uint32()
+        m.workingDays = g.uint32()
+        m.daysFiled = g.uint32()
+        m.lastReportDate = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ComplianceDay: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.date = g.optional { g in Common.Date.arbitrary(&g) }
+        m.workingDay = g.bool()
+        m.expectedCount = g.uint32()
+        m.filedCount = g.uint32()
+        m.missingNIPs = g.array { g in g.string() }
+        m.missingTruncated = g.bool()
+        return m
+    }
+}
+
+extension Reporting.EmployeeCompliance: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.workingDays = g.uint32()
+        m.daysFiled = g.uint32()
+        m.compliancePercent = g.double()
+        m.missingDates = g.array { g in g.nested { Common.Date.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Reporting.NonWorkingDay: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.date = g.optional { g in Common.Date.arbitrary(&g) }
+        m.kind = g.enumeration() as Reporting.NonWorkingDayKind
+        m.name = g.string()
+        m.unitID = g.string()
+        m.setBy = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ReportingPolicy: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.backdateDays = g.uint32()
+        m.evidenceRequired = g.bool()
+        m.reviewDeadlineDays = g.uint32()
+        m.maxReportsPerDay = g.uint32()
+        m.inherited = g.bool()
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.SubmitDailyReportRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReportDraft.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.SubmitDailyReportResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReport.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.DailyReportRow: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rowNumber = g.uint32()
+        m.nip = g.string()
+        m.report = g.optional { g in Reporting.DailyReportDraft.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.BulkSubmitOptions: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.allOrNothing = g.bool()
+        m.dryRun = g.bool()
+        m.sourceName = g.string()
+        return m
+    }
+}
+
+extension Reporting.BulkSubmitDailyReportsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.item = .options(g.nested { Reporting.BulkSubmitOptions.arbitrary(&$0) })
+        case 1: m.item = .row(g.nested { Reporting.DailyReportRow.arbitrary(&$0) })
+        default: m.item = nil
+        }
+        return m
+    }
+}
+
+extension Reporting.BulkReportRowResult: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rowNumber = g.uint32()
+        m.reportID = g.string()
+        m.statusCode = g.uint32()
+        m.reasons = g.array { g in g.nested { Common.FieldViolation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Reporting.BulkSubmitDailyReportsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.totalRows = g.uint32()
+        m.acceptedRows = g.uint32()
+        m.rejectedRows = g.uint32()
+        m.results = g.array { g in g.nested { Reporting.BulkReportRowResult.arbitrary(&$0) } }
+        m.nothingWritten = g.bool()
+        return m
+    }
+}
+
+extension Reporting.UpdateDailyReportRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.report = g.optional { g in Reporting.DailyReportDraft.arbitrary(&g) }
+        m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.UpdateDailyReportResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReport.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.WithdrawDailyReportRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Reporting.WithdrawDailyReportResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReport.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.GetDailyReportRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        return m
+    }
+}
+
+extension Reporting.GetDailyReportResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReport.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListDailyReportsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.verifierNIP = g.string()
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.states = g.array { g in g.enumeration() as Reporting.ReportState }
+        m.rhkID = g.string()
+        m.ikiID = g.string()
+        m.newestFirst = g.bool()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListDailyReportsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reports = g.array { g in g.nested { Reporting.DailyReport.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.VerifyDailyReportRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.note = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.VerifyDailyReportResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReport.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.RejectDailyReportRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.reason = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.RejectDailyReportResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReport.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ReportReview: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.decision = g.enumeration() as Reporting.ReviewDecision
+        m.note = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.ReportReviewResult: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.statusCode = g.uint32()
+        m.message = g.string()
+        m.state = g.enumeration() as Reporting.ReportState
+        return m
+    }
+}
+
+extension Reporting.BatchReviewDailyReportsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reviews = g.array { g in g.nested { Reporting.ReportReview.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Reporting.BatchReviewDailyReportsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.results = g.array { g in g.nested { Reporting.ReportReviewResult.arbitrary(&$0) } }
+        m.appliedCount = g.uint32()
+        m.failedCount = g.uint32()
+        return m
+    }
+}
+
+extension Reporting.GetProgressRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.GetProgressResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.progress = g.optional { g in Reporting.EmployeeProgress.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.GetTeamProgressRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.atasanNIP = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.includeIndirect = g.bool()
+        return m
+    }
+}
+
+extension Reporting.GetTeamProgressResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.members = g.array { g in g.nested { Reporting.TeamMemberProgress.arbitrary(&$0) } }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.asOfDate = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.GetComplianceRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.includeEmployees = g.bool()
+        m.nonCompliantOnly = g.bool()
+        return m
+    }
+}
+
+extension Reporting.GetComplianceResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.days = g.array { g in g.nested { Reporting.ComplianceDay.arbitrary(&$0) } }
+        m.employees = g.array { g in g.nested { Reporting.EmployeeCompliance.arbitrary(&$0) } }
+        m.unitCompliancePercent = g.double()
+        return m
+    }
+}
+
+extension Reporting.StreamUnitProgressRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.StreamUnitProgressResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.progress = g.optional { g in Reporting.EmployeeProgress.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListNonWorkingDaysRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.unitID = g.string()
+        return m
+    }
+}
+
+extension Reporting.ListNonWorkingDaysResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.days = g.array { g in g.nested { Reporting.NonWorkingDay.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Reporting.SetNonWorkingDayRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.day = g.optional { g in Reporting.NonWorkingDay.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.SetNonWorkingDayResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.day = g.optional { g in Reporting.NonWorkingDay.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.RemoveNonWorkingDayRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.date = g.optional { g in Common.Date.arbitrary(&g) }
+        m.unitID = g.string()
+        return m
+    }
+}
+
+extension Reporting.RemoveNonWorkingDayResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.day = g.optional { g in Reporting.NonWorkingDay.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.GetReportingPolicyRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        return m
+    }
+}
+
+extension Reporting.GetReportingPolicyResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.policy = g.optional { g in Reporting.ReportingPolicy.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.SetReportingPolicyRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.policy = g.optional { g in Reporting.ReportingPolicy.arbitrary(&g) }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.SetReportingPolicyResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.policy = g.optional { g in Reporting.ReportingPolicy.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListAuditEventsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.filter = g.optional { g in Common.AuditEventFilter.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListAuditEventsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.events = g.array { g in g.nested { Common.AuditEvent.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.VerifyAuditChainRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.fromSequence = g.uint64()
+        m.toSequence = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.VerifyAuditChainResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.verification = g.optional { g in Common.AuditChainVerification.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.CurveOverride: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reason = g.string()
+        m.breaches = g.array { g in g.nested { Common.CurveBreach.arbitrary(&$0) } }
+        m.overridden = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.OrganisationRatingRecord: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.rating = g.enumeration() as Common.OrganisationRating
+        m.reason = g.string()
+        m.reference = g.string()
+        m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.EvaluationPeriod: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.state = g.enumeration() as Evaluation.EvaluationPeriodState
+        m.organisationRating = g.optional { g in Evaluation.OrganisationRatingRecord.arbitrary(&g) }
+        m.ratingDeadline = g.optional { g in Common.Date.arbitrary(&g) }
+        m.population = g.uint32()
+        m.ratedCount = g.uint32()
+        m.proposalRuleID = g.string()
+        m.proposalRuleVersion = g.uint32()
+        m.opened = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.finalised = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.curveOverride = g.optional { g in Evaluation.CurveOverride.arbitrary(&g) }
+        m.reopenCount = g.uint32()
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.IkiAssessment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rhkID = g.string()
+        m.rhkKind = g.enumeration() as Common.RhkKind
+        m.ikiID = g.string()
+        m.indicator = g.string()
+        m.capaianPercent = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.rating = g.enumeration() as Common.Rating
+        m.evidencePresent = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.HasilKerjaProposal: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rating = g.enumeration() as Common.Rating
+        m.ruleID = g.string()
+        m.ruleVersion = g.uint32()
+        m.inputs = g.array { g in g.nested { Evaluation.IkiAssessment.arbitrary(&$0) } }
+        m.utamaAbovePercent = g.double()
+        m.utamaBelowPercent = g.double()
+        m.fromOrganisationRating = g.bool()
+        m.explanation = g.string()
+        m.computedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.skpVersion = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.RatingDecision: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rating = g.enumeration() as Common.Rating
+        m.reason = g.string()
+        m.overridesProposal = g.bool()
+        m.proposedRating = g.enumeration() as Common.Rating
+        m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.PerilakuValueNote: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Evaluation.EmployeeEvaluation: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.periodID = g.string()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.jenisJabatan = g.enumeration() as Common.JenisJabatan
+        m.unitLeader = g.bool()
+        m.evaluator = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.skpID = g.string()
+        m.skpVersion = g.uint32()
+        m.proposal = g.optional { g in Evaluation.HasilKerjaProposal.arbitrary(&g) }
+        m.hasilKerja = g.optional { g in Evaluation.RatingDecision.arbitrary(&g) }
+        m.perilakuKerja = g.optional { g in Evaluation.RatingDecision.arbitrary(&g) }
+        m.perilakuNotes = g.array { g in g.nested { Evaluation.PerilakuValueNote.arbitrary(&$0) } }
+        m.predikat = g.enumeration() as Common.Predikat
+        m.kuadran = g.uint32()
+        m.state = g.enumeration() as Evaluation.EvaluationState
+        m.finalised = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.RatingOverride: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.overrideID = g.string()
+        m.evaluationID = g.string()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.aspect = g.enumeration() as Evaluation.RatingAspect
+        m.fromRating = g.enumeration() as Common.Rating
+        m.toRating = g.enumeration() as Common.Rating
+        m.reason = g.string()
+        m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.replacedDecision = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.PredikatMatrixCell: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.hasilKerja = g.enumeration() as Common.Rating
+        m.perilakuKerja = g.enumeration() as Common.Rating
+        m.predikat = g.enumeration() as Common.Predikat
+        m.kuadran = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.ProposalRule: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ruleID = g.string()
+        m.version = g.uint32()
+        m.unitID = g.string()
+        m.ikiAbovePercent = g.double()
+        m.ikiMeetsPercent = g.double()
+        m.aboveSharePercent = g.double()
+        m.belowSharePercent = g.double()
+        m.utamaBelowBlocksAbove = g.bool()
+        m.includeTambahan = g.bool()
+        m.requireEvidence = g.bool()
+        m.description = g.string()
+        m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.PredikatCount: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.predikat = g.enumeration() as Common.Predikat
+        m.count = g.uint32()
+        m.percent = g.double()
+        return m
+    }
+}
+
+extension Evaluation.CurveStatus: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.unitID = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.organisationRating = g.enumeration() as Common.OrganisationRating
+        m.population = g.uint32()
+        m.ratedCount = g.uint32()
+        m.quotas = g.array { g in g.nested { Common.CurveBound.arbitrary(&$0) } }
+        m.distribution = g.array { g in g.nested { Evaluation.PredikatCount.arbitrary(&$0) } }
+        m.breaches = g.array { g in g.nested { Common.CurveBreach.arbitrary(&$0) } }
+        m.compliant = g.bool()
+        m.note = g.string()
+        return m
+    }
+}
+
+extension Evaluation.RaterStats: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rater = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.ratedCount = g.uint32()
+        m.distribution = g.array { g in g.nested { Evaluation.PredikatCount.arbitrary(&$0) } }
+        m.meanScore = g.double()
+        m.leniencyIndex = g.double()
+        m.overrideUpCount = g.uint32()
+        m.overrideDownCount = g.uint32()
+        m.flagged = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.EmployeePeriodKey: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.SiasnRecord: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.nip = g.string()
+        m.fullName = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.startMonth = g.int32()
+        m.startYear = g.int32()
+        m.endMonth = g.int32()
+        m.endYear = g.int32()
+        m.hasilKerja = g.enumeration() as Common.Rating
+        m.hasilKerjaCode = g.uint32()
+        m.perilakuKerja = g.enumeration() as Common.Rating
+        m.perilakuKerjaCode = g.uint32()
+        m.predikat = g.enumeration() as Common.Predikat
+        m.predikatCode = g.uint32()
+        m.kuadran = g.uint32()
+        m.evaluatorNIP = g.string()
+        m.evaluatorName = g.string()
+        m.evaluatorJabatan = g.string()
+        m.evaluatorGolongan = g.string()
+        m.evaluatorUnitName = g.string()
+        m.evaluatorAsnType = g.enumeration() as Common.AsnType
+        m.unitID = g.string()
+        m.unitName = g.string()
+        m.finalisedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.recordSha256 = g.bytes()
+        return m
+    }
+}
+
+extension Evaluation.OpenPeriodRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.ratingDeadline = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.OpenPeriodResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.GetPeriodRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        return m
+    }
+}
+
+extension Evaluation.GetPeriodResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ListPeriodsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.year = g.int32()
+        m.states = g.array { g in g.enumeration() as Evaluation.EvaluationPeriodState }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ListPeriodsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periods = g.array { g in g.nested { Evaluation.EvaluationPeriod.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ReopenPeriodRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.ReopenPeriodResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.SetOrganisationRatingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.rating = g.enumeration() as Common.OrganisationRating
+        m.reason = g.string()
+        m.reference = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.SetOrganisationRatingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
+        m.curve = g.optional { g in Evaluation.CurveStatus.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.GetOrganisationRatingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.GetOrganisationRatingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rating = g.optional { g in Evaluation.OrganisationRatingRecord.arbitrary(&g) }
+        m.history = g.array { g in g.nested { Evaluation.OrganisationRatingRecord.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.GetProposalRuleRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.version = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.GetProposalRuleResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rule = g.optional { g in Evaluation.ProposalRule.arbitrary(&g) }
+        m.inherited = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.SetProposalRuleRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rule = g.optional { g in Evaluation.ProposalRule.arbitrary(&g) }
+        m.expectedVersion = g.uint32()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.SetProposalRuleResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rule = g.optional { g in Evaluation.ProposalRule.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ProposeEvaluationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.nips = g.array { g in g.string() }
+        m.recompute = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.ProposalFailure: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.ProposeEvaluationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.proposedCount = g.uint32()
+        m.changedCount = g.uint32()
+        m.failures = g.array { g in g.nested { Evaluation.ProposalFailure.arbitrary(&$0) } }
+        m.distribution = g.array { g in g.nested { Evaluation.ProposedRatingCount.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.ProposedRatingCount: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rating = g.enumeration() as Common.Rating
+        m.count = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.GetEvaluationRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.key = .evaluationID(g.string())
+        case 1: m.key = .employeePeriod(g.nested { Evaluation.EmployeePeriodKey.arbitrary(&$0) })
+        default: m.key = nil
+        }
+        m.includeEvidence = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.GetEvaluationResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
+        m.progress = g.optional { g in Reporting.EmployeeProgress.arbitrary(&g) }
+        m.behaviour = g.optional { g in Feedback.BehaviourSummary.arbitrary(&g) }
+        m.overrides = g.array { g in g.nested { Evaluation.RatingOverride.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.SetHasilKerjaRatingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.rating = g.enumeration() as Common.Rating
+        m.reason = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.SetHasilKerjaRatingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
+        m.curveBreaches = g.array { g in g.nested { Common.CurveBreach.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.SetPerilakuRatingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.rating = g.enumeration() as Common.Rating
+        m.reason = g.string()
+        m.notes = g.array { g in g.nested { Evaluation.PerilakuValueNote.arbitrary(&$0) } }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.SetPerilakuRatingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
+        m.curveBreaches = g.array { g in g.nested { Common.CurveBreach.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.ReassignEvaluatorRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.evaluatorNIP = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.ReassignEvaluatorResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.GetPredikatMatrixRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        return m
+    }
+}
+
+extension Evaluation.GetPredikatMatrixResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.cells = g.array { g in g.nested { Evaluation.PredikatMatrixCell.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.GetCurveRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        return m
+    }
+}
+
+extension Evaluation.GetCurveResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.curve = g.optional { g in Evaluation.CurveStatus.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.FinalisePeriodRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.overrideReason = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.FinalisePeriodResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
+        m.breaches = g.array { g in g.nested { Common.CurveBreach.arbitrary(&$0) } }
+        m.finalisedCount = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.ListEvaluationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.predikats = g.array { g in g.enumeration() as Common.Predikat }
+        m.states = g.array { g in g.enumeration() as Evaluation.EvaluationState }
+        m.evaluatorNIP = g.string()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ListEvaluationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluations = g.array { g in g.nested { Evaluation.EmployeeEvaluation.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        m.totals = g.array { g in g.nested { Evaluation.PredikatCount.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.ListEmployeeEvaluationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.fromYear = g.int32()
+        m.toYear = g.int32()
+        m.finalOnly = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.ListEmployeeEvaluationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluations = g.array { g in g.nested { Evaluation.EmployeeEvaluation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.ListRatingOverridesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.decidedByNIP = g.string()
+        m.aspect = g.enumeration() as Evaluation.RatingAspect
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ListRatingOverridesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.overrides = g.array { g in g.nested { Evaluation.RatingOverride.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ExportEvaluationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.finalisedAfter = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ExportEvaluationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.record = g.optional { g in Evaluation.SiasnRecord.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.GetRaterLeniencyRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.flagThreshold = g.double()
+        return m
+    }
+}
+
+extension Evaluation.GetRaterLeniencyResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitDistribution = g.array { g in g.nested { Evaluation.PredikatCount.arbitrary(&$0) } }
+        m.unitMeanScore = g.double()
+        m.raters = g.array { g in g.nested { Evaluation.RaterStats.arbitrary(&$0) } }
+        m.flagThreshold = g.double()
+        m.ratedCount = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.ListAuditEventsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.filter = g.optional { g in Common.AuditEventFilter.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ListAuditEventsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.events = g.array { g in g.nested { Common.AuditEvent.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.VerifyAuditChainRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.fromSequence = g.uint64()
+        m.toSequence = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.VerifyAuditChainResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.verification = g.optional { g in Common.AuditChainVerification.arbitrary(&g) }
         return m
     }
 }

@@ -586,6 +586,62 @@ extension Common {
         public static let knownCases: [Self] = [.unspecified, .higherIsBetter, .lowerIsBetter, .withinRange]
     }
 
+    /// How the realisations logged against one IKI over a period combine into the period's realisation.
+    public enum RealisationAggregation: ProtoEnum {
+        /// Not set; treated as REALISATION_AGGREGATION_SUM when reading old records, rejected on new IKIs.
+        case unspecified
+        /// Sum of all realisations (counts, e.g. documents issued).
+        case sum
+        /// Arithmetic mean of the realisations (rates, e.g. percent without errors).
+        case average
+        /// The realisation of the latest report date (a running status, e.g. percent complete).
+        case latest
+        /// The largest realisation.
+        case maximum
+        /// The smallest realisation (e.g. days to complete, when lower is better).
+        case minimum
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .sum
+            case 2: self = .average
+            case 3: self = .latest
+            case 4: self = .maximum
+            case 5: self = .minimum
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .sum: 1
+            case .average: 2
+            case .latest: 3
+            case .maximum: 4
+            case .minimum: 5
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "REALISATION_AGGREGATION_UNSPECIFIED"
+            case .sum: "REALISATION_AGGREGATION_SUM"
+            case .average: "REALISATION_AGGREGATION_AVERAGE"
+            case .latest: "REALISATION_AGGREGATION_LATEST"
+            case .maximum: "REALISATION_AGGREGATION_MAXIMUM"
+            case .minimum: "REALISATION_AGGREGATION_MINIMUM"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .sum, .average, .latest, .maximum, .minimum]
+    }
+
     /// Aspek of an IKI (Indikator Kinerja Individu).
     public enum IkiAspek: ProtoEnum {
         /// Not set.
@@ -1907,6 +1963,75 @@ extension Common {
             if !failure.isEmpty { printer.string("failure", failure) }
             if !headHash.isEmpty { printer.bytes("head_hash", headHash) }
             if let value = verifiedAt { printer.message("verified_at", value) }
+        }
+    }
+
+    /// A unit, optionally with its whole subtree: the population of unit-wide queries and streams.
+    public struct UnitScope: ProtoMessage {
+        public static let protoName = "kinerja.common.v1.UnitScope"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__common__v1__unit_scope()) }
+
+        /// Unit id. Required; an unknown unit is NOT_FOUND.
+        public var unitID: String = ""
+        /// When true, every sub-unit (all levels) is included.
+        public var includeSubunits: Bool = false
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unitID: String = "",
+            includeSubunits: Bool = false
+        ) {
+            self.unitID = unitID
+            self.includeSubunits = includeSubunits
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, unitID)
+            encoder.bool(1, includeSubunits)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unitID = try decoder.string(0)
+            self.includeSubunits = decoder.bool(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
+            if includeSubunits { printer.bool("include_subunits", includeSubunits) }
+        }
+    }
+
+    /// An explicit list of employees.
+    public struct NipList: ProtoMessage {
+        public static let protoName = "kinerja.common.v1.NipList"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__common__v1__nip_list()) }
+
+        /// NIPs, 18 digits each; 1–1000 entries; duplicates are ignored. A malformed NIP is INVALID_ARGUMENT.
+        public var nips: [String] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nips: [String] = []
+        ) {
+            self.nips = nips
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedString(0, nips)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nips = try decoder.repeatedString(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in nips { printer.string("nips", value) }
         }
     }
 }

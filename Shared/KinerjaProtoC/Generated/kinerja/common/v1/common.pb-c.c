@@ -3325,6 +3325,42 @@ const ProtobufCEnumDescriptor kinerja__common__v1__target_direction__descriptor 
   kinerja__common__v1__target_direction__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue kinerja__common__v1__realisation_aggregation__enum_values_by_number[6] =
+{
+  { "REALISATION_AGGREGATION_UNSPECIFIED", "KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_UNSPECIFIED", 0 },
+  { "REALISATION_AGGREGATION_SUM", "KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_SUM", 1 },
+  { "REALISATION_AGGREGATION_AVERAGE", "KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_AVERAGE", 2 },
+  { "REALISATION_AGGREGATION_LATEST", "KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_LATEST", 3 },
+  { "REALISATION_AGGREGATION_MAXIMUM", "KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_MAXIMUM", 4 },
+  { "REALISATION_AGGREGATION_MINIMUM", "KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_MINIMUM", 5 },
+};
+static const ProtobufCIntRange kinerja__common__v1__realisation_aggregation__value_ranges[] = {
+{0, 0},{0, 6}
+};
+static const ProtobufCEnumValueIndex kinerja__common__v1__realisation_aggregation__enum_values_by_name[6] =
+{
+  { "REALISATION_AGGREGATION_AVERAGE", 2 },
+  { "REALISATION_AGGREGATION_LATEST", 3 },
+  { "REALISATION_AGGREGATION_MAXIMUM", 4 },
+  { "REALISATION_AGGREGATION_MINIMUM", 5 },
+  { "REALISATION_AGGREGATION_SUM", 1 },
+  { "REALISATION_AGGREGATION_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__common__v1__realisation_aggregation__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.common.v1.RealisationAggregation",
+  "RealisationAggregation",
+  "Kinerja__Common__V1__RealisationAggregation",
+  "kinerja.common.v1",
+  6,
+  kinerja__common__v1__realisation_aggregation__enum_values_by_number,
+  6,
+  kinerja__common__v1__realisation_aggregation__enum_values_by_name,
+  1,
+  kinerja__common__v1__realisation_aggregation__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue kinerja__common__v1__iki_aspek__enum_values_by_number[5] =
 {
   { "IKI_ASPEK_UNSPECIFIED", "KINERJA__COMMON__V1__IKI_ASPEK__IKI_ASPEK_UNSPECIFIED", 0 },

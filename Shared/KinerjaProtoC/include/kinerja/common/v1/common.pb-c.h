@@ -350,6 +350,36 @@ typedef enum _Kinerja__Common__V1__TargetDirection {
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__COMMON__V1__TARGET_DIRECTION)
 } Kinerja__Common__V1__TargetDirection;
 /*
+ * How the realisations logged against one IKI over a period combine into the period's realisation.
+ */
+typedef enum _Kinerja__Common__V1__RealisationAggregation {
+  /*
+   * Not set; treated as REALISATION_AGGREGATION_SUM when reading old records, rejected on new IKIs.
+   */
+  KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_UNSPECIFIED = 0,
+  /*
+   * Sum of all realisations (counts, e.g. documents issued).
+   */
+  KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_SUM = 1,
+  /*
+   * Arithmetic mean of the realisations (rates, e.g. percent without errors).
+   */
+  KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_AVERAGE = 2,
+  /*
+   * The realisation of the latest report date (a running status, e.g. percent complete).
+   */
+  KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_LATEST = 3,
+  /*
+   * The largest realisation.
+   */
+  KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_MAXIMUM = 4,
+  /*
+   * The smallest realisation (e.g. days to complete, when lower is better).
+   */
+  KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_MINIMUM = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__COMMON__V1__REALISATION_AGGREGATION)
+} Kinerja__Common__V1__RealisationAggregation;
+/*
  * Aspek of an IKI (Indikator Kinerja Individu).
  */
 typedef enum _Kinerja__Common__V1__IkiAspek {
@@ -1695,6 +1725,7 @@ extern const ProtobufCEnumDescriptor    kinerja__common__v1__asn_type__descripto
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__role__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__principal_kind__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__target_direction__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__common__v1__realisation_aggregation__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__iki_aspek__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__rhk_kind__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__audit_outcome__descriptor;
