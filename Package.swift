@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "KinerjaProto", targets: ["KinerjaProto"]),
         .library(name: "KinerjaTLS", targets: ["KinerjaTLS"]),
+        .library(name: "KinerjaRPC", targets: ["KinerjaRPC"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
     ],
     dependencies: [
@@ -68,6 +69,19 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: The RPC protocol: framing, connection state machine, server, client.
+        .target(
+            name: "KinerjaRPC",
+            dependencies: [
+                "KinerjaProto",
+                "KinerjaTLS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Shared/KinerjaRPC",
+            swiftSettings: strict
+        ),
+
         // MARK: Executables.
         .executableTarget(
             name: "kinerjactl",
@@ -84,6 +98,19 @@ let package = Package(
             name: "KinerjaProtoTests",
             dependencies: ["KinerjaProto", "KinerjaProtoC", "CProtobufC"],
             path: "Tests/KinerjaProtoTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaRPCTests",
+            dependencies: [
+                "KinerjaRPC",
+                "KinerjaProto",
+                "KinerjaTLS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            path: "Tests/KinerjaRPCTests",
             swiftSettings: strict
         ),
         .testTarget(

@@ -12,9 +12,25 @@ public protocol ClientTransport: Sendable {
         requests: @escaping @Sendable (RPCWriter<[UInt8]>) async throws -> Void,
         onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
     ) async throws -> Result
+
+    /// Runs one call with exactly one request message (unary and server streaming).
+    /// Transports may implement it as a faster path; by default it calls the general form.
+    func call<Result: Sendable>(
+        _ method: MethodDescriptor,
+        options: CallOptions,
+        request: [UInt8],
+        onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
+    ) async throws -> Result
 }
 
 extension ClientTransport {
+    public func call<Result: Sendable>(
+        _ method: MethodDescriptor, options: CallOptions, request: [UInt8],
+        onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
+    ) async throws -> Result {
+        try await call(method, options: options, requests: { try await $0.write(request) }, onResponse: onResponse)
+    }
+
     private static func decode<M: ProtoMessage>(_ bytes: [UInt8], _ method: MethodDescriptor) throws -> M {
         do { return try M(serializedBytes: bytes) } catch {
             throw RPCError(.internal, "\(method.path): the server's response could not be decoded: \(error.message)")
@@ -37,8 +53,7 @@ extension ClientTransport {
         _ method: MethodDescriptor, _ request: Request, options: CallOptions
     ) async throws -> Response {
         let bytes = try request.serializedBytes()
-        return try await call(method, options: options, requests: { try await $0.write(bytes) },
-                              onResponse: { try await Self.single($0, method) })
+        return try await call(method, options: options, request: bytes, onResponse: { try await Self.single($0, method) })
     }
 
     /// A stream of requests written by `requests`, one response.
@@ -57,7 +72,7 @@ extension ClientTransport {
         onResponse: @escaping @Sendable (RPCAsyncSequence<Response>) async throws -> Result
     ) async throws -> Result {
         let bytes = try request.serializedBytes()
-        return try await call(method, options: options, requests: { try await $0.write(bytes) },
+        return try await call(method, options: options, request: bytes,
                               onResponse: { responses in
                                   try await onResponse(responses.mapElements { try Self.decode($0, method) })
                               })

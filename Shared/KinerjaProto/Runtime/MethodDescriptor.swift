@@ -22,17 +22,21 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
     public let requestType: String
     /// The proto name of the response message.
     public let responseType: String
+    /// Whether repeating the call is harmless (reads, and writes that honour `idempotency-key`),
+    /// so a client may retry it even after it may have started.
+    public let idempotent: Bool
     /// The documentation comment from `proto/`.
     public let documentation: String
 
     /// Creates a descriptor (generated code does this).
     public init(service: String, method: String, kind: StreamingKind,
-                requestType: String, responseType: String, documentation: String = "") {
+                requestType: String, responseType: String, idempotent: Bool = false, documentation: String = "") {
         self.service = service
         self.method = method
         self.kind = kind
         self.requestType = requestType
         self.responseType = responseType
+        self.idempotent = idempotent
         self.documentation = documentation
     }
 

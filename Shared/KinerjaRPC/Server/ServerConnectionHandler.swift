@@ -1,0 +1,376 @@
+import KinerjaProto
+import KinerjaTLS
+import NIOCore
+
+/// Serves the calls of one connection: decodes frames through the state machine, starts a task
+/// per call on the connection's event loop, writes responses with flow control, drains on GOAWAY.
+final class ServerConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = Frame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private var state: ServerConnectionStateMachine
+    private let router: ServerRouter
+    private let limits: RPCLimits
+    private let executor: EventLoopTaskExecutor
+    private var calls: [UInt32: ServerCall] = [:]
+    private var context: ChannelHandlerContext?
+    private var peer: String?
+    private var flushPending = false
+    private var bufferedInboundBytes = 0
+    private var readPending = false
+    private var idleTimer: RepeatedTask?
+    private var drainTimer: Scheduled<Void>?
+    private var onDrained: [() -> Void] = []
+    private var closed = false
+
+    init(router: ServerRouter, limits: RPCLimits, eventLoop: any EventLoop) {
+        self.router = router
+        self.limits = limits
+        self.executor = EventLoopTaskExecutor(eventLoop)
+        self.state = ServerConnectionStateMachine(limits: limits, now: .now())
+    }
+
+    // MARK: Channel events.
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { start(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        start(context: context)
+        context.fireChannelActive()
+    }
+
+    private func start(context: ChannelHandlerContext) {
+        guard idleTimer == nil else { return }
+        var buffer = context.channel.allocator.buffer(capacity: 64)
+        buffer.writeFrame(.settings, callID: 0, message: RPC.Settings(
+            maxFrameSize: UInt32(limits.maxFrameSize), maxConcurrentCalls: UInt32(limits.maxConcurrentCalls),
+            maxMetadataSize: UInt32(limits.maxMetadataSize), idleTimeoutMs: UInt64(limits.idleTimeout.milliseconds),
+            minPingIntervalMs: UInt64(1000 / max(limits.pingsPerSecond, 0.001)), implementation: "kinerja-swift/\(KinerjaVersion.current)"))
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        let check = TimeAmount.nanoseconds(TimeAmount(limits.idleTimeout).nanoseconds / 4)
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        idleTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: check, delay: max(check, .milliseconds(10))) { _ in
+            loopBound.value.checkIdle()
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let completed = event as? TLSHandshakeCompleted {
+            peer = completed.peer.uri
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        perform(state.receive(frame, now: .now()), context: context)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        tearDown(RPCError(.unavailable, "the connection closed"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? RPCProtocolError {
+            closeWithGoAway(error.code, error.message, context: context)
+        } else {
+            // TLS and transport errors: the connection cannot continue.
+            tearDown(RPCError(.unavailable, "connection error"))
+            context.close(promise: nil)
+        }
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if bufferedInboundBytes > limits.maxBufferedInboundBytes {
+            readPending = true  // resume when handlers catch up (consumed)
+        } else {
+            context.read()
+        }
+    }
+
+    // MARK: Actions.
+
+    private func perform(_ action: ServerConnectionStateMachine.Action, context: ChannelHandlerContext) {
+        switch action {
+        case .none:
+            break
+        case .startCall(let id, let header, let ended):
+            startCall(id, header: header, requestsEnded: ended, context: context)
+        case .refuseCall(let id, let error):
+            writeStatus(id, error.encodedStatus, context: context)
+        case .deliver(let id, var payload, let endOfRequests):
+            guard let call = calls[id] else { break }
+            let bytes = payload.readBytes(length: payload.readableBytes) ?? []
+            call.bufferedBytes += bytes.count
+            bufferedInboundBytes += bytes.count
+            call.requestContinuation.yield(bytes)
+            if endOfRequests { call.requestContinuation.finish() }
+        case .endRequests(let id):
+            calls[id]?.requestContinuation.finish()
+        case .cancelCall(let id):
+            if let call = calls.removeValue(forKey: id) {
+                release(call)
+                call.task?.cancel()
+                call.abandon(RPCError(.cancelled, "the client cancelled the call"))
+            }
+            finishDrainIfDone()
+        case .windowOpened(let id):
+            if let call = calls[id] { drainPendingWrites(call, context: context) }
+        case .sendPong(let payload):
+            var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 8)
+            buffer.writeFrame(Frame(.pong, callID: 0, payload: payload))
+            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        case .closeConnection(let code, let message):
+            closeWithGoAway(code, message, context: context)
+        }
+    }
+
+    private func startCall(_ id: UInt32, header: RPC.CallHeader, requestsEnded: Bool, context: ChannelHandlerContext) {
+        guard let method = router.method(for: header.method) else {
+            state.finish(id)
+            writeStatus(id, RPCError(.unimplemented, "unknown method \(header.method.prefix(256).debugDescription)").encodedStatus,
+                        context: context)
+            return
+        }
+        let call = ServerCall(id: id, method: method, eventLoop: context.eventLoop)
+        calls[id] = call
+        if requestsEnded { call.requestContinuation.finish() }
+
+        var metadata = Metadata()
+        for entry in header.metadata { metadata.add(entry.key, entry.value) }
+        let requestID = metadata.first(Metadata.WellKnownKey.requestID).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+            ?? RequestID.make()
+        var deadline: ContinuousClock.Instant?
+        if header.timeoutMs > 0 {
+            let timeout = Duration.milliseconds(Int64(clamping: header.timeoutMs))
+            deadline = .now + timeout
+            let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            call.deadlineTimer = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
+                loopBound.value.expire(call)
+            }
+        }
+        let serverContext = ServerContext(method: method.descriptor, deadline: deadline, metadata: metadata,
+                                          requestID: requestID, peer: peer)
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let requests = RPCAsyncSequence(wrapping: ServerRequestSequence(call: call, connection: loopBound))
+        let writer = RPCWriter<[UInt8]> { bytes in try await ServerConnectionHandler.send(bytes, on: call, via: loopBound) }
+        let interceptors = router.interceptors
+        call.task = Self.spawn(on: executor) {
+            let status = await Self.execute(method, requests: requests, writer: writer, context: serverContext,
+                                            interceptors: interceptors)
+            Self.complete(call, status: status, via: loopBound)
+        }
+    }
+
+    private static func spawn(on executor: EventLoopTaskExecutor,
+                              _ body: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
+        Task(executorPreference: executor, operation: body)
+    }
+
+    /// Runs the handler behind the interceptors; returns the encoded status to send.
+    private static func execute(_ method: ServerMethod, requests: RPCAsyncSequence<[UInt8]>, writer: RPCWriter<[UInt8]>,
+                                context: ServerContext, interceptors: [any ServerInterceptor]) async -> [UInt8] {
+        do {
+            // Downstream calls made by the handler inherit what remains of this call's deadline.
+            try await CallDeadline.$current.withValue(context.deadline) {
+                try await run(interceptors[...], context: context) { context in
+                    try await method.handle(requests, writer, context)
+                }
+            }
+            return RPCError.okStatus
+        } catch {
+            return RPCError.from(error, requestID: context.requestID).encodedStatus
+        }
+    }
+
+    private static func complete(_ call: ServerCall, status: [UInt8], via connection: NIOLoopBound<ServerConnectionHandler>) {
+        if call.eventLoop.inEventLoop {
+            connection.value.complete(call, status: status)
+        } else {
+            call.eventLoop.execute { connection.value.complete(call, status: status) }
+        }
+    }
+
+    private static func run(_ interceptors: ArraySlice<any ServerInterceptor>, context: ServerContext,
+                            _ body: @escaping @Sendable (ServerContext) async throws -> Void) async throws {
+        guard let first = interceptors.first else { return try await body(context) }
+        let rest = interceptors.dropFirst()
+        try await first.intercept(context: context) { context in try await run(rest, context: context, body) }
+    }
+
+    // MARK: Writing responses.
+
+    /// Sends one response message, suspending while the client's window is closed.
+    private static func send(_ bytes: [UInt8], on call: ServerCall, via connection: NIOLoopBound<ServerConnectionHandler>) async throws {
+        if call.eventLoop.inEventLoop, try connection.value.trySend(bytes, on: call) { return }
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            call.eventLoop.execute {
+                connection.value.sendOrQueue(bytes, on: call, done: done)
+            }
+        }
+    }
+
+    /// Writes at once when there is credit; false when the write must wait.
+    private func trySend(_ bytes: [UInt8], on call: ServerCall) throws -> Bool {
+        guard !call.ended, let context else { throw RPCError(.cancelled, "the call has ended") }
+        guard call.pendingWrites.isEmpty, state.takeSendCredit(call.id) else { return false }
+        writeMessage(call.id, bytes, context: context)
+        return true
+    }
+
+    private func sendOrQueue(_ bytes: [UInt8], on call: ServerCall, done: CheckedContinuation<Void, any Error>) {
+        do {
+            if try trySend(bytes, on: call) { done.resume() } else { call.pendingWrites.append((bytes, done)) }
+        } catch {
+            done.resume(throwing: error)
+        }
+    }
+
+    private func drainPendingWrites(_ call: ServerCall, context: ChannelHandlerContext) {
+        while !call.pendingWrites.isEmpty, state.takeSendCredit(call.id) {
+            let write = call.pendingWrites.removeFirst()
+            writeMessage(call.id, write.bytes, context: context)
+            write.done.resume()
+        }
+    }
+
+    private func writeMessage(_ id: UInt32, _ bytes: [UInt8], context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + bytes.count)
+        buffer.writeFrame(.message, callID: id, bytes: bytes)
+        context.write(wrapOutboundOut(buffer), promise: nil)
+        scheduleFlush(context: context)
+    }
+
+    private func writeStatus(_ id: UInt32, _ status: [UInt8], context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + status.count)
+        buffer.writeFrame(.status, callID: id, bytes: status)
+        context.write(wrapOutboundOut(buffer), promise: nil)
+        scheduleFlush(context: context)
+    }
+
+    /// Coalesces the writes of one event-loop tick into one flush.
+    private func scheduleFlush(context: ChannelHandlerContext) {
+        guard !flushPending else { return }
+        flushPending = true
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let handler = loopBound.value
+            handler.flushPending = false
+            handler.context?.flush()
+        }
+    }
+
+    // MARK: Call completion.
+
+    /// The handler's task finished: send its status unless the call already ended.
+    private func complete(_ call: ServerCall, status: [UInt8]) {
+        guard !call.ended, let context else { return }
+        calls[call.id] = nil
+        state.finish(call.id)
+        release(call)
+        call.abandon(RPCError(.cancelled, "the call has ended"))
+        writeStatus(call.id, status, context: context)
+        finishDrainIfDone()
+    }
+
+    /// The call's deadline passed: cancel its handler and answer DEADLINE_EXCEEDED.
+    private func expire(_ call: ServerCall) {
+        guard !call.ended else { return }
+        call.task?.cancel()
+        complete(call, status: RPCError(.deadlineExceeded, "the call's deadline passed").encodedStatus)
+    }
+
+    /// A request message was read by the handler: maybe grant more window, maybe resume reading.
+    func consumed(_ call: ServerCall, bytes: Int) {
+        call.bufferedBytes -= bytes
+        bufferedInboundBytes -= bytes
+        guard let context else { return }
+        if let increment = state.consumed(call.id) {
+            var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 4)
+            buffer.writeFrameHeader(type: .windowUpdate, flags: [], callID: call.id, length: 4)
+            buffer.writeInteger(increment)
+            context.write(wrapOutboundOut(buffer), promise: nil)
+            scheduleFlush(context: context)
+        }
+        if readPending, bufferedInboundBytes <= limits.maxBufferedInboundBytes {
+            readPending = false
+            context.read()
+        }
+    }
+
+    private func release(_ call: ServerCall) {
+        bufferedInboundBytes -= call.bufferedBytes
+        call.bufferedBytes = 0
+    }
+
+    // MARK: Shutdown.
+
+    /// Sends GOAWAY and closes once the calls in flight are done (or after the grace period).
+    func drain(completion: @escaping () -> Void) {
+        guard let context, !closed else { return completion() }
+        let last = state.startDrain()
+        onDrained.append(completion)
+        var buffer = context.channel.allocator.buffer(capacity: 32)
+        buffer.writeFrame(.goAway, callID: 0, message: RPC.GoAway(lastCallID: last, code: GoAwayCode.noError.rawValue,
+                                                                    reason: "server shutting down"))
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        drainTimer = context.eventLoop.scheduleTask(in: TimeAmount(limits.drainGracePeriod)) {
+            let handler = loopBound.value
+            handler.tearDown(RPCError(.unavailable, "the server shut down before the call finished"))
+            handler.context?.close(promise: nil)
+        }
+        finishDrainIfDone()
+    }
+
+    private func finishDrainIfDone() {
+        guard state.drained, let context else { return }
+        drainTimer?.cancel()
+        context.close(promise: nil)
+    }
+
+    private func checkIdle() {
+        guard let context, !closed, state.idleExpired(at: .now()) else { return }
+        closeWithGoAway(.idleTimeout, "idle for \(limits.idleTimeout)", context: context)
+    }
+
+    private func closeWithGoAway(_ code: GoAwayCode, _ reason: String, context: ChannelHandlerContext) {
+        guard !closed else { return }
+        var buffer = context.channel.allocator.buffer(capacity: 64)
+        buffer.writeFrame(.goAway, callID: 0, message: RPC.GoAway(lastCallID: state.highestCallID, code: code.rawValue,
+                                                                    reason: reason))
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        tearDown(RPCError(.unavailable, "connection closed: \(code)"))
+        context.close(promise: nil)
+    }
+
+    /// Ends every call and timer; runs drain completions.
+    private func tearDown(_ error: RPCError) {
+        guard !closed else { return }
+        closed = true
+        state.close()
+        idleTimer?.cancel()
+        drainTimer?.cancel()
+        for call in calls.values {
+            call.task?.cancel()
+            call.abandon(error)
+        }
+        calls.removeAll()
+        bufferedInboundBytes = 0
+        let completions = onDrained
+        onDrained = []
+        for completion in completions { completion() }
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
