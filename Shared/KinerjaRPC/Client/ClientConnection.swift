@@ -26,7 +26,7 @@ final class ClientConnection: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = ClientConnectionHandler(initialWindow: configuration.limits.initialWindow,
+                    let handler = ClientConnectionHandler(limits: configuration.limits,
                                                           keepalive: configuration.keepalive, ready: ready)
                     handler.onUnusable = { flag.fire() }
                     try channel.pipeline.syncOperations.addHandlers([

@@ -21,8 +21,11 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// Called on the event loop when the connection stops taking calls (GOAWAY or close).
     var onUnusable: (() -> Void)?
 
-    init(initialWindow: Int, keepalive: ClientConfiguration.Keepalive, ready: EventLoopPromise<Void>) {
-        self.state = ClientConnectionStateMachine(initialWindow: initialWindow)
+    private let maxConcurrentCalls: Int
+
+    init(limits: RPCLimits, keepalive: ClientConfiguration.Keepalive, ready: EventLoopPromise<Void>) {
+        self.state = ClientConnectionStateMachine(initialWindow: limits.initialWindow)
+        self.maxConcurrentCalls = limits.maxConcurrentCalls
         self.keepalive = keepalive
         self.ready = ready
     }
@@ -55,6 +58,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         case .finish(let id, let code, let message, let details):
             guard let call = calls.removeValue(forKey: id) else { break }
             call.end(code == .ok ? nil : AttemptFailure(error: RPCError(code, message, details: details), notStarted: false))
+            admitWaiting()
         case .windowOpened(let id):
             if let call = calls[id] { drainPendingWrites(call, context: context) }
         case .sendPong(let payload):
@@ -69,6 +73,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                     error: RPCError(.unavailable, "the server is shutting down; the call was not started"), notStarted: true))
             }
             onUnusable?()
+            admitWaiting()
             closeIfIdleAfterGoAway(context: context)
         case .closeConnection(let code, let message):
             var buffer = context.channel.allocator.buffer(capacity: 64)
@@ -101,6 +106,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             // A call whose HEADERS may have reached the server may have started.
             call.end(AttemptFailure(error: error, notStarted: false))
         }
+        admitWaiting()  // calls still waiting never left this client: not started
         onUnusable?()
     }
 
@@ -110,8 +116,41 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     // MARK: Calls.
 
+    private struct WaitingOpen {
+        let header: [UInt8]
+        let request: [UInt8]?
+        let deadline: NIODeadline?
+        let promise: EventLoopPromise<ClientCall?>
+    }
+
+    /// Calls waiting for a slot under the server's concurrency limit, in arrival order.
+    private var waitingOpens: [WaitingOpen] = []
+
+    private var concurrencyLimit: Int {
+        Int(state.serverSettings?.maxConcurrentCalls ?? 0).nonZero ?? maxConcurrentCalls
+    }
+
+    /// Starts a call once the server's concurrency limit allows; nil when the connection takes no calls.
+    func open(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?, promise: EventLoopPromise<ClientCall?>) {
+        guard !isClosed, state.acceptsCalls else { return promise.succeed(nil) }
+        if calls.count < concurrencyLimit, waitingOpens.isEmpty {
+            promise.succeed(open(header: header, request: request, deadline: deadline))
+        } else {
+            waitingOpens.append(WaitingOpen(header: header, request: request, deadline: deadline, promise: promise))
+        }
+    }
+
+    /// Starts waiting calls while there is room.
+    private func admitWaiting() {
+        while !waitingOpens.isEmpty, calls.count < concurrencyLimit || isClosed || !state.acceptsCalls {
+            let next = waitingOpens.removeFirst()
+            next.promise.succeed(isClosed || !state.acceptsCalls ? nil
+                                 : open(header: next.header, request: next.request, deadline: next.deadline))
+        }
+    }
+
     /// Starts a call: writes HEADERS (and the single request, if given). Nil when the connection takes no calls.
-    func open(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?) -> ClientCall? {
+    private func open(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?) -> ClientCall? {
         guard let context, !isClosed, let id = state.openCall() else { return nil }
         let call = ClientCall(id: id, eventLoop: context.eventLoop)
         calls[id] = call
@@ -195,6 +234,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             scheduleFlush(context: context)
         }
         call.end(failure)
+        admitWaiting()
         if let context { closeIfIdleAfterGoAway(context: context) }
     }
 
@@ -251,4 +291,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         buffer.writeInteger(UInt64(now.uptimeNanoseconds))
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
+}
+
+extension Int {
+    var nonZero: Int? { self == 0 ? nil : self }
 }

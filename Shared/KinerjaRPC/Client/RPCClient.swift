@@ -182,7 +182,11 @@ public final class RPCClient: ClientTransport, Sendable {
         let handler = connection.handler
         let loop = connection.channel.eventLoop
         let nioDeadline = deadline.map { NIODeadline.now() + TimeAmount($0 - .now) }
-        let opened = try await loop.submit { handler.value.open(header: header, request: single, deadline: nioDeadline) }.get()
+        let opened = try await loop.flatSubmit {
+            let promise = loop.makePromise(of: ClientCall?.self)
+            handler.value.open(header: header, request: single, deadline: nioDeadline, promise: promise)
+            return promise.futureResult
+        }.get()
         guard let call = opened else {
             throw AttemptFailure(error: RPCError(.unavailable, "the connection takes no new calls"), notStarted: true)
         }
