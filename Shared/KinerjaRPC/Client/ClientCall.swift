@@ -64,7 +64,11 @@ struct ClientResponseSequence: AsyncSequence, Sendable {
 
         mutating func next() async throws -> [UInt8]? {
             do {
-                guard let message = try await base.next() else { return nil }
+                guard let message = try await base.next() else {
+                    // The stream also ends when the reading task is cancelled: that is not a clean end.
+                    if Task.isCancelled { throw RPCError(.cancelled, "the call was cancelled") }
+                    return nil
+                }
                 let call = self.call, connection = self.connection
                 if call.eventLoop.inEventLoop {
                     connection.value.consumed(call)

@@ -10,10 +10,13 @@ final class ClientConnection: Sendable {
     let handler: NIOLoopBound<ClientConnectionHandler>
     /// False once the connection got GOAWAY or closed; set from its event loop.
     let usable = Atomic<Bool>(true)
+    /// Runs a call's tasks on the connection's event loop, so messages move without thread hops.
+    let executor: EventLoopTaskExecutor
 
     private init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>) {
         self.channel = channel
         self.handler = handler
+        self.executor = EventLoopTaskExecutor(channel.eventLoop)
     }
 
     /// Connects, completes the TLS handshake (verifying the server's identity) and returns the connection.

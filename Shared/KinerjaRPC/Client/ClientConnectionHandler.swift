@@ -172,6 +172,21 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         return call
     }
 
+    /// Writes at once when nothing waits and there is credit; false when the write must queue.
+    func trySend(_ bytes: [UInt8]?, on call: ClientCall) throws -> Bool {
+        guard let context, !call.ended else {
+            throw call.outcome ?? AttemptFailure(error: RPCError(.cancelled, "the call has ended"), notStarted: false)
+        }
+        guard call.pendingWrites.isEmpty else { return false }
+        guard let bytes else {
+            writeEndStream(call.id, context: context)
+            return true
+        }
+        guard state.takeSendCredit(call.id) else { return false }
+        writeMessage(call.id, bytes, end: false, context: context)
+        return true
+    }
+
     /// Sends a request message (or only ends the request stream when `bytes` is nil).
     func send(_ bytes: [UInt8]?, end: Bool, on call: ClientCall, done: CheckedContinuation<Void, any Error>) {
         guard let context, !call.ended else {

@@ -191,7 +191,9 @@ public final class RPCClient: ClientTransport, Sendable {
             throw AttemptFailure(error: RPCError(.unavailable, "the connection takes no new calls"), notStarted: true)
         }
         let responses = RPCAsyncSequence(wrapping: ClientResponseSequence(call: call, connection: handler))
-        return try await withTaskCancellationHandler {
+        // The caller's reading and writing run on the connection's event loop: no hop per message.
+        return try await withTaskExecutorPreference(connection.executor) {
+          try await withTaskCancellationHandler {
             do {
                 let result: Result
                 if let producer {
@@ -223,14 +225,16 @@ public final class RPCClient: ClientTransport, Sendable {
                 }
                 throw error
             }
-        } onCancel: {
+          } onCancel: {
             loop.execute {
                 handler.value.cancel(call, AttemptFailure(error: RPCError(.cancelled, "the call was cancelled"), notStarted: false))
             }
+          }
         }
     }
 
     private static func send(_ bytes: [UInt8]?, on call: ClientCall, via handler: NIOLoopBound<ClientConnectionHandler>) async throws {
+        if call.eventLoop.inEventLoop, try handler.value.trySend(bytes, on: call) { return }
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             call.eventLoop.execute {
                 handler.value.send(bytes, end: false, on: call, done: done)

@@ -331,6 +331,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func finishDrainIfDone() {
         guard state.drained, let context else { return }
         drainTimer?.cancel()
+        // The last STATUS may still be buffered: flush it before closing.
+        context.flush()
         context.close(promise: nil)
     }
 
