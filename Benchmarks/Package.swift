@@ -1,0 +1,103 @@
+// swift-tools-version: 6.0
+// Kinerja benchmarks (issue 4, "Performance"): a separate package so the main build stays fast.
+// Build: swift build -c release --package-path Benchmarks --scratch-path Benchmarks/.build-bench
+// Run everything side by side: Benchmarks/run.sh (see Benchmarks/README.md).
+//
+// This manifest is SHARED. Add your targets and dependencies with precise edits; never rewrite
+// another engineer's target. Owners:
+//   - benchmark peers + harness: BenchSupport, GRPCBenchEcho, GRPCBenchServer, GRPCBenchClient, CodecBenchmark,
+//     SwiftProtobufContract, RawOpenSSL/ (C, compiled by run.sh, not by SwiftPM), run.sh, README.md
+//   - TLS engineer: TLSBenchmark
+//   - RPC engineer: RPCBenchServer, RPCBenchClient (the "ours" peer; same CLI contract as the grpc
+//     peer, see README.md — BenchSupport implements the contract's arguments, timing and JSON line)
+import PackageDescription
+import Foundation
+
+/// The parent package (`..`) is a path dependency: its identity is its folder's name, which is not
+/// the same in every clone, so it is computed rather than spelled out.
+let parentDirectory = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent()
+let parent = parentDirectory.lastPathComponent.lowercased()
+
+/// Which generated contract namespaces the parent has (they land proto by proto); the codec
+/// benchmark measures those it finds and reports the others as missing.
+let contractNamespaces: [SwiftSetting] = ["Identity", "Planning", "Reporting"].compactMap { namespace in
+    let file = parentDirectory.appendingPathComponent(
+        "Shared/KinerjaProto/Generated/\(namespace)/\(namespace.lowercased()).messages.swift")
+    return FileManager.default.fileExists(atPath: file.path)
+        ? .define("KINERJA_PROTO_\(namespace.uppercased())") : nil
+}
+
+let package = Package(
+    name: "KinerjaBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", exact: "2.9.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
+    ],
+    targets: [
+        // MARK: Benchmark peers and harness support (owner: benchmark peers).
+
+        // The peers' CLI contract (README.md), latency recording and the JSON result line.
+        .target(
+            name: "BenchSupport",
+            path: "Sources/BenchSupport"
+        ),
+        // grpc-swift-2 over HTTP/2 + TLS (swift-nio-ssl): raw-bytes echo and server streaming.
+        .target(
+            name: "GRPCBenchEcho",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/GRPCBenchEcho"
+        ),
+        .executableTarget(
+            name: "GRPCBenchServer",
+            dependencies: [
+                "BenchSupport",
+                "GRPCBenchEcho",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/GRPCBenchServer"
+        ),
+        .executableTarget(
+            name: "GRPCBenchClient",
+            dependencies: [
+                "BenchSupport",
+                "GRPCBenchEcho",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/GRPCBenchClient"
+        ),
+        // swift-protobuf 1.39.0 output of protoc + protoc-gen-swift for proto/ (committed; see
+        // README.md "Regenerating"). No build plugin.
+        .target(
+            name: "SwiftProtobufContract",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "Sources/SwiftProtobufContract"
+        ),
+        // Encode + decode per second: KinerjaProto (protobuf-c) against swift-protobuf.
+        .executableTarget(
+            name: "CodecBenchmark",
+            dependencies: [
+                "SwiftProtobufContract",
+                .product(name: "KinerjaProto", package: parent),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Sources/CodecBenchmark",
+            swiftSettings: contractNamespaces
+        ),
+    ]
+)

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Kinerja RPC benchmark (issue 4): builds every peer in release mode, then runs each server as its
+# own process on 127.0.0.1 (ports 7500–7599) against its client and prints one table.
+#
+#   Benchmarks/run.sh [--quick] [--duration S] [--repeats N] [--warmup S] [--peers raw,grpc-best,…]
+#                     [--mux-connections N] [--skip-codec] [--no-build]
+#
+# Default: median of 3 × 10 s per workload (about 8 minutes with all four peers); --quick is
+# 3 s × 1. Needs: Swift 6, cc, libssl-dev, openssl, python3, libprotobuf-c-dev (the parent's
+# codec). See Benchmarks/README.md.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+scratch="$here/.build-bench"
+build=1
+pass=()
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=0 ;;
+        -h|--help) sed -n '2,10p' "$0"; exec python3 "$here/harness.py" --help ;;
+        *) pass+=("$arg") ;;
+    esac
+done
+
+# The development PKI (kept when it is already valid).
+bash "$root/deploy/pki/make-dev-pki.sh" "${KINERJA_PKI_DIR:-$root/.dev/pki}" >&2
+
+if [ "$build" = 1 ]; then
+    mkdir -p "$scratch"
+    echo "==> cc: raw OpenSSL peer" >&2
+    cc -O2 -Wall -o "$scratch/raw-openssl-peer" "$here/RawOpenSSL/raw_openssl_peer.c" -lssl -lcrypto -lpthread
+    products=(GRPCBenchServer GRPCBenchClient CodecBenchmark)
+    for product in "${products[@]}"; do
+        echo "==> swift build -c release --product $product" >&2
+        swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2
+    done
+    # The "ours" peer, once the RPC engineer has declared it in Package.swift. A failed build
+    # leaves the column as "not built" instead of stopping the other peers.
+    for product in RPCBenchServer RPCBenchClient; do
+        if grep -q "\"$product\"" "$here/Package.swift"; then
+            echo "==> swift build -c release --product $product" >&2
+            swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2 \
+                || { echo "warning: $product did not build; the ours column stays empty" >&2; rm -f "$scratch/release/$product"; }
+        fi
+    done
+fi
+
+exec python3 "$here/harness.py" --pki "${KINERJA_PKI_DIR:-$root/.dev/pki}" ${pass[@]+"${pass[@]}"}
