@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Makes the Kinerja development PKI with the openssl CLI: a CA and ECDSA P-256 certificates whose
+# single URI SAN names each service and client. See docs/OPERATIONS.md "PKI".
+#
+#   deploy/pki/make-dev-pki.sh [--force] [DIR]
+#
+# DIR defaults to $KINERJA_PKI_DIR, else .dev/pki at the repository root. An existing set that is
+# complete and valid for at least 7 more days is kept as it is; --force replaces any set.
+set -euo pipefail
+
+usage() { echo "usage: $0 [--force] [DIR]" >&2; exit 2; }
+
+force=0
+dir=""
+for arg in "$@"; do
+    case "$arg" in
+        --force) force=1 ;;
+        -h|--help) usage ;;
+        -*) usage ;;
+        *) [ -z "$dir" ] || usage; dir="$arg" ;;
+    esac
+done
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+dir="${dir:-${KINERJA_PKI_DIR:-$root/.dev/pki}}"
+
+trust_domain="${KINERJA_TRUST_DOMAIN:-kinerja.kupangkota.go.id}"
+leaf_days=90
+ca_days=365
+services=(identity planning reporting feedback evaluation)
+clients=(hr-portal citizen-kiosk operator)
+
+command -v openssl >/dev/null || { echo "openssl CLI not found (apt-get install openssl)" >&2; exit 1; }
+
+# Every file a complete set has.
+expected_files() {
+    echo ca.pem
+    for name in "${services[@]}"; do echo "service/$name.pem"; echo "service/$name.key"; done
+    for name in "${clients[@]}"; do echo "client/$name.pem"; echo "client/$name.key"; done
+}
+
+# A set is valid when every file exists, every leaf chains to ca.pem, and nothing expires within 7 days.
+set_is_valid() {
+    local file
+    for file in $(expected_files); do [ -s "$dir/$file" ] || return 1; done
+    openssl x509 -in "$dir/ca.pem" -noout -checkend 604800 >/dev/null 2>&1 || return 1
+    for file in $(expected_files | grep '\.pem$' | grep -v '^ca.pem$'); do
+        openssl verify -CAfile "$dir/ca.pem" "$dir/$file" >/dev/null 2>&1 || return 1
+        openssl x509 -in "$dir/$file" -noout -checkend 604800 >/dev/null 2>&1 || return 1
+    done
+}
+
+set_is_present() {
+    local file
+    for file in $(expected_files); do [ -e "$dir/$file" ] && return 0; done
+    [ -e "$dir/ca.key" ]
+}
+
+if [ "$force" -eq 0 ]; then
+    if set_is_valid; then
+        echo "kept: a valid development PKI is already in $dir (use --force to replace it)"
+        exit 0
+    fi
+    if set_is_present; then
+        echo "refused: $dir holds an incomplete or expiring PKI; rerun with --force to replace it" >&2
+        exit 1
+    fi
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+umask 077
+mkdir -p "$work/service" "$work/client"
+
+new_key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+serial() { echo "0x$(openssl rand -hex 16)"; }
+
+# The CA: may sign leaves only (pathlen 0).
+new_key "$work/ca.key"
+cat > "$work/ca.ext" <<CONF
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+CONF
+openssl req -new -x509 -key "$work/ca.key" -sha256 -days "$ca_days" -set_serial "$(serial)" \
+    -subj "/O=Pemerintah Kota Kupang/OU=Kinerja development/CN=Kinerja Development CA" \
+    -extensions v3 -config <(printf '[req]\ndistinguished_name=dn\n[dn]\n[v3]\n'; cat "$work/ca.ext") \
+    -out "$work/ca.pem"
+
+# issue KIND NAME: a leaf whose only URI SAN is spiffe://<trust domain>/KIND/NAME.
+issue() {
+    local kind="$1" name="$2"
+    local base="$work/$kind/$name"
+    local san="URI:spiffe://$trust_domain/$kind/$name"
+    local eku="clientAuth"
+    if [ "$kind" = service ]; then
+        # Services accept connections (serverAuth) and call each other (clientAuth).
+        san="$san, DNS:localhost, IP:127.0.0.1"
+        eku="serverAuth, clientAuth"
+    fi
+    new_key "$base.key"
+    openssl req -new -key "$base.key" -subj "/O=Pemerintah Kota Kupang/OU=Kinerja development/CN=$kind:$name" \
+        -out "$base.csr"
+    cat > "$base.ext" <<CONF
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = $eku
+subjectAltName = $san
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+CONF
+    openssl x509 -req -in "$base.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -set_serial "$(serial)" \
+        -sha256 -days "$leaf_days" -extfile "$base.ext" -out "$base.pem" 2>/dev/null
+    rm -f "$base.csr" "$base.ext"
+}
+
+for name in "${services[@]}"; do issue service "$name"; done
+for name in "${clients[@]}"; do issue client "$name"; done
+rm -f "$work/ca.ext"
+
+# Replace the old set only once the new one is complete.
+mkdir -p "$dir/service" "$dir/client"
+for file in ca.pem ca.key $(expected_files | grep -v '^ca.pem$'); do
+    mv -f "$work/$file" "$dir/$file"
+done
+chmod 644 "$dir/ca.pem" "$dir"/service/*.pem "$dir"/client/*.pem
+echo "made: development PKI in $dir (CA valid $ca_days days, leaves $leaf_days days)"
