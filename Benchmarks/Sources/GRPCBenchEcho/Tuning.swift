@@ -3,29 +3,43 @@ public import GRPCNIOTransportHTTP2Posix
 import NIOCore
 import NIOPosix
 
-/// How grpc-swift-2 is configured: `defaults` as shipped, or `best` (issue 4, "Performance").
+/// How grpc-swift-2 is configured on both ends (issue 4, "Performance"): `--tuning NAME`.
 ///
-/// `best` runs Swift tasks on NIO's event loops
-/// (`NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()`) and
-/// disables flush coalescing (`flushCoalescing = nil`) on both ends.
-public enum GRPCTuning: String, Sendable {
+/// The two knobs the issue names: run Swift tasks on NIO's event loops
+/// (`NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()`),
+/// and disable flush coalescing (`config.connection.flushCoalescing = nil`). Each helps some
+/// workloads and hurts others, so all four combinations can be measured and the best one
+/// per workload is grpc-swift-2's "best tuning".
+public enum GRPCTuning: String, Sendable, CaseIterable {
+    /// As shipped: Swift's global executor, flush coalescing on (100 µs / 64 KiB).
     case defaults
+    /// NIO's event loops as the global executor; flush coalescing on.
+    case executor
+    /// Swift's global executor; flush coalescing off.
+    case noCoalescing = "no-coalescing"
+    /// NIO's event loops as the global executor and flush coalescing off.
     case best
 
-    /// `--tuning defaults|best`; `defaults` when absent.
+    /// `--tuning NAME`; `defaults` when absent.
     public init(_ arguments: BenchArguments) {
-        switch arguments.extra["tuning"] {
-        case nil, "defaults", "default": self = .defaults
-        case "best": self = .best
-        case let other?:
-            FileHandleOutput.standardError("error: --tuning is defaults or best, not \(other)\n")
+        guard let name = arguments.extra["tuning"] else {
+            self = .defaults
+            return
+        }
+        guard let tuning = GRPCTuning(rawValue: name) else {
+            let names = GRPCTuning.allCases.map(\.rawValue).joined(separator: ", ")
+            FileHandleOutput.standardError("error: --tuning is one of \(names), not \(name)\n")
             exit(2)
         }
+        self = tuning
     }
+
+    var runsOnEventLoops: Bool { self == .executor || self == .best }
+    var coalescesFlushes: Bool { self == .defaults || self == .executor }
 
     /// Must run first thing in `main`, before any task exists.
     public func installExecutorIfNeeded() {
-        guard self == .best else { return }
+        guard runsOnEventLoops else { return }
         if !NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() {
             FileHandleOutput.standardError("warning: could not install NIO as the global executor\n")
         }
@@ -33,13 +47,13 @@ public enum GRPCTuning: String, Sendable {
 
     public var serverConfig: HTTP2ServerTransport.Posix.Config {
         .defaults { config in
-            if self == .best { config.connection.flushCoalescing = nil }
+            if !coalescesFlushes { config.connection.flushCoalescing = nil }
         }
     }
 
     public var clientConfig: HTTP2ClientTransport.Posix.Config {
         .defaults { config in
-            if self == .best { config.connection.flushCoalescing = nil }
+            if !coalescesFlushes { config.connection.flushCoalescing = nil }
         }
     }
 }
