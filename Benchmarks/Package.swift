@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-2.git", exact: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", exact: "2.9.2"),
         .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
+        // The comparison peer of TLSBenchmark (owner: TLS engineer).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
     ],
     targets: [
         // MARK: Benchmark peers and harness support (owner: benchmark peers).
@@ -98,6 +100,20 @@ let package = Package(
             ],
             path: "Sources/CodecBenchmark",
             swiftSettings: contractNamespaces
+        ),
+
+        // MARK: TLS (owner: TLS engineer).
+        // Handshakes/s and bulk MB/s: KinerjaTLS (system OpenSSL 3) against swift-nio-ssl's NIOSSLHandler.
+        .executableTarget(
+            name: "TLSBenchmark",
+            dependencies: [
+                .product(name: "KinerjaTLS", package: parent),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+            ],
+            path: "Sources/TLSBenchmark"
         ),
     ]
 )
