@@ -115,5 +115,15 @@ let package = Package(
             ],
             path: "Sources/TLSBenchmark"
         ),
+        // Our TLS server alone, for the manual scan in docs/SECURITY.md (testssl.sh / sslyze).
+        .executableTarget(
+            name: "TLSScanServer",
+            dependencies: [
+                .product(name: "KinerjaTLS", package: parent),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/TLSScanServer"
+        ),
     ]
 )

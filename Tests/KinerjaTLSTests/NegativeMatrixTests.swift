@@ -72,6 +72,23 @@ struct NegativeMatrixTests {
         #expect(server.log.handshakes.isEmpty)
     }
 
+    @Test("with a CRL configured, a revoked client certificate is refused and an unrevoked one accepted")
+    func revokedClient() throws {
+        let refused = try InMemoryPair.standard(
+            pki, client: pki.bad("revoked"), adjustServer: { $0.revocationListFile = pki.revocationListFile }
+        )
+        defer { refused.finish() }
+        try refused.handshake()
+        #expect(refused.serverRecorder.handshake == nil)
+        #expect(refused.serverRecorder.tlsErrors.first?.message.contains("certificate revoked") == true, "\(refused.serverRecorder.errors)")
+        #expect(refused.clientRecorder.tlsErrors.first?.message.contains("certificate_revoked") == true, "\(refused.clientRecorder.errors)")
+
+        let accepted = try InMemoryPair.standard(pki, adjustServer: { $0.revocationListFile = pki.revocationListFile })
+        defer { accepted.finish() }
+        try accepted.handshake()
+        #expect(accepted.serverRecorder.handshake?.peer.name == "hr-portal")
+    }
+
     @Test("Python's ssl client without a certificate is refused with certificate_required")
     func pythonWithoutCertificate() async throws {
         let server = try await LoopbackServer.start(context: pki.context(pki.service("planning")))

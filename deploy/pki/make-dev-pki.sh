@@ -3,22 +3,28 @@
 # single URI SAN names each service and client. See docs/OPERATIONS.md "PKI".
 #
 #   deploy/pki/make-dev-pki.sh [--force] [DIR]
+#   deploy/pki/make-dev-pki.sh --revoke KIND/NAME|CERT.pem [DIR]
 #
 # DIR defaults to $KINERJA_PKI_DIR, else .dev/pki at the repository root. An existing set that is
-# complete and valid for at least 7 more days is kept as it is; --force replaces any set.
+# complete and valid for at least 7 more days is kept as it is (its CRL is renewed when it expires
+# within 7 days); --force replaces any set. --revoke adds a certificate to DIR/crl.pem.
+# KINERJA_CRL_URL, when set, is written into every leaf as its CRL distribution point.
 set -euo pipefail
 
-usage() { echo "usage: $0 [--force] [DIR]" >&2; exit 2; }
+usage() { echo "usage: $0 [--force] [DIR] | --revoke KIND/NAME|CERT.pem [DIR]" >&2; exit 2; }
 
 force=0
 dir=""
-for arg in "$@"; do
-    case "$arg" in
+revoke=""
+while [ $# -gt 0 ]; do
+    case "$1" in
         --force) force=1 ;;
+        --revoke) [ $# -ge 2 ] || usage; revoke="$2"; shift ;;
         -h|--help) usage ;;
         -*) usage ;;
-        *) [ -z "$dir" ] || usage; dir="$arg" ;;
+        *) [ -z "$dir" ] || usage; dir="$1" ;;
     esac
+    shift
 done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dir="${dir:-${KINERJA_PKI_DIR:-$root/.dev/pki}}"
@@ -26,6 +32,8 @@ dir="${dir:-${KINERJA_PKI_DIR:-$root/.dev/pki}}"
 trust_domain="${KINERJA_TRUST_DOMAIN:-kinerja.kupangkota.go.id}"
 leaf_days=90
 ca_days=365
+crl_days=30
+crl_url="${KINERJA_CRL_URL:-}"
 services=(identity planning reporting feedback evaluation)
 clients=(hr-portal citizen-kiosk operator)
 
@@ -55,8 +63,59 @@ set_is_present() {
     [ -e "$dir/ca.key" ]
 }
 
+# The CA's database for revocations (openssl ca), kept beside the CA key.
+ca_config() {
+    mkdir -p "$dir/ca-db"
+    [ -e "$dir/ca-db/index.txt" ] || : > "$dir/ca-db/index.txt"
+    cat > "$dir/ca-db/ca.cnf" <<CONF
+[ca]
+default_ca = dev
+[dev]
+database = $dir/ca-db/index.txt
+crlnumber = $dir/ca-db/crlnumber
+certificate = $dir/ca.pem
+private_key = $dir/ca.key
+default_md = sha256
+default_crl_days = $crl_days
+CONF
+    [ -e "$dir/ca-db/crlnumber" ] || echo 1000 > "$dir/ca-db/crlnumber"
+    echo "$dir/ca-db/ca.cnf"
+}
+
+# (Re)issues DIR/crl.pem from the CA database.
+issue_crl() {
+    local config
+    config="$(ca_config)"
+    openssl ca -config "$config" -gencrl -out "$dir/crl.pem.new" 2>/dev/null
+    mv -f "$dir/crl.pem.new" "$dir/crl.pem"
+    chmod 644 "$dir/crl.pem"
+}
+
+crl_is_current() {
+    [ -s "$dir/crl.pem" ] || return 1
+    local next
+    next="$(openssl crl -in "$dir/crl.pem" -noout -nextupdate 2>/dev/null | cut -d= -f2)"
+    [ -n "$next" ] || return 1
+    [ "$(date -u -d "$next" +%s)" -gt "$(( $(date -u +%s) + 604800 ))" ]
+}
+
+if [ -n "$revoke" ]; then
+    [ -s "$dir/ca.key" ] || { echo "no CA in $dir" >&2; exit 1; }
+    cert="$revoke"
+    [ -f "$cert" ] || cert="$dir/$revoke.pem"
+    [ -f "$cert" ] || { echo "no certificate $revoke" >&2; exit 1; }
+    openssl ca -config "$(ca_config)" -revoke "$cert" -crl_reason keyCompromise 2>/dev/null
+    issue_crl
+    echo "revoked: $(openssl x509 -in "$cert" -noout -serial) ($cert); CRL: $dir/crl.pem"
+    exit 0
+fi
+
 if [ "$force" -eq 0 ]; then
     if set_is_valid; then
+        if ! crl_is_current; then
+            issue_crl
+            echo "renewed: $dir/crl.pem"
+        fi
         echo "kept: a valid development PKI is already in $dir (use --force to replace it)"
         exit 0
     fi
@@ -107,6 +166,7 @@ extendedKeyUsage = $eku
 subjectAltName = $san
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+${crl_url:+crlDistributionPoints = URI:$crl_url}
 CONF
     openssl x509 -req -in "$base.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -set_serial "$(serial)" \
         -sha256 -days "$leaf_days" -extfile "$base.ext" -out "$base.pem" 2>/dev/null
@@ -123,4 +183,7 @@ for file in ca.pem ca.key $(expected_files | grep -v '^ca.pem$'); do
     mv -f "$work/$file" "$dir/$file"
 done
 chmod 644 "$dir/ca.pem" "$dir"/service/*.pem "$dir"/client/*.pem
+# A new CA starts with an empty revocation list.
+rm -rf "$dir/ca-db"
+issue_crl
 echo "made: development PKI in $dir (CA valid $ca_days days, leaves $leaf_days days)"

@@ -19,6 +19,10 @@ public struct TLSConfiguration: Sendable, Hashable {
     public var privateKeyFile: String
     /// PEM file with the CA certificates peers must chain to; the system store is never consulted.
     public var trustRootsFile: String
+    /// PEM file with the CRLs of the trust roots, or `nil` (the default) for no revocation check.
+    /// When set, every peer leaf must be covered by a current CRL from its issuer and not be listed
+    /// in it; a missing or expired CRL refuses the peer (fail closed). `TLSContext.reload()` re-reads it.
+    public var revocationListFile: String?
     /// Default `.tls13`.
     public var minimumVersion: MinimumVersion
     /// ALPN protocols in preference order; a peer that offers none of them is refused.
@@ -54,6 +58,7 @@ public struct TLSConfiguration: Sendable, Hashable {
         self.certificateChainFile = certificateChainFile
         self.privateKeyFile = privateKeyFile
         self.trustRootsFile = trustRootsFile
+        self.revocationListFile = nil
         self.minimumVersion = .tls13
         self.applicationProtocols = [Self.rpcProtocol]
         self.sessionTickets = false

@@ -92,8 +92,20 @@ final class SSLContextBox: @unchecked Sendable {
             throw TLSError(.configurationInvalid, "no CA certificate in \(file)", cause: OpenSSLErrorQueue.drain())
         }
         SSL_CTX_set_client_CA_list(context, names)
+        if let revocationList = configuration.revocationListFile {
+            try loadRevocationList(context, revocationList)
+        }
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, PeerVerification.callback)
         SSL_CTX_set_verify_depth(context, 4)
+    }
+
+    private static func loadRevocationList(_ context: OpaquePointer, _ file: String) throws(TLSError) {
+        guard let store = SSL_CTX_get_cert_store(context), let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_file()) else {
+            throw TLSError(.configurationInvalid, "cannot prepare the revocation check", cause: OpenSSLErrorQueue.drain())
+        }
+        try check(X509_load_crl_file(lookup, file, X509_FILETYPE_PEM) > 0, "cannot load revocation lists \(file)")
+        // Leaf only: our CAs sign leaves directly (pathlen 0), and an agency CA's CRL covers its leaves.
+        try check(X509_STORE_set_flags(store, UInt(X509_V_FLAG_CRL_CHECK)) == 1, "cannot enable the revocation check")
     }
 
     private static func configureALPN(

@@ -9,6 +9,8 @@ struct TestPKI: Sendable {
 
     var caFile: String { "\(directory)/ca.pem" }
     var otherCAFile: String { "\(directory)/other/ca.pem" }
+    /// The CRL of our CA, listing `bad("revoked")`.
+    var revocationListFile: String { "\(directory)/crl.pem" }
 
     func service(_ name: String) -> (certificate: String, key: String) {
         ("\(directory)/service/\(name).pem", "\(directory)/service/\(name).key")
@@ -18,7 +20,7 @@ struct TestPKI: Sendable {
         ("\(directory)/client/\(name).pem", "\(directory)/client/\(name).key")
     }
 
-    /// One of: expired, not-yet-valid, other-ca, ca-leaf, key-cert-sign, two-uris, no-uri, foreign-domain.
+    /// One of: expired, not-yet-valid, other-ca, ca-leaf, key-cert-sign, two-uris, no-uri, foreign-domain, revoked.
     func bad(_ name: String) -> (certificate: String, key: String) {
         ("\(directory)/bad/\(name).pem", "\(directory)/bad/\(name).key")
     }
@@ -106,5 +108,7 @@ struct TestPKI: Sendable {
     leaf two-uris        dev   "$now_minus_day" "$in_30_days"    CA:FALSE digitalSignature "URI:spiffe://$td/client/a,URI:spiffe://$td/client/b"
     leaf no-uri          dev   "$now_minus_day" "$in_30_days"    CA:FALSE digitalSignature "DNS:localhost"
     leaf foreign-domain  dev   "$now_minus_day" "$in_30_days"    CA:FALSE digitalSignature "URI:spiffe://example.org/client/x"
+    leaf revoked         dev   "$now_minus_day" "$in_30_days"    CA:FALSE digitalSignature "$(uri revoked)"
+    bash "$repo/deploy/pki/make-dev-pki.sh" --revoke "$d/bad/revoked.pem" "$d" >/dev/null
     """#
 }
