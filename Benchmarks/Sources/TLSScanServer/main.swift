@@ -1,6 +1,6 @@
 // TLSScanServer: a KinerjaTLS echo server for the manual TLS scan in docs/SECURITY.md.
 //
-//   TLSScanServer --pki DIR [--port 8443] [--tls12] [--no-alpn]
+//   TLSScanServer --pki DIR [--port 8443] [--tls12] [--no-alpn] [--crl FILE]
 //
 // Serves DIR/service/identity.pem with the production defaults; --tls12 allows the TLS 1.2
 // external-client profile; --no-alpn turns the ALPN requirement off, because scanners do not
@@ -34,6 +34,7 @@ var configuration = TLSConfiguration(
 )
 if arguments.contains("--tls12") { configuration.minimumVersion = .tls12 }
 if arguments.contains("--no-alpn") { configuration.applicationProtocols = [] }
+configuration.revocationListFile = option("--crl")
 let context = try TLSContext(configuration: configuration)
 
 let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -54,7 +54,10 @@ final class SSLContextBox: @unchecked Sendable {
         let minimum = configuration.minimumVersion == .tls13 ? TLS1_3_VERSION : TLS1_2_VERSION
         try check(kinerja_ssl_ctx_set_min_proto_version(context, minimum) == 1, "cannot set the minimum TLS version")
         try check(kinerja_ssl_ctx_set_max_proto_version(context, TLS1_3_VERSION) == 1, "cannot set the maximum TLS version")
+        // The server picks the suite in our order (all are strong; scanners flag client choice in
+        // TLS 1.2), except that a client that prefers ChaCha20 (no AES hardware) gets it.
         var options = KINERJA_SSL_OP_NO_COMPRESSION | KINERJA_SSL_OP_NO_RENEGOTIATION
+            | KINERJA_SSL_OP_CIPHER_SERVER_PREFERENCE | KINERJA_SSL_OP_PRIORITIZE_CHACHA
         if !configuration.sessionTickets { options |= KINERJA_SSL_OP_NO_TICKET }
         SSL_CTX_set_options(context, options)
         // A truncation must surface as an error, whatever the system openssl.cnf says.
