@@ -2,6 +2,10 @@
 // KinerjaProto (libprotobuf-c behind generated Swift types) against swift-protobuf 1.39.0.
 //
 //   CodecBenchmark [--duration S] [--repeats N] [--json]
+//   CodecBenchmark --count N --only employee|skp_10_rhk|report_page_100 --library ours|swift-protobuf
+//
+// The second form runs exactly N operations and nothing else, for instruction counts under
+// valgrind (see codec-instructions.sh): on a shared 2-core machine they are the stable figure.
 //
 // One operation = encode the message to bytes, then decode those bytes into a new value.
 // Both fixtures hold the same values: the start-up check decodes KinerjaProto's bytes with
@@ -18,14 +22,65 @@ import Glibc
 var duration = 2.0
 var repeats = 3
 var json = false
+var count: Int?
+var only: String?
+var library: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--duration": duration = arguments.popFirst().flatMap(Double.init) ?? duration
     case "--repeats": repeats = arguments.popFirst().flatMap(Int.init) ?? repeats
     case "--json": json = true
+    case "--count": count = arguments.popFirst().flatMap(Int.init)
+    case "--only": only = arguments.popFirst()
+    case "--library": library = arguments.popFirst()
     default:
-        print("usage: CodecBenchmark [--duration S] [--repeats N] [--json]")
+        print("""
+            usage: CodecBenchmark [--duration S] [--repeats N] [--json]
+                   CodecBenchmark --count N --only MESSAGE --library ours|swift-protobuf
+            """)
+        exit(2)
+    }
+}
+
+if let count {
+    try runCount(count, message: only ?? "employee", library: library ?? "ours")
+    exit(0)
+}
+
+/// Exactly `count` encode + decode operations of one message with one library.
+func runCount(_ count: Int, message: String, library: String) throws {
+    func loop<M: SwiftProtobuf.Message>(_ value: M) throws {
+        for _ in 0..<count {
+            let encoded: [UInt8] = try value.serializedBytes()
+            let decoded = try M(serializedBytes: encoded)
+            withExtendedLifetime(decoded) { consume(encoded.count) }
+        }
+    }
+    #if KINERJA_PROTO_IDENTITY
+    func loop<M: ProtoMessage>(_ value: M) throws {
+        for _ in 0..<count {
+            let encoded = try value.serializedBytes()
+            let decoded = try M(serializedBytes: encoded)
+            withExtendedLifetime(decoded) { consume(encoded.count) }
+        }
+    }
+    #endif
+    switch (message, library) {
+    case ("employee", "swift-protobuf"): try loop(SwiftProtobufFixtures.employee())
+    case ("skp_10_rhk", "swift-protobuf"): try loop(SwiftProtobufFixtures.skp())
+    case ("report_page_100", "swift-protobuf"): try loop(SwiftProtobufFixtures.reportPage())
+    #if KINERJA_PROTO_IDENTITY
+    case ("employee", "ours"): try loop(KinerjaFixtures.employee())
+    #endif
+    #if KINERJA_PROTO_IDENTITY && KINERJA_PROTO_PLANNING
+    case ("skp_10_rhk", "ours"): try loop(KinerjaFixtures.skp())
+    #endif
+    #if KINERJA_PROTO_IDENTITY && KINERJA_PROTO_REPORTING
+    case ("report_page_100", "ours"): try loop(KinerjaFixtures.reportPage())
+    #endif
+    default:
+        print("error: no \(library) fixture for \(message)")
         exit(2)
     }
 }
