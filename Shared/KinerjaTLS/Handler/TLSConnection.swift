@@ -2,7 +2,7 @@ import COpenSSL
 import COpenSSLShim
 import NIOCore
 
-/// One `SSL*` over a pair of memory BIOs: ciphertext in through `feed`, out through `drainOutbound`.
+/// One `SSL*` over a `ByteBufferBIO`: ciphertext in through `feed`, out through `drainOutbound`.
 ///
 /// Every OpenSSL call is bracketed the same way: the per-thread error queue is cleared before it
 /// and drained into a `TLSError` after a failure. The caller drains outbound ciphertext after every
@@ -27,29 +27,22 @@ final class TLSConnection {
     }
 
     private let ssl: OpaquePointer
-    private let inbound: OpaquePointer
-    private let outbound: OpaquePointer
+    private let transport: ByteBufferBIO
     /// Keeps the `SSL_CTX` (and its ALPN buffer) alive for this connection, across reloads.
     private let context: SSLContextBox
     let verification: PeerVerification
     private let isServer: Bool
 
-    init(context: SSLContextBox, role: Role) throws(TLSError) {
+    init(context: SSLContextBox, role: Role, allocator: ByteBufferAllocator) throws(TLSError) {
         OpenSSLErrorQueue.clear()
+        let transport = try ByteBufferBIO(allocator: allocator)
         guard let ssl = SSL_new(context.pointer) else {
+            BIO_free(transport.bio)
             throw TLSError(.configurationInvalid, "SSL_new failed", cause: OpenSSLErrorQueue.drain())
         }
-        guard let inbound = BIO_new(BIO_s_mem()), let outbound = BIO_new(BIO_s_mem()) else {
-            SSL_free(ssl)
-            throw TLSError(.configurationInvalid, "BIO_new failed", cause: OpenSSLErrorQueue.drain())
-        }
-        // An empty inbound BIO means "wait for more bytes", never end of stream.
-        _ = kinerja_bio_set_mem_eof_return(inbound, -1)
-        _ = kinerja_bio_set_mem_eof_return(outbound, -1)
-        SSL_set_bio(ssl, inbound, outbound)  // ssl owns both BIOs from here.
+        SSL_set_bio(ssl, transport.bio, transport.bio)  // ssl owns the BIO from here; `transport` outlives it.
         self.ssl = ssl
-        self.inbound = inbound
-        self.outbound = outbound
+        self.transport = transport
         self.context = context
         switch role {
         case .server:
@@ -79,28 +72,12 @@ final class TLSConnection {
 
     /// Hands received ciphertext to OpenSSL.
     func feed(_ buffer: ByteBuffer) {
-        buffer.withUnsafeReadableBytes { bytes in
-            var offset = 0
-            while offset < bytes.count, let base = bytes.baseAddress {
-                let chunk = Int32(clamping: bytes.count - offset)
-                let written = BIO_write(inbound, base + offset, chunk)
-                // A memory BIO only refuses on allocation failure; the handshake or read then fails.
-                guard written > 0 else { return }
-                offset += Int(written)
-            }
-        }
+        transport.feed(buffer)
     }
 
     /// Takes all ciphertext OpenSSL has produced since the last call, or `nil` when there is none.
-    func drainOutbound(allocator: ByteBufferAllocator) -> ByteBuffer? {
-        let pending = BIO_ctrl_pending(outbound)
-        guard pending > 0 else { return nil }
-        var buffer = allocator.buffer(capacity: pending)
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: pending) { target in
-            let read = BIO_read(outbound, target.baseAddress, Int32(clamping: target.count))
-            return max(0, Int(read))
-        }
-        return buffer
+    func drainOutbound() -> ByteBuffer? {
+        transport.drainOutbound()
     }
 
     // MARK: TLS operations.
@@ -119,6 +96,10 @@ final class TLSConnection {
 
     /// Decrypts one chunk of application data, if a whole record is available.
     func read(allocator: ByteBufferAllocator) -> ReadResult {
+        // Nothing received and nothing buffered inside OpenSSL: SSL_read could only ask for more.
+        if transport.inbound.readableBytes == 0, SSL_has_pending(ssl) == 0 {
+            return .wantRead
+        }
         var buffer = allocator.buffer(capacity: 16_384)
         var error: Int32 = SSL_ERROR_NONE
         OpenSSLErrorQueue.clear()
@@ -147,6 +128,8 @@ final class TLSConnection {
     /// Encrypts all of `buffer` into the outbound BIO (a memory BIO never asks us to retry).
     func write(_ buffer: ByteBuffer) -> TLSError? {
         guard buffer.readableBytes > 0 else { return nil }
+        // Records add at most 22 bytes each in TLS 1.3 (29 in 1.2); reserve once for the whole write.
+        transport.reserveOutbound(buffer.readableBytes + (buffer.readableBytes / 16_384 + 1) * 64)
         return buffer.withUnsafeReadableBytes { bytes -> TLSError? in
             var offset = 0
             while offset < bytes.count, let base = bytes.baseAddress {

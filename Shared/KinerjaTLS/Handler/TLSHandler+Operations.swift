@@ -122,7 +122,7 @@ extension TLSHandler {
 
     /// Sends whatever ciphertext OpenSSL produced; called after every OpenSSL call.
     func writeOutbound(context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
-        guard let ciphertext = connection?.drainOutbound(allocator: context.channel.allocator) else {
+        guard let ciphertext = connection?.drainOutbound() else {
             promise?.succeed()
             return
         }

@@ -59,7 +59,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func start(context: ChannelHandlerContext) {
         guard stateMachine.activate() == .startHandshake else { return }
         do {
-            connection = try TLSConnection(context: tlsContext.snapshot(), role: role)
+            connection = try TLSConnection(context: tlsContext.snapshot(), role: role, allocator: context.channel.allocator)
         } catch {
             fail(context: context, error)
             return
