@@ -55,10 +55,6 @@ int kinerja_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
     return (int)SSL_set_tlsext_host_name(ssl, name);
 }
 
-int kinerja_bio_set_mem_eof_return(BIO *bio, int value) {
-    return (int)BIO_set_mem_eof_return(bio, value);
-}
-
 GENERAL_NAMES *kinerja_x509_subject_alt_names(X509 *cert) {
     return X509_get_ext_d2i(cert, NID_subject_alt_name, NULL, NULL);
 }

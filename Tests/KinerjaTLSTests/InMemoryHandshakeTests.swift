@@ -152,6 +152,16 @@ struct InMemoryHandshakeTests {
         #expect(String(buffer: pair.clientRecorder.received) == "potongan")
     }
 
+    @Test("with half-closure allowed, a FIN without close_notify is also reported as truncation")
+    func halfClosureTruncation() throws {
+        let pair = try InMemoryPair.standard(pki)
+        defer { pair.finish() }
+        try pair.handshake()
+        pair.client.pipeline.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+        #expect(pair.clientRecorder.tlsErrors.map(\.code) == [.uncleanShutdown])
+        #expect(!pair.client.isActive)
+    }
+
     @Test("a transport that ends during the handshake fails the handshake and the queued writes")
     func closedDuringHandshake() throws {
         let pair = try InMemoryPair.standard(pki)

@@ -33,9 +33,6 @@ int kinerja_ssl_ctx_set_client_hello_cb_requiring_alpn(SSL_CTX *ctx);
 int kinerja_ssl_get_ex_new_index(void);
 int kinerja_ssl_set_tlsext_host_name(SSL *ssl, const char *name);
 
-// MARK: BIO macros.
-int kinerja_bio_set_mem_eof_return(BIO *bio, int value);
-
 // MARK: Certificates.
 /// The URI subject alternative names of `cert`, or NULL when it has no SAN extension.
 /// Free with kinerja_general_names_free.

@@ -98,6 +98,21 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // With remote half-closure allowed, the peer's FIN arrives as an event, not as channelInactive.
+        if case .inputClosed = event as? ChannelEvent {
+            switch stateMachine.state {
+            case .handshaking:
+                fail(context: context, TLSError(.handshakeFailed, "the peer closed its side during the handshake"))
+            case .active:
+                fail(context: context, TLSError(.uncleanShutdown, "the peer closed its side without close_notify; data may be truncated"))
+            case .idle, .closing, .closed:
+                break
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
     public func channelInactive(context: ChannelHandlerContext) {
         cancelTimers()
         let action = stateMachine.inactive()
