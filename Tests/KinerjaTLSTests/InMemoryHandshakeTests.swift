@@ -107,7 +107,7 @@ struct InMemoryHandshakeTests {
         #expect(pair.serverRecorder.received.readableBytes == 0)
     }
 
-    @Test("close_notify from the client is answered by the server and both channels close cleanly", arguments: ["client", "server"])
+    @Test("close_notify from either side is answered by the other and both channels close cleanly", arguments: ["client", "server"])
     func closeNotify(initiator: String) throws {
         let pair = try InMemoryPair.standard(pki)
         defer { pair.finish() }
