@@ -3,7 +3,7 @@ import NIOCore
 import NIOSSL
 
 /// A TLS implementation under test: makes a fresh client and server handler for one connection.
-protocol Contestant {
+protocol Contestant: Sendable {
     var name: String { get }
     func makeHandlers() throws -> (client: any ChannelHandler, server: any ChannelHandler)
 }

@@ -2,11 +2,14 @@
 //
 //   swift run -c release --package-path Benchmarks --scratch-path Benchmarks/.build-bench TLSBenchmark [--seconds S] [--pki DIR]
 //
-// Both implementations run in memory (EmbeddedChannel pairs, one thread) with the development
-// PKI: mutual TLS 1.3, ECDSA P-256, ALPN kinerja-rpc/1. Rounds alternate between the two; the
-// best round of each is reported. The handshake figure is full handshakes (both sides) per second.
+// In-memory rows run both implementations on EmbeddedChannel pairs (one thread: handler and
+// library only); loopback rows run client and server over 127.0.0.1 on a 2-thread event loop
+// group (sequential connections; one connection for bulk). Development PKI: mutual TLS 1.3,
+// ECDSA P-256, ALPN kinerja-rpc/1. Rounds alternate between the two; the best round of each is
+// reported. A handshake figure counts full handshakes (both sides) per second.
 import Foundation
 import NIOCore
+import NIOPosix
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -75,14 +78,20 @@ print("TLSBenchmark: \(rounds) rounds × \(seconds) s per figure, best round sho
 struct Row {
     var name: String
     var unit: String
-    var run: (any Contestant) throws -> Double
+    var run: (any Contestant) async throws -> Double
 }
+let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+func loopback(_ contestant: any Contestant) -> LoopbackBenchmark { LoopbackBenchmark(contestant: contestant, group: group) }
 let selectedRows = option("--rows").map { $0.split(separator: ",").map(String.init) }
 let rows = [
     Row(name: "mTLS 1.3 handshakes", unit: "handshakes/s") { try handshakesPerSecond($0) },
     Row(name: "bulk, 16 KiB writes", unit: "MB/s") { try bulkMegabytesPerSecond($0, writeSize: 16 * 1024) },
     Row(name: "bulk, 64 KiB writes", unit: "MB/s") { try bulkMegabytesPerSecond($0, writeSize: 64 * 1024) },
     Row(name: "bulk, 1 MiB writes", unit: "MB/s") { try bulkMegabytesPerSecond($0, writeSize: 1 << 20) },
+    Row(name: "loopback handshakes", unit: "handshakes/s") { try await loopback($0).handshakesPerSecond(seconds: seconds) },
+    Row(name: "loopback bulk, 64 KiB", unit: "MB/s") {
+        try await loopback($0).bulkMegabytesPerSecond(seconds: seconds, writeSize: 64 * 1024)
+    },
 ]
 
 var summary: [String] = []
@@ -90,7 +99,7 @@ for row in rows where selectedRows?.contains(where: { row.name.hasPrefix($0) }) 
     var best = [Double](repeating: 0, count: contestants.count)
     for _ in 0..<rounds {
         for (index, contestant) in contestants.enumerated() where only == nil || (only == "ours") == (index == 0) {
-            best[index] = max(best[index], try row.run(contestant))
+            best[index] = max(best[index], try await row.run(contestant))
         }
     }
     if only != nil {
