@@ -9,6 +9,7 @@ itself: the figures are the clients', the RSS is the server's /proc/PID/status.
 import argparse
 import json
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -150,18 +151,46 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def load_average():
-    """The 1-minute load average: other work on a 2-core machine moves every figure."""
+def busy_seconds():
+    """CPU seconds the whole machine has spent busy (not idle or iowait) since boot."""
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def process_seconds(pid):
+    """CPU seconds (user + system) a live process has used."""
     try:
-        with open("/proc/loadavg") as loadavg:
-            return float(loadavg.read().split()[0])
-    except (OSError, ValueError):
-        return None
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+class OtherLoad:
+    """Cores used by processes other than this peer's server and client during one run: on a
+    2-core machine shared with other builds, this says how far to trust the run's figures."""
+
+    def __init__(self, server_pid):
+        self.server_pid = server_pid
+
+    def __enter__(self):
+        self.start = (time.monotonic(), busy_seconds(), process_seconds(self.server_pid),
+                      resource.getrusage(resource.RUSAGE_CHILDREN))
+        return self
+
+    def __exit__(self, *_):
+        wall, busy, server, children = self.start
+        child = resource.getrusage(resource.RUSAGE_CHILDREN)
+        ours = (process_seconds(self.server_pid) - server
+                + child.ru_utime - children.ru_utime + child.ru_stime - children.ru_stime)
+        self.cores = max(0.0, (busy_seconds() - busy - ours) / max(time.monotonic() - wall, 1e-3))
 
 
 def measure_peer(peer, port, arguments, log):
     key, label, server_command, client_command, connections64 = peer
-    result = {"label": label, "error": None, "load_before": load_average()}
+    result = {"label": label, "error": None, "other_cores": []}
     if not os.access(server_command[0], os.X_OK) or not os.access(client_command[0], os.X_OK):
         result["error"] = "not built"
         return result
@@ -182,8 +211,9 @@ def measure_peer(peer, port, arguments, log):
                 "--payload", str(payload)]
             runs = []
             for repeat in range(arguments.repeats):
-                with RSSSampler(server.pid) as sampler:
+                with RSSSampler(server.pid) as sampler, OtherLoad(server.pid) as other:
                     figures, error = run_client(command, timeout=arguments.duration + arguments.warmup + 60)
+                result["other_cores"].append(round(other.cores, 2))
                 if error:
                     result["error"] = f"{workload}: {error}"
                     log(f"  {label}: {workload} run {repeat + 1} failed: {error}")
@@ -314,12 +344,12 @@ def print_table(results, codec, codec_error, arguments):
             print(f"note: {result['label']}: {result['error']}")
         elif result.get("vmhwm_kib"):
             print(f"note: {result['label']}: server VmHWM over all its workloads {result['vmhwm_kib'] / 1024:.1f} MiB")
-    loads = [result.get("load_before") for result in results.values() if result.get("load_before") is not None]
-    if loads:
-        busy = max(loads) > 1.0
-        print(f"note: 1-minute load average before each peer: {', '.join(f'{load:.1f}' for load in loads)}"
-              + (" — the machine was busy with other work: rerun on an idle machine before quoting figures"
-                 if busy else ""))
+    other = [cores for result in results.values() for cores in result.get("other_cores", [])]
+    if other:
+        print(f"note: other processes used {statistics.mean(other):.2f} cores on average during the runs "
+              f"(at most {max(other):.2f})"
+              + (": the machine was shared, so rerun on an idle machine before quoting absolute figures"
+                 if max(other) > 0.25 else ""))
     if codec_error:
         print(f"note: codec: {codec_error}")
     for row in codec.values():

@@ -29,19 +29,17 @@ if [ "$build" = 1 ]; then
     mkdir -p "$scratch"
     echo "==> cc: raw OpenSSL peer" >&2
     cc -O2 -Wall -o "$scratch/raw-openssl-peer" "$here/RawOpenSSL/raw_openssl_peer.c" -lssl -lcrypto -lpthread
+    # The "ours" peer is built once the RPC engineer has declared it in Package.swift. A product
+    # that fails to build (the parent package may be mid-edit) is removed, so its column reads
+    # "not built" rather than showing a stale binary's figures, and the other peers still run.
     products=(GRPCBenchServer GRPCBenchClient CodecBenchmark)
+    for product in RPCBenchServer RPCBenchClient; do
+        if grep -q "\"$product\"" "$here/Package.swift"; then products+=("$product"); fi
+    done
     for product in "${products[@]}"; do
         echo "==> swift build -c release --product $product" >&2
-        swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2
-    done
-    # The "ours" peer, once the RPC engineer has declared it in Package.swift. A failed build
-    # leaves the column as "not built" instead of stopping the other peers.
-    for product in RPCBenchServer RPCBenchClient; do
-        if grep -q "\"$product\"" "$here/Package.swift"; then
-            echo "==> swift build -c release --product $product" >&2
-            swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2 \
-                || { echo "warning: $product did not build; the ours column stays empty" >&2; rm -f "$scratch/release/$product"; }
-        fi
+        swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2 \
+            || { echo "warning: $product did not build; its figures are left out" >&2; rm -f "$scratch/release/$product"; }
     done
 fi
 
