@@ -1,3 +1,4 @@
+import Foundation
 import KinerjaTLS
 import NIOCore
 import NIOPosix
@@ -213,7 +214,7 @@ struct LoopbackClient: Sendable {
 
 /// Counts this process's open file descriptors.
 func openFileDescriptorCount() throws -> Int {
-    try FileManagerShim.contentsOfDirectory(atPath: "/proc/self/fd").count
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
 }
 
 /// Bytes appended from an event loop and read from a test.
