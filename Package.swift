@@ -94,6 +94,13 @@ let package = Package(
         ),
 
         // MARK: Tests.
+        // A server for interoperability tests with independent clients (Python, openssl s_client).
+        .executableTarget(
+            name: "kinerja-rpc-testserver",
+            dependencies: ["KinerjaRPC", "KinerjaProto", "KinerjaTLS"],
+            path: "Tests/RPCTestServer",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KinerjaProtoTests",
             dependencies: ["KinerjaProto", "KinerjaProtoC", "CProtobufC"],

@@ -457,6 +457,7 @@ class Generator:
         out += "        /// The service as the server lists it.\n"
         out += "        public static let descriptor = ServiceDescriptor(\n"
         out += "            name: %s,\n" % swift_string(full)
+        out += "            fileName: %s,\n" % swift_string(f.name)
         out += "            methods: [%s],\n" % ", ".join("Method.%s" % escape_identifier(sw) for _, sw, _, _, _, _ in methods)
         out += "            documentation: %s\n        )\n\n" % swift_string((comments.get(path) or "").strip())
         out += "        /// The methods of the service.\n        public enum Method {\n"

@@ -21,6 +21,7 @@ struct LifecycleTests {
                                 counts.successes.add(1, ordering: .relaxed)
                             } catch {
                                 counts.failures.add(1, ordering: .relaxed)
+                                counts.record(error)
                             }
                         }
                     }
@@ -35,7 +36,7 @@ struct LifecycleTests {
         let second = try await RPCFixture.start(port: first.port)
         await drained
         try await load.value
-        #expect(counts.failures.load(ordering: .relaxed) == 0)
+        #expect(counts.failures.load(ordering: .relaxed) == 0, "\(counts.errors)")
         #expect(counts.successes.load(ordering: .relaxed) == 16 * 40)
         await client.close()
         await second.server.shutdown()
@@ -92,4 +93,7 @@ struct LifecycleTests {
 final class Counts: Sendable {
     let successes = Atomic<Int>(0)
     let failures = Atomic<Int>(0)
+    private let seen = Mutex<[String]>([])
+    func record(_ error: any Error) { seen.withLock { $0.append("\(error)") } }
+    var errors: [String] { seen.withLock { $0 } }
 }

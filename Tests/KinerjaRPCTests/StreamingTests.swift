@@ -37,8 +37,8 @@ struct StreamingTests {
             while try await iterator.next() != nil {}
             return sent
         }
-        // The window is 16 messages; one more may be in the writer's hand.
-        #expect(sentWhileStalled <= 16 + 1, "the server sent \(sentWhileStalled) messages to a stalled consumer")
+        // The window is 32 messages; one more may be in the writer's hand.
+        #expect(sentWhileStalled <= RPCLimits.initialWindow + 1, "the server sent \(sentWhileStalled) messages to a stalled consumer")
         #expect(probe.sent.load(ordering: .relaxed) == 1000)
         await client.close()
         await fixture.server.shutdown()

@@ -50,14 +50,17 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
 public struct ServiceDescriptor: Sendable, Hashable {
     /// The fully qualified name, e.g. `kinerja.identity.v1.IdentityService`.
     public let name: String
+    /// The proto file that defines it, e.g. `kinerja/identity/v1/identity.proto` (empty when hand-made).
+    public let fileName: String
     /// The methods in declaration order.
     public let methods: [MethodDescriptor]
     /// The documentation comment from `proto/`.
     public let documentation: String
 
     /// Creates a descriptor (generated code does this).
-    public init(name: String, methods: [MethodDescriptor], documentation: String = "") {
+    public init(name: String, fileName: String = "", methods: [MethodDescriptor], documentation: String = "") {
         self.name = name
+        self.fileName = fileName
         self.methods = methods
         self.documentation = documentation
     }

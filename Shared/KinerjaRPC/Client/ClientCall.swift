@@ -6,6 +6,9 @@ struct AttemptFailure: Error {
     var error: RPCError
     /// True when the server certainly did not start the call (refused by GOAWAY, never sent).
     var notStarted: Bool
+    /// True when the server itself turned the call away during a graceful drain: retried
+    /// without spending the retry budget (the server asked for it), like gRPC's transparent retries.
+    var transparent = false
 }
 
 /// One call on a client connection. Confined to the connection's event loop, except the

@@ -24,7 +24,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private let maxConcurrentCalls: Int
 
     init(limits: RPCLimits, keepalive: ClientConfiguration.Keepalive, ready: EventLoopPromise<Void>) {
-        self.state = ClientConnectionStateMachine(initialWindow: limits.initialWindow)
+        self.state = ClientConnectionStateMachine(initialWindow: RPCLimits.initialWindow)
         self.maxConcurrentCalls = limits.maxConcurrentCalls
         self.keepalive = keepalive
         self.ready = ready
@@ -70,7 +70,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         case .goAway(let refused):
             for id in refused {
                 calls.removeValue(forKey: id)?.end(AttemptFailure(
-                    error: RPCError(.unavailable, "the server is shutting down; the call was not started"), notStarted: true))
+                    error: RPCError(.unavailable, "the server is shutting down; the call was not started"), notStarted: true,
+                    transparent: true))
             }
             onUnusable?()
             admitWaiting()

@@ -86,8 +86,12 @@ public final class RPCClient: ClientTransport, Sendable {
                         pool.nextConnectAt = .now + configuration.retry.backoff(attempt: pool.consecutiveFailures)
                     }
                 }
-                if let failure = error as? AttemptFailure { throw failure }
-                throw AttemptFailure(error: RPCError(.unavailable, "cannot connect: \(error)"), notStarted: true)
+                // A call that never reached a server costs no server anything: retrying it (with the
+                // pool's connection backoff) spends no retry budget.
+                var failure = error as? AttemptFailure
+                    ?? AttemptFailure(error: RPCError(.unavailable, "cannot connect: \(error)"), notStarted: true)
+                failure.transparent = true
+                throw failure
             }
         }
     }
@@ -136,7 +140,8 @@ public final class RPCClient: ClientTransport, Sendable {
                 let retryable = failure.notStarted
                     || (mayRetryStarted && failure.error.code == .unavailable && producer == nil)
                 let timeLeft = deadline.map { $0 > .now } ?? true
-                if retryable, timeLeft, attempt < configuration.retry.maxAttempts, !Task.isCancelled, budget.spend() {
+                if retryable, timeLeft, attempt < configuration.retry.maxAttempts, !Task.isCancelled,
+                   failure.transparent || budget.spend() {
                     if !failure.notStarted || attempt > 1 {
                         try? await Task.sleep(for: configuration.retry.backoff(attempt: attempt))
                     }
@@ -188,7 +193,8 @@ public final class RPCClient: ClientTransport, Sendable {
             return promise.futureResult
         }.get()
         guard let call = opened else {
-            throw AttemptFailure(error: RPCError(.unavailable, "the connection takes no new calls"), notStarted: true)
+            throw AttemptFailure(error: RPCError(.unavailable, "the connection takes no new calls"), notStarted: true,
+                                 transparent: true)
         }
         let responses = RPCAsyncSequence(wrapping: ClientResponseSequence(call: call, connection: handler))
         // The caller's reading and writing run on the connection's event loop: no hop per message.
@@ -221,7 +227,8 @@ public final class RPCClient: ClientTransport, Sendable {
             } catch {
                 if let outcome = call.outcome, call.ended {
                     // A handler error from the stream: keep whether the call had started.
-                    throw AttemptFailure(error: outcome.error, notStarted: outcome.notStarted && call.receivedMessages == 0)
+                    throw AttemptFailure(error: outcome.error, notStarted: outcome.notStarted && call.receivedMessages == 0,
+                                         transparent: outcome.transparent && call.receivedMessages == 0)
                 }
                 throw error
             }

@@ -26,11 +26,12 @@ public struct RetryPolicy: Sendable, Hashable {
         return policy
     }()
 
-    /// Backoff before attempt `attempt` (1 = first retry), with full jitter.
+    /// Backoff before attempt `attempt` (1 = first retry), with "equal jitter": half fixed, half
+    /// random, so clients spread out but each still waits a predictable minimum.
     func backoff(attempt: Int) -> Duration {
         let base = Double(initialBackoff.milliseconds) * pow(multiplier, Double(attempt - 1))
-        let capped = min(base, Double(maxBackoff.milliseconds))
-        return .milliseconds(Int64(Double.random(in: 0...max(1, capped))))
+        let capped = max(1, min(base, Double(maxBackoff.milliseconds)))
+        return .milliseconds(Int64(capped / 2 + Double.random(in: 0...(capped / 2))))
     }
 }
 

@@ -103,6 +103,9 @@ struct ServerConnectionStateMachine {
         guard id > highestCallID else {
             return violation(.protocolError, "call id \(id) is not larger than \(highestCallID)")
         }
+        guard id < 1 << 31 else {
+            return violation(.protocolError, "call id \(id) is in the reserved range (≥ 2^31)")
+        }
         highestCallID = id
         let ended = frame.flags.contains(.endStream)
         if case .draining = phase {
@@ -122,7 +125,7 @@ struct ServerConnectionStateMachine {
             return .refuseCall(id, RPCError(.resourceExhausted,
                 "more than \(limits.maxConcurrentCalls) concurrent calls on this connection"))
         }
-        calls[id] = Call(flow: CallFlow(initialWindow: limits.initialWindow), requestsEnded: ended)
+        calls[id] = Call(flow: CallFlow(initialWindow: RPCLimits.initialWindow), requestsEnded: ended)
         return .startCall(id, header, requestsEnded: ended)
     }
 

@@ -2,6 +2,9 @@
 public struct RPCLimits: Sendable, Hashable {
     /// 4 MiB.
     public static let defaultMaxFrameSize = 4 << 20
+    /// Messages each side may send on a call before the receiver grants more. A constant of the
+    /// protocol (both sides must agree before any frame is exchanged), not a setting.
+    public static let initialWindow = 32
 
     /// Largest frame payload accepted (default 4 MiB).
     public var maxFrameSize: Int = RPCLimits.defaultMaxFrameSize
@@ -9,8 +12,6 @@ public struct RPCLimits: Sendable, Hashable {
     public var maxMetadataSize: Int = 16 << 10
     /// Calls open at once on one connection (default 256); the excess gets RESOURCE_EXHAUSTED.
     public var maxConcurrentCalls: Int = 256
-    /// Messages each side may send on a call before the receiver grants more (default 16).
-    public var initialWindow: Int = 16
     /// Received message bytes waiting for handlers before the server stops reading (default 8 MiB).
     public var maxBufferedInboundBytes: Int = 8 << 20
     /// Pings answered per second on average (default 1).

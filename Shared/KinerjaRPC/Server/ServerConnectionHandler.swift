@@ -143,11 +143,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
         var metadata = Metadata()
         for entry in header.metadata { metadata.add(entry.key, entry.value) }
-        let requestID = metadata.first(Metadata.WellKnownKey.requestID).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+        let requestID = metadata.first(Metadata.WellKnownKey.requestID).flatMap { $0.isEmpty ? nil : String($0.prefix(128)) }
             ?? RequestID.make()
         var deadline: ContinuousClock.Instant?
         if header.timeoutMs > 0 {
-            let timeout = Duration.milliseconds(Int64(clamping: header.timeoutMs))
+            let timeout = Duration.milliseconds(Int64(min(header.timeoutMs, 86_400_000)))  // at most 24 h
             deadline = .now + timeout
             let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
             call.deadlineTimer = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {

@@ -6,9 +6,10 @@ struct ReflectionProvider: RPC.ReflectionService.ServiceProtocol {
     let services: [ServiceDescriptor]
 
     func listServices(_ request: RPC.ListServicesRequest, context: ServerContext) async throws -> RPC.ListServicesResponse {
-        RPC.ListServicesResponse(services: services.map { service in
+        RPC.ListServicesResponse(services: services.sorted { $0.name < $1.name }.map { service in
             RPC.ServiceInfo(
                 name: service.name,
+                fileName: service.fileName,
                 methods: service.methods.map { method in
                     RPC.MethodInfo(
                         name: method.method, fullName: method.path, requestType: method.requestType,

@@ -391,7 +391,6 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Identity.VerifyAuditChainResponse.self,
     RPC.MetadataEntry.self,
     RPC.CallHeader.self,
-    RPC.ResponseHeader.self,
     RPC.Status.self,
     RPC.StatusDetail.self,
     RPC.BadRequest.self,
@@ -406,7 +405,6 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     RPC.LocalizedMessage.self,
     RPC.CancelCall.self,
     RPC.Settings.self,
-    RPC.PingPayload.self,
     RPC.GoAway.self,
     RPC.CheckRequest.self,
     RPC.CheckResponse.self,
@@ -809,7 +807,6 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Identity.VerifyAuditChainResponse.self, ["verification"]),
     (RPC.MetadataEntry.self, ["key", "value"]),
     (RPC.CallHeader.self, ["method", "timeout_ms", "metadata"]),
-    (RPC.ResponseHeader.self, ["metadata"]),
     (RPC.Status.self, ["code", "message", "details", "trailers"]),
     (RPC.StatusDetail.self, ["bad_request", "retry_info", "quota_failure", "curve_breach", "error_info", "precondition_failure", "resource_info", "localized_message"]),
     (RPC.BadRequest.self, ["field_violations"]),
@@ -824,7 +821,6 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (RPC.LocalizedMessage.self, ["locale", "message"]),
     (RPC.CancelCall.self, ["reason"]),
     (RPC.Settings.self, ["max_frame_size", "max_concurrent_calls", "max_metadata_size", "idle_timeout_ms", "min_ping_interval_ms", "implementation"]),
-    (RPC.PingPayload.self, ["opaque_data", "sent_at"]),
     (RPC.GoAway.self, ["last_call_id", "code", "reason"]),
     (RPC.CheckRequest.self, ["service"]),
     (RPC.CheckResponse.self, ["status"]),
@@ -4903,14 +4899,6 @@ extension RPC.CallHeader: ArbitraryMessage {
     }
 }
 
-extension RPC.ResponseHeader: ArbitraryMessage {
-    static func arbitrary(_ g: inout Gen) -> Self {
-        var m = Self()
-        m.metadata = g.array { g in g.nested { RPC.MetadataEntry.arbitrary(&$0) } }
-        return m
-    }
-}
-
 extension RPC.Status: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -5046,15 +5034,6 @@ extension RPC.Settings: ArbitraryMessage {
         m.idleTimeoutMs = g.uint64()
         m.minPingIntervalMs = g.uint64()
         m.implementation = g.string()
-        return m
-    }
-}
-
-extension RPC.PingPayload: ArbitraryMessage {
-    static func arbitrary(_ g: inout Gen) -> Self {
-        var m = Self()
-        m.opaqueData = g.uint64()
-        m.sentAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
         return m
     }
 }

@@ -8,6 +8,7 @@ extension Feedback {
         /// The service as the server lists it.
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.feedback.v1.FeedbackService",
+            fileName: "kinerja/feedback/v1/feedback.proto",
             methods: [Method.giveFeedback, Method.getFeedback, Method.listFeedback, Method.acknowledgeFeedback, Method.recordDialog, Method.updateDialog, Method.confirmDialog, Method.getDialog, Method.listDialogs, Method.recordCoaching, Method.getCoaching, Method.listCoaching, Method.rateCoaching, Method.openAssessmentRound, Method.getAssessmentRound, Method.closeAssessmentRound, Method.assignRaters, Method.listAssessmentAssignments, Method.submitBehaviourAssessment, Method.getBehaviourSummary, Method.streamBehaviourSummaries, Method.issueServiceTicket, Method.getServiceTicket, Method.voidServiceTicket, Method.submitCitizenRating, Method.listCitizenRatings, Method.getEmployeeCitizenSummary, Method.getUnitCitizenSummary, Method.getFeedbackPolicy, Method.setFeedbackPolicy, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Continuous feedback, dialog kinerja, coaching, 360° BerAKHLAK input and citizen ratings.\n Served by `kinerja-feedback`."
         )

@@ -7,6 +7,7 @@ extension Identity {
         /// The service as the server lists it.
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.identity.v1.IdentityService",
+            fileName: "kinerja/identity/v1/identity.proto",
             methods: [Method.login, Method.refreshToken, Method.logout, Method.whoAmI, Method.listSessions, Method.revokeSession, Method.listSigningKeys, Method.rotateSigningKey, Method.createUnit, Method.updateUnit, Method.getUnit, Method.listUnits, Method.getUnitTree, Method.createEmployee, Method.updateEmployee, Method.getEmployee, Method.batchGetEmployees, Method.listEmployees, Method.importEmployees, Method.setAtasan, Method.getAtasan, Method.getSupervisorChain, Method.listBawahan, Method.checkSupervision, Method.grantRole, Method.revokeRole, Method.listRoleGrants, Method.getAccount, Method.enableAccount, Method.disableAccount, Method.unlockAccount, Method.changePassword, Method.resetPassword, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Identity, organisation and access. Served by `kinerja-identity`."
         )

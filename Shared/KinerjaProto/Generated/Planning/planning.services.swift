@@ -8,6 +8,7 @@ extension Planning {
         /// The service as the server lists it.
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.planning.v1.PlanningService",
+            fileName: "kinerja/planning/v1/planning.proto",
             methods: [Method.createSkp, Method.getSkp, Method.getCurrentSkp, Method.listSkps, Method.updateSkp, Method.addRhk, Method.updateRhk, Method.removeRhk, Method.getRhk, Method.addIki, Method.updateIki, Method.removeIki, Method.setPeriodicTargets, Method.setBehaviourExpectations, Method.submitSkp, Method.withdrawSkp, Method.approveSkp, Method.returnSkp, Method.reviseSkp, Method.listSkpVersions, Method.getCascade, Method.listParentRhkCandidates, Method.listRhksNeedingReview, Method.acknowledgeRhkReview, Method.getTargets, Method.streamTargets, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Performance planning: SKP, RHK, IKI, targets, cascading, approvals, versions. Served by\n `kinerja-planning`."
         )

@@ -224,8 +224,8 @@ extension RPC {
 
     /// One metadata entry of a call (like an HTTP/2 header). Keys are lowercase ASCII
     /// (`a`–`z`, `0`–`9`, `-`, `_`, `.`), 1–64 characters; values are printable ASCII (0x20–0x7E),
-    /// at most 4096 characters. All entries of a call together are limited to 8 KiB; larger metadata
-    /// is refused with RESOURCE_EXHAUSTED. Well-known keys: `authorization` (`Bearer <token>`),
+    /// at most 4096 characters. The encoded CallHeader (method, timeout and all entries) is limited to
+    /// 16 KiB by default (Settings.max_metadata_size); a larger one is refused with RESOURCE_EXHAUSTED. Well-known keys: `authorization` (`Bearer <token>`),
     /// `request-id` (caller-chosen id echoed in logs and audit, ≤ 128 characters), `traceparent`
     /// (W3C trace context), `idempotency-key` (1–128 characters, makes a retried write apply once),
     /// `user-agent`.
@@ -312,38 +312,6 @@ extension RPC {
         public func _printText(into printer: inout TextFormatPrinter) {
             if !method.isEmpty { printer.string("method", method) }
             if timeoutMs != 0 { printer.integer("timeout_ms", timeoutMs) }
-            for value in metadata { printer.message("metadata", value) }
-        }
-    }
-
-    /// Payload of the frame that carries response metadata before the first response message
-    /// (server → client); optional.
-    public struct ResponseHeader: ProtoMessage {
-        public static let protoName = "kinerja.rpc.v1.ResponseHeader"
-        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__rpc__v1__response_header()) }
-
-        /// Response metadata, e.g. `request-id` echoed, `server-timing`.
-        public var metadata: [RPC.MetadataEntry] = []
-
-        /// A message with every field at its default.
-        public init() {}
-
-        /// A message with the given fields; the others keep their defaults.
-        public init(
-            metadata: [RPC.MetadataEntry] = []
-        ) {
-            self.metadata = metadata
-        }
-
-        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
-            try encoder.repeatedMessage(0, metadata)
-        }
-
-        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
-            self.metadata = try decoder.repeatedMessage(0)
-        }
-
-        public func _printText(into printer: inout TextFormatPrinter) {
             for value in metadata { printer.message("metadata", value) }
         }
     }
@@ -872,8 +840,9 @@ extension RPC {
         }
     }
 
-    /// Payload of a cancel frame (client → server): the client abandons the call. The server stops
-    /// work and sends no further frames for the call except, optionally, a Status with CANCELLED.
+    /// Payload of a CANCEL frame (either side; may be empty): the sender abandons the call. The
+    /// receiver stops work for the call and sends nothing more for it; frames for the call that
+    /// crossed on the wire are ignored.
     public struct CancelCall: ProtoMessage {
         public static let protoName = "kinerja.rpc.v1.CancelCall"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__rpc__v1__cancel_call()) }
@@ -904,23 +873,26 @@ extension RPC {
         }
     }
 
-    /// Connection settings, sent by each side as the first frame after the TLS handshake and again
-    /// when they change. Absent or zero values mean the protocol default.
+    /// Payload of a SETTINGS frame: the limits the sender enforces. The server sends it as its first
+    /// frame; a client may send one. Informational: the limits apply whether or not it is sent, and a
+    /// peer should stay within them. Absent or zero values mean the protocol default.
     public struct Settings: ProtoMessage {
         public static let protoName = "kinerja.rpc.v1.Settings"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__rpc__v1__settings()) }
 
-        /// Largest frame payload this side accepts, in bytes; 16384–16777216; default 4194304 (4 MiB).
+        /// Largest frame payload this side accepts, in bytes; default 4194304 (4 MiB). A larger frame is
+        /// a protocol error (GOAWAY FRAME_TOO_LARGE).
         public var maxFrameSize: UInt32 = 0
-        /// Most calls the peer may have open on this connection at once; default 100. Excess calls end
-        /// with RESOURCE_EXHAUSTED.
+        /// Most calls the peer may have open on this connection at once; default 256. Excess calls end
+        /// with RESOURCE_EXHAUSTED; a client should queue calls instead of exceeding it.
         public var maxConcurrentCalls: UInt32 = 0
-        /// Largest total metadata per call in bytes; default 8192.
+        /// Largest encoded CallHeader in bytes; default 16384.
         public var maxMetadataSize: UInt32 = 0
-        /// Interval after which an idle connection is closed with GoAway, milliseconds; 0 = default (300000).
+        /// Interval after which a connection with no open call and no frame is closed with GOAWAY
+        /// IDLE_TIMEOUT, milliseconds; default 300000.
         public var idleTimeoutMs: UInt64 = 0
-        /// Least interval between pings this side tolerates from the peer, milliseconds; default 10000.
-        /// A peer that pings more often gets GoAway with code RESOURCE_EXHAUSTED (abuse limit).
+        /// Average interval between PINGs this side answers, milliseconds (a burst of 10 is allowed);
+        /// default 1000. A peer that pings more often gets GOAWAY ENHANCE_YOUR_CALM and is disconnected.
         public var minPingIntervalMs: UInt64 = 0
         /// Implementation and version, e.g. `kinerja-rpc-swift/1.0`; at most 128 characters.
         public var implementation: String = ""
@@ -973,56 +945,18 @@ extension RPC {
         }
     }
 
-    /// Payload of Ping and Pong frames (keepalive and round-trip measurement). The receiver of a Ping
-    /// answers with a Pong carrying the same payload.
-    public struct PingPayload: ProtoMessage {
-        public static let protoName = "kinerja.rpc.v1.PingPayload"
-        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__rpc__v1__ping_payload()) }
-
-        /// Opaque value chosen by the sender of the Ping and echoed back unchanged.
-        public var opaqueData: UInt64 = 0
-        /// Sender's clock when the ping was sent, UTC; informative only.
-        public var sentAt: Common.Timestamp? = nil
-
-        /// A message with every field at its default.
-        public init() {}
-
-        /// A message with the given fields; the others keep their defaults.
-        public init(
-            opaqueData: UInt64 = 0,
-            sentAt: Common.Timestamp? = nil
-        ) {
-            self.opaqueData = opaqueData
-            self.sentAt = sentAt
-        }
-
-        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
-            encoder.scalar(0, opaqueData)
-            try encoder.message(1, sentAt)
-        }
-
-        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
-            self.opaqueData = decoder.scalar(0)
-            self.sentAt = try decoder.message(1)
-        }
-
-        public func _printText(into printer: inout TextFormatPrinter) {
-            if opaqueData != 0 { printer.integer("opaque_data", opaqueData) }
-            if let value = sentAt { printer.message("sent_at", value) }
-        }
-    }
-
-    /// Payload of a GoAway frame: the sender will accept no new calls on this connection. Calls with
-    /// ids up to and including last_call_id are completed; higher ones were not started and may be
-    /// retried on another connection.
+    /// Payload of a GOAWAY frame: the sender will accept no new calls on this connection. After a
+    /// graceful GOAWAY (code 0) calls with ids up to and including last_call_id are completed; higher
+    /// ones were not started and may be retried on another connection.
     public struct GoAway: ProtoMessage {
         public static let protoName = "kinerja.rpc.v1.GoAway"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__rpc__v1__go_away()) }
 
         /// Highest call id the sender has started or will complete; 0 = none.
         public var lastCallID: UInt32 = 0
-        /// Status code (0–16) explaining the shutdown: 0 graceful drain, 8 (RESOURCE_EXHAUSTED) abuse,
-        /// 13 (INTERNAL) protocol error, 14 (UNAVAILABLE) server shutting down.
+        /// Why (docs/PROTOCOL.md section 6): 0 NO_ERROR (graceful drain), 1 PROTOCOL_ERROR,
+        /// 2 INTERNAL_ERROR, 3 FLOW_CONTROL_ERROR, 4 FRAME_TOO_LARGE, 5 ENHANCE_YOUR_CALM (abuse),
+        /// 6 IDLE_TIMEOUT. Any code but 0 is followed at once by closing the connection.
         public var code: UInt32 = 0
         /// Human-readable reason, e.g. "draining for restart"; at most 200 characters.
         public var reason: String = ""

@@ -7,6 +7,7 @@ extension RPC {
         /// The service as the server lists it.
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.rpc.v1.HealthService",
+            fileName: "kinerja/rpc/v1/rpc.proto",
             methods: [Method.check, Method.watch],
             documentation: "Health checking, exposed by every Kinerja server; used for readiness probes and load balancing."
         )
@@ -89,6 +90,7 @@ extension RPC {
         /// The service as the server lists it.
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.rpc.v1.ReflectionService",
+            fileName: "kinerja/rpc/v1/rpc.proto",
             methods: [Method.listServices, Method.getFileDescriptorSet],
             documentation: "Discovery of services and methods, exposed by every Kinerja server (like gRPC server reflection)."
         )

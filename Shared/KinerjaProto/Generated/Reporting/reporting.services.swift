@@ -7,6 +7,7 @@ extension Reporting {
         /// The service as the server lists it.
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.reporting.v1.ReportingService",
+            fileName: "kinerja/reporting/v1/reporting.proto",
             methods: [Method.submitDailyReport, Method.bulkSubmitDailyReports, Method.updateDailyReport, Method.withdrawDailyReport, Method.getDailyReport, Method.listDailyReports, Method.verifyDailyReport, Method.rejectDailyReport, Method.batchReviewDailyReports, Method.getProgress, Method.getTeamProgress, Method.getCompliance, Method.streamUnitProgress, Method.listNonWorkingDays, Method.setNonWorkingDay, Method.removeNonWorkingDay, Method.getReportingPolicy, Method.setReportingPolicy, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Daily progress reporting, verification, progress and compliance. Served by `kinerja-reporting`."
         )

@@ -97,51 +97,6 @@ void   kinerja__rpc__v1__call_header__free_unpacked
   assert(message->base.descriptor == &kinerja__rpc__v1__call_header__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   kinerja__rpc__v1__response_header__init
-                     (Kinerja__Rpc__V1__ResponseHeader         *message)
-{
-  static const Kinerja__Rpc__V1__ResponseHeader init_value = KINERJA__RPC__V1__RESPONSE_HEADER__INIT;
-  *message = init_value;
-}
-size_t kinerja__rpc__v1__response_header__get_packed_size
-                     (const Kinerja__Rpc__V1__ResponseHeader *message)
-{
-  assert(message->base.descriptor == &kinerja__rpc__v1__response_header__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t kinerja__rpc__v1__response_header__pack
-                     (const Kinerja__Rpc__V1__ResponseHeader *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &kinerja__rpc__v1__response_header__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t kinerja__rpc__v1__response_header__pack_to_buffer
-                     (const Kinerja__Rpc__V1__ResponseHeader *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &kinerja__rpc__v1__response_header__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Kinerja__Rpc__V1__ResponseHeader *
-       kinerja__rpc__v1__response_header__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Kinerja__Rpc__V1__ResponseHeader *)
-     protobuf_c_message_unpack (&kinerja__rpc__v1__response_header__descriptor,
-                                allocator, len, data);
-}
-void   kinerja__rpc__v1__response_header__free_unpacked
-                     (Kinerja__Rpc__V1__ResponseHeader *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &kinerja__rpc__v1__response_header__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
 void   kinerja__rpc__v1__status__init
                      (Kinerja__Rpc__V1__Status         *message)
 {
@@ -772,51 +727,6 @@ void   kinerja__rpc__v1__settings__free_unpacked
   assert(message->base.descriptor == &kinerja__rpc__v1__settings__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   kinerja__rpc__v1__ping_payload__init
-                     (Kinerja__Rpc__V1__PingPayload         *message)
-{
-  static const Kinerja__Rpc__V1__PingPayload init_value = KINERJA__RPC__V1__PING_PAYLOAD__INIT;
-  *message = init_value;
-}
-size_t kinerja__rpc__v1__ping_payload__get_packed_size
-                     (const Kinerja__Rpc__V1__PingPayload *message)
-{
-  assert(message->base.descriptor == &kinerja__rpc__v1__ping_payload__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t kinerja__rpc__v1__ping_payload__pack
-                     (const Kinerja__Rpc__V1__PingPayload *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &kinerja__rpc__v1__ping_payload__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t kinerja__rpc__v1__ping_payload__pack_to_buffer
-                     (const Kinerja__Rpc__V1__PingPayload *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &kinerja__rpc__v1__ping_payload__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Kinerja__Rpc__V1__PingPayload *
-       kinerja__rpc__v1__ping_payload__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Kinerja__Rpc__V1__PingPayload *)
-     protobuf_c_message_unpack (&kinerja__rpc__v1__ping_payload__descriptor,
-                                allocator, len, data);
-}
-void   kinerja__rpc__v1__ping_payload__free_unpacked
-                     (Kinerja__Rpc__V1__PingPayload *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &kinerja__rpc__v1__ping_payload__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
 void   kinerja__rpc__v1__go_away__init
                      (Kinerja__Rpc__V1__GoAway         *message)
 {
@@ -1425,44 +1335,6 @@ const ProtobufCMessageDescriptor kinerja__rpc__v1__call_header__descriptor =
   kinerja__rpc__v1__call_header__field_indices_by_name,
   1,  kinerja__rpc__v1__call_header__number_ranges,
   (ProtobufCMessageInit) kinerja__rpc__v1__call_header__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor kinerja__rpc__v1__response_header__field_descriptors[1] =
-{
-  {
-    "metadata",
-    1,
-    PROTOBUF_C_LABEL_REPEATED,
-    PROTOBUF_C_TYPE_MESSAGE,
-    offsetof(Kinerja__Rpc__V1__ResponseHeader, n_metadata),
-    offsetof(Kinerja__Rpc__V1__ResponseHeader, metadata),
-    &kinerja__rpc__v1__metadata_entry__descriptor,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned kinerja__rpc__v1__response_header__field_indices_by_name[] = {
-  0,   /* field[0] = metadata */
-};
-static const ProtobufCIntRange kinerja__rpc__v1__response_header__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 1 }
-};
-const ProtobufCMessageDescriptor kinerja__rpc__v1__response_header__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "kinerja.rpc.v1.ResponseHeader",
-  "ResponseHeader",
-  "Kinerja__Rpc__V1__ResponseHeader",
-  "kinerja.rpc.v1",
-  sizeof(Kinerja__Rpc__V1__ResponseHeader),
-  1,
-  kinerja__rpc__v1__response_header__field_descriptors,
-  kinerja__rpc__v1__response_header__field_indices_by_name,
-  1,  kinerja__rpc__v1__response_header__number_ranges,
-  (ProtobufCMessageInit) kinerja__rpc__v1__response_header__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__rpc__v1__status__field_descriptors[4] =
@@ -2307,57 +2179,6 @@ const ProtobufCMessageDescriptor kinerja__rpc__v1__settings__descriptor =
   kinerja__rpc__v1__settings__field_indices_by_name,
   1,  kinerja__rpc__v1__settings__number_ranges,
   (ProtobufCMessageInit) kinerja__rpc__v1__settings__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor kinerja__rpc__v1__ping_payload__field_descriptors[2] =
-{
-  {
-    "opaque_data",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_UINT64,
-    0,   /* quantifier_offset */
-    offsetof(Kinerja__Rpc__V1__PingPayload, opaque_data),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "sent_at",
-    2,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
-    0,   /* quantifier_offset */
-    offsetof(Kinerja__Rpc__V1__PingPayload, sent_at),
-    &kinerja__common__v1__timestamp__descriptor,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned kinerja__rpc__v1__ping_payload__field_indices_by_name[] = {
-  0,   /* field[0] = opaque_data */
-  1,   /* field[1] = sent_at */
-};
-static const ProtobufCIntRange kinerja__rpc__v1__ping_payload__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 2 }
-};
-const ProtobufCMessageDescriptor kinerja__rpc__v1__ping_payload__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "kinerja.rpc.v1.PingPayload",
-  "PingPayload",
-  "Kinerja__Rpc__V1__PingPayload",
-  "kinerja.rpc.v1",
-  sizeof(Kinerja__Rpc__V1__PingPayload),
-  2,
-  kinerja__rpc__v1__ping_payload__field_descriptors,
-  kinerja__rpc__v1__ping_payload__field_indices_by_name,
-  1,  kinerja__rpc__v1__ping_payload__number_ranges,
-  (ProtobufCMessageInit) kinerja__rpc__v1__ping_payload__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__rpc__v1__go_away__field_descriptors[3] =

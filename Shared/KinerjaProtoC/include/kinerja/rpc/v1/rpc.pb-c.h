@@ -18,7 +18,6 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Kinerja__Rpc__V1__MetadataEntry Kinerja__Rpc__V1__MetadataEntry;
 typedef struct Kinerja__Rpc__V1__CallHeader Kinerja__Rpc__V1__CallHeader;
-typedef struct Kinerja__Rpc__V1__ResponseHeader Kinerja__Rpc__V1__ResponseHeader;
 typedef struct Kinerja__Rpc__V1__Status Kinerja__Rpc__V1__Status;
 typedef struct Kinerja__Rpc__V1__StatusDetail Kinerja__Rpc__V1__StatusDetail;
 typedef struct Kinerja__Rpc__V1__BadRequest Kinerja__Rpc__V1__BadRequest;
@@ -33,7 +32,6 @@ typedef struct Kinerja__Rpc__V1__ResourceInfo Kinerja__Rpc__V1__ResourceInfo;
 typedef struct Kinerja__Rpc__V1__LocalizedMessage Kinerja__Rpc__V1__LocalizedMessage;
 typedef struct Kinerja__Rpc__V1__CancelCall Kinerja__Rpc__V1__CancelCall;
 typedef struct Kinerja__Rpc__V1__Settings Kinerja__Rpc__V1__Settings;
-typedef struct Kinerja__Rpc__V1__PingPayload Kinerja__Rpc__V1__PingPayload;
 typedef struct Kinerja__Rpc__V1__GoAway Kinerja__Rpc__V1__GoAway;
 typedef struct Kinerja__Rpc__V1__CheckRequest Kinerja__Rpc__V1__CheckRequest;
 typedef struct Kinerja__Rpc__V1__CheckResponse Kinerja__Rpc__V1__CheckResponse;
@@ -186,8 +184,8 @@ typedef enum _Kinerja__Rpc__V1__StreamingKind {
 /*
  * One metadata entry of a call (like an HTTP/2 header). Keys are lowercase ASCII
  * (`a`–`z`, `0`–`9`, `-`, `_`, `.`), 1–64 characters; values are printable ASCII (0x20–0x7E),
- * at most 4096 characters. All entries of a call together are limited to 8 KiB; larger metadata
- * is refused with RESOURCE_EXHAUSTED. Well-known keys: `authorization` (`Bearer <token>`),
+ * at most 4096 characters. The encoded CallHeader (method, timeout and all entries) is limited to
+ * 16 KiB by default (Settings.max_metadata_size); a larger one is refused with RESOURCE_EXHAUSTED. Well-known keys: `authorization` (`Bearer <token>`),
  * `request-id` (caller-chosen id echoed in logs and audit, ≤ 128 characters), `traceparent`
  * (W3C trace context), `idempotency-key` (1–128 characters, makes a retried write apply once),
  * `user-agent`.
@@ -237,24 +235,6 @@ struct  Kinerja__Rpc__V1__CallHeader
 #define KINERJA__RPC__V1__CALL_HEADER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__rpc__v1__call_header__descriptor) \
     , (char *)protobuf_c_empty_string, 0, 0,NULL }
-
-
-/*
- * Payload of the frame that carries response metadata before the first response message
- * (server → client); optional.
- */
-struct  Kinerja__Rpc__V1__ResponseHeader
-{
-  ProtobufCMessage base;
-  /*
-   * Response metadata, e.g. `request-id` echoed, `server-timing`.
-   */
-  size_t n_metadata;
-  Kinerja__Rpc__V1__MetadataEntry **metadata;
-};
-#define KINERJA__RPC__V1__RESPONSE_HEADER__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&kinerja__rpc__v1__response_header__descriptor) \
-    , 0,NULL }
 
 
 /*
@@ -554,8 +534,9 @@ struct  Kinerja__Rpc__V1__LocalizedMessage
 
 
 /*
- * Payload of a cancel frame (client → server): the client abandons the call. The server stops
- * work and sends no further frames for the call except, optionally, a Status with CANCELLED.
+ * Payload of a CANCEL frame (either side; may be empty): the sender abandons the call. The
+ * receiver stops work for the call and sends nothing more for it; frames for the call that
+ * crossed on the wire are ignored.
  */
 struct  Kinerja__Rpc__V1__CancelCall
 {
@@ -571,32 +552,35 @@ struct  Kinerja__Rpc__V1__CancelCall
 
 
 /*
- * Connection settings, sent by each side as the first frame after the TLS handshake and again
- * when they change. Absent or zero values mean the protocol default.
+ * Payload of a SETTINGS frame: the limits the sender enforces. The server sends it as its first
+ * frame; a client may send one. Informational: the limits apply whether or not it is sent, and a
+ * peer should stay within them. Absent or zero values mean the protocol default.
  */
 struct  Kinerja__Rpc__V1__Settings
 {
   ProtobufCMessage base;
   /*
-   * Largest frame payload this side accepts, in bytes; 16384–16777216; default 4194304 (4 MiB).
+   * Largest frame payload this side accepts, in bytes; default 4194304 (4 MiB). A larger frame is
+   * a protocol error (GOAWAY FRAME_TOO_LARGE).
    */
   uint32_t max_frame_size;
   /*
-   * Most calls the peer may have open on this connection at once; default 100. Excess calls end
-   * with RESOURCE_EXHAUSTED.
+   * Most calls the peer may have open on this connection at once; default 256. Excess calls end
+   * with RESOURCE_EXHAUSTED; a client should queue calls instead of exceeding it.
    */
   uint32_t max_concurrent_calls;
   /*
-   * Largest total metadata per call in bytes; default 8192.
+   * Largest encoded CallHeader in bytes; default 16384.
    */
   uint32_t max_metadata_size;
   /*
-   * Interval after which an idle connection is closed with GoAway, milliseconds; 0 = default (300000).
+   * Interval after which a connection with no open call and no frame is closed with GOAWAY
+   * IDLE_TIMEOUT, milliseconds; default 300000.
    */
   uint64_t idle_timeout_ms;
   /*
-   * Least interval between pings this side tolerates from the peer, milliseconds; default 10000.
-   * A peer that pings more often gets GoAway with code RESOURCE_EXHAUSTED (abuse limit).
+   * Average interval between PINGs this side answers, milliseconds (a burst of 10 is allowed);
+   * default 1000. A peer that pings more often gets GOAWAY ENHANCE_YOUR_CALM and is disconnected.
    */
   uint64_t min_ping_interval_ms;
   /*
@@ -610,30 +594,9 @@ struct  Kinerja__Rpc__V1__Settings
 
 
 /*
- * Payload of Ping and Pong frames (keepalive and round-trip measurement). The receiver of a Ping
- * answers with a Pong carrying the same payload.
- */
-struct  Kinerja__Rpc__V1__PingPayload
-{
-  ProtobufCMessage base;
-  /*
-   * Opaque value chosen by the sender of the Ping and echoed back unchanged.
-   */
-  uint64_t opaque_data;
-  /*
-   * Sender's clock when the ping was sent, UTC; informative only.
-   */
-  Kinerja__Common__V1__Timestamp *sent_at;
-};
-#define KINERJA__RPC__V1__PING_PAYLOAD__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&kinerja__rpc__v1__ping_payload__descriptor) \
-    , 0, NULL }
-
-
-/*
- * Payload of a GoAway frame: the sender will accept no new calls on this connection. Calls with
- * ids up to and including last_call_id are completed; higher ones were not started and may be
- * retried on another connection.
+ * Payload of a GOAWAY frame: the sender will accept no new calls on this connection. After a
+ * graceful GOAWAY (code 0) calls with ids up to and including last_call_id are completed; higher
+ * ones were not started and may be retried on another connection.
  */
 struct  Kinerja__Rpc__V1__GoAway
 {
@@ -643,8 +606,9 @@ struct  Kinerja__Rpc__V1__GoAway
    */
   uint32_t last_call_id;
   /*
-   * Status code (0–16) explaining the shutdown: 0 graceful drain, 8 (RESOURCE_EXHAUSTED) abuse,
-   * 13 (INTERNAL) protocol error, 14 (UNAVAILABLE) server shutting down.
+   * Why (docs/PROTOCOL.md section 6): 0 NO_ERROR (graceful drain), 1 PROTOCOL_ERROR,
+   * 2 INTERNAL_ERROR, 3 FLOW_CONTROL_ERROR, 4 FRAME_TOO_LARGE, 5 ENHANCE_YOUR_CALM (abuse),
+   * 6 IDLE_TIMEOUT. Any code but 0 is followed at once by closing the connection.
    */
   uint32_t code;
   /*
@@ -894,25 +858,6 @@ Kinerja__Rpc__V1__CallHeader *
                       const uint8_t       *data);
 void   kinerja__rpc__v1__call_header__free_unpacked
                      (Kinerja__Rpc__V1__CallHeader *message,
-                      ProtobufCAllocator *allocator);
-/* Kinerja__Rpc__V1__ResponseHeader methods */
-void   kinerja__rpc__v1__response_header__init
-                     (Kinerja__Rpc__V1__ResponseHeader         *message);
-size_t kinerja__rpc__v1__response_header__get_packed_size
-                     (const Kinerja__Rpc__V1__ResponseHeader   *message);
-size_t kinerja__rpc__v1__response_header__pack
-                     (const Kinerja__Rpc__V1__ResponseHeader   *message,
-                      uint8_t             *out);
-size_t kinerja__rpc__v1__response_header__pack_to_buffer
-                     (const Kinerja__Rpc__V1__ResponseHeader   *message,
-                      ProtobufCBuffer     *buffer);
-Kinerja__Rpc__V1__ResponseHeader *
-       kinerja__rpc__v1__response_header__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data);
-void   kinerja__rpc__v1__response_header__free_unpacked
-                     (Kinerja__Rpc__V1__ResponseHeader *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Rpc__V1__Status methods */
 void   kinerja__rpc__v1__status__init
@@ -1180,25 +1125,6 @@ Kinerja__Rpc__V1__Settings *
 void   kinerja__rpc__v1__settings__free_unpacked
                      (Kinerja__Rpc__V1__Settings *message,
                       ProtobufCAllocator *allocator);
-/* Kinerja__Rpc__V1__PingPayload methods */
-void   kinerja__rpc__v1__ping_payload__init
-                     (Kinerja__Rpc__V1__PingPayload         *message);
-size_t kinerja__rpc__v1__ping_payload__get_packed_size
-                     (const Kinerja__Rpc__V1__PingPayload   *message);
-size_t kinerja__rpc__v1__ping_payload__pack
-                     (const Kinerja__Rpc__V1__PingPayload   *message,
-                      uint8_t             *out);
-size_t kinerja__rpc__v1__ping_payload__pack_to_buffer
-                     (const Kinerja__Rpc__V1__PingPayload   *message,
-                      ProtobufCBuffer     *buffer);
-Kinerja__Rpc__V1__PingPayload *
-       kinerja__rpc__v1__ping_payload__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data);
-void   kinerja__rpc__v1__ping_payload__free_unpacked
-                     (Kinerja__Rpc__V1__PingPayload *message,
-                      ProtobufCAllocator *allocator);
 /* Kinerja__Rpc__V1__GoAway methods */
 void   kinerja__rpc__v1__go_away__init
                      (Kinerja__Rpc__V1__GoAway         *message);
@@ -1416,9 +1342,6 @@ typedef void (*Kinerja__Rpc__V1__MetadataEntry_Closure)
 typedef void (*Kinerja__Rpc__V1__CallHeader_Closure)
                  (const Kinerja__Rpc__V1__CallHeader *message,
                   void *closure_data);
-typedef void (*Kinerja__Rpc__V1__ResponseHeader_Closure)
-                 (const Kinerja__Rpc__V1__ResponseHeader *message,
-                  void *closure_data);
 typedef void (*Kinerja__Rpc__V1__Status_Closure)
                  (const Kinerja__Rpc__V1__Status *message,
                   void *closure_data);
@@ -1460,9 +1383,6 @@ typedef void (*Kinerja__Rpc__V1__CancelCall_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Rpc__V1__Settings_Closure)
                  (const Kinerja__Rpc__V1__Settings *message,
-                  void *closure_data);
-typedef void (*Kinerja__Rpc__V1__PingPayload_Closure)
-                 (const Kinerja__Rpc__V1__PingPayload *message,
                   void *closure_data);
 typedef void (*Kinerja__Rpc__V1__GoAway_Closure)
                  (const Kinerja__Rpc__V1__GoAway *message,
@@ -1568,7 +1488,6 @@ extern const ProtobufCEnumDescriptor    kinerja__rpc__v1__serving_status__descri
 extern const ProtobufCEnumDescriptor    kinerja__rpc__v1__streaming_kind__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__metadata_entry__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__call_header__descriptor;
-extern const ProtobufCMessageDescriptor kinerja__rpc__v1__response_header__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__status__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__status_detail__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__bad_request__descriptor;
@@ -1583,7 +1502,6 @@ extern const ProtobufCMessageDescriptor kinerja__rpc__v1__resource_info__descrip
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__localized_message__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__cancel_call__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__settings__descriptor;
-extern const ProtobufCMessageDescriptor kinerja__rpc__v1__ping_payload__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__go_away__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__check_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__rpc__v1__check_response__descriptor;
