@@ -125,5 +125,22 @@ let package = Package(
             ],
             path: "Sources/TLSScanServer"
         ),
+        // MARK: RPC engineer — the "ours" peer on KinerjaRPC.
+        .target(
+            name: "RPCBenchEcho",
+            dependencies: ["BenchSupport", .product(name: "KinerjaRPC", package: parent), .product(name: "KinerjaProto", package: parent)],
+            path: "Sources/RPCBenchEcho"
+        ),
+        .executableTarget(
+            name: "RPCBenchServer",
+            dependencies: ["BenchSupport", "RPCBenchEcho", .product(name: "KinerjaRPC", package: parent), .product(name: "KinerjaTLS", package: parent)],
+            path: "Sources/RPCBenchServer"
+        ),
+        .executableTarget(
+            name: "RPCBenchClient",
+            dependencies: ["BenchSupport", "RPCBenchEcho", .product(name: "KinerjaRPC", package: parent),
+                           .product(name: "KinerjaProto", package: parent), .product(name: "KinerjaTLS", package: parent)],
+            path: "Sources/RPCBenchClient"
+        ),
     ]
 )

@@ -7,7 +7,7 @@ import Testing
 struct LifecycleTests {
     @Test("a drain during load finishes every call: calls in flight complete, refused ones are retried on the next server")
     func drainDuringLoad() async throws {
-        let first = try await RPCFixture.start()
+        let first = try await RPCFixture.startOnFixedPort()
         let client = try first.client { $0.retry.maxAttempts = 6 }
         let counts = Counts()
         let load = Task {
@@ -44,7 +44,7 @@ struct LifecycleTests {
 
     @Test("a client keeps working across a server restart: it reconnects")
     func reconnect() async throws {
-        let first = try await RPCFixture.start()
+        let first = try await RPCFixture.startOnFixedPort()
         let client = try first.client()
         let before: Message = try await client.unary(TestService.echo, Message(value: "a"), options: .defaults)
         #expect(before.value == "a")

@@ -18,6 +18,16 @@ struct RPCFixture {
         return RPCFixture(server: server, port: port, service: service)
     }
 
+    /// A server on a port outside the kernel's ephemeral range (32768–60999), so that a test which
+    /// restarts a server on the same port cannot lose it to another test's outgoing connection.
+    static func startOnFixedPort(limits: RPCLimits = RPCLimits()) async throws -> RPCFixture {
+        var lastError: (any Error)?
+        for _ in 0..<20 {
+            do { return try await start(limits: limits, port: Int.random(in: 20_000..<30_000)) } catch { lastError = error }
+        }
+        throw lastError ?? RPCTestError("no free port")
+    }
+
     func client(_ name: String = "hr-portal", _ adjust: (inout ClientConfiguration) -> Void = { _ in }) throws -> RPCClient {
         var configuration = ClientConfiguration(
             host: "127.0.0.1", port: port,
