@@ -30,15 +30,24 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Start the system. For now: the contract (services and RPCs) that the services will serve.
+## Start the system. For now: the development PKI and the contract (services and RPCs) the
+## services will serve; the services join as they are built.
 run: release
+	@./deploy/pki/make-dev-pki.sh
 	@.build/release/kinerjactl --version
 	@.build/release/kinerjactl contract
 
 ## Every test. In CI (CI=true) also checks that the committed generated code is fresh.
+## One build, then one test target at a time: each target's suites run in parallel, but the
+## socket-heavy TLS and RPC suites do not compete for the 2 cores at once.
+TEST_TARGETS := KinerjaProtoTests KinerjaTLSTests KinerjaRPCTests
 test: deps
 	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	@status=0; for target in $(TEST_TARGETS); do \
+	  echo "==> $$target"; \
+	  $(SWIFT) test --skip-build --filter "$$target\." || status=1; \
+	done; exit $$status
 
 ## Regenerate protoc-c's C and the Swift layer from proto/.
 generate: deps

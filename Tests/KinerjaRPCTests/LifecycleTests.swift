@@ -8,7 +8,7 @@ struct LifecycleTests {
     @Test("a drain during load finishes every call: calls in flight complete, refused ones are retried on the next server")
     func drainDuringLoad() async throws {
         let first = try await RPCFixture.startOnFixedPort()
-        let client = try first.client { $0.retry.maxAttempts = 6 }
+        let client = try first.client { $0.retry.maxAttempts = 10 }
         let counts = Counts()
         let load = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -30,10 +30,18 @@ struct LifecycleTests {
             }
         }
         try await Task.sleep(for: .milliseconds(150))
-        // Rolling restart: the old server drains while a new one takes its port.
+        // Rolling restart: the old server releases its port and drains while a new one takes the port.
+        await first.server.stopAccepting()
         async let drained: Void = first.server.shutdown()
-        try await Task.sleep(for: .milliseconds(20))
-        let second = try await RPCFixture.start(port: first.port)
+        // The kernel may refuse the port for a moment while the old server's connections close.
+        var restarted: RPCFixture?
+        for _ in 0..<100 where restarted == nil {
+            do { restarted = try await RPCFixture.start(port: first.port) } catch {
+                print("rebind \(first.port): \(error); sockets: \((try? runProgram("/bin/sh", ["-c", "ss -tan | grep :\(first.port) | head -5"]))?.out ?? "")")
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        let second = try #require(restarted)
         await drained
         try await load.value
         #expect(counts.failures.load(ordering: .relaxed) == 0, "\(counts.errors)")

@@ -50,7 +50,7 @@ struct SoakTests {
         // Channels close their descriptors on their event loops shortly after close() returns:
         // wait (bounded) for the count to settle rather than sampling a moment.
         var after = try socketsOnPort(port)
-        for _ in 0..<500 where after != before {
+        for _ in 0..<2000 where after != before {  // up to 20 s: a TLS close waits up to 5 s for close_notify
             try await Task.sleep(for: .milliseconds(10))
             after = try socketsOnPort(port)
         }

@@ -97,15 +97,25 @@ public final class RPCServer: Sendable {
         }
     }
 
+    /// Stops accepting connections and releases the port (a replacement may bind it); existing
+    /// connections go on. Part of ``shutdown()``; call it first for a rolling restart.
+    public func stopAccepting() async {
+        let listener = state.withLock { state -> (any Channel)? in
+            defer { state.listener = nil }
+            return state.listener
+        }
+        try? await listener?.close()
+    }
+
     /// Graceful shutdown: health NOT_SERVING, stop accepting, GOAWAY on every connection, wait for
     /// calls in flight (up to the grace period), close.
     public func shutdown() async {
         health.setAll(serving: false)
-        let (listener, connections) = state.withLock { state in
+        await stopAccepting()
+        let connections = state.withLock { state in
             state.shuttingDown = true
-            return (state.listener, Array(state.connections.values))
+            return Array(state.connections.values)
         }
-        try? await listener?.close()
         await withTaskGroup(of: Void.self) { group in
             for connection in connections {
                 group.addTask {

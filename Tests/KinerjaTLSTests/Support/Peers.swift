@@ -15,7 +15,7 @@ enum Peers {
                          "-verify_return_error", "-ign_eof", "-servername", "localhost"]
         if let certificate { arguments += ["-cert", certificate.certificate, "-key", certificate.key] }
         if let alpn { arguments += ["-alpn", alpn] }
-        return try await run(openssl, arguments + extra, stdin: "hello\nQUIT\n", timeout: .seconds(15))
+        return try await run(openssl, arguments + extra, stdin: "hello\nQUIT\n", timeout: .seconds(60))
     }
 
     /// `openssl s_server -rev` (answers each line reversed) presenting `certificate`; returns it and its port.
@@ -64,7 +64,7 @@ enum Peers {
             python,
             ["-c", script, "\(port)", pki.caFile, certificate?.certificate ?? "", certificate?.key ?? "",
              alpn.joined(separator: ",")],
-            timeout: .seconds(15)
+            timeout: .seconds(60)
         )
     }
 }

@@ -64,7 +64,7 @@ final class BackgroundCommand: @unchecked Sendable {
     }
 
     /// Polls stdout until `predicate` finds what it needs.
-    func waitForOutput<T>(timeout: Duration = .seconds(10), _ predicate: (String) -> T?) async throws -> T {
+    func waitForOutput<T>(timeout: Duration = .seconds(60), _ predicate: (String) -> T?) async throws -> T {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let found = predicate(stdout) { return found }
