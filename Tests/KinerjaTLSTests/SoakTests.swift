@@ -54,16 +54,33 @@ struct SoakTests {
             try await Task.sleep(for: .milliseconds(10))
             after = try socketsOnPort(port)
         }
-        #expect(after == before, "every connection's descriptors are closed on both sides")
+        #expect(after == before, "every connection's descriptors are closed on both sides; open: \(socketStates(port))")
         // The whole process too (other suites run alongside, so allow them a little slack).
         #expect(try openFileDescriptorCount() <= totalBefore + 32)
     }
 
     /// How many of this process's descriptors are TCP sockets with `port` at either end.
+    /// The /proc/net/tcp lines of this process's sockets on `port` (for a failure message).
+    func socketStates(_ port: Int) -> [String] {
+        var lines: [String] = []
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            guard let data = FileHandle(forReadingAtPath: table)?.readDataToEndOfFile() else { continue }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                guard fields.count > 9 else { continue }
+                let ports = [fields[1], fields[2]].compactMap { $0.split(separator: ":").last.flatMap { Int($0, radix: 16) } }
+                if ports.contains(port) && fields[9] != "0" { lines.append("\(fields[1]) \(fields[2]) st=\(fields[3]) inode=\(fields[9])") }
+            }
+        }
+        return lines
+    }
+
     func socketsOnPort(_ port: Int) throws -> Int {
         var inodes = Set<String>()
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            // procfs reports size 0: read to EOF rather than trusting a stat-sized read.
+            guard let data = FileHandle(forReadingAtPath: table)?.readDataToEndOfFile() else { continue }
+            let text = String(decoding: data, as: UTF8.self)
             for line in text.split(separator: "\n").dropFirst() {
                 let fields = line.split(separator: " ")
                 guard fields.count > 9 else { continue }
