@@ -11,7 +11,10 @@ struct Contract: ParsableCommand {
     var verbose = false
 
     func run() {
-        let services = KinerjaContract.services
+        // In the order of the performance-management cycle, then the protocol's own services.
+        let order = ["identity", "planning", "reporting", "feedback", "evaluation", "rpc"]
+        let rank = { (name: String) in order.firstIndex { name.hasPrefix("kinerja.\($0).") } ?? order.count }
+        let services = KinerjaContract.services.sorted { (rank($0.name), $0.name) < (rank($1.name), $1.name) }
         let rpcs = services.reduce(0) { $0 + $1.methods.count }
         print("Kinerja \(KinerjaVersion.current) — contract: \(services.count) services, \(rpcs) RPCs, \(KinerjaContract.messageTypes.count) message types")
         for service in services {
