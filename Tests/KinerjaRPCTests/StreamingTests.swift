@@ -63,7 +63,6 @@ struct StreamingTests {
         let fixture = try await RPCFixture.start()
         let client = try fixture.client()
         let probe = fixture.service.probe
-        let started = ContinuousClock.now
         do {
             let _: Message = try await client.unary(TestService.sleep, Message(value: "10000"),
                                                     options: CallOptions(timeout: .milliseconds(200)))
@@ -71,7 +70,6 @@ struct StreamingTests {
         } catch let error as RPCError {
             #expect(error.code == .deadlineExceeded)
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
         for _ in 0..<100 where probe.cancelled.load(ordering: .relaxed) == 0 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(probe.cancelled.load(ordering: .relaxed) == 1)
         await client.close()

@@ -127,7 +127,9 @@ struct NegativeMatrixTests {
         raw.send(bytes: [0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01])
         _ = try await raw.closed()
         let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(5), "\(elapsed)")
+        // Closed by the handshake timeout (300 ms here), not before it. No upper bound: a loaded
+        // machine may run the timer late, and timing is for benchmarks, not tests.
+        #expect(elapsed >= .milliseconds(250), "\(elapsed)")
         try await server.log.wait { $0.closedCount == 1 }
         #expect(server.log.errors.first?.code == .handshakeTimeout)
     }
