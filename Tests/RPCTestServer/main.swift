@@ -2,6 +2,7 @@
 // openssl s_client): health, reflection, and an echo service over mutual TLS.
 //
 //   kinerja-rpc-testserver PKI_DIR [PORT]      prints "listening on PORT", runs until SIGTERM/SIGINT
+//                                              or until its standard input closes
 import Foundation
 import KinerjaProto
 import KinerjaRPC
@@ -52,6 +53,11 @@ let sources = [SIGTERM, SIGINT].map { signal in
     source.setEventHandler { stopped.yield(signal) }
     source.resume()
     return source
+}
+// Also stop when standard input closes: a test that crashes must not leave this server behind.
+Thread.detachNewThread {
+    while !FileHandle.standardInput.availableData.isEmpty {}
+    stopped.yield(SIGTERM)
 }
 for await _ in stop { break }
 sources.forEach { $0.cancel() }

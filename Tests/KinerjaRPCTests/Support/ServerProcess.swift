@@ -3,6 +3,7 @@ import Foundation
 /// `kinerja-rpc-testserver` running as a separate process (built with the tests).
 final class ServerProcess {
     let process = Process()
+    let lifeline = Pipe()
     let port: Int
 
     static var binary: URL {
@@ -15,6 +16,8 @@ final class ServerProcess {
         process.arguments = [pki, "0"]
         let output = Pipe()
         process.standardOutput = output
+        // The server exits when this pipe closes, which happens when this process ends, however it ends.
+        process.standardInput = lifeline
         try process.run()
         // First line: "listening on PORT".
         var line = Data()
