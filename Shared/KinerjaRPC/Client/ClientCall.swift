@@ -19,7 +19,7 @@ final class ClientCall: @unchecked Sendable {
     let responses: AsyncThrowingStream<[UInt8], any Error>
     let responseContinuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
     /// Request messages waiting for window (nil bytes: the END_STREAM marker).
-    var pendingWrites: [(bytes: [UInt8]?, end: Bool, done: CheckedContinuation<Void, any Error>)] = []
+    var pendingWrites: [(bytes: [UInt8]?, done: CheckedContinuation<Void, any Error>)] = []
     var deadlineTimer: Scheduled<Void>?
     /// Set once the call ended; later frames and writes are ignored.
     var outcome: AttemptFailure?

@@ -31,7 +31,6 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     var acceptsCalls: Bool { !isClosed && state.acceptsCalls }
-    var openCalls: Int { calls.count }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
@@ -184,31 +183,17 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             return true
         }
         guard state.takeSendCredit(call.id) else { return false }
-        writeMessage(call.id, bytes, end: false, context: context)
+        writeMessage(call.id, bytes, context: context)
         return true
     }
 
-    /// Sends a request message (or only ends the request stream when `bytes` is nil).
-    func send(_ bytes: [UInt8]?, end: Bool, on call: ClientCall, done: CheckedContinuation<Void, any Error>) {
-        guard let context, !call.ended else {
-            done.resume(throwing: call.outcome ?? AttemptFailure(error: RPCError(.cancelled, "the call has ended"), notStarted: false))
-            return
-        }
-        guard let bytes else {
-            // END_STREAM needs no window, but must follow any request still waiting for one.
-            if call.pendingWrites.isEmpty {
-                writeEndStream(call.id, context: context)
-                done.resume()
-            } else {
-                call.pendingWrites.append((nil, true, done))
-            }
-            return
-        }
-        if call.pendingWrites.isEmpty, state.takeSendCredit(call.id) {
-            writeMessage(call.id, bytes, end: end, context: context)
-            done.resume()
-        } else {
-            call.pendingWrites.append((bytes, end, done))
+    /// Sends a request message (or only ends the request stream when `bytes` is nil), queueing it
+    /// behind earlier writes while the window is closed.
+    func sendOrQueue(_ bytes: [UInt8]?, on call: ClientCall, done: CheckedContinuation<Void, any Error>) {
+        do {
+            if try trySend(bytes, on: call) { done.resume() } else { call.pendingWrites.append((bytes, done)) }
+        } catch {
+            done.resume(throwing: error)
         }
     }
 
@@ -216,7 +201,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         while let write = call.pendingWrites.first {
             if let bytes = write.bytes {
                 guard state.takeSendCredit(call.id) else { return }
-                writeMessage(call.id, bytes, end: write.end, context: context)
+                writeMessage(call.id, bytes, context: context)
             } else {
                 writeEndStream(call.id, context: context)
             }
@@ -232,9 +217,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         scheduleFlush(context: context)
     }
 
-    private func writeMessage(_ id: UInt32, _ bytes: [UInt8], end: Bool, context: ChannelHandlerContext) {
+    private func writeMessage(_ id: UInt32, _ bytes: [UInt8], context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + bytes.count)
-        buffer.writeFrame(.message, flags: end ? .endStream : [], callID: id, bytes: bytes)
+        buffer.writeFrame(.message, callID: id, bytes: bytes)
         context.write(wrapOutboundOut(buffer), promise: nil)
         scheduleFlush(context: context)
     }
@@ -258,14 +243,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func consumed(_ call: ClientCall) {
         guard let context, let increment = state.consumed(call.id) else { return }
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 4)
-        buffer.writeFrameHeader(type: .windowUpdate, flags: [], callID: call.id, length: 4)
-        buffer.writeInteger(increment)
+        buffer.writeWindowUpdate(callID: call.id, increment: increment)
         context.write(wrapOutboundOut(buffer), promise: nil)
         scheduleFlush(context: context)
-    }
-
-    func finished(_ call: ClientCall) {
-        if let context { closeIfIdleAfterGoAway(context: context) }
     }
 
     private func scheduleFlush(context: ChannelHandlerContext) {

@@ -244,7 +244,7 @@ public final class RPCClient: ClientTransport, Sendable {
         if call.eventLoop.inEventLoop, try handler.value.trySend(bytes, on: call) { return }
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             call.eventLoop.execute {
-                handler.value.send(bytes, end: false, on: call, done: done)
+                handler.value.sendOrQueue(bytes, on: call, done: done)
             }
         }
     }

@@ -37,6 +37,12 @@ extension ByteBuffer {
         writeInteger(callID)
     }
 
+    /// Appends a WINDOW_UPDATE granting `increment` more messages on a call.
+    public mutating func writeWindowUpdate(callID: UInt32, increment: UInt32) {
+        writeFrameHeader(type: .windowUpdate, flags: [], callID: callID, length: 4)
+        writeInteger(increment)
+    }
+
     /// Appends a frame whose payload is the given bytes.
     public mutating func writeFrame(_ type: FrameType, flags: FrameFlags = [], callID: UInt32, bytes: some Collection<UInt8>) {
         writeFrameHeader(type: type, flags: flags, callID: callID, length: bytes.count)

@@ -292,8 +292,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         guard let context else { return }
         if let increment = state.consumed(call.id) {
             var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 4)
-            buffer.writeFrameHeader(type: .windowUpdate, flags: [], callID: call.id, length: 4)
-            buffer.writeInteger(increment)
+            buffer.writeWindowUpdate(callID: call.id, increment: increment)
             context.write(wrapOutboundOut(buffer), promise: nil)
             scheduleFlush(context: context)
         }
@@ -367,12 +366,5 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let completions = onDrained
         onDrained = []
         for completion in completions { completion() }
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

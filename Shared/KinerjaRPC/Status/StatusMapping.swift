@@ -35,12 +35,7 @@ extension String {
 extension ByteBuffer {
     /// Appends a frame whose payload is an encoded control message (GOAWAY, SETTINGS, CANCEL).
     mutating func writeFrame<M: ProtoMessage>(_ type: FrameType, flags: FrameFlags = [], callID: UInt32, message: M) {
-        var message = message
-        let bytes: [UInt8]
-        if let encoded = try? message.serializedBytes() { bytes = encoded } else {
-            message = M()  // only free text could fail to encode; send the defaults instead
-            bytes = []
-        }
-        writeFrame(type, flags: flags, callID: callID, bytes: bytes)
+        // Only free text (a reason with a NUL) can fail to encode; the defaults are sent instead.
+        writeFrame(type, flags: flags, callID: callID, bytes: (try? message.serializedBytes()) ?? [])
     }
 }
