@@ -111,6 +111,11 @@ def swift_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def oneof_members(fields, oneof):
+    """The (descriptor index, field) pairs of one oneof, in field-number order."""
+    return [(i, f) for i, f in fields if f.HasField("oneof_index") and f.oneof_index == oneof]
+
+
 class Message:
     def __init__(self, proto, full_name, swift_name, comments, path, file):
         self.proto = proto
@@ -327,7 +332,7 @@ class Generator:
                 seen.add(o)
                 oprop = self.oneof_prop(msg, f)
                 body.append("switch %s {" % oprop)
-                for midx, mf in [(i, x) for i, x in fields if x.HasField("oneof_index") and x.oneof_index == o]:
+                for midx, mf in oneof_members(fields, o):
                     mstype, mkind = self.field_type(mf)
                     case = escape_identifier(camel(mf.name))
                     call = {
@@ -372,7 +377,7 @@ class Generator:
                     continue
                 seen.add(o)
                 oprop = self.oneof_prop(msg, f)
-                members = [(i, x) for i, x in fields if x.HasField("oneof_index") and x.oneof_index == o]
+                members = oneof_members(fields, o)
                 body.append("switch decoder.oneofCase(%d) {" % members[0][0])
                 for midx, mf in members:
                     mstype, mkind = self.field_type(mf)
@@ -383,7 +388,7 @@ class Generator:
                         "enum": "decoder.enumeration(%d) as %s" % (midx, mstype),
                         "message": "try decoder.message(%d) ?? %s()" % (midx, mstype),
                     }[mkind]
-                    body.append("case %d: self.%s = .%s(%s)" % (mf.number, oprop.strip("`") if False else oprop, case, read))
+                    body.append("case %d: self.%s = .%s(%s)" % (mf.number, oprop, case, read))
                 body.append("default: self.%s = nil" % oprop)
                 body.append("}")
                 continue
@@ -547,7 +552,7 @@ class Generator:
                 if o in seen:
                     continue
                 seen.add(o)
-                members = [x for _, x in fields if x.HasField("oneof_index") and x.oneof_index == o]
+                members = [x for _, x in oneof_members(fields, o)]
                 out += "        switch g.choice(%d) {\n" % (len(members) + 1)
                 for n, mf in enumerate(members):
                     out += "        case %d: m.%s = .%s(%s)\n" % (n, self.oneof_prop(msg, mf), escape_identifier(camel(mf.name)), value_expr(mf))
