@@ -15,11 +15,18 @@ let package = Package(
         .library(name: "KinerjaProto", targets: ["KinerjaProto"]),
         .library(name: "KinerjaTLS", targets: ["KinerjaTLS"]),
         .library(name: "KinerjaRPC", targets: ["KinerjaRPC"]),
+        .library(name: "KinerjaCrypto", targets: ["KinerjaCrypto"]),
+        .library(name: "KinerjaStore", targets: ["KinerjaStore"]),
+        .library(name: "KinerjaService", targets: ["KinerjaService"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
+        .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         // MARK: System libraries (Debian packages; see README "Requirements").
@@ -82,11 +89,79 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // MARK: Executables.
+        // MARK: Cryptography on the system OpenSSL: digests, randomness, Ed25519, password
+        // hashing, access tokens. Pure values, no I/O.
+        .target(
+            name: "KinerjaCrypto",
+            dependencies: ["COpenSSLShim", "KinerjaProto"],
+            path: "Shared/KinerjaCrypto",
+            swiftSettings: strict
+        ),
+
+        // MARK: Storage: GRDB over the system SQLite, migrations, backup, audit chain, idempotency.
+        .target(
+            name: "KinerjaStore",
+            dependencies: [
+                "KinerjaProto",
+                "KinerjaCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Shared/KinerjaStore",
+            swiftSettings: strict
+        ),
+
+        // MARK: The runtime every service shares: configuration, lifecycle, logging, authentication
+        // and authorisation.
+        .target(
+            name: "KinerjaService",
+            dependencies: [
+                "KinerjaProto",
+                "KinerjaCrypto",
+                "KinerjaRPC",
+                "KinerjaTLS",
+                "KinerjaStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Shared/KinerjaService",
+            swiftSettings: strict
+        ),
+
+        // MARK: Services: one library (logic, testable in-process) and one thin executable each.
+        .target(
+            name: "KinerjaIdentity",
+            dependencies: [
+                "KinerjaProto",
+                "KinerjaCrypto",
+                "KinerjaRPC",
+                "KinerjaStore",
+                "KinerjaService",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Identity",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja-identity",
+            dependencies: [
+                "KinerjaIdentity",
+                "KinerjaService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/kinerja-identity",
+            swiftSettings: strict
+        ),
+
+        // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
             dependencies: [
                 "KinerjaProto",
+                "KinerjaRPC",
+                "KinerjaTLS",
+                "KinerjaCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/kinerjactl",
@@ -118,6 +193,46 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             path: "Tests/KinerjaRPCTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaCryptoTests",
+            dependencies: ["KinerjaCrypto", "KinerjaProto"],
+            path: "Tests/KinerjaCryptoTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaStoreTests",
+            dependencies: ["KinerjaStore", "KinerjaProto", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/KinerjaStoreTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaServiceTests",
+            dependencies: ["KinerjaService", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC", "KinerjaTLS"],
+            path: "Tests/KinerjaServiceTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaIdentityTests",
+            dependencies: [
+                "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC",
+                "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/KinerjaIdentityTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaEndToEndTests",
+            dependencies: ["KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/KinerjaEndToEndTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "kinerjactlTests",
+            dependencies: ["kinerjactl"],
+            path: "Tests/kinerjactlTests",
             swiftSettings: strict
         ),
         .testTarget(
