@@ -159,6 +159,7 @@ let package = Package(
             name: "kinerjactl",
             dependencies: [
                 "KinerjaProto",
+                "KinerjaIdentity",
                 "KinerjaRPC",
                 "KinerjaTLS",
                 "KinerjaCrypto",
