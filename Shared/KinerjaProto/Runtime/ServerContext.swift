@@ -13,15 +13,18 @@ public struct ServerContext: Sendable {
     public var peer: String?
     /// The authenticated user, set by the authentication interceptor (subject NIP).
     public var principal: String?
+    /// The client's network address as `ip:port`, for rate limits and the audit log; nil in-memory.
+    public var remoteAddress: String?
 
     /// Creates a context (the RPC runtime does this).
     public init(method: MethodDescriptor, deadline: ContinuousClock.Instant? = nil, metadata: Metadata = Metadata(),
-                requestID: String, peer: String? = nil, principal: String? = nil) {
+                requestID: String, peer: String? = nil, principal: String? = nil, remoteAddress: String? = nil) {
         self.method = method
         self.deadline = deadline
         self.metadata = metadata
         self.requestID = requestID
         self.peer = peer
         self.principal = principal
+        self.remoteAddress = remoteAddress
     }
 }

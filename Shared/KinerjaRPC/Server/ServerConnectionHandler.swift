@@ -16,6 +16,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var calls: [UInt32: ServerCall] = [:]
     private var context: ChannelHandlerContext?
     private var peer: String?
+    /// The client's address as `ip:port`, for rate limits and the audit log.
+    private var remoteAddress: String?
     private var flushPending = false
     private var bufferedInboundBytes = 0
     private var readPending = false
@@ -61,6 +63,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let completed = event as? TLSHandshakeCompleted {
             peer = completed.peer.uri
+            remoteAddress = context.channel.remoteAddress.map(Self.describe)
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -155,7 +158,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             }
         }
         let serverContext = ServerContext(method: method.descriptor, deadline: deadline, metadata: metadata,
-                                          requestID: requestID, peer: peer)
+                                          requestID: requestID, peer: peer, remoteAddress: remoteAddress)
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let requests = RPCAsyncSequence(wrapping: ServerRequestSequence(call: call, connection: loopBound))
         let writer = RPCWriter<[UInt8]> { bytes in try await ServerConnectionHandler.send(bytes, on: call, via: loopBound) }
@@ -164,6 +167,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let status = await Self.execute(method, requests: requests, writer: writer, context: serverContext,
                                             interceptors: interceptors)
             Self.complete(call, status: status, via: loopBound)
+        }
+    }
+
+    private static func describe(_ address: SocketAddress) -> String {
+        switch address {
+        case .v4, .v6: return "\(address.ipAddress ?? "?"):\(address.port ?? 0)"
+        case .unixDomainSocket: return "unix"
         }
     }
 

@@ -1,0 +1,68 @@
+public import GRDB
+public import Foundation
+
+/// A service's SQLite store: one file, WAL, `synchronous=FULL`, one writer and a few readers,
+/// foreign keys on, a busy timeout, migrations applied in order, an integrity check at open.
+///
+/// Every service owns exactly one store. The store also holds the service's audit log and its
+/// idempotency records, so that a change, its audit entry and its idempotency record commit in
+/// one transaction.
+public final class Store: Sendable {
+    /// The configuration the store was opened with.
+    public let configuration: StoreConfiguration
+    /// The GRDB pool (one writer, concurrent readers).
+    public let pool: DatabasePool
+
+    /// Opens (creating if needed) the store and applies `migrations` after the store's own.
+    public init(configuration: StoreConfiguration, migrations: [Migration]) throws {
+        self.configuration = configuration
+        let url = URL(fileURLWithPath: configuration.path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError(.open, "cannot create the directory of \(configuration.path)", cause: error)
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.journalMode = .wal
+        config.busyMode = .timeout(configuration.busyTimeoutSeconds)
+        config.maximumReaderCount = max(1, configuration.maximumReaders)
+        config.label = url.lastPathComponent
+        config.prepareDatabase { db in
+            // Anything acknowledged to a client must survive power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: configuration.path, configuration: config)
+        } catch {
+            throw StoreError(.open, "cannot open \(configuration.path)", cause: error)
+        }
+        if configuration.checkIntegrityAtOpen {
+            let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            guard result == ["ok"] else {
+                throw StoreError(.integrity, "integrity_check of \(configuration.path) failed: \(result.prefix(5).joined(separator: "; "))")
+            }
+        }
+        var migrator = DatabaseMigrator()
+        for migration in StoreTables.migrations + migrations {
+            migrator.registerMigration(migration.id, migrate: migration.apply)
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            throw StoreError(.migration, "migrating \(configuration.path) failed", cause: error)
+        }
+    }
+
+    /// `PRAGMA integrity_check` now: "ok" or the problems found.
+    public func integrityCheck() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    /// Checkpoints the WAL and closes every connection. Call once, after the last use.
+    public func close() throws {
+        try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try pool.close()
+    }
+}
