@@ -1,10 +1,10 @@
-import KinerjaProto
+public import KinerjaProto
 import NIOCore
 
 extension RPCError {
     /// The status for an error thrown by a handler: RPC errors pass unchanged, everything
     /// else becomes INTERNAL without its text (internals must not reach clients).
-    static func from(_ error: any Error, requestID: String) -> RPCError {
+    public static func from(_ error: any Error, requestID: String) -> RPCError {
         switch error {
         case let error as RPCError: return error
         case let error as ProtoError: return RPCError(.invalidArgument, error.description)

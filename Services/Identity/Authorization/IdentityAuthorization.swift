@@ -1,0 +1,64 @@
+public import KinerjaService
+import KinerjaProto
+
+/// Who may call each identity method (default deny). Relationship grants are completed by the
+/// handlers with the call's target; the comments of identity.proto give the same rules in words.
+public enum IdentityAuthorization {
+    typealias M = Identity.IdentityService.Method
+
+    /// Readers of one employee's record: the employee, their atasan chain, pengelola kinerja,
+    /// pimpinan and auditors in scope, admin, Kinerja services and the HR portal.
+    static let employeeReaders = AccessRule(
+        .targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), .roleInScope(.auditor),
+        .role(.admin), .anyService, .client("hr-portal"))
+
+    /// HR administration inside a scope, or admin.
+    static let administrators = AccessRule(.roleInScope(.pengelolaKinerja), .role(.admin))
+
+    /// The table.
+    public static let table = AuthorizationTable(service: Identity.IdentityService.descriptor.name, rules: [
+        M.login: AccessRule(.anyPeer),
+        M.refreshToken: AccessRule(.anyPeer),
+        M.logout: AccessRule(.anyUser),
+        M.whoAmI: AccessRule(.anyPeer),
+        M.listSessions: AccessRule(.anyUser),
+        M.revokeSession: AccessRule(.anyUser),
+        M.listSigningKeys: AccessRule(.anyPeer),
+        M.rotateSigningKey: AccessRule(.role(.admin)),
+
+        M.createUnit: AccessRule(.role(.admin)),
+        M.updateUnit: AccessRule(.role(.admin), .roleInScope(.pengelolaKinerja)),
+        M.getUnit: AccessRule(.anyPeer),
+        M.listUnits: AccessRule(.anyPeer),
+        M.getUnitTree: AccessRule(.anyPeer),
+
+        M.createEmployee: administrators,
+        M.updateEmployee: AccessRule(.role(.admin), .roleInScope(.pengelolaKinerja), .targetSelf),
+        M.getEmployee: employeeReaders,
+        M.batchGetEmployees: employeeReaders,
+        M.listEmployees: AccessRule(.roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor),
+                                    .role(.admin), .anyService, .client("hr-portal"), .sameUnitAsTarget),
+        M.importEmployees: administrators,
+
+        M.setAtasan: administrators,
+        M.getAtasan: employeeReaders,
+        M.getSupervisorChain: employeeReaders,
+        M.listBawahan: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan),
+                                  .role(.admin), .anyService),
+        M.checkSupervision: AccessRule(.anyService, .targetSelf, .role(.admin)),
+
+        M.grantRole: administrators,
+        M.revokeRole: administrators,
+        M.listRoleGrants: AccessRule(.anyUser),
+
+        M.getAccount: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja), .role(.admin)),
+        M.enableAccount: administrators,
+        M.disableAccount: administrators,
+        M.unlockAccount: administrators,
+        M.changePassword: AccessRule(.anyUser),
+        M.resetPassword: administrators,
+
+        M.listAuditEvents: AccessRule(.role(.auditor), .role(.admin)),
+        M.verifyAuditChain: AccessRule(.role(.auditor), .role(.admin)),
+    ])
+}

@@ -1,0 +1,126 @@
+public import KinerjaProto
+public import KinerjaStore
+public import KinerjaService
+import Foundation
+import GRDB
+import KinerjaCrypto
+import Synchronization
+
+/// The identity service's RPC handlers. One file per area (`Handlers/…`); this file holds what
+/// they share: the store, the keys, the hashing threads, the clock, and the write helper that
+/// makes a change, its audit entry and its idempotency record one transaction.
+public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, Sendable {
+    let store: Store
+    let configuration: IdentityConfiguration
+    let keys: SigningKeyRing
+    let hashing: HashingPool
+    let addressLimits: Mutex<AddressLimits>
+    let clock: @Sendable () -> Date
+
+    /// Handlers over `store` (opened with ``IdentitySchema/migrations``).
+    public init(store: Store, configuration: IdentityConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.configuration = configuration
+        self.keys = SigningKeyRing(store: store, accessTokenMinutes: configuration.accessTokenMinutes)
+        self.hashing = HashingPool(threads: configuration.hashingThreads, queueLimit: configuration.hashingQueueLimit)
+        self.addressLimits = Mutex(AddressLimits(perMinute: configuration.attemptsPerMinutePerAddress))
+        self.clock = clock
+    }
+
+    /// Loads (or creates) the signing keys; call once before serving.
+    public func prepare() async throws {
+        try await keys.load(now: clock())
+    }
+
+    /// The verification keys identity itself accepts tokens with.
+    public var keySource: any VerificationKeySource { LocalKeySource(ring: keys) }
+
+    /// Identity's extra checks on signed-in callers: the session is still open and, while a
+    /// one-time password has not been changed, only ChangePassword, Logout and WhoAmI work.
+    public var userGate: AuthInterceptor.UserGate {
+        { [store] user, method in
+            let row = try await store.pool.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT s.revoked_at, a.must_change_password, a.state FROM session s JOIN account a ON a.nip = s.nip
+                    WHERE s.session_id = ? AND s.nip = ?
+                    """, arguments: [user.sessionID, user.nip])
+            }
+            guard let row, (row["revoked_at"] as Int64?) == nil,
+                  Identity.AccountState(rawValue: row["state"]) != .disabled else {
+                throw RPCError(.unauthenticated, "the session of this access token has ended; sign in again")
+            }
+            let allowed = [Identity.IdentityService.Method.changePassword, .logout, .whoAmI].map(\.path)
+            if (row["must_change_password"] as Bool), !allowed.contains(method.path) {
+                throw RPCError(.failedPrecondition, "the password must be changed first (ChangePassword)")
+            }
+        }
+    }
+
+    // MARK: Shared helpers for the handlers.
+
+    /// Seconds since the epoch, now.
+    var nowSeconds: Int64 { Int64(clock().timeIntervalSince1970) }
+
+    /// The acting principal of the current call.
+    func actor() throws -> Actor {
+        let access = try Access.required()
+        return Actor(principal: access.caller.principal, kind: access.caller.principalKind, now: nowSeconds)
+    }
+
+    /// Runs a change in one write transaction, honouring `idempotency-key`, with `body`'s audit entries.
+    func write<Request: ProtoMessage, Response: ProtoMessage>(
+        _ context: ServerContext, _ request: Request,
+        _ body: @escaping @Sendable (Database, Actor) throws -> Response
+    ) async throws -> Response {
+        let actor = try actor()
+        return try await store.write(idempotencyKey: context.metadata[Metadata.WellKnownKey.idempotencyKey],
+                                     principal: actor.principal, method: context.method.path,
+                                     request: try request.serializedBytes()) { db in try body(db, actor) }
+    }
+
+    /// Appends the success entry of a change inside its transaction.
+    func audit(_ db: Database, _ context: ServerContext, _ actor: Actor, target: String, detail: String = "") throws {
+        try AuditLog.append(AuditRecord(principal: actor.principal, principalKind: actor.kind, action: context.method.path,
+                                        target: target, outcome: .success, detail: detail, requestID: context.requestID,
+                                        peerAddress: context.remoteAddress ?? ""), at: clock(), in: db)
+    }
+
+    /// Records a failed attempt that changed nothing (sign-in failures, refused refreshes).
+    func auditFailure(_ context: ServerContext, principal: String, kind: Common.PrincipalKind, target: String,
+                      outcome: Common.AuditOutcome, error: RPCError) async {
+        try? await store.audit(AuditRecord(principal: principal, principalKind: kind, action: context.method.path, target: target,
+                                           outcome: outcome, statusCode: UInt32(error.code.rawValue), detail: error.message,
+                                           requestID: context.requestID, peerAddress: context.remoteAddress ?? ""))
+    }
+}
+
+/// Sign-in attempts per client address (a token bucket per address, bounded in size).
+struct AddressLimits: Sendable {
+    let perMinute: Int
+    private var buckets: [String: (tokens: Double, at: Date)] = [:]
+
+    init(perMinute: Int) {
+        self.perMinute = max(1, perMinute)
+    }
+
+    /// Takes one attempt for `address`; returns the seconds to wait when none is left.
+    mutating func take(_ address: String, now: Date) -> Int? {
+        let host = address.split(separator: ":").dropLast().joined(separator: ":")
+        let key = host.isEmpty ? address : host
+        let capacity = Double(perMinute)
+        var bucket = buckets[key] ?? (capacity, now)
+        bucket.tokens = min(capacity, bucket.tokens + now.timeIntervalSince(bucket.at) * capacity / 60)
+        bucket.at = now
+        guard bucket.tokens >= 1 else {
+            buckets[key] = bucket
+            return Int(((1 - bucket.tokens) * 60 / capacity).rounded(.up))
+        }
+        bucket.tokens -= 1
+        buckets[key] = bucket
+        if buckets.count > 10_000 {
+            // Forget full buckets first: they carry no state worth keeping.
+            buckets = buckets.filter { $0.value.tokens < capacity - 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+import GRDB
+import KinerjaProto
+import Foundation
+
+/// Conversions between stored columns and wire values shared by the identity tables.
+enum RowCoding {
+    /// `YYYY-MM-DD` for a date (the store's date format: sortable text).
+    static func text(_ date: Common.Date?) -> String? {
+        guard let date else { return nil }
+        return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+    }
+
+    /// The date of `YYYY-MM-DD` text.
+    static func date(_ text: String?) -> Common.Date? {
+        guard let text else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int32($0) }
+        guard parts.count == 3 else { return nil }
+        return Common.Date(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Seconds since the epoch as a wire timestamp.
+    static func timestamp(_ seconds: Int64?) -> Common.Timestamp? {
+        seconds.map { Common.Timestamp(seconds: $0, nanos: 0) }
+    }
+
+    /// An audit stamp from three columns `<prefix>_by`, `<prefix>_kind`, `<prefix>_at`.
+    static func stamp(_ row: Row, _ prefix: String) -> Common.AuditStamp? {
+        guard let by = row["\(prefix)_by"] as String?, let at = row["\(prefix)_at"] as Int64? else { return nil }
+        return Common.AuditStamp(principal: by, principalKind: Common.PrincipalKind(rawValue: row["\(prefix)_kind"] ?? 0),
+                                 at: Common.Timestamp(seconds: at, nanos: 0))
+    }
+
+    /// Unit ids stored as a comma-separated list.
+    static func ids(_ text: String) -> [String] {
+        text.split(separator: ",").map(String.init)
+    }
+}
+
+/// Who changes something and when, for the stamp columns.
+struct Actor: Sendable {
+    var principal: String
+    var kind: Common.PrincipalKind
+    var now: Int64
+
+    var arguments: [any DatabaseValueConvertible] { [principal, kind.rawValue, now] }
+}

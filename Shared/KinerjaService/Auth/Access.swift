@@ -1,0 +1,126 @@
+public import KinerjaProto
+public import KinerjaStore
+
+/// The authorisation decision of the current call, for the handler to finish.
+///
+/// The ``AuthInterceptor`` decides everything that does not depend on what the call is about.
+/// When the method's rule also has relationship grants (atasan of the target, same unit, role
+/// in scope), the handler names the target with ``require(_:)``; a denial there is audited
+/// like any other.
+public final class Access: Sendable {
+    /// The access of the call running in this task; set by ``AuthInterceptor``.
+    @TaskLocal public static var current: Access?
+
+    /// Who is calling.
+    public let caller: Caller
+    /// The method's rule.
+    public let rule: AccessRule
+    /// True when a grant that does not depend on the target already allowed the call.
+    public let grantedByIdentity: Bool
+    let method: MethodDescriptor
+    let resolver: any RelationshipResolver
+    let audit: any AuditSink
+
+    init(caller: Caller, rule: AccessRule, grantedByIdentity: Bool, method: MethodDescriptor,
+         resolver: any RelationshipResolver, audit: any AuditSink) {
+        self.caller = caller
+        self.rule = rule
+        self.grantedByIdentity = grantedByIdentity
+        self.method = method
+        self.resolver = resolver
+        self.audit = audit
+    }
+
+    /// Access for in-process callers (tests, the bootstrap): everything allowed, as `caller`.
+    public static func unrestricted(caller: Caller, method: MethodDescriptor) -> Access {
+        Access(caller: caller, rule: AccessRule(.anyPeer), grantedByIdentity: true, method: method,
+               resolver: NoRelationships(), audit: NoAudit())
+    }
+
+    /// The access of the current call; a handler reached without the interceptor fails closed.
+    public static func required() throws -> Access {
+        guard let current else { throw RPCError(.internal, "authorisation was not evaluated for this call") }
+        return current
+    }
+
+    /// True when the caller may act on `target` (no audit; for filtering lists).
+    public func allows(_ target: AccessTarget) async -> Bool {
+        if grantedByIdentity { return true }
+        guard let user = caller.user else { return false }
+        for grant in rule.grants where grant.isRelationship {
+            if (try? await check(grant, user: user, target: target)) == true { return true }
+        }
+        return false
+    }
+
+    /// Returns when the caller may act on `target`; otherwise records the denial and throws PERMISSION_DENIED.
+    public func require(_ target: AccessTarget) async throws {
+        if await allows(target) { return }
+        let described: String
+        switch target {
+        case .employee(let nip): described = nip
+        case .unit(let id): described = "unit/\(id)"
+        }
+        await audit.record(AuditRecord(principal: caller.principal, principalKind: caller.principalKind, action: method.path,
+                                       target: described, outcome: .denied, statusCode: 7,
+                                       detail: "no grant of \(method.method) covers the target",
+                                       requestID: caller.requestID, peerAddress: caller.remoteAddress))
+        throw RPCError(.permissionDenied, "\(method.method) on \(described) is not allowed for \(caller.principal)")
+    }
+
+    /// Records a denial the handler decided (e.g. "only admin may see others' sessions") and
+    /// returns the PERMISSION_DENIED error to throw.
+    public func denial(target: String, _ message: String) async -> RPCError {
+        await audit.record(AuditRecord(principal: caller.principal, principalKind: caller.principalKind, action: method.path,
+                                       target: target, outcome: .denied, statusCode: 7, detail: message,
+                                       requestID: caller.requestID, peerAddress: caller.remoteAddress))
+        return RPCError(.permissionDenied, message)
+    }
+
+    /// True when the caller is the user `nip`.
+    public func isSelf(_ nip: String) -> Bool { caller.user?.nip == nip }
+
+    /// True when the caller is a user holding `role` (any scope).
+    public func hasRole(_ role: Common.Role) -> Bool { caller.user?.roles.contains { $0.role == role } ?? false }
+
+    private func check(_ grant: Grant, user: AuthenticatedUser, target: AccessTarget) async throws -> Bool {
+        switch grant {
+        case .targetSelf:
+            if case .employee(let nip) = target { return nip == user.nip }
+            return false
+        case .atasanOfTarget:
+            if case .employee(let nip) = target { return try await resolver.isAtasan(user.nip, of: nip) }
+            return false
+        case .sameUnitAsTarget:
+            return try await unit(of: target).map { $0 == user.unitID } ?? false
+        case .roleInScope(let role):
+            guard let unit = try await unit(of: target) else { return false }
+            for claim in user.claims(for: role) {
+                if claim.scopeUnitIDs.isEmpty { return true }
+                if try await resolver.unit(unit, isWithin: claim.scopeUnitIDs, includeSubunits: claim.includeSubunits) {
+                    return true
+                }
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    private func unit(of target: AccessTarget) async throws -> String? {
+        switch target {
+        case .unit(let id): return id
+        case .employee(let nip): return try await resolver.unitOf(nip: nip)
+        }
+    }
+}
+
+struct NoRelationships: RelationshipResolver {
+    func unitOf(nip: String) async throws -> String? { nil }
+    func isAtasan(_ atasanNIP: String, of nip: String) async throws -> Bool { false }
+    func unit(_ unitID: String, isWithin scope: [String], includeSubunits: Bool) async throws -> Bool { false }
+}
+
+struct NoAudit: AuditSink {
+    func record(_ entry: AuditRecord) async {}
+}

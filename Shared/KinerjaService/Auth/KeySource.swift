@@ -1,0 +1,92 @@
+public import KinerjaCrypto
+public import KinerjaProto
+import Foundation
+
+/// Where a service gets the public keys that verify access tokens.
+public protocol VerificationKeySource: Sendable {
+    /// The keys to verify with now (possibly cached).
+    func keys() async throws -> [VerificationKey]
+    /// Fresh keys after a token named an unknown key id (rate-limited by the source).
+    func refreshedKeys() async throws -> [VerificationKey]
+}
+
+/// Identity's published keys fetched over the protocol with `ListSigningKeys`, cached for the
+/// TTL identity gives, refetched on an unknown key id at most once every `minimumRefreshInterval`.
+public actor RemoteKeySource: VerificationKeySource {
+    private let fetch: @Sendable () async throws -> Identity.ListSigningKeysResponse
+    private let minimumRefreshInterval: Duration
+    private var cached: [VerificationKey] = []
+    private var expires = ContinuousClock.Instant.now
+    private var lastFetch: ContinuousClock.Instant?
+
+    /// A source calling `client.listSigningKeys`.
+    public init(client: Identity.IdentityService.Client, minimumRefreshInterval: Duration = .seconds(5)) {
+        self.fetch = { try await client.listSigningKeys(Identity.ListSigningKeysRequest()) }
+        self.minimumRefreshInterval = minimumRefreshInterval
+    }
+
+    /// A source calling `fetch` (tests).
+    public init(minimumRefreshInterval: Duration = .seconds(5),
+                fetch: @escaping @Sendable () async throws -> Identity.ListSigningKeysResponse) {
+        self.fetch = fetch
+        self.minimumRefreshInterval = minimumRefreshInterval
+    }
+
+    public func keys() async throws -> [VerificationKey] {
+        if ContinuousClock.now < expires, !cached.isEmpty { return cached }
+        return try await load()
+    }
+
+    public func refreshedKeys() async throws -> [VerificationKey] {
+        if let lastFetch, ContinuousClock.now - lastFetch < minimumRefreshInterval { return cached }
+        return try await load()
+    }
+
+    private func load() async throws -> [VerificationKey] {
+        lastFetch = .now
+        let response = try await fetch()
+        cached = response.keys.compactMap { try? VerificationKey($0) }
+        expires = .now + .seconds(Int64(min(max(response.cacheTtlSeconds, 10), 3600)))
+        return cached
+    }
+}
+
+/// Turns an `authorization: Bearer …` header into a verified user.
+public struct TokenAuthenticator: Sendable {
+    /// The audience this service accepts (its service name; `kinerja` is always accepted too).
+    public let audience: String
+    private let source: any VerificationKeySource
+
+    /// An authenticator for tokens addressed to `audience`.
+    public init(audience: String, keys: any VerificationKeySource) {
+        self.audience = audience
+        self.source = keys
+    }
+
+    /// The user the header proves, or UNAUTHENTICATED with a message saying why not.
+    public func authenticate(header: String, now: Date = Date()) async throws -> AuthenticatedUser {
+        guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+            throw RPCError(.unauthenticated, "the authorization metadata must be \"Bearer <access token>\"")
+        }
+        let token = String(header.dropFirst(7))
+        let keys: [VerificationKey]
+        do {
+            keys = try await source.keys()
+        } catch {
+            throw RPCError(.unavailable, "cannot fetch the token verification keys from identity")
+        }
+        do {
+            return AuthenticatedUser(claims: try AccessTokenVerifier(keys: keys).verify(token, audience: audience, now: now))
+        } catch .unknownKey {
+            // Identity may have rotated its key since we cached the set.
+            let fresh = (try? await source.refreshedKeys()) ?? keys
+            do {
+                return AuthenticatedUser(claims: try AccessTokenVerifier(keys: fresh).verify(token, audience: audience, now: now))
+            } catch {
+                throw RPCError(.unauthenticated, "access token rejected: \(error)")
+            }
+        } catch {
+            throw RPCError(.unauthenticated, "access token rejected: \(error)")
+        }
+    }
+}

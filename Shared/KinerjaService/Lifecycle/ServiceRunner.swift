@@ -1,0 +1,88 @@
+public import KinerjaRPC
+public import KinerjaStore
+public import KinerjaTLS
+public import Logging
+public import ServiceLifecycle
+import UnixSignals
+import Foundation
+
+/// Runs a service until SIGTERM or SIGINT, then shuts it down gracefully:
+/// health NOT_SERVING, GOAWAY to every connection, calls in flight drain, the store closes.
+/// SIGHUP reloads the certificates and key from disk without dropping connections.
+public enum ServiceRunner {
+    /// Runs `server` with `runtime`'s TLS context and store, plus `background` tasks (maintenance),
+    /// and prints `listening on HOST:PORT` on standard output once the port is bound.
+    public static func run(server: RPCServer, runtime: ServiceRuntime, background: [any Service] = []) async throws {
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: ServerService(server: server, runtime: runtime),
+                  successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup,
+                  serviceName: "rpc-server"),
+            .init(service: ReloadOnHangup(tls: runtime.tls, logger: runtime.logger), serviceName: "sighup-reload"),
+            .init(service: Maintenance(store: runtime.store, logger: runtime.logger), serviceName: "maintenance"),
+        ] + background.map { .init(service: $0) }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: runtime.logger))
+        do {
+            try await group.run()
+        } catch {
+            runtime.logger.error("service stopped with an error", metadata: ["error": "\(error)"])
+            try? runtime.store.close()
+            throw error
+        }
+        try runtime.store.close()
+        runtime.logger.info("stopped: store closed")
+    }
+}
+
+/// The RPC server as a lifecycle service.
+struct ServerService: Service {
+    let server: RPCServer
+    let runtime: ServiceRuntime
+
+    func run() async throws {
+        let port = try await server.start()
+        let host = runtime.configuration.listen.host
+        runtime.logger.info("listening", metadata: ["address": "\(host):\(port)"])
+        FileHandle.standardOutput.write(Data("listening on \(host):\(port)\n".utf8))
+        try? await gracefulShutdown()
+        runtime.logger.info("shutting down: health NOT_SERVING, draining calls in flight")
+        await server.shutdown()
+        runtime.logger.info("drained")
+    }
+}
+
+/// Reloads certificates on SIGHUP.
+struct ReloadOnHangup: Service {
+    let tls: TLSContext
+    let logger: Logger
+
+    func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in hangups.cancelOnGracefulShutdown() {
+            do {
+                try tls.reload()
+                logger.notice("SIGHUP: certificates reloaded")
+            } catch {
+                logger.error("SIGHUP: reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}
+
+/// Periodic housekeeping: forgets expired idempotency keys.
+struct Maintenance: Service {
+    let store: Store
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let removed = try await store.purgeIdempotencyKeys()
+                if removed > 0 { logger.debug("purged idempotency keys", metadata: ["count": "\(removed)"]) }
+            } catch {
+                logger.warning("idempotency purge failed", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+public import KinerjaProto
+public import KinerjaRPC
+public import Logging
+import KinerjaCrypto
+import Foundation
+import Synchronization
+
+/// What the inner interceptors learned about a call, for its log line.
+final class CallLogRecord: Sendable {
+    @TaskLocal static var current: CallLogRecord?
+    let principal = Mutex<String?>(nil)
+}
+
+/// Logs one line per call: request id, method, principal, status and duration.
+///
+/// Users appear as a pseudonym (`user:` + 12 hex digits of SHA-256 over a per-deployment key and
+/// the NIP), because a NIP is personal data (it encodes birth date and sex); the audit log, which
+/// is access-controlled, holds the NIP itself. Services and machine clients appear by URI.
+/// Request and response bodies, metadata values and tokens are never logged.
+public struct CallLogInterceptor: ServerInterceptor {
+    private let logger: Logger
+    private let pseudonymKey: [UInt8]
+
+    /// An interceptor logging to `logger`; `pseudonymKey` keys the user pseudonyms.
+    public init(logger: Logger, pseudonymKey: [UInt8]) {
+        self.logger = logger
+        self.pseudonymKey = pseudonymKey
+    }
+
+    public func intercept(context: ServerContext, next: @Sendable (ServerContext) async throws -> Void) async throws {
+        let record = CallLogRecord()
+        let start = ContinuousClock.now
+        var status = "OK"
+        defer {
+            let elapsed = ContinuousClock.now - start
+            let millis = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let principal = record.principal.withLock { $0 } ?? context.peer ?? "unknown"
+            logger.info("call", metadata: [
+                "request_id": "\(context.requestID)", "method": "\(context.method.path)",
+                "principal": "\(pseudonym(principal))", "status": "\(status)",
+                "duration_ms": "\((millis * 100).rounded() / 100)",
+            ])
+        }
+        do {
+            try await CallLogRecord.$current.withValue(record) { try await next(context) }
+        } catch {
+            let mapped = ServiceErrors.status(for: error, requestID: context.requestID)
+            if mapped.code == .internal {
+                // The client sees only the request id; the operator sees the cause.
+                logger.error("call failed", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
+            }
+            status = mapped.code.description
+            throw mapped
+        }
+    }
+
+    /// The principal as logged: URIs as they are, NIPs as pseudonyms.
+    public func pseudonym(_ principal: String) -> String {
+        guard principal.count == 18, principal.allSatisfy(\.isASCII), principal.allSatisfy(\.isNumber) else { return principal }
+        let digest = SHA256.hash(pseudonymKey + Array(principal.utf8))
+        return "user:" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension CallLogRecord {
+    /// Notes the call's principal for the log line (called by the authentication interceptor).
+    static func note(_ principal: String) {
+        current?.principal.withLock { $0 = principal }
+    }
+}
