@@ -78,6 +78,15 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
                                      request: try request.serializedBytes()) { db in try body(db, actor) }
     }
 
+    /// Like ``write(_:_:_:)`` for a request given as bytes (client streams).
+    func write<Response: ProtoMessage>(
+        _ context: ServerContext, bytes: [UInt8], _ body: @escaping @Sendable (Database, Actor) throws -> Response
+    ) async throws -> Response {
+        let actor = try actor()
+        return try await store.write(idempotencyKey: context.metadata[Metadata.WellKnownKey.idempotencyKey],
+                                     principal: actor.principal, method: context.method.path, request: bytes) { db in try body(db, actor) }
+    }
+
     /// Appends the success entry of a change inside its transaction.
     func audit(_ db: Database, _ context: ServerContext, _ actor: Actor, target: String, detail: String = "") throws {
         try AuditLog.append(AuditRecord(principal: actor.principal, principalKind: actor.kind, action: context.method.path,
