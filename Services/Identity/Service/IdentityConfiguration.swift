@@ -1,4 +1,5 @@
 public import KinerjaCrypto
+import KinerjaService
 
 /// The `identity` section of the identity service's configuration file.
 public struct IdentityConfiguration: Sendable, Codable {
@@ -83,4 +84,26 @@ public struct IdentityConfiguration: Sendable, Codable {
         "attempts_per_minute_per_address", "bootstrap", "bootstrap.admin_nip", "bootstrap.admin_name",
         "bootstrap.root_unit_code", "bootstrap.root_unit_name", "demo_seed", "demo_password",
     ]
+}
+
+extension IdentityConfiguration {
+    /// Checks ranges; errors name the key.
+    public func validate() throws {
+        func fail(_ key: String, _ message: String) -> ConfigurationError { ConfigurationError(key: "identity.\(key)", message) }
+        if !(1...15).contains(accessTokenMinutes) { throw fail("access_token_minutes", "must be 1–15 (the contract caps access tokens at 15 minutes)") }
+        if !(1...24).contains(refreshTokenHours) { throw fail("refresh_token_hours", "must be 1–24") }
+        if !(1...30).contains(sessionDays) { throw fail("session_days", "must be 1–30") }
+        if !(1...365).contains(keyRotationDays) { throw fail("key_rotation_days", "must be 1–365") }
+        if !(1...16).contains(hashingThreads) { throw fail("hashing_threads", "must be 1–16") }
+        if !(1...10_000).contains(hashingQueueLimit) { throw fail("hashing_queue_limit", "must be 1–10000") }
+        if !(1...100).contains(lockoutThreshold) { throw fail("lockout_threshold", "must be 1–100") }
+        if !(1...1440).contains(lockoutMinutes) { throw fail("lockout_minutes", "must be 1–1440") }
+        if !(1...10_000).contains(attemptsPerMinutePerAddress) { throw fail("attempts_per_minute_per_address", "must be 1–10000") }
+        do {
+            try passwordHash.validate()
+        } catch {
+            throw fail("password_hash", "\(error)")
+        }
+        if demoSeed == nil && !demoPassword.isEmpty { throw fail("demo_password", "is only allowed with demo_seed") }
+    }
 }

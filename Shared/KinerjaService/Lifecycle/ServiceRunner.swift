@@ -10,16 +10,34 @@ import Foundation
 /// health NOT_SERVING, GOAWAY to every connection, calls in flight drain, the store closes.
 /// SIGHUP reloads the certificates and key from disk without dropping connections.
 public enum ServiceRunner {
-    /// Runs `server` with `runtime`'s TLS context and store, plus `background` tasks (maintenance),
+    /// A task the service runs every `interval` until shutdown (e.g. key rotation checks).
+    public struct PeriodicTask: Sendable {
+        /// Time between runs (the first run is at start).
+        public var interval: Duration
+        /// Name for the logs.
+        public var name: String
+        /// The work.
+        public var work: @Sendable () async throws -> Void
+
+        /// Creates a task.
+        public init(every interval: Duration, name: String, work: @escaping @Sendable () async throws -> Void) {
+            self.interval = interval
+            self.name = name
+            self.work = work
+        }
+    }
+
+    /// Runs `server` with `runtime`'s TLS context and store, plus `periodic` tasks,
     /// and prints `listening on HOST:PORT` on standard output once the port is bound.
-    public static func run(server: RPCServer, runtime: ServiceRuntime, background: [any Service] = []) async throws {
+    public static func run(server: RPCServer, runtime: ServiceRuntime, periodic: [PeriodicTask] = []) async throws {
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: ServerService(server: server, runtime: runtime),
                   successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup,
                   serviceName: "rpc-server"),
             .init(service: ReloadOnHangup(tls: runtime.tls, logger: runtime.logger), serviceName: "sighup-reload"),
-            .init(service: Maintenance(store: runtime.store, logger: runtime.logger), serviceName: "maintenance"),
-        ] + background.map { .init(service: $0) }
+        ] + ([PeriodicTask(every: .seconds(3600), name: "idempotency-purge") { [store = runtime.store] in
+                _ = try await store.purgeIdempotencyKeys()
+            }] + periodic).map { .init(service: Periodic(task: $0, logger: runtime.logger), serviceName: $0.name) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: runtime.logger))
         do {
@@ -69,20 +87,19 @@ struct ReloadOnHangup: Service {
     }
 }
 
-/// Periodic housekeeping: forgets expired idempotency keys.
-struct Maintenance: Service {
-    let store: Store
+/// A periodic task as a lifecycle service.
+struct Periodic: Service {
+    let task: ServiceRunner.PeriodicTask
     let logger: Logger
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let removed = try await store.purgeIdempotencyKeys()
-                if removed > 0 { logger.debug("purged idempotency keys", metadata: ["count": "\(removed)"]) }
+                try await task.work()
             } catch {
-                logger.warning("idempotency purge failed", metadata: ["error": "\(error)"])
+                logger.warning("periodic task failed", metadata: ["task": "\(task.name)", "error": "\(error)"])
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: task.interval) }
         }
     }
 }

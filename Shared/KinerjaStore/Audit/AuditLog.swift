@@ -175,3 +175,20 @@ extension Store {
         try await pool.read { db in try AuditLog.verify(from: from, to: to, in: db) }
     }
 }
+
+extension Store {
+    /// Verifies the audit chain of a store file through a read-only connection (the service may be running).
+    public static func verifyAudit(databaseAt path: String) throws -> Common.AuditChainVerification {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.open, "no database at \(path)") }
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        readOnly.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            defer { try? queue.close() }
+            return try queue.read { db in try AuditLog.verify(in: db) }
+        } catch {
+            throw StoreError(.open, "cannot read the audit log of \(path)", cause: error)
+        }
+    }
+}
