@@ -7,7 +7,7 @@ APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev libssl-dev 
                 pkg-config python3 python3-protobuf ca-certificates
 GENERATED := Shared/KinerjaProtoC Shared/KinerjaProto/Generated Tests/KinerjaProtoTests/Generated
 
-.PHONY: all deps build release run test generate check-generated leakcheck clean
+.PHONY: all deps build release run start stop test generate check-generated leakcheck clean
 
 all: build
 
@@ -30,12 +30,18 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Start the system. For now: the development PKI and the contract (services and RPCs) the
-## services will serve; the services join as they are built.
+## Start the system on 127.0.0.1 with the Kupang demo data under .dev/, print how to sign in,
+## and run until Ctrl-C. `make start` does the same in the background; `make stop` stops it.
 run: release
 	@./deploy/pki/make-dev-pki.sh
-	@.build/release/kinerjactl --version
-	@.build/release/kinerjactl contract
+	@./deploy/dev/run.sh
+
+start: release
+	@./deploy/pki/make-dev-pki.sh
+	@./deploy/dev/run.sh --detach
+
+stop:
+	@./deploy/dev/stop.sh
 
 ## Every test. In CI (CI=true) also checks that the committed generated code is fresh.
 ## One build, then one test target at a time. The codec tests are CPU-bound and run their suites

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The development launcher behind `make run`: starts the Kinerja services on 127.0.0.1 with their
+# data under .dev/, waits until each answers, prints how to sign in, and runs until Ctrl-C
+# (or, with --detach, leaves them running for `make stop`).
+#
+#   deploy/dev/run.sh [--detach]        (expects a release build and .dev/pki)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+DEV="$ROOT/.dev"
+BIN="$ROOT/.build/release"
+DETACH=0
+[[ "${1:-}" == "--detach" ]] && DETACH=1
+
+# Services in start order: name port. The next services join this list.
+SERVICES=("identity 7401")
+DEMO_SEED=${KINERJA_DEMO_SEED:-2026}
+DEMO_PASSWORD=${KINERJA_DEMO_PASSWORD:-kinerja-demo-kupang}
+
+mkdir -p "$DEV/config" "$DEV/data" "$DEV/logs" "$DEV/run"
+chmod 700 "$DEV"
+
+write_config() {
+  local name=$1 port=$2
+  local file="$DEV/config/$name.json"
+  local section=""
+  if [[ $name == identity ]]; then
+    section=$(printf ',\n  "identity": { "demo_seed": %s, "demo_password": "%s",\n    "password_hash": { "algorithm": "scrypt", "scrypt_log_n": 17, "scrypt_r": 8, "scrypt_p": 1 } }' "$DEMO_SEED" "$DEMO_PASSWORD")
+  fi
+  cat > "$file" <<JSON
+{
+  "listen": { "host": "127.0.0.1", "port": $port },
+  "store": { "path": "$DEV/data/$name/$name.sqlite" },
+  "tls": {
+    "certificate": "$DEV/pki/service/$name.pem",
+    "private_key": "$DEV/pki/service/$name.key",
+    "trust_roots": "$DEV/pki/ca.pem"
+  },
+  "peers": { "identity": { "address": "127.0.0.1:7401", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" } },
+  "log": { "level": "info", "format": "json" }$section
+}
+JSON
+}
+
+PIDS=()
+stop_all() {
+  trap - INT TERM
+  echo
+  echo "==> stopping (SIGTERM: drain, then close the stores)"
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -f "$DEV"/run/*.pid
+  echo "==> stopped"
+}
+
+for entry in "${SERVICES[@]}"; do
+  read -r name port <<<"$entry"
+  if [[ -f "$DEV/run/$name.pid" ]] && kill -0 "$(cat "$DEV/run/$name.pid")" 2>/dev/null; then
+    echo "kinerja-$name is already running (pid $(cat "$DEV/run/$name.pid")); run 'make stop' first"; exit 1
+  fi
+  write_config "$name" "$port"
+  out="$DEV/run/$name.out"
+  : > "$out"
+  if [[ $DETACH == 1 ]]; then
+    setsid "$BIN/kinerja-$name" serve --config "$DEV/config/$name.json" >"$out" 2>>"$DEV/logs/$name.log" </dev/null &
+  else
+    "$BIN/kinerja-$name" serve --config "$DEV/config/$name.json" >"$out" 2>>"$DEV/logs/$name.log" &
+  fi
+  pid=$!
+  PIDS+=("$pid")
+  echo "$pid" > "$DEV/run/$name.pid"
+  for _ in $(seq 1 600); do
+    grep -q '^listening on' "$out" && break
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "kinerja-$name failed to start; the last log lines:"; tail -n 20 "$DEV/logs/$name.log"; exit 1
+    fi
+    sleep 0.1
+  done
+  grep -q '^listening on' "$out" || { echo "kinerja-$name did not start within 60 s"; tail -n 20 "$DEV/logs/$name.log"; exit 1; }
+  if grep -q '^bootstrap:' "$out"; then
+    # First start: keep what the service showed once, readable only by you (development only).
+    (umask 077; grep -E '^(bootstrap|demo):' "$out" > "$DEV/run/first-start.txt")
+  fi
+  echo "==> kinerja-$name $(grep '^listening on' "$out")  (pid $pid, log .dev/logs/$name.log, data .dev/data/$name)"
+done
+
+persona() { grep "^demo: $1 " "$DEV/run/first-start.txt" 2>/dev/null | awk '{print $3}'; }
+persona_name() { grep "^demo: $1 " "$DEV/run/first-start.txt" 2>/dev/null | cut -d' ' -f4-; }
+CTL="$BIN/kinerjactl"
+cat <<TEXT
+
+Kinerja is running (Kupang demo organisation, seed $DEMO_SEED).
+
+Sign in with kinerjactl (it uses the operator certificate in .dev/pki by default):
+  $CTL login --nip $(persona pengelola)      # $(persona_name pengelola), pengelola kinerja (BKPSDM)
+  password: $DEMO_PASSWORD
+then:
+  $CTL whoami
+  $CTL units tree
+  $CTL employees list --unit-code KPG.DUKCAPIL --subunits
+
+Other demo personas (same password):
+  pegawai   $(persona pegawai)  $(persona_name pegawai)
+  atasan    $(persona atasan)  $(persona_name atasan)
+  pimpinan  $(persona pimpinan)  $(persona_name pimpinan)
+  auditor   $(persona auditor)  $(persona_name auditor)
+Administrator $(persona admin): one-time password from the first start, in .dev/run/first-start.txt
+  ($(grep -o 'one-time password [^ ]*' "$DEV/run/first-start.txt" 2>/dev/null | head -1 || true)); you choose a new one at first sign-in.
+
+TEXT
+if [[ $DETACH == 1 ]]; then
+  echo "Running in the background; stop with: make stop"
+  exit 0
+fi
+echo "Press Ctrl-C to stop."
+trap stop_all INT TERM
+wait "${PIDS[@]}" || true
+stop_all
