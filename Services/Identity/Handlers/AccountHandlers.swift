@@ -23,7 +23,7 @@ extension IdentityHandlers {
     public func enableAccount(_ request: Identity.EnableAccountRequest, context: ServerContext) async throws -> Identity.EnableAccountResponse {
         try await administeredAccount(request.nip, reason: request.reason, context: context)
         return try await write(context, request) { [self] db, actor in
-            guard try Int.fetchOne(db, sql: "SELECT status FROM employee WHERE nip = ?", arguments: [request.nip])
+            guard try Int32.fetchOne(db, sql: "SELECT status FROM employee WHERE nip = ?", arguments: [request.nip])
                     == Identity.EmploymentStatus.aktif.rawValue else {
                 throw RPCError(.failedPrecondition, "the employee is not AKTIF; only active employees may sign in")
             }
@@ -31,7 +31,7 @@ extension IdentityHandlers {
             try db.execute(sql: """
                 UPDATE account SET state = CASE WHEN password_hash IS NULL THEN ? ELSE ? END, disabled_reason = '',
                        updated_by = ?, updated_kind = ?, updated_at = ? WHERE nip = ? AND state = ?
-                """, arguments: StatementArguments([Identity.AccountState.pendingActivation.rawValue, Identity.AccountState.active.rawValue])
+                """, arguments: StatementArguments([Identity.AccountState.pendingActivation.rawValue, Identity.AccountState.active.rawValue] as [Int32])
                     + StatementArguments(actor.arguments) + [request.nip, Identity.AccountState.disabled.rawValue])
             try audit(db, context, actor, target: request.nip, detail: request.reason)
             return Identity.EnableAccountResponse(account: try RoleRecords.account(request.nip, in: db))
@@ -45,7 +45,7 @@ extension IdentityHandlers {
         return try await write(context, request) { [self] db, actor in
             try db.execute(sql: """
                 UPDATE account SET state = ?, disabled_reason = ?, updated_by = ?, updated_kind = ?, updated_at = ? WHERE nip = ?
-                """, arguments: StatementArguments([Identity.AccountState.disabled.rawValue, request.reason])
+                """, arguments: StatementArguments([Identity.AccountState.disabled.rawValue, request.reason] as [any DatabaseValueConvertible])
                     + StatementArguments(actor.arguments) + [request.nip])
             let revoked = try TokenIssuer.revokeSessions(where: "nip = ?", [request.nip], reason: "account disabled", now: actor.now, in: db)
             try audit(db, context, actor, target: request.nip, detail: request.reason)
@@ -62,7 +62,7 @@ extension IdentityHandlers {
             try db.execute(sql: """
                 UPDATE account SET state = ?, locked_until = NULL, failed_login_count = 0, updated_by = ?, updated_kind = ?,
                        updated_at = ? WHERE nip = ?
-                """, arguments: StatementArguments([Identity.AccountState.active.rawValue]) + StatementArguments(actor.arguments) + [request.nip])
+                """, arguments: StatementArguments([Identity.AccountState.active.rawValue] as [Int32]) + StatementArguments(actor.arguments) + [request.nip])
             try audit(db, context, actor, target: request.nip, detail: request.reason)
             return Identity.UnlockAccountResponse(account: try RoleRecords.account(request.nip, in: db))
         }
@@ -86,7 +86,7 @@ extension IdentityHandlers {
             try db.execute(sql: """
                 UPDATE account SET password_hash = ?, must_change_password = 1, password_expires_at = ?, state = ?, locked_until = NULL,
                        failed_login_count = 0, updated_by = ?, updated_kind = ?, updated_at = ? WHERE nip = ?
-                """, arguments: StatementArguments([hash, expires, Identity.AccountState.active.rawValue])
+                """, arguments: StatementArguments([hash, expires, Identity.AccountState.active.rawValue] as [any DatabaseValueConvertible])
                     + StatementArguments(actor.arguments) + [request.nip])
             _ = try TokenIssuer.revokeSessions(where: "nip = ?", [request.nip], reason: "password reset", now: actor.now, in: db)
             try audit(db, context, actor, target: request.nip, detail: request.reason)

@@ -34,6 +34,7 @@ extension IdentityHandlers {
             first = false
         }
         let plan = try await planImport(rows, options: options, access: access)
+        let (allRows, chosen) = (rows, options)
         if options.dryRun {
             return plan.report(dryRun: true)
         }
@@ -43,7 +44,7 @@ extension IdentityHandlers {
         return try await write(context, bytes: requestBytes) { [self] db, actor in
             try plan.apply(actor: actor, in: db)
             try audit(db, context, actor, target: "employees",
-                      detail: "import \(options.sourceName): \(plan.accepted) accepted, \(plan.rejected) rejected of \(rows.count)")
+                      detail: "import \(chosen.sourceName): \(plan.accepted) accepted, \(plan.rejected) rejected of \(allRows.count)")
             return plan.report(dryRun: false)
         }
     }

@@ -92,12 +92,14 @@ extension IdentityHandlers {
 
     public func whoAmI(_ request: Identity.WhoAmIRequest, context: ServerContext) async throws -> Identity.WhoAmIResponse {
         let access = try Access.required()
-        var response = Identity.WhoAmIResponse()
-        response.principal = access.caller.principal
-        response.principalKind = access.caller.principalKind
-        guard let user = access.caller.user else { return response }
+        var anonymous = Identity.WhoAmIResponse()
+        anonymous.principal = access.caller.principal
+        anonymous.principalKind = access.caller.principalKind
+        guard let user = access.caller.user else { return anonymous }
         let now = nowSeconds
+        let base = anonymous
         return try await store.pool.read { db in
+            var response = base
             response.employee = try EmployeeRecords.find(user.nip, in: db)
             response.roles = [Identity.RoleGrant(nip: user.nip, role: .pegawai)] + (try RoleRecords.grants(
                 where: "nip = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)", [user.nip, now], limit: 100, in: db))

@@ -10,18 +10,20 @@ extension IdentityHandlers {
         switch error {
         case .unknownParent, .unknownUnit: return RPCError(.notFound, error.description)
         case .inactiveParent, .activeSubunits, .multipleRoots, .noRoot: return RPCError(.failedPrecondition, error.description)
-        default: return Invalid.field("unit", error.description, reason: error.reason)
+        default: return Invalid.field("unit", error.description, reason: error.code)
         }
     }
 
     public func createUnit(_ request: Identity.CreateUnitRequest, context: ServerContext) async throws -> Identity.CreateUnitResponse {
-        guard var unit = request.unit else { throw Invalid.field("unit", "is required", reason: "REQUIRED") }
-        let violations = UnitRules.violations(unit)
+        guard var given = request.unit else { throw Invalid.field("unit", "is required", reason: "REQUIRED") }
+        let violations = UnitRules.violations(given)
         if !violations.isEmpty { throw Invalid.fields(violations) }
-        unit.unitID = ULID.make(now: clock())
-        unit.headNIP = ""  // set with UpdateUnit once the head is an employee of the unit
-        unit.active = true
+        given.unitID = ULID.make(now: clock())
+        given.headNIP = ""  // set with UpdateUnit once the head is an employee of the unit
+        given.active = true
+        let prepared = given
         return try await write(context, request) { [self] db, actor in
+            var unit = prepared
             if try UnitRecords.find(code: unit.code, in: db) != nil { throw RPCError(.alreadyExists, "a unit with code \(unit.code) exists") }
             let units = try UnitRecords.all(in: db)
             if unit.parentUnitID.isEmpty && !units.isEmpty {

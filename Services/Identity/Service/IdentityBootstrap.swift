@@ -133,7 +133,8 @@ public enum IdentityBootstrap {
             try RoleRecords.insertAccount(nip: employee.nip, actor: actor, in: db)
         }
         for demo in organisation.employees {
-            if let atasan = demo.atasanNIP {
+            // The top of the tree (the Sekretaris Daerah) has no atasan inside Kinerja.
+            if let atasan = demo.atasanNIP, atasan != demo.employee.nip {
                 try db.execute(sql: "UPDATE employee SET atasan_nip = ? WHERE nip = ?", arguments: [atasan, demo.employee.nip])
             }
         }

@@ -17,6 +17,15 @@ public struct IdentityConfiguration: Sendable, Codable {
         enum CodingKeys: String, CodingKey {
             case adminNIP = "admin_nip", adminName = "admin_name", rootUnitCode = "root_unit_code", rootUnitName = "root_unit_name"
         }
+
+        /// Decodes; the root unit defaults to `KPG`, Pemerintah Kota Kupang.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            adminNIP = try c.decode(String.self, forKey: .adminNIP)
+            adminName = try c.decode(String.self, forKey: .adminName)
+            rootUnitCode = try c.decodeIfPresent(String.self, forKey: .rootUnitCode) ?? "KPG"
+            rootUnitName = try c.decodeIfPresent(String.self, forKey: .rootUnitName) ?? "Pemerintah Kota Kupang"
+        }
     }
 
     /// Minutes an access token lives (1–15, default 15).
@@ -65,7 +74,7 @@ public struct IdentityConfiguration: Sendable, Codable {
         refreshTokenHours = try c.decodeIfPresent(Int.self, forKey: .refreshTokenHours) ?? d.refreshTokenHours
         sessionDays = try c.decodeIfPresent(Int.self, forKey: .sessionDays) ?? d.sessionDays
         keyRotationDays = try c.decodeIfPresent(Int.self, forKey: .keyRotationDays) ?? d.keyRotationDays
-        passwordHash = try c.decodeIfPresent(PasswordHashParameters.self, forKey: .passwordHash) ?? d.passwordHash
+        passwordHash = try c.decodeIfPresent(PasswordHashSection.self, forKey: .passwordHash)?.parameters ?? d.passwordHash
         hashingThreads = try c.decodeIfPresent(Int.self, forKey: .hashingThreads) ?? d.hashingThreads
         hashingQueueLimit = try c.decodeIfPresent(Int.self, forKey: .hashingQueueLimit) ?? d.hashingQueueLimit
         lockoutThreshold = try c.decodeIfPresent(Int.self, forKey: .lockoutThreshold) ?? d.lockoutThreshold
@@ -74,6 +83,28 @@ public struct IdentityConfiguration: Sendable, Codable {
         bootstrap = try c.decodeIfPresent(Bootstrap.self, forKey: .bootstrap)
         demoSeed = try c.decodeIfPresent(UInt64.self, forKey: .demoSeed)
         demoPassword = try c.decodeIfPresent(String.self, forKey: .demoPassword) ?? ""
+    }
+
+    /// `password_hash` as written in the file (snake_case, each key optional over the recommended values).
+    struct PasswordHashSection: Codable {
+        var algorithm: PasswordHashParameters.Algorithm?
+        var scryptLogN: UInt8?
+        var scryptR: UInt32?
+        var scryptP: UInt32?
+        var pbkdf2Iterations: UInt32?
+
+        enum CodingKeys: String, CodingKey {
+            case algorithm, scryptLogN = "scrypt_log_n", scryptR = "scrypt_r", scryptP = "scrypt_p", pbkdf2Iterations = "pbkdf2_iterations"
+        }
+
+        var parameters: PasswordHashParameters {
+            var p = algorithm == .pbkdf2SHA256 ? PasswordHashParameters.pbkdf2Recommended : .recommended
+            if let scryptLogN { p.scryptLogN = scryptLogN }
+            if let scryptR { p.scryptR = scryptR }
+            if let scryptP { p.scryptP = scryptP }
+            if let pbkdf2Iterations { p.pbkdf2Iterations = pbkdf2Iterations }
+            return p
+        }
     }
 
     /// The keys of the section, for the unknown-key check.

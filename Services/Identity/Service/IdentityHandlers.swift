@@ -1,7 +1,7 @@
 public import KinerjaProto
 public import KinerjaStore
 public import KinerjaService
-import Foundation
+public import Foundation
 import GRDB
 import KinerjaCrypto
 import Synchronization
@@ -39,18 +39,19 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
     /// one-time password has not been changed, only ChangePassword, Logout and WhoAmI work.
     public var userGate: AuthInterceptor.UserGate {
         { [store] user, method in
-            let row = try await store.pool.read { db in
-                try Row.fetchOne(db, sql: """
+            let state = try await store.pool.read { db -> (open: Bool, mustChange: Bool)? in
+                guard let row = try Row.fetchOne(db, sql: """
                     SELECT s.revoked_at, a.must_change_password, a.state FROM session s JOIN account a ON a.nip = s.nip
                     WHERE s.session_id = ? AND s.nip = ?
-                    """, arguments: [user.sessionID, user.nip])
+                    """, arguments: [user.sessionID, user.nip]) else { return nil }
+                let open = (row["revoked_at"] as Int64?) == nil && Identity.AccountState(rawValue: row["state"]) != .disabled
+                return (open, row["must_change_password"])
             }
-            guard let row, (row["revoked_at"] as Int64?) == nil,
-                  Identity.AccountState(rawValue: row["state"]) != .disabled else {
+            guard let state, state.open else {
                 throw RPCError(.unauthenticated, "the session of this access token has ended; sign in again")
             }
-            let allowed = [Identity.IdentityService.Method.changePassword, .logout, .whoAmI].map(\.path)
-            if (row["must_change_password"] as Bool), !allowed.contains(method.path) {
+            let allowed = [Identity.IdentityService.Method.changePassword, Identity.IdentityService.Method.logout, Identity.IdentityService.Method.whoAmI].map(\.path)
+            if state.mustChange, !allowed.contains(method.path) {
                 throw RPCError(.failedPrecondition, "the password must be changed first (ChangePassword)")
             }
         }

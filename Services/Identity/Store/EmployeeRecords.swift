@@ -115,6 +115,7 @@ enum EmployeeRecords {
 
     /// True when making `atasan` the atasan of `nip` would close a loop.
     static func wouldCreateCycle(nip: String, atasan: String, in db: Database) throws -> Bool {
-        atasan == nip || (try level(of: nip, above: atasan, in: db)) != nil
+        if atasan == nip { return true }
+        return try level(of: nip, above: atasan, in: db) != nil
     }
 }

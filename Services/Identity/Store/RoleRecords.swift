@@ -58,6 +58,7 @@ enum RoleRecords {
             INSERT INTO account (nip, state, must_change_password, failed_login_count, lockout_count, disabled_reason,
                                  updated_by, updated_kind, updated_at)
             VALUES (?, ?, 0, 0, 0, '', ?, ?, ?)
-            """, arguments: StatementArguments([nip, Identity.AccountState.pendingActivation.rawValue]) + StatementArguments(actor.arguments))
+            """, arguments: StatementArguments([nip, Identity.AccountState.pendingActivation.rawValue] as [any DatabaseValueConvertible])
+                + StatementArguments(actor.arguments))
     }
 }

@@ -42,5 +42,5 @@ struct Actor: Sendable {
     var kind: Common.PrincipalKind
     var now: Int64
 
-    var arguments: [any DatabaseValueConvertible] { [principal, kind.rawValue, now] }
+    var arguments: [any DatabaseValueConvertible] { [principal, kind.rawValue, now] as [any DatabaseValueConvertible] }
 }

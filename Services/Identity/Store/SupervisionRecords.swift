@@ -27,7 +27,8 @@ enum SupervisionRecords {
         try db.execute(sql: """
             INSERT INTO supervisor_assignment (nip, atasan_nip, effective_from, acting, note, assigned_by, assigned_kind, assigned_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments([nip, atasan, RowCoding.text(from), acting, note]) + StatementArguments(actor.arguments))
+            """, arguments: StatementArguments([nip, atasan, RowCoding.text(from), acting, note] as [(any DatabaseValueConvertible)?])
+                + StatementArguments(actor.arguments))
     }
 
     /// The assignment in force for `nip` on `day`.

@@ -1,4 +1,4 @@
-import Logging
+public import Logging
 public import KinerjaStore
 
 /// Where authentication failures and denials are recorded.

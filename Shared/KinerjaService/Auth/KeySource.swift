@@ -1,6 +1,6 @@
 public import KinerjaCrypto
 public import KinerjaProto
-import Foundation
+public import Foundation
 
 /// Where a service gets the public keys that verify access tokens.
 public protocol VerificationKeySource: Sendable {
