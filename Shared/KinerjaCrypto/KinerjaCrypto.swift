@@ -1,2 +1,0 @@
-/// Cryptography for Kinerja on the system OpenSSL (filled in by issue 5).
-enum KinerjaCryptoModule {}
