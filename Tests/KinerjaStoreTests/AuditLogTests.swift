@@ -95,13 +95,15 @@ struct AuditLogTests {
         let store = try openTestStore(at: dir.path + "/s.sqlite")
         for i in 1...10 { try await store.audit(record(i)) }
         try await store.audit(AuditRecord(principal: "x", principalKind: .service, action: "other.denied", outcome: .denied))
-        var filter = Common.AuditEventFilter()
-        filter.outcome = .denied
-        let denied = try await store.pool.read { db in try AuditLog.events(matching: filter, after: 0, limit: 100, in: db) }
+        var deniedFilter = Common.AuditEventFilter()
+        deniedFilter.outcome = .denied
+        let byOutcome = deniedFilter
+        let denied = try await store.pool.read { db in try AuditLog.events(matching: byOutcome, after: 0, limit: 100, in: db) }
         #expect(denied.map(\.action) == ["other.denied"])
-        filter = Common.AuditEventFilter()
-        filter.actionPrefix = "test.action.1"
-        let prefixed = try await store.pool.read { db in try AuditLog.events(matching: filter, after: 0, limit: 100, in: db) }
+        var prefixFilter = Common.AuditEventFilter()
+        prefixFilter.actionPrefix = "test.action.1"
+        let byPrefix = prefixFilter
+        let prefixed = try await store.pool.read { db in try AuditLog.events(matching: byPrefix, after: 0, limit: 100, in: db) }
         #expect(prefixed.map(\.action) == ["test.action.1", "test.action.10"])
         try store.close()
     }

@@ -17,8 +17,8 @@ public enum IdentityAuthorization {
 
     /// The table.
     public static let table = AuthorizationTable(service: Identity.IdentityService.descriptor.name, rules: [
-        M.login: AccessRule(.anyPeer),
-        M.refreshToken: AccessRule(.anyPeer),
+        M.login: AccessRule(.signIn),
+        M.refreshToken: AccessRule(.signIn),
         M.logout: AccessRule(.anyUser),
         M.whoAmI: AccessRule(.anyPeer),
         M.listSessions: AccessRule(.anyUser),

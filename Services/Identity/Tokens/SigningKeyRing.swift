@@ -54,7 +54,9 @@ final class SigningKeyRing: Sendable {
     static func rotate(emergency: Bool, retirementGrace: Int64, now: Date, in db: Database) throws {
         let nowSeconds = Int64(now.timeIntervalSince1970)
         try db.execute(sql: "UPDATE signing_key SET state = ?, not_after = ? WHERE state = ?",
-                       arguments: [Identity.SigningKeyState.retired.rawValue, emergency ? nowSeconds : nowSeconds + retirementGrace,
+                       arguments: [Identity.SigningKeyState.retired.rawValue,
+                                   // In an emergency the key must stop at once, past the verifiers' 60 s clock skew too.
+                                   emergency ? nowSeconds - 61 : nowSeconds + retirementGrace,
                                    Identity.SigningKeyState.active.rawValue])
         // created_at of an ACTIVE key is when it started signing (the rotation schedule counts from it).
         try db.execute(sql: "UPDATE signing_key SET state = ?, created_at = ? WHERE state = ?",

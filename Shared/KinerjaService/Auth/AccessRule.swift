@@ -2,12 +2,17 @@ public import KinerjaProto
 
 /// One way of being allowed to call a method.
 public enum Grant: Sendable, Hashable {
-    /// Any mutual-TLS peer, without a user token (sign-in, key publication, health).
+    /// Any mutual-TLS peer, and a bearer token is not read at all: only for signing in and
+    /// refreshing, where a client may still hold an expired token.
+    case signIn
+    /// Any mutual-TLS peer, with or without a user token; a token that is sent must be valid.
     case anyPeer
     /// A Kinerja service by name (`planning`, `evaluation`, …), from its certificate.
     case service(String)
     /// Any Kinerja service.
     case anyService
+    /// Any machine client (operator tool, HR portal, kiosk), without a user token.
+    case anyClient
     /// A machine client by name (`hr-portal`, `citizen-kiosk`), from its certificate.
     case client(String)
     /// Any signed-in user.
@@ -35,7 +40,7 @@ public enum Grant: Sendable, Hashable {
     /// True when the grant needs a signed-in user.
     public var needsUser: Bool {
         switch self {
-        case .anyPeer, .service, .anyService, .client: return false
+        case .signIn, .anyPeer, .service, .anyService, .client, .anyClient: return false
         default: return true
         }
     }

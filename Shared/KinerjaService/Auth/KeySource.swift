@@ -1,6 +1,7 @@
 public import KinerjaCrypto
 public import KinerjaProto
 public import Foundation
+import Synchronization
 
 /// Where a service gets the public keys that verify access tokens.
 public protocol VerificationKeySource: Sendable {
@@ -52,10 +53,15 @@ public actor RemoteKeySource: VerificationKeySource {
 }
 
 /// Turns an `authorization: Bearer …` header into a verified user.
-public struct TokenAuthenticator: Sendable {
+///
+/// One verifier is kept per key set, so its cache of accepted tokens survives between calls:
+/// an Ed25519 verification costs ~250 µs on OpenSSL 3.0, a cache hit ~2 µs, and a token is
+/// typically presented many times in its 15 minutes.
+public final class TokenAuthenticator: Sendable {
     /// The audience this service accepts (its service name; `kinerja` is always accepted too).
     public let audience: String
     private let source: any VerificationKeySource
+    private let current = Mutex<(keys: [VerificationKey], verifier: AccessTokenVerifier)?>(nil)
 
     /// An authenticator for tokens addressed to `audience`.
     public init(audience: String, keys: any VerificationKeySource) {
@@ -76,17 +82,26 @@ public struct TokenAuthenticator: Sendable {
             throw RPCError(.unavailable, "cannot fetch the token verification keys from identity")
         }
         do {
-            return AuthenticatedUser(claims: try AccessTokenVerifier(keys: keys).verify(token, audience: audience, now: now))
+            return AuthenticatedUser(claims: try verifier(for: keys).verify(token, audience: audience, now: now))
         } catch .unknownKey {
             // Identity may have rotated its key since we cached the set.
             let fresh = (try? await source.refreshedKeys()) ?? keys
             do {
-                return AuthenticatedUser(claims: try AccessTokenVerifier(keys: fresh).verify(token, audience: audience, now: now))
+                return AuthenticatedUser(claims: try verifier(for: fresh).verify(token, audience: audience, now: now))
             } catch {
                 throw RPCError(.unauthenticated, "access token rejected: \(error)")
             }
         } catch {
             throw RPCError(.unauthenticated, "access token rejected: \(error)")
+        }
+    }
+
+    private func verifier(for keys: [VerificationKey]) -> AccessTokenVerifier {
+        current.withLock { current in
+            if let current, current.keys == keys { return current.verifier }
+            let verifier = AccessTokenVerifier(keys: keys)
+            current = (keys, verifier)
+            return verifier
         }
     }
 }

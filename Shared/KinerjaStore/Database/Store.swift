@@ -38,8 +38,19 @@ public final class Store: Sendable {
         } catch {
             throw StoreError(.open, "cannot open \(configuration.path)", cause: error)
         }
+        // GRDB sets synchronous=NORMAL on the writer when it enables WAL; acknowledged writes need FULL.
+        do {
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        } catch {
+            throw StoreError(.open, "cannot configure \(configuration.path)", cause: error)
+        }
         if configuration.checkIntegrityAtOpen {
-            let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            let result: [String]
+            do {
+                result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            } catch {
+                throw StoreError(.integrity, "integrity_check of \(configuration.path) failed", cause: error)
+            }
             guard result == ["ok"] else {
                 throw StoreError(.integrity, "integrity_check of \(configuration.path) failed: \(result.prefix(5).joined(separator: "; "))")
             }
