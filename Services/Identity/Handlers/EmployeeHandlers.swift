@@ -41,6 +41,8 @@ extension IdentityHandlers {
         let violations = EmployeeRules.violations(employee, today: today)
         if !violations.isEmpty { throw Invalid.fields(violations) }
         if !request.atasanNIP.isEmpty { try Invalid.requireNIP(request.atasanNIP, "atasan_nip") }
+        let unitExists = try await store.pool.read { db in try UnitRecords.find(employee.unitID, in: db) != nil }
+        guard unitExists else { throw RPCError(.notFound, "no unit \(employee.unitID)") }
         try await Access.required().require(.unit(id: employee.unitID))
         let today = today
         return try await write(context, request) { [self] db, actor in

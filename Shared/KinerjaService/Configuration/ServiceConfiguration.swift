@@ -9,6 +9,15 @@ public struct ServiceConfiguration: Sendable, Codable {
         public var host: String = "127.0.0.1"
         /// Port to bind; 0 picks a free port (tests).
         public var port: Int
+
+        /// Decodes; the host defaults to 127.0.0.1.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            host = try c.decodeIfPresent(String.self, forKey: .host) ?? "127.0.0.1"
+            port = try c.decode(Int.self, forKey: .port)
+        }
+
+        enum CodingKeys: String, CodingKey { case host, port }
     }
 
     /// The service's certificate, key and trust anchors (PEM files).

@@ -175,3 +175,12 @@ func statusCode<T>(_ body: () async throws -> T) async -> RPCError.Code? {
         return .unknown
     }
 }
+
+extension Identity.IdentityService.Client {
+    /// Sends `messages` as one ImportEmployees client stream.
+    func importEmployees(_ messages: [Identity.ImportEmployeesRequest], options: CallOptions) async throws -> Identity.ImportEmployeesResponse {
+        try await importEmployees(options: options) { writer in
+            for message in messages { try await writer.write(message) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import KinerjaService
+import Testing
+
+@Suite("Loading a service configuration")
+struct ConfigurationLoaderTests {
+    /// Writes a configuration whose TLS files exist (this test file stands in for them).
+    func write(_ json: String) throws -> String {
+        let path = NSTemporaryDirectory() + "kinerja-config-\(UUID().uuidString).json"
+        try json.replacingOccurrences(of: "$FILE", with: #filePath).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    let valid = """
+        { "listen": { "port": 7401 }, "store": { "path": "/tmp/x.sqlite" },
+          "tls": { "certificate": "$FILE", "private_key": "$FILE", "trust_roots": "$FILE" },
+          "identity": { "demo_seed": 1 } }
+        """
+
+    func load(_ json: String, environment: [String: String] = [:]) throws -> LoadedConfiguration {
+        try ConfigurationLoader.load(file: try write(json), section: "identity", sectionKeys: ["demo_seed", "bootstrap", "bootstrap.admin_nip"],
+                                     environment: environment)
+    }
+
+    func error(_ json: String, environment: [String: String] = [:]) -> ConfigurationError? {
+        do {
+            _ = try load(json, environment: environment)
+            return nil
+        } catch let error as ConfigurationError {
+            return error
+        } catch {
+            return ConfigurationError(key: "?", "\(error)")
+        }
+    }
+
+    @Test("a minimal file gets the documented defaults")
+    func defaults() throws {
+        let c = try load(valid).common
+        #expect(c.listen.host == "127.0.0.1")
+        #expect(c.limits.maxFrameBytes == 4 << 20)
+        #expect(c.limits.maxConcurrentCalls == 256)
+        #expect(c.log.level == "info")
+        #expect(c.store.busyTimeoutSeconds == 5)
+    }
+
+    @Test("an environment variable KINERJA_<PATH> overrides a key, parsed as JSON when it is JSON")
+    func overrides() throws {
+        let c = try load(valid, environment: ["KINERJA_LISTEN__PORT": "7411", "KINERJA_LOG__LEVEL": "debug",
+                                              "KINERJA_PKI": "/elsewhere", "KINERJA_SESSION": "x"]).common
+        #expect(c.listen.port == 7411)
+        #expect(c.log.level == "debug")
+    }
+
+    @Test("an unknown key stops start-up and is named, also inside the service's section")
+    func unknownKey() {
+        #expect(error(valid.replacingOccurrences(of: "\"port\": 7401", with: "\"port\": 7401, \"prot\": 1"))?.key == "listen.prot")
+        #expect(error(valid.replacingOccurrences(of: "\"demo_seed\": 1", with: "\"demo_sed\": 1"))?.key == "identity.demo_sed")
+        #expect(error(valid, environment: ["KINERJA_LOG__LEVLE": "debug"])?.key == "log.levle")
+    }
+
+    @Test("a missing required key, a wrong type or a value out of range is named")
+    func badValues() {
+        #expect(error(valid.replacingOccurrences(of: "\"store\": { \"path\": \"/tmp/x.sqlite\" },", with: ""))?.key == "store")
+        #expect(error(valid.replacingOccurrences(of: "7401", with: "\"seven\""))?.key == "listen.port")
+        #expect(error(valid.replacingOccurrences(of: "7401", with: "70000"))?.key == "listen.port")
+        #expect(error(valid, environment: ["KINERJA_LOG__LEVEL": "loud"])?.key == "log.level")
+        #expect(error(valid, environment: ["KINERJA_LIMITS__MAX_FRAME_BYTES": "10"])?.key == "limits.max_frame_bytes")
+        #expect(error(valid, environment: ["KINERJA_PEERS__IDENTITY__ADDRESS": "nowhere", "KINERJA_PEERS__IDENTITY__IDENTITY": "spiffe://kinerja.kupangkota.go.id/service/identity"])?.key == "peers.identity.address")
+    }
+
+    @Test("a TLS file that cannot be read is named")
+    func missingFile() {
+        #expect(error(valid.replacingOccurrences(of: "\"private_key\": \"$FILE\"", with: "\"private_key\": \"/nonexistent/key.pem\""))?.key == "tls.private_key")
+    }
+
+    @Test("a file that is not JSON, or not an object, is refused with a message")
+    func notJSON() {
+        #expect(error("{ listen: 1 ")?.message.contains("not valid JSON") == true)
+        #expect(error("[1, 2]")?.message.contains("JSON object") == true)
+    }
+}
