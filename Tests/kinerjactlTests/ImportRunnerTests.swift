@@ -51,7 +51,7 @@ struct ImportRunnerTests {
         #expect(summary.rejections.map(\.rowNumber) == [7, 2_402])
         #expect(summary.totalsLine == "rows 2 500, created 2 498, updated 0, unchanged 0, rejected 2")
         #expect(summary.merged.totalRows == 2_500)
-        #expect(summary.rejectionTable.render().contains("ALREADY_EXISTS  nip: already exists"))
+        #expect(summary.rejectionTable().render().contains("ALREADY_EXISTS  nip: already exists"))
     }
 
     @Test("rows that are neither created nor updated count as unchanged")
@@ -117,18 +117,23 @@ struct ImportRunnerTests {
             == "error: PERMISSION_DENIED: only pengelola kinerja of the unit or admin may import (0 of 2 500 rows acknowledged)")
     }
 
-    @Test("a chunk call streams the options first, then its rows, under the chunk's idempotency key")
-    func chunkCall() async throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
+    /// A caller with a long-lived session over `transport`.
+    private func caller(_ transport: FakeIdentityTransport, in temporary: TemporaryDirectory) throws -> SignedInCaller {
         let store = SessionStore(path: temporary.path + "/session.json")
         try store.save(StoredSession(server: "127.0.0.1:7401", nip: "199001012015031001", tokens: Identity.TokenPair(
             accessToken: "A1", accessTokenExpiresAt: Common.Timestamp(seconds: Int64.max / 2),
             refreshToken: "R1", refreshTokenExpiresAt: Common.Timestamp(seconds: Int64.max / 2))))
+        return SignedInCaller(client: Identity.IdentityService.Client(transport: transport), store: store, timeout: .seconds(5))
+    }
+
+    @Test("a chunk call streams the options first, then its rows, under the chunk's idempotency key")
+    func chunkCall() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
         let transport = FakeIdentityTransport { _, requests, _ in
             try Identity.ImportEmployeesResponse(totalRows: UInt32(requests.count - 1)).serializedBytes()
         }
-        let caller = SignedInCaller(client: Identity.IdentityService.Client(transport: transport), store: store, timeout: .seconds(5))
+        let caller = try caller(transport, in: temporary)
         let plan = Self.plan(rows: 5, chunkSize: 2)
         let summary = try await ImportRunner().run(plan) { chunk, options in
             try await ImportChunkCall.send(chunk, options: options, as: caller)
@@ -146,6 +151,23 @@ struct ImportRunnerTests {
             return nil
         }
         #expect(rows == [4, 5])
+    }
+
+    @Test("a chunk the server answered before the rows were all sent (a replay) counts with its report")
+    func earlyAnswer() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let transport = FakeIdentityTransport(cancelAfterResponse: true) { _, _, _ in
+            try Identity.ImportEmployeesResponse(totalRows: 2, acceptedRows: 2).serializedBytes()
+        }
+        let caller = try caller(transport, in: temporary)
+        let plan = Self.plan(rows: 2, chunkSize: 2)
+        let report = try await ImportChunkCall.send(plan.chunks[0], options: plan.options, as: caller)
+        #expect(report.acceptedRows == 2)
+        let failing = FakeIdentityTransport { _, _, _ in throw RPCError(.cancelled, "the call was cancelled") }
+        await #expect(throws: RPCError.self) {
+            _ = try await ImportChunkCall.send(plan.chunks[0], options: plan.options, as: try self.caller(failing, in: temporary))
+        }
     }
 
     @Test("the progress bar reads [#####-----] 4 000/10 000 rows acknowledged")

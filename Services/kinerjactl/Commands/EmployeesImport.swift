@@ -28,6 +28,9 @@ struct EmployeesImport: AsyncParsableCommand {
     @Option(help: "Tells imports of the same file apart (part of the idempotency keys).") var importID = ""
     @Flag(help: "No progress output.") var quiet = false
 
+    /// Rejected rows shown in the table; `--json` has them all.
+    static let shownRejections = 200
+
     /// Checks the numeric options.
     func checkOptions() throws {
         guard (1...ImportPlan.maximumChunkSize).contains(chunkSize) else {
@@ -71,7 +74,13 @@ struct EmployeesImport: AsyncParsableCommand {
         }
         if !CommandEnvironment.printJSON(summary.merged, connection) {
             print((dryRun ? "Dry run (nothing written): " : "") + summary.totalsLine)
-            if summary.rejected > 0 { print(summary.rejectionTable.render()) }
+            if summary.rejected > 0 {
+                print(summary.rejectionTable(limit: Self.shownRejections).render())
+                if summary.rejections.count > Self.shownRejections {
+                    print("… and \(Display.grouped(summary.rejections.count - Self.shownRejections)) more rejected rows "
+                        + "(--json lists every row)")
+                }
+            }
         }
         if summary.rejected > 0 {
             throw CLIError(.importPartiallyRejected,

@@ -36,8 +36,11 @@ struct Login: AsyncParsableCommand {
         }
         let password = try secrets.next("Password")
         let store = try CommandEnvironment.sessionStore(environment: connection.environment)
-        // A new sign-in replaces whatever session was stored, on whichever server.
-        try await CommandEnvironment.withConnection(connection, session: nil) { identity in
+        // A new sign-in replaces the stored session. Without --server or $KINERJA_IDENTITY it goes
+        // to the server of that session; an unreadable old session is simply replaced.
+        let explicitServer = connection.server != nil || !(connection.environment["KINERJA_IDENTITY"] ?? "").isEmpty
+        let previous = explicitServer ? nil : try? store.load()
+        try await CommandEnvironment.withConnection(connection, session: previous) { identity in
             let timeout = Duration.seconds(connection.timeout)
             let request = Identity.LoginRequest(nip: nip, password: password,
                                                 clientName: "kinerjactl/\(KinerjaVersion.current)")

@@ -36,11 +36,11 @@ struct ImportSummary: Equatable {
             + "unchanged \(Display.grouped(unchanged)), rejected \(Display.grouped(rejected))"
     }
 
-    /// The rejected rows: row, NIP, status, reasons.
-    var rejectionTable: Table {
+    /// The rejected rows: row, NIP, status, reasons; at most `limit` of them.
+    func rejectionTable(limit: Int = .max) -> Table {
         var table = Table([.init("ROW", alignRight: true), .init("NIP", maxWidth: 18), .init("STATUS", maxWidth: 20),
                            .init("REASONS", maxWidth: 100)])
-        for result in rejections.sorted(by: { $0.rowNumber < $1.rowNumber }) {
+        for result in rejections.sorted(by: { $0.rowNumber < $1.rowNumber }).prefix(limit) {
             let status = Int32(exactly: result.statusCode).flatMap(RPCError.Code.init(rawValue:))?.description
                 ?? String(result.statusCode)
             let reasons = result.reasons.map { violation in

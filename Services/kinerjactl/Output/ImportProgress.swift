@@ -1,6 +1,7 @@
 /// Shows how far an import got on stderr: a redrawn bar on a terminal, a plain line per
 /// acknowledged chunk otherwise, nothing with `--quiet`.
 final class ImportProgress {
+    /// How progress is shown.
     enum Style { case bar, lines, quiet }
 
     let style: Style

@@ -21,9 +21,13 @@ final class FakeIdentityTransport: ClientTransport {
 
     private let respond: Responder
     private let recorded = Mutex<[Call]>([])
+    /// Imitates RPCClient after a server answered before the request stream ended: the call
+    /// fails with CANCELLED "the call has ended" after the response was read.
+    private let cancelAfterResponse: Bool
 
-    init(_ respond: @escaping Responder) {
+    init(cancelAfterResponse: Bool = false, _ respond: @escaping Responder) {
         self.respond = respond
+        self.cancelAfterResponse = cancelAfterResponse
     }
 
     /// Every call so far, in order.
@@ -46,6 +50,8 @@ final class FakeIdentityTransport: ClientTransport {
             continuation.yield(response)
             continuation.finish()
         }
-        return try await onResponse(RPCAsyncSequence(wrapping: stream))
+        let result = try await onResponse(RPCAsyncSequence(wrapping: stream))
+        if cancelAfterResponse { throw RPCError(.cancelled, "the call has ended") }
+        return result
     }
 }
