@@ -59,9 +59,25 @@ struct ImportPlanTests {
         #expect(plan(importID: "2").fingerprint != base)
     }
 
-    @Test("a dry run sends no idempotency key, so repeating it never replays an old report")
+    @Test("a dry run goes in one call without an idempotency key, so repeating it never replays an old report")
     func dryRunUnkeyed() {
-        #expect(plan(dryRun: true).chunks.allSatisfy { $0.idempotencyKey == nil })
+        let dry = plan(dryRun: true)
+        #expect(dry.chunks.count == 1)
+        #expect(dry.chunks.allSatisfy { $0.idempotencyKey == nil })
+    }
+
+    @Test("a row is sent after the row of its atasan, so references never point into a later call")
+    func supervisorsFirst() {
+        func row(_ number: Int, _ nip: String, atasan: String = "") -> (rowNumber: Int, row: Identity.EmployeeImportRow) {
+            (number, Identity.EmployeeImportRow(employee: Identity.Employee(nip: nip), atasanNIP: atasan))
+        }
+        // Row 2 reports to row 4, which reports to row 5; row 3 to someone outside the file.
+        let rows = [row(2, "A", atasan: "C"), row(3, "B", atasan: "X"), row(4, "C", atasan: "D"), row(5, "D")]
+        let plan = ImportPlan(fileBytes: [], rows: rows, chunkSize: 2, options: .init())
+        #expect(plan.chunks.flatMap(\.rows).map(\.rowNumber) == [5, 4, 2, 3])
+        // A cycle keeps file order and loses no row.
+        let cycle = ImportPlan.supervisorsFirst([row(2, "P", atasan: "Q"), row(3, "Q", atasan: "P"), row(4, "R", atasan: "R")])
+        #expect(cycle.map(\.rowNumber).sorted() == [2, 3, 4])
     }
 
     @Test("the fingerprint is FNV-1a 64 in 16 lowercase hex digits (until KinerjaCrypto's SHA-256)")

@@ -12,7 +12,9 @@ struct EmployeesImport: AsyncParsableCommand {
         import-<fingerprint>-<chunk>: running the same command again after a failure replays the \
         chunks the server already applied and sends only the rest. The fingerprint covers the file, \
         --chunk-size, --update-existing and --import-id; change --import-id to apply the same file \
-        again as a new import. A dry run carries no key. Exit 3 when some rows were rejected.
+        again as a new import. Rows go supervisors first (a row after the row of its atasan) so \
+        references never point into a later call. A dry run goes in one call without a key. Exit 3 \
+        when some rows were rejected.
 
         Header: nip,full_name,gelar_depan,gelar_belakang,asn_type,jenis_jabatan,jabatan_name,golongan,\
         unit_code,atasan_nip,birth_date,sex,tmt,status,email,phone

@@ -10,6 +10,8 @@ struct EmployeesList: AsyncParsableCommand {
     @Option(help: "Unit code (looked up with ListUnits).") var unitCode: String?
     @Flag(help: "Include employees of every sub-unit.") var subunits = false
     @Option(help: "Part of the name, or a NIP prefix.") var query: String?
+    @Option(help: "Employment status to include (repeatable; default aktif only).")
+    var status: [EnumArgument<Identity.EmploymentStatus>] = []
     @Flag(help: "Fetch every page.") var allPages = false
     @Option(help: "Show at most N employees (default 50).") var limit: Int?
 
@@ -24,7 +26,7 @@ struct EmployeesList: AsyncParsableCommand {
             var cursor = ""
             repeat {
                 let request = Identity.ListEmployeesRequest(
-                    unitID: unitID, includeSubunits: subunits, query: query ?? "",
+                    unitID: unitID, includeSubunits: subunits, statuses: status.map(\.value), query: query ?? "",
                     page: Common.PageRequest(pageSize: UInt32(min(500, wanted - employees.count)), cursor: cursor))
                 let response = try await caller.call { try await $0.listEmployees(request, options: $1) }
                 employees += response.employees

@@ -95,7 +95,7 @@ struct Roles: AsyncParsableCommand {
         func run() async throws {
             let reason = try ArgumentChecks.reason(reason)
             let response = try await CommandEnvironment.withSignedIn(connection) { caller in
-                try await caller.call(idempotencyKey: "revoke-role-\(grantID)") {
+                try await caller.call(idempotencyKey: "revoke-role-\(UUID().uuidString.lowercased())") {
                     try await $0.revokeRole(.init(grantID: grantID, reason: reason), options: $1)
                 }
             }

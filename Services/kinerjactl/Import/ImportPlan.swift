@@ -34,7 +34,10 @@ struct ImportPlan: Sendable {
 
     /// Plans an import of `rows` parsed from `fileBytes`.
     ///
-    /// A dry run writes nothing, so it carries no idempotency key: repeating it must show the
+    /// Rows are sent supervisors first: a row whose `atasan_nip` is the NIP of another row of the
+    /// file goes after that row (otherwise file order), so a reference never points into a later
+    /// call. A dry run writes nothing, so it goes in one call (up to ``maximumChunkSize`` rows) to
+    /// let rows see each other, and carries no idempotency key: repeating it must show the
     /// server's current answer, not replay an old one.
     init(fileBytes: [UInt8], rows: [(rowNumber: Int, row: Identity.EmployeeImportRow)], chunkSize: Int,
          options: Identity.ImportEmployeesOptions, importID: String = "") {
@@ -43,15 +46,45 @@ struct ImportPlan: Sendable {
         let settings = "\u{0}kinerjactl-import-v1 chunk-size=\(chunkSize) update-existing=\(options.updateExisting) id=\(importID)"
         let fingerprint = importFingerprint(fileBytes + Array(settings.utf8))
         self.fingerprint = fingerprint
-        let numbered = rows.map { item -> Identity.EmployeeImportRow in
+        let numbered = Self.supervisorsFirst(rows).map { item -> Identity.EmployeeImportRow in
             var row = item.row
             row.rowNumber = UInt32(clamping: item.rowNumber)
             return row
         }
+        let chunkSize = options.dryRun ? max(chunkSize, Self.maximumChunkSize) : chunkSize
         chunks = stride(from: 0, to: numbered.count, by: chunkSize).enumerated().map { index, start in
             Chunk(index: index, rows: Array(numbered[start..<min(start + chunkSize, numbered.count)]),
                   idempotencyKey: options.dryRun ? nil : Self.idempotencyKey(fingerprint: fingerprint, chunkIndex: index))
         }
+    }
+
+    /// The rows in file order, except that each row comes after the row of its atasan (when the
+    /// atasan is in the file and not part of a cycle).
+    static func supervisorsFirst(_ rows: [(rowNumber: Int, row: Identity.EmployeeImportRow)])
+        -> [(rowNumber: Int, row: Identity.EmployeeImportRow)] {
+        var indexByNIP: [String: Int] = [:]
+        for (index, item) in rows.enumerated() {
+            if let nip = item.row.employee?.nip, !nip.isEmpty, indexByNIP[nip] == nil { indexByNIP[nip] = index }
+        }
+        var emitted = [Bool](repeating: false, count: rows.count)
+        var ordered: [(rowNumber: Int, row: Identity.EmployeeImportRow)] = []
+        ordered.reserveCapacity(rows.count)
+        for start in rows.indices where !emitted[start] {
+            // The chain of supervisors not yet emitted, nearest first; a cycle stops it.
+            var chain: [Int] = []
+            var onChain = Set<Int>()
+            var current = start
+            while !emitted[current], onChain.insert(current).inserted {
+                chain.append(current)
+                guard let supervisor = indexByNIP[rows[current].row.atasanNIP] else { break }
+                current = supervisor
+            }
+            for index in chain.reversed() {
+                emitted[index] = true
+                ordered.append(rows[index])
+            }
+        }
+        return ordered
     }
 
     /// `import-<fingerprint>-<chunk index>`.
