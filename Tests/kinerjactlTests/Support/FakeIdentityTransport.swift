@@ -1,0 +1,57 @@
+import KinerjaProto
+import Synchronization
+
+/// An in-memory transport for the generated identity client: records every call (method,
+/// metadata, decoded-later request bytes) and answers with `respond`.
+final class FakeIdentityTransport: ClientTransport {
+    /// One recorded call.
+    struct Call: Sendable {
+        var method: String
+        var metadata: Metadata
+        var requests: [[UInt8]]
+
+        /// The requests decoded as `M`.
+        func decoded<M: ProtoMessage>(_ type: M.Type) throws -> [M] {
+            try requests.map { try M(serializedBytes: $0) }
+        }
+    }
+
+    /// Produces the encoded response for a call, or throws its status.
+    typealias Responder = @Sendable (_ method: String, _ requests: [[UInt8]], _ callIndex: Int) throws -> [UInt8]
+
+    private let respond: Responder
+    private let recorded = Mutex<[Call]>([])
+    /// Imitates RPCClient after a server answered before the request stream ended: the call
+    /// fails with CANCELLED "the call has ended" after the response was read.
+    private let cancelAfterResponse: Bool
+
+    init(cancelAfterResponse: Bool = false, _ respond: @escaping Responder) {
+        self.respond = respond
+        self.cancelAfterResponse = cancelAfterResponse
+    }
+
+    /// Every call so far, in order.
+    var calls: [Call] { recorded.withLock { $0 } }
+
+    func call<Result: Sendable>(
+        _ method: MethodDescriptor, options: CallOptions,
+        requests: @escaping @Sendable (RPCWriter<[UInt8]>) async throws -> Void,
+        onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
+    ) async throws -> Result {
+        let written = Recorder<[UInt8]>()
+        try await requests(RPCWriter { bytes in written.append(bytes) })
+        let call = Call(method: method.method, metadata: options.metadata, requests: written.items)
+        let index = recorded.withLock { calls in
+            calls.append(call)
+            return calls.count - 1
+        }
+        let response = try respond(method.method, call.requests, index)
+        let stream = AsyncThrowingStream<[UInt8], any Error> { continuation in
+            continuation.yield(response)
+            continuation.finish()
+        }
+        let result = try await onResponse(RPCAsyncSequence(wrapping: stream))
+        if cancelAfterResponse { throw RPCError(.cancelled, "the call has ended") }
+        return result
+    }
+}
