@@ -227,7 +227,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaEndToEndTests",
-            dependencies: ["KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto",
+            dependencies: ["KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/KinerjaEndToEndTests",
             swiftSettings: strict

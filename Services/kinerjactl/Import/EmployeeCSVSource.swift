@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaIdentity
 import KinerjaProto
 
 /// Parses the text of an employee CSV file into numbered import rows. The shape of
@@ -12,11 +13,8 @@ struct EmployeeCSVSource {
     /// The parsed rows with their CSV row numbers.
     let rows: [(rowNumber: Int, row: Identity.EmployeeImportRow)]
 
-    /// The parser used by `employees import`.
-    // TODO(EmployeeCSV): `EmployeeCSV.parseCSV` once Services/Identity/Demo/EmployeeCSV.swift lands.
-    static let standardParser: EmployeeCSVParser = { _ in
-        throw CLIError(.failure, "this build cannot parse employee CSV files yet (EmployeeCSV is not part of it)")
-    }
+    /// The parser used by `employees import`: the identity service's own CSV format.
+    static let standardParser: EmployeeCSVParser = { text in try EmployeeCSV.parse(text) }
 
     /// Reads and parses `path`; every failure is a bad-input-file error (exit 65) naming the file.
     static func load(path: String, parser: EmployeeCSVParser) throws -> EmployeeCSVSource {
