@@ -44,15 +44,20 @@ stop:
 	@./deploy/dev/stop.sh
 
 ## Every test. In CI (CI=true) also checks that the committed generated code is fresh.
-## One build, then one test target at a time. The codec tests are CPU-bound and run their suites
-## in parallel; the TLS and RPC tests open thousands of sockets and run real peers, and run one
-## test at a time so that a 2-core machine never starves a server of the CPU it needs to drain.
+## One build, then the test targets in two groups. Unit and in-process targets run their suites
+## in parallel; the TLS, RPC and end-to-end targets open thousands of sockets, run real peers and
+## real service processes, and run one test at a time so that a 2-core machine never starves a
+## server of the CPU it needs to drain.
+PARALLEL_TESTS := KinerjaProtoTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests
+SERIAL_TESTS := KinerjaTLSTests KinerjaRPCTests KinerjaEndToEndTests
 test: deps
 	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi
 	$(SWIFT) build --build-tests
 	@status=0; \
-	echo "==> KinerjaProtoTests"; $(SWIFT) test --skip-build --filter 'KinerjaProtoTests\.' || status=1; \
-	for target in KinerjaTLSTests KinerjaRPCTests; do \
+	for target in $(PARALLEL_TESTS); do \
+	  echo "==> $$target"; $(SWIFT) test --skip-build --filter "$$target\." || status=1; \
+	done; \
+	for target in $(SERIAL_TESTS); do \
 	  echo "==> $$target"; $(SWIFT) test --skip-build --no-parallel --filter "$$target\." || status=1; \
 	done; exit $$status
 
