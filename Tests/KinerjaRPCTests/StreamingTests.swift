@@ -58,6 +58,36 @@ struct StreamingTests {
         await fixture.server.shutdown()
     }
 
+    @Test("a server that answers before the client stream ends: the call succeeds with that answer")
+    func earlyAnswer() async throws {
+        let fixture = try await RPCFixture.start()
+        let client = try fixture.client()
+        let response: Message = try await client.clientStreaming(TestService.first, options: .defaults) { writer in
+            for i in 0..<10_000 { try await writer.write(Message(key: "row", value: String(i))) }
+        }
+        #expect(response.value == "0")
+        await client.close()
+        await fixture.server.shutdown()
+    }
+
+    @Test("a request stream that fails ends the call with that error instead of waiting for the server")
+    func failingProducer() async throws {
+        let fixture = try await RPCFixture.start()
+        let client = try fixture.client()
+        struct Broken: Error {}
+        await #expect(throws: (any Error).self) {
+            let _: Message = try await client.clientStreaming(TestService.upload, options: .defaults) { writer in
+                try await writer.write(Message(key: "row", value: "1"))
+                throw Broken()
+            }
+        }
+        // The connection is still good for the next call.
+        let echoed: Message = try await client.unary(TestService.echo, Message(key: "k", value: "v"), options: .defaults)
+        #expect(echoed.value == "v")
+        await client.close()
+        await fixture.server.shutdown()
+    }
+
     @Test("a call past its deadline fails with DEADLINE_EXCEEDED and its server handler is cancelled")
     func deadline() async throws {
         let fixture = try await RPCFixture.start()

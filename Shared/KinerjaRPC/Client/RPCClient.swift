@@ -206,8 +206,19 @@ public final class RPCClient: ClientTransport, Sendable {
                     result = try await withThrowingTaskGroup(of: Void.self) { group in
                         group.addTask {
                             let writer = RPCWriter<[UInt8]> { bytes in try await Self.send(bytes, on: call, via: handler) }
-                            try await producer(writer)
-                            try await Self.send(nil, on: call, via: handler)
+                            do {
+                                try await producer(writer)
+                                try await Self.send(nil, on: call, via: handler)
+                            } catch {
+                                // The server may answer before the request stream ends (PROTOCOL.md 2.2):
+                                // then the unsent rest no longer matters and the call's status stands.
+                                if call.ended { return }
+                                // Otherwise a failed request stream ends the call, so the response side
+                                // does not wait for a server that waits for more requests.
+                                let failure = (error as? RPCError) ?? RPCError(.cancelled, "the request stream failed: \(error)")
+                                loop.execute { handler.value.cancel(call, AttemptFailure(error: failure, notStarted: false)) }
+                                throw error
+                            }
                         }
                         let result = try await onResponse(responses)
                         try await group.waitForAll()

@@ -19,6 +19,7 @@ struct TestService: RegistrableService {
     static let fail = method("Fail", .unary)
     static let count = method("Count", .serverStreaming)
     static let upload = method("Upload", .clientStreaming)
+    static let first = method("First", .clientStreaming)
     static let deadline = method("Deadline", .unary)
 
     /// Observations the tests make about handlers.
@@ -32,7 +33,7 @@ struct TestService: RegistrableService {
     let probe = Probe()
 
     var serviceDescriptor: ServiceDescriptor {
-        ServiceDescriptor(name: Self.name, methods: [Self.echo, Self.sleep, Self.whoAmI, Self.fail, Self.count, Self.upload, Self.deadline])
+        ServiceDescriptor(name: Self.name, methods: [Self.echo, Self.sleep, Self.whoAmI, Self.fail, Self.count, Self.upload, Self.first, Self.deadline])
     }
 
     var serverMethods: [ServerMethod] {
@@ -69,6 +70,11 @@ struct TestService: RegistrableService {
                 var count = 0
                 for try await _ in requests { count += 1 }
                 return Message(key: "count", value: String(count))
+            },
+            // Answers after the first message, without reading the rest (an early answer).
+            .clientStreaming(Self.first) { (requests: RPCAsyncSequence<Message>, _) in
+                var iterator = requests.makeAsyncIterator()
+                return try await iterator.next() ?? Message(key: "first", value: "none")
             },
             .unary(Self.deadline) { (_: Message, context) in
                 let remaining = CallDeadline.current.map { ($0 - .now).milliseconds } ?? -1
