@@ -21,7 +21,10 @@ extension IdentityHandlers {
         }
         let now = clock()
         let address = context.remoteAddress ?? "unknown"
-        if let wait = addressLimits.withLock({ $0.take(address, now: now) }) {
+        // The limit is per host: a client's source port changes with every connection.
+        let host = address.split(separator: ":").dropLast().joined(separator: ":")
+        if case .limited(let retryAfter) = addressLimits.withLock({ $0.attempt(from: host.isEmpty ? address : host, now: .now) }) {
+            let wait = Int(retryAfter.components.seconds) + 1
             let error = RPCError(.resourceExhausted, "too many sign-in attempts from this address; retry in \(wait) s",
                                  details: [Self.retryInfo(seconds: wait)])
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .authenticationFailed, error: error)
@@ -30,17 +33,19 @@ extension IdentityHandlers {
         let account = try await store.pool.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT a.*, e.unit_id FROM account a JOIN employee e ON e.nip = a.nip WHERE a.nip = ?
-                """, arguments: [request.nip])
+                """, arguments: [request.nip]).map(StoredCredentials.init)
         }
         let wrong = RPCError(.unauthenticated, "wrong NIP or password")
-        guard let account, let hash = account["password_hash"] as String? else {
+        guard let account, let hash = account.passwordHash else {
             _ = try await hashing.run { PasswordHasher.verify(request.password, against: Self.decoyHash) }
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .authenticationFailed, error: wrong)
             throw wrong
         }
         let nowSeconds = Int64(now.timeIntervalSince1970)
-        if let lockedUntil = account["locked_until"] as Int64?, lockedUntil > nowSeconds {
-            let wait = Int(lockedUntil - nowSeconds)
+        let lockout = AccountLockout(configuration: configuration.throttle, consecutiveFailures: account.failedLoginCount,
+                                     lockedUntil: account.lockedUntil.map { Date(timeIntervalSince1970: TimeInterval($0)) })
+        if case .locked(let until) = lockout.check(now: now) {
+            let wait = Int(until.timeIntervalSince(now).rounded(.up))
             let error = RPCError(.resourceExhausted, "the account is locked after repeated failed sign-ins; retry in \(wait / 60 + 1) min or ask HR to unlock it",
                                  details: [Self.retryInfo(seconds: wait)])
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .authenticationFailed, error: error)
@@ -53,23 +58,23 @@ extension IdentityHandlers {
                                error: locked ? RPCError(.unauthenticated, "wrong password; account locked") : wrong)
             throw wrong
         }
-        let state = Identity.AccountState(rawValue: account["state"])
+        let state = account.state
         if state == .disabled || state == .pendingActivation {
             let error = RPCError(.failedPrecondition, state == .disabled ? "the account is disabled; ask HR (pengelola kinerja)"
                                                                           : "the account is not activated; ask HR for a one-time password")
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .denied, error: error)
             throw error
         }
-        if let expires = account["password_expires_at"] as Int64?, expires < nowSeconds {
+        if let expires = account.passwordExpiresAt, expires < nowSeconds {
             let error = RPCError(.failedPrecondition, "the one-time password has expired; ask HR for a new one")
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .denied, error: error)
             throw error
         }
         let hasher = PasswordHasher(parameters: configuration.passwordHash)
         let rehashed: String? = hasher.needsRehash(hash) ? try await hashing.run { try hasher.hash(password) } : nil
-        let mustChange: Bool = account["must_change_password"]
+        let mustChange = account.mustChangePassword
         let audience = mustChange ? [TokenIssuer.passwordChangeOnly] : (request.audience.isEmpty ? [TokenIssuer.allServices] : request.audience)
-        let unitID: String = account["unit_id"]
+        let unitID = account.unitID
         let issuer = issuer
         let sessionDays = configuration.sessionDays
         let clientName = request.clientName
@@ -102,28 +107,27 @@ extension IdentityHandlers {
         }
     }
 
-    /// Counts a failed sign-in; locks the account at the threshold. Returns true when it locked.
+    /// Counts a failed sign-in (AccountLockout's rules); returns true when it started a lockout.
     func recordFailedLogin(nip: String, now: Int64) async throws -> Bool {
-        let threshold = max(1, configuration.lockoutThreshold)
-        let baseMinutes = Int64(max(1, configuration.lockoutMinutes))
+        let throttle = configuration.throttle
         return try await store.pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT failed_login_count, lockout_count FROM account WHERE nip = ?", arguments: [nip]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT failed_login_count, locked_until FROM account WHERE nip = ?", arguments: [nip]) else {
                 return false
             }
-            let failures = (row["failed_login_count"] as Int) + 1
-            guard failures >= threshold else {
-                try db.execute(sql: "UPDATE account SET failed_login_count = ? WHERE nip = ?", arguments: [failures, nip])
-                return false
-            }
-            // Each lockout doubles the previous one, up to a day.
-            let lockouts = row["lockout_count"] as Int
-            let minutes = min(baseMinutes << min(lockouts, 10), 24 * 60)
-            try db.execute(sql: """
-                UPDATE account SET failed_login_count = 0, lockout_count = lockout_count + 1, locked_until = ?, state = ?,
-                       updated_by = 'system', updated_kind = ?, updated_at = ? WHERE nip = ?
-                """, arguments: [now + minutes * 60, Identity.AccountState.locked.rawValue, Common.PrincipalKind.system.rawValue, now, nip])
+            var lockout = AccountLockout(configuration: throttle, consecutiveFailures: row["failed_login_count"],
+                                         lockedUntil: (row["locked_until"] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) })
+            let at = Date(timeIntervalSince1970: TimeInterval(now))
+            let wasLocked = lockout.check(now: at) != .allow
+            let action = lockout.recordFailure(now: at)
+            let until = lockout.lockedUntil.map { Int64($0.timeIntervalSince1970) }
+            try db.execute(sql: "UPDATE account SET failed_login_count = ?, locked_until = ? WHERE nip = ?",
+                           arguments: [lockout.consecutiveFailures, until, nip])
+            guard case .locked = action, !wasLocked, let until else { return false }
+            try db.execute(sql: "UPDATE account SET state = ?, updated_by = 'system', updated_kind = ?, updated_at = ? WHERE nip = ?",
+                           arguments: [Identity.AccountState.locked.rawValue, Common.PrincipalKind.system.rawValue, now, nip])
             try AuditLog.append(AuditRecord(principal: "system", principalKind: .system, action: "identity.account.lock", target: nip,
-                                            outcome: .success, detail: "locked for \(minutes) min after \(failures) failed sign-ins"), in: db)
+                                            outcome: .success,
+                                            detail: "locked for \((until - now) / 60) min after \(lockout.consecutiveFailures) failed sign-ins"), in: db)
             return true
         }
     }
@@ -132,5 +136,26 @@ extension IdentityHandlers {
         var detail = RPC.StatusDetail()
         detail.detail = .retryInfo(RPC.RetryInfo(retryDelayMs: UInt64(max(seconds, 1)) * 1000))
         return detail
+    }
+}
+
+/// What signing in reads of an account, copied out of the row.
+struct StoredCredentials: Sendable {
+    var passwordHash: String?
+    var state: Identity.AccountState
+    var mustChangePassword: Bool
+    var passwordExpiresAt: Int64?
+    var failedLoginCount: Int
+    var lockedUntil: Int64?
+    var unitID: String
+
+    init(_ row: Row) {
+        passwordHash = row["password_hash"]
+        state = Identity.AccountState(rawValue: row["state"])
+        mustChangePassword = row["must_change_password"]
+        passwordExpiresAt = row["password_expires_at"]
+        failedLoginCount = row["failed_login_count"]
+        lockedUntil = row["locked_until"]
+        unitID = row["unit_id"]
     }
 }

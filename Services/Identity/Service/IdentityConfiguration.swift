@@ -118,6 +118,12 @@ public struct IdentityConfiguration: Sendable, Codable {
 }
 
 extension IdentityConfiguration {
+    /// The sign-in throttles' limits from this section.
+    public var throttle: LoginThrottleConfiguration {
+        LoginThrottleConfiguration(failuresBeforeLockout: lockoutThreshold, initialLockoutSeconds: lockoutMinutes * 60,
+                                   addressBurst: attemptsPerMinutePerAddress, addressAttemptsPerMinute: attemptsPerMinutePerAddress)
+    }
+
     /// Checks ranges; errors name the key.
     public func validate() throws {
         func fail(_ key: String, _ message: String) -> ConfigurationError { ConfigurationError(key: "identity.\(key)", message) }

@@ -14,7 +14,7 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
     let configuration: IdentityConfiguration
     let keys: SigningKeyRing
     let hashing: HashingPool
-    let addressLimits: Mutex<AddressLimits>
+    let addressLimits: Mutex<AddressRateLimiter>
     let clock: @Sendable () -> Date
 
     /// Handlers over `store` (opened with ``IdentitySchema/migrations``).
@@ -23,7 +23,7 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
         self.configuration = configuration
         self.keys = SigningKeyRing(store: store, accessTokenMinutes: configuration.accessTokenMinutes)
         self.hashing = HashingPool(threads: configuration.hashingThreads, queueLimit: configuration.hashingQueueLimit)
-        self.addressLimits = Mutex(AddressLimits(perMinute: configuration.attemptsPerMinutePerAddress))
+        self.addressLimits = Mutex(AddressRateLimiter(configuration: configuration.throttle))
         self.clock = clock
     }
 
@@ -101,36 +101,5 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
         try? await store.audit(AuditRecord(principal: principal, principalKind: kind, action: context.method.path, target: target,
                                            outcome: outcome, statusCode: UInt32(error.code.rawValue), detail: error.message,
                                            requestID: context.requestID, peerAddress: context.remoteAddress ?? ""))
-    }
-}
-
-/// Sign-in attempts per client address (a token bucket per address, bounded in size).
-struct AddressLimits: Sendable {
-    let perMinute: Int
-    private var buckets: [String: (tokens: Double, at: Date)] = [:]
-
-    init(perMinute: Int) {
-        self.perMinute = max(1, perMinute)
-    }
-
-    /// Takes one attempt for `address`; returns the seconds to wait when none is left.
-    mutating func take(_ address: String, now: Date) -> Int? {
-        let host = address.split(separator: ":").dropLast().joined(separator: ":")
-        let key = host.isEmpty ? address : host
-        let capacity = Double(perMinute)
-        var bucket = buckets[key] ?? (capacity, now)
-        bucket.tokens = min(capacity, bucket.tokens + now.timeIntervalSince(bucket.at) * capacity / 60)
-        bucket.at = now
-        guard bucket.tokens >= 1 else {
-            buckets[key] = bucket
-            return Int(((1 - bucket.tokens) * 60 / capacity).rounded(.up))
-        }
-        bucket.tokens -= 1
-        buckets[key] = bucket
-        if buckets.count > 10_000 {
-            // Forget full buckets first: they carry no state worth keeping.
-            buckets = buckets.filter { $0.value.tokens < capacity - 1 }
-        }
-        return nil
     }
 }

@@ -1,6 +1,6 @@
 public import KinerjaRPC
 public import KinerjaService
-public import KinerjaStore
+import KinerjaStore
 import Foundation
 import KinerjaCrypto
 import KinerjaProto

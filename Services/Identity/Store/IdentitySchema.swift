@@ -91,7 +91,6 @@ public enum IdentitySchema {
                     password_changed_at INTEGER,
                     last_login_at INTEGER,
                     failed_login_count INTEGER NOT NULL,
-                    lockout_count INTEGER NOT NULL,
                     locked_until INTEGER,
                     disabled_reason TEXT NOT NULL,
                     updated_by TEXT NOT NULL, updated_kind INTEGER NOT NULL, updated_at INTEGER NOT NULL

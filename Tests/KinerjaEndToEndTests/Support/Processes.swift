@@ -27,8 +27,8 @@ final class RunningProcess: Sendable {
          stdin: String? = nil) throws {
         stdoutPath = "\(directory)/\(name).out"
         stderrPath = "\(directory)/\(name).err"
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
