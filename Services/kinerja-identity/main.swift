@@ -37,8 +37,15 @@ struct Serve: AsyncParsableCommand {
         StructuredLogHandler.bootstrap(level: Logger.Level(configurationName: loaded.common.log.level) ?? .info,
                                        format: StructuredLogHandler.Format(rawValue: loaded.common.log.format) ?? .json)
         let runtime = try reportingErrors { try ServiceRuntime(name: "identity", configuration: loaded.common, migrations: IdentitySchema.migrations) }
-        if let bootstrap = try await IdentityBootstrap.run(store: runtime.store, configuration: identity,
-                                                           environment: ProcessInfo.processInfo.environment) {
+        let bootstrapped: BootstrapResult?
+        do {
+            bootstrapped = try await IdentityBootstrap.run(store: runtime.store, configuration: identity,
+                                                           environment: ProcessInfo.processInfo.environment)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("kinerja-identity: bootstrap: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
+        if let bootstrap = bootstrapped {
             runtime.logger.notice("bootstrap: first administrator created", metadata: [
                 "units": "\(bootstrap.units)", "employees": "\(bootstrap.employees)"])
             // Shown once, on standard output only (never in the logs).
@@ -52,6 +59,9 @@ struct Serve: AsyncParsableCommand {
                 lines.append("demo: \(persona.persona) \(persona.nip) \(persona.name)")
             }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        if !identity.passwordHash.meetsRecommendedStrength {
+            runtime.logger.warning("identity.password_hash is weaker than recommended (scrypt N=2^17, r=8, p=1 or PBKDF2-SHA256 600 000); use it only for tests")
         }
         let service = try await IdentityService(runtime: runtime, configuration: identity)
         let rotation = KeyRotationSchedule(handlers: service.handlers, days: identity.keyRotationDays)

@@ -68,6 +68,22 @@ struct ConfigurationLoaderTests {
         #expect(error(valid, environment: ["KINERJA_PEERS__IDENTITY__ADDRESS": "nowhere", "KINERJA_PEERS__IDENTITY__IDENTITY": "spiffe://kinerja.kupangkota.go.id/service/identity"])?.key == "peers.identity.address")
     }
 
+    @Test("a section that is not an object is an error naming it, not a crash")
+    func sectionNotObject() {
+        #expect(error(valid.replacingOccurrences(of: "\"identity\": { \"demo_seed\": 1 }", with: "\"identity\": 5"))?.key == "identity")
+        #expect(error(valid, environment: ["KINERJA_IDENTITY": "x"])?.key == "identity")
+        #expect(error(valid, environment: ["KINERJA_LOG": "5"])?.key == "log")
+    }
+
+    @Test("an override of a string key stays a string, and an 18-digit NIP is never a number")
+    func digitOverrides() throws {
+        let loaded = try load(valid, environment: ["KINERJA_IDENTITY__BOOTSTRAP__ADMIN_NIP": "198705122010011003",
+                                                   "KINERJA_STORE__PATH": "12345"])
+        #expect(loaded.common.store.path == "12345")
+        struct Section: Decodable { struct B: Decodable { var admin_nip: String }; var bootstrap: B }
+        #expect(try loaded.section(as: Section.self).bootstrap.admin_nip == "198705122010011003")
+    }
+
     @Test("a TLS file that cannot be read is named")
     func missingFile() {
         #expect(error(valid.replacingOccurrences(of: "\"private_key\": \"$FILE\"", with: "\"private_key\": \"/nonexistent/key.pem\""))?.key == "tls.private_key")

@@ -8,9 +8,6 @@ import KinerjaStore
 extension IdentityHandlers {
     var issuer: TokenIssuer { TokenIssuer(ring: keys, configuration: configuration) }
 
-    /// A hash to verify against when the NIP has no password, so that unknown NIPs cost the
-    /// same time as wrong passwords and cannot be told apart.
-    private static let decoyHash = (try? PasswordHasher(parameters: .recommended).hash("kinerja-decoy-password")) ?? ""
 
     public func login(_ request: Identity.LoginRequest, context: ServerContext) async throws -> Identity.LoginResponse {
         try Invalid.requireNIP(request.nip)
@@ -37,7 +34,8 @@ extension IdentityHandlers {
         }
         let wrong = RPCError(.unauthenticated, "wrong NIP or password")
         guard let account, let hash = account.passwordHash else {
-            _ = try await hashing.run { PasswordHasher.verify(request.password, against: Self.decoyHash) }
+            let decoy = decoyHash
+            _ = try await hashing.run { PasswordHasher.verify(request.password, against: decoy) }
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .authenticationFailed, error: wrong)
             throw wrong
         }

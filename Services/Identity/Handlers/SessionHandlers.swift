@@ -54,7 +54,11 @@ extension IdentityHandlers {
         case .issued(let tokens):
             return Identity.RefreshTokenResponse(tokens: tokens)
         case .refused(let reason):
-            throw RPCError(.unauthenticated, "\(reason): sign in again")
+            let error = RPCError(.unauthenticated, "\(reason): sign in again")
+            if !reason.contains("already used") {  // reuse is audited with the revocation
+                await auditFailure(context, principal: "unknown", kind: .user, target: "", outcome: .authenticationFailed, error: error)
+            }
+            throw error
         }
     }
 

@@ -16,6 +16,9 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
     let hashing: HashingPool
     let addressLimits: Mutex<AddressRateLimiter>
     let clock: @Sendable () -> Date
+    /// A hash (with the configured parameters) to verify against when a NIP has no password, so
+    /// that unknown NIPs cost the same time as wrong passwords and cannot be told apart.
+    let decoyHash: String
 
     /// Handlers over `store` (opened with ``IdentitySchema/migrations``).
     public init(store: Store, configuration: IdentityConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -25,6 +28,7 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
         self.hashing = HashingPool(threads: configuration.hashingThreads, queueLimit: configuration.hashingQueueLimit)
         self.addressLimits = Mutex(AddressRateLimiter(configuration: configuration.throttle))
         self.clock = clock
+        self.decoyHash = (try? PasswordHasher(parameters: configuration.passwordHash).hash(Base64URL.encode(SecureRandom.bytes(16)))) ?? ""
     }
 
     /// Loads (or creates) the signing keys; call once before serving.

@@ -74,25 +74,27 @@ final class SigningKeyRing: Sendable {
 
     /// Re-reads the keys after a change.
     func reload(now: Date = Date()) async throws {
-        let rows = try await store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM signing_key ORDER BY created_at") }
         let nowSeconds = Int64(now.timeIntervalSince1970)
+        let stored = try await store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM signing_key ORDER BY created_at").map { row in
+                var key = Identity.SigningKey()
+                key.keyID = row["key_id"]
+                key.algorithm = "Ed25519"
+                key.publicKey = Array(row["public_key"] as Data)
+                key.notBefore = Common.Timestamp(seconds: row["not_before"], nanos: 0)
+                key.notAfter = Common.Timestamp(seconds: row["not_after"], nanos: 0)
+                key.state = Identity.SigningKeyState(rawValue: row["state"])
+                return (key: key, privateKey: Array(row["private_key"] as Data), createdAt: row["created_at"] as Int64)
+            }
+        }
         var active: ActiveKey?
         var published: [Identity.SigningKey] = []
-        for row in rows {
-            let keyState = Identity.SigningKeyState(rawValue: row["state"])
-            let notAfter: Int64 = row["not_after"]
-            var key = Identity.SigningKey()
-            key.keyID = row["key_id"]
-            key.algorithm = "Ed25519"
-            key.publicKey = Array(row["public_key"] as Data)
-            key.notBefore = Common.Timestamp(seconds: row["not_before"], nanos: 0)
-            key.notAfter = Common.Timestamp(seconds: notAfter, nanos: 0)
-            key.state = keyState
-            if notAfter >= nowSeconds { published.append(key) }
-            if keyState == .active {
-                let privateKey = try Ed25519PrivateKey(rawRepresentation: Array(row["private_key"] as Data))
-                active = ActiveKey(keyID: key.keyID, signer: AccessTokenSigner(keyID: key.keyID, privateKey: privateKey),
-                                   createdAt: row["created_at"])
+        for entry in stored {
+            if (entry.key.notAfter?.seconds ?? 0) >= nowSeconds { published.append(entry.key) }
+            if entry.key.state == .active {
+                let privateKey = try Ed25519PrivateKey(rawRepresentation: entry.privateKey)
+                active = ActiveKey(keyID: entry.key.keyID, signer: AccessTokenSigner(keyID: entry.key.keyID, privateKey: privateKey),
+                                   createdAt: entry.createdAt)
             }
         }
         state.withLock { $0 = (active, published) }

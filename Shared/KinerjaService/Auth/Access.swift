@@ -1,5 +1,5 @@
 public import KinerjaProto
-public import KinerjaStore
+import KinerjaStore
 
 /// The authorisation decision of the current call, for the handler to finish.
 ///

@@ -5,8 +5,8 @@ import Foundation
 
 /// Authenticates every call and enforces the service's ``AuthorizationTable`` (default deny).
 ///
-/// Order: the method must have a rule; a bearer token, when sent, must verify (unless the
-/// method is open to any peer, where a bad token is ignored); then any grant that depends only
+/// Order: the method must have a rule; a bearer token, when sent, must verify (only the sign-in
+/// methods, ``Grant/signIn``, do not read tokens at all); then any grant that depends only
 /// on who is calling allows the call at once. Relationship grants are left to the handler
 /// (``Access/require(_:)``). Every authentication failure and every denial is audited.
 public struct AuthInterceptor: ServerInterceptor {
@@ -44,9 +44,7 @@ public struct AuthInterceptor: ServerInterceptor {
                 try await userGate?(user, context.method)
                 caller.user = user
             } catch let error as RPCError {
-                if error.code == .unauthenticated {
-                    await record(caller, context, .authenticationFailed, error)
-                }
+                await record(caller, context, error.code == .unauthenticated ? .authenticationFailed : .denied, error)
                 throw error
             }
         }

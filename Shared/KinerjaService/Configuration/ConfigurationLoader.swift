@@ -25,8 +25,10 @@ public struct LoadedConfiguration: Sendable {
 ///
 /// An environment variable `KINERJA_<PATH>` overrides the key at PATH, where path segments are
 /// separated by `__` and matched case-insensitively: `KINERJA_LISTEN__PORT=7411`,
-/// `KINERJA_LOG__LEVEL=debug`, `KINERJA_IDENTITY__BOOTSTRAP_ADMIN_NIP=…`. Values are parsed as
-/// JSON when they are valid JSON (numbers, booleans) and taken as strings otherwise. Only
+/// `KINERJA_LOG__LEVEL=debug`, `KINERJA_IDENTITY__BOOTSTRAP__ADMIN_NIP=…`. A value replacing a
+/// string in the file stays a string; otherwise it is parsed as JSON when it is valid JSON
+/// (numbers, booleans) and taken as a string when not, and runs of more than 15 digits (NIPs)
+/// always stay strings. Only
 /// variables whose first segment is a known section are considered, so unrelated `KINERJA_*`
 /// variables of the command line tool do not interfere.
 ///
@@ -60,6 +62,10 @@ public enum ConfigurationLoader {
 
         var common = root
         let own = common.removeValue(forKey: section) ?? [String: Any]()
+        guard own is [String: Any] else { throw ConfigurationError(key: section, "must be an object") }
+        for key in ["listen", "store", "tls", "peers", "limits", "log"] where common[key] != nil && !(common[key] is [String: Any]) {
+            throw ConfigurationError(key: key, "must be an object")
+        }
         let configuration: ServiceConfiguration
         do {
             configuration = try JSONDecoder().decode(ServiceConfiguration.self,
@@ -79,6 +85,9 @@ public enum ConfigurationLoader {
         if c.store.path.isEmpty { throw ConfigurationError(key: "store.path", "must not be empty") }
         if c.store.busyTimeoutSeconds < 0 { throw ConfigurationError(key: "store.busy_timeout_seconds", "must not be negative") }
         if c.store.maximumReaders < 1 { throw ConfigurationError(key: "store.maximum_readers", "must be at least 1") }
+        if c.store.idempotencyRetentionSeconds < 60 {
+            throw ConfigurationError(key: "store.idempotency_retention_seconds", "must be at least 60")
+        }
         for (key, path) in [("tls.certificate", c.tls.certificate), ("tls.private_key", c.tls.privateKey),
                             ("tls.trust_roots", c.tls.trustRoots)] + (c.tls.revocationList.map { [("tls.revocation_list", $0)] } ?? []) {
             if !FileManager.default.isReadableFile(atPath: path) {
@@ -111,9 +120,19 @@ public enum ConfigurationLoader {
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("KINERJA_") {
             let path = name.dropFirst("KINERJA_".count).lowercased().components(separatedBy: "__")
             guard let first = path.first, sections.contains(first), !path.contains("") else { continue }
-            let parsedValue: Any = (try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])) ?? value
+            let replacesString = existing(at: path[...], in: root) is String
+            let longDigits = value.count > 15 && value.allSatisfy(\.isNumber)
+            let parsedValue: Any = replacesString || longDigits
+                ? value
+                : (try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])) ?? value
             set(parsedValue, at: path[...], in: &root)
         }
+    }
+
+    private static func existing(at path: ArraySlice<String>, in object: [String: Any]) -> Any? {
+        guard let key = path.first else { return nil }
+        if path.count == 1 { return object[key] }
+        return (object[key] as? [String: Any]).flatMap { existing(at: path.dropFirst(), in: $0) }
     }
 
     private static func set(_ value: Any, at path: ArraySlice<String>, in object: inout [String: Any]) {

@@ -1,8 +1,8 @@
 public import KinerjaRPC
-public import KinerjaStore
-public import KinerjaTLS
-public import Logging
-public import ServiceLifecycle
+import KinerjaStore
+import KinerjaTLS
+import Logging
+import ServiceLifecycle
 import UnixSignals
 import Foundation
 

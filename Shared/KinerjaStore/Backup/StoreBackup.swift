@@ -1,5 +1,5 @@
-public import GRDB
-public import Foundation
+import GRDB
+import Foundation
 
 /// What an online backup wrote.
 public struct BackupReport: Sendable, Hashable {

@@ -1,5 +1,5 @@
 public import GRDB
-public import Foundation
+import Foundation
 
 /// A service's SQLite store: one file, WAL, `synchronous=FULL`, one writer and a few readers,
 /// foreign keys on, a busy timeout, migrations applied in order, an integrity check at open.
@@ -38,6 +38,8 @@ public final class Store: Sendable {
         } catch {
             throw StoreError(.open, "cannot open \(configuration.path)", cause: error)
         }
+        // Readable by the service user only; SQLite gives the -wal and -shm files the same mode.
+        chmod(configuration.path, 0o600)
         // GRDB sets synchronous=NORMAL on the writer when it enables WAL; acknowledged writes need FULL.
         do {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -73,7 +75,7 @@ public final class Store: Sendable {
 
     /// Checkpoints the WAL and closes every connection. Call once, after the last use.
     public func close() throws {
-        try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
     }
 }
