@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "KinerjaService", targets: ["KinerjaService"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
+        .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -156,6 +157,34 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .target(
+            name: "KinerjaPlanning",
+            dependencies: [
+                "KinerjaProto",
+                "KinerjaIdentity",
+                "KinerjaCrypto",
+                "KinerjaRPC",
+                "KinerjaStore",
+                "KinerjaService",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Planning",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja-planning",
+            dependencies: [
+                "KinerjaPlanning",
+                "KinerjaService",
+                "KinerjaStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/kinerja-planning",
+            swiftSettings: strict
+        ),
+
         // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
@@ -219,10 +248,29 @@ let package = Package(
         .testTarget(
             name: "KinerjaIdentityTests",
             dependencies: [
-                "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC",
+                "KinerjaTestSupport", "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC",
                 "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaIdentityTests",
+            swiftSettings: strict
+        ),
+        // Fixtures shared by the service tests: the development PKI, identity and planning in-process.
+        .target(
+            name: "KinerjaTestSupport",
+            dependencies: [
+                "KinerjaIdentity", "KinerjaPlanning", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
+                "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/KinerjaTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaPlanningTests",
+            dependencies: [
+                "KinerjaTestSupport", "KinerjaPlanning", "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
+                "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/KinerjaPlanningTests",
             swiftSettings: strict
         ),
         .testTarget(

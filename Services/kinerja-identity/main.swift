@@ -33,10 +33,10 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
-        let (loaded, identity) = try reportingErrors { try options.load() }
+        let (loaded, identity) = try await step { try options.load() }
         StructuredLogHandler.bootstrap(level: Logger.Level(configurationName: loaded.common.log.level) ?? .info,
                                        format: StructuredLogHandler.Format(rawValue: loaded.common.log.format) ?? .json)
-        let runtime = try reportingErrors { try ServiceRuntime(name: "identity", configuration: loaded.common, migrations: IdentitySchema.migrations) }
+        let runtime = try await step { try ServiceRuntime(name: "identity", configuration: loaded.common, migrations: IdentitySchema.migrations) }
         let bootstrapped: BootstrapResult?
         do {
             bootstrapped = try await IdentityBootstrap.run(store: runtime.store, configuration: identity,
@@ -78,9 +78,10 @@ struct Backup: AsyncParsableCommand {
     var output: String
 
     func run() async throws {
-        let (loaded, _) = try reportingErrors { try options.load() }
-        let report = try reportingErrors { try Store.backup(databaseAt: loaded.common.store.path, to: output) }
-        print("backup written: \(report.path) (\(report.bytes) bytes, audit log up to sequence \(report.auditHeadSequence), integrity ok)")
+        try await exiting {
+            let (loaded, _) = try options.load()
+            print(try OperatorCommands.backup(configuration: loaded.common, to: output))
+        }
     }
 }
 
@@ -92,14 +93,11 @@ struct Audit: AsyncParsableCommand {
         @OptionGroup var options: ConfigOption
 
         func run() async throws {
-            let (loaded, _) = try reportingErrors { try options.load() }
-            let result = try reportingErrors { try Store.verifyAudit(databaseAt: loaded.common.store.path) }
-            let head = result.headHash.map { String(format: "%02x", $0) }.joined()
-            if result.intact {
-                print("audit chain intact: \(result.checkedCount) entries (\(result.firstSequence)–\(result.lastSequence)), head \(head)")
-            } else {
-                print("audit chain BROKEN at sequence \(result.firstBrokenSequence): \(result.failure)")
-                throw ExitCode(4)
+            try await exiting {
+                let (loaded, _) = try options.load()
+                let verdict = try OperatorCommands.verifyAudit(configuration: loaded.common)
+                print(verdict.line)
+                if !verdict.intact { throw OperatorCommands.Exit(status: OperatorCommands.brokenAuditStatus) }
             }
         }
     }
@@ -110,20 +108,27 @@ struct CheckConfig: AsyncParsableCommand {
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
-        _ = try reportingErrors { try options.load() }
-        print("configuration ok")
+        try await exiting {
+            _ = try options.load()
+            print("configuration ok")
+        }
     }
 }
 
-/// Prints configuration and store errors as one line naming the key, and exits 78 (EX_CONFIG).
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+/// Runs an operator command; configuration and store errors exit 78 and 74 with one line.
+func exiting(_ body: () async throws -> Void) async throws {
     do {
-        return try body()
-    } catch let error as ConfigurationError {
-        FileHandle.standardError.write(Data("kinerja-identity: \(error)\n".utf8))
-        throw ExitCode(78)
-    } catch let error as StoreError {
-        FileHandle.standardError.write(Data("kinerja-identity: store: \(error)\n".utf8))
-        throw ExitCode(74)
+        try await OperatorCommands.reportingErrors("kinerja-identity", body)
+    } catch let exit as OperatorCommands.Exit {
+        throw ExitCode(exit.status)
+    }
+}
+
+/// Like ``exiting(_:)`` for a step that produces a value.
+func step<T>(_ body: () throws -> T) async throws -> T {
+    do {
+        return try await OperatorCommands.reportingErrors("kinerja-identity") { try body() }
+    } catch let exit as OperatorCommands.Exit {
+        throw ExitCode(exit.status)
     }
 }

@@ -117,7 +117,7 @@ extension IdentityHandlers {
         try Invalid.requireNIP(request.nip)
         let access = try Access.required()
         // Unknown and invisible NIPs look the same to the caller.
-        guard await access.allows(.employee(nip: request.nip)) else {
+        guard try await access.allows(.employee(nip: request.nip)) else {
             let known = try await store.pool.read { db in try EmployeeRecords.find(request.nip, in: db) != nil }
             if known { throw await access.denial(target: request.nip, "you may not read employee \(request.nip)") }
             throw RPCError(.notFound, "no employee with NIP \(request.nip)")
@@ -143,7 +143,7 @@ extension IdentityHandlers {
         let found = try await store.pool.read { db in try EmployeeRecords.find(nips, in: db) }
         var response = Identity.BatchGetEmployeesResponse()
         for nip in nips {
-            if let employee = found[nip], await access.allows(.employee(nip: nip)) {
+            if let employee = found[nip], try await access.allows(.employee(nip: nip)) {
                 response.employees.append(employee)
             } else {
                 response.notFoundNIPs.append(nip)

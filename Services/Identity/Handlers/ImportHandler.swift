@@ -94,7 +94,7 @@ extension IdentityHandlers {
             if !seen.insert(employee.nip).inserted {
                 reject(.alreadyExists, [Common.FieldViolation(field: "employee.nip", description: "appears twice in this import", reason: "DUPLICATE_ROW")]); continue
             }
-            if scopeAllowed[employee.unitID] == nil { scopeAllowed[employee.unitID] = await access.allows(.unit(id: employee.unitID)) }
+            if scopeAllowed[employee.unitID] == nil { scopeAllowed[employee.unitID] = try await access.allows(.unit(id: employee.unitID)) }
             if scopeAllowed[employee.unitID] != true {
                 reject(.permissionDenied, [Common.FieldViolation(field: "employee.unit_id", description: "unit is outside your scope", reason: "OUT_OF_SCOPE")]); continue
             }

@@ -22,15 +22,7 @@ public struct IdentityService: Sendable {
             resolver: IdentityRelationships(store: runtime.store),
             audit: StoreAuditSink(store: runtime.store, logger: runtime.logger),
             userGate: handlers.userGate)
-        server = runtime.server(services: [handlers], interceptors: [auth],
-                                pseudonymKey: Self.pseudonymKey(privateKeyFile: runtime.configuration.tls.privateKey))
-    }
-
-    /// A per-deployment secret for log pseudonyms: derived from the service's private key, so it
-    /// is stable across restarts and never configured separately.
-    static func pseudonymKey(privateKeyFile: String) -> [UInt8] {
-        let bytes = FileManager.default.contents(atPath: privateKeyFile).map { Array($0) } ?? SecureRandom.bytes(32)
-        return SHA256.hash(Array("kinerja-log-pseudonym-v1".utf8) + bytes)
+        server = runtime.server(services: [handlers], interceptors: [auth])
     }
 }
 

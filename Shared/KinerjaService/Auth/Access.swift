@@ -43,19 +43,20 @@ public final class Access: Sendable {
         return current
     }
 
-    /// True when the caller may act on `target` (no audit; for filtering lists).
-    public func allows(_ target: AccessTarget) async -> Bool {
+    /// True when the caller may act on `target` (no audit; for filtering lists). Throws when the
+    /// answer cannot be known (identity unavailable): never allow on missing authority.
+    public func allows(_ target: AccessTarget) async throws -> Bool {
         if grantedByIdentity { return true }
         guard let user = caller.user else { return false }
         for grant in rule.grants where grant.isRelationship {
-            if (try? await check(grant, user: user, target: target)) == true { return true }
+            if try await check(grant, user: user, target: target) { return true }
         }
         return false
     }
 
     /// Returns when the caller may act on `target`; otherwise records the denial and throws PERMISSION_DENIED.
     public func require(_ target: AccessTarget) async throws {
-        if await allows(target) { return }
+        if try await allows(target) { return }
         let described: String
         switch target {
         case .employee(let nip): described = nip

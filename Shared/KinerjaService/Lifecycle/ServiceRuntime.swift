@@ -48,12 +48,18 @@ public struct ServiceRuntime: Sendable {
     }
 
     /// The server for `services`, with call logging and then `interceptors` (authentication) around every call.
-    public func server(services: [any RegistrableService], interceptors: [any ServerInterceptor],
-                       pseudonymKey: [UInt8]) -> RPCServer {
-        let logging = CallLogInterceptor(logger: logger, pseudonymKey: pseudonymKey)
+    public func server(services: [any RegistrableService], interceptors: [any ServerInterceptor]) -> RPCServer {
+        let logging = CallLogInterceptor(logger: logger, pseudonymKey: logPseudonymKey)
         return RPCServer(configuration: .init(host: configuration.listen.host, port: configuration.listen.port, tls: tls,
                                               limits: limits, interceptors: [logging] + interceptors),
                          services: services)
+    }
+
+    /// A per-deployment secret for log pseudonyms: derived from the service's private key, so it
+    /// is stable across restarts (until the key changes) and never configured separately.
+    public var logPseudonymKey: [UInt8] {
+        let bytes = FileManager.default.contents(atPath: configuration.tls.privateKey).map { Array($0) } ?? SecureRandom.bytes(32)
+        return SHA256.hash(Array("kinerja-log-pseudonym-v1".utf8) + bytes)
     }
 
     /// A client for the configured peer `name`.

@@ -2,6 +2,7 @@ import Foundation
 import KinerjaIdentity
 import KinerjaProto
 import KinerjaService
+import KinerjaTestSupport
 import Testing
 
 @Suite("Identity's authorisation table")

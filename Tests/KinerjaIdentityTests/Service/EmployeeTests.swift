@@ -3,6 +3,7 @@ import GRDB
 import KinerjaIdentity
 import KinerjaProto
 import KinerjaRPC
+import KinerjaTestSupport
 import Testing
 
 /// A valid new PNS employee for unit `unitID` (born 12 May 1990, appointed March 2015, male).

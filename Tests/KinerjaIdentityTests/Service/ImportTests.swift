@@ -3,6 +3,7 @@ import GRDB
 import KinerjaIdentity
 import KinerjaProto
 import KinerjaRPC
+import KinerjaTestSupport
 import Testing
 
 @Suite("Bulk import of employees over a client stream", .serialized)

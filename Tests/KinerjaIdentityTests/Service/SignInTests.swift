@@ -4,6 +4,7 @@ import KinerjaCrypto
 import KinerjaIdentity
 import KinerjaProto
 import KinerjaRPC
+import KinerjaTestSupport
 import Testing
 
 @Suite("Signing in, tokens and sessions over mutual TLS", .serialized)

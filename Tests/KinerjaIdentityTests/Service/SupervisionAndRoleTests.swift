@@ -3,6 +3,7 @@ import GRDB
 import KinerjaIdentity
 import KinerjaProto
 import KinerjaRPC
+import KinerjaTestSupport
 import Testing
 
 @Suite("Supervisors, roles, accounts and the audit log over mutual TLS", .serialized)

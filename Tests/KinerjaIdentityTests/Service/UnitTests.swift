@@ -2,6 +2,7 @@ import Foundation
 import KinerjaIdentity
 import KinerjaProto
 import KinerjaRPC
+import KinerjaTestSupport
 import Testing
 
 @Suite("Units over mutual TLS", .serialized)

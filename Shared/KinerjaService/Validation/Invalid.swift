@@ -1,14 +1,14 @@
-import KinerjaProto
+public import KinerjaProto
 
 /// INVALID_ARGUMENT errors with a BadRequest detail naming the fields.
-enum Invalid {
+public enum Invalid {
     /// One bad field.
-    static func field(_ field: String, _ description: String, reason: String = "INVALID") -> RPCError {
+    public static func field(_ field: String, _ description: String, reason: String = "INVALID") -> RPCError {
         fields([Common.FieldViolation(field: field, description: description, reason: reason)])
     }
 
     /// Several bad fields; the message lists them.
-    static func fields(_ violations: [Common.FieldViolation]) -> RPCError {
+    public static func fields(_ violations: [Common.FieldViolation]) -> RPCError {
         let message = violations.prefix(5).map { "\($0.field): \($0.description)" }.joined(separator: "; ")
             + (violations.count > 5 ? "; and \(violations.count - 5) more" : "")
         var detail = RPC.StatusDetail()
@@ -17,30 +17,41 @@ enum Invalid {
     }
 
     /// Fails unless `text` is 1…`max` characters.
-    static func requireText(_ text: String, _ field: String, max: Int, optional: Bool = false) throws {
+    public static func requireText(_ text: String, _ field: String, max: Int, optional: Bool = false) throws {
         if text.isEmpty && !optional { throw Self.field(field, "is required", reason: "REQUIRED") }
         if text.count > max { throw Self.field(field, "must be at most \(max) characters", reason: "TOO_LONG") }
     }
 
-    /// Fails unless `nip` is 18 ASCII digits (the full rules apply when creating employees).
-    static func requireNIP(_ nip: String, _ field: String = "nip") throws {
+    /// Fails unless `nip` is 18 ASCII digits.
+    public static func requireNIP(_ nip: String, _ field: String = "nip") throws {
         guard nip.utf8.count == 18, nip.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw Self.field(field, nip.isEmpty ? "is required" : "must be 18 digits", reason: "NIP_FORMAT")
         }
     }
+
+    /// Fails unless `id` looks like one of our ids (1–64 printable ASCII).
+    public static func requireID(_ id: String, _ field: String) throws {
+        guard !id.isEmpty else { throw Self.field(field, "is required", reason: "REQUIRED") }
+        guard id.utf8.count <= 64, id.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else { throw Self.field(field, "is not an id", reason: "ID_FORMAT") }
+    }
+
+    /// Fails unless `year` is 2000–2100.
+    public static func requireYear(_ year: Int32, _ field: String = "year") throws {
+        guard (2000...2100).contains(year) else { throw Self.field(field, "must be 2000–2100", reason: "YEAR") }
+    }
 }
 
 /// Paging: page sizes and opaque cursors.
-enum Paging {
+public enum Paging {
     /// The page size to use: 1–1000, default 100.
-    static func size(_ request: Common.PageRequest?) throws -> Int {
+    public static func size(_ request: Common.PageRequest?) throws -> Int {
         let size = Int(request?.pageSize ?? 0)
         guard size <= 1000 else { throw Invalid.field("page.page_size", "must be at most 1000", reason: "PAGE_SIZE") }
         return size == 0 ? 100 : size
     }
 
     /// The offset a cursor encodes (`o<offset>`); empty = 0.
-    static func offset(_ request: Common.PageRequest?) throws -> Int {
+    public static func offset(_ request: Common.PageRequest?) throws -> Int {
         guard let cursor = request?.cursor, !cursor.isEmpty else { return 0 }
         guard cursor.hasPrefix("o"), let offset = Int(cursor.dropFirst()), offset >= 0 else {
             throw Invalid.field("page.cursor", "is not a cursor this service issued", reason: "CURSOR")
@@ -48,8 +59,8 @@ enum Paging {
         return offset
     }
 
-    /// The response page for `count` returned rows out of a `size` page starting at `offset`.
-    static func response(offset: Int, size: Int, returned: Int, more: Bool) -> Common.PageResponse {
+    /// The response page for `returned` rows of a `size` page starting at `offset`.
+    public static func response(offset: Int, size: Int, returned: Int, more: Bool) -> Common.PageResponse {
         Common.PageResponse(nextCursor: more ? "o\(offset + returned)" : "")
     }
 }

@@ -1,31 +1,31 @@
-import Foundation
-import GRDB
-import KinerjaCrypto
-import KinerjaIdentity
-import KinerjaProto
-import KinerjaRPC
-import KinerjaService
-import KinerjaStore
-import KinerjaTLS
+public import Foundation
+public import GRDB
+public import KinerjaCrypto
+public import KinerjaIdentity
+public import KinerjaProto
+public import KinerjaRPC
+public import KinerjaService
+public import KinerjaStore
+public import KinerjaTLS
 
 /// A real identity service in-process: its own SQLite file, the Kupang demo organisation,
 /// mutual TLS on a loopback port, and clients with the operator certificate (or another).
-final class IdentityFixture: Sendable {
-    static let demoPassword = "kinerja-demo-kupang"
-    static let seed: UInt64 = 2026
+public final class IdentityFixture: Sendable {
+    public static let demoPassword = "kinerja-demo-kupang"
+    public static let seed: UInt64 = 2026
 
-    let directory: String
-    let runtime: ServiceRuntime
-    let service: IdentityService
-    let port: Int
-    let bootstrap: BootstrapResult
-    let organisation: DemoOrganisation
+    public let directory: String
+    public let runtime: ServiceRuntime
+    public let service: IdentityService
+    public let port: Int
+    public let bootstrap: BootstrapResult
+    public let organisation: DemoOrganisation
     private let clients: [RPCClient]
 
     /// The store (for checking that a refused call changed nothing).
-    var store: Store { runtime.store }
+    public var store: Store { runtime.store }
 
-    static func start(configure: (inout IdentityConfiguration) -> Void = { _ in }) async throws -> IdentityFixture {
+    public static func start(configure: (inout IdentityConfiguration) -> Void = { _ in }) async throws -> IdentityFixture {
         let pki = try TestPKI.directory()
         let directory = NSTemporaryDirectory() + "kinerja-identity-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -80,20 +80,20 @@ final class IdentityFixture: Sendable {
     }
 
     /// A client over the operator's machine certificate.
-    var client: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[0]) }
+    public var client: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[0]) }
     /// A client over the HR portal's certificate.
-    var hrPortal: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[1]) }
+    public var hrPortal: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[1]) }
     /// A client over the planning service's certificate.
-    var planningService: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[2]) }
+    public var planningService: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[2]) }
 
     /// The NIP of a demo persona (pegawai, atasan, pimpinan, pengelola, admin, auditor).
-    func nip(_ persona: String) throws -> String {
+    public func nip(_ persona: String) throws -> String {
         guard let user = organisation.user(persona: persona) else { throw TestFailure("no persona \(persona)") }
         return user.nip
     }
 
     /// Signs a persona in; returns call options carrying its access token.
-    func signIn(_ persona: String) async throws -> CallOptions {
+    public func signIn(_ persona: String) async throws -> CallOptions {
         let nip = try nip(persona)
         if persona == "admin" {
             // The admin's one-time password must be changed first.
@@ -107,7 +107,7 @@ final class IdentityFixture: Sendable {
         return Self.bearer(response.tokens?.accessToken ?? "")
     }
 
-    static func bearer(_ token: String, idempotencyKey: String? = nil) -> CallOptions {
+    public static func bearer(_ token: String, idempotencyKey: String? = nil) -> CallOptions {
         var metadata = Metadata()
         metadata.add(Metadata.WellKnownKey.authorization, "Bearer \(token)")
         if let idempotencyKey { metadata.add(Metadata.WellKnownKey.idempotencyKey, idempotencyKey) }
@@ -115,7 +115,7 @@ final class IdentityFixture: Sendable {
     }
 
     /// The unit id of a demo unit code.
-    func unitID(_ code: String) async throws -> String {
+    public func unitID(_ code: String) async throws -> String {
         guard let id = try await store.pool.read({ db in try String.fetchOne(db, sql: "SELECT unit_id FROM unit WHERE code = ?", arguments: [code]) }) else {
             throw TestFailure("no unit \(code)")
         }
@@ -123,7 +123,7 @@ final class IdentityFixture: Sendable {
     }
 
     /// A fingerprint of every table except the audit log, to show a refused call changed nothing.
-    func snapshot() async throws -> String {
+    public func snapshot() async throws -> String {
         try await store.pool.read { db in
             var parts: [String] = []
             for table in ["unit", "employee", "supervisor_assignment", "role_grant", "account", "session", "refresh_token", "signing_key", "idempotency"] {
@@ -135,14 +135,14 @@ final class IdentityFixture: Sendable {
     }
 
     /// Audit entries recorded for an action path, newest last.
-    func auditEvents(action: String) async throws -> [Common.AuditEvent] {
+    public func auditEvents(action: String) async throws -> [Common.AuditEvent] {
         var prefix = Common.AuditEventFilter()
         prefix.actionPrefix = action
         let filter = prefix
         return try await store.pool.read { db in try AuditLog.events(matching: filter, after: 0, limit: 10_000, in: db) }
     }
 
-    func stop() async {
+    public func stop() async {
         for client in clients { await client.close() }
         await service.server.shutdown()
         try? runtime.store.close()
@@ -151,7 +151,7 @@ final class IdentityFixture: Sendable {
 }
 
 /// Runs `body` with a fresh identity fixture and always stops it.
-func withIdentity<T>(configure: (inout IdentityConfiguration) -> Void = { _ in },
+public func withIdentity<T>(configure: (inout IdentityConfiguration) -> Void = { _ in },
                      _ body: (IdentityFixture) async throws -> T) async throws -> T {
     let fixture = try await IdentityFixture.start(configure: configure)
     do {
@@ -165,7 +165,7 @@ func withIdentity<T>(configure: (inout IdentityConfiguration) -> Void = { _ in }
 }
 
 /// The status code of a failed call (nil when it succeeded).
-func statusCode<T>(_ body: () async throws -> T) async -> RPCError.Code? {
+public func statusCode<T>(_ body: () async throws -> T) async -> RPCError.Code? {
     do {
         _ = try await body()
         return nil
@@ -178,7 +178,7 @@ func statusCode<T>(_ body: () async throws -> T) async -> RPCError.Code? {
 
 extension Identity.IdentityService.Client {
     /// Sends `messages` as one ImportEmployees client stream.
-    func importEmployees(_ messages: [Identity.ImportEmployeesRequest], options: CallOptions) async throws -> Identity.ImportEmployeesResponse {
+    public func importEmployees(_ messages: [Identity.ImportEmployeesRequest], options: CallOptions) async throws -> Identity.ImportEmployeesResponse {
         try await importEmployees(options: options) { writer in
             for message in messages { try await writer.write(message) }
         }

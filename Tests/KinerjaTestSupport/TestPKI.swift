@@ -1,16 +1,16 @@
-import Foundation
-import KinerjaTLS
-import Synchronization
+public import Foundation
+public import KinerjaTLS
+public import Synchronization
 
 /// The development PKI made by `deploy/pki/make-dev-pki.sh` in a temporary directory, once per run.
-enum TestPKI {
-    static let root: String = URL(fileURLWithPath: #filePath)
+public enum TestPKI {
+    public static let root: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .path
 
     private static let made = Mutex<String?>(nil)
 
-    static func directory() throws -> String {
+    public static func directory() throws -> String {
         try made.withLock { made in
             if let made { return made }
             let dir = NSTemporaryDirectory() + "kinerja-identity-pki-\(getpid())"
@@ -26,14 +26,14 @@ enum TestPKI {
         }
     }
 
-    static func context(client name: String) throws -> TLSContext {
+    public static func context(client name: String) throws -> TLSContext {
         let dir = try directory()
         return try TLSContext(configuration: TLSConfiguration(
             certificateChainFile: "\(dir)/client/\(name).pem", privateKeyFile: "\(dir)/client/\(name).key",
             trustRootsFile: "\(dir)/ca.pem"))
     }
 
-    static func context(service name: String) throws -> TLSContext {
+    public static func context(service name: String) throws -> TLSContext {
         let dir = try directory()
         return try TLSContext(configuration: TLSConfiguration(
             certificateChainFile: "\(dir)/service/\(name).pem", privateKeyFile: "\(dir)/service/\(name).key",
@@ -41,7 +41,7 @@ enum TestPKI {
     }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,53 @@
+public import KinerjaService
+import KinerjaProto
+
+/// Who may call each planning method (default deny). Relationship grants are completed by the
+/// handlers with the SKP's owner or unit as the target; the comments of planning.proto give the
+/// same rules in words.
+public enum PlanningAuthorization {
+    typealias M = Planning.PlanningService.Method
+
+    /// Readers of one employee's SKP: the owner, their atasan chain, pengelola kinerja, pimpinan
+    /// and auditors in scope, admin, and the Kinerja services.
+    static let skpReaders = AccessRule(
+        .targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), .roleInScope(.auditor),
+        .role(.admin), .anyService)
+
+    /// The owner of a draft (handlers check ownership; pengelola kinerja in scope may create).
+    static let owner = AccessRule(.anyUser)
+
+    /// The table.
+    public static let table = AuthorizationTable(service: Planning.PlanningService.descriptor.name, rules: [
+        M.createSkp: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
+        M.getSkp: skpReaders,
+        M.getCurrentSkp: skpReaders,
+        M.listSkps: AccessRule(.anyUser, .anyService),
+        M.updateSkp: owner,
+        M.addRhk: owner,
+        M.updateRhk: owner,
+        M.removeRhk: owner,
+        M.getRhk: skpReaders,
+        M.addIki: owner,
+        M.updateIki: owner,
+        M.removeIki: owner,
+        M.setPeriodicTargets: owner,
+        // The SKP's atasan: decided by the handler against identity.
+        M.setBehaviourExpectations: AccessRule(.anyUser),
+        M.submitSkp: owner,
+        M.withdrawSkp: owner,
+        M.approveSkp: AccessRule(.anyUser),
+        M.returnSkp: AccessRule(.anyUser),
+        M.reviseSkp: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
+        M.listSkpVersions: skpReaders,
+        M.getCascade: AccessRule(.roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor),
+                                 .role(.admin), .sameUnitAsTarget, .anyService),
+        M.listParentRhkCandidates: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
+        M.listRhksNeedingReview: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja)),
+        M.acknowledgeRhkReview: owner,
+        M.getTargets: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .service("reporting"),
+                                 .service("evaluation")),
+        M.streamTargets: AccessRule(.service("reporting"), .service("evaluation"), .roleInScope(.pengelolaKinerja)),
+        M.listAuditEvents: AccessRule(.role(.auditor), .role(.admin)),
+        M.verifyAuditChain: AccessRule(.role(.auditor), .role(.admin)),
+    ])
+}

@@ -1,0 +1,118 @@
+import Foundation
+import KinerjaProto
+import KinerjaService
+
+/// The handlers' one door to the planning rules (``Domain/``): each rule error becomes the
+/// RPC status the contract names, here and nowhere else.
+enum PlanningRules {
+    /// Most RHKs of one SKP.
+    static let maximumRhks = RhkRules.maximumRhks
+    /// Most IKIs of one RHK.
+    static let maximumIkisPerRhk = IkiRules.maximumIkis
+
+    /// The status of a broken lifecycle rule.
+    static func status(_ error: SkpRuleError) -> RPCError {
+        switch error.category {
+        case .invalidArgument: return RPCError(.invalidArgument, error.message)
+        case .notFound: return RPCError(.notFound, error.message)
+        case .failedPrecondition: return RPCError(.failedPrecondition, error.message)
+        }
+    }
+
+    /// The state's name as the regulation says it.
+    static func name(_ state: Planning.SkpState) -> String {
+        switch state {
+        case .draft: return "DRAFT"
+        case .diajukan: return "DIAJUKAN"
+        case .disetujui: return "DISETUJUI"
+        case .dikembalikan: return "DIKEMBALIKAN"
+        case .diganti: return "DIGANTI"
+        default: return "UNSPECIFIED"
+        }
+    }
+
+    /// Only a DRAFT is edited in place.
+    static func requireEditable(_ skp: Planning.Skp) throws {
+        do { try SkpLifecycle.checkEditable(skp.state) } catch { throw status(error) }
+    }
+
+    /// An RHK's own fields (the parent link is checked against the store by the handler).
+    static func rhkViolations(_ rhk: Planning.Rhk, skp: Planning.Skp, hasAtasan: Bool, isJPT: Bool) -> [Common.FieldViolation] {
+        RhkRules.violations(rhk, jenisJabatan: skp.jenisJabatan, fieldPrefix: "rhk.")
+    }
+
+    /// An IKI's fields and periodic targets.
+    static func ikiViolations(_ iki: Planning.Iki, skp: Planning.Skp, field: String) -> [Common.FieldViolation] {
+        IkiRules.violations(iki, approach: skp.approach, skp: SkpPeriod(skp), fieldPrefix: field + ".")
+    }
+
+    /// The atasan's ekspektasi khusus.
+    static func expectationViolations(_ expectations: [Planning.BehaviourExpectation], skp: Planning.Skp) -> [Common.FieldViolation] {
+        BehaviourExpectationRules.violations(expectations, rhkIDs: Set(skp.rhks.map(\.rhkID)))
+    }
+
+    /// Moves the latest version to `state` by the lifecycle's rules (the notes are checked by the handlers).
+    static func transition(_ skp: inout Planning.Skp, to state: Planning.SkpState) throws {
+        var lifecycle = SkpLifecycle(versions: [.init(version: skp.version, state: skp.state)])
+        let event: SkpLifecycle.Event
+        switch state {
+        case .diajukan: event = .submit()
+        case .draft: event = .withdraw()
+        case .disetujui: event = .approve(version: skp.version)
+        case .dikembalikan: event = .return(version: skp.version, note: "-")
+        default: throw RPCError(.internal, "no transition to \(name(state))")
+        }
+        do { try lifecycle.apply(event) } catch { throw status(error) }
+        skp.state = state
+    }
+
+    /// Why a DRAFT cannot be submitted yet; empty when it can. Unit heads at the top of the
+    /// cascade (JPT: their results come from the organisation's plan) need no parent link.
+    static func submissionProblems(_ skp: Planning.Skp, atasanNIP: String, flaggedRhks: Int) -> [String] {
+        var problems = SubmissionRules.violations(skp, atasanNIP: atasanNIP.isEmpty ? nil : atasanNIP, ownerIsUnitHead: skp.jenisJabatan == .jpt)
+            .map { "\($0.field.isEmpty ? "" : $0.field + ": ")\($0.description)" }
+        if flaggedRhks > 0 { problems.append("\(flaggedRhks) RHK(s) are flagged for review after their parent changed: review them first") }
+        if atasanNIP.isEmpty { problems.append("you have no atasan in Kinerja to submit to; ask pengelola kinerja to set one") }
+        return problems
+    }
+
+    /// A new DRAFT version from the latest returned or approved one.
+    static func revise(_ latest: Planning.Skp, reason: String, created: Common.AuditStamp) throws -> Planning.Skp {
+        do { return try SkpVersioning.revise(latest, reason: reason, created: created) } catch { throw status(error) }
+    }
+
+    /// The target of `iki` for `period`; derived (pro rata or the annual level) when no periodic target was set.
+    static func periodTarget(_ iki: Planning.Iki, period: Common.Period, skp: Planning.Skp) -> (Planning.Target, Bool) {
+        do {
+            let target = try TargetDerivation.target(for: period, iki: iki, approach: skp.approach, skp: SkpPeriod(skp))
+            return (target.target, target.derived)
+        } catch {
+            // A period the SKP does not cover has no target of its own: the annual one stands, marked derived.
+            return (iki.annualTarget ?? Planning.Target(), true)
+        }
+    }
+
+    /// The unit's cascade and role matrix from its members (identity) and their SKPs (latest or approved).
+    static func cascade(unitID: String, year: Int32, members: [Identity.Employee], skps: [String: [Planning.Skp]],
+                        flagged: Set<String>, approvedOnly: Bool) -> Planning.GetCascadeResponse {
+        let leader = members.first { $0.unitID == unitID && $0.unitHead }
+        let builder = CascadeBuilder(members: members.map { CascadeBuilder.Member(ref: PlanningHandlers.reference($0), atasanNIP: $0.atasanNIP.isEmpty ? nil : $0.atasanNIP) },
+                                     leaderNIP: leader?.nip)
+        var rows: [CascadeBuilder.Row] = []
+        var owners = Set<String>()
+        for (nip, versions) in skps {
+            let approved = versions.filter { $0.state == .disetujui }.max { $0.version < $1.version }
+            let chosen = approvedOnly ? approved : versions.max { $0.version < $1.version }
+            guard let skp = chosen else { continue }
+            owners.insert(nip)
+            for rhk in skp.rhks {
+                rows.append(CascadeBuilder.Row(rhkID: rhk.rhkID, skpID: skp.skpID, ownerNIP: nip, parentRhkID: rhk.parentRhkID, text: rhk.text,
+                                               kind: rhk.kind, indicators: rhk.ikis.map(\.indicator), flagged: flagged.contains(rhk.rhkID),
+                                               skpState: skp.state, position: rhk.position))
+            }
+        }
+        let cascade = builder.build(rows: rows, skpOwners: owners)
+        return Planning.GetCascadeResponse(unitID: unitID, year: year, leader: cascade.leader, roots: cascade.roots, matrix: cascade.matrix,
+                                           withoutSkp: cascade.withoutSkp, unlinked: cascade.unlinked)
+    }
+}

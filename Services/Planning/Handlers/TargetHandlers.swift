@@ -1,0 +1,100 @@
+public import KinerjaProto
+import Foundation
+import GRDB
+import KinerjaService
+import KinerjaStore
+
+extension PlanningHandlers {
+    /// Checks a requested period: a year, and a month or triwulan when the kind asks for one.
+    static func checkPeriod(_ period: Common.Period?, field: String = "period") throws -> Common.Period {
+        guard let period else { throw Invalid.field(field, "is required", reason: "REQUIRED") }
+        try Invalid.requireYear(period.year, "\(field).year")
+        switch period.kind {
+        case .annual: break
+        case .quarterly:
+            guard [Common.Triwulan.i, .ii, .iii, .iv].contains(period.triwulan) else { throw Invalid.field("\(field).triwulan", "must be I–IV") }
+        case .monthly:
+            guard (1...12).contains(period.month) else { throw Invalid.field("\(field).month", "must be 1–12") }
+        default:
+            throw Invalid.field("\(field).kind", "must be monthly, quarterly or annual")
+        }
+        return period
+    }
+
+    /// The targets one employee has for `period`, from the SKPs of that year.
+    static func targets(of employee: Common.EmployeeRef, skps: [Planning.Skp], period: Common.Period, allowProvisional: Bool) -> Planning.EmployeeTargets {
+        var result = Planning.EmployeeTargets(employee: employee, period: period, availability: .noSkp)
+        let approved = skps.filter { $0.state == .disetujui }.max { $0.version < $1.version }
+        let chosen = approved ?? (allowProvisional ? skps.max { $0.version < $1.version } : nil)
+        guard let skp = chosen else { return result }
+        result.availability = approved != nil ? .approved : .provisional
+        result.skpID = skp.skpID
+        result.skpVersion = skp.version
+        result.skpState = skp.state
+        result.atasanNIP = skp.atasanNIP
+        result.approach = skp.approach
+        for rhk in skp.rhks {
+            for iki in rhk.ikis {
+                let (target, derived) = PlanningRules.periodTarget(iki, period: period, skp: skp)
+                result.targets.append(Planning.IkiTarget(rhkID: rhk.rhkID, rhkText: rhk.text, rhkKind: rhk.kind, ikiID: iki.ikiID,
+                                                         aspek: iki.aspek, indicator: iki.indicator, periodTarget: target,
+                                                         periodTargetDerived: derived, annualTarget: iki.annualTarget,
+                                                         parentRhkID: rhk.parentRhkID, aggregation: iki.aggregation))
+            }
+        }
+        return result
+    }
+
+    /// Every version of every SKP of `nips` for `year` (approved and latest), grouped by NIP.
+    static func skps(of nips: [String], year: Int32, in db: Database) throws -> [String: [Planning.Skp]] {
+        var result: [String: [Planning.Skp]] = [:]
+        var start = 0
+        while start < nips.count {
+            let batch = Array(nips[start..<min(start + 500, nips.count)])
+            start += 500
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT nip, body, latest FROM skp_version WHERE year = ? AND (latest = 1 OR state = ?) AND nip IN (\(batch.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: [year, Planning.SkpState.disetujui.rawValue] + StatementArguments(batch))
+            for row in rows { result[row["nip"], default: []].append(try SkpRecords.decode(row).skp) }
+        }
+        return result
+    }
+
+    public func getTargets(_ request: Planning.GetTargetsRequest, context: ServerContext) async throws -> Planning.GetTargetsResponse {
+        try Invalid.requireNIP(request.nip)
+        let period = try Self.checkPeriod(request.period)
+        try await Access.required().require(.employee(nip: request.nip))
+        guard let employee = try await directory.employee(request.nip) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
+        let skps = try await store.pool.read { db in try Self.skps(of: [request.nip], year: period.year, in: db)[request.nip] ?? [] }
+        return Planning.GetTargetsResponse(targets: Self.targets(of: Self.reference(employee), skps: skps, period: period,
+                                                                 allowProvisional: request.allowProvisional))
+    }
+
+    public func streamTargets(_ request: Planning.StreamTargetsRequest, responses: RPCWriter<Planning.StreamTargetsResponse>,
+                              context: ServerContext) async throws {
+        let period = try Self.checkPeriod(request.period)
+        let access = try Access.required()
+        let people: [Common.EmployeeRef]
+        switch request.population {
+        case .unit(let scope):
+            try Invalid.requireID(scope.unitID, "unit.unit_id")
+            guard try await directory.ancestors(of: scope.unitID) != nil else { throw RPCError(.notFound, "no unit \(scope.unitID)") }
+            try await access.require(.unit(id: scope.unitID))
+            people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits).map(Self.reference)
+        case .nips(let list):
+            guard !list.nips.isEmpty, list.nips.count <= 1000 else { throw Invalid.field("nips", "must name 1–1000 NIPs") }
+            for (index, nip) in list.nips.enumerated() { try Invalid.requireNIP(nip, "nips.nips[\(index)]") }
+            for nip in Set(list.nips) where !access.grantedByIdentity { try await access.require(.employee(nip: nip)) }
+            let found = try await directory.employees(list.nips)
+            people = list.nips.map { nip in found[nip].map(Self.reference) ?? Common.EmployeeRef(nip: nip) }
+        case nil:
+            throw Invalid.field("population", "give a unit or a list of NIPs", reason: "REQUIRED")
+        }
+        // One read for the whole population, then one message per employee.
+        let skps = try await store.pool.read { db in try Self.skps(of: people.map(\.nip), year: period.year, in: db) }
+        for person in people {
+            try await responses.write(Planning.StreamTargetsResponse(targets: Self.targets(
+                of: person, skps: skps[person.nip] ?? [], period: period, allowProvisional: request.allowProvisional)))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+public import Logging
+import Foundation
+import GRDB
+import KinerjaIdentity
+import KinerjaProto
+import KinerjaStore
+
+/// Fills an empty planning store with demo SKPs for the Kupang demo organisation: the
+/// organisation comes from identity (so units and supervisors are identity's), the plans from
+/// ``KupangSkpDemo`` with the same seed.
+public enum PlanningDemoSeeder {
+    /// Seeds when the store has no SKP; waits up to a minute for identity to answer.
+    public static func seedIfEmpty(handlers: PlanningHandlers, configuration: PlanningConfiguration, logger: Logger) async throws {
+        guard let seed = configuration.demoSeed else { return }
+        let empty = try await handlers.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM skp_version") == 0 }
+        guard empty else { return }
+        var root: String?
+        for attempt in 1...120 {
+            do {
+                root = try await handlers.directory.rootUnitID()
+                break
+            } catch {
+                if attempt == 120 { throw error }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+        }
+        guard let root else { return }
+        let people = try await handlers.directory.members(of: root, includeSubunits: true)
+        let byNIP = Dictionary(people.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })
+        let today = Wita.today(now: handlers.clock())
+        let year = configuration.demoYear ?? today.year
+        let organisation = KupangDemo(seed: seed).organisation(today: today)
+        let demo = KupangSkpDemo(seed: seed).skps(for: organisation, year: year, today: today)
+        let now = Int64(handlers.clock().timeIntervalSince1970)
+        let written = try await handlers.store.pool.write { db -> Int in
+            var written = 0
+            for entry in demo {
+                var skp = entry.skp
+                guard let owner = byNIP[skp.nip] else { continue }
+                // Identity's ids and supervisors, not the generator's.
+                skp.unitID = owner.unitID
+                skp.employee = PlanningHandlers.reference(owner)
+                skp.jenisJabatan = owner.jenisJabatan
+                if skp.atasanNIP.isEmpty { skp.atasanNIP = owner.atasanNIP }
+                try SkpRecords.insert(skp, in: db)
+                written += 1
+            }
+            try AuditLog.append(AuditRecord(principal: "system", principalKind: .system, action: "planning.demo_seed", target: "",
+                                            outcome: .success, detail: "demo SKPs seed \(seed), year \(year): \(written)"),
+                                at: Date(timeIntervalSince1970: TimeInterval(now)), in: db)
+            return written
+        }
+        logger.notice("demo SKPs loaded", metadata: ["skps": "\(written)", "year": "\(year)"])
+    }
+}
