@@ -145,6 +145,12 @@ let package = Package(
             path: "Services/Identity",
             swiftSettings: strict
         ),
+        .target(
+            name: "KinerjaPlanning",
+            dependencies: ["KinerjaProto", "KinerjaIdentity"],
+            path: "Services/Planning",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kinerja-identity",
             dependencies: [
@@ -223,6 +229,12 @@ let package = Package(
                 "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaIdentityTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaPlanningTests",
+            dependencies: ["KinerjaPlanning", "KinerjaProto", "KinerjaIdentity"],
+            path: "Tests/KinerjaPlanningTests",
             swiftSettings: strict
         ),
         .testTarget(
