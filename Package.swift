@@ -146,12 +146,6 @@ let package = Package(
             path: "Services/Identity",
             swiftSettings: strict
         ),
-        .target(
-            name: "KinerjaPlanning",
-            dependencies: ["KinerjaProto", "KinerjaIdentity"],
-            path: "Services/Planning",
-            swiftSettings: strict
-        ),
         .executableTarget(
             name: "kinerja-identity",
             dependencies: [
@@ -276,12 +270,6 @@ let package = Package(
                 "KinerjaTestSupport", "KinerjaPlanning", "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
                 "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            path: "Tests/KinerjaPlanningTests",
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "KinerjaPlanningTests",
-            dependencies: ["KinerjaPlanning", "KinerjaProto", "KinerjaIdentity"],
             path: "Tests/KinerjaPlanningTests",
             swiftSettings: strict
         ),
