@@ -5,7 +5,7 @@ public import Synchronization
 /// The development PKI made by `deploy/pki/make-dev-pki.sh` in a temporary directory, once per run.
 public enum TestPKI {
     public static let root: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .path
 
     private static let made = Mutex<String?>(nil)

@@ -104,8 +104,11 @@ struct PlanningFlowTests {
             // The atasan's own atasan chain and HR in scope can read it.
             _ = try await f.client.getSkp(Planning.GetSkpRequest(skpID: boss.skp.skpID), options: try await f.signIn("pimpinan"))
             _ = try await f.client.getSkp(Planning.GetSkpRequest(skpID: boss.skp.skpID), options: try await f.signIn("pengelola"))
-            #expect(await statusCode { try await f.hrPortal.createSkp(Planning.CreateSkpRequest(nip: try f.identity.nip("pegawai"), year: thisYear, approach: .kuantitatif)) } == .permissionDenied)
-            #expect(await statusCode { try await f.hrPortal.getTargets(Planning.GetTargetsRequest(nip: try f.identity.nip("atasan"), period: Common.Period(year: thisYear, kind: .annual))) } == .permissionDenied)
+            // The HR portal is a machine: planning's write methods need a signed-in user, and its
+            // targets are for the reporting and evaluation services only.
+            #expect(await statusCode { try await f.hrPortal.createSkp(Planning.CreateSkpRequest(nip: try f.identity.nip("pegawai"), year: thisYear, approach: .kuantitatif)) } == .unauthenticated)
+            #expect(await statusCode { try await f.hrPortal.getTargets(Planning.GetTargetsRequest(nip: try f.identity.nip("atasan"), period: Common.Period(year: thisYear, kind: .annual))) } == .unauthenticated)
+            #expect(await statusCode { try await f.hrPortal.streamTargets(Planning.StreamTargetsRequest(population: .nips(Common.NipList(nips: [try f.identity.nip("atasan")])), period: Common.Period(year: thisYear, kind: .annual))) { responses in for try await _ in responses {} } } == .unauthenticated)
             let targets = try await f.reportingService.getTargets(Planning.GetTargetsRequest(
                 nip: try f.identity.nip("atasan"), period: Common.Period(year: thisYear, kind: .annual), allowProvisional: true))
             #expect(targets.targets?.availability == .provisional)
@@ -180,6 +183,32 @@ struct PlanningFlowTests {
                 try Int32.fetchOne(db, sql: "SELECT state FROM skp_version WHERE skp_id = ? AND latest = 1", arguments: [mine.skp.skpID])
             }
             #expect(state == Planning.SkpState.diajukan.rawValue)
+        }
+    }
+
+    @Test("with the demo SKPs: the unit's cascade and role matrix in one call, and targets of a whole unit streamed in one call")
+    func demoCascadeAndTargets() async throws {
+        try await withPlanning(demoSeed: IdentityFixture.seed) { f in
+            let dukcapil = try await f.identity.unitID("KPG.DUKCAPIL")
+            let pimpinan = try await f.signIn("pimpinan")
+            let cascade = try await f.client.getCascade(Planning.GetCascadeRequest(unit: Common.UnitScope(unitID: dukcapil, includeSubunits: true), year: thisYear),
+                                                        options: pimpinan)
+            #expect(cascade.leader?.nip == (try f.identity.nip("pimpinan")))
+            #expect(!cascade.roots.isEmpty)
+            #expect(!cascade.matrix.isEmpty)
+            #expect(cascade.matrix.allSatisfy { !$0.cells.isEmpty })
+            #expect(await statusCode { try await f.client.getCascade(Planning.GetCascadeRequest(unit: Common.UnitScope(unitID: dukcapil), year: thisYear), options: try await f.signIn("auditor")) } == nil)
+            let rows = try await f.reportingService.streamTargets(Planning.StreamTargetsRequest(
+                population: .unit(Common.UnitScope(unitID: dukcapil, includeSubunits: true)),
+                period: Common.Period(year: thisYear, kind: .quarterly, triwulan: .i), allowProvisional: true)) { responses in
+                var rows: [Planning.EmployeeTargets] = []
+                for try await response in responses { if let t = response.targets { rows.append(t) } }
+                return rows
+            }
+            let members = f.identity.organisation.employees.filter { $0.unitCode.hasPrefix("KPG.DUKCAPIL") && $0.employee.status == .aktif }
+            #expect(rows.count == members.count)
+            #expect(rows.filter { $0.availability == .approved }.count > rows.count / 2)
+            #expect(await statusCode { try await f.reportingService.streamTargets(Planning.StreamTargetsRequest(period: Common.Period(year: thisYear, kind: .annual))) { responses in for try await _ in responses {} } } == .invalidArgument)
         }
     }
 }
