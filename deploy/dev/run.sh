@@ -13,7 +13,7 @@ DETACH=0
 [[ "${1:-}" == "--detach" ]] && DETACH=1
 
 # Services in start order: name port. The next services join this list.
-SERVICES=("identity 7401")
+SERVICES=("identity 7401" "planning 7402")
 DEMO_SEED=${KINERJA_DEMO_SEED:-2026}
 DEMO_PASSWORD=${KINERJA_DEMO_PASSWORD:-kinerja-demo-kupang}
 
@@ -26,6 +26,8 @@ write_config() {
   local section=""
   if [[ $name == identity ]]; then
     section=$(printf ',\n  "identity": { "demo_seed": %s, "demo_password": "%s",\n    "password_hash": { "algorithm": "scrypt", "scrypt_log_n": 17, "scrypt_r": 8, "scrypt_p": 1 } }' "$DEMO_SEED" "$DEMO_PASSWORD")
+  elif [[ $name == planning ]]; then
+    section=$(printf ',\n  "planning": { "demo_seed": %s }' "$DEMO_SEED")
   fi
   cat > "$file" <<JSON
 {
@@ -77,7 +79,7 @@ for entry in "${SERVICES[@]}"; do
     sleep 0.1
   done
   grep -q '^listening on' "$out" || { echo "kinerja-$name did not start within 60 s"; tail -n 20 "$DEV/logs/$name.log"; exit 1; }
-  if grep -q '^bootstrap:' "$out"; then
+  if [[ $name == identity ]] && grep -q '^bootstrap:' "$out"; then
     # First start: keep what the service showed once, readable only by you (development only).
     (umask 077; grep -E '^(bootstrap|demo):' "$out" > "$DEV/run/first-start.txt")
   fi
@@ -98,6 +100,8 @@ then:
   $CTL whoami
   $CTL units tree
   $CTL employees list --unit-code KPG.DUKCAPIL --subunits
+  $CTL skp show --nip $(persona pegawai) --year $(date +%Y)      # a demo SKP (planning, 7402)
+  $CTL skp matrix --unit-code KPG.DUKCAPIL --year $(date +%Y)    # Matriks Pembagian Peran dan Hasil
 
 Other demo personas (same password):
   pegawai   $(persona pegawai)  $(persona_name pegawai)
