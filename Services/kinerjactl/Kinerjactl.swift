@@ -10,7 +10,7 @@ struct Kinerjactl: AsyncParsableCommand {
         abstract: "Operate and use Kinerja, the ASN performance-management system of Kota Kupang.",
         discussion: """
         Commands that talk to the identity service take --server, --pki, --cert, --json and \
-        --timeout. Sign in with `kinerjactl login`; the session is kept in $KINERJA_SESSION, else \
+        --timeout; the skp commands also take --planning (the planning service). Sign in with `kinerjactl login`; the session is kept in $KINERJA_SESSION, else \
         $XDG_CONFIG_HOME/kinerja/session.json, else ~/.config/kinerja/session.json (mode 0600). \
         Times are shown in WITA (UTC+8).
 
@@ -29,7 +29,7 @@ struct Kinerjactl: AsyncParsableCommand {
         subcommands: [
             Login.self, Logout.self, WhoAmI.self, Password.self,
             Units.self, Employees.self, Accounts.self, Roles.self, Audit.self,
-            Contract.self,
+            Skp.self, Contract.self,
         ]
     )
 
