@@ -212,3 +212,19 @@ struct SkpFileTests {
         #expect(file.idempotencyKey(row: 9_999, operation: "skp").utf8.count <= 128)
     }
 }
+
+/// The example in `skp import --help` is a valid file.
+@Suite("SKP file help")
+struct SkpFileHelpTests {
+    @Test("the example of `skp import --help` parses: one RHK with two IKIs")
+    func helpExample() throws {
+        let discussion = SkpImport.configuration.discussion
+        let lines = discussion.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let start = try #require(lines.firstIndex { $0.hasPrefix("rhk_kind,rhk_text") })
+        let example = lines[start...].joined(separator: "\n")
+        let file = try SkpFile.parse(bytes: Array(example.utf8), defaultNIP: SkpFileTests.me, defaultYear: 2026)
+        #expect(file.rhkCount == 1)
+        #expect(file.ikiCount == 2)
+        #expect(file.skps[0].rhks[0].ikis[0].iki.periodicTargets.count == 4)
+    }
+}

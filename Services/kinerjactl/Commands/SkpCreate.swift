@@ -12,7 +12,7 @@ struct SkpCreate: AsyncParsableCommand {
     @OptionGroup var options: PlanningOptions
     @Option(help: "Owner's NIP (default: yours).") var nip: String?
     @Option(help: "SKP year, 2000–2100.") var year: Int
-    @Option(help: "kuantitatif (default) or kualitatif.") var approach: EnumArgument<Planning.SkpApproach>?
+    @Option(help: "Approach (default: kuantitatif).") var approach: EnumArgument<Planning.SkpApproach>?
     @Option(help: ArgumentHelp("Copy RHKs, IKIs and targets from this SKP (e.g. last year's).", valueName: "skp-id"))
     var copyFrom: String?
     @Option(help: "First covered day, YYYY-MM-DD (default 1 January).") var periodStart: DateArgument?

@@ -15,7 +15,7 @@ struct SkpExpect: AsyncParsableCommand {
 
     @OptionGroup var options: PlanningOptions
     @Argument(help: "SKP id.") var skpID: String
-    @Option(help: "berorientasi-pelayanan, akuntabel, kompeten, harmonis, loyal, adaptif or kolaboratif.")
+    @Option(help: "The BerAKHLAK value.")
     var value: EnumArgument<Common.BerakhlakValue>
     @Option(help: "The expectation, 1–1000 characters.") var text: String?
     @Option(help: ArgumentHelp("Attach it to this RHK (default: the whole SKP).", valueName: "rhk-id")) var rhk: String?

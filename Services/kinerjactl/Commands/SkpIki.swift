@@ -53,14 +53,14 @@ struct SkpAddIki: AsyncParsableCommand {
     @OptionGroup var options: PlanningOptions
     @Argument(help: "SKP id (its year and approach decide the targets).") var skpID: String
     @Argument(help: "RHK id.") var rhkID: String
-    @Option(help: "kuantitas, kualitas, waktu or biaya.") var aspek: EnumArgument<Common.IkiAspek>
+    @Option(help: "Aspek of the indicator.") var aspek: EnumArgument<Common.IkiAspek>
     @Option(help: "Indicator text, 1–500 characters.") var indicator: String
     @Option(help: "Annual target (the lower bound of a range).") var target: String?
     @Option(help: "Upper bound: the target is the range --target–--upper.") var upper: String?
     @Option(help: "Unit of measure (satuan), e.g. dokumen, persen, hari.") var unit: String?
     @Option(help: "Descriptive target (Kualitatif), at most 500 characters.") var qualitative: String?
-    @Option(help: "higher, lower or range.") var direction: DirectionArgument?
-    @Option(help: "sum, average, latest, max or min.") var aggregation: AggregationArgument?
+    @Option(help: "How capaian is computed (default: see above).") var direction: DirectionArgument?
+    @Option(help: "How realisations combine over a period (default: see above).") var aggregation: AggregationArgument?
     @Option(help: ArgumentHelp("Targets of TW I–IV.", valueName: "a,b,c,d")) var quarterly: String?
     @Flag(help: "The --quarterly values are cumulative from January.") var cumulative = false
     @OptionGroup var revision: ExpectedRevisionOption

@@ -24,26 +24,28 @@ struct SkpImport: AsyncParsableCommand {
           approach          kuantitatif (default) or kualitatif
           rhk_kind *        utama or tambahan
           rhk_text *        the planned result (1–1000 characters)
-          parent_rhk_id     the atasan's RHK it intervenes (kinerjactl skp candidates)
-          perspektif        JPT: penerima-layanan, proses-bisnis, penguatan-internal, anggaran
+          parent_rhk_id     the atasan's RHK it intervenes (skp candidates)
+          perspektif        JPT: penerima-layanan, proses-bisnis,
+                            penguatan-internal or anggaran
           penugasan         Tambahan: the assignment it comes from
           aspek *           kuantitas, kualitas, waktu or biaya
           indicator *       the indicator (1–500 characters)
-          target            annual target (bottom of a range); needed on a Kuantitatif SKP
+          target            annual target (bottom of a range); Kuantitatif
           upper             top of a range target
-          unit              unit of measure, needed with a target, e.g. dokumen
-          qualitative_text  descriptive target; needed on a Kualitatif SKP
-          direction         higher, lower or range (default as skp add-iki)
-          aggregation       sum, average, latest, max or min (default as skp add-iki)
+          unit              unit of measure with a target, e.g. dokumen
+          qualitative_text  descriptive target; Kualitatif
+          direction         higher, lower or range (defaults as add-iki)
+          aggregation       sum, average, latest, max or min (as add-iki)
           tw1,tw2,tw3,tw4   triwulan targets; empty: none for that triwulan
           cumulative        yes when tw1–tw4 count from January
-        Numbers use digits and a decimal point (1200, 12.5). A semicolon separator is accepted \
-        when the header has no comma. YAML is not read: no YAML library is a dependency.
+        Numbers use digits and a decimal point (1200, 12.5). A semicolon \
+        separator is accepted when the header has no comma. YAML is not read: \
+        no YAML library is a dependency.
 
-        Example:
-          nip,year,rhk_kind,rhk_text,aspek,indicator,target,unit,tw1,tw2,tw3,tw4
-          199001012015031001,2026,utama,Terlayaninya penerbitan KTP-el,kuantitas,Jumlah KTP-el diterbitkan,1200,dokumen,300,300,300,300
-          199001012015031001,2026,,Terlayaninya penerbitan KTP-el,waktu,Rata-rata waktu layanan,3,hari,,,,
+        Example (nip and year left to the defaults):
+          rhk_kind,rhk_text,aspek,indicator,target,unit,tw1,tw2,tw3,tw4
+          utama,Terlayaninya KTP-el,kuantitas,KTP-el terbit,1200,dokumen,300,300,300,300
+          ,Terlayaninya KTP-el,waktu,Rata-rata waktu layanan,3,hari,,,,
         """
     )
 

@@ -19,7 +19,7 @@ struct SkpList: AsyncParsableCommand {
     @Flag(help: "With --unit/--unit-code: include every sub-unit.") var subunits = false
     @Flag(help: "SKPs submitted to you as pejabat penilai (default state: diajukan).") var inbox = false
     @Option(help: "SKP year (default: any).") var year: Int?
-    @Option(help: "Only these states (repeatable): draft, diajukan, disetujui, dikembalikan, diganti.")
+    @Option(help: "Only SKPs in this state (repeatable).")
     var state: [EnumArgument<Planning.SkpState>] = []
     @Flag(help: "Only SKPs with RHKs flagged for review.") var flagged = false
     @Flag(help: "Fetch every page.") var allPages = false

@@ -20,10 +20,10 @@ struct SkpAddRhk: AsyncParsableCommand {
 
     @OptionGroup var options: PlanningOptions
     @Argument(help: "SKP id.") var skpID: String
-    @Option(help: "utama or tambahan.") var kind: EnumArgument<Common.RhkKind>
+    @Option(help: "RHK kind.") var kind: EnumArgument<Common.RhkKind>
     @Option(help: "The planned result, 1–1000 characters.") var text: String
     @Option(help: ArgumentHelp("The atasan's RHK this RHK intervenes.", valueName: "rhk-id")) var parent: String?
-    @Option(help: "JPT only: penerima-layanan, proses-bisnis, penguatan-internal or anggaran.")
+    @Option(help: "Perspektif (JPT SKPs only, and required there).")
     var perspektif: EnumArgument<Planning.Perspektif>?
     @Option(help: "Tambahan only: the assignment, e.g. \"Surat Tugas No. 800/123/2026\".") var penugasan: String?
     @OptionGroup var revision: ExpectedRevisionOption
@@ -86,11 +86,11 @@ struct SkpUpdateRhk: AsyncParsableCommand {
 
     @OptionGroup var options: PlanningOptions
     @Argument(help: "RHK id.") var rhkID: String
-    @Option(help: "utama or tambahan.") var kind: EnumArgument<Common.RhkKind>?
+    @Option(help: "RHK kind.") var kind: EnumArgument<Common.RhkKind>?
     @Option(help: "The planned result, 1–1000 characters.") var text: String?
     @Option(help: ArgumentHelp("The atasan's RHK this RHK intervenes.", valueName: "rhk-id")) var parent: String?
     @Flag(help: "Remove the link to the parent RHK.") var noParent = false
-    @Option(help: "penerima-layanan, proses-bisnis, penguatan-internal or anggaran.")
+    @Option(help: "Perspektif (JPT SKPs only).")
     var perspektif: EnumArgument<Planning.Perspektif>?
     @Option(help: "Position in the SKP, from 1.") var position: UInt32?
     @Option(help: "Tambahan only: the assignment (empty clears it).") var penugasan: String?

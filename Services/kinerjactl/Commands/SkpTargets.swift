@@ -12,7 +12,7 @@ struct SkpTargets: AsyncParsableCommand {
     @OptionGroup var options: PlanningOptions
     @Option(help: "Employee NIP (default: yours).") var nip: String?
     @Option(help: "Year (default: the current WITA year).") var year: Int?
-    @Option(help: "I, II, III or IV.") var triwulan: EnumArgument<Common.Triwulan>?
+    @Option(help: "Triwulan.") var triwulan: EnumArgument<Common.Triwulan>?
     @Option(help: "Month 1–12.") var month: Int?
     @Flag(help: "Only targets of an approved SKP.") var approvedOnly = false
 
