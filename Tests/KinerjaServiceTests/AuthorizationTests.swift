@@ -24,7 +24,7 @@ struct GrantTests {
 
     @Test("relationship grants need a signed-in user and are decided with the target, not up front")
     func relationships() {
-        for grant in [Grant.roleInScope(.pimpinan), .targetSelf, .atasanOfTarget, .sameUnitAsTarget] {
+        for grant in [Grant.roleInScope(.pimpinan), .targetSelf, .atasanOfTarget, .sameUnitAsTarget, .withinTargetUnit] {
             #expect(grant.isRelationship)
             #expect(grant.needsUser)
         }

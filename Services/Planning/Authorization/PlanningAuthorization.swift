@@ -40,7 +40,7 @@ public enum PlanningAuthorization {
         M.reviseSkp: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
         M.listSkpVersions: skpReaders,
         M.getCascade: AccessRule(.roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor),
-                                 .role(.admin), .sameUnitAsTarget, .anyService),
+                                 .role(.admin), .withinTargetUnit, .anyService),
         M.listParentRhkCandidates: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
         M.listRhksNeedingReview: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja)),
         M.acknowledgeRhkReview: owner,

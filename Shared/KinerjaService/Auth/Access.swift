@@ -94,6 +94,9 @@ public final class Access: Sendable {
             return false
         case .sameUnitAsTarget:
             return try await unit(of: target).map { $0 == user.unitID } ?? false
+        case .withinTargetUnit:
+            guard let unit = try await unit(of: target) else { return false }
+            return try await resolver.unit(user.unitID, isWithin: [unit], includeSubunits: true)
         case .roleInScope(let role):
             guard let unit = try await unit(of: target) else { return false }
             for claim in user.claims(for: role) {

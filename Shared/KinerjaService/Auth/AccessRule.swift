@@ -28,11 +28,13 @@ public enum Grant: Sendable, Hashable {
     case atasanOfTarget
     /// The user works in the target's unit (relationship).
     case sameUnitAsTarget
+    /// The user works in the target unit or in one of its sub-units (relationship).
+    case withinTargetUnit
 
     /// True when the grant depends on the call's target and is decided by the handler.
     public var isRelationship: Bool {
         switch self {
-        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget: return true
+        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget, .withinTargetUnit: return true
         default: return false
         }
     }

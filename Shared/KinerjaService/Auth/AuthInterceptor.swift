@@ -76,7 +76,7 @@ public struct AuthInterceptor: ServerInterceptor {
         case .client(let name): return caller.peer == .client(name) && caller.user == nil
         case .anyUser: return caller.user != nil
         case .role(let role): return caller.user?.roles.contains { $0.role == role } ?? false
-        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget: return false
+        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget, .withinTargetUnit: return false
         }
     }
 

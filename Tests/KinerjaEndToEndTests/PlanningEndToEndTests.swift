@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import KinerjaIdentity
+import KinerjaProto
+import Testing
+
+/// `kinerja-planning` beside `kinerja-identity`, both real processes, driven by `kinerjactl skp`.
+@Suite("kinerja-planning with identity as real processes", .serialized)
+struct PlanningEndToEndTests {
+    func scratch() throws -> String {
+        let dir = NSTemporaryDirectory() + "kinerja-e2e-planning-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func login(_ identity: IdentityProcess, _ persona: String, in dir: String) async throws {
+        let nip = try IdentityProcess.persona(persona, in: dir)
+        let result = try await identity.ctl(["login", "--nip", nip, "--password-stdin"], stdin: IdentityProcess.demoPassword + "\n", session: persona)
+        #expect(result.status == 0, "\(persona): \(result.stderr)")
+    }
+
+    @Test("the demo flow through kinerjactl: draft → submit → return → revise → submit → approve by the real atasan; show prints the cascade")
+    func demoFlow() async throws {
+        let dir = try scratch()
+        let identity = try await IdentityProcess.start(directory: dir)
+        defer { identity.running.stop() }
+        let planning = try await PlanningProcess.start(directory: dir, identity: identity, demo: true)
+        defer { planning.running.stop(); try? FileManager.default.removeItem(atPath: dir) }
+        try await login(identity, "pegawai", in: dir)
+        try await login(identity, "atasan", in: dir)
+        let nip = try IdentityProcess.persona("pegawai", in: dir)
+        let year = String(Wita.today(now: Date()).year)
+        let p = planning.port
+        let shown = try await identity.ctl(["skp", "show", "--nip", nip, "--year", year], session: "pegawai", planning: p)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Intervenes:"), "the cascade link is shown")
+        let json = try await identity.ctl(["skp", "show", "--nip", nip, "--year", year, "--json"], session: "pegawai", planning: p)
+        let skpID = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            .flatMap { $0["skp"] as? [String: Any] }?["skpId"] as? String)
+        for (session, command) in [("pegawai", ["skp", "submit", skpID]),
+                                   ("atasan", ["skp", "return", skpID, "--note", "Target IKI 1 terlalu rendah dibanding realisasi tahun lalu"]),
+                                   ("pegawai", ["skp", "revise", skpID, "--reason", "menyesuaikan target"]),
+                                   ("pegawai", ["skp", "submit", skpID]),
+                                   ("atasan", ["skp", "approve", skpID, "--note", "Disetujui"])] {
+            let result = try await identity.ctl(command, session: session, planning: p)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        // The pegawai cannot approve their own SKP; the refusal is one line with the status.
+        let denied = try await identity.ctl(["skp", "return", skpID, "--note", "x"], session: "pegawai", planning: p)
+        #expect(denied.status != 0)
+        #expect(denied.stderr.hasPrefix("error: "))
+        let versions = try await identity.ctl(["skp", "versions", skpID], session: "pegawai", planning: p)
+        #expect(versions.stdout.contains("Dikembalikan"))
+        #expect(versions.stdout.contains("Disetujui"))
+        let matrix = try await identity.ctl(["skp", "matrix", "--unit-code", "KPG.DUKCAPIL", "--year", year], session: "atasan", planning: p)
+        #expect(matrix.status == 0, "\(matrix.stderr)")
+    }
+
+    @Test("SIGKILL during a bulk SKP import: after restart every stored RHK is whole, integrity_check is ok, the audit chain verifies, and re-running completes it without duplicates")
+    func killDuringSkpImport() async throws {
+        let dir = try scratch()
+        let identity = try await IdentityProcess.start(directory: dir)
+        defer { identity.running.stop() }
+        var planning = try await PlanningProcess.start(directory: dir, identity: identity, demo: false)
+        defer { planning.running.stop(); try? FileManager.default.removeItem(atPath: dir) }
+        try await login(identity, "pegawai", in: dir)
+        let nip = try IdentityProcess.persona("pegawai", in: dir)
+        let year = Wita.today(now: Date()).year
+        // 30 RHKs (the most an SKP holds) with 3 IKIs each, quarterly targets that add up.
+        var csv = "nip,year,approach,rhk_kind,rhk_text,aspek,indicator,target,unit,tw1,tw2,tw3,tw4\n"
+        for r in 1...30 {
+            for i in 1...3 {
+                csv += "\(nip),\(year),kuantitatif,\(r == 30 ? "tambahan" : "utama"),Hasil kerja nomor \(r),kuantitas,Jumlah keluaran \(r).\(i),\(400 * i),dokumen,\(100 * i),\(100 * i),\(100 * i),\(100 * i)\n"
+            }
+        }
+        let file = "\(dir)/skp.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let pki = try TestPKI.directory()
+        let importer = try RunningProcess(
+            executable: "\(Paths.bin)/kinerjactl",
+            arguments: ["skp", "import", file, "--server", "127.0.0.1:\(identity.port)", "--planning", "127.0.0.1:\(planning.port)", "--pki", pki],
+            environment: ["KINERJA_SESSION": "\(dir)/pegawai.json"], directory: dir, name: "skp-import")
+        // Kill planning once a few RHKs are stored and more are on their way.
+        let deadline = Date().addingTimeInterval(180)
+        while (try? planning.readStore { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM rhk_link") ?? 0 }) ?? 0 < 2 {
+            if Date() > deadline || !importer.process.isRunning { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        planning.running.signal(SIGKILL)
+        let interrupted = try await importer.waitForExit()
+        #expect(interrupted != 0, "the import was cut off by the kill")
+        planning = try await PlanningProcess.start(directory: dir, identity: identity, demo: false, name: "planning-restarted", port: planning.port)
+        let (rhks, ikis, check) = try planning.readStore { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM rhk_link") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM iki_link") ?? 0,
+             try String.fetchAll(db, sql: "PRAGMA integrity_check"))
+        }
+        #expect(check == ["ok"])
+        #expect(rhks >= 2 && rhks < 30)
+        #expect(ikis == rhks * 3, "an RHK is stored with all its IKIs or not at all")
+        let verify = try RunningProcess(executable: "\(Paths.bin)/kinerja-planning", arguments: ["audit", "verify", "--config", planning.configPath],
+                                        directory: dir, name: "verify")
+        #expect(try await verify.waitForExit() == 0, "\(verify.stdout)")
+        let again = try await identity.ctl(["skp", "import", file], session: "pegawai", planning: planning.port)
+        #expect(again.status == 0, "\(again.stderr)")
+        let (finalRhks, finalIkis) = try planning.readStore { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM rhk_link") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM iki_link") ?? 0)
+        }
+        #expect(finalRhks == 30)
+        #expect(finalIkis == 90)
+    }
+}
