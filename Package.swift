@@ -125,6 +125,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Shared/KinerjaService",
@@ -275,7 +276,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaEndToEndTests",
-            dependencies: ["KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity",
+            dependencies: ["KinerjaTestSupport", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/KinerjaEndToEndTests",
             swiftSettings: strict

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaTestSupport
 import GRDB
 import KinerjaIdentity
 import KinerjaProto

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaTestSupport
 import GRDB
 
 /// `kinerja-identity` as a real process with its own data directory and the development PKI.

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaTestSupport
 import GRDB
 
 /// `kinerja-planning` as a real process beside an ``IdentityProcess``.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Paths of the repository and of the executables `swift build` made.
 enum Paths {
@@ -84,27 +83,6 @@ final class RunningProcess: Sendable {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-        }
-    }
-}
-
-/// The development PKI in a temporary directory, once per test run.
-enum TestPKI {
-    private static let made = Mutex<String?>(nil)
-
-    static func directory() throws -> String {
-        try made.withLock { made in
-            if let made { return made }
-            let dir = NSTemporaryDirectory() + "kinerja-e2e-pki-\(getpid())"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["\(Paths.root)/deploy/pki/make-dev-pki.sh", dir]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw EndToEndFailure("make-dev-pki.sh failed") }
-            made = dir
-            return dir
         }
     }
 }
