@@ -9,13 +9,15 @@ import Synchronization
 /// The identity service's RPC handlers. One file per area (`Handlers/…`); this file holds what
 /// they share: the store, the keys, the hashing threads, the clock, and the write helper that
 /// makes a change, its audit entry and its idempotency record one transaction.
-public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, Sendable {
-    let store: Store
+public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, StoreBackedService {
+    /// The identity store.
+    public let store: Store
     let configuration: IdentityConfiguration
     let keys: SigningKeyRing
     let hashing: HashingPool
     let addressLimits: Mutex<AddressRateLimiter>
-    let clock: @Sendable () -> Date
+    /// The clock.
+    public let clock: @Sendable () -> Date
     /// A hash (with the configured parameters) to verify against when a NIP has no password, so
     /// that unknown NIPs cost the same time as wrong passwords and cannot be told apart.
     let decoyHash: String
@@ -62,42 +64,6 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
     }
 
     // MARK: Shared helpers for the handlers.
-
-    /// Seconds since the epoch, now.
-    var nowSeconds: Int64 { Int64(clock().timeIntervalSince1970) }
-
-    /// The acting principal of the current call.
-    func actor() throws -> Actor {
-        let access = try Access.required()
-        return Actor(principal: access.caller.principal, kind: access.caller.principalKind, now: nowSeconds)
-    }
-
-    /// Runs a change in one write transaction, honouring `idempotency-key`, with `body`'s audit entries.
-    func write<Request: ProtoMessage, Response: ProtoMessage>(
-        _ context: ServerContext, _ request: Request,
-        _ body: @escaping @Sendable (Database, Actor) throws -> Response
-    ) async throws -> Response {
-        let actor = try actor()
-        return try await store.write(idempotencyKey: context.metadata[Metadata.WellKnownKey.idempotencyKey],
-                                     principal: actor.principal, method: context.method.path,
-                                     request: try request.serializedBytes()) { db in try body(db, actor) }
-    }
-
-    /// Like ``write(_:_:_:)`` for a request given as bytes (client streams).
-    func write<Response: ProtoMessage>(
-        _ context: ServerContext, bytes: [UInt8], _ body: @escaping @Sendable (Database, Actor) throws -> Response
-    ) async throws -> Response {
-        let actor = try actor()
-        return try await store.write(idempotencyKey: context.metadata[Metadata.WellKnownKey.idempotencyKey],
-                                     principal: actor.principal, method: context.method.path, request: bytes) { db in try body(db, actor) }
-    }
-
-    /// Appends the success entry of a change inside its transaction.
-    func audit(_ db: Database, _ context: ServerContext, _ actor: Actor, target: String, detail: String = "") throws {
-        try AuditLog.append(AuditRecord(principal: actor.principal, principalKind: actor.kind, action: context.method.path,
-                                        target: target, outcome: .success, detail: detail, requestID: context.requestID,
-                                        peerAddress: context.remoteAddress ?? ""), at: clock(), in: db)
-    }
 
     /// Records a failed attempt that changed nothing (sign-in failures, refused refreshes).
     func auditFailure(_ context: ServerContext, principal: String, kind: Common.PrincipalKind, target: String,

@@ -1,4 +1,5 @@
 import GRDB
+import KinerjaService
 import KinerjaProto
 import Foundation
 
@@ -36,11 +37,5 @@ enum RowCoding {
     }
 }
 
-/// Who changes something and when, for the stamp columns.
-struct Actor: Sendable {
-    var principal: String
-    var kind: Common.PrincipalKind
-    var now: Int64
-
-    var arguments: [any DatabaseValueConvertible] { [principal, kind.rawValue, now] as [any DatabaseValueConvertible] }
-}
+/// Who changes something and when (the shared write path's actor).
+typealias Actor = ChangeActor
