@@ -159,6 +159,28 @@ struct IdentityEndToEndTests {
         #expect(checked.stderr.contains("listen.hots"))
     }
 
+    @Test("SIGHUP reloads the certificates without dropping the service; the logs carry no NIP, password or token")
+    func reloadAndLogPrivacy() async throws {
+        let dir = try scratch()
+        let identity = try await IdentityProcess.start(directory: dir)
+        defer { identity.running.stop(); try? FileManager.default.removeItem(atPath: dir) }
+        let nip = try IdentityProcess.persona("pengelola", in: dir)
+        #expect(try await identity.ctl(["login", "--nip", nip, "--password-stdin"], stdin: IdentityProcess.demoPassword + "\n").status == 0)
+        identity.running.signal(SIGHUP)
+        try await identity.running.waitFor("the reload line") { $0.stderr.contains("certificates reloaded") }
+        let after = try await identity.ctl(["whoami", "--json"])
+        #expect(after.status == 0, "\(after.stderr)")
+        let session = try String(contentsOfFile: "\(dir)/session.json", encoding: .utf8)
+        let log = identity.running.stderr
+        #expect(log.contains("\"method\":\"/kinerja.identity.v1.IdentityService/Login\""))
+        #expect(log.contains("\"principal\":\"user:"))
+        #expect(!log.contains(nip), "a NIP in the log")
+        #expect(!log.contains(IdentityProcess.demoPassword), "a password in the log")
+        if let token = session.split(separator: "\"").first(where: { $0.count > 200 }) {
+            #expect(!log.contains(String(token.prefix(60))), "a token in the log")
+        }
+    }
+
     func runIdentity(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,6 +1,8 @@
 import Foundation
 import KinerjaProto
 import KinerjaService
+import KinerjaCrypto
+import Synchronization
 import Testing
 
 @Suite("Grants and the authorisation interceptor's decisions")
@@ -43,5 +45,78 @@ struct GrantTests {
         #expect(c.principalKind == .user)
         #expect(user.claims(for: .pimpinan).first?.scopeUnitIDs == ["U1"])
         #expect(user.claims(for: .admin).isEmpty)
+    }
+}
+
+@Suite("Verifying tokens with identity's published keys")
+struct TokenAuthenticatorTests {
+    final class Fetches: Sendable {
+        let count = Mutex(0)
+    }
+
+    func published(_ key: Ed25519PrivateKey, id: String) -> Identity.ListSigningKeysResponse {
+        let now = Int64(Date().timeIntervalSince1970)
+        return Identity.ListSigningKeysResponse(keys: [Identity.SigningKey(
+            keyID: id, algorithm: "Ed25519", publicKey: key.publicKey.rawRepresentation,
+            notBefore: Common.Timestamp(seconds: now - 3600, nanos: 0), notAfter: Common.Timestamp(seconds: now + 3600, nanos: 0), state: .active)],
+            cacheTtlSeconds: 300)
+    }
+
+    func token(_ key: Ed25519PrivateKey, id: String, audience: String = "kinerja") throws -> String {
+        let now = Int64(Date().timeIntervalSince1970)
+        var claims = Identity.AccessTokenClaims()
+        claims.issuer = AccessTokenVerifier.issuer
+        claims.subject = "199001012015031001"
+        claims.audience = [audience]
+        claims.issuedAt = Common.Timestamp(seconds: now, nanos: 0)
+        claims.notBefore = Common.Timestamp(seconds: now, nanos: 0)
+        claims.expiresAt = Common.Timestamp(seconds: now + 600, nanos: 0)
+        claims.tokenID = "t1"
+        claims.sessionID = "s1"
+        return try AccessTokenSigner(keyID: id, privateKey: key).sign(claims)
+    }
+
+    @Test("keys are fetched once and cached; a token signed by a key identity rotated in since is accepted after one refetch")
+    func refreshOnUnknownKey() async throws {
+        let old = Ed25519PrivateKey(), new = Ed25519PrivateKey()
+        let fetches = Fetches()
+        let current = Mutex("old")
+        let source = RemoteKeySource(minimumRefreshInterval: .zero) { [self] in
+            fetches.count.withLock { $0 += 1 }
+            return current.withLock { $0 } == "old" ? published(old, id: "k-old") : published(new, id: "k-new")
+        }
+        let authenticator = TokenAuthenticator(audience: "kinerja.planning.v1.PlanningService", keys: source)
+        let first = try await authenticator.authenticate(header: "Bearer " + (try token(old, id: "k-old")))
+        #expect(first.nip == "199001012015031001")
+        _ = try await authenticator.authenticate(header: "Bearer " + (try token(old, id: "k-old")))
+        #expect(fetches.count.withLock { $0 } == 1)
+        current.withLock { $0 = "new" }
+        _ = try await authenticator.authenticate(header: "Bearer " + (try token(new, id: "k-new")))
+        #expect(fetches.count.withLock { $0 } == 2)
+    }
+
+    @Test("a token for another service, a forged key id or a malformed header is UNAUTHENTICATED")
+    func rejections() async throws {
+        let key = Ed25519PrivateKey()
+        let source = RemoteKeySource(minimumRefreshInterval: .seconds(60)) { [self] in published(key, id: "k1") }
+        let authenticator = TokenAuthenticator(audience: "kinerja.planning.v1.PlanningService", keys: source)
+        for header in ["Bearer " + (try token(key, id: "k1", audience: "kinerja.identity.v1.IdentityService")),
+                       "Bearer " + (try token(Ed25519PrivateKey(), id: "k1")),
+                       "Bearer " + (try token(key, id: "k-unknown")),
+                       "Basic abc", "Bearer"] {
+            await #expect(throws: RPCError.self) { _ = try await authenticator.authenticate(header: header) }
+        }
+    }
+
+    @Test("identity unreachable: UNAVAILABLE, never a pass")
+    func unreachable() async throws {
+        struct Down: Error {}
+        let authenticator = TokenAuthenticator(audience: "kinerja", keys: RemoteKeySource { throw Down() })
+        do {
+            _ = try await authenticator.authenticate(header: "Bearer " + (try token(Ed25519PrivateKey(), id: "k1")))
+            Issue.record("accepted without keys")
+        } catch let error as RPCError {
+            #expect(error.code == .unavailable)
+        }
     }
 }
