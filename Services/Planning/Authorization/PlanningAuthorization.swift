@@ -21,7 +21,9 @@ public enum PlanningAuthorization {
         M.createSkp: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
         M.getSkp: skpReaders,
         M.getCurrentSkp: skpReaders,
-        M.listSkps: AccessRule(.anyUser, .anyService),
+        // Without a filter a user lists their own; with one, the filter's target must be readable.
+        M.listSkps: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan),
+                               .roleInScope(.auditor), .role(.admin), .anyService),
         M.updateSkp: owner,
         M.addRhk: owner,
         M.updateRhk: owner,

@@ -131,7 +131,7 @@ extension PlanningHandlers {
             conditions.append("nip = ?"); arguments += [request.nip]
         }
         if !request.atasanNIP.isEmpty {
-            // The approval inbox: the atasan themselves, or who may read the atasan's unit.
+            // The approval inbox: the atasan themselves, or who may read the atasan's SKPs.
             if !access.isSelf(request.atasanNIP) { try await access.require(.employee(nip: request.atasanNIP)) }
             conditions.append("atasan_nip = ?"); arguments += [request.atasanNIP]
         }

@@ -17,7 +17,8 @@ extension PlanningHandlers {
             if relation.direct { return }
             throw await access.denial(target: skp.nip, "you are no longer \(skp.nip)'s atasan langsung (per identity); ask pengelola kinerja")
         }
-        if access.hasRole(.pengelolaKinerja), try await access.allows(.employee(nip: skp.nip)) {
+        // Pengelola kinerja decide only in their scope, never on their own SKP, and only when the atasan has left.
+        if !access.isSelf(skp.nip), try await access.holds(.roleInScope(.pengelolaKinerja), for: .employee(nip: skp.nip)) {
             let atasan = try await directory.employee(skp.atasanNIP)
             let direct = try await directory.relation(atasan: skp.atasanNIP, of: skp.nip).direct
             if atasan?.status != .aktif || !direct { return }
@@ -74,13 +75,15 @@ extension PlanningHandlers {
             skp.submitted = stamp(actor)
             skp.revision += 1
             try SkpRecords.update(skp, in: db)
-            try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "submitted v\(skp.version) to \(atasan)")
+            // The submission note has no field in the SKP; it is kept in the audit log.
+            try audit(db, context, actor, target: "skp/\(skp.skpID)",
+                      detail: "submitted v\(skp.version) to \(atasan)" + (request.note.isEmpty ? "" : ": \(request.note)"))
             return Planning.SubmitSkpResponse(skp: skp)
         }
     }
 
     public func withdrawSkp(_ request: Planning.WithdrawSkpRequest, context: ServerContext) async throws -> Planning.WithdrawSkpResponse {
-        try Invalid.requireText(request.reason, "reason", max: 2000, optional: true)
+        try Invalid.requireText(request.reason, "reason", max: 500, optional: true)
         let current = try await latest(request.skpID)
         try await requireOwner(of: current)
         return try await write(context, request) { [self] db, actor in

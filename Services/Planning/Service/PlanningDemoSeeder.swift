@@ -15,13 +15,13 @@ public enum PlanningDemoSeeder {
         let empty = try await handlers.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM skp_version") == 0 }
         guard empty else { return }
         var root: String?
-        for attempt in 1...120 {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while root == nil {
             do {
                 root = try await handlers.directory.rootUnitID()
-                break
             } catch {
-                if attempt == 120 { throw error }
-                try await Task.sleep(for: .milliseconds(500))
+                if ContinuousClock.now > deadline { throw error }
+                try await Task.sleep(for: .seconds(1))
             }
         }
         guard let root else { return }

@@ -69,6 +69,13 @@ public final class Access: Sendable {
         throw RPCError(.permissionDenied, "\(method.method) on \(described) is not allowed for \(caller.principal)")
     }
 
+    /// True when the caller holds the relationship `grant` for `target`, whatever the method's
+    /// rule says (for handlers that need one particular relationship, e.g. HR scope).
+    public func holds(_ grant: Grant, for target: AccessTarget) async throws -> Bool {
+        guard let user = caller.user else { return false }
+        return try await check(grant, user: user, target: target)
+    }
+
     /// Records a denial the handler decided (e.g. "only admin may see others' sessions") and
     /// returns the PERMISSION_DENIED error to throw.
     public func denial(target: String, _ message: String) async -> RPCError {

@@ -100,7 +100,14 @@ struct PlanningFlowTests {
         try await withPlanning { f in
             let boss = try await f.draft("atasan", text: "Meningkatnya kualitas pelayanan administrasi kependudukan")
             let auditorOwn = try await f.draft("auditor", text: "Terlaksananya audit kinerja OPD")
-            #expect(await statusCode { try await f.client.getSkp(Planning.GetSkpRequest(skpID: auditorOwn.skp.skpID), options: try await f.signIn("pegawai")) } == .permissionDenied)
+            let pegawai = try await f.signIn("pegawai")
+            #expect(await statusCode { try await f.client.getSkp(Planning.GetSkpRequest(skpID: auditorOwn.skp.skpID), options: pegawai) } == .permissionDenied)
+            // Lists are filtered by the same readers: not someone else's, not another unit's, not another atasan's inbox.
+            #expect(await statusCode { try await f.client.listSkps(Planning.ListSkpsRequest(nip: try f.identity.nip("auditor")), options: pegawai) } == .permissionDenied)
+            #expect(await statusCode { try await f.client.listSkps(Planning.ListSkpsRequest(unit: Common.UnitScope(unitID: try await f.identity.unitID("KPG.INSPEKTORAT"), includeSubunits: true)), options: pegawai) } == .permissionDenied)
+            #expect(await statusCode { try await f.client.listSkps(Planning.ListSkpsRequest(atasanNIP: try f.identity.nip("pimpinan")), options: pegawai) } == .permissionDenied)
+            let own = try await f.client.listSkps(Planning.ListSkpsRequest(), options: try await f.signIn("atasan"))
+            #expect(own.skps.map(\.skpID) == [boss.skp.skpID])
             // The atasan's own atasan chain and HR in scope can read it.
             _ = try await f.client.getSkp(Planning.GetSkpRequest(skpID: boss.skp.skpID), options: try await f.signIn("pimpinan"))
             _ = try await f.client.getSkp(Planning.GetSkpRequest(skpID: boss.skp.skpID), options: try await f.signIn("pengelola"))
