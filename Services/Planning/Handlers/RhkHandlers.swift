@@ -55,6 +55,9 @@ extension PlanningHandlers {
 
     public func addRhk(_ request: Planning.AddRhkRequest, context: ServerContext) async throws -> Planning.AddRhkResponse {
         guard let given = request.rhk else { throw Invalid.field("rhk", "is required", reason: "REQUIRED") }
+        guard given.ikis.count <= PlanningRules.maximumIkisPerRhk else {
+            throw Invalid.field("rhk.ikis", "an RHK has at most \(PlanningRules.maximumIkisPerRhk) IKIs", reason: "TOO_MANY_IKIS")
+        }
         let skp = try await latest(request.skpID)
         try await requireOwner(of: skp)
         let facts = try await ownerFacts(skp)
@@ -175,6 +178,8 @@ extension PlanningHandlers {
             if !violations.isEmpty { throw Invalid.fields(violations) }
             skp.rhks[index].ikis.append(iki)
             skp.rhks[index].updated = stamp(actor)
+            _ = try SkpRecords.flagDependents(of: request.rhkID, parentRevision: skp.revision + 1, summary: "IKI added",
+                                              removed: false, now: actor.now, in: db)
         } respond: { skp in
             Planning.AddIkiResponse(iki: skp.rhks.lazy.flatMap(\.ikis).first { $0.ikiID == ikiID }, skpRevision: skp.revision)
         }
@@ -209,9 +214,10 @@ extension PlanningHandlers {
                 for k in skp.rhks[r].ikis.indices { skp.rhks[r].ikis[k].position = UInt32(k + 1) }
             }
             skp.rhks[r].updated = stamp(actor)
-            if before.annualTarget != iki.annualTarget || before.indicator != iki.indicator {
+            if before.annualTarget != iki.annualTarget || before.indicator != iki.indicator || before.aspek != iki.aspek {
                 _ = try SkpRecords.flagDependents(of: skp.rhks[r].rhkID, parentRevision: skp.revision + 1,
-                                                  summary: before.annualTarget != iki.annualTarget ? "IKI target changed" : "IKI indicator changed",
+                                                  summary: before.annualTarget != iki.annualTarget ? "IKI target changed"
+                                                      : before.aspek != iki.aspek ? "IKI aspek changed" : "IKI indicator changed",
                                                   removed: false, now: actor.now, in: db)
             }
         } respond: { skp in
@@ -224,11 +230,13 @@ extension PlanningHandlers {
         let holder = try Self.ikiIndex(request.ikiID, in: skp)
         let rhkID = skp.rhks[holder.rhk].rhkID
         return try await editDraft(context, request, skpID: skp.skpID, expectedRevision: request.expectedSkpRevision,
-                                   detail: "removed IKI \(request.ikiID)") { [self] skp, _, actor in
+                                   detail: "removed IKI \(request.ikiID)") { [self] skp, db, actor in
             let (r, i) = try Self.ikiIndex(request.ikiID, in: skp)
             skp.rhks[r].ikis.remove(at: i)
             for k in skp.rhks[r].ikis.indices { skp.rhks[r].ikis[k].position = UInt32(k + 1) }
             skp.rhks[r].updated = stamp(actor)
+            _ = try SkpRecords.flagDependents(of: skp.rhks[r].rhkID, parentRevision: skp.revision + 1, summary: "IKI removed",
+                                              removed: false, now: actor.now, in: db)
         } respond: { skp in
             Planning.RemoveIkiResponse(rhkID: rhkID, skpRevision: skp.revision)
         }

@@ -106,10 +106,19 @@ extension PlanningHandlers {
         try Invalid.requireYear(request.year)
         if let day = request.onDate, !day.isValid { throw Invalid.field("on_date", "is not a real date") }
         try await Access.required().require(.employee(nip: request.nip))
+        let onDate = request.onDate
         let skp = try await store.pool.read { db -> Planning.Skp? in
-            if let approved = try SkpRecords.approved(nip: request.nip, year: request.year, in: db) { return approved }
+            // Several SKPs in one year (a transfer): the one covering on_date, else the last one.
+            let covering = { (skp: Planning.Skp) -> Bool in
+                guard let day = onDate, let start = skp.periodStart, let end = skp.periodEnd else { return true }
+                return start <= day && day <= end
+            }
+            let versions = try Self.skps(of: [request.nip], year: request.year, in: db)[request.nip] ?? []
+            let candidates = versions.filter(covering)
+            if let approved = candidates.filter({ $0.state == .disetujui }).max(by: { $0.version < $1.version }) { return approved }
             if request.approvedOnly { return nil }
-            return try SkpRecords.latest(nip: request.nip, year: request.year, in: db).last.map { try SkpRecords.withFlags($0, in: db) }
+            let latest = try SkpRecords.latest(nip: request.nip, year: request.year, in: db).filter(covering)
+            return try latest.last.map { try SkpRecords.withFlags($0, in: db) }
         }
         guard let skp else {
             throw RPCError(.notFound, request.approvedOnly ? "\(request.nip) has no approved SKP for \(request.year)" : "\(request.nip) has no SKP for \(request.year)")

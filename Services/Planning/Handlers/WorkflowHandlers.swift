@@ -131,6 +131,7 @@ extension PlanningHandlers {
 
     public func returnSkp(_ request: Planning.ReturnSkpRequest, context: ServerContext) async throws -> Planning.ReturnSkpResponse {
         try Invalid.requireText(request.note, "note", max: 2000)
+        guard request.comments.count <= 100 else { throw Invalid.field("comments", "at most 100 comments", reason: "TOO_MANY") }
         let current = try await latest(request.skpID)
         let ids = Set(current.rhks.map(\.rhkID))
         let ikis = Set(current.rhks.flatMap { $0.ikis.map(\.ikiID) })

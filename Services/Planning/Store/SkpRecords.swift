@@ -129,7 +129,10 @@ enum SkpRecords {
                 INSERT INTO review_flag (rhk_id, parent_rhk_id, parent_revision_seen, parent_revision_current, change_summary, flagged_at, parent_removed)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(rhk_id) DO UPDATE SET parent_revision_current = excluded.parent_revision_current,
-                    change_summary = excluded.change_summary, flagged_at = excluded.flagged_at,
+                    change_summary = substr(CASE WHEN instr(review_flag.change_summary, excluded.change_summary) > 0
+                                                 THEN review_flag.change_summary
+                                                 ELSE review_flag.change_summary || '; ' || excluded.change_summary END, 1, 500),
+                    flagged_at = excluded.flagged_at,
                     parent_removed = excluded.parent_removed OR review_flag.parent_removed
                 """, arguments: [rhk, parentRhkID, Int64(max(parentRevision, 1) - 1), Int64(parentRevision), String(summary.prefix(500)), now, removed])
         }
