@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "KinerjaCrypto", targets: ["KinerjaCrypto"]),
         .library(name: "KinerjaStore", targets: ["KinerjaStore"]),
         .library(name: "KinerjaService", targets: ["KinerjaService"]),
+        .library(name: "KinerjaIdentity", targets: ["KinerjaIdentity"]),
+        .library(name: "KinerjaPlanning", targets: ["KinerjaPlanning"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
