@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0"),
         // The comparison peer of TLSBenchmark (owner: TLS engineer).
         .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
+        // IdentityBenchmark inserts rows with GRDB directly (the parent's own GRDB; same requirement).
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         // MARK: Benchmark peers and harness support (owner: benchmark peers).
@@ -141,6 +143,26 @@ let package = Package(
             dependencies: ["BenchSupport", "RPCBenchEcho", .product(name: "KinerjaRPC", package: parent),
                            .product(name: "KinerjaProto", package: parent), .product(name: "KinerjaTLS", package: parent)],
             path: "Sources/RPCBenchClient"
+        ),
+        // MARK: Identity (issue 5) and planning (issue 6) services: GetEmployee against the plain
+        // echo, token verification, bulk import against GRDB directly, idle RSS; streamed targets
+        // against GRDB in-process, concurrent approvals. See README.md "Identity benchmark".
+        .executableTarget(
+            name: "IdentityBenchmark",
+            dependencies: [
+                "BenchSupport",
+                "RPCBenchEcho",
+                .product(name: "KinerjaIdentity", package: parent),
+                .product(name: "KinerjaPlanning", package: parent),
+                .product(name: "KinerjaService", package: parent),
+                .product(name: "KinerjaRPC", package: parent),
+                .product(name: "KinerjaTLS", package: parent),
+                .product(name: "KinerjaCrypto", package: parent),
+                .product(name: "KinerjaProto", package: parent),
+                .product(name: "KinerjaStore", package: parent),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/IdentityBenchmark"
         ),
     ]
 )

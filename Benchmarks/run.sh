@@ -4,6 +4,8 @@
 #
 #   Benchmarks/run.sh [--quick] [--duration S] [--repeats N] [--warmup S] [--peers raw,grpc-best,…]
 #                     [--mux-connections N] [--skip-codec] [--no-build]
+#   Benchmarks/run.sh --identity [getemployee|tokens|import|rss …] [--quick] [--duration S] [--repeats N] [--no-build] …
+#                     (issue 5: the identity service, IdentityBenchmark; its options in README.md "Identity benchmark")
 #
 # Default: median of 3 × 10 s per workload (about 12 minutes: raw, four grpc tunings, ours, codec); --quick is
 # 3 s × 1. Needs: Swift 6, cc, libssl-dev, openssl, python3, libprotobuf-c-dev (the parent's
@@ -13,17 +15,35 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 scratch="$here/.build-bench"
 build=1
+identity=0
 pass=()
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=0 ;;
-        -h|--help) sed -n '2,10p' "$0"; exec python3 "$here/harness.py" --help ;;
+        --identity) identity=1 ;;
+        -h|--help) sed -n '2,12p' "$0"; exec python3 "$here/harness.py" --help ;;
         *) pass+=("$arg") ;;
     esac
 done
 
 # The development PKI (kept when it is already valid).
 bash "$root/deploy/pki/make-dev-pki.sh" "${KINERJA_PKI_DIR:-$root/.dev/pki}" >&2
+
+if [ "$identity" = 1 ]; then
+    # Issue 5: the identity service against the plain echo, openssl speed and GRDB directly, all in
+    # one IdentityBenchmark process (README.md "Identity benchmark"). kinerja-identity is the
+    # parent's executable, built here from the parent's sources into the same scratch folder.
+    if [ "$build" = 1 ]; then
+        products=(IdentityBenchmark kinerja-identity RPCBenchServer)
+        # The planning workload (issue 6) needs the parent's kinerja-planning, when it has one.
+        if grep -q '"kinerja-planning"' "$root/Package.swift"; then products+=(kinerja-planning); fi
+        for product in "${products[@]}"; do
+            echo "==> swift build -c release --product $product" >&2
+            swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2
+        done
+    fi
+    exec "$scratch/release/IdentityBenchmark" --pki "${KINERJA_PKI_DIR:-$root/.dev/pki}" ${pass[@]+"${pass[@]}"}
+fi
 
 if [ "$build" = 1 ]; then
     mkdir -p "$scratch"
