@@ -12,7 +12,7 @@ public struct IdentityRelationships: RelationshipResolver {
     }
 
     public func unitOf(nip: String) async throws -> String? {
-        try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT unit_id FROM employee WHERE nip = ?", arguments: [nip]) }
+        try await store.pool.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT unit_id FROM employee WHERE nip = ?"), arguments: [nip]) }
     }
 
     public func isAtasan(_ atasanNIP: String, of nip: String) async throws -> Bool {

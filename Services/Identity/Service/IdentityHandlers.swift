@@ -46,10 +46,10 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
     public var userGate: AuthInterceptor.UserGate {
         { [store] user, method in
             let state = try await store.pool.read { db -> (open: Bool, mustChange: Bool)? in
-                guard let row = try Row.fetchOne(db, sql: """
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT s.revoked_at, a.must_change_password, a.state FROM session s JOIN account a ON a.nip = s.nip
                     WHERE s.session_id = ? AND s.nip = ?
-                    """, arguments: [user.sessionID, user.nip]) else { return nil }
+                    """), arguments: [user.sessionID, user.nip]) else { return nil }
                 let open = (row["revoked_at"] as Int64?) == nil && Identity.AccountState(rawValue: row["state"]) != .disabled
                 return (open, row["must_change_password"])
             }

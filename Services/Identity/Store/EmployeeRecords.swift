@@ -34,7 +34,7 @@ enum EmployeeRecords {
         """
 
     static func find(_ nip: String, in db: Database) throws -> Identity.Employee? {
-        try Row.fetchOne(db, sql: "\(select) WHERE e.nip = ?", arguments: [nip]).map(employee)
+        try Row.fetchOne(db.cachedStatement(sql: "\(select) WHERE e.nip = ?"), arguments: [nip]).map(employee)
     }
 
     static func find(_ nips: [String], in db: Database) throws -> [String: Identity.Employee] {
@@ -45,12 +45,12 @@ enum EmployeeRecords {
     }
 
     static func insert(_ e: Identity.Employee, atasan: String?, actor: Actor, in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO employee (nip, full_name, gelar_depan, gelar_belakang, asn_type, jenis_jabatan, jabatan_name, golongan,
                                   unit_id, atasan_nip, birth_date, sex, tmt, status, email, phone,
                                   created_by, created_kind, created_at, updated_by, updated_kind, updated_at, revision)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """, arguments: StatementArguments(values(e) .prefix(9) + [atasan] + values(e).dropFirst(9))
+            """).execute(arguments: StatementArguments(values(e) .prefix(9) + [atasan] + values(e).dropFirst(9))
                 + StatementArguments(actor.arguments + actor.arguments))
     }
 
@@ -72,7 +72,7 @@ enum EmployeeRecords {
 
     /// The levels from `atasan` down to `nip` (1 = direct); nil when `atasan` is not above `nip`.
     static func level(of atasan: String, above nip: String, in db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: """
+        try Int.fetchOne(db.cachedStatement(sql: """
             WITH RECURSIVE chain(nip, level) AS (
                 SELECT atasan_nip, 1 FROM employee WHERE nip = ? AND atasan_nip IS NOT NULL
                 UNION ALL
@@ -80,7 +80,7 @@ enum EmployeeRecords {
                 WHERE e.atasan_nip IS NOT NULL AND c.level < 64
             )
             SELECT level FROM chain WHERE nip = ? ORDER BY level LIMIT 1
-            """, arguments: [nip, atasan])
+            """), arguments: [nip, atasan])
     }
 
     /// The atasan chain upward from `nip`: atasan first.

@@ -54,11 +54,11 @@ enum RoleRecords {
 
     /// A new account without a password (PENDING_ACTIVATION).
     static func insertAccount(nip: String, actor: Actor, in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO account (nip, state, must_change_password, failed_login_count, disabled_reason,
                                  updated_by, updated_kind, updated_at)
             VALUES (?, ?, 0, 0, '', ?, ?, ?)
-            """, arguments: StatementArguments([nip, Identity.AccountState.pendingActivation.rawValue] as [any DatabaseValueConvertible])
+            """).execute(arguments: StatementArguments([nip, Identity.AccountState.pendingActivation.rawValue] as [any DatabaseValueConvertible])
                 + StatementArguments(actor.arguments))
     }
 }

@@ -22,11 +22,11 @@ enum UnitRecords {
     }
 
     static func find(_ id: String, in db: Database) throws -> Identity.Unit? {
-        try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE unit_id = ?", arguments: [id]).map(unit)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM unit WHERE unit_id = ?"), arguments: [id]).map(unit)
     }
 
     static func find(code: String, in db: Database) throws -> Identity.Unit? {
-        try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE code = ?", arguments: [code]).map(unit)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM unit WHERE code = ?"), arguments: [code]).map(unit)
     }
 
     static func all(in db: Database) throws -> [Identity.Unit] {
