@@ -55,11 +55,7 @@ struct Accounts: AsyncParsableCommand {
         @Option(help: "Why (audited).") var reason: String
 
         func run() async throws {
-            let nip = try ArgumentChecks.nip(nip)
-            let reason = try ArgumentChecks.reason(reason)
-            let response = try await CommandEnvironment.withSignedIn(connection) { caller in
-                try await caller.call { try await $0.unlockAccount(.init(nip: nip, reason: reason), options: $1) }
-            }
+            let response = try await Accounts.change(nip, reason, connection) { try await $0.unlockAccount($1, options: $2) }
             if CommandEnvironment.printJSON(response, connection) { return }
             print(AccountText.fields(response.account ?? .init()).render())
         }
@@ -73,11 +69,7 @@ struct Accounts: AsyncParsableCommand {
         @Option(help: "Why (audited).") var reason: String
 
         func run() async throws {
-            let nip = try ArgumentChecks.nip(nip)
-            let reason = try ArgumentChecks.reason(reason)
-            let response = try await CommandEnvironment.withSignedIn(connection) { caller in
-                try await caller.call { try await $0.enableAccount(.init(nip: nip, reason: reason), options: $1) }
-            }
+            let response = try await Accounts.change(nip, reason, connection) { try await $0.enableAccount($1, options: $2) }
             if CommandEnvironment.printJSON(response, connection) { return }
             print(AccountText.fields(response.account ?? .init()).render())
         }
@@ -91,14 +83,31 @@ struct Accounts: AsyncParsableCommand {
         @Option(help: "Why (audited; shown as the account's disabled reason).") var reason: String
 
         func run() async throws {
-            let nip = try ArgumentChecks.nip(nip)
-            let reason = try ArgumentChecks.reason(reason)
-            let response = try await CommandEnvironment.withSignedIn(connection) { caller in
-                try await caller.call { try await $0.disableAccount(.init(nip: nip, reason: reason), options: $1) }
-            }
+            let response = try await Accounts.change(nip, reason, connection) { try await $0.disableAccount($1, options: $2) }
             if CommandEnvironment.printJSON(response, connection) { return }
             print(AccountText.fields(response.account ?? .init()).render())
             print("\(response.revokedSessions) session\(response.revokedSessions == 1 ? "" : "s") ended.")
         }
     }
+
+    /// Runs one account change that takes a NIP and an audited reason (unlock, enable, disable).
+    static func change<R: Sendable, Request: Sendable>(
+        _ nip: String, _ reason: String, _ connection: ConnectionOptions,
+        _ call: @escaping @Sendable (Identity.IdentityService.Client, Request, CallOptions) async throws -> R
+    ) async throws -> R where Request: AccountChangeRequest {
+        let nip = try ArgumentChecks.nip(nip)
+        let reason = try ArgumentChecks.reason(reason)
+        return try await CommandEnvironment.withSignedIn(connection) { caller in
+            try await caller.call { try await call($0, Request(nip: nip, reason: reason), $1) }
+        }
+    }
 }
+
+/// The requests of the account changes that carry a NIP and a reason.
+protocol AccountChangeRequest: Sendable {
+    init(nip: String, reason: String)
+}
+
+extension Identity.UnlockAccountRequest: AccountChangeRequest {}
+extension Identity.EnableAccountRequest: AccountChangeRequest {}
+extension Identity.DisableAccountRequest: AccountChangeRequest {}
