@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "KinerjaCrypto", targets: ["KinerjaCrypto"]),
         .library(name: "KinerjaStore", targets: ["KinerjaStore"]),
         .library(name: "KinerjaService", targets: ["KinerjaService"]),
+        .library(name: "KinerjaASN", targets: ["KinerjaASN"]),
+        .library(name: "KinerjaDemo", targets: ["KinerjaDemo"]),
         .library(name: "KinerjaIdentity", targets: ["KinerjaIdentity"]),
         .library(name: "KinerjaPlanning", targets: ["KinerjaPlanning"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
@@ -134,10 +136,28 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: The vocabulary every service shares: NIP, the WITA calendar and working days, dates,
+        // employee references, the employee CSV format. Pure values, no I/O.
+        .target(
+            name: "KinerjaASN",
+            dependencies: ["KinerjaProto"],
+            path: "Shared/KinerjaASN",
+            swiftSettings: strict
+        ),
+        // The Kupang demo organisation every service's demo data derives from, reproducible from a seed.
+        .target(
+            name: "KinerjaDemo",
+            dependencies: ["KinerjaProto", "KinerjaASN"],
+            path: "Shared/KinerjaDemo",
+            swiftSettings: strict
+        ),
+
         // MARK: Services: one library (logic, testable in-process) and one thin executable each.
         .target(
             name: "KinerjaIdentity",
             dependencies: [
+                "KinerjaASN",
+                "KinerjaDemo",
                 "KinerjaProto",
                 "KinerjaCrypto",
                 "KinerjaRPC",
@@ -163,8 +183,9 @@ let package = Package(
         .target(
             name: "KinerjaPlanning",
             dependencies: [
+                "KinerjaASN",
+                "KinerjaDemo",
                 "KinerjaProto",
-                "KinerjaIdentity",
                 "KinerjaCrypto",
                 "KinerjaRPC",
                 "KinerjaStore",
@@ -192,8 +213,8 @@ let package = Package(
         .executableTarget(
             name: "kinerjactl",
             dependencies: [
+                "KinerjaASN",
                 "KinerjaProto",
-                "KinerjaIdentity",
                 "KinerjaRPC",
                 "KinerjaTLS",
                 "KinerjaCrypto",
@@ -215,6 +236,12 @@ let package = Package(
             name: "KinerjaProtoTests",
             dependencies: ["KinerjaProto", "KinerjaProtoC", "CProtobufC"],
             path: "Tests/KinerjaProtoTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaASNTests",
+            dependencies: ["KinerjaASN", "KinerjaDemo", "KinerjaProto"],
+            path: "Tests/KinerjaASNTests",
             swiftSettings: strict
         ),
         .testTarget(
@@ -251,7 +278,7 @@ let package = Package(
         .testTarget(
             name: "KinerjaIdentityTests",
             dependencies: [
-                "KinerjaTestSupport", "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC",
+                "KinerjaTestSupport", "KinerjaASN", "KinerjaDemo", "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC",
                 "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaIdentityTests",
@@ -261,7 +288,7 @@ let package = Package(
         .target(
             name: "KinerjaTestSupport",
             dependencies: [
-                "KinerjaIdentity", "KinerjaPlanning", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
+                "KinerjaASN", "KinerjaDemo", "KinerjaIdentity", "KinerjaPlanning", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
                 "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaTestSupport",
@@ -270,7 +297,7 @@ let package = Package(
         .testTarget(
             name: "KinerjaPlanningTests",
             dependencies: [
-                "KinerjaTestSupport", "KinerjaPlanning", "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
+                "KinerjaTestSupport", "KinerjaASN", "KinerjaDemo", "KinerjaPlanning", "KinerjaIdentity", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
                 "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaPlanningTests",
@@ -278,7 +305,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaEndToEndTests",
-            dependencies: ["KinerjaTestSupport", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity",
+            dependencies: ["KinerjaTestSupport", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity", "KinerjaASN", "KinerjaDemo",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/KinerjaEndToEndTests",
             swiftSettings: strict

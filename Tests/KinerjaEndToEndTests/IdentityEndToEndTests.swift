@@ -1,3 +1,5 @@
+import KinerjaASN
+import KinerjaDemo
 import Foundation
 import KinerjaTestSupport
 import GRDB

@@ -1,3 +1,4 @@
+import KinerjaASN
 import Foundation
 import KinerjaTestSupport
 import GRDB

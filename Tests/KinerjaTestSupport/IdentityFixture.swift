@@ -1,3 +1,5 @@
+public import KinerjaASN
+public import KinerjaDemo
 public import Foundation
 public import GRDB
 public import KinerjaCrypto

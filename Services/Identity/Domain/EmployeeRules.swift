@@ -1,3 +1,4 @@
+import KinerjaASN
 public import KinerjaProto
 
 /// The field rules of an employee record, as the comments of `identity.proto` (Employee) state them.

@@ -1,3 +1,4 @@
+import KinerjaASN
 public import KinerjaProto
 
 /// The rules of an organisational unit: its fields (`identity.proto` Unit) and which kinds may

@@ -1,3 +1,4 @@
+import KinerjaASN
 public import KinerjaProto
 import Foundation
 import GRDB
@@ -127,7 +128,7 @@ extension IdentityHandlers {
             var response = Identity.GetEmployeeResponse(employee: employee)
             if let unit = try UnitRecords.find(employee.unitID, in: db) { response.unit = Common.UnitRef(unitID: unit.unitID, name: unit.name) }
             if !employee.atasanNIP.isEmpty, let atasan = try EmployeeRecords.find(employee.atasanNIP, in: db) {
-                response.atasan = Self.reference(atasan)
+                response.atasan = atasan.reference
             }
             return response
         }
@@ -201,9 +202,4 @@ extension IdentityHandlers {
         }
     }
 
-    /// The short reference other messages carry.
-    static func reference(_ e: Identity.Employee) -> Common.EmployeeRef {
-        let name = [e.gelarDepan, e.fullName].filter { !$0.isEmpty }.joined(separator: " ") + (e.gelarBelakang.isEmpty ? "" : ", \(e.gelarBelakang)")
-        return Common.EmployeeRef(nip: e.nip, displayName: name, jabatanName: e.jabatanName, unitID: e.unitID)
-    }
 }

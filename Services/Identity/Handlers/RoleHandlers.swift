@@ -1,3 +1,4 @@
+import KinerjaASN
 public import KinerjaProto
 import Foundation
 import GRDB

@@ -1,3 +1,4 @@
+import KinerjaASN
 public import KinerjaProto
 import Foundation
 import GRDB
@@ -62,7 +63,7 @@ extension IdentityHandlers {
         try await requireReader(of: request.nip)
         let levels = request.maxLevels == 0 ? 64 : Int(request.maxLevels)
         return try await store.pool.read { db in
-            Identity.GetSupervisorChainResponse(chain: try EmployeeRecords.chain(above: request.nip, maxLevels: levels, in: db).map(Self.reference))
+            Identity.GetSupervisorChainResponse(chain: try EmployeeRecords.chain(above: request.nip, maxLevels: levels, in: db).map(\.reference))
         }
     }
 
@@ -75,7 +76,7 @@ extension IdentityHandlers {
             if request.activeOnly { rows = rows.filter { $0.employee.status == .aktif } }
             let page = rows.dropFirst(offset).prefix(size)
             return Identity.ListBawahanResponse(
-                bawahan: page.map { Identity.Bawahan(employee: Self.reference($0.employee), level: UInt32($0.level), atasanNIP: $0.employee.atasanNIP) },
+                bawahan: page.map { Identity.Bawahan(employee: $0.employee.reference, level: UInt32($0.level), atasanNIP: $0.employee.atasanNIP) },
                 page: Paging.response(offset: offset, size: size, returned: page.count, more: rows.count > offset + size))
         }
     }

@@ -1,3 +1,5 @@
+import KinerjaASN
+import KinerjaDemo
 public import KinerjaStore
 public import Foundation
 import GRDB

@@ -1,3 +1,4 @@
+import KinerjaASN
 import GRDB
 import KinerjaProto
 

@@ -1,4 +1,5 @@
-import KinerjaIdentity
+import KinerjaASN
+import KinerjaDemo
 import KinerjaProto
 
 /// One IKI of the catalogue, with its target at the level it is written for.

@@ -1,4 +1,5 @@
-public import KinerjaIdentity
+public import KinerjaDemo
+public import KinerjaASN
 public import KinerjaProto
 
 /// One generated SKP of the demo with what a loader needs beside it.
@@ -228,7 +229,7 @@ private struct Generator {
         let rhks = generated[atasanNIP]?.utama ?? []
         var plan = Plan(contributors: Array(repeating: [], count: rhks.count))
         guard !rhks.isEmpty else { plans[atasanNIP] = plan; return plan }
-        var random = DemoSkpRandom(seed: seed, salt: "plan|\(year)|\(atasanNIP)")
+        var random = SeededRandom(seed: seed, salt: "plan|\(year)|\(atasanNIP)")
         let team = bawahan[atasanNIP] ?? []
         var unmatched = 0
         var flexible: [String] = []
@@ -283,7 +284,7 @@ private struct Generator {
     mutating func generate(_ member: DemoEmployee) {
         let employee = member.employee
         let nip = employee.nip
-        var random = DemoSkpRandom(seed: seed, salt: "skp|\(year)|\(nip)")
+        var random = SeededRandom(seed: seed, salt: "skp|\(year)|\(nip)")
         let ownerRole = role(member)
         let atasanNIP = member.atasanNIP.flatMap { generated[$0] == nil ? nil : $0 }
         let atasanRhks = atasanNIP.flatMap { generated[$0]?.utama } ?? []
@@ -445,7 +446,7 @@ private struct Generator {
 
     func iki(
         _ spec: DemoIkiSpec, value: Double, approach: Planning.SkpApproach, rhkID: String, position: UInt32,
-        milliseconds: UInt64, random: inout DemoSkpRandom, periodic: Bool = true
+        milliseconds: UInt64, random: inout SeededRandom, periodic: Bool = true
     ) -> Planning.Iki {
         let ikiID = random.ulid(milliseconds: milliseconds)
         var target = Planning.Target(value: value, upperValue: spec.upper.map { Common.DoubleValue(value: $0) }, unit: spec.unit,
@@ -462,7 +463,7 @@ private struct Generator {
     }
 
     /// Four triwulan targets consistent with the annual target (``PeriodicTargetRules``).
-    func quarters(_ spec: DemoIkiSpec, annual: Double, random: inout DemoSkpRandom) -> [Planning.PeriodicTarget] {
+    func quarters(_ spec: DemoIkiSpec, annual: Double, random: inout SeededRandom) -> [Planning.PeriodicTarget] {
         var values: [Double]
         var cumulative = false
         if spec.isAmount {

@@ -1,4 +1,4 @@
-import KinerjaIdentity
+import KinerjaASN
 public import KinerjaProto
 
 /// The rules of an IKI's periodic (triwulan or monthly) targets.

@@ -1,4 +1,4 @@
-import KinerjaIdentity
+import KinerjaASN
 public import KinerjaProto
 
 /// The days an SKP covers: its year and its first and last WITA day (`planning.proto` Skp).

@@ -29,7 +29,7 @@ extension PlanningHandlers {
         guard !employee.atasanNIP.isEmpty else { return Planning.ListParentRhkCandidatesResponse() }
         let atasan = try await directory.employee(employee.atasanNIP)
         let skp = try await store.pool.read { db in try SkpRecords.latest(nip: employee.atasanNIP, year: year, in: db).last }
-        return Planning.ListParentRhkCandidatesResponse(atasan: atasan.map(Self.reference) ?? Common.EmployeeRef(nip: employee.atasanNIP),
+        return Planning.ListParentRhkCandidatesResponse(atasan: atasan.map(\.reference) ?? Common.EmployeeRef(nip: employee.atasanNIP),
                                                         atasanSkpID: skp?.skpID ?? "", atasanSkpState: skp?.state ?? .unspecified,
                                                         rhks: skp?.rhks ?? [])
     }

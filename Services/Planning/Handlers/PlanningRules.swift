@@ -96,7 +96,7 @@ enum PlanningRules {
     static func cascade(unitID: String, year: Int32, members: [Identity.Employee], skps: [String: [Planning.Skp]],
                         flagged: Set<String>, approvedOnly: Bool) -> Planning.GetCascadeResponse {
         let leader = members.first { $0.unitID == unitID && $0.unitHead }
-        let builder = CascadeBuilder(members: members.map { CascadeBuilder.Member(ref: PlanningHandlers.reference($0), atasanNIP: $0.atasanNIP.isEmpty ? nil : $0.atasanNIP) },
+        let builder = CascadeBuilder(members: members.map { CascadeBuilder.Member(ref: $0.reference, atasanNIP: $0.atasanNIP.isEmpty ? nil : $0.atasanNIP) },
                                      leaderNIP: leader?.nip)
         var rows: [CascadeBuilder.Row] = []
         var owners = Set<String>()

@@ -1,7 +1,7 @@
 public import KinerjaProto
 import Foundation
 import GRDB
-import KinerjaIdentity
+import KinerjaASN
 import KinerjaService
 import KinerjaStore
 import Synchronization

@@ -1,16 +1,11 @@
 public import KinerjaProto
 import Foundation
 import GRDB
-import KinerjaIdentity
+import KinerjaASN
 import KinerjaService
 import KinerjaStore
 
 extension PlanningHandlers {
-    /// The reference other messages carry for an employee.
-    static func reference(_ e: Identity.Employee) -> Common.EmployeeRef {
-        let name = [e.gelarDepan, e.fullName].filter { !$0.isEmpty }.joined(separator: " ") + (e.gelarBelakang.isEmpty ? "" : ", \(e.gelarBelakang)")
-        return Common.EmployeeRef(nip: e.nip, displayName: name, jabatanName: e.jabatanName, unitID: e.unitID)
-    }
 
     /// Checks the caller may read `skp` (owner, atasan chain, HR, pimpinan and auditors in scope, admin, services).
     func requireReader(of skp: Planning.Skp) async throws {
@@ -46,7 +41,7 @@ extension PlanningHandlers {
             skp.skpID = ULID.make(now: clock())
             skp.version = 1
             skp.nip = request.nip
-            skp.employee = Self.reference(employee)
+            skp.employee = employee.reference
             skp.year = request.year
             skp.periodStart = start
             skp.periodEnd = end

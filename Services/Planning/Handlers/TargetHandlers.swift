@@ -66,7 +66,7 @@ extension PlanningHandlers {
         try await Access.required().require(.employee(nip: request.nip))
         guard let employee = try await directory.employee(request.nip) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
         let skps = try await store.pool.read { db in try Self.skps(of: [request.nip], year: period.year, in: db)[request.nip] ?? [] }
-        return Planning.GetTargetsResponse(targets: Self.targets(of: Self.reference(employee), skps: skps, period: period,
+        return Planning.GetTargetsResponse(targets: Self.targets(of: employee.reference, skps: skps, period: period,
                                                                  allowProvisional: request.allowProvisional))
     }
 
@@ -80,13 +80,13 @@ extension PlanningHandlers {
             try Invalid.requireID(scope.unitID, "unit.unit_id")
             guard try await directory.ancestors(of: scope.unitID) != nil else { throw RPCError(.notFound, "no unit \(scope.unitID)") }
             try await access.require(.unit(id: scope.unitID))
-            people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits).map(Self.reference)
+            people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits).map(\.reference)
         case .nips(let list):
             guard !list.nips.isEmpty, list.nips.count <= 1000 else { throw Invalid.field("nips", "must name 1–1000 NIPs") }
             for (index, nip) in list.nips.enumerated() { try Invalid.requireNIP(nip, "nips.nips[\(index)]") }
             for nip in Set(list.nips) where !access.grantedByIdentity { try await access.require(.employee(nip: nip)) }
             let found = try await directory.employees(list.nips)
-            people = list.nips.map { nip in found[nip].map(Self.reference) ?? Common.EmployeeRef(nip: nip) }
+            people = list.nips.map { nip in found[nip].map(\.reference) ?? Common.EmployeeRef(nip: nip) }
         case nil:
             throw Invalid.field("population", "give a unit or a list of NIPs", reason: "REQUIRED")
         }

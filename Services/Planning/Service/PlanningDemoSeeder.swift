@@ -1,7 +1,8 @@
 public import Logging
 import Foundation
 import GRDB
-import KinerjaIdentity
+import KinerjaASN
+import KinerjaDemo
 import KinerjaProto
 import KinerjaStore
 
@@ -39,7 +40,7 @@ public enum PlanningDemoSeeder {
                 guard let owner = byNIP[skp.nip] else { continue }
                 // Identity's ids and supervisors, not the generator's.
                 skp.unitID = owner.unitID
-                skp.employee = PlanningHandlers.reference(owner)
+                skp.employee = owner.reference
                 skp.jenisJabatan = owner.jenisJabatan
                 if skp.atasanNIP.isEmpty { skp.atasanNIP = owner.atasanNIP }
                 try SkpRecords.insert(skp, in: db)

@@ -3,7 +3,7 @@ public import KinerjaService
 public import KinerjaStore
 public import Foundation
 import GRDB
-import KinerjaIdentity
+import KinerjaASN
 
 /// The planning service's RPC handlers. One file per area (`Handlers/…`); this file holds what
 /// they share: the store, identity (the directory), the clock, and the write helpers that make

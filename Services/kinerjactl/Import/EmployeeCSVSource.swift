@@ -1,5 +1,5 @@
 import Foundation
-import KinerjaIdentity
+import KinerjaASN
 import KinerjaProto
 
 /// Parses the text of an employee CSV file into numbered import rows. The shape of

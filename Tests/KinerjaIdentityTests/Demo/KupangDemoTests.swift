@@ -1,4 +1,6 @@
 import KinerjaIdentity
+import KinerjaASN
+import KinerjaDemo
 import KinerjaProto
 import Testing
 

@@ -1,3 +1,5 @@
+import KinerjaASN
+import KinerjaDemo
 import KinerjaIdentity
 import KinerjaPlanning
 import KinerjaProto

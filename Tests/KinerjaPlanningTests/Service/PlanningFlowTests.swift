@@ -1,3 +1,4 @@
+import KinerjaASN
 import Foundation
 import GRDB
 import KinerjaIdentity

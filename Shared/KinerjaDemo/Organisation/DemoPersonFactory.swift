@@ -1,4 +1,5 @@
 import KinerjaProto
+import KinerjaASN
 
 /// Draws demo employees: names, valid unique NIPs, dates, grades and contacts.
 ///
@@ -10,7 +11,7 @@ struct DemoPersonFactory {
     /// Age range of staff, in years at the anchor.
     static let staffAge = 26...56
 
-    var random: DemoRandom
+    var random: SeededRandom
     let anchor: Common.Date
     /// NIP sequence numbers this factory draws from; the organisation and the synthetic
     /// employees use disjoint ranges, so their NIPs can never clash.
@@ -20,7 +21,7 @@ struct DemoPersonFactory {
     private(set) var usedNIPs: Set<String> = []
     private var usedMailNames: [String: Int] = [:]
 
-    init(random: DemoRandom, anchor: Common.Date, sequences: ClosedRange<Int>, pppkPerMille: Int) {
+    init(random: SeededRandom, anchor: Common.Date, sequences: ClosedRange<Int>, pppkPerMille: Int) {
         self.random = random
         self.anchor = anchor
         self.sequences = sequences

@@ -1,4 +1,5 @@
 import KinerjaProto
+import KinerjaASN
 
 /// What a unit's head holds: jabatan, jenis, grades and titles.
 struct HeadSpec: Sendable {

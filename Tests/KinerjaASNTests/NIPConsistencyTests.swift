@@ -1,4 +1,5 @@
-import KinerjaIdentity
+import KinerjaASN
+import KinerjaDemo
 import KinerjaProto
 import Testing
 

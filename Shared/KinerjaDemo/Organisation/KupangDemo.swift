@@ -1,4 +1,5 @@
 public import KinerjaProto
+public import KinerjaASN
 
 /// The Kupang demo organisation, generated from a seed: the same seed always gives the same data.
 ///
@@ -49,7 +50,7 @@ public struct KupangDemo: Sendable, Hashable {
 
     /// The organisation, valid on the WITA day `today`.
     public func organisation(today: Common.Date) -> DemoOrganisation {
-        var factory = DemoPersonFactory(random: DemoRandom(seed: seed), anchor: Self.anchor(today),
+        var factory = DemoPersonFactory(random: SeededRandom(seed: seed), anchor: Self.anchor(today),
                                         sequences: Self.organisationSequences, pppkPerMille: 200)
         var units: [DemoUnit] = []
         var staffByUnit: [String: [Identity.Employee]] = [:]
@@ -110,7 +111,7 @@ public struct KupangDemo: Sendable, Hashable {
     public func syntheticEmployees(count: Int, unitCodes: [String], today: Common.Date) -> [DemoEmployee] {
         guard count > 0, !unitCodes.isEmpty else { return [] }
         // A different stream from the organisation's, derived from the same seed.
-        var factory = DemoPersonFactory(random: DemoRandom(seed: seed ^ 0x5EED_0F_5EED_0F_5E), anchor: Self.anchor(today),
+        var factory = DemoPersonFactory(random: SeededRandom(seed: seed ^ 0x5EED_0F_5EED_0F_5E), anchor: Self.anchor(today),
                                         sequences: Self.syntheticSequences, pppkPerMille: 150)
         var leaders: [String: String] = [:]
         var result: [DemoEmployee] = []

@@ -1,4 +1,5 @@
 public import KinerjaProto
+public import KinerjaASN
 
 /// The generated Kupang organisation: units, employees and the named demo users.
 public struct DemoOrganisation: Sendable, Hashable {

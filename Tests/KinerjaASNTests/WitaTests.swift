@@ -1,5 +1,6 @@
 import Foundation
-import KinerjaIdentity
+import KinerjaASN
+import KinerjaDemo
 import KinerjaProto
 import Testing
 

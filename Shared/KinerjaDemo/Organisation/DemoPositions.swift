@@ -1,4 +1,5 @@
 import KinerjaProto
+import KinerjaASN
 
 /// A title pair printed around a name.
 struct Gelar: Sendable, Hashable {
@@ -133,7 +134,7 @@ struct StaffMix: Sendable {
     }
 
     /// One position, drawn by weight.
-    func draw(_ random: inout DemoRandom) -> DemoPosition {
+    func draw(_ random: inout SeededRandom) -> DemoPosition {
         let total = entries.reduce(0) { $0 + $1.weight }
         var ticket = random.below(max(1, total))
         for entry in entries {
