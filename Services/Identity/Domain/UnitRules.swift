@@ -108,7 +108,7 @@ public enum UnitRules {
 }
 
 /// Why a unit or a change to the unit tree breaks a tree rule.
-public enum UnitRuleError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum UnitRuleError: DomainRuleError, Hashable, CustomStringConvertible {
     /// Two units share an id.
     case duplicateUnit(String)
     /// A unit names a parent that does not exist.
@@ -179,6 +179,26 @@ public enum UnitRuleError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Code and message (for logs and test output).
+    /// Code and message (for logs, test output and the status message).
     public var description: String { "\(code): \(message)" }
+
+    /// The `ErrorInfo` reason (the same as ``code``).
+    public var reason: String { code }
+
+    /// Unknown units are NOT_FOUND, states of the tree FAILED_PRECONDITION, the rest INVALID_ARGUMENT.
+    public var statusCode: RPCError.Code {
+        switch self {
+        case .unknownParent, .unknownUnit: .notFound
+        case .inactiveParent, .activeSubunits, .multipleRoots, .noRoot: .failedPrecondition
+        default: .invalidArgument
+        }
+    }
+
+    /// The status, naming the `unit` field for INVALID_ARGUMENT.
+    public var rpcStatus: RPCError? {
+        guard statusCode == .invalidArgument else { return RPCError(statusCode, description, reason: code) }
+        var badRequest = RPC.StatusDetail()
+        badRequest.detail = .badRequest(RPC.BadRequest(fieldViolations: [Common.FieldViolation(field: "unit", description: description, reason: code)]))
+        return RPCError(.invalidArgument, "unit: \(description)", reason: code, details: [badRequest])
+    }
 }

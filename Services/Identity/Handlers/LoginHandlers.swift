@@ -24,7 +24,7 @@ extension IdentityHandlers {
         if case .limited(let retryAfter) = addressLimits.withLock({ $0.attempt(from: host.isEmpty ? address : host, now: .now) }) {
             let wait = Int(retryAfter.components.seconds) + 1
             let error = RPCError(.resourceExhausted, "too many sign-in attempts from this address; retry in \(wait) s",
-                                 details: [Self.retryInfo(seconds: wait)])
+                                 reason: "ADDRESS_RATE_LIMITED", details: [Self.retryInfo(seconds: wait)])
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .authenticationFailed, error: error)
             throw error
         }
@@ -33,7 +33,7 @@ extension IdentityHandlers {
                 SELECT a.*, e.unit_id FROM account a JOIN employee e ON e.nip = a.nip WHERE a.nip = ?
                 """, arguments: [request.nip]).map(StoredCredentials.init)
         }
-        let wrong = RPCError(.unauthenticated, "wrong NIP or password")
+        let wrong = RPCError(.unauthenticated, "wrong NIP or password", reason: "WRONG_PASSWORD")
         guard let account, let hash = account.passwordHash else {
             let decoy = decoyHash
             _ = try await hashing.run { PasswordHasher.verify(request.password, against: decoy) }
@@ -46,7 +46,7 @@ extension IdentityHandlers {
         if case .locked(let until) = lockout.check(now: now) {
             let wait = Int(until.timeIntervalSince(now).rounded(.up))
             let error = RPCError(.resourceExhausted, "the account is locked after repeated failed sign-ins; retry in \(wait / 60 + 1) min or ask HR to unlock it",
-                                 details: [Self.retryInfo(seconds: wait)])
+                                 reason: "ACCOUNT_LOCKED", details: [Self.retryInfo(seconds: wait)])
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .authenticationFailed, error: error)
             throw error
         }
@@ -60,12 +60,13 @@ extension IdentityHandlers {
         let state = account.state
         if state == .disabled || state == .pendingActivation {
             let error = RPCError(.failedPrecondition, state == .disabled ? "the account is disabled; ask HR (pengelola kinerja)"
-                                                                          : "the account is not activated; ask HR for a one-time password")
+                                                                          : "the account is not activated; ask HR for a one-time password",
+                                 reason: state == .disabled ? "ACCOUNT_DISABLED" : "ACCOUNT_NOT_ACTIVATED")
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .denied, error: error)
             throw error
         }
         if let expires = account.passwordExpiresAt, expires < nowSeconds {
-            let error = RPCError(.failedPrecondition, "the one-time password has expired; ask HR for a new one")
+            let error = RPCError(.failedPrecondition, "the one-time password has expired; ask HR for a new one", reason: "ONE_TIME_PASSWORD_EXPIRED")
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .denied, error: error)
             throw error
         }

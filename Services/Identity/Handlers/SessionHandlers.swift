@@ -14,7 +14,7 @@ extension IdentityHandlers {
 
     public func refreshToken(_ request: Identity.RefreshTokenRequest, context: ServerContext) async throws -> Identity.RefreshTokenResponse {
         guard let hash = RefreshToken.hash(request.refreshToken) else {
-            throw RPCError(.unauthenticated, "the refresh token is malformed")
+            throw RPCError(.unauthenticated, "the refresh token is malformed", reason: "REFRESH_TOKEN_INVALID")
         }
         let now = nowSeconds
         let issuer = issuer
@@ -55,7 +55,7 @@ extension IdentityHandlers {
         case .issued(let tokens):
             return Identity.RefreshTokenResponse(tokens: tokens)
         case .refused(let reason):
-            let error = RPCError(.unauthenticated, "\(reason): sign in again")
+            let error = RPCError(.unauthenticated, "\(reason): sign in again", reason: "REFRESH_TOKEN_REFUSED")
             if !reason.contains("already used") {  // reuse is audited with the revocation
                 await auditFailure(context, principal: "unknown", kind: .user, target: "", outcome: .authenticationFailed, error: error)
             }
@@ -170,7 +170,7 @@ extension IdentityHandlers {
         let current = request.currentPassword
         guard let stored, try await hashing.run({ PasswordHasher.verify(current, against: stored) }) else {
             _ = try await recordFailedLogin(nip: user.nip, now: nowSeconds)
-            let error = RPCError(.unauthenticated, "the current password is wrong")
+            let error = RPCError(.unauthenticated, "the current password is wrong", reason: "WRONG_PASSWORD")
             await auditFailure(context, principal: user.nip, kind: .user, target: user.nip, outcome: .authenticationFailed, error: error)
             throw error
         }

@@ -5,15 +5,6 @@ import KinerjaService
 import KinerjaStore
 
 extension IdentityHandlers {
-    /// A tree rule broken by a change, as the status the contract gives it.
-    static func status(_ error: UnitRuleError) -> RPCError {
-        switch error {
-        case .unknownParent, .unknownUnit: return RPCError(.notFound, error.description)
-        case .inactiveParent, .activeSubunits, .multipleRoots, .noRoot: return RPCError(.failedPrecondition, error.description)
-        default: return Invalid.field("unit", error.description, reason: error.code)
-        }
-    }
-
     public func createUnit(_ request: Identity.CreateUnitRequest, context: ServerContext) async throws -> Identity.CreateUnitResponse {
         guard var given = request.unit else { throw Invalid.field("unit", "is required", reason: "REQUIRED") }
         let violations = UnitRules.violations(given)
@@ -32,14 +23,10 @@ extension IdentityHandlers {
             if !unit.parentUnitID.isEmpty && !units.contains(where: { $0.unitID == unit.parentUnitID }) {
                 throw RPCError(.notFound, "no parent unit \(unit.parentUnitID)")
             }
-            do {
-                if !units.isEmpty {
-                    try UnitTree(units: units).validateInsertion(id: unit.unitID, parentID: unit.parentUnitID, kind: unit.kind)
-                } else if unit.kind != .pemerintahDaerah {
-                    throw UnitRuleError.rootKindNotPemerintahDaerah(unit.unitID)
-                }
-            } catch let error as UnitRuleError {
-                throw Self.status(error)
+            if !units.isEmpty {
+                try UnitTree(units: units).validateInsertion(id: unit.unitID, parentID: unit.parentUnitID, kind: unit.kind)
+            } else if unit.kind != .pemerintahDaerah {
+                throw UnitRuleError.rootKindNotPemerintahDaerah(unit.unitID)
             }
             unit.depth = UInt32(units.first { $0.unitID == unit.parentUnitID }.map { $0.depth + 1 } ?? 0)
             try UnitRecords.insert(unit, actor: actor, in: db)
@@ -90,18 +77,13 @@ extension IdentityHandlers {
                     throw Invalid.field("unit.head_nip", "the head must be an employee of the unit", reason: "HEAD_NOT_IN_UNIT")
                 }
             }
-            let tree: UnitTree
-            do {
-                tree = try UnitTree(units: try UnitRecords.all(in: db))
-                if unit.parentUnitID != before.parentUnitID {
-                    if unit.parentUnitID.isEmpty { throw UnitRuleError.cannotMoveRoot(unit.unitID) }
-                    try tree.validateMove(unit.unitID, under: unit.parentUnitID)
-                }
-                if unit.kind != before.kind { try tree.validateKindChange(unit.unitID, to: unit.kind) }
-                if before.active && !unit.active { try tree.validateDeactivation(unit.unitID) }
-            } catch let error as UnitRuleError {
-                throw Self.status(error)
+            let tree = try UnitTree(units: try UnitRecords.all(in: db))
+            if unit.parentUnitID != before.parentUnitID {
+                if unit.parentUnitID.isEmpty { throw UnitRuleError.cannotMoveRoot(unit.unitID) }
+                try tree.validateMove(unit.unitID, under: unit.parentUnitID)
             }
+            if unit.kind != before.kind { try tree.validateKindChange(unit.unitID, to: unit.kind) }
+            if before.active && !unit.active { try tree.validateDeactivation(unit.unitID) }
             if before.active && !unit.active {
                 let people = try Int.fetchOne(db, sql: "SELECT count(*) FROM employee WHERE unit_id = ? AND status = 1", arguments: [unit.unitID]) ?? 0
                 if people > 0 { throw RPCError(.failedPrecondition, "the unit still has \(people) active employees; move them first") }

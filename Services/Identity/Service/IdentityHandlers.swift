@@ -54,11 +54,11 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
                 return (open, row["must_change_password"])
             }
             guard let state, state.open else {
-                throw RPCError(.unauthenticated, "the session of this access token has ended; sign in again")
+                throw RPCError(.unauthenticated, "the session of this access token has ended; sign in again", reason: "SESSION_ENDED")
             }
             let allowed = [Identity.IdentityService.Method.changePassword, Identity.IdentityService.Method.logout, Identity.IdentityService.Method.whoAmI].map(\.path)
             if state.mustChange, !allowed.contains(method.path) {
-                throw RPCError(.failedPrecondition, "the password must be changed first (ChangePassword)")
+                throw RPCError(.failedPrecondition, "the password must be changed first (ChangePassword)", reason: "PASSWORD_CHANGE_REQUIRED")
             }
         }
     }

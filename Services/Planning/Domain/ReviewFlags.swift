@@ -164,7 +164,7 @@ public enum ReviewFlags {
 }
 
 /// Why a review flag cannot be acknowledged.
-public enum ReviewFlagError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum ReviewFlagError: DomainRuleError, Hashable, CustomStringConvertible {
     /// The acknowledgement needs a note.
     case noteRequired
     /// The note is longer than 1000 characters.
@@ -191,6 +191,12 @@ public enum ReviewFlagError: Error, Sendable, Hashable, CustomStringConvertible 
         case .notFlagged, .parentRemoved: false
         }
     }
+
+    /// The `ErrorInfo` reason (the same as ``code``).
+    public var reason: String { code }
+
+    /// INVALID_ARGUMENT for a malformed note, FAILED_PRECONDITION otherwise.
+    public var statusCode: RPCError.Code { isInvalidArgument ? .invalidArgument : .failedPrecondition }
 
     /// What is wrong, in English.
     public var message: String {

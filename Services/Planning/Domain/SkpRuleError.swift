@@ -4,7 +4,7 @@ public import KinerjaProto
 ///
 /// Thrown by ``SkpLifecycle`` and ``SkpVersioning``; one case per rule. ``category`` says which
 /// RPC status the service maps it to, so the mapping is made once.
-public enum SkpRuleError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum SkpRuleError: DomainRuleError, Hashable, CustomStringConvertible {
     /// Only a DRAFT can be submitted or edited; carries the action and the current state.
     case notDraft(action: String, state: Planning.SkpState)
     /// Only a DIAJUKAN version can be withdrawn, approved or returned.
@@ -58,6 +58,18 @@ public enum SkpRuleError: Error, Sendable, Hashable, CustomStringConvertible {
         case .evaluationFinalised: "SKP_EVALUATION_FINALISED"
         case .rhkLimitReached: "SKP_RHK_LIMIT_REACHED"
         case .ikiLimitReached: "RHK_IKI_LIMIT_REACHED"
+        }
+    }
+
+    /// The `ErrorInfo` reason (the same as ``code``).
+    public var reason: String { code }
+
+    /// The status the category maps to (the one mapping, `RPCError.from`, reads it).
+    public var statusCode: RPCError.Code {
+        switch category {
+        case .invalidArgument: .invalidArgument
+        case .failedPrecondition: .failedPrecondition
+        case .notFound: .notFound
         }
     }
 

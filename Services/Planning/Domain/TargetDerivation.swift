@@ -124,7 +124,7 @@ public enum TargetDerivation {
 }
 
 /// Why a period's target cannot be given.
-public enum TargetDerivationError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum TargetDerivationError: DomainRuleError, Hashable, CustomStringConvertible {
     /// The period is not a valid month, triwulan or year.
     case periodInvalid
     /// The period is in another year or outside the SKP's covered days.
@@ -147,6 +147,17 @@ public enum TargetDerivationError: Error, Sendable, Hashable, CustomStringConver
         case .periodInvalid: "the period must be a valid month, triwulan or year of 2000-2100"
         case .periodOutsideSkp(let label): "\(label) is outside the SKP's covered days"
         case .annualTargetMissing(let id): "IKI \(id) has no annual target"
+        }
+    }
+
+    /// The `ErrorInfo` reason (the same as ``code``).
+    public var reason: String { code }
+
+    /// A bad period is the request's fault; a missing annual target the SKP's state.
+    public var statusCode: RPCError.Code {
+        switch self {
+        case .periodInvalid, .periodOutsideSkp: .invalidArgument
+        case .annualTargetMissing: .failedPrecondition
         }
     }
 

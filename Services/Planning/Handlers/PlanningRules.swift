@@ -2,22 +2,13 @@ import Foundation
 import KinerjaProto
 import KinerjaService
 
-/// The handlers' one door to the planning rules (``Domain/``): each rule error becomes the
-/// RPC status the contract names, here and nowhere else.
+/// The handlers' one door to the planning rules (``Domain/``). Rule errors are
+/// ``SkpRuleError``s, which carry their status (`DomainRuleError`).
 enum PlanningRules {
     /// Most RHKs of one SKP.
     static let maximumRhks = RhkRules.maximumRhks
     /// Most IKIs of one RHK.
     static let maximumIkisPerRhk = IkiRules.maximumIkis
-
-    /// The status of a broken lifecycle rule.
-    static func status(_ error: SkpRuleError) -> RPCError {
-        switch error.category {
-        case .invalidArgument: return RPCError(.invalidArgument, error.message)
-        case .notFound: return RPCError(.notFound, error.message)
-        case .failedPrecondition: return RPCError(.failedPrecondition, error.message)
-        }
-    }
 
     /// The state's name as the regulation says it.
     static func name(_ state: Planning.SkpState) -> String {
@@ -33,7 +24,7 @@ enum PlanningRules {
 
     /// Only a DRAFT is edited in place.
     static func requireEditable(_ skp: Planning.Skp) throws {
-        do { try SkpLifecycle.checkEditable(skp.state) } catch { throw status(error) }
+        try SkpLifecycle.checkEditable(skp.state)
     }
 
     /// An RHK's own fields (the parent link is checked against the store by the handler).
@@ -62,7 +53,7 @@ enum PlanningRules {
         case .dikembalikan: event = .return(version: skp.version, note: "-")
         default: throw RPCError(.internal, "no transition to \(name(state))")
         }
-        do { try lifecycle.apply(event) } catch { throw status(error) }
+        try lifecycle.apply(event)
         skp.state = state
     }
 
@@ -78,7 +69,7 @@ enum PlanningRules {
 
     /// A new DRAFT version from the latest returned or approved one.
     static func revise(_ latest: Planning.Skp, reason: String, created: Common.AuditStamp) throws -> Planning.Skp {
-        do { return try SkpVersioning.revise(latest, reason: reason, created: created) } catch { throw status(error) }
+        try SkpVersioning.revise(latest, reason: reason, created: created)
     }
 
     /// The target of `iki` for `period`; derived (pro rata or the annual level) when no periodic target was set.

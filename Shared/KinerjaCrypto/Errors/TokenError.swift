@@ -1,3 +1,5 @@
+public import KinerjaProto
+
 /// Why an access token was refused; each case is a distinct, audited rejection.
 ///
 /// Every case maps to UNAUTHENTICATED at the service boundary. ``unknownKey(keyID:)`` is the one
@@ -45,4 +47,20 @@ public enum TokenError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "TokenError: \(message)" }
+}
+
+extension TokenError: RPCStatusConvertible {
+    /// The `ErrorInfo` reason, so a client tells an expired token (refresh it) from a bad one (sign in).
+    public var reason: String {
+        switch self {
+        case .expired: "TOKEN_EXPIRED"
+        case .notYetValid: "TOKEN_NOT_YET_VALID"
+        case .wrongAudience: "TOKEN_WRONG_AUDIENCE"
+        case .unknownKey, .keyNotValidAt: "TOKEN_KEY_UNKNOWN"
+        case .malformed, .keyIDMismatch, .badSignature, .wrongIssuer, .lifetimeTooLong, .missingSubject: "TOKEN_INVALID"
+        }
+    }
+
+    /// UNAUTHENTICATED with the reason.
+    public var rpcStatus: RPCError? { RPCError(.unauthenticated, "access token rejected: \(description)", reason: reason) }
 }

@@ -5,8 +5,9 @@
 /// becomes INTERNAL without its text. Domain modules make their rule errors convertible through
 /// ``DomainRuleError``, so no handler maps a rule error by hand.
 public protocol RPCStatusConvertible: Error {
-    /// The status the call answers with.
-    var rpcStatus: RPCError { get }
+    /// The status the call answers with; nil for a failure the client must not see the text of
+    /// (it answers INTERNAL with the request id only).
+    var rpcStatus: RPCError? { get }
 }
 
 /// A broken domain rule: the status code is its category, the `ErrorInfo` reason its code.
@@ -21,7 +22,7 @@ public protocol DomainRuleError: RPCStatusConvertible, Sendable {
 
 extension DomainRuleError {
     /// The rule's status, with its reason as an `ErrorInfo` detail.
-    public var rpcStatus: RPCError { RPCError(statusCode, message, reason: reason) }
+    public var rpcStatus: RPCError? { RPCError(statusCode, message, reason: reason) }
 }
 
 extension RPCError {

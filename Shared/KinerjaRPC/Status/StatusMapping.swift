@@ -2,11 +2,15 @@ public import KinerjaProto
 import NIOCore
 
 extension RPCError {
-    /// The status for an error thrown by a handler: RPC errors pass unchanged, everything
-    /// else becomes INTERNAL without its text (internals must not reach clients).
+    /// The status for an error thrown by a handler — the one mapping from errors to statuses:
+    /// RPC errors pass unchanged, errors that know their status (``RPCStatusConvertible``:
+    /// domain rules, the store) answer with it, everything else becomes INTERNAL without its text
+    /// (internals must not reach clients).
     public static func from(_ error: any Error, requestID: String) -> RPCError {
         switch error {
         case let error as RPCError: return error
+        case let error as any RPCStatusConvertible:
+            return error.rpcStatus ?? RPCError(.internal, "internal error (request \(requestID))")
         case let error as ProtoError: return RPCError(.invalidArgument, error.description)
         case is CancellationError: return RPCError(.cancelled, "the call was cancelled")
         default: return RPCError(.internal, "internal error (request \(requestID))")

@@ -66,7 +66,7 @@ public final class Access: Sendable {
                                        target: described, outcome: .denied, statusCode: 7,
                                        detail: "no grant of \(method.method) covers the target",
                                        requestID: caller.requestID, peerAddress: caller.remoteAddress))
-        throw RPCError(.permissionDenied, "\(method.method) on \(described) is not allowed for \(caller.principal)")
+        throw RPCError(.permissionDenied, "\(method.method) on \(described) is not allowed for \(caller.principal)", reason: "TARGET_NOT_ALLOWED")
     }
 
     /// True when the caller holds the relationship `grant` for `target`, whatever the method's
@@ -78,11 +78,11 @@ public final class Access: Sendable {
 
     /// Records a denial the handler decided (e.g. "only admin may see others' sessions") and
     /// returns the PERMISSION_DENIED error to throw.
-    public func denial(target: String, _ message: String) async -> RPCError {
+    public func denial(target: String, _ message: String, reason: String = "NOT_ALLOWED") async -> RPCError {
         await audit.record(AuditRecord(principal: caller.principal, principalKind: caller.principalKind, action: method.path,
                                        target: target, outcome: .denied, statusCode: 7, detail: message,
                                        requestID: caller.requestID, peerAddress: caller.remoteAddress))
-        return RPCError(.permissionDenied, message)
+        return RPCError(.permissionDenied, message, reason: reason)
     }
 
     /// True when the caller is the user `nip`.

@@ -54,7 +54,8 @@ public struct AuthInterceptor: ServerInterceptor {
             if caller.user == nil && rule.grants.contains(where: \.needsUser) {
                 await record(caller, context, .authenticationFailed,
                              RPCError(.unauthenticated, "a signed-in user is required"))
-                throw RPCError(.unauthenticated, "\(context.method.method) needs a signed-in user: send \"authorization: Bearer <access token>\" (kinerjactl login)")
+                throw RPCError(.unauthenticated, "\(context.method.method) needs a signed-in user: send \"authorization: Bearer <access token>\" (kinerjactl login)",
+                               reason: "SIGN_IN_REQUIRED")
             }
             try await deny(caller, context, .permissionDenied,
                            "\(context.method.method) is not allowed for \(caller.principal)")
@@ -82,7 +83,7 @@ public struct AuthInterceptor: ServerInterceptor {
 
     private func deny(_ caller: Caller, _ context: ServerContext, _ code: RPCError.Code, _ message: String) async throws -> Never {
         CallLogRecord.note(caller.principal)
-        let error = RPCError(code, message)
+        let error = RPCError(code, message, reason: "METHOD_NOT_ALLOWED")
         await record(caller, context, .denied, error)
         throw error
     }

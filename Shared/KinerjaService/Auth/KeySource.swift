@@ -72,14 +72,14 @@ public final class TokenAuthenticator: Sendable {
     /// The user the header proves, or UNAUTHENTICATED with a message saying why not.
     public func authenticate(header: String, now: Date = Date()) async throws -> AuthenticatedUser {
         guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
-            throw RPCError(.unauthenticated, "the authorization metadata must be \"Bearer <access token>\"")
+            throw RPCError(.unauthenticated, "the authorization metadata must be \"Bearer <access token>\"", reason: "TOKEN_MALFORMED")
         }
         let token = String(header.dropFirst(7))
         let keys: [VerificationKey]
         do {
             keys = try await source.keys()
         } catch {
-            throw RPCError(.unavailable, "cannot fetch the token verification keys from identity")
+            throw RPCError(.unavailable, "cannot fetch the token verification keys from identity", reason: "IDENTITY_UNAVAILABLE")
         }
         do {
             return AuthenticatedUser(claims: try verifier(for: keys).verify(token, audience: audience, now: now))
@@ -89,10 +89,10 @@ public final class TokenAuthenticator: Sendable {
             do {
                 return AuthenticatedUser(claims: try verifier(for: fresh).verify(token, audience: audience, now: now))
             } catch {
-                throw RPCError(.unauthenticated, "access token rejected: \(error)")
+                throw error.rpcStatus ?? RPCError(.unauthenticated, "access token rejected")
             }
         } catch {
-            throw RPCError(.unauthenticated, "access token rejected: \(error)")
+            throw error.rpcStatus ?? RPCError(.unauthenticated, "access token rejected")
         }
     }
 

@@ -49,7 +49,7 @@ public struct ServiceRuntime: Sendable {
 
     /// The server for `services`, with call logging and then `interceptors` (authentication) around every call.
     public func server(services: [any RegistrableService], interceptors: [any ServerInterceptor]) -> RPCServer {
-        let logging = CallLogInterceptor(logger: logger, pseudonymKey: logPseudonymKey)
+        let logging = CallLogInterceptor(logger: logger, pseudonymKey: logPseudonymKey, errorDomain: "\(name).kinerja.kupangkota.go.id")
         return RPCServer(configuration: .init(host: configuration.listen.host, port: configuration.listen.port, tls: tls,
                                               limits: limits, interceptors: [logging] + interceptors),
                          services: services)

@@ -20,11 +20,14 @@ final class CallLogRecord: Sendable {
 public struct CallLogInterceptor: ServerInterceptor {
     private let logger: Logger
     private let pseudonymKey: [UInt8]
+    private let errorDomain: String
 
-    /// An interceptor logging to `logger`; `pseudonymKey` keys the user pseudonyms.
-    public init(logger: Logger, pseudonymKey: [UInt8]) {
+    /// An interceptor logging to `logger`; `pseudonymKey` keys the user pseudonyms; `errorDomain`
+    /// names the service in the `ErrorInfo` of its errors (`planning.kinerja.kupangkota.go.id`).
+    public init(logger: Logger, pseudonymKey: [UInt8], errorDomain: String = "") {
         self.logger = logger
         self.pseudonymKey = pseudonymKey
+        self.errorDomain = errorDomain
     }
 
     public func intercept(context: ServerContext, next: @Sendable (ServerContext) async throws -> Void) async throws {
@@ -44,7 +47,8 @@ public struct CallLogInterceptor: ServerInterceptor {
         do {
             try await CallLogRecord.$current.withValue(record) { try await next(context) }
         } catch {
-            let mapped = ServiceErrors.status(for: error, requestID: context.requestID)
+            // The one mapping from errors to statuses (RPCError.from), with this service as the reasons' domain.
+            let mapped = RPCError.from(error, requestID: context.requestID).withReasonDomain(errorDomain)
             if mapped.code == .internal {
                 // The client sees only the request id; the operator sees the cause.
                 logger.error("call failed", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
