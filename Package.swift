@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "KinerjaService", targets: ["KinerjaService"]),
         .library(name: "KinerjaASN", targets: ["KinerjaASN"]),
         .library(name: "KinerjaDemo", targets: ["KinerjaDemo"]),
+        .library(name: "KinerjaIdentityClient", targets: ["KinerjaIdentityClient"]),
         .library(name: "KinerjaIdentity", targets: ["KinerjaIdentity"]),
         .library(name: "KinerjaPlanning", targets: ["KinerjaPlanning"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
@@ -152,6 +153,20 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The identity client every other service uses: the directory (live over the protocol,
+        // in memory for tests) and the revocation feed.
+        .target(
+            name: "KinerjaIdentityClient",
+            dependencies: [
+                "KinerjaProto",
+                "KinerjaService",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/KinerjaIdentityClient",
+            swiftSettings: strict
+        ),
+
         // MARK: Services: one library (logic, testable in-process) and one thin executable each.
         .target(
             name: "KinerjaIdentity",
@@ -184,6 +199,7 @@ let package = Package(
             name: "KinerjaPlanning",
             dependencies: [
                 "KinerjaASN",
+                "KinerjaIdentityClient",
                 "KinerjaDemo",
                 "KinerjaProto",
                 "KinerjaCrypto",
@@ -271,7 +287,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaServiceTests",
-            dependencies: ["KinerjaService", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC", "KinerjaTLS"],
+            dependencies: ["KinerjaService", "KinerjaIdentityClient", "KinerjaTestSupport", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC", "KinerjaTLS"],
             path: "Tests/KinerjaServiceTests",
             swiftSettings: strict
         ),
@@ -288,7 +304,7 @@ let package = Package(
         .target(
             name: "KinerjaTestSupport",
             dependencies: [
-                "KinerjaASN", "KinerjaDemo", "KinerjaIdentity", "KinerjaPlanning", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
+                "KinerjaASN", "KinerjaDemo", "KinerjaIdentityClient", "KinerjaIdentity", "KinerjaPlanning", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
                 "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaTestSupport",

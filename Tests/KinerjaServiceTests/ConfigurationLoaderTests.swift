@@ -17,9 +17,19 @@ struct ConfigurationLoaderTests {
           "identity": { "demo_seed": 1 } }
         """
 
-    func load(_ json: String, environment: [String: String] = [:]) throws -> LoadedConfiguration {
-        try ConfigurationLoader.load(file: try write(json), section: "identity", sectionKeys: ["demo_seed", "bootstrap", "bootstrap.admin_nip"],
-                                     environment: environment)
+    /// A section like a service's own, with a nested key.
+    struct Section: ConfigurationSection {
+        var demoSeed: UInt64?
+        var adminNIP = ""
+        static let keys: [ConfigKey<Section>] = [
+            .int("demo_seed", \.demoSeed, help: "seed"),
+            .object("bootstrap", help: "bootstrap"),
+            .string("bootstrap.admin_nip", \.adminNIP, help: "NIP"),
+        ]
+    }
+
+    func load(_ json: String, environment: [String: String] = [:]) throws -> LoadedConfiguration<Section> {
+        try ConfigurationLoader.load(file: try write(json), section: "identity", as: Section.self, environment: environment)
     }
 
     func error(_ json: String, environment: [String: String] = [:]) -> ConfigurationError? {
@@ -60,7 +70,7 @@ struct ConfigurationLoaderTests {
 
     @Test("a missing required key, a wrong type or a value out of range is named")
     func badValues() {
-        #expect(error(valid.replacingOccurrences(of: "\"store\": { \"path\": \"/tmp/x.sqlite\" },", with: ""))?.key == "store")
+        #expect(error(valid.replacingOccurrences(of: "\"store\": { \"path\": \"/tmp/x.sqlite\" },", with: ""))?.key == "store.path")
         #expect(error(valid.replacingOccurrences(of: "7401", with: "\"seven\""))?.key == "listen.port")
         #expect(error(valid.replacingOccurrences(of: "7401", with: "70000"))?.key == "listen.port")
         #expect(error(valid, environment: ["KINERJA_LOG__LEVEL": "loud"])?.key == "log.level")
@@ -80,13 +90,21 @@ struct ConfigurationLoaderTests {
         let loaded = try load(valid, environment: ["KINERJA_IDENTITY__BOOTSTRAP__ADMIN_NIP": "198705122010011003",
                                                    "KINERJA_STORE__PATH": "12345"])
         #expect(loaded.common.store.path == "12345")
-        struct Section: Decodable { struct B: Decodable { var admin_nip: String }; var bootstrap: B }
-        #expect(try loaded.section(as: Section.self).bootstrap.admin_nip == "198705122010011003")
+        #expect(loaded.section.adminNIP == "198705122010011003")
     }
 
     @Test("a TLS file that cannot be read is named")
     func missingFile() {
         #expect(error(valid.replacingOccurrences(of: "\"private_key\": \"$FILE\"", with: "\"private_key\": \"/nonexistent/key.pem\""))?.key == "tls.private_key")
+    }
+
+    @Test("each key is declared once: a boolean is not an integer, an integer not a boolean, and a section's range is named")
+    func declaredKeys() {
+        #expect(error(valid.replacingOccurrences(of: "7401", with: "true"))?.key == "listen.port")
+        #expect(error(valid, environment: ["KINERJA_STORE__CHECK_INTEGRITY_AT_OPEN": "1"])?.key == "store.check_integrity_at_open")
+        #expect(error(valid.replacingOccurrences(of: "\"demo_seed\": 1", with: "\"demo_seed\": -1"))?.key == "identity.demo_seed")
+        #expect(error(valid, environment: ["KINERJA_IDENTITY_CLIENT__CACHE_SECONDS": "0"])?.key == "identity_client.cache_seconds")
+        #expect(error(valid.replacingOccurrences(of: "\"demo_seed\": 1", with: "\"bootstrap\": 1"))?.key == "identity.bootstrap")
     }
 
     @Test("a file that is not JSON, or not an object, is refused with a message")

@@ -9,6 +9,7 @@ public import KinerjaRPC
 public import KinerjaService
 public import KinerjaStore
 public import KinerjaTLS
+import Synchronization
 
 /// A real identity service in-process: its own SQLite file, the Kupang demo organisation,
 /// mutual TLS on a loopback port, and clients with the operator certificate (or another).
@@ -16,77 +17,70 @@ public final class IdentityFixture: Sendable {
     public static let demoPassword = "kinerja-demo-kupang"
     public static let seed: UInt64 = 2026
 
-    public let directory: String
-    public let runtime: ServiceRuntime
-    public let service: IdentityService
-    public let port: Int
+    /// The service, as every service fixture.
+    public let service: ServiceFixture<IdentityDefinition>
     public let bootstrap: BootstrapResult
     public let organisation: DemoOrganisation
-    private let clients: [RPCClient]
+
+    public var directory: String { service.folder }
+    public var runtime: ServiceRuntime { service.runtime }
+    public var port: Int { service.port }
+    /// The handlers (in-process calls in tests).
+    public var handlers: IdentityHandlers {
+        get throws {
+            guard let handlers = service.host.parts.services.first as? IdentityHandlers else { throw TestFailure("no identity handlers") }
+            return handlers
+        }
+    }
 
     /// The store (for checking that a refused call changed nothing).
     public var store: Store { runtime.store }
 
     public static func start(configure: (inout IdentityConfiguration) -> Void = { _ in }) async throws -> IdentityFixture {
-        let pki = try TestPKI.directory()
-        let directory = NSTemporaryDirectory() + "kinerja-identity-test-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let json = """
-            {
-              "listen": { "host": "127.0.0.1", "port": 0 },
-              "store": { "path": "\(directory)/identity.sqlite" },
-              "tls": { "certificate": "\(pki)/service/identity.pem", "private_key": "\(pki)/service/identity.key", "trust_roots": "\(pki)/ca.pem" },
-              "identity": {}
-            }
-            """
-        try json.write(toFile: "\(directory)/identity.json", atomically: true, encoding: .utf8)
-        let loaded = try ConfigurationLoader.load(file: "\(directory)/identity.json", section: "identity", sectionKeys: IdentityConfiguration.keys)
         var configuration = IdentityConfiguration()
         // Fast hashing for tests; one test checks the recommended parameters separately.
         configuration.passwordHash = PasswordHashParameters(algorithm: .scrypt, scryptLogN: 10, scryptR: 8, scryptP: 1)
         configuration.demoSeed = seed
         configuration.demoPassword = demoPassword
         configure(&configuration)
-        let runtime = try ServiceRuntime(name: "identity", configuration: loaded.common, migrations: IdentitySchema.migrations)
-        guard let bootstrap = try await IdentityBootstrap.run(store: runtime.store, configuration: configuration,
-                                                              environment: ["KINERJA_BOOTSTRAP_PASSWORD": "bootstrap-one-time-pw"]) else {
+        let section = configuration
+        // The store is bootstrapped before the service starts, with a known one-time password, so
+        // the service finds it filled and the test knows what was created.
+        let created = Mutex<BootstrapResult?>(nil)
+        let service = try await ServiceFixture<IdentityDefinition>.start(section: section, before: { folder in
+            let store = try Store(configuration: StoreConfiguration(path: "\(folder)/identity.sqlite"), migrations: IdentitySchema.migrations)
+            let result = try await IdentityBootstrap.run(store: store, configuration: section,
+                                                         environment: ["KINERJA_BOOTSTRAP_PASSWORD": "bootstrap-one-time-pw"])
+            try store.close()
+            created.withLock { $0 = result }
+        })
+        guard let bootstrap = created.withLock({ $0 }) else {
+            await service.stop()
             throw TestFailure("bootstrap did not run on an empty store")
         }
-        let service = try await IdentityService(runtime: runtime, configuration: configuration)
-        let port = try await service.server.start()
-        var clients: [RPCClient] = []
-        for name in ["operator", "hr-portal"] {
-            clients.append(RPCClient(configuration: ClientConfiguration(
-                host: "127.0.0.1", port: port,
-                serverIdentity: try PeerIdentity(kind: .service, name: "identity"), tls: try TestPKI.context(client: name))))
-        }
-        for name in ["planning"] {
-            clients.append(RPCClient(configuration: ClientConfiguration(
-                host: "127.0.0.1", port: port,
-                serverIdentity: try PeerIdentity(kind: .service, name: "identity"), tls: try TestPKI.context(service: name))))
-        }
         let organisation = KupangDemo(seed: seed).organisation(today: Wita.today(now: Date()))
-        return IdentityFixture(directory: directory, runtime: runtime, service: service, port: port, bootstrap: bootstrap,
-                               organisation: organisation, clients: clients)
+        return IdentityFixture(service: service, bootstrap: bootstrap, organisation: organisation)
     }
 
-    private init(directory: String, runtime: ServiceRuntime, service: IdentityService, port: Int, bootstrap: BootstrapResult,
-                 organisation: DemoOrganisation, clients: [RPCClient]) {
-        self.directory = directory
-        self.runtime = runtime
+    private init(service: ServiceFixture<IdentityDefinition>, bootstrap: BootstrapResult, organisation: DemoOrganisation) {
         self.service = service
-        self.port = port
         self.bootstrap = bootstrap
         self.organisation = organisation
-        self.clients = clients
     }
 
     /// A client over the operator's machine certificate.
-    public var client: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[0]) }
+    public var client: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: transport(.client("operator"))) }
     /// A client over the HR portal's certificate.
-    public var hrPortal: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[1]) }
+    public var hrPortal: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: transport(.client("hr-portal"))) }
     /// A client over the planning service's certificate.
-    public var planningService: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: clients[2]) }
+    public var planningService: Identity.IdentityService.Client { Identity.IdentityService.Client(transport: transport(.service("planning"))) }
+
+    /// A connection presenting `peer`'s certificate.
+    public func transport(_ peer: TestPeer) -> RPCClient {
+        // The test PKI has every certificate the fixtures use; a missing one is a broken test setup.
+        guard let transport = try? service.transport(as: peer) else { preconditionFailure("no test certificate for \(peer)") }
+        return transport
+    }
 
     /// The NIP of a demo persona (pegawai, atasan, pimpinan, pengelola, admin, auditor).
     public func nip(_ persona: String) throws -> String {
@@ -145,10 +139,7 @@ public final class IdentityFixture: Sendable {
     }
 
     public func stop() async {
-        for client in clients { await client.close() }
-        await service.server.shutdown()
-        try? runtime.store.close()
-        try? FileManager.default.removeItem(atPath: directory)
+        await service.stop()
     }
 }
 

@@ -11,74 +11,62 @@ import KinerjaTLS
 public final class PlanningFixture: Sendable {
     /// The identity service planning asks.
     public let identity: IdentityFixture
+    /// The planning service, as every service fixture.
+    public let service: ServiceFixture<PlanningDefinition>
+
     /// The planning runtime (its store).
-    public let runtime: ServiceRuntime
-    /// The planning service.
-    public let service: PlanningService
+    public var runtime: ServiceRuntime { service.runtime }
     /// Its port.
-    public let port: Int
-    private let clients: [RPCClient]
-    private let directory: String
+    public var port: Int { service.port }
+    /// The handlers (in-process calls in tests).
+    public var handlers: PlanningHandlers {
+        get throws {
+            guard let handlers = service.host.parts.services.first as? PlanningHandlers else { throw TestFailure("no planning handlers") }
+            return handlers
+        }
+    }
 
     /// Starts identity (demo organisation) and planning (no demo SKPs unless `demoSeed`).
     public static func start(identityCacheSeconds: Int = 30, demoSeed: UInt64? = nil) async throws -> PlanningFixture {
         let identity = try await IdentityFixture.start()
-        let pki = try TestPKI.directory()
-        let directory = NSTemporaryDirectory() + "kinerja-planning-test-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let json = """
-            {
-              "listen": { "host": "127.0.0.1", "port": 0 },
-              "store": { "path": "\(directory)/planning.sqlite" },
-              "tls": { "certificate": "\(pki)/service/planning.pem", "private_key": "\(pki)/service/planning.key", "trust_roots": "\(pki)/ca.pem" },
-              "peers": { "identity": { "address": "127.0.0.1:\(identity.port)", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" } },
-              "planning": { "identity_cache_seconds": \(identityCacheSeconds) \(demoSeed.map { ", \"demo_seed\": \($0)" } ?? "") }
+        var section = PlanningConfiguration()
+        section.demoSeed = demoSeed
+        do {
+            let service = try await ServiceFixture<PlanningDefinition>.start(section: section, peers: ["identity": identity.port]) {
+                $0.identityClient.cacheSeconds = identityCacheSeconds
+                // A test that stops identity checks that planning refuses once the cache has expired.
+                $0.identityClient.revocationStalenessSeconds = max(5, identityCacheSeconds)
             }
-            """
-        try json.write(toFile: "\(directory)/planning.json", atomically: true, encoding: .utf8)
-        let loaded = try ConfigurationLoader.load(file: "\(directory)/planning.json", section: "planning", sectionKeys: PlanningConfiguration.keys)
-        let configuration = try loaded.section(as: PlanningConfiguration.self)
-        let runtime = try ServiceRuntime(name: "planning", configuration: loaded.common, migrations: PlanningSchema.migrations)
-        let service = try PlanningService(runtime: runtime, configuration: configuration)
-        if demoSeed != nil {
-            try await PlanningDemoSeeder.seedIfEmpty(handlers: service.handlers, configuration: configuration, logger: runtime.logger)
+            return PlanningFixture(identity: identity, service: service)
+        } catch {
+            await identity.stop()
+            throw error
         }
-        let port = try await service.server.start()
-        var clients: [RPCClient] = []
-        for (kind, name) in [(PeerIdentity.Kind.client, "operator"), (.client, "hr-portal"), (.service, "reporting")] {
-            let tls = kind == .client ? try TestPKI.context(client: name) : try TestPKI.context(service: name)
-            clients.append(RPCClient(configuration: ClientConfiguration(host: "127.0.0.1", port: port,
-                                                                        serverIdentity: try PeerIdentity(kind: .service, name: "planning"), tls: tls)))
-        }
-        return PlanningFixture(identity: identity, runtime: runtime, service: service, port: port, clients: clients, directory: directory)
     }
 
-    private init(identity: IdentityFixture, runtime: ServiceRuntime, service: PlanningService, port: Int, clients: [RPCClient], directory: String) {
+    private init(identity: IdentityFixture, service: ServiceFixture<PlanningDefinition>) {
         self.identity = identity
-        self.runtime = runtime
         self.service = service
-        self.port = port
-        self.clients = clients
-        self.directory = directory
+    }
+
+    private func planning(_ peer: TestPeer) -> Planning.PlanningService.Client {
+        guard let transport = try? service.transport(as: peer) else { preconditionFailure("no test certificate for \(peer)") }
+        return Planning.PlanningService.Client(transport: transport)
     }
 
     /// Planning over the operator's machine certificate (users send their token).
-    public var client: Planning.PlanningService.Client { Planning.PlanningService.Client(transport: clients[0]) }
+    public var client: Planning.PlanningService.Client { planning(.client("operator")) }
     /// Planning over the HR portal's certificate.
-    public var hrPortal: Planning.PlanningService.Client { Planning.PlanningService.Client(transport: clients[1]) }
+    public var hrPortal: Planning.PlanningService.Client { planning(.client("hr-portal")) }
     /// Planning over the reporting service's certificate.
-    public var reportingService: Planning.PlanningService.Client { Planning.PlanningService.Client(transport: clients[2]) }
+    public var reportingService: Planning.PlanningService.Client { planning(.service("reporting")) }
 
     /// Signs a demo persona in at identity; the token is good at planning too.
     public func signIn(_ persona: String) async throws -> CallOptions { try await identity.signIn(persona) }
 
     public func stop() async {
-        for client in clients { await client.close() }
-        await service.server.shutdown()
-        await service.identityClient.close()
-        try? runtime.store.close()
+        await service.stop()
         await identity.stop()
-        try? FileManager.default.removeItem(atPath: directory)
     }
 }
 

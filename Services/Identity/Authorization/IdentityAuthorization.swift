@@ -24,6 +24,7 @@ public enum IdentityAuthorization {
         M.listSessions: AccessRule(.anyUser),
         M.revokeSession: AccessRule(.anyUser),
         M.listSigningKeys: AccessRule(.anyPeer),
+        M.listRevocations: AccessRule(.anyService),
         M.rotateSigningKey: AccessRule(.role(.admin)),
 
         M.createUnit: AccessRule(.role(.admin)),
@@ -58,7 +59,7 @@ public enum IdentityAuthorization {
         M.changePassword: AccessRule(.anyUser),
         M.resetPassword: administrators,
 
-        M.listAuditEvents: AccessRule(.role(.auditor), .role(.admin)),
-        M.verifyAuditChain: AccessRule(.role(.auditor), .role(.admin)),
+        M.listAuditEvents: .auditReaders,
+        M.verifyAuditChain: .auditReaders,
     ])
 }

@@ -97,36 +97,14 @@ extension IdentityHandlers {
                                               account: account)
     }
 
-    // MARK: Audit.
+    // MARK: Audit (the shared implementation).
 
     public func listAuditEvents(_ request: Identity.ListAuditEventsRequest, context: ServerContext) async throws -> Identity.ListAuditEventsResponse {
-        let size = try Paging.size(request.page)
-        let after = try Paging.offset(request.page)
-        if let filter = request.filter {
-            try Invalid.requireText(filter.principal, "filter.principal", max: 200, optional: true)
-            try Invalid.requireText(filter.actionPrefix, "filter.action_prefix", max: 200, optional: true)
-            if let range = filter.timeRange, let start = range.startTime, let end = range.endTime, start.seconds > end.seconds {
-                throw Invalid.field("filter.time_range", "start_time must not be after end_time")
-            }
-        }
-        return try await store.pool.read { db in
-            let events = try AuditLog.events(matching: request.filter, after: UInt64(after), limit: size + 1, in: db)
-            let page = Array(events.prefix(size))
-            // The cursor is the last sequence returned, so pages stay stable while the log grows.
-            let next = events.count > size ? "o\(page.last?.sequence ?? 0)" : ""
-            return Identity.ListAuditEventsResponse(events: page, page: Common.PageResponse(nextCursor: next))
-        }
+        let (events, page) = try await auditEvents(filter: request.filter, page: request.page)
+        return Identity.ListAuditEventsResponse(events: events, page: page)
     }
 
     public func verifyAuditChain(_ request: Identity.VerifyAuditChainRequest, context: ServerContext) async throws -> Identity.VerifyAuditChainResponse {
-        if request.toSequence != 0 && request.fromSequence > request.toSequence {
-            throw Invalid.field("from_sequence", "must not be after to_sequence")
-        }
-        let head = try await store.pool.read { db in try AuditLog.head(in: db).sequence }
-        if request.fromSequence > head || request.toSequence > head {
-            throw RPCError(.outOfRange, "the audit log ends at sequence \(head)")
-        }
-        let verification = try await store.verifyAudit(from: request.fromSequence, to: request.toSequence)
-        return Identity.VerifyAuditChainResponse(verification: verification)
+        Identity.VerifyAuditChainResponse(verification: try await auditChain(from: request.fromSequence, to: request.toSequence))
     }
 }

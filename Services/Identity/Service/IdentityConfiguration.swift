@@ -1,30 +1,24 @@
 public import KinerjaCrypto
-import KinerjaService
+public import KinerjaService
 
-/// The `identity` section of the identity service's configuration file.
-public struct IdentityConfiguration: Sendable, Codable {
+/// The `identity` section of the identity service's configuration file; every key is declared
+/// once in ``keys``.
+public struct IdentityConfiguration: ConfigurationSection {
     /// Who the first administrator is, created on first start with an empty store.
-    public struct Bootstrap: Sendable, Codable, Hashable {
+    public struct Bootstrap: Sendable, Hashable {
         /// NIP of the first administrator (an employee record is created for them).
         public var adminNIP: String
         /// Their name.
         public var adminName: String
         /// Code of the root unit created with them (default `KPG`).
-        public var rootUnitCode: String
+        public var rootUnitCode: String = "KPG"
         /// Name of the root unit (default "Pemerintah Kota Kupang").
-        public var rootUnitName: String
+        public var rootUnitName: String = "Pemerintah Kota Kupang"
 
-        enum CodingKeys: String, CodingKey {
-            case adminNIP = "admin_nip", adminName = "admin_name", rootUnitCode = "root_unit_code", rootUnitName = "root_unit_name"
-        }
-
-        /// Decodes; the root unit defaults to `KPG`, Pemerintah Kota Kupang.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            adminNIP = try c.decode(String.self, forKey: .adminNIP)
-            adminName = try c.decode(String.self, forKey: .adminName)
-            rootUnitCode = try c.decodeIfPresent(String.self, forKey: .rootUnitCode) ?? "KPG"
-            rootUnitName = try c.decodeIfPresent(String.self, forKey: .rootUnitName) ?? "Pemerintah Kota Kupang"
+        /// A bootstrap administrator.
+        public init(adminNIP: String, adminName: String) {
+            self.adminNIP = adminNIP
+            self.adminName = adminName
         }
     }
 
@@ -36,8 +30,12 @@ public struct IdentityConfiguration: Sendable, Codable {
     public var sessionDays: Int = 7
     /// Days between automatic signing-key rotations (default 30).
     public var keyRotationDays: Int = 30
-    /// Password hashing parameters for new hashes (default scrypt N=2^17, r=8, p=1).
-    public var passwordHash: PasswordHashParameters = .recommended
+    /// Password hashing: the algorithm (default scrypt) and parameters overriding its recommended ones.
+    var hashAlgorithm: PasswordHashParameters.Algorithm?
+    var scryptLogN: UInt8?
+    var scryptR: UInt32?
+    var scryptP: UInt32?
+    var pbkdf2Iterations: UInt32?
     /// Threads that hash passwords; at most this many hashes run at once (default 2).
     public var hashingThreads: Int = 2
     /// Sign-ins waiting for a hashing thread before new ones get RESOURCE_EXHAUSTED (default 64).
@@ -48,72 +46,89 @@ public struct IdentityConfiguration: Sendable, Codable {
     public var lockoutMinutes: Int = 15
     /// Sign-in attempts per minute from one client address (default 30).
     public var attemptsPerMinutePerAddress: Int = 30
-    /// The first administrator.
-    public var bootstrap: Bootstrap?
+    var bootstrapGiven = false
+    var bootstrapAdminNIP: String?
+    var bootstrapAdminName: String?
+    var bootstrapRootUnitCode: String?
+    var bootstrapRootUnitName: String?
     /// When set, an empty store is filled with the Kupang demo organisation made from this seed.
     public var demoSeed: UInt64?
     /// Password given to the demo personas (only with `demo_seed`); empty = personas get no password.
     public var demoPassword: String = ""
+    /// Seconds identity's revocation feed tells services to wait between polls (default 2).
+    public var revocationPollSeconds: Int = 2
 
     /// The defaults.
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
-        case accessTokenMinutes = "access_token_minutes", refreshTokenHours = "refresh_token_hours", sessionDays = "session_days"
-        case keyRotationDays = "key_rotation_days", passwordHash = "password_hash", hashingThreads = "hashing_threads"
-        case hashingQueueLimit = "hashing_queue_limit", lockoutThreshold = "lockout_threshold", lockoutMinutes = "lockout_minutes"
-        case attemptsPerMinutePerAddress = "attempts_per_minute_per_address", bootstrap, demoSeed = "demo_seed"
-        case demoPassword = "demo_password"
-    }
-
-    /// Decodes, keeping the defaults for absent keys.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = IdentityConfiguration()
-        accessTokenMinutes = try c.decodeIfPresent(Int.self, forKey: .accessTokenMinutes) ?? d.accessTokenMinutes
-        refreshTokenHours = try c.decodeIfPresent(Int.self, forKey: .refreshTokenHours) ?? d.refreshTokenHours
-        sessionDays = try c.decodeIfPresent(Int.self, forKey: .sessionDays) ?? d.sessionDays
-        keyRotationDays = try c.decodeIfPresent(Int.self, forKey: .keyRotationDays) ?? d.keyRotationDays
-        passwordHash = try c.decodeIfPresent(PasswordHashSection.self, forKey: .passwordHash)?.parameters ?? d.passwordHash
-        hashingThreads = try c.decodeIfPresent(Int.self, forKey: .hashingThreads) ?? d.hashingThreads
-        hashingQueueLimit = try c.decodeIfPresent(Int.self, forKey: .hashingQueueLimit) ?? d.hashingQueueLimit
-        lockoutThreshold = try c.decodeIfPresent(Int.self, forKey: .lockoutThreshold) ?? d.lockoutThreshold
-        lockoutMinutes = try c.decodeIfPresent(Int.self, forKey: .lockoutMinutes) ?? d.lockoutMinutes
-        attemptsPerMinutePerAddress = try c.decodeIfPresent(Int.self, forKey: .attemptsPerMinutePerAddress) ?? d.attemptsPerMinutePerAddress
-        bootstrap = try c.decodeIfPresent(Bootstrap.self, forKey: .bootstrap)
-        demoSeed = try c.decodeIfPresent(UInt64.self, forKey: .demoSeed)
-        demoPassword = try c.decodeIfPresent(String.self, forKey: .demoPassword) ?? ""
-    }
-
-    /// `password_hash` as written in the file (snake_case, each key optional over the recommended values).
-    struct PasswordHashSection: Codable {
-        var algorithm: PasswordHashParameters.Algorithm?
-        var scryptLogN: UInt8?
-        var scryptR: UInt32?
-        var scryptP: UInt32?
-        var pbkdf2Iterations: UInt32?
-
-        enum CodingKeys: String, CodingKey {
-            case algorithm, scryptLogN = "scrypt_log_n", scryptR = "scrypt_r", scryptP = "scrypt_p", pbkdf2Iterations = "pbkdf2_iterations"
-        }
-
-        var parameters: PasswordHashParameters {
-            var p = algorithm == .pbkdf2SHA256 ? PasswordHashParameters.pbkdf2Recommended : .recommended
+    /// Password hashing parameters for new hashes (default scrypt N=2^17, r=8, p=1).
+    public var passwordHash: PasswordHashParameters {
+        get {
+            var p = hashAlgorithm == .pbkdf2SHA256 ? PasswordHashParameters.pbkdf2Recommended : .recommended
             if let scryptLogN { p.scryptLogN = scryptLogN }
             if let scryptR { p.scryptR = scryptR }
             if let scryptP { p.scryptP = scryptP }
             if let pbkdf2Iterations { p.pbkdf2Iterations = pbkdf2Iterations }
             return p
         }
+        set {
+            hashAlgorithm = newValue.algorithm
+            scryptLogN = newValue.scryptLogN
+            scryptR = newValue.scryptR
+            scryptP = newValue.scryptP
+            pbkdf2Iterations = newValue.pbkdf2Iterations
+        }
     }
 
-    /// The keys of the section, for the unknown-key check.
-    public static let keys: Set<String> = [
-        "access_token_minutes", "refresh_token_hours", "session_days", "key_rotation_days", "password_hash",
-        "password_hash.algorithm", "password_hash.scrypt_log_n", "password_hash.scrypt_r", "password_hash.scrypt_p",
-        "password_hash.pbkdf2_iterations", "hashing_threads", "hashing_queue_limit", "lockout_threshold", "lockout_minutes",
-        "attempts_per_minute_per_address", "bootstrap", "bootstrap.admin_nip", "bootstrap.admin_name",
-        "bootstrap.root_unit_code", "bootstrap.root_unit_name", "demo_seed", "demo_password",
+    /// The first administrator; nil when `bootstrap` is not configured.
+    public var bootstrap: Bootstrap? {
+        get {
+            guard bootstrapGiven, let nip = bootstrapAdminNIP, let name = bootstrapAdminName else { return nil }
+            var bootstrap = Bootstrap(adminNIP: nip, adminName: name)
+            if let code = bootstrapRootUnitCode { bootstrap.rootUnitCode = code }
+            if let name = bootstrapRootUnitName { bootstrap.rootUnitName = name }
+            return bootstrap
+        }
+        set {
+            bootstrapGiven = newValue != nil
+            bootstrapAdminNIP = newValue?.adminNIP
+            bootstrapAdminName = newValue?.adminName
+            bootstrapRootUnitCode = newValue?.rootUnitCode
+            bootstrapRootUnitName = newValue?.rootUnitName
+        }
+    }
+
+    /// Every key of the section.
+    public static let keys: [ConfigKey<IdentityConfiguration>] = [
+        .int("access_token_minutes", \.accessTokenMinutes, 1...15, help: "Access token lifetime, minutes (the contract caps it at 15; default 15)."),
+        .int("refresh_token_hours", \.refreshTokenHours, 1...24, help: "Refresh token lifetime without use, hours (default 12)."),
+        .int("session_days", \.sessionDays, 1...30, help: "Longest session, days (default 7)."),
+        .int("key_rotation_days", \.keyRotationDays, 1...365, help: "Days between signing-key rotations (default 30)."),
+        .object("password_hash", help: "Password hashing for new hashes (default scrypt N=2^17, r=8, p=1)."),
+        .choice("password_hash.algorithm", \.hashAlgorithm, [("scrypt", .scrypt), ("pbkdf2-sha256", .pbkdf2SHA256)],
+                help: "scrypt (default) or pbkdf2-sha256."),
+        .int("password_hash.scrypt_log_n", \.scryptLogN, help: "scrypt cost as log2(N) (default 17)."),
+        .int("password_hash.scrypt_r", \.scryptR, help: "scrypt block size r (default 8)."),
+        .int("password_hash.scrypt_p", \.scryptP, help: "scrypt parallelism p (default 1)."),
+        .int("password_hash.pbkdf2_iterations", \.pbkdf2Iterations, help: "PBKDF2-SHA256 iterations (default 600000)."),
+        .int("hashing_threads", \.hashingThreads, 1...16, help: "Threads that hash passwords (default 2)."),
+        .int("hashing_queue_limit", \.hashingQueueLimit, 1...10_000, help: "Sign-ins waiting for a hashing thread (default 64)."),
+        .int("lockout_threshold", \.lockoutThreshold, 1...100, help: "Failed sign-ins before the account locks (default 5)."),
+        .int("lockout_minutes", \.lockoutMinutes, 1...1440, help: "First lockout, minutes; doubles up to 24 h (default 15)."),
+        .int("attempts_per_minute_per_address", \.attemptsPerMinutePerAddress, 1...10_000,
+             help: "Sign-in attempts per minute from one address (default 30)."),
+        ConfigKey("bootstrap", help: "The first administrator, created on first start with an empty store.") { value, root, key throws(ConfigurationError) in
+            guard value is [String: Any] else { throw ConfigurationError(key: key, "must be an object") }
+            root.bootstrapGiven = true
+        },
+        .string("bootstrap.admin_nip", \.bootstrapAdminNIP, nonEmpty: true, help: "NIP of the first administrator."),
+        .string("bootstrap.admin_name", \.bootstrapAdminName, nonEmpty: true, help: "Their name."),
+        .string("bootstrap.root_unit_code", \.bootstrapRootUnitCode, nonEmpty: true, help: "Code of the root unit (default KPG)."),
+        .string("bootstrap.root_unit_name", \.bootstrapRootUnitName, nonEmpty: true,
+                help: "Name of the root unit (default Pemerintah Kota Kupang)."),
+        .int("demo_seed", \.demoSeed, help: "Fill an empty store with the Kupang demo organisation of this seed."),
+        .string("demo_password", \.demoPassword, help: "Password of the demo personas (only with demo_seed)."),
+        .int("revocation_poll_seconds", \.revocationPollSeconds, 1...10, help: "Poll interval services are told to use (default 2)."),
     ]
 }
 
@@ -124,23 +139,16 @@ extension IdentityConfiguration {
                                    addressBurst: attemptsPerMinutePerAddress, addressAttemptsPerMinute: attemptsPerMinutePerAddress)
     }
 
-    /// Checks ranges; errors name the key.
-    public func validate() throws {
-        func fail(_ key: String, _ message: String) -> ConfigurationError { ConfigurationError(key: "identity.\(key)", message) }
-        if !(1...15).contains(accessTokenMinutes) { throw fail("access_token_minutes", "must be 1–15 (the contract caps access tokens at 15 minutes)") }
-        if !(1...24).contains(refreshTokenHours) { throw fail("refresh_token_hours", "must be 1–24") }
-        if !(1...30).contains(sessionDays) { throw fail("session_days", "must be 1–30") }
-        if !(1...365).contains(keyRotationDays) { throw fail("key_rotation_days", "must be 1–365") }
-        if !(1...16).contains(hashingThreads) { throw fail("hashing_threads", "must be 1–16") }
-        if !(1...10_000).contains(hashingQueueLimit) { throw fail("hashing_queue_limit", "must be 1–10000") }
-        if !(1...100).contains(lockoutThreshold) { throw fail("lockout_threshold", "must be 1–100") }
-        if !(1...1440).contains(lockoutMinutes) { throw fail("lockout_minutes", "must be 1–1440") }
-        if !(1...10_000).contains(attemptsPerMinutePerAddress) { throw fail("attempts_per_minute_per_address", "must be 1–10000") }
+    /// Checks that involve several keys (ranges are checked with each key); errors name the key.
+    public func validate(section: String = "identity") throws(ConfigurationError) {
+        func fail(_ key: String, _ message: String) -> ConfigurationError { ConfigurationError(key: "\(section).\(key)", message) }
         do {
             try passwordHash.validate()
         } catch {
             throw fail("password_hash", "\(error)")
         }
+        if bootstrapGiven && bootstrapAdminNIP == nil { throw fail("bootstrap.admin_nip", "is required") }
+        if bootstrapGiven && bootstrapAdminName == nil { throw fail("bootstrap.admin_name", "is required") }
         if demoSeed == nil && !demoPassword.isEmpty { throw fail("demo_password", "is only allowed with demo_seed") }
     }
 }

@@ -129,5 +129,22 @@ public enum IdentitySchema {
                 );
                 """)
         },
+        // The revocation feed (ListRevocations): every session revoked before its tokens expired,
+        // in order, written by the database itself so that no revocation path can forget it.
+        Migration("identity.v2.revocation-feed") { db in
+            try db.execute(sql: """
+                CREATE TABLE revocation (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    session_id TEXT NOT NULL,
+                    revoked_at INTEGER NOT NULL
+                );
+                CREATE INDEX revocation_revoked_at ON revocation(revoked_at);
+                CREATE TRIGGER session_revoked AFTER UPDATE OF revoked_at ON session
+                WHEN OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL
+                BEGIN
+                    INSERT INTO revocation(session_id, revoked_at) VALUES (NEW.session_id, NEW.revoked_at);
+                END;
+                """)
+        },
     ]
 }

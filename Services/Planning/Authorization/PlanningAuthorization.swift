@@ -49,7 +49,7 @@ public enum PlanningAuthorization {
         M.getTargets: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .service("reporting"),
                                  .service("evaluation")),
         M.streamTargets: AccessRule(.service("reporting"), .service("evaluation"), .roleInScope(.pengelolaKinerja)),
-        M.listAuditEvents: AccessRule(.role(.auditor), .role(.admin)),
-        M.verifyAuditChain: AccessRule(.role(.auditor), .role(.admin)),
+        M.listAuditEvents: .auditReaders,
+        M.verifyAuditChain: .auditReaders,
     ])
 }

@@ -217,19 +217,11 @@ extension PlanningHandlers {
     }
 
     public func listAuditEvents(_ request: Planning.ListAuditEventsRequest, context: ServerContext) async throws -> Planning.ListAuditEventsResponse {
-        let size = try Paging.size(request.page)
-        let after = try Paging.offset(request.page)
-        return try await store.pool.read { db in
-            let events = try AuditLog.events(matching: request.filter, after: UInt64(after), limit: size + 1, in: db)
-            let page = Array(events.prefix(size))
-            return Planning.ListAuditEventsResponse(events: page, page: Common.PageResponse(nextCursor: events.count > size ? "o\(page.last?.sequence ?? 0)" : ""))
-        }
+        let (events, page) = try await auditEvents(filter: request.filter, page: request.page)
+        return Planning.ListAuditEventsResponse(events: events, page: page)
     }
 
     public func verifyAuditChain(_ request: Planning.VerifyAuditChainRequest, context: ServerContext) async throws -> Planning.VerifyAuditChainResponse {
-        if request.toSequence != 0 && request.fromSequence > request.toSequence { throw Invalid.field("from_sequence", "must not be after to_sequence") }
-        let head = try await store.pool.read { db in try AuditLog.head(in: db).sequence }
-        if request.fromSequence > head || request.toSequence > head { throw RPCError(.outOfRange, "the audit log ends at sequence \(head)") }
-        return Planning.VerifyAuditChainResponse(verification: try await store.verifyAudit(from: request.fromSequence, to: request.toSequence))
+        Planning.VerifyAuditChainResponse(verification: try await auditChain(from: request.fromSequence, to: request.toSequence))
     }
 }

@@ -11,7 +11,8 @@ import KinerjaStore
 /// ``KupangSkpDemo`` with the same seed.
 public enum PlanningDemoSeeder {
     /// Seeds when the store has no SKP; waits up to a minute for identity to answer.
-    public static func seedIfEmpty(handlers: PlanningHandlers, configuration: PlanningConfiguration, logger: Logger) async throws {
+    public static func seedIfEmpty(handlers: PlanningHandlers, logger: Logger) async throws {
+        let configuration = handlers.configuration
         guard let seed = configuration.demoSeed else { return }
         let empty = try await handlers.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM skp_version") == 0 }
         guard empty else { return }

@@ -4,6 +4,7 @@ public import KinerjaStore
 public import Foundation
 import GRDB
 import KinerjaASN
+public import KinerjaIdentityClient
 
 /// The planning service's RPC handlers. One file per area (`Handlers/…`); this file holds what
 /// they share: the store, identity (the directory), the clock, and the write helpers that make
@@ -11,13 +12,13 @@ import KinerjaASN
 public final class PlanningHandlers: Planning.PlanningService.ServiceProtocol, StoreBackedService {
     /// The planning store.
     public let store: Store
-    let directory: IdentityDirectory
+    let directory: any IdentityDirectory
     let configuration: PlanningConfiguration
     /// The clock.
     public let clock: @Sendable () -> Date
 
     /// Handlers over `store` (opened with ``PlanningSchema/migrations``), asking identity through `directory`.
-    public init(store: Store, directory: IdentityDirectory, configuration: PlanningConfiguration,
+    public init(store: Store, directory: any IdentityDirectory, configuration: PlanningConfiguration,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.directory = directory

@@ -43,6 +43,13 @@ public actor RemoteKeySource: VerificationKeySource {
         return try await load()
     }
 
+    /// Forgets the cached set, so the next verification fetches the keys again (identity's
+    /// revocation feed calls this when the key set changed, e.g. after an emergency rotation).
+    public func invalidate() {
+        expires = .now
+        lastFetch = nil
+    }
+
     private func load() async throws -> [VerificationKey] {
         lastFetch = .now
         let response = try await fetch()
@@ -61,16 +68,25 @@ public final class TokenAuthenticator: Sendable {
     /// The audience this service accepts (its service name; `kinerja` is always accepted too).
     public let audience: String
     private let source: any VerificationKeySource
+    private let sessions: (any SessionCheck)?
     private let current = Mutex<(keys: [VerificationKey], verifier: AccessTokenVerifier)?>(nil)
 
-    /// An authenticator for tokens addressed to `audience`.
-    public init(audience: String, keys: any VerificationKeySource) {
+    /// An authenticator for tokens addressed to `audience`; `sessions`, when given, refuses tokens
+    /// of revoked sessions.
+    public init(audience: String, keys: any VerificationKeySource, sessions: (any SessionCheck)? = nil) {
         self.audience = audience
         self.source = keys
+        self.sessions = sessions
     }
 
     /// The user the header proves, or UNAUTHENTICATED with a message saying why not.
     public func authenticate(header: String, now: Date = Date()) async throws -> AuthenticatedUser {
+        let user = try await verify(header: header, now: now)
+        try sessions?.check(user)
+        return user
+    }
+
+    private func verify(header: String, now: Date) async throws -> AuthenticatedUser {
         guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
             throw RPCError(.unauthenticated, "the authorization metadata must be \"Bearer <access token>\"", reason: "TOKEN_MALFORMED")
         }

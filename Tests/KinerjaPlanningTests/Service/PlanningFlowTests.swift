@@ -184,7 +184,7 @@ struct PlanningFlowTests {
             let boss = try await f.draft("atasan", text: "Meningkatnya kualitas pelayanan administrasi kependudukan")
             let mine = try await f.draft("pegawai", parent: boss.rhkID)
             _ = try await f.client.submitSkp(Planning.SubmitSkpRequest(skpID: mine.skp.skpID), options: mine.options)
-            await f.identity.service.server.shutdown()
+            await f.identity.service.host.server.shutdown()
             try await Task.sleep(for: .seconds(2))
             #expect(await statusCode { try await f.client.approveSkp(Planning.ApproveSkpRequest(skpID: mine.skp.skpID), options: boss.options) } == .unavailable)
             let state = try await f.runtime.store.pool.read { db in

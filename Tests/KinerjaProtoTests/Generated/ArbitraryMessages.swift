@@ -328,6 +328,9 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Identity.RevokeSessionResponse.self,
     Identity.ListSigningKeysRequest.self,
     Identity.ListSigningKeysResponse.self,
+    Identity.ListRevocationsRequest.self,
+    Identity.RevokedSession.self,
+    Identity.ListRevocationsResponse.self,
     Identity.RotateSigningKeyRequest.self,
     Identity.RotateSigningKeyResponse.self,
     Identity.CreateUnitRequest.self,
@@ -744,6 +747,9 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Identity.RevokeSessionResponse.self, ["session"]),
     (Identity.ListSigningKeysRequest.self, []),
     (Identity.ListSigningKeysResponse.self, ["keys", "cache_ttl_seconds"]),
+    (Identity.ListRevocationsRequest.self, ["after_sequence"]),
+    (Identity.RevokedSession.self, ["sequence", "session_id", "revoked_at"]),
+    (Identity.ListRevocationsResponse.self, ["sessions", "last_sequence", "more", "key_set_version", "poll_interval_seconds", "tree_revision"]),
     (Identity.RotateSigningKeyRequest.self, ["reason", "emergency"]),
     (Identity.RotateSigningKeyResponse.self, ["keys"]),
     (Identity.CreateUnitRequest.self, ["unit"]),
@@ -770,7 +776,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Identity.ImportEmployeesOptions.self, ["dry_run", "update_existing", "source_name"]),
     (Identity.ImportEmployeesRequest.self, ["options", "row"]),
     (Identity.ImportRowResult.self, ["row_number", "nip", "outcome", "status_code", "reasons"]),
-    (Identity.ImportEmployeesResponse.self, ["total_rows", "accepted_rows", "rejected_rows", "results", "dry_run"]),
+    (Identity.ImportEmployeesResponse.self, ["total_rows", "accepted_rows", "rejected_rows", "results", "dry_run", "replayed"]),
     (Identity.SetAtasanRequest.self, ["nip", "atasan_nip", "effective_from", "acting", "note"]),
     (Identity.SetAtasanResponse.self, ["assignment"]),
     (Identity.GetAtasanRequest.self, ["nip", "on_date"]),
@@ -4314,6 +4320,37 @@ extension Identity.ListSigningKeysResponse: ArbitraryMessage {
     }
 }
 
+extension Identity.ListRevocationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.afterSequence = g.uint64()
+        return m
+    }
+}
+
+extension Identity.RevokedSession: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.sequence = g.uint64()
+        m.sessionID = g.string()
+        m.revokedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListRevocationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.sessions = g.array { g in g.nested { Identity.RevokedSession.arbitrary(&$0) } }
+        m.lastSequence = g.uint64()
+        m.more = g.bool()
+        m.keySetVersion = g.string()
+        m.pollIntervalSeconds = g.uint32()
+        m.treeRevision = g.uint64()
+        return m
+    }
+}
+
 extension Identity.RotateSigningKeyRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -4569,6 +4606,7 @@ extension Identity.ImportEmployeesResponse: ArbitraryMessage {
         m.rejectedRows = g.uint32()
         m.results = g.array { g in g.nested { Identity.ImportRowResult.arbitrary(&$0) } }
         m.dryRun = g.bool()
+        m.replayed = g.bool()
         return m
     }
 }

@@ -1848,6 +1848,154 @@ extension Identity {
         }
     }
 
+    /// Request of IdentityService.ListRevocations.
+    public struct ListRevocationsRequest: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ListRevocationsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__list_revocations_request()) }
+
+        /// The last sequence the caller has seen (ListRevocationsResponse.last_sequence); 0 on the first
+        /// call. The answer holds every revocation after it that can still matter.
+        public var afterSequence: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            afterSequence: UInt64 = 0
+        ) {
+            self.afterSequence = afterSequence
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, afterSequence)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.afterSequence = decoder.scalar(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if afterSequence != 0 { printer.integer("after_sequence", afterSequence) }
+        }
+    }
+
+    /// A session ended before its tokens expired: its access tokens must be refused from now on.
+    public struct RevokedSession: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.RevokedSession"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__revoked_session()) }
+
+        /// Position in identity's revocation feed; strictly increasing.
+        public var sequence: UInt64 = 0
+        /// The session whose access tokens are refused (AccessTokenClaims.session_id).
+        public var sessionID: String = ""
+        /// When it was revoked, UTC.
+        public var revokedAt: Common.Timestamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            sequence: UInt64 = 0,
+            sessionID: String = "",
+            revokedAt: Common.Timestamp? = nil
+        ) {
+            self.sequence = sequence
+            self.sessionID = sessionID
+            self.revokedAt = revokedAt
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, sequence)
+            try encoder.string(1, sessionID)
+            try encoder.message(2, revokedAt)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.sequence = decoder.scalar(0)
+            self.sessionID = try decoder.string(1)
+            self.revokedAt = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if sequence != 0 { printer.integer("sequence", sequence) }
+            if !sessionID.isEmpty { printer.string("session_id", sessionID) }
+            if let value = revokedAt { printer.message("revoked_at", value) }
+        }
+    }
+
+    /// Response of IdentityService.ListRevocations.
+    public struct ListRevocationsResponse: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ListRevocationsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__list_revocations_response()) }
+
+        /// Sessions revoked after after_sequence, oldest first, at most 10 000. Identity keeps each
+        /// entry for 20 minutes (access tokens live at most 15), so a caller that asks at least that
+        /// often misses nothing; one that was away longer receives every entry still kept, which covers
+        /// every token that can still verify.
+        public var sessions: [Identity.RevokedSession] = []
+        /// The sequence to pass as after_sequence next time.
+        public var lastSequence: UInt64 = 0
+        /// True when the page was cut at 10 000 entries: ask again at once.
+        public var more: Bool = false
+        /// Fingerprint of the current signing-key set; it changes on every rotation. A verifier holding
+        /// another fingerprint refetches ListSigningKeys at once (an emergency rotation takes effect
+        /// everywhere within one poll interval).
+        public var keySetVersion: String = ""
+        /// How often callers should ask, in seconds (default 2).
+        public var pollIntervalSeconds: UInt32 = 0
+        /// Revision of the unit tree (GetUnitTreeResponse.tree_revision), so callers may drop a cached tree at once.
+        public var treeRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            sessions: [Identity.RevokedSession] = [],
+            lastSequence: UInt64 = 0,
+            more: Bool = false,
+            keySetVersion: String = "",
+            pollIntervalSeconds: UInt32 = 0,
+            treeRevision: UInt64 = 0
+        ) {
+            self.sessions = sessions
+            self.lastSequence = lastSequence
+            self.more = more
+            self.keySetVersion = keySetVersion
+            self.pollIntervalSeconds = pollIntervalSeconds
+            self.treeRevision = treeRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, sessions)
+            encoder.scalar(1, lastSequence)
+            encoder.bool(2, more)
+            try encoder.string(3, keySetVersion)
+            encoder.scalar(4, pollIntervalSeconds)
+            encoder.scalar(5, treeRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.sessions = try decoder.repeatedMessage(0)
+            self.lastSequence = decoder.scalar(1)
+            self.more = decoder.bool(2)
+            self.keySetVersion = try decoder.string(3)
+            self.pollIntervalSeconds = decoder.scalar(4)
+            self.treeRevision = decoder.scalar(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in sessions { printer.message("sessions", value) }
+            if lastSequence != 0 { printer.integer("last_sequence", lastSequence) }
+            if more { printer.bool("more", more) }
+            if !keySetVersion.isEmpty { printer.string("key_set_version", keySetVersion) }
+            if pollIntervalSeconds != 0 { printer.integer("poll_interval_seconds", pollIntervalSeconds) }
+            if treeRevision != 0 { printer.integer("tree_revision", treeRevision) }
+        }
+    }
+
     /// Request of IdentityService.RotateSigningKey.
     public struct RotateSigningKeyRequest: ProtoMessage {
         public static let protoName = "kinerja.identity.v1.RotateSigningKeyRequest"
@@ -2939,6 +3087,9 @@ extension Identity {
         public var results: [Identity.ImportRowResult] = []
         /// True when this was a dry run and nothing was written.
         public var dryRun: Bool = false
+        /// True when this is the answer recorded for an earlier call with the same `idempotency-key`:
+        /// this call wrote nothing (a resumed import counts such chunks as replayed, not created).
+        public var replayed: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -2949,13 +3100,15 @@ extension Identity {
             acceptedRows: UInt32 = 0,
             rejectedRows: UInt32 = 0,
             results: [Identity.ImportRowResult] = [],
-            dryRun: Bool = false
+            dryRun: Bool = false,
+            replayed: Bool = false
         ) {
             self.totalRows = totalRows
             self.acceptedRows = acceptedRows
             self.rejectedRows = rejectedRows
             self.results = results
             self.dryRun = dryRun
+            self.replayed = replayed
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -2964,6 +3117,7 @@ extension Identity {
             encoder.scalar(2, rejectedRows)
             try encoder.repeatedMessage(3, results)
             encoder.bool(4, dryRun)
+            encoder.bool(5, replayed)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -2972,6 +3126,7 @@ extension Identity {
             self.rejectedRows = decoder.scalar(2)
             self.results = try decoder.repeatedMessage(3)
             self.dryRun = decoder.bool(4)
+            self.replayed = decoder.bool(5)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -2980,6 +3135,7 @@ extension Identity {
             if rejectedRows != 0 { printer.integer("rejected_rows", rejectedRows) }
             for value in results { printer.message("results", value) }
             if dryRun { printer.bool("dry_run", dryRun) }
+            if replayed { printer.bool("replayed", replayed) }
         }
     }
 

@@ -8,7 +8,7 @@ extension Identity {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.identity.v1.IdentityService",
             fileName: "kinerja/identity/v1/identity.proto",
-            methods: [Method.login, Method.refreshToken, Method.logout, Method.whoAmI, Method.listSessions, Method.revokeSession, Method.listSigningKeys, Method.rotateSigningKey, Method.createUnit, Method.updateUnit, Method.getUnit, Method.listUnits, Method.getUnitTree, Method.createEmployee, Method.updateEmployee, Method.getEmployee, Method.batchGetEmployees, Method.listEmployees, Method.importEmployees, Method.setAtasan, Method.getAtasan, Method.getSupervisorChain, Method.listBawahan, Method.checkSupervision, Method.grantRole, Method.revokeRole, Method.listRoleGrants, Method.getAccount, Method.enableAccount, Method.disableAccount, Method.unlockAccount, Method.changePassword, Method.resetPassword, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.login, Method.refreshToken, Method.logout, Method.whoAmI, Method.listSessions, Method.revokeSession, Method.listSigningKeys, Method.rotateSigningKey, Method.listRevocations, Method.createUnit, Method.updateUnit, Method.getUnit, Method.listUnits, Method.getUnitTree, Method.createEmployee, Method.updateEmployee, Method.getEmployee, Method.batchGetEmployees, Method.listEmployees, Method.importEmployees, Method.setAtasan, Method.getAtasan, Method.getSupervisorChain, Method.listBawahan, Method.checkSupervision, Method.grantRole, Method.revokeRole, Method.listRoleGrants, Method.getAccount, Method.enableAccount, Method.disableAccount, Method.unlockAccount, Method.changePassword, Method.resetPassword, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Identity, organisation and access. Served by `kinerja-identity`."
         )
 
@@ -81,6 +81,16 @@ extension Identity {
                 requestType: "kinerja.identity.v1.RotateSigningKeyRequest", responseType: "kinerja.identity.v1.RotateSigningKeyResponse",
                 idempotent: true,
                 documentation: "Rotates the token-signing key: NEXT becomes ACTIVE, ACTIVE becomes RETIRED, a new NEXT is\n made. Admin only. Returns INVALID_ARGUMENT without a reason. Honours `idempotency-key`."
+            )
+            /// The revocation feed: sessions ended since after_sequence and the current signing-key set's
+            /// fingerprint, polled by every Kinerja service so that a revoked session's tokens and an
+            /// emergency key rotation are refused everywhere within seconds, not after the key cache's TTL.
+            /// Kinerja services. Never fails on valid input.
+            public static let listRevocations = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "ListRevocations", kind: .unary,
+                requestType: "kinerja.identity.v1.ListRevocationsRequest", responseType: "kinerja.identity.v1.ListRevocationsResponse",
+                idempotent: true,
+                documentation: "The revocation feed: sessions ended since after_sequence and the current signing-key set's\n fingerprint, polled by every Kinerja service so that a revoked session's tokens and an\n emergency key rotation are refused everywhere within seconds, not after the key cache's TTL.\n Kinerja services. Never fails on valid input."
             )
             /// Creates a unit. Admin. Returns INVALID_ARGUMENT for missing or malformed fields, NOT_FOUND
             /// for an unknown parent, ALREADY_EXISTS for a duplicate code, FAILED_PRECONDITION for an
@@ -361,6 +371,11 @@ extension Identity {
             /// Rotates the token-signing key: NEXT becomes ACTIVE, ACTIVE becomes RETIRED, a new NEXT is
             /// made. Admin only. Returns INVALID_ARGUMENT without a reason. Honours `idempotency-key`.
             func rotateSigningKey(_ request: Identity.RotateSigningKeyRequest, context: ServerContext) async throws -> Identity.RotateSigningKeyResponse
+            /// The revocation feed: sessions ended since after_sequence and the current signing-key set's
+            /// fingerprint, polled by every Kinerja service so that a revoked session's tokens and an
+            /// emergency key rotation are refused everywhere within seconds, not after the key cache's TTL.
+            /// Kinerja services. Never fails on valid input.
+            func listRevocations(_ request: Identity.ListRevocationsRequest, context: ServerContext) async throws -> Identity.ListRevocationsResponse
             /// Creates a unit. Admin. Returns INVALID_ARGUMENT for missing or malformed fields, NOT_FOUND
             /// for an unknown parent, ALREADY_EXISTS for a duplicate code, FAILED_PRECONDITION for an
             /// inactive parent or a second root. Honours `idempotency-key`.
@@ -535,6 +550,14 @@ extension Identity {
             /// made. Admin only. Returns INVALID_ARGUMENT without a reason. Honours `idempotency-key`.
             public func rotateSigningKey(_ request: Identity.RotateSigningKeyRequest, options: CallOptions = .defaults) async throws -> Identity.RotateSigningKeyResponse {
                 try await transport.unary(Method.rotateSigningKey, request, options: options)
+            }
+
+            /// The revocation feed: sessions ended since after_sequence and the current signing-key set's
+            /// fingerprint, polled by every Kinerja service so that a revoked session's tokens and an
+            /// emergency key rotation are refused everywhere within seconds, not after the key cache's TTL.
+            /// Kinerja services. Never fails on valid input.
+            public func listRevocations(_ request: Identity.ListRevocationsRequest, options: CallOptions = .defaults) async throws -> Identity.ListRevocationsResponse {
+                try await transport.unary(Method.listRevocations, request, options: options)
             }
 
             /// Creates a unit. Admin. Returns INVALID_ARGUMENT for missing or malformed fields, NOT_FOUND
@@ -749,6 +772,7 @@ extension Identity.IdentityService.ServiceProtocol {
             .unary(Identity.IdentityService.Method.revokeSession) { try await self.revokeSession($0, context: $1) },
             .unary(Identity.IdentityService.Method.listSigningKeys) { try await self.listSigningKeys($0, context: $1) },
             .unary(Identity.IdentityService.Method.rotateSigningKey) { try await self.rotateSigningKey($0, context: $1) },
+            .unary(Identity.IdentityService.Method.listRevocations) { try await self.listRevocations($0, context: $1) },
             .unary(Identity.IdentityService.Method.createUnit) { try await self.createUnit($0, context: $1) },
             .unary(Identity.IdentityService.Method.updateUnit) { try await self.updateUnit($0, context: $1) },
             .unary(Identity.IdentityService.Method.getUnit) { try await self.getUnit($0, context: $1) },

@@ -1177,6 +1177,141 @@ void   kinerja__identity__v1__list_signing_keys_response__free_unpacked
   assert(message->base.descriptor == &kinerja__identity__v1__list_signing_keys_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__identity__v1__list_revocations_request__init
+                     (Kinerja__Identity__V1__ListRevocationsRequest         *message)
+{
+  static const Kinerja__Identity__V1__ListRevocationsRequest init_value = KINERJA__IDENTITY__V1__LIST_REVOCATIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__list_revocations_request__get_packed_size
+                     (const Kinerja__Identity__V1__ListRevocationsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__list_revocations_request__pack
+                     (const Kinerja__Identity__V1__ListRevocationsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__list_revocations_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListRevocationsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ListRevocationsRequest *
+       kinerja__identity__v1__list_revocations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ListRevocationsRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__list_revocations_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__list_revocations_request__free_unpacked
+                     (Kinerja__Identity__V1__ListRevocationsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__revoked_session__init
+                     (Kinerja__Identity__V1__RevokedSession         *message)
+{
+  static const Kinerja__Identity__V1__RevokedSession init_value = KINERJA__IDENTITY__V1__REVOKED_SESSION__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__revoked_session__get_packed_size
+                     (const Kinerja__Identity__V1__RevokedSession *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__revoked_session__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__revoked_session__pack
+                     (const Kinerja__Identity__V1__RevokedSession *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__revoked_session__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__revoked_session__pack_to_buffer
+                     (const Kinerja__Identity__V1__RevokedSession *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__revoked_session__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__RevokedSession *
+       kinerja__identity__v1__revoked_session__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__RevokedSession *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__revoked_session__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__revoked_session__free_unpacked
+                     (Kinerja__Identity__V1__RevokedSession *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__revoked_session__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__list_revocations_response__init
+                     (Kinerja__Identity__V1__ListRevocationsResponse         *message)
+{
+  static const Kinerja__Identity__V1__ListRevocationsResponse init_value = KINERJA__IDENTITY__V1__LIST_REVOCATIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__list_revocations_response__get_packed_size
+                     (const Kinerja__Identity__V1__ListRevocationsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__list_revocations_response__pack
+                     (const Kinerja__Identity__V1__ListRevocationsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__list_revocations_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListRevocationsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ListRevocationsResponse *
+       kinerja__identity__v1__list_revocations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ListRevocationsResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__list_revocations_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__list_revocations_response__free_unpacked
+                     (Kinerja__Identity__V1__ListRevocationsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__list_revocations_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__identity__v1__rotate_signing_key_request__init
                      (Kinerja__Identity__V1__RotateSigningKeyRequest         *message)
 {
@@ -6170,6 +6305,211 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__list_signing_keys_respon
   (ProtobufCMessageInit) kinerja__identity__v1__list_signing_keys_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__identity__v1__list_revocations_request__field_descriptors[1] =
+{
+  {
+    "after_sequence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListRevocationsRequest, after_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__list_revocations_request__field_indices_by_name[] = {
+  0,   /* field[0] = after_sequence */
+};
+static const ProtobufCIntRange kinerja__identity__v1__list_revocations_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__list_revocations_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ListRevocationsRequest",
+  "ListRevocationsRequest",
+  "Kinerja__Identity__V1__ListRevocationsRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ListRevocationsRequest),
+  1,
+  kinerja__identity__v1__list_revocations_request__field_descriptors,
+  kinerja__identity__v1__list_revocations_request__field_indices_by_name,
+  1,  kinerja__identity__v1__list_revocations_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__list_revocations_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__revoked_session__field_descriptors[3] =
+{
+  {
+    "sequence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__RevokedSession, sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "session_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__RevokedSession, session_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "revoked_at",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__RevokedSession, revoked_at),
+    &kinerja__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__revoked_session__field_indices_by_name[] = {
+  2,   /* field[2] = revoked_at */
+  0,   /* field[0] = sequence */
+  1,   /* field[1] = session_id */
+};
+static const ProtobufCIntRange kinerja__identity__v1__revoked_session__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__revoked_session__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.RevokedSession",
+  "RevokedSession",
+  "Kinerja__Identity__V1__RevokedSession",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__RevokedSession),
+  3,
+  kinerja__identity__v1__revoked_session__field_descriptors,
+  kinerja__identity__v1__revoked_session__field_indices_by_name,
+  1,  kinerja__identity__v1__revoked_session__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__revoked_session__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__list_revocations_response__field_descriptors[6] =
+{
+  {
+    "sessions",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Identity__V1__ListRevocationsResponse, n_sessions),
+    offsetof(Kinerja__Identity__V1__ListRevocationsResponse, sessions),
+    &kinerja__identity__v1__revoked_session__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_sequence",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListRevocationsResponse, last_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "more",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListRevocationsResponse, more),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "key_set_version",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListRevocationsResponse, key_set_version),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "poll_interval_seconds",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListRevocationsResponse, poll_interval_seconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tree_revision",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListRevocationsResponse, tree_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__list_revocations_response__field_indices_by_name[] = {
+  3,   /* field[3] = key_set_version */
+  1,   /* field[1] = last_sequence */
+  2,   /* field[2] = more */
+  4,   /* field[4] = poll_interval_seconds */
+  0,   /* field[0] = sessions */
+  5,   /* field[5] = tree_revision */
+};
+static const ProtobufCIntRange kinerja__identity__v1__list_revocations_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__list_revocations_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ListRevocationsResponse",
+  "ListRevocationsResponse",
+  "Kinerja__Identity__V1__ListRevocationsResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ListRevocationsResponse),
+  6,
+  kinerja__identity__v1__list_revocations_response__field_descriptors,
+  kinerja__identity__v1__list_revocations_response__field_indices_by_name,
+  1,  kinerja__identity__v1__list_revocations_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__list_revocations_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__identity__v1__rotate_signing_key_request__field_descriptors[2] =
 {
   {
@@ -7626,7 +7966,7 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__import_row_result__descr
   (ProtobufCMessageInit) kinerja__identity__v1__import_row_result__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__identity__v1__import_employees_response__field_descriptors[5] =
+static const ProtobufCFieldDescriptor kinerja__identity__v1__import_employees_response__field_descriptors[6] =
 {
   {
     "total_rows",
@@ -7688,18 +8028,31 @@ static const ProtobufCFieldDescriptor kinerja__identity__v1__import_employees_re
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "replayed",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ImportEmployeesResponse, replayed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__identity__v1__import_employees_response__field_indices_by_name[] = {
   1,   /* field[1] = accepted_rows */
   4,   /* field[4] = dry_run */
   2,   /* field[2] = rejected_rows */
+  5,   /* field[5] = replayed */
   3,   /* field[3] = results */
   0,   /* field[0] = total_rows */
 };
 static const ProtobufCIntRange kinerja__identity__v1__import_employees_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor kinerja__identity__v1__import_employees_response__descriptor =
 {
@@ -7709,7 +8062,7 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__import_employees_respons
   "Kinerja__Identity__V1__ImportEmployeesResponse",
   "kinerja.identity.v1",
   sizeof(Kinerja__Identity__V1__ImportEmployeesResponse),
-  5,
+  6,
   kinerja__identity__v1__import_employees_response__field_descriptors,
   kinerja__identity__v1__import_employees_response__field_indices_by_name,
   1,  kinerja__identity__v1__import_employees_response__number_ranges,
@@ -9683,7 +10036,7 @@ const ProtobufCEnumDescriptor kinerja__identity__v1__import_row_outcome__descrip
   kinerja__identity__v1__import_row_outcome__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__method_descriptors[35] =
+static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__method_descriptors[36] =
 {
   { "Login", &kinerja__identity__v1__login_request__descriptor, &kinerja__identity__v1__login_response__descriptor },
   { "RefreshToken", &kinerja__identity__v1__refresh_token_request__descriptor, &kinerja__identity__v1__refresh_token_response__descriptor },
@@ -9693,6 +10046,7 @@ static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__
   { "RevokeSession", &kinerja__identity__v1__revoke_session_request__descriptor, &kinerja__identity__v1__revoke_session_response__descriptor },
   { "ListSigningKeys", &kinerja__identity__v1__list_signing_keys_request__descriptor, &kinerja__identity__v1__list_signing_keys_response__descriptor },
   { "RotateSigningKey", &kinerja__identity__v1__rotate_signing_key_request__descriptor, &kinerja__identity__v1__rotate_signing_key_response__descriptor },
+  { "ListRevocations", &kinerja__identity__v1__list_revocations_request__descriptor, &kinerja__identity__v1__list_revocations_response__descriptor },
   { "CreateUnit", &kinerja__identity__v1__create_unit_request__descriptor, &kinerja__identity__v1__create_unit_response__descriptor },
   { "UpdateUnit", &kinerja__identity__v1__update_unit_request__descriptor, &kinerja__identity__v1__update_unit_response__descriptor },
   { "GetUnit", &kinerja__identity__v1__get_unit_request__descriptor, &kinerja__identity__v1__get_unit_response__descriptor },
@@ -9722,40 +10076,41 @@ static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__
   { "VerifyAuditChain", &kinerja__identity__v1__verify_audit_chain_request__descriptor, &kinerja__identity__v1__verify_audit_chain_response__descriptor },
 };
 const unsigned kinerja__identity__v1__identity_service__method_indices_by_name[] = {
-  16,        /* BatchGetEmployees */
-  31,        /* ChangePassword */
-  23,        /* CheckSupervision */
-  13,        /* CreateEmployee */
-  8,        /* CreateUnit */
-  29,        /* DisableAccount */
-  28,        /* EnableAccount */
-  27,        /* GetAccount */
-  20,        /* GetAtasan */
-  15,        /* GetEmployee */
-  21,        /* GetSupervisorChain */
-  10,        /* GetUnit */
-  12,        /* GetUnitTree */
-  24,        /* GrantRole */
-  18,        /* ImportEmployees */
-  33,        /* ListAuditEvents */
-  22,        /* ListBawahan */
-  17,        /* ListEmployees */
-  26,        /* ListRoleGrants */
+  17,        /* BatchGetEmployees */
+  32,        /* ChangePassword */
+  24,        /* CheckSupervision */
+  14,        /* CreateEmployee */
+  9,        /* CreateUnit */
+  30,        /* DisableAccount */
+  29,        /* EnableAccount */
+  28,        /* GetAccount */
+  21,        /* GetAtasan */
+  16,        /* GetEmployee */
+  22,        /* GetSupervisorChain */
+  11,        /* GetUnit */
+  13,        /* GetUnitTree */
+  25,        /* GrantRole */
+  19,        /* ImportEmployees */
+  34,        /* ListAuditEvents */
+  23,        /* ListBawahan */
+  18,        /* ListEmployees */
+  8,        /* ListRevocations */
+  27,        /* ListRoleGrants */
   4,        /* ListSessions */
   6,        /* ListSigningKeys */
-  11,        /* ListUnits */
+  12,        /* ListUnits */
   0,        /* Login */
   2,        /* Logout */
   1,        /* RefreshToken */
-  32,        /* ResetPassword */
-  25,        /* RevokeRole */
+  33,        /* ResetPassword */
+  26,        /* RevokeRole */
   5,        /* RevokeSession */
   7,        /* RotateSigningKey */
-  19,        /* SetAtasan */
-  30,        /* UnlockAccount */
-  14,        /* UpdateEmployee */
-  9,        /* UpdateUnit */
-  34,        /* VerifyAuditChain */
+  20,        /* SetAtasan */
+  31,        /* UnlockAccount */
+  15,        /* UpdateEmployee */
+  10,        /* UpdateUnit */
+  35,        /* VerifyAuditChain */
   3         /* WhoAmI */
 };
 const ProtobufCServiceDescriptor kinerja__identity__v1__identity_service__descriptor =
@@ -9765,7 +10120,7 @@ const ProtobufCServiceDescriptor kinerja__identity__v1__identity_service__descri
   "IdentityService",
   "Kinerja__Identity__V1__IdentityService",
   "kinerja.identity.v1",
-  35,
+  36,
   kinerja__identity__v1__identity_service__method_descriptors,
   kinerja__identity__v1__identity_service__method_indices_by_name
 };
@@ -9833,13 +10188,21 @@ void kinerja__identity__v1__identity_service__rotate_signing_key(ProtobufCServic
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
   service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__identity__v1__identity_service__list_revocations(ProtobufCService *service,
+                                                               const Kinerja__Identity__V1__ListRevocationsRequest *input,
+                                                               Kinerja__Identity__V1__ListRevocationsResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__identity__v1__identity_service__create_unit(ProtobufCService *service,
                                                           const Kinerja__Identity__V1__CreateUnitRequest *input,
                                                           Kinerja__Identity__V1__CreateUnitResponse_Closure closure,
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__update_unit(ProtobufCService *service,
                                                           const Kinerja__Identity__V1__UpdateUnitRequest *input,
@@ -9847,7 +10210,7 @@ void kinerja__identity__v1__identity_service__update_unit(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__get_unit(ProtobufCService *service,
                                                        const Kinerja__Identity__V1__GetUnitRequest *input,
@@ -9855,7 +10218,7 @@ void kinerja__identity__v1__identity_service__get_unit(ProtobufCService *service
                                                        void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__list_units(ProtobufCService *service,
                                                          const Kinerja__Identity__V1__ListUnitsRequest *input,
@@ -9863,7 +10226,7 @@ void kinerja__identity__v1__identity_service__list_units(ProtobufCService *servi
                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__get_unit_tree(ProtobufCService *service,
                                                             const Kinerja__Identity__V1__GetUnitTreeRequest *input,
@@ -9871,7 +10234,7 @@ void kinerja__identity__v1__identity_service__get_unit_tree(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__create_employee(ProtobufCService *service,
                                                               const Kinerja__Identity__V1__CreateEmployeeRequest *input,
@@ -9879,7 +10242,7 @@ void kinerja__identity__v1__identity_service__create_employee(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__update_employee(ProtobufCService *service,
                                                               const Kinerja__Identity__V1__UpdateEmployeeRequest *input,
@@ -9887,7 +10250,7 @@ void kinerja__identity__v1__identity_service__update_employee(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__get_employee(ProtobufCService *service,
                                                            const Kinerja__Identity__V1__GetEmployeeRequest *input,
@@ -9895,7 +10258,7 @@ void kinerja__identity__v1__identity_service__get_employee(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__batch_get_employees(ProtobufCService *service,
                                                                   const Kinerja__Identity__V1__BatchGetEmployeesRequest *input,
@@ -9903,7 +10266,7 @@ void kinerja__identity__v1__identity_service__batch_get_employees(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__list_employees(ProtobufCService *service,
                                                              const Kinerja__Identity__V1__ListEmployeesRequest *input,
@@ -9911,7 +10274,7 @@ void kinerja__identity__v1__identity_service__list_employees(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__import_employees(ProtobufCService *service,
                                                                const Kinerja__Identity__V1__ImportEmployeesRequest *input,
@@ -9919,7 +10282,7 @@ void kinerja__identity__v1__identity_service__import_employees(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__set_atasan(ProtobufCService *service,
                                                          const Kinerja__Identity__V1__SetAtasanRequest *input,
@@ -9927,7 +10290,7 @@ void kinerja__identity__v1__identity_service__set_atasan(ProtobufCService *servi
                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__get_atasan(ProtobufCService *service,
                                                          const Kinerja__Identity__V1__GetAtasanRequest *input,
@@ -9935,7 +10298,7 @@ void kinerja__identity__v1__identity_service__get_atasan(ProtobufCService *servi
                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__get_supervisor_chain(ProtobufCService *service,
                                                                    const Kinerja__Identity__V1__GetSupervisorChainRequest *input,
@@ -9943,7 +10306,7 @@ void kinerja__identity__v1__identity_service__get_supervisor_chain(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__list_bawahan(ProtobufCService *service,
                                                            const Kinerja__Identity__V1__ListBawahanRequest *input,
@@ -9951,7 +10314,7 @@ void kinerja__identity__v1__identity_service__list_bawahan(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__check_supervision(ProtobufCService *service,
                                                                 const Kinerja__Identity__V1__CheckSupervisionRequest *input,
@@ -9959,7 +10322,7 @@ void kinerja__identity__v1__identity_service__check_supervision(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__grant_role(ProtobufCService *service,
                                                          const Kinerja__Identity__V1__GrantRoleRequest *input,
@@ -9967,7 +10330,7 @@ void kinerja__identity__v1__identity_service__grant_role(ProtobufCService *servi
                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__revoke_role(ProtobufCService *service,
                                                           const Kinerja__Identity__V1__RevokeRoleRequest *input,
@@ -9975,7 +10338,7 @@ void kinerja__identity__v1__identity_service__revoke_role(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__list_role_grants(ProtobufCService *service,
                                                                const Kinerja__Identity__V1__ListRoleGrantsRequest *input,
@@ -9983,7 +10346,7 @@ void kinerja__identity__v1__identity_service__list_role_grants(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__get_account(ProtobufCService *service,
                                                           const Kinerja__Identity__V1__GetAccountRequest *input,
@@ -9991,7 +10354,7 @@ void kinerja__identity__v1__identity_service__get_account(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__enable_account(ProtobufCService *service,
                                                              const Kinerja__Identity__V1__EnableAccountRequest *input,
@@ -9999,7 +10362,7 @@ void kinerja__identity__v1__identity_service__enable_account(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__disable_account(ProtobufCService *service,
                                                               const Kinerja__Identity__V1__DisableAccountRequest *input,
@@ -10007,7 +10370,7 @@ void kinerja__identity__v1__identity_service__disable_account(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__unlock_account(ProtobufCService *service,
                                                              const Kinerja__Identity__V1__UnlockAccountRequest *input,
@@ -10015,7 +10378,7 @@ void kinerja__identity__v1__identity_service__unlock_account(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__change_password(ProtobufCService *service,
                                                               const Kinerja__Identity__V1__ChangePasswordRequest *input,
@@ -10023,7 +10386,7 @@ void kinerja__identity__v1__identity_service__change_password(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__reset_password(ProtobufCService *service,
                                                              const Kinerja__Identity__V1__ResetPasswordRequest *input,
@@ -10031,7 +10394,7 @@ void kinerja__identity__v1__identity_service__reset_password(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__list_audit_events(ProtobufCService *service,
                                                                 const Kinerja__Identity__V1__ListAuditEventsRequest *input,
@@ -10039,7 +10402,7 @@ void kinerja__identity__v1__identity_service__list_audit_events(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__verify_audit_chain(ProtobufCService *service,
                                                                  const Kinerja__Identity__V1__VerifyAuditChainRequest *input,
@@ -10047,7 +10410,7 @@ void kinerja__identity__v1__identity_service__verify_audit_chain(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__init (Kinerja__Identity__V1__IdentityService_Service *service,
                                                     Kinerja__Identity__V1__IdentityService_ServiceDestroy destroy)

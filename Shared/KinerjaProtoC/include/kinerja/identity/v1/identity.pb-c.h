@@ -42,6 +42,9 @@ typedef struct Kinerja__Identity__V1__RevokeSessionRequest Kinerja__Identity__V1
 typedef struct Kinerja__Identity__V1__RevokeSessionResponse Kinerja__Identity__V1__RevokeSessionResponse;
 typedef struct Kinerja__Identity__V1__ListSigningKeysRequest Kinerja__Identity__V1__ListSigningKeysRequest;
 typedef struct Kinerja__Identity__V1__ListSigningKeysResponse Kinerja__Identity__V1__ListSigningKeysResponse;
+typedef struct Kinerja__Identity__V1__ListRevocationsRequest Kinerja__Identity__V1__ListRevocationsRequest;
+typedef struct Kinerja__Identity__V1__RevokedSession Kinerja__Identity__V1__RevokedSession;
+typedef struct Kinerja__Identity__V1__ListRevocationsResponse Kinerja__Identity__V1__ListRevocationsResponse;
 typedef struct Kinerja__Identity__V1__RotateSigningKeyRequest Kinerja__Identity__V1__RotateSigningKeyRequest;
 typedef struct Kinerja__Identity__V1__RotateSigningKeyResponse Kinerja__Identity__V1__RotateSigningKeyResponse;
 typedef struct Kinerja__Identity__V1__CreateUnitRequest Kinerja__Identity__V1__CreateUnitRequest;
@@ -1133,6 +1136,89 @@ struct  Kinerja__Identity__V1__ListSigningKeysResponse
 
 
 /*
+ * Request of IdentityService.ListRevocations.
+ */
+struct  Kinerja__Identity__V1__ListRevocationsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The last sequence the caller has seen (ListRevocationsResponse.last_sequence); 0 on the first
+   * call. The answer holds every revocation after it that can still matter.
+   */
+  uint64_t after_sequence;
+};
+#define KINERJA__IDENTITY__V1__LIST_REVOCATIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__list_revocations_request__descriptor) \
+    , 0 }
+
+
+/*
+ * A session ended before its tokens expired: its access tokens must be refused from now on.
+ */
+struct  Kinerja__Identity__V1__RevokedSession
+{
+  ProtobufCMessage base;
+  /*
+   * Position in identity's revocation feed; strictly increasing.
+   */
+  uint64_t sequence;
+  /*
+   * The session whose access tokens are refused (AccessTokenClaims.session_id).
+   */
+  char *session_id;
+  /*
+   * When it was revoked, UTC.
+   */
+  Kinerja__Common__V1__Timestamp *revoked_at;
+};
+#define KINERJA__IDENTITY__V1__REVOKED_SESSION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__revoked_session__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Response of IdentityService.ListRevocations.
+ */
+struct  Kinerja__Identity__V1__ListRevocationsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Sessions revoked after after_sequence, oldest first, at most 10 000. Identity keeps each
+   * entry for 20 minutes (access tokens live at most 15), so a caller that asks at least that
+   * often misses nothing; one that was away longer receives every entry still kept, which covers
+   * every token that can still verify.
+   */
+  size_t n_sessions;
+  Kinerja__Identity__V1__RevokedSession **sessions;
+  /*
+   * The sequence to pass as after_sequence next time.
+   */
+  uint64_t last_sequence;
+  /*
+   * True when the page was cut at 10 000 entries: ask again at once.
+   */
+  protobuf_c_boolean more;
+  /*
+   * Fingerprint of the current signing-key set; it changes on every rotation. A verifier holding
+   * another fingerprint refetches ListSigningKeys at once (an emergency rotation takes effect
+   * everywhere within one poll interval).
+   */
+  char *key_set_version;
+  /*
+   * How often callers should ask, in seconds (default 2).
+   */
+  uint32_t poll_interval_seconds;
+  /*
+   * Revision of the unit tree (GetUnitTreeResponse.tree_revision), so callers may drop a cached tree at once.
+   */
+  uint64_t tree_revision;
+};
+#define KINERJA__IDENTITY__V1__LIST_REVOCATIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__list_revocations_response__descriptor) \
+    , 0,NULL, 0, 0, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+/*
  * Request of IdentityService.RotateSigningKey.
  */
 struct  Kinerja__Identity__V1__RotateSigningKeyRequest
@@ -1742,10 +1828,15 @@ struct  Kinerja__Identity__V1__ImportEmployeesResponse
    * True when this was a dry run and nothing was written.
    */
   protobuf_c_boolean dry_run;
+  /*
+   * True when this is the answer recorded for an earlier call with the same `idempotency-key`:
+   * this call wrote nothing (a resumed import counts such chunks as replayed, not created).
+   */
+  protobuf_c_boolean replayed;
 };
 #define KINERJA__IDENTITY__V1__IMPORT_EMPLOYEES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__import_employees_response__descriptor) \
-    , 0, 0, 0, 0,NULL, 0 }
+    , 0, 0, 0, 0,NULL, 0, 0 }
 
 
 /*
@@ -2933,6 +3024,63 @@ Kinerja__Identity__V1__ListSigningKeysResponse *
                       const uint8_t       *data);
 void   kinerja__identity__v1__list_signing_keys_response__free_unpacked
                      (Kinerja__Identity__V1__ListSigningKeysResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ListRevocationsRequest methods */
+void   kinerja__identity__v1__list_revocations_request__init
+                     (Kinerja__Identity__V1__ListRevocationsRequest         *message);
+size_t kinerja__identity__v1__list_revocations_request__get_packed_size
+                     (const Kinerja__Identity__V1__ListRevocationsRequest   *message);
+size_t kinerja__identity__v1__list_revocations_request__pack
+                     (const Kinerja__Identity__V1__ListRevocationsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__list_revocations_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListRevocationsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ListRevocationsRequest *
+       kinerja__identity__v1__list_revocations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__list_revocations_request__free_unpacked
+                     (Kinerja__Identity__V1__ListRevocationsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__RevokedSession methods */
+void   kinerja__identity__v1__revoked_session__init
+                     (Kinerja__Identity__V1__RevokedSession         *message);
+size_t kinerja__identity__v1__revoked_session__get_packed_size
+                     (const Kinerja__Identity__V1__RevokedSession   *message);
+size_t kinerja__identity__v1__revoked_session__pack
+                     (const Kinerja__Identity__V1__RevokedSession   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__revoked_session__pack_to_buffer
+                     (const Kinerja__Identity__V1__RevokedSession   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__RevokedSession *
+       kinerja__identity__v1__revoked_session__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__revoked_session__free_unpacked
+                     (Kinerja__Identity__V1__RevokedSession *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ListRevocationsResponse methods */
+void   kinerja__identity__v1__list_revocations_response__init
+                     (Kinerja__Identity__V1__ListRevocationsResponse         *message);
+size_t kinerja__identity__v1__list_revocations_response__get_packed_size
+                     (const Kinerja__Identity__V1__ListRevocationsResponse   *message);
+size_t kinerja__identity__v1__list_revocations_response__pack
+                     (const Kinerja__Identity__V1__ListRevocationsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__list_revocations_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListRevocationsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ListRevocationsResponse *
+       kinerja__identity__v1__list_revocations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__list_revocations_response__free_unpacked
+                     (Kinerja__Identity__V1__ListRevocationsResponse *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Identity__V1__RotateSigningKeyRequest methods */
 void   kinerja__identity__v1__rotate_signing_key_request__init
@@ -4173,6 +4321,15 @@ typedef void (*Kinerja__Identity__V1__ListSigningKeysRequest_Closure)
 typedef void (*Kinerja__Identity__V1__ListSigningKeysResponse_Closure)
                  (const Kinerja__Identity__V1__ListSigningKeysResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Identity__V1__ListRevocationsRequest_Closure)
+                 (const Kinerja__Identity__V1__ListRevocationsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__RevokedSession_Closure)
+                 (const Kinerja__Identity__V1__RevokedSession *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__ListRevocationsResponse_Closure)
+                 (const Kinerja__Identity__V1__ListRevocationsResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Identity__V1__RotateSigningKeyRequest_Closure)
                  (const Kinerja__Identity__V1__RotateSigningKeyRequest *message,
                   void *closure_data);
@@ -4395,6 +4552,10 @@ struct Kinerja__Identity__V1__IdentityService_Service
                              const Kinerja__Identity__V1__RotateSigningKeyRequest *input,
                              Kinerja__Identity__V1__RotateSigningKeyResponse_Closure closure,
                              void *closure_data);
+  void (*list_revocations)(Kinerja__Identity__V1__IdentityService_Service *service,
+                           const Kinerja__Identity__V1__ListRevocationsRequest *input,
+                           Kinerja__Identity__V1__ListRevocationsResponse_Closure closure,
+                           void *closure_data);
   void (*create_unit)(Kinerja__Identity__V1__IdentityService_Service *service,
                       const Kinerja__Identity__V1__CreateUnitRequest *input,
                       Kinerja__Identity__V1__CreateUnitResponse_Closure closure,
@@ -4519,6 +4680,7 @@ void kinerja__identity__v1__identity_service__init (Kinerja__Identity__V1__Ident
       function_prefix__ ## revoke_session,\
       function_prefix__ ## list_signing_keys,\
       function_prefix__ ## rotate_signing_key,\
+      function_prefix__ ## list_revocations,\
       function_prefix__ ## create_unit,\
       function_prefix__ ## update_unit,\
       function_prefix__ ## get_unit,\
@@ -4578,6 +4740,10 @@ void kinerja__identity__v1__identity_service__rotate_signing_key(ProtobufCServic
                                                                  const Kinerja__Identity__V1__RotateSigningKeyRequest *input,
                                                                  Kinerja__Identity__V1__RotateSigningKeyResponse_Closure closure,
                                                                  void *closure_data);
+void kinerja__identity__v1__identity_service__list_revocations(ProtobufCService *service,
+                                                               const Kinerja__Identity__V1__ListRevocationsRequest *input,
+                                                               Kinerja__Identity__V1__ListRevocationsResponse_Closure closure,
+                                                               void *closure_data);
 void kinerja__identity__v1__identity_service__create_unit(ProtobufCService *service,
                                                           const Kinerja__Identity__V1__CreateUnitRequest *input,
                                                           Kinerja__Identity__V1__CreateUnitResponse_Closure closure,
@@ -4721,6 +4887,9 @@ extern const ProtobufCMessageDescriptor kinerja__identity__v1__revoke_session_re
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__revoke_session_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_signing_keys_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_signing_keys_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_revocations_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__revoked_session__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_revocations_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__rotate_signing_key_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__rotate_signing_key_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__create_unit_request__descriptor;
