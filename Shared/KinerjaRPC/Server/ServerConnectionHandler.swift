@@ -18,7 +18,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var peer: String?
     /// The client's address as `ip:port`, for rate limits and the audit log.
     private var remoteAddress: String?
-    private var flushPending = false
+    private let flusher = FlushCoalescer()
     private var bufferedInboundBytes = 0
     private var readPending = false
     private var idleTimer: RepeatedTask?
@@ -253,26 +253,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + bytes.count)
         buffer.writeFrame(.message, callID: id, bytes: bytes)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
+        flusher.flushSoon(context)
     }
 
     private func writeStatus(_ id: UInt32, _ status: [UInt8], context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + status.count)
         buffer.writeFrame(.status, callID: id, bytes: status)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
-    }
-
-    /// Coalesces the writes of one event-loop tick into one flush.
-    private func scheduleFlush(context: ChannelHandlerContext) {
-        guard !flushPending else { return }
-        flushPending = true
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            let handler = loopBound.value
-            handler.flushPending = false
-            handler.context?.flush()
-        }
+        flusher.flushSoon(context)
     }
 
     // MARK: Call completion.
@@ -304,7 +292,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 4)
             buffer.writeWindowUpdate(callID: call.id, increment: increment)
             context.write(wrapOutboundOut(buffer), promise: nil)
-            scheduleFlush(context: context)
+            flusher.flushSoon(context)
         }
         if readPending, bufferedInboundBytes <= limits.maxBufferedInboundBytes {
             readPending = false
