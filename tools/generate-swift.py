@@ -99,12 +99,55 @@ def doc_lines(comment, indent):
     return text
 
 
-READ_PREFIXES = ("Get", "List", "BatchGet", "Check", "Watch", "Stream", "Export", "WhoAmI", "Verify")
+# Idempotency: one rule, from the method's name and its comment in proto/ (docs/PROTOCOL.md,
+# section 2.8). A read is a method named by a read verb; a write says what repeating it does in one
+# of the statements below. Name and comment must agree, and a comment that mentions idempotency in
+# any other words stops the generation, so MethodInfo.idempotent never guesses.
+READ_VERBS = ("Get", "List", "BatchGet", "Check", "Watch", "Stream", "Export")
+READ_NAMES = ("WhoAmI", "VerifyAuditChain")
+
+ALWAYS, WITH_KEY, NONE = "always", "withKey", "none"
+IDEMPOTENCY_STATEMENTS = [
+    # "Not idempotent." or "Not idempotent: each call issues a new password."
+    (re.compile(r"\bNot idempotent(?:: [^.]*)?\."), NONE),
+    # "Idempotent with `idempotency-key`."
+    (re.compile(r"\bIdempotent with `idempotency-key`\."), WITH_KEY),
+    # "Honours `idempotency-key`." or "Honours `idempotency-key` (a replay returns the first result)."
+    (re.compile(r"\bHonours `idempotency-key`(?: \([^)]*\))?\."), WITH_KEY),
+    # "(a replay with the same `idempotency-key` succeeds)", "(idempotent replays with the same `idempotency-key` succeed)"
+    (re.compile(r"\((?:a replay|idempotent replays) with the same `idempotency-key` succeeds?\)"), WITH_KEY),
+    # "Idempotent." or "Idempotent (a full replacement)."
+    (re.compile(r"(?<!Not )\bIdempotent(?: \([^)]*\))?\."), ALWAYS),
+]
 
 
-def is_idempotent(name, comment):
-    """Reads, and writes whose comment says they honour `idempotency-key`, may be retried."""
-    return name.startswith(READ_PREFIXES) or "idempotency-key" in comment
+class AmbiguousIdempotency(Exception):
+    pass
+
+
+def is_read(name):
+    return name in READ_NAMES or re.match(r"(%s)(?=[A-Z]|$)" % "|".join(READ_VERBS), name) is not None
+
+
+def idempotency(name, comment):
+    """ALWAYS (a read, or "Idempotent."), WITH_KEY (honours `idempotency-key`) or NONE."""
+    text = " ".join((comment or "").split())
+    found = set()
+    rest = text
+    for pattern, kind in IDEMPOTENCY_STATEMENTS:
+        if pattern.search(rest):
+            found.add(kind)
+            rest = pattern.sub(" ", rest)
+    if re.search(r"idempot", rest, re.IGNORECASE):
+        raise AmbiguousIdempotency("%s: the comment mentions idempotency outside the documented statements "
+                                   "(docs/PROTOCOL.md 2.8): %r" % (name, text))
+    if len(found) > 1:
+        raise AmbiguousIdempotency("%s: the comment makes contradictory idempotency statements: %r" % (name, text))
+    if is_read(name):
+        if found - {ALWAYS}:
+            raise AmbiguousIdempotency("%s is named as a read but its comment says %s" % (name, found.pop()))
+        return ALWAYS
+    return found.pop() if found else NONE
 
 
 def swift_string(text):
@@ -458,7 +501,10 @@ class Generator:
             req = self.messages[m.input_type.lstrip(".")]
             res = self.messages[m.output_type.lstrip(".")]
             methods.append((m, camel(re.sub(r"(?<!^)(?=[A-Z])", "_", m.name)), kind, req, res, comments.get(path + (2, mi))))
-        idempotent = {m.name: is_idempotent(m.name, comments.get(path + (2, mi)) or "") for mi, m in enumerate(service.method)}
+        try:
+            kinds = {m.name: idempotency(m.name, comments.get(path + (2, mi))) for mi, m in enumerate(service.method)}
+        except AmbiguousIdempotency as error:
+            raise SystemExit("%s.%s" % (full, error))
         out += "        /// The service as the server lists it.\n"
         out += "        public static let descriptor = ServiceDescriptor(\n"
         out += "            name: %s,\n" % swift_string(full)
@@ -471,7 +517,7 @@ class Generator:
             out += "            public static let %s = MethodDescriptor(\n" % escape_identifier(sw)
             out += "                service: %s, method: %s, kind: .%s,\n" % (swift_string(full), swift_string(m.name), kind)
             out += "                requestType: %s, responseType: %s,\n" % (swift_string(req.full_name), swift_string(res.full_name))
-            out += "                idempotent: %s,\n" % ("true" if idempotent[m.name] else "false")
+            out += "                idempotency: .%s,\n" % kinds[m.name]
             out += "                documentation: %s\n            )\n" % swift_string((doc or "").strip())
         out += "        }\n\n"
         # server protocol
@@ -668,8 +714,15 @@ class Generator:
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--idempotency":
+        # Classifies one method: its name as the argument, its comment on standard input (for tests).
+        try:
+            print(idempotency(sys.argv[2], sys.stdin.read()))
+        except AmbiguousIdempotency as error:
+            raise SystemExit(str(error))
+        return
     if len(sys.argv) != 3:
-        raise SystemExit("usage: generate-swift.py DESCRIPTOR_SET ROOT")
+        raise SystemExit("usage: generate-swift.py DESCRIPTOR_SET ROOT | --idempotency METHOD < COMMENT")
     fds = descriptor_pb2.FileDescriptorSet()
     with open(sys.argv[1], "rb") as fh:
         fds.ParseFromString(fh.read())

@@ -37,7 +37,8 @@ struct LifecycleTests {
         var restarted: RPCFixture?
         for _ in 0..<100 where restarted == nil {
             do { restarted = try await RPCFixture.start(port: first.port) } catch {
-                print("rebind \(first.port): \(error); sockets: \((try? runProgram("/bin/sh", ["-c", "ss -tan | grep :\(first.port) | head -5"]))?.out ?? "")")
+                let sockets = (try? await runProgram("/bin/sh", ["-c", "ss -tan | grep :\(first.port) | head -5"]))?.out ?? ""
+                print("rebind \(first.port): \(error); sockets: \(sockets)")
                 try await Task.sleep(for: .milliseconds(20))
             }
         }

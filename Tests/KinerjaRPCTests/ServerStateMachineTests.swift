@@ -88,7 +88,7 @@ struct ServerStateMachineTests {
     func messagesForUnknownCalls() {
         var m = machine()
         _ = m.receive(Self.headers(1), now: Self.t0)
-        m.finish(1)
+        m.finish(1, now: Self.t0)
         #expect(m.receive(Self.message(1), now: Self.t0) == .none)
         #expect(isClose(m.receive(Self.message(7), now: Self.t0), .protocolError))
     }
@@ -138,7 +138,7 @@ struct ServerStateMachineTests {
         _ = m.receive(Self.headers(2), now: Self.t0)
         guard case .refuseCall(3, let error) = m.receive(Self.headers(3), now: Self.t0) else { Issue.record("not refused"); return }
         #expect(error.code == .resourceExhausted)
-        m.finish(1)
+        m.finish(1, now: Self.t0)
         guard case .startCall(4, _, _) = m.receive(Self.headers(4), now: Self.t0) else { Issue.record("no room"); return }
     }
 
@@ -174,7 +174,7 @@ struct ServerStateMachineTests {
         #expect(m.idleExpired(at: Self.t0 + .seconds(60)))
         _ = m.receive(Self.headers(1), now: Self.t0 + .seconds(30))
         #expect(!m.idleExpired(at: Self.t0 + .seconds(200)))  // a call is open
-        m.finish(1)
+        m.finish(1, now: Self.t0 + .seconds(30))
         #expect(!m.idleExpired(at: Self.t0 + .seconds(89)))
         #expect(m.idleExpired(at: Self.t0 + .seconds(90)))
     }
@@ -189,9 +189,9 @@ struct ServerStateMachineTests {
         guard case .refuseCall(3, let refused) = m.receive(Self.headers(3), now: Self.t0) else { Issue.record("new call accepted"); return }
         #expect(refused.code == .unavailable && refused.message.contains("not started"))
         guard case .deliver(1, _, _) = m.receive(Self.message(1), now: Self.t0) else { Issue.record("call 1 stopped"); return }
-        m.finish(1)
+        m.finish(1, now: Self.t0)
         #expect(!m.drained)
-        m.finish(2)
+        m.finish(2, now: Self.t0)
         #expect(m.drained)
     }
 

@@ -53,19 +53,20 @@ struct InteropTests {
 
     @Test("our client against openssl s_server verifies it as service/planning and reads its answer")
     func ourClientAgainstSServer() async throws {
-        let (sServer, port) = try await Peers.sServer(pki: pki, certificate: pki.service("planning"))
-        let client = try await LoopbackClient.connect(
-            port: port, context: pki.context(pki.client("hr-portal")), expecting: PeerIdentity(kind: .service, name: "planning")
-        )
-        let handshake = try await client.handler.handshake.futureResult.get()
-        #expect(handshake.peer.name == "planning")
-        #expect(handshake.applicationProtocol == "kinerja-rpc/1")
-        #expect(handshake.protocolVersion == "TLSv1.3")
-        // s_server -rev answers each line reversed.
-        let answer = try await client.echo("kinerja\n")
-        #expect(answer.hasPrefix("ajrenik"))
-        try await client.close()
-        let result = await sServer.finish(timeout: .seconds(5))
-        #expect(!result.timedOut, "\(result)")
+        try await Peers.withSServer(pki: pki, certificate: pki.service("planning")) { sServer, port in
+            let client = try await LoopbackClient.connect(
+                port: port, context: pki.context(pki.client("hr-portal")), expecting: PeerIdentity(kind: .service, name: "planning")
+            )
+            let handshake = try await client.handler.handshake.futureResult.get()
+            #expect(handshake.peer.name == "planning")
+            #expect(handshake.applicationProtocol == "kinerja-rpc/1")
+            #expect(handshake.protocolVersion == "TLSv1.3")
+            // s_server -rev answers each line reversed.
+            let answer = try await client.echo("kinerja\n")
+            #expect(answer.hasPrefix("ajrenik"))
+            try await client.close()
+            let result = await sServer.finish(timeout: .seconds(5))
+            #expect(!result.timedOut, "\(result)")
+        }
     }
 }

@@ -178,17 +178,18 @@ struct NegativeMatrixTests {
     func clientRefuses(_ refusal: ClientRefusal) async throws {
         let files = ["planning", "reporting"].contains(refusal.serverCertificate)
             ? pki.service(refusal.serverCertificate) : pki.bad(refusal.serverCertificate)
-        let (sServer, port) = try await Peers.sServer(pki: pki, certificate: files, alpn: refusal.alpn)
-        let client = try await LoopbackClient.connect(
-            port: port, context: pki.context(pki.client("hr-portal")), expecting: PeerIdentity(kind: .service, name: "planning")
-        )
-        await #expect(throws: TLSError.self) { _ = try await client.handler.handshake.futureResult.get() }
-        try await client.handler.log.wait { $0.closedCount == 1 }
-        let error = try #require(client.handler.log.errors.first)
-        #expect(error.code == refusal.clientCode, "\(error)")
-        #expect(error.message.contains(refusal.clientMessage), "\(error)")
-        let result = await sServer.finish(timeout: .seconds(5))
-        #expect(result.output.contains(refusal.serverSees), "\(result)")
+        try await Peers.withSServer(pki: pki, certificate: files, alpn: refusal.alpn) { sServer, port in
+            let client = try await LoopbackClient.connect(
+                port: port, context: pki.context(pki.client("hr-portal")), expecting: PeerIdentity(kind: .service, name: "planning")
+            )
+            await #expect(throws: TLSError.self) { _ = try await client.handler.handshake.futureResult.get() }
+            try await client.handler.log.wait { $0.closedCount == 1 }
+            let error = try #require(client.handler.log.errors.first)
+            #expect(error.code == refusal.clientCode, "\(error)")
+            #expect(error.message.contains(refusal.clientMessage), "\(error)")
+            let result = await sServer.finish(timeout: .seconds(5))
+            #expect(result.output.contains(refusal.serverSees), "\(result)")
+        }
     }
 }
 

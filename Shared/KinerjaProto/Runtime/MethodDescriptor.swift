@@ -22,22 +22,33 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
     public let requestType: String
     /// The proto name of the response message.
     public let responseType: String
-    /// Whether repeating the call is harmless (reads, and writes that honour `idempotency-key`),
-    /// so a client may retry it even after it may have started.
-    public let idempotent: Bool
+    /// What repeating the call does, from its comment in `proto/` (docs/PROTOCOL.md, section 2.8).
+    public let idempotency: Idempotency
     /// The documentation comment from `proto/`.
     public let documentation: String
 
+    /// Whether a client may retry the call after it may have started (`MethodInfo.idempotent`):
+    /// reads and documented idempotent writes, and writes that honour `idempotency-key` when every
+    /// attempt carries the same key.
+    public var idempotent: Bool { idempotency != .none }
+
     /// Creates a descriptor (generated code does this).
     public init(service: String, method: String, kind: StreamingKind,
-                requestType: String, responseType: String, idempotent: Bool = false, documentation: String = "") {
+                requestType: String, responseType: String, idempotency: Idempotency, documentation: String = "") {
         self.service = service
         self.method = method
         self.kind = kind
         self.requestType = requestType
         self.responseType = responseType
-        self.idempotent = idempotent
+        self.idempotency = idempotency
         self.documentation = documentation
+    }
+
+    /// Creates a hand-made descriptor; `idempotent` means repeating it is harmless by itself.
+    public init(service: String, method: String, kind: StreamingKind,
+                requestType: String, responseType: String, idempotent: Bool = false, documentation: String = "") {
+        self.init(service: service, method: method, kind: kind, requestType: requestType, responseType: responseType,
+                  idempotency: idempotent ? .always : .none, documentation: documentation)
     }
 
     /// The wire path, e.g. `/kinerja.planning.v1.PlanningService/SubmitSkp`.

@@ -16,7 +16,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var pingTimer: RepeatedTask?
     private var awaitingPong: NIODeadline?
     private var lastFrame: NIODeadline = .now()
-    private var flushPending = false
+    private let flusher = FlushCoalescer()
     private(set) var isClosed = false
     /// Called on the event loop when the connection stops taking calls (GOAWAY or close).
     var onUnusable: (() -> Void)?
@@ -161,7 +161,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             buffer.writeFrame(.message, flags: .endStream, callID: id, bytes: request)
         }
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
+        flusher.flushSoon(context)
         if let deadline {
             let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
             call.deadlineTimer = context.eventLoop.scheduleTask(deadline: deadline) {
@@ -214,14 +214,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize)
         buffer.writeFrameHeader(type: .endStream, flags: [], callID: id, length: 0)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
+        flusher.flushSoon(context)
     }
 
     private func writeMessage(_ id: UInt32, _ bytes: [UInt8], context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + bytes.count)
         buffer.writeFrame(.message, callID: id, bytes: bytes)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
+        flusher.flushSoon(context)
     }
 
     /// Abandons a call: sends CANCEL and ends it locally with `failure`.
@@ -232,7 +232,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize)
             buffer.writeFrameHeader(type: .cancel, flags: [], callID: call.id, length: 0)
             context.write(wrapOutboundOut(buffer), promise: nil)
-            scheduleFlush(context: context)
+            flusher.flushSoon(context)
         }
         call.end(failure)
         admitWaiting()
@@ -245,18 +245,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 4)
         buffer.writeWindowUpdate(callID: call.id, increment: increment)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
-    }
-
-    private func scheduleFlush(context: ChannelHandlerContext) {
-        guard !flushPending else { return }
-        flushPending = true
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            let handler = loopBound.value
-            handler.flushPending = false
-            handler.context?.flush()
-        }
+        flusher.flushSoon(context)
     }
 
     // MARK: Keepalive.

@@ -125,7 +125,8 @@ public final class RPCClient: ClientTransport, Sendable {
         }
         let started = ContinuousClock.now
         let deadline = CallDeadline.effective(timeout: options.timeout)
-        let mayRetryStarted = options.idempotent || method.idempotent
+        // PROTOCOL.md 2.8: an attempt that may have started is repeated only when repeating is harmless.
+        let mayRetryStarted = options.idempotent || method.idempotency.allowsRepeating(with: options.metadata)
         var attempt = 1
         while true {
             do {

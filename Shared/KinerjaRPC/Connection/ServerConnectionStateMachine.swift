@@ -6,7 +6,10 @@ import NIOCore
 struct ServerConnectionStateMachine {
     enum Phase: Hashable {
         case active
-        case draining(lastCallID: UInt32)
+        /// No new calls: the server sent GOAWAY (`serverLastCallID`, the last call it serves), the
+        /// client sent GOAWAY (`clientSentGoAway`), or both. The connection closes once the open
+        /// calls have ended.
+        case goingAway(serverLastCallID: UInt32?, clientSentGoAway: Bool)
         case closed
     }
 
@@ -32,6 +35,10 @@ struct ServerConnectionStateMachine {
         case windowOpened(UInt32)
         /// Answer a PING.
         case sendPong(ByteBuffer)
+        /// The client sent GOAWAY 0: it opens no more calls; close once the open calls have ended.
+        case clientGoingAway
+        /// The client sent GOAWAY with an error code and is closing: stop every call, close without GOAWAY.
+        case abort(String)
         /// Send GOAWAY with the highest accepted call id, fail open calls, close.
         case closeConnection(GoAwayCode, String)
     }
@@ -41,6 +48,7 @@ struct ServerConnectionStateMachine {
     private(set) var calls: [UInt32: Call] = [:]
     private(set) var highestCallID: UInt32 = 0
     private var pings: PingRateLimiter
+    /// When the connection was last active: accepted, a frame received, or a call ended.
     private(set) var lastActivity: NIODeadline
 
     init(limits: RPCLimits, now: NIODeadline) {
@@ -91,8 +99,10 @@ struct ServerConnectionStateMachine {
                 return violation(.protocolError, "SETTINGS does not decode")
             }
             return .none
-        case .goAway, .pong:
-            return .none
+        case .goAway:
+            return receiveGoAway(frame)
+        case .pong:
+            return .none  // only an answer; its payload is not checked
         default:
             return .none  // unknown frame types are ignored
         }
@@ -106,9 +116,12 @@ struct ServerConnectionStateMachine {
         guard id < 1 << 31 else {
             return violation(.protocolError, "call id \(id) is in the reserved range (≥ 2^31)")
         }
+        if case .goingAway(_, clientSentGoAway: true) = phase {
+            return violation(.protocolError, "HEADERS for call \(id) after the client's own GOAWAY")
+        }
         highestCallID = id
         let ended = frame.flags.contains(.endStream)
-        if case .draining = phase {
+        if case .goingAway = phase {
             return .refuseCall(id, RPCError(.unavailable, "the server is shutting down; the call was not started and is safe to retry"))
         }
         guard frame.payload.readableBytes <= limits.maxMetadataSize else {
@@ -146,6 +159,28 @@ struct ServerConnectionStateMachine {
         return .deliver(id, frame.payload, endOfRequests: ended)
     }
 
+    /// A GOAWAY from the client: 0 means it opens no more calls, any other code that it is closing.
+    private mutating func receiveGoAway(_ frame: Frame) -> Action {
+        let goAway: RPC.GoAway
+        do {
+            goAway = try frame.payload.withUnsafeReadableBytes { try RPC.GoAway(serializedBytes: $0) }
+        } catch {
+            return violation(.protocolError, "GOAWAY does not decode")
+        }
+        guard goAway.code == GoAwayCode.noError.rawValue else {
+            return .abort("the client reported \(GoAwayCode(rawValue: goAway.code)): \(goAway.reason.prefix(200))")
+        }
+        switch phase {
+        case .active:
+            phase = .goingAway(serverLastCallID: nil, clientSentGoAway: true)
+        case .goingAway(let serverLastCallID, _):
+            phase = .goingAway(serverLastCallID: serverLastCallID, clientSentGoAway: true)
+        case .closed:
+            return .none
+        }
+        return .clientGoingAway
+    }
+
     private mutating func receiveWindowUpdate(_ frame: Frame) -> Action {
         guard frame.payload.readableBytes == 4, let increment = frame.payload.getInteger(at: frame.payload.readerIndex, as: UInt32.self),
               increment >= 1 else {
@@ -178,27 +213,42 @@ struct ServerConnectionStateMachine {
         return increment.map { UInt32($0) }
     }
 
-    /// The call ended (STATUS sent or cancelled).
-    mutating func finish(_ id: UInt32) {
-        calls[id] = nil
+    /// The call ended (STATUS sent or cancelled) at `now`.
+    mutating func finish(_ id: UInt32, now: NIODeadline) {
+        guard calls.removeValue(forKey: id) != nil else { return }
+        lastActivity = max(lastActivity, now)
     }
 
     /// Starts a graceful drain; returns the last call id that will still be served.
     mutating func startDrain() -> UInt32 {
-        if case .draining(let last) = phase { return last }
-        phase = .draining(lastCallID: highestCallID)
+        switch phase {
+        case .goingAway(let serverLastCallID?, _):
+            return serverLastCallID
+        case .goingAway(nil, let clientSentGoAway):
+            phase = .goingAway(serverLastCallID: highestCallID, clientSentGoAway: clientSentGoAway)
+        case .active:
+            phase = .goingAway(serverLastCallID: highestCallID, clientSentGoAway: false)
+        case .closed:
+            break
+        }
         return highestCallID
     }
 
-    /// Whether a drain is complete (no call left).
+    /// Whether GOAWAY was sent or received and no call is left: the connection may close.
     var drained: Bool {
-        if case .draining = phase { return calls.isEmpty }
+        if case .goingAway = phase { return calls.isEmpty }
         return false
     }
 
-    /// Whether the connection has been idle (no call, no frame) past the idle timeout.
+    /// When the connection becomes idle (no open call, nothing received, for the idle timeout);
+    /// nil while a call is open.
+    var idleDeadline: NIODeadline? {
+        calls.isEmpty ? lastActivity + TimeAmount(limits.idleTimeout) : nil
+    }
+
+    /// Whether the connection has been idle (no call, no frame) for the idle timeout at `now`.
     func idleExpired(at now: NIODeadline) -> Bool {
-        calls.isEmpty && now - lastActivity >= TimeAmount(limits.idleTimeout)
+        idleDeadline.map { now >= $0 } ?? false
     }
 
     /// The connection is closed; nothing more happens.

@@ -26,16 +26,16 @@ public struct FrameDecoder: ByteToMessageDecoder {
 
     /// Takes one frame from `buffer`, nil when more bytes are needed; throws for an oversize frame.
     public static func next(from buffer: inout ByteBuffer, maxFrameSize: Int) throws(RPCProtocolError) -> Frame? {
-        guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self) else { return nil }
+        let start = buffer.readerIndex
+        guard let length = buffer.getInteger(at: start, as: UInt32.self) else { return nil }
         guard length <= maxFrameSize else {
             throw RPCProtocolError(.frameTooLarge, "frame of \(length) bytes exceeds the limit of \(maxFrameSize)")
         }
-        guard buffer.readableBytes >= Frame.headerSize + Int(length) else { return nil }
-        buffer.moveReaderIndex(forwardBy: 4)
-        let type = FrameType(rawValue: buffer.readInteger(as: UInt8.self)!)
-        let flags = FrameFlags(rawValue: buffer.readInteger(as: UInt8.self)!)
-        let callID = buffer.readInteger(as: UInt32.self)!
-        let payload = buffer.readSlice(length: Int(length))!
-        return Frame(type, flags: flags, callID: callID, payload: payload)
+        guard let type = buffer.getInteger(at: start + 4, as: UInt8.self),
+              let flags = buffer.getInteger(at: start + 5, as: UInt8.self),
+              let callID = buffer.getInteger(at: start + 6, as: UInt32.self),
+              let payload = buffer.getSlice(at: start + Frame.headerSize, length: Int(length)) else { return nil }
+        buffer.moveReaderIndex(forwardBy: Frame.headerSize + Int(length))
+        return Frame(FrameType(rawValue: type), flags: FrameFlags(rawValue: flags), callID: callID, payload: payload)
     }
 }

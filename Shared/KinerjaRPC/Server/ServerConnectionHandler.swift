@@ -18,10 +18,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var peer: String?
     /// The client's address as `ip:port`, for rate limits and the audit log.
     private var remoteAddress: String?
-    private var flushPending = false
+    private let flusher = FlushCoalescer()
     private var bufferedInboundBytes = 0
     private var readPending = false
-    private var idleTimer: RepeatedTask?
+    private var started = false
+    /// Set for the moment the connection becomes idle; nil while a call is open.
+    private var idleTimer: Scheduled<Void>?
     private var drainTimer: Scheduled<Void>?
     private var onDrained: [() -> Void] = []
     private var closed = false
@@ -30,7 +32,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.router = router
         self.limits = limits
         self.executor = EventLoopTaskExecutor(eventLoop)
-        self.state = ServerConnectionStateMachine(limits: limits, now: .now())
+        self.state = ServerConnectionStateMachine(limits: limits, now: eventLoop.now)
     }
 
     // MARK: Channel events.
@@ -46,18 +48,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func start(context: ChannelHandlerContext) {
-        guard idleTimer == nil else { return }
+        guard !started else { return }
+        started = true
         var buffer = context.channel.allocator.buffer(capacity: 64)
         buffer.writeFrame(.settings, callID: 0, message: RPC.Settings(
             maxFrameSize: UInt32(limits.maxFrameSize), maxConcurrentCalls: UInt32(limits.maxConcurrentCalls),
             maxMetadataSize: UInt32(limits.maxMetadataSize), idleTimeoutMs: UInt64(limits.idleTimeout.milliseconds),
             minPingIntervalMs: UInt64(1000 / max(limits.pingsPerSecond, 0.001)), implementation: "kinerja-swift/\(KinerjaVersion.current)"))
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
-        let check = TimeAmount.nanoseconds(TimeAmount(limits.idleTimeout).nanoseconds / 4)
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        idleTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: check, delay: max(check, .milliseconds(10))) { _ in
-            loopBound.value.checkIdle()
-        }
+        scheduleIdleCheck(context: context)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -70,7 +69,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
-        perform(state.receive(frame, now: .now()), context: context)
+        perform(state.receive(frame, now: context.eventLoop.now), context: context)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -122,12 +121,18 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 call.abandon(RPCError(.cancelled, "the client cancelled the call"))
             }
             finishDrainIfDone()
+            scheduleIdleCheck(context: context)
         case .windowOpened(let id):
             if let call = calls[id] { drainPendingWrites(call, context: context) }
         case .sendPong(let payload):
             var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 8)
             buffer.writeFrame(Frame(.pong, callID: 0, payload: payload))
             context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        case .clientGoingAway:
+            finishDrainIfDone()
+        case .abort(let reason):
+            tearDown(RPCError(.unavailable, "connection closed: \(reason)"))
+            context.close(promise: nil)
         case .closeConnection(let code, let message):
             closeWithGoAway(code, message, context: context)
         }
@@ -135,9 +140,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private func startCall(_ id: UInt32, header: RPC.CallHeader, requestsEnded: Bool, context: ChannelHandlerContext) {
         guard let method = router.method(for: header.method) else {
-            state.finish(id)
+            state.finish(id, now: context.eventLoop.now)
             writeStatus(id, RPCError(.unimplemented, "unknown method \(header.method.prefix(256).debugDescription)").encodedStatus,
                         context: context)
+            scheduleIdleCheck(context: context)
             return
         }
         let call = ServerCall(id: id, method: method, eventLoop: context.eventLoop)
@@ -253,26 +259,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + bytes.count)
         buffer.writeFrame(.message, callID: id, bytes: bytes)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
+        flusher.flushSoon(context)
     }
 
     private func writeStatus(_ id: UInt32, _ status: [UInt8], context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + status.count)
         buffer.writeFrame(.status, callID: id, bytes: status)
         context.write(wrapOutboundOut(buffer), promise: nil)
-        scheduleFlush(context: context)
-    }
-
-    /// Coalesces the writes of one event-loop tick into one flush.
-    private func scheduleFlush(context: ChannelHandlerContext) {
-        guard !flushPending else { return }
-        flushPending = true
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            let handler = loopBound.value
-            handler.flushPending = false
-            handler.context?.flush()
-        }
+        flusher.flushSoon(context)
     }
 
     // MARK: Call completion.
@@ -281,11 +275,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func complete(_ call: ServerCall, status: [UInt8]) {
         guard !call.ended, let context else { return }
         calls[call.id] = nil
-        state.finish(call.id)
+        state.finish(call.id, now: context.eventLoop.now)
         release(call)
         call.abandon(RPCError(.cancelled, "the call has ended"))
         writeStatus(call.id, status, context: context)
         finishDrainIfDone()
+        scheduleIdleCheck(context: context)
     }
 
     /// The call's deadline passed: cancel its handler and answer DEADLINE_EXCEEDED.
@@ -304,7 +299,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + 4)
             buffer.writeWindowUpdate(callID: call.id, increment: increment)
             context.write(wrapOutboundOut(buffer), promise: nil)
-            scheduleFlush(context: context)
+            flusher.flushSoon(context)
         }
         if readPending, bufferedInboundBytes <= limits.maxBufferedInboundBytes {
             readPending = false
@@ -345,9 +340,25 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
+    /// Keeps a timer set for the moment the connection becomes idle, so GOAWAY IDLE_TIMEOUT comes
+    /// on time (docs/PROTOCOL.md, section 5). Frames only move the moment: the timer, when it fires
+    /// early, sets itself again; while a call is open none is set until the last call ends.
+    private func scheduleIdleCheck(context: ChannelHandlerContext) {
+        guard idleTimer == nil, !closed, let deadline = state.idleDeadline else { return }
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        idleTimer = context.eventLoop.scheduleTask(deadline: deadline) {
+            loopBound.value.checkIdle()
+        }
+    }
+
     private func checkIdle() {
-        guard let context, !closed, state.idleExpired(at: .now()) else { return }
-        closeWithGoAway(.idleTimeout, "idle for \(limits.idleTimeout)", context: context)
+        idleTimer = nil
+        guard let context, !closed else { return }
+        if state.idleExpired(at: context.eventLoop.now) {
+            closeWithGoAway(.idleTimeout, "idle for \(limits.idleTimeout)", context: context)
+        } else {
+            scheduleIdleCheck(context: context)
+        }
     }
 
     private func closeWithGoAway(_ code: GoAwayCode, _ reason: String, context: ChannelHandlerContext) {

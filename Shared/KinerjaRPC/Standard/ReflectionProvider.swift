@@ -3,10 +3,19 @@ import KinerjaProto
 /// `kinerja.rpc.v1.ReflectionService`, hosted by every server: what it offers.
 struct ReflectionProvider: RPC.ReflectionService.ServiceProtocol {
     static let descriptor = RPC.ReflectionService.descriptor
+    /// The services in the order `ListServices` answers them (docs/PROTOCOL.md, section 7).
     let services: [ServiceDescriptor]
 
+    /// Lists `services` by full name in byte order (ASCII: `A`–`Z` before `a`–`z`), each name once
+    /// (the last registration wins, as in the router); methods keep their declaration order.
+    init(services: [ServiceDescriptor]) {
+        var byName: [String: ServiceDescriptor] = [:]
+        for service in services { byName[service.name] = service }
+        self.services = byName.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
     func listServices(_ request: RPC.ListServicesRequest, context: ServerContext) async throws -> RPC.ListServicesResponse {
-        RPC.ListServicesResponse(services: services.sorted { $0.name < $1.name }.map { service in
+        RPC.ListServicesResponse(services: services.map { service in
             RPC.ServiceInfo(
                 name: service.name,
                 fileName: service.fileName,

@@ -1,58 +1,44 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `kinerja-rpc-testserver` running as a separate process (built with the tests).
-final class ServerProcess {
-    let process = Process()
-    let lifeline = Pipe()
+final class ServerProcess: Sendable {
+    let child: ChildProcess
     let port: Int
 
-    static var binary: URL {
+    static var binary: String {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("kinerja-rpc-testserver")
+            .appendingPathComponent("kinerja-rpc-testserver").path
     }
 
-    init(pki: String) throws {
-        process.executableURL = Self.binary
-        process.arguments = [pki, "0"]
-        let output = Pipe()
-        process.standardOutput = output
-        // The server exits when this pipe closes, which happens when this process ends, however it ends.
-        process.standardInput = lifeline
-        try process.run()
-        // First line: "listening on PORT".
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard let port = text.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
-            process.terminate()
-            throw RPCTestError("the test server printed \(text.debugDescription)")
-        }
+    private init(child: ChildProcess, port: Int) {
+        self.child = child
         self.port = port
     }
 
-    /// SIGTERM, then the exit status.
-    func stop() -> Int32 {
-        process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
+    /// Starts the server and waits for its first line, "listening on PORT".
+    static func start(pki: String) async throws -> ServerProcess {
+        // The server also exits when its standard input closes: when this object goes away or this process dies.
+        let child = try ChildProcess(binary, [pki, "0"], input: .lifeline)
+        let port = try await child.waitForOutput { output -> Int? in
+            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) else { return nil }
+            return Int(line.dropFirst("listening on ".count))
+        }
+        return ServerProcess(child: child, port: port)
+    }
+
+    /// SIGTERM, then the exit status (the server is killed if it has not stopped within `timeout`).
+    func stop(timeout: Duration = .seconds(30)) async -> ProgramResult {
+        child.signal(SIGTERM)
+        return await child.finish(timeout: timeout)
     }
 }
 
-/// Runs a program to completion; returns its status, stdout and stderr.
-func runProgram(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+/// Runs `body` with the test server started; the server is killed and reaped when `body` returns or throws.
+func withServerProcess<T>(pki: String, _ body: (ServerProcess) async throws -> T) async throws -> T {
+    let server = try await ServerProcess.start(pki: pki)
+    defer { server.child.stop() }
+    return try await body(server)
 }

@@ -18,20 +18,24 @@ enum Peers {
         return try await run(openssl, arguments + extra, stdin: "hello\nQUIT\n", timeout: .seconds(60))
     }
 
-    /// `openssl s_server -rev` (answers each line reversed) presenting `certificate`; returns it and its port.
-    static func sServer(
-        pki: TestPKI, certificate: (certificate: String, key: String), alpn: String? = "kinerja-rpc/1"
-    ) async throws -> (command: BackgroundCommand, port: Int) {
+    /// Runs `body` with `openssl s_server -rev` (answers each line reversed) presenting `certificate`
+    /// and listening on the port passed to `body`; the server is killed and reaped when `body`
+    /// returns or throws, or when the wait for its port times out.
+    static func withSServer<T>(
+        pki: TestPKI, certificate: (certificate: String, key: String), alpn: String? = "kinerja-rpc/1",
+        _ body: (_ server: BackgroundCommand, _ port: Int) async throws -> T
+    ) async throws -> T {
         var arguments = ["s_server", "-accept", "127.0.0.1:0", "-cert", certificate.certificate, "-key", certificate.key,
                          "-CAfile", pki.caFile, "-Verify", "1", "-verify_return_error", "-rev", "-naccept", "1", "-tls1_3"]
         if let alpn { arguments += ["-alpn", alpn] }
-        let command = try BackgroundCommand(openssl, arguments)
-        let port = try await command.waitForOutput { output -> Int? in
-            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT ") }),
-                  let port = line.split(separator: ":").last else { return nil }
-            return Int(port)
+        return try await withBackgroundCommand(openssl, arguments) { command in
+            let port = try await command.waitForOutput { output -> Int? in
+                guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT ") }),
+                      let port = line.split(separator: ":").last else { return nil }
+                return Int(port)
+            }
+            return try await body(command, port)
         }
-        return (command, port)
     }
 
     /// A Python `ssl` client; prints the version, the ALPN protocol and the echo.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,13 +18,16 @@ struct CommandResult: Sendable, CustomStringConvertible {
 /// A command running in the background (an `openssl s_server`, for instance), with its output in files.
 ///
 /// Spawned with posix_spawn and reaped with waitpid: Foundation's `Process.waitUntilExit` can hang
-/// inside a Swift Testing process on Linux.
-final class BackgroundCommand: @unchecked Sendable {
+/// inside a Swift Testing process on Linux. The child never outlives its test: every way out —
+/// `finish`, a timeout or a cancelled wait, `stop()`, or the last reference going away when a test
+/// throws — kills it with SIGKILL and reaps it.
+final class BackgroundCommand: Sendable {
     let pid: pid_t
     let stdoutPath: String
     let stderrPath: String
     private let stdinPath: String?
-    private var exitStatus: Int32?
+    /// The exit status once the child has been reaped.
+    private let exitStatus = Mutex<Int32?>(nil)
 
     init(_ executable: String, _ arguments: [String], stdin: String? = nil) throws {
         let base = "\(NSTemporaryDirectory())/kinerja-tls-\(UUID().uuidString)"
@@ -49,38 +53,66 @@ final class BackgroundCommand: @unchecked Sendable {
         self.pid = pid
     }
 
+    deinit {
+        stop()
+        removeFiles()
+    }
+
     var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     /// Reaps the process if it has exited; returns whether it has.
     func poll() -> Bool {
-        if exitStatus != nil { return true }
-        var status: Int32 = 0
-        let result = waitpid(pid, &status, WNOHANG)
-        guard result == pid else { return false }
-        // WIFEXITED / WEXITSTATUS are macros; decode the classic wait status by hand.
-        exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return true
+        exitStatus.withLock { exitStatus in
+            if exitStatus != nil { return true }
+            var status: Int32 = 0
+            guard waitpid(pid, &status, WNOHANG) == pid else { return false }
+            exitStatus = Self.decode(status)
+            return true
+        }
     }
 
-    /// Polls stdout until `predicate` finds what it needs.
+    /// Kills the process (SIGKILL) unless it has exited, and reaps it. Safe to call any number of times.
+    func stop() {
+        exitStatus.withLock { exitStatus in
+            guard exitStatus == nil else { return }
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            exitStatus = Self.decode(status)
+        }
+    }
+
+    /// WIFEXITED / WEXITSTATUS are macros; decode the classic wait status by hand.
+    private static func decode(_ status: Int32) -> Int32 {
+        (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// Polls stdout until `predicate` finds what it needs; on timeout or cancellation the process is stopped.
     func waitForOutput<T>(timeout: Duration = .seconds(60), _ predicate: (String) -> T?) async throws -> T {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let found = predicate(stdout) { return found }
-            try await Task.sleep(for: .milliseconds(20))
+        do {
+            while ContinuousClock.now < deadline {
+                if let found = predicate(stdout) { return found }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        } catch {
+            stop()
+            throw error
         }
+        stop()
         throw CommandError("no expected output within \(timeout): \(stdout) \(stderr)")
     }
 
-    /// Waits for exit, killing the process after `timeout`.
+    /// Waits for exit, killing the process after `timeout` or as soon as the waiting task is cancelled.
     func finish(timeout: Duration = .seconds(20)) async -> CommandResult {
         let deadline = ContinuousClock.now + timeout
         var timedOut = false
         while !poll() {
-            if ContinuousClock.now > deadline, !timedOut {
+            if Task.isCancelled || ContinuousClock.now > deadline {
                 timedOut = true
-                kill(pid, SIGKILL)
+                stop()
+                break
             }
             try? await Task.sleep(for: .milliseconds(5))
         }
@@ -94,10 +126,31 @@ final class BackgroundCommand: @unchecked Sendable {
     }
 
     private func collect(timedOut: Bool) -> CommandResult {
-        let result = CommandResult(status: exitStatus ?? -1, stdout: stdout, stderr: stderr, timedOut: timedOut)
-        for path in [stdoutPath, stderrPath] + (stdinPath.map { [$0] } ?? []) { unlink(path) }
+        let status = exitStatus.withLock { $0 } ?? -1
+        let result = CommandResult(status: status, stdout: stdout, stderr: stderr, timedOut: timedOut)
+        removeFiles()
         return result
     }
+
+    private func removeFiles() {
+        for path in [stdoutPath, stderrPath] + (stdinPath.map { [$0] } ?? []) { unlink(path) }
+    }
+}
+
+/// Runs `body` with a command started in the background; the command is stopped and reaped when
+/// `body` returns or throws.
+func withBackgroundCommand<T>(
+    _ executable: String, _ arguments: [String], stdin: String? = nil,
+    _ body: (BackgroundCommand) async throws -> T
+) async throws -> T {
+    let command = try BackgroundCommand(executable, arguments, stdin: stdin)
+    defer { command.stop() }
+    return try await body(command)
+}
+
+/// Whether a process with this id exists, as a running process or as a zombie nobody reaped.
+func processExists(_ pid: pid_t) -> Bool {
+    kill(pid, 0) == 0 || errno == EPERM
 }
 
 struct CommandError: Error, CustomStringConvertible {

@@ -23,7 +23,7 @@ extension Evaluation {
             public static let openPeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "OpenPeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.OpenPeriodRequest", responseType: "kinerja.evaluation.v1.OpenPeriodResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Opens an evaluation period for a unit and creates one evaluation per AKTIF employee\n (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a monthly or future\n period or a malformed scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when the unit\n already has that period open or final (also via an overlapping subtree). Honours\n `idempotency-key`."
             )
             /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan
@@ -31,7 +31,7 @@ extension Evaluation {
             public static let getPeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetPeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetPeriodRequest", responseType: "kinerja.evaluation.v1.GetPeriodResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan\n with evaluations in it; HR portal. Returns NOT_FOUND for an unknown period."
             )
             /// Lists evaluation periods. Same callers as GetPeriod. Returns INVALID_ARGUMENT for a bad
@@ -39,7 +39,7 @@ extension Evaluation {
             public static let listPeriods = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListPeriods", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListPeriodsRequest", responseType: "kinerja.evaluation.v1.ListPeriodsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists evaluation periods. Same callers as GetPeriod. Returns INVALID_ARGUMENT for a bad\n page size or cursor; NOT_FOUND for an unknown unit."
             )
             /// Reopens a FINALISED period for corrections (back to PENILAIAN); exports of its records are
@@ -49,7 +49,7 @@ extension Evaluation {
             public static let reopenPeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ReopenPeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ReopenPeriodRequest", responseType: "kinerja.evaluation.v1.ReopenPeriodResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Reopens a FINALISED period for corrections (back to PENILAIAN); exports of its records are\n marked superseded once re-finalised. Pengelola kinerja with agency-wide scope, or admin.\n Returns INVALID_ARGUMENT without a proper reason, NOT_FOUND, FAILED_PRECONDITION when not\n FINALISED."
             )
             /// Decides the unit's organisation rating for the period, which sets the curve quotas; moves
@@ -60,7 +60,7 @@ extension Evaluation {
             public static let setOrganisationRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetOrganisationRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetOrganisationRatingRequest", responseType: "kinerja.evaluation.v1.SetOrganisationRatingResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Decides the unit's organisation rating for the period, which sets the curve quotas; moves\n PERSIAPAN to PENILAIAN. Pimpinan of the unit's parent or pengelola kinerja in scope. Returns\n INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND; FAILED_PRECONDITION\n when FINALISED; ABORTED on a revision mismatch. Changing it during PENILAIAN is audited and\n recomputes the unit leader's proposal. Idempotent with `idempotency-key`."
             )
             /// Returns a unit's organisation rating for a period with its history. Any employee of the
@@ -69,7 +69,7 @@ extension Evaluation {
             public static let getOrganisationRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetOrganisationRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetOrganisationRatingRequest", responseType: "kinerja.evaluation.v1.GetOrganisationRatingResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns a unit's organisation rating for a period with its history. Any employee of the\n unit, pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT\n for a bad period, NOT_FOUND when not decided."
             )
             /// Returns the effective Hasil Kerja proposal rule. Any authenticated principal. Returns
@@ -77,7 +77,7 @@ extension Evaluation {
             public static let getProposalRule = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetProposalRule", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetProposalRuleRequest", responseType: "kinerja.evaluation.v1.GetProposalRuleResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the effective Hasil Kerja proposal rule. Any authenticated principal. Returns\n NOT_FOUND for an unknown unit or version."
             )
             /// Sets the proposal rule for a unit or the agency (a new version; open periods keep the
@@ -87,7 +87,7 @@ extension Evaluation {
             public static let setProposalRule = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetProposalRule", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetProposalRuleRequest", responseType: "kinerja.evaluation.v1.SetProposalRuleResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Sets the proposal rule for a unit or the agency (a new version; open periods keep the\n version they started with until proposals are recomputed). Pengelola kinerja with scope\n over the unit, or admin. Returns INVALID_ARGUMENT for thresholds out of range or\n inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch."
             )
             /// Computes the system's Hasil Kerja proposals for a period from reporting's progress stream
@@ -98,7 +98,7 @@ extension Evaluation {
             public static let proposeEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ProposeEvaluations", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ProposeEvaluationsRequest", responseType: "kinerja.evaluation.v1.ProposeEvaluationsResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Computes the system's Hasil Kerja proposals for a period from reporting's progress stream\n and planning's targets. Pengelola kinerja in scope (also run by the service itself). Returns\n NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,\n FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.\n Idempotent."
             )
             /// Returns one evaluation, optionally with its evidence. The employee (only when FINALISED, or
@@ -108,7 +108,7 @@ extension Evaluation {
             public static let getEvaluation = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetEvaluation", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetEvaluationRequest", responseType: "kinerja.evaluation.v1.GetEvaluationResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one evaluation, optionally with its evidence. The employee (only when FINALISED, or\n their own ratings once entered, per agency setting), the evaluator and their atasan chain,\n pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when\n no key is set or the period is malformed, NOT_FOUND for an unknown evaluation."
             )
             /// Sets the Hasil Kerja rating; an override of the proposal is recorded with reason and who.
@@ -120,7 +120,7 @@ extension Evaluation {
             public static let setHasilKerjaRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetHasilKerjaRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetHasilKerjaRatingRequest", responseType: "kinerja.evaluation.v1.SetHasilKerjaRatingResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Sets the Hasil Kerja rating; an override of the proposal is recorded with reason and who.\n The evaluator (pejabat penilai). For a unit leader the rating must equal the organisation\n rating's mapping unless overridden with a reason. Returns INVALID_ARGUMENT for an\n unspecified rating or a missing reason on an override; NOT_FOUND; FAILED_PRECONDITION while\n PERSIAPAN (organisation rating first) or when FINALISED; ABORTED on a revision mismatch.\n Idempotent with `idempotency-key`."
             )
             /// Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The evaluator. Returns
@@ -130,7 +130,7 @@ extension Evaluation {
             public static let setPerilakuRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetPerilakuRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetPerilakuRatingRequest", responseType: "kinerja.evaluation.v1.SetPerilakuRatingResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The evaluator. Returns\n INVALID_ARGUMENT for an unspecified rating, a missing reason where required, duplicate\n values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN or when FINALISED; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Changes the evaluator of an evaluation (atasan changed, acting atasan). Pengelola kinerja
@@ -139,7 +139,7 @@ extension Evaluation {
             public static let reassignEvaluator = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ReassignEvaluator", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ReassignEvaluatorRequest", responseType: "kinerja.evaluation.v1.ReassignEvaluatorResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes the evaluator of an evaluation (atasan changed, acting atasan). Pengelola kinerja\n in scope. Returns INVALID_ARGUMENT without a reason or when the new evaluator is the\n employee; NOT_FOUND for an unknown evaluation or NIP; FAILED_PRECONDITION when FINALISED."
             )
             /// Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any
@@ -147,7 +147,7 @@ extension Evaluation {
             public static let getPredikatMatrix = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetPredikatMatrix", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetPredikatMatrixRequest", responseType: "kinerja.evaluation.v1.GetPredikatMatrixResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any\n authenticated principal. Never fails on valid input."
             )
             /// Returns a period's curve: quotas per predikat (available before any rating), the current
@@ -156,7 +156,7 @@ extension Evaluation {
             public static let getCurve = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetCurve", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetCurveRequest", responseType: "kinerja.evaluation.v1.GetCurveResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns a period's curve: quotas per predikat (available before any rating), the current\n distribution and breaches with explanations. Evaluators in the period, pengelola kinerja,\n pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period."
             )
             /// Finalises a period: every evaluation must be RATED; the curve must hold, or its breaches
@@ -168,7 +168,7 @@ extension Evaluation {
             public static let finalisePeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "FinalisePeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.FinalisePeriodRequest", responseType: "kinerja.evaluation.v1.FinalisePeriodResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Finalises a period: every evaluation must be RATED; the curve must hold, or its breaches\n are accepted with an override reason (audited). Pengelola kinerja in scope. Returns\n NOT_FOUND; FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated (with\n PreconditionFailure details listing them) or when the curve is breached without an\n override (with CurveBreachInfo details); INVALID_ARGUMENT for an override reason under 20\n characters; ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Lists evaluations for the HR portal by unit, period and predikat, with paging and totals.
@@ -177,7 +177,7 @@ extension Evaluation {
             public static let listEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListEvaluations", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListEvaluationsRequest", responseType: "kinerja.evaluation.v1.ListEvaluationsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists evaluations for the HR portal by unit, period and predikat, with paging and totals.\n HR portal, pengelola kinerja, pimpinan and auditor in scope; evaluators for their own.\n Returns INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit."
             )
             /// Lists one employee's evaluations across periods. The employee (FINALISED only), their atasan
@@ -186,7 +186,7 @@ extension Evaluation {
             public static let listEmployeeEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListEmployeeEvaluations", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListEmployeeEvaluationsRequest", responseType: "kinerja.evaluation.v1.ListEmployeeEvaluationsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists one employee's evaluations across periods. The employee (FINALISED only), their atasan\n chain, pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a\n malformed NIP or from_year > to_year, NOT_FOUND for an unknown NIP."
             )
             /// Lists recorded overrides of proposals and earlier decisions (the audit of rating changes).
@@ -195,7 +195,7 @@ extension Evaluation {
             public static let listRatingOverrides = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListRatingOverrides", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListRatingOverridesRequest", responseType: "kinerja.evaluation.v1.ListRatingOverridesResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists recorded overrides of proposals and earlier decisions (the audit of rating changes).\n Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT when neither\n period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period."
             )
             /// Streams the finalised evaluations of a unit and period as SIASN-style records, one per
@@ -205,7 +205,7 @@ extension Evaluation {
             public static let exportEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ExportEvaluations", kind: .serverStreaming,
                 requestType: "kinerja.evaluation.v1.ExportEvaluationsRequest", responseType: "kinerja.evaluation.v1.ExportEvaluationsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Streams the finalised evaluations of a unit and period as SIASN-style records, one per\n employee. HR portal and other government systems (machine clients), pengelola kinerja in\n scope. Returns INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit,\n FAILED_PRECONDITION when the period is not FINALISED."
             )
             /// Returns each rater's predikat distribution against the unit's (leniency). Pengelola
@@ -214,7 +214,7 @@ extension Evaluation {
             public static let getRaterLeniency = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetRaterLeniency", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetRaterLeniencyRequest", responseType: "kinerja.evaluation.v1.GetRaterLeniencyResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns each rater's predikat distribution against the unit's (leniency). Pengelola\n kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or\n threshold, NOT_FOUND for an unknown unit."
             )
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
@@ -222,7 +222,7 @@ extension Evaluation {
             public static let listAuditEvents = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListAuditEvents", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListAuditEventsRequest", responseType: "kinerja.evaluation.v1.ListAuditEventsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad\n filter, page size or cursor."
             )
             /// Verifies evaluation's audit hash chain over a range. Auditor and admin. Returns
@@ -230,7 +230,7 @@ extension Evaluation {
             public static let verifyAuditChain = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "VerifyAuditChain", kind: .unary,
                 requestType: "kinerja.evaluation.v1.VerifyAuditChainRequest", responseType: "kinerja.evaluation.v1.VerifyAuditChainResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Verifies evaluation's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head."
             )
         }

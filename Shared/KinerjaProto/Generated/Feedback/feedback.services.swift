@@ -22,7 +22,7 @@ extension Feedback {
             public static let giveFeedback = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GiveFeedback", kind: .unary,
                 requestType: "kinerja.feedback.v1.GiveFeedbackRequest", responseType: "kinerja.feedback.v1.GiveFeedbackResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Gives feedback to an employee. The recipient's atasan chain (and pengelola kinerja in\n scope). Returns INVALID_ARGUMENT for a malformed NIP, missing kind or text, a subject kind\n without id; NOT_FOUND for an unknown recipient or subject; PERMISSION_DENIED when not above\n the recipient. Honours `idempotency-key`."
             )
             /// Returns one piece of feedback. The giver, the recipient, the recipient's atasan chain,
@@ -30,7 +30,7 @@ extension Feedback {
             public static let getFeedback = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetFeedback", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetFeedbackRequest", responseType: "kinerja.feedback.v1.GetFeedbackResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one piece of feedback. The giver, the recipient, the recipient's atasan chain,\n auditor in scope. Returns NOT_FOUND for an unknown or invisible id."
             )
             /// Lists feedback with filters and paging. The recipient (own), the giver (given), atasan
@@ -39,7 +39,7 @@ extension Feedback {
             public static let listFeedback = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "ListFeedback", kind: .unary,
                 requestType: "kinerja.feedback.v1.ListFeedbackRequest", responseType: "kinerja.feedback.v1.ListFeedbackResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists feedback with filters and paging. The recipient (own), the giver (given), atasan\n chain, pengelola kinerja and auditor in scope. Returns INVALID_ARGUMENT for a bad page size,\n cursor or range; NOT_FOUND for an unknown unit."
             )
             /// Acknowledges feedback, optionally with a response. The recipient. Returns NOT_FOUND,
@@ -48,7 +48,7 @@ extension Feedback {
             public static let acknowledgeFeedback = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "AcknowledgeFeedback", kind: .unary,
                 requestType: "kinerja.feedback.v1.AcknowledgeFeedbackRequest", responseType: "kinerja.feedback.v1.AcknowledgeFeedbackResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Acknowledges feedback, optionally with a response. The recipient. Returns NOT_FOUND,\n FAILED_PRECONDITION when already acknowledged (a replay with the same `idempotency-key`\n succeeds)."
             )
             /// Records a dialog kinerja held with a bawahan. The employee's atasan. Returns
@@ -58,7 +58,7 @@ extension Feedback {
             public static let recordDialog = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "RecordDialog", kind: .unary,
                 requestType: "kinerja.feedback.v1.RecordDialogRequest", responseType: "kinerja.feedback.v1.RecordDialogResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Records a dialog kinerja held with a bawahan. The employee's atasan. Returns\n INVALID_ARGUMENT for missing stage, date or summary, a future date, too many items;\n NOT_FOUND for an unknown employee or SKP; PERMISSION_DENIED when not the atasan. Honours\n `idempotency-key`."
             )
             /// Edits a dialog record before the employee confirms it. The atasan who recorded it. Returns
@@ -67,7 +67,7 @@ extension Feedback {
             public static let updateDialog = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "UpdateDialog", kind: .unary,
                 requestType: "kinerja.feedback.v1.UpdateDialogRequest", responseType: "kinerja.feedback.v1.UpdateDialogResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Edits a dialog record before the employee confirms it. The atasan who recorded it. Returns\n NOT_FOUND, INVALID_ARGUMENT (bad mask or values), FAILED_PRECONDITION when already\n confirmed or disputed, ABORTED on a revision mismatch."
             )
             /// Confirms (agrees with) or disputes a dialog record. The employee of the dialog. Returns
@@ -76,7 +76,7 @@ extension Feedback {
             public static let confirmDialog = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "ConfirmDialog", kind: .unary,
                 requestType: "kinerja.feedback.v1.ConfirmDialogRequest", responseType: "kinerja.feedback.v1.ConfirmDialogResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Confirms (agrees with) or disputes a dialog record. The employee of the dialog. Returns\n INVALID_ARGUMENT when disputing without a comment, NOT_FOUND, FAILED_PRECONDITION when\n already confirmed or disputed, ABORTED on a revision mismatch."
             )
             /// Returns one dialog record. Both parties, their atasan chain, pengelola kinerja and auditor
@@ -84,7 +84,7 @@ extension Feedback {
             public static let getDialog = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetDialog", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetDialogRequest", responseType: "kinerja.feedback.v1.GetDialogResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one dialog record. Both parties, their atasan chain, pengelola kinerja and auditor\n in scope, the evaluation service. Returns NOT_FOUND for an unknown or invisible id."
             )
             /// Lists dialog records. Visibility as GetDialog. Returns INVALID_ARGUMENT for a bad page
@@ -92,7 +92,7 @@ extension Feedback {
             public static let listDialogs = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "ListDialogs", kind: .unary,
                 requestType: "kinerja.feedback.v1.ListDialogsRequest", responseType: "kinerja.feedback.v1.ListDialogsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists dialog records. Visibility as GetDialog. Returns INVALID_ARGUMENT for a bad page\n size, cursor or range."
             )
             /// Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach
@@ -101,7 +101,7 @@ extension Feedback {
             public static let recordCoaching = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "RecordCoaching", kind: .unary,
                 requestType: "kinerja.feedback.v1.RecordCoachingRequest", responseType: "kinerja.feedback.v1.RecordCoachingResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach\n appointed by pengelola kinerja. Returns INVALID_ARGUMENT for missing kind, date or topic, a\n future date; NOT_FOUND for an unknown coachee. Honours `idempotency-key`."
             )
             /// Returns one coaching record. Coach, coachee, the coachee's atasan chain, pengelola kinerja
@@ -109,7 +109,7 @@ extension Feedback {
             public static let getCoaching = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetCoaching", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetCoachingRequest", responseType: "kinerja.feedback.v1.GetCoachingResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one coaching record. Coach, coachee, the coachee's atasan chain, pengelola kinerja\n and auditor in scope. Returns NOT_FOUND for an unknown or invisible id."
             )
             /// Lists coaching records (with the mean coachee rating of the coach). Visibility as
@@ -117,7 +117,7 @@ extension Feedback {
             public static let listCoaching = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "ListCoaching", kind: .unary,
                 requestType: "kinerja.feedback.v1.ListCoachingRequest", responseType: "kinerja.feedback.v1.ListCoachingResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists coaching records (with the mean coachee rating of the coach). Visibility as\n GetCoaching. Returns INVALID_ARGUMENT for a bad page size, cursor or range."
             )
             /// The coachee rates a coaching session once. The coachee. Returns INVALID_ARGUMENT for a score
@@ -125,7 +125,7 @@ extension Feedback {
             public static let rateCoaching = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "RateCoaching", kind: .unary,
                 requestType: "kinerja.feedback.v1.RateCoachingRequest", responseType: "kinerja.feedback.v1.RateCoachingResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "The coachee rates a coaching session once. The coachee. Returns INVALID_ARGUMENT for a score\n outside 1–5 or a comment over 2000 characters, NOT_FOUND, ALREADY_EXISTS when already rated."
             )
             /// Opens a 360° BerAKHLAK round for a unit and period and makes the default assignments (self,
@@ -135,7 +135,7 @@ extension Feedback {
             public static let openAssessmentRound = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "OpenAssessmentRound", kind: .unary,
                 requestType: "kinerja.feedback.v1.OpenAssessmentRoundRequest", responseType: "kinerja.feedback.v1.OpenAssessmentRoundResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Opens a 360° BerAKHLAK round for a unit and period and makes the default assignments (self,\n atasan, bawahan, peers). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad\n period, a past deadline or peers_per_subject over 10; NOT_FOUND for an unknown unit;\n ALREADY_EXISTS when a round for that unit and period exists. Honours `idempotency-key`."
             )
             /// Returns a round with its progress counts. Pengelola kinerja, pimpinan and auditor in scope;
@@ -143,7 +143,7 @@ extension Feedback {
             public static let getAssessmentRound = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetAssessmentRound", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetAssessmentRoundRequest", responseType: "kinerja.feedback.v1.GetAssessmentRoundResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns a round with its progress counts. Pengelola kinerja, pimpinan and auditor in scope;\n employees in its population. Returns NOT_FOUND for an unknown round."
             )
             /// Closes a round before its deadline; pending assignments expire. Pengelola kinerja in scope.
@@ -151,7 +151,7 @@ extension Feedback {
             public static let closeAssessmentRound = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "CloseAssessmentRound", kind: .unary,
                 requestType: "kinerja.feedback.v1.CloseAssessmentRoundRequest", responseType: "kinerja.feedback.v1.CloseAssessmentRoundResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Closes a round before its deadline; pending assignments expire. Pengelola kinerja in scope.\n Returns NOT_FOUND, FAILED_PRECONDITION when already closed. Idempotent with `idempotency-key`."
             )
             /// Adds peer or subordinate raters for a subject in an open round. The subject's atasan or
@@ -162,7 +162,7 @@ extension Feedback {
             public static let assignRaters = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "AssignRaters", kind: .unary,
                 requestType: "kinerja.feedback.v1.AssignRatersRequest", responseType: "kinerja.feedback.v1.AssignRatersResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Adds peer or subordinate raters for a subject in an open round. The subject's atasan or\n pengelola kinerja in scope. Returns INVALID_ARGUMENT for the subject as own peer, SELF/ATASAN\n relations, a relation that does not match the supervisor tree, more than 30 raters;\n NOT_FOUND for an unknown round or NIP; FAILED_PRECONDITION when the round is closed.\n Idempotent (duplicates are ignored)."
             )
             /// Lists a rater's assignments (what the caller still has to assess). The rater; pengelola
@@ -170,7 +170,7 @@ extension Feedback {
             public static let listAssessmentAssignments = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "ListAssessmentAssignments", kind: .unary,
                 requestType: "kinerja.feedback.v1.ListAssessmentAssignmentsRequest", responseType: "kinerja.feedback.v1.ListAssessmentAssignmentsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists a rater's assignments (what the caller still has to assess). The rater; pengelola\n kinerja in scope for others. Returns INVALID_ARGUMENT for a bad page size or cursor."
             )
             /// Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT
@@ -180,7 +180,7 @@ extension Feedback {
             public static let submitBehaviourAssessment = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "SubmitBehaviourAssessment", kind: .unary,
                 requestType: "kinerja.feedback.v1.SubmitBehaviourAssessmentRequest", responseType: "kinerja.feedback.v1.SubmitBehaviourAssessmentResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT\n unless there are exactly 7 scores, one per value, each 1–5; NOT_FOUND for an unknown\n assignment; FAILED_PRECONDITION when the round is closed or the assignment not PENDING\n (ALREADY_EXISTS when already submitted)."
             )
             /// Returns one employee's behaviour summary for a period, with peer and subordinate groups
@@ -190,7 +190,7 @@ extension Feedback {
             public static let getBehaviourSummary = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetBehaviourSummary", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetBehaviourSummaryRequest", responseType: "kinerja.feedback.v1.GetBehaviourSummaryResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one employee's behaviour summary for a period, with peer and subordinate groups\n withheld below the anonymity threshold. The subject, their atasan chain, pengelola kinerja\n and auditor in scope, the evaluation service. Returns INVALID_ARGUMENT for a malformed NIP or\n period, NOT_FOUND for an unknown NIP."
             )
             /// Streams the behaviour summaries of every employee of a unit for a period, one row per
@@ -199,7 +199,7 @@ extension Feedback {
             public static let streamBehaviourSummaries = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "StreamBehaviourSummaries", kind: .serverStreaming,
                 requestType: "kinerja.feedback.v1.StreamBehaviourSummariesRequest", responseType: "kinerja.feedback.v1.StreamBehaviourSummariesResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Streams the behaviour summaries of every employee of a unit for a period, one row per\n employee (used by evaluation). The evaluation service, pengelola kinerja in scope. Returns\n INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit."
             )
             /// Issues a citizen service ticket at a counter (valid 7 days). The serving employee for
@@ -210,7 +210,7 @@ extension Feedback {
             public static let issueServiceTicket = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "IssueServiceTicket", kind: .unary,
                 requestType: "kinerja.feedback.v1.IssueServiceTicketRequest", responseType: "kinerja.feedback.v1.IssueServiceTicketResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Issues a citizen service ticket at a counter (valid 7 days). The serving employee for\n themselves, or a kiosk machine client for its unit. Returns INVALID_ARGUMENT for a missing\n service name; NOT_FOUND for an unknown unit or NIP; FAILED_PRECONDITION when the unit is not a\n public service point or the employee not in it. Honours `idempotency-key` (a retry returns\n the same ticket)."
             )
             /// Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing
@@ -219,7 +219,7 @@ extension Feedback {
             public static let getServiceTicket = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetServiceTicket", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetServiceTicketRequest", responseType: "kinerja.feedback.v1.GetServiceTicketResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing\n machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT\n for a malformed code, NOT_FOUND for an unknown code. Rate-limited per client (RESOURCE_EXHAUSTED)."
             )
             /// Voids a ticket issued by mistake. The issuer (before it is rated) or pengelola kinerja in
@@ -228,7 +228,7 @@ extension Feedback {
             public static let voidServiceTicket = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "VoidServiceTicket", kind: .unary,
                 requestType: "kinerja.feedback.v1.VoidServiceTicketRequest", responseType: "kinerja.feedback.v1.VoidServiceTicketResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Voids a ticket issued by mistake. The issuer (before it is rated) or pengelola kinerja in\n scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND, FAILED_PRECONDITION when already\n rated, expired or voided."
             )
             /// Submits a citizen's rating for a ticket, once, anonymously. Citizen-facing machine clients
@@ -239,7 +239,7 @@ extension Feedback {
             public static let submitCitizenRating = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "SubmitCitizenRating", kind: .unary,
                 requestType: "kinerja.feedback.v1.SubmitCitizenRatingRequest", responseType: "kinerja.feedback.v1.SubmitCitizenRatingResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Submits a citizen's rating for a ticket, once, anonymously. Citizen-facing machine clients\n (public portal, kiosk); no user token. Returns INVALID_ARGUMENT for a malformed code, a score\n outside 1–5 or a comment over 1000 characters; NOT_FOUND for an unknown code; ALREADY_EXISTS\n when the ticket was already rated; FAILED_PRECONDITION when expired (over 7 days) or voided;\n RESOURCE_EXHAUSTED when rate-limited."
             )
             /// Lists individual citizen ratings. Pimpinan, pengelola kinerja and auditor in scope; an
@@ -248,7 +248,7 @@ extension Feedback {
             public static let listCitizenRatings = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "ListCitizenRatings", kind: .unary,
                 requestType: "kinerja.feedback.v1.ListCitizenRatingsRequest", responseType: "kinerja.feedback.v1.ListCitizenRatingsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists individual citizen ratings. Pimpinan, pengelola kinerja and auditor in scope; an\n employee for their own (without ticket codes). Returns INVALID_ARGUMENT for a bad page size,\n cursor or range; NOT_FOUND for an unknown unit."
             )
             /// Returns an employee's citizen-rating summary (withheld below the minimum sample, outliers
@@ -258,7 +258,7 @@ extension Feedback {
             public static let getEmployeeCitizenSummary = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetEmployeeCitizenSummary", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetEmployeeCitizenSummaryRequest", responseType: "kinerja.feedback.v1.GetEmployeeCitizenSummaryResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns an employee's citizen-rating summary (withheld below the minimum sample, outliers\n filtered). The employee, their atasan chain, pengelola kinerja and auditor in scope, the\n evaluation service. Returns INVALID_ARGUMENT for a malformed NIP or a range over 366 days,\n NOT_FOUND for an unknown NIP."
             )
             /// Returns a unit's citizen-rating summary, optionally per employee. Pimpinan, pengelola
@@ -267,7 +267,7 @@ extension Feedback {
             public static let getUnitCitizenSummary = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetUnitCitizenSummary", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetUnitCitizenSummaryRequest", responseType: "kinerja.feedback.v1.GetUnitCitizenSummaryResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns a unit's citizen-rating summary, optionally per employee. Pimpinan, pengelola\n kinerja and auditor in scope; HR portal. Returns INVALID_ARGUMENT for a range over 366 days,\n NOT_FOUND for an unknown unit."
             )
             /// Returns the feedback policy (anonymity threshold, citizen sample, outlier rules). Any
@@ -275,7 +275,7 @@ extension Feedback {
             public static let getFeedbackPolicy = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetFeedbackPolicy", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetFeedbackPolicyRequest", responseType: "kinerja.feedback.v1.GetFeedbackPolicyResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the feedback policy (anonymity threshold, citizen sample, outlier rules). Any\n authenticated principal."
             )
             /// Changes the feedback policy. Admin, or pengelola kinerja with agency-wide scope. Returns
@@ -284,7 +284,7 @@ extension Feedback {
             public static let setFeedbackPolicy = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "SetFeedbackPolicy", kind: .unary,
                 requestType: "kinerja.feedback.v1.SetFeedbackPolicyRequest", responseType: "kinerja.feedback.v1.SetFeedbackPolicyResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Changes the feedback policy. Admin, or pengelola kinerja with agency-wide scope. Returns\n INVALID_ARGUMENT for values out of range (e.g. anonymity threshold below 3) or without a\n reason, ABORTED on a revision mismatch. Idempotent (a full replacement)."
             )
             /// Lists feedback's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
@@ -292,7 +292,7 @@ extension Feedback {
             public static let listAuditEvents = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "ListAuditEvents", kind: .unary,
                 requestType: "kinerja.feedback.v1.ListAuditEventsRequest", responseType: "kinerja.feedback.v1.ListAuditEventsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists feedback's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad\n filter, page size or cursor."
             )
             /// Verifies feedback's audit hash chain over a range. Auditor and admin. Returns
@@ -300,7 +300,7 @@ extension Feedback {
             public static let verifyAuditChain = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "VerifyAuditChain", kind: .unary,
                 requestType: "kinerja.feedback.v1.VerifyAuditChainRequest", responseType: "kinerja.feedback.v1.VerifyAuditChainResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Verifies feedback's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head."
             )
         }

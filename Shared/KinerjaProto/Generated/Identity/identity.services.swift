@@ -22,7 +22,7 @@ extension Identity {
             public static let login = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "Login", kind: .unary,
                 requestType: "kinerja.identity.v1.LoginRequest", responseType: "kinerja.identity.v1.LoginResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Signs a user in with NIP and password and returns a token pair. No token needed (mTLS peer\n only). Returns INVALID_ARGUMENT for a malformed NIP, UNAUTHENTICATED for a wrong NIP or\n password (indistinguishable; audited), FAILED_PRECONDITION for a disabled or pending account,\n RESOURCE_EXHAUSTED (with RetryInfo) while locked out or rate-limited. Passwords are rehashed\n on success when the stored parameters are outdated."
             )
             /// Exchanges a refresh token for a new token pair (rotation). No access token needed. Returns
@@ -31,7 +31,7 @@ extension Identity {
             public static let refreshToken = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "RefreshToken", kind: .unary,
                 requestType: "kinerja.identity.v1.RefreshTokenRequest", responseType: "kinerja.identity.v1.RefreshTokenResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Exchanges a refresh token for a new token pair (rotation). No access token needed. Returns\n UNAUTHENTICATED for an unknown, expired or revoked refresh token; reuse of a spent token\n revokes the session and returns UNAUTHENTICATED."
             )
             /// Ends the caller's session (or all of them). Any signed-in user. Returns NOT_FOUND when the
@@ -39,14 +39,14 @@ extension Identity {
             public static let logout = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "Logout", kind: .unary,
                 requestType: "kinerja.identity.v1.LogoutRequest", responseType: "kinerja.identity.v1.LogoutResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Ends the caller's session (or all of them). Any signed-in user. Returns NOT_FOUND when the\n given refresh token names no session of the caller. Idempotent."
             )
             /// Describes the caller: principal, employee, roles, unit and bawahan. Any authenticated principal.
             public static let whoAmI = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "WhoAmI", kind: .unary,
                 requestType: "kinerja.identity.v1.WhoAmIRequest", responseType: "kinerja.identity.v1.WhoAmIResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Describes the caller: principal, employee, roles, unit and bawahan. Any authenticated principal."
             )
             /// Lists open sessions. A user for themselves; admin for anyone. Returns NOT_FOUND for an
@@ -54,7 +54,7 @@ extension Identity {
             public static let listSessions = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListSessions", kind: .unary,
                 requestType: "kinerja.identity.v1.ListSessionsRequest", responseType: "kinerja.identity.v1.ListSessionsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists open sessions. A user for themselves; admin for anyone. Returns NOT_FOUND for an\n unknown NIP, PERMISSION_DENIED for someone else's sessions without ROLE_ADMIN."
             )
             /// Revokes one session (its refresh token and the access tokens it issued, via the token
@@ -63,7 +63,7 @@ extension Identity {
             public static let revokeSession = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "RevokeSession", kind: .unary,
                 requestType: "kinerja.identity.v1.RevokeSessionRequest", responseType: "kinerja.identity.v1.RevokeSessionResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Revokes one session (its refresh token and the access tokens it issued, via the token\n revocation list). The session's owner or admin. Returns NOT_FOUND for an unknown session.\n Idempotent."
             )
             /// Publishes the token-verification keys. Any mTLS peer (services cache the answer for
@@ -71,7 +71,7 @@ extension Identity {
             public static let listSigningKeys = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListSigningKeys", kind: .unary,
                 requestType: "kinerja.identity.v1.ListSigningKeysRequest", responseType: "kinerja.identity.v1.ListSigningKeysResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Publishes the token-verification keys. Any mTLS peer (services cache the answer for\n cache_ttl_seconds). Never fails on valid input."
             )
             /// Rotates the token-signing key: NEXT becomes ACTIVE, ACTIVE becomes RETIRED, a new NEXT is
@@ -79,7 +79,7 @@ extension Identity {
             public static let rotateSigningKey = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "RotateSigningKey", kind: .unary,
                 requestType: "kinerja.identity.v1.RotateSigningKeyRequest", responseType: "kinerja.identity.v1.RotateSigningKeyResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Rotates the token-signing key: NEXT becomes ACTIVE, ACTIVE becomes RETIRED, a new NEXT is\n made. Admin only. Returns INVALID_ARGUMENT without a reason. Honours `idempotency-key`."
             )
             /// The revocation feed: sessions ended since after_sequence and the current signing-key set's
@@ -98,7 +98,7 @@ extension Identity {
             public static let createUnit = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "CreateUnit", kind: .unary,
                 requestType: "kinerja.identity.v1.CreateUnitRequest", responseType: "kinerja.identity.v1.CreateUnitResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Creates a unit. Admin. Returns INVALID_ARGUMENT for missing or malformed fields, NOT_FOUND\n for an unknown parent, ALREADY_EXISTS for a duplicate code, FAILED_PRECONDITION for an\n inactive parent or a second root. Honours `idempotency-key`."
             )
             /// Changes a unit (rename, move, set head, deactivate). Admin; pengelola kinerja in scope may
@@ -109,14 +109,14 @@ extension Identity {
             public static let updateUnit = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "UpdateUnit", kind: .unary,
                 requestType: "kinerja.identity.v1.UpdateUnitRequest", responseType: "kinerja.identity.v1.UpdateUnitResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes a unit (rename, move, set head, deactivate). Admin; pengelola kinerja in scope may\n change name, short_name, head_nip and public_service_point. Returns NOT_FOUND for an unknown\n unit or head, INVALID_ARGUMENT for a bad mask or a move creating a cycle, ALREADY_EXISTS for a\n duplicate code, FAILED_PRECONDITION when deactivating a unit with active employees or\n sub-units, ABORTED on a revision mismatch."
             )
             /// Returns one unit with its ancestors. Any authenticated principal. Returns NOT_FOUND for an unknown unit.
             public static let getUnit = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "GetUnit", kind: .unary,
                 requestType: "kinerja.identity.v1.GetUnitRequest", responseType: "kinerja.identity.v1.GetUnitResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one unit with its ancestors. Any authenticated principal. Returns NOT_FOUND for an unknown unit."
             )
             /// Lists units, flat, with filters and paging. Any authenticated principal. Returns
@@ -124,7 +124,7 @@ extension Identity {
             public static let listUnits = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListUnits", kind: .unary,
                 requestType: "kinerja.identity.v1.ListUnitsRequest", responseType: "kinerja.identity.v1.ListUnitsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists units, flat, with filters and paging. Any authenticated principal. Returns\n INVALID_ARGUMENT for a bad page size or cursor, NOT_FOUND for an unknown parent."
             )
             /// Returns the unit tree (or a subtree) with employee counts. Any authenticated principal;
@@ -133,7 +133,7 @@ extension Identity {
             public static let getUnitTree = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "GetUnitTree", kind: .unary,
                 requestType: "kinerja.identity.v1.GetUnitTreeRequest", responseType: "kinerja.identity.v1.GetUnitTreeResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the unit tree (or a subtree) with employee counts. Any authenticated principal;\n services cache it by tree_revision. Returns NOT_FOUND for an unknown root, INVALID_ARGUMENT\n for max_depth above 10."
             )
             /// Creates an employee and their account (PENDING_ACTIVATION). Pengelola kinerja for the
@@ -143,7 +143,7 @@ extension Identity {
             public static let createEmployee = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "CreateEmployee", kind: .unary,
                 requestType: "kinerja.identity.v1.CreateEmployeeRequest", responseType: "kinerja.identity.v1.CreateEmployeeResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Creates an employee and their account (PENDING_ACTIVATION). Pengelola kinerja for the\n target unit, or admin. Returns INVALID_ARGUMENT for an invalid NIP (format, birth date,\n appointment date, sex digit) or missing fields, ALREADY_EXISTS for a known NIP, NOT_FOUND for\n an unknown unit or atasan, FAILED_PRECONDITION for an inactive unit. Honours `idempotency-key`."
             )
             /// Changes an employee's data (transfer between units, new position, status). Pengelola kinerja
@@ -153,7 +153,7 @@ extension Identity {
             public static let updateEmployee = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "UpdateEmployee", kind: .unary,
                 requestType: "kinerja.identity.v1.UpdateEmployeeRequest", responseType: "kinerja.identity.v1.UpdateEmployeeResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes an employee's data (transfer between units, new position, status). Pengelola kinerja\n in scope of the old and new unit, or admin; the employee may change email and phone only.\n Returns NOT_FOUND for an unknown NIP or unit, INVALID_ARGUMENT for a bad mask or values,\n ABORTED on a revision mismatch."
             )
             /// Returns one employee. The employee, their atasan chain, pengelola kinerja or auditor in
@@ -162,7 +162,7 @@ extension Identity {
             public static let getEmployee = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "GetEmployee", kind: .unary,
                 requestType: "kinerja.identity.v1.GetEmployeeRequest", responseType: "kinerja.identity.v1.GetEmployeeResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one employee. The employee, their atasan chain, pengelola kinerja or auditor in\n scope, pimpinan of their unit, admin, Kinerja services. Returns INVALID_ARGUMENT for a\n malformed NIP, NOT_FOUND for an unknown or invisible NIP."
             )
             /// Returns up to 500 employees at once (used by other services instead of per-employee calls).
@@ -171,7 +171,7 @@ extension Identity {
             public static let batchGetEmployees = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "BatchGetEmployees", kind: .unary,
                 requestType: "kinerja.identity.v1.BatchGetEmployeesRequest", responseType: "kinerja.identity.v1.BatchGetEmployeesResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns up to 500 employees at once (used by other services instead of per-employee calls).\n Same visibility as GetEmployee, applied per NIP (invisible NIPs are reported as not found).\n Returns INVALID_ARGUMENT for an empty list, more than 500 NIPs or a malformed NIP."
             )
             /// Lists the employees of a unit (optionally its subtree) with filters and paging. Pimpinan,
@@ -180,7 +180,7 @@ extension Identity {
             public static let listEmployees = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListEmployees", kind: .unary,
                 requestType: "kinerja.identity.v1.ListEmployeesRequest", responseType: "kinerja.identity.v1.ListEmployeesResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists the employees of a unit (optionally its subtree) with filters and paging. Pimpinan,\n pengelola kinerja and auditor in scope, admin, Kinerja services; pegawai for their own unit.\n Returns NOT_FOUND for an unknown unit, INVALID_ARGUMENT for a bad page size or cursor."
             )
             /// Bulk import of employees as a client stream (options first, then rows; at most 100000 rows).
@@ -192,7 +192,7 @@ extension Identity {
             public static let importEmployees = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ImportEmployees", kind: .clientStreaming,
                 requestType: "kinerja.identity.v1.ImportEmployeesRequest", responseType: "kinerja.identity.v1.ImportEmployeesResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Bulk import of employees as a client stream (options first, then rows; at most 100000 rows).\n Rows are validated and applied independently; the report lists each rejected row with\n reasons. Pengelola kinerja (rows outside scope are rejected with PERMISSION_DENIED per row)\n or admin. The call itself returns INVALID_ARGUMENT when options are not first or appear\n twice, RESOURCE_EXHAUSTED above 100000 rows. Honours `idempotency-key` (a replay returns the\n first report)."
             )
             /// Sets (or removes) an employee's atasan langsung from a date on; the supervisor history is
@@ -202,7 +202,7 @@ extension Identity {
             public static let setAtasan = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "SetAtasan", kind: .unary,
                 requestType: "kinerja.identity.v1.SetAtasanRequest", responseType: "kinerja.identity.v1.SetAtasanResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Sets (or removes) an employee's atasan langsung from a date on; the supervisor history is\n kept. Pengelola kinerja in scope, or admin. Returns NOT_FOUND for an unknown NIP,\n INVALID_ARGUMENT for a self-reference or cycle, FAILED_PRECONDITION when the atasan is not\n AKTIF. Honours `idempotency-key`."
             )
             /// Returns an employee's atasan langsung on a day. Same visibility as GetEmployee. Returns
@@ -210,7 +210,7 @@ extension Identity {
             public static let getAtasan = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "GetAtasan", kind: .unary,
                 requestType: "kinerja.identity.v1.GetAtasanRequest", responseType: "kinerja.identity.v1.GetAtasanResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns an employee's atasan langsung on a day. Same visibility as GetEmployee. Returns\n NOT_FOUND for an unknown NIP."
             )
             /// Returns the chain of atasan upward from an employee. Same visibility as GetEmployee.
@@ -218,7 +218,7 @@ extension Identity {
             public static let getSupervisorChain = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "GetSupervisorChain", kind: .unary,
                 requestType: "kinerja.identity.v1.GetSupervisorChainRequest", responseType: "kinerja.identity.v1.GetSupervisorChainResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the chain of atasan upward from an employee. Same visibility as GetEmployee.\n Returns NOT_FOUND for an unknown NIP."
             )
             /// Lists an atasan's bawahan (direct or all levels). The atasan themselves, their own atasan
@@ -227,7 +227,7 @@ extension Identity {
             public static let listBawahan = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListBawahan", kind: .unary,
                 requestType: "kinerja.identity.v1.ListBawahanRequest", responseType: "kinerja.identity.v1.ListBawahanResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists an atasan's bawahan (direct or all levels). The atasan themselves, their own atasan\n chain, pengelola kinerja in scope, admin, Kinerja services. Returns NOT_FOUND for an unknown\n NIP, INVALID_ARGUMENT for a bad page size or cursor."
             )
             /// Answers "is A the atasan of B (directly or indirectly)?" for up to 500 NIPs at once; used by
@@ -237,7 +237,7 @@ extension Identity {
             public static let checkSupervision = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "CheckSupervision", kind: .unary,
                 requestType: "kinerja.identity.v1.CheckSupervisionRequest", responseType: "kinerja.identity.v1.CheckSupervisionResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Answers \"is A the atasan of B (directly or indirectly)?\" for up to 500 NIPs at once; used by\n other services' authorisation (\"atasan of the target NIP\"). Kinerja services and the atasan\n themselves. Returns INVALID_ARGUMENT for malformed NIPs or more than 500, NOT_FOUND for an\n unknown atasan (unknown bawahan NIPs simply have level 0)."
             )
             /// Grants a role. Admin; pengelola kinerja may grant ROLE_PIMPINAN within their scope. Returns
@@ -247,7 +247,7 @@ extension Identity {
             public static let grantRole = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "GrantRole", kind: .unary,
                 requestType: "kinerja.identity.v1.GrantRoleRequest", responseType: "kinerja.identity.v1.GrantRoleResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Grants a role. Admin; pengelola kinerja may grant ROLE_PIMPINAN within their scope. Returns\n NOT_FOUND for an unknown NIP or scope unit, INVALID_ARGUMENT for ROLE_PEGAWAI, an empty reason\n or an empty scope for a scoped role, ALREADY_EXISTS for an identical grant in force. Honours\n `idempotency-key`. Tokens pick the change up at the next refresh."
             )
             /// Revokes a role grant. Same callers as GrantRole. Returns NOT_FOUND for an unknown grant,
@@ -257,7 +257,7 @@ extension Identity {
             public static let revokeRole = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "RevokeRole", kind: .unary,
                 requestType: "kinerja.identity.v1.RevokeRoleRequest", responseType: "kinerja.identity.v1.RevokeRoleResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Revokes a role grant. Same callers as GrantRole. Returns NOT_FOUND for an unknown grant,\n FAILED_PRECONDITION when it is already revoked or expired (idempotent replays with the same\n `idempotency-key` succeed), INVALID_ARGUMENT without a reason, FAILED_PRECONDITION when it would\n remove the last admin."
             )
             /// Lists role grants. Admin and auditor; a user for their own grants. Returns INVALID_ARGUMENT
@@ -265,7 +265,7 @@ extension Identity {
             public static let listRoleGrants = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListRoleGrants", kind: .unary,
                 requestType: "kinerja.identity.v1.ListRoleGrantsRequest", responseType: "kinerja.identity.v1.ListRoleGrantsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists role grants. Admin and auditor; a user for their own grants. Returns INVALID_ARGUMENT\n for a bad page size or cursor."
             )
             /// Returns an account's state. The owner, pengelola kinerja in scope, admin. Returns NOT_FOUND
@@ -273,7 +273,7 @@ extension Identity {
             public static let getAccount = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "GetAccount", kind: .unary,
                 requestType: "kinerja.identity.v1.GetAccountRequest", responseType: "kinerja.identity.v1.GetAccountResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns an account's state. The owner, pengelola kinerja in scope, admin. Returns NOT_FOUND\n for an unknown NIP."
             )
             /// Re-enables a disabled account. Pengelola kinerja in scope, or admin. Returns NOT_FOUND for an
@@ -282,7 +282,7 @@ extension Identity {
             public static let enableAccount = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "EnableAccount", kind: .unary,
                 requestType: "kinerja.identity.v1.EnableAccountRequest", responseType: "kinerja.identity.v1.EnableAccountResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Re-enables a disabled account. Pengelola kinerja in scope, or admin. Returns NOT_FOUND for an\n unknown NIP, FAILED_PRECONDITION when the employee is not AKTIF, INVALID_ARGUMENT without a\n reason. Idempotent."
             )
             /// Disables an account and revokes its sessions. Pengelola kinerja in scope, or admin. Returns
@@ -291,7 +291,7 @@ extension Identity {
             public static let disableAccount = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "DisableAccount", kind: .unary,
                 requestType: "kinerja.identity.v1.DisableAccountRequest", responseType: "kinerja.identity.v1.DisableAccountResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Disables an account and revokes its sessions. Pengelola kinerja in scope, or admin. Returns\n NOT_FOUND for an unknown NIP, INVALID_ARGUMENT without a reason, FAILED_PRECONDITION for the\n caller's own account. Idempotent."
             )
             /// Ends a lockout early. Pengelola kinerja in scope, or admin. Returns NOT_FOUND for an unknown
@@ -299,7 +299,7 @@ extension Identity {
             public static let unlockAccount = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "UnlockAccount", kind: .unary,
                 requestType: "kinerja.identity.v1.UnlockAccountRequest", responseType: "kinerja.identity.v1.UnlockAccountResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Ends a lockout early. Pengelola kinerja in scope, or admin. Returns NOT_FOUND for an unknown\n NIP, FAILED_PRECONDITION when the account is not LOCKED. Idempotent."
             )
             /// Changes the caller's own password. Any signed-in user (also allowed while
@@ -308,7 +308,7 @@ extension Identity {
             public static let changePassword = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ChangePassword", kind: .unary,
                 requestType: "kinerja.identity.v1.ChangePasswordRequest", responseType: "kinerja.identity.v1.ChangePasswordResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes the caller's own password. Any signed-in user (also allowed while\n must_change_password is set). Returns UNAUTHENTICATED for a wrong current password (counts\n towards lockout), INVALID_ARGUMENT for a new password that breaks the rules."
             )
             /// Issues a one-time password for an account (activation or "forgot password" at the HR desk)
@@ -319,7 +319,7 @@ extension Identity {
             public static let resetPassword = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ResetPassword", kind: .unary,
                 requestType: "kinerja.identity.v1.ResetPasswordRequest", responseType: "kinerja.identity.v1.ResetPasswordResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Issues a one-time password for an account (activation or \"forgot password\" at the HR desk)\n and revokes its sessions. Pengelola kinerja in scope, or admin; never for the caller's own\n account (PERMISSION_DENIED). Returns NOT_FOUND for an unknown NIP, FAILED_PRECONDITION for a\n DISABLED account, INVALID_ARGUMENT without a reason. Not idempotent: each call issues a new\n password."
             )
             /// Lists identity's audit events (sign-ins, denials, changes). Auditor and admin. Returns
@@ -327,7 +327,7 @@ extension Identity {
             public static let listAuditEvents = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListAuditEvents", kind: .unary,
                 requestType: "kinerja.identity.v1.ListAuditEventsRequest", responseType: "kinerja.identity.v1.ListAuditEventsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists identity's audit events (sign-ins, denials, changes). Auditor and admin. Returns\n INVALID_ARGUMENT for a bad filter, page size or cursor."
             )
             /// Verifies identity's audit hash chain over a range. Auditor and admin. Returns
@@ -336,7 +336,7 @@ extension Identity {
             public static let verifyAuditChain = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "VerifyAuditChain", kind: .unary,
                 requestType: "kinerja.identity.v1.VerifyAuditChainRequest", responseType: "kinerja.identity.v1.VerifyAuditChainResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Verifies identity's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head. A broken chain\n is reported in the response (intact = false), not as an error."
             )
         }

@@ -22,7 +22,7 @@ extension Planning {
             public static let createSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "CreateSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.CreateSkpRequest", responseType: "kinerja.planning.v1.CreateSkpResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Creates an employee's SKP for a year (version 1, DRAFT). The employee, or pengelola kinerja\n in scope. Returns INVALID_ARGUMENT for a malformed NIP, year or dates, NOT_FOUND for an\n unknown NIP or copy source, ALREADY_EXISTS when an SKP of that employee already covers part\n of the period, FAILED_PRECONDITION when the employee is not AKTIF. Honours `idempotency-key`."
             )
             /// Returns one SKP version. The owner, their atasan chain, pengelola kinerja, pimpinan and
@@ -30,7 +30,7 @@ extension Planning {
             public static let getSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "GetSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.GetSkpRequest", responseType: "kinerja.planning.v1.GetSkpResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one SKP version. The owner, their atasan chain, pengelola kinerja, pimpinan and\n auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown SKP or version."
             )
             /// Returns an employee's SKP for a year (the approved version in force, or the latest).
@@ -39,7 +39,7 @@ extension Planning {
             public static let getCurrentSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "GetCurrentSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.GetCurrentSkpRequest", responseType: "kinerja.planning.v1.GetCurrentSkpResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns an employee's SKP for a year (the approved version in force, or the latest).\n Same callers as GetSkp. Returns INVALID_ARGUMENT for a malformed NIP or year, NOT_FOUND when\n there is none (or none approved with approved_only)."
             )
             /// Lists SKPs with filters and paging (e.g. the atasan's approval inbox, HR monitoring). The
@@ -48,7 +48,7 @@ extension Planning {
             public static let listSkps = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ListSkps", kind: .unary,
                 requestType: "kinerja.planning.v1.ListSkpsRequest", responseType: "kinerja.planning.v1.ListSkpsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists SKPs with filters and paging (e.g. the atasan's approval inbox, HR monitoring). The\n owner (own only), atasan (own bawahan), pengelola kinerja, pimpinan and auditor in scope.\n Returns INVALID_ARGUMENT for a bad page size, cursor or year, NOT_FOUND for an unknown unit."
             )
             /// Changes approach or covered days of a DRAFT. The owner. Returns NOT_FOUND for an unknown
@@ -57,7 +57,7 @@ extension Planning {
             public static let updateSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "UpdateSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.UpdateSkpRequest", responseType: "kinerja.planning.v1.UpdateSkpResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes approach or covered days of a DRAFT. The owner. Returns NOT_FOUND for an unknown\n SKP, INVALID_ARGUMENT for a bad mask or dates, FAILED_PRECONDITION when the latest version is\n not DRAFT, ABORTED on a revision mismatch."
             )
             /// Adds an RHK (optionally with IKIs) to a DRAFT. The owner. Returns NOT_FOUND for an unknown
@@ -67,7 +67,7 @@ extension Planning {
             public static let addRhk = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "AddRhk", kind: .unary,
                 requestType: "kinerja.planning.v1.AddRhkRequest", responseType: "kinerja.planning.v1.AddRhkResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Adds an RHK (optionally with IKIs) to a DRAFT. The owner. Returns NOT_FOUND for an unknown\n SKP or parent RHK, INVALID_ARGUMENT for missing text or kind, a parent RHK not owned by the\n employee's atasan, Perspektif missing on a JPT SKP or set on another, FAILED_PRECONDITION when\n not DRAFT or at 30 RHKs, ABORTED on a revision mismatch. Honours `idempotency-key`."
             )
             /// Changes an RHK of a DRAFT; dependants in bawahan SKPs are flagged for review when text or
@@ -76,7 +76,7 @@ extension Planning {
             public static let updateRhk = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "UpdateRhk", kind: .unary,
                 requestType: "kinerja.planning.v1.UpdateRhkRequest", responseType: "kinerja.planning.v1.UpdateRhkResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes an RHK of a DRAFT; dependants in bawahan SKPs are flagged for review when text or\n kind changes. The owner. Returns NOT_FOUND, INVALID_ARGUMENT (as AddRhk, bad mask),\n FAILED_PRECONDITION when not DRAFT, ABORTED on a revision mismatch."
             )
             /// Removes an RHK (and its IKIs) from a DRAFT; dependants are flagged for review. The owner.
@@ -85,7 +85,7 @@ extension Planning {
             public static let removeRhk = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "RemoveRhk", kind: .unary,
                 requestType: "kinerja.planning.v1.RemoveRhkRequest", responseType: "kinerja.planning.v1.RemoveRhkResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Removes an RHK (and its IKIs) from a DRAFT; dependants are flagged for review. The owner.\n Returns NOT_FOUND for an unknown RHK, FAILED_PRECONDITION when not DRAFT, ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Returns one RHK with its IKIs and expectations. Same callers as GetSkp. Returns NOT_FOUND
@@ -93,7 +93,7 @@ extension Planning {
             public static let getRhk = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "GetRhk", kind: .unary,
                 requestType: "kinerja.planning.v1.GetRhkRequest", responseType: "kinerja.planning.v1.GetRhkResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one RHK with its IKIs and expectations. Same callers as GetSkp. Returns NOT_FOUND\n for an unknown RHK or version."
             )
             /// Adds an IKI to an RHK of a DRAFT. The owner. Returns NOT_FOUND for an unknown RHK,
@@ -103,7 +103,7 @@ extension Planning {
             public static let addIki = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "AddIki", kind: .unary,
                 requestType: "kinerja.planning.v1.AddIkiRequest", responseType: "kinerja.planning.v1.AddIkiResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Adds an IKI to an RHK of a DRAFT. The owner. Returns NOT_FOUND for an unknown RHK,\n INVALID_ARGUMENT for missing aspek, indicator or annual target, a negative or non-finite\n value, a numeric target without unit on a Kuantitatif SKP, FAILED_PRECONDITION when not DRAFT\n or at 10 IKIs, ABORTED on a revision mismatch. Honours `idempotency-key`."
             )
             /// Changes an IKI of a DRAFT. The owner. Returns NOT_FOUND, INVALID_ARGUMENT (as AddIki, bad
@@ -111,7 +111,7 @@ extension Planning {
             public static let updateIki = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "UpdateIki", kind: .unary,
                 requestType: "kinerja.planning.v1.UpdateIkiRequest", responseType: "kinerja.planning.v1.UpdateIkiResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes an IKI of a DRAFT. The owner. Returns NOT_FOUND, INVALID_ARGUMENT (as AddIki, bad\n mask), FAILED_PRECONDITION when not DRAFT, ABORTED on a revision mismatch."
             )
             /// Removes an IKI from a DRAFT. The owner. Returns NOT_FOUND, FAILED_PRECONDITION when not
@@ -119,7 +119,7 @@ extension Planning {
             public static let removeIki = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "RemoveIki", kind: .unary,
                 requestType: "kinerja.planning.v1.RemoveIkiRequest", responseType: "kinerja.planning.v1.RemoveIkiResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Removes an IKI from a DRAFT. The owner. Returns NOT_FOUND, FAILED_PRECONDITION when not\n DRAFT, ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Replaces an IKI's periodic (triwulan or monthly) targets. The owner. Returns NOT_FOUND,
@@ -129,7 +129,7 @@ extension Planning {
             public static let setPeriodicTargets = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "SetPeriodicTargets", kind: .unary,
                 requestType: "kinerja.planning.v1.SetPeriodicTargetsRequest", responseType: "kinerja.planning.v1.SetPeriodicTargetsResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Replaces an IKI's periodic (triwulan or monthly) targets. The owner. Returns NOT_FOUND,\n INVALID_ARGUMENT for periods outside the SKP year, duplicates, mixed kinds, negative values\n or cumulative targets that decrease, FAILED_PRECONDITION when not DRAFT, ABORTED on a\n revision mismatch. Idempotent (a full replacement)."
             )
             /// Replaces the atasan's ekspektasi khusus on an SKP (per BerAKHLAK value, optionally per RHK).
@@ -139,7 +139,7 @@ extension Planning {
             public static let setBehaviourExpectations = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "SetBehaviourExpectations", kind: .unary,
                 requestType: "kinerja.planning.v1.SetBehaviourExpectationsRequest", responseType: "kinerja.planning.v1.SetBehaviourExpectationsResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Replaces the atasan's ekspektasi khusus on an SKP (per BerAKHLAK value, optionally per RHK).\n The SKP's atasan (pejabat penilai). Returns NOT_FOUND for an unknown SKP or RHK,\n INVALID_ARGUMENT for an unspecified value, empty text or duplicates, FAILED_PRECONDITION\n when the version is not DRAFT or DIAJUKAN, ABORTED on a revision mismatch. Idempotent."
             )
             /// Submits a DRAFT to the atasan (DIAJUKAN); snapshots the pejabat penilai. The owner. Returns
@@ -149,7 +149,7 @@ extension Planning {
             public static let submitSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "SubmitSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.SubmitSkpRequest", responseType: "kinerja.planning.v1.SubmitSkpResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Submits a DRAFT to the atasan (DIAJUKAN); snapshots the pejabat penilai. The owner. Returns\n NOT_FOUND, FAILED_PRECONDITION when not DRAFT, when there is no Utama RHK, an RHK without IKI,\n a Kuantitatif IKI without numeric target, unreviewed flags, or no atasan; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Takes a submitted SKP back to DRAFT before the atasan decides. The owner. Returns NOT_FOUND,
@@ -157,7 +157,7 @@ extension Planning {
             public static let withdrawSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "WithdrawSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.WithdrawSkpRequest", responseType: "kinerja.planning.v1.WithdrawSkpResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Takes a submitted SKP back to DRAFT before the atasan decides. The owner. Returns NOT_FOUND,\n FAILED_PRECONDITION when not DIAJUKAN. Idempotent with `idempotency-key`."
             )
             /// Approves a submitted version (DISETUJUI); a previously approved version becomes DIGANTI.
@@ -167,7 +167,7 @@ extension Planning {
             public static let approveSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ApproveSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.ApproveSkpRequest", responseType: "kinerja.planning.v1.ApproveSkpResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Approves a submitted version (DISETUJUI); a previously approved version becomes DIGANTI.\n The pejabat penilai recorded at submission (or pengelola kinerja in scope when that atasan\n has left). Returns NOT_FOUND, FAILED_PRECONDITION when the version is not the latest or not\n DIAJUKAN. Idempotent with `idempotency-key`."
             )
             /// Returns a submitted version to the employee with a note (DIKEMBALIKAN). Same callers as
@@ -177,7 +177,7 @@ extension Planning {
             public static let returnSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ReturnSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.ReturnSkpRequest", responseType: "kinerja.planning.v1.ReturnSkpResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Returns a submitted version to the employee with a note (DIKEMBALIKAN). Same callers as\n ApproveSkp. Returns INVALID_ARGUMENT without a note or with comments on unknown RHKs,\n NOT_FOUND, FAILED_PRECONDITION when not the latest or not DIAJUKAN. Idempotent with\n `idempotency-key`."
             )
             /// Makes a new DRAFT version from a returned or approved version. The owner (pengelola
@@ -187,14 +187,14 @@ extension Planning {
             public static let reviseSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ReviseSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.ReviseSkpRequest", responseType: "kinerja.planning.v1.ReviseSkpResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Makes a new DRAFT version from a returned or approved version. The owner (pengelola\n kinerja in scope for approved SKPs after the period started). Returns INVALID_ARGUMENT\n without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or\n DIAJUKAN or the year's evaluation is finalised. Honours `idempotency-key`."
             )
             /// Lists every version of an SKP. Same callers as GetSkp. Returns NOT_FOUND for an unknown SKP.
             public static let listSkpVersions = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ListSkpVersions", kind: .unary,
                 requestType: "kinerja.planning.v1.ListSkpVersionsRequest", responseType: "kinerja.planning.v1.ListSkpVersionsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists every version of an SKP. Same callers as GetSkp. Returns NOT_FOUND for an unknown SKP."
             )
             /// Returns a unit's cascade for a year: the tree of RHKs from the unit head down and the
@@ -203,7 +203,7 @@ extension Planning {
             public static let getCascade = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "GetCascade", kind: .unary,
                 requestType: "kinerja.planning.v1.GetCascadeRequest", responseType: "kinerja.planning.v1.GetCascadeResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns a unit's cascade for a year: the tree of RHKs from the unit head down and the\n Matriks Pembagian Peran dan Hasil. Pimpinan, pengelola kinerja and auditor in scope; any\n employee of the unit. Returns NOT_FOUND for an unknown unit, INVALID_ARGUMENT for a bad year."
             )
             /// Lists the atasan's RHKs an employee may intervene while drafting (also from a draft atasan
@@ -211,7 +211,7 @@ extension Planning {
             public static let listParentRhkCandidates = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ListParentRhkCandidates", kind: .unary,
                 requestType: "kinerja.planning.v1.ListParentRhkCandidatesRequest", responseType: "kinerja.planning.v1.ListParentRhkCandidatesResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists the atasan's RHKs an employee may intervene while drafting (also from a draft atasan\n SKP). The employee, pengelola kinerja in scope. Returns NOT_FOUND for an unknown NIP."
             )
             /// Lists RHKs flagged for review after their parent changed. The owner, their atasan,
@@ -219,7 +219,7 @@ extension Planning {
             public static let listRhksNeedingReview = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ListRhksNeedingReview", kind: .unary,
                 requestType: "kinerja.planning.v1.ListRhksNeedingReviewRequest", responseType: "kinerja.planning.v1.ListRhksNeedingReviewResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists RHKs flagged for review after their parent changed. The owner, their atasan,\n pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size or cursor."
             )
             /// Clears an RHK's review flag after the owner checked the link (changes need ReviseSkp or a
@@ -229,7 +229,7 @@ extension Planning {
             public static let acknowledgeRhkReview = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "AcknowledgeRhkReview", kind: .unary,
                 requestType: "kinerja.planning.v1.AcknowledgeRhkReviewRequest", responseType: "kinerja.planning.v1.AcknowledgeRhkReviewResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Clears an RHK's review flag after the owner checked the link (changes need ReviseSkp or a\n draft edit). The owner. Returns NOT_FOUND, INVALID_ARGUMENT without a note,\n FAILED_PRECONDITION when the RHK is not flagged or its parent was removed (relink instead).\n Idempotent with `idempotency-key`."
             )
             /// Returns one employee's targets for a period (per IKI). The employee, their atasan chain,
@@ -238,7 +238,7 @@ extension Planning {
             public static let getTargets = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "GetTargets", kind: .unary,
                 requestType: "kinerja.planning.v1.GetTargetsRequest", responseType: "kinerja.planning.v1.GetTargetsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one employee's targets for a period (per IKI). The employee, their atasan chain,\n pengelola kinerja in scope, Kinerja services (reporting, evaluation). Returns\n INVALID_ARGUMENT for a malformed NIP or period, NOT_FOUND for an unknown NIP."
             )
             /// Streams the targets of every employee of a unit (or a list of NIPs) for a period, one row
@@ -248,7 +248,7 @@ extension Planning {
             public static let streamTargets = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "StreamTargets", kind: .serverStreaming,
                 requestType: "kinerja.planning.v1.StreamTargetsRequest", responseType: "kinerja.planning.v1.StreamTargetsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Streams the targets of every employee of a unit (or a list of NIPs) for a period, one row\n per employee, so callers never fetch per employee. Kinerja services (reporting,\n evaluation), pengelola kinerja in scope. Returns INVALID_ARGUMENT when neither or both\n populations are set, for a bad period or more than 1000 NIPs, NOT_FOUND for an unknown unit."
             )
             /// Lists planning's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
@@ -256,7 +256,7 @@ extension Planning {
             public static let listAuditEvents = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ListAuditEvents", kind: .unary,
                 requestType: "kinerja.planning.v1.ListAuditEventsRequest", responseType: "kinerja.planning.v1.ListAuditEventsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists planning's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad\n filter, page size or cursor."
             )
             /// Verifies planning's audit hash chain over a range. Auditor and admin. Returns
@@ -264,7 +264,7 @@ extension Planning {
             public static let verifyAuditChain = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "VerifyAuditChain", kind: .unary,
                 requestType: "kinerja.planning.v1.VerifyAuditChainRequest", responseType: "kinerja.planning.v1.VerifyAuditChainResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Verifies planning's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head."
             )
         }

@@ -19,7 +19,7 @@ extension RPC {
             public static let check = MethodDescriptor(
                 service: "kinerja.rpc.v1.HealthService", method: "Check", kind: .unary,
                 requestType: "kinerja.rpc.v1.CheckRequest", responseType: "kinerja.rpc.v1.CheckResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the serving state of a service. Anyone with a valid mTLS connection may call it (no\n token needed). Returns NOT_FOUND for a service this server does not host."
             )
             /// Streams the serving state of a service: the current state at once, then every change until
@@ -28,7 +28,7 @@ extension RPC {
             public static let watch = MethodDescriptor(
                 service: "kinerja.rpc.v1.HealthService", method: "Watch", kind: .serverStreaming,
                 requestType: "kinerja.rpc.v1.WatchRequest", responseType: "kinerja.rpc.v1.WatchResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Streams the serving state of a service: the current state at once, then every change until\n the caller cancels or the server drains (stream ends with UNAVAILABLE). Anyone with a valid\n mTLS connection may call it. An unknown service yields SERVING_STATUS_SERVICE_UNKNOWN (not an error)."
             )
         }
@@ -102,7 +102,7 @@ extension RPC {
             public static let listServices = MethodDescriptor(
                 service: "kinerja.rpc.v1.ReflectionService", method: "ListServices", kind: .unary,
                 requestType: "kinerja.rpc.v1.ListServicesRequest", responseType: "kinerja.rpc.v1.ListServicesResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists the services and methods this server hosts. Any authenticated mTLS peer may call it\n (no token needed). Never fails on valid input."
             )
             /// Returns the proto descriptors for the given symbols. Any authenticated mTLS peer may call it.
@@ -110,7 +110,7 @@ extension RPC {
             public static let getFileDescriptorSet = MethodDescriptor(
                 service: "kinerja.rpc.v1.ReflectionService", method: "GetFileDescriptorSet", kind: .unary,
                 requestType: "kinerja.rpc.v1.GetFileDescriptorSetRequest", responseType: "kinerja.rpc.v1.GetFileDescriptorSetResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the proto descriptors for the given symbols. Any authenticated mTLS peer may call it.\n Returns NOT_FOUND for an unknown symbol and INVALID_ARGUMENT for more than 100 symbols."
             )
         }

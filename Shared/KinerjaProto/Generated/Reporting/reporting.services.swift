@@ -24,7 +24,7 @@ extension Reporting {
             public static let submitDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "SubmitDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.SubmitDailyReportRequest", responseType: "kinerja.reporting.v1.SubmitDailyReportResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Submits the caller's daily report. The employee (own reports only). Returns\n INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative or\n non-finite realisation, empty description, too many or malformed evidence links (SHA-256\n not 32 bytes, non-https URI); NOT_FOUND for an unknown RHK or IKI; FAILED_PRECONDITION when the\n IKI is not in the SKP version in force on that day, the date is outside the backdate window\n or the SKP period, evidence is required but missing, the day's report limit is reached or\n the period is finalised. Honours `idempotency-key`."
             )
             /// Bulk submission as a client stream (options first, then at most 5000 rows). Rows are
@@ -35,7 +35,7 @@ extension Reporting {
             public static let bulkSubmitDailyReports = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "BulkSubmitDailyReports", kind: .clientStreaming,
                 requestType: "kinerja.reporting.v1.BulkSubmitDailyReportsRequest", responseType: "kinerja.reporting.v1.BulkSubmitDailyReportsResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Bulk submission as a client stream (options first, then at most 5000 rows). Rows are\n validated like SubmitDailyReport; each row's outcome is reported. The employee for own\n rows; authorised machine clients for rows of their units. The call returns INVALID_ARGUMENT\n when options are not first or repeated, RESOURCE_EXHAUSTED above 5000 rows. Honours\n `idempotency-key` (a replay returns the first result)."
             )
             /// Changes a report before verification (or corrects a rejected one, which resubmits it). The
@@ -44,7 +44,7 @@ extension Reporting {
             public static let updateDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "UpdateDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.UpdateDailyReportRequest", responseType: "kinerja.reporting.v1.UpdateDailyReportResponse",
-                idempotent: false,
+                idempotency: .none,
                 documentation: "Changes a report before verification (or corrects a rejected one, which resubmits it). The\n author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad mask),\n FAILED_PRECONDITION when DIVERIFIKASI or DITARIK, ABORTED on a revision mismatch."
             )
             /// Withdraws a report before verification. The author. Returns NOT_FOUND, FAILED_PRECONDITION
@@ -52,7 +52,7 @@ extension Reporting {
             public static let withdrawDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "WithdrawDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.WithdrawDailyReportRequest", responseType: "kinerja.reporting.v1.WithdrawDailyReportResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Withdraws a report before verification. The author. Returns NOT_FOUND, FAILED_PRECONDITION\n when DIVERIFIKASI or already DITARIK. Idempotent with `idempotency-key`."
             )
             /// Returns one report. The author, their atasan chain, pengelola kinerja, pimpinan and auditor
@@ -60,7 +60,7 @@ extension Reporting {
             public static let getDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "GetDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.GetDailyReportRequest", responseType: "kinerja.reporting.v1.GetDailyReportResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one report. The author, their atasan chain, pengelola kinerja, pimpinan and auditor\n in scope, Kinerja services. Returns NOT_FOUND for an unknown or invisible report."
             )
             /// Lists reports with filters and paging (own reports, the atasan's verification inbox, HR
@@ -69,7 +69,7 @@ extension Reporting {
             public static let listDailyReports = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "ListDailyReports", kind: .unary,
                 requestType: "kinerja.reporting.v1.ListDailyReportsRequest", responseType: "kinerja.reporting.v1.ListDailyReportsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists reports with filters and paging (own reports, the atasan's verification inbox, HR\n monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366\n days), page size or cursor; NOT_FOUND for an unknown unit."
             )
             /// Verifies a report; its realisation then counts. The report's verifier (atasan), or an
@@ -78,7 +78,7 @@ extension Reporting {
             public static let verifyDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "VerifyDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.VerifyDailyReportRequest", responseType: "kinerja.reporting.v1.VerifyDailyReportResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Verifies a report; its realisation then counts. The report's verifier (atasan), or an\n acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Rejects a report with a reason. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT
@@ -87,7 +87,7 @@ extension Reporting {
             public static let rejectDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "RejectDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.RejectDailyReportRequest", responseType: "kinerja.reporting.v1.RejectDailyReportResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Rejects a report with a reason. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT\n without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a revision\n mismatch. Idempotent with `idempotency-key`."
             )
             /// Verifies or rejects up to 500 reports at once; each decision is applied independently and
@@ -96,7 +96,7 @@ extension Reporting {
             public static let batchReviewDailyReports = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "BatchReviewDailyReports", kind: .unary,
                 requestType: "kinerja.reporting.v1.BatchReviewDailyReportsRequest", responseType: "kinerja.reporting.v1.BatchReviewDailyReportsResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Verifies or rejects up to 500 reports at once; each decision is applied independently and\n reported. Same callers as VerifyDailyReport, per report. Returns INVALID_ARGUMENT for an\n empty list, more than 500 entries or duplicate report ids. Honours `idempotency-key`."
             )
             /// Returns one employee's progress for a period: target, realisation and capaian per IKI. The
@@ -105,7 +105,7 @@ extension Reporting {
             public static let getProgress = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "GetProgress", kind: .unary,
                 requestType: "kinerja.reporting.v1.GetProgressRequest", responseType: "kinerja.reporting.v1.GetProgressResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns one employee's progress for a period: target, realisation and capaian per IKI. The\n employee, their atasan chain, pengelola kinerja, pimpinan and auditor in scope, Kinerja\n services. Returns INVALID_ARGUMENT for a malformed NIP or period, NOT_FOUND for an unknown NIP."
             )
             /// Returns the progress of an atasan's team in brief. The atasan (own team), their atasan
@@ -114,7 +114,7 @@ extension Reporting {
             public static let getTeamProgress = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "GetTeamProgress", kind: .unary,
                 requestType: "kinerja.reporting.v1.GetTeamProgressRequest", responseType: "kinerja.reporting.v1.GetTeamProgressResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the progress of an atasan's team in brief. The atasan (own team), their atasan\n chain, pengelola kinerja and pimpinan in scope. Returns INVALID_ARGUMENT for a bad period,\n NOT_FOUND for an unknown atasan."
             )
             /// Returns a unit's filing compliance per WITA working day (who has not filed) and per
@@ -123,7 +123,7 @@ extension Reporting {
             public static let getCompliance = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "GetCompliance", kind: .unary,
                 requestType: "kinerja.reporting.v1.GetComplianceRequest", responseType: "kinerja.reporting.v1.GetComplianceResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns a unit's filing compliance per WITA working day (who has not filed) and per\n employee. Pengelola kinerja, pimpinan and auditor in scope; atasan for their unit. Returns\n INVALID_ARGUMENT for a range over 92 days or in the future, NOT_FOUND for an unknown unit."
             )
             /// Streams the progress of every employee of a unit for a period, one row per employee (used
@@ -132,7 +132,7 @@ extension Reporting {
             public static let streamUnitProgress = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "StreamUnitProgress", kind: .serverStreaming,
                 requestType: "kinerja.reporting.v1.StreamUnitProgressRequest", responseType: "kinerja.reporting.v1.StreamUnitProgressResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Streams the progress of every employee of a unit for a period, one row per employee (used\n by evaluation to propose Hasil Kerja ratings). Kinerja services (evaluation), pengelola\n kinerja in scope. Returns INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit."
             )
             /// Lists non-working days (holidays, cuti bersama, closures) in a range. Any authenticated
@@ -140,7 +140,7 @@ extension Reporting {
             public static let listNonWorkingDays = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "ListNonWorkingDays", kind: .unary,
                 requestType: "kinerja.reporting.v1.ListNonWorkingDaysRequest", responseType: "kinerja.reporting.v1.ListNonWorkingDaysResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists non-working days (holidays, cuti bersama, closures) in a range. Any authenticated\n principal. Returns INVALID_ARGUMENT for a range over 731 days, NOT_FOUND for an unknown unit."
             )
             /// Adds or replaces a non-working day. Pengelola kinerja (agency-wide days need a scope
@@ -150,7 +150,7 @@ extension Reporting {
             public static let setNonWorkingDay = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "SetNonWorkingDay", kind: .unary,
                 requestType: "kinerja.reporting.v1.SetNonWorkingDayRequest", responseType: "kinerja.reporting.v1.SetNonWorkingDayResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Adds or replaces a non-working day. Pengelola kinerja (agency-wide days need a scope\n covering the root unit; closures need the unit in scope) or admin. Returns INVALID_ARGUMENT\n for a missing date, kind or name, or a closure without unit; NOT_FOUND for an unknown unit.\n Idempotent (keyed by date and unit)."
             )
             /// Removes a non-working day. Same callers as SetNonWorkingDay. Returns NOT_FOUND when there is
@@ -158,7 +158,7 @@ extension Reporting {
             public static let removeNonWorkingDay = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "RemoveNonWorkingDay", kind: .unary,
                 requestType: "kinerja.reporting.v1.RemoveNonWorkingDayRequest", responseType: "kinerja.reporting.v1.RemoveNonWorkingDayResponse",
-                idempotent: true,
+                idempotency: .withKey,
                 documentation: "Removes a non-working day. Same callers as SetNonWorkingDay. Returns NOT_FOUND when there is\n no such entry. Idempotent with `idempotency-key`."
             )
             /// Returns the effective reporting policy of a unit. Any authenticated principal. Returns
@@ -166,7 +166,7 @@ extension Reporting {
             public static let getReportingPolicy = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "GetReportingPolicy", kind: .unary,
                 requestType: "kinerja.reporting.v1.GetReportingPolicyRequest", responseType: "kinerja.reporting.v1.GetReportingPolicyResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Returns the effective reporting policy of a unit. Any authenticated principal. Returns\n NOT_FOUND for an unknown unit."
             )
             /// Sets a unit's (or the default) reporting policy. Pengelola kinerja in scope, or admin.
@@ -175,7 +175,7 @@ extension Reporting {
             public static let setReportingPolicy = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "SetReportingPolicy", kind: .unary,
                 requestType: "kinerja.reporting.v1.SetReportingPolicyRequest", responseType: "kinerja.reporting.v1.SetReportingPolicyResponse",
-                idempotent: false,
+                idempotency: .always,
                 documentation: "Sets a unit's (or the default) reporting policy. Pengelola kinerja in scope, or admin.\n Returns INVALID_ARGUMENT for out-of-range values, NOT_FOUND for an unknown unit, ABORTED on a\n revision mismatch. Idempotent (a full replacement)."
             )
             /// Lists reporting's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
@@ -183,7 +183,7 @@ extension Reporting {
             public static let listAuditEvents = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "ListAuditEvents", kind: .unary,
                 requestType: "kinerja.reporting.v1.ListAuditEventsRequest", responseType: "kinerja.reporting.v1.ListAuditEventsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Lists reporting's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad\n filter, page size or cursor."
             )
             /// Verifies reporting's audit hash chain over a range. Auditor and admin. Returns
@@ -191,7 +191,7 @@ extension Reporting {
             public static let verifyAuditChain = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "VerifyAuditChain", kind: .unary,
                 requestType: "kinerja.reporting.v1.VerifyAuditChainRequest", responseType: "kinerja.reporting.v1.VerifyAuditChainResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "Verifies reporting's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head."
             )
         }
