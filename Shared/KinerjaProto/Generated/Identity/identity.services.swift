@@ -89,7 +89,7 @@ extension Identity {
             public static let listRevocations = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "ListRevocations", kind: .unary,
                 requestType: "kinerja.identity.v1.ListRevocationsRequest", responseType: "kinerja.identity.v1.ListRevocationsResponse",
-                idempotent: true,
+                idempotency: .always,
                 documentation: "The revocation feed: sessions ended since after_sequence and the current signing-key set's\n fingerprint, polled by every Kinerja service so that a revoked session's tokens and an\n emergency key rotation are refused everywhere within seconds, not after the key cache's TTL.\n Kinerja services. Never fails on valid input."
             )
             /// Creates a unit. Admin. Returns INVALID_ARGUMENT for missing or malformed fields, NOT_FOUND

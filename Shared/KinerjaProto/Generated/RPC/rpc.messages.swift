@@ -954,9 +954,11 @@ extension RPC {
 
         /// Highest call id the sender has started or will complete; 0 = none.
         public var lastCallID: UInt32 = 0
-        /// Why (docs/PROTOCOL.md section 6): 0 NO_ERROR (graceful drain), 1 PROTOCOL_ERROR,
-        /// 2 INTERNAL_ERROR, 3 FLOW_CONTROL_ERROR, 4 FRAME_TOO_LARGE, 5 ENHANCE_YOUR_CALM (abuse),
-        /// 6 IDLE_TIMEOUT. Any code but 0 is followed at once by closing the connection.
+        /// Why (docs/PROTOCOL.md sections 2.6 and 6): 0 NO_ERROR (from a server: graceful drain; from a
+        /// client: it opens no more calls), 1 PROTOCOL_ERROR, 2 INTERNAL_ERROR, 3 FLOW_CONTROL_ERROR,
+        /// 4 FRAME_TOO_LARGE, 5 ENHANCE_YOUR_CALM (abuse), 6 IDLE_TIMEOUT (not an error: the connection
+        /// was idle; reconnect when needed). Any code but 0 and 6 is an error and is followed at once by
+        /// closing the connection.
         public var code: UInt32 = 0
         /// Human-readable reason, e.g. "draining for restart"; at most 200 characters.
         public var reason: String = ""
@@ -1134,7 +1136,9 @@ extension RPC {
         public var responseType: String = ""
         /// How the method streams.
         public var streaming: RPC.StreamingKind = .init(rawValue: 0)
-        /// True when the method honours the `idempotency-key` metadata or is read-only, so a client may retry it.
+        /// True when a client may retry the method (docs/PROTOCOL.md §2.8): it is read-only, it is
+        /// "Idempotent." (a repeat changes nothing), or it honours the `idempotency-key` metadata (then
+        /// retry only with the same key).
         public var idempotent: Bool = false
         /// The method's leading documentation comment from the proto; may be empty.
         public var documentation: String = ""

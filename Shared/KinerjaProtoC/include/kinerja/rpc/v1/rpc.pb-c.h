@@ -606,9 +606,11 @@ struct  Kinerja__Rpc__V1__GoAway
    */
   uint32_t last_call_id;
   /*
-   * Why (docs/PROTOCOL.md section 6): 0 NO_ERROR (graceful drain), 1 PROTOCOL_ERROR,
-   * 2 INTERNAL_ERROR, 3 FLOW_CONTROL_ERROR, 4 FRAME_TOO_LARGE, 5 ENHANCE_YOUR_CALM (abuse),
-   * 6 IDLE_TIMEOUT. Any code but 0 is followed at once by closing the connection.
+   * Why (docs/PROTOCOL.md sections 2.6 and 6): 0 NO_ERROR (from a server: graceful drain; from a
+   * client: it opens no more calls), 1 PROTOCOL_ERROR, 2 INTERNAL_ERROR, 3 FLOW_CONTROL_ERROR,
+   * 4 FRAME_TOO_LARGE, 5 ENHANCE_YOUR_CALM (abuse), 6 IDLE_TIMEOUT (not an error: the connection
+   * was idle; reconnect when needed). Any code but 0 and 6 is an error and is followed at once by
+   * closing the connection.
    */
   uint32_t code;
   /*
@@ -713,7 +715,9 @@ struct  Kinerja__Rpc__V1__MethodInfo
    */
   Kinerja__Rpc__V1__StreamingKind streaming;
   /*
-   * True when the method honours the `idempotency-key` metadata or is read-only, so a client may retry it.
+   * True when a client may retry the method (docs/PROTOCOL.md §2.8): it is read-only, it is
+   * "Idempotent." (a repeat changes nothing), or it honours the `idempotency-key` metadata (then
+   * retry only with the same key).
    */
   protobuf_c_boolean idempotent;
   /*
