@@ -830,9 +830,10 @@ extension Reporting {
         public var averageCapaianPercent: Common.DoubleValue? = nil
         /// Mean verified capaian over the Utama IKIs only, percent; absent when none is computable.
         public var averageCapaianUtamaPercent: Common.DoubleValue? = nil
-        /// WITA working days in the period up to as_of_date.
+        /// WITA working days in the period up to as_of_date on which the employee was expected to file:
+        /// inside the SKP's covered days, not absent, the unit not closed (as GetCompliance counts them).
         public var workingDays: UInt32 = 0
-        /// Working days on which at least one report (not DITARIK) was filed.
+        /// Of those, days on which at least one report (not DITARIK) was filed.
         public var daysFiled: UInt32 = 0
         /// Reports awaiting verification.
         public var pendingVerificationCount: UInt32 = 0
@@ -940,15 +941,17 @@ extension Reporting {
         public var targetsAvailability: Planning.TargetsAvailability = .init(rawValue: 0)
         /// Number of IKIs.
         public var ikiCount: UInt32 = 0
-        /// IKIs whose verified capaian is at least the expected pro-rata share of the period elapsed.
+        /// IKIs on track: for SUM IKIs, verified capaian at least the share of the period's working days
+        /// elapsed; for the other aggregations (levels), at least 100; ABOVE_TARGET always; a Kualitatif
+        /// IKI once rated Sesuai or Di Atas Ekspektasi.
         public var ikiOnTrackCount: UInt32 = 0
         /// Mean verified capaian, percent; absent when not computable.
         public var averageCapaianPercent: Common.DoubleValue? = nil
         /// Reports awaiting the caller's verification.
         public var pendingVerificationCount: UInt32 = 0
-        /// Working days in the period up to today.
+        /// Working days in the period up to today on which the employee was expected to file.
         public var workingDays: UInt32 = 0
-        /// Working days with a report.
+        /// Of those, days with a report (not DITARIK).
         public var daysFiled: UInt32 = 0
         /// Latest report date; absent when none.
         public var lastReportDate: Common.Date? = nil

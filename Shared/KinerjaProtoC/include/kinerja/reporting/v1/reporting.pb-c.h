@@ -595,11 +595,12 @@ struct  Kinerja__Reporting__V1__EmployeeProgress
    */
   Kinerja__Common__V1__DoubleValue *average_capaian_utama_percent;
   /*
-   * WITA working days in the period up to as_of_date.
+   * WITA working days in the period up to as_of_date on which the employee was expected to file:
+   * inside the SKP's covered days, not absent, the unit not closed (as GetCompliance counts them).
    */
   uint32_t working_days;
   /*
-   * Working days on which at least one report (not DITARIK) was filed.
+   * Of those, days on which at least one report (not DITARIK) was filed.
    */
   uint32_t days_filed;
   /*
@@ -639,7 +640,9 @@ struct  Kinerja__Reporting__V1__TeamMemberProgress
    */
   uint32_t iki_count;
   /*
-   * IKIs whose verified capaian is at least the expected pro-rata share of the period elapsed.
+   * IKIs on track: for SUM IKIs, verified capaian at least the share of the period's working days
+   * elapsed; for the other aggregations (levels), at least 100; ABOVE_TARGET always; a Kualitatif
+   * IKI once rated Sesuai or Di Atas Ekspektasi.
    */
   uint32_t iki_on_track_count;
   /*
@@ -651,11 +654,11 @@ struct  Kinerja__Reporting__V1__TeamMemberProgress
    */
   uint32_t pending_verification_count;
   /*
-   * Working days in the period up to today.
+   * Working days in the period up to today on which the employee was expected to file.
    */
   uint32_t working_days;
   /*
-   * Working days with a report.
+   * Of those, days with a report (not DITARIK).
    */
   uint32_t days_filed;
   /*
