@@ -125,6 +125,14 @@ struct EvidenceRulesTests {
         }?.code == .evidenceFileTooLarge)
     }
 
+    @Test("an upload chunk carries 1 byte to 1 MiB")
+    func chunks() {
+        #expect(Fixtures.error { try EvidenceUploadRules.checkChunk([1]) } == nil)
+        #expect(Fixtures.error { try EvidenceUploadRules.checkChunk(Array(repeating: 0, count: 1 << 20)) } == nil)
+        #expect(Fixtures.error { try EvidenceUploadRules.checkChunk([]) }?.code == .evidenceChunkInvalid)
+        #expect(Fixtures.error { try EvidenceUploadRules.checkChunk(Array(repeating: 0, count: (1 << 20) + 1)) }?.code == .evidenceChunkInvalid)
+    }
+
     @Test("a hash is 32 bytes, named by 64 lowercase hex digits in a two-digit shard folder, and referenced by its URN")
     func hashes() throws {
         let hash = try #require(EvidenceHash(bytes: SHA256.hash(Array("abc".utf8))))

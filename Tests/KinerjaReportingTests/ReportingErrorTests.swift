@@ -38,7 +38,7 @@ struct ReportingErrorTests {
         let codes: [ReportingError.Code] = [
             .fieldRequired, .textTooLong, .nipInvalid, .periodInvalid, .reportRequired, .reportDateRequired, .reportDateInvalid, .reportDateInFuture,
             .realisationInvalid, .descriptionRequired, .durationInvalid, .evidenceTooMany, .evidenceHashInvalid, .evidenceDuplicate, .evidenceURIInvalid,
-            .evidenceURINotHTTPS, .evidenceURNMismatch, .evidenceFileNameInvalid, .evidenceMediaTypeNotAllowed, .evidenceHashMismatch, .evidenceSizeMismatch,
+            .evidenceURINotHTTPS, .evidenceURNMismatch, .evidenceFileNameInvalid, .evidenceMediaTypeNotAllowed, .evidenceHashMismatch, .evidenceSizeMismatch, .evidenceChunkInvalid,
             .updateMaskInvalid, .reviewDecisionRequired, .rejectReasonRequired, .revokeReasonRequired, .batchSizeInvalid, .batchDuplicate, .policyOutOfRange,
             .lockInvalid, .absenceKindRequired, .absenceRangeInvalid, .complianceRangeInvalid, .ratingRequired, .rhkNotFound, .ikiNotFound,
             .qualitativeNotFound, .evidenceNotFound, .noSkp, .reportDateOutsideSkp, .reportDateBeforeWindow, .periodLocked, .ikiNotYetInForce,

@@ -83,6 +83,15 @@ public enum EvidenceUploadRules {
         }
     }
 
+    /// Refuses an upload or download chunk outside 1 byte–1 MiB (`reporting.proto` UploadEvidenceRequest.chunk).
+    ///
+    /// - Throws: ``ReportingError`` `EVIDENCE_CHUNK_INVALID` (INVALID_ARGUMENT).
+    public static func checkChunk(_ chunk: [UInt8]) throws(ReportingError) {
+        guard !chunk.isEmpty, chunk.count <= ReportingLimits.chunkBytes else {
+            throw ReportingError(.evidenceChunkInvalid, "a chunk carries 1 byte to \(ReportingLimits.chunkBytes) bytes, got \(chunk.count)", field: "chunk")
+        }
+    }
+
     /// The media type of content starting with `prefix`.
     ///
     /// - Throws: ``ReportingError`` `EVIDENCE_MEDIA_TYPE_NOT_ALLOWED` (INVALID_ARGUMENT) when the

@@ -45,6 +45,8 @@ extension ReportingError.Code {
     public static let evidenceHashMismatch = Self("EVIDENCE_HASH_MISMATCH", .invalidArgument)
     /// An upload's byte count differs from the claimed size.
     public static let evidenceSizeMismatch = Self("EVIDENCE_SIZE_MISMATCH", .invalidArgument)
+    /// An upload chunk is empty or larger than 1 MiB.
+    public static let evidenceChunkInvalid = Self("EVIDENCE_CHUNK_INVALID", .invalidArgument)
     /// An update's field mask is missing, empty, too long or names an unknown path.
     public static let updateMaskInvalid = Self("UPDATE_MASK_INVALID", .invalidArgument)
     /// A batch review entry has no decision.
