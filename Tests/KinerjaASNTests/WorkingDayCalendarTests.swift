@@ -59,7 +59,7 @@ struct WorkingDayCalendarTests {
         #expect(calendar.nonWorkingDay(on: Self.day(7, 6)) == nil, "without a unit path only agency-wide entries apply")
     }
 
-    @Test("2026 has 17 libur nasional and 8 cuti bersama; with weekends, 243 working days remain (SKB 3 Menteri, to be confirmed)")
+    @Test("2026 has 17 libur nasional and 8 cuti bersama; with weekends, 240 working days remain (SKB 3 Menteri, to be confirmed)")
     func year2026() throws {
         let list = NonWorkingDayList.indonesia2026
         #expect(list.count { $0.kind == .liburNasional } == 17)
