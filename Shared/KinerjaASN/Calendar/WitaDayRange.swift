@@ -123,6 +123,7 @@ public struct WitaDayRange: Sendable, Hashable, Sequence, CustomStringConvertibl
             last = range.upperDay
         }
 
+        /// The next day; nil after the last.
         public mutating func next() -> Common.Date? {
             guard current <= last else { return nil }
             defer { current += 1 }
@@ -130,8 +131,10 @@ public struct WitaDayRange: Sendable, Hashable, Sequence, CustomStringConvertibl
         }
     }
 
+    /// An iterator from the first day to the last.
     public func makeIterator() -> Iterator { Iterator(self) }
 
+    /// The number of days (exact).
     public var underestimatedCount: Int { dayCount }
 
     /// The date of a day number that came from a valid date (always in range).

@@ -122,11 +122,13 @@ public struct WorkingDayCalendar: Sendable, Hashable {
 
     // MARK: Day numbers
 
+    /// ``isAgencyWorkingDay(_:)`` for a day number since 1970-01-01 (for loops over ranges).
     package func isAgencyWorkingDay(day: Int) -> Bool {
         guard let weekday = WitaDayRange.date(day).weekday, workingWeekdays.contains(weekday) else { return false }
         return agencyWide[day] == nil
     }
 
+    /// ``isWorkingDay(_:unitPath:)`` for a day number since 1970-01-01.
     package func isWorkingDay(day: Int, unitPath: [String]) -> Bool {
         guard isAgencyWorkingDay(day: day) else { return false }
         guard let units = unitDays[day], !unitPath.isEmpty else { return true }
