@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "KinerjaIdentityClient", targets: ["KinerjaIdentityClient"]),
         .library(name: "KinerjaIdentity", targets: ["KinerjaIdentity"]),
         .library(name: "KinerjaPlanning", targets: ["KinerjaPlanning"]),
+        .library(name: "KinerjaReporting", targets: ["KinerjaReporting"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
@@ -225,6 +226,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The reporting service's library. For now its rules as values (daily reports and their
+        // lifecycle, aggregation and capaian, compliance, evidence) and the content-addressed
+        // evidence store; the store and handlers join it later.
+        .target(
+            name: "KinerjaReporting",
+            dependencies: ["KinerjaProto", "KinerjaASN", "KinerjaCrypto"],
+            path: "Services/Reporting",
+            swiftSettings: strict
+        ),
+
         // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
@@ -317,6 +328,12 @@ let package = Package(
                 "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaPlanningTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaReportingTests",
+            dependencies: ["KinerjaReporting", "KinerjaASN", "KinerjaCrypto", "KinerjaProto"],
+            path: "Tests/KinerjaReportingTests",
             swiftSettings: strict
         ),
         .testTarget(

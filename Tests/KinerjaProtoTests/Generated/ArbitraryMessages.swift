@@ -186,13 +186,18 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Planning.VerifyAuditChainResponse.self,
     Reporting.DailyReportDraft.self,
     Reporting.DailyReport.self,
+    Reporting.QualitativeRealisation.self,
     Reporting.IkiProgress.self,
     Reporting.EmployeeProgress.self,
     Reporting.TeamMemberProgress.self,
     Reporting.ComplianceDay.self,
+    Reporting.MonthlyCompliance.self,
+    Reporting.ComplianceRollup.self,
     Reporting.EmployeeCompliance.self,
     Reporting.NonWorkingDay.self,
     Reporting.ReportingPolicy.self,
+    Reporting.Absence.self,
+    Reporting.PeriodLock.self,
     Reporting.SubmitDailyReportRequest.self,
     Reporting.SubmitDailyReportResponse.self,
     Reporting.DailyReportRow.self,
@@ -212,6 +217,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Reporting.VerifyDailyReportResponse.self,
     Reporting.RejectDailyReportRequest.self,
     Reporting.RejectDailyReportResponse.self,
+    Reporting.RevokeVerificationRequest.self,
+    Reporting.RevokeVerificationResponse.self,
     Reporting.ReportReview.self,
     Reporting.ReportReviewResult.self,
     Reporting.BatchReviewDailyReportsRequest.self,
@@ -234,6 +241,27 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Reporting.GetReportingPolicyResponse.self,
     Reporting.SetReportingPolicyRequest.self,
     Reporting.SetReportingPolicyResponse.self,
+    Reporting.RecordAbsenceRequest.self,
+    Reporting.RecordAbsenceResponse.self,
+    Reporting.RemoveAbsenceRequest.self,
+    Reporting.RemoveAbsenceResponse.self,
+    Reporting.ListAbsencesRequest.self,
+    Reporting.ListAbsencesResponse.self,
+    Reporting.LockPeriodRequest.self,
+    Reporting.LockPeriodResponse.self,
+    Reporting.UnlockPeriodRequest.self,
+    Reporting.UnlockPeriodResponse.self,
+    Reporting.ListPeriodLocksRequest.self,
+    Reporting.ListPeriodLocksResponse.self,
+    Reporting.SetQualitativeRealisationRequest.self,
+    Reporting.SetQualitativeRealisationResponse.self,
+    Reporting.RateQualitativeRealisationRequest.self,
+    Reporting.RateQualitativeRealisationResponse.self,
+    Reporting.EvidenceUploadHeader.self,
+    Reporting.UploadEvidenceRequest.self,
+    Reporting.UploadEvidenceResponse.self,
+    Reporting.DownloadEvidenceRequest.self,
+    Reporting.DownloadEvidenceResponse.self,
     Reporting.ListAuditEventsRequest.self,
     Reporting.ListAuditEventsResponse.self,
     Reporting.VerifyAuditChainRequest.self,
@@ -604,14 +632,19 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
     (Planning.VerifyAuditChainResponse.self, ["verification"]),
     (Reporting.DailyReportDraft.self, ["report_date", "rhk_id", "iki_id", "realisation_value", "description", "evidence", "duration_minutes"]),
-    (Reporting.DailyReport.self, ["report_id", "nip", "employee", "report_date", "skp_id", "skp_version", "provisional", "rhk_id", "iki_id", "indicator", "realisation_value", "unit", "description", "evidence", "duration_minutes", "state", "verifier_nip", "review_note", "submitted", "updated", "reviewed", "revision"]),
-    (Reporting.IkiProgress.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "target", "target_derived", "aggregation", "realisation_verified", "realisation_with_pending", "capaian_percent", "capaian_with_pending_percent", "report_count", "verified_count", "pending_count", "rejected_count", "last_report_date"]),
+    (Reporting.DailyReport.self, ["report_id", "nip", "employee", "report_date", "skp_id", "skp_version", "provisional", "rhk_id", "iki_id", "indicator", "realisation_value", "unit", "description", "evidence", "duration_minutes", "state", "verifier_nip", "review_note", "submitted", "updated", "reviewed", "revision", "revoked", "review_due_date", "review_overdue"]),
+    (Reporting.QualitativeRealisation.self, ["nip", "skp_id", "iki_id", "period", "description", "rating", "rating_note", "described", "rated", "revision"]),
+    (Reporting.IkiProgress.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "target", "target_derived", "aggregation", "realisation_verified", "realisation_with_pending", "capaian_percent", "capaian_with_pending_percent", "report_count", "verified_count", "pending_count", "rejected_count", "last_report_date", "capaian_status", "capaian_with_pending_status", "qualitative"]),
     (Reporting.EmployeeProgress.self, ["employee", "period", "targets_availability", "skp_id", "skp_version", "atasan_nip", "ikis", "average_capaian_percent", "average_capaian_utama_percent", "working_days", "days_filed", "pending_verification_count", "as_of_date", "computed_at"]),
     (Reporting.TeamMemberProgress.self, ["employee", "targets_availability", "iki_count", "iki_on_track_count", "average_capaian_percent", "pending_verification_count", "working_days", "days_filed", "last_report_date"]),
-    (Reporting.ComplianceDay.self, ["date", "working_day", "expected_count", "filed_count", "missing_nips", "missing_truncated"]),
-    (Reporting.EmployeeCompliance.self, ["employee", "working_days", "days_filed", "compliance_percent", "missing_dates"]),
+    (Reporting.ComplianceDay.self, ["date", "working_day", "expected_count", "filed_count", "missing_nips", "missing_truncated", "excused_count"]),
+    (Reporting.MonthlyCompliance.self, ["year", "month", "working_days", "days_filed", "compliance_percent"]),
+    (Reporting.ComplianceRollup.self, ["key", "employee_count", "expected_days", "filed_days", "compliance_percent", "non_compliant_count"]),
+    (Reporting.EmployeeCompliance.self, ["employee", "working_days", "days_filed", "compliance_percent", "missing_dates", "months", "excused_days", "atasan_nip"]),
     (Reporting.NonWorkingDay.self, ["date", "kind", "name", "unit_id", "set_by"]),
-    (Reporting.ReportingPolicy.self, ["unit_id", "backdate_days", "evidence_required", "review_deadline_days", "max_reports_per_day", "inherited", "updated", "revision"]),
+    (Reporting.ReportingPolicy.self, ["unit_id", "backdate_days", "evidence_required", "review_deadline_days", "max_reports_per_day", "inherited", "updated", "revision", "max_evidence_file_bytes", "max_evidence_bytes_per_month"]),
+    (Reporting.Absence.self, ["absence_id", "nip", "kind", "dates", "reference", "note", "recorded"]),
+    (Reporting.PeriodLock.self, ["lock_id", "period", "nips", "reason", "locked"]),
     (Reporting.SubmitDailyReportRequest.self, ["report"]),
     (Reporting.SubmitDailyReportResponse.self, ["report"]),
     (Reporting.DailyReportRow.self, ["row_number", "nip", "report"]),
@@ -631,6 +664,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.VerifyDailyReportResponse.self, ["report"]),
     (Reporting.RejectDailyReportRequest.self, ["report_id", "reason", "expected_revision"]),
     (Reporting.RejectDailyReportResponse.self, ["report"]),
+    (Reporting.RevokeVerificationRequest.self, ["report_id", "reason", "expected_revision"]),
+    (Reporting.RevokeVerificationResponse.self, ["report"]),
     (Reporting.ReportReview.self, ["report_id", "decision", "note", "expected_revision"]),
     (Reporting.ReportReviewResult.self, ["report_id", "status_code", "message", "state"]),
     (Reporting.BatchReviewDailyReportsRequest.self, ["reviews"]),
@@ -640,7 +675,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.GetTeamProgressRequest.self, ["atasan_nip", "period", "include_indirect"]),
     (Reporting.GetTeamProgressResponse.self, ["members", "period", "as_of_date"]),
     (Reporting.GetComplianceRequest.self, ["unit", "date_range", "include_employees", "non_compliant_only"]),
-    (Reporting.GetComplianceResponse.self, ["unit_id", "date_range", "days", "employees", "unit_compliance_percent"]),
+    (Reporting.GetComplianceResponse.self, ["unit_id", "date_range", "days", "employees", "unit_compliance_percent", "unit_rollups", "atasan_rollups"]),
     (Reporting.StreamUnitProgressRequest.self, ["unit", "period"]),
     (Reporting.StreamUnitProgressResponse.self, ["progress"]),
     (Reporting.ListNonWorkingDaysRequest.self, ["date_range", "unit_id"]),
@@ -653,6 +688,27 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.GetReportingPolicyResponse.self, ["policy"]),
     (Reporting.SetReportingPolicyRequest.self, ["policy", "expected_revision"]),
     (Reporting.SetReportingPolicyResponse.self, ["policy"]),
+    (Reporting.RecordAbsenceRequest.self, ["absence"]),
+    (Reporting.RecordAbsenceResponse.self, ["absence"]),
+    (Reporting.RemoveAbsenceRequest.self, ["absence_id", "reason"]),
+    (Reporting.RemoveAbsenceResponse.self, ["absence"]),
+    (Reporting.ListAbsencesRequest.self, ["nip", "unit", "date_range", "page"]),
+    (Reporting.ListAbsencesResponse.self, ["absences", "page"]),
+    (Reporting.LockPeriodRequest.self, ["lock"]),
+    (Reporting.LockPeriodResponse.self, ["lock", "pending_frozen_count"]),
+    (Reporting.UnlockPeriodRequest.self, ["lock_id", "reason"]),
+    (Reporting.UnlockPeriodResponse.self, ["lock"]),
+    (Reporting.ListPeriodLocksRequest.self, ["nip", "year", "page"]),
+    (Reporting.ListPeriodLocksResponse.self, ["locks", "page"]),
+    (Reporting.SetQualitativeRealisationRequest.self, ["iki_id", "period", "description", "expected_revision"]),
+    (Reporting.SetQualitativeRealisationResponse.self, ["realisation"]),
+    (Reporting.RateQualitativeRealisationRequest.self, ["nip", "iki_id", "period", "rating", "note", "expected_revision"]),
+    (Reporting.RateQualitativeRealisationResponse.self, ["realisation"]),
+    (Reporting.EvidenceUploadHeader.self, ["sha256", "size_bytes", "file_name", "media_type"]),
+    (Reporting.UploadEvidenceRequest.self, ["header", "chunk"]),
+    (Reporting.UploadEvidenceResponse.self, ["evidence", "already_stored"]),
+    (Reporting.DownloadEvidenceRequest.self, ["sha256"]),
+    (Reporting.DownloadEvidenceResponse.self, ["evidence", "chunk"]),
     (Reporting.ListAuditEventsRequest.self, ["filter", "page"]),
     (Reporting.ListAuditEventsResponse.self, ["events", "page"]),
     (Reporting.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -2768,6 +2824,26 @@ extension Reporting.DailyReport: ArbitraryMessage {
         m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.reviewed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.revision = g.uint64()
+        m.revoked = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.reviewDueDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.reviewOverdue = g.bool()
+        return m
+    }
+}
+
+extension Reporting.QualitativeRealisation: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.skpID = g.string()
+        m.ikiID = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.description = g.string()
+        m.rating = g.enumeration() as Common.Rating
+        m.ratingNote = g.string()
+        m.described = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.rated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.revision = g.uint64()
         return m
     }
 }
@@ -2793,6 +2869,9 @@ extension Reporting.IkiProgress: ArbitraryMessage {
         m.pendingCount = g.uint32()
         m.rejectedCount = g.uint32()
         m.lastReportDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.capaianStatus = g.enumeration() as Reporting.CapaianStatus
+        m.capaianWithPendingStatus = g.enumeration() as Reporting.CapaianStatus
+        m.qualitative = g.optional { g in Reporting.QualitativeRealisation.arbitrary(&g) }
         return m
     }
 }
@@ -2843,6 +2922,32 @@ extension Reporting.ComplianceDay: ArbitraryMessage {
         m.filedCount = g.uint32()
         m.missingNIPs = g.array { g in g.string() }
         m.missingTruncated = g.bool()
+        m.excusedCount = g.uint32()
+        return m
+    }
+}
+
+extension Reporting.MonthlyCompliance: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.year = g.int32()
+        m.month = g.int32()
+        m.workingDays = g.uint32()
+        m.daysFiled = g.uint32()
+        m.compliancePercent = g.double()
+        return m
+    }
+}
+
+extension Reporting.ComplianceRollup: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.key = g.string()
+        m.employeeCount = g.uint32()
+        m.expectedDays = g.uint32()
+        m.filedDays = g.uint32()
+        m.compliancePercent = g.double()
+        m.nonCompliantCount = g.uint32()
         return m
     }
 }
@@ -2855,6 +2960,9 @@ extension Reporting.EmployeeCompliance: ArbitraryMessage {
         m.daysFiled = g.uint32()
         m.compliancePercent = g.double()
         m.missingDates = g.array { g in g.nested { Common.Date.arbitrary(&$0) } }
+        m.months = g.array { g in g.nested { Reporting.MonthlyCompliance.arbitrary(&$0) } }
+        m.excusedDays = g.uint32()
+        m.atasanNIP = g.string()
         return m
     }
 }
@@ -2882,6 +2990,34 @@ extension Reporting.ReportingPolicy: ArbitraryMessage {
         m.inherited = g.bool()
         m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.revision = g.uint64()
+        m.maxEvidenceFileBytes = g.uint64()
+        m.maxEvidenceBytesPerMonth = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.Absence: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.absenceID = g.string()
+        m.nip = g.string()
+        m.kind = g.enumeration() as Reporting.AbsenceKind
+        m.dates = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.reference = g.string()
+        m.note = g.string()
+        m.recorded = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.PeriodLock: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lockID = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.nips = g.array { g in g.string() }
+        m.reason = g.string()
+        m.locked = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         return m
     }
 }
@@ -3070,6 +3206,24 @@ extension Reporting.RejectDailyReportResponse: ArbitraryMessage {
     }
 }
 
+extension Reporting.RevokeVerificationRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reportID = g.string()
+        m.reason = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.RevokeVerificationResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.report = g.optional { g in Reporting.DailyReport.arbitrary(&g) }
+        return m
+    }
+}
+
 extension Reporting.ReportReview: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -3166,6 +3320,8 @@ extension Reporting.GetComplianceResponse: ArbitraryMessage {
         m.days = g.array { g in g.nested { Reporting.ComplianceDay.arbitrary(&$0) } }
         m.employees = g.array { g in g.nested { Reporting.EmployeeCompliance.arbitrary(&$0) } }
         m.unitCompliancePercent = g.double()
+        m.unitRollups = g.array { g in g.nested { Reporting.ComplianceRollup.arbitrary(&$0) } }
+        m.atasanRollups = g.array { g in g.nested { Reporting.ComplianceRollup.arbitrary(&$0) } }
         return m
     }
 }
@@ -3266,6 +3422,204 @@ extension Reporting.SetReportingPolicyResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.policy = g.optional { g in Reporting.ReportingPolicy.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.RecordAbsenceRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.absence = g.optional { g in Reporting.Absence.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.RecordAbsenceResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.absence = g.optional { g in Reporting.Absence.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.RemoveAbsenceRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.absenceID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Reporting.RemoveAbsenceResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.absence = g.optional { g in Reporting.Absence.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListAbsencesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListAbsencesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.absences = g.array { g in g.nested { Reporting.Absence.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.LockPeriodRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lock = g.optional { g in Reporting.PeriodLock.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.LockPeriodResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lock = g.optional { g in Reporting.PeriodLock.arbitrary(&g) }
+        m.pendingFrozenCount = g.uint32()
+        return m
+    }
+}
+
+extension Reporting.UnlockPeriodRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lockID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Reporting.UnlockPeriodResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lock = g.optional { g in Reporting.PeriodLock.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListPeriodLocksRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.year = g.int32()
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.ListPeriodLocksResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.locks = g.array { g in g.nested { Reporting.PeriodLock.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.SetQualitativeRealisationRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ikiID = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.description = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.SetQualitativeRealisationResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.realisation = g.optional { g in Reporting.QualitativeRealisation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.RateQualitativeRealisationRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.ikiID = g.string()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.rating = g.enumeration() as Common.Rating
+        m.note = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Reporting.RateQualitativeRealisationResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.realisation = g.optional { g in Reporting.QualitativeRealisation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Reporting.EvidenceUploadHeader: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.sha256 = g.bytes()
+        m.sizeBytes = g.uint64()
+        m.fileName = g.string()
+        m.mediaType = g.string()
+        return m
+    }
+}
+
+extension Reporting.UploadEvidenceRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.item = .header(g.nested { Reporting.EvidenceUploadHeader.arbitrary(&$0) })
+        case 1: m.item = .chunk(g.bytes())
+        default: m.item = nil
+        }
+        return m
+    }
+}
+
+extension Reporting.UploadEvidenceResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evidence = g.optional { g in Common.EvidenceLink.arbitrary(&g) }
+        m.alreadyStored = g.bool()
+        return m
+    }
+}
+
+extension Reporting.DownloadEvidenceRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.sha256 = g.bytes()
+        return m
+    }
+}
+
+extension Reporting.DownloadEvidenceResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.item = .evidence(g.nested { Common.EvidenceLink.arbitrary(&$0) })
+        case 1: m.item = .chunk(g.bytes())
+        default: m.item = nil
+        }
         return m
     }
 }

@@ -16,6 +16,9 @@ extension Reporting {
         case ditolak
         /// Ditarik: withdrawn by the employee before verification; does not count; final.
         case ditarik
+        /// Dicabut: the atasan revoked the verification with a reason; does not count; the employee may
+        /// correct and resubmit (back to DIAJUKAN) or withdraw it, as after a rejection.
+        case dicabut
         /// A number this build does not know (proto3 enums are open).
         case unrecognized(Int32)
 
@@ -26,6 +29,7 @@ extension Reporting {
             case 2: self = .diverifikasi
             case 3: self = .ditolak
             case 4: self = .ditarik
+            case 5: self = .dicabut
             default: self = .unrecognized(rawValue)
             }
         }
@@ -37,6 +41,7 @@ extension Reporting {
             case .diverifikasi: 2
             case .ditolak: 3
             case .ditarik: 4
+            case .dicabut: 5
             case .unrecognized(let value): value
             }
         }
@@ -48,11 +53,58 @@ extension Reporting {
             case .diverifikasi: "REPORT_STATE_DIVERIFIKASI"
             case .ditolak: "REPORT_STATE_DITOLAK"
             case .ditarik: "REPORT_STATE_DITARIK"
+            case .dicabut: "REPORT_STATE_DICABUT"
             case .unrecognized: nil
             }
         }
 
-        public static let knownCases: [Self] = [.unspecified, .diajukan, .diverifikasi, .ditolak, .ditarik]
+        public static let knownCases: [Self] = [.unspecified, .diajukan, .diverifikasi, .ditolak, .ditarik, .dicabut]
+    }
+
+    /// Where a capaian stands against its target (TargetDirection decides what "reached" means).
+    public enum CapaianStatus: ProtoEnum {
+        /// Not computable (no realisation, a Kualitatif IKI, a zero target with higher-is-better).
+        case unspecified
+        /// Capaian below 100: the target is not reached (for a range target: outside the range).
+        case belowTarget
+        /// Capaian 100 (within a relative 1e-9): the target is reached exactly, or inside the range.
+        case onTarget
+        /// Capaian above 100, or a zero realisation where lower is better against a positive target.
+        case aboveTarget
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .belowTarget
+            case 2: self = .onTarget
+            case 3: self = .aboveTarget
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .belowTarget: 1
+            case .onTarget: 2
+            case .aboveTarget: 3
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "CAPAIAN_STATUS_UNSPECIFIED"
+            case .belowTarget: "CAPAIAN_STATUS_BELOW_TARGET"
+            case .onTarget: "CAPAIAN_STATUS_ON_TARGET"
+            case .aboveTarget: "CAPAIAN_STATUS_ABOVE_TARGET"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .belowTarget, .onTarget, .aboveTarget]
     }
 
     /// Kind of non-working day.
@@ -106,6 +158,57 @@ extension Reporting {
         public static let knownCases: [Self] = [.unspecified, .liburNasional, .cutiBersama, .liburDaerah, .unitClosure]
     }
 
+    /// Kind of absence that excuses an employee from filing (not "not filed").
+    public enum AbsenceKind: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// Cuti: leave (tahunan, besar, melahirkan, alasan penting, di luar tanggungan negara; PP 11/2017).
+        case cuti
+        /// Sakit: sick leave.
+        case sakit
+        /// Dinas luar: official travel or duty outside the office.
+        case dinasLuar
+        /// Tugas belajar: study assignment.
+        case tugasBelajar
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .cuti
+            case 2: self = .sakit
+            case 3: self = .dinasLuar
+            case 4: self = .tugasBelajar
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .cuti: 1
+            case .sakit: 2
+            case .dinasLuar: 3
+            case .tugasBelajar: 4
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "ABSENCE_KIND_UNSPECIFIED"
+            case .cuti: "ABSENCE_KIND_CUTI"
+            case .sakit: "ABSENCE_KIND_SAKIT"
+            case .dinasLuar: "ABSENCE_KIND_DINAS_LUAR"
+            case .tugasBelajar: "ABSENCE_KIND_TUGAS_BELAJAR"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .cuti, .sakit, .dinasLuar, .tugasBelajar]
+    }
+
     /// The atasan's decision on a report.
     public enum ReviewDecision: ProtoEnum {
         /// Not set.
@@ -152,22 +255,28 @@ extension Reporting {
         public static let protoName = "kinerja.reporting.v1.DailyReportDraft"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__daily_report_draft()) }
 
-        /// WITA day the work was done. Required; not after today (WITA), not earlier than the unit's
-        /// backdate window (ReportingPolicy.backdate_days), inside the SKP period.
+        /// WITA day the work was done. Required; not after today (WITA); not earlier than today minus
+        /// the unit's backdate window (ReportingPolicy.backdate_days); inside the covered days of the
+        /// SKP in force; not in a period locked for the author (PeriodLock).
         public var reportDate: Common.Date? = nil
         /// RHK the work contributes to. Required.
         public var rhkID: String = ""
-        /// IKI the realisation is logged against; must belong to rhk_id. Required.
+        /// IKI the realisation is logged against; must belong to rhk_id in the SKP version in force on
+        /// report_date. Required.
         public var ikiID: String = ""
         /// Realisation (realisasi) in the IKI's unit, e.g. 45 (dokumen); finite, ≥ 0, at most 1e9.
-        /// 0 is allowed for a progress note without output.
+        /// 0 is allowed for a progress note without output (and for Kualitatif IKIs, whose realisation
+        /// is the rated QualitativeRealisation of the period).
         public var realisationValue: Double = 0
-        /// What was done; 1–2000 characters.
+        /// What was done; 1–2000 characters (Unicode scalar values), not only white space.
         public var description: String = ""
-        /// Evidence (bukti dukung); at most 10 links; each with a 32-byte SHA-256. Required (at least
-        /// one) when the unit's policy says evidence_required.
+        /// Evidence (bukti dukung); at most 10 links, no SHA-256 twice; each with a 32-byte SHA-256 and
+        /// a URI that is `https:` with a host, or `urn:kinerja:evidence:sha256:<hex>` naming an
+        /// uploaded file with that same SHA-256. Required (at least one) when the unit's policy says
+        /// evidence_required.
         public var evidence: [Common.EvidenceLink] = []
-        /// Time spent on the work, in minutes, 0–1440; 0 = not given.
+        /// Time spent on the work, in minutes, 0–1440; 0 = not given. The author's reports of one day
+        /// together spend at most 1440 minutes.
         public var durationMinutes: UInt32 = 0
 
         /// A message with every field at its default.
@@ -272,6 +381,14 @@ extension Reporting {
         public var reviewed: Common.AuditStamp? = nil
         /// Revision counter for optimistic concurrency. Output only.
         public var revision: UInt64 = 0
+        /// Revocation of the verification (DICABUT); absent unless revoked. review_note then holds the
+        /// revocation reason. Output only.
+        public var revoked: Common.AuditStamp? = nil
+        /// Last WITA day for the atasan's review: the review_deadline_days-th WITA working day after
+        /// the WITA day of the latest submission; absent unless DIAJUKAN. Output only.
+        public var reviewDueDate: Common.Date? = nil
+        /// True when DIAJUKAN and today (WITA) is after review_due_date, computed when read. Output only.
+        public var reviewOverdue: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -299,7 +416,10 @@ extension Reporting {
             submitted: Common.AuditStamp? = nil,
             updated: Common.AuditStamp? = nil,
             reviewed: Common.AuditStamp? = nil,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            revoked: Common.AuditStamp? = nil,
+            reviewDueDate: Common.Date? = nil,
+            reviewOverdue: Bool = false
         ) {
             self.reportID = reportID
             self.nip = nip
@@ -323,6 +443,9 @@ extension Reporting {
             self.updated = updated
             self.reviewed = reviewed
             self.revision = revision
+            self.revoked = revoked
+            self.reviewDueDate = reviewDueDate
+            self.reviewOverdue = reviewOverdue
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -348,6 +471,9 @@ extension Reporting {
             try encoder.message(19, updated)
             try encoder.message(20, reviewed)
             encoder.scalar(21, revision)
+            try encoder.message(22, revoked)
+            try encoder.message(23, reviewDueDate)
+            encoder.bool(24, reviewOverdue)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -373,6 +499,9 @@ extension Reporting {
             self.updated = try decoder.message(19)
             self.reviewed = try decoder.message(20)
             self.revision = decoder.scalar(21)
+            self.revoked = try decoder.message(22)
+            self.reviewDueDate = try decoder.message(23)
+            self.reviewOverdue = decoder.bool(24)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -397,6 +526,106 @@ extension Reporting {
             if let value = submitted { printer.message("submitted", value) }
             if let value = updated { printer.message("updated", value) }
             if let value = reviewed { printer.message("reviewed", value) }
+            if revision != 0 { printer.integer("revision", revision) }
+            if let value = revoked { printer.message("revoked", value) }
+            if let value = reviewDueDate { printer.message("review_due_date", value) }
+            if reviewOverdue { printer.bool("review_overdue", reviewOverdue) }
+        }
+    }
+
+    /// The realisation of a Kualitatif IKI for one period: the employee's description of what was
+    /// achieved, rated by the atasan on the Hasil Kerja scale (our inference: the regulation gives
+    /// no scale for a descriptive IKI's periodic realisation; the same scale keeps evaluation's
+    /// proposal rule on one scale).
+    public struct QualitativeRealisation: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.QualitativeRealisation"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__qualitative_realisation()) }
+
+        /// Author NIP.
+        public var nip: String = ""
+        /// SKP the IKI belongs to. Output only.
+        public var skpID: String = ""
+        /// IKI (of a Kualitatif SKP).
+        public var ikiID: String = ""
+        /// The period: a month, triwulan or the year of the SKP.
+        public var period: Common.Period? = nil
+        /// What was achieved against the descriptive target; 1–2000 characters, not only white space.
+        public var description: String = ""
+        /// The atasan's rating: Di Atas, Sesuai or Di Bawah Ekspektasi; UNSPECIFIED until rated.
+        public var rating: Common.Rating = .init(rawValue: 0)
+        /// The atasan's note with the rating; at most 2000 characters.
+        public var ratingNote: String = ""
+        /// Last change of the description. Output only.
+        public var described: Common.AuditStamp? = nil
+        /// The rating stamp; absent until rated. Output only.
+        public var rated: Common.AuditStamp? = nil
+        /// Revision counter. Output only.
+        public var revision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            skpID: String = "",
+            ikiID: String = "",
+            period: Common.Period? = nil,
+            description: String = "",
+            rating: Common.Rating = .init(rawValue: 0),
+            ratingNote: String = "",
+            described: Common.AuditStamp? = nil,
+            rated: Common.AuditStamp? = nil,
+            revision: UInt64 = 0
+        ) {
+            self.nip = nip
+            self.skpID = skpID
+            self.ikiID = ikiID
+            self.period = period
+            self.description = description
+            self.rating = rating
+            self.ratingNote = ratingNote
+            self.described = described
+            self.rated = rated
+            self.revision = revision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.string(1, skpID)
+            try encoder.string(2, ikiID)
+            try encoder.message(3, period)
+            try encoder.string(4, description)
+            encoder.scalar(5, rating.rawValue)
+            try encoder.string(6, ratingNote)
+            try encoder.message(7, described)
+            try encoder.message(8, rated)
+            encoder.scalar(9, revision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.skpID = try decoder.string(1)
+            self.ikiID = try decoder.string(2)
+            self.period = try decoder.message(3)
+            self.description = try decoder.string(4)
+            self.rating = decoder.enumeration(5)
+            self.ratingNote = try decoder.string(6)
+            self.described = try decoder.message(7)
+            self.rated = try decoder.message(8)
+            self.revision = decoder.scalar(9)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if !skpID.isEmpty { printer.string("skp_id", skpID) }
+            if !ikiID.isEmpty { printer.string("iki_id", ikiID) }
+            if let value = period { printer.message("period", value) }
+            if !description.isEmpty { printer.string("description", description) }
+            if rating.rawValue != 0 { printer.enumeration("rating", rating) }
+            if !ratingNote.isEmpty { printer.string("rating_note", ratingNote) }
+            if let value = described { printer.message("described", value) }
+            if let value = rated { printer.message("rated", value) }
             if revision != 0 { printer.integer("revision", revision) }
         }
     }
@@ -424,12 +653,16 @@ extension Reporting {
         public var targetDerived: Bool = false
         /// How realisations combine.
         public var aggregation: Common.RealisationAggregation = .init(rawValue: 0)
-        /// Realisation from verified reports, in the target's unit.
+        /// Realisation from verified reports dated in the period, combined per `aggregation`, in the
+        /// target's unit; 0 when no report counts (SUM then means "nothing yet"; for the other
+        /// aggregations there is no realisation and capaian is absent).
         public var realisationVerified: Double = 0
-        /// Realisation from verified and pending (DIAJUKAN) reports together.
+        /// Realisation from verified and pending (DIAJUKAN) reports together (the provisional figure).
         public var realisationWithPending: Double = 0
         /// Capaian from verified reports, percent (0–100 scale, may exceed 100); absent when not
-        /// computable (qualitative target, zero target with higher-is-better).
+        /// computable: a Kualitatif IKI (see `qualitative`), no realisation, a zero target with
+        /// higher-is-better, or a zero realisation with lower-is-better against a positive target
+        /// (capaian_status then says ABOVE_TARGET).
         public var capaianPercent: Common.DoubleValue? = nil
         /// Capaian counting pending reports too, percent; absent when not computable.
         public var capaianWithPendingPercent: Common.DoubleValue? = nil
@@ -439,10 +672,17 @@ extension Reporting {
         public var verifiedCount: UInt32 = 0
         /// Reports awaiting verification.
         public var pendingCount: UInt32 = 0
-        /// Rejected reports.
+        /// Rejected reports and revoked verifications (DITOLAK, DICABUT).
         public var rejectedCount: UInt32 = 0
         /// Latest report date for the IKI in the period; absent when none.
         public var lastReportDate: Common.Date? = nil
+        /// Where the verified capaian stands against the target; UNSPECIFIED when not computable.
+        public var capaianStatus: Reporting.CapaianStatus = .init(rawValue: 0)
+        /// Where the capaian counting pending reports stands; UNSPECIFIED when not computable.
+        public var capaianWithPendingStatus: Reporting.CapaianStatus = .init(rawValue: 0)
+        /// The period's rated description for a Kualitatif IKI; absent for Kuantitatif IKIs and until
+        /// the employee writes one.
+        public var qualitative: Reporting.QualitativeRealisation? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -466,7 +706,10 @@ extension Reporting {
             verifiedCount: UInt32 = 0,
             pendingCount: UInt32 = 0,
             rejectedCount: UInt32 = 0,
-            lastReportDate: Common.Date? = nil
+            lastReportDate: Common.Date? = nil,
+            capaianStatus: Reporting.CapaianStatus = .init(rawValue: 0),
+            capaianWithPendingStatus: Reporting.CapaianStatus = .init(rawValue: 0),
+            qualitative: Reporting.QualitativeRealisation? = nil
         ) {
             self.rhkID = rhkID
             self.rhkText = rhkText
@@ -486,6 +729,9 @@ extension Reporting {
             self.pendingCount = pendingCount
             self.rejectedCount = rejectedCount
             self.lastReportDate = lastReportDate
+            self.capaianStatus = capaianStatus
+            self.capaianWithPendingStatus = capaianWithPendingStatus
+            self.qualitative = qualitative
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -507,6 +753,9 @@ extension Reporting {
             encoder.scalar(15, pendingCount)
             encoder.scalar(16, rejectedCount)
             try encoder.message(17, lastReportDate)
+            encoder.scalar(18, capaianStatus.rawValue)
+            encoder.scalar(19, capaianWithPendingStatus.rawValue)
+            try encoder.message(20, qualitative)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -528,6 +777,9 @@ extension Reporting {
             self.pendingCount = decoder.scalar(15)
             self.rejectedCount = decoder.scalar(16)
             self.lastReportDate = try decoder.message(17)
+            self.capaianStatus = decoder.enumeration(18)
+            self.capaianWithPendingStatus = decoder.enumeration(19)
+            self.qualitative = try decoder.message(20)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -549,6 +801,9 @@ extension Reporting {
             if pendingCount != 0 { printer.integer("pending_count", pendingCount) }
             if rejectedCount != 0 { printer.integer("rejected_count", rejectedCount) }
             if let value = lastReportDate { printer.message("last_report_date", value) }
+            if capaianStatus.rawValue != 0 { printer.enumeration("capaian_status", capaianStatus) }
+            if capaianWithPendingStatus.rawValue != 0 { printer.enumeration("capaian_with_pending_status", capaianWithPendingStatus) }
+            if let value = qualitative { printer.message("qualitative", value) }
         }
     }
 
@@ -575,9 +830,10 @@ extension Reporting {
         public var averageCapaianPercent: Common.DoubleValue? = nil
         /// Mean verified capaian over the Utama IKIs only, percent; absent when none is computable.
         public var averageCapaianUtamaPercent: Common.DoubleValue? = nil
-        /// WITA working days in the period up to as_of_date.
+        /// WITA working days in the period up to as_of_date on which the employee was expected to file:
+        /// inside the SKP's covered days, not absent, the unit not closed (as GetCompliance counts them).
         public var workingDays: UInt32 = 0
-        /// Working days on which at least one report (not DITARIK) was filed.
+        /// Of those, days on which at least one report (not DITARIK) was filed.
         public var daysFiled: UInt32 = 0
         /// Reports awaiting verification.
         public var pendingVerificationCount: UInt32 = 0
@@ -685,15 +941,17 @@ extension Reporting {
         public var targetsAvailability: Planning.TargetsAvailability = .init(rawValue: 0)
         /// Number of IKIs.
         public var ikiCount: UInt32 = 0
-        /// IKIs whose verified capaian is at least the expected pro-rata share of the period elapsed.
+        /// IKIs on track: for SUM IKIs, verified capaian at least the share of the period's working days
+        /// elapsed; for the other aggregations (levels), at least 100; ABOVE_TARGET always; a Kualitatif
+        /// IKI once rated Sesuai or Di Atas Ekspektasi.
         public var ikiOnTrackCount: UInt32 = 0
         /// Mean verified capaian, percent; absent when not computable.
         public var averageCapaianPercent: Common.DoubleValue? = nil
         /// Reports awaiting the caller's verification.
         public var pendingVerificationCount: UInt32 = 0
-        /// Working days in the period up to today.
+        /// Working days in the period up to today on which the employee was expected to file.
         public var workingDays: UInt32 = 0
-        /// Working days with a report.
+        /// Of those, days with a report (not DITARIK).
         public var daysFiled: UInt32 = 0
         /// Latest report date; absent when none.
         public var lastReportDate: Common.Date? = nil
@@ -768,16 +1026,21 @@ extension Reporting {
 
         /// The WITA day.
         public var date: Common.Date? = nil
-        /// False on weekends and non-working days (those are not expected, but reports on them count).
+        /// False on weekends and agency-wide non-working days (those are not expected, but reports on
+        /// them count in realisation).
         public var workingDay: Bool = false
-        /// Employees expected to file (AKTIF, with an SKP covering the day); 0 on non-working days.
+        /// Employees expected to file (AKTIF, with an SKP covering the day, not absent, unit not
+        /// closed); 0 on non-working days.
         public var expectedCount: UInt32 = 0
         /// Expected employees who filed at least one report (not DITARIK).
         public var filedCount: UInt32 = 0
-        /// NIPs of expected employees who did not file; at most 1000 (see missing_truncated).
+        /// NIPs of expected employees who did not file, ascending; at most 1000 (see missing_truncated).
         public var missingNIPs: [String] = []
         /// True when missing_nips was cut at 1000.
         public var missingTruncated: Bool = false
+        /// Employees who would have been expected on this working day but were absent (Absence) or
+        /// whose unit was closed (UNIT_CLOSURE); not counted in expected_count.
+        public var excusedCount: UInt32 = 0
 
         /// A message with every field at its default.
         public init() {}
@@ -789,7 +1052,8 @@ extension Reporting {
             expectedCount: UInt32 = 0,
             filedCount: UInt32 = 0,
             missingNIPs: [String] = [],
-            missingTruncated: Bool = false
+            missingTruncated: Bool = false,
+            excusedCount: UInt32 = 0
         ) {
             self.date = date
             self.workingDay = workingDay
@@ -797,6 +1061,7 @@ extension Reporting {
             self.filedCount = filedCount
             self.missingNIPs = missingNIPs
             self.missingTruncated = missingTruncated
+            self.excusedCount = excusedCount
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -806,6 +1071,7 @@ extension Reporting {
             encoder.scalar(3, filedCount)
             try encoder.repeatedString(4, missingNIPs)
             encoder.bool(5, missingTruncated)
+            encoder.scalar(6, excusedCount)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -815,6 +1081,7 @@ extension Reporting {
             self.filedCount = decoder.scalar(3)
             self.missingNIPs = try decoder.repeatedString(4)
             self.missingTruncated = decoder.bool(5)
+            self.excusedCount = decoder.scalar(6)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -824,6 +1091,132 @@ extension Reporting {
             if filedCount != 0 { printer.integer("filed_count", filedCount) }
             for value in missingNIPs { printer.string("missing_nips", value) }
             if missingTruncated { printer.bool("missing_truncated", missingTruncated) }
+            if excusedCount != 0 { printer.integer("excused_count", excusedCount) }
+        }
+    }
+
+    /// One employee's filing compliance in one calendar month.
+    public struct MonthlyCompliance: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.MonthlyCompliance"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__monthly_compliance()) }
+
+        /// Year.
+        public var year: Int32 = 0
+        /// Month 1–12.
+        public var month: Int32 = 0
+        /// Working days of the month (inside the requested range) on which the employee was expected to file.
+        public var workingDays: UInt32 = 0
+        /// Of those, days with a report.
+        public var daysFiled: UInt32 = 0
+        /// Days filed ÷ working days × 100, percent 0–100; 100 when working_days is 0.
+        public var compliancePercent: Double = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            year: Int32 = 0,
+            month: Int32 = 0,
+            workingDays: UInt32 = 0,
+            daysFiled: UInt32 = 0,
+            compliancePercent: Double = 0
+        ) {
+            self.year = year
+            self.month = month
+            self.workingDays = workingDays
+            self.daysFiled = daysFiled
+            self.compliancePercent = compliancePercent
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, year)
+            encoder.scalar(1, month)
+            encoder.scalar(2, workingDays)
+            encoder.scalar(3, daysFiled)
+            encoder.scalar(4, compliancePercent)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.year = decoder.scalar(0)
+            self.month = decoder.scalar(1)
+            self.workingDays = decoder.scalar(2)
+            self.daysFiled = decoder.scalar(3)
+            self.compliancePercent = decoder.scalar(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if year != 0 { printer.integer("year", year) }
+            if month != 0 { printer.integer("month", month) }
+            if workingDays != 0 { printer.integer("working_days", workingDays) }
+            if daysFiled != 0 { printer.integer("days_filed", daysFiled) }
+            if compliancePercent != 0 { printer.double("compliance_percent", compliancePercent) }
+        }
+    }
+
+    /// Filing compliance of a group of employees: a unit, or the bawahan of one atasan.
+    public struct ComplianceRollup: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.ComplianceRollup"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__compliance_rollup()) }
+
+        /// The unit id, or the atasan's NIP.
+        public var key: String = ""
+        /// Employees in the group with at least one expected day.
+        public var employeeCount: UInt32 = 0
+        /// Expected employee-days (sum of each member's working days).
+        public var expectedDays: UInt32 = 0
+        /// Of those, employee-days with a report.
+        public var filedDays: UInt32 = 0
+        /// Filed ÷ expected × 100, percent 0–100; 100 when expected_days is 0.
+        public var compliancePercent: Double = 0
+        /// Members below 100 %.
+        public var nonCompliantCount: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            key: String = "",
+            employeeCount: UInt32 = 0,
+            expectedDays: UInt32 = 0,
+            filedDays: UInt32 = 0,
+            compliancePercent: Double = 0,
+            nonCompliantCount: UInt32 = 0
+        ) {
+            self.key = key
+            self.employeeCount = employeeCount
+            self.expectedDays = expectedDays
+            self.filedDays = filedDays
+            self.compliancePercent = compliancePercent
+            self.nonCompliantCount = nonCompliantCount
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, key)
+            encoder.scalar(1, employeeCount)
+            encoder.scalar(2, expectedDays)
+            encoder.scalar(3, filedDays)
+            encoder.scalar(4, compliancePercent)
+            encoder.scalar(5, nonCompliantCount)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.key = try decoder.string(0)
+            self.employeeCount = decoder.scalar(1)
+            self.expectedDays = decoder.scalar(2)
+            self.filedDays = decoder.scalar(3)
+            self.compliancePercent = decoder.scalar(4)
+            self.nonCompliantCount = decoder.scalar(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !key.isEmpty { printer.string("key", key) }
+            if employeeCount != 0 { printer.integer("employee_count", employeeCount) }
+            if expectedDays != 0 { printer.integer("expected_days", expectedDays) }
+            if filedDays != 0 { printer.integer("filed_days", filedDays) }
+            if compliancePercent != 0 { printer.double("compliance_percent", compliancePercent) }
+            if nonCompliantCount != 0 { printer.integer("non_compliant_count", nonCompliantCount) }
         }
     }
 
@@ -842,6 +1235,12 @@ extension Reporting {
         public var compliancePercent: Double = 0
         /// Expected days without a report, ascending; at most 366.
         public var missingDates: [Common.Date] = []
+        /// The same figures per calendar month of the range, ascending.
+        public var months: [Reporting.MonthlyCompliance] = []
+        /// Working days in the range the employee was excused (absent, or the unit closed).
+        public var excusedDays: UInt32 = 0
+        /// Pejabat penilai NIP (for the per-atasan rollup); empty when none.
+        public var atasanNIP: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -852,13 +1251,19 @@ extension Reporting {
             workingDays: UInt32 = 0,
             daysFiled: UInt32 = 0,
             compliancePercent: Double = 0,
-            missingDates: [Common.Date] = []
+            missingDates: [Common.Date] = [],
+            months: [Reporting.MonthlyCompliance] = [],
+            excusedDays: UInt32 = 0,
+            atasanNIP: String = ""
         ) {
             self.employee = employee
             self.workingDays = workingDays
             self.daysFiled = daysFiled
             self.compliancePercent = compliancePercent
             self.missingDates = missingDates
+            self.months = months
+            self.excusedDays = excusedDays
+            self.atasanNIP = atasanNIP
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -867,6 +1272,9 @@ extension Reporting {
             encoder.scalar(2, daysFiled)
             encoder.scalar(3, compliancePercent)
             try encoder.repeatedMessage(4, missingDates)
+            try encoder.repeatedMessage(5, months)
+            encoder.scalar(6, excusedDays)
+            try encoder.string(7, atasanNIP)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -875,6 +1283,9 @@ extension Reporting {
             self.daysFiled = decoder.scalar(2)
             self.compliancePercent = decoder.scalar(3)
             self.missingDates = try decoder.repeatedMessage(4)
+            self.months = try decoder.repeatedMessage(5)
+            self.excusedDays = decoder.scalar(6)
+            self.atasanNIP = try decoder.string(7)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -883,6 +1294,9 @@ extension Reporting {
             if daysFiled != 0 { printer.integer("days_filed", daysFiled) }
             if compliancePercent != 0 { printer.double("compliance_percent", compliancePercent) }
             for value in missingDates { printer.message("missing_dates", value) }
+            for value in months { printer.message("months", value) }
+            if excusedDays != 0 { printer.integer("excused_days", excusedDays) }
+            if !atasanNIP.isEmpty { printer.string("atasan_nip", atasanNIP) }
         }
     }
 
@@ -952,13 +1366,15 @@ extension Reporting {
 
         /// Unit the policy applies to; empty = the agency-wide default.
         public var unitID: String = ""
-        /// How many WITA days back a report may be dated, 0–31 (0 = today only); default 3.
+        /// How many WITA calendar days back a report may be dated, 0–31 (0 = today only); default 3.
         public var backdateDays: UInt32 = 0
         /// True when each report needs at least one evidence link.
         public var evidenceRequired: Bool = false
-        /// Days the atasan has to review a report before it shows as overdue, 1–31; default 5.
+        /// WITA working days the atasan has to review a report, counted from the day after its latest
+        /// submission, before it shows as overdue; 1–31; default 5.
         public var reviewDeadlineDays: UInt32 = 0
-        /// Maximum reports per employee per day, 1–50; default 20.
+        /// Maximum reports per employee per day, 1–50; default 20. An employee's own bulk entry (a
+        /// week at once) carries at most 7 × this many rows.
         public var maxReportsPerDay: UInt32 = 0
         /// True when the policy is inherited from an ancestor (GetReportingPolicy output only).
         public var inherited: Bool = false
@@ -966,6 +1382,11 @@ extension Reporting {
         public var updated: Common.AuditStamp? = nil
         /// Revision counter. Output only.
         public var revision: UInt64 = 0
+        /// Largest uploaded evidence file in bytes, 1 KiB–25 MiB; 0 = the default, 10 MiB.
+        public var maxEvidenceFileBytes: UInt64 = 0
+        /// Most evidence bytes one employee may upload per WITA calendar month, from
+        /// max_evidence_file_bytes to 10 GiB; 0 = the default, 500 MiB.
+        public var maxEvidenceBytesPerMonth: UInt64 = 0
 
         /// A message with every field at its default.
         public init() {}
@@ -979,7 +1400,9 @@ extension Reporting {
             maxReportsPerDay: UInt32 = 0,
             inherited: Bool = false,
             updated: Common.AuditStamp? = nil,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            maxEvidenceFileBytes: UInt64 = 0,
+            maxEvidenceBytesPerMonth: UInt64 = 0
         ) {
             self.unitID = unitID
             self.backdateDays = backdateDays
@@ -989,6 +1412,8 @@ extension Reporting {
             self.inherited = inherited
             self.updated = updated
             self.revision = revision
+            self.maxEvidenceFileBytes = maxEvidenceFileBytes
+            self.maxEvidenceBytesPerMonth = maxEvidenceBytesPerMonth
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1000,6 +1425,8 @@ extension Reporting {
             encoder.bool(5, inherited)
             try encoder.message(6, updated)
             encoder.scalar(7, revision)
+            encoder.scalar(8, maxEvidenceFileBytes)
+            encoder.scalar(9, maxEvidenceBytesPerMonth)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1011,6 +1438,8 @@ extension Reporting {
             self.inherited = decoder.bool(5)
             self.updated = try decoder.message(6)
             self.revision = decoder.scalar(7)
+            self.maxEvidenceFileBytes = decoder.scalar(8)
+            self.maxEvidenceBytesPerMonth = decoder.scalar(9)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1022,6 +1451,143 @@ extension Reporting {
             if inherited { printer.bool("inherited", inherited) }
             if let value = updated { printer.message("updated", value) }
             if revision != 0 { printer.integer("revision", revision) }
+            if maxEvidenceFileBytes != 0 { printer.integer("max_evidence_file_bytes", maxEvidenceFileBytes) }
+            if maxEvidenceBytesPerMonth != 0 { printer.integer("max_evidence_bytes_per_month", maxEvidenceBytesPerMonth) }
+        }
+    }
+
+    /// An employee's absence over a range of WITA days: no filing is expected on those days.
+    public struct Absence: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.Absence"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__absence()) }
+
+        /// Opaque absence id (ULID). Output only.
+        public var absenceID: String = ""
+        /// The employee's NIP. Required.
+        public var nip: String = ""
+        /// Kind. Required.
+        public var kind: Reporting.AbsenceKind = .init(rawValue: 0)
+        /// The WITA days, inclusive; at most 1827 days (five years, a long tugas belajar). Required.
+        public var dates: Common.DateRange? = nil
+        /// Reference, e.g. the number of the surat izin cuti or surat tugas; at most 200 characters.
+        public var reference: String = ""
+        /// Note; at most 500 characters.
+        public var note: String = ""
+        /// Who recorded it and when. Output only.
+        public var recorded: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            absenceID: String = "",
+            nip: String = "",
+            kind: Reporting.AbsenceKind = .init(rawValue: 0),
+            dates: Common.DateRange? = nil,
+            reference: String = "",
+            note: String = "",
+            recorded: Common.AuditStamp? = nil
+        ) {
+            self.absenceID = absenceID
+            self.nip = nip
+            self.kind = kind
+            self.dates = dates
+            self.reference = reference
+            self.note = note
+            self.recorded = recorded
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, absenceID)
+            try encoder.string(1, nip)
+            encoder.scalar(2, kind.rawValue)
+            try encoder.message(3, dates)
+            try encoder.string(4, reference)
+            try encoder.string(5, note)
+            try encoder.message(6, recorded)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.absenceID = try decoder.string(0)
+            self.nip = try decoder.string(1)
+            self.kind = decoder.enumeration(2)
+            self.dates = try decoder.message(3)
+            self.reference = try decoder.string(4)
+            self.note = try decoder.string(5)
+            self.recorded = try decoder.message(6)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !absenceID.isEmpty { printer.string("absence_id", absenceID) }
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if let value = dates { printer.message("dates", value) }
+            if !reference.isEmpty { printer.string("reference", reference) }
+            if !note.isEmpty { printer.string("note", note) }
+            if let value = recorded { printer.message("recorded", value) }
+        }
+    }
+
+    /// A lock on a period for a set of employees: evaluation has finalised their evaluation for the
+    /// period, so none of their reports dated in it (nor the period's qualitative realisations)
+    /// may change. Keyed by lock_id (evaluation's period id), so a reopened and re-finalised period
+    /// replaces its own lock.
+    public struct PeriodLock: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.PeriodLock"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__period_lock()) }
+
+        /// The locking evaluation period's id; 1–64 characters. Required.
+        public var lockID: String = ""
+        /// The locked period (month, triwulan or year); its days are locked. Required.
+        public var period: Common.Period? = nil
+        /// The employees it applies to; 1–10000 NIPs, duplicates ignored.
+        public var nips: [String] = []
+        /// Why, e.g. "evaluasi triwulan I 2026 difinalisasi"; at most 500 characters.
+        public var reason: String = ""
+        /// Who locked it and when. Output only.
+        public var locked: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lockID: String = "",
+            period: Common.Period? = nil,
+            nips: [String] = [],
+            reason: String = "",
+            locked: Common.AuditStamp? = nil
+        ) {
+            self.lockID = lockID
+            self.period = period
+            self.nips = nips
+            self.reason = reason
+            self.locked = locked
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, lockID)
+            try encoder.message(1, period)
+            try encoder.repeatedString(2, nips)
+            try encoder.string(3, reason)
+            try encoder.message(4, locked)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lockID = try decoder.string(0)
+            self.period = try decoder.message(1)
+            self.nips = try decoder.repeatedString(2)
+            self.reason = try decoder.string(3)
+            self.locked = try decoder.message(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !lockID.isEmpty { printer.string("lock_id", lockID) }
+            if let value = period { printer.message("period", value) }
+            for value in nips { printer.string("nips", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if let value = locked { printer.message("locked", value) }
         }
     }
 
@@ -1347,7 +1913,7 @@ extension Reporting {
         public static let protoName = "kinerja.reporting.v1.UpdateDailyReportRequest"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__update_daily_report_request()) }
 
-        /// Report to change (DIAJUKAN, or DITOLAK to correct and resubmit).
+        /// Report to change (DIAJUKAN, or DITOLAK or DICABUT to correct and resubmit).
         public var reportID: String = ""
         /// New content of the masked fields.
         public var report: Reporting.DailyReportDraft? = nil
@@ -1400,7 +1966,7 @@ extension Reporting {
         public static let protoName = "kinerja.reporting.v1.UpdateDailyReportResponse"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__update_daily_report_response()) }
 
-        /// The changed report (DIAJUKAN again if it was DITOLAK).
+        /// The changed report (DIAJUKAN again if it was DITOLAK or DICABUT).
         public var report: Reporting.DailyReport? = nil
 
         /// A message with every field at its default.
@@ -1431,7 +1997,7 @@ extension Reporting {
         public static let protoName = "kinerja.reporting.v1.WithdrawDailyReportRequest"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__withdraw_daily_report_request()) }
 
-        /// Report to withdraw (DIAJUKAN or DITOLAK).
+        /// Report to withdraw (DIAJUKAN, DITOLAK or DICABUT).
         public var reportID: String = ""
         /// Why; at most 500 characters.
         public var reason: String = ""
@@ -1809,6 +2375,82 @@ extension Reporting {
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__reject_daily_report_response()) }
 
         /// The report (DITOLAK).
+        public var report: Reporting.DailyReport? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            report: Reporting.DailyReport? = nil
+        ) {
+            self.report = report
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, report)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.report = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = report { printer.message("report", value) }
+        }
+    }
+
+    /// Request of ReportingService.RevokeVerification.
+    public struct RevokeVerificationRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RevokeVerificationRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__revoke_verification_request()) }
+
+        /// Report whose verification is revoked (DIVERIFIKASI).
+        public var reportID: String = ""
+        /// Why, and what to correct; 1–2000 characters (required).
+        public var reason: String = ""
+        /// Revision the atasan read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            reportID: String = "",
+            reason: String = "",
+            expectedRevision: UInt64 = 0
+        ) {
+            self.reportID = reportID
+            self.reason = reason
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, reportID)
+            try encoder.string(1, reason)
+            encoder.scalar(2, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.reportID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+            self.expectedRevision = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !reportID.isEmpty { printer.string("report_id", reportID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of ReportingService.RevokeVerification.
+    public struct RevokeVerificationResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RevokeVerificationResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__revoke_verification_response()) }
+
+        /// The report (DICABUT).
         public var report: Reporting.DailyReport? = nil
 
         /// A message with every field at its default.
@@ -2240,6 +2882,10 @@ extension Reporting {
         public var employees: [Reporting.EmployeeCompliance] = []
         /// Filed working days ÷ expected working days over the unit and range × 100, percent 0–100.
         public var unitCompliancePercent: Double = 0
+        /// One rollup per unit of the scope that has employees, by unit id.
+        public var unitRollups: [Reporting.ComplianceRollup] = []
+        /// One rollup per atasan (pejabat penilai) over their bawahan in the scope, by NIP.
+        public var atasanRollups: [Reporting.ComplianceRollup] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -2250,13 +2896,17 @@ extension Reporting {
             dateRange: Common.DateRange? = nil,
             days: [Reporting.ComplianceDay] = [],
             employees: [Reporting.EmployeeCompliance] = [],
-            unitCompliancePercent: Double = 0
+            unitCompliancePercent: Double = 0,
+            unitRollups: [Reporting.ComplianceRollup] = [],
+            atasanRollups: [Reporting.ComplianceRollup] = []
         ) {
             self.unitID = unitID
             self.dateRange = dateRange
             self.days = days
             self.employees = employees
             self.unitCompliancePercent = unitCompliancePercent
+            self.unitRollups = unitRollups
+            self.atasanRollups = atasanRollups
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -2265,6 +2915,8 @@ extension Reporting {
             try encoder.repeatedMessage(2, days)
             try encoder.repeatedMessage(3, employees)
             encoder.scalar(4, unitCompliancePercent)
+            try encoder.repeatedMessage(5, unitRollups)
+            try encoder.repeatedMessage(6, atasanRollups)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -2273,6 +2925,8 @@ extension Reporting {
             self.days = try decoder.repeatedMessage(2)
             self.employees = try decoder.repeatedMessage(3)
             self.unitCompliancePercent = decoder.scalar(4)
+            self.unitRollups = try decoder.repeatedMessage(5)
+            self.atasanRollups = try decoder.repeatedMessage(6)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -2281,6 +2935,8 @@ extension Reporting {
             for value in days { printer.message("days", value) }
             for value in employees { printer.message("employees", value) }
             if unitCompliancePercent != 0 { printer.double("unit_compliance_percent", unitCompliancePercent) }
+            for value in unitRollups { printer.message("unit_rollups", value) }
+            for value in atasanRollups { printer.message("atasan_rollups", value) }
         }
     }
 
@@ -2682,6 +3338,856 @@ extension Reporting {
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = policy { printer.message("policy", value) }
+        }
+    }
+
+    /// Request of ReportingService.RecordAbsence.
+    public struct RecordAbsenceRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RecordAbsenceRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__record_absence_request()) }
+
+        /// The absence (absence_id and recorded are ignored).
+        public var absence: Reporting.Absence? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            absence: Reporting.Absence? = nil
+        ) {
+            self.absence = absence
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, absence)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.absence = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = absence { printer.message("absence", value) }
+        }
+    }
+
+    /// Response of ReportingService.RecordAbsence.
+    public struct RecordAbsenceResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RecordAbsenceResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__record_absence_response()) }
+
+        /// The stored absence.
+        public var absence: Reporting.Absence? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            absence: Reporting.Absence? = nil
+        ) {
+            self.absence = absence
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, absence)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.absence = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = absence { printer.message("absence", value) }
+        }
+    }
+
+    /// Request of ReportingService.RemoveAbsence.
+    public struct RemoveAbsenceRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RemoveAbsenceRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__remove_absence_request()) }
+
+        /// Absence id.
+        public var absenceID: String = ""
+        /// Why; at most 500 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            absenceID: String = "",
+            reason: String = ""
+        ) {
+            self.absenceID = absenceID
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, absenceID)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.absenceID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !absenceID.isEmpty { printer.string("absence_id", absenceID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of ReportingService.RemoveAbsence.
+    public struct RemoveAbsenceResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RemoveAbsenceResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__remove_absence_response()) }
+
+        /// The removed absence.
+        public var absence: Reporting.Absence? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            absence: Reporting.Absence? = nil
+        ) {
+            self.absence = absence
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, absence)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.absence = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = absence { printer.message("absence", value) }
+        }
+    }
+
+    /// Request of ReportingService.ListAbsences.
+    public struct ListAbsencesRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.ListAbsencesRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__list_absences_request()) }
+
+        /// Only this NIP; empty = any in `unit`.
+        public var nip: String = ""
+        /// Only employees of this unit; required when nip is empty.
+        public var unit: Common.UnitScope? = nil
+        /// Only absences overlapping this WITA range (at most 731 days). Required.
+        public var dateRange: Common.DateRange? = nil
+        /// Paging.
+        public var page: Common.PageRequest? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            unit: Common.UnitScope? = nil,
+            dateRange: Common.DateRange? = nil,
+            page: Common.PageRequest? = nil
+        ) {
+            self.nip = nip
+            self.unit = unit
+            self.dateRange = dateRange
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.message(1, unit)
+            try encoder.message(2, dateRange)
+            try encoder.message(3, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.unit = try decoder.message(1)
+            self.dateRange = try decoder.message(2)
+            self.page = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if let value = unit { printer.message("unit", value) }
+            if let value = dateRange { printer.message("date_range", value) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Response of ReportingService.ListAbsences.
+    public struct ListAbsencesResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.ListAbsencesResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__list_absences_response()) }
+
+        /// Matching absences, by start date.
+        public var absences: [Reporting.Absence] = []
+        /// Paging.
+        public var page: Common.PageResponse? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            absences: [Reporting.Absence] = [],
+            page: Common.PageResponse? = nil
+        ) {
+            self.absences = absences
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, absences)
+            try encoder.message(1, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.absences = try decoder.repeatedMessage(0)
+            self.page = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in absences { printer.message("absences", value) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Request of ReportingService.LockPeriod.
+    public struct LockPeriodRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.LockPeriodRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__lock_period_request()) }
+
+        /// The lock (locked is ignored). A lock with the same lock_id is replaced.
+        public var lock: Reporting.PeriodLock? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lock: Reporting.PeriodLock? = nil
+        ) {
+            self.lock = lock
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, lock)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lock = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = lock { printer.message("lock", value) }
+        }
+    }
+
+    /// Response of ReportingService.LockPeriod.
+    public struct LockPeriodResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.LockPeriodResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__lock_period_response()) }
+
+        /// The stored lock.
+        public var lock: Reporting.PeriodLock? = nil
+        /// Reports of the locked employees and days still DIAJUKAN: frozen unreviewed (they do not count).
+        public var pendingFrozenCount: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lock: Reporting.PeriodLock? = nil,
+            pendingFrozenCount: UInt32 = 0
+        ) {
+            self.lock = lock
+            self.pendingFrozenCount = pendingFrozenCount
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, lock)
+            encoder.scalar(1, pendingFrozenCount)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lock = try decoder.message(0)
+            self.pendingFrozenCount = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = lock { printer.message("lock", value) }
+            if pendingFrozenCount != 0 { printer.integer("pending_frozen_count", pendingFrozenCount) }
+        }
+    }
+
+    /// Request of ReportingService.UnlockPeriod.
+    public struct UnlockPeriodRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.UnlockPeriodRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__unlock_period_request()) }
+
+        /// The lock to remove (evaluation's period id, on ReopenPeriod).
+        public var lockID: String = ""
+        /// Why; 1–2000 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lockID: String = "",
+            reason: String = ""
+        ) {
+            self.lockID = lockID
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, lockID)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lockID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !lockID.isEmpty { printer.string("lock_id", lockID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of ReportingService.UnlockPeriod.
+    public struct UnlockPeriodResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.UnlockPeriodResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__unlock_period_response()) }
+
+        /// The removed lock.
+        public var lock: Reporting.PeriodLock? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lock: Reporting.PeriodLock? = nil
+        ) {
+            self.lock = lock
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, lock)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lock = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = lock { printer.message("lock", value) }
+        }
+    }
+
+    /// Request of ReportingService.ListPeriodLocks.
+    public struct ListPeriodLocksRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.ListPeriodLocksRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__list_period_locks_request()) }
+
+        /// Only locks covering this NIP; empty = any.
+        public var nip: String = ""
+        /// Only locks of periods of this year; 0 = any.
+        public var year: Int32 = 0
+        /// Paging.
+        public var page: Common.PageRequest? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            year: Int32 = 0,
+            page: Common.PageRequest? = nil
+        ) {
+            self.nip = nip
+            self.year = year
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            encoder.scalar(1, year)
+            try encoder.message(2, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.year = decoder.scalar(1)
+            self.page = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if year != 0 { printer.integer("year", year) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Response of ReportingService.ListPeriodLocks.
+    public struct ListPeriodLocksResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.ListPeriodLocksResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__list_period_locks_response()) }
+
+        /// Matching locks, by period start.
+        public var locks: [Reporting.PeriodLock] = []
+        /// Paging.
+        public var page: Common.PageResponse? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            locks: [Reporting.PeriodLock] = [],
+            page: Common.PageResponse? = nil
+        ) {
+            self.locks = locks
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, locks)
+            try encoder.message(1, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.locks = try decoder.repeatedMessage(0)
+            self.page = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in locks { printer.message("locks", value) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Request of ReportingService.SetQualitativeRealisation.
+    public struct SetQualitativeRealisationRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.SetQualitativeRealisationRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__set_qualitative_realisation_request()) }
+
+        /// IKI of the caller's Kualitatif SKP in force in the period.
+        public var ikiID: String = ""
+        /// The period (month, triwulan or the year). Required.
+        public var period: Common.Period? = nil
+        /// What was achieved; 1–2000 characters.
+        public var description: String = ""
+        /// Revision the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            ikiID: String = "",
+            period: Common.Period? = nil,
+            description: String = "",
+            expectedRevision: UInt64 = 0
+        ) {
+            self.ikiID = ikiID
+            self.period = period
+            self.description = description
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, ikiID)
+            try encoder.message(1, period)
+            try encoder.string(2, description)
+            encoder.scalar(3, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.ikiID = try decoder.string(0)
+            self.period = try decoder.message(1)
+            self.description = try decoder.string(2)
+            self.expectedRevision = decoder.scalar(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !ikiID.isEmpty { printer.string("iki_id", ikiID) }
+            if let value = period { printer.message("period", value) }
+            if !description.isEmpty { printer.string("description", description) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of ReportingService.SetQualitativeRealisation.
+    public struct SetQualitativeRealisationResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.SetQualitativeRealisationResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__set_qualitative_realisation_response()) }
+
+        /// The stored realisation (unrated).
+        public var realisation: Reporting.QualitativeRealisation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            realisation: Reporting.QualitativeRealisation? = nil
+        ) {
+            self.realisation = realisation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, realisation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.realisation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = realisation { printer.message("realisation", value) }
+        }
+    }
+
+    /// Request of ReportingService.RateQualitativeRealisation.
+    public struct RateQualitativeRealisationRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RateQualitativeRealisationRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__rate_qualitative_realisation_request()) }
+
+        /// The employee.
+        public var nip: String = ""
+        /// IKI.
+        public var ikiID: String = ""
+        /// The period. Required.
+        public var period: Common.Period? = nil
+        /// The rating. Required (not UNSPECIFIED).
+        public var rating: Common.Rating = .init(rawValue: 0)
+        /// Note; at most 2000 characters; required (1–2000) for Di Bawah Ekspektasi.
+        public var note: String = ""
+        /// Revision the atasan read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            ikiID: String = "",
+            period: Common.Period? = nil,
+            rating: Common.Rating = .init(rawValue: 0),
+            note: String = "",
+            expectedRevision: UInt64 = 0
+        ) {
+            self.nip = nip
+            self.ikiID = ikiID
+            self.period = period
+            self.rating = rating
+            self.note = note
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.string(1, ikiID)
+            try encoder.message(2, period)
+            encoder.scalar(3, rating.rawValue)
+            try encoder.string(4, note)
+            encoder.scalar(5, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.ikiID = try decoder.string(1)
+            self.period = try decoder.message(2)
+            self.rating = decoder.enumeration(3)
+            self.note = try decoder.string(4)
+            self.expectedRevision = decoder.scalar(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if !ikiID.isEmpty { printer.string("iki_id", ikiID) }
+            if let value = period { printer.message("period", value) }
+            if rating.rawValue != 0 { printer.enumeration("rating", rating) }
+            if !note.isEmpty { printer.string("note", note) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of ReportingService.RateQualitativeRealisation.
+    public struct RateQualitativeRealisationResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.RateQualitativeRealisationResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__rate_qualitative_realisation_response()) }
+
+        /// The rated realisation.
+        public var realisation: Reporting.QualitativeRealisation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            realisation: Reporting.QualitativeRealisation? = nil
+        ) {
+            self.realisation = realisation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, realisation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.realisation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = realisation { printer.message("realisation", value) }
+        }
+    }
+
+    /// First message of an evidence upload: what the client claims about the file.
+    public struct EvidenceUploadHeader: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.EvidenceUploadHeader"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__evidence_upload_header()) }
+
+        /// SHA-256 of the whole file, 32 bytes, computed by the client. Required; the upload fails
+        /// with INVALID_ARGUMENT when the bytes received hash differently (nothing is kept).
+        public var sha256: [UInt8] = []
+        /// Size in bytes the client will send; 0 = not given. When given, more or fewer bytes fail the upload.
+        public var sizeBytes: UInt64 = 0
+        /// The client's file name, metadata only (never a path on disk): at most 255 UTF-8 bytes, no
+        /// `/`, `\`, NUL, control or bidirectional-override characters, no `..`; may be empty.
+        public var fileName: String = ""
+        /// The client's media type, metadata only: the stored type is sniffed from the bytes; at most 100 characters.
+        public var mediaType: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            sha256: [UInt8] = [],
+            sizeBytes: UInt64 = 0,
+            fileName: String = "",
+            mediaType: String = ""
+        ) {
+            self.sha256 = sha256
+            self.sizeBytes = sizeBytes
+            self.fileName = fileName
+            self.mediaType = mediaType
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.bytes(0, sha256)
+            encoder.scalar(1, sizeBytes)
+            try encoder.string(2, fileName)
+            try encoder.string(3, mediaType)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.sha256 = decoder.bytes(0)
+            self.sizeBytes = decoder.scalar(1)
+            self.fileName = try decoder.string(2)
+            self.mediaType = try decoder.string(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !sha256.isEmpty { printer.bytes("sha256", sha256) }
+            if sizeBytes != 0 { printer.integer("size_bytes", sizeBytes) }
+            if !fileName.isEmpty { printer.string("file_name", fileName) }
+            if !mediaType.isEmpty { printer.string("media_type", mediaType) }
+        }
+    }
+
+    /// One client-stream message of ReportingService.UploadEvidence: the header, then chunks.
+    public struct UploadEvidenceRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.UploadEvidenceRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__upload_evidence_request()) }
+
+        /// What the message carries.
+        public enum Item: Sendable, Hashable {
+            /// The header; only as the first message.
+            case header(Reporting.EvidenceUploadHeader)
+            /// The next bytes of the file, 1 byte–1 MiB.
+            case chunk([UInt8])
+        }
+        /// What the message carries.
+        public var item: Item? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            item: Item? = nil
+        ) {
+            self.item = item
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            switch item {
+            case .header(let value)?:
+                encoder.oneofCase(0)
+                try encoder.message(0, value)
+            case .chunk(let value)?:
+                encoder.oneofCase(1)
+                encoder.bytes(1, value)
+            case nil:
+                break
+            }
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            switch decoder.oneofCase(0) {
+            case 1: self.item = .header(try decoder.message(0) ?? Reporting.EvidenceUploadHeader())
+            case 2: self.item = .chunk(decoder.bytes(1))
+            default: self.item = nil
+            }
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if case .header(let value)? = item { printer.message("header", value) }
+            if case .chunk(let value)? = item { printer.bytes("chunk", value) }
+        }
+    }
+
+    /// Response of ReportingService.UploadEvidence.
+    public struct UploadEvidenceResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.UploadEvidenceResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__upload_evidence_response()) }
+
+        /// The stored file as evidence to put in a report: uri `urn:kinerja:evidence:sha256:<hex>`,
+        /// sha256, the sniffed media_type, size_bytes, title = the client's file name.
+        public var evidence: Common.EvidenceLink? = nil
+        /// True when the same content was stored before (the upload replaced it with identical bytes).
+        public var alreadyStored: Bool = false
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evidence: Common.EvidenceLink? = nil,
+            alreadyStored: Bool = false
+        ) {
+            self.evidence = evidence
+            self.alreadyStored = alreadyStored
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, evidence)
+            encoder.bool(1, alreadyStored)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evidence = try decoder.message(0)
+            self.alreadyStored = decoder.bool(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = evidence { printer.message("evidence", value) }
+            if alreadyStored { printer.bool("already_stored", alreadyStored) }
+        }
+    }
+
+    /// Request of ReportingService.DownloadEvidence.
+    public struct DownloadEvidenceRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.DownloadEvidenceRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__download_evidence_request()) }
+
+        /// SHA-256 of the file, 32 bytes.
+        public var sha256: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            sha256: [UInt8] = []
+        ) {
+            self.sha256 = sha256
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.bytes(0, sha256)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.sha256 = decoder.bytes(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !sha256.isEmpty { printer.bytes("sha256", sha256) }
+        }
+    }
+
+    /// One server-stream message of ReportingService.DownloadEvidence: the evidence first, then chunks.
+    public struct DownloadEvidenceResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.DownloadEvidenceResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__download_evidence_response()) }
+
+        /// What the message carries.
+        public enum Item: Sendable, Hashable {
+            /// The file's evidence link (sniffed media type, size); first message only.
+            case evidence(Common.EvidenceLink)
+            /// The next bytes of the file, at most 1 MiB.
+            case chunk([UInt8])
+        }
+        /// What the message carries.
+        public var item: Item? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            item: Item? = nil
+        ) {
+            self.item = item
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            switch item {
+            case .evidence(let value)?:
+                encoder.oneofCase(0)
+                try encoder.message(0, value)
+            case .chunk(let value)?:
+                encoder.oneofCase(1)
+                encoder.bytes(1, value)
+            case nil:
+                break
+            }
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            switch decoder.oneofCase(0) {
+            case 1: self.item = .evidence(try decoder.message(0) ?? Common.EvidenceLink())
+            case 2: self.item = .chunk(decoder.bytes(1))
+            default: self.item = nil
+            }
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if case .evidence(let value)? = item { printer.message("evidence", value) }
+            if case .chunk(let value)? = item { printer.bytes("chunk", value) }
         }
     }
 

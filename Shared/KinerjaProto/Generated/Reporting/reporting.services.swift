@@ -8,52 +8,57 @@ extension Reporting {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.reporting.v1.ReportingService",
             fileName: "kinerja/reporting/v1/reporting.proto",
-            methods: [Method.submitDailyReport, Method.bulkSubmitDailyReports, Method.updateDailyReport, Method.withdrawDailyReport, Method.getDailyReport, Method.listDailyReports, Method.verifyDailyReport, Method.rejectDailyReport, Method.batchReviewDailyReports, Method.getProgress, Method.getTeamProgress, Method.getCompliance, Method.streamUnitProgress, Method.listNonWorkingDays, Method.setNonWorkingDay, Method.removeNonWorkingDay, Method.getReportingPolicy, Method.setReportingPolicy, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.submitDailyReport, Method.bulkSubmitDailyReports, Method.updateDailyReport, Method.withdrawDailyReport, Method.getDailyReport, Method.listDailyReports, Method.verifyDailyReport, Method.rejectDailyReport, Method.revokeVerification, Method.batchReviewDailyReports, Method.getProgress, Method.getTeamProgress, Method.getCompliance, Method.streamUnitProgress, Method.listNonWorkingDays, Method.setNonWorkingDay, Method.removeNonWorkingDay, Method.getReportingPolicy, Method.setReportingPolicy, Method.recordAbsence, Method.removeAbsence, Method.listAbsences, Method.lockPeriod, Method.unlockPeriod, Method.listPeriodLocks, Method.setQualitativeRealisation, Method.rateQualitativeRealisation, Method.uploadEvidence, Method.downloadEvidence, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Daily progress reporting, verification, progress and compliance. Served by `kinerja-reporting`."
         )
 
         /// The methods of the service.
         public enum Method {
             /// Submits the caller's daily report. The employee (own reports only). Returns
-            /// INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative or
-            /// non-finite realisation, empty description, too many or malformed evidence links (SHA-256
-            /// not 32 bytes, non-https URI); NOT_FOUND for an unknown RHK or IKI; FAILED_PRECONDITION when the
-            /// IKI is not in the SKP version in force on that day, the date is outside the backdate window
-            /// or the SKP period, evidence is required but missing, the day's report limit is reached or
-            /// the period is finalised. Honours `idempotency-key`.
+            /// INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative,
+            /// non-finite or too large realisation, empty or too long description, too long duration,
+            /// too many or malformed evidence links (SHA-256 not 32 bytes, a URI neither https nor an
+            /// uploaded file's URN); NOT_FOUND for an RHK or IKI not in the SKP in force on that day;
+            /// FAILED_PRECONDITION when no SKP covers the day, the IKI is only in a version not yet in
+            /// force, the date is before the backdate window, evidence is required but missing, the day's
+            /// report limit or 1440 minutes are reached, or the day lies in a locked period. Honours
+            /// `idempotency-key`.
             public static let submitDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "SubmitDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.SubmitDailyReportRequest", responseType: "kinerja.reporting.v1.SubmitDailyReportResponse",
                 idempotency: .withKey,
-                documentation: "Submits the caller's daily report. The employee (own reports only). Returns\n INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative or\n non-finite realisation, empty description, too many or malformed evidence links (SHA-256\n not 32 bytes, non-https URI); NOT_FOUND for an unknown RHK or IKI; FAILED_PRECONDITION when the\n IKI is not in the SKP version in force on that day, the date is outside the backdate window\n or the SKP period, evidence is required but missing, the day's report limit is reached or\n the period is finalised. Honours `idempotency-key`."
+                documentation: "Submits the caller's daily report. The employee (own reports only). Returns\n INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative,\n non-finite or too large realisation, empty or too long description, too long duration,\n too many or malformed evidence links (SHA-256 not 32 bytes, a URI neither https nor an\n uploaded file's URN); NOT_FOUND for an RHK or IKI not in the SKP in force on that day;\n FAILED_PRECONDITION when no SKP covers the day, the IKI is only in a version not yet in\n force, the date is before the backdate window, evidence is required but missing, the day's\n report limit or 1440 minutes are reached, or the day lies in a locked period. Honours\n `idempotency-key`."
             )
-            /// Bulk submission as a client stream (options first, then at most 5000 rows). Rows are
-            /// validated like SubmitDailyReport; each row's outcome is reported. The employee for own
-            /// rows; authorised machine clients for rows of their units. The call returns INVALID_ARGUMENT
-            /// when options are not first or repeated, RESOURCE_EXHAUSTED above 5000 rows. Honours
+            /// Bulk submission as a client stream (options first, then rows): at most 5000 rows from an
+            /// authorised machine client, at most 7 × max_reports_per_day rows (a week's entry) from an
+            /// employee for own rows. Rows are validated like SubmitDailyReport, the day limits counting
+            /// earlier rows of the call; each row's outcome is reported. The call returns INVALID_ARGUMENT
+            /// when options are not first or repeated, RESOURCE_EXHAUSTED above the row limit. Honours
             /// `idempotency-key` (a replay returns the first result).
             public static let bulkSubmitDailyReports = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "BulkSubmitDailyReports", kind: .clientStreaming,
                 requestType: "kinerja.reporting.v1.BulkSubmitDailyReportsRequest", responseType: "kinerja.reporting.v1.BulkSubmitDailyReportsResponse",
                 idempotency: .withKey,
-                documentation: "Bulk submission as a client stream (options first, then at most 5000 rows). Rows are\n validated like SubmitDailyReport; each row's outcome is reported. The employee for own\n rows; authorised machine clients for rows of their units. The call returns INVALID_ARGUMENT\n when options are not first or repeated, RESOURCE_EXHAUSTED above 5000 rows. Honours\n `idempotency-key` (a replay returns the first result)."
+                documentation: "Bulk submission as a client stream (options first, then rows): at most 5000 rows from an\n authorised machine client, at most 7 × max_reports_per_day rows (a week's entry) from an\n employee for own rows. Rows are validated like SubmitDailyReport, the day limits counting\n earlier rows of the call; each row's outcome is reported. The call returns INVALID_ARGUMENT\n when options are not first or repeated, RESOURCE_EXHAUSTED above the row limit. Honours\n `idempotency-key` (a replay returns the first result)."
             )
-            /// Changes a report before verification (or corrects a rejected one, which resubmits it). The
-            /// author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad mask),
-            /// FAILED_PRECONDITION when DIVERIFIKASI or DITARIK, ABORTED on a revision mismatch.
+            /// Changes a report before verification (or corrects a rejected or revoked one, which
+            /// resubmits it). The author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad
+            /// mask), FAILED_PRECONDITION when DIVERIFIKASI or DITARIK or in a locked period, ABORTED on a
+            /// revision mismatch.
             public static let updateDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "UpdateDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.UpdateDailyReportRequest", responseType: "kinerja.reporting.v1.UpdateDailyReportResponse",
                 idempotency: .none,
-                documentation: "Changes a report before verification (or corrects a rejected one, which resubmits it). The\n author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad mask),\n FAILED_PRECONDITION when DIVERIFIKASI or DITARIK, ABORTED on a revision mismatch."
+                documentation: "Changes a report before verification (or corrects a rejected or revoked one, which\n resubmits it). The author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad\n mask), FAILED_PRECONDITION when DIVERIFIKASI or DITARIK or in a locked period, ABORTED on a\n revision mismatch."
             )
-            /// Withdraws a report before verification. The author. Returns NOT_FOUND, FAILED_PRECONDITION
-            /// when DIVERIFIKASI or already DITARIK. Idempotent with `idempotency-key`.
+            /// Withdraws a report before verification (DIAJUKAN, DITOLAK or DICABUT). The author. Returns
+            /// NOT_FOUND, FAILED_PRECONDITION when DIVERIFIKASI, already DITARIK or in a locked period.
+            /// Idempotent with `idempotency-key`.
             public static let withdrawDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "WithdrawDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.WithdrawDailyReportRequest", responseType: "kinerja.reporting.v1.WithdrawDailyReportResponse",
                 idempotency: .withKey,
-                documentation: "Withdraws a report before verification. The author. Returns NOT_FOUND, FAILED_PRECONDITION\n when DIVERIFIKASI or already DITARIK. Idempotent with `idempotency-key`."
+                documentation: "Withdraws a report before verification (DIAJUKAN, DITOLAK or DICABUT). The author. Returns\n NOT_FOUND, FAILED_PRECONDITION when DIVERIFIKASI, already DITARIK or in a locked period.\n Idempotent with `idempotency-key`."
             )
             /// Returns one report. The author, their atasan chain, pengelola kinerja, pimpinan and auditor
             /// in scope, Kinerja services. Returns NOT_FOUND for an unknown or invisible report.
@@ -73,22 +78,32 @@ extension Reporting {
                 documentation: "Lists reports with filters and paging (own reports, the atasan's verification inbox, HR\n monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366\n days), page size or cursor; NOT_FOUND for an unknown unit."
             )
             /// Verifies a report; its realisation then counts. The report's verifier (atasan), or an
-            /// acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a
-            /// revision mismatch. Idempotent with `idempotency-key`.
+            /// acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked
+            /// period, ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public static let verifyDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "VerifyDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.VerifyDailyReportRequest", responseType: "kinerja.reporting.v1.VerifyDailyReportResponse",
                 idempotency: .withKey,
-                documentation: "Verifies a report; its realisation then counts. The report's verifier (atasan), or an\n acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
+                documentation: "Verifies a report; its realisation then counts. The report's verifier (atasan), or an\n acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked\n period, ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Rejects a report with a reason. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT
-            /// without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a revision
-            /// mismatch. Idempotent with `idempotency-key`.
+            /// without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked period,
+            /// ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public static let rejectDailyReport = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "RejectDailyReport", kind: .unary,
                 requestType: "kinerja.reporting.v1.RejectDailyReportRequest", responseType: "kinerja.reporting.v1.RejectDailyReportResponse",
                 idempotency: .withKey,
-                documentation: "Rejects a report with a reason. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT\n without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a revision\n mismatch. Idempotent with `idempotency-key`."
+                documentation: "Rejects a report with a reason. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT\n without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked period,\n ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
+            )
+            /// Revokes a verification with a reason (DIVERIFIKASI → DICABUT); the realisation stops
+            /// counting. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT without a reason,
+            /// NOT_FOUND, FAILED_PRECONDITION when not DIVERIFIKASI or in a locked period (naming it),
+            /// ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
+            public static let revokeVerification = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "RevokeVerification", kind: .unary,
+                requestType: "kinerja.reporting.v1.RevokeVerificationRequest", responseType: "kinerja.reporting.v1.RevokeVerificationResponse",
+                idempotency: .withKey,
+                documentation: "Revokes a verification with a reason (DIVERIFIKASI → DICABUT); the realisation stops\n counting. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT without a reason,\n NOT_FOUND, FAILED_PRECONDITION when not DIVERIFIKASI or in a locked period (naming it),\n ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Verifies or rejects up to 500 reports at once; each decision is applied independently and
             /// reported. Same callers as VerifyDailyReport, per report. Returns INVALID_ARGUMENT for an
@@ -178,6 +193,102 @@ extension Reporting {
                 idempotency: .always,
                 documentation: "Sets a unit's (or the default) reporting policy. Pengelola kinerja in scope, or admin.\n Returns INVALID_ARGUMENT for out-of-range values, NOT_FOUND for an unknown unit, ABORTED on a\n revision mismatch. Idempotent (a full replacement)."
             )
+            /// Records an absence (cuti, sakit, dinas luar, tugas belajar) that excuses filing. Pengelola
+            /// kinerja in scope, the employee's atasan, authorised machine clients (the HR system).
+            /// Returns INVALID_ARGUMENT for a malformed NIP, kind, range (reversed, over 1827 days) or too
+            /// long text; NOT_FOUND for an unknown NIP. Honours `idempotency-key`.
+            public static let recordAbsence = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "RecordAbsence", kind: .unary,
+                requestType: "kinerja.reporting.v1.RecordAbsenceRequest", responseType: "kinerja.reporting.v1.RecordAbsenceResponse",
+                idempotency: .withKey,
+                documentation: "Records an absence (cuti, sakit, dinas luar, tugas belajar) that excuses filing. Pengelola\n kinerja in scope, the employee's atasan, authorised machine clients (the HR system).\n Returns INVALID_ARGUMENT for a malformed NIP, kind, range (reversed, over 1827 days) or too\n long text; NOT_FOUND for an unknown NIP. Honours `idempotency-key`."
+            )
+            /// Removes a recorded absence. Same callers as RecordAbsence. Returns NOT_FOUND. Idempotent
+            /// with `idempotency-key`.
+            public static let removeAbsence = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "RemoveAbsence", kind: .unary,
+                requestType: "kinerja.reporting.v1.RemoveAbsenceRequest", responseType: "kinerja.reporting.v1.RemoveAbsenceResponse",
+                idempotency: .withKey,
+                documentation: "Removes a recorded absence. Same callers as RecordAbsence. Returns NOT_FOUND. Idempotent\n with `idempotency-key`."
+            )
+            /// Lists absences overlapping a range. The employee (own), their atasan chain, pengelola
+            /// kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a range over 731 days.
+            public static let listAbsences = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "ListAbsences", kind: .unary,
+                requestType: "kinerja.reporting.v1.ListAbsencesRequest", responseType: "kinerja.reporting.v1.ListAbsencesResponse",
+                idempotency: .always,
+                documentation: "Lists absences overlapping a range. The employee (own), their atasan chain, pengelola\n kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a range over 731 days."
+            )
+            /// Locks a period for a set of employees (evaluation calls it when it finalises a period);
+            /// replaces a lock with the same lock_id. Kinerja services (evaluation). Returns
+            /// INVALID_ARGUMENT for a malformed period, lock id, NIP list (empty, over 10000, malformed
+            /// NIP) or reason. Idempotent (a full replacement).
+            public static let lockPeriod = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "LockPeriod", kind: .unary,
+                requestType: "kinerja.reporting.v1.LockPeriodRequest", responseType: "kinerja.reporting.v1.LockPeriodResponse",
+                idempotency: .always,
+                documentation: "Locks a period for a set of employees (evaluation calls it when it finalises a period);\n replaces a lock with the same lock_id. Kinerja services (evaluation). Returns\n INVALID_ARGUMENT for a malformed period, lock id, NIP list (empty, over 10000, malformed\n NIP) or reason. Idempotent (a full replacement)."
+            )
+            /// Removes a lock (evaluation calls it when it reopens a period). Kinerja services
+            /// (evaluation). Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an unknown lock.
+            /// Idempotent with `idempotency-key`.
+            public static let unlockPeriod = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "UnlockPeriod", kind: .unary,
+                requestType: "kinerja.reporting.v1.UnlockPeriodRequest", responseType: "kinerja.reporting.v1.UnlockPeriodResponse",
+                idempotency: .withKey,
+                documentation: "Removes a lock (evaluation calls it when it reopens a period). Kinerja services\n (evaluation). Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an unknown lock.\n Idempotent with `idempotency-key`."
+            )
+            /// Lists period locks. Any authenticated principal for own NIP; pengelola kinerja, auditor
+            /// and Kinerja services for any.
+            public static let listPeriodLocks = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "ListPeriodLocks", kind: .unary,
+                requestType: "kinerja.reporting.v1.ListPeriodLocksRequest", responseType: "kinerja.reporting.v1.ListPeriodLocksResponse",
+                idempotency: .always,
+                documentation: "Lists period locks. Any authenticated principal for own NIP; pengelola kinerja, auditor\n and Kinerja services for any."
+            )
+            /// Writes the caller's description of a Kualitatif IKI's realisation for a period (before the
+            /// atasan rates it). The employee. Returns INVALID_ARGUMENT for a bad period or description,
+            /// NOT_FOUND for an IKI not in the caller's SKP in force in the period, FAILED_PRECONDITION
+            /// when the SKP is not Kualitatif, the period is not yet begun, already rated or locked;
+            /// ABORTED on a revision mismatch.
+            public static let setQualitativeRealisation = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "SetQualitativeRealisation", kind: .unary,
+                requestType: "kinerja.reporting.v1.SetQualitativeRealisationRequest", responseType: "kinerja.reporting.v1.SetQualitativeRealisationResponse",
+                idempotency: .none,
+                documentation: "Writes the caller's description of a Kualitatif IKI's realisation for a period (before the\n atasan rates it). The employee. Returns INVALID_ARGUMENT for a bad period or description,\n NOT_FOUND for an IKI not in the caller's SKP in force in the period, FAILED_PRECONDITION\n when the SKP is not Kualitatif, the period is not yet begun, already rated or locked;\n ABORTED on a revision mismatch."
+            )
+            /// Rates a Kualitatif realisation (and may re-rate it until the period is locked). The
+            /// employee's atasan. Returns INVALID_ARGUMENT for an unspecified rating or a missing note with
+            /// Di Bawah Ekspektasi, NOT_FOUND when the employee wrote none, FAILED_PRECONDITION when
+            /// locked, ABORTED on a revision mismatch.
+            public static let rateQualitativeRealisation = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "RateQualitativeRealisation", kind: .unary,
+                requestType: "kinerja.reporting.v1.RateQualitativeRealisationRequest", responseType: "kinerja.reporting.v1.RateQualitativeRealisationResponse",
+                idempotency: .none,
+                documentation: "Rates a Kualitatif realisation (and may re-rate it until the period is locked). The\n employee's atasan. Returns INVALID_ARGUMENT for an unspecified rating or a missing note with\n Di Bawah Ekspektasi, NOT_FOUND when the employee wrote none, FAILED_PRECONDITION when\n locked, ABORTED on a revision mismatch."
+            )
+            /// Uploads an evidence file as a client stream (header first, then chunks) into the
+            /// content-addressed evidence store. The employee. Returns INVALID_ARGUMENT when the header is
+            /// not first, the claimed SHA-256 is not 32 bytes or differs from the bytes received, the size
+            /// differs from the claimed size, the file name breaks its rules or the bytes are not an
+            /// allowed media type (JPEG, PNG, WebP, HEIC, PDF, sniffed from the content);
+            /// RESOURCE_EXHAUSTED above the policy's file size or the employee's monthly volume. An
+            /// interrupted upload keeps nothing. Honours `idempotency-key`.
+            public static let uploadEvidence = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "UploadEvidence", kind: .clientStreaming,
+                requestType: "kinerja.reporting.v1.UploadEvidenceRequest", responseType: "kinerja.reporting.v1.UploadEvidenceResponse",
+                idempotency: .withKey,
+                documentation: "Uploads an evidence file as a client stream (header first, then chunks) into the\n content-addressed evidence store. The employee. Returns INVALID_ARGUMENT when the header is\n not first, the claimed SHA-256 is not 32 bytes or differs from the bytes received, the size\n differs from the claimed size, the file name breaks its rules or the bytes are not an\n allowed media type (JPEG, PNG, WebP, HEIC, PDF, sniffed from the content);\n RESOURCE_EXHAUSTED above the policy's file size or the employee's monthly volume. An\n interrupted upload keeps nothing. Honours `idempotency-key`."
+            )
+            /// Streams a stored evidence file (the evidence link first, then chunks), verifying its SHA-256
+            /// while reading. Whoever may read a report referring to it. Returns NOT_FOUND for an unknown
+            /// or invisible file, DATA_LOSS (after the chunks) when the stored bytes no longer match their hash.
+            public static let downloadEvidence = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "DownloadEvidence", kind: .serverStreaming,
+                requestType: "kinerja.reporting.v1.DownloadEvidenceRequest", responseType: "kinerja.reporting.v1.DownloadEvidenceResponse",
+                idempotency: .none,
+                documentation: "Streams a stored evidence file (the evidence link first, then chunks), verifying its SHA-256\n while reading. Whoever may read a report referring to it. Returns NOT_FOUND for an unknown\n or invisible file, DATA_LOSS (after the chunks) when the stored bytes no longer match their hash."
+            )
             /// Lists reporting's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public static let listAuditEvents = MethodDescriptor(
@@ -199,25 +310,30 @@ extension Reporting {
         /// The server side of the service: one method per RPC.
         public protocol ServiceProtocol: RegistrableService {
             /// Submits the caller's daily report. The employee (own reports only). Returns
-            /// INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative or
-            /// non-finite realisation, empty description, too many or malformed evidence links (SHA-256
-            /// not 32 bytes, non-https URI); NOT_FOUND for an unknown RHK or IKI; FAILED_PRECONDITION when the
-            /// IKI is not in the SKP version in force on that day, the date is outside the backdate window
-            /// or the SKP period, evidence is required but missing, the day's report limit is reached or
-            /// the period is finalised. Honours `idempotency-key`.
+            /// INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative,
+            /// non-finite or too large realisation, empty or too long description, too long duration,
+            /// too many or malformed evidence links (SHA-256 not 32 bytes, a URI neither https nor an
+            /// uploaded file's URN); NOT_FOUND for an RHK or IKI not in the SKP in force on that day;
+            /// FAILED_PRECONDITION when no SKP covers the day, the IKI is only in a version not yet in
+            /// force, the date is before the backdate window, evidence is required but missing, the day's
+            /// report limit or 1440 minutes are reached, or the day lies in a locked period. Honours
+            /// `idempotency-key`.
             func submitDailyReport(_ request: Reporting.SubmitDailyReportRequest, context: ServerContext) async throws -> Reporting.SubmitDailyReportResponse
-            /// Bulk submission as a client stream (options first, then at most 5000 rows). Rows are
-            /// validated like SubmitDailyReport; each row's outcome is reported. The employee for own
-            /// rows; authorised machine clients for rows of their units. The call returns INVALID_ARGUMENT
-            /// when options are not first or repeated, RESOURCE_EXHAUSTED above 5000 rows. Honours
+            /// Bulk submission as a client stream (options first, then rows): at most 5000 rows from an
+            /// authorised machine client, at most 7 × max_reports_per_day rows (a week's entry) from an
+            /// employee for own rows. Rows are validated like SubmitDailyReport, the day limits counting
+            /// earlier rows of the call; each row's outcome is reported. The call returns INVALID_ARGUMENT
+            /// when options are not first or repeated, RESOURCE_EXHAUSTED above the row limit. Honours
             /// `idempotency-key` (a replay returns the first result).
             func bulkSubmitDailyReports(_ requests: RPCAsyncSequence<Reporting.BulkSubmitDailyReportsRequest>, context: ServerContext) async throws -> Reporting.BulkSubmitDailyReportsResponse
-            /// Changes a report before verification (or corrects a rejected one, which resubmits it). The
-            /// author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad mask),
-            /// FAILED_PRECONDITION when DIVERIFIKASI or DITARIK, ABORTED on a revision mismatch.
+            /// Changes a report before verification (or corrects a rejected or revoked one, which
+            /// resubmits it). The author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad
+            /// mask), FAILED_PRECONDITION when DIVERIFIKASI or DITARIK or in a locked period, ABORTED on a
+            /// revision mismatch.
             func updateDailyReport(_ request: Reporting.UpdateDailyReportRequest, context: ServerContext) async throws -> Reporting.UpdateDailyReportResponse
-            /// Withdraws a report before verification. The author. Returns NOT_FOUND, FAILED_PRECONDITION
-            /// when DIVERIFIKASI or already DITARIK. Idempotent with `idempotency-key`.
+            /// Withdraws a report before verification (DIAJUKAN, DITOLAK or DICABUT). The author. Returns
+            /// NOT_FOUND, FAILED_PRECONDITION when DIVERIFIKASI, already DITARIK or in a locked period.
+            /// Idempotent with `idempotency-key`.
             func withdrawDailyReport(_ request: Reporting.WithdrawDailyReportRequest, context: ServerContext) async throws -> Reporting.WithdrawDailyReportResponse
             /// Returns one report. The author, their atasan chain, pengelola kinerja, pimpinan and auditor
             /// in scope, Kinerja services. Returns NOT_FOUND for an unknown or invisible report.
@@ -227,13 +343,18 @@ extension Reporting {
             /// days), page size or cursor; NOT_FOUND for an unknown unit.
             func listDailyReports(_ request: Reporting.ListDailyReportsRequest, context: ServerContext) async throws -> Reporting.ListDailyReportsResponse
             /// Verifies a report; its realisation then counts. The report's verifier (atasan), or an
-            /// acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a
-            /// revision mismatch. Idempotent with `idempotency-key`.
+            /// acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked
+            /// period, ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             func verifyDailyReport(_ request: Reporting.VerifyDailyReportRequest, context: ServerContext) async throws -> Reporting.VerifyDailyReportResponse
             /// Rejects a report with a reason. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT
-            /// without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a revision
-            /// mismatch. Idempotent with `idempotency-key`.
+            /// without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked period,
+            /// ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             func rejectDailyReport(_ request: Reporting.RejectDailyReportRequest, context: ServerContext) async throws -> Reporting.RejectDailyReportResponse
+            /// Revokes a verification with a reason (DIVERIFIKASI → DICABUT); the realisation stops
+            /// counting. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT without a reason,
+            /// NOT_FOUND, FAILED_PRECONDITION when not DIVERIFIKASI or in a locked period (naming it),
+            /// ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
+            func revokeVerification(_ request: Reporting.RevokeVerificationRequest, context: ServerContext) async throws -> Reporting.RevokeVerificationResponse
             /// Verifies or rejects up to 500 reports at once; each decision is applied independently and
             /// reported. Same callers as VerifyDailyReport, per report. Returns INVALID_ARGUMENT for an
             /// empty list, more than 500 entries or duplicate report ids. Honours `idempotency-key`.
@@ -272,6 +393,52 @@ extension Reporting {
             /// Returns INVALID_ARGUMENT for out-of-range values, NOT_FOUND for an unknown unit, ABORTED on a
             /// revision mismatch. Idempotent (a full replacement).
             func setReportingPolicy(_ request: Reporting.SetReportingPolicyRequest, context: ServerContext) async throws -> Reporting.SetReportingPolicyResponse
+            /// Records an absence (cuti, sakit, dinas luar, tugas belajar) that excuses filing. Pengelola
+            /// kinerja in scope, the employee's atasan, authorised machine clients (the HR system).
+            /// Returns INVALID_ARGUMENT for a malformed NIP, kind, range (reversed, over 1827 days) or too
+            /// long text; NOT_FOUND for an unknown NIP. Honours `idempotency-key`.
+            func recordAbsence(_ request: Reporting.RecordAbsenceRequest, context: ServerContext) async throws -> Reporting.RecordAbsenceResponse
+            /// Removes a recorded absence. Same callers as RecordAbsence. Returns NOT_FOUND. Idempotent
+            /// with `idempotency-key`.
+            func removeAbsence(_ request: Reporting.RemoveAbsenceRequest, context: ServerContext) async throws -> Reporting.RemoveAbsenceResponse
+            /// Lists absences overlapping a range. The employee (own), their atasan chain, pengelola
+            /// kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a range over 731 days.
+            func listAbsences(_ request: Reporting.ListAbsencesRequest, context: ServerContext) async throws -> Reporting.ListAbsencesResponse
+            /// Locks a period for a set of employees (evaluation calls it when it finalises a period);
+            /// replaces a lock with the same lock_id. Kinerja services (evaluation). Returns
+            /// INVALID_ARGUMENT for a malformed period, lock id, NIP list (empty, over 10000, malformed
+            /// NIP) or reason. Idempotent (a full replacement).
+            func lockPeriod(_ request: Reporting.LockPeriodRequest, context: ServerContext) async throws -> Reporting.LockPeriodResponse
+            /// Removes a lock (evaluation calls it when it reopens a period). Kinerja services
+            /// (evaluation). Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an unknown lock.
+            /// Idempotent with `idempotency-key`.
+            func unlockPeriod(_ request: Reporting.UnlockPeriodRequest, context: ServerContext) async throws -> Reporting.UnlockPeriodResponse
+            /// Lists period locks. Any authenticated principal for own NIP; pengelola kinerja, auditor
+            /// and Kinerja services for any.
+            func listPeriodLocks(_ request: Reporting.ListPeriodLocksRequest, context: ServerContext) async throws -> Reporting.ListPeriodLocksResponse
+            /// Writes the caller's description of a Kualitatif IKI's realisation for a period (before the
+            /// atasan rates it). The employee. Returns INVALID_ARGUMENT for a bad period or description,
+            /// NOT_FOUND for an IKI not in the caller's SKP in force in the period, FAILED_PRECONDITION
+            /// when the SKP is not Kualitatif, the period is not yet begun, already rated or locked;
+            /// ABORTED on a revision mismatch.
+            func setQualitativeRealisation(_ request: Reporting.SetQualitativeRealisationRequest, context: ServerContext) async throws -> Reporting.SetQualitativeRealisationResponse
+            /// Rates a Kualitatif realisation (and may re-rate it until the period is locked). The
+            /// employee's atasan. Returns INVALID_ARGUMENT for an unspecified rating or a missing note with
+            /// Di Bawah Ekspektasi, NOT_FOUND when the employee wrote none, FAILED_PRECONDITION when
+            /// locked, ABORTED on a revision mismatch.
+            func rateQualitativeRealisation(_ request: Reporting.RateQualitativeRealisationRequest, context: ServerContext) async throws -> Reporting.RateQualitativeRealisationResponse
+            /// Uploads an evidence file as a client stream (header first, then chunks) into the
+            /// content-addressed evidence store. The employee. Returns INVALID_ARGUMENT when the header is
+            /// not first, the claimed SHA-256 is not 32 bytes or differs from the bytes received, the size
+            /// differs from the claimed size, the file name breaks its rules or the bytes are not an
+            /// allowed media type (JPEG, PNG, WebP, HEIC, PDF, sniffed from the content);
+            /// RESOURCE_EXHAUSTED above the policy's file size or the employee's monthly volume. An
+            /// interrupted upload keeps nothing. Honours `idempotency-key`.
+            func uploadEvidence(_ requests: RPCAsyncSequence<Reporting.UploadEvidenceRequest>, context: ServerContext) async throws -> Reporting.UploadEvidenceResponse
+            /// Streams a stored evidence file (the evidence link first, then chunks), verifying its SHA-256
+            /// while reading. Whoever may read a report referring to it. Returns NOT_FOUND for an unknown
+            /// or invisible file, DATA_LOSS (after the chunks) when the stored bytes no longer match their hash.
+            func downloadEvidence(_ request: Reporting.DownloadEvidenceRequest, responses: RPCWriter<Reporting.DownloadEvidenceResponse>, context: ServerContext) async throws
             /// Lists reporting's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Reporting.ListAuditEventsRequest, context: ServerContext) async throws -> Reporting.ListAuditEventsResponse
@@ -291,20 +458,23 @@ extension Reporting {
             }
 
             /// Submits the caller's daily report. The employee (own reports only). Returns
-            /// INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative or
-            /// non-finite realisation, empty description, too many or malformed evidence links (SHA-256
-            /// not 32 bytes, non-https URI); NOT_FOUND for an unknown RHK or IKI; FAILED_PRECONDITION when the
-            /// IKI is not in the SKP version in force on that day, the date is outside the backdate window
-            /// or the SKP period, evidence is required but missing, the day's report limit is reached or
-            /// the period is finalised. Honours `idempotency-key`.
+            /// INVALID_ARGUMENT for a missing or invalid date, a date in the future (WITA), negative,
+            /// non-finite or too large realisation, empty or too long description, too long duration,
+            /// too many or malformed evidence links (SHA-256 not 32 bytes, a URI neither https nor an
+            /// uploaded file's URN); NOT_FOUND for an RHK or IKI not in the SKP in force on that day;
+            /// FAILED_PRECONDITION when no SKP covers the day, the IKI is only in a version not yet in
+            /// force, the date is before the backdate window, evidence is required but missing, the day's
+            /// report limit or 1440 minutes are reached, or the day lies in a locked period. Honours
+            /// `idempotency-key`.
             public func submitDailyReport(_ request: Reporting.SubmitDailyReportRequest, options: CallOptions = .defaults) async throws -> Reporting.SubmitDailyReportResponse {
                 try await transport.unary(Method.submitDailyReport, request, options: options)
             }
 
-            /// Bulk submission as a client stream (options first, then at most 5000 rows). Rows are
-            /// validated like SubmitDailyReport; each row's outcome is reported. The employee for own
-            /// rows; authorised machine clients for rows of their units. The call returns INVALID_ARGUMENT
-            /// when options are not first or repeated, RESOURCE_EXHAUSTED above 5000 rows. Honours
+            /// Bulk submission as a client stream (options first, then rows): at most 5000 rows from an
+            /// authorised machine client, at most 7 × max_reports_per_day rows (a week's entry) from an
+            /// employee for own rows. Rows are validated like SubmitDailyReport, the day limits counting
+            /// earlier rows of the call; each row's outcome is reported. The call returns INVALID_ARGUMENT
+            /// when options are not first or repeated, RESOURCE_EXHAUSTED above the row limit. Honours
             /// `idempotency-key` (a replay returns the first result).
             public func bulkSubmitDailyReports(
                 options: CallOptions = .defaults,
@@ -313,15 +483,17 @@ extension Reporting {
                 try await transport.clientStreaming(Method.bulkSubmitDailyReports, options: options, requests: requests)
             }
 
-            /// Changes a report before verification (or corrects a rejected one, which resubmits it). The
-            /// author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad mask),
-            /// FAILED_PRECONDITION when DIVERIFIKASI or DITARIK, ABORTED on a revision mismatch.
+            /// Changes a report before verification (or corrects a rejected or revoked one, which
+            /// resubmits it). The author. Returns NOT_FOUND, INVALID_ARGUMENT (as SubmitDailyReport, bad
+            /// mask), FAILED_PRECONDITION when DIVERIFIKASI or DITARIK or in a locked period, ABORTED on a
+            /// revision mismatch.
             public func updateDailyReport(_ request: Reporting.UpdateDailyReportRequest, options: CallOptions = .defaults) async throws -> Reporting.UpdateDailyReportResponse {
                 try await transport.unary(Method.updateDailyReport, request, options: options)
             }
 
-            /// Withdraws a report before verification. The author. Returns NOT_FOUND, FAILED_PRECONDITION
-            /// when DIVERIFIKASI or already DITARIK. Idempotent with `idempotency-key`.
+            /// Withdraws a report before verification (DIAJUKAN, DITOLAK or DICABUT). The author. Returns
+            /// NOT_FOUND, FAILED_PRECONDITION when DIVERIFIKASI, already DITARIK or in a locked period.
+            /// Idempotent with `idempotency-key`.
             public func withdrawDailyReport(_ request: Reporting.WithdrawDailyReportRequest, options: CallOptions = .defaults) async throws -> Reporting.WithdrawDailyReportResponse {
                 try await transport.unary(Method.withdrawDailyReport, request, options: options)
             }
@@ -340,17 +512,25 @@ extension Reporting {
             }
 
             /// Verifies a report; its realisation then counts. The report's verifier (atasan), or an
-            /// acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a
-            /// revision mismatch. Idempotent with `idempotency-key`.
+            /// acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked
+            /// period, ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public func verifyDailyReport(_ request: Reporting.VerifyDailyReportRequest, options: CallOptions = .defaults) async throws -> Reporting.VerifyDailyReportResponse {
                 try await transport.unary(Method.verifyDailyReport, request, options: options)
             }
 
             /// Rejects a report with a reason. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT
-            /// without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN, ABORTED on a revision
-            /// mismatch. Idempotent with `idempotency-key`.
+            /// without a reason, NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked period,
+            /// ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public func rejectDailyReport(_ request: Reporting.RejectDailyReportRequest, options: CallOptions = .defaults) async throws -> Reporting.RejectDailyReportResponse {
                 try await transport.unary(Method.rejectDailyReport, request, options: options)
+            }
+
+            /// Revokes a verification with a reason (DIVERIFIKASI → DICABUT); the realisation stops
+            /// counting. Same callers as VerifyDailyReport. Returns INVALID_ARGUMENT without a reason,
+            /// NOT_FOUND, FAILED_PRECONDITION when not DIVERIFIKASI or in a locked period (naming it),
+            /// ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
+            public func revokeVerification(_ request: Reporting.RevokeVerificationRequest, options: CallOptions = .defaults) async throws -> Reporting.RevokeVerificationResponse {
+                try await transport.unary(Method.revokeVerification, request, options: options)
             }
 
             /// Verifies or rejects up to 500 reports at once; each decision is applied independently and
@@ -424,6 +604,88 @@ extension Reporting {
                 try await transport.unary(Method.setReportingPolicy, request, options: options)
             }
 
+            /// Records an absence (cuti, sakit, dinas luar, tugas belajar) that excuses filing. Pengelola
+            /// kinerja in scope, the employee's atasan, authorised machine clients (the HR system).
+            /// Returns INVALID_ARGUMENT for a malformed NIP, kind, range (reversed, over 1827 days) or too
+            /// long text; NOT_FOUND for an unknown NIP. Honours `idempotency-key`.
+            public func recordAbsence(_ request: Reporting.RecordAbsenceRequest, options: CallOptions = .defaults) async throws -> Reporting.RecordAbsenceResponse {
+                try await transport.unary(Method.recordAbsence, request, options: options)
+            }
+
+            /// Removes a recorded absence. Same callers as RecordAbsence. Returns NOT_FOUND. Idempotent
+            /// with `idempotency-key`.
+            public func removeAbsence(_ request: Reporting.RemoveAbsenceRequest, options: CallOptions = .defaults) async throws -> Reporting.RemoveAbsenceResponse {
+                try await transport.unary(Method.removeAbsence, request, options: options)
+            }
+
+            /// Lists absences overlapping a range. The employee (own), their atasan chain, pengelola
+            /// kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a range over 731 days.
+            public func listAbsences(_ request: Reporting.ListAbsencesRequest, options: CallOptions = .defaults) async throws -> Reporting.ListAbsencesResponse {
+                try await transport.unary(Method.listAbsences, request, options: options)
+            }
+
+            /// Locks a period for a set of employees (evaluation calls it when it finalises a period);
+            /// replaces a lock with the same lock_id. Kinerja services (evaluation). Returns
+            /// INVALID_ARGUMENT for a malformed period, lock id, NIP list (empty, over 10000, malformed
+            /// NIP) or reason. Idempotent (a full replacement).
+            public func lockPeriod(_ request: Reporting.LockPeriodRequest, options: CallOptions = .defaults) async throws -> Reporting.LockPeriodResponse {
+                try await transport.unary(Method.lockPeriod, request, options: options)
+            }
+
+            /// Removes a lock (evaluation calls it when it reopens a period). Kinerja services
+            /// (evaluation). Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an unknown lock.
+            /// Idempotent with `idempotency-key`.
+            public func unlockPeriod(_ request: Reporting.UnlockPeriodRequest, options: CallOptions = .defaults) async throws -> Reporting.UnlockPeriodResponse {
+                try await transport.unary(Method.unlockPeriod, request, options: options)
+            }
+
+            /// Lists period locks. Any authenticated principal for own NIP; pengelola kinerja, auditor
+            /// and Kinerja services for any.
+            public func listPeriodLocks(_ request: Reporting.ListPeriodLocksRequest, options: CallOptions = .defaults) async throws -> Reporting.ListPeriodLocksResponse {
+                try await transport.unary(Method.listPeriodLocks, request, options: options)
+            }
+
+            /// Writes the caller's description of a Kualitatif IKI's realisation for a period (before the
+            /// atasan rates it). The employee. Returns INVALID_ARGUMENT for a bad period or description,
+            /// NOT_FOUND for an IKI not in the caller's SKP in force in the period, FAILED_PRECONDITION
+            /// when the SKP is not Kualitatif, the period is not yet begun, already rated or locked;
+            /// ABORTED on a revision mismatch.
+            public func setQualitativeRealisation(_ request: Reporting.SetQualitativeRealisationRequest, options: CallOptions = .defaults) async throws -> Reporting.SetQualitativeRealisationResponse {
+                try await transport.unary(Method.setQualitativeRealisation, request, options: options)
+            }
+
+            /// Rates a Kualitatif realisation (and may re-rate it until the period is locked). The
+            /// employee's atasan. Returns INVALID_ARGUMENT for an unspecified rating or a missing note with
+            /// Di Bawah Ekspektasi, NOT_FOUND when the employee wrote none, FAILED_PRECONDITION when
+            /// locked, ABORTED on a revision mismatch.
+            public func rateQualitativeRealisation(_ request: Reporting.RateQualitativeRealisationRequest, options: CallOptions = .defaults) async throws -> Reporting.RateQualitativeRealisationResponse {
+                try await transport.unary(Method.rateQualitativeRealisation, request, options: options)
+            }
+
+            /// Uploads an evidence file as a client stream (header first, then chunks) into the
+            /// content-addressed evidence store. The employee. Returns INVALID_ARGUMENT when the header is
+            /// not first, the claimed SHA-256 is not 32 bytes or differs from the bytes received, the size
+            /// differs from the claimed size, the file name breaks its rules or the bytes are not an
+            /// allowed media type (JPEG, PNG, WebP, HEIC, PDF, sniffed from the content);
+            /// RESOURCE_EXHAUSTED above the policy's file size or the employee's monthly volume. An
+            /// interrupted upload keeps nothing. Honours `idempotency-key`.
+            public func uploadEvidence(
+                options: CallOptions = .defaults,
+                requests: @escaping @Sendable (RPCWriter<Reporting.UploadEvidenceRequest>) async throws -> Void
+            ) async throws -> Reporting.UploadEvidenceResponse {
+                try await transport.clientStreaming(Method.uploadEvidence, options: options, requests: requests)
+            }
+
+            /// Streams a stored evidence file (the evidence link first, then chunks), verifying its SHA-256
+            /// while reading. Whoever may read a report referring to it. Returns NOT_FOUND for an unknown
+            /// or invisible file, DATA_LOSS (after the chunks) when the stored bytes no longer match their hash.
+            public func downloadEvidence<Result: Sendable>(
+                _ request: Reporting.DownloadEvidenceRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Reporting.DownloadEvidenceResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.downloadEvidence, request, options: options, onResponse: onResponse)
+            }
+
             /// Lists reporting's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public func listAuditEvents(_ request: Reporting.ListAuditEventsRequest, options: CallOptions = .defaults) async throws -> Reporting.ListAuditEventsResponse {
@@ -452,6 +714,7 @@ extension Reporting.ReportingService.ServiceProtocol {
             .unary(Reporting.ReportingService.Method.listDailyReports) { try await self.listDailyReports($0, context: $1) },
             .unary(Reporting.ReportingService.Method.verifyDailyReport) { try await self.verifyDailyReport($0, context: $1) },
             .unary(Reporting.ReportingService.Method.rejectDailyReport) { try await self.rejectDailyReport($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.revokeVerification) { try await self.revokeVerification($0, context: $1) },
             .unary(Reporting.ReportingService.Method.batchReviewDailyReports) { try await self.batchReviewDailyReports($0, context: $1) },
             .unary(Reporting.ReportingService.Method.getProgress) { try await self.getProgress($0, context: $1) },
             .unary(Reporting.ReportingService.Method.getTeamProgress) { try await self.getTeamProgress($0, context: $1) },
@@ -462,6 +725,16 @@ extension Reporting.ReportingService.ServiceProtocol {
             .unary(Reporting.ReportingService.Method.removeNonWorkingDay) { try await self.removeNonWorkingDay($0, context: $1) },
             .unary(Reporting.ReportingService.Method.getReportingPolicy) { try await self.getReportingPolicy($0, context: $1) },
             .unary(Reporting.ReportingService.Method.setReportingPolicy) { try await self.setReportingPolicy($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.recordAbsence) { try await self.recordAbsence($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.removeAbsence) { try await self.removeAbsence($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.listAbsences) { try await self.listAbsences($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.lockPeriod) { try await self.lockPeriod($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.unlockPeriod) { try await self.unlockPeriod($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.listPeriodLocks) { try await self.listPeriodLocks($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.setQualitativeRealisation) { try await self.setQualitativeRealisation($0, context: $1) },
+            .unary(Reporting.ReportingService.Method.rateQualitativeRealisation) { try await self.rateQualitativeRealisation($0, context: $1) },
+            .clientStreaming(Reporting.ReportingService.Method.uploadEvidence) { try await self.uploadEvidence($0, context: $1) },
+            .serverStreaming(Reporting.ReportingService.Method.downloadEvidence) { try await self.downloadEvidence($0, responses: $1, context: $2) },
             .unary(Reporting.ReportingService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Reporting.ReportingService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

@@ -97,6 +97,51 @@ void   kinerja__reporting__v1__daily_report__free_unpacked
   assert(message->base.descriptor == &kinerja__reporting__v1__daily_report__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__reporting__v1__qualitative_realisation__init
+                     (Kinerja__Reporting__V1__QualitativeRealisation         *message)
+{
+  static const Kinerja__Reporting__V1__QualitativeRealisation init_value = KINERJA__REPORTING__V1__QUALITATIVE_REALISATION__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__qualitative_realisation__get_packed_size
+                     (const Kinerja__Reporting__V1__QualitativeRealisation *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__qualitative_realisation__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__qualitative_realisation__pack
+                     (const Kinerja__Reporting__V1__QualitativeRealisation *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__qualitative_realisation__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__qualitative_realisation__pack_to_buffer
+                     (const Kinerja__Reporting__V1__QualitativeRealisation *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__qualitative_realisation__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__QualitativeRealisation *
+       kinerja__reporting__v1__qualitative_realisation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__QualitativeRealisation *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__qualitative_realisation__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__qualitative_realisation__free_unpacked
+                     (Kinerja__Reporting__V1__QualitativeRealisation *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__qualitative_realisation__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__reporting__v1__iki_progress__init
                      (Kinerja__Reporting__V1__IkiProgress         *message)
 {
@@ -277,6 +322,96 @@ void   kinerja__reporting__v1__compliance_day__free_unpacked
   assert(message->base.descriptor == &kinerja__reporting__v1__compliance_day__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__reporting__v1__monthly_compliance__init
+                     (Kinerja__Reporting__V1__MonthlyCompliance         *message)
+{
+  static const Kinerja__Reporting__V1__MonthlyCompliance init_value = KINERJA__REPORTING__V1__MONTHLY_COMPLIANCE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__monthly_compliance__get_packed_size
+                     (const Kinerja__Reporting__V1__MonthlyCompliance *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__monthly_compliance__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__monthly_compliance__pack
+                     (const Kinerja__Reporting__V1__MonthlyCompliance *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__monthly_compliance__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__monthly_compliance__pack_to_buffer
+                     (const Kinerja__Reporting__V1__MonthlyCompliance *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__monthly_compliance__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__MonthlyCompliance *
+       kinerja__reporting__v1__monthly_compliance__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__MonthlyCompliance *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__monthly_compliance__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__monthly_compliance__free_unpacked
+                     (Kinerja__Reporting__V1__MonthlyCompliance *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__monthly_compliance__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__compliance_rollup__init
+                     (Kinerja__Reporting__V1__ComplianceRollup         *message)
+{
+  static const Kinerja__Reporting__V1__ComplianceRollup init_value = KINERJA__REPORTING__V1__COMPLIANCE_ROLLUP__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__compliance_rollup__get_packed_size
+                     (const Kinerja__Reporting__V1__ComplianceRollup *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__compliance_rollup__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__compliance_rollup__pack
+                     (const Kinerja__Reporting__V1__ComplianceRollup *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__compliance_rollup__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__compliance_rollup__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ComplianceRollup *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__compliance_rollup__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__ComplianceRollup *
+       kinerja__reporting__v1__compliance_rollup__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__ComplianceRollup *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__compliance_rollup__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__compliance_rollup__free_unpacked
+                     (Kinerja__Reporting__V1__ComplianceRollup *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__compliance_rollup__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__reporting__v1__employee_compliance__init
                      (Kinerja__Reporting__V1__EmployeeCompliance         *message)
 {
@@ -410,6 +545,96 @@ void   kinerja__reporting__v1__reporting_policy__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__reporting__v1__reporting_policy__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__absence__init
+                     (Kinerja__Reporting__V1__Absence         *message)
+{
+  static const Kinerja__Reporting__V1__Absence init_value = KINERJA__REPORTING__V1__ABSENCE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__absence__get_packed_size
+                     (const Kinerja__Reporting__V1__Absence *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__absence__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__absence__pack
+                     (const Kinerja__Reporting__V1__Absence *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__absence__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__absence__pack_to_buffer
+                     (const Kinerja__Reporting__V1__Absence *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__absence__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__Absence *
+       kinerja__reporting__v1__absence__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__Absence *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__absence__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__absence__free_unpacked
+                     (Kinerja__Reporting__V1__Absence *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__absence__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__period_lock__init
+                     (Kinerja__Reporting__V1__PeriodLock         *message)
+{
+  static const Kinerja__Reporting__V1__PeriodLock init_value = KINERJA__REPORTING__V1__PERIOD_LOCK__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__period_lock__get_packed_size
+                     (const Kinerja__Reporting__V1__PeriodLock *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__period_lock__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__period_lock__pack
+                     (const Kinerja__Reporting__V1__PeriodLock *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__period_lock__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__period_lock__pack_to_buffer
+                     (const Kinerja__Reporting__V1__PeriodLock *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__period_lock__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__PeriodLock *
+       kinerja__reporting__v1__period_lock__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__PeriodLock *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__period_lock__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__period_lock__free_unpacked
+                     (Kinerja__Reporting__V1__PeriodLock *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__period_lock__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__reporting__v1__submit_daily_report_request__init
@@ -1265,6 +1490,96 @@ void   kinerja__reporting__v1__reject_daily_report_response__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__reporting__v1__reject_daily_report_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__revoke_verification_request__init
+                     (Kinerja__Reporting__V1__RevokeVerificationRequest         *message)
+{
+  static const Kinerja__Reporting__V1__RevokeVerificationRequest init_value = KINERJA__REPORTING__V1__REVOKE_VERIFICATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__revoke_verification_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RevokeVerificationRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__revoke_verification_request__pack
+                     (const Kinerja__Reporting__V1__RevokeVerificationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__revoke_verification_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RevokeVerificationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RevokeVerificationRequest *
+       kinerja__reporting__v1__revoke_verification_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RevokeVerificationRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__revoke_verification_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__revoke_verification_request__free_unpacked
+                     (Kinerja__Reporting__V1__RevokeVerificationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__revoke_verification_response__init
+                     (Kinerja__Reporting__V1__RevokeVerificationResponse         *message)
+{
+  static const Kinerja__Reporting__V1__RevokeVerificationResponse init_value = KINERJA__REPORTING__V1__REVOKE_VERIFICATION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__revoke_verification_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RevokeVerificationResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__revoke_verification_response__pack
+                     (const Kinerja__Reporting__V1__RevokeVerificationResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__revoke_verification_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RevokeVerificationResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RevokeVerificationResponse *
+       kinerja__reporting__v1__revoke_verification_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RevokeVerificationResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__revoke_verification_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__revoke_verification_response__free_unpacked
+                     (Kinerja__Reporting__V1__RevokeVerificationResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__revoke_verification_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__reporting__v1__report_review__init
@@ -2257,6 +2572,951 @@ void   kinerja__reporting__v1__set_reporting_policy_response__free_unpacked
   assert(message->base.descriptor == &kinerja__reporting__v1__set_reporting_policy_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__reporting__v1__record_absence_request__init
+                     (Kinerja__Reporting__V1__RecordAbsenceRequest         *message)
+{
+  static const Kinerja__Reporting__V1__RecordAbsenceRequest init_value = KINERJA__REPORTING__V1__RECORD_ABSENCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__record_absence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RecordAbsenceRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__record_absence_request__pack
+                     (const Kinerja__Reporting__V1__RecordAbsenceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__record_absence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RecordAbsenceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RecordAbsenceRequest *
+       kinerja__reporting__v1__record_absence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RecordAbsenceRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__record_absence_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__record_absence_request__free_unpacked
+                     (Kinerja__Reporting__V1__RecordAbsenceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__record_absence_response__init
+                     (Kinerja__Reporting__V1__RecordAbsenceResponse         *message)
+{
+  static const Kinerja__Reporting__V1__RecordAbsenceResponse init_value = KINERJA__REPORTING__V1__RECORD_ABSENCE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__record_absence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RecordAbsenceResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__record_absence_response__pack
+                     (const Kinerja__Reporting__V1__RecordAbsenceResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__record_absence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RecordAbsenceResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RecordAbsenceResponse *
+       kinerja__reporting__v1__record_absence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RecordAbsenceResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__record_absence_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__record_absence_response__free_unpacked
+                     (Kinerja__Reporting__V1__RecordAbsenceResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__record_absence_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__remove_absence_request__init
+                     (Kinerja__Reporting__V1__RemoveAbsenceRequest         *message)
+{
+  static const Kinerja__Reporting__V1__RemoveAbsenceRequest init_value = KINERJA__REPORTING__V1__REMOVE_ABSENCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__remove_absence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RemoveAbsenceRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__remove_absence_request__pack
+                     (const Kinerja__Reporting__V1__RemoveAbsenceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__remove_absence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RemoveAbsenceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RemoveAbsenceRequest *
+       kinerja__reporting__v1__remove_absence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RemoveAbsenceRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__remove_absence_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__remove_absence_request__free_unpacked
+                     (Kinerja__Reporting__V1__RemoveAbsenceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__remove_absence_response__init
+                     (Kinerja__Reporting__V1__RemoveAbsenceResponse         *message)
+{
+  static const Kinerja__Reporting__V1__RemoveAbsenceResponse init_value = KINERJA__REPORTING__V1__REMOVE_ABSENCE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__remove_absence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RemoveAbsenceResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__remove_absence_response__pack
+                     (const Kinerja__Reporting__V1__RemoveAbsenceResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__remove_absence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RemoveAbsenceResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RemoveAbsenceResponse *
+       kinerja__reporting__v1__remove_absence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RemoveAbsenceResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__remove_absence_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__remove_absence_response__free_unpacked
+                     (Kinerja__Reporting__V1__RemoveAbsenceResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__remove_absence_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__list_absences_request__init
+                     (Kinerja__Reporting__V1__ListAbsencesRequest         *message)
+{
+  static const Kinerja__Reporting__V1__ListAbsencesRequest init_value = KINERJA__REPORTING__V1__LIST_ABSENCES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__list_absences_request__get_packed_size
+                     (const Kinerja__Reporting__V1__ListAbsencesRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__list_absences_request__pack
+                     (const Kinerja__Reporting__V1__ListAbsencesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__list_absences_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListAbsencesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__ListAbsencesRequest *
+       kinerja__reporting__v1__list_absences_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__ListAbsencesRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__list_absences_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__list_absences_request__free_unpacked
+                     (Kinerja__Reporting__V1__ListAbsencesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__list_absences_response__init
+                     (Kinerja__Reporting__V1__ListAbsencesResponse         *message)
+{
+  static const Kinerja__Reporting__V1__ListAbsencesResponse init_value = KINERJA__REPORTING__V1__LIST_ABSENCES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__list_absences_response__get_packed_size
+                     (const Kinerja__Reporting__V1__ListAbsencesResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__list_absences_response__pack
+                     (const Kinerja__Reporting__V1__ListAbsencesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__list_absences_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListAbsencesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__ListAbsencesResponse *
+       kinerja__reporting__v1__list_absences_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__ListAbsencesResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__list_absences_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__list_absences_response__free_unpacked
+                     (Kinerja__Reporting__V1__ListAbsencesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_absences_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__lock_period_request__init
+                     (Kinerja__Reporting__V1__LockPeriodRequest         *message)
+{
+  static const Kinerja__Reporting__V1__LockPeriodRequest init_value = KINERJA__REPORTING__V1__LOCK_PERIOD_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__lock_period_request__get_packed_size
+                     (const Kinerja__Reporting__V1__LockPeriodRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__lock_period_request__pack
+                     (const Kinerja__Reporting__V1__LockPeriodRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__lock_period_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__LockPeriodRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__LockPeriodRequest *
+       kinerja__reporting__v1__lock_period_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__LockPeriodRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__lock_period_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__lock_period_request__free_unpacked
+                     (Kinerja__Reporting__V1__LockPeriodRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__lock_period_response__init
+                     (Kinerja__Reporting__V1__LockPeriodResponse         *message)
+{
+  static const Kinerja__Reporting__V1__LockPeriodResponse init_value = KINERJA__REPORTING__V1__LOCK_PERIOD_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__lock_period_response__get_packed_size
+                     (const Kinerja__Reporting__V1__LockPeriodResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__lock_period_response__pack
+                     (const Kinerja__Reporting__V1__LockPeriodResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__lock_period_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__LockPeriodResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__LockPeriodResponse *
+       kinerja__reporting__v1__lock_period_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__LockPeriodResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__lock_period_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__lock_period_response__free_unpacked
+                     (Kinerja__Reporting__V1__LockPeriodResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__lock_period_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__unlock_period_request__init
+                     (Kinerja__Reporting__V1__UnlockPeriodRequest         *message)
+{
+  static const Kinerja__Reporting__V1__UnlockPeriodRequest init_value = KINERJA__REPORTING__V1__UNLOCK_PERIOD_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__unlock_period_request__get_packed_size
+                     (const Kinerja__Reporting__V1__UnlockPeriodRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__unlock_period_request__pack
+                     (const Kinerja__Reporting__V1__UnlockPeriodRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__unlock_period_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UnlockPeriodRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__UnlockPeriodRequest *
+       kinerja__reporting__v1__unlock_period_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__UnlockPeriodRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__unlock_period_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__unlock_period_request__free_unpacked
+                     (Kinerja__Reporting__V1__UnlockPeriodRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__unlock_period_response__init
+                     (Kinerja__Reporting__V1__UnlockPeriodResponse         *message)
+{
+  static const Kinerja__Reporting__V1__UnlockPeriodResponse init_value = KINERJA__REPORTING__V1__UNLOCK_PERIOD_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__unlock_period_response__get_packed_size
+                     (const Kinerja__Reporting__V1__UnlockPeriodResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__unlock_period_response__pack
+                     (const Kinerja__Reporting__V1__UnlockPeriodResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__unlock_period_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UnlockPeriodResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__UnlockPeriodResponse *
+       kinerja__reporting__v1__unlock_period_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__UnlockPeriodResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__unlock_period_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__unlock_period_response__free_unpacked
+                     (Kinerja__Reporting__V1__UnlockPeriodResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__unlock_period_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__list_period_locks_request__init
+                     (Kinerja__Reporting__V1__ListPeriodLocksRequest         *message)
+{
+  static const Kinerja__Reporting__V1__ListPeriodLocksRequest init_value = KINERJA__REPORTING__V1__LIST_PERIOD_LOCKS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__list_period_locks_request__get_packed_size
+                     (const Kinerja__Reporting__V1__ListPeriodLocksRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__list_period_locks_request__pack
+                     (const Kinerja__Reporting__V1__ListPeriodLocksRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__list_period_locks_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListPeriodLocksRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__ListPeriodLocksRequest *
+       kinerja__reporting__v1__list_period_locks_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__ListPeriodLocksRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__list_period_locks_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__list_period_locks_request__free_unpacked
+                     (Kinerja__Reporting__V1__ListPeriodLocksRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__list_period_locks_response__init
+                     (Kinerja__Reporting__V1__ListPeriodLocksResponse         *message)
+{
+  static const Kinerja__Reporting__V1__ListPeriodLocksResponse init_value = KINERJA__REPORTING__V1__LIST_PERIOD_LOCKS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__list_period_locks_response__get_packed_size
+                     (const Kinerja__Reporting__V1__ListPeriodLocksResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__list_period_locks_response__pack
+                     (const Kinerja__Reporting__V1__ListPeriodLocksResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__list_period_locks_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListPeriodLocksResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__ListPeriodLocksResponse *
+       kinerja__reporting__v1__list_period_locks_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__ListPeriodLocksResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__list_period_locks_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__list_period_locks_response__free_unpacked
+                     (Kinerja__Reporting__V1__ListPeriodLocksResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__list_period_locks_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__set_qualitative_realisation_request__init
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationRequest         *message)
+{
+  static const Kinerja__Reporting__V1__SetQualitativeRealisationRequest init_value = KINERJA__REPORTING__V1__SET_QUALITATIVE_REALISATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__set_qualitative_realisation_request__get_packed_size
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__set_qualitative_realisation_request__pack
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__set_qualitative_realisation_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__SetQualitativeRealisationRequest *
+       kinerja__reporting__v1__set_qualitative_realisation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__SetQualitativeRealisationRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__set_qualitative_realisation_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__set_qualitative_realisation_request__free_unpacked
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__set_qualitative_realisation_response__init
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationResponse         *message)
+{
+  static const Kinerja__Reporting__V1__SetQualitativeRealisationResponse init_value = KINERJA__REPORTING__V1__SET_QUALITATIVE_REALISATION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__set_qualitative_realisation_response__get_packed_size
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__set_qualitative_realisation_response__pack
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__set_qualitative_realisation_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__SetQualitativeRealisationResponse *
+       kinerja__reporting__v1__set_qualitative_realisation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__SetQualitativeRealisationResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__set_qualitative_realisation_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__set_qualitative_realisation_response__free_unpacked
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__set_qualitative_realisation_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__rate_qualitative_realisation_request__init
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationRequest         *message)
+{
+  static const Kinerja__Reporting__V1__RateQualitativeRealisationRequest init_value = KINERJA__REPORTING__V1__RATE_QUALITATIVE_REALISATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__rate_qualitative_realisation_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__rate_qualitative_realisation_request__pack
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__rate_qualitative_realisation_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RateQualitativeRealisationRequest *
+       kinerja__reporting__v1__rate_qualitative_realisation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RateQualitativeRealisationRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__rate_qualitative_realisation_request__free_unpacked
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__rate_qualitative_realisation_response__init
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationResponse         *message)
+{
+  static const Kinerja__Reporting__V1__RateQualitativeRealisationResponse init_value = KINERJA__REPORTING__V1__RATE_QUALITATIVE_REALISATION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__rate_qualitative_realisation_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__rate_qualitative_realisation_response__pack
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__rate_qualitative_realisation_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__RateQualitativeRealisationResponse *
+       kinerja__reporting__v1__rate_qualitative_realisation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__RateQualitativeRealisationResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__rate_qualitative_realisation_response__free_unpacked
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__evidence_upload_header__init
+                     (Kinerja__Reporting__V1__EvidenceUploadHeader         *message)
+{
+  static const Kinerja__Reporting__V1__EvidenceUploadHeader init_value = KINERJA__REPORTING__V1__EVIDENCE_UPLOAD_HEADER__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__evidence_upload_header__get_packed_size
+                     (const Kinerja__Reporting__V1__EvidenceUploadHeader *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__evidence_upload_header__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__evidence_upload_header__pack
+                     (const Kinerja__Reporting__V1__EvidenceUploadHeader *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__evidence_upload_header__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__evidence_upload_header__pack_to_buffer
+                     (const Kinerja__Reporting__V1__EvidenceUploadHeader *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__evidence_upload_header__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__EvidenceUploadHeader *
+       kinerja__reporting__v1__evidence_upload_header__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__EvidenceUploadHeader *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__evidence_upload_header__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__evidence_upload_header__free_unpacked
+                     (Kinerja__Reporting__V1__EvidenceUploadHeader *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__evidence_upload_header__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__upload_evidence_request__init
+                     (Kinerja__Reporting__V1__UploadEvidenceRequest         *message)
+{
+  static const Kinerja__Reporting__V1__UploadEvidenceRequest init_value = KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__upload_evidence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__UploadEvidenceRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__upload_evidence_request__pack
+                     (const Kinerja__Reporting__V1__UploadEvidenceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__upload_evidence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UploadEvidenceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__UploadEvidenceRequest *
+       kinerja__reporting__v1__upload_evidence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__UploadEvidenceRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__upload_evidence_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__upload_evidence_request__free_unpacked
+                     (Kinerja__Reporting__V1__UploadEvidenceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__upload_evidence_response__init
+                     (Kinerja__Reporting__V1__UploadEvidenceResponse         *message)
+{
+  static const Kinerja__Reporting__V1__UploadEvidenceResponse init_value = KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__upload_evidence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__UploadEvidenceResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__upload_evidence_response__pack
+                     (const Kinerja__Reporting__V1__UploadEvidenceResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__upload_evidence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UploadEvidenceResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__UploadEvidenceResponse *
+       kinerja__reporting__v1__upload_evidence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__UploadEvidenceResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__upload_evidence_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__upload_evidence_response__free_unpacked
+                     (Kinerja__Reporting__V1__UploadEvidenceResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__upload_evidence_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__download_evidence_request__init
+                     (Kinerja__Reporting__V1__DownloadEvidenceRequest         *message)
+{
+  static const Kinerja__Reporting__V1__DownloadEvidenceRequest init_value = KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__download_evidence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__DownloadEvidenceRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__download_evidence_request__pack
+                     (const Kinerja__Reporting__V1__DownloadEvidenceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__download_evidence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__DownloadEvidenceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__DownloadEvidenceRequest *
+       kinerja__reporting__v1__download_evidence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__DownloadEvidenceRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__download_evidence_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__download_evidence_request__free_unpacked
+                     (Kinerja__Reporting__V1__DownloadEvidenceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__download_evidence_response__init
+                     (Kinerja__Reporting__V1__DownloadEvidenceResponse         *message)
+{
+  static const Kinerja__Reporting__V1__DownloadEvidenceResponse init_value = KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__download_evidence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__DownloadEvidenceResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__download_evidence_response__pack
+                     (const Kinerja__Reporting__V1__DownloadEvidenceResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__download_evidence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__DownloadEvidenceResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__DownloadEvidenceResponse *
+       kinerja__reporting__v1__download_evidence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__DownloadEvidenceResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__download_evidence_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__download_evidence_response__free_unpacked
+                     (Kinerja__Reporting__V1__DownloadEvidenceResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__reporting__v1__list_audit_events_request__init
                      (Kinerja__Reporting__V1__ListAuditEventsRequest         *message)
 {
@@ -2553,7 +3813,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__daily_report_draft__des
   (ProtobufCMessageInit) kinerja__reporting__v1__daily_report_draft__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__daily_report__field_descriptors[22] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__daily_report__field_descriptors[25] =
 {
   {
     "report_id",
@@ -2819,6 +4079,42 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__daily_report__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "revoked",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__DailyReport, revoked),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "review_due_date",
+    24,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__DailyReport, review_due_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "review_overdue",
+    25,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__DailyReport, review_overdue),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__daily_report__field_indices_by_name[] = {
   12,   /* field[12] = description */
@@ -2832,9 +4128,12 @@ static const unsigned kinerja__reporting__v1__daily_report__field_indices_by_nam
   10,   /* field[10] = realisation_value */
   3,   /* field[3] = report_date */
   0,   /* field[0] = report_id */
+  23,   /* field[23] = review_due_date */
   17,   /* field[17] = review_note */
+  24,   /* field[24] = review_overdue */
   20,   /* field[20] = reviewed */
   21,   /* field[21] = revision */
+  22,   /* field[22] = revoked */
   7,   /* field[7] = rhk_id */
   4,   /* field[4] = skp_id */
   5,   /* field[5] = skp_version */
@@ -2847,7 +4146,7 @@ static const unsigned kinerja__reporting__v1__daily_report__field_indices_by_nam
 static const ProtobufCIntRange kinerja__reporting__v1__daily_report__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 22 }
+  { 0, 25 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__daily_report__descriptor =
 {
@@ -2857,14 +4156,169 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__daily_report__descripto
   "Kinerja__Reporting__V1__DailyReport",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__DailyReport),
-  22,
+  25,
   kinerja__reporting__v1__daily_report__field_descriptors,
   kinerja__reporting__v1__daily_report__field_indices_by_name,
   1,  kinerja__reporting__v1__daily_report__number_ranges,
   (ProtobufCMessageInit) kinerja__reporting__v1__daily_report__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__iki_progress__field_descriptors[18] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__qualitative_realisation__field_descriptors[10] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skp_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, skp_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "iki_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, iki_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, period),
+    &kinerja__common__v1__period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "description",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, description),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rating",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, rating),
+    &kinerja__common__v1__rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rating_note",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, rating_note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "described",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, described),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rated",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, rated),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "revision",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__QualitativeRealisation, revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__qualitative_realisation__field_indices_by_name[] = {
+  7,   /* field[7] = described */
+  4,   /* field[4] = description */
+  2,   /* field[2] = iki_id */
+  0,   /* field[0] = nip */
+  3,   /* field[3] = period */
+  8,   /* field[8] = rated */
+  5,   /* field[5] = rating */
+  6,   /* field[6] = rating_note */
+  9,   /* field[9] = revision */
+  1,   /* field[1] = skp_id */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__qualitative_realisation__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__qualitative_realisation__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.QualitativeRealisation",
+  "QualitativeRealisation",
+  "Kinerja__Reporting__V1__QualitativeRealisation",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__QualitativeRealisation),
+  10,
+  kinerja__reporting__v1__qualitative_realisation__field_descriptors,
+  kinerja__reporting__v1__qualitative_realisation__field_indices_by_name,
+  1,  kinerja__reporting__v1__qualitative_realisation__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__qualitative_realisation__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__iki_progress__field_descriptors[21] =
 {
   {
     "rhk_id",
@@ -3082,16 +4536,55 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__iki_progress__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "capaian_status",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__IkiProgress, capaian_status),
+    &kinerja__reporting__v1__capaian_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "capaian_with_pending_status",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__IkiProgress, capaian_with_pending_status),
+    &kinerja__reporting__v1__capaian_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "qualitative",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__IkiProgress, qualitative),
+    &kinerja__reporting__v1__qualitative_realisation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__iki_progress__field_indices_by_name[] = {
   8,   /* field[8] = aggregation */
   4,   /* field[4] = aspek */
   11,   /* field[11] = capaian_percent */
+  18,   /* field[18] = capaian_status */
   12,   /* field[12] = capaian_with_pending_percent */
+  19,   /* field[19] = capaian_with_pending_status */
   3,   /* field[3] = iki_id */
   5,   /* field[5] = indicator */
   17,   /* field[17] = last_report_date */
   15,   /* field[15] = pending_count */
+  20,   /* field[20] = qualitative */
   9,   /* field[9] = realisation_verified */
   10,   /* field[10] = realisation_with_pending */
   16,   /* field[16] = rejected_count */
@@ -3106,7 +4599,7 @@ static const unsigned kinerja__reporting__v1__iki_progress__field_indices_by_nam
 static const ProtobufCIntRange kinerja__reporting__v1__iki_progress__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 18 }
+  { 0, 21 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__iki_progress__descriptor =
 {
@@ -3116,7 +4609,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__iki_progress__descripto
   "Kinerja__Reporting__V1__IkiProgress",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__IkiProgress),
-  18,
+  21,
   kinerja__reporting__v1__iki_progress__field_descriptors,
   kinerja__reporting__v1__iki_progress__field_indices_by_name,
   1,  kinerja__reporting__v1__iki_progress__number_ranges,
@@ -3472,7 +4965,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__team_member_progress__d
   (ProtobufCMessageInit) kinerja__reporting__v1__team_member_progress__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__compliance_day__field_descriptors[6] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__compliance_day__field_descriptors[7] =
 {
   {
     "date",
@@ -3546,9 +5039,22 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__compliance_day__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "excused_count",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ComplianceDay, excused_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__compliance_day__field_indices_by_name[] = {
   0,   /* field[0] = date */
+  6,   /* field[6] = excused_count */
   2,   /* field[2] = expected_count */
   3,   /* field[3] = filed_count */
   4,   /* field[4] = missing_nips */
@@ -3558,7 +5064,7 @@ static const unsigned kinerja__reporting__v1__compliance_day__field_indices_by_n
 static const ProtobufCIntRange kinerja__reporting__v1__compliance_day__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__compliance_day__descriptor =
 {
@@ -3568,14 +5074,207 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__compliance_day__descrip
   "Kinerja__Reporting__V1__ComplianceDay",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__ComplianceDay),
-  6,
+  7,
   kinerja__reporting__v1__compliance_day__field_descriptors,
   kinerja__reporting__v1__compliance_day__field_indices_by_name,
   1,  kinerja__reporting__v1__compliance_day__number_ranges,
   (ProtobufCMessageInit) kinerja__reporting__v1__compliance_day__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__employee_compliance__field_descriptors[5] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__monthly_compliance__field_descriptors[5] =
+{
+  {
+    "year",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__MonthlyCompliance, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "month",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__MonthlyCompliance, month),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "working_days",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__MonthlyCompliance, working_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "days_filed",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__MonthlyCompliance, days_filed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "compliance_percent",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__MonthlyCompliance, compliance_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__monthly_compliance__field_indices_by_name[] = {
+  4,   /* field[4] = compliance_percent */
+  3,   /* field[3] = days_filed */
+  1,   /* field[1] = month */
+  2,   /* field[2] = working_days */
+  0,   /* field[0] = year */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__monthly_compliance__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__monthly_compliance__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.MonthlyCompliance",
+  "MonthlyCompliance",
+  "Kinerja__Reporting__V1__MonthlyCompliance",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__MonthlyCompliance),
+  5,
+  kinerja__reporting__v1__monthly_compliance__field_descriptors,
+  kinerja__reporting__v1__monthly_compliance__field_indices_by_name,
+  1,  kinerja__reporting__v1__monthly_compliance__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__monthly_compliance__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__compliance_rollup__field_descriptors[6] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ComplianceRollup, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "employee_count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ComplianceRollup, employee_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_days",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ComplianceRollup, expected_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "filed_days",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ComplianceRollup, filed_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "compliance_percent",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ComplianceRollup, compliance_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "non_compliant_count",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ComplianceRollup, non_compliant_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__compliance_rollup__field_indices_by_name[] = {
+  4,   /* field[4] = compliance_percent */
+  1,   /* field[1] = employee_count */
+  2,   /* field[2] = expected_days */
+  3,   /* field[3] = filed_days */
+  0,   /* field[0] = key */
+  5,   /* field[5] = non_compliant_count */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__compliance_rollup__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__compliance_rollup__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.ComplianceRollup",
+  "ComplianceRollup",
+  "Kinerja__Reporting__V1__ComplianceRollup",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__ComplianceRollup),
+  6,
+  kinerja__reporting__v1__compliance_rollup__field_descriptors,
+  kinerja__reporting__v1__compliance_rollup__field_indices_by_name,
+  1,  kinerja__reporting__v1__compliance_rollup__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__compliance_rollup__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__employee_compliance__field_descriptors[8] =
 {
   {
     "employee",
@@ -3637,18 +5336,57 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__employee_complianc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "months",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__EmployeeCompliance, n_months),
+    offsetof(Kinerja__Reporting__V1__EmployeeCompliance, months),
+    &kinerja__reporting__v1__monthly_compliance__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "excused_days",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EmployeeCompliance, excused_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "atasan_nip",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EmployeeCompliance, atasan_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__employee_compliance__field_indices_by_name[] = {
+  7,   /* field[7] = atasan_nip */
   3,   /* field[3] = compliance_percent */
   2,   /* field[2] = days_filed */
   0,   /* field[0] = employee */
+  6,   /* field[6] = excused_days */
   4,   /* field[4] = missing_dates */
+  5,   /* field[5] = months */
   1,   /* field[1] = working_days */
 };
 static const ProtobufCIntRange kinerja__reporting__v1__employee_compliance__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__employee_compliance__descriptor =
 {
@@ -3658,7 +5396,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__employee_compliance__de
   "Kinerja__Reporting__V1__EmployeeCompliance",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__EmployeeCompliance),
-  5,
+  8,
   kinerja__reporting__v1__employee_compliance__field_descriptors,
   kinerja__reporting__v1__employee_compliance__field_indices_by_name,
   1,  kinerja__reporting__v1__employee_compliance__number_ranges,
@@ -3755,7 +5493,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__non_working_day__descri
   (ProtobufCMessageInit) kinerja__reporting__v1__non_working_day__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__reporting_policy__field_descriptors[8] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__reporting_policy__field_descriptors[10] =
 {
   {
     "unit_id",
@@ -3853,11 +5591,37 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__reporting_policy__
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "max_evidence_file_bytes",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ReportingPolicy, max_evidence_file_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "max_evidence_bytes_per_month",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ReportingPolicy, max_evidence_bytes_per_month),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__reporting_policy__field_indices_by_name[] = {
   1,   /* field[1] = backdate_days */
   2,   /* field[2] = evidence_required */
   5,   /* field[5] = inherited */
+  9,   /* field[9] = max_evidence_bytes_per_month */
+  8,   /* field[8] = max_evidence_file_bytes */
   4,   /* field[4] = max_reports_per_day */
   3,   /* field[3] = review_deadline_days */
   7,   /* field[7] = revision */
@@ -3867,7 +5631,7 @@ static const unsigned kinerja__reporting__v1__reporting_policy__field_indices_by
 static const ProtobufCIntRange kinerja__reporting__v1__reporting_policy__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__reporting_policy__descriptor =
 {
@@ -3877,11 +5641,217 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__reporting_policy__descr
   "Kinerja__Reporting__V1__ReportingPolicy",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__ReportingPolicy),
-  8,
+  10,
   kinerja__reporting__v1__reporting_policy__field_descriptors,
   kinerja__reporting__v1__reporting_policy__field_indices_by_name,
   1,  kinerja__reporting__v1__reporting_policy__number_ranges,
   (ProtobufCMessageInit) kinerja__reporting__v1__reporting_policy__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__absence__field_descriptors[7] =
+{
+  {
+    "absence_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__Absence, absence_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nip",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__Absence, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__Absence, kind),
+    &kinerja__reporting__v1__absence_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dates",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__Absence, dates),
+    &kinerja__common__v1__date_range__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reference",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__Absence, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__Absence, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recorded",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__Absence, recorded),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__absence__field_indices_by_name[] = {
+  0,   /* field[0] = absence_id */
+  3,   /* field[3] = dates */
+  2,   /* field[2] = kind */
+  1,   /* field[1] = nip */
+  5,   /* field[5] = note */
+  6,   /* field[6] = recorded */
+  4,   /* field[4] = reference */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__absence__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__absence__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.Absence",
+  "Absence",
+  "Kinerja__Reporting__V1__Absence",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__Absence),
+  7,
+  kinerja__reporting__v1__absence__field_descriptors,
+  kinerja__reporting__v1__absence__field_indices_by_name,
+  1,  kinerja__reporting__v1__absence__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__absence__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__period_lock__field_descriptors[5] =
+{
+  {
+    "lock_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__PeriodLock, lock_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__PeriodLock, period),
+    &kinerja__common__v1__period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nips",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Reporting__V1__PeriodLock, n_nips),
+    offsetof(Kinerja__Reporting__V1__PeriodLock, nips),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__PeriodLock, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "locked",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__PeriodLock, locked),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__period_lock__field_indices_by_name[] = {
+  0,   /* field[0] = lock_id */
+  4,   /* field[4] = locked */
+  2,   /* field[2] = nips */
+  1,   /* field[1] = period */
+  3,   /* field[3] = reason */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__period_lock__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__period_lock__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.PeriodLock",
+  "PeriodLock",
+  "Kinerja__Reporting__V1__PeriodLock",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__PeriodLock),
+  5,
+  kinerja__reporting__v1__period_lock__field_descriptors,
+  kinerja__reporting__v1__period_lock__field_indices_by_name,
+  1,  kinerja__reporting__v1__period_lock__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__period_lock__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__reporting__v1__submit_daily_report_request__field_descriptors[1] =
@@ -4983,6 +6953,108 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__reject_daily_report_res
   (ProtobufCMessageInit) kinerja__reporting__v1__reject_daily_report_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__revoke_verification_request__field_descriptors[3] =
+{
+  {
+    "report_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RevokeVerificationRequest, report_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RevokeVerificationRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RevokeVerificationRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__revoke_verification_request__field_indices_by_name[] = {
+  2,   /* field[2] = expected_revision */
+  1,   /* field[1] = reason */
+  0,   /* field[0] = report_id */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__revoke_verification_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__revoke_verification_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RevokeVerificationRequest",
+  "RevokeVerificationRequest",
+  "Kinerja__Reporting__V1__RevokeVerificationRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RevokeVerificationRequest),
+  3,
+  kinerja__reporting__v1__revoke_verification_request__field_descriptors,
+  kinerja__reporting__v1__revoke_verification_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__revoke_verification_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__revoke_verification_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__revoke_verification_response__field_descriptors[1] =
+{
+  {
+    "report",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RevokeVerificationResponse, report),
+    &kinerja__reporting__v1__daily_report__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__revoke_verification_response__field_indices_by_name[] = {
+  0,   /* field[0] = report */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__revoke_verification_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__revoke_verification_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RevokeVerificationResponse",
+  "RevokeVerificationResponse",
+  "Kinerja__Reporting__V1__RevokeVerificationResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RevokeVerificationResponse),
+  1,
+  kinerja__reporting__v1__revoke_verification_response__field_descriptors,
+  kinerja__reporting__v1__revoke_verification_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__revoke_verification_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__revoke_verification_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__reporting__v1__report_review__field_descriptors[4] =
 {
   {
@@ -5533,7 +7605,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__get_compliance_request_
   (ProtobufCMessageInit) kinerja__reporting__v1__get_compliance_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_compliance_response__field_descriptors[5] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_compliance_response__field_descriptors[7] =
 {
   {
     "unit_id",
@@ -5595,18 +7667,44 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_compliance_res
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "unit_rollups",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__GetComplianceResponse, n_unit_rollups),
+    offsetof(Kinerja__Reporting__V1__GetComplianceResponse, unit_rollups),
+    &kinerja__reporting__v1__compliance_rollup__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "atasan_rollups",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__GetComplianceResponse, n_atasan_rollups),
+    offsetof(Kinerja__Reporting__V1__GetComplianceResponse, atasan_rollups),
+    &kinerja__reporting__v1__compliance_rollup__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__get_compliance_response__field_indices_by_name[] = {
+  6,   /* field[6] = atasan_rollups */
   1,   /* field[1] = date_range */
   2,   /* field[2] = days */
   3,   /* field[3] = employees */
   4,   /* field[4] = unit_compliance_percent */
   0,   /* field[0] = unit_id */
+  5,   /* field[5] = unit_rollups */
 };
 static const ProtobufCIntRange kinerja__reporting__v1__get_compliance_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__get_compliance_response__descriptor =
 {
@@ -5616,7 +7714,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__get_compliance_response
   "Kinerja__Reporting__V1__GetComplianceResponse",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__GetComplianceResponse),
-  5,
+  7,
   kinerja__reporting__v1__get_compliance_response__field_descriptors,
   kinerja__reporting__v1__get_compliance_response__field_indices_by_name,
   1,  kinerja__reporting__v1__get_compliance_response__number_ranges,
@@ -6131,6 +8229,1116 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__set_reporting_policy_re
   (ProtobufCMessageInit) kinerja__reporting__v1__set_reporting_policy_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__record_absence_request__field_descriptors[1] =
+{
+  {
+    "absence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RecordAbsenceRequest, absence),
+    &kinerja__reporting__v1__absence__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__record_absence_request__field_indices_by_name[] = {
+  0,   /* field[0] = absence */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__record_absence_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__record_absence_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RecordAbsenceRequest",
+  "RecordAbsenceRequest",
+  "Kinerja__Reporting__V1__RecordAbsenceRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RecordAbsenceRequest),
+  1,
+  kinerja__reporting__v1__record_absence_request__field_descriptors,
+  kinerja__reporting__v1__record_absence_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__record_absence_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__record_absence_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__record_absence_response__field_descriptors[1] =
+{
+  {
+    "absence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RecordAbsenceResponse, absence),
+    &kinerja__reporting__v1__absence__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__record_absence_response__field_indices_by_name[] = {
+  0,   /* field[0] = absence */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__record_absence_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__record_absence_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RecordAbsenceResponse",
+  "RecordAbsenceResponse",
+  "Kinerja__Reporting__V1__RecordAbsenceResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RecordAbsenceResponse),
+  1,
+  kinerja__reporting__v1__record_absence_response__field_descriptors,
+  kinerja__reporting__v1__record_absence_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__record_absence_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__record_absence_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__remove_absence_request__field_descriptors[2] =
+{
+  {
+    "absence_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RemoveAbsenceRequest, absence_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RemoveAbsenceRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__remove_absence_request__field_indices_by_name[] = {
+  0,   /* field[0] = absence_id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__remove_absence_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__remove_absence_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RemoveAbsenceRequest",
+  "RemoveAbsenceRequest",
+  "Kinerja__Reporting__V1__RemoveAbsenceRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RemoveAbsenceRequest),
+  2,
+  kinerja__reporting__v1__remove_absence_request__field_descriptors,
+  kinerja__reporting__v1__remove_absence_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__remove_absence_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__remove_absence_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__remove_absence_response__field_descriptors[1] =
+{
+  {
+    "absence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RemoveAbsenceResponse, absence),
+    &kinerja__reporting__v1__absence__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__remove_absence_response__field_indices_by_name[] = {
+  0,   /* field[0] = absence */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__remove_absence_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__remove_absence_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RemoveAbsenceResponse",
+  "RemoveAbsenceResponse",
+  "Kinerja__Reporting__V1__RemoveAbsenceResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RemoveAbsenceResponse),
+  1,
+  kinerja__reporting__v1__remove_absence_response__field_descriptors,
+  kinerja__reporting__v1__remove_absence_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__remove_absence_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__remove_absence_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_absences_request__field_descriptors[4] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListAbsencesRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListAbsencesRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_range",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListAbsencesRequest, date_range),
+    &kinerja__common__v1__date_range__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListAbsencesRequest, page),
+    &kinerja__common__v1__page_request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__list_absences_request__field_indices_by_name[] = {
+  2,   /* field[2] = date_range */
+  0,   /* field[0] = nip */
+  3,   /* field[3] = page */
+  1,   /* field[1] = unit */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__list_absences_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__list_absences_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.ListAbsencesRequest",
+  "ListAbsencesRequest",
+  "Kinerja__Reporting__V1__ListAbsencesRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__ListAbsencesRequest),
+  4,
+  kinerja__reporting__v1__list_absences_request__field_descriptors,
+  kinerja__reporting__v1__list_absences_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__list_absences_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__list_absences_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_absences_response__field_descriptors[2] =
+{
+  {
+    "absences",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__ListAbsencesResponse, n_absences),
+    offsetof(Kinerja__Reporting__V1__ListAbsencesResponse, absences),
+    &kinerja__reporting__v1__absence__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListAbsencesResponse, page),
+    &kinerja__common__v1__page_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__list_absences_response__field_indices_by_name[] = {
+  0,   /* field[0] = absences */
+  1,   /* field[1] = page */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__list_absences_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__list_absences_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.ListAbsencesResponse",
+  "ListAbsencesResponse",
+  "Kinerja__Reporting__V1__ListAbsencesResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__ListAbsencesResponse),
+  2,
+  kinerja__reporting__v1__list_absences_response__field_descriptors,
+  kinerja__reporting__v1__list_absences_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__list_absences_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__list_absences_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__lock_period_request__field_descriptors[1] =
+{
+  {
+    "lock",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__LockPeriodRequest, lock),
+    &kinerja__reporting__v1__period_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__lock_period_request__field_indices_by_name[] = {
+  0,   /* field[0] = lock */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__lock_period_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__lock_period_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.LockPeriodRequest",
+  "LockPeriodRequest",
+  "Kinerja__Reporting__V1__LockPeriodRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__LockPeriodRequest),
+  1,
+  kinerja__reporting__v1__lock_period_request__field_descriptors,
+  kinerja__reporting__v1__lock_period_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__lock_period_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__lock_period_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__lock_period_response__field_descriptors[2] =
+{
+  {
+    "lock",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__LockPeriodResponse, lock),
+    &kinerja__reporting__v1__period_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pending_frozen_count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__LockPeriodResponse, pending_frozen_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__lock_period_response__field_indices_by_name[] = {
+  0,   /* field[0] = lock */
+  1,   /* field[1] = pending_frozen_count */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__lock_period_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__lock_period_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.LockPeriodResponse",
+  "LockPeriodResponse",
+  "Kinerja__Reporting__V1__LockPeriodResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__LockPeriodResponse),
+  2,
+  kinerja__reporting__v1__lock_period_response__field_descriptors,
+  kinerja__reporting__v1__lock_period_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__lock_period_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__lock_period_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__unlock_period_request__field_descriptors[2] =
+{
+  {
+    "lock_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__UnlockPeriodRequest, lock_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__UnlockPeriodRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__unlock_period_request__field_indices_by_name[] = {
+  0,   /* field[0] = lock_id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__unlock_period_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__unlock_period_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.UnlockPeriodRequest",
+  "UnlockPeriodRequest",
+  "Kinerja__Reporting__V1__UnlockPeriodRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__UnlockPeriodRequest),
+  2,
+  kinerja__reporting__v1__unlock_period_request__field_descriptors,
+  kinerja__reporting__v1__unlock_period_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__unlock_period_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__unlock_period_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__unlock_period_response__field_descriptors[1] =
+{
+  {
+    "lock",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__UnlockPeriodResponse, lock),
+    &kinerja__reporting__v1__period_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__unlock_period_response__field_indices_by_name[] = {
+  0,   /* field[0] = lock */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__unlock_period_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__unlock_period_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.UnlockPeriodResponse",
+  "UnlockPeriodResponse",
+  "Kinerja__Reporting__V1__UnlockPeriodResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__UnlockPeriodResponse),
+  1,
+  kinerja__reporting__v1__unlock_period_response__field_descriptors,
+  kinerja__reporting__v1__unlock_period_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__unlock_period_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__unlock_period_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_period_locks_request__field_descriptors[3] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListPeriodLocksRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListPeriodLocksRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListPeriodLocksRequest, page),
+    &kinerja__common__v1__page_request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__list_period_locks_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  2,   /* field[2] = page */
+  1,   /* field[1] = year */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__list_period_locks_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__list_period_locks_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.ListPeriodLocksRequest",
+  "ListPeriodLocksRequest",
+  "Kinerja__Reporting__V1__ListPeriodLocksRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__ListPeriodLocksRequest),
+  3,
+  kinerja__reporting__v1__list_period_locks_request__field_descriptors,
+  kinerja__reporting__v1__list_period_locks_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__list_period_locks_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__list_period_locks_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_period_locks_response__field_descriptors[2] =
+{
+  {
+    "locks",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__ListPeriodLocksResponse, n_locks),
+    offsetof(Kinerja__Reporting__V1__ListPeriodLocksResponse, locks),
+    &kinerja__reporting__v1__period_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListPeriodLocksResponse, page),
+    &kinerja__common__v1__page_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__list_period_locks_response__field_indices_by_name[] = {
+  0,   /* field[0] = locks */
+  1,   /* field[1] = page */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__list_period_locks_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__list_period_locks_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.ListPeriodLocksResponse",
+  "ListPeriodLocksResponse",
+  "Kinerja__Reporting__V1__ListPeriodLocksResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__ListPeriodLocksResponse),
+  2,
+  kinerja__reporting__v1__list_period_locks_response__field_descriptors,
+  kinerja__reporting__v1__list_period_locks_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__list_period_locks_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__list_period_locks_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__set_qualitative_realisation_request__field_descriptors[4] =
+{
+  {
+    "iki_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__SetQualitativeRealisationRequest, iki_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__SetQualitativeRealisationRequest, period),
+    &kinerja__common__v1__period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "description",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__SetQualitativeRealisationRequest, description),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__SetQualitativeRealisationRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__set_qualitative_realisation_request__field_indices_by_name[] = {
+  2,   /* field[2] = description */
+  3,   /* field[3] = expected_revision */
+  0,   /* field[0] = iki_id */
+  1,   /* field[1] = period */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__set_qualitative_realisation_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__set_qualitative_realisation_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.SetQualitativeRealisationRequest",
+  "SetQualitativeRealisationRequest",
+  "Kinerja__Reporting__V1__SetQualitativeRealisationRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__SetQualitativeRealisationRequest),
+  4,
+  kinerja__reporting__v1__set_qualitative_realisation_request__field_descriptors,
+  kinerja__reporting__v1__set_qualitative_realisation_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__set_qualitative_realisation_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__set_qualitative_realisation_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__set_qualitative_realisation_response__field_descriptors[1] =
+{
+  {
+    "realisation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__SetQualitativeRealisationResponse, realisation),
+    &kinerja__reporting__v1__qualitative_realisation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__set_qualitative_realisation_response__field_indices_by_name[] = {
+  0,   /* field[0] = realisation */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__set_qualitative_realisation_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__set_qualitative_realisation_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.SetQualitativeRealisationResponse",
+  "SetQualitativeRealisationResponse",
+  "Kinerja__Reporting__V1__SetQualitativeRealisationResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__SetQualitativeRealisationResponse),
+  1,
+  kinerja__reporting__v1__set_qualitative_realisation_response__field_descriptors,
+  kinerja__reporting__v1__set_qualitative_realisation_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__set_qualitative_realisation_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__set_qualitative_realisation_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__rate_qualitative_realisation_request__field_descriptors[6] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RateQualitativeRealisationRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "iki_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RateQualitativeRealisationRequest, iki_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RateQualitativeRealisationRequest, period),
+    &kinerja__common__v1__period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rating",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RateQualitativeRealisationRequest, rating),
+    &kinerja__common__v1__rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RateQualitativeRealisationRequest, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RateQualitativeRealisationRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__rate_qualitative_realisation_request__field_indices_by_name[] = {
+  5,   /* field[5] = expected_revision */
+  1,   /* field[1] = iki_id */
+  0,   /* field[0] = nip */
+  4,   /* field[4] = note */
+  2,   /* field[2] = period */
+  3,   /* field[3] = rating */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__rate_qualitative_realisation_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RateQualitativeRealisationRequest",
+  "RateQualitativeRealisationRequest",
+  "Kinerja__Reporting__V1__RateQualitativeRealisationRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RateQualitativeRealisationRequest),
+  6,
+  kinerja__reporting__v1__rate_qualitative_realisation_request__field_descriptors,
+  kinerja__reporting__v1__rate_qualitative_realisation_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__rate_qualitative_realisation_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__rate_qualitative_realisation_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__rate_qualitative_realisation_response__field_descriptors[1] =
+{
+  {
+    "realisation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__RateQualitativeRealisationResponse, realisation),
+    &kinerja__reporting__v1__qualitative_realisation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__rate_qualitative_realisation_response__field_indices_by_name[] = {
+  0,   /* field[0] = realisation */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__rate_qualitative_realisation_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.RateQualitativeRealisationResponse",
+  "RateQualitativeRealisationResponse",
+  "Kinerja__Reporting__V1__RateQualitativeRealisationResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__RateQualitativeRealisationResponse),
+  1,
+  kinerja__reporting__v1__rate_qualitative_realisation_response__field_descriptors,
+  kinerja__reporting__v1__rate_qualitative_realisation_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__rate_qualitative_realisation_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__rate_qualitative_realisation_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__evidence_upload_header__field_descriptors[4] =
+{
+  {
+    "sha256",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EvidenceUploadHeader, sha256),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "size_bytes",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EvidenceUploadHeader, size_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "file_name",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EvidenceUploadHeader, file_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "media_type",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EvidenceUploadHeader, media_type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__evidence_upload_header__field_indices_by_name[] = {
+  2,   /* field[2] = file_name */
+  3,   /* field[3] = media_type */
+  0,   /* field[0] = sha256 */
+  1,   /* field[1] = size_bytes */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__evidence_upload_header__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__evidence_upload_header__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.EvidenceUploadHeader",
+  "EvidenceUploadHeader",
+  "Kinerja__Reporting__V1__EvidenceUploadHeader",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__EvidenceUploadHeader),
+  4,
+  kinerja__reporting__v1__evidence_upload_header__field_descriptors,
+  kinerja__reporting__v1__evidence_upload_header__field_indices_by_name,
+  1,  kinerja__reporting__v1__evidence_upload_header__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__evidence_upload_header__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__upload_evidence_request__field_descriptors[2] =
+{
+  {
+    "header",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__UploadEvidenceRequest, item_case),
+    offsetof(Kinerja__Reporting__V1__UploadEvidenceRequest, header),
+    &kinerja__reporting__v1__evidence_upload_header__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "chunk",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    offsetof(Kinerja__Reporting__V1__UploadEvidenceRequest, item_case),
+    offsetof(Kinerja__Reporting__V1__UploadEvidenceRequest, chunk),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__upload_evidence_request__field_indices_by_name[] = {
+  1,   /* field[1] = chunk */
+  0,   /* field[0] = header */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__upload_evidence_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__upload_evidence_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.UploadEvidenceRequest",
+  "UploadEvidenceRequest",
+  "Kinerja__Reporting__V1__UploadEvidenceRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__UploadEvidenceRequest),
+  2,
+  kinerja__reporting__v1__upload_evidence_request__field_descriptors,
+  kinerja__reporting__v1__upload_evidence_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__upload_evidence_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__upload_evidence_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__upload_evidence_response__field_descriptors[2] =
+{
+  {
+    "evidence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__UploadEvidenceResponse, evidence),
+    &kinerja__common__v1__evidence_link__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "already_stored",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__UploadEvidenceResponse, already_stored),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__upload_evidence_response__field_indices_by_name[] = {
+  1,   /* field[1] = already_stored */
+  0,   /* field[0] = evidence */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__upload_evidence_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__upload_evidence_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.UploadEvidenceResponse",
+  "UploadEvidenceResponse",
+  "Kinerja__Reporting__V1__UploadEvidenceResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__UploadEvidenceResponse),
+  2,
+  kinerja__reporting__v1__upload_evidence_response__field_descriptors,
+  kinerja__reporting__v1__upload_evidence_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__upload_evidence_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__upload_evidence_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__download_evidence_request__field_descriptors[1] =
+{
+  {
+    "sha256",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__DownloadEvidenceRequest, sha256),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__download_evidence_request__field_indices_by_name[] = {
+  0,   /* field[0] = sha256 */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__download_evidence_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__download_evidence_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.DownloadEvidenceRequest",
+  "DownloadEvidenceRequest",
+  "Kinerja__Reporting__V1__DownloadEvidenceRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__DownloadEvidenceRequest),
+  1,
+  kinerja__reporting__v1__download_evidence_request__field_descriptors,
+  kinerja__reporting__v1__download_evidence_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__download_evidence_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__download_evidence_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__download_evidence_response__field_descriptors[2] =
+{
+  {
+    "evidence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__DownloadEvidenceResponse, item_case),
+    offsetof(Kinerja__Reporting__V1__DownloadEvidenceResponse, evidence),
+    &kinerja__common__v1__evidence_link__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "chunk",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    offsetof(Kinerja__Reporting__V1__DownloadEvidenceResponse, item_case),
+    offsetof(Kinerja__Reporting__V1__DownloadEvidenceResponse, chunk),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__download_evidence_response__field_indices_by_name[] = {
+  1,   /* field[1] = chunk */
+  0,   /* field[0] = evidence */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__download_evidence_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__download_evidence_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.DownloadEvidenceResponse",
+  "DownloadEvidenceResponse",
+  "Kinerja__Reporting__V1__DownloadEvidenceResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__DownloadEvidenceResponse),
+  2,
+  kinerja__reporting__v1__download_evidence_response__field_descriptors,
+  kinerja__reporting__v1__download_evidence_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__download_evidence_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__download_evidence_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_audit_events_request__field_descriptors[2] =
 {
   {
@@ -6322,20 +9530,22 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__verify_audit_chain_resp
   (ProtobufCMessageInit) kinerja__reporting__v1__verify_audit_chain_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCEnumValue kinerja__reporting__v1__report_state__enum_values_by_number[5] =
+static const ProtobufCEnumValue kinerja__reporting__v1__report_state__enum_values_by_number[6] =
 {
   { "REPORT_STATE_UNSPECIFIED", "KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_UNSPECIFIED", 0 },
   { "REPORT_STATE_DIAJUKAN", "KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DIAJUKAN", 1 },
   { "REPORT_STATE_DIVERIFIKASI", "KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DIVERIFIKASI", 2 },
   { "REPORT_STATE_DITOLAK", "KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DITOLAK", 3 },
   { "REPORT_STATE_DITARIK", "KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DITARIK", 4 },
+  { "REPORT_STATE_DICABUT", "KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DICABUT", 5 },
 };
 static const ProtobufCIntRange kinerja__reporting__v1__report_state__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex kinerja__reporting__v1__report_state__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex kinerja__reporting__v1__report_state__enum_values_by_name[6] =
 {
   { "REPORT_STATE_DIAJUKAN", 1 },
+  { "REPORT_STATE_DICABUT", 5 },
   { "REPORT_STATE_DITARIK", 4 },
   { "REPORT_STATE_DITOLAK", 3 },
   { "REPORT_STATE_DIVERIFIKASI", 2 },
@@ -6348,12 +9558,44 @@ const ProtobufCEnumDescriptor kinerja__reporting__v1__report_state__descriptor =
   "ReportState",
   "Kinerja__Reporting__V1__ReportState",
   "kinerja.reporting.v1",
-  5,
+  6,
   kinerja__reporting__v1__report_state__enum_values_by_number,
-  5,
+  6,
   kinerja__reporting__v1__report_state__enum_values_by_name,
   1,
   kinerja__reporting__v1__report_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue kinerja__reporting__v1__capaian_status__enum_values_by_number[4] =
+{
+  { "CAPAIAN_STATUS_UNSPECIFIED", "KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_UNSPECIFIED", 0 },
+  { "CAPAIAN_STATUS_BELOW_TARGET", "KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_BELOW_TARGET", 1 },
+  { "CAPAIAN_STATUS_ON_TARGET", "KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_ON_TARGET", 2 },
+  { "CAPAIAN_STATUS_ABOVE_TARGET", "KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_ABOVE_TARGET", 3 },
+};
+static const ProtobufCIntRange kinerja__reporting__v1__capaian_status__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex kinerja__reporting__v1__capaian_status__enum_values_by_name[4] =
+{
+  { "CAPAIAN_STATUS_ABOVE_TARGET", 3 },
+  { "CAPAIAN_STATUS_BELOW_TARGET", 1 },
+  { "CAPAIAN_STATUS_ON_TARGET", 2 },
+  { "CAPAIAN_STATUS_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__reporting__v1__capaian_status__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.CapaianStatus",
+  "CapaianStatus",
+  "Kinerja__Reporting__V1__CapaianStatus",
+  "kinerja.reporting.v1",
+  4,
+  kinerja__reporting__v1__capaian_status__enum_values_by_number,
+  4,
+  kinerja__reporting__v1__capaian_status__enum_values_by_name,
+  1,
+  kinerja__reporting__v1__capaian_status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCEnumValue kinerja__reporting__v1__non_working_day_kind__enum_values_by_number[5] =
@@ -6390,6 +9632,40 @@ const ProtobufCEnumDescriptor kinerja__reporting__v1__non_working_day_kind__desc
   kinerja__reporting__v1__non_working_day_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue kinerja__reporting__v1__absence_kind__enum_values_by_number[5] =
+{
+  { "ABSENCE_KIND_UNSPECIFIED", "KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_UNSPECIFIED", 0 },
+  { "ABSENCE_KIND_CUTI", "KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_CUTI", 1 },
+  { "ABSENCE_KIND_SAKIT", "KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_SAKIT", 2 },
+  { "ABSENCE_KIND_DINAS_LUAR", "KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_DINAS_LUAR", 3 },
+  { "ABSENCE_KIND_TUGAS_BELAJAR", "KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_TUGAS_BELAJAR", 4 },
+};
+static const ProtobufCIntRange kinerja__reporting__v1__absence_kind__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex kinerja__reporting__v1__absence_kind__enum_values_by_name[5] =
+{
+  { "ABSENCE_KIND_CUTI", 1 },
+  { "ABSENCE_KIND_DINAS_LUAR", 3 },
+  { "ABSENCE_KIND_SAKIT", 2 },
+  { "ABSENCE_KIND_TUGAS_BELAJAR", 4 },
+  { "ABSENCE_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__reporting__v1__absence_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.AbsenceKind",
+  "AbsenceKind",
+  "Kinerja__Reporting__V1__AbsenceKind",
+  "kinerja.reporting.v1",
+  5,
+  kinerja__reporting__v1__absence_kind__enum_values_by_number,
+  5,
+  kinerja__reporting__v1__absence_kind__enum_values_by_name,
+  1,
+  kinerja__reporting__v1__absence_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue kinerja__reporting__v1__review_decision__enum_values_by_number[3] =
 {
   { "REVIEW_DECISION_UNSPECIFIED", "KINERJA__REPORTING__V1__REVIEW_DECISION__REVIEW_DECISION_UNSPECIFIED", 0 },
@@ -6420,7 +9696,7 @@ const ProtobufCEnumDescriptor kinerja__reporting__v1__review_decision__descripto
   kinerja__reporting__v1__review_decision__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__reporting__v1__reporting_service__method_descriptors[20] =
+static const ProtobufCMethodDescriptor kinerja__reporting__v1__reporting_service__method_descriptors[31] =
 {
   { "SubmitDailyReport", &kinerja__reporting__v1__submit_daily_report_request__descriptor, &kinerja__reporting__v1__submit_daily_report_response__descriptor },
   { "BulkSubmitDailyReports", &kinerja__reporting__v1__bulk_submit_daily_reports_request__descriptor, &kinerja__reporting__v1__bulk_submit_daily_reports_response__descriptor },
@@ -6430,6 +9706,7 @@ static const ProtobufCMethodDescriptor kinerja__reporting__v1__reporting_service
   { "ListDailyReports", &kinerja__reporting__v1__list_daily_reports_request__descriptor, &kinerja__reporting__v1__list_daily_reports_response__descriptor },
   { "VerifyDailyReport", &kinerja__reporting__v1__verify_daily_report_request__descriptor, &kinerja__reporting__v1__verify_daily_report_response__descriptor },
   { "RejectDailyReport", &kinerja__reporting__v1__reject_daily_report_request__descriptor, &kinerja__reporting__v1__reject_daily_report_response__descriptor },
+  { "RevokeVerification", &kinerja__reporting__v1__revoke_verification_request__descriptor, &kinerja__reporting__v1__revoke_verification_response__descriptor },
   { "BatchReviewDailyReports", &kinerja__reporting__v1__batch_review_daily_reports_request__descriptor, &kinerja__reporting__v1__batch_review_daily_reports_response__descriptor },
   { "GetProgress", &kinerja__reporting__v1__get_progress_request__descriptor, &kinerja__reporting__v1__get_progress_response__descriptor },
   { "GetTeamProgress", &kinerja__reporting__v1__get_team_progress_request__descriptor, &kinerja__reporting__v1__get_team_progress_response__descriptor },
@@ -6440,28 +9717,49 @@ static const ProtobufCMethodDescriptor kinerja__reporting__v1__reporting_service
   { "RemoveNonWorkingDay", &kinerja__reporting__v1__remove_non_working_day_request__descriptor, &kinerja__reporting__v1__remove_non_working_day_response__descriptor },
   { "GetReportingPolicy", &kinerja__reporting__v1__get_reporting_policy_request__descriptor, &kinerja__reporting__v1__get_reporting_policy_response__descriptor },
   { "SetReportingPolicy", &kinerja__reporting__v1__set_reporting_policy_request__descriptor, &kinerja__reporting__v1__set_reporting_policy_response__descriptor },
+  { "RecordAbsence", &kinerja__reporting__v1__record_absence_request__descriptor, &kinerja__reporting__v1__record_absence_response__descriptor },
+  { "RemoveAbsence", &kinerja__reporting__v1__remove_absence_request__descriptor, &kinerja__reporting__v1__remove_absence_response__descriptor },
+  { "ListAbsences", &kinerja__reporting__v1__list_absences_request__descriptor, &kinerja__reporting__v1__list_absences_response__descriptor },
+  { "LockPeriod", &kinerja__reporting__v1__lock_period_request__descriptor, &kinerja__reporting__v1__lock_period_response__descriptor },
+  { "UnlockPeriod", &kinerja__reporting__v1__unlock_period_request__descriptor, &kinerja__reporting__v1__unlock_period_response__descriptor },
+  { "ListPeriodLocks", &kinerja__reporting__v1__list_period_locks_request__descriptor, &kinerja__reporting__v1__list_period_locks_response__descriptor },
+  { "SetQualitativeRealisation", &kinerja__reporting__v1__set_qualitative_realisation_request__descriptor, &kinerja__reporting__v1__set_qualitative_realisation_response__descriptor },
+  { "RateQualitativeRealisation", &kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor, &kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor },
+  { "UploadEvidence", &kinerja__reporting__v1__upload_evidence_request__descriptor, &kinerja__reporting__v1__upload_evidence_response__descriptor },
+  { "DownloadEvidence", &kinerja__reporting__v1__download_evidence_request__descriptor, &kinerja__reporting__v1__download_evidence_response__descriptor },
   { "ListAuditEvents", &kinerja__reporting__v1__list_audit_events_request__descriptor, &kinerja__reporting__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__reporting__v1__verify_audit_chain_request__descriptor, &kinerja__reporting__v1__verify_audit_chain_response__descriptor },
 };
 const unsigned kinerja__reporting__v1__reporting_service__method_indices_by_name[] = {
-  8,        /* BatchReviewDailyReports */
+  9,        /* BatchReviewDailyReports */
   1,        /* BulkSubmitDailyReports */
-  11,        /* GetCompliance */
+  28,        /* DownloadEvidence */
+  12,        /* GetCompliance */
   4,        /* GetDailyReport */
-  9,        /* GetProgress */
-  16,        /* GetReportingPolicy */
-  10,        /* GetTeamProgress */
-  18,        /* ListAuditEvents */
+  10,        /* GetProgress */
+  17,        /* GetReportingPolicy */
+  11,        /* GetTeamProgress */
+  21,        /* ListAbsences */
+  29,        /* ListAuditEvents */
   5,        /* ListDailyReports */
-  13,        /* ListNonWorkingDays */
+  14,        /* ListNonWorkingDays */
+  24,        /* ListPeriodLocks */
+  22,        /* LockPeriod */
+  26,        /* RateQualitativeRealisation */
+  19,        /* RecordAbsence */
   7,        /* RejectDailyReport */
-  15,        /* RemoveNonWorkingDay */
-  14,        /* SetNonWorkingDay */
-  17,        /* SetReportingPolicy */
-  12,        /* StreamUnitProgress */
+  20,        /* RemoveAbsence */
+  16,        /* RemoveNonWorkingDay */
+  8,        /* RevokeVerification */
+  15,        /* SetNonWorkingDay */
+  25,        /* SetQualitativeRealisation */
+  18,        /* SetReportingPolicy */
+  13,        /* StreamUnitProgress */
   0,        /* SubmitDailyReport */
+  23,        /* UnlockPeriod */
   2,        /* UpdateDailyReport */
-  19,        /* VerifyAuditChain */
+  27,        /* UploadEvidence */
+  30,        /* VerifyAuditChain */
   6,        /* VerifyDailyReport */
   3         /* WithdrawDailyReport */
 };
@@ -6472,7 +9770,7 @@ const ProtobufCServiceDescriptor kinerja__reporting__v1__reporting_service__desc
   "ReportingService",
   "Kinerja__Reporting__V1__ReportingService",
   "kinerja.reporting.v1",
-  20,
+  31,
   kinerja__reporting__v1__reporting_service__method_descriptors,
   kinerja__reporting__v1__reporting_service__method_indices_by_name
 };
@@ -6540,13 +9838,21 @@ void kinerja__reporting__v1__reporting_service__reject_daily_report(ProtobufCSer
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
   service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__reporting__v1__reporting_service__revoke_verification(ProtobufCService *service,
+                                                                    const Kinerja__Reporting__V1__RevokeVerificationRequest *input,
+                                                                    Kinerja__Reporting__V1__RevokeVerificationResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__reporting__v1__reporting_service__batch_review_daily_reports(ProtobufCService *service,
                                                                            const Kinerja__Reporting__V1__BatchReviewDailyReportsRequest *input,
                                                                            Kinerja__Reporting__V1__BatchReviewDailyReportsResponse_Closure closure,
                                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__get_progress(ProtobufCService *service,
                                                              const Kinerja__Reporting__V1__GetProgressRequest *input,
@@ -6554,7 +9860,7 @@ void kinerja__reporting__v1__reporting_service__get_progress(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__get_team_progress(ProtobufCService *service,
                                                                   const Kinerja__Reporting__V1__GetTeamProgressRequest *input,
@@ -6562,7 +9868,7 @@ void kinerja__reporting__v1__reporting_service__get_team_progress(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__get_compliance(ProtobufCService *service,
                                                                const Kinerja__Reporting__V1__GetComplianceRequest *input,
@@ -6570,7 +9876,7 @@ void kinerja__reporting__v1__reporting_service__get_compliance(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__stream_unit_progress(ProtobufCService *service,
                                                                      const Kinerja__Reporting__V1__StreamUnitProgressRequest *input,
@@ -6578,7 +9884,7 @@ void kinerja__reporting__v1__reporting_service__stream_unit_progress(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__list_non_working_days(ProtobufCService *service,
                                                                       const Kinerja__Reporting__V1__ListNonWorkingDaysRequest *input,
@@ -6586,7 +9892,7 @@ void kinerja__reporting__v1__reporting_service__list_non_working_days(ProtobufCS
                                                                       void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__set_non_working_day(ProtobufCService *service,
                                                                     const Kinerja__Reporting__V1__SetNonWorkingDayRequest *input,
@@ -6594,7 +9900,7 @@ void kinerja__reporting__v1__reporting_service__set_non_working_day(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__remove_non_working_day(ProtobufCService *service,
                                                                        const Kinerja__Reporting__V1__RemoveNonWorkingDayRequest *input,
@@ -6602,7 +9908,7 @@ void kinerja__reporting__v1__reporting_service__remove_non_working_day(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__get_reporting_policy(ProtobufCService *service,
                                                                      const Kinerja__Reporting__V1__GetReportingPolicyRequest *input,
@@ -6610,7 +9916,7 @@ void kinerja__reporting__v1__reporting_service__get_reporting_policy(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__set_reporting_policy(ProtobufCService *service,
                                                                      const Kinerja__Reporting__V1__SetReportingPolicyRequest *input,
@@ -6618,7 +9924,87 @@ void kinerja__reporting__v1__reporting_service__set_reporting_policy(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__record_absence(ProtobufCService *service,
+                                                               const Kinerja__Reporting__V1__RecordAbsenceRequest *input,
+                                                               Kinerja__Reporting__V1__RecordAbsenceResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__remove_absence(ProtobufCService *service,
+                                                               const Kinerja__Reporting__V1__RemoveAbsenceRequest *input,
+                                                               Kinerja__Reporting__V1__RemoveAbsenceResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__list_absences(ProtobufCService *service,
+                                                              const Kinerja__Reporting__V1__ListAbsencesRequest *input,
+                                                              Kinerja__Reporting__V1__ListAbsencesResponse_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__lock_period(ProtobufCService *service,
+                                                            const Kinerja__Reporting__V1__LockPeriodRequest *input,
+                                                            Kinerja__Reporting__V1__LockPeriodResponse_Closure closure,
+                                                            void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__unlock_period(ProtobufCService *service,
+                                                              const Kinerja__Reporting__V1__UnlockPeriodRequest *input,
+                                                              Kinerja__Reporting__V1__UnlockPeriodResponse_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__list_period_locks(ProtobufCService *service,
+                                                                  const Kinerja__Reporting__V1__ListPeriodLocksRequest *input,
+                                                                  Kinerja__Reporting__V1__ListPeriodLocksResponse_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__set_qualitative_realisation(ProtobufCService *service,
+                                                                            const Kinerja__Reporting__V1__SetQualitativeRealisationRequest *input,
+                                                                            Kinerja__Reporting__V1__SetQualitativeRealisationResponse_Closure closure,
+                                                                            void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__rate_qualitative_realisation(ProtobufCService *service,
+                                                                             const Kinerja__Reporting__V1__RateQualitativeRealisationRequest *input,
+                                                                             Kinerja__Reporting__V1__RateQualitativeRealisationResponse_Closure closure,
+                                                                             void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__upload_evidence(ProtobufCService *service,
+                                                                const Kinerja__Reporting__V1__UploadEvidenceRequest *input,
+                                                                Kinerja__Reporting__V1__UploadEvidenceResponse_Closure closure,
+                                                                void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__download_evidence(ProtobufCService *service,
+                                                                  const Kinerja__Reporting__V1__DownloadEvidenceRequest *input,
+                                                                  Kinerja__Reporting__V1__DownloadEvidenceResponse_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__list_audit_events(ProtobufCService *service,
                                                                   const Kinerja__Reporting__V1__ListAuditEventsRequest *input,
@@ -6626,7 +10012,7 @@ void kinerja__reporting__v1__reporting_service__list_audit_events(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__verify_audit_chain(ProtobufCService *service,
                                                                    const Kinerja__Reporting__V1__VerifyAuditChainRequest *input,
@@ -6634,7 +10020,7 @@ void kinerja__reporting__v1__reporting_service__verify_audit_chain(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__init (Kinerja__Reporting__V1__ReportingService_Service *service,
                                                       Kinerja__Reporting__V1__ReportingService_ServiceDestroy destroy)

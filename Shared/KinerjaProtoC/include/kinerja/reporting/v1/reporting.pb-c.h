@@ -19,13 +19,18 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Kinerja__Reporting__V1__DailyReportDraft Kinerja__Reporting__V1__DailyReportDraft;
 typedef struct Kinerja__Reporting__V1__DailyReport Kinerja__Reporting__V1__DailyReport;
+typedef struct Kinerja__Reporting__V1__QualitativeRealisation Kinerja__Reporting__V1__QualitativeRealisation;
 typedef struct Kinerja__Reporting__V1__IkiProgress Kinerja__Reporting__V1__IkiProgress;
 typedef struct Kinerja__Reporting__V1__EmployeeProgress Kinerja__Reporting__V1__EmployeeProgress;
 typedef struct Kinerja__Reporting__V1__TeamMemberProgress Kinerja__Reporting__V1__TeamMemberProgress;
 typedef struct Kinerja__Reporting__V1__ComplianceDay Kinerja__Reporting__V1__ComplianceDay;
+typedef struct Kinerja__Reporting__V1__MonthlyCompliance Kinerja__Reporting__V1__MonthlyCompliance;
+typedef struct Kinerja__Reporting__V1__ComplianceRollup Kinerja__Reporting__V1__ComplianceRollup;
 typedef struct Kinerja__Reporting__V1__EmployeeCompliance Kinerja__Reporting__V1__EmployeeCompliance;
 typedef struct Kinerja__Reporting__V1__NonWorkingDay Kinerja__Reporting__V1__NonWorkingDay;
 typedef struct Kinerja__Reporting__V1__ReportingPolicy Kinerja__Reporting__V1__ReportingPolicy;
+typedef struct Kinerja__Reporting__V1__Absence Kinerja__Reporting__V1__Absence;
+typedef struct Kinerja__Reporting__V1__PeriodLock Kinerja__Reporting__V1__PeriodLock;
 typedef struct Kinerja__Reporting__V1__SubmitDailyReportRequest Kinerja__Reporting__V1__SubmitDailyReportRequest;
 typedef struct Kinerja__Reporting__V1__SubmitDailyReportResponse Kinerja__Reporting__V1__SubmitDailyReportResponse;
 typedef struct Kinerja__Reporting__V1__DailyReportRow Kinerja__Reporting__V1__DailyReportRow;
@@ -45,6 +50,8 @@ typedef struct Kinerja__Reporting__V1__VerifyDailyReportRequest Kinerja__Reporti
 typedef struct Kinerja__Reporting__V1__VerifyDailyReportResponse Kinerja__Reporting__V1__VerifyDailyReportResponse;
 typedef struct Kinerja__Reporting__V1__RejectDailyReportRequest Kinerja__Reporting__V1__RejectDailyReportRequest;
 typedef struct Kinerja__Reporting__V1__RejectDailyReportResponse Kinerja__Reporting__V1__RejectDailyReportResponse;
+typedef struct Kinerja__Reporting__V1__RevokeVerificationRequest Kinerja__Reporting__V1__RevokeVerificationRequest;
+typedef struct Kinerja__Reporting__V1__RevokeVerificationResponse Kinerja__Reporting__V1__RevokeVerificationResponse;
 typedef struct Kinerja__Reporting__V1__ReportReview Kinerja__Reporting__V1__ReportReview;
 typedef struct Kinerja__Reporting__V1__ReportReviewResult Kinerja__Reporting__V1__ReportReviewResult;
 typedef struct Kinerja__Reporting__V1__BatchReviewDailyReportsRequest Kinerja__Reporting__V1__BatchReviewDailyReportsRequest;
@@ -67,6 +74,27 @@ typedef struct Kinerja__Reporting__V1__GetReportingPolicyRequest Kinerja__Report
 typedef struct Kinerja__Reporting__V1__GetReportingPolicyResponse Kinerja__Reporting__V1__GetReportingPolicyResponse;
 typedef struct Kinerja__Reporting__V1__SetReportingPolicyRequest Kinerja__Reporting__V1__SetReportingPolicyRequest;
 typedef struct Kinerja__Reporting__V1__SetReportingPolicyResponse Kinerja__Reporting__V1__SetReportingPolicyResponse;
+typedef struct Kinerja__Reporting__V1__RecordAbsenceRequest Kinerja__Reporting__V1__RecordAbsenceRequest;
+typedef struct Kinerja__Reporting__V1__RecordAbsenceResponse Kinerja__Reporting__V1__RecordAbsenceResponse;
+typedef struct Kinerja__Reporting__V1__RemoveAbsenceRequest Kinerja__Reporting__V1__RemoveAbsenceRequest;
+typedef struct Kinerja__Reporting__V1__RemoveAbsenceResponse Kinerja__Reporting__V1__RemoveAbsenceResponse;
+typedef struct Kinerja__Reporting__V1__ListAbsencesRequest Kinerja__Reporting__V1__ListAbsencesRequest;
+typedef struct Kinerja__Reporting__V1__ListAbsencesResponse Kinerja__Reporting__V1__ListAbsencesResponse;
+typedef struct Kinerja__Reporting__V1__LockPeriodRequest Kinerja__Reporting__V1__LockPeriodRequest;
+typedef struct Kinerja__Reporting__V1__LockPeriodResponse Kinerja__Reporting__V1__LockPeriodResponse;
+typedef struct Kinerja__Reporting__V1__UnlockPeriodRequest Kinerja__Reporting__V1__UnlockPeriodRequest;
+typedef struct Kinerja__Reporting__V1__UnlockPeriodResponse Kinerja__Reporting__V1__UnlockPeriodResponse;
+typedef struct Kinerja__Reporting__V1__ListPeriodLocksRequest Kinerja__Reporting__V1__ListPeriodLocksRequest;
+typedef struct Kinerja__Reporting__V1__ListPeriodLocksResponse Kinerja__Reporting__V1__ListPeriodLocksResponse;
+typedef struct Kinerja__Reporting__V1__SetQualitativeRealisationRequest Kinerja__Reporting__V1__SetQualitativeRealisationRequest;
+typedef struct Kinerja__Reporting__V1__SetQualitativeRealisationResponse Kinerja__Reporting__V1__SetQualitativeRealisationResponse;
+typedef struct Kinerja__Reporting__V1__RateQualitativeRealisationRequest Kinerja__Reporting__V1__RateQualitativeRealisationRequest;
+typedef struct Kinerja__Reporting__V1__RateQualitativeRealisationResponse Kinerja__Reporting__V1__RateQualitativeRealisationResponse;
+typedef struct Kinerja__Reporting__V1__EvidenceUploadHeader Kinerja__Reporting__V1__EvidenceUploadHeader;
+typedef struct Kinerja__Reporting__V1__UploadEvidenceRequest Kinerja__Reporting__V1__UploadEvidenceRequest;
+typedef struct Kinerja__Reporting__V1__UploadEvidenceResponse Kinerja__Reporting__V1__UploadEvidenceResponse;
+typedef struct Kinerja__Reporting__V1__DownloadEvidenceRequest Kinerja__Reporting__V1__DownloadEvidenceRequest;
+typedef struct Kinerja__Reporting__V1__DownloadEvidenceResponse Kinerja__Reporting__V1__DownloadEvidenceResponse;
 typedef struct Kinerja__Reporting__V1__ListAuditEventsRequest Kinerja__Reporting__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Reporting__V1__ListAuditEventsResponse Kinerja__Reporting__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Reporting__V1__VerifyAuditChainRequest Kinerja__Reporting__V1__VerifyAuditChainRequest;
@@ -98,9 +126,36 @@ typedef enum _Kinerja__Reporting__V1__ReportState {
   /*
    * Ditarik: withdrawn by the employee before verification; does not count; final.
    */
-  KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DITARIK = 4
+  KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DITARIK = 4,
+  /*
+   * Dicabut: the atasan revoked the verification with a reason; does not count; the employee may
+   * correct and resubmit (back to DIAJUKAN) or withdraw it, as after a rejection.
+   */
+  KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_DICABUT = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__REPORTING__V1__REPORT_STATE)
 } Kinerja__Reporting__V1__ReportState;
+/*
+ * Where a capaian stands against its target (TargetDirection decides what "reached" means).
+ */
+typedef enum _Kinerja__Reporting__V1__CapaianStatus {
+  /*
+   * Not computable (no realisation, a Kualitatif IKI, a zero target with higher-is-better).
+   */
+  KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_UNSPECIFIED = 0,
+  /*
+   * Capaian below 100: the target is not reached (for a range target: outside the range).
+   */
+  KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_BELOW_TARGET = 1,
+  /*
+   * Capaian 100 (within a relative 1e-9): the target is reached exactly, or inside the range.
+   */
+  KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_ON_TARGET = 2,
+  /*
+   * Capaian above 100, or a zero realisation where lower is better against a positive target.
+   */
+  KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_ABOVE_TARGET = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__REPORTING__V1__CAPAIAN_STATUS)
+} Kinerja__Reporting__V1__CapaianStatus;
 /*
  * Kind of non-working day.
  */
@@ -127,6 +182,32 @@ typedef enum _Kinerja__Reporting__V1__NonWorkingDayKind {
   KINERJA__REPORTING__V1__NON_WORKING_DAY_KIND__NON_WORKING_DAY_KIND_UNIT_CLOSURE = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__REPORTING__V1__NON_WORKING_DAY_KIND)
 } Kinerja__Reporting__V1__NonWorkingDayKind;
+/*
+ * Kind of absence that excuses an employee from filing (not "not filed").
+ */
+typedef enum _Kinerja__Reporting__V1__AbsenceKind {
+  /*
+   * Not set.
+   */
+  KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_UNSPECIFIED = 0,
+  /*
+   * Cuti: leave (tahunan, besar, melahirkan, alasan penting, di luar tanggungan negara; PP 11/2017).
+   */
+  KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_CUTI = 1,
+  /*
+   * Sakit: sick leave.
+   */
+  KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_SAKIT = 2,
+  /*
+   * Dinas luar: official travel or duty outside the office.
+   */
+  KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_DINAS_LUAR = 3,
+  /*
+   * Tugas belajar: study assignment.
+   */
+  KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_TUGAS_BELAJAR = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__REPORTING__V1__ABSENCE_KIND)
+} Kinerja__Reporting__V1__AbsenceKind;
 /*
  * The atasan's decision on a report.
  */
@@ -155,8 +236,9 @@ struct  Kinerja__Reporting__V1__DailyReportDraft
 {
   ProtobufCMessage base;
   /*
-   * WITA day the work was done. Required; not after today (WITA), not earlier than the unit's
-   * backdate window (ReportingPolicy.backdate_days), inside the SKP period.
+   * WITA day the work was done. Required; not after today (WITA); not earlier than today minus
+   * the unit's backdate window (ReportingPolicy.backdate_days); inside the covered days of the
+   * SKP in force; not in a period locked for the author (PeriodLock).
    */
   Kinerja__Common__V1__Date *report_date;
   /*
@@ -164,26 +246,31 @@ struct  Kinerja__Reporting__V1__DailyReportDraft
    */
   char *rhk_id;
   /*
-   * IKI the realisation is logged against; must belong to rhk_id. Required.
+   * IKI the realisation is logged against; must belong to rhk_id in the SKP version in force on
+   * report_date. Required.
    */
   char *iki_id;
   /*
    * Realisation (realisasi) in the IKI's unit, e.g. 45 (dokumen); finite, ≥ 0, at most 1e9.
-   * 0 is allowed for a progress note without output.
+   * 0 is allowed for a progress note without output (and for Kualitatif IKIs, whose realisation
+   * is the rated QualitativeRealisation of the period).
    */
   double realisation_value;
   /*
-   * What was done; 1–2000 characters.
+   * What was done; 1–2000 characters (Unicode scalar values), not only white space.
    */
   char *description;
   /*
-   * Evidence (bukti dukung); at most 10 links; each with a 32-byte SHA-256. Required (at least
-   * one) when the unit's policy says evidence_required.
+   * Evidence (bukti dukung); at most 10 links, no SHA-256 twice; each with a 32-byte SHA-256 and
+   * a URI that is `https:` with a host, or `urn:kinerja:evidence:sha256:<hex>` naming an
+   * uploaded file with that same SHA-256. Required (at least one) when the unit's policy says
+   * evidence_required.
    */
   size_t n_evidence;
   Kinerja__Common__V1__EvidenceLink **evidence;
   /*
-   * Time spent on the work, in minutes, 0–1440; 0 = not given.
+   * Time spent on the work, in minutes, 0–1440; 0 = not given. The author's reports of one day
+   * together spend at most 1440 minutes.
    */
   uint32_t duration_minutes;
 };
@@ -287,10 +374,79 @@ struct  Kinerja__Reporting__V1__DailyReport
    * Revision counter for optimistic concurrency. Output only.
    */
   uint64_t revision;
+  /*
+   * Revocation of the verification (DICABUT); absent unless revoked. review_note then holds the
+   * revocation reason. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *revoked;
+  /*
+   * Last WITA day for the atasan's review: the review_deadline_days-th WITA working day after
+   * the WITA day of the latest submission; absent unless DIAJUKAN. Output only.
+   */
+  Kinerja__Common__V1__Date *review_due_date;
+  /*
+   * True when DIAJUKAN and today (WITA) is after review_due_date, computed when read. Output only.
+   */
+  protobuf_c_boolean review_overdue;
 };
 #define KINERJA__REPORTING__V1__DAILY_REPORT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__daily_report__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, NULL, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, KINERJA__REPORTING__V1__REPORT_STATE__REPORT_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, NULL, 0, NULL, NULL, 0 }
+
+
+/*
+ * The realisation of a Kualitatif IKI for one period: the employee's description of what was
+ * achieved, rated by the atasan on the Hasil Kerja scale (our inference: the regulation gives
+ * no scale for a descriptive IKI's periodic realisation; the same scale keeps evaluation's
+ * proposal rule on one scale).
+ */
+struct  Kinerja__Reporting__V1__QualitativeRealisation
+{
+  ProtobufCMessage base;
+  /*
+   * Author NIP.
+   */
+  char *nip;
+  /*
+   * SKP the IKI belongs to. Output only.
+   */
+  char *skp_id;
+  /*
+   * IKI (of a Kualitatif SKP).
+   */
+  char *iki_id;
+  /*
+   * The period: a month, triwulan or the year of the SKP.
+   */
+  Kinerja__Common__V1__Period *period;
+  /*
+   * What was achieved against the descriptive target; 1–2000 characters, not only white space.
+   */
+  char *description;
+  /*
+   * The atasan's rating: Di Atas, Sesuai or Di Bawah Ekspektasi; UNSPECIFIED until rated.
+   */
+  Kinerja__Common__V1__Rating rating;
+  /*
+   * The atasan's note with the rating; at most 2000 characters.
+   */
+  char *rating_note;
+  /*
+   * Last change of the description. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *described;
+  /*
+   * The rating stamp; absent until rated. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *rated;
+  /*
+   * Revision counter. Output only.
+   */
+  uint64_t revision;
+};
+#define KINERJA__REPORTING__V1__QUALITATIVE_REALISATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__qualitative_realisation__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, 0 }
 
 
 /*
@@ -336,16 +492,20 @@ struct  Kinerja__Reporting__V1__IkiProgress
    */
   Kinerja__Common__V1__RealisationAggregation aggregation;
   /*
-   * Realisation from verified reports, in the target's unit.
+   * Realisation from verified reports dated in the period, combined per `aggregation`, in the
+   * target's unit; 0 when no report counts (SUM then means "nothing yet"; for the other
+   * aggregations there is no realisation and capaian is absent).
    */
   double realisation_verified;
   /*
-   * Realisation from verified and pending (DIAJUKAN) reports together.
+   * Realisation from verified and pending (DIAJUKAN) reports together (the provisional figure).
    */
   double realisation_with_pending;
   /*
    * Capaian from verified reports, percent (0–100 scale, may exceed 100); absent when not
-   * computable (qualitative target, zero target with higher-is-better).
+   * computable: a Kualitatif IKI (see `qualitative`), no realisation, a zero target with
+   * higher-is-better, or a zero realisation with lower-is-better against a positive target
+   * (capaian_status then says ABOVE_TARGET).
    */
   Kinerja__Common__V1__DoubleValue *capaian_percent;
   /*
@@ -365,17 +525,30 @@ struct  Kinerja__Reporting__V1__IkiProgress
    */
   uint32_t pending_count;
   /*
-   * Rejected reports.
+   * Rejected reports and revoked verifications (DITOLAK, DICABUT).
    */
   uint32_t rejected_count;
   /*
    * Latest report date for the IKI in the period; absent when none.
    */
   Kinerja__Common__V1__Date *last_report_date;
+  /*
+   * Where the verified capaian stands against the target; UNSPECIFIED when not computable.
+   */
+  Kinerja__Reporting__V1__CapaianStatus capaian_status;
+  /*
+   * Where the capaian counting pending reports stands; UNSPECIFIED when not computable.
+   */
+  Kinerja__Reporting__V1__CapaianStatus capaian_with_pending_status;
+  /*
+   * The period's rated description for a Kualitatif IKI; absent for Kuantitatif IKIs and until
+   * the employee writes one.
+   */
+  Kinerja__Reporting__V1__QualitativeRealisation *qualitative;
 };
 #define KINERJA__REPORTING__V1__IKI_PROGRESS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__iki_progress__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RHK_KIND__RHK_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__IKI_ASPEK__IKI_ASPEK_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, 0, KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_UNSPECIFIED, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RHK_KIND__RHK_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__IKI_ASPEK__IKI_ASPEK_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, 0, KINERJA__COMMON__V1__REALISATION_AGGREGATION__REALISATION_AGGREGATION_UNSPECIFIED, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL, KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_UNSPECIFIED, KINERJA__REPORTING__V1__CAPAIAN_STATUS__CAPAIAN_STATUS_UNSPECIFIED, NULL }
 
 
 /*
@@ -422,11 +595,12 @@ struct  Kinerja__Reporting__V1__EmployeeProgress
    */
   Kinerja__Common__V1__DoubleValue *average_capaian_utama_percent;
   /*
-   * WITA working days in the period up to as_of_date.
+   * WITA working days in the period up to as_of_date on which the employee was expected to file:
+   * inside the SKP's covered days, not absent, the unit not closed (as GetCompliance counts them).
    */
   uint32_t working_days;
   /*
-   * Working days on which at least one report (not DITARIK) was filed.
+   * Of those, days on which at least one report (not DITARIK) was filed.
    */
   uint32_t days_filed;
   /*
@@ -466,7 +640,9 @@ struct  Kinerja__Reporting__V1__TeamMemberProgress
    */
   uint32_t iki_count;
   /*
-   * IKIs whose verified capaian is at least the expected pro-rata share of the period elapsed.
+   * IKIs on track: for SUM IKIs, verified capaian at least the share of the period's working days
+   * elapsed; for the other aggregations (levels), at least 100; ABOVE_TARGET always; a Kualitatif
+   * IKI once rated Sesuai or Di Atas Ekspektasi.
    */
   uint32_t iki_on_track_count;
   /*
@@ -478,11 +654,11 @@ struct  Kinerja__Reporting__V1__TeamMemberProgress
    */
   uint32_t pending_verification_count;
   /*
-   * Working days in the period up to today.
+   * Working days in the period up to today on which the employee was expected to file.
    */
   uint32_t working_days;
   /*
-   * Working days with a report.
+   * Of those, days with a report (not DITARIK).
    */
   uint32_t days_filed;
   /*
@@ -506,11 +682,13 @@ struct  Kinerja__Reporting__V1__ComplianceDay
    */
   Kinerja__Common__V1__Date *date;
   /*
-   * False on weekends and non-working days (those are not expected, but reports on them count).
+   * False on weekends and agency-wide non-working days (those are not expected, but reports on
+   * them count in realisation).
    */
   protobuf_c_boolean working_day;
   /*
-   * Employees expected to file (AKTIF, with an SKP covering the day); 0 on non-working days.
+   * Employees expected to file (AKTIF, with an SKP covering the day, not absent, unit not
+   * closed); 0 on non-working days.
    */
   uint32_t expected_count;
   /*
@@ -518,7 +696,7 @@ struct  Kinerja__Reporting__V1__ComplianceDay
    */
   uint32_t filed_count;
   /*
-   * NIPs of expected employees who did not file; at most 1000 (see missing_truncated).
+   * NIPs of expected employees who did not file, ascending; at most 1000 (see missing_truncated).
    */
   size_t n_missing_nips;
   char **missing_nips;
@@ -526,10 +704,83 @@ struct  Kinerja__Reporting__V1__ComplianceDay
    * True when missing_nips was cut at 1000.
    */
   protobuf_c_boolean missing_truncated;
+  /*
+   * Employees who would have been expected on this working day but were absent (Absence) or
+   * whose unit was closed (UNIT_CLOSURE); not counted in expected_count.
+   */
+  uint32_t excused_count;
 };
 #define KINERJA__REPORTING__V1__COMPLIANCE_DAY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__compliance_day__descriptor) \
-    , NULL, 0, 0, 0, 0,NULL, 0 }
+    , NULL, 0, 0, 0, 0,NULL, 0, 0 }
+
+
+/*
+ * One employee's filing compliance in one calendar month.
+ */
+struct  Kinerja__Reporting__V1__MonthlyCompliance
+{
+  ProtobufCMessage base;
+  /*
+   * Year.
+   */
+  int32_t year;
+  /*
+   * Month 1–12.
+   */
+  int32_t month;
+  /*
+   * Working days of the month (inside the requested range) on which the employee was expected to file.
+   */
+  uint32_t working_days;
+  /*
+   * Of those, days with a report.
+   */
+  uint32_t days_filed;
+  /*
+   * Days filed ÷ working days × 100, percent 0–100; 100 when working_days is 0.
+   */
+  double compliance_percent;
+};
+#define KINERJA__REPORTING__V1__MONTHLY_COMPLIANCE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__monthly_compliance__descriptor) \
+    , 0, 0, 0, 0, 0 }
+
+
+/*
+ * Filing compliance of a group of employees: a unit, or the bawahan of one atasan.
+ */
+struct  Kinerja__Reporting__V1__ComplianceRollup
+{
+  ProtobufCMessage base;
+  /*
+   * The unit id, or the atasan's NIP.
+   */
+  char *key;
+  /*
+   * Employees in the group with at least one expected day.
+   */
+  uint32_t employee_count;
+  /*
+   * Expected employee-days (sum of each member's working days).
+   */
+  uint32_t expected_days;
+  /*
+   * Of those, employee-days with a report.
+   */
+  uint32_t filed_days;
+  /*
+   * Filed ÷ expected × 100, percent 0–100; 100 when expected_days is 0.
+   */
+  double compliance_percent;
+  /*
+   * Members below 100 %.
+   */
+  uint32_t non_compliant_count;
+};
+#define KINERJA__REPORTING__V1__COMPLIANCE_ROLLUP__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__compliance_rollup__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0 }
 
 
 /*
@@ -559,10 +810,23 @@ struct  Kinerja__Reporting__V1__EmployeeCompliance
    */
   size_t n_missing_dates;
   Kinerja__Common__V1__Date **missing_dates;
+  /*
+   * The same figures per calendar month of the range, ascending.
+   */
+  size_t n_months;
+  Kinerja__Reporting__V1__MonthlyCompliance **months;
+  /*
+   * Working days in the range the employee was excused (absent, or the unit closed).
+   */
+  uint32_t excused_days;
+  /*
+   * Pejabat penilai NIP (for the per-atasan rollup); empty when none.
+   */
+  char *atasan_nip;
 };
 #define KINERJA__REPORTING__V1__EMPLOYEE_COMPLIANCE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__employee_compliance__descriptor) \
-    , NULL, 0, 0, 0, 0,NULL }
+    , NULL, 0, 0, 0, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -608,7 +872,7 @@ struct  Kinerja__Reporting__V1__ReportingPolicy
    */
   char *unit_id;
   /*
-   * How many WITA days back a report may be dated, 0–31 (0 = today only); default 3.
+   * How many WITA calendar days back a report may be dated, 0–31 (0 = today only); default 3.
    */
   uint32_t backdate_days;
   /*
@@ -616,11 +880,13 @@ struct  Kinerja__Reporting__V1__ReportingPolicy
    */
   protobuf_c_boolean evidence_required;
   /*
-   * Days the atasan has to review a report before it shows as overdue, 1–31; default 5.
+   * WITA working days the atasan has to review a report, counted from the day after its latest
+   * submission, before it shows as overdue; 1–31; default 5.
    */
   uint32_t review_deadline_days;
   /*
-   * Maximum reports per employee per day, 1–50; default 20.
+   * Maximum reports per employee per day, 1–50; default 20. An employee's own bulk entry (a
+   * week at once) carries at most 7 × this many rows.
    */
   uint32_t max_reports_per_day;
   /*
@@ -635,10 +901,95 @@ struct  Kinerja__Reporting__V1__ReportingPolicy
    * Revision counter. Output only.
    */
   uint64_t revision;
+  /*
+   * Largest uploaded evidence file in bytes, 1 KiB–25 MiB; 0 = the default, 10 MiB.
+   */
+  uint64_t max_evidence_file_bytes;
+  /*
+   * Most evidence bytes one employee may upload per WITA calendar month, from
+   * max_evidence_file_bytes to 10 GiB; 0 = the default, 500 MiB.
+   */
+  uint64_t max_evidence_bytes_per_month;
 };
 #define KINERJA__REPORTING__V1__REPORTING_POLICY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__reporting_policy__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, NULL, 0 }
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, NULL, 0, 0, 0 }
+
+
+/*
+ * An employee's absence over a range of WITA days: no filing is expected on those days.
+ */
+struct  Kinerja__Reporting__V1__Absence
+{
+  ProtobufCMessage base;
+  /*
+   * Opaque absence id (ULID). Output only.
+   */
+  char *absence_id;
+  /*
+   * The employee's NIP. Required.
+   */
+  char *nip;
+  /*
+   * Kind. Required.
+   */
+  Kinerja__Reporting__V1__AbsenceKind kind;
+  /*
+   * The WITA days, inclusive; at most 1827 days (five years, a long tugas belajar). Required.
+   */
+  Kinerja__Common__V1__DateRange *dates;
+  /*
+   * Reference, e.g. the number of the surat izin cuti or surat tugas; at most 200 characters.
+   */
+  char *reference;
+  /*
+   * Note; at most 500 characters.
+   */
+  char *note;
+  /*
+   * Who recorded it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *recorded;
+};
+#define KINERJA__REPORTING__V1__ABSENCE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__absence__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__REPORTING__V1__ABSENCE_KIND__ABSENCE_KIND_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * A lock on a period for a set of employees: evaluation has finalised their evaluation for the
+ * period, so none of their reports dated in it (nor the period's qualitative realisations)
+ * may change. Keyed by lock_id (evaluation's period id), so a reopened and re-finalised period
+ * replaces its own lock.
+ */
+struct  Kinerja__Reporting__V1__PeriodLock
+{
+  ProtobufCMessage base;
+  /*
+   * The locking evaluation period's id; 1–64 characters. Required.
+   */
+  char *lock_id;
+  /*
+   * The locked period (month, triwulan or year); its days are locked. Required.
+   */
+  Kinerja__Common__V1__Period *period;
+  /*
+   * The employees it applies to; 1–10000 NIPs, duplicates ignored.
+   */
+  size_t n_nips;
+  char **nips;
+  /*
+   * Why, e.g. "evaluasi triwulan I 2026 difinalisasi"; at most 500 characters.
+   */
+  char *reason;
+  /*
+   * Who locked it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *locked;
+};
+#define KINERJA__REPORTING__V1__PERIOD_LOCK__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__period_lock__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, 0,NULL, (char *)protobuf_c_empty_string, NULL }
 
 
 /*
@@ -822,7 +1173,7 @@ struct  Kinerja__Reporting__V1__UpdateDailyReportRequest
 {
   ProtobufCMessage base;
   /*
-   * Report to change (DIAJUKAN, or DITOLAK to correct and resubmit).
+   * Report to change (DIAJUKAN, or DITOLAK or DICABUT to correct and resubmit).
    */
   char *report_id;
   /*
@@ -851,7 +1202,7 @@ struct  Kinerja__Reporting__V1__UpdateDailyReportResponse
 {
   ProtobufCMessage base;
   /*
-   * The changed report (DIAJUKAN again if it was DITOLAK).
+   * The changed report (DIAJUKAN again if it was DITOLAK or DICABUT).
    */
   Kinerja__Reporting__V1__DailyReport *report;
 };
@@ -867,7 +1218,7 @@ struct  Kinerja__Reporting__V1__WithdrawDailyReportRequest
 {
   ProtobufCMessage base;
   /*
-   * Report to withdraw (DIAJUKAN or DITOLAK).
+   * Report to withdraw (DIAJUKAN, DITOLAK or DICABUT).
    */
   char *report_id;
   /*
@@ -1075,6 +1426,46 @@ struct  Kinerja__Reporting__V1__RejectDailyReportResponse
 };
 #define KINERJA__REPORTING__V1__REJECT_DAILY_REPORT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__reject_daily_report_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of ReportingService.RevokeVerification.
+ */
+struct  Kinerja__Reporting__V1__RevokeVerificationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Report whose verification is revoked (DIVERIFIKASI).
+   */
+  char *report_id;
+  /*
+   * Why, and what to correct; 1–2000 characters (required).
+   */
+  char *reason;
+  /*
+   * Revision the atasan read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+};
+#define KINERJA__REPORTING__V1__REVOKE_VERIFICATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__revoke_verification_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of ReportingService.RevokeVerification.
+ */
+struct  Kinerja__Reporting__V1__RevokeVerificationResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The report (DICABUT).
+   */
+  Kinerja__Reporting__V1__DailyReport *report;
+};
+#define KINERJA__REPORTING__V1__REVOKE_VERIFICATION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__revoke_verification_response__descriptor) \
     , NULL }
 
 
@@ -1317,10 +1708,20 @@ struct  Kinerja__Reporting__V1__GetComplianceResponse
    * Filed working days ÷ expected working days over the unit and range × 100, percent 0–100.
    */
   double unit_compliance_percent;
+  /*
+   * One rollup per unit of the scope that has employees, by unit id.
+   */
+  size_t n_unit_rollups;
+  Kinerja__Reporting__V1__ComplianceRollup **unit_rollups;
+  /*
+   * One rollup per atasan (pejabat penilai) over their bawahan in the scope, by NIP.
+   */
+  size_t n_atasan_rollups;
+  Kinerja__Reporting__V1__ComplianceRollup **atasan_rollups;
 };
 #define KINERJA__REPORTING__V1__GET_COMPLIANCE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__get_compliance_response__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, 0 }
+    , (char *)protobuf_c_empty_string, NULL, 0,NULL, 0,NULL, 0, 0,NULL, 0,NULL }
 
 
 /*
@@ -1534,6 +1935,463 @@ struct  Kinerja__Reporting__V1__SetReportingPolicyResponse
 
 
 /*
+ * Request of ReportingService.RecordAbsence.
+ */
+struct  Kinerja__Reporting__V1__RecordAbsenceRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The absence (absence_id and recorded are ignored).
+   */
+  Kinerja__Reporting__V1__Absence *absence;
+};
+#define KINERJA__REPORTING__V1__RECORD_ABSENCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__record_absence_request__descriptor) \
+    , NULL }
+
+
+/*
+ * Response of ReportingService.RecordAbsence.
+ */
+struct  Kinerja__Reporting__V1__RecordAbsenceResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored absence.
+   */
+  Kinerja__Reporting__V1__Absence *absence;
+};
+#define KINERJA__REPORTING__V1__RECORD_ABSENCE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__record_absence_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of ReportingService.RemoveAbsence.
+ */
+struct  Kinerja__Reporting__V1__RemoveAbsenceRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Absence id.
+   */
+  char *absence_id;
+  /*
+   * Why; at most 500 characters.
+   */
+  char *reason;
+};
+#define KINERJA__REPORTING__V1__REMOVE_ABSENCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__remove_absence_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of ReportingService.RemoveAbsence.
+ */
+struct  Kinerja__Reporting__V1__RemoveAbsenceResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The removed absence.
+   */
+  Kinerja__Reporting__V1__Absence *absence;
+};
+#define KINERJA__REPORTING__V1__REMOVE_ABSENCE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__remove_absence_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of ReportingService.ListAbsences.
+ */
+struct  Kinerja__Reporting__V1__ListAbsencesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Only this NIP; empty = any in `unit`.
+   */
+  char *nip;
+  /*
+   * Only employees of this unit; required when nip is empty.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * Only absences overlapping this WITA range (at most 731 days). Required.
+   */
+  Kinerja__Common__V1__DateRange *date_range;
+  /*
+   * Paging.
+   */
+  Kinerja__Common__V1__PageRequest *page;
+};
+#define KINERJA__REPORTING__V1__LIST_ABSENCES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__list_absences_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, NULL, NULL }
+
+
+/*
+ * Response of ReportingService.ListAbsences.
+ */
+struct  Kinerja__Reporting__V1__ListAbsencesResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Matching absences, by start date.
+   */
+  size_t n_absences;
+  Kinerja__Reporting__V1__Absence **absences;
+  /*
+   * Paging.
+   */
+  Kinerja__Common__V1__PageResponse *page;
+};
+#define KINERJA__REPORTING__V1__LIST_ABSENCES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__list_absences_response__descriptor) \
+    , 0,NULL, NULL }
+
+
+/*
+ * Request of ReportingService.LockPeriod.
+ */
+struct  Kinerja__Reporting__V1__LockPeriodRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The lock (locked is ignored). A lock with the same lock_id is replaced.
+   */
+  Kinerja__Reporting__V1__PeriodLock *lock;
+};
+#define KINERJA__REPORTING__V1__LOCK_PERIOD_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__lock_period_request__descriptor) \
+    , NULL }
+
+
+/*
+ * Response of ReportingService.LockPeriod.
+ */
+struct  Kinerja__Reporting__V1__LockPeriodResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored lock.
+   */
+  Kinerja__Reporting__V1__PeriodLock *lock;
+  /*
+   * Reports of the locked employees and days still DIAJUKAN: frozen unreviewed (they do not count).
+   */
+  uint32_t pending_frozen_count;
+};
+#define KINERJA__REPORTING__V1__LOCK_PERIOD_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__lock_period_response__descriptor) \
+    , NULL, 0 }
+
+
+/*
+ * Request of ReportingService.UnlockPeriod.
+ */
+struct  Kinerja__Reporting__V1__UnlockPeriodRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The lock to remove (evaluation's period id, on ReopenPeriod).
+   */
+  char *lock_id;
+  /*
+   * Why; 1–2000 characters.
+   */
+  char *reason;
+};
+#define KINERJA__REPORTING__V1__UNLOCK_PERIOD_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__unlock_period_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of ReportingService.UnlockPeriod.
+ */
+struct  Kinerja__Reporting__V1__UnlockPeriodResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The removed lock.
+   */
+  Kinerja__Reporting__V1__PeriodLock *lock;
+};
+#define KINERJA__REPORTING__V1__UNLOCK_PERIOD_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__unlock_period_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of ReportingService.ListPeriodLocks.
+ */
+struct  Kinerja__Reporting__V1__ListPeriodLocksRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Only locks covering this NIP; empty = any.
+   */
+  char *nip;
+  /*
+   * Only locks of periods of this year; 0 = any.
+   */
+  int32_t year;
+  /*
+   * Paging.
+   */
+  Kinerja__Common__V1__PageRequest *page;
+};
+#define KINERJA__REPORTING__V1__LIST_PERIOD_LOCKS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__list_period_locks_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, NULL }
+
+
+/*
+ * Response of ReportingService.ListPeriodLocks.
+ */
+struct  Kinerja__Reporting__V1__ListPeriodLocksResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Matching locks, by period start.
+   */
+  size_t n_locks;
+  Kinerja__Reporting__V1__PeriodLock **locks;
+  /*
+   * Paging.
+   */
+  Kinerja__Common__V1__PageResponse *page;
+};
+#define KINERJA__REPORTING__V1__LIST_PERIOD_LOCKS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__list_period_locks_response__descriptor) \
+    , 0,NULL, NULL }
+
+
+/*
+ * Request of ReportingService.SetQualitativeRealisation.
+ */
+struct  Kinerja__Reporting__V1__SetQualitativeRealisationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * IKI of the caller's Kualitatif SKP in force in the period.
+   */
+  char *iki_id;
+  /*
+   * The period (month, triwulan or the year). Required.
+   */
+  Kinerja__Common__V1__Period *period;
+  /*
+   * What was achieved; 1–2000 characters.
+   */
+  char *description;
+  /*
+   * Revision the caller read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+};
+#define KINERJA__REPORTING__V1__SET_QUALITATIVE_REALISATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__set_qualitative_realisation_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of ReportingService.SetQualitativeRealisation.
+ */
+struct  Kinerja__Reporting__V1__SetQualitativeRealisationResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored realisation (unrated).
+   */
+  Kinerja__Reporting__V1__QualitativeRealisation *realisation;
+};
+#define KINERJA__REPORTING__V1__SET_QUALITATIVE_REALISATION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__set_qualitative_realisation_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of ReportingService.RateQualitativeRealisation.
+ */
+struct  Kinerja__Reporting__V1__RateQualitativeRealisationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The employee.
+   */
+  char *nip;
+  /*
+   * IKI.
+   */
+  char *iki_id;
+  /*
+   * The period. Required.
+   */
+  Kinerja__Common__V1__Period *period;
+  /*
+   * The rating. Required (not UNSPECIFIED).
+   */
+  Kinerja__Common__V1__Rating rating;
+  /*
+   * Note; at most 2000 characters; required (1–2000) for Di Bawah Ekspektasi.
+   */
+  char *note;
+  /*
+   * Revision the atasan read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+};
+#define KINERJA__REPORTING__V1__RATE_QUALITATIVE_REALISATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of ReportingService.RateQualitativeRealisation.
+ */
+struct  Kinerja__Reporting__V1__RateQualitativeRealisationResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The rated realisation.
+   */
+  Kinerja__Reporting__V1__QualitativeRealisation *realisation;
+};
+#define KINERJA__REPORTING__V1__RATE_QUALITATIVE_REALISATION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor) \
+    , NULL }
+
+
+/*
+ * First message of an evidence upload: what the client claims about the file.
+ */
+struct  Kinerja__Reporting__V1__EvidenceUploadHeader
+{
+  ProtobufCMessage base;
+  /*
+   * SHA-256 of the whole file, 32 bytes, computed by the client. Required; the upload fails
+   * with INVALID_ARGUMENT when the bytes received hash differently (nothing is kept).
+   */
+  ProtobufCBinaryData sha256;
+  /*
+   * Size in bytes the client will send; 0 = not given. When given, more or fewer bytes fail the upload.
+   */
+  uint64_t size_bytes;
+  /*
+   * The client's file name, metadata only (never a path on disk): at most 255 UTF-8 bytes, no
+   * `/`, `\`, NUL, control or bidirectional-override characters, no `..`; may be empty.
+   */
+  char *file_name;
+  /*
+   * The client's media type, metadata only: the stored type is sniffed from the bytes; at most 100 characters.
+   */
+  char *media_type;
+};
+#define KINERJA__REPORTING__V1__EVIDENCE_UPLOAD_HEADER__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__evidence_upload_header__descriptor) \
+    , {0,NULL}, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+typedef enum {
+  KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_REQUEST__ITEM__NOT_SET = 0,
+  KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_REQUEST__ITEM_HEADER = 1,
+  KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_REQUEST__ITEM_CHUNK = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_REQUEST__ITEM__CASE)
+} Kinerja__Reporting__V1__UploadEvidenceRequest__ItemCase;
+
+/*
+ * One client-stream message of ReportingService.UploadEvidence: the header, then chunks.
+ */
+struct  Kinerja__Reporting__V1__UploadEvidenceRequest
+{
+  ProtobufCMessage base;
+  Kinerja__Reporting__V1__UploadEvidenceRequest__ItemCase item_case;
+  union {
+    /*
+     * The header; only as the first message.
+     */
+    Kinerja__Reporting__V1__EvidenceUploadHeader *header;
+    /*
+     * The next bytes of the file, 1 byte–1 MiB.
+     */
+    ProtobufCBinaryData chunk;
+  };
+};
+#define KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__upload_evidence_request__descriptor) \
+    , KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_REQUEST__ITEM__NOT_SET, {0} }
+
+
+/*
+ * Response of ReportingService.UploadEvidence.
+ */
+struct  Kinerja__Reporting__V1__UploadEvidenceResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored file as evidence to put in a report: uri `urn:kinerja:evidence:sha256:<hex>`,
+   * sha256, the sniffed media_type, size_bytes, title = the client's file name.
+   */
+  Kinerja__Common__V1__EvidenceLink *evidence;
+  /*
+   * True when the same content was stored before (the upload replaced it with identical bytes).
+   */
+  protobuf_c_boolean already_stored;
+};
+#define KINERJA__REPORTING__V1__UPLOAD_EVIDENCE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__upload_evidence_response__descriptor) \
+    , NULL, 0 }
+
+
+/*
+ * Request of ReportingService.DownloadEvidence.
+ */
+struct  Kinerja__Reporting__V1__DownloadEvidenceRequest
+{
+  ProtobufCMessage base;
+  /*
+   * SHA-256 of the file, 32 bytes.
+   */
+  ProtobufCBinaryData sha256;
+};
+#define KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__download_evidence_request__descriptor) \
+    , {0,NULL} }
+
+
+typedef enum {
+  KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_RESPONSE__ITEM__NOT_SET = 0,
+  KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_RESPONSE__ITEM_EVIDENCE = 1,
+  KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_RESPONSE__ITEM_CHUNK = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_RESPONSE__ITEM__CASE)
+} Kinerja__Reporting__V1__DownloadEvidenceResponse__ItemCase;
+
+/*
+ * One server-stream message of ReportingService.DownloadEvidence: the evidence first, then chunks.
+ */
+struct  Kinerja__Reporting__V1__DownloadEvidenceResponse
+{
+  ProtobufCMessage base;
+  Kinerja__Reporting__V1__DownloadEvidenceResponse__ItemCase item_case;
+  union {
+    /*
+     * The file's evidence link (sniffed media type, size); first message only.
+     */
+    Kinerja__Common__V1__EvidenceLink *evidence;
+    /*
+     * The next bytes of the file, at most 1 MiB.
+     */
+    ProtobufCBinaryData chunk;
+  };
+};
+#define KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__download_evidence_response__descriptor) \
+    , KINERJA__REPORTING__V1__DOWNLOAD_EVIDENCE_RESPONSE__ITEM__NOT_SET, {0} }
+
+
+/*
  * Request of ReportingService.ListAuditEvents.
  */
 struct  Kinerja__Reporting__V1__ListAuditEventsRequest
@@ -1648,6 +2506,25 @@ Kinerja__Reporting__V1__DailyReport *
 void   kinerja__reporting__v1__daily_report__free_unpacked
                      (Kinerja__Reporting__V1__DailyReport *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__QualitativeRealisation methods */
+void   kinerja__reporting__v1__qualitative_realisation__init
+                     (Kinerja__Reporting__V1__QualitativeRealisation         *message);
+size_t kinerja__reporting__v1__qualitative_realisation__get_packed_size
+                     (const Kinerja__Reporting__V1__QualitativeRealisation   *message);
+size_t kinerja__reporting__v1__qualitative_realisation__pack
+                     (const Kinerja__Reporting__V1__QualitativeRealisation   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__qualitative_realisation__pack_to_buffer
+                     (const Kinerja__Reporting__V1__QualitativeRealisation   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__QualitativeRealisation *
+       kinerja__reporting__v1__qualitative_realisation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__qualitative_realisation__free_unpacked
+                     (Kinerja__Reporting__V1__QualitativeRealisation *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Reporting__V1__IkiProgress methods */
 void   kinerja__reporting__v1__iki_progress__init
                      (Kinerja__Reporting__V1__IkiProgress         *message);
@@ -1724,6 +2601,44 @@ Kinerja__Reporting__V1__ComplianceDay *
 void   kinerja__reporting__v1__compliance_day__free_unpacked
                      (Kinerja__Reporting__V1__ComplianceDay *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__MonthlyCompliance methods */
+void   kinerja__reporting__v1__monthly_compliance__init
+                     (Kinerja__Reporting__V1__MonthlyCompliance         *message);
+size_t kinerja__reporting__v1__monthly_compliance__get_packed_size
+                     (const Kinerja__Reporting__V1__MonthlyCompliance   *message);
+size_t kinerja__reporting__v1__monthly_compliance__pack
+                     (const Kinerja__Reporting__V1__MonthlyCompliance   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__monthly_compliance__pack_to_buffer
+                     (const Kinerja__Reporting__V1__MonthlyCompliance   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__MonthlyCompliance *
+       kinerja__reporting__v1__monthly_compliance__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__monthly_compliance__free_unpacked
+                     (Kinerja__Reporting__V1__MonthlyCompliance *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__ComplianceRollup methods */
+void   kinerja__reporting__v1__compliance_rollup__init
+                     (Kinerja__Reporting__V1__ComplianceRollup         *message);
+size_t kinerja__reporting__v1__compliance_rollup__get_packed_size
+                     (const Kinerja__Reporting__V1__ComplianceRollup   *message);
+size_t kinerja__reporting__v1__compliance_rollup__pack
+                     (const Kinerja__Reporting__V1__ComplianceRollup   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__compliance_rollup__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ComplianceRollup   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__ComplianceRollup *
+       kinerja__reporting__v1__compliance_rollup__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__compliance_rollup__free_unpacked
+                     (Kinerja__Reporting__V1__ComplianceRollup *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Reporting__V1__EmployeeCompliance methods */
 void   kinerja__reporting__v1__employee_compliance__init
                      (Kinerja__Reporting__V1__EmployeeCompliance         *message);
@@ -1780,6 +2695,44 @@ Kinerja__Reporting__V1__ReportingPolicy *
                       const uint8_t       *data);
 void   kinerja__reporting__v1__reporting_policy__free_unpacked
                      (Kinerja__Reporting__V1__ReportingPolicy *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__Absence methods */
+void   kinerja__reporting__v1__absence__init
+                     (Kinerja__Reporting__V1__Absence         *message);
+size_t kinerja__reporting__v1__absence__get_packed_size
+                     (const Kinerja__Reporting__V1__Absence   *message);
+size_t kinerja__reporting__v1__absence__pack
+                     (const Kinerja__Reporting__V1__Absence   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__absence__pack_to_buffer
+                     (const Kinerja__Reporting__V1__Absence   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__Absence *
+       kinerja__reporting__v1__absence__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__absence__free_unpacked
+                     (Kinerja__Reporting__V1__Absence *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__PeriodLock methods */
+void   kinerja__reporting__v1__period_lock__init
+                     (Kinerja__Reporting__V1__PeriodLock         *message);
+size_t kinerja__reporting__v1__period_lock__get_packed_size
+                     (const Kinerja__Reporting__V1__PeriodLock   *message);
+size_t kinerja__reporting__v1__period_lock__pack
+                     (const Kinerja__Reporting__V1__PeriodLock   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__period_lock__pack_to_buffer
+                     (const Kinerja__Reporting__V1__PeriodLock   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__PeriodLock *
+       kinerja__reporting__v1__period_lock__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__period_lock__free_unpacked
+                     (Kinerja__Reporting__V1__PeriodLock *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Reporting__V1__SubmitDailyReportRequest methods */
 void   kinerja__reporting__v1__submit_daily_report_request__init
@@ -2141,6 +3094,44 @@ Kinerja__Reporting__V1__RejectDailyReportResponse *
                       const uint8_t       *data);
 void   kinerja__reporting__v1__reject_daily_report_response__free_unpacked
                      (Kinerja__Reporting__V1__RejectDailyReportResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RevokeVerificationRequest methods */
+void   kinerja__reporting__v1__revoke_verification_request__init
+                     (Kinerja__Reporting__V1__RevokeVerificationRequest         *message);
+size_t kinerja__reporting__v1__revoke_verification_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RevokeVerificationRequest   *message);
+size_t kinerja__reporting__v1__revoke_verification_request__pack
+                     (const Kinerja__Reporting__V1__RevokeVerificationRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__revoke_verification_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RevokeVerificationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RevokeVerificationRequest *
+       kinerja__reporting__v1__revoke_verification_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__revoke_verification_request__free_unpacked
+                     (Kinerja__Reporting__V1__RevokeVerificationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RevokeVerificationResponse methods */
+void   kinerja__reporting__v1__revoke_verification_response__init
+                     (Kinerja__Reporting__V1__RevokeVerificationResponse         *message);
+size_t kinerja__reporting__v1__revoke_verification_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RevokeVerificationResponse   *message);
+size_t kinerja__reporting__v1__revoke_verification_response__pack
+                     (const Kinerja__Reporting__V1__RevokeVerificationResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__revoke_verification_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RevokeVerificationResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RevokeVerificationResponse *
+       kinerja__reporting__v1__revoke_verification_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__revoke_verification_response__free_unpacked
+                     (Kinerja__Reporting__V1__RevokeVerificationResponse *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Reporting__V1__ReportReview methods */
 void   kinerja__reporting__v1__report_review__init
@@ -2560,6 +3551,405 @@ Kinerja__Reporting__V1__SetReportingPolicyResponse *
 void   kinerja__reporting__v1__set_reporting_policy_response__free_unpacked
                      (Kinerja__Reporting__V1__SetReportingPolicyResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RecordAbsenceRequest methods */
+void   kinerja__reporting__v1__record_absence_request__init
+                     (Kinerja__Reporting__V1__RecordAbsenceRequest         *message);
+size_t kinerja__reporting__v1__record_absence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RecordAbsenceRequest   *message);
+size_t kinerja__reporting__v1__record_absence_request__pack
+                     (const Kinerja__Reporting__V1__RecordAbsenceRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__record_absence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RecordAbsenceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RecordAbsenceRequest *
+       kinerja__reporting__v1__record_absence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__record_absence_request__free_unpacked
+                     (Kinerja__Reporting__V1__RecordAbsenceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RecordAbsenceResponse methods */
+void   kinerja__reporting__v1__record_absence_response__init
+                     (Kinerja__Reporting__V1__RecordAbsenceResponse         *message);
+size_t kinerja__reporting__v1__record_absence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RecordAbsenceResponse   *message);
+size_t kinerja__reporting__v1__record_absence_response__pack
+                     (const Kinerja__Reporting__V1__RecordAbsenceResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__record_absence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RecordAbsenceResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RecordAbsenceResponse *
+       kinerja__reporting__v1__record_absence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__record_absence_response__free_unpacked
+                     (Kinerja__Reporting__V1__RecordAbsenceResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RemoveAbsenceRequest methods */
+void   kinerja__reporting__v1__remove_absence_request__init
+                     (Kinerja__Reporting__V1__RemoveAbsenceRequest         *message);
+size_t kinerja__reporting__v1__remove_absence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RemoveAbsenceRequest   *message);
+size_t kinerja__reporting__v1__remove_absence_request__pack
+                     (const Kinerja__Reporting__V1__RemoveAbsenceRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__remove_absence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RemoveAbsenceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RemoveAbsenceRequest *
+       kinerja__reporting__v1__remove_absence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__remove_absence_request__free_unpacked
+                     (Kinerja__Reporting__V1__RemoveAbsenceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RemoveAbsenceResponse methods */
+void   kinerja__reporting__v1__remove_absence_response__init
+                     (Kinerja__Reporting__V1__RemoveAbsenceResponse         *message);
+size_t kinerja__reporting__v1__remove_absence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RemoveAbsenceResponse   *message);
+size_t kinerja__reporting__v1__remove_absence_response__pack
+                     (const Kinerja__Reporting__V1__RemoveAbsenceResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__remove_absence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RemoveAbsenceResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RemoveAbsenceResponse *
+       kinerja__reporting__v1__remove_absence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__remove_absence_response__free_unpacked
+                     (Kinerja__Reporting__V1__RemoveAbsenceResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__ListAbsencesRequest methods */
+void   kinerja__reporting__v1__list_absences_request__init
+                     (Kinerja__Reporting__V1__ListAbsencesRequest         *message);
+size_t kinerja__reporting__v1__list_absences_request__get_packed_size
+                     (const Kinerja__Reporting__V1__ListAbsencesRequest   *message);
+size_t kinerja__reporting__v1__list_absences_request__pack
+                     (const Kinerja__Reporting__V1__ListAbsencesRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__list_absences_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListAbsencesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__ListAbsencesRequest *
+       kinerja__reporting__v1__list_absences_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__list_absences_request__free_unpacked
+                     (Kinerja__Reporting__V1__ListAbsencesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__ListAbsencesResponse methods */
+void   kinerja__reporting__v1__list_absences_response__init
+                     (Kinerja__Reporting__V1__ListAbsencesResponse         *message);
+size_t kinerja__reporting__v1__list_absences_response__get_packed_size
+                     (const Kinerja__Reporting__V1__ListAbsencesResponse   *message);
+size_t kinerja__reporting__v1__list_absences_response__pack
+                     (const Kinerja__Reporting__V1__ListAbsencesResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__list_absences_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListAbsencesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__ListAbsencesResponse *
+       kinerja__reporting__v1__list_absences_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__list_absences_response__free_unpacked
+                     (Kinerja__Reporting__V1__ListAbsencesResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__LockPeriodRequest methods */
+void   kinerja__reporting__v1__lock_period_request__init
+                     (Kinerja__Reporting__V1__LockPeriodRequest         *message);
+size_t kinerja__reporting__v1__lock_period_request__get_packed_size
+                     (const Kinerja__Reporting__V1__LockPeriodRequest   *message);
+size_t kinerja__reporting__v1__lock_period_request__pack
+                     (const Kinerja__Reporting__V1__LockPeriodRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__lock_period_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__LockPeriodRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__LockPeriodRequest *
+       kinerja__reporting__v1__lock_period_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__lock_period_request__free_unpacked
+                     (Kinerja__Reporting__V1__LockPeriodRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__LockPeriodResponse methods */
+void   kinerja__reporting__v1__lock_period_response__init
+                     (Kinerja__Reporting__V1__LockPeriodResponse         *message);
+size_t kinerja__reporting__v1__lock_period_response__get_packed_size
+                     (const Kinerja__Reporting__V1__LockPeriodResponse   *message);
+size_t kinerja__reporting__v1__lock_period_response__pack
+                     (const Kinerja__Reporting__V1__LockPeriodResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__lock_period_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__LockPeriodResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__LockPeriodResponse *
+       kinerja__reporting__v1__lock_period_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__lock_period_response__free_unpacked
+                     (Kinerja__Reporting__V1__LockPeriodResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__UnlockPeriodRequest methods */
+void   kinerja__reporting__v1__unlock_period_request__init
+                     (Kinerja__Reporting__V1__UnlockPeriodRequest         *message);
+size_t kinerja__reporting__v1__unlock_period_request__get_packed_size
+                     (const Kinerja__Reporting__V1__UnlockPeriodRequest   *message);
+size_t kinerja__reporting__v1__unlock_period_request__pack
+                     (const Kinerja__Reporting__V1__UnlockPeriodRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__unlock_period_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UnlockPeriodRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__UnlockPeriodRequest *
+       kinerja__reporting__v1__unlock_period_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__unlock_period_request__free_unpacked
+                     (Kinerja__Reporting__V1__UnlockPeriodRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__UnlockPeriodResponse methods */
+void   kinerja__reporting__v1__unlock_period_response__init
+                     (Kinerja__Reporting__V1__UnlockPeriodResponse         *message);
+size_t kinerja__reporting__v1__unlock_period_response__get_packed_size
+                     (const Kinerja__Reporting__V1__UnlockPeriodResponse   *message);
+size_t kinerja__reporting__v1__unlock_period_response__pack
+                     (const Kinerja__Reporting__V1__UnlockPeriodResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__unlock_period_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UnlockPeriodResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__UnlockPeriodResponse *
+       kinerja__reporting__v1__unlock_period_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__unlock_period_response__free_unpacked
+                     (Kinerja__Reporting__V1__UnlockPeriodResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__ListPeriodLocksRequest methods */
+void   kinerja__reporting__v1__list_period_locks_request__init
+                     (Kinerja__Reporting__V1__ListPeriodLocksRequest         *message);
+size_t kinerja__reporting__v1__list_period_locks_request__get_packed_size
+                     (const Kinerja__Reporting__V1__ListPeriodLocksRequest   *message);
+size_t kinerja__reporting__v1__list_period_locks_request__pack
+                     (const Kinerja__Reporting__V1__ListPeriodLocksRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__list_period_locks_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListPeriodLocksRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__ListPeriodLocksRequest *
+       kinerja__reporting__v1__list_period_locks_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__list_period_locks_request__free_unpacked
+                     (Kinerja__Reporting__V1__ListPeriodLocksRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__ListPeriodLocksResponse methods */
+void   kinerja__reporting__v1__list_period_locks_response__init
+                     (Kinerja__Reporting__V1__ListPeriodLocksResponse         *message);
+size_t kinerja__reporting__v1__list_period_locks_response__get_packed_size
+                     (const Kinerja__Reporting__V1__ListPeriodLocksResponse   *message);
+size_t kinerja__reporting__v1__list_period_locks_response__pack
+                     (const Kinerja__Reporting__V1__ListPeriodLocksResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__list_period_locks_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ListPeriodLocksResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__ListPeriodLocksResponse *
+       kinerja__reporting__v1__list_period_locks_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__list_period_locks_response__free_unpacked
+                     (Kinerja__Reporting__V1__ListPeriodLocksResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__SetQualitativeRealisationRequest methods */
+void   kinerja__reporting__v1__set_qualitative_realisation_request__init
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationRequest         *message);
+size_t kinerja__reporting__v1__set_qualitative_realisation_request__get_packed_size
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationRequest   *message);
+size_t kinerja__reporting__v1__set_qualitative_realisation_request__pack
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__set_qualitative_realisation_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__SetQualitativeRealisationRequest *
+       kinerja__reporting__v1__set_qualitative_realisation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__set_qualitative_realisation_request__free_unpacked
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__SetQualitativeRealisationResponse methods */
+void   kinerja__reporting__v1__set_qualitative_realisation_response__init
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationResponse         *message);
+size_t kinerja__reporting__v1__set_qualitative_realisation_response__get_packed_size
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationResponse   *message);
+size_t kinerja__reporting__v1__set_qualitative_realisation_response__pack
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__set_qualitative_realisation_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__SetQualitativeRealisationResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__SetQualitativeRealisationResponse *
+       kinerja__reporting__v1__set_qualitative_realisation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__set_qualitative_realisation_response__free_unpacked
+                     (Kinerja__Reporting__V1__SetQualitativeRealisationResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RateQualitativeRealisationRequest methods */
+void   kinerja__reporting__v1__rate_qualitative_realisation_request__init
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationRequest         *message);
+size_t kinerja__reporting__v1__rate_qualitative_realisation_request__get_packed_size
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationRequest   *message);
+size_t kinerja__reporting__v1__rate_qualitative_realisation_request__pack
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__rate_qualitative_realisation_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RateQualitativeRealisationRequest *
+       kinerja__reporting__v1__rate_qualitative_realisation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__rate_qualitative_realisation_request__free_unpacked
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__RateQualitativeRealisationResponse methods */
+void   kinerja__reporting__v1__rate_qualitative_realisation_response__init
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationResponse         *message);
+size_t kinerja__reporting__v1__rate_qualitative_realisation_response__get_packed_size
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationResponse   *message);
+size_t kinerja__reporting__v1__rate_qualitative_realisation_response__pack
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__rate_qualitative_realisation_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__RateQualitativeRealisationResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__RateQualitativeRealisationResponse *
+       kinerja__reporting__v1__rate_qualitative_realisation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__rate_qualitative_realisation_response__free_unpacked
+                     (Kinerja__Reporting__V1__RateQualitativeRealisationResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__EvidenceUploadHeader methods */
+void   kinerja__reporting__v1__evidence_upload_header__init
+                     (Kinerja__Reporting__V1__EvidenceUploadHeader         *message);
+size_t kinerja__reporting__v1__evidence_upload_header__get_packed_size
+                     (const Kinerja__Reporting__V1__EvidenceUploadHeader   *message);
+size_t kinerja__reporting__v1__evidence_upload_header__pack
+                     (const Kinerja__Reporting__V1__EvidenceUploadHeader   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__evidence_upload_header__pack_to_buffer
+                     (const Kinerja__Reporting__V1__EvidenceUploadHeader   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__EvidenceUploadHeader *
+       kinerja__reporting__v1__evidence_upload_header__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__evidence_upload_header__free_unpacked
+                     (Kinerja__Reporting__V1__EvidenceUploadHeader *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__UploadEvidenceRequest methods */
+void   kinerja__reporting__v1__upload_evidence_request__init
+                     (Kinerja__Reporting__V1__UploadEvidenceRequest         *message);
+size_t kinerja__reporting__v1__upload_evidence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__UploadEvidenceRequest   *message);
+size_t kinerja__reporting__v1__upload_evidence_request__pack
+                     (const Kinerja__Reporting__V1__UploadEvidenceRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__upload_evidence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UploadEvidenceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__UploadEvidenceRequest *
+       kinerja__reporting__v1__upload_evidence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__upload_evidence_request__free_unpacked
+                     (Kinerja__Reporting__V1__UploadEvidenceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__UploadEvidenceResponse methods */
+void   kinerja__reporting__v1__upload_evidence_response__init
+                     (Kinerja__Reporting__V1__UploadEvidenceResponse         *message);
+size_t kinerja__reporting__v1__upload_evidence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__UploadEvidenceResponse   *message);
+size_t kinerja__reporting__v1__upload_evidence_response__pack
+                     (const Kinerja__Reporting__V1__UploadEvidenceResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__upload_evidence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__UploadEvidenceResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__UploadEvidenceResponse *
+       kinerja__reporting__v1__upload_evidence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__upload_evidence_response__free_unpacked
+                     (Kinerja__Reporting__V1__UploadEvidenceResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__DownloadEvidenceRequest methods */
+void   kinerja__reporting__v1__download_evidence_request__init
+                     (Kinerja__Reporting__V1__DownloadEvidenceRequest         *message);
+size_t kinerja__reporting__v1__download_evidence_request__get_packed_size
+                     (const Kinerja__Reporting__V1__DownloadEvidenceRequest   *message);
+size_t kinerja__reporting__v1__download_evidence_request__pack
+                     (const Kinerja__Reporting__V1__DownloadEvidenceRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__download_evidence_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__DownloadEvidenceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__DownloadEvidenceRequest *
+       kinerja__reporting__v1__download_evidence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__download_evidence_request__free_unpacked
+                     (Kinerja__Reporting__V1__DownloadEvidenceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__DownloadEvidenceResponse methods */
+void   kinerja__reporting__v1__download_evidence_response__init
+                     (Kinerja__Reporting__V1__DownloadEvidenceResponse         *message);
+size_t kinerja__reporting__v1__download_evidence_response__get_packed_size
+                     (const Kinerja__Reporting__V1__DownloadEvidenceResponse   *message);
+size_t kinerja__reporting__v1__download_evidence_response__pack
+                     (const Kinerja__Reporting__V1__DownloadEvidenceResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__download_evidence_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__DownloadEvidenceResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__DownloadEvidenceResponse *
+       kinerja__reporting__v1__download_evidence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__download_evidence_response__free_unpacked
+                     (Kinerja__Reporting__V1__DownloadEvidenceResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Reporting__V1__ListAuditEventsRequest methods */
 void   kinerja__reporting__v1__list_audit_events_request__init
                      (Kinerja__Reporting__V1__ListAuditEventsRequest         *message);
@@ -2644,6 +4034,9 @@ typedef void (*Kinerja__Reporting__V1__DailyReportDraft_Closure)
 typedef void (*Kinerja__Reporting__V1__DailyReport_Closure)
                  (const Kinerja__Reporting__V1__DailyReport *message,
                   void *closure_data);
+typedef void (*Kinerja__Reporting__V1__QualitativeRealisation_Closure)
+                 (const Kinerja__Reporting__V1__QualitativeRealisation *message,
+                  void *closure_data);
 typedef void (*Kinerja__Reporting__V1__IkiProgress_Closure)
                  (const Kinerja__Reporting__V1__IkiProgress *message,
                   void *closure_data);
@@ -2656,6 +4049,12 @@ typedef void (*Kinerja__Reporting__V1__TeamMemberProgress_Closure)
 typedef void (*Kinerja__Reporting__V1__ComplianceDay_Closure)
                  (const Kinerja__Reporting__V1__ComplianceDay *message,
                   void *closure_data);
+typedef void (*Kinerja__Reporting__V1__MonthlyCompliance_Closure)
+                 (const Kinerja__Reporting__V1__MonthlyCompliance *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__ComplianceRollup_Closure)
+                 (const Kinerja__Reporting__V1__ComplianceRollup *message,
+                  void *closure_data);
 typedef void (*Kinerja__Reporting__V1__EmployeeCompliance_Closure)
                  (const Kinerja__Reporting__V1__EmployeeCompliance *message,
                   void *closure_data);
@@ -2664,6 +4063,12 @@ typedef void (*Kinerja__Reporting__V1__NonWorkingDay_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Reporting__V1__ReportingPolicy_Closure)
                  (const Kinerja__Reporting__V1__ReportingPolicy *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__Absence_Closure)
+                 (const Kinerja__Reporting__V1__Absence *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__PeriodLock_Closure)
+                 (const Kinerja__Reporting__V1__PeriodLock *message,
                   void *closure_data);
 typedef void (*Kinerja__Reporting__V1__SubmitDailyReportRequest_Closure)
                  (const Kinerja__Reporting__V1__SubmitDailyReportRequest *message,
@@ -2721,6 +4126,12 @@ typedef void (*Kinerja__Reporting__V1__RejectDailyReportRequest_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Reporting__V1__RejectDailyReportResponse_Closure)
                  (const Kinerja__Reporting__V1__RejectDailyReportResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RevokeVerificationRequest_Closure)
+                 (const Kinerja__Reporting__V1__RevokeVerificationRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RevokeVerificationResponse_Closure)
+                 (const Kinerja__Reporting__V1__RevokeVerificationResponse *message,
                   void *closure_data);
 typedef void (*Kinerja__Reporting__V1__ReportReview_Closure)
                  (const Kinerja__Reporting__V1__ReportReview *message,
@@ -2788,6 +4199,69 @@ typedef void (*Kinerja__Reporting__V1__SetReportingPolicyRequest_Closure)
 typedef void (*Kinerja__Reporting__V1__SetReportingPolicyResponse_Closure)
                  (const Kinerja__Reporting__V1__SetReportingPolicyResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RecordAbsenceRequest_Closure)
+                 (const Kinerja__Reporting__V1__RecordAbsenceRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RecordAbsenceResponse_Closure)
+                 (const Kinerja__Reporting__V1__RecordAbsenceResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RemoveAbsenceRequest_Closure)
+                 (const Kinerja__Reporting__V1__RemoveAbsenceRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RemoveAbsenceResponse_Closure)
+                 (const Kinerja__Reporting__V1__RemoveAbsenceResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__ListAbsencesRequest_Closure)
+                 (const Kinerja__Reporting__V1__ListAbsencesRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__ListAbsencesResponse_Closure)
+                 (const Kinerja__Reporting__V1__ListAbsencesResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__LockPeriodRequest_Closure)
+                 (const Kinerja__Reporting__V1__LockPeriodRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__LockPeriodResponse_Closure)
+                 (const Kinerja__Reporting__V1__LockPeriodResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__UnlockPeriodRequest_Closure)
+                 (const Kinerja__Reporting__V1__UnlockPeriodRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__UnlockPeriodResponse_Closure)
+                 (const Kinerja__Reporting__V1__UnlockPeriodResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__ListPeriodLocksRequest_Closure)
+                 (const Kinerja__Reporting__V1__ListPeriodLocksRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__ListPeriodLocksResponse_Closure)
+                 (const Kinerja__Reporting__V1__ListPeriodLocksResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__SetQualitativeRealisationRequest_Closure)
+                 (const Kinerja__Reporting__V1__SetQualitativeRealisationRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__SetQualitativeRealisationResponse_Closure)
+                 (const Kinerja__Reporting__V1__SetQualitativeRealisationResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RateQualitativeRealisationRequest_Closure)
+                 (const Kinerja__Reporting__V1__RateQualitativeRealisationRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__RateQualitativeRealisationResponse_Closure)
+                 (const Kinerja__Reporting__V1__RateQualitativeRealisationResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__EvidenceUploadHeader_Closure)
+                 (const Kinerja__Reporting__V1__EvidenceUploadHeader *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__UploadEvidenceRequest_Closure)
+                 (const Kinerja__Reporting__V1__UploadEvidenceRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__UploadEvidenceResponse_Closure)
+                 (const Kinerja__Reporting__V1__UploadEvidenceResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__DownloadEvidenceRequest_Closure)
+                 (const Kinerja__Reporting__V1__DownloadEvidenceRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__DownloadEvidenceResponse_Closure)
+                 (const Kinerja__Reporting__V1__DownloadEvidenceResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Reporting__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Reporting__V1__ListAuditEventsRequest *message,
                   void *closure_data);
@@ -2839,6 +4313,10 @@ struct Kinerja__Reporting__V1__ReportingService_Service
                               const Kinerja__Reporting__V1__RejectDailyReportRequest *input,
                               Kinerja__Reporting__V1__RejectDailyReportResponse_Closure closure,
                               void *closure_data);
+  void (*revoke_verification)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                              const Kinerja__Reporting__V1__RevokeVerificationRequest *input,
+                              Kinerja__Reporting__V1__RevokeVerificationResponse_Closure closure,
+                              void *closure_data);
   void (*batch_review_daily_reports)(Kinerja__Reporting__V1__ReportingService_Service *service,
                                      const Kinerja__Reporting__V1__BatchReviewDailyReportsRequest *input,
                                      Kinerja__Reporting__V1__BatchReviewDailyReportsResponse_Closure closure,
@@ -2879,6 +4357,46 @@ struct Kinerja__Reporting__V1__ReportingService_Service
                                const Kinerja__Reporting__V1__SetReportingPolicyRequest *input,
                                Kinerja__Reporting__V1__SetReportingPolicyResponse_Closure closure,
                                void *closure_data);
+  void (*record_absence)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                         const Kinerja__Reporting__V1__RecordAbsenceRequest *input,
+                         Kinerja__Reporting__V1__RecordAbsenceResponse_Closure closure,
+                         void *closure_data);
+  void (*remove_absence)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                         const Kinerja__Reporting__V1__RemoveAbsenceRequest *input,
+                         Kinerja__Reporting__V1__RemoveAbsenceResponse_Closure closure,
+                         void *closure_data);
+  void (*list_absences)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                        const Kinerja__Reporting__V1__ListAbsencesRequest *input,
+                        Kinerja__Reporting__V1__ListAbsencesResponse_Closure closure,
+                        void *closure_data);
+  void (*lock_period)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                      const Kinerja__Reporting__V1__LockPeriodRequest *input,
+                      Kinerja__Reporting__V1__LockPeriodResponse_Closure closure,
+                      void *closure_data);
+  void (*unlock_period)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                        const Kinerja__Reporting__V1__UnlockPeriodRequest *input,
+                        Kinerja__Reporting__V1__UnlockPeriodResponse_Closure closure,
+                        void *closure_data);
+  void (*list_period_locks)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                            const Kinerja__Reporting__V1__ListPeriodLocksRequest *input,
+                            Kinerja__Reporting__V1__ListPeriodLocksResponse_Closure closure,
+                            void *closure_data);
+  void (*set_qualitative_realisation)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                                      const Kinerja__Reporting__V1__SetQualitativeRealisationRequest *input,
+                                      Kinerja__Reporting__V1__SetQualitativeRealisationResponse_Closure closure,
+                                      void *closure_data);
+  void (*rate_qualitative_realisation)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                                       const Kinerja__Reporting__V1__RateQualitativeRealisationRequest *input,
+                                       Kinerja__Reporting__V1__RateQualitativeRealisationResponse_Closure closure,
+                                       void *closure_data);
+  void (*upload_evidence)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                          const Kinerja__Reporting__V1__UploadEvidenceRequest *input,
+                          Kinerja__Reporting__V1__UploadEvidenceResponse_Closure closure,
+                          void *closure_data);
+  void (*download_evidence)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                            const Kinerja__Reporting__V1__DownloadEvidenceRequest *input,
+                            Kinerja__Reporting__V1__DownloadEvidenceResponse_Closure closure,
+                            void *closure_data);
   void (*list_audit_events)(Kinerja__Reporting__V1__ReportingService_Service *service,
                             const Kinerja__Reporting__V1__ListAuditEventsRequest *input,
                             Kinerja__Reporting__V1__ListAuditEventsResponse_Closure closure,
@@ -2903,6 +4421,7 @@ void kinerja__reporting__v1__reporting_service__init (Kinerja__Reporting__V1__Re
       function_prefix__ ## list_daily_reports,\
       function_prefix__ ## verify_daily_report,\
       function_prefix__ ## reject_daily_report,\
+      function_prefix__ ## revoke_verification,\
       function_prefix__ ## batch_review_daily_reports,\
       function_prefix__ ## get_progress,\
       function_prefix__ ## get_team_progress,\
@@ -2913,6 +4432,16 @@ void kinerja__reporting__v1__reporting_service__init (Kinerja__Reporting__V1__Re
       function_prefix__ ## remove_non_working_day,\
       function_prefix__ ## get_reporting_policy,\
       function_prefix__ ## set_reporting_policy,\
+      function_prefix__ ## record_absence,\
+      function_prefix__ ## remove_absence,\
+      function_prefix__ ## list_absences,\
+      function_prefix__ ## lock_period,\
+      function_prefix__ ## unlock_period,\
+      function_prefix__ ## list_period_locks,\
+      function_prefix__ ## set_qualitative_realisation,\
+      function_prefix__ ## rate_qualitative_realisation,\
+      function_prefix__ ## upload_evidence,\
+      function_prefix__ ## download_evidence,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__reporting__v1__reporting_service__submit_daily_report(ProtobufCService *service,
@@ -2946,6 +4475,10 @@ void kinerja__reporting__v1__reporting_service__verify_daily_report(ProtobufCSer
 void kinerja__reporting__v1__reporting_service__reject_daily_report(ProtobufCService *service,
                                                                     const Kinerja__Reporting__V1__RejectDailyReportRequest *input,
                                                                     Kinerja__Reporting__V1__RejectDailyReportResponse_Closure closure,
+                                                                    void *closure_data);
+void kinerja__reporting__v1__reporting_service__revoke_verification(ProtobufCService *service,
+                                                                    const Kinerja__Reporting__V1__RevokeVerificationRequest *input,
+                                                                    Kinerja__Reporting__V1__RevokeVerificationResponse_Closure closure,
                                                                     void *closure_data);
 void kinerja__reporting__v1__reporting_service__batch_review_daily_reports(ProtobufCService *service,
                                                                            const Kinerja__Reporting__V1__BatchReviewDailyReportsRequest *input,
@@ -2987,6 +4520,46 @@ void kinerja__reporting__v1__reporting_service__set_reporting_policy(ProtobufCSe
                                                                      const Kinerja__Reporting__V1__SetReportingPolicyRequest *input,
                                                                      Kinerja__Reporting__V1__SetReportingPolicyResponse_Closure closure,
                                                                      void *closure_data);
+void kinerja__reporting__v1__reporting_service__record_absence(ProtobufCService *service,
+                                                               const Kinerja__Reporting__V1__RecordAbsenceRequest *input,
+                                                               Kinerja__Reporting__V1__RecordAbsenceResponse_Closure closure,
+                                                               void *closure_data);
+void kinerja__reporting__v1__reporting_service__remove_absence(ProtobufCService *service,
+                                                               const Kinerja__Reporting__V1__RemoveAbsenceRequest *input,
+                                                               Kinerja__Reporting__V1__RemoveAbsenceResponse_Closure closure,
+                                                               void *closure_data);
+void kinerja__reporting__v1__reporting_service__list_absences(ProtobufCService *service,
+                                                              const Kinerja__Reporting__V1__ListAbsencesRequest *input,
+                                                              Kinerja__Reporting__V1__ListAbsencesResponse_Closure closure,
+                                                              void *closure_data);
+void kinerja__reporting__v1__reporting_service__lock_period(ProtobufCService *service,
+                                                            const Kinerja__Reporting__V1__LockPeriodRequest *input,
+                                                            Kinerja__Reporting__V1__LockPeriodResponse_Closure closure,
+                                                            void *closure_data);
+void kinerja__reporting__v1__reporting_service__unlock_period(ProtobufCService *service,
+                                                              const Kinerja__Reporting__V1__UnlockPeriodRequest *input,
+                                                              Kinerja__Reporting__V1__UnlockPeriodResponse_Closure closure,
+                                                              void *closure_data);
+void kinerja__reporting__v1__reporting_service__list_period_locks(ProtobufCService *service,
+                                                                  const Kinerja__Reporting__V1__ListPeriodLocksRequest *input,
+                                                                  Kinerja__Reporting__V1__ListPeriodLocksResponse_Closure closure,
+                                                                  void *closure_data);
+void kinerja__reporting__v1__reporting_service__set_qualitative_realisation(ProtobufCService *service,
+                                                                            const Kinerja__Reporting__V1__SetQualitativeRealisationRequest *input,
+                                                                            Kinerja__Reporting__V1__SetQualitativeRealisationResponse_Closure closure,
+                                                                            void *closure_data);
+void kinerja__reporting__v1__reporting_service__rate_qualitative_realisation(ProtobufCService *service,
+                                                                             const Kinerja__Reporting__V1__RateQualitativeRealisationRequest *input,
+                                                                             Kinerja__Reporting__V1__RateQualitativeRealisationResponse_Closure closure,
+                                                                             void *closure_data);
+void kinerja__reporting__v1__reporting_service__upload_evidence(ProtobufCService *service,
+                                                                const Kinerja__Reporting__V1__UploadEvidenceRequest *input,
+                                                                Kinerja__Reporting__V1__UploadEvidenceResponse_Closure closure,
+                                                                void *closure_data);
+void kinerja__reporting__v1__reporting_service__download_evidence(ProtobufCService *service,
+                                                                  const Kinerja__Reporting__V1__DownloadEvidenceRequest *input,
+                                                                  Kinerja__Reporting__V1__DownloadEvidenceResponse_Closure closure,
+                                                                  void *closure_data);
 void kinerja__reporting__v1__reporting_service__list_audit_events(ProtobufCService *service,
                                                                   const Kinerja__Reporting__V1__ListAuditEventsRequest *input,
                                                                   Kinerja__Reporting__V1__ListAuditEventsResponse_Closure closure,
@@ -2999,17 +4572,24 @@ void kinerja__reporting__v1__reporting_service__verify_audit_chain(ProtobufCServ
 /* --- descriptors --- */
 
 extern const ProtobufCEnumDescriptor    kinerja__reporting__v1__report_state__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__reporting__v1__capaian_status__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__reporting__v1__non_working_day_kind__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__reporting__v1__absence_kind__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__reporting__v1__review_decision__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__daily_report_draft__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__daily_report__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__qualitative_realisation__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__iki_progress__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__employee_progress__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__team_member_progress__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__compliance_day__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__monthly_compliance__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__compliance_rollup__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__employee_compliance__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__non_working_day__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__reporting_policy__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__absence__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__period_lock__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__submit_daily_report_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__submit_daily_report_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__daily_report_row__descriptor;
@@ -3029,6 +4609,8 @@ extern const ProtobufCMessageDescriptor kinerja__reporting__v1__verify_daily_rep
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__verify_daily_report_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__reject_daily_report_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__reject_daily_report_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__revoke_verification_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__revoke_verification_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__report_review__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__report_review_result__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__batch_review_daily_reports_request__descriptor;
@@ -3051,6 +4633,27 @@ extern const ProtobufCMessageDescriptor kinerja__reporting__v1__get_reporting_po
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__get_reporting_policy_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__set_reporting_policy_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__set_reporting_policy_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__record_absence_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__record_absence_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__remove_absence_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__remove_absence_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_absences_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_absences_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__lock_period_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__lock_period_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__unlock_period_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__unlock_period_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_period_locks_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_period_locks_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__set_qualitative_realisation_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__set_qualitative_realisation_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__rate_qualitative_realisation_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__rate_qualitative_realisation_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__evidence_upload_header__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__upload_evidence_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__upload_evidence_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__download_evidence_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__download_evidence_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__verify_audit_chain_request__descriptor;
