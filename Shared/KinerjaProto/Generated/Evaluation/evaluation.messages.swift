@@ -705,7 +705,7 @@ extension Evaluation {
         public var periodID: String = ""
         /// Population: the unit (and subtree) whose AKTIF employees are evaluated. Required.
         public var unit: Common.UnitScope? = nil
-        /// The period: quarterly (triwulan) or annual. Required.
+        /// The period: a month, a triwulan or the year; absent for a semester, which only `span` names.
         public var period: Common.Period? = nil
         /// State. Output only.
         public var state: Evaluation.EvaluationPeriodState = .init(rawValue: 0)

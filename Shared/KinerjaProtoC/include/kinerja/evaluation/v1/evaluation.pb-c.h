@@ -486,7 +486,7 @@ struct  Kinerja__Evaluation__V1__EvaluationPeriod
    */
   Kinerja__Common__V1__UnitScope *unit;
   /*
-   * The period: quarterly (triwulan) or annual. Required.
+   * The period: a month, a triwulan or the year; absent for a semester, which only `span` names.
    */
   Kinerja__Common__V1__Period *period;
   /*
