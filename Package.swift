@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "KinerjaIdentity", targets: ["KinerjaIdentity"]),
         .library(name: "KinerjaPlanning", targets: ["KinerjaPlanning"]),
         .library(name: "KinerjaReporting", targets: ["KinerjaReporting"]),
+        .library(name: "KinerjaEvaluation", targets: ["KinerjaEvaluation"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
@@ -236,6 +237,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The evaluation service's library. For now its pure domain rules only (predikat matrix,
+        // distribution curve, proposals, periods, finalisation, leniency, tindak lanjut); the store
+        // and handlers join it later.
+        .target(
+            name: "KinerjaEvaluation",
+            dependencies: ["KinerjaProto", "KinerjaASN"],
+            path: "Services/Evaluation",
+            swiftSettings: strict
+        ),
+
         // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
@@ -334,6 +345,12 @@ let package = Package(
             name: "KinerjaReportingTests",
             dependencies: ["KinerjaReporting", "KinerjaASN", "KinerjaCrypto", "KinerjaProto"],
             path: "Tests/KinerjaReportingTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaEvaluationTests",
+            dependencies: ["KinerjaEvaluation", "KinerjaProto", "KinerjaASN"],
+            path: "Tests/KinerjaEvaluationTests",
             swiftSettings: strict
         ),
         .testTarget(

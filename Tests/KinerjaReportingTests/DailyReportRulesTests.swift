@@ -160,8 +160,8 @@ struct DailyReportRulesTests {
         #expect(error?.violations.map(\.field) == [
             "report.report_date", "report.rhk_id", "report.iki_id", "report.realisation_value", "report.description", "report.duration_minutes",
         ])
-        #expect(error?.rpcStatus.reason == "REPORT_DATE_INVALID")
-        let details = error?.rpcStatus.details ?? []
+        #expect(error?.rpcStatus?.reason == "REPORT_DATE_INVALID")
+        let details = error?.rpcStatus?.details ?? []
         #expect(details.contains { if case .badRequest(let request)? = $0.detail { request.fieldViolations.count == 6 } else { false } })
         #expect(Fixtures.error { try check(nil) }?.code == .reportRequired)
     }

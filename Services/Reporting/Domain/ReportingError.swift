@@ -96,7 +96,7 @@ public struct ReportingError: DomainRuleError, Hashable, CustomStringConvertible
     }
 
     /// The status: the reason as `ErrorInfo`, and for INVALID_ARGUMENT the fields as `BadRequest`.
-    public var rpcStatus: RPCError {
+    public var rpcStatus: RPCError? {
         guard code.category == .invalidArgument, !violations.isEmpty else { return RPCError(statusCode, message, reason: reason) }
         var badRequest = RPC.StatusDetail()
         badRequest.detail = .badRequest(RPC.BadRequest(fieldViolations: Array(violations.prefix(100))))

@@ -266,11 +266,17 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Reporting.ListAuditEventsResponse.self,
     Reporting.VerifyAuditChainRequest.self,
     Reporting.VerifyAuditChainResponse.self,
+    Evaluation.EvaluationSpan.self,
+    Evaluation.PopulationAdjustment.self,
+    Evaluation.FinalisationRecord.self,
     Evaluation.CurveOverride.self,
     Evaluation.OrganisationRatingRecord.self,
     Evaluation.EvaluationPeriod.self,
     Evaluation.IkiAssessment.self,
+    Evaluation.QualitativeIkiRating.self,
     Evaluation.HasilKerjaProposal.self,
+    Evaluation.PerilakuValueAssessment.self,
+    Evaluation.PerilakuProposal.self,
     Evaluation.RatingDecision.self,
     Evaluation.PerilakuValueNote.self,
     Evaluation.EmployeeEvaluation.self,
@@ -282,6 +288,7 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.RaterStats.self,
     Evaluation.EmployeePeriodKey.self,
     Evaluation.SiasnRecord.self,
+    Evaluation.AngkaKreditConversion.self,
     Evaluation.OpenPeriodRequest.self,
     Evaluation.OpenPeriodResponse.self,
     Evaluation.GetPeriodRequest.self,
@@ -326,6 +333,10 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.ExportEvaluationsResponse.self,
     Evaluation.GetRaterLeniencyRequest.self,
     Evaluation.GetRaterLeniencyResponse.self,
+    Evaluation.RateQualitativeIkisRequest.self,
+    Evaluation.RateQualitativeIkisResponse.self,
+    Evaluation.AdjustPopulationRequest.self,
+    Evaluation.AdjustPopulationResponse.self,
     Evaluation.ListAuditEventsRequest.self,
     Evaluation.ListAuditEventsResponse.self,
     Evaluation.VerifyAuditChainRequest.self,
@@ -470,8 +481,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Common.EmployeeRef.self, ["nip", "display_name", "jabatan_name", "unit_id"]),
     (Common.UnitRef.self, ["unit_id", "name"]),
     (Common.FieldViolation.self, ["field", "description", "reason"]),
-    (Common.CurveBound.self, ["predikat", "also_predikat", "min_percent", "max_percent", "min_count", "max_count", "rule_text"]),
-    (Common.CurveBreach.self, ["unit_id", "period", "organisation_rating", "bound", "actual_count", "actual_percent", "population", "explanation"]),
+    (Common.CurveBound.self, ["predikat", "also_predikat", "min_percent", "max_percent", "min_count", "max_count", "rule_text", "rule_text_id", "adjustment"]),
+    (Common.CurveBreach.self, ["unit_id", "period", "organisation_rating", "bound", "actual_count", "actual_percent", "population", "explanation", "explanation_id"]),
     (Common.AuditEvent.self, ["sequence", "event_id", "at", "principal", "principal_kind", "action", "target", "outcome", "status_code", "detail", "request_id", "peer_address", "prev_hash", "hash"]),
     (Common.AuditEventFilter.self, ["time_range", "principal", "target", "action_prefix", "outcome"]),
     (Common.AuditChainVerification.self, ["intact", "first_sequence", "last_sequence", "checked_count", "first_broken_sequence", "failure", "head_hash", "verified_at"]),
@@ -713,23 +724,30 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.ListAuditEventsResponse.self, ["events", "page"]),
     (Reporting.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
     (Reporting.VerifyAuditChainResponse.self, ["verification"]),
+    (Evaluation.EvaluationSpan.self, ["year", "kind", "number", "days"]),
+    (Evaluation.PopulationAdjustment.self, ["nip", "reason", "leave", "effective_date", "note", "excluded", "explanation", "recorded"]),
+    (Evaluation.FinalisationRecord.self, ["number", "finalised", "curve_override", "superseded", "reopen_reason", "reopened"]),
     (Evaluation.CurveOverride.self, ["reason", "breaches", "overridden"]),
-    (Evaluation.OrganisationRatingRecord.self, ["unit_id", "period", "rating", "reason", "reference", "decided"]),
-    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision"]),
-    (Evaluation.IkiAssessment.self, ["rhk_id", "rhk_kind", "iki_id", "indicator", "capaian_percent", "rating", "evidence_present"]),
-    (Evaluation.HasilKerjaProposal.self, ["rating", "rule_id", "rule_version", "inputs", "utama_above_percent", "utama_below_percent", "from_organisation_rating", "explanation", "computed_at", "skp_version"]),
+    (Evaluation.OrganisationRatingRecord.self, ["unit_id", "period", "rating", "reason", "reference", "decided", "span"]),
+    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision", "span", "population_adjustments", "curve_denominator", "finalisations"]),
+    (Evaluation.IkiAssessment.self, ["rhk_id", "rhk_kind", "iki_id", "indicator", "capaian_percent", "rating", "evidence_present", "target_value", "target_upper_value", "realisation_value", "unit", "direction", "basis", "weight", "skp_id", "reason"]),
+    (Evaluation.QualitativeIkiRating.self, ["iki_id", "rating", "note", "rated"]),
+    (Evaluation.HasilKerjaProposal.self, ["rating", "rule_id", "rule_version", "inputs", "utama_above_percent", "utama_below_percent", "from_organisation_rating", "explanation", "computed_at", "skp_version", "all_above_percent", "all_below_percent"]),
+    (Evaluation.PerilakuValueAssessment.self, ["value", "mean_score", "response_count", "ekspektasi_khusus", "expectation_judgement", "rating", "reason"]),
+    (Evaluation.PerilakuProposal.self, ["rating", "rule_id", "rule_version", "values", "explanation", "computed_at", "round_id"]),
     (Evaluation.RatingDecision.self, ["rating", "reason", "overrides_proposal", "proposed_rating", "decided"]),
     (Evaluation.PerilakuValueNote.self, ["value", "note"]),
-    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision"]),
+    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision", "perilaku_proposal", "qualitative_ratings", "span", "skp_ids"]),
     (Evaluation.RatingOverride.self, ["override_id", "evaluation_id", "employee", "aspect", "from_rating", "to_rating", "reason", "decided", "replaced_decision"]),
     (Evaluation.PredikatMatrixCell.self, ["hasil_kerja", "perilaku_kerja", "predikat", "kuadran"]),
-    (Evaluation.ProposalRule.self, ["rule_id", "version", "unit_id", "iki_above_percent", "iki_meets_percent", "above_share_percent", "below_share_percent", "utama_below_blocks_above", "include_tambahan", "require_evidence", "description", "updated"]),
+    (Evaluation.ProposalRule.self, ["rule_id", "version", "unit_id", "iki_above_percent", "iki_meets_percent", "above_share_percent", "below_share_percent", "utama_below_blocks_above", "include_tambahan", "require_evidence", "description", "updated", "tambahan_weight", "perilaku_above_mean", "perilaku_meets_mean", "perilaku_above_values", "perilaku_below_values"]),
     (Evaluation.PredikatCount.self, ["predikat", "count", "percent"]),
-    (Evaluation.CurveStatus.self, ["period_id", "unit_id", "period", "organisation_rating", "population", "rated_count", "quotas", "distribution", "breaches", "compliant", "note"]),
-    (Evaluation.RaterStats.self, ["rater", "rated_count", "distribution", "mean_score", "leniency_index", "override_up_count", "override_down_count", "flagged"]),
-    (Evaluation.EmployeePeriodKey.self, ["nip", "period"]),
+    (Evaluation.CurveStatus.self, ["period_id", "unit_id", "period", "organisation_rating", "population", "rated_count", "quotas", "distribution", "breaches", "compliant", "note", "excluded_count", "span"]),
+    (Evaluation.RaterStats.self, ["rater", "rated_count", "distribution", "mean_score", "leniency_index", "override_up_count", "override_down_count", "flagged", "city_leniency_index", "modal_share_percent", "differentiation_index", "low_differentiation"]),
+    (Evaluation.EmployeePeriodKey.self, ["nip", "period", "span"]),
     (Evaluation.SiasnRecord.self, ["evaluation_id", "nip", "full_name", "period", "start_month", "start_year", "end_month", "end_year", "hasil_kerja", "hasil_kerja_code", "perilaku_kerja", "perilaku_kerja_code", "predikat", "predikat_code", "kuadran", "evaluator_nip", "evaluator_name", "evaluator_jabatan", "evaluator_golongan", "evaluator_unit_name", "evaluator_asn_type", "unit_id", "unit_name", "finalised_at", "record_sha256"]),
-    (Evaluation.OpenPeriodRequest.self, ["unit", "period", "rating_deadline"]),
+    (Evaluation.AngkaKreditConversion.self, ["evaluation_id", "nip", "span", "predikat", "jenjang", "annual_koefisien", "predikat_percent", "months", "angka_kredit"]),
+    (Evaluation.OpenPeriodRequest.self, ["unit", "period", "rating_deadline", "span"]),
     (Evaluation.OpenPeriodResponse.self, ["period"]),
     (Evaluation.GetPeriodRequest.self, ["period_id"]),
     (Evaluation.GetPeriodResponse.self, ["period"]),
@@ -739,7 +757,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.ReopenPeriodResponse.self, ["period"]),
     (Evaluation.SetOrganisationRatingRequest.self, ["period_id", "rating", "reason", "reference", "expected_revision"]),
     (Evaluation.SetOrganisationRatingResponse.self, ["period", "curve"]),
-    (Evaluation.GetOrganisationRatingRequest.self, ["unit_id", "period"]),
+    (Evaluation.GetOrganisationRatingRequest.self, ["unit_id", "period", "span"]),
     (Evaluation.GetOrganisationRatingResponse.self, ["rating", "history"]),
     (Evaluation.GetProposalRuleRequest.self, ["unit_id", "version"]),
     (Evaluation.GetProposalRuleResponse.self, ["rule", "inherited"]),
@@ -763,16 +781,20 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.GetCurveResponse.self, ["curve"]),
     (Evaluation.FinalisePeriodRequest.self, ["period_id", "override_reason", "expected_revision"]),
     (Evaluation.FinalisePeriodResponse.self, ["period", "breaches", "finalised_count"]),
-    (Evaluation.ListEvaluationsRequest.self, ["unit", "period", "predikats", "states", "evaluator_nip", "page"]),
+    (Evaluation.ListEvaluationsRequest.self, ["unit", "period", "predikats", "states", "evaluator_nip", "page", "span"]),
     (Evaluation.ListEvaluationsResponse.self, ["evaluations", "page", "totals"]),
     (Evaluation.ListEmployeeEvaluationsRequest.self, ["nip", "from_year", "to_year", "final_only"]),
     (Evaluation.ListEmployeeEvaluationsResponse.self, ["evaluations"]),
     (Evaluation.ListRatingOverridesRequest.self, ["period_id", "unit", "decided_by_nip", "aspect", "page"]),
     (Evaluation.ListRatingOverridesResponse.self, ["overrides", "page"]),
-    (Evaluation.ExportEvaluationsRequest.self, ["unit", "period", "finalised_after"]),
+    (Evaluation.ExportEvaluationsRequest.self, ["unit", "period", "finalised_after", "span"]),
     (Evaluation.ExportEvaluationsResponse.self, ["record"]),
-    (Evaluation.GetRaterLeniencyRequest.self, ["unit", "period", "flag_threshold"]),
-    (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count"]),
+    (Evaluation.GetRaterLeniencyRequest.self, ["unit", "period", "flag_threshold", "modal_share_threshold_percent", "span"]),
+    (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count", "city_distribution", "city_mean_score", "modal_share_threshold_percent"]),
+    (Evaluation.RateQualitativeIkisRequest.self, ["evaluation_id", "ratings", "expected_revision"]),
+    (Evaluation.RateQualitativeIkisResponse.self, ["evaluation"]),
+    (Evaluation.AdjustPopulationRequest.self, ["period_id", "adjustment", "expected_revision"]),
+    (Evaluation.AdjustPopulationResponse.self, ["period", "adjustment", "curve"]),
     (Evaluation.ListAuditEventsRequest.self, ["filter", "page"]),
     (Evaluation.ListAuditEventsResponse.self, ["events", "page"]),
     (Evaluation.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -1080,6 +1102,8 @@ extension Common.CurveBound: ArbitraryMessage {
         m.minCount = g.uint32()
         m.maxCount = g.uint32()
         m.ruleText = g.string()
+        m.ruleTextID = g.string()
+        m.adjustment = g.string()
         return m
     }
 }
@@ -1095,6 +1119,7 @@ extension Common.CurveBreach: ArbitraryMessage {
         m.actualPercent = g.double()
         m.population = g.uint32()
         m.explanation = g.string()
+        m.explanationID = g.string()
         return m
     }
 }
@@ -3659,6 +3684,45 @@ extension Reporting.VerifyAuditChainResponse: ArbitraryMessage {
     }
 }
 
+extension Evaluation.EvaluationSpan: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.year = g.int32()
+        m.kind = g.enumeration() as Evaluation.EvaluationPeriodKind
+        m.number = g.uint32()
+        m.days = g.optional { g in Common.DateRange.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.PopulationAdjustment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.enumeration() as Evaluation.PopulationAdjustmentReason
+        m.leave = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.effectiveDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.note = g.string()
+        m.excluded = g.bool()
+        m.explanation = g.string()
+        m.recorded = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.FinalisationRecord: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.number = g.uint32()
+        m.finalised = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.curveOverride = g.optional { g in Evaluation.CurveOverride.arbitrary(&g) }
+        m.superseded = g.bool()
+        m.reopenReason = g.string()
+        m.reopened = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
 extension Evaluation.CurveOverride: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -3678,6 +3742,7 @@ extension Evaluation.OrganisationRatingRecord: ArbitraryMessage {
         m.reason = g.string()
         m.reference = g.string()
         m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -3700,6 +3765,10 @@ extension Evaluation.EvaluationPeriod: ArbitraryMessage {
         m.curveOverride = g.optional { g in Evaluation.CurveOverride.arbitrary(&g) }
         m.reopenCount = g.uint32()
         m.revision = g.uint64()
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.populationAdjustments = g.array { g in g.nested { Evaluation.PopulationAdjustment.arbitrary(&$0) } }
+        m.curveDenominator = g.uint32()
+        m.finalisations = g.array { g in g.nested { Evaluation.FinalisationRecord.arbitrary(&$0) } }
         return m
     }
 }
@@ -3714,6 +3783,26 @@ extension Evaluation.IkiAssessment: ArbitraryMessage {
         m.capaianPercent = g.optional { g in Common.DoubleValue.arbitrary(&g) }
         m.rating = g.enumeration() as Common.Rating
         m.evidencePresent = g.bool()
+        m.targetValue = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.targetUpperValue = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.realisationValue = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.unit = g.string()
+        m.direction = g.enumeration() as Common.TargetDirection
+        m.basis = g.enumeration() as Evaluation.IkiAssessmentBasis
+        m.weight = g.double()
+        m.skpID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.QualitativeIkiRating: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ikiID = g.string()
+        m.rating = g.enumeration() as Common.Rating
+        m.note = g.string()
+        m.rated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         return m
     }
 }
@@ -3731,6 +3820,36 @@ extension Evaluation.HasilKerjaProposal: ArbitraryMessage {
         m.explanation = g.string()
         m.computedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
         m.skpVersion = g.uint32()
+        m.allAbovePercent = g.double()
+        m.allBelowPercent = g.double()
+        return m
+    }
+}
+
+extension Evaluation.PerilakuValueAssessment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.meanScore = g.optional { g in Common.DoubleValue.arbitrary(&g) }
+        m.responseCount = g.uint32()
+        m.ekspektasiKhusus = g.string()
+        m.expectationJudgement = g.enumeration() as Common.Rating
+        m.rating = g.enumeration() as Common.Rating
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.PerilakuProposal: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rating = g.enumeration() as Common.Rating
+        m.ruleID = g.string()
+        m.ruleVersion = g.uint32()
+        m.values = g.array { g in g.nested { Evaluation.PerilakuValueAssessment.arbitrary(&$0) } }
+        m.explanation = g.string()
+        m.computedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.roundID = g.string()
         return m
     }
 }
@@ -3777,6 +3896,10 @@ extension Evaluation.EmployeeEvaluation: ArbitraryMessage {
         m.state = g.enumeration() as Evaluation.EvaluationState
         m.finalised = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.revision = g.uint64()
+        m.perilakuProposal = g.optional { g in Evaluation.PerilakuProposal.arbitrary(&g) }
+        m.qualitativeRatings = g.array { g in g.nested { Evaluation.QualitativeIkiRating.arbitrary(&$0) } }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.skpIDs = g.array { g in g.string() }
         return m
     }
 }
@@ -3823,6 +3946,11 @@ extension Evaluation.ProposalRule: ArbitraryMessage {
         m.requireEvidence = g.bool()
         m.description = g.string()
         m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.tambahanWeight = g.double()
+        m.perilakuAboveMean = g.double()
+        m.perilakuMeetsMean = g.double()
+        m.perilakuAboveValues = g.uint32()
+        m.perilakuBelowValues = g.uint32()
         return m
     }
 }
@@ -3851,6 +3979,8 @@ extension Evaluation.CurveStatus: ArbitraryMessage {
         m.breaches = g.array { g in g.nested { Common.CurveBreach.arbitrary(&$0) } }
         m.compliant = g.bool()
         m.note = g.string()
+        m.excludedCount = g.uint32()
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -3866,6 +3996,10 @@ extension Evaluation.RaterStats: ArbitraryMessage {
         m.overrideUpCount = g.uint32()
         m.overrideDownCount = g.uint32()
         m.flagged = g.bool()
+        m.cityLeniencyIndex = g.double()
+        m.modalSharePercent = g.double()
+        m.differentiationIndex = g.double()
+        m.lowDifferentiation = g.bool()
         return m
     }
 }
@@ -3875,6 +4009,7 @@ extension Evaluation.EmployeePeriodKey: ArbitraryMessage {
         var m = Self()
         m.nip = g.string()
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -3911,12 +4046,29 @@ extension Evaluation.SiasnRecord: ArbitraryMessage {
     }
 }
 
+extension Evaluation.AngkaKreditConversion: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.nip = g.string()
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.predikat = g.enumeration() as Common.Predikat
+        m.jenjang = g.enumeration() as Evaluation.JenjangFungsional
+        m.annualKoefisien = g.double()
+        m.predikatPercent = g.double()
+        m.months = g.uint32()
+        m.angkaKredit = g.double()
+        return m
+    }
+}
+
 extension Evaluation.OpenPeriodRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
         m.ratingDeadline = g.optional { g in Common.Date.arbitrary(&g) }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -4008,6 +4160,7 @@ extension Evaluation.GetOrganisationRatingRequest: ArbitraryMessage {
         var m = Self()
         m.unitID = g.string()
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -4239,6 +4392,7 @@ extension Evaluation.ListEvaluationsRequest: ArbitraryMessage {
         m.states = g.array { g in g.enumeration() as Evaluation.EvaluationState }
         m.evaluatorNIP = g.string()
         m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -4299,6 +4453,7 @@ extension Evaluation.ExportEvaluationsRequest: ArbitraryMessage {
         m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
         m.finalisedAfter = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -4317,6 +4472,8 @@ extension Evaluation.GetRaterLeniencyRequest: ArbitraryMessage {
         m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
         m.flagThreshold = g.double()
+        m.modalShareThresholdPercent = g.double()
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         return m
     }
 }
@@ -4329,6 +4486,47 @@ extension Evaluation.GetRaterLeniencyResponse: ArbitraryMessage {
         m.raters = g.array { g in g.nested { Evaluation.RaterStats.arbitrary(&$0) } }
         m.flagThreshold = g.double()
         m.ratedCount = g.uint32()
+        m.cityDistribution = g.array { g in g.nested { Evaluation.PredikatCount.arbitrary(&$0) } }
+        m.cityMeanScore = g.double()
+        m.modalShareThresholdPercent = g.double()
+        return m
+    }
+}
+
+extension Evaluation.RateQualitativeIkisRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.ratings = g.array { g in g.nested { Evaluation.QualitativeIkiRating.arbitrary(&$0) } }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.RateQualitativeIkisResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.AdjustPopulationRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.adjustment = g.optional { g in Evaluation.PopulationAdjustment.arbitrary(&g) }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.AdjustPopulationResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
+        m.adjustment = g.optional { g in Evaluation.PopulationAdjustment.arbitrary(&g) }
+        m.curve = g.optional { g in Evaluation.CurveStatus.arbitrary(&g) }
         return m
     }
 }

@@ -1557,18 +1557,25 @@ extension Common {
         /// Second predikat when the rule counts two together ("Kurang and/or Butuh Perbaikan");
         /// PREDIKAT_UNSPECIFIED when the rule is about one predikat.
         public var alsoPredikat: Common.Predikat = .init(rawValue: 0)
-        /// Lowest allowed share in percent (0–100); 0 when there is no lower bound.
+        /// Lowest allowed share in percent (0–100); 0 when there is no lower bound or the bound is a
+        /// head count ("at least one", then min_count is 1).
         public var minPercent: Double = 0
         /// Highest allowed share in percent (0–100); 100 when there is no upper bound.
         public var maxPercent: Double = 0
         /// Lowest allowed head count for the unit's population (rounded up from min_percent, or 1 for
-        /// "at least one"); 0 when there is no lower bound.
+        /// "at least one"; lowered for a unit too small for it, see adjustment); 0 when there is no lower bound.
         public var minCount: UInt32 = 0
-        /// Highest allowed head count (rounded down from max_percent); equals the population when there
-        /// is no upper bound.
+        /// Highest allowed head count (rounded down from max_percent, but at least 1 for the
+        /// organisation's own predikat, see adjustment); equals the population when there is no upper bound.
         public var maxCount: UInt32 = 0
         /// The rule as text, e.g. "at most 70% Sangat Baik (SE MenPANRB 3/2023)"; at most 300 characters.
         public var ruleText: String = ""
+        /// The rule in Indonesian, e.g. "Sangat Baik paling banyak 70% (SE MenPANRB 3/2023)"; at most 300 characters.
+        public var ruleTextID: String = ""
+        /// Why the head counts differ from plain rounding of the percents for this population (the
+        /// small-unit rule, docs/EVALUATION.md), e.g. "lowered from 1 to 0: 1 employee cannot also hold
+        /// the 60% Kurang"; empty when they do not; at most 300 characters.
+        public var adjustment: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -1581,7 +1588,9 @@ extension Common {
             maxPercent: Double = 0,
             minCount: UInt32 = 0,
             maxCount: UInt32 = 0,
-            ruleText: String = ""
+            ruleText: String = "",
+            ruleTextID: String = "",
+            adjustment: String = ""
         ) {
             self.predikat = predikat
             self.alsoPredikat = alsoPredikat
@@ -1590,6 +1599,8 @@ extension Common {
             self.minCount = minCount
             self.maxCount = maxCount
             self.ruleText = ruleText
+            self.ruleTextID = ruleTextID
+            self.adjustment = adjustment
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1600,6 +1611,8 @@ extension Common {
             encoder.scalar(4, minCount)
             encoder.scalar(5, maxCount)
             try encoder.string(6, ruleText)
+            try encoder.string(7, ruleTextID)
+            try encoder.string(8, adjustment)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1610,6 +1623,8 @@ extension Common {
             self.minCount = decoder.scalar(4)
             self.maxCount = decoder.scalar(5)
             self.ruleText = try decoder.string(6)
+            self.ruleTextID = try decoder.string(7)
+            self.adjustment = try decoder.string(8)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1620,6 +1635,8 @@ extension Common {
             if minCount != 0 { printer.integer("min_count", minCount) }
             if maxCount != 0 { printer.integer("max_count", maxCount) }
             if !ruleText.isEmpty { printer.string("rule_text", ruleText) }
+            if !ruleTextID.isEmpty { printer.string("rule_text_id", ruleTextID) }
+            if !adjustment.isEmpty { printer.string("adjustment", adjustment) }
         }
     }
 
@@ -1644,6 +1661,8 @@ extension Common {
         public var population: UInt32 = 0
         /// Explanation for people, e.g. "8 of 10 (80%) are Sangat Baik; at most 7 allowed"; at most 500 characters.
         public var explanation: String = ""
+        /// The explanation in Indonesian, e.g. "8 dari 10 (80%) Sangat Baik; paling banyak 7"; at most 500 characters.
+        public var explanationID: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -1657,7 +1676,8 @@ extension Common {
             actualCount: UInt32 = 0,
             actualPercent: Double = 0,
             population: UInt32 = 0,
-            explanation: String = ""
+            explanation: String = "",
+            explanationID: String = ""
         ) {
             self.unitID = unitID
             self.period = period
@@ -1667,6 +1687,7 @@ extension Common {
             self.actualPercent = actualPercent
             self.population = population
             self.explanation = explanation
+            self.explanationID = explanationID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1678,6 +1699,7 @@ extension Common {
             encoder.scalar(5, actualPercent)
             encoder.scalar(6, population)
             try encoder.string(7, explanation)
+            try encoder.string(8, explanationID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1689,6 +1711,7 @@ extension Common {
             self.actualPercent = decoder.scalar(5)
             self.population = decoder.scalar(6)
             self.explanation = try decoder.string(7)
+            self.explanationID = try decoder.string(8)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1700,6 +1723,7 @@ extension Common {
             if actualPercent != 0 { printer.double("actual_percent", actualPercent) }
             if population != 0 { printer.integer("population", population) }
             if !explanation.isEmpty { printer.string("explanation", explanation) }
+            if !explanationID.isEmpty { printer.string("explanation_id", explanationID) }
         }
     }
 

@@ -107,6 +107,119 @@ extension Evaluation {
         public static let knownCases: [Self] = [.unspecified, .pending, .proposed, .partiallyRated, .rated, .finalised]
     }
 
+    /// Kind of an evaluation period. Extends common.v1.PeriodKind with the semester, which only
+    /// evaluation uses (a common.v1.Period cannot express it).
+    public enum EvaluationPeriodKind: ProtoEnum {
+        /// Not set; rejected with INVALID_ARGUMENT.
+        case unspecified
+        /// One calendar month (Pemda pay TPP monthly).
+        case monthly
+        /// One triwulan (quarter): January–March, April–June, July–September, October–December.
+        case quarterly
+        /// One semester: January–June or July–December.
+        case semester
+        /// The calendar year (the annual evaluation).
+        case annual
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .monthly
+            case 2: self = .quarterly
+            case 3: self = .semester
+            case 4: self = .annual
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .monthly: 1
+            case .quarterly: 2
+            case .semester: 3
+            case .annual: 4
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "EVALUATION_PERIOD_KIND_UNSPECIFIED"
+            case .monthly: "EVALUATION_PERIOD_KIND_MONTHLY"
+            case .quarterly: "EVALUATION_PERIOD_KIND_QUARTERLY"
+            case .semester: "EVALUATION_PERIOD_KIND_SEMESTER"
+            case .annual: "EVALUATION_PERIOD_KIND_ANNUAL"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .monthly, .quarterly, .semester, .annual]
+    }
+
+    /// Why an employee's place in a period's population is adjusted.
+    public enum PopulationAdjustmentReason: ProtoEnum {
+        /// Not set; rejected with INVALID_ARGUMENT.
+        case unspecified
+        /// Cuti di luar tanggungan negara (unpaid leave) over the days given.
+        case cltn
+        /// Tugas belajar (study assignment) over the days given.
+        case tugasBelajar
+        /// Died (meninggal dunia) on the effective date.
+        case meninggal
+        /// Retired (pensiun) from the effective date (TMT pensiun).
+        case pensiun
+        /// Transferred out of the unit (pindah) from the effective date; evaluated by the new unit.
+        case pindahKeluar
+        /// Transferred into the unit from the effective date; evaluated here over all their SKPs of the period.
+        case pindahMasuk
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .cltn
+            case 2: self = .tugasBelajar
+            case 3: self = .meninggal
+            case 4: self = .pensiun
+            case 5: self = .pindahKeluar
+            case 6: self = .pindahMasuk
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .cltn: 1
+            case .tugasBelajar: 2
+            case .meninggal: 3
+            case .pensiun: 4
+            case .pindahKeluar: 5
+            case .pindahMasuk: 6
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "POPULATION_ADJUSTMENT_REASON_UNSPECIFIED"
+            case .cltn: "POPULATION_ADJUSTMENT_REASON_CLTN"
+            case .tugasBelajar: "POPULATION_ADJUSTMENT_REASON_TUGAS_BELAJAR"
+            case .meninggal: "POPULATION_ADJUSTMENT_REASON_MENINGGAL"
+            case .pensiun: "POPULATION_ADJUSTMENT_REASON_PENSIUN"
+            case .pindahKeluar: "POPULATION_ADJUSTMENT_REASON_PINDAH_KELUAR"
+            case .pindahMasuk: "POPULATION_ADJUSTMENT_REASON_PINDAH_MASUK"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .cltn, .tugasBelajar, .meninggal, .pensiun, .pindahKeluar, .pindahMasuk]
+    }
+
     /// Which of the two ratings something is about.
     public enum RatingAspect: ProtoEnum {
         /// Not set.
@@ -146,6 +259,323 @@ extension Evaluation {
         }
 
         public static let knownCases: [Self] = [.unspecified, .hasilKerja, .perilakuKerja]
+    }
+
+    /// Where an IKI's classification comes from.
+    public enum IkiAssessmentBasis: ProtoEnum {
+        /// Not classified (no target, no realisation, no rating).
+        case unspecified
+        /// From capaian: verified realisation against the period's target.
+        case capaian
+        /// From the atasan's rating of a descriptive (Kualitatif) target.
+        case ratedDescription
+        /// Di Bawah because the rule requires evidence and none is verified.
+        case noEvidence
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .capaian
+            case 2: self = .ratedDescription
+            case 3: self = .noEvidence
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .capaian: 1
+            case .ratedDescription: 2
+            case .noEvidence: 3
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "IKI_ASSESSMENT_BASIS_UNSPECIFIED"
+            case .capaian: "IKI_ASSESSMENT_BASIS_CAPAIAN"
+            case .ratedDescription: "IKI_ASSESSMENT_BASIS_RATED_DESCRIPTION"
+            case .noEvidence: "IKI_ASSESSMENT_BASIS_NO_EVIDENCE"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .capaian, .ratedDescription, .noEvidence]
+    }
+
+    /// Jenjang (level) of a jabatan fungsional; sets the annual angka kredit koefisien (PermenPANRB 1/2023).
+    public enum JenjangFungsional: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// Keterampilan: Pemula.
+        case pemula
+        /// Keterampilan: Terampil.
+        case terampil
+        /// Keterampilan: Mahir.
+        case mahir
+        /// Keterampilan: Penyelia.
+        case penyelia
+        /// Keahlian: Ahli Pertama.
+        case ahliPertama
+        /// Keahlian: Ahli Muda.
+        case ahliMuda
+        /// Keahlian: Ahli Madya.
+        case ahliMadya
+        /// Keahlian: Ahli Utama.
+        case ahliUtama
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .pemula
+            case 2: self = .terampil
+            case 3: self = .mahir
+            case 4: self = .penyelia
+            case 5: self = .ahliPertama
+            case 6: self = .ahliMuda
+            case 7: self = .ahliMadya
+            case 8: self = .ahliUtama
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .pemula: 1
+            case .terampil: 2
+            case .mahir: 3
+            case .penyelia: 4
+            case .ahliPertama: 5
+            case .ahliMuda: 6
+            case .ahliMadya: 7
+            case .ahliUtama: 8
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "JENJANG_FUNGSIONAL_UNSPECIFIED"
+            case .pemula: "JENJANG_FUNGSIONAL_PEMULA"
+            case .terampil: "JENJANG_FUNGSIONAL_TERAMPIL"
+            case .mahir: "JENJANG_FUNGSIONAL_MAHIR"
+            case .penyelia: "JENJANG_FUNGSIONAL_PENYELIA"
+            case .ahliPertama: "JENJANG_FUNGSIONAL_AHLI_PERTAMA"
+            case .ahliMuda: "JENJANG_FUNGSIONAL_AHLI_MUDA"
+            case .ahliMadya: "JENJANG_FUNGSIONAL_AHLI_MADYA"
+            case .ahliUtama: "JENJANG_FUNGSIONAL_AHLI_UTAMA"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .pemula, .terampil, .mahir, .penyelia, .ahliPertama, .ahliMuda, .ahliMadya, .ahliUtama]
+    }
+
+    /// The days an evaluation period covers: a month, a triwulan, a semester or a year, in WITA days.
+    /// Periods of one kind tile the year, so two of the same kind either are the same or do not overlap.
+    public struct EvaluationSpan: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.EvaluationSpan"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__evaluation_span()) }
+
+        /// Calendar year, 2000–2100.
+        public var year: Int32 = 0
+        /// Kind. Required.
+        public var kind: Evaluation.EvaluationPeriodKind = .init(rawValue: 0)
+        /// Which one of its kind: month 1–12, triwulan 1–4, semester 1–2; 1 for the year.
+        public var number: UInt32 = 0
+        /// First and last WITA day, derived from the fields above. Output only.
+        public var days: Common.DateRange? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            year: Int32 = 0,
+            kind: Evaluation.EvaluationPeriodKind = .init(rawValue: 0),
+            number: UInt32 = 0,
+            days: Common.DateRange? = nil
+        ) {
+            self.year = year
+            self.kind = kind
+            self.number = number
+            self.days = days
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, year)
+            encoder.scalar(1, kind.rawValue)
+            encoder.scalar(2, number)
+            try encoder.message(3, days)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.year = decoder.scalar(0)
+            self.kind = decoder.enumeration(1)
+            self.number = decoder.scalar(2)
+            self.days = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if year != 0 { printer.integer("year", year) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if number != 0 { printer.integer("number", number) }
+            if let value = days { printer.message("days", value) }
+        }
+    }
+
+    /// One adjustment of a period's population; the curve's denominator follows from all of them
+    /// (docs/EVALUATION.md, "Population and the curve denominator").
+    public struct PopulationAdjustment: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.PopulationAdjustment"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__population_adjustment()) }
+
+        /// Employee NIP, 18 digits.
+        public var nip: String = ""
+        /// Why. Required.
+        public var reason: Evaluation.PopulationAdjustmentReason = .init(rawValue: 0)
+        /// The leave days for CLTN and tugas belajar (required for those, absent otherwise).
+        public var leave: Common.DateRange? = nil
+        /// The effective WITA day for MENINGGAL, PENSIUN, PINDAH_KELUAR and PINDAH_MASUK (required for those).
+        public var effectiveDate: Common.Date? = nil
+        /// Basis, e.g. the decree number and what it says; 1–500 characters.
+        public var note: String = ""
+        /// True when the adjustment removes the employee from the curve's denominator. Output only.
+        public var excluded: Bool = false
+        /// Why it does or does not remove them, e.g. "CLTN covers 62 of 92 days (67%); served days below half"; at most 500 characters. Output only.
+        public var explanation: String = ""
+        /// Who recorded it and when. Output only.
+        public var recorded: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            reason: Evaluation.PopulationAdjustmentReason = .init(rawValue: 0),
+            leave: Common.DateRange? = nil,
+            effectiveDate: Common.Date? = nil,
+            note: String = "",
+            excluded: Bool = false,
+            explanation: String = "",
+            recorded: Common.AuditStamp? = nil
+        ) {
+            self.nip = nip
+            self.reason = reason
+            self.leave = leave
+            self.effectiveDate = effectiveDate
+            self.note = note
+            self.excluded = excluded
+            self.explanation = explanation
+            self.recorded = recorded
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            encoder.scalar(1, reason.rawValue)
+            try encoder.message(2, leave)
+            try encoder.message(3, effectiveDate)
+            try encoder.string(4, note)
+            encoder.bool(5, excluded)
+            try encoder.string(6, explanation)
+            try encoder.message(7, recorded)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.reason = decoder.enumeration(1)
+            self.leave = try decoder.message(2)
+            self.effectiveDate = try decoder.message(3)
+            self.note = try decoder.string(4)
+            self.excluded = decoder.bool(5)
+            self.explanation = try decoder.string(6)
+            self.recorded = try decoder.message(7)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if reason.rawValue != 0 { printer.enumeration("reason", reason) }
+            if let value = leave { printer.message("leave", value) }
+            if let value = effectiveDate { printer.message("effective_date", value) }
+            if !note.isEmpty { printer.string("note", note) }
+            if excluded { printer.bool("excluded", excluded) }
+            if !explanation.isEmpty { printer.string("explanation", explanation) }
+            if let value = recorded { printer.message("recorded", value) }
+        }
+    }
+
+    /// One finalisation of a period. Reopening marks it superseded; the next finalisation adds a new one.
+    public struct FinalisationRecord: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.FinalisationRecord"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__finalisation_record()) }
+
+        /// 1 for the first finalisation, then 2, 3, … after each reopening.
+        public var number: UInt32 = 0
+        /// Who finalised and when.
+        public var finalised: Common.AuditStamp? = nil
+        /// Breaches accepted at that finalisation; absent when the curve held.
+        public var curveOverride: Evaluation.CurveOverride? = nil
+        /// True once the period was reopened after this finalisation (its records are superseded).
+        public var superseded: Bool = false
+        /// Why it was reopened; empty while current.
+        public var reopenReason: String = ""
+        /// Who reopened it and when; absent while current.
+        public var reopened: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            number: UInt32 = 0,
+            finalised: Common.AuditStamp? = nil,
+            curveOverride: Evaluation.CurveOverride? = nil,
+            superseded: Bool = false,
+            reopenReason: String = "",
+            reopened: Common.AuditStamp? = nil
+        ) {
+            self.number = number
+            self.finalised = finalised
+            self.curveOverride = curveOverride
+            self.superseded = superseded
+            self.reopenReason = reopenReason
+            self.reopened = reopened
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, number)
+            try encoder.message(1, finalised)
+            try encoder.message(2, curveOverride)
+            encoder.bool(3, superseded)
+            try encoder.string(4, reopenReason)
+            try encoder.message(5, reopened)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.number = decoder.scalar(0)
+            self.finalised = try decoder.message(1)
+            self.curveOverride = try decoder.message(2)
+            self.superseded = decoder.bool(3)
+            self.reopenReason = try decoder.string(4)
+            self.reopened = try decoder.message(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if number != 0 { printer.integer("number", number) }
+            if let value = finalised { printer.message("finalised", value) }
+            if let value = curveOverride { printer.message("curve_override", value) }
+            if superseded { printer.bool("superseded", superseded) }
+            if !reopenReason.isEmpty { printer.string("reopen_reason", reopenReason) }
+            if let value = reopened { printer.message("reopened", value) }
+        }
     }
 
     /// An override of the distribution curve recorded at finalisation.
@@ -210,6 +640,8 @@ extension Evaluation {
         public var reference: String = ""
         /// Who decided and when.
         public var decided: Common.AuditStamp? = nil
+        /// The span (any kind, including a semester, for which `period` is absent).
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -221,7 +653,8 @@ extension Evaluation {
             rating: Common.OrganisationRating = .init(rawValue: 0),
             reason: String = "",
             reference: String = "",
-            decided: Common.AuditStamp? = nil
+            decided: Common.AuditStamp? = nil,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.unitID = unitID
             self.period = period
@@ -229,6 +662,7 @@ extension Evaluation {
             self.reason = reason
             self.reference = reference
             self.decided = decided
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -238,6 +672,7 @@ extension Evaluation {
             try encoder.string(3, reason)
             try encoder.string(4, reference)
             try encoder.message(5, decided)
+            try encoder.message(6, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -247,6 +682,7 @@ extension Evaluation {
             self.reason = try decoder.string(3)
             self.reference = try decoder.string(4)
             self.decided = try decoder.message(5)
+            self.span = try decoder.message(6)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -256,6 +692,7 @@ extension Evaluation {
             if !reason.isEmpty { printer.string("reason", reason) }
             if !reference.isEmpty { printer.string("reference", reference) }
             if let value = decided { printer.message("decided", value) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -268,7 +705,7 @@ extension Evaluation {
         public var periodID: String = ""
         /// Population: the unit (and subtree) whose AKTIF employees are evaluated. Required.
         public var unit: Common.UnitScope? = nil
-        /// The period: quarterly (triwulan) or annual. Required.
+        /// The period: a month, a triwulan or the year; absent for a semester, which only `span` names.
         public var period: Common.Period? = nil
         /// State. Output only.
         public var state: Evaluation.EvaluationPeriodState = .init(rawValue: 0)
@@ -294,6 +731,14 @@ extension Evaluation {
         public var reopenCount: UInt32 = 0
         /// Revision counter. Output only.
         public var revision: UInt64 = 0
+        /// The span (any kind, including a semester, for which `period` is absent). Output only.
+        public var span: Evaluation.EvaluationSpan? = nil
+        /// Population adjustments recorded for the period, oldest first. Output only.
+        public var populationAdjustments: [Evaluation.PopulationAdjustment] = []
+        /// The curve's denominator: the population minus the employees the adjustments exclude. Output only.
+        public var curveDenominator: UInt32 = 0
+        /// Every finalisation, oldest first; all but the latest are superseded. Output only.
+        public var finalisations: [Evaluation.FinalisationRecord] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -314,7 +759,11 @@ extension Evaluation {
             finalised: Common.AuditStamp? = nil,
             curveOverride: Evaluation.CurveOverride? = nil,
             reopenCount: UInt32 = 0,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            span: Evaluation.EvaluationSpan? = nil,
+            populationAdjustments: [Evaluation.PopulationAdjustment] = [],
+            curveDenominator: UInt32 = 0,
+            finalisations: [Evaluation.FinalisationRecord] = []
         ) {
             self.periodID = periodID
             self.unit = unit
@@ -331,6 +780,10 @@ extension Evaluation {
             self.curveOverride = curveOverride
             self.reopenCount = reopenCount
             self.revision = revision
+            self.span = span
+            self.populationAdjustments = populationAdjustments
+            self.curveDenominator = curveDenominator
+            self.finalisations = finalisations
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -349,6 +802,10 @@ extension Evaluation {
             try encoder.message(12, curveOverride)
             encoder.scalar(13, reopenCount)
             encoder.scalar(14, revision)
+            try encoder.message(15, span)
+            try encoder.repeatedMessage(16, populationAdjustments)
+            encoder.scalar(17, curveDenominator)
+            try encoder.repeatedMessage(18, finalisations)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -367,6 +824,10 @@ extension Evaluation {
             self.curveOverride = try decoder.message(12)
             self.reopenCount = decoder.scalar(13)
             self.revision = decoder.scalar(14)
+            self.span = try decoder.message(15)
+            self.populationAdjustments = try decoder.repeatedMessage(16)
+            self.curveDenominator = decoder.scalar(17)
+            self.finalisations = try decoder.repeatedMessage(18)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -385,6 +846,10 @@ extension Evaluation {
             if let value = curveOverride { printer.message("curve_override", value) }
             if reopenCount != 0 { printer.integer("reopen_count", reopenCount) }
             if revision != 0 { printer.integer("revision", revision) }
+            if let value = span { printer.message("span", value) }
+            for value in populationAdjustments { printer.message("population_adjustments", value) }
+            if curveDenominator != 0 { printer.integer("curve_denominator", curveDenominator) }
+            for value in finalisations { printer.message("finalisations", value) }
         }
     }
 
@@ -407,6 +872,25 @@ extension Evaluation {
         public var rating: Common.Rating = .init(rawValue: 0)
         /// True when at least one verified report with evidence backs the realisation.
         public var evidencePresent: Bool = false
+        /// The period's target value (lower bound of a range); absent for qualitative IKIs.
+        public var targetValue: Common.DoubleValue? = nil
+        /// Upper bound of a range target; absent otherwise.
+        public var targetUpperValue: Common.DoubleValue? = nil
+        /// Verified realisation for the period in the target's unit; absent for qualitative IKIs.
+        public var realisationValue: Common.DoubleValue? = nil
+        /// Unit of measure (satuan) of target and realisation.
+        public var unit: String = ""
+        /// How capaian was computed.
+        public var direction: Common.TargetDirection = .init(rawValue: 0)
+        /// Where the classification comes from.
+        public var basis: Evaluation.IkiAssessmentBasis = .init(rawValue: 0)
+        /// Weight in the shares: 1 for Utama, the rule's tambahan_weight for Tambahan, times the share
+        /// of the period's days the IKI's SKP covers when the employee had several SKPs.
+        public var weight: Double = 0
+        /// SKP the IKI belongs to (several when the employee transferred within the period).
+        public var skpID: String = ""
+        /// The reasoning for this IKI, e.g. "capaian 75.0% (target 3 hari, realisasi 4 hari; lower is better) is below 90%"; at most 500 characters.
+        public var reason: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -419,7 +903,16 @@ extension Evaluation {
             indicator: String = "",
             capaianPercent: Common.DoubleValue? = nil,
             rating: Common.Rating = .init(rawValue: 0),
-            evidencePresent: Bool = false
+            evidencePresent: Bool = false,
+            targetValue: Common.DoubleValue? = nil,
+            targetUpperValue: Common.DoubleValue? = nil,
+            realisationValue: Common.DoubleValue? = nil,
+            unit: String = "",
+            direction: Common.TargetDirection = .init(rawValue: 0),
+            basis: Evaluation.IkiAssessmentBasis = .init(rawValue: 0),
+            weight: Double = 0,
+            skpID: String = "",
+            reason: String = ""
         ) {
             self.rhkID = rhkID
             self.rhkKind = rhkKind
@@ -428,6 +921,15 @@ extension Evaluation {
             self.capaianPercent = capaianPercent
             self.rating = rating
             self.evidencePresent = evidencePresent
+            self.targetValue = targetValue
+            self.targetUpperValue = targetUpperValue
+            self.realisationValue = realisationValue
+            self.unit = unit
+            self.direction = direction
+            self.basis = basis
+            self.weight = weight
+            self.skpID = skpID
+            self.reason = reason
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -438,6 +940,15 @@ extension Evaluation {
             try encoder.message(4, capaianPercent)
             encoder.scalar(5, rating.rawValue)
             encoder.bool(6, evidencePresent)
+            try encoder.message(7, targetValue)
+            try encoder.message(8, targetUpperValue)
+            try encoder.message(9, realisationValue)
+            try encoder.string(10, unit)
+            encoder.scalar(11, direction.rawValue)
+            encoder.scalar(12, basis.rawValue)
+            encoder.scalar(13, weight)
+            try encoder.string(14, skpID)
+            try encoder.string(15, reason)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -448,6 +959,15 @@ extension Evaluation {
             self.capaianPercent = try decoder.message(4)
             self.rating = decoder.enumeration(5)
             self.evidencePresent = decoder.bool(6)
+            self.targetValue = try decoder.message(7)
+            self.targetUpperValue = try decoder.message(8)
+            self.realisationValue = try decoder.message(9)
+            self.unit = try decoder.string(10)
+            self.direction = decoder.enumeration(11)
+            self.basis = decoder.enumeration(12)
+            self.weight = decoder.scalar(13)
+            self.skpID = try decoder.string(14)
+            self.reason = try decoder.string(15)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -458,6 +978,67 @@ extension Evaluation {
             if let value = capaianPercent { printer.message("capaian_percent", value) }
             if rating.rawValue != 0 { printer.enumeration("rating", rating) }
             if evidencePresent { printer.bool("evidence_present", evidencePresent) }
+            if let value = targetValue { printer.message("target_value", value) }
+            if let value = targetUpperValue { printer.message("target_upper_value", value) }
+            if let value = realisationValue { printer.message("realisation_value", value) }
+            if !unit.isEmpty { printer.string("unit", unit) }
+            if direction.rawValue != 0 { printer.enumeration("direction", direction) }
+            if basis.rawValue != 0 { printer.enumeration("basis", basis) }
+            if weight != 0 { printer.double("weight", weight) }
+            if !skpID.isEmpty { printer.string("skp_id", skpID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// The atasan's rating of one descriptive (Kualitatif) target, the input of a Kualitatif SKP's proposal.
+    public struct QualitativeIkiRating: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.QualitativeIkiRating"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__qualitative_iki_rating()) }
+
+        /// IKI id.
+        public var ikiID: String = ""
+        /// How the result compares with the descriptive target. Required.
+        public var rating: Common.Rating = .init(rawValue: 0)
+        /// What was delivered against the description; 1–1000 characters.
+        public var note: String = ""
+        /// Who rated and when. Output only.
+        public var rated: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            ikiID: String = "",
+            rating: Common.Rating = .init(rawValue: 0),
+            note: String = "",
+            rated: Common.AuditStamp? = nil
+        ) {
+            self.ikiID = ikiID
+            self.rating = rating
+            self.note = note
+            self.rated = rated
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, ikiID)
+            encoder.scalar(1, rating.rawValue)
+            try encoder.string(2, note)
+            try encoder.message(3, rated)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.ikiID = try decoder.string(0)
+            self.rating = decoder.enumeration(1)
+            self.note = try decoder.string(2)
+            self.rated = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !ikiID.isEmpty { printer.string("iki_id", ikiID) }
+            if rating.rawValue != 0 { printer.enumeration("rating", rating) }
+            if !note.isEmpty { printer.string("note", note) }
+            if let value = rated { printer.message("rated", value) }
         }
     }
 
@@ -486,6 +1067,10 @@ extension Evaluation {
         public var computedAt: Common.Timestamp? = nil
         /// SKP version the inputs come from.
         public var skpVersion: UInt32 = 0
+        /// Weighted share of all classifiable IKIs (Utama weight 1, Tambahan tambahan_weight) rated Di Atas, percent 0–100.
+        public var allAbovePercent: Double = 0
+        /// Weighted share of all classifiable IKIs rated Di Bawah, percent 0–100.
+        public var allBelowPercent: Double = 0
 
         /// A message with every field at its default.
         public init() {}
@@ -501,7 +1086,9 @@ extension Evaluation {
             fromOrganisationRating: Bool = false,
             explanation: String = "",
             computedAt: Common.Timestamp? = nil,
-            skpVersion: UInt32 = 0
+            skpVersion: UInt32 = 0,
+            allAbovePercent: Double = 0,
+            allBelowPercent: Double = 0
         ) {
             self.rating = rating
             self.ruleID = ruleID
@@ -513,6 +1100,8 @@ extension Evaluation {
             self.explanation = explanation
             self.computedAt = computedAt
             self.skpVersion = skpVersion
+            self.allAbovePercent = allAbovePercent
+            self.allBelowPercent = allBelowPercent
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -526,6 +1115,8 @@ extension Evaluation {
             try encoder.string(7, explanation)
             try encoder.message(8, computedAt)
             encoder.scalar(9, skpVersion)
+            encoder.scalar(10, allAbovePercent)
+            encoder.scalar(11, allBelowPercent)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -539,6 +1130,8 @@ extension Evaluation {
             self.explanation = try decoder.string(7)
             self.computedAt = try decoder.message(8)
             self.skpVersion = decoder.scalar(9)
+            self.allAbovePercent = decoder.scalar(10)
+            self.allBelowPercent = decoder.scalar(11)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -552,6 +1145,155 @@ extension Evaluation {
             if !explanation.isEmpty { printer.string("explanation", explanation) }
             if let value = computedAt { printer.message("computed_at", value) }
             if skpVersion != 0 { printer.integer("skp_version", skpVersion) }
+            if allAbovePercent != 0 { printer.double("all_above_percent", allAbovePercent) }
+            if allBelowPercent != 0 { printer.double("all_below_percent", allBelowPercent) }
+        }
+    }
+
+    /// How the Perilaku proposal read one BerAKHLAK value.
+    public struct PerilakuValueAssessment: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.PerilakuValueAssessment"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__perilaku_value_assessment()) }
+
+        /// The value.
+        public var value: Common.BerakhlakValue = .init(rawValue: 0)
+        /// Mean 360° score 1–5 of the groups not withheld; absent when there is none.
+        public var meanScore: Common.DoubleValue? = nil
+        /// Number of 360° scores behind the mean.
+        public var responseCount: UInt32 = 0
+        /// The atasan's ekspektasi khusus for the value from the SKP; empty when none was set.
+        public var ekspektasiKhusus: String = ""
+        /// The atasan's judgement of the ekspektasi khusus; UNSPECIFIED when not given.
+        public var expectationJudgement: Common.Rating = .init(rawValue: 0)
+        /// Classification of the value; UNSPECIFIED when neither a score nor a judgement exists.
+        public var rating: Common.Rating = .init(rawValue: 0)
+        /// The reasoning, e.g. "360° mean 4.6 from 9 scores is at least 4.5"; at most 500 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            value: Common.BerakhlakValue = .init(rawValue: 0),
+            meanScore: Common.DoubleValue? = nil,
+            responseCount: UInt32 = 0,
+            ekspektasiKhusus: String = "",
+            expectationJudgement: Common.Rating = .init(rawValue: 0),
+            rating: Common.Rating = .init(rawValue: 0),
+            reason: String = ""
+        ) {
+            self.value = value
+            self.meanScore = meanScore
+            self.responseCount = responseCount
+            self.ekspektasiKhusus = ekspektasiKhusus
+            self.expectationJudgement = expectationJudgement
+            self.rating = rating
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, value.rawValue)
+            try encoder.message(1, meanScore)
+            encoder.scalar(2, responseCount)
+            try encoder.string(3, ekspektasiKhusus)
+            encoder.scalar(4, expectationJudgement.rawValue)
+            encoder.scalar(5, rating.rawValue)
+            try encoder.string(6, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.value = decoder.enumeration(0)
+            self.meanScore = try decoder.message(1)
+            self.responseCount = decoder.scalar(2)
+            self.ekspektasiKhusus = try decoder.string(3)
+            self.expectationJudgement = decoder.enumeration(4)
+            self.rating = decoder.enumeration(5)
+            self.reason = try decoder.string(6)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if value.rawValue != 0 { printer.enumeration("value", value) }
+            if let value = meanScore { printer.message("mean_score", value) }
+            if responseCount != 0 { printer.integer("response_count", responseCount) }
+            if !ekspektasiKhusus.isEmpty { printer.string("ekspektasi_khusus", ekspektasiKhusus) }
+            if expectationJudgement.rawValue != 0 { printer.enumeration("expectation_judgement", expectationJudgement) }
+            if rating.rawValue != 0 { printer.enumeration("rating", rating) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// The system's proposal for the Perilaku Kerja rating.
+    public struct PerilakuProposal: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.PerilakuProposal"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__perilaku_proposal()) }
+
+        /// Proposed rating; UNSPECIFIED when no proposal can be made (no 360° summary and no judgement).
+        public var rating: Common.Rating = .init(rawValue: 0)
+        /// Rule used (id).
+        public var ruleID: String = ""
+        /// Rule version used.
+        public var ruleVersion: UInt32 = 0
+        /// One entry per BerAKHLAK value, in value order.
+        public var values: [Evaluation.PerilakuValueAssessment] = []
+        /// The reasoning in words, e.g. "5 of 7 values above expectation; none below", or why there is
+        /// no proposal ("no 360° summary for the period: Perilaku is rated by the atasan alone"); at most 1000 characters.
+        public var explanation: String = ""
+        /// When computed, UTC.
+        public var computedAt: Common.Timestamp? = nil
+        /// The 360° round the scores come from; empty when none.
+        public var roundID: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            rating: Common.Rating = .init(rawValue: 0),
+            ruleID: String = "",
+            ruleVersion: UInt32 = 0,
+            values: [Evaluation.PerilakuValueAssessment] = [],
+            explanation: String = "",
+            computedAt: Common.Timestamp? = nil,
+            roundID: String = ""
+        ) {
+            self.rating = rating
+            self.ruleID = ruleID
+            self.ruleVersion = ruleVersion
+            self.values = values
+            self.explanation = explanation
+            self.computedAt = computedAt
+            self.roundID = roundID
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, rating.rawValue)
+            try encoder.string(1, ruleID)
+            encoder.scalar(2, ruleVersion)
+            try encoder.repeatedMessage(3, values)
+            try encoder.string(4, explanation)
+            try encoder.message(5, computedAt)
+            try encoder.string(6, roundID)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.rating = decoder.enumeration(0)
+            self.ruleID = try decoder.string(1)
+            self.ruleVersion = decoder.scalar(2)
+            self.values = try decoder.repeatedMessage(3)
+            self.explanation = try decoder.string(4)
+            self.computedAt = try decoder.message(5)
+            self.roundID = try decoder.string(6)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if rating.rawValue != 0 { printer.enumeration("rating", rating) }
+            if !ruleID.isEmpty { printer.string("rule_id", ruleID) }
+            if ruleVersion != 0 { printer.integer("rule_version", ruleVersion) }
+            for value in values { printer.message("values", value) }
+            if !explanation.isEmpty { printer.string("explanation", explanation) }
+            if let value = computedAt { printer.message("computed_at", value) }
+            if !roundID.isEmpty { printer.string("round_id", roundID) }
         }
     }
 
@@ -562,11 +1304,12 @@ extension Evaluation {
 
         /// The rating.
         public var rating: Common.Rating = .init(rawValue: 0)
-        /// Reason; required (10–2000 characters) when it differs from the proposal, otherwise optional.
+        /// Reason; required (10–2000 characters) when it differs from the proposal or replaces an earlier
+        /// decision (and for Perilaku Di Atas or Di Bawah), otherwise optional (at most 2000 characters).
         public var reason: String = ""
         /// True when the rating differs from the system proposal.
         public var overridesProposal: Bool = false
-        /// The proposal at the time of the decision (UNSPECIFIED when none, e.g. for Perilaku).
+        /// The proposal at the time of the decision (UNSPECIFIED when none, e.g. no 360° summary for Perilaku).
         public var proposedRating: Common.Rating = .init(rawValue: 0)
         /// Who decided and when.
         public var decided: Common.AuditStamp? = nil
@@ -694,6 +1437,14 @@ extension Evaluation {
         public var finalised: Common.AuditStamp? = nil
         /// Revision counter. Output only.
         public var revision: UInt64 = 0
+        /// The system's Perilaku Kerja proposal; absent while PENDING.
+        public var perilakuProposal: Evaluation.PerilakuProposal? = nil
+        /// The atasan's ratings of the descriptive targets of a Kualitatif SKP; at most 100, each IKI once.
+        public var qualitativeRatings: [Evaluation.QualitativeIkiRating] = []
+        /// The span (any kind, including a semester, for which `period` is absent).
+        public var span: Evaluation.EvaluationSpan? = nil
+        /// Every SKP the evaluation covers, in covered-days order (several after a transfer within the period).
+        public var skpIDs: [String] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -717,7 +1468,11 @@ extension Evaluation {
             kuadran: UInt32 = 0,
             state: Evaluation.EvaluationState = .init(rawValue: 0),
             finalised: Common.AuditStamp? = nil,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            perilakuProposal: Evaluation.PerilakuProposal? = nil,
+            qualitativeRatings: [Evaluation.QualitativeIkiRating] = [],
+            span: Evaluation.EvaluationSpan? = nil,
+            skpIDs: [String] = []
         ) {
             self.evaluationID = evaluationID
             self.periodID = periodID
@@ -737,6 +1492,10 @@ extension Evaluation {
             self.state = state
             self.finalised = finalised
             self.revision = revision
+            self.perilakuProposal = perilakuProposal
+            self.qualitativeRatings = qualitativeRatings
+            self.span = span
+            self.skpIDs = skpIDs
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -758,6 +1517,10 @@ extension Evaluation {
             encoder.scalar(15, state.rawValue)
             try encoder.message(16, finalised)
             encoder.scalar(17, revision)
+            try encoder.message(18, perilakuProposal)
+            try encoder.repeatedMessage(19, qualitativeRatings)
+            try encoder.message(20, span)
+            try encoder.repeatedString(21, skpIDs)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -779,6 +1542,10 @@ extension Evaluation {
             self.state = decoder.enumeration(15)
             self.finalised = try decoder.message(16)
             self.revision = decoder.scalar(17)
+            self.perilakuProposal = try decoder.message(18)
+            self.qualitativeRatings = try decoder.repeatedMessage(19)
+            self.span = try decoder.message(20)
+            self.skpIDs = try decoder.repeatedString(21)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -800,6 +1567,10 @@ extension Evaluation {
             if state.rawValue != 0 { printer.enumeration("state", state) }
             if let value = finalised { printer.message("finalised", value) }
             if revision != 0 { printer.integer("revision", revision) }
+            if let value = perilakuProposal { printer.message("perilaku_proposal", value) }
+            for value in qualitativeRatings { printer.message("qualitative_ratings", value) }
+            if let value = span { printer.message("span", value) }
+            for value in skpIDs { printer.string("skp_ids", value) }
         }
     }
 
@@ -942,11 +1713,22 @@ extension Evaluation {
         }
     }
 
-    /// An agency-configurable rule for proposing the Hasil Kerja rating from capaian. An IKI is
-    /// classified Di Atas when capaian ≥ iki_above_percent, Sesuai when ≥ iki_meets_percent,
-    /// otherwise Di Bawah. Hasil Kerja is proposed Di Atas when at least above_share_percent of the
-    /// classifiable Utama IKIs are Di Atas (and, with utama_below_blocks_above, none is Di Bawah); Di
-    /// Bawah when more than below_share_percent are Di Bawah; otherwise Sesuai.
+    /// An agency-configurable rule for proposing the Hasil Kerja and Perilaku Kerja ratings (an
+    /// inference: the regulation has no formula; docs/EVALUATION.md, "The proposal rule").
+    ///
+    /// Hasil Kerja: an IKI is classified Di Atas when capaian ≥ iki_above_percent, Sesuai when
+    /// ≥ iki_meets_percent, otherwise Di Bawah (a Kualitatif IKI by the atasan's rating of its
+    /// description). Shares are weighted: an Utama IKI weighs 1, a Tambahan IKI tambahan_weight (0 when
+    /// include_tambahan is false). Hasil Kerja is proposed Di Bawah when more than below_share_percent
+    /// of all classifiable IKIs, or more than below_share_percent of the Utama IKIs, are Di Bawah;
+    /// otherwise Di Atas when more than above_share_percent are Di Atas (and, with
+    /// utama_below_blocks_above, no Utama IKI is Di Bawah); otherwise Sesuai.
+    ///
+    /// Perilaku Kerja: a BerAKHLAK value is classified by the atasan's judgement of its ekspektasi
+    /// khusus when given, otherwise by its 360° mean: Di Atas when ≥ perilaku_above_mean, Sesuai when
+    /// ≥ perilaku_meets_mean, otherwise Di Bawah. Perilaku is proposed Di Bawah when at least
+    /// perilaku_below_values values are Di Bawah; Di Atas when at least perilaku_above_values are Di
+    /// Atas and none is Di Bawah; otherwise Sesuai.
     public struct ProposalRule: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.ProposalRule"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__proposal_rule()) }
@@ -961,13 +1743,15 @@ extension Evaluation {
         public var ikiAbovePercent: Double = 0
         /// IKI Sesuai threshold, capaian percent; 50–iki_above_percent; default 90.
         public var ikiMeetsPercent: Double = 0
-        /// Share of Utama IKIs Di Atas needed for Hasil Kerja Di Atas ("most or all"), percent 50–100; default 50 (more than half).
+        /// Hasil Kerja is Di Atas only when the weighted share of IKIs Di Atas is more than this ("most or
+        /// all"), percent 50–99; default 50 (more than half).
         public var aboveSharePercent: Double = 0
-        /// Share of Utama IKIs Di Bawah above which Hasil Kerja is Di Bawah ("most or all"), percent 0–100; default 50.
+        /// Hasil Kerja is Di Bawah when the weighted share of IKIs Di Bawah (all, or Utama alone) is
+        /// more than this ("most or all"), percent 0–99; default 50.
         public var belowSharePercent: Double = 0
         /// When true (default), one Utama IKI Di Bawah prevents a Di Atas proposal ("no main result below").
         public var utamaBelowBlocksAbove: Bool = false
-        /// When true, Tambahan IKIs count in the shares as well as Utama.
+        /// When true (default), Tambahan IKIs count in the shares with tambahan_weight.
         public var includeTambahan: Bool = false
         /// When true, IKIs without any verified evidence are classified Di Bawah instead of by capaian.
         public var requireEvidence: Bool = false
@@ -975,6 +1759,16 @@ extension Evaluation {
         public var description: String = ""
         /// Last change. Output only.
         public var updated: Common.AuditStamp? = nil
+        /// Weight of a Tambahan IKI against an Utama IKI's 1 ("Utama weighs more"), 0.05–1; default 0.5.
+        public var tambahanWeight: Double = 0
+        /// A BerAKHLAK value is Di Atas when its 360° mean is at least this, 1–5; default 4.5.
+        public var perilakuAboveMean: Double = 0
+        /// A BerAKHLAK value is Sesuai when its 360° mean is at least this, 1–perilaku_above_mean; default 3.0.
+        public var perilakuMeetsMean: Double = 0
+        /// Values Di Atas (of 7) needed for Perilaku Di Atas, 1–7; default 4 (most).
+        public var perilakuAboveValues: UInt32 = 0
+        /// Values Di Bawah (of 7) that make Perilaku Di Bawah, 1–7; default 4 (most).
+        public var perilakuBelowValues: UInt32 = 0
 
         /// A message with every field at its default.
         public init() {}
@@ -992,7 +1786,12 @@ extension Evaluation {
             includeTambahan: Bool = false,
             requireEvidence: Bool = false,
             description: String = "",
-            updated: Common.AuditStamp? = nil
+            updated: Common.AuditStamp? = nil,
+            tambahanWeight: Double = 0,
+            perilakuAboveMean: Double = 0,
+            perilakuMeetsMean: Double = 0,
+            perilakuAboveValues: UInt32 = 0,
+            perilakuBelowValues: UInt32 = 0
         ) {
             self.ruleID = ruleID
             self.version = version
@@ -1006,6 +1805,11 @@ extension Evaluation {
             self.requireEvidence = requireEvidence
             self.description = description
             self.updated = updated
+            self.tambahanWeight = tambahanWeight
+            self.perilakuAboveMean = perilakuAboveMean
+            self.perilakuMeetsMean = perilakuMeetsMean
+            self.perilakuAboveValues = perilakuAboveValues
+            self.perilakuBelowValues = perilakuBelowValues
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1021,6 +1825,11 @@ extension Evaluation {
             encoder.bool(9, requireEvidence)
             try encoder.string(10, description)
             try encoder.message(11, updated)
+            encoder.scalar(12, tambahanWeight)
+            encoder.scalar(13, perilakuAboveMean)
+            encoder.scalar(14, perilakuMeetsMean)
+            encoder.scalar(15, perilakuAboveValues)
+            encoder.scalar(16, perilakuBelowValues)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1036,6 +1845,11 @@ extension Evaluation {
             self.requireEvidence = decoder.bool(9)
             self.description = try decoder.string(10)
             self.updated = try decoder.message(11)
+            self.tambahanWeight = decoder.scalar(12)
+            self.perilakuAboveMean = decoder.scalar(13)
+            self.perilakuMeetsMean = decoder.scalar(14)
+            self.perilakuAboveValues = decoder.scalar(15)
+            self.perilakuBelowValues = decoder.scalar(16)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1051,6 +1865,11 @@ extension Evaluation {
             if requireEvidence { printer.bool("require_evidence", requireEvidence) }
             if !description.isEmpty { printer.string("description", description) }
             if let value = updated { printer.message("updated", value) }
+            if tambahanWeight != 0 { printer.double("tambahan_weight", tambahanWeight) }
+            if perilakuAboveMean != 0 { printer.double("perilaku_above_mean", perilakuAboveMean) }
+            if perilakuMeetsMean != 0 { printer.double("perilaku_meets_mean", perilakuMeetsMean) }
+            if perilakuAboveValues != 0 { printer.integer("perilaku_above_values", perilakuAboveValues) }
+            if perilakuBelowValues != 0 { printer.integer("perilaku_below_values", perilakuBelowValues) }
         }
     }
 
@@ -1112,7 +1931,8 @@ extension Evaluation {
         public var period: Common.Period? = nil
         /// Organisation rating that sets the curve; UNSPECIFIED while not decided (then quotas is empty).
         public var organisationRating: Common.OrganisationRating = .init(rawValue: 0)
-        /// Employees evaluated.
+        /// The curve's denominator: employees evaluated after population adjustments (see
+        /// EvaluationPeriod.curve_denominator); quotas are head counts of it.
         public var population: UInt32 = 0
         /// Employees with a predikat.
         public var ratedCount: UInt32 = 0
@@ -1127,6 +1947,10 @@ extension Evaluation {
         public var compliant: Bool = false
         /// Remarks, e.g. "2 employees unrated; at least 1 Butuh Perbaikan or Kurang still needed"; at most 1000 characters.
         public var note: String = ""
+        /// Employees of the period removed from the denominator by population adjustments.
+        public var excludedCount: UInt32 = 0
+        /// The span (any kind, including a semester, for which `period` is absent).
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -1143,7 +1967,9 @@ extension Evaluation {
             distribution: [Evaluation.PredikatCount] = [],
             breaches: [Common.CurveBreach] = [],
             compliant: Bool = false,
-            note: String = ""
+            note: String = "",
+            excludedCount: UInt32 = 0,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.periodID = periodID
             self.unitID = unitID
@@ -1156,6 +1982,8 @@ extension Evaluation {
             self.breaches = breaches
             self.compliant = compliant
             self.note = note
+            self.excludedCount = excludedCount
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1170,6 +1998,8 @@ extension Evaluation {
             try encoder.repeatedMessage(8, breaches)
             encoder.bool(9, compliant)
             try encoder.string(10, note)
+            encoder.scalar(11, excludedCount)
+            try encoder.message(12, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1184,6 +2014,8 @@ extension Evaluation {
             self.breaches = try decoder.repeatedMessage(8)
             self.compliant = decoder.bool(9)
             self.note = try decoder.string(10)
+            self.excludedCount = decoder.scalar(11)
+            self.span = try decoder.message(12)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1198,6 +2030,8 @@ extension Evaluation {
             for value in breaches { printer.message("breaches", value) }
             if compliant { printer.bool("compliant", compliant) }
             if !note.isEmpty { printer.string("note", note) }
+            if excludedCount != 0 { printer.integer("excluded_count", excludedCount) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -1220,8 +2054,18 @@ extension Evaluation {
         public var overrideUpCount: UInt32 = 0
         /// Overrides of the proposal downward.
         public var overrideDownCount: UInt32 = 0
-        /// True when |leniency_index| exceeds the flag threshold and rated_count ≥ 3.
+        /// True when rated_count ≥ 3 and |leniency_index| exceeds the flag threshold or the rater
+        /// differentiates too little (low_differentiation).
         public var flagged: Bool = false
+        /// Rater's mean minus the city's mean (every unit in the request's year and period kind), score points.
+        public var cityLeniencyIndex: Double = 0
+        /// Share of the rater's ratings in their most frequent predikat, percent 0–100 (100 = no differentiation).
+        public var modalSharePercent: Double = 0
+        /// Normalised Shannon entropy of the rater's distribution over the five predikat, 0 (all the
+        /// same) – 1 (evenly spread).
+        public var differentiationIndex: Double = 0
+        /// True when modal_share_percent is at least the modal-share threshold.
+        public var lowDifferentiation: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -1235,7 +2079,11 @@ extension Evaluation {
             leniencyIndex: Double = 0,
             overrideUpCount: UInt32 = 0,
             overrideDownCount: UInt32 = 0,
-            flagged: Bool = false
+            flagged: Bool = false,
+            cityLeniencyIndex: Double = 0,
+            modalSharePercent: Double = 0,
+            differentiationIndex: Double = 0,
+            lowDifferentiation: Bool = false
         ) {
             self.rater = rater
             self.ratedCount = ratedCount
@@ -1245,6 +2093,10 @@ extension Evaluation {
             self.overrideUpCount = overrideUpCount
             self.overrideDownCount = overrideDownCount
             self.flagged = flagged
+            self.cityLeniencyIndex = cityLeniencyIndex
+            self.modalSharePercent = modalSharePercent
+            self.differentiationIndex = differentiationIndex
+            self.lowDifferentiation = lowDifferentiation
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1256,6 +2108,10 @@ extension Evaluation {
             encoder.scalar(5, overrideUpCount)
             encoder.scalar(6, overrideDownCount)
             encoder.bool(7, flagged)
+            encoder.scalar(8, cityLeniencyIndex)
+            encoder.scalar(9, modalSharePercent)
+            encoder.scalar(10, differentiationIndex)
+            encoder.bool(11, lowDifferentiation)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1267,6 +2123,10 @@ extension Evaluation {
             self.overrideUpCount = decoder.scalar(5)
             self.overrideDownCount = decoder.scalar(6)
             self.flagged = decoder.bool(7)
+            self.cityLeniencyIndex = decoder.scalar(8)
+            self.modalSharePercent = decoder.scalar(9)
+            self.differentiationIndex = decoder.scalar(10)
+            self.lowDifferentiation = decoder.bool(11)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1278,6 +2138,10 @@ extension Evaluation {
             if overrideUpCount != 0 { printer.integer("override_up_count", overrideUpCount) }
             if overrideDownCount != 0 { printer.integer("override_down_count", overrideDownCount) }
             if flagged { printer.bool("flagged", flagged) }
+            if cityLeniencyIndex != 0 { printer.double("city_leniency_index", cityLeniencyIndex) }
+            if modalSharePercent != 0 { printer.double("modal_share_percent", modalSharePercent) }
+            if differentiationIndex != 0 { printer.double("differentiation_index", differentiationIndex) }
+            if lowDifferentiation { printer.bool("low_differentiation", lowDifferentiation) }
         }
     }
 
@@ -1288,8 +2152,10 @@ extension Evaluation {
 
         /// Employee NIP.
         public var nip: String = ""
-        /// Period (quarterly or annual).
+        /// Period (monthly, quarterly or annual).
         public var period: Common.Period? = nil
+        /// Instead of period, any span including a semester; when set, period is ignored.
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -1297,25 +2163,30 @@ extension Evaluation {
         /// A message with the given fields; the others keep their defaults.
         public init(
             nip: String = "",
-            period: Common.Period? = nil
+            period: Common.Period? = nil,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.nip = nip
             self.period = period
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.string(0, nip)
             try encoder.message(1, period)
+            try encoder.message(2, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.nip = try decoder.string(0)
             self.period = try decoder.message(1)
+            self.span = try decoder.message(2)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if !nip.isEmpty { printer.string("nip", nip) }
             if let value = period { printer.message("period", value) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -1520,6 +2391,94 @@ extension Evaluation {
         }
     }
 
+    /// The angka kredit one finalised evaluation converts to (PermenPANRB 1/2023 Pasal 37: the
+    /// predikat's percentage of the jenjang's annual koefisien, pro rata by months for a periodic evaluation).
+    public struct AngkaKreditConversion: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AngkaKreditConversion"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__angka_kredit_conversion()) }
+
+        /// Evaluation id.
+        public var evaluationID: String = ""
+        /// Employee NIP.
+        public var nip: String = ""
+        /// The span evaluated.
+        public var span: Evaluation.EvaluationSpan? = nil
+        /// The predikat converted.
+        public var predikat: Common.Predikat = .init(rawValue: 0)
+        /// The jenjang held over the span.
+        public var jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0)
+        /// The jenjang's annual koefisien used.
+        public var annualKoefisien: Double = 0
+        /// The predikat's percentage (Sangat Baik 150 … Sangat Kurang 25).
+        public var predikatPercent: Double = 0
+        /// Months counted, 1–12.
+        public var months: UInt32 = 0
+        /// months ÷ 12 × predikat_percent ÷ 100 × annual_koefisien, unrounded.
+        public var angkaKredit: Double = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluationID: String = "",
+            nip: String = "",
+            span: Evaluation.EvaluationSpan? = nil,
+            predikat: Common.Predikat = .init(rawValue: 0),
+            jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0),
+            annualKoefisien: Double = 0,
+            predikatPercent: Double = 0,
+            months: UInt32 = 0,
+            angkaKredit: Double = 0
+        ) {
+            self.evaluationID = evaluationID
+            self.nip = nip
+            self.span = span
+            self.predikat = predikat
+            self.jenjang = jenjang
+            self.annualKoefisien = annualKoefisien
+            self.predikatPercent = predikatPercent
+            self.months = months
+            self.angkaKredit = angkaKredit
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, evaluationID)
+            try encoder.string(1, nip)
+            try encoder.message(2, span)
+            encoder.scalar(3, predikat.rawValue)
+            encoder.scalar(4, jenjang.rawValue)
+            encoder.scalar(5, annualKoefisien)
+            encoder.scalar(6, predikatPercent)
+            encoder.scalar(7, months)
+            encoder.scalar(8, angkaKredit)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluationID = try decoder.string(0)
+            self.nip = try decoder.string(1)
+            self.span = try decoder.message(2)
+            self.predikat = decoder.enumeration(3)
+            self.jenjang = decoder.enumeration(4)
+            self.annualKoefisien = decoder.scalar(5)
+            self.predikatPercent = decoder.scalar(6)
+            self.months = decoder.scalar(7)
+            self.angkaKredit = decoder.scalar(8)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if let value = span { printer.message("span", value) }
+            if predikat.rawValue != 0 { printer.enumeration("predikat", predikat) }
+            if jenjang.rawValue != 0 { printer.enumeration("jenjang", jenjang) }
+            if annualKoefisien != 0 { printer.double("annual_koefisien", annualKoefisien) }
+            if predikatPercent != 0 { printer.double("predikat_percent", predikatPercent) }
+            if months != 0 { printer.integer("months", months) }
+            if angkaKredit != 0 { printer.double("angka_kredit", angkaKredit) }
+        }
+    }
+
     /// Request of EvaluationService.OpenPeriod.
     public struct OpenPeriodRequest: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.OpenPeriodRequest"
@@ -1527,10 +2486,13 @@ extension Evaluation {
 
         /// Population. Required.
         public var unit: Common.UnitScope? = nil
-        /// Period: quarterly or annual, not in the future. Required.
+        /// Period: a month, a triwulan or the year that has begun (its first WITA day is not after
+        /// today). Required unless span is set.
         public var period: Common.Period? = nil
         /// Rating deadline (WITA day); absent = none.
         public var ratingDeadline: Common.Date? = nil
+        /// Instead of period, any span including a semester; when both are set they must agree.
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -1539,29 +2501,34 @@ extension Evaluation {
         public init(
             unit: Common.UnitScope? = nil,
             period: Common.Period? = nil,
-            ratingDeadline: Common.Date? = nil
+            ratingDeadline: Common.Date? = nil,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.unit = unit
             self.period = period
             self.ratingDeadline = ratingDeadline
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, unit)
             try encoder.message(1, period)
             try encoder.message(2, ratingDeadline)
+            try encoder.message(3, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.unit = try decoder.message(0)
             self.period = try decoder.message(1)
             self.ratingDeadline = try decoder.message(2)
+            self.span = try decoder.message(3)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = unit { printer.message("unit", value) }
             if let value = period { printer.message("period", value) }
             if let value = ratingDeadline { printer.message("rating_deadline", value) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -1923,6 +2890,8 @@ extension Evaluation {
         public var unitID: String = ""
         /// Period.
         public var period: Common.Period? = nil
+        /// Instead of period, any span including a semester; when set, period is ignored.
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -1930,25 +2899,30 @@ extension Evaluation {
         /// A message with the given fields; the others keep their defaults.
         public init(
             unitID: String = "",
-            period: Common.Period? = nil
+            period: Common.Period? = nil,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.unitID = unitID
             self.period = period
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.string(0, unitID)
             try encoder.message(1, period)
+            try encoder.message(2, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.unitID = try decoder.string(0)
             self.period = try decoder.message(1)
+            self.span = try decoder.message(2)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if !unitID.isEmpty { printer.string("unit_id", unitID) }
             if let value = period { printer.message("period", value) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -2525,7 +3499,8 @@ extension Evaluation {
         public var evaluationID: String = ""
         /// The rating. Required.
         public var rating: Common.Rating = .init(rawValue: 0)
-        /// Reason; 10–2000 characters; required when Di Atas or Di Bawah, or when replacing an earlier decision.
+        /// Reason; 10–2000 characters; required when Di Atas or Di Bawah, when it departs from the
+        /// Perilaku proposal, or when replacing an earlier decision; otherwise optional (at most 2000).
         public var reason: String = ""
         /// Notes per BerAKHLAK value (replace earlier notes); at most 7, each value once.
         public var notes: [Evaluation.PerilakuValueNote] = []
@@ -2910,6 +3885,8 @@ extension Evaluation {
         public var evaluatorNIP: String = ""
         /// Paging (by unit, then name).
         public var page: Common.PageRequest? = nil
+        /// Instead of period, any span including a semester; when set, period is ignored.
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -2921,7 +3898,8 @@ extension Evaluation {
             predikats: [Common.Predikat] = [],
             states: [Evaluation.EvaluationState] = [],
             evaluatorNIP: String = "",
-            page: Common.PageRequest? = nil
+            page: Common.PageRequest? = nil,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.unit = unit
             self.period = period
@@ -2929,6 +3907,7 @@ extension Evaluation {
             self.states = states
             self.evaluatorNIP = evaluatorNIP
             self.page = page
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -2938,6 +3917,7 @@ extension Evaluation {
             encoder.repeatedEnum(3, states)
             try encoder.string(4, evaluatorNIP)
             try encoder.message(5, page)
+            try encoder.message(6, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -2947,6 +3927,7 @@ extension Evaluation {
             self.states = decoder.repeatedEnum(3)
             self.evaluatorNIP = try decoder.string(4)
             self.page = try decoder.message(5)
+            self.span = try decoder.message(6)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -2956,6 +3937,7 @@ extension Evaluation {
             for value in states { printer.enumeration("states", value) }
             if !evaluatorNIP.isEmpty { printer.string("evaluator_nip", evaluatorNIP) }
             if let value = page { printer.message("page", value) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -3195,6 +4177,8 @@ extension Evaluation {
         public var period: Common.Period? = nil
         /// Only evaluations finalised after this instant (incremental export); absent = all.
         public var finalisedAfter: Common.Timestamp? = nil
+        /// Instead of period, any span including a semester; when set, period is ignored.
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -3203,29 +4187,34 @@ extension Evaluation {
         public init(
             unit: Common.UnitScope? = nil,
             period: Common.Period? = nil,
-            finalisedAfter: Common.Timestamp? = nil
+            finalisedAfter: Common.Timestamp? = nil,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.unit = unit
             self.period = period
             self.finalisedAfter = finalisedAfter
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, unit)
             try encoder.message(1, period)
             try encoder.message(2, finalisedAfter)
+            try encoder.message(3, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.unit = try decoder.message(0)
             self.period = try decoder.message(1)
             self.finalisedAfter = try decoder.message(2)
+            self.span = try decoder.message(3)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = unit { printer.message("unit", value) }
             if let value = period { printer.message("period", value) }
             if let value = finalisedAfter { printer.message("finalised_after", value) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -3271,6 +4260,10 @@ extension Evaluation {
         public var period: Common.Period? = nil
         /// |leniency_index| above which a rater is flagged, score points 0.1–4; 0 = default 0.5.
         public var flagThreshold: Double = 0
+        /// Modal share at or above which a rater is flagged for low differentiation, percent 50–100; 0 = default 90.
+        public var modalShareThresholdPercent: Double = 0
+        /// Instead of period, any span including a semester; when set, period is ignored.
+        public var span: Evaluation.EvaluationSpan? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -3279,29 +4272,39 @@ extension Evaluation {
         public init(
             unit: Common.UnitScope? = nil,
             period: Common.Period? = nil,
-            flagThreshold: Double = 0
+            flagThreshold: Double = 0,
+            modalShareThresholdPercent: Double = 0,
+            span: Evaluation.EvaluationSpan? = nil
         ) {
             self.unit = unit
             self.period = period
             self.flagThreshold = flagThreshold
+            self.modalShareThresholdPercent = modalShareThresholdPercent
+            self.span = span
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, unit)
             try encoder.message(1, period)
             encoder.scalar(2, flagThreshold)
+            encoder.scalar(3, modalShareThresholdPercent)
+            try encoder.message(4, span)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.unit = try decoder.message(0)
             self.period = try decoder.message(1)
             self.flagThreshold = decoder.scalar(2)
+            self.modalShareThresholdPercent = decoder.scalar(3)
+            self.span = try decoder.message(4)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = unit { printer.message("unit", value) }
             if let value = period { printer.message("period", value) }
             if flagThreshold != 0 { printer.double("flag_threshold", flagThreshold) }
+            if modalShareThresholdPercent != 0 { printer.double("modal_share_threshold_percent", modalShareThresholdPercent) }
+            if let value = span { printer.message("span", value) }
         }
     }
 
@@ -3320,6 +4323,12 @@ extension Evaluation {
         public var flagThreshold: Double = 0
         /// Employees rated in the unit.
         public var ratedCount: UInt32 = 0
+        /// The city's distribution (every unit, same period).
+        public var cityDistribution: [Evaluation.PredikatCount] = []
+        /// The city's mean predikat score.
+        public var cityMeanScore: Double = 0
+        /// Modal-share threshold applied, percent.
+        public var modalShareThresholdPercent: Double = 0
 
         /// A message with every field at its default.
         public init() {}
@@ -3330,13 +4339,19 @@ extension Evaluation {
             unitMeanScore: Double = 0,
             raters: [Evaluation.RaterStats] = [],
             flagThreshold: Double = 0,
-            ratedCount: UInt32 = 0
+            ratedCount: UInt32 = 0,
+            cityDistribution: [Evaluation.PredikatCount] = [],
+            cityMeanScore: Double = 0,
+            modalShareThresholdPercent: Double = 0
         ) {
             self.unitDistribution = unitDistribution
             self.unitMeanScore = unitMeanScore
             self.raters = raters
             self.flagThreshold = flagThreshold
             self.ratedCount = ratedCount
+            self.cityDistribution = cityDistribution
+            self.cityMeanScore = cityMeanScore
+            self.modalShareThresholdPercent = modalShareThresholdPercent
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -3345,6 +4360,9 @@ extension Evaluation {
             try encoder.repeatedMessage(2, raters)
             encoder.scalar(3, flagThreshold)
             encoder.scalar(4, ratedCount)
+            try encoder.repeatedMessage(5, cityDistribution)
+            encoder.scalar(6, cityMeanScore)
+            encoder.scalar(7, modalShareThresholdPercent)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -3353,6 +4371,9 @@ extension Evaluation {
             self.raters = try decoder.repeatedMessage(2)
             self.flagThreshold = decoder.scalar(3)
             self.ratedCount = decoder.scalar(4)
+            self.cityDistribution = try decoder.repeatedMessage(5)
+            self.cityMeanScore = decoder.scalar(6)
+            self.modalShareThresholdPercent = decoder.scalar(7)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -3361,6 +4382,175 @@ extension Evaluation {
             for value in raters { printer.message("raters", value) }
             if flagThreshold != 0 { printer.double("flag_threshold", flagThreshold) }
             if ratedCount != 0 { printer.integer("rated_count", ratedCount) }
+            for value in cityDistribution { printer.message("city_distribution", value) }
+            if cityMeanScore != 0 { printer.double("city_mean_score", cityMeanScore) }
+            if modalShareThresholdPercent != 0 { printer.double("modal_share_threshold_percent", modalShareThresholdPercent) }
+        }
+    }
+
+    /// Request of EvaluationService.RateQualitativeIkis.
+    public struct RateQualitativeIkisRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.RateQualitativeIkisRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__rate_qualitative_ikis_request()) }
+
+        /// Evaluation id (its SKP uses the Kualitatif approach).
+        public var evaluationID: String = ""
+        /// Ratings of the descriptive targets; 1–100, each IKI of the SKP at most once; replace earlier ratings of the same IKIs.
+        public var ratings: [Evaluation.QualitativeIkiRating] = []
+        /// Revision the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluationID: String = "",
+            ratings: [Evaluation.QualitativeIkiRating] = [],
+            expectedRevision: UInt64 = 0
+        ) {
+            self.evaluationID = evaluationID
+            self.ratings = ratings
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, evaluationID)
+            try encoder.repeatedMessage(1, ratings)
+            encoder.scalar(2, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluationID = try decoder.string(0)
+            self.ratings = try decoder.repeatedMessage(1)
+            self.expectedRevision = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            for value in ratings { printer.message("ratings", value) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of EvaluationService.RateQualitativeIkis.
+    public struct RateQualitativeIkisResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.RateQualitativeIkisResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__rate_qualitative_ikis_response()) }
+
+        /// The evaluation with its recomputed Hasil Kerja proposal.
+        public var evaluation: Evaluation.EmployeeEvaluation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluation: Evaluation.EmployeeEvaluation? = nil
+        ) {
+            self.evaluation = evaluation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, evaluation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = evaluation { printer.message("evaluation", value) }
+        }
+    }
+
+    /// Request of EvaluationService.AdjustPopulation.
+    public struct AdjustPopulationRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AdjustPopulationRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__adjust_population_request()) }
+
+        /// Evaluation period id (PERSIAPAN or PENILAIAN).
+        public var periodID: String = ""
+        /// The adjustment; output-only fields are ignored.
+        public var adjustment: Evaluation.PopulationAdjustment? = nil
+        /// Revision of the period the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            periodID: String = "",
+            adjustment: Evaluation.PopulationAdjustment? = nil,
+            expectedRevision: UInt64 = 0
+        ) {
+            self.periodID = periodID
+            self.adjustment = adjustment
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, periodID)
+            try encoder.message(1, adjustment)
+            encoder.scalar(2, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.periodID = try decoder.string(0)
+            self.adjustment = try decoder.message(1)
+            self.expectedRevision = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !periodID.isEmpty { printer.string("period_id", periodID) }
+            if let value = adjustment { printer.message("adjustment", value) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of EvaluationService.AdjustPopulation.
+    public struct AdjustPopulationResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AdjustPopulationResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__adjust_population_response()) }
+
+        /// The period with its new curve denominator.
+        public var period: Evaluation.EvaluationPeriod? = nil
+        /// The adjustment as recorded, with whether it excludes the employee and why.
+        public var adjustment: Evaluation.PopulationAdjustment? = nil
+        /// The curve with quotas for the new denominator.
+        public var curve: Evaluation.CurveStatus? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            period: Evaluation.EvaluationPeriod? = nil,
+            adjustment: Evaluation.PopulationAdjustment? = nil,
+            curve: Evaluation.CurveStatus? = nil
+        ) {
+            self.period = period
+            self.adjustment = adjustment
+            self.curve = curve
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, period)
+            try encoder.message(1, adjustment)
+            try encoder.message(2, curve)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.period = try decoder.message(0)
+            self.adjustment = try decoder.message(1)
+            self.curve = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = period { printer.message("period", value) }
+            if let value = adjustment { printer.message("adjustment", value) }
+            if let value = curve { printer.message("curve", value) }
         }
     }
 

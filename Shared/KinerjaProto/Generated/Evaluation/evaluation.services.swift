@@ -9,22 +9,22 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.reassignEvaluator, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.reassignEvaluator, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.adjustPopulation, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`."
         )
 
         /// The methods of the service.
         public enum Method {
             /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee
-            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a monthly or future
-            /// period or a malformed scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when the unit
-            /// already has that period open or final (also via an overlapping subtree). Honours
-            /// `idempotency-key`.
+            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future
+            /// period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an
+            /// unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for
+            /// the unit (also via an overlapping subtree). Honours `idempotency-key`.
             public static let openPeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "OpenPeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.OpenPeriodRequest", responseType: "kinerja.evaluation.v1.OpenPeriodResponse",
                 idempotency: .withKey,
-                documentation: "Opens an evaluation period for a unit and creates one evaluation per AKTIF employee\n (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a monthly or future\n period or a malformed scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when the unit\n already has that period open or final (also via an overlapping subtree). Honours\n `idempotency-key`."
+                documentation: "Opens an evaluation period for a unit and creates one evaluation per AKTIF employee\n (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future\n period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an\n unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for\n the unit (also via an overlapping subtree). Honours `idempotency-key`."
             )
             /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan
             /// with evaluations in it; HR portal. Returns NOT_FOUND for an unknown period.
@@ -90,8 +90,8 @@ extension Evaluation {
                 idempotency: .none,
                 documentation: "Sets the proposal rule for a unit or the agency (a new version; open periods keep the\n version they started with until proposals are recomputed). Pengelola kinerja with scope\n over the unit, or admin. Returns INVALID_ARGUMENT for thresholds out of range or\n inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch."
             )
-            /// Computes the system's Hasil Kerja proposals for a period from reporting's progress stream
-            /// and planning's targets. Pengelola kinerja in scope (also run by the service itself). Returns
+            /// Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's
+            /// progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns
             /// NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,
             /// FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.
             /// Idempotent.
@@ -99,7 +99,7 @@ extension Evaluation {
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ProposeEvaluations", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ProposeEvaluationsRequest", responseType: "kinerja.evaluation.v1.ProposeEvaluationsResponse",
                 idempotency: .always,
-                documentation: "Computes the system's Hasil Kerja proposals for a period from reporting's progress stream\n and planning's targets. Pengelola kinerja in scope (also run by the service itself). Returns\n NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,\n FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.\n Idempotent."
+                documentation: "Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's\n progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns\n NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,\n FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.\n Idempotent."
             )
             /// Returns one evaluation, optionally with its evidence. The employee (only when FINALISED, or
             /// their own ratings once entered, per agency setting), the evaluator and their atasan chain,
@@ -217,6 +217,29 @@ extension Evaluation {
                 idempotency: .always,
                 documentation: "Returns each rater's predikat distribution against the unit's (leniency). Pengelola\n kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or\n threshold, NOT_FOUND for an unknown unit."
             )
+            /// Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the
+            /// Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified
+            /// rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP
+            /// that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision
+            /// mismatch. Idempotent with `idempotency-key`.
+            public static let rateQualitativeIkis = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "RateQualitativeIkis", kind: .unary,
+                requestType: "kinerja.evaluation.v1.RateQualitativeIkisRequest", responseType: "kinerja.evaluation.v1.RateQualitativeIkisResponse",
+                idempotency: .withKey,
+                documentation: "Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the\n Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified\n rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP\n that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision\n mismatch. Idempotent with `idempotency-key`."
+            )
+            /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
+            /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
+            /// INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective
+            /// date, a note outside 1–500 characters or a NIP outside the population (except PINDAH_MASUK);
+            /// NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Idempotent
+            /// with `idempotency-key`.
+            public static let adjustPopulation = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "AdjustPopulation", kind: .unary,
+                requestType: "kinerja.evaluation.v1.AdjustPopulationRequest", responseType: "kinerja.evaluation.v1.AdjustPopulationResponse",
+                idempotency: .withKey,
+                documentation: "Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and\n recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns\n INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective\n date, a note outside 1–500 characters or a NIP outside the population (except PINDAH_MASUK);\n NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Idempotent\n with `idempotency-key`."
+            )
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public static let listAuditEvents = MethodDescriptor(
@@ -238,10 +261,10 @@ extension Evaluation {
         /// The server side of the service: one method per RPC.
         public protocol ServiceProtocol: RegistrableService {
             /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee
-            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a monthly or future
-            /// period or a malformed scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when the unit
-            /// already has that period open or final (also via an overlapping subtree). Honours
-            /// `idempotency-key`.
+            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future
+            /// period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an
+            /// unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for
+            /// the unit (also via an overlapping subtree). Honours `idempotency-key`.
             func openPeriod(_ request: Evaluation.OpenPeriodRequest, context: ServerContext) async throws -> Evaluation.OpenPeriodResponse
             /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan
             /// with evaluations in it; HR portal. Returns NOT_FOUND for an unknown period.
@@ -272,8 +295,8 @@ extension Evaluation {
             /// over the unit, or admin. Returns INVALID_ARGUMENT for thresholds out of range or
             /// inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch.
             func setProposalRule(_ request: Evaluation.SetProposalRuleRequest, context: ServerContext) async throws -> Evaluation.SetProposalRuleResponse
-            /// Computes the system's Hasil Kerja proposals for a period from reporting's progress stream
-            /// and planning's targets. Pengelola kinerja in scope (also run by the service itself). Returns
+            /// Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's
+            /// progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns
             /// NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,
             /// FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.
             /// Idempotent.
@@ -334,6 +357,19 @@ extension Evaluation {
             /// kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
             /// threshold, NOT_FOUND for an unknown unit.
             func getRaterLeniency(_ request: Evaluation.GetRaterLeniencyRequest, context: ServerContext) async throws -> Evaluation.GetRaterLeniencyResponse
+            /// Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the
+            /// Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified
+            /// rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP
+            /// that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision
+            /// mismatch. Idempotent with `idempotency-key`.
+            func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest, context: ServerContext) async throws -> Evaluation.RateQualitativeIkisResponse
+            /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
+            /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
+            /// INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective
+            /// date, a note outside 1–500 characters or a NIP outside the population (except PINDAH_MASUK);
+            /// NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Idempotent
+            /// with `idempotency-key`.
+            func adjustPopulation(_ request: Evaluation.AdjustPopulationRequest, context: ServerContext) async throws -> Evaluation.AdjustPopulationResponse
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, context: ServerContext) async throws -> Evaluation.ListAuditEventsResponse
@@ -353,10 +389,10 @@ extension Evaluation {
             }
 
             /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee
-            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a monthly or future
-            /// period or a malformed scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when the unit
-            /// already has that period open or final (also via an overlapping subtree). Honours
-            /// `idempotency-key`.
+            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future
+            /// period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an
+            /// unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for
+            /// the unit (also via an overlapping subtree). Honours `idempotency-key`.
             public func openPeriod(_ request: Evaluation.OpenPeriodRequest, options: CallOptions = .defaults) async throws -> Evaluation.OpenPeriodResponse {
                 try await transport.unary(Method.openPeriod, request, options: options)
             }
@@ -411,8 +447,8 @@ extension Evaluation {
                 try await transport.unary(Method.setProposalRule, request, options: options)
             }
 
-            /// Computes the system's Hasil Kerja proposals for a period from reporting's progress stream
-            /// and planning's targets. Pengelola kinerja in scope (also run by the service itself). Returns
+            /// Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's
+            /// progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns
             /// NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,
             /// FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.
             /// Idempotent.
@@ -515,6 +551,25 @@ extension Evaluation {
                 try await transport.unary(Method.getRaterLeniency, request, options: options)
             }
 
+            /// Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the
+            /// Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified
+            /// rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP
+            /// that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision
+            /// mismatch. Idempotent with `idempotency-key`.
+            public func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest, options: CallOptions = .defaults) async throws -> Evaluation.RateQualitativeIkisResponse {
+                try await transport.unary(Method.rateQualitativeIkis, request, options: options)
+            }
+
+            /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
+            /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
+            /// INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective
+            /// date, a note outside 1–500 characters or a NIP outside the population (except PINDAH_MASUK);
+            /// NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Idempotent
+            /// with `idempotency-key`.
+            public func adjustPopulation(_ request: Evaluation.AdjustPopulationRequest, options: CallOptions = .defaults) async throws -> Evaluation.AdjustPopulationResponse {
+                try await transport.unary(Method.adjustPopulation, request, options: options)
+            }
+
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListAuditEventsResponse {
@@ -556,6 +611,8 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.listRatingOverrides) { try await self.listRatingOverrides($0, context: $1) },
             .serverStreaming(Evaluation.EvaluationService.Method.exportEvaluations) { try await self.exportEvaluations($0, responses: $1, context: $2) },
             .unary(Evaluation.EvaluationService.Method.getRaterLeniency) { try await self.getRaterLeniency($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.rateQualitativeIkis) { try await self.rateQualitativeIkis($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.adjustPopulation) { try await self.adjustPopulation($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

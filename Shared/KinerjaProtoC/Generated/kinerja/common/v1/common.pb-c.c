@@ -2185,7 +2185,7 @@ const ProtobufCMessageDescriptor kinerja__common__v1__field_violation__descripto
   (ProtobufCMessageInit) kinerja__common__v1__field_violation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__common__v1__curve_bound__field_descriptors[7] =
+static const ProtobufCFieldDescriptor kinerja__common__v1__curve_bound__field_descriptors[9] =
 {
   {
     "predikat",
@@ -2271,8 +2271,33 @@ static const ProtobufCFieldDescriptor kinerja__common__v1__curve_bound__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "rule_text_id",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__CurveBound, rule_text_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "adjustment",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__CurveBound, adjustment),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__common__v1__curve_bound__field_indices_by_name[] = {
+  8,   /* field[8] = adjustment */
   1,   /* field[1] = also_predikat */
   5,   /* field[5] = max_count */
   3,   /* field[3] = max_percent */
@@ -2280,11 +2305,12 @@ static const unsigned kinerja__common__v1__curve_bound__field_indices_by_name[] 
   2,   /* field[2] = min_percent */
   0,   /* field[0] = predikat */
   6,   /* field[6] = rule_text */
+  7,   /* field[7] = rule_text_id */
 };
 static const ProtobufCIntRange kinerja__common__v1__curve_bound__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor kinerja__common__v1__curve_bound__descriptor =
 {
@@ -2294,14 +2320,14 @@ const ProtobufCMessageDescriptor kinerja__common__v1__curve_bound__descriptor =
   "Kinerja__Common__V1__CurveBound",
   "kinerja.common.v1",
   sizeof(Kinerja__Common__V1__CurveBound),
-  7,
+  9,
   kinerja__common__v1__curve_bound__field_descriptors,
   kinerja__common__v1__curve_bound__field_indices_by_name,
   1,  kinerja__common__v1__curve_bound__number_ranges,
   (ProtobufCMessageInit) kinerja__common__v1__curve_bound__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__common__v1__curve_breach__field_descriptors[8] =
+static const ProtobufCFieldDescriptor kinerja__common__v1__curve_breach__field_descriptors[9] =
 {
   {
     "unit_id",
@@ -2399,12 +2425,25 @@ static const ProtobufCFieldDescriptor kinerja__common__v1__curve_breach__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "explanation_id",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__CurveBreach, explanation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__common__v1__curve_breach__field_indices_by_name[] = {
   4,   /* field[4] = actual_count */
   5,   /* field[5] = actual_percent */
   3,   /* field[3] = bound */
   7,   /* field[7] = explanation */
+  8,   /* field[8] = explanation_id */
   2,   /* field[2] = organisation_rating */
   1,   /* field[1] = period */
   6,   /* field[6] = population */
@@ -2413,7 +2452,7 @@ static const unsigned kinerja__common__v1__curve_breach__field_indices_by_name[]
 static const ProtobufCIntRange kinerja__common__v1__curve_breach__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor kinerja__common__v1__curve_breach__descriptor =
 {
@@ -2423,7 +2462,7 @@ const ProtobufCMessageDescriptor kinerja__common__v1__curve_breach__descriptor =
   "Kinerja__Common__V1__CurveBreach",
   "kinerja.common.v1",
   sizeof(Kinerja__Common__V1__CurveBreach),
-  8,
+  9,
   kinerja__common__v1__curve_breach__field_descriptors,
   kinerja__common__v1__curve_breach__field_indices_by_name,
   1,  kinerja__common__v1__curve_breach__number_ranges,

@@ -7,6 +7,141 @@
 #endif
 
 #include "kinerja/evaluation/v1/evaluation.pb-c.h"
+void   kinerja__evaluation__v1__evaluation_span__init
+                     (Kinerja__Evaluation__V1__EvaluationSpan         *message)
+{
+  static const Kinerja__Evaluation__V1__EvaluationSpan init_value = KINERJA__EVALUATION__V1__EVALUATION_SPAN__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__evaluation_span__get_packed_size
+                     (const Kinerja__Evaluation__V1__EvaluationSpan *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_span__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__evaluation_span__pack
+                     (const Kinerja__Evaluation__V1__EvaluationSpan *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_span__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__evaluation_span__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EvaluationSpan *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_span__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__EvaluationSpan *
+       kinerja__evaluation__v1__evaluation_span__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__EvaluationSpan *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__evaluation_span__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__evaluation_span__free_unpacked
+                     (Kinerja__Evaluation__V1__EvaluationSpan *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_span__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__population_adjustment__init
+                     (Kinerja__Evaluation__V1__PopulationAdjustment         *message)
+{
+  static const Kinerja__Evaluation__V1__PopulationAdjustment init_value = KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__population_adjustment__get_packed_size
+                     (const Kinerja__Evaluation__V1__PopulationAdjustment *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__population_adjustment__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__population_adjustment__pack
+                     (const Kinerja__Evaluation__V1__PopulationAdjustment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__population_adjustment__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__population_adjustment__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__PopulationAdjustment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__population_adjustment__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__PopulationAdjustment *
+       kinerja__evaluation__v1__population_adjustment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__PopulationAdjustment *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__population_adjustment__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__population_adjustment__free_unpacked
+                     (Kinerja__Evaluation__V1__PopulationAdjustment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__population_adjustment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__finalisation_record__init
+                     (Kinerja__Evaluation__V1__FinalisationRecord         *message)
+{
+  static const Kinerja__Evaluation__V1__FinalisationRecord init_value = KINERJA__EVALUATION__V1__FINALISATION_RECORD__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__finalisation_record__get_packed_size
+                     (const Kinerja__Evaluation__V1__FinalisationRecord *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__finalisation_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__finalisation_record__pack
+                     (const Kinerja__Evaluation__V1__FinalisationRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__finalisation_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__finalisation_record__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__FinalisationRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__finalisation_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__FinalisationRecord *
+       kinerja__evaluation__v1__finalisation_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__FinalisationRecord *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__finalisation_record__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__finalisation_record__free_unpacked
+                     (Kinerja__Evaluation__V1__FinalisationRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__finalisation_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__curve_override__init
                      (Kinerja__Evaluation__V1__CurveOverride         *message)
 {
@@ -187,6 +322,51 @@ void   kinerja__evaluation__v1__iki_assessment__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__iki_assessment__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__qualitative_iki_rating__init
+                     (Kinerja__Evaluation__V1__QualitativeIkiRating         *message)
+{
+  static const Kinerja__Evaluation__V1__QualitativeIkiRating init_value = KINERJA__EVALUATION__V1__QUALITATIVE_IKI_RATING__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__qualitative_iki_rating__get_packed_size
+                     (const Kinerja__Evaluation__V1__QualitativeIkiRating *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__qualitative_iki_rating__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__qualitative_iki_rating__pack
+                     (const Kinerja__Evaluation__V1__QualitativeIkiRating *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__qualitative_iki_rating__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__qualitative_iki_rating__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__QualitativeIkiRating *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__qualitative_iki_rating__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__QualitativeIkiRating *
+       kinerja__evaluation__v1__qualitative_iki_rating__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__QualitativeIkiRating *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__qualitative_iki_rating__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__qualitative_iki_rating__free_unpacked
+                     (Kinerja__Evaluation__V1__QualitativeIkiRating *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__qualitative_iki_rating__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__hasil_kerja_proposal__init
                      (Kinerja__Evaluation__V1__HasilKerjaProposal         *message)
 {
@@ -230,6 +410,96 @@ void   kinerja__evaluation__v1__hasil_kerja_proposal__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__evaluation__v1__hasil_kerja_proposal__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__perilaku_value_assessment__init
+                     (Kinerja__Evaluation__V1__PerilakuValueAssessment         *message)
+{
+  static const Kinerja__Evaluation__V1__PerilakuValueAssessment init_value = KINERJA__EVALUATION__V1__PERILAKU_VALUE_ASSESSMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__perilaku_value_assessment__get_packed_size
+                     (const Kinerja__Evaluation__V1__PerilakuValueAssessment *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_value_assessment__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__perilaku_value_assessment__pack
+                     (const Kinerja__Evaluation__V1__PerilakuValueAssessment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_value_assessment__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__perilaku_value_assessment__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__PerilakuValueAssessment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_value_assessment__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__PerilakuValueAssessment *
+       kinerja__evaluation__v1__perilaku_value_assessment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__PerilakuValueAssessment *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__perilaku_value_assessment__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__perilaku_value_assessment__free_unpacked
+                     (Kinerja__Evaluation__V1__PerilakuValueAssessment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_value_assessment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__perilaku_proposal__init
+                     (Kinerja__Evaluation__V1__PerilakuProposal         *message)
+{
+  static const Kinerja__Evaluation__V1__PerilakuProposal init_value = KINERJA__EVALUATION__V1__PERILAKU_PROPOSAL__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__perilaku_proposal__get_packed_size
+                     (const Kinerja__Evaluation__V1__PerilakuProposal *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_proposal__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__perilaku_proposal__pack
+                     (const Kinerja__Evaluation__V1__PerilakuProposal *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_proposal__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__perilaku_proposal__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__PerilakuProposal *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_proposal__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__PerilakuProposal *
+       kinerja__evaluation__v1__perilaku_proposal__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__PerilakuProposal *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__perilaku_proposal__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__perilaku_proposal__free_unpacked
+                     (Kinerja__Evaluation__V1__PerilakuProposal *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_proposal__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__evaluation__v1__rating_decision__init
@@ -725,6 +995,51 @@ void   kinerja__evaluation__v1__siasn_record__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__angka_kredit_conversion__init
+                     (Kinerja__Evaluation__V1__AngkaKreditConversion         *message)
+{
+  static const Kinerja__Evaluation__V1__AngkaKreditConversion init_value = KINERJA__EVALUATION__V1__ANGKA_KREDIT_CONVERSION__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__angka_kredit_conversion__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditConversion *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_conversion__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__angka_kredit_conversion__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditConversion *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_conversion__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__angka_kredit_conversion__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditConversion *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_conversion__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AngkaKreditConversion *
+       kinerja__evaluation__v1__angka_kredit_conversion__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AngkaKreditConversion *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__angka_kredit_conversion__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__angka_kredit_conversion__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditConversion *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_conversion__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__evaluation__v1__open_period_request__init
@@ -2707,6 +3022,186 @@ void   kinerja__evaluation__v1__get_rater_leniency_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__get_rater_leniency_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__rate_qualitative_ikis_request__init
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__RateQualitativeIkisRequest init_value = KINERJA__EVALUATION__V1__RATE_QUALITATIVE_IKIS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_request__pack
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__RateQualitativeIkisRequest *
+       kinerja__evaluation__v1__rate_qualitative_ikis_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__RateQualitativeIkisRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__rate_qualitative_ikis_request__free_unpacked
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__rate_qualitative_ikis_response__init
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__RateQualitativeIkisResponse init_value = KINERJA__EVALUATION__V1__RATE_QUALITATIVE_IKIS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_response__pack
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__RateQualitativeIkisResponse *
+       kinerja__evaluation__v1__rate_qualitative_ikis_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__RateQualitativeIkisResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__rate_qualitative_ikis_response__free_unpacked
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__adjust_population_request__init
+                     (Kinerja__Evaluation__V1__AdjustPopulationRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__AdjustPopulationRequest init_value = KINERJA__EVALUATION__V1__ADJUST_POPULATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__adjust_population_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__AdjustPopulationRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__adjust_population_request__pack
+                     (const Kinerja__Evaluation__V1__AdjustPopulationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__adjust_population_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AdjustPopulationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AdjustPopulationRequest *
+       kinerja__evaluation__v1__adjust_population_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AdjustPopulationRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__adjust_population_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__adjust_population_request__free_unpacked
+                     (Kinerja__Evaluation__V1__AdjustPopulationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__adjust_population_response__init
+                     (Kinerja__Evaluation__V1__AdjustPopulationResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__AdjustPopulationResponse init_value = KINERJA__EVALUATION__V1__ADJUST_POPULATION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__adjust_population_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__AdjustPopulationResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__adjust_population_response__pack
+                     (const Kinerja__Evaluation__V1__AdjustPopulationResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__adjust_population_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AdjustPopulationResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AdjustPopulationResponse *
+       kinerja__evaluation__v1__adjust_population_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AdjustPopulationResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__adjust_population_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__adjust_population_response__free_unpacked
+                     (Kinerja__Evaluation__V1__AdjustPopulationResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__list_audit_events_request__init
                      (Kinerja__Evaluation__V1__ListAuditEventsRequest         *message)
 {
@@ -2887,6 +3382,315 @@ void   kinerja__evaluation__v1__verify_audit_chain_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__verify_audit_chain_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_span__field_descriptors[4] =
+{
+  {
+    "year",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationSpan, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationSpan, kind),
+    &kinerja__evaluation__v1__evaluation_period_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "number",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationSpan, number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "days",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationSpan, days),
+    &kinerja__common__v1__date_range__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__evaluation_span__field_indices_by_name[] = {
+  3,   /* field[3] = days */
+  1,   /* field[1] = kind */
+  2,   /* field[2] = number */
+  0,   /* field[0] = year */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__evaluation_span__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_span__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.EvaluationSpan",
+  "EvaluationSpan",
+  "Kinerja__Evaluation__V1__EvaluationSpan",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__EvaluationSpan),
+  4,
+  kinerja__evaluation__v1__evaluation_span__field_descriptors,
+  kinerja__evaluation__v1__evaluation_span__field_indices_by_name,
+  1,  kinerja__evaluation__v1__evaluation_span__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__evaluation_span__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__population_adjustment__field_descriptors[8] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, reason),
+    &kinerja__evaluation__v1__population_adjustment_reason__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "leave",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, leave),
+    &kinerja__common__v1__date_range__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "effective_date",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, effective_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "excluded",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, excluded),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "explanation",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, explanation),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recorded",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PopulationAdjustment, recorded),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__population_adjustment__field_indices_by_name[] = {
+  3,   /* field[3] = effective_date */
+  5,   /* field[5] = excluded */
+  6,   /* field[6] = explanation */
+  2,   /* field[2] = leave */
+  0,   /* field[0] = nip */
+  4,   /* field[4] = note */
+  1,   /* field[1] = reason */
+  7,   /* field[7] = recorded */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__population_adjustment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__population_adjustment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.PopulationAdjustment",
+  "PopulationAdjustment",
+  "Kinerja__Evaluation__V1__PopulationAdjustment",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__PopulationAdjustment),
+  8,
+  kinerja__evaluation__v1__population_adjustment__field_descriptors,
+  kinerja__evaluation__v1__population_adjustment__field_indices_by_name,
+  1,  kinerja__evaluation__v1__population_adjustment__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__population_adjustment__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__finalisation_record__field_descriptors[6] =
+{
+  {
+    "number",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "finalised",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, finalised),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "curve_override",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, curve_override),
+    &kinerja__evaluation__v1__curve_override__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "superseded",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, superseded),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reopen_reason",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, reopen_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reopened",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, reopened),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__finalisation_record__field_indices_by_name[] = {
+  2,   /* field[2] = curve_override */
+  1,   /* field[1] = finalised */
+  0,   /* field[0] = number */
+  4,   /* field[4] = reopen_reason */
+  5,   /* field[5] = reopened */
+  3,   /* field[3] = superseded */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__finalisation_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__finalisation_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.FinalisationRecord",
+  "FinalisationRecord",
+  "Kinerja__Evaluation__V1__FinalisationRecord",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__FinalisationRecord),
+  6,
+  kinerja__evaluation__v1__finalisation_record__field_descriptors,
+  kinerja__evaluation__v1__finalisation_record__field_indices_by_name,
+  1,  kinerja__evaluation__v1__finalisation_record__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__finalisation_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_override__field_descriptors[3] =
 {
   {
@@ -2951,7 +3755,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_override__descri
   (ProtobufCMessageInit) kinerja__evaluation__v1__curve_override__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__organisation_rating_record__field_descriptors[6] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__organisation_rating_record__field_descriptors[7] =
 {
   {
     "unit_id",
@@ -3025,6 +3829,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__organisation_rati
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "span",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__OrganisationRatingRecord, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__organisation_rating_record__field_indices_by_name[] = {
   5,   /* field[5] = decided */
@@ -3032,12 +3848,13 @@ static const unsigned kinerja__evaluation__v1__organisation_rating_record__field
   2,   /* field[2] = rating */
   3,   /* field[3] = reason */
   4,   /* field[4] = reference */
+  6,   /* field[6] = span */
   0,   /* field[0] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__organisation_rating_record__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_record__descriptor =
 {
@@ -3047,14 +3864,14 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_re
   "Kinerja__Evaluation__V1__OrganisationRatingRecord",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__OrganisationRatingRecord),
-  6,
+  7,
   kinerja__evaluation__v1__organisation_rating_record__field_descriptors,
   kinerja__evaluation__v1__organisation_rating_record__field_indices_by_name,
   1,  kinerja__evaluation__v1__organisation_rating_record__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__organisation_rating_record__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[15] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[19] =
 {
   {
     "period_id",
@@ -3236,28 +4053,80 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "span",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "population_adjustments",
+    17,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, n_population_adjustments),
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, population_adjustments),
+    &kinerja__evaluation__v1__population_adjustment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "curve_denominator",
+    18,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, curve_denominator),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "finalisations",
+    19,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, n_finalisations),
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, finalisations),
+    &kinerja__evaluation__v1__finalisation_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_by_name[] = {
+  17,   /* field[17] = curve_denominator */
   12,   /* field[12] = curve_override */
+  18,   /* field[18] = finalisations */
   11,   /* field[11] = finalised */
   10,   /* field[10] = opened */
   4,   /* field[4] = organisation_rating */
   2,   /* field[2] = period */
   0,   /* field[0] = period_id */
   6,   /* field[6] = population */
+  16,   /* field[16] = population_adjustments */
   8,   /* field[8] = proposal_rule_id */
   9,   /* field[9] = proposal_rule_version */
   7,   /* field[7] = rated_count */
   5,   /* field[5] = rating_deadline */
   13,   /* field[13] = reopen_count */
   14,   /* field[14] = revision */
+  15,   /* field[15] = span */
   3,   /* field[3] = state */
   1,   /* field[1] = unit */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__evaluation_period__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 15 }
+  { 0, 19 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__descriptor =
 {
@@ -3267,14 +4136,14 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__des
   "Kinerja__Evaluation__V1__EvaluationPeriod",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EvaluationPeriod),
-  15,
+  19,
   kinerja__evaluation__v1__evaluation_period__field_descriptors,
   kinerja__evaluation__v1__evaluation_period__field_indices_by_name,
   1,  kinerja__evaluation__v1__evaluation_period__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__evaluation_period__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__iki_assessment__field_descriptors[7] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__iki_assessment__field_descriptors[16] =
 {
   {
     "rhk_id",
@@ -3360,20 +4229,137 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__iki_assessment__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "target_value",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, target_value),
+    &kinerja__common__v1__double_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "target_upper_value",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, target_upper_value),
+    &kinerja__common__v1__double_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "realisation_value",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, realisation_value),
+    &kinerja__common__v1__double_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, unit),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "direction",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, direction),
+    &kinerja__common__v1__target_direction__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "basis",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, basis),
+    &kinerja__evaluation__v1__iki_assessment_basis__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "weight",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, weight),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skp_id",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, skp_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__IkiAssessment, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__iki_assessment__field_indices_by_name[] = {
+  12,   /* field[12] = basis */
   4,   /* field[4] = capaian_percent */
+  11,   /* field[11] = direction */
   6,   /* field[6] = evidence_present */
   2,   /* field[2] = iki_id */
   3,   /* field[3] = indicator */
   5,   /* field[5] = rating */
+  9,   /* field[9] = realisation_value */
+  15,   /* field[15] = reason */
   0,   /* field[0] = rhk_id */
   1,   /* field[1] = rhk_kind */
+  14,   /* field[14] = skp_id */
+  8,   /* field[8] = target_upper_value */
+  7,   /* field[7] = target_value */
+  10,   /* field[10] = unit */
+  13,   /* field[13] = weight */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__iki_assessment__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__iki_assessment__descriptor =
 {
@@ -3383,14 +4369,91 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__iki_assessment__descri
   "Kinerja__Evaluation__V1__IkiAssessment",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__IkiAssessment),
-  7,
+  16,
   kinerja__evaluation__v1__iki_assessment__field_descriptors,
   kinerja__evaluation__v1__iki_assessment__field_indices_by_name,
   1,  kinerja__evaluation__v1__iki_assessment__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__iki_assessment__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__hasil_kerja_proposal__field_descriptors[10] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__qualitative_iki_rating__field_descriptors[4] =
+{
+  {
+    "iki_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__QualitativeIkiRating, iki_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rating",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__QualitativeIkiRating, rating),
+    &kinerja__common__v1__rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__QualitativeIkiRating, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rated",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__QualitativeIkiRating, rated),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__qualitative_iki_rating__field_indices_by_name[] = {
+  0,   /* field[0] = iki_id */
+  2,   /* field[2] = note */
+  3,   /* field[3] = rated */
+  1,   /* field[1] = rating */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__qualitative_iki_rating__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__qualitative_iki_rating__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.QualitativeIkiRating",
+  "QualitativeIkiRating",
+  "Kinerja__Evaluation__V1__QualitativeIkiRating",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__QualitativeIkiRating),
+  4,
+  kinerja__evaluation__v1__qualitative_iki_rating__field_descriptors,
+  kinerja__evaluation__v1__qualitative_iki_rating__field_indices_by_name,
+  1,  kinerja__evaluation__v1__qualitative_iki_rating__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__qualitative_iki_rating__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__hasil_kerja_proposal__field_descriptors[12] =
 {
   {
     "rating",
@@ -3512,8 +4575,34 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__hasil_kerja_propo
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "all_above_percent",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__HasilKerjaProposal, all_above_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "all_below_percent",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__HasilKerjaProposal, all_below_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__hasil_kerja_proposal__field_indices_by_name[] = {
+  10,   /* field[10] = all_above_percent */
+  11,   /* field[11] = all_below_percent */
   8,   /* field[8] = computed_at */
   7,   /* field[7] = explanation */
   6,   /* field[6] = from_organisation_rating */
@@ -3528,7 +4617,7 @@ static const unsigned kinerja__evaluation__v1__hasil_kerja_proposal__field_indic
 static const ProtobufCIntRange kinerja__evaluation__v1__hasil_kerja_proposal__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__hasil_kerja_proposal__descriptor =
 {
@@ -3538,11 +4627,243 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__hasil_kerja_proposal__
   "Kinerja__Evaluation__V1__HasilKerjaProposal",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__HasilKerjaProposal),
-  10,
+  12,
   kinerja__evaluation__v1__hasil_kerja_proposal__field_descriptors,
   kinerja__evaluation__v1__hasil_kerja_proposal__field_indices_by_name,
   1,  kinerja__evaluation__v1__hasil_kerja_proposal__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__hasil_kerja_proposal__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__perilaku_value_assessment__field_descriptors[7] =
+{
+  {
+    "value",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuValueAssessment, value),
+    &kinerja__common__v1__berakhlak_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mean_score",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuValueAssessment, mean_score),
+    &kinerja__common__v1__double_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "response_count",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuValueAssessment, response_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ekspektasi_khusus",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuValueAssessment, ekspektasi_khusus),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expectation_judgement",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuValueAssessment, expectation_judgement),
+    &kinerja__common__v1__rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rating",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuValueAssessment, rating),
+    &kinerja__common__v1__rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuValueAssessment, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__perilaku_value_assessment__field_indices_by_name[] = {
+  3,   /* field[3] = ekspektasi_khusus */
+  4,   /* field[4] = expectation_judgement */
+  1,   /* field[1] = mean_score */
+  5,   /* field[5] = rating */
+  6,   /* field[6] = reason */
+  2,   /* field[2] = response_count */
+  0,   /* field[0] = value */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__perilaku_value_assessment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_assessment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.PerilakuValueAssessment",
+  "PerilakuValueAssessment",
+  "Kinerja__Evaluation__V1__PerilakuValueAssessment",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__PerilakuValueAssessment),
+  7,
+  kinerja__evaluation__v1__perilaku_value_assessment__field_descriptors,
+  kinerja__evaluation__v1__perilaku_value_assessment__field_indices_by_name,
+  1,  kinerja__evaluation__v1__perilaku_value_assessment__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__perilaku_value_assessment__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__perilaku_proposal__field_descriptors[7] =
+{
+  {
+    "rating",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, rating),
+    &kinerja__common__v1__rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, rule_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, rule_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "values",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, n_values),
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, values),
+    &kinerja__evaluation__v1__perilaku_value_assessment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "explanation",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, explanation),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "computed_at",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, computed_at),
+    &kinerja__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "round_id",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__PerilakuProposal, round_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__perilaku_proposal__field_indices_by_name[] = {
+  5,   /* field[5] = computed_at */
+  4,   /* field[4] = explanation */
+  0,   /* field[0] = rating */
+  6,   /* field[6] = round_id */
+  1,   /* field[1] = rule_id */
+  2,   /* field[2] = rule_version */
+  3,   /* field[3] = values */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__perilaku_proposal__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_proposal__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.PerilakuProposal",
+  "PerilakuProposal",
+  "Kinerja__Evaluation__V1__PerilakuProposal",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__PerilakuProposal),
+  7,
+  kinerja__evaluation__v1__perilaku_proposal__field_descriptors,
+  kinerja__evaluation__v1__perilaku_proposal__field_indices_by_name,
+  1,  kinerja__evaluation__v1__perilaku_proposal__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__perilaku_proposal__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__rating_decision__field_descriptors[5] =
@@ -3686,7 +5007,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_note__d
   (ProtobufCMessageInit) kinerja__evaluation__v1__perilaku_value_note__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluation__field_descriptors[18] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluation__field_descriptors[22] =
 {
   {
     "evaluation_id",
@@ -3904,6 +5225,54 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluati
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "perilaku_proposal",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, perilaku_proposal),
+    &kinerja__evaluation__v1__perilaku_proposal__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "qualitative_ratings",
+    20,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, n_qualitative_ratings),
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, qualitative_ratings),
+    &kinerja__evaluation__v1__qualitative_iki_rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skp_ids",
+    22,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, n_skp_ids),
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, skp_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indices_by_name[] = {
   2,   /* field[2] = employee */
@@ -3915,20 +5284,24 @@ static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indice
   14,   /* field[14] = kuadran */
   11,   /* field[11] = perilaku_kerja */
   12,   /* field[12] = perilaku_notes */
+  18,   /* field[18] = perilaku_proposal */
   3,   /* field[3] = period */
   1,   /* field[1] = period_id */
   13,   /* field[13] = predikat */
   9,   /* field[9] = proposal */
+  19,   /* field[19] = qualitative_ratings */
   17,   /* field[17] = revision */
   7,   /* field[7] = skp_id */
+  21,   /* field[21] = skp_ids */
   8,   /* field[8] = skp_version */
+  20,   /* field[20] = span */
   15,   /* field[15] = state */
   5,   /* field[5] = unit_leader */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__employee_evaluation__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 18 }
+  { 0, 22 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__descriptor =
 {
@@ -3938,7 +5311,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__d
   "Kinerja__Evaluation__V1__EmployeeEvaluation",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EmployeeEvaluation),
-  18,
+  22,
   kinerja__evaluation__v1__employee_evaluation__field_descriptors,
   kinerja__evaluation__v1__employee_evaluation__field_indices_by_name,
   1,  kinerja__evaluation__v1__employee_evaluation__number_ranges,
@@ -4164,7 +5537,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__predikat_matrix_cell__
   (ProtobufCMessageInit) kinerja__evaluation__v1__predikat_matrix_cell__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__proposal_rule__field_descriptors[12] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__proposal_rule__field_descriptors[17] =
 {
   {
     "rule_id",
@@ -4310,6 +5683,66 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__proposal_rule__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "tambahan_weight",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ProposalRule, tambahan_weight),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "perilaku_above_mean",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ProposalRule, perilaku_above_mean),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "perilaku_meets_mean",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ProposalRule, perilaku_meets_mean),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "perilaku_above_values",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ProposalRule, perilaku_above_values),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "perilaku_below_values",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ProposalRule, perilaku_below_values),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__proposal_rule__field_indices_by_name[] = {
   5,   /* field[5] = above_share_percent */
@@ -4318,8 +5751,13 @@ static const unsigned kinerja__evaluation__v1__proposal_rule__field_indices_by_n
   3,   /* field[3] = iki_above_percent */
   4,   /* field[4] = iki_meets_percent */
   8,   /* field[8] = include_tambahan */
+  13,   /* field[13] = perilaku_above_mean */
+  15,   /* field[15] = perilaku_above_values */
+  16,   /* field[16] = perilaku_below_values */
+  14,   /* field[14] = perilaku_meets_mean */
   9,   /* field[9] = require_evidence */
   0,   /* field[0] = rule_id */
+  12,   /* field[12] = tambahan_weight */
   2,   /* field[2] = unit_id */
   11,   /* field[11] = updated */
   7,   /* field[7] = utama_below_blocks_above */
@@ -4328,7 +5766,7 @@ static const unsigned kinerja__evaluation__v1__proposal_rule__field_indices_by_n
 static const ProtobufCIntRange kinerja__evaluation__v1__proposal_rule__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 17 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__proposal_rule__descriptor =
 {
@@ -4338,7 +5776,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__proposal_rule__descrip
   "Kinerja__Evaluation__V1__ProposalRule",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__ProposalRule),
-  12,
+  17,
   kinerja__evaluation__v1__proposal_rule__field_descriptors,
   kinerja__evaluation__v1__proposal_rule__field_indices_by_name,
   1,  kinerja__evaluation__v1__proposal_rule__number_ranges,
@@ -4409,7 +5847,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__predikat_count__descri
   (ProtobufCMessageInit) kinerja__evaluation__v1__predikat_count__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__field_descriptors[11] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__field_descriptors[13] =
 {
   {
     "period_id",
@@ -4543,11 +5981,36 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "excluded_count",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CurveStatus, excluded_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CurveStatus, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__curve_status__field_indices_by_name[] = {
   8,   /* field[8] = breaches */
   9,   /* field[9] = compliant */
   7,   /* field[7] = distribution */
+  11,   /* field[11] = excluded_count */
   10,   /* field[10] = note */
   3,   /* field[3] = organisation_rating */
   2,   /* field[2] = period */
@@ -4555,12 +6018,13 @@ static const unsigned kinerja__evaluation__v1__curve_status__field_indices_by_na
   4,   /* field[4] = population */
   6,   /* field[6] = quotas */
   5,   /* field[5] = rated_count */
+  12,   /* field[12] = span */
   1,   /* field[1] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__curve_status__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_status__descriptor =
 {
@@ -4570,14 +6034,14 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_status__descript
   "Kinerja__Evaluation__V1__CurveStatus",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__CurveStatus),
-  11,
+  13,
   kinerja__evaluation__v1__curve_status__field_descriptors,
   kinerja__evaluation__v1__curve_status__field_indices_by_name,
   1,  kinerja__evaluation__v1__curve_status__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__curve_status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__rater_stats__field_descriptors[8] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__rater_stats__field_descriptors[12] =
 {
   {
     "rater",
@@ -4675,12 +6139,64 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__rater_stats__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "city_leniency_index",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RaterStats, city_leniency_index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "modal_share_percent",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RaterStats, modal_share_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "differentiation_index",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RaterStats, differentiation_index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "low_differentiation",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RaterStats, low_differentiation),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__rater_stats__field_indices_by_name[] = {
+  8,   /* field[8] = city_leniency_index */
+  10,   /* field[10] = differentiation_index */
   2,   /* field[2] = distribution */
   7,   /* field[7] = flagged */
   4,   /* field[4] = leniency_index */
+  11,   /* field[11] = low_differentiation */
   3,   /* field[3] = mean_score */
+  9,   /* field[9] = modal_share_percent */
   6,   /* field[6] = override_down_count */
   5,   /* field[5] = override_up_count */
   1,   /* field[1] = rated_count */
@@ -4689,7 +6205,7 @@ static const unsigned kinerja__evaluation__v1__rater_stats__field_indices_by_nam
 static const ProtobufCIntRange kinerja__evaluation__v1__rater_stats__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__rater_stats__descriptor =
 {
@@ -4699,14 +6215,14 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__rater_stats__descripto
   "Kinerja__Evaluation__V1__RaterStats",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__RaterStats),
-  8,
+  12,
   kinerja__evaluation__v1__rater_stats__field_descriptors,
   kinerja__evaluation__v1__rater_stats__field_indices_by_name,
   1,  kinerja__evaluation__v1__rater_stats__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__rater_stats__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_period_key__field_descriptors[2] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_period_key__field_descriptors[3] =
 {
   {
     "nip",
@@ -4732,15 +6248,28 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_period_k
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "span",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeePeriodKey, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__employee_period_key__field_indices_by_name[] = {
   0,   /* field[0] = nip */
   1,   /* field[1] = period */
+  2,   /* field[2] = span */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__employee_period_key__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_period_key__descriptor =
 {
@@ -4750,7 +6279,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_period_key__d
   "Kinerja__Evaluation__V1__EmployeePeriodKey",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EmployeePeriodKey),
-  2,
+  3,
   kinerja__evaluation__v1__employee_period_key__field_descriptors,
   kinerja__evaluation__v1__employee_period_key__field_indices_by_name,
   1,  kinerja__evaluation__v1__employee_period_key__number_ranges,
@@ -5107,7 +6636,149 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_record__descript
   (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_record__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__open_period_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__angka_kredit_conversion__field_descriptors[9] =
+{
+  {
+    "evaluation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nip",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "predikat",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, predikat),
+    &kinerja__common__v1__predikat__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jenjang",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, jenjang),
+    &kinerja__evaluation__v1__jenjang_fungsional__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "annual_koefisien",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, annual_koefisien),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "predikat_percent",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, predikat_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "months",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "angka_kredit",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditConversion, angka_kredit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__angka_kredit_conversion__field_indices_by_name[] = {
+  8,   /* field[8] = angka_kredit */
+  5,   /* field[5] = annual_koefisien */
+  0,   /* field[0] = evaluation_id */
+  4,   /* field[4] = jenjang */
+  7,   /* field[7] = months */
+  1,   /* field[1] = nip */
+  3,   /* field[3] = predikat */
+  6,   /* field[6] = predikat_percent */
+  2,   /* field[2] = span */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__angka_kredit_conversion__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 9 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_conversion__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AngkaKreditConversion",
+  "AngkaKreditConversion",
+  "Kinerja__Evaluation__V1__AngkaKreditConversion",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AngkaKreditConversion),
+  9,
+  kinerja__evaluation__v1__angka_kredit_conversion__field_descriptors,
+  kinerja__evaluation__v1__angka_kredit_conversion__field_indices_by_name,
+  1,  kinerja__evaluation__v1__angka_kredit_conversion__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__angka_kredit_conversion__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__open_period_request__field_descriptors[4] =
 {
   {
     "unit",
@@ -5145,16 +6816,29 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__open_period_reque
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "span",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__OpenPeriodRequest, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__open_period_request__field_indices_by_name[] = {
   1,   /* field[1] = period */
   2,   /* field[2] = rating_deadline */
+  3,   /* field[3] = span */
   0,   /* field[0] = unit */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__open_period_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_request__descriptor =
 {
@@ -5164,7 +6848,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_request__d
   "Kinerja__Evaluation__V1__OpenPeriodRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__OpenPeriodRequest),
-  3,
+  4,
   kinerja__evaluation__v1__open_period_request__field_descriptors,
   kinerja__evaluation__v1__open_period_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__open_period_request__number_ranges,
@@ -5643,7 +7327,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_organisation_ratin
   (ProtobufCMessageInit) kinerja__evaluation__v1__set_organisation_rating_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_organisation_rating_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_organisation_rating_request__field_descriptors[3] =
 {
   {
     "unit_id",
@@ -5669,15 +7353,28 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_organisation_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "span",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetOrganisationRatingRequest, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__get_organisation_rating_request__field_indices_by_name[] = {
   1,   /* field[1] = period */
+  2,   /* field[2] = span */
   0,   /* field[0] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__get_organisation_rating_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_organisation_rating_request__descriptor =
 {
@@ -5687,7 +7384,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_organisation_ratin
   "Kinerja__Evaluation__V1__GetOrganisationRatingRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__GetOrganisationRatingRequest),
-  2,
+  3,
   kinerja__evaluation__v1__get_organisation_rating_request__field_descriptors,
   kinerja__evaluation__v1__get_organisation_rating_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__get_organisation_rating_request__number_ranges,
@@ -6964,7 +8661,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__finalise_period_respon
   (ProtobufCMessageInit) kinerja__evaluation__v1__finalise_period_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_evaluations_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_evaluations_request__field_descriptors[7] =
 {
   {
     "unit",
@@ -7038,19 +8735,32 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_evaluations_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "span",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListEvaluationsRequest, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__list_evaluations_request__field_indices_by_name[] = {
   4,   /* field[4] = evaluator_nip */
   5,   /* field[5] = page */
   1,   /* field[1] = period */
   2,   /* field[2] = predikats */
+  6,   /* field[6] = span */
   3,   /* field[3] = states */
   0,   /* field[0] = unit */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__list_evaluations_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_evaluations_request__descriptor =
 {
@@ -7060,7 +8770,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_evaluations_reque
   "Kinerja__Evaluation__V1__ListEvaluationsRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__ListEvaluationsRequest),
-  6,
+  7,
   kinerja__evaluation__v1__list_evaluations_request__field_descriptors,
   kinerja__evaluation__v1__list_evaluations_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__list_evaluations_request__number_ranges,
@@ -7387,7 +9097,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_rating_overrides_
   (ProtobufCMessageInit) kinerja__evaluation__v1__list_rating_overrides_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluations_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluations_request__field_descriptors[4] =
 {
   {
     "unit",
@@ -7425,16 +9135,29 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluation
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "span",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportEvaluationsRequest, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__export_evaluations_request__field_indices_by_name[] = {
   2,   /* field[2] = finalised_after */
   1,   /* field[1] = period */
+  3,   /* field[3] = span */
   0,   /* field[0] = unit */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__export_evaluations_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_request__descriptor =
 {
@@ -7444,7 +9167,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_req
   "Kinerja__Evaluation__V1__ExportEvaluationsRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__ExportEvaluationsRequest),
-  3,
+  4,
   kinerja__evaluation__v1__export_evaluations_request__field_descriptors,
   kinerja__evaluation__v1__export_evaluations_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__export_evaluations_request__number_ranges,
@@ -7489,7 +9212,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_res
   (ProtobufCMessageInit) kinerja__evaluation__v1__export_evaluations_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_leniency_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_leniency_request__field_descriptors[5] =
 {
   {
     "unit",
@@ -7527,16 +9250,42 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_lenienc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "modal_share_threshold_percent",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetRaterLeniencyRequest, modal_share_threshold_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetRaterLeniencyRequest, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__get_rater_leniency_request__field_indices_by_name[] = {
   2,   /* field[2] = flag_threshold */
+  3,   /* field[3] = modal_share_threshold_percent */
   1,   /* field[1] = period */
+  4,   /* field[4] = span */
   0,   /* field[0] = unit */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__get_rater_leniency_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_request__descriptor =
 {
@@ -7546,14 +9295,14 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_req
   "Kinerja__Evaluation__V1__GetRaterLeniencyRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__GetRaterLeniencyRequest),
-  3,
+  5,
   kinerja__evaluation__v1__get_rater_leniency_request__field_descriptors,
   kinerja__evaluation__v1__get_rater_leniency_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__get_rater_leniency_request__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__get_rater_leniency_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_leniency_response__field_descriptors[5] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_leniency_response__field_descriptors[8] =
 {
   {
     "unit_distribution",
@@ -7615,9 +9364,48 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_lenienc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "city_distribution",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__GetRaterLeniencyResponse, n_city_distribution),
+    offsetof(Kinerja__Evaluation__V1__GetRaterLeniencyResponse, city_distribution),
+    &kinerja__evaluation__v1__predikat_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "city_mean_score",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetRaterLeniencyResponse, city_mean_score),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "modal_share_threshold_percent",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetRaterLeniencyResponse, modal_share_threshold_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__get_rater_leniency_response__field_indices_by_name[] = {
+  5,   /* field[5] = city_distribution */
+  6,   /* field[6] = city_mean_score */
   3,   /* field[3] = flag_threshold */
+  7,   /* field[7] = modal_share_threshold_percent */
   4,   /* field[4] = rated_count */
   2,   /* field[2] = raters */
   0,   /* field[0] = unit_distribution */
@@ -7626,7 +9414,7 @@ static const unsigned kinerja__evaluation__v1__get_rater_leniency_response__fiel
 static const ProtobufCIntRange kinerja__evaluation__v1__get_rater_leniency_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_response__descriptor =
 {
@@ -7636,11 +9424,241 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_res
   "Kinerja__Evaluation__V1__GetRaterLeniencyResponse",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__GetRaterLeniencyResponse),
-  5,
+  8,
   kinerja__evaluation__v1__get_rater_leniency_response__field_descriptors,
   kinerja__evaluation__v1__get_rater_leniency_response__field_indices_by_name,
   1,  kinerja__evaluation__v1__get_rater_leniency_response__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__get_rater_leniency_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_request__field_descriptors[3] =
+{
+  {
+    "evaluation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RateQualitativeIkisRequest, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ratings",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__RateQualitativeIkisRequest, n_ratings),
+    offsetof(Kinerja__Evaluation__V1__RateQualitativeIkisRequest, ratings),
+    &kinerja__evaluation__v1__qualitative_iki_rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RateQualitativeIkisRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__rate_qualitative_ikis_request__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation_id */
+  2,   /* field[2] = expected_revision */
+  1,   /* field[1] = ratings */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__rate_qualitative_ikis_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.RateQualitativeIkisRequest",
+  "RateQualitativeIkisRequest",
+  "Kinerja__Evaluation__V1__RateQualitativeIkisRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__RateQualitativeIkisRequest),
+  3,
+  kinerja__evaluation__v1__rate_qualitative_ikis_request__field_descriptors,
+  kinerja__evaluation__v1__rate_qualitative_ikis_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__rate_qualitative_ikis_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__rate_qualitative_ikis_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_response__field_descriptors[1] =
+{
+  {
+    "evaluation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RateQualitativeIkisResponse, evaluation),
+    &kinerja__evaluation__v1__employee_evaluation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__rate_qualitative_ikis_response__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__rate_qualitative_ikis_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.RateQualitativeIkisResponse",
+  "RateQualitativeIkisResponse",
+  "Kinerja__Evaluation__V1__RateQualitativeIkisResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__RateQualitativeIkisResponse),
+  1,
+  kinerja__evaluation__v1__rate_qualitative_ikis_response__field_descriptors,
+  kinerja__evaluation__v1__rate_qualitative_ikis_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__rate_qualitative_ikis_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__rate_qualitative_ikis_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__adjust_population_request__field_descriptors[3] =
+{
+  {
+    "period_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AdjustPopulationRequest, period_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "adjustment",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AdjustPopulationRequest, adjustment),
+    &kinerja__evaluation__v1__population_adjustment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AdjustPopulationRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__adjust_population_request__field_indices_by_name[] = {
+  1,   /* field[1] = adjustment */
+  2,   /* field[2] = expected_revision */
+  0,   /* field[0] = period_id */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__adjust_population_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AdjustPopulationRequest",
+  "AdjustPopulationRequest",
+  "Kinerja__Evaluation__V1__AdjustPopulationRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AdjustPopulationRequest),
+  3,
+  kinerja__evaluation__v1__adjust_population_request__field_descriptors,
+  kinerja__evaluation__v1__adjust_population_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__adjust_population_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__adjust_population_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__adjust_population_response__field_descriptors[3] =
+{
+  {
+    "period",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AdjustPopulationResponse, period),
+    &kinerja__evaluation__v1__evaluation_period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "adjustment",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AdjustPopulationResponse, adjustment),
+    &kinerja__evaluation__v1__population_adjustment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "curve",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AdjustPopulationResponse, curve),
+    &kinerja__evaluation__v1__curve_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__adjust_population_response__field_indices_by_name[] = {
+  1,   /* field[1] = adjustment */
+  2,   /* field[2] = curve */
+  0,   /* field[0] = period */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__adjust_population_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AdjustPopulationResponse",
+  "AdjustPopulationResponse",
+  "Kinerja__Evaluation__V1__AdjustPopulationResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AdjustPopulationResponse),
+  3,
+  kinerja__evaluation__v1__adjust_population_response__field_descriptors,
+  kinerja__evaluation__v1__adjust_population_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__adjust_population_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__adjust_population_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_audit_events_request__field_descriptors[2] =
@@ -7902,6 +9920,78 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__evaluation_state__descrip
   kinerja__evaluation__v1__evaluation_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue kinerja__evaluation__v1__evaluation_period_kind__enum_values_by_number[5] =
+{
+  { "EVALUATION_PERIOD_KIND_UNSPECIFIED", "KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_UNSPECIFIED", 0 },
+  { "EVALUATION_PERIOD_KIND_MONTHLY", "KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_MONTHLY", 1 },
+  { "EVALUATION_PERIOD_KIND_QUARTERLY", "KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_QUARTERLY", 2 },
+  { "EVALUATION_PERIOD_KIND_SEMESTER", "KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_SEMESTER", 3 },
+  { "EVALUATION_PERIOD_KIND_ANNUAL", "KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_ANNUAL", 4 },
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__evaluation_period_kind__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex kinerja__evaluation__v1__evaluation_period_kind__enum_values_by_name[5] =
+{
+  { "EVALUATION_PERIOD_KIND_ANNUAL", 4 },
+  { "EVALUATION_PERIOD_KIND_MONTHLY", 1 },
+  { "EVALUATION_PERIOD_KIND_QUARTERLY", 2 },
+  { "EVALUATION_PERIOD_KIND_SEMESTER", 3 },
+  { "EVALUATION_PERIOD_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__evaluation__v1__evaluation_period_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.EvaluationPeriodKind",
+  "EvaluationPeriodKind",
+  "Kinerja__Evaluation__V1__EvaluationPeriodKind",
+  "kinerja.evaluation.v1",
+  5,
+  kinerja__evaluation__v1__evaluation_period_kind__enum_values_by_number,
+  5,
+  kinerja__evaluation__v1__evaluation_period_kind__enum_values_by_name,
+  1,
+  kinerja__evaluation__v1__evaluation_period_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue kinerja__evaluation__v1__population_adjustment_reason__enum_values_by_number[7] =
+{
+  { "POPULATION_ADJUSTMENT_REASON_UNSPECIFIED", "KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_UNSPECIFIED", 0 },
+  { "POPULATION_ADJUSTMENT_REASON_CLTN", "KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_CLTN", 1 },
+  { "POPULATION_ADJUSTMENT_REASON_TUGAS_BELAJAR", "KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_TUGAS_BELAJAR", 2 },
+  { "POPULATION_ADJUSTMENT_REASON_MENINGGAL", "KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_MENINGGAL", 3 },
+  { "POPULATION_ADJUSTMENT_REASON_PENSIUN", "KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_PENSIUN", 4 },
+  { "POPULATION_ADJUSTMENT_REASON_PINDAH_KELUAR", "KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_PINDAH_KELUAR", 5 },
+  { "POPULATION_ADJUSTMENT_REASON_PINDAH_MASUK", "KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_PINDAH_MASUK", 6 },
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__population_adjustment_reason__value_ranges[] = {
+{0, 0},{0, 7}
+};
+static const ProtobufCEnumValueIndex kinerja__evaluation__v1__population_adjustment_reason__enum_values_by_name[7] =
+{
+  { "POPULATION_ADJUSTMENT_REASON_CLTN", 1 },
+  { "POPULATION_ADJUSTMENT_REASON_MENINGGAL", 3 },
+  { "POPULATION_ADJUSTMENT_REASON_PENSIUN", 4 },
+  { "POPULATION_ADJUSTMENT_REASON_PINDAH_KELUAR", 5 },
+  { "POPULATION_ADJUSTMENT_REASON_PINDAH_MASUK", 6 },
+  { "POPULATION_ADJUSTMENT_REASON_TUGAS_BELAJAR", 2 },
+  { "POPULATION_ADJUSTMENT_REASON_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__evaluation__v1__population_adjustment_reason__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.PopulationAdjustmentReason",
+  "PopulationAdjustmentReason",
+  "Kinerja__Evaluation__V1__PopulationAdjustmentReason",
+  "kinerja.evaluation.v1",
+  7,
+  kinerja__evaluation__v1__population_adjustment_reason__enum_values_by_number,
+  7,
+  kinerja__evaluation__v1__population_adjustment_reason__enum_values_by_name,
+  1,
+  kinerja__evaluation__v1__population_adjustment_reason__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue kinerja__evaluation__v1__rating_aspect__enum_values_by_number[3] =
 {
   { "RATING_ASPECT_UNSPECIFIED", "KINERJA__EVALUATION__V1__RATING_ASPECT__RATING_ASPECT_UNSPECIFIED", 0 },
@@ -7932,7 +10022,81 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__rating_aspect__descriptor
   kinerja__evaluation__v1__rating_aspect__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[23] =
+static const ProtobufCEnumValue kinerja__evaluation__v1__iki_assessment_basis__enum_values_by_number[4] =
+{
+  { "IKI_ASSESSMENT_BASIS_UNSPECIFIED", "KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_UNSPECIFIED", 0 },
+  { "IKI_ASSESSMENT_BASIS_CAPAIAN", "KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_CAPAIAN", 1 },
+  { "IKI_ASSESSMENT_BASIS_RATED_DESCRIPTION", "KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_RATED_DESCRIPTION", 2 },
+  { "IKI_ASSESSMENT_BASIS_NO_EVIDENCE", "KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_NO_EVIDENCE", 3 },
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__iki_assessment_basis__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex kinerja__evaluation__v1__iki_assessment_basis__enum_values_by_name[4] =
+{
+  { "IKI_ASSESSMENT_BASIS_CAPAIAN", 1 },
+  { "IKI_ASSESSMENT_BASIS_NO_EVIDENCE", 3 },
+  { "IKI_ASSESSMENT_BASIS_RATED_DESCRIPTION", 2 },
+  { "IKI_ASSESSMENT_BASIS_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__evaluation__v1__iki_assessment_basis__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.IkiAssessmentBasis",
+  "IkiAssessmentBasis",
+  "Kinerja__Evaluation__V1__IkiAssessmentBasis",
+  "kinerja.evaluation.v1",
+  4,
+  kinerja__evaluation__v1__iki_assessment_basis__enum_values_by_number,
+  4,
+  kinerja__evaluation__v1__iki_assessment_basis__enum_values_by_name,
+  1,
+  kinerja__evaluation__v1__iki_assessment_basis__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue kinerja__evaluation__v1__jenjang_fungsional__enum_values_by_number[9] =
+{
+  { "JENJANG_FUNGSIONAL_UNSPECIFIED", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED", 0 },
+  { "JENJANG_FUNGSIONAL_PEMULA", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_PEMULA", 1 },
+  { "JENJANG_FUNGSIONAL_TERAMPIL", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_TERAMPIL", 2 },
+  { "JENJANG_FUNGSIONAL_MAHIR", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_MAHIR", 3 },
+  { "JENJANG_FUNGSIONAL_PENYELIA", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_PENYELIA", 4 },
+  { "JENJANG_FUNGSIONAL_AHLI_PERTAMA", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_PERTAMA", 5 },
+  { "JENJANG_FUNGSIONAL_AHLI_MUDA", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_MUDA", 6 },
+  { "JENJANG_FUNGSIONAL_AHLI_MADYA", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_MADYA", 7 },
+  { "JENJANG_FUNGSIONAL_AHLI_UTAMA", "KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_UTAMA", 8 },
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__jenjang_fungsional__value_ranges[] = {
+{0, 0},{0, 9}
+};
+static const ProtobufCEnumValueIndex kinerja__evaluation__v1__jenjang_fungsional__enum_values_by_name[9] =
+{
+  { "JENJANG_FUNGSIONAL_AHLI_MADYA", 7 },
+  { "JENJANG_FUNGSIONAL_AHLI_MUDA", 6 },
+  { "JENJANG_FUNGSIONAL_AHLI_PERTAMA", 5 },
+  { "JENJANG_FUNGSIONAL_AHLI_UTAMA", 8 },
+  { "JENJANG_FUNGSIONAL_MAHIR", 3 },
+  { "JENJANG_FUNGSIONAL_PEMULA", 1 },
+  { "JENJANG_FUNGSIONAL_PENYELIA", 4 },
+  { "JENJANG_FUNGSIONAL_TERAMPIL", 2 },
+  { "JENJANG_FUNGSIONAL_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.JenjangFungsional",
+  "JenjangFungsional",
+  "Kinerja__Evaluation__V1__JenjangFungsional",
+  "kinerja.evaluation.v1",
+  9,
+  kinerja__evaluation__v1__jenjang_fungsional__enum_values_by_number,
+  9,
+  kinerja__evaluation__v1__jenjang_fungsional__enum_values_by_name,
+  1,
+  kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[25] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -7955,10 +10119,13 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "ListRatingOverrides", &kinerja__evaluation__v1__list_rating_overrides_request__descriptor, &kinerja__evaluation__v1__list_rating_overrides_response__descriptor },
   { "ExportEvaluations", &kinerja__evaluation__v1__export_evaluations_request__descriptor, &kinerja__evaluation__v1__export_evaluations_response__descriptor },
   { "GetRaterLeniency", &kinerja__evaluation__v1__get_rater_leniency_request__descriptor, &kinerja__evaluation__v1__get_rater_leniency_response__descriptor },
+  { "RateQualitativeIkis", &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor, &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor },
+  { "AdjustPopulation", &kinerja__evaluation__v1__adjust_population_request__descriptor, &kinerja__evaluation__v1__adjust_population_response__descriptor },
   { "ListAuditEvents", &kinerja__evaluation__v1__list_audit_events_request__descriptor, &kinerja__evaluation__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
 const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_name[] = {
+  22,        /* AdjustPopulation */
   19,        /* ExportEvaluations */
   15,        /* FinalisePeriod */
   14,        /* GetCurve */
@@ -7968,20 +10135,21 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   13,        /* GetPredikatMatrix */
   6,        /* GetProposalRule */
   20,        /* GetRaterLeniency */
-  21,        /* ListAuditEvents */
+  23,        /* ListAuditEvents */
   17,        /* ListEmployeeEvaluations */
   16,        /* ListEvaluations */
   2,        /* ListPeriods */
   18,        /* ListRatingOverrides */
   0,        /* OpenPeriod */
   8,        /* ProposeEvaluations */
+  21,        /* RateQualitativeIkis */
   12,        /* ReassignEvaluator */
   3,        /* ReopenPeriod */
   10,        /* SetHasilKerjaRating */
   4,        /* SetOrganisationRating */
   11,        /* SetPerilakuRating */
   7,        /* SetProposalRule */
-  22         /* VerifyAuditChain */
+  24         /* VerifyAuditChain */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -7990,7 +10158,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  23,
+  25,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -8162,13 +10330,29 @@ void kinerja__evaluation__v1__evaluation_service__get_rater_leniency(ProtobufCSe
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(ProtobufCService *service,
+                                                                        const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *input,
+                                                                        Kinerja__Evaluation__V1__RateQualitativeIkisResponse_Closure closure,
+                                                                        void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCService *service,
+                                                                    const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
+                                                                    Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -8176,7 +10360,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

@@ -880,7 +880,8 @@ struct  Kinerja__Common__V1__CurveBound
    */
   Kinerja__Common__V1__Predikat also_predikat;
   /*
-   * Lowest allowed share in percent (0–100); 0 when there is no lower bound.
+   * Lowest allowed share in percent (0–100); 0 when there is no lower bound or the bound is a
+   * head count ("at least one", then min_count is 1).
    */
   double min_percent;
   /*
@@ -889,22 +890,32 @@ struct  Kinerja__Common__V1__CurveBound
   double max_percent;
   /*
    * Lowest allowed head count for the unit's population (rounded up from min_percent, or 1 for
-   * "at least one"); 0 when there is no lower bound.
+   * "at least one"; lowered for a unit too small for it, see adjustment); 0 when there is no lower bound.
    */
   uint32_t min_count;
   /*
-   * Highest allowed head count (rounded down from max_percent); equals the population when there
-   * is no upper bound.
+   * Highest allowed head count (rounded down from max_percent, but at least 1 for the
+   * organisation's own predikat, see adjustment); equals the population when there is no upper bound.
    */
   uint32_t max_count;
   /*
    * The rule as text, e.g. "at most 70% Sangat Baik (SE MenPANRB 3/2023)"; at most 300 characters.
    */
   char *rule_text;
+  /*
+   * The rule in Indonesian, e.g. "Sangat Baik paling banyak 70% (SE MenPANRB 3/2023)"; at most 300 characters.
+   */
+  char *rule_text_id;
+  /*
+   * Why the head counts differ from plain rounding of the percents for this population (the
+   * small-unit rule, docs/EVALUATION.md), e.g. "lowered from 1 to 0: 1 employee cannot also hold
+   * the 60% Kurang"; empty when they do not; at most 300 characters.
+   */
+  char *adjustment;
 };
 #define KINERJA__COMMON__V1__CURVE_BOUND__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__common__v1__curve_bound__descriptor) \
-    , KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, 0, 0, 0, (char *)protobuf_c_empty_string }
+    , KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -945,10 +956,14 @@ struct  Kinerja__Common__V1__CurveBreach
    * Explanation for people, e.g. "8 of 10 (80%) are Sangat Baik; at most 7 allowed"; at most 500 characters.
    */
   char *explanation;
+  /*
+   * The explanation in Indonesian, e.g. "8 dari 10 (80%) Sangat Baik; paling banyak 7"; at most 500 characters.
+   */
+  char *explanation_id;
 };
 #define KINERJA__COMMON__V1__CURVE_BREACH__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__common__v1__curve_breach__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, NULL, 0, 0, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, NULL, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*

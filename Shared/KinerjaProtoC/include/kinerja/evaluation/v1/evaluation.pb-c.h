@@ -18,11 +18,17 @@ PROTOBUF_C__BEGIN_DECLS
 #include "kinerja/feedback/v1/feedback.pb-c.h"
 #include "kinerja/reporting/v1/reporting.pb-c.h"
 
+typedef struct Kinerja__Evaluation__V1__EvaluationSpan Kinerja__Evaluation__V1__EvaluationSpan;
+typedef struct Kinerja__Evaluation__V1__PopulationAdjustment Kinerja__Evaluation__V1__PopulationAdjustment;
+typedef struct Kinerja__Evaluation__V1__FinalisationRecord Kinerja__Evaluation__V1__FinalisationRecord;
 typedef struct Kinerja__Evaluation__V1__CurveOverride Kinerja__Evaluation__V1__CurveOverride;
 typedef struct Kinerja__Evaluation__V1__OrganisationRatingRecord Kinerja__Evaluation__V1__OrganisationRatingRecord;
 typedef struct Kinerja__Evaluation__V1__EvaluationPeriod Kinerja__Evaluation__V1__EvaluationPeriod;
 typedef struct Kinerja__Evaluation__V1__IkiAssessment Kinerja__Evaluation__V1__IkiAssessment;
+typedef struct Kinerja__Evaluation__V1__QualitativeIkiRating Kinerja__Evaluation__V1__QualitativeIkiRating;
 typedef struct Kinerja__Evaluation__V1__HasilKerjaProposal Kinerja__Evaluation__V1__HasilKerjaProposal;
+typedef struct Kinerja__Evaluation__V1__PerilakuValueAssessment Kinerja__Evaluation__V1__PerilakuValueAssessment;
+typedef struct Kinerja__Evaluation__V1__PerilakuProposal Kinerja__Evaluation__V1__PerilakuProposal;
 typedef struct Kinerja__Evaluation__V1__RatingDecision Kinerja__Evaluation__V1__RatingDecision;
 typedef struct Kinerja__Evaluation__V1__PerilakuValueNote Kinerja__Evaluation__V1__PerilakuValueNote;
 typedef struct Kinerja__Evaluation__V1__EmployeeEvaluation Kinerja__Evaluation__V1__EmployeeEvaluation;
@@ -34,6 +40,7 @@ typedef struct Kinerja__Evaluation__V1__CurveStatus Kinerja__Evaluation__V1__Cur
 typedef struct Kinerja__Evaluation__V1__RaterStats Kinerja__Evaluation__V1__RaterStats;
 typedef struct Kinerja__Evaluation__V1__EmployeePeriodKey Kinerja__Evaluation__V1__EmployeePeriodKey;
 typedef struct Kinerja__Evaluation__V1__SiasnRecord Kinerja__Evaluation__V1__SiasnRecord;
+typedef struct Kinerja__Evaluation__V1__AngkaKreditConversion Kinerja__Evaluation__V1__AngkaKreditConversion;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodRequest Kinerja__Evaluation__V1__OpenPeriodRequest;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodResponse Kinerja__Evaluation__V1__OpenPeriodResponse;
 typedef struct Kinerja__Evaluation__V1__GetPeriodRequest Kinerja__Evaluation__V1__GetPeriodRequest;
@@ -78,6 +85,10 @@ typedef struct Kinerja__Evaluation__V1__ExportEvaluationsRequest Kinerja__Evalua
 typedef struct Kinerja__Evaluation__V1__ExportEvaluationsResponse Kinerja__Evaluation__V1__ExportEvaluationsResponse;
 typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyRequest Kinerja__Evaluation__V1__GetRaterLeniencyRequest;
 typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyResponse Kinerja__Evaluation__V1__GetRaterLeniencyResponse;
+typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisRequest Kinerja__Evaluation__V1__RateQualitativeIkisRequest;
+typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisResponse Kinerja__Evaluation__V1__RateQualitativeIkisResponse;
+typedef struct Kinerja__Evaluation__V1__AdjustPopulationRequest Kinerja__Evaluation__V1__AdjustPopulationRequest;
+typedef struct Kinerja__Evaluation__V1__AdjustPopulationResponse Kinerja__Evaluation__V1__AdjustPopulationResponse;
 typedef struct Kinerja__Evaluation__V1__ListAuditEventsRequest Kinerja__Evaluation__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Evaluation__V1__ListAuditEventsResponse Kinerja__Evaluation__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Evaluation__V1__VerifyAuditChainRequest Kinerja__Evaluation__V1__VerifyAuditChainRequest;
@@ -140,6 +151,67 @@ typedef enum _Kinerja__Evaluation__V1__EvaluationState {
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__EVALUATION_STATE)
 } Kinerja__Evaluation__V1__EvaluationState;
 /*
+ * Kind of an evaluation period. Extends common.v1.PeriodKind with the semester, which only
+ * evaluation uses (a common.v1.Period cannot express it).
+ */
+typedef enum _Kinerja__Evaluation__V1__EvaluationPeriodKind {
+  /*
+   * Not set; rejected with INVALID_ARGUMENT.
+   */
+  KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_UNSPECIFIED = 0,
+  /*
+   * One calendar month (Pemda pay TPP monthly).
+   */
+  KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_MONTHLY = 1,
+  /*
+   * One triwulan (quarter): January–March, April–June, July–September, October–December.
+   */
+  KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_QUARTERLY = 2,
+  /*
+   * One semester: January–June or July–December.
+   */
+  KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_SEMESTER = 3,
+  /*
+   * The calendar year (the annual evaluation).
+   */
+  KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_ANNUAL = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND)
+} Kinerja__Evaluation__V1__EvaluationPeriodKind;
+/*
+ * Why an employee's place in a period's population is adjusted.
+ */
+typedef enum _Kinerja__Evaluation__V1__PopulationAdjustmentReason {
+  /*
+   * Not set; rejected with INVALID_ARGUMENT.
+   */
+  KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_UNSPECIFIED = 0,
+  /*
+   * Cuti di luar tanggungan negara (unpaid leave) over the days given.
+   */
+  KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_CLTN = 1,
+  /*
+   * Tugas belajar (study assignment) over the days given.
+   */
+  KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_TUGAS_BELAJAR = 2,
+  /*
+   * Died (meninggal dunia) on the effective date.
+   */
+  KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_MENINGGAL = 3,
+  /*
+   * Retired (pensiun) from the effective date (TMT pensiun).
+   */
+  KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_PENSIUN = 4,
+  /*
+   * Transferred out of the unit (pindah) from the effective date; evaluated by the new unit.
+   */
+  KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_PINDAH_KELUAR = 5,
+  /*
+   * Transferred into the unit from the effective date; evaluated here over all their SKPs of the period.
+   */
+  KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_PINDAH_MASUK = 6
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON)
+} Kinerja__Evaluation__V1__PopulationAdjustmentReason;
+/*
  * Which of the two ratings something is about.
  */
 typedef enum _Kinerja__Evaluation__V1__RatingAspect {
@@ -157,8 +229,182 @@ typedef enum _Kinerja__Evaluation__V1__RatingAspect {
   KINERJA__EVALUATION__V1__RATING_ASPECT__RATING_ASPECT_PERILAKU_KERJA = 2
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__RATING_ASPECT)
 } Kinerja__Evaluation__V1__RatingAspect;
+/*
+ * Where an IKI's classification comes from.
+ */
+typedef enum _Kinerja__Evaluation__V1__IkiAssessmentBasis {
+  /*
+   * Not classified (no target, no realisation, no rating).
+   */
+  KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_UNSPECIFIED = 0,
+  /*
+   * From capaian: verified realisation against the period's target.
+   */
+  KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_CAPAIAN = 1,
+  /*
+   * From the atasan's rating of a descriptive (Kualitatif) target.
+   */
+  KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_RATED_DESCRIPTION = 2,
+  /*
+   * Di Bawah because the rule requires evidence and none is verified.
+   */
+  KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_NO_EVIDENCE = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS)
+} Kinerja__Evaluation__V1__IkiAssessmentBasis;
+/*
+ * Jenjang (level) of a jabatan fungsional; sets the annual angka kredit koefisien (PermenPANRB 1/2023).
+ */
+typedef enum _Kinerja__Evaluation__V1__JenjangFungsional {
+  /*
+   * Not set.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED = 0,
+  /*
+   * Keterampilan: Pemula.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_PEMULA = 1,
+  /*
+   * Keterampilan: Terampil.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_TERAMPIL = 2,
+  /*
+   * Keterampilan: Mahir.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_MAHIR = 3,
+  /*
+   * Keterampilan: Penyelia.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_PENYELIA = 4,
+  /*
+   * Keahlian: Ahli Pertama.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_PERTAMA = 5,
+  /*
+   * Keahlian: Ahli Muda.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_MUDA = 6,
+  /*
+   * Keahlian: Ahli Madya.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_MADYA = 7,
+  /*
+   * Keahlian: Ahli Utama.
+   */
+  KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_UTAMA = 8
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL)
+} Kinerja__Evaluation__V1__JenjangFungsional;
 
 /* --- messages --- */
+
+/*
+ * The days an evaluation period covers: a month, a triwulan, a semester or a year, in WITA days.
+ * Periods of one kind tile the year, so two of the same kind either are the same or do not overlap.
+ */
+struct  Kinerja__Evaluation__V1__EvaluationSpan
+{
+  ProtobufCMessage base;
+  /*
+   * Calendar year, 2000–2100.
+   */
+  int32_t year;
+  /*
+   * Kind. Required.
+   */
+  Kinerja__Evaluation__V1__EvaluationPeriodKind kind;
+  /*
+   * Which one of its kind: month 1–12, triwulan 1–4, semester 1–2; 1 for the year.
+   */
+  uint32_t number;
+  /*
+   * First and last WITA day, derived from the fields above. Output only.
+   */
+  Kinerja__Common__V1__DateRange *days;
+};
+#define KINERJA__EVALUATION__V1__EVALUATION_SPAN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__evaluation_span__descriptor) \
+    , 0, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_KIND__EVALUATION_PERIOD_KIND_UNSPECIFIED, 0, NULL }
+
+
+/*
+ * One adjustment of a period's population; the curve's denominator follows from all of them
+ * (docs/EVALUATION.md, "Population and the curve denominator").
+ */
+struct  Kinerja__Evaluation__V1__PopulationAdjustment
+{
+  ProtobufCMessage base;
+  /*
+   * Employee NIP, 18 digits.
+   */
+  char *nip;
+  /*
+   * Why. Required.
+   */
+  Kinerja__Evaluation__V1__PopulationAdjustmentReason reason;
+  /*
+   * The leave days for CLTN and tugas belajar (required for those, absent otherwise).
+   */
+  Kinerja__Common__V1__DateRange *leave;
+  /*
+   * The effective WITA day for MENINGGAL, PENSIUN, PINDAH_KELUAR and PINDAH_MASUK (required for those).
+   */
+  Kinerja__Common__V1__Date *effective_date;
+  /*
+   * Basis, e.g. the decree number and what it says; 1–500 characters.
+   */
+  char *note;
+  /*
+   * True when the adjustment removes the employee from the curve's denominator. Output only.
+   */
+  protobuf_c_boolean excluded;
+  /*
+   * Why it does or does not remove them, e.g. "CLTN covers 62 of 92 days (67%); served days below half"; at most 500 characters. Output only.
+   */
+  char *explanation;
+  /*
+   * Who recorded it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *recorded;
+};
+#define KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__population_adjustment__descriptor) \
+    , (char *)protobuf_c_empty_string, KINERJA__EVALUATION__V1__POPULATION_ADJUSTMENT_REASON__POPULATION_ADJUSTMENT_REASON_UNSPECIFIED, NULL, NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * One finalisation of a period. Reopening marks it superseded; the next finalisation adds a new one.
+ */
+struct  Kinerja__Evaluation__V1__FinalisationRecord
+{
+  ProtobufCMessage base;
+  /*
+   * 1 for the first finalisation, then 2, 3, … after each reopening.
+   */
+  uint32_t number;
+  /*
+   * Who finalised and when.
+   */
+  Kinerja__Common__V1__AuditStamp *finalised;
+  /*
+   * Breaches accepted at that finalisation; absent when the curve held.
+   */
+  Kinerja__Evaluation__V1__CurveOverride *curve_override;
+  /*
+   * True once the period was reopened after this finalisation (its records are superseded).
+   */
+  protobuf_c_boolean superseded;
+  /*
+   * Why it was reopened; empty while current.
+   */
+  char *reopen_reason;
+  /*
+   * Who reopened it and when; absent while current.
+   */
+  Kinerja__Common__V1__AuditStamp *reopened;
+};
+#define KINERJA__EVALUATION__V1__FINALISATION_RECORD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__finalisation_record__descriptor) \
+    , 0, NULL, NULL, 0, (char *)protobuf_c_empty_string, NULL }
+
 
 /*
  * An override of the distribution curve recorded at finalisation.
@@ -215,10 +461,14 @@ struct  Kinerja__Evaluation__V1__OrganisationRatingRecord
    * Who decided and when.
    */
   Kinerja__Common__V1__AuditStamp *decided;
+  /*
+   * The span (any kind, including a semester, for which `period` is absent).
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__ORGANISATION_RATING_RECORD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__organisation_rating_record__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL }
 
 
 /*
@@ -236,7 +486,7 @@ struct  Kinerja__Evaluation__V1__EvaluationPeriod
    */
   Kinerja__Common__V1__UnitScope *unit;
   /*
-   * The period: quarterly (triwulan) or annual. Required.
+   * The period: a month, a triwulan or the year; absent for a semester, which only `span` names.
    */
   Kinerja__Common__V1__Period *period;
   /*
@@ -287,10 +537,28 @@ struct  Kinerja__Evaluation__V1__EvaluationPeriod
    * Revision counter. Output only.
    */
   uint64_t revision;
+  /*
+   * The span (any kind, including a semester, for which `period` is absent). Output only.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * Population adjustments recorded for the period, oldest first. Output only.
+   */
+  size_t n_population_adjustments;
+  Kinerja__Evaluation__V1__PopulationAdjustment **population_adjustments;
+  /*
+   * The curve's denominator: the population minus the employees the adjustments exclude. Output only.
+   */
+  uint32_t curve_denominator;
+  /*
+   * Every finalisation, oldest first; all but the latest are superseded. Output only.
+   */
+  size_t n_finalisations;
+  Kinerja__Evaluation__V1__FinalisationRecord **finalisations;
 };
 #define KINERJA__EVALUATION__V1__EVALUATION_PERIOD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__evaluation_period__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0 }
+    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0, NULL, 0,NULL, 0, 0,NULL }
 
 
 /*
@@ -327,10 +595,75 @@ struct  Kinerja__Evaluation__V1__IkiAssessment
    * True when at least one verified report with evidence backs the realisation.
    */
   protobuf_c_boolean evidence_present;
+  /*
+   * The period's target value (lower bound of a range); absent for qualitative IKIs.
+   */
+  Kinerja__Common__V1__DoubleValue *target_value;
+  /*
+   * Upper bound of a range target; absent otherwise.
+   */
+  Kinerja__Common__V1__DoubleValue *target_upper_value;
+  /*
+   * Verified realisation for the period in the target's unit; absent for qualitative IKIs.
+   */
+  Kinerja__Common__V1__DoubleValue *realisation_value;
+  /*
+   * Unit of measure (satuan) of target and realisation.
+   */
+  char *unit;
+  /*
+   * How capaian was computed.
+   */
+  Kinerja__Common__V1__TargetDirection direction;
+  /*
+   * Where the classification comes from.
+   */
+  Kinerja__Evaluation__V1__IkiAssessmentBasis basis;
+  /*
+   * Weight in the shares: 1 for Utama, the rule's tambahan_weight for Tambahan, times the share
+   * of the period's days the IKI's SKP covers when the employee had several SKPs.
+   */
+  double weight;
+  /*
+   * SKP the IKI belongs to (several when the employee transferred within the period).
+   */
+  char *skp_id;
+  /*
+   * The reasoning for this IKI, e.g. "capaian 75.0% (target 3 hari, realisasi 4 hari; lower is better) is below 90%"; at most 500 characters.
+   */
+  char *reason;
 };
 #define KINERJA__EVALUATION__V1__IKI_ASSESSMENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__iki_assessment__descriptor) \
-    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RHK_KIND__RHK_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, 0 }
+    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RHK_KIND__RHK_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, 0, NULL, NULL, NULL, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__TARGET_DIRECTION__TARGET_DIRECTION_UNSPECIFIED, KINERJA__EVALUATION__V1__IKI_ASSESSMENT_BASIS__IKI_ASSESSMENT_BASIS_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * The atasan's rating of one descriptive (Kualitatif) target, the input of a Kualitatif SKP's proposal.
+ */
+struct  Kinerja__Evaluation__V1__QualitativeIkiRating
+{
+  ProtobufCMessage base;
+  /*
+   * IKI id.
+   */
+  char *iki_id;
+  /*
+   * How the result compares with the descriptive target. Required.
+   */
+  Kinerja__Common__V1__Rating rating;
+  /*
+   * What was delivered against the description; 1–1000 characters.
+   */
+  char *note;
+  /*
+   * Who rated and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *rated;
+};
+#define KINERJA__EVALUATION__V1__QUALITATIVE_IKI_RATING__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__qualitative_iki_rating__descriptor) \
+    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL }
 
 
 /*
@@ -380,10 +713,100 @@ struct  Kinerja__Evaluation__V1__HasilKerjaProposal
    * SKP version the inputs come from.
    */
   uint32_t skp_version;
+  /*
+   * Weighted share of all classifiable IKIs (Utama weight 1, Tambahan tambahan_weight) rated Di Atas, percent 0–100.
+   */
+  double all_above_percent;
+  /*
+   * Weighted share of all classifiable IKIs rated Di Bawah, percent 0–100.
+   */
+  double all_below_percent;
 };
 #define KINERJA__EVALUATION__V1__HASIL_KERJA_PROPOSAL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__hasil_kerja_proposal__descriptor) \
-    , KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, 0, 0, (char *)protobuf_c_empty_string, NULL, 0 }
+    , KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, 0, 0, (char *)protobuf_c_empty_string, NULL, 0, 0, 0 }
+
+
+/*
+ * How the Perilaku proposal read one BerAKHLAK value.
+ */
+struct  Kinerja__Evaluation__V1__PerilakuValueAssessment
+{
+  ProtobufCMessage base;
+  /*
+   * The value.
+   */
+  Kinerja__Common__V1__BerakhlakValue value;
+  /*
+   * Mean 360° score 1–5 of the groups not withheld; absent when there is none.
+   */
+  Kinerja__Common__V1__DoubleValue *mean_score;
+  /*
+   * Number of 360° scores behind the mean.
+   */
+  uint32_t response_count;
+  /*
+   * The atasan's ekspektasi khusus for the value from the SKP; empty when none was set.
+   */
+  char *ekspektasi_khusus;
+  /*
+   * The atasan's judgement of the ekspektasi khusus; UNSPECIFIED when not given.
+   */
+  Kinerja__Common__V1__Rating expectation_judgement;
+  /*
+   * Classification of the value; UNSPECIFIED when neither a score nor a judgement exists.
+   */
+  Kinerja__Common__V1__Rating rating;
+  /*
+   * The reasoning, e.g. "360° mean 4.6 from 9 scores is at least 4.5"; at most 500 characters.
+   */
+  char *reason;
+};
+#define KINERJA__EVALUATION__V1__PERILAKU_VALUE_ASSESSMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__perilaku_value_assessment__descriptor) \
+    , KINERJA__COMMON__V1__BERAKHLAK_VALUE__BERAKHLAK_VALUE_UNSPECIFIED, NULL, 0, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+/*
+ * The system's proposal for the Perilaku Kerja rating.
+ */
+struct  Kinerja__Evaluation__V1__PerilakuProposal
+{
+  ProtobufCMessage base;
+  /*
+   * Proposed rating; UNSPECIFIED when no proposal can be made (no 360° summary and no judgement).
+   */
+  Kinerja__Common__V1__Rating rating;
+  /*
+   * Rule used (id).
+   */
+  char *rule_id;
+  /*
+   * Rule version used.
+   */
+  uint32_t rule_version;
+  /*
+   * One entry per BerAKHLAK value, in value order.
+   */
+  size_t n_values;
+  Kinerja__Evaluation__V1__PerilakuValueAssessment **values;
+  /*
+   * The reasoning in words, e.g. "5 of 7 values above expectation; none below", or why there is
+   * no proposal ("no 360° summary for the period: Perilaku is rated by the atasan alone"); at most 1000 characters.
+   */
+  char *explanation;
+  /*
+   * When computed, UTC.
+   */
+  Kinerja__Common__V1__Timestamp *computed_at;
+  /*
+   * The 360° round the scores come from; empty when none.
+   */
+  char *round_id;
+};
+#define KINERJA__EVALUATION__V1__PERILAKU_PROPOSAL__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__perilaku_proposal__descriptor) \
+    , KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0,NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -397,7 +820,8 @@ struct  Kinerja__Evaluation__V1__RatingDecision
    */
   Kinerja__Common__V1__Rating rating;
   /*
-   * Reason; required (10–2000 characters) when it differs from the proposal, otherwise optional.
+   * Reason; required (10–2000 characters) when it differs from the proposal or replaces an earlier
+   * decision (and for Perilaku Di Atas or Di Bawah), otherwise optional (at most 2000 characters).
    */
   char *reason;
   /*
@@ -405,7 +829,7 @@ struct  Kinerja__Evaluation__V1__RatingDecision
    */
   protobuf_c_boolean overrides_proposal;
   /*
-   * The proposal at the time of the decision (UNSPECIFIED when none, e.g. for Perilaku).
+   * The proposal at the time of the decision (UNSPECIFIED when none, e.g. no 360° summary for Perilaku).
    */
   Kinerja__Common__V1__Rating proposed_rating;
   /*
@@ -518,10 +942,28 @@ struct  Kinerja__Evaluation__V1__EmployeeEvaluation
    * Revision counter. Output only.
    */
   uint64_t revision;
+  /*
+   * The system's Perilaku Kerja proposal; absent while PENDING.
+   */
+  Kinerja__Evaluation__V1__PerilakuProposal *perilaku_proposal;
+  /*
+   * The atasan's ratings of the descriptive targets of a Kualitatif SKP; at most 100, each IKI once.
+   */
+  size_t n_qualitative_ratings;
+  Kinerja__Evaluation__V1__QualitativeIkiRating **qualitative_ratings;
+  /*
+   * The span (any kind, including a semester, for which `period` is absent).
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * Every SKP the evaluation covers, in covered-days order (several after a transfer within the period).
+   */
+  size_t n_skp_ids;
+  char **skp_ids;
 };
 #define KINERJA__EVALUATION__V1__EMPLOYEE_EVALUATION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__employee_evaluation__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0,NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, KINERJA__EVALUATION__V1__EVALUATION_STATE__EVALUATION_STATE_UNSPECIFIED, NULL, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0,NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, KINERJA__EVALUATION__V1__EVALUATION_STATE__EVALUATION_STATE_UNSPECIFIED, NULL, 0, NULL, 0,NULL, NULL, 0,NULL }
 
 
 /*
@@ -601,11 +1043,20 @@ struct  Kinerja__Evaluation__V1__PredikatMatrixCell
 
 
 /*
- * An agency-configurable rule for proposing the Hasil Kerja rating from capaian. An IKI is
- * classified Di Atas when capaian ≥ iki_above_percent, Sesuai when ≥ iki_meets_percent,
- * otherwise Di Bawah. Hasil Kerja is proposed Di Atas when at least above_share_percent of the
- * classifiable Utama IKIs are Di Atas (and, with utama_below_blocks_above, none is Di Bawah); Di
- * Bawah when more than below_share_percent are Di Bawah; otherwise Sesuai.
+ * An agency-configurable rule for proposing the Hasil Kerja and Perilaku Kerja ratings (an
+ * inference: the regulation has no formula; docs/EVALUATION.md, "The proposal rule").
+ * Hasil Kerja: an IKI is classified Di Atas when capaian ≥ iki_above_percent, Sesuai when
+ * ≥ iki_meets_percent, otherwise Di Bawah (a Kualitatif IKI by the atasan's rating of its
+ * description). Shares are weighted: an Utama IKI weighs 1, a Tambahan IKI tambahan_weight (0 when
+ * include_tambahan is false). Hasil Kerja is proposed Di Bawah when more than below_share_percent
+ * of all classifiable IKIs, or more than below_share_percent of the Utama IKIs, are Di Bawah;
+ * otherwise Di Atas when more than above_share_percent are Di Atas (and, with
+ * utama_below_blocks_above, no Utama IKI is Di Bawah); otherwise Sesuai.
+ * Perilaku Kerja: a BerAKHLAK value is classified by the atasan's judgement of its ekspektasi
+ * khusus when given, otherwise by its 360° mean: Di Atas when ≥ perilaku_above_mean, Sesuai when
+ * ≥ perilaku_meets_mean, otherwise Di Bawah. Perilaku is proposed Di Bawah when at least
+ * perilaku_below_values values are Di Bawah; Di Atas when at least perilaku_above_values are Di
+ * Atas and none is Di Bawah; otherwise Sesuai.
  */
 struct  Kinerja__Evaluation__V1__ProposalRule
 {
@@ -631,11 +1082,13 @@ struct  Kinerja__Evaluation__V1__ProposalRule
    */
   double iki_meets_percent;
   /*
-   * Share of Utama IKIs Di Atas needed for Hasil Kerja Di Atas ("most or all"), percent 50–100; default 50 (more than half).
+   * Hasil Kerja is Di Atas only when the weighted share of IKIs Di Atas is more than this ("most or
+   * all"), percent 50–99; default 50 (more than half).
    */
   double above_share_percent;
   /*
-   * Share of Utama IKIs Di Bawah above which Hasil Kerja is Di Bawah ("most or all"), percent 0–100; default 50.
+   * Hasil Kerja is Di Bawah when the weighted share of IKIs Di Bawah (all, or Utama alone) is
+   * more than this ("most or all"), percent 0–99; default 50.
    */
   double below_share_percent;
   /*
@@ -643,7 +1096,7 @@ struct  Kinerja__Evaluation__V1__ProposalRule
    */
   protobuf_c_boolean utama_below_blocks_above;
   /*
-   * When true, Tambahan IKIs count in the shares as well as Utama.
+   * When true (default), Tambahan IKIs count in the shares with tambahan_weight.
    */
   protobuf_c_boolean include_tambahan;
   /*
@@ -658,10 +1111,30 @@ struct  Kinerja__Evaluation__V1__ProposalRule
    * Last change. Output only.
    */
   Kinerja__Common__V1__AuditStamp *updated;
+  /*
+   * Weight of a Tambahan IKI against an Utama IKI's 1 ("Utama weighs more"), 0.05–1; default 0.5.
+   */
+  double tambahan_weight;
+  /*
+   * A BerAKHLAK value is Di Atas when its 360° mean is at least this, 1–5; default 4.5.
+   */
+  double perilaku_above_mean;
+  /*
+   * A BerAKHLAK value is Sesuai when its 360° mean is at least this, 1–perilaku_above_mean; default 3.0.
+   */
+  double perilaku_meets_mean;
+  /*
+   * Values Di Atas (of 7) needed for Perilaku Di Atas, 1–7; default 4 (most).
+   */
+  uint32_t perilaku_above_values;
+  /*
+   * Values Di Bawah (of 7) that make Perilaku Di Bawah, 1–7; default 4 (most).
+   */
+  uint32_t perilaku_below_values;
 };
 #define KINERJA__EVALUATION__V1__PROPOSAL_RULE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__proposal_rule__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, NULL, 0, 0, 0, 0, 0 }
 
 
 /*
@@ -711,7 +1184,8 @@ struct  Kinerja__Evaluation__V1__CurveStatus
    */
   Kinerja__Common__V1__OrganisationRating organisation_rating;
   /*
-   * Employees evaluated.
+   * The curve's denominator: employees evaluated after population adjustments (see
+   * EvaluationPeriod.curve_denominator); quotas are head counts of it.
    */
   uint32_t population;
   /*
@@ -742,10 +1216,18 @@ struct  Kinerja__Evaluation__V1__CurveStatus
    * Remarks, e.g. "2 employees unrated; at least 1 Butuh Perbaikan or Kurang still needed"; at most 1000 characters.
    */
   char *note;
+  /*
+   * Employees of the period removed from the denominator by population adjustments.
+   */
+  uint32_t excluded_count;
+  /*
+   * The span (any kind, including a semester, for which `period` is absent).
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__CURVE_STATUS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__curve_status__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0, NULL }
 
 
 /*
@@ -784,13 +1266,31 @@ struct  Kinerja__Evaluation__V1__RaterStats
    */
   uint32_t override_down_count;
   /*
-   * True when |leniency_index| exceeds the flag threshold and rated_count ≥ 3.
+   * True when rated_count ≥ 3 and |leniency_index| exceeds the flag threshold or the rater
+   * differentiates too little (low_differentiation).
    */
   protobuf_c_boolean flagged;
+  /*
+   * Rater's mean minus the city's mean (every unit in the request's year and period kind), score points.
+   */
+  double city_leniency_index;
+  /*
+   * Share of the rater's ratings in their most frequent predikat, percent 0–100 (100 = no differentiation).
+   */
+  double modal_share_percent;
+  /*
+   * Normalised Shannon entropy of the rater's distribution over the five predikat, 0 (all the
+   * same) – 1 (evenly spread).
+   */
+  double differentiation_index;
+  /*
+   * True when modal_share_percent is at least the modal-share threshold.
+   */
+  protobuf_c_boolean low_differentiation;
 };
 #define KINERJA__EVALUATION__V1__RATER_STATS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__rater_stats__descriptor) \
-    , NULL, 0, 0,NULL, 0, 0, 0, 0, 0 }
+    , NULL, 0, 0,NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 /*
@@ -804,13 +1304,17 @@ struct  Kinerja__Evaluation__V1__EmployeePeriodKey
    */
   char *nip;
   /*
-   * Period (quarterly or annual).
+   * Period (monthly, quarterly or annual).
    */
   Kinerja__Common__V1__Period *period;
+  /*
+   * Instead of period, any span including a semester; when set, period is ignored.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__EMPLOYEE_PERIOD_KEY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__employee_period_key__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, NULL, NULL }
 
 
 /*
@@ -928,6 +1432,55 @@ struct  Kinerja__Evaluation__V1__SiasnRecord
 
 
 /*
+ * The angka kredit one finalised evaluation converts to (PermenPANRB 1/2023 Pasal 37: the
+ * predikat's percentage of the jenjang's annual koefisien, pro rata by months for a periodic evaluation).
+ */
+struct  Kinerja__Evaluation__V1__AngkaKreditConversion
+{
+  ProtobufCMessage base;
+  /*
+   * Evaluation id.
+   */
+  char *evaluation_id;
+  /*
+   * Employee NIP.
+   */
+  char *nip;
+  /*
+   * The span evaluated.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * The predikat converted.
+   */
+  Kinerja__Common__V1__Predikat predikat;
+  /*
+   * The jenjang held over the span.
+   */
+  Kinerja__Evaluation__V1__JenjangFungsional jenjang;
+  /*
+   * The jenjang's annual koefisien used.
+   */
+  double annual_koefisien;
+  /*
+   * The predikat's percentage (Sangat Baik 150 … Sangat Kurang 25).
+   */
+  double predikat_percent;
+  /*
+   * Months counted, 1–12.
+   */
+  uint32_t months;
+  /*
+   * months ÷ 12 × predikat_percent ÷ 100 × annual_koefisien, unrounded.
+   */
+  double angka_kredit;
+};
+#define KINERJA__EVALUATION__V1__ANGKA_KREDIT_CONVERSION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__angka_kredit_conversion__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED, 0, 0, 0, 0 }
+
+
+/*
  * Request of EvaluationService.OpenPeriod.
  */
 struct  Kinerja__Evaluation__V1__OpenPeriodRequest
@@ -938,17 +1491,22 @@ struct  Kinerja__Evaluation__V1__OpenPeriodRequest
    */
   Kinerja__Common__V1__UnitScope *unit;
   /*
-   * Period: quarterly or annual, not in the future. Required.
+   * Period: a month, a triwulan or the year that has begun (its first WITA day is not after
+   * today). Required unless span is set.
    */
   Kinerja__Common__V1__Period *period;
   /*
    * Rating deadline (WITA day); absent = none.
    */
   Kinerja__Common__V1__Date *rating_deadline;
+  /*
+   * Instead of period, any span including a semester; when both are set they must agree.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__OPEN_PERIOD_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__open_period_request__descriptor) \
-    , NULL, NULL, NULL }
+    , NULL, NULL, NULL, NULL }
 
 
 /*
@@ -1151,10 +1709,14 @@ struct  Kinerja__Evaluation__V1__GetOrganisationRatingRequest
    * Period.
    */
   Kinerja__Common__V1__Period *period;
+  /*
+   * Instead of period, any span including a semester; when set, period is ignored.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__GET_ORGANISATION_RATING_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_organisation_rating_request__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, NULL, NULL }
 
 
 /*
@@ -1480,7 +2042,8 @@ struct  Kinerja__Evaluation__V1__SetPerilakuRatingRequest
    */
   Kinerja__Common__V1__Rating rating;
   /*
-   * Reason; 10–2000 characters; required when Di Atas or Di Bawah, or when replacing an earlier decision.
+   * Reason; 10–2000 characters; required when Di Atas or Di Bawah, when it departs from the
+   * Perilaku proposal, or when replacing an earlier decision; otherwise optional (at most 2000).
    */
   char *reason;
   /*
@@ -1703,10 +2266,14 @@ struct  Kinerja__Evaluation__V1__ListEvaluationsRequest
    * Paging (by unit, then name).
    */
   Kinerja__Common__V1__PageRequest *page;
+  /*
+   * Instead of period, any span including a semester; when set, period is ignored.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__LIST_EVALUATIONS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_evaluations_request__descriptor) \
-    , NULL, NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, NULL }
+    , NULL, NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, NULL, NULL }
 
 
 /*
@@ -1851,10 +2418,14 @@ struct  Kinerja__Evaluation__V1__ExportEvaluationsRequest
    * Only evaluations finalised after this instant (incremental export); absent = all.
    */
   Kinerja__Common__V1__Timestamp *finalised_after;
+  /*
+   * Instead of period, any span including a semester; when set, period is ignored.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__EXPORT_EVALUATIONS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_evaluations_request__descriptor) \
-    , NULL, NULL, NULL }
+    , NULL, NULL, NULL, NULL }
 
 
 /*
@@ -1891,10 +2462,18 @@ struct  Kinerja__Evaluation__V1__GetRaterLeniencyRequest
    * |leniency_index| above which a rater is flagged, score points 0.1–4; 0 = default 0.5.
    */
   double flag_threshold;
+  /*
+   * Modal share at or above which a rater is flagged for low differentiation, percent 50–100; 0 = default 90.
+   */
+  double modal_share_threshold_percent;
+  /*
+   * Instead of period, any span including a semester; when set, period is ignored.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
 };
 #define KINERJA__EVALUATION__V1__GET_RATER_LENIENCY_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_rater_leniency_request__descriptor) \
-    , NULL, NULL, 0 }
+    , NULL, NULL, 0, 0, NULL }
 
 
 /*
@@ -1925,10 +2504,112 @@ struct  Kinerja__Evaluation__V1__GetRaterLeniencyResponse
    * Employees rated in the unit.
    */
   uint32_t rated_count;
+  /*
+   * The city's distribution (every unit, same period).
+   */
+  size_t n_city_distribution;
+  Kinerja__Evaluation__V1__PredikatCount **city_distribution;
+  /*
+   * The city's mean predikat score.
+   */
+  double city_mean_score;
+  /*
+   * Modal-share threshold applied, percent.
+   */
+  double modal_share_threshold_percent;
 };
 #define KINERJA__EVALUATION__V1__GET_RATER_LENIENCY_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_rater_leniency_response__descriptor) \
-    , 0,NULL, 0, 0,NULL, 0, 0 }
+    , 0,NULL, 0, 0,NULL, 0, 0, 0,NULL, 0, 0 }
+
+
+/*
+ * Request of EvaluationService.RateQualitativeIkis.
+ */
+struct  Kinerja__Evaluation__V1__RateQualitativeIkisRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Evaluation id (its SKP uses the Kualitatif approach).
+   */
+  char *evaluation_id;
+  /*
+   * Ratings of the descriptive targets; 1–100, each IKI of the SKP at most once; replace earlier ratings of the same IKIs.
+   */
+  size_t n_ratings;
+  Kinerja__Evaluation__V1__QualitativeIkiRating **ratings;
+  /*
+   * Revision the caller read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+};
+#define KINERJA__EVALUATION__V1__RATE_QUALITATIVE_IKIS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL, 0 }
+
+
+/*
+ * Response of EvaluationService.RateQualitativeIkis.
+ */
+struct  Kinerja__Evaluation__V1__RateQualitativeIkisResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The evaluation with its recomputed Hasil Kerja proposal.
+   */
+  Kinerja__Evaluation__V1__EmployeeEvaluation *evaluation;
+};
+#define KINERJA__EVALUATION__V1__RATE_QUALITATIVE_IKIS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of EvaluationService.AdjustPopulation.
+ */
+struct  Kinerja__Evaluation__V1__AdjustPopulationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Evaluation period id (PERSIAPAN or PENILAIAN).
+   */
+  char *period_id;
+  /*
+   * The adjustment; output-only fields are ignored.
+   */
+  Kinerja__Evaluation__V1__PopulationAdjustment *adjustment;
+  /*
+   * Revision of the period the caller read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+};
+#define KINERJA__EVALUATION__V1__ADJUST_POPULATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__adjust_population_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, 0 }
+
+
+/*
+ * Response of EvaluationService.AdjustPopulation.
+ */
+struct  Kinerja__Evaluation__V1__AdjustPopulationResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The period with its new curve denominator.
+   */
+  Kinerja__Evaluation__V1__EvaluationPeriod *period;
+  /*
+   * The adjustment as recorded, with whether it excludes the employee and why.
+   */
+  Kinerja__Evaluation__V1__PopulationAdjustment *adjustment;
+  /*
+   * The curve with quotas for the new denominator.
+   */
+  Kinerja__Evaluation__V1__CurveStatus *curve;
+};
+#define KINERJA__EVALUATION__V1__ADJUST_POPULATION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__adjust_population_response__descriptor) \
+    , NULL, NULL, NULL }
 
 
 /*
@@ -2008,6 +2689,63 @@ struct  Kinerja__Evaluation__V1__VerifyAuditChainResponse
     , NULL }
 
 
+/* Kinerja__Evaluation__V1__EvaluationSpan methods */
+void   kinerja__evaluation__v1__evaluation_span__init
+                     (Kinerja__Evaluation__V1__EvaluationSpan         *message);
+size_t kinerja__evaluation__v1__evaluation_span__get_packed_size
+                     (const Kinerja__Evaluation__V1__EvaluationSpan   *message);
+size_t kinerja__evaluation__v1__evaluation_span__pack
+                     (const Kinerja__Evaluation__V1__EvaluationSpan   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__evaluation_span__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EvaluationSpan   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__EvaluationSpan *
+       kinerja__evaluation__v1__evaluation_span__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__evaluation_span__free_unpacked
+                     (Kinerja__Evaluation__V1__EvaluationSpan *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__PopulationAdjustment methods */
+void   kinerja__evaluation__v1__population_adjustment__init
+                     (Kinerja__Evaluation__V1__PopulationAdjustment         *message);
+size_t kinerja__evaluation__v1__population_adjustment__get_packed_size
+                     (const Kinerja__Evaluation__V1__PopulationAdjustment   *message);
+size_t kinerja__evaluation__v1__population_adjustment__pack
+                     (const Kinerja__Evaluation__V1__PopulationAdjustment   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__population_adjustment__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__PopulationAdjustment   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__PopulationAdjustment *
+       kinerja__evaluation__v1__population_adjustment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__population_adjustment__free_unpacked
+                     (Kinerja__Evaluation__V1__PopulationAdjustment *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__FinalisationRecord methods */
+void   kinerja__evaluation__v1__finalisation_record__init
+                     (Kinerja__Evaluation__V1__FinalisationRecord         *message);
+size_t kinerja__evaluation__v1__finalisation_record__get_packed_size
+                     (const Kinerja__Evaluation__V1__FinalisationRecord   *message);
+size_t kinerja__evaluation__v1__finalisation_record__pack
+                     (const Kinerja__Evaluation__V1__FinalisationRecord   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__finalisation_record__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__FinalisationRecord   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__FinalisationRecord *
+       kinerja__evaluation__v1__finalisation_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__finalisation_record__free_unpacked
+                     (Kinerja__Evaluation__V1__FinalisationRecord *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__CurveOverride methods */
 void   kinerja__evaluation__v1__curve_override__init
                      (Kinerja__Evaluation__V1__CurveOverride         *message);
@@ -2084,6 +2822,25 @@ Kinerja__Evaluation__V1__IkiAssessment *
 void   kinerja__evaluation__v1__iki_assessment__free_unpacked
                      (Kinerja__Evaluation__V1__IkiAssessment *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__QualitativeIkiRating methods */
+void   kinerja__evaluation__v1__qualitative_iki_rating__init
+                     (Kinerja__Evaluation__V1__QualitativeIkiRating         *message);
+size_t kinerja__evaluation__v1__qualitative_iki_rating__get_packed_size
+                     (const Kinerja__Evaluation__V1__QualitativeIkiRating   *message);
+size_t kinerja__evaluation__v1__qualitative_iki_rating__pack
+                     (const Kinerja__Evaluation__V1__QualitativeIkiRating   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__qualitative_iki_rating__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__QualitativeIkiRating   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__QualitativeIkiRating *
+       kinerja__evaluation__v1__qualitative_iki_rating__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__qualitative_iki_rating__free_unpacked
+                     (Kinerja__Evaluation__V1__QualitativeIkiRating *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__HasilKerjaProposal methods */
 void   kinerja__evaluation__v1__hasil_kerja_proposal__init
                      (Kinerja__Evaluation__V1__HasilKerjaProposal         *message);
@@ -2102,6 +2859,44 @@ Kinerja__Evaluation__V1__HasilKerjaProposal *
                       const uint8_t       *data);
 void   kinerja__evaluation__v1__hasil_kerja_proposal__free_unpacked
                      (Kinerja__Evaluation__V1__HasilKerjaProposal *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__PerilakuValueAssessment methods */
+void   kinerja__evaluation__v1__perilaku_value_assessment__init
+                     (Kinerja__Evaluation__V1__PerilakuValueAssessment         *message);
+size_t kinerja__evaluation__v1__perilaku_value_assessment__get_packed_size
+                     (const Kinerja__Evaluation__V1__PerilakuValueAssessment   *message);
+size_t kinerja__evaluation__v1__perilaku_value_assessment__pack
+                     (const Kinerja__Evaluation__V1__PerilakuValueAssessment   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__perilaku_value_assessment__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__PerilakuValueAssessment   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__PerilakuValueAssessment *
+       kinerja__evaluation__v1__perilaku_value_assessment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__perilaku_value_assessment__free_unpacked
+                     (Kinerja__Evaluation__V1__PerilakuValueAssessment *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__PerilakuProposal methods */
+void   kinerja__evaluation__v1__perilaku_proposal__init
+                     (Kinerja__Evaluation__V1__PerilakuProposal         *message);
+size_t kinerja__evaluation__v1__perilaku_proposal__get_packed_size
+                     (const Kinerja__Evaluation__V1__PerilakuProposal   *message);
+size_t kinerja__evaluation__v1__perilaku_proposal__pack
+                     (const Kinerja__Evaluation__V1__PerilakuProposal   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__perilaku_proposal__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__PerilakuProposal   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__PerilakuProposal *
+       kinerja__evaluation__v1__perilaku_proposal__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__perilaku_proposal__free_unpacked
+                     (Kinerja__Evaluation__V1__PerilakuProposal *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__RatingDecision methods */
 void   kinerja__evaluation__v1__rating_decision__init
@@ -2311,6 +3106,25 @@ Kinerja__Evaluation__V1__SiasnRecord *
                       const uint8_t       *data);
 void   kinerja__evaluation__v1__siasn_record__free_unpacked
                      (Kinerja__Evaluation__V1__SiasnRecord *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AngkaKreditConversion methods */
+void   kinerja__evaluation__v1__angka_kredit_conversion__init
+                     (Kinerja__Evaluation__V1__AngkaKreditConversion         *message);
+size_t kinerja__evaluation__v1__angka_kredit_conversion__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditConversion   *message);
+size_t kinerja__evaluation__v1__angka_kredit_conversion__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditConversion   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__angka_kredit_conversion__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditConversion   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AngkaKreditConversion *
+       kinerja__evaluation__v1__angka_kredit_conversion__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__angka_kredit_conversion__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditConversion *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__OpenPeriodRequest methods */
 void   kinerja__evaluation__v1__open_period_request__init
@@ -3148,6 +3962,82 @@ Kinerja__Evaluation__V1__GetRaterLeniencyResponse *
 void   kinerja__evaluation__v1__get_rater_leniency_response__free_unpacked
                      (Kinerja__Evaluation__V1__GetRaterLeniencyResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__RateQualitativeIkisRequest methods */
+void   kinerja__evaluation__v1__rate_qualitative_ikis_request__init
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisRequest         *message);
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisRequest   *message);
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_request__pack
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__RateQualitativeIkisRequest *
+       kinerja__evaluation__v1__rate_qualitative_ikis_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__rate_qualitative_ikis_request__free_unpacked
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__RateQualitativeIkisResponse methods */
+void   kinerja__evaluation__v1__rate_qualitative_ikis_response__init
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisResponse         *message);
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse   *message);
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_response__pack
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__rate_qualitative_ikis_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__RateQualitativeIkisResponse *
+       kinerja__evaluation__v1__rate_qualitative_ikis_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__rate_qualitative_ikis_response__free_unpacked
+                     (Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AdjustPopulationRequest methods */
+void   kinerja__evaluation__v1__adjust_population_request__init
+                     (Kinerja__Evaluation__V1__AdjustPopulationRequest         *message);
+size_t kinerja__evaluation__v1__adjust_population_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__AdjustPopulationRequest   *message);
+size_t kinerja__evaluation__v1__adjust_population_request__pack
+                     (const Kinerja__Evaluation__V1__AdjustPopulationRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__adjust_population_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AdjustPopulationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AdjustPopulationRequest *
+       kinerja__evaluation__v1__adjust_population_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__adjust_population_request__free_unpacked
+                     (Kinerja__Evaluation__V1__AdjustPopulationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AdjustPopulationResponse methods */
+void   kinerja__evaluation__v1__adjust_population_response__init
+                     (Kinerja__Evaluation__V1__AdjustPopulationResponse         *message);
+size_t kinerja__evaluation__v1__adjust_population_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__AdjustPopulationResponse   *message);
+size_t kinerja__evaluation__v1__adjust_population_response__pack
+                     (const Kinerja__Evaluation__V1__AdjustPopulationResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__adjust_population_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AdjustPopulationResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AdjustPopulationResponse *
+       kinerja__evaluation__v1__adjust_population_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__adjust_population_response__free_unpacked
+                     (Kinerja__Evaluation__V1__AdjustPopulationResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__ListAuditEventsRequest methods */
 void   kinerja__evaluation__v1__list_audit_events_request__init
                      (Kinerja__Evaluation__V1__ListAuditEventsRequest         *message);
@@ -3226,6 +4116,15 @@ void   kinerja__evaluation__v1__verify_audit_chain_response__free_unpacked
                       ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
+typedef void (*Kinerja__Evaluation__V1__EvaluationSpan_Closure)
+                 (const Kinerja__Evaluation__V1__EvaluationSpan *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__PopulationAdjustment_Closure)
+                 (const Kinerja__Evaluation__V1__PopulationAdjustment *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__FinalisationRecord_Closure)
+                 (const Kinerja__Evaluation__V1__FinalisationRecord *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__CurveOverride_Closure)
                  (const Kinerja__Evaluation__V1__CurveOverride *message,
                   void *closure_data);
@@ -3238,8 +4137,17 @@ typedef void (*Kinerja__Evaluation__V1__EvaluationPeriod_Closure)
 typedef void (*Kinerja__Evaluation__V1__IkiAssessment_Closure)
                  (const Kinerja__Evaluation__V1__IkiAssessment *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__QualitativeIkiRating_Closure)
+                 (const Kinerja__Evaluation__V1__QualitativeIkiRating *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__HasilKerjaProposal_Closure)
                  (const Kinerja__Evaluation__V1__HasilKerjaProposal *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__PerilakuValueAssessment_Closure)
+                 (const Kinerja__Evaluation__V1__PerilakuValueAssessment *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__PerilakuProposal_Closure)
+                 (const Kinerja__Evaluation__V1__PerilakuProposal *message,
                   void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__RatingDecision_Closure)
                  (const Kinerja__Evaluation__V1__RatingDecision *message,
@@ -3273,6 +4181,9 @@ typedef void (*Kinerja__Evaluation__V1__EmployeePeriodKey_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__SiasnRecord_Closure)
                  (const Kinerja__Evaluation__V1__SiasnRecord *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AngkaKreditConversion_Closure)
+                 (const Kinerja__Evaluation__V1__AngkaKreditConversion *message,
                   void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__OpenPeriodRequest_Closure)
                  (const Kinerja__Evaluation__V1__OpenPeriodRequest *message,
@@ -3406,6 +4317,18 @@ typedef void (*Kinerja__Evaluation__V1__GetRaterLeniencyRequest_Closure)
 typedef void (*Kinerja__Evaluation__V1__GetRaterLeniencyResponse_Closure)
                  (const Kinerja__Evaluation__V1__GetRaterLeniencyResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__RateQualitativeIkisRequest_Closure)
+                 (const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__RateQualitativeIkisResponse_Closure)
+                 (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AdjustPopulationRequest_Closure)
+                 (const Kinerja__Evaluation__V1__AdjustPopulationRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure)
+                 (const Kinerja__Evaluation__V1__AdjustPopulationResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Evaluation__V1__ListAuditEventsRequest *message,
                   void *closure_data);
@@ -3509,6 +4432,14 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                              const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *input,
                              Kinerja__Evaluation__V1__GetRaterLeniencyResponse_Closure closure,
                              void *closure_data);
+  void (*rate_qualitative_ikis)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *input,
+                                Kinerja__Evaluation__V1__RateQualitativeIkisResponse_Closure closure,
+                                void *closure_data);
+  void (*adjust_population)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                            const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
+                            Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
+                            void *closure_data);
   void (*list_audit_events)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                             const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                             Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -3546,6 +4477,8 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## list_rating_overrides,\
       function_prefix__ ## export_evaluations,\
       function_prefix__ ## get_rater_leniency,\
+      function_prefix__ ## rate_qualitative_ikis,\
+      function_prefix__ ## adjust_population,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__evaluation__v1__evaluation_service__open_period(ProtobufCService *service,
@@ -3632,6 +4565,14 @@ void kinerja__evaluation__v1__evaluation_service__get_rater_leniency(ProtobufCSe
                                                                      const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *input,
                                                                      Kinerja__Evaluation__V1__GetRaterLeniencyResponse_Closure closure,
                                                                      void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(ProtobufCService *service,
+                                                                        const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *input,
+                                                                        Kinerja__Evaluation__V1__RateQualitativeIkisResponse_Closure closure,
+                                                                        void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCService *service,
+                                                                    const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
+                                                                    Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
+                                                                    void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -3645,12 +4586,22 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
 
 extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__evaluation_period_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__evaluation_state__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__evaluation_period_kind__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__population_adjustment_reason__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__rating_aspect__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__iki_assessment_basis__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__jenjang_fungsional__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_span__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__population_adjustment__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__finalisation_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_override__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__iki_assessment__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__qualitative_iki_rating__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__hasil_kerja_proposal__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_assessment__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_proposal__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rating_decision__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_note__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__descriptor;
@@ -3662,6 +4613,7 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_status__d
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rater_stats__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_period_key__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_record__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_conversion__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_period_request__descriptor;
@@ -3706,6 +4658,10 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluati
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__verify_audit_chain_request__descriptor;

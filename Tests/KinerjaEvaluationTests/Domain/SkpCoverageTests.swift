@@ -1,0 +1,56 @@
+import KinerjaEvaluation
+import KinerjaProto
+import Testing
+
+@Suite("Several SKPs in one period (a transfer): each SKP's IKIs weigh by its covered days")
+struct SkpCoverageTests {
+    typealias F = Fixtures
+    let before = SkpCoverage.Skp(skpID: "dukcapil", first: Fixtures.date(2026, 1, 1), last: Fixtures.date(2026, 5, 31))
+    let after = SkpCoverage.Skp(skpID: "kelapa-lima", first: Fixtures.date(2026, 6, 1), last: Fixtures.date(2026, 12, 31))
+
+    @Test("annual: 151 days (1 January - 31 May) and 214 days (1 June - 31 December) of 365")
+    func annual() throws {
+        let weights = try SkpCoverage.weights([before, after], in: .annual(2026))
+        #expect(weights["dukcapil"] == 151.0 / 365)
+        #expect(weights["kelapa-lima"] == 214.0 / 365)
+    }
+
+    @Test("triwulan II: April-May (61 days) for the first SKP, June (30 days) for the second; triwulan I only the first")
+    func quarter() throws {
+        let q2 = try SkpCoverage.weights([before, after], in: .triwulan(2, of: 2026))
+        #expect(q2["dukcapil"] == 61.0 / 91 && q2["kelapa-lima"] == 30.0 / 91)
+        #expect(try SkpCoverage.weights([before, after], in: .triwulan(1, of: 2026)) == ["dukcapil": 1])
+    }
+
+    @Test("days covered by no SKP count for none: the weights still sum to 1")
+    func gap() throws {
+        let late = SkpCoverage.Skp(skpID: "late", first: Fixtures.date(2026, 7, 1), last: Fixtures.date(2026, 12, 31))
+        let weights = try SkpCoverage.weights([before, late], in: .annual(2026))
+        #expect(abs(weights.values.reduce(0, +) - 1) < 1e-12)
+        #expect(weights["dukcapil"] == 151.0 / (151 + 184))
+    }
+
+    @Test("overlapping SKPs are refused")
+    func overlap() {
+        let overlapping = SkpCoverage.Skp(skpID: "x", first: Fixtures.date(2026, 5, 31), last: Fixtures.date(2026, 8, 1))
+        #expect(throws: EvaluationRuleError.skpsOverlap(first: "dukcapil", second: "x")) {
+            try SkpCoverage.weights([before, overlapping], in: .annual(2026))
+        }
+    }
+
+    @Test("the proposal pools both SKPs' IKIs with their weights: realisations and targets stay with their own SKP")
+    func pooled() throws {
+        let weights = try SkpCoverage.weights([before, after], in: .annual(2026))
+        // The first SKP's only IKI is below (5 months), the second's two are above (7 months).
+        let ikis = SkpCoverage.apply(weights, to: [
+            F.capaian("k1", 70, skp: "dukcapil"),
+            F.capaian("l1", 120, skp: "kelapa-lima"),
+            F.capaian("l2", 125, skp: "kelapa-lima"),
+        ])
+        let proposal = HasilKerjaProposer.propose(ikis)
+        #expect(proposal.inputs.map(\.skpID) == ["dukcapil", "kelapa-lima", "kelapa-lima"])
+        #expect(abs(proposal.utamaBelowPercent - 151.0 / (151 + 2 * 214) * 100) < 1e-9)
+        // An Utama IKI is below, so not Di Atas even though most weight is above.
+        #expect(proposal.rating == .sesuaiEkspektasi)
+    }
+}
