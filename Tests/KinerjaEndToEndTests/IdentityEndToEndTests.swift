@@ -66,7 +66,7 @@ struct IdentityEndToEndTests {
         let importer = try RunningProcess(
             executable: "\(Paths.bin)/kinerjactl",
             arguments: ["employees", "import", csvPath, "--chunk-size", "500", "--retries", "0", "--server", "127.0.0.1:\(identity.port)", "--pki", pki],
-            environment: ["KINERJA_SESSION": "\(dir)/session.json"], directory: dir, name: "import")
+            environment: ["KINERJACTL_SESSION": "\(dir)/session.json"], directory: dir, name: "import")
         // Kill the service once some chunks are acknowledged and more are on their way.
         try await importer.waitFor("two acknowledged chunks") { $0.stderr.contains("1 000/10 000 rows acknowledged") }
         identity.running.signal(SIGKILL)

@@ -37,3 +37,9 @@ struct ClientEnvironment: Sendable {
         return value
     }
 }
+
+extension ClientEnvironment: ExpressibleByDictionaryLiteral {
+    init(dictionaryLiteral elements: (String, String)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}

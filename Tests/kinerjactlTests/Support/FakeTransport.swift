@@ -1,13 +1,16 @@
 import KinerjaProto
 import Synchronization
 
-/// An in-memory transport for the generated identity client: records every call (method,
-/// metadata, decoded-later request bytes) and answers with `respond`.
-final class FakeIdentityTransport: ClientTransport {
+/// An in-memory transport for any generated client: records every call (method, metadata,
+/// timeout, decoded-later request bytes) and answers with `respond`.
+final class FakeTransport: ClientTransport {
     /// One recorded call.
     struct Call: Sendable {
         var method: String
+        /// The wire path, e.g. `/kinerja.planning.v1.PlanningService/GetSkp`.
+        var path: String
         var metadata: Metadata
+        var timeout: Duration?
         var requests: [[UInt8]]
 
         /// The requests decoded as `M`.
@@ -40,7 +43,8 @@ final class FakeIdentityTransport: ClientTransport {
     ) async throws -> Result {
         let written = Recorder<[UInt8]>()
         try await requests(RPCWriter { bytes in written.append(bytes) })
-        let call = Call(method: method.method, metadata: options.metadata, requests: written.items)
+        let call = Call(method: method.method, path: method.path, metadata: options.metadata, timeout: options.timeout,
+                        requests: written.items)
         let index = recorded.withLock { calls in
             calls.append(call)
             return calls.count - 1

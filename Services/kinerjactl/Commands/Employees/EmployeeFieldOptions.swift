@@ -12,8 +12,7 @@ struct EmployeeFieldOptions: ParsableArguments {
     @Option(help: "jpt, administrator, pengawas, pelaksana or fungsional.") var jenisJabatan: EnumArgument<Common.JenisJabatan>?
     @Option(help: "Position title (nama jabatan).") var jabatan: String?
     @Option(help: "Pay grade, e.g. III/a or IX.") var golongan: String?
-    @Option(help: "Unit id.") var unit: String?
-    @Option(help: "Unit code, resolved to the unit id with ListUnits.") var unitCode: String?
+    @OptionGroup var unit: UnitOptions
     @Option(help: "Birth date, YYYY-MM-DD.") var birthDate: DateArgument?
     @Option(help: "male or female.") var sex: EnumArgument<Identity.Sex>?
     @Option(help: "Start of service (TMT), YYYY-MM-DD.") var tmt: DateArgument?
@@ -48,18 +47,11 @@ struct EmployeeFieldOptions: ParsableArguments {
     }
 
     /// Whether a unit was chosen.
-    var choosesUnit: Bool { unit != nil || unitCode != nil }
+    var choosesUnit: Bool { unit.reference != nil }
 
-    /// Fails when both --unit and --unit-code are given.
-    func checkUnitChoice() throws {
-        if unit != nil, unitCode != nil { throw CLIError.invalidArguments("give --unit or --unit-code, not both") }
-    }
-
-    /// The unit id from --unit, or --unit-code looked up on the server; nil when neither is given.
-    func resolveUnit(_ caller: SignedInCaller) async throws -> String? {
-        try checkUnitChoice()
-        if let unit { return unit }
-        guard let unitCode else { return nil }
-        return try await UnitLookup.unitID(code: unitCode, caller)
+    /// The unit id from --unit (an id, or a code looked up on the server) or --unit-code; nil
+    /// when neither is given.
+    func resolveUnit(_ caller: IdentityCaller) async throws -> String? {
+        try await unit.unitID(caller)
     }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import KinerjaProto
 
-/// `kinerjactl employees`: pegawai records.
-struct Employees: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List, show, create, update and import employees.",
-        subcommands: [EmployeesList.self, EmployeesGet.self, EmployeesCreate.self, EmployeesUpdate.self, EmployeesImport.self]
-    )
+extension Kinerjactl {
+    /// `kinerjactl employees`: pegawai records.
+    struct Employees: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List, show, create, update and import employees.",
+            subcommands: [List.self, Get.self, Create.self, Update.self, Import.self]
+        )
+    }
 }

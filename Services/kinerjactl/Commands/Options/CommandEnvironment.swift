@@ -14,7 +14,7 @@ enum CommandEnvironment {
 
     /// The command's connections: mutual TLS with the operator certificate, to the services where
     /// `options` and the environment say they listen.
-    static func connections(_ options: ConnectionOptions, session: StoredSession?) throws -> ServiceConnections {
+    static func connections(_ options: ClientOptions, session: StoredSession?) throws -> ServiceConnections {
         let environment = options.environment
         let addresses = options.addresses(environment: environment, session: session)
         return .mutualTLS(addresses: { try addresses.address(of: $0) }, pki: options.pkiDirectory(environment: environment),
@@ -24,7 +24,7 @@ enum CommandEnvironment {
     /// Runs `body` with the command's connections and closes them afterwards.
     static func withConnections<R>(_ options: ConnectionOptions, session: StoredSession?,
                                    _ body: (ServiceConnections) async throws -> R) async throws -> R {
-        try await connections(options, session: session).run(body)
+        try await connections(options.client, session: session).run(body)
     }
 
     /// Runs `body` as the signed-in user with a caller of `Client`'s service.

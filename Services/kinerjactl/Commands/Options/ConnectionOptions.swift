@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 
-/// Options of every command that talks to a service: where the services listen, the operator
-/// certificate, `--json` and `--timeout`.
-struct ConnectionOptions: ParsableArguments {
+/// How a command reaches the services: where they listen, the operator certificate and the
+/// timeout of each call (every command that talks to a service; `call` uses these alone).
+struct ClientOptions: ParsableArguments {
     @OptionGroup(title: "Service addresses") var services: ServiceAddressOptions
 
     @Option(help: ArgumentHelp(
@@ -17,9 +17,6 @@ struct ConnectionOptions: ParsableArguments {
         discussion: "Default: $\(ClientEnvironment.certificate), else operator.",
         valueName: "name"))
     var cert: String?
-
-    @Flag(help: "Print each response as proto3 JSON instead of tables.")
-    var json = false
 
     @Option(help: ArgumentHelp("Seconds each call may take, at most 86400.", valueName: "seconds"))
     var timeout: Double = 30
@@ -55,4 +52,22 @@ struct ConnectionOptions: ParsableArguments {
 
     /// How calls are made.
     var policy: CallPolicy { CallPolicy(timeout: .seconds(timeout)) }
+}
+
+/// Options of every command that talks to a service: ``ClientOptions`` and `--json`.
+struct ConnectionOptions: ParsableArguments {
+    @OptionGroup var client: ClientOptions
+
+    @Flag(help: "Print each response as proto3 JSON instead of tables.")
+    var json = false
+
+    /// The process environment.
+    var environment: ClientEnvironment { client.environment }
+    /// How calls are made.
+    var policy: CallPolicy { client.policy }
+
+    /// Where the services listen for this command.
+    func addresses(environment: ClientEnvironment, session: StoredSession?) -> ServiceAddresses {
+        client.addresses(environment: environment, session: session)
+    }
 }

@@ -1,29 +1,31 @@
 import ArgumentParser
 import KinerjaProto
 
-/// `kinerjactl skp`: SKP planning on the planning service.
-struct Skp: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Plan SKPs: RHK, IKI, targets, cascading, approval (planning service).",
-        discussion: """
-        Every skp command talks to the planning service (--planning, default $KINERJA_PLANNING or \
-        127.0.0.1:7402) with the session of `kinerjactl login`; the token is refreshed through the \
-        identity service (--server) as for every other command. Writes carry an idempotency key, so \
-        the client's own retries are applied once. NIPs default to yours and years to the current \
-        WITA year where a command says so.
+extension Kinerjactl {
+    /// `kinerjactl skp`: SKP planning on the planning service.
+    struct Skp: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan SKPs: RHK, IKI, targets, cascading, approval (planning service).",
+            discussion: """
+            Every skp command talks to the planning service (--planning, default $KINERJACTL_PLANNING_ADDRESS \
+            or 127.0.0.1:7402) with the session of `kinerjactl login`; the token is refreshed through the \
+            identity service (--server) as for every other command. Writes carry an idempotency key, so \
+            the client's own retries are applied once. NIPs default to yours and years to the current \
+            WITA year where a command says so.
 
-        Typical flow: skp create --year 2026 → skp candidates → skp add-rhk … --parent RHK_ID → \
-        skp add-iki … → skp show → skp submit; the atasan: skp list --inbox → skp show → skp expect \
-        → skp approve or skp return.
-        """,
-        subcommands: [
-            SkpCreate.self, SkpShow.self, SkpList.self,
-            SkpAddRhk.self, SkpCandidates.self, SkpUpdateRhk.self, SkpRemoveRhk.self,
-            SkpAddIki.self, SkpSetTargets.self, SkpRemoveIki.self, SkpExpect.self,
-            SkpSubmit.self, SkpWithdraw.self, SkpApprove.self, SkpReturn.self, SkpRevise.self, SkpVersions.self,
-            SkpReview.self, SkpAcknowledge.self, SkpMatrix.self, SkpTargets.self, SkpImport.self,
-        ]
-    )
+            Typical flow: skp create --year 2026 → skp candidates → skp add-rhk … --parent RHK_ID → \
+            skp add-iki … → skp show → skp submit; the atasan: skp list --inbox → skp show → skp expect \
+            → skp approve or skp return.
+            """,
+            subcommands: [
+                Create.self, Show.self, List.self,
+                AddRhk.self, Candidates.self, UpdateRhk.self, RemoveRhk.self,
+                AddIki.self, SetTargets.self, RemoveIki.self, Expect.self,
+                Submit.self, Withdraw.self, Approve.self, Return.self, Revise.self, Versions.self,
+                Review.self, Acknowledge.self, Matrix.self, Targets.self, Import.self,
+            ]
+        )
+    }
 }
 
 /// Reads SKPs for the commands that need one before they write.
