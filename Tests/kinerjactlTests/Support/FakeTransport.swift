@@ -22,15 +22,24 @@ final class FakeTransport: ClientTransport {
     /// Produces the encoded response for a call, or throws its status.
     typealias Responder = @Sendable (_ method: String, _ requests: [[UInt8]], _ callIndex: Int) throws -> [UInt8]
 
-    private let respond: Responder
+    /// Produces every encoded response of a call (a server stream), or throws its status.
+    typealias StreamResponder = @Sendable (_ method: String, _ requests: [[UInt8]], _ callIndex: Int) throws -> [[UInt8]]
+
+    private let respond: StreamResponder
     private let recorded = Mutex<[Call]>([])
     /// Imitates RPCClient after a server answered before the request stream ended: the call
     /// fails with CANCELLED "the call has ended" after the response was read.
     private let cancelAfterResponse: Bool
 
     init(cancelAfterResponse: Bool = false, _ respond: @escaping Responder) {
-        self.respond = respond
+        self.respond = { method, requests, index in [try respond(method, requests, index)] }
         self.cancelAfterResponse = cancelAfterResponse
+    }
+
+    /// A transport whose calls may answer with several messages.
+    init(streaming respond: @escaping StreamResponder) {
+        self.respond = respond
+        self.cancelAfterResponse = false
     }
 
     /// Every call so far, in order.
@@ -49,9 +58,9 @@ final class FakeTransport: ClientTransport {
             calls.append(call)
             return calls.count - 1
         }
-        let response = try respond(method.method, call.requests, index)
+        let responses = try respond(method.method, call.requests, index)
         let stream = AsyncThrowingStream<[UInt8], any Error> { continuation in
-            continuation.yield(response)
+            for response in responses { continuation.yield(response) }
             continuation.finish()
         }
         let result = try await onResponse(RPCAsyncSequence(wrapping: stream))
