@@ -17,11 +17,6 @@ struct SignedInCaller<Client: ServiceClient>: Sendable {
     /// The session file.
     var store: SessionStore { session.store }
 
-    /// The caller of another service in the same session.
-    func caller<Other: ServiceClient>(_ type: Other.Type) throws -> SignedInCaller<Other> {
-        try session.caller(type)
-    }
-
     /// The signed-in user's NIP (the default owner of "my" records).
     func signedInNIP() throws -> String {
         try session.signedInNIP()

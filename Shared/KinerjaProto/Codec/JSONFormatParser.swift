@@ -1,4 +1,9 @@
 internal import CProtobufC
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 extension ProtoError.Code {
     /// The text is not JSON, or not the proto3 JSON form of the message (an unknown field, a
@@ -211,9 +216,15 @@ struct JSONFormatParser {
 
     /// The index of the field named `key` (JSON name or proto name).
     static func fieldIndex(_ key: String, _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) -> Int? {
-        for index in 0..<Int(descriptor.pointee.n_fields) {
-            let name = String(cString: descriptor.pointee.fields.advanced(by: index).pointee.name)
-            if key == name || key == JSONFormatPrinter.jsonName(name) { return index }
+        // protobuf-c keeps proto names sorted; the JSON name differs only where there is an underscore.
+        let count = Int(descriptor.pointee.n_fields)
+        if let field = key.withCString({ protobuf_c_message_descriptor_get_field_by_name(descriptor, $0) }) {
+            return descriptor.pointee.fields.distance(to: field)
+        }
+        for index in 0..<count {
+            let field = descriptor.pointee.fields.advanced(by: index)
+            guard strchr(field.pointee.name, 0x5F) != nil else { continue }
+            if key == JSONFormatPrinter.jsonName(String(cString: field.pointee.name)) { return index }
         }
         return nil
     }

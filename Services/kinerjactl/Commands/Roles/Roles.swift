@@ -7,6 +7,7 @@ extension Kinerjactl {
     struct Roles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Grant, list and revoke roles.",
                                                         subcommands: [Grant.self, List.self, Revoke.self])
+
         /// A role that can be granted (pegawai is implicit for every account).
         enum GrantableRole: String, ExpressibleByArgument, CaseIterable {
             case pengelolaKinerja = "pengelola-kinerja"

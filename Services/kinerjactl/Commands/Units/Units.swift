@@ -6,6 +6,5 @@ extension Kinerjactl {
     struct Units: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show units (unit kerja).",
                                                         subcommands: [Tree.self, List.self, Get.self])
-
     }
 }
