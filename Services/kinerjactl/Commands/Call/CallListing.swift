@@ -39,7 +39,7 @@ struct CallListing: Sendable {
                 do {
                     try await list(endpoint, only: nil)
                     answered += 1
-                } catch {
+                } catch let error as RPCError {
                     let address = (try? connections.address(of: endpoint).description) ?? "?"
                     output("\(endpoint.name) at \(address): no answer (\(Self.reason(error)))")
                 }
