@@ -9,10 +9,15 @@ struct Kinerjactl: AsyncParsableCommand {
         commandName: "kinerjactl",
         abstract: "Operate and use Kinerja, the ASN performance-management system of Kota Kupang.",
         discussion: """
-        Commands that talk to the identity service take --server, --pki, --cert, --json and \
-        --timeout; the skp commands also take --planning (the planning service). Sign in with `kinerjactl login`; the session is kept in $KINERJA_SESSION, else \
-        $XDG_CONFIG_HOME/kinerja/session.json, else ~/.config/kinerja/session.json (mode 0600). \
-        Times are shown in WITA (UTC+8).
+        Commands that talk to a service take --pki, --cert, --json and --timeout, and where each \
+        service listens: --server (or --identity), --planning, --reporting, --feedback, --evaluation \
+        as HOST:PORT (defaults 127.0.0.1:7401–7405). Sign in with `kinerjactl login`; the session is \
+        kept in $KINERJACTL_SESSION, else $XDG_CONFIG_HOME/kinerja/session.json, else \
+        ~/.config/kinerja/session.json (mode 0600). Times are shown in WITA (UTC+8).
+
+        Environment (each overridden by its option): KINERJACTL_SESSION, KINERJACTL_PKI, \
+        KINERJACTL_CERT, KINERJACTL_IDENTITY_ADDRESS, KINERJACTL_PLANNING_ADDRESS, \
+        KINERJACTL_REPORTING_ADDRESS, KINERJACTL_FEEDBACK_ADDRESS, KINERJACTL_EVALUATION_ADDRESS.
 
         Exit status:
           0   success
@@ -29,7 +34,7 @@ struct Kinerjactl: AsyncParsableCommand {
         subcommands: [
             Login.self, Logout.self, WhoAmI.self, Password.self,
             Units.self, Employees.self, Accounts.self, Roles.self, Audit.self,
-            Skp.self, Contract.self,
+            Skp.self, Call.self, Contract.self,
         ]
     )
 
@@ -39,6 +44,12 @@ struct Kinerjactl: AsyncParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
+            // A check in a command's validate() failed: the arguments parse but are invalid (64).
+            if let invalid = ArgumentFailure.invalidArguments(in: error) {
+                let report = ErrorReporting.report(invalid)
+                if let line = report.line { StandardError.line(line) }
+                terminate(report.exitStatus)
+            }
             // ArgumentParser exits 64 for every parse failure; 64 is kept for checks after parsing.
             if exitCode(for: error) == .validationFailure {
                 StandardError.line(fullMessage(for: error))

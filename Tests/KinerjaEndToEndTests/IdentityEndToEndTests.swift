@@ -49,6 +49,32 @@ struct IdentityEndToEndTests {
         #expect(mode == 0o600)
     }
 
+    @Test("kinerjactl call: reflection lists the methods, health needs no session, a signed-in call carries the token; units by code")
+    func callAndUnitCodes() async throws {
+        let dir = try scratch()
+        let identity = try await IdentityProcess.start(directory: dir)
+        defer { identity.running.stop(); try? FileManager.default.removeItem(atPath: dir) }
+        let list = try await identity.ctl(["call", "--list", "identity"])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("kinerja.identity.v1.IdentityService"))
+        let health = try await identity.ctl(["call", "kinerja.rpc.v1.HealthService/Check", "--service", "identity"])
+        #expect(health.stdout.contains("\"status\": \"SERVING_STATUS_SERVING\""), "\(health.stderr)")
+        let nip = try IdentityProcess.persona("pengelola", in: dir)
+        #expect(try await identity.ctl(["login", "--nip", nip, "--password-stdin"], stdin: IdentityProcess.demoPassword + "\n").status == 0)
+        let whoami = try await identity.ctl(["call", "identity/WhoAmI"])
+        #expect(whoami.stdout.contains("\"principal\": \"\(nip)\""), "\(whoami.stderr)")
+        let units = try await identity.ctl(["call", "IdentityService/ListUnits", "--json", #"{"query": "DUKCAPIL", "page": {"pageSize": 5}}"#])
+        #expect(units.stdout.contains("\"code\": \"KPG.DUKCAPIL\""), "\(units.stderr)")
+        let unknownField = try await identity.ctl(["call", "identity/ListUnits", "--json", #"{"qurey": "x"}"#])
+        #expect(unknownField.status == 64)
+        #expect(unknownField.stderr.contains("field qurey: unknown field"))
+        let byCode = try await identity.ctl(["units", "get", "KPG.DUKCAPIL"])
+        #expect(byCode.status == 0, "\(byCode.stderr)")
+        #expect(byCode.stdout.contains("KPG.DUKCAPIL"))
+        let noSuchCode = try await identity.ctl(["units", "get", "KPG.NOPE"])
+        #expect(noSuchCode.stderr == "error: NOT_FOUND: no unit with code KPG.NOPE\n")
+    }
+
     @Test("SIGKILL during a 10 000-row import: after restart every acknowledged row is there, integrity_check is ok, the audit chain verifies, and re-running completes the import")
     func killDuringImport() async throws {
         let dir = try scratch()
@@ -66,7 +92,7 @@ struct IdentityEndToEndTests {
         let importer = try RunningProcess(
             executable: "\(Paths.bin)/kinerjactl",
             arguments: ["employees", "import", csvPath, "--chunk-size", "500", "--retries", "0", "--server", "127.0.0.1:\(identity.port)", "--pki", pki],
-            environment: ["KINERJA_SESSION": "\(dir)/session.json"], directory: dir, name: "import")
+            environment: ["KINERJACTL_SESSION": "\(dir)/session.json"], directory: dir, name: "import")
         // Kill the service once some chunks are acknowledged and more are on their way.
         try await importer.waitFor("two acknowledged chunks") { $0.stderr.contains("1 000/10 000 rows acknowledged") }
         identity.running.signal(SIGKILL)

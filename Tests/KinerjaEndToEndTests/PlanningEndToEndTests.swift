@@ -81,7 +81,7 @@ struct PlanningEndToEndTests {
         let importer = try RunningProcess(
             executable: "\(Paths.bin)/kinerjactl",
             arguments: ["skp", "import", file, "--server", "127.0.0.1:\(identity.port)", "--planning", "127.0.0.1:\(planning.port)", "--pki", pki],
-            environment: ["KINERJA_SESSION": "\(dir)/pegawai.json"], directory: dir, name: "skp-import")
+            environment: ["KINERJACTL_SESSION": "\(dir)/pegawai.json"], directory: dir, name: "skp-import")
         // Kill planning once a few RHKs are stored and more are on their way.
         let deadline = Date().addingTimeInterval(180)
         while (try? planning.readStore { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM rhk_link") ?? 0 }) ?? 0 < 2 {

@@ -8,7 +8,7 @@ struct EmployeeUpdateMaskTests {
     static let nip = "199001012015031001"
 
     private func request(_ arguments: [String], unitID: String? = nil) throws -> Identity.UpdateEmployeeRequest {
-        try EmployeesUpdate.parse([Self.nip] + arguments).request(unitID: unitID)
+        try Kinerjactl.Employees.Update.parseChecked([Self.nip] + arguments).request(unitID: unitID)
     }
 
     @Test("the mask lists exactly the given options, by their contract field names")
@@ -64,15 +64,15 @@ struct EmployeeUpdateMaskTests {
 
     @Test("values that do not parse are refused by the parser")
     func badValues() {
-        #expect(throws: (any Error).self) { try EmployeesUpdate.parse([Self.nip, "--status", "retired"]) }
-        #expect(throws: (any Error).self) { try EmployeesUpdate.parse([Self.nip, "--tmt", "2015-02-30"]) }
-        #expect(throws: (any Error).self) { try EmployeesUpdate.parse([Self.nip, "--sex", "unspecified"]) }
+        #expect(throws: (any Error).self) { try Kinerjactl.Employees.Update.parseChecked([Self.nip, "--status", "retired"]) }
+        #expect(throws: (any Error).self) { try Kinerjactl.Employees.Update.parseChecked([Self.nip, "--tmt", "2015-02-30"]) }
+        #expect(throws: (any Error).self) { try Kinerjactl.Employees.Update.parseChecked([Self.nip, "--sex", "unspecified"]) }
     }
 
-    @Test("create lists the options the service requires")
+    @Test("create lists the options the service requires, in validate()")
     func createRequires() throws {
-        let command = try EmployeesCreate.parse(["--nip", Self.nip, "--name", "N"])
-        #expect(command.missingRequired() == ["--asn-type", "--jenis-jabatan", "--jabatan", "--birth-date",
-                                              "--unit or --unit-code"])
+        let error = Kinerjactl.Employees.Create.invalid(["--nip", Self.nip, "--name", "N"])
+        #expect(error?.message == "missing --asn-type, --jenis-jabatan, --jabatan, --birth-date, --unit or --unit-code")
+        #expect(error?.code.exitStatus == 64)
     }
 }

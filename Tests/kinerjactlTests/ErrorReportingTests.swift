@@ -76,27 +76,6 @@ struct CommandLineValueTests {
         }
     }
 
-    @Test("the server comes from --server, else KINERJA_IDENTITY, else the session, else 127.0.0.1:7401")
-    func serverChoice() throws {
-        let session = StoredSession(server: "10.0.0.5:7401", nip: "199001012015031001", tokens: .init())
-        let none = try ConnectionOptions.parse([])
-        #expect(try none.serverAddress(environment: [:], session: nil) == .defaultIdentity)
-        #expect(try none.serverAddress(environment: [:], session: session) == ServerAddress("10.0.0.5:7401"))
-        #expect(try none.serverAddress(environment: ["KINERJA_IDENTITY": "10.0.0.6:1"], session: nil) == ServerAddress("10.0.0.6:1"))
-        let flag = try ConnectionOptions.parse(["--server", "10.0.0.7:2"])
-        #expect(try flag.serverAddress(environment: ["KINERJA_IDENTITY": "10.0.0.6:1"], session: nil) == ServerAddress("10.0.0.7:2"))
-        let mismatch = try #require(throws: CLIError.self) { try flag.serverAddress(environment: [:], session: session) }
-        #expect(mismatch.code.exitStatus == 77)
-        #expect(throws: CLIError.self) { try ConnectionOptions.parse(["--server", "nope"]).serverAddress(environment: [:], session: nil) }
-    }
-
-    @Test("the PKI directory is --pki, else KINERJA_PKI, else .dev/pki here")
-    func pkiChoice() throws {
-        #expect(try ConnectionOptions.parse(["--pki", "/p"]).pkiDirectory(environment: ["KINERJA_PKI": "/e"]) == "/p")
-        #expect(try ConnectionOptions.parse([]).pkiDirectory(environment: ["KINERJA_PKI": "/e"]) == "/e")
-        #expect(try ConnectionOptions.parse([]).pkiDirectory(environment: [:]).hasSuffix("/.dev/pki"))
-    }
-
     @Test("times show in WITA as `2026-11-29 14:05 WITA`, also across midnight and before 1970")
     func witaTimes() {
         #expect(WITATime.format(unixSeconds: 1_795_932_300) == "2026-11-29 14:05 WITA")

@@ -118,19 +118,15 @@ struct ImportRunnerTests {
     }
 
     /// A caller with a long-lived session over `transport`.
-    private func caller(_ transport: FakeIdentityTransport, in temporary: TemporaryDirectory) throws -> SignedInCaller {
-        let store = SessionStore(path: temporary.path + "/session.json")
-        try store.save(StoredSession(server: "127.0.0.1:7401", nip: "199001012015031001", tokens: Identity.TokenPair(
-            accessToken: "A1", accessTokenExpiresAt: Common.Timestamp(seconds: Int64.max / 2),
-            refreshToken: "R1", refreshTokenExpiresAt: Common.Timestamp(seconds: Int64.max / 2))))
-        return SignedInCaller(client: Identity.IdentityService.Client(transport: transport), store: store, timeout: .seconds(5))
+    private func caller(_ transport: FakeTransport, in temporary: TemporaryDirectory) throws -> IdentityCaller {
+        try TestSession(accessExpires: Int64.max / 2, in: temporary, [.identity: transport]).session.identity
     }
 
     @Test("a chunk call streams the options first, then its rows, under the chunk's idempotency key")
     func chunkCall() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        let transport = FakeIdentityTransport { _, requests, _ in
+        let transport = FakeTransport { _, requests, _ in
             try Identity.ImportEmployeesResponse(totalRows: UInt32(requests.count - 1)).serializedBytes()
         }
         let caller = try caller(transport, in: temporary)
@@ -157,14 +153,14 @@ struct ImportRunnerTests {
     func earlyAnswer() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        let transport = FakeIdentityTransport(cancelAfterResponse: true) { _, _, _ in
+        let transport = FakeTransport(cancelAfterResponse: true) { _, _, _ in
             try Identity.ImportEmployeesResponse(totalRows: 2, acceptedRows: 2).serializedBytes()
         }
         let caller = try caller(transport, in: temporary)
         let plan = Self.plan(rows: 2, chunkSize: 2)
         let report = try await ImportChunkCall.send(plan.chunks[0], options: plan.options, as: caller)
         #expect(report.acceptedRows == 2)
-        let failing = FakeIdentityTransport { _, _, _ in throw RPCError(.cancelled, "the call was cancelled") }
+        let failing = FakeTransport { _, _, _ in throw RPCError(.cancelled, "the call was cancelled") }
         await #expect(throws: RPCError.self) {
             _ = try await ImportChunkCall.send(plan.chunks[0], options: plan.options, as: try self.caller(failing, in: temporary))
         }

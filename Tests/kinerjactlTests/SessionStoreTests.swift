@@ -12,12 +12,13 @@ struct SessionStoreTests {
                                    refreshToken: "R1", refreshTokenExpiresAt: Common.Timestamp(seconds: 40_000),
                                    sessionID: "S1"))
 
-    @Test("the path is $KINERJA_SESSION, else $XDG_CONFIG_HOME/kinerja, else ~/.config/kinerja")
+    @Test("the path is $KINERJACTL_SESSION, else $XDG_CONFIG_HOME/kinerja, else ~/.config/kinerja")
     func location() {
-        #expect(SessionStore.defaultPath(environment: ["KINERJA_SESSION": "/x/s.json", "HOME": "/home/a"]) == "/x/s.json")
+        #expect(SessionStore.defaultPath(environment: ["KINERJACTL_SESSION": "/x/s.json", "KINERJA_SESSION": "/old.json", "HOME": "/home/a"]) == "/x/s.json")
         #expect(SessionStore.defaultPath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/a"]) == "/cfg/kinerja/session.json")
         #expect(SessionStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.config/kinerja/session.json")
         #expect(SessionStore.defaultPath(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/kinerja/session.json")
+        #expect(SessionStore.defaultPath(environment: ["KINERJA_SESSION": "/old.json", "HOME": "/h"]) == "/h/.config/kinerja/session.json")
         #expect(SessionStore.defaultPath(environment: [:]) == nil)
     }
 

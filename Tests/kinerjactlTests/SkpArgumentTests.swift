@@ -9,7 +9,7 @@ struct SkpArgumentTests {
     static let base = ["01JSKP", "01JRHK", "--aspek", "kuantitas", "--indicator", "Jumlah KTP-el diterbitkan"]
 
     private func iki(_ arguments: [String], approach: Planning.SkpApproach = .kuantitatif) throws -> (iki: Planning.Iki, warnings: [String]) {
-        try SkpAddIki.parse(Self.base + arguments).iki(year: 2026, approach: approach)
+        try Kinerjactl.Skp.AddIki.parseChecked(Self.base + arguments).iki(year: 2026, approach: approach)
     }
 
     private func refusal(_ arguments: [String], approach: Planning.SkpApproach = .kuantitatif) throws -> String {
@@ -67,7 +67,7 @@ struct SkpArgumentTests {
 
     @Test("add-iki: aspek, direction and aggregation take their short names; defaults follow the aspek")
     func enums() throws {
-        let waktu = try SkpAddIki.parse(["S", "R", "--aspek", "waktu", "--indicator", "Waktu", "--target", "3", "--unit", "hari"])
+        let waktu = try Kinerjactl.Skp.AddIki.parseChecked(["S", "R", "--aspek", "waktu", "--indicator", "Waktu", "--target", "3", "--unit", "hari"])
             .iki(year: 2026, approach: .kuantitatif).iki
         #expect(waktu.annualTarget?.direction == .lowerIsBetter)
         #expect(waktu.aggregation == .average)
@@ -78,12 +78,12 @@ struct SkpArgumentTests {
         #expect(explicit.annualTarget?.direction == .lowerIsBetter)
         #expect(explicit.aggregation == .maximum)
         #expect(try iki(["--target", "5", "--unit", "x", "--aggregation", "min"]).iki.aggregation == .minimum)
-        #expect(try SkpAddIki.parse(Self.base.map { $0 == "kuantitas" ? "BIAYA" : $0 } + ["--target", "1", "--unit", "rupiah"])
+        #expect(try Kinerjactl.Skp.AddIki.parseChecked(Self.base.map { $0 == "kuantitas" ? "BIAYA" : $0 } + ["--target", "1", "--unit", "rupiah"])
             .iki(year: 2026, approach: .kuantitatif).iki.aspek == .biaya)
-        #expect(throws: (any Error).self) { try SkpAddIki.parse(Self.base.map { $0 == "kuantitas" ? "quantity" : $0 }) }
-        #expect(throws: (any Error).self) { try SkpAddIki.parse(Self.base + ["--direction", "up"]) }
-        #expect(throws: (any Error).self) { try SkpAddIki.parse(Self.base + ["--aggregation", "median"]) }
-        #expect(throws: (any Error).self) { try SkpAddIki.parse(Array(Self.base.prefix(4))) }
+        #expect(throws: (any Error).self) { try Kinerjactl.Skp.AddIki.parseChecked(Self.base.map { $0 == "kuantitas" ? "quantity" : $0 }) }
+        #expect(throws: (any Error).self) { try Kinerjactl.Skp.AddIki.parseChecked(Self.base + ["--direction", "up"]) }
+        #expect(throws: (any Error).self) { try Kinerjactl.Skp.AddIki.parseChecked(Self.base + ["--aggregation", "median"]) }
+        #expect(throws: (any Error).self) { try Kinerjactl.Skp.AddIki.parseChecked(Array(Self.base.prefix(4))) }
     }
 
     @Test("add-iki: targets are checked against the approach, the unit and the range")
@@ -115,51 +115,51 @@ struct SkpArgumentTests {
 
     @Test("set-targets: one of --quarterly, --monthly or --clear; monthly takes 12 values")
     func setTargets() throws {
-        let monthly = try SkpSetTargets.parse(["S", "I", "--monthly", "100,100,100,100,100,100,100,100,100,100,100,"])
+        let monthly = try Kinerjactl.Skp.SetTargets.parseChecked(["S", "I", "--monthly", "100,100,100,100,100,100,100,100,100,100,100,"])
             .targets(year: 2026)
         #expect(monthly.count == 11)
         #expect(monthly.map { $0.period?.month } == Array(1...11).map(Int32.init))
         #expect(monthly.allSatisfy { $0.period?.kind == .monthly })
-        #expect(try SkpSetTargets.parse(["S", "I", "--clear"]).targets(year: 2026).isEmpty)
-        #expect(throws: CLIError.self) { try SkpSetTargets.parse(["S", "I"]).targets(year: 2026) }
-        #expect(throws: CLIError.self) { try SkpSetTargets.parse(["S", "I", "--clear", "--quarterly", "1,1,1,1"]).targets(year: 2026) }
-        #expect(throws: CLIError.self) { try SkpSetTargets.parse(["S", "I", "--monthly", "1,2,3,4"]).targets(year: 2026) }
+        #expect(try Kinerjactl.Skp.SetTargets.parseChecked(["S", "I", "--clear"]).targets(year: 2026).isEmpty)
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.SetTargets.parseChecked(["S", "I"]).targets(year: 2026) }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.SetTargets.parseChecked(["S", "I", "--clear", "--quarterly", "1,1,1,1"]).targets(year: 2026) }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.SetTargets.parseChecked(["S", "I", "--monthly", "1,2,3,4"]).targets(year: 2026) }
         #expect(throws: CLIError.self) {
-            try SkpSetTargets.parse(["S", "I", "--quarterly", "4,3,2,1", "--cumulative"]).targets(year: 2026)
+            try Kinerjactl.Skp.SetTargets.parseChecked(["S", "I", "--quarterly", "4,3,2,1", "--cumulative"]).targets(year: 2026)
         }
     }
 
     @Test("update-rhk: the mask lists exactly the given options; --no-parent clears the link")
     func updateRhk() throws {
-        let request = try SkpUpdateRhk.parse(["R1", "--text", " Baru ", "--no-parent", "--perspektif", "anggaran"]).request()
+        let request = try Kinerjactl.Skp.UpdateRhk.parseChecked(["R1", "--text", " Baru ", "--no-parent", "--perspektif", "anggaran"]).request()
         #expect(request.updateMask?.paths == ["text", "parent_rhk_id", "perspektif"])
         #expect(request.rhk?.rhkID == "R1")
         #expect(request.rhk?.text == "Baru")
         #expect(request.rhk?.parentRhkID == "")
         #expect(request.rhk?.perspektif == .anggaran)
-        #expect(throws: CLIError.self) { try SkpUpdateRhk.parse(["R1"]).request() }
-        #expect(throws: CLIError.self) { try SkpUpdateRhk.parse(["R1", "--parent", "P", "--no-parent"]).request() }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.UpdateRhk.parseChecked(["R1"]).request() }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.UpdateRhk.parseChecked(["R1", "--parent", "P", "--no-parent"]).request() }
     }
 
     @Test("add-rhk: kind and perspektif by short name; penugasan only on Tambahan")
     func addRhk() throws {
-        let request = try SkpAddRhk.parse(["S1", "--kind", "utama", "--text", "Hasil", "--parent", "P1",
+        let request = try Kinerjactl.Skp.AddRhk.parseChecked(["S1", "--kind", "utama", "--text", "Hasil", "--parent", "P1",
                                            "--perspektif", "penerima-layanan", "--expected-revision", "4"]).request()
         #expect(request.rhk == Planning.Rhk(kind: .utama, text: "Hasil", parentRhkID: "P1", perspektif: .penerimaLayanan))
         #expect(request.expectedSkpRevision == 4)
         #expect(throws: CLIError.self) {
-            try SkpAddRhk.parse(["S1", "--kind", "utama", "--text", "Hasil", "--penugasan", "ST 1"]).request()
+            try Kinerjactl.Skp.AddRhk.parseChecked(["S1", "--kind", "utama", "--text", "Hasil", "--penugasan", "ST 1"]).request()
         }
-        #expect(throws: CLIError.self) { try SkpAddRhk.parse(["S1", "--kind", "utama", "--text", "  "]).request() }
-        #expect(throws: (any Error).self) { try SkpAddRhk.parse(["S1", "--kind", "main", "--text", "Hasil"]) }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.AddRhk.parseChecked(["S1", "--kind", "utama", "--text", "  "]).request() }
+        #expect(throws: (any Error).self) { try Kinerjactl.Skp.AddRhk.parseChecked(["S1", "--kind", "main", "--text", "Hasil"]) }
     }
 
     @Test("return: --comment is RHK_ID:TEXT or RHK_ID/IKI_ID:TEXT")
     func returnComments() throws {
-        #expect(try SkpReturn.comment("R1: Target terlalu rendah") == Planning.ReturnComment(rhkID: "R1", note: "Target terlalu rendah"))
-        #expect(try SkpReturn.comment("R1/I2:Satuan: dokumen") == Planning.ReturnComment(rhkID: "R1", ikiID: "I2", note: "Satuan: dokumen"))
+        #expect(try Kinerjactl.Skp.Return.comment("R1: Target terlalu rendah") == Planning.ReturnComment(rhkID: "R1", note: "Target terlalu rendah"))
+        #expect(try Kinerjactl.Skp.Return.comment("R1/I2:Satuan: dokumen") == Planning.ReturnComment(rhkID: "R1", ikiID: "I2", note: "Satuan: dokumen"))
         for bad in ["no colon", ":text", "R1/:x", "R1/I2/I3:x", "R1:", "R 1:x"] {
-            #expect(throws: CLIError.self, "\(bad)") { try SkpReturn.comment(bad) }
+            #expect(throws: CLIError.self, "\(bad)") { try Kinerjactl.Skp.Return.comment(bad) }
         }
     }
 
@@ -171,49 +171,39 @@ struct SkpArgumentTests {
             Planning.BehaviourExpectation(value: .akuntabel, ekspektasiKhusus: "A on R1", rhkID: "R1", setBy: stamp),
             Planning.BehaviourExpectation(value: .loyal, ekspektasiKhusus: "L", setBy: stamp),
         ]
-        let replaced = SkpExpect.merged(current, value: .akuntabel, rhkID: "R1", text: "new")
+        let replaced = Kinerjactl.Skp.Expect.merged(current, value: .akuntabel, rhkID: "R1", text: "new")
         #expect(replaced.map(\.ekspektasiKhusus) == ["A", "new", "L"])
         #expect(replaced.allSatisfy { $0.setBy == nil })
-        let added = SkpExpect.merged(current, value: .adaptif, rhkID: "", text: "Ad")
+        let added = Kinerjactl.Skp.Expect.merged(current, value: .adaptif, rhkID: "", text: "Ad")
         #expect(added.map(\.value) == [.akuntabel, .akuntabel, .loyal, .adaptif])
-        let removed = SkpExpect.merged(current, value: .akuntabel, rhkID: "", text: nil)
+        let removed = Kinerjactl.Skp.Expect.merged(current, value: .akuntabel, rhkID: "", text: nil)
         #expect(removed.map(\.ekspektasiKhusus) == ["A on R1", "L"])
-        #expect(throws: (any Error).self) { try SkpExpect.parse(["S", "--value", "jujur", "--text", "x"]) }
-        #expect(try SkpExpect.parse(["S", "--value", "berorientasi-pelayanan", "--text", "x"]).value.value == .berorientasiPelayanan)
+        #expect(throws: (any Error).self) { try Kinerjactl.Skp.Expect.parseChecked(["S", "--value", "jujur", "--text", "x"]) }
+        #expect(try Kinerjactl.Skp.Expect.parseChecked(["S", "--value", "berorientasi-pelayanan", "--text", "x"]).value.value == .berorientasiPelayanan)
     }
 
     @Test("list: your own SKPs by default, the inbox waits for you as pejabat penilai")
     func list() throws {
         let me = "199001012015031001"
-        let own = try SkpList.parse([]).request(me: me, unitID: nil)
+        let own = try Kinerjactl.Skp.List.parseChecked([]).request(me: me, unitID: nil)
         #expect(own.nip == me && own.atasanNIP == "" && own.states.isEmpty)
-        let inbox = try SkpList.parse(["--inbox", "--year", "2026"]).request(me: me, unitID: nil)
+        let inbox = try Kinerjactl.Skp.List.parseChecked(["--inbox", "--year", "2026"]).request(me: me, unitID: nil)
         #expect(inbox.nip == "" && inbox.atasanNIP == me && inbox.states == [.diajukan] && inbox.year == 2026)
-        let unit = try SkpList.parse(["--unit", "U1", "--subunits", "--state", "draft", "--state", "dikembalikan"])
+        let unit = try Kinerjactl.Skp.List.parseChecked(["--unit", "U1", "--subunits", "--state", "draft", "--state", "dikembalikan"])
             .request(me: me, unitID: "U1")
         #expect(unit.nip == "" && unit.unit == Common.UnitScope(unitID: "U1", includeSubunits: true))
         #expect(unit.states == [.draft, .dikembalikan])
-        #expect(throws: CLIError.self) { try SkpList.parse(["--subunits"]).request(me: me, unitID: nil) }
-        #expect(throws: CLIError.self) { try SkpList.parse(["--year", "1999"]).request(me: me, unitID: nil) }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.List.parseChecked(["--subunits"]).request(me: me, unitID: nil) }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.List.parseChecked(["--year", "1999"]).request(me: me, unitID: nil) }
     }
 
     @Test("targets: the year, a triwulan or a month")
     func targetsPeriod() throws {
-        #expect(try SkpTargets.parse(["--year", "2026", "--triwulan", "iii"]).period()
+        #expect(try Kinerjactl.Skp.Targets.parseChecked(["--year", "2026", "--triwulan", "iii"]).period()
             == Common.Period(year: 2026, kind: .quarterly, triwulan: .iii))
-        #expect(try SkpTargets.parse(["--year", "2026", "--month", "4"]).period() == Common.Period(year: 2026, kind: .monthly, month: 4))
-        #expect(try SkpTargets.parse(["--year", "2026"]).period() == Common.Period(year: 2026, kind: .annual))
-        #expect(throws: CLIError.self) { try SkpTargets.parse(["--month", "13"]).period() }
-        #expect(throws: CLIError.self) { try SkpTargets.parse(["--month", "1", "--triwulan", "I"]).period() }
-    }
-
-    @Test("--planning, else $KINERJA_PLANNING, else 127.0.0.1:7402; --server stays identity")
-    func planningAddress() throws {
-        #expect(try PlanningOptions.parse([]).planningAddress(environment: [:]) == ServerAddress("127.0.0.1:7402"))
-        #expect(try PlanningOptions.parse([]).planningAddress(environment: ["KINERJA_PLANNING": "10.0.0.2:9"]) == ServerAddress("10.0.0.2:9"))
-        let both = try PlanningOptions.parse(["--planning", "[::1]:7402", "--server", "127.0.0.1:7401"])
-        #expect(try both.planningAddress(environment: ["KINERJA_PLANNING": "10.0.0.2:9"]) == ServerAddress("[::1]:7402"))
-        #expect(both.connection.server == "127.0.0.1:7401")
-        #expect(throws: CLIError.self) { try PlanningOptions.parse(["--planning", "nope"]).planningAddress(environment: [:]) }
+        #expect(try Kinerjactl.Skp.Targets.parseChecked(["--year", "2026", "--month", "4"]).period() == Common.Period(year: 2026, kind: .monthly, month: 4))
+        #expect(try Kinerjactl.Skp.Targets.parseChecked(["--year", "2026"]).period() == Common.Period(year: 2026, kind: .annual))
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.Targets.parseChecked(["--month", "13"]).period() }
+        #expect(throws: CLIError.self) { try Kinerjactl.Skp.Targets.parseChecked(["--month", "1", "--triwulan", "I"]).period() }
     }
 }

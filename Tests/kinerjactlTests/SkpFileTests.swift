@@ -218,7 +218,7 @@ struct SkpFileTests {
 struct SkpFileHelpTests {
     @Test("the example of `skp import --help` parses: one RHK with two IKIs")
     func helpExample() throws {
-        let discussion = SkpImport.configuration.discussion
+        let discussion = Kinerjactl.Skp.Import.configuration.discussion
         let lines = discussion.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let start = try #require(lines.firstIndex { $0.hasPrefix("rhk_kind,rhk_text") })
         let example = lines[start...].joined(separator: "\n")

@@ -14,19 +14,12 @@ struct SkpImportRunnerTests {
     tambahan,B,kualitas,D3,90,persen
     """
 
-    private func setUp(_ respond: @escaping FakeIdentityTransport.Responder) throws
-        -> (PlanningCaller, FakeIdentityTransport, TemporaryDirectory, SkpFile) {
-        let temporary = try TemporaryDirectory()
-        let store = SessionStore(path: temporary.path + "/session.json")
-        let far = Common.Timestamp(seconds: 4_000_000_000)
-        try store.save(StoredSession(server: "127.0.0.1:7401", nip: Self.me, tokens: Identity.TokenPair(
-            accessToken: "A1", accessTokenExpiresAt: far, refreshToken: "R1", refreshTokenExpiresAt: far, sessionID: "S")))
-        let identity = SignedInCaller(client: Identity.IdentityService.Client(transport: FakeIdentityTransport { _, _, _ in
-            throw RPCError(.internal, "identity is not called")
-        }), store: store, timeout: .seconds(5))
-        let planning = FakeIdentityTransport(respond)
-        let caller = PlanningCaller(identity: identity, client: Planning.PlanningService.Client(transport: planning),
-                                    server: PlanningConnection.defaultAddress)
+    private func setUp(_ respond: @escaping FakeTransport.Responder) throws
+        -> (PlanningCaller, FakeTransport, TemporaryDirectory, SkpFile) {
+        let planning = FakeTransport(respond)
+        let test = try TestSession(accessExpires: 4_000_000_000, [.identity: TestSession.unused("identity"), .planning: planning])
+        let caller = try test.session.caller(Planning.PlanningService.Client.self)
+        let temporary = test.temporary
         let file = try SkpFile.parse(bytes: Array(Self.text.utf8), defaultNIP: Self.me, defaultYear: 2026)
         return (caller, planning, temporary, file)
     }

@@ -3,24 +3,30 @@ import KinerjaRPC
 import KinerjaTLS
 
 /// Opens a mutual-TLS RPC client of one Kinerja service with the operator's client certificate:
-/// what every service connection (identity, planning) shares.
+/// what every service connection shares.
 enum MutualTLSClient {
-    /// The client certificate `PKI/client/NAME.pem|key` and CA `PKI/ca.pem`, checked before TLS sees them.
-    static func tlsConfiguration(pki: String, certificateName: String) throws -> TLSConfiguration {
-        let allowed = certificateName.utf8.allSatisfy { byte in
+    /// Fails unless `name` is a plain certificate name (letters, digits, `-`, `_`), so it cannot
+    /// point outside `PKI/client/`.
+    static func checkCertificateName(_ name: String, source: String) throws {
+        let allowed = name.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
         }
-        guard !certificateName.isEmpty, allowed else {
-            throw CLIError.invalidArguments("--cert must be a certificate name such as operator, not \(certificateName.debugDescription)")
+        guard !name.isEmpty, allowed else {
+            throw CLIError.invalidArguments("\(source) must be a certificate name such as operator, not \(name.debugDescription)")
         }
+    }
+
+    /// The client certificate `PKI/client/NAME.pem|key` and CA `PKI/ca.pem`, checked before TLS sees them.
+    static func tlsConfiguration(pki: String, certificateName: String) throws -> TLSConfiguration {
+        try checkCertificateName(certificateName, source: "--cert")
         let configuration = TLSConfiguration(
             certificateChainFile: "\(pki)/client/\(certificateName).pem",
             privateKeyFile: "\(pki)/client/\(certificateName).key",
             trustRootsFile: "\(pki)/ca.pem")
         for file in [configuration.trustRootsFile, configuration.certificateChainFile, configuration.privateKeyFile]
         where !FileManager.default.isReadableFile(atPath: file) {
-            throw CLIError(.failure, "cannot read \(file): pass --pki DIR and --cert NAME, or make a development PKI "
+            throw CLIError(.failure, "cannot read \(file): pass --pki DIR and --cert NAME (or set \(ClientEnvironment.pki) and \(ClientEnvironment.certificate)), or make a development PKI "
                 + "with deploy/pki/make-dev-pki.sh DIR")
         }
         return configuration

@@ -3,9 +3,6 @@ struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
     var host: String
     var port: Int
 
-    /// The default identity service address.
-    static let defaultIdentity = ServerAddress(host: "127.0.0.1", port: 7401)
-
     init(host: String, port: Int) {
         self.host = host
         self.port = port

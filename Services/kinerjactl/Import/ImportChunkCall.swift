@@ -10,7 +10,7 @@ enum ImportChunkCall {
     }
 
     static func send(_ chunk: ImportPlan.Chunk, options: Identity.ImportEmployeesOptions,
-                     as caller: SignedInCaller) async throws -> Identity.ImportEmployeesResponse {
+                     as caller: IdentityCaller) async throws -> Identity.ImportEmployeesResponse {
         try await caller.call(idempotencyKey: chunk.idempotencyKey) { client, callOptions in
             let answer = Answer()
             do {

@@ -15,14 +15,14 @@ struct SessionStore: Sendable {
         self.path = path
     }
 
-    /// `$KINERJA_SESSION`, else `$XDG_CONFIG_HOME/kinerja/session.json`, else
+    /// `$KINERJACTL_SESSION`, else `$XDG_CONFIG_HOME/kinerja/session.json`, else
     /// `~/.config/kinerja/session.json`; nil when not even HOME is known.
-    static func defaultPath(environment: [String: String]) -> String? {
-        if let explicit = environment["KINERJA_SESSION"], !explicit.isEmpty { return explicit }
+    static func defaultPath(environment: ClientEnvironment) -> String? {
+        if let explicit = environment[ClientEnvironment.session] { return explicit }
         if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
             return config + "/kinerja/session.json"
         }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        guard let home = environment["HOME"] else { return nil }
         return home + "/.config/kinerja/session.json"
     }
 

@@ -67,7 +67,7 @@ final class IdentityProcess: Sendable {
         let process = try RunningProcess(
             executable: "\(Paths.bin)/kinerjactl",
             arguments: arguments + ["--server", "127.0.0.1:\(port)", "--pki", pki] + (planning.map { ["--planning", "127.0.0.1:\($0)"] } ?? []),
-            environment: ["KINERJA_SESSION": "\(directory)/\(session).json", "NO_COLOR": "1"],
+            environment: ["KINERJACTL_SESSION": "\(directory)/\(session).json", "NO_COLOR": "1"],
             directory: directory, name: "\(name)-\(UUID().uuidString.prefix(8))", stdin: stdin)
         let status = try await process.waitForExit()
         return (status, process.stdout, process.stderr)

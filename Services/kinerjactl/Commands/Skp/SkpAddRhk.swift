@@ -1,0 +1,52 @@
+import ArgumentParser
+import KinerjaProto
+
+extension Kinerjactl.Skp {
+    /// `kinerjactl skp add-rhk`.
+    struct AddRhk: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-rhk",
+            abstract: "Add an RHK (Rencana Hasil Kerja) to a draft SKP.",
+            discussion: """
+            A Utama RHK intervenes an RHK of your atasan (--parent; see `kinerjactl skp candidates`), \
+            unless you have no atasan in Kinerja. JPT SKPs need --perspektif on every RHK.
+            """
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "SKP id.") var skpID: String
+        @Option(help: "RHK kind.") var kind: EnumArgument<Common.RhkKind>
+        @Option(help: "The planned result, 1–1000 characters.") var text: String
+        @Option(help: ArgumentHelp("The atasan's RHK this RHK intervenes.", valueName: "rhk-id")) var parent: String?
+        @Option(help: "Perspektif (JPT SKPs only, and required there).")
+        var perspektif: EnumArgument<Planning.Perspektif>?
+        @Option(help: "Tambahan only: the assignment, e.g. \"Surat Tugas No. 800/123/2026\".") var penugasan: String?
+        @OptionGroup var revision: ExpectedRevisionOption
+
+        func request() throws -> Planning.AddRhkRequest {
+            let text = try SkpValues.text(text, option: "--text", limit: RhkChecks.maximumTextLength)
+            let penugasan = try SkpValues.optionalText(penugasan, option: "--penugasan", limit: RhkChecks.maximumPenugasanLength)
+            if !penugasan.isEmpty, kind.value != .tambahan {
+                throw CLIError.invalidArguments("--penugasan is for Tambahan RHKs (the assignment they come from)")
+            }
+            let rhk = Planning.Rhk(kind: kind.value, text: text, parentRhkID: parent ?? "",
+                                   perspektif: perspektif?.value ?? .unspecified, penugasan: penugasan)
+            return Planning.AddRhkRequest(skpID: skpID, rhk: rhk, expectedSkpRevision: revision.value)
+        }
+
+        func validate() throws {
+            _ = try request()
+        }
+
+        func run() async throws {
+            let request = try request()
+            let response = try await CommandEnvironment.withPlanning(connection) { caller in
+                try await caller.call(idempotencyKey: CallPolicy.idempotencyKey("skp-add-rhk")) { try await $0.addRhk(request, options: $1) }
+            }
+            if CommandEnvironment.printJSON(response, connection) { return }
+            let rhk = response.rhk ?? Planning.Rhk()
+            print("Added RHK \(rhk.rhkID) (\(Display.name(rhk.kind)), position \(rhk.position)) to SKP \(skpID); "
+                + "draft revision \(response.skpRevision).")
+        }
+    }
+}
