@@ -7,7 +7,7 @@ APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev libssl-dev 
                 pkg-config python3 python3-protobuf ca-certificates
 GENERATED := Shared/KinerjaProtoC Shared/KinerjaProto/Generated Tests/KinerjaProtoTests/Generated
 
-.PHONY: all deps build release run start stop test generate check-generated leakcheck clean
+.PHONY: all deps build release run start stop test generate check-generated docs leakcheck clean
 
 all: build
 
@@ -48,7 +48,7 @@ stop:
 ## in parallel; the TLS, RPC and end-to-end targets open thousands of sockets, run real peers and
 ## real service processes, and run one test at a time so that a 2-core machine never starves a
 ## server of the CPU it needs to drain.
-PARALLEL_TESTS := KinerjaProtoTests KinerjaASNTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests KinerjaPlanningTests KinerjaReportingTests KinerjaEvaluationTests
+PARALLEL_TESTS := KinerjaArchitectureTests KinerjaProtoTests KinerjaASNTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests KinerjaPlanningTests KinerjaReportingTests KinerjaEvaluationTests
 SERIAL_TESTS := KinerjaTLSTests KinerjaRPCTests KinerjaEndToEndTests
 test: deps
 	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi
@@ -64,6 +64,11 @@ test: deps
 ## Regenerate protoc-c's C and the Swift layer from proto/.
 generate: deps
 	./tools/generate.sh
+
+## Rewrite the generated documents (docs/AUTHORIZATION.md from the services' authorisation tables).
+docs: deps
+	$(SWIFT) build --build-tests
+	KINERJA_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter 'KinerjaArchitectureTests.AuthorizationDocTests'
 
 ## Fail when the committed generated code differs from what proto/ generates.
 check-generated: generate

@@ -276,6 +276,14 @@ let package = Package(
             path: "Tests/KinerjaProtoTests",
             swiftSettings: strict
         ),
+        // The architecture as tests: module boundaries, thin executables, the generated
+        // docs/AUTHORIZATION.md.
+        .testTarget(
+            name: "KinerjaArchitectureTests",
+            dependencies: ["KinerjaTestSupport", "KinerjaService", "KinerjaProto", "KinerjaIdentity", "KinerjaPlanning"],
+            path: "Tests/KinerjaArchitectureTests",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KinerjaASNTests",
             dependencies: ["KinerjaASN", "KinerjaDemo", "KinerjaProto"],

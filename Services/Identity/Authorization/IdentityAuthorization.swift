@@ -19,10 +19,11 @@ public enum IdentityAuthorization {
     public static let table = AuthorizationTable(service: Identity.IdentityService.descriptor.name, rules: [
         M.login: AccessRule(.signIn),
         M.refreshToken: AccessRule(.signIn),
+        // Logout and ChangePassword act on the caller's own session and account only.
         M.logout: AccessRule(.anyUser),
         M.whoAmI: AccessRule(.anyPeer),
-        M.listSessions: AccessRule(.anyUser),
-        M.revokeSession: AccessRule(.anyUser),
+        M.listSessions: AccessRule(.relation(.sessionOwner), .role(.admin)),
+        M.revokeSession: AccessRule(.relation(.sessionOwner), .role(.admin)),
         M.listSigningKeys: AccessRule(.anyPeer),
         M.listRevocations: AccessRule(.anyService),
         M.rotateSigningKey: AccessRule(.role(.admin)),
@@ -50,7 +51,7 @@ public enum IdentityAuthorization {
 
         M.grantRole: administrators,
         M.revokeRole: administrators,
-        M.listRoleGrants: AccessRule(.anyUser),
+        M.listRoleGrants: AccessRule(.relation(.grantsOwner), .role(.admin), .role(.auditor)),
 
         M.getAccount: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja), .role(.admin)),
         M.enableAccount: administrators,
@@ -62,4 +63,11 @@ public enum IdentityAuthorization {
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
     ])
+}
+
+extension Relation {
+    /// The user whose sessions they are.
+    static let sessionOwner = Relation("session-owner", "the user the sessions belong to")
+    /// The user whose role grants they are.
+    static let grantsOwner = Relation("grants-owner", "the user the role grants belong to")
 }

@@ -90,10 +90,8 @@ extension IdentityHandlers {
         let size = try Paging.size(request.page)
         let offset = try Paging.offset(request.page)
         if !request.nip.isEmpty { try Invalid.requireNIP(request.nip) }
-        let everyone = access.hasRole(.admin) || access.hasRole(.auditor)
-        if !everyone && request.nip != user.nip {
-            throw await access.denial(target: request.nip, "only admin and auditor may list other people's role grants; pass your own NIP")
-        }
+        try await access.require(.grantsOwner, target: request.nip,
+                                 message: "only admin and auditor may list other people's role grants; pass your own NIP") { request.nip == user.nip }
         var conditions = ["1 = 1"]
         var arguments: StatementArguments = []
         if !request.nip.isEmpty { conditions.append("nip = ?"); arguments += [request.nip] }

@@ -122,9 +122,7 @@ extension IdentityHandlers {
         guard let user = access.caller.user else { throw RPCError(.unauthenticated, "sign in first") }
         let nip = request.nip.isEmpty ? user.nip : request.nip
         try Invalid.requireNIP(nip)
-        if nip != user.nip && !access.hasRole(.admin) {
-            throw await access.denial(target: nip, "only an admin may list someone else's sessions")
-        }
+        try await access.require(.sessionOwner, target: nip, message: "only an admin may list someone else's sessions") { nip == user.nip }
         let now = nowSeconds
         return try await store.pool.read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
@@ -146,9 +144,7 @@ extension IdentityHandlers {
             try String.fetchOne(db, sql: "SELECT nip FROM session WHERE session_id = ?", arguments: [request.sessionID])
         }
         guard let owner else { throw RPCError(.notFound, "no session \(request.sessionID)") }
-        if owner != user.nip && !access.hasRole(.admin) {
-            throw await access.denial(target: owner, "only the owner or an admin may revoke a session")
-        }
+        try await access.require(.sessionOwner, target: owner, message: "only the owner or an admin may revoke a session") { owner == user.nip }
         return try await write(context, request) { [self] db, actor in
             _ = try TokenIssuer.revokeSessions(where: "session_id = ?", [request.sessionID],
                                                reason: request.reason.isEmpty ? "revoked" : request.reason, now: actor.now, in: db)

@@ -13,8 +13,11 @@ public enum PlanningAuthorization {
         .targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), .roleInScope(.auditor),
         .role(.admin), .anyService)
 
-    /// The owner of a draft (handlers check ownership; pengelola kinerja in scope may create).
-    static let owner = AccessRule(.anyUser)
+    /// The owner of the SKP.
+    static let owner = AccessRule(.relation(.skpOwner))
+
+    /// Who decides on a submitted SKP.
+    static let deciders = AccessRule(.relation(.skpPenilai), .relation(.hrWhenPenilaiLeft))
 
     /// The table.
     public static let table = AuthorizationTable(service: Planning.PlanningService.descriptor.name, rules: [
@@ -33,12 +36,11 @@ public enum PlanningAuthorization {
         M.updateIki: owner,
         M.removeIki: owner,
         M.setPeriodicTargets: owner,
-        // The SKP's atasan: decided by the handler against identity.
-        M.setBehaviourExpectations: AccessRule(.anyUser),
+        M.setBehaviourExpectations: AccessRule(.relation(.skpAtasan)),
         M.submitSkp: owner,
         M.withdrawSkp: owner,
-        M.approveSkp: AccessRule(.anyUser),
-        M.returnSkp: AccessRule(.anyUser),
+        M.approveSkp: deciders,
+        M.returnSkp: deciders,
         M.reviseSkp: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
         M.listSkpVersions: skpReaders,
         M.getCascade: AccessRule(.roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor),
@@ -52,4 +54,17 @@ public enum PlanningAuthorization {
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
     ])
+}
+
+extension Relation {
+    /// The owner of an SKP: the employee it belongs to.
+    static let skpOwner = Relation("skp-owner", "the owner of the SKP (the employee it belongs to)")
+    /// The pejabat penilai recorded at submission, while identity still confirms them.
+    static let skpPenilai = Relation(
+        "skp-penilai", "the pejabat penilai recorded on the SKP at submission, while identity still confirms them as the owner's atasan langsung")
+    /// Pengelola kinerja in scope, when the recorded penilai has left.
+    static let hrWhenPenilaiLeft = Relation(
+        "hr-when-penilai-left", "pengelola kinerja in scope, only when the recorded penilai has left, never on their own SKP")
+    /// The owner's atasan langsung now (sets the ekspektasi khusus).
+    static let skpAtasan = Relation("skp-atasan", "the SKP owner's atasan langsung per identity")
 }

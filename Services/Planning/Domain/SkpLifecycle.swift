@@ -23,6 +23,10 @@ public struct SkpLifecycle: Sendable, Hashable {
     public static let maximumWithdrawReasonLength = 500
     /// Longest revision reason (`planning.proto`).
     public static let maximumRevisionReasonLength = 1000
+    /// Most per-RHK comments on a return (`planning.proto` ReturnSkpRequest.comments).
+    public static let maximumReturnComments = 100
+    /// Longest per-RHK comment on a return (`planning.proto` ReturnComment.note).
+    public static let maximumCommentLength = 1000
 
     /// One version's number and state.
     public struct Version: Sendable, Hashable {

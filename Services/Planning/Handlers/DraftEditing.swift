@@ -32,8 +32,8 @@ extension PlanningHandlers {
     /// Fails with PERMISSION_DENIED (audited) unless the caller owns `skp`.
     func requireOwner(of skp: Planning.Skp) async throws {
         let access = try Access.required()
-        if !access.isSelf(skp.nip) {
-            throw await access.denial(target: skp.nip, "only the owner edits an SKP (\(skp.skpID) belongs to \(skp.nip))")
+        try await access.require(.skpOwner, target: skp.nip, message: "only the owner edits an SKP (\(skp.skpID) belongs to \(skp.nip))") {
+            access.isSelf(skp.nip)
         }
     }
 

@@ -9,6 +9,10 @@ enum PlanningRules {
     static let maximumRhks = RhkRules.maximumRhks
     /// Most IKIs of one RHK.
     static let maximumIkisPerRhk = IkiRules.maximumIkis
+    /// Most per-RHK comments on a return.
+    static let maximumReturnComments = SkpLifecycle.maximumReturnComments
+    /// Longest per-RHK comment on a return.
+    static let maximumCommentLength = SkpLifecycle.maximumCommentLength
 
     /// The state's name as the regulation says it.
     static func name(_ state: Planning.SkpState) -> String {
@@ -42,21 +46,6 @@ enum PlanningRules {
         BehaviourExpectationRules.violations(expectations, rhkIDs: Set(skp.rhks.map(\.rhkID)))
     }
 
-    /// Moves the latest version to `state` by the lifecycle's rules (the notes are checked by the handlers).
-    static func transition(_ skp: inout Planning.Skp, to state: Planning.SkpState) throws {
-        var lifecycle = SkpLifecycle(versions: [.init(version: skp.version, state: skp.state)])
-        let event: SkpLifecycle.Event
-        switch state {
-        case .diajukan: event = .submit()
-        case .draft: event = .withdraw()
-        case .disetujui: event = .approve(version: skp.version)
-        case .dikembalikan: event = .return(version: skp.version, note: "-")
-        default: throw RPCError(.internal, "no transition to \(name(state))")
-        }
-        try lifecycle.apply(event)
-        skp.state = state
-    }
-
     /// Why a DRAFT cannot be submitted yet; empty when it can. Unit heads at the top of the
     /// cascade (JPT: their results come from the organisation's plan) need no parent link.
     static func submissionProblems(_ skp: Planning.Skp, atasanNIP: String, flaggedRhks: Int) -> [String] {
@@ -65,11 +54,6 @@ enum PlanningRules {
         if flaggedRhks > 0 { problems.append("\(flaggedRhks) RHK(s) are flagged for review after their parent changed: review them first") }
         if atasanNIP.isEmpty { problems.append("you have no atasan in Kinerja to submit to; ask pengelola kinerja to set one") }
         return problems
-    }
-
-    /// A new DRAFT version from the latest returned or approved one.
-    static func revise(_ latest: Planning.Skp, reason: String, created: Common.AuditStamp) throws -> Planning.Skp {
-        try SkpVersioning.revise(latest, reason: reason, created: created)
     }
 
     /// The target of `iki` for `period`; derived (pro rata or the annual level) when no periodic target was set.

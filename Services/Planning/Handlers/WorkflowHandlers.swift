@@ -14,15 +14,17 @@ extension PlanningHandlers {
         guard let user = access.caller.user else { throw RPCError(.unauthenticated, "sign in first") }
         if user.nip == skp.atasanNIP {
             let relation = try await directory.relation(atasan: user.nip, of: skp.nip)
-            if relation.direct { return }
+            if try await access.holds(.skpPenilai, holds: { relation.direct }) { return }
             throw await access.denial(target: skp.nip, "you are no longer \(skp.nip)'s atasan langsung (per identity); ask pengelola kinerja")
         }
         // Pengelola kinerja decide only in their scope, never on their own SKP, and only when the atasan has left.
-        if !access.isSelf(skp.nip), try await access.holds(.roleInScope(.pengelolaKinerja), for: .employee(nip: skp.nip)) {
+        let hrMayDecide = try await access.holds(.hrWhenPenilaiLeft) { [directory] in
+            guard !access.isSelf(skp.nip), try await access.holds(.roleInScope(.pengelolaKinerja), for: .employee(nip: skp.nip)) else { return false }
             let atasan = try await directory.employee(skp.atasanNIP)
             let direct = try await directory.relation(atasan: skp.atasanNIP, of: skp.nip).direct
-            if atasan?.status != .aktif || !direct { return }
+            return atasan?.status != .aktif || !direct
         }
+        if hrMayDecide { return }
         throw await access.denial(target: skp.nip, "only \(skp.nip)'s atasan langsung (\(skp.atasanNIP)) approves or returns this SKP")
     }
 
@@ -32,8 +34,9 @@ extension PlanningHandlers {
         let access = try Access.required()
         guard let user = access.caller.user else { throw RPCError(.unauthenticated, "sign in first") }
         let atasan = skp.atasanNIP.isEmpty ? try await directory.employee(skp.nip)?.atasanNIP ?? "" : skp.atasanNIP
-        guard user.nip == atasan, try await directory.relation(atasan: user.nip, of: skp.nip).direct else {
-            throw await access.denial(target: skp.nip, "only \(skp.nip)'s atasan sets the ekspektasi khusus")
+        try await access.require(.skpAtasan, target: skp.nip, message: "only \(skp.nip)'s atasan sets the ekspektasi khusus") { [directory] in
+            guard user.nip == atasan else { return false }
+            return try await directory.relation(atasan: user.nip, of: skp.nip).direct
         }
         let violations = PlanningRules.expectationViolations(request.expectations, skp: skp)
         if !violations.isEmpty { throw Invalid.fields(violations) }
@@ -53,113 +56,115 @@ extension PlanningHandlers {
         }
     }
 
+    /// Applies a lifecycle event to the stored versions of `skpID` through the domain
+    /// (``SkpVersioning/apply(_:to:stamp:evaluationFinalised:)``, which follows ``SkpLifecycle``)
+    /// and stores every version it changed or made. `prepare` may check the latest version first.
+    static func apply(_ event: SkpLifecycle.Event, skpID: String, stamp: Common.AuditStamp, expectedRevision: UInt64 = 0, in db: Database,
+                      prepare: (Planning.Skp) throws -> Void = { _ in })
+        throws -> (latest: Planning.Skp, outcome: SkpLifecycle.Outcome) {
+        let versions = try SkpRecords.versions(skpID, in: db)
+        guard let current = versions.last else { throw RPCError(.notFound, "no SKP \(skpID)") }
+        if expectedRevision != 0 && expectedRevision != current.revision {
+            throw RPCError(.aborted, "the SKP changed since you read it (revision \(current.revision)); read it again")
+        }
+        try prepare(current)
+        let (updated, outcome) = try SkpVersioning.apply(event, to: versions, stamp: stamp)
+        let before = Dictionary(versions.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        for version in updated {
+            guard let old = before[version.version] else {
+                try SkpRecords.insert(version, in: db)
+                continue
+            }
+            if old != version { try SkpRecords.update(version, in: db) }
+        }
+        guard let latest = updated.last else { throw RPCError(.internal, "an SKP lost its versions") }
+        return (latest, outcome)
+    }
+
+    /// The version a decision names: 0 means the latest.
+    static func decided(_ version: UInt32, latest: Planning.Skp) -> UInt32 { version == 0 ? latest.version : version }
+
     public func submitSkp(_ request: Planning.SubmitSkpRequest, context: ServerContext) async throws -> Planning.SubmitSkpResponse {
-        try Invalid.requireText(request.note, "note", max: 2000, optional: true)
         let current = try await latest(request.skpID)
         try await requireOwner(of: current)
         // The pejabat penilai is whoever identity says is the atasan now.
         guard let owner = try await directory.employee(current.nip) else { throw RPCError(.notFound, "identity does not know \(current.nip)") }
         let atasan = owner.atasanNIP
         return try await write(context, request) { [self] db, actor in
-            guard var skp = try SkpRecords.latest(request.skpID, in: db)?.skp else { throw RPCError(.notFound, "no SKP \(request.skpID)") }
-            if request.expectedSkpRevision != 0 && request.expectedSkpRevision != skp.revision {
-                throw RPCError(.aborted, "the SKP changed since you read it (revision \(skp.revision)); read it again")
+            let (skp, _) = try Self.apply(.submit(note: request.note), skpID: request.skpID, stamp: stamp(actor),
+                                          expectedRevision: request.expectedSkpRevision, in: db) { skp in
+                guard skp.state == .draft else { return }  // the lifecycle names the state
+                let flagged = try SkpRecords.flags(skp.rhks.map(\.rhkID), in: db).count
+                let problems = PlanningRules.submissionProblems(skp, atasanNIP: atasan, flaggedRhks: flagged)
+                if !problems.isEmpty {
+                    throw RPCError(.failedPrecondition, "the SKP is not ready to submit: " + problems.joined(separator: "; "))
+                }
             }
-            try PlanningRules.transition(&skp, to: .diajukan)
-            let flagged = try SkpRecords.flags(skp.rhks.map(\.rhkID), in: db).count
-            let problems = PlanningRules.submissionProblems(skp, atasanNIP: atasan, flaggedRhks: flagged)
-            if !problems.isEmpty {
-                throw RPCError(.failedPrecondition, "the SKP is not ready to submit: " + problems.joined(separator: "; "))
-            }
-            skp.atasanNIP = atasan
-            skp.submitted = stamp(actor)
-            skp.revision += 1
-            try SkpRecords.update(skp, in: db)
+            var submitted = skp
+            submitted.atasanNIP = atasan
+            try SkpRecords.update(submitted, in: db)
             // The submission note has no field in the SKP; it is kept in the audit log.
             try audit(db, context, actor, target: "skp/\(skp.skpID)",
                       detail: "submitted v\(skp.version) to \(atasan)" + (request.note.isEmpty ? "" : ": \(request.note)"))
-            return Planning.SubmitSkpResponse(skp: skp)
+            return Planning.SubmitSkpResponse(skp: submitted)
         }
     }
 
     public func withdrawSkp(_ request: Planning.WithdrawSkpRequest, context: ServerContext) async throws -> Planning.WithdrawSkpResponse {
-        try Invalid.requireText(request.reason, "reason", max: 500, optional: true)
         let current = try await latest(request.skpID)
         try await requireOwner(of: current)
         return try await write(context, request) { [self] db, actor in
-            guard var skp = try SkpRecords.latest(request.skpID, in: db)?.skp else { throw RPCError(.notFound, "no SKP \(request.skpID)") }
-            try PlanningRules.transition(&skp, to: .draft)
-            skp.submitted = nil
-            skp.revision += 1
-            try SkpRecords.update(skp, in: db)
+            let (skp, _) = try Self.apply(.withdraw(reason: request.reason), skpID: request.skpID, stamp: stamp(actor), in: db)
             try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "withdrawn: \(request.reason)")
             return Planning.WithdrawSkpResponse(skp: skp)
         }
     }
 
-    /// The version a decision is about: the latest, which must be the one named (0 = latest).
-    static func decisionTarget(_ skpID: String, version: UInt32, in db: Database) throws -> Planning.Skp {
-        guard let skp = try SkpRecords.latest(skpID, in: db)?.skp else { throw RPCError(.notFound, "no SKP \(skpID)") }
-        if version != 0 && version != skp.version {
-            guard try SkpRecords.version(skpID, version, in: db) != nil else { throw RPCError(.notFound, "SKP \(skpID) has no version \(version)") }
-            throw RPCError(.failedPrecondition, "version \(version) is not the latest (\(skp.version)); only the latest version is decided")
-        }
-        return skp
-    }
-
     public func approveSkp(_ request: Planning.ApproveSkpRequest, context: ServerContext) async throws -> Planning.ApproveSkpResponse {
-        try Invalid.requireText(request.note, "note", max: 2000, optional: true)
         let current = try await latest(request.skpID)
         try await requireDecider(of: current)
         return try await write(context, request) { [self] db, actor in
-            var skp = try Self.decisionTarget(request.skpID, version: request.version, in: db)
-            try PlanningRules.transition(&skp, to: .disetujui)
+            let version = Self.decided(request.version, latest: current)
+            let (skp, outcome) = try Self.apply(.approve(version: version, note: request.note), skpID: request.skpID, stamp: stamp(actor), in: db)
             var superseded: UInt32 = 0
-            for var old in try SkpRecords.versions(request.skpID, in: db) where old.state == .disetujui && old.version != skp.version {
-                old.state = .diganti
-                try SkpRecords.update(old, in: db)
-                superseded = old.version
-            }
-            skp.decisionNote = request.note
-            skp.decided = stamp(actor)
-            skp.revision += 1
-            try SkpRecords.update(skp, in: db)
+            if case .approved(_, let old?) = outcome { superseded = old }
             try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "approved v\(skp.version)" + (superseded > 0 ? ", v\(superseded) superseded" : ""))
             return Planning.ApproveSkpResponse(skp: skp, supersededVersion: superseded)
         }
     }
 
     public func returnSkp(_ request: Planning.ReturnSkpRequest, context: ServerContext) async throws -> Planning.ReturnSkpResponse {
-        try Invalid.requireText(request.note, "note", max: 2000)
-        guard request.comments.count <= 100 else { throw Invalid.field("comments", "at most 100 comments", reason: "TOO_MANY") }
+        guard request.comments.count <= PlanningRules.maximumReturnComments else {
+            throw Invalid.field("comments", "at most \(PlanningRules.maximumReturnComments) comments", reason: "TOO_MANY")
+        }
         let current = try await latest(request.skpID)
         let ids = Set(current.rhks.map(\.rhkID))
         let ikis = Set(current.rhks.flatMap { $0.ikis.map(\.ikiID) })
         for (index, comment) in request.comments.enumerated() {
             guard ids.contains(comment.rhkID) else { throw Invalid.field("comments[\(index)].rhk_id", "is not an RHK of this SKP", reason: "UNKNOWN_RHK") }
             if !comment.ikiID.isEmpty && !ikis.contains(comment.ikiID) { throw Invalid.field("comments[\(index)].iki_id", "is not an IKI of this SKP", reason: "UNKNOWN_IKI") }
-            try Invalid.requireText(comment.note, "comments[\(index)].note", max: 1000)
+            try Invalid.requireText(comment.note, "comments[\(index)].note", max: PlanningRules.maximumCommentLength)
         }
         try await requireDecider(of: current)
         return try await write(context, request) { [self] db, actor in
-            var skp = try Self.decisionTarget(request.skpID, version: request.version, in: db)
-            try PlanningRules.transition(&skp, to: .dikembalikan)
+            let version = Self.decided(request.version, latest: current)
+            let (decided, _) = try Self.apply(.return(version: version, note: request.note), skpID: request.skpID, stamp: stamp(actor), in: db)
             // Comments on single RHKs travel in the decision note, numbered as the SKP shows them.
             let lines = request.comments.map { comment -> String in
-                let position = skp.rhks.first { $0.rhkID == comment.rhkID }?.position ?? 0
+                let position = decided.rhks.first { $0.rhkID == comment.rhkID }?.position ?? 0
                 return "RHK \(position)\(comment.ikiID.isEmpty ? "" : " (IKI)"): \(comment.note)"
             }
-            skp.decisionNote = ([request.note] + lines).joined(separator: "\n")
-            skp.decided = stamp(actor)
-            skp.revision += 1
-            try SkpRecords.update(skp, in: db)
+            var skp = decided
+            if !lines.isEmpty {
+                skp.decisionNote = ([request.note] + lines).joined(separator: "\n")
+                try SkpRecords.update(skp, in: db)
+            }
             try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "returned v\(skp.version)")
             return Planning.ReturnSkpResponse(skp: skp)
         }
     }
 
     public func reviseSkp(_ request: Planning.ReviseSkpRequest, context: ServerContext) async throws -> Planning.ReviseSkpResponse {
-        try Invalid.requireText(request.reason, "reason", max: 2000)
         let current = try await latest(request.skpID)
         let access = try Access.required()
         if !access.isSelf(current.nip) {
@@ -170,9 +175,7 @@ extension PlanningHandlers {
             try await access.require(.employee(nip: current.nip))
         }
         return try await write(context, request) { [self] db, actor in
-            guard let latest = try SkpRecords.latest(request.skpID, in: db)?.skp else { throw RPCError(.notFound, "no SKP \(request.skpID)") }
-            let next = try PlanningRules.revise(latest, reason: request.reason, created: stamp(actor))
-            try SkpRecords.insert(next, in: db)
+            let (next, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor), in: db)
             try audit(db, context, actor, target: "skp/\(next.skpID)", detail: "revised into v\(next.version): \(request.reason)")
             return Planning.ReviseSkpResponse(skp: next)
         }

@@ -85,6 +85,26 @@ public final class Access: Sendable {
         return RPCError(.permissionDenied, message, reason: reason)
     }
 
+    /// Returns when the caller holds the named `relation` to `target`, as `holds` decides with the
+    /// service's own data (or when a grant that does not depend on the target already allowed the
+    /// call); otherwise records the denial and throws PERMISSION_DENIED with `message`. A relation
+    /// the method's rule does not name fails closed: the table must tell the whole story.
+    public func require(_ relation: Relation, target: String, message: String,
+                        holds: () async throws -> Bool) async throws {
+        if grantedByIdentity { return }
+        guard rule.grants.contains(.relation(relation)) else {
+            throw RPCError(.internal, "\(method.method) checks the relation \(relation.name), which its rule does not name")
+        }
+        if caller.user != nil, try await holds() { return }
+        throw await denial(target: target, message, reason: "RELATION_NOT_HELD")
+    }
+
+    /// True when the method's rule names `relation` and the caller holds it per `holds`.
+    public func holds(_ relation: Relation, holds: () async throws -> Bool) async throws -> Bool {
+        guard rule.grants.contains(.relation(relation)), caller.user != nil else { return false }
+        return try await holds()
+    }
+
     /// True when the caller is the user `nip`.
     public func isSelf(_ nip: String) -> Bool { caller.user?.nip == nip }
 

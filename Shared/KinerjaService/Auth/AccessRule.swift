@@ -1,5 +1,22 @@
 public import KinerjaProto
 
+/// A relationship between the caller and what a call is about that only the service's own data
+/// can decide (the owner of a draft, the pejabat penilai recorded on an SKP). Named in the
+/// authorisation table so the table tells the whole story; decided by the handler through
+/// ``Access/require(_:target:message:holds:)``.
+public struct Relation: Sendable, Hashable {
+    /// A short stable name, e.g. `skp-owner`.
+    public let name: String
+    /// Who holds it, in words, for docs/AUTHORIZATION.md (e.g. "the owner of the SKP").
+    public let summary: String
+
+    /// A relation named `name`, described by `summary`.
+    public init(_ name: String, _ summary: String) {
+        self.name = name
+        self.summary = summary
+    }
+}
+
 /// One way of being allowed to call a method.
 public enum Grant: Sendable, Hashable {
     /// Any mutual-TLS peer, and a bearer token is not read at all: only for signing in and
@@ -30,11 +47,13 @@ public enum Grant: Sendable, Hashable {
     case sameUnitAsTarget
     /// The user works in the target unit or in one of its sub-units (relationship).
     case withinTargetUnit
+    /// A relationship the handler decides with the service's own data (relationship).
+    case relation(Relation)
 
     /// True when the grant depends on the call's target and is decided by the handler.
     public var isRelationship: Bool {
         switch self {
-        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget, .withinTargetUnit: return true
+        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget, .withinTargetUnit, .relation: return true
         default: return false
         }
     }
@@ -45,6 +64,34 @@ public enum Grant: Sendable, Hashable {
         case .signIn, .anyPeer, .service, .anyService, .client, .anyClient: return false
         default: return true
         }
+    }
+}
+
+extension Grant {
+    /// The grant in words, as docs/AUTHORIZATION.md lists it.
+    public var summary: String {
+        switch self {
+        case .signIn: "any mutual-TLS peer, without reading a token (signing in)"
+        case .anyPeer: "any mutual-TLS peer (a token, when sent, must be valid)"
+        case .service(let name): "the \(name) service"
+        case .anyService: "any Kinerja service"
+        case .anyClient: "any machine client"
+        case .client(let name): "the machine client \(name)"
+        case .anyUser: "any signed-in user"
+        case .role(let role): "a user holding \(Self.name(role)) (any scope)"
+        case .roleInScope(let role): "a user holding \(Self.name(role)) with a scope covering the target's unit"
+        case .targetSelf: "the target employee themselves"
+        case .atasanOfTarget: "an atasan of the target employee (direct or higher)"
+        case .sameUnitAsTarget: "a user in the target's unit"
+        case .withinTargetUnit: "a user in the target unit or one of its sub-units"
+        case .relation(let relation): relation.summary
+        }
+    }
+
+    /// A role's name as the contract spells it, without the `ROLE_` prefix, in lower case.
+    static func name(_ role: Common.Role) -> String {
+        let raw = role.protoName ?? "\(role.rawValue)"
+        return (raw.hasPrefix("ROLE_") ? String(raw.dropFirst(5)) : raw).lowercased().replacingOccurrences(of: "_", with: " ")
     }
 }
 

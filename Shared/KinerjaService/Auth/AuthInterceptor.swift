@@ -77,7 +77,7 @@ public struct AuthInterceptor: ServerInterceptor {
         case .client(let name): return caller.peer == .client(name) && caller.user == nil
         case .anyUser: return caller.user != nil
         case .role(let role): return caller.user?.roles.contains { $0.role == role } ?? false
-        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget, .withinTargetUnit: return false
+        case .roleInScope, .targetSelf, .atasanOfTarget, .sameUnitAsTarget, .withinTargetUnit, .relation: return false
         }
     }
 
