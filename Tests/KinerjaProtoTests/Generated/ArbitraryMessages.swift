@@ -503,7 +503,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Common.AuditChainVerification.self, ["intact", "first_sequence", "last_sequence", "checked_count", "first_broken_sequence", "failure", "head_hash", "verified_at"]),
     (Common.UnitScope.self, ["unit_id", "include_subunits"]),
     (Common.NipList.self, ["nips"]),
-    (Feedback.ContinuousFeedback.self, ["feedback_id", "giver_nip", "recipient_nip", "kind", "subject_kind", "subject_id", "related_value", "message", "given", "acknowledged", "response", "solicitation_id"]),
+    (Feedback.ContinuousFeedback.self, ["feedback_id", "giver_nip", "recipient_nip", "kind", "subject_kind", "subject_id", "related_value", "message", "given", "acknowledged", "response", "solicitation_id", "from_rekan_kerja"]),
     (Feedback.FeedbackSolicitation.self, ["solicitation_id", "requester_nip", "addressee_nip", "kind", "subject_kind", "subject_id", "message", "state", "answer_id", "decline_reason", "asked", "closed"]),
     (Feedback.ActionItem.self, ["text", "due_date", "owner_nip", "done", "number", "closing_note", "closed"]),
     (Feedback.DialogRecord.self, ["dialog_id", "employee_nip", "atasan_nip", "stage", "held_on", "period", "skp_id", "summary", "agreements", "action_items", "state", "employee_comment", "recorded", "updated", "confirmed", "revision", "solicitation_id"]),
@@ -1234,6 +1234,7 @@ extension Feedback.ContinuousFeedback: ArbitraryMessage {
         m.acknowledged = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.response = g.string()
         m.solicitationID = g.string()
+        m.fromRekanKerja = g.bool()
         return m
     }
 }

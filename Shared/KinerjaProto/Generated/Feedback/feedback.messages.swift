@@ -849,6 +849,9 @@ extension Feedback {
         public var response: String = ""
         /// The solicitation this feedback answers; empty when given unasked.
         public var solicitationID: String = ""
+        /// True when a rekan kerja gave it (not the atasan chain); BehaviourSummary counts only the
+        /// atasan chain's. Output only.
+        public var fromRekanKerja: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -866,7 +869,8 @@ extension Feedback {
             given: Common.AuditStamp? = nil,
             acknowledged: Common.AuditStamp? = nil,
             response: String = "",
-            solicitationID: String = ""
+            solicitationID: String = "",
+            fromRekanKerja: Bool = false
         ) {
             self.feedbackID = feedbackID
             self.giverNIP = giverNIP
@@ -880,6 +884,7 @@ extension Feedback {
             self.acknowledged = acknowledged
             self.response = response
             self.solicitationID = solicitationID
+            self.fromRekanKerja = fromRekanKerja
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -895,6 +900,7 @@ extension Feedback {
             try encoder.message(9, acknowledged)
             try encoder.string(10, response)
             try encoder.string(11, solicitationID)
+            encoder.bool(12, fromRekanKerja)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -910,6 +916,7 @@ extension Feedback {
             self.acknowledged = try decoder.message(9)
             self.response = try decoder.string(10)
             self.solicitationID = try decoder.string(11)
+            self.fromRekanKerja = decoder.bool(12)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -925,6 +932,7 @@ extension Feedback {
             if let value = acknowledged { printer.message("acknowledged", value) }
             if !response.isEmpty { printer.string("response", response) }
             if !solicitationID.isEmpty { printer.string("solicitation_id", solicitationID) }
+            if fromRekanKerja { printer.bool("from_rekan_kerja", fromRekanKerja) }
         }
     }
 

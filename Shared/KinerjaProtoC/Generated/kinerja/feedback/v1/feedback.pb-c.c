@@ -4372,7 +4372,7 @@ void   kinerja__feedback__v1__verify_audit_chain_response__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__verify_audit_chain_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__continuous_feedback__field_descriptors[12] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__continuous_feedback__field_descriptors[13] =
 {
   {
     "feedback_id",
@@ -4518,10 +4518,23 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__continuous_feedback
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "from_rekan_kerja",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ContinuousFeedback, from_rekan_kerja),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__continuous_feedback__field_indices_by_name[] = {
   9,   /* field[9] = acknowledged */
   0,   /* field[0] = feedback_id */
+  12,   /* field[12] = from_rekan_kerja */
   8,   /* field[8] = given */
   1,   /* field[1] = giver_nip */
   3,   /* field[3] = kind */
@@ -4536,7 +4549,7 @@ static const unsigned kinerja__feedback__v1__continuous_feedback__field_indices_
 static const ProtobufCIntRange kinerja__feedback__v1__continuous_feedback__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__continuous_feedback__descriptor =
 {
@@ -4546,7 +4559,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__continuous_feedback__des
   "Kinerja__Feedback__V1__ContinuousFeedback",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__ContinuousFeedback),
-  12,
+  13,
   kinerja__feedback__v1__continuous_feedback__field_descriptors,
   kinerja__feedback__v1__continuous_feedback__field_indices_by_name,
   1,  kinerja__feedback__v1__continuous_feedback__number_ranges,

@@ -591,10 +591,15 @@ struct  Kinerja__Feedback__V1__ContinuousFeedback
    * The solicitation this feedback answers; empty when given unasked.
    */
   char *solicitation_id;
+  /*
+   * True when a rekan kerja gave it (not the atasan chain); BehaviourSummary counts only the
+   * atasan chain's. Output only.
+   */
+  protobuf_c_boolean from_rekan_kerja;
 };
 #define KINERJA__FEEDBACK__V1__CONTINUOUS_FEEDBACK__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__continuous_feedback__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__FEEDBACK_KIND__FEEDBACK_KIND_UNSPECIFIED, KINERJA__FEEDBACK__V1__FEEDBACK_SUBJECT_KIND__FEEDBACK_SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__BERAKHLAK_VALUE__BERAKHLAK_VALUE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__FEEDBACK_KIND__FEEDBACK_KIND_UNSPECIFIED, KINERJA__FEEDBACK__V1__FEEDBACK_SUBJECT_KIND__FEEDBACK_SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__BERAKHLAK_VALUE__BERAKHLAK_VALUE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
