@@ -1282,7 +1282,7 @@ struct  Kinerja__Feedback__V1__ServiceTicket
   ProtobufCMessage base;
   /*
    * Ticket code printed or shown to the citizen: 15 characters of Crockford base32 in three groups
-   * of 5 separated by `-`, e.g. `K7QMX-3XHD9-2PBQ4`: 14 random characters (70 bits) and a check
+   * of 5 separated by `-`, e.g. `K7QMX-3XHD9-2PBQR`: 14 random characters (70 bits) and a check
    * character that catches any one mistyped character and any two swapped ones before a lookup.
    * Case-insensitive on input; dashes and spaces are ignored; O reads as 0 and I, L as 1. Output only.
    */
@@ -2654,7 +2654,7 @@ struct  Kinerja__Feedback__V1__IssueServiceTicketResponse
    */
   Kinerja__Feedback__V1__ServiceTicket *ticket;
   /*
-   * Link the citizen can open to rate, e.g. `https://kinerja.kupangkota.go.id/nilai/K7QM3XHD92PB`
+   * Link the citizen can open to rate, e.g. `https://kinerja.kupangkota.go.id/nilai/K7QMX3XHD92PBQR`
    * (also suitable for a QR code); at most 200 characters.
    */
   char *rating_uri;
