@@ -32,10 +32,10 @@ public enum DialogRules {
             throw FeedbackError(.fieldRequired, "the dialog is required", field: "dialog")
         }
         var record = try validatedContent(input, atasanNIP: atasanNIP, today: today)
-        try checkAtasan(atasanNIP: atasanNIP, employeeNIP: record.employeeNIP, standing: standing)
         if !input.solicitationID.isEmpty {
             record.solicitationID = try FeedbackInput.id(input.solicitationID, field: "dialog.solicitation_id")
         }
+        try checkAtasan(atasanNIP: atasanNIP, employeeNIP: record.employeeNIP, standing: standing)
         record.state = .awaitingConfirmation
         record.revision = 1
         return record
