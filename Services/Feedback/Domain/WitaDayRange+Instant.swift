@@ -1,10 +1,10 @@
 import Foundation
-public import KinerjaASN
-public import KinerjaProto
+import KinerjaASN
+import KinerjaProto
 
 extension WitaDayRange {
     /// True when the WITA day of the UTC instant `instant` lies in the range.
-    public func contains(instant: Common.Timestamp) -> Bool {
+    func contains(instant: Common.Timestamp) -> Bool {
         contains(Wita.today(now: Date(timeIntervalSince1970: TimeInterval(instant.seconds))))
     }
 }
