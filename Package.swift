@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "KinerjaPlanning", targets: ["KinerjaPlanning"]),
         .library(name: "KinerjaReporting", targets: ["KinerjaReporting"]),
         .library(name: "KinerjaEvaluation", targets: ["KinerjaEvaluation"]),
+        .library(name: "KinerjaFeedback", targets: ["KinerjaFeedback"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
@@ -247,6 +248,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The feedback service's library. For now its pure domain rules only (continuous feedback,
+        // dialog kinerja and coaching, 360° BerAKHLAK rounds with their anonymity, citizen tickets
+        // and ratings, the Survei Kepuasan Masyarakat, the policy); the store and handlers join it later.
+        .target(
+            name: "KinerjaFeedback",
+            dependencies: ["KinerjaProto", "KinerjaASN", "KinerjaCrypto"],
+            path: "Services/Feedback",
+            swiftSettings: strict
+        ),
+
         // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
@@ -359,6 +370,12 @@ let package = Package(
             name: "KinerjaEvaluationTests",
             dependencies: ["KinerjaEvaluation", "KinerjaProto", "KinerjaASN"],
             path: "Tests/KinerjaEvaluationTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaFeedbackTests",
+            dependencies: ["KinerjaFeedback", "KinerjaProto", "KinerjaASN", "KinerjaCrypto"],
+            path: "Tests/KinerjaFeedbackTests",
             swiftSettings: strict
         ),
         .testTarget(

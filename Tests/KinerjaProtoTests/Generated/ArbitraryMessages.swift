@@ -31,12 +31,14 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Common.UnitScope.self,
     Common.NipList.self,
     Feedback.ContinuousFeedback.self,
+    Feedback.FeedbackSolicitation.self,
     Feedback.ActionItem.self,
     Feedback.DialogRecord.self,
     Feedback.CoachingRating.self,
     Feedback.CoachingRecord.self,
     Feedback.AssessmentRound.self,
     Feedback.AssessmentAssignment.self,
+    Feedback.ValueExpectation.self,
     Feedback.ValueScore.self,
     Feedback.BehaviourAssessment.self,
     Feedback.ValueAggregate.self,
@@ -45,6 +47,9 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.BehaviourSummary.self,
     Feedback.ServiceTicket.self,
     Feedback.CitizenRating.self,
+    Feedback.SkmAnswer.self,
+    Feedback.SkmUnsurResult.self,
+    Feedback.SkmSummary.self,
     Feedback.FeedbackPolicy.self,
     Feedback.GiveFeedbackRequest.self,
     Feedback.GiveFeedbackResponse.self,
@@ -52,6 +57,12 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.GetFeedbackResponse.self,
     Feedback.ListFeedbackRequest.self,
     Feedback.ListFeedbackResponse.self,
+    Feedback.SolicitFeedbackRequest.self,
+    Feedback.SolicitFeedbackResponse.self,
+    Feedback.ListFeedbackSolicitationsRequest.self,
+    Feedback.ListFeedbackSolicitationsResponse.self,
+    Feedback.CloseFeedbackSolicitationRequest.self,
+    Feedback.CloseFeedbackSolicitationResponse.self,
     Feedback.AcknowledgeFeedbackRequest.self,
     Feedback.AcknowledgeFeedbackResponse.self,
     Feedback.RecordDialogRequest.self,
@@ -64,6 +75,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.GetDialogResponse.self,
     Feedback.ListDialogsRequest.self,
     Feedback.ListDialogsResponse.self,
+    Feedback.CloseActionItemRequest.self,
+    Feedback.CloseActionItemResponse.self,
     Feedback.RecordCoachingRequest.self,
     Feedback.RecordCoachingResponse.self,
     Feedback.GetCoachingRequest.self,
@@ -104,6 +117,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.GetEmployeeCitizenSummaryResponse.self,
     Feedback.GetUnitCitizenSummaryRequest.self,
     Feedback.GetUnitCitizenSummaryResponse.self,
+    Feedback.ModerateCitizenRatingRequest.self,
+    Feedback.ModerateCitizenRatingResponse.self,
     Feedback.GetFeedbackPolicyRequest.self,
     Feedback.GetFeedbackPolicyResponse.self,
     Feedback.SetFeedbackPolicyRequest.self,
@@ -488,13 +503,15 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Common.AuditChainVerification.self, ["intact", "first_sequence", "last_sequence", "checked_count", "first_broken_sequence", "failure", "head_hash", "verified_at"]),
     (Common.UnitScope.self, ["unit_id", "include_subunits"]),
     (Common.NipList.self, ["nips"]),
-    (Feedback.ContinuousFeedback.self, ["feedback_id", "giver_nip", "recipient_nip", "kind", "subject_kind", "subject_id", "related_value", "message", "given", "acknowledged", "response"]),
-    (Feedback.ActionItem.self, ["text", "due_date", "owner_nip", "done"]),
-    (Feedback.DialogRecord.self, ["dialog_id", "employee_nip", "atasan_nip", "stage", "held_on", "period", "skp_id", "summary", "agreements", "action_items", "state", "employee_comment", "recorded", "updated", "confirmed", "revision"]),
+    (Feedback.ContinuousFeedback.self, ["feedback_id", "giver_nip", "recipient_nip", "kind", "subject_kind", "subject_id", "related_value", "message", "given", "acknowledged", "response", "solicitation_id", "from_rekan_kerja"]),
+    (Feedback.FeedbackSolicitation.self, ["solicitation_id", "requester_nip", "addressee_nip", "kind", "subject_kind", "subject_id", "message", "state", "answer_id", "decline_reason", "asked", "closed"]),
+    (Feedback.ActionItem.self, ["text", "due_date", "owner_nip", "done", "number", "closing_note", "closed"]),
+    (Feedback.DialogRecord.self, ["dialog_id", "employee_nip", "atasan_nip", "stage", "held_on", "period", "skp_id", "summary", "agreements", "action_items", "state", "employee_comment", "recorded", "updated", "confirmed", "revision", "solicitation_id"]),
     (Feedback.CoachingRating.self, ["score", "comment", "rated"]),
     (Feedback.CoachingRecord.self, ["coaching_id", "coach_nip", "coachee_nip", "kind", "held_on", "duration_minutes", "topic", "notes", "action_items", "coachee_rating", "recorded", "revision"]),
     (Feedback.AssessmentRound.self, ["round_id", "unit", "period", "state", "deadline", "peers_per_subject", "include_bawahan", "include_self", "anonymity_threshold", "subject_count", "assignment_count", "submitted_count", "opened", "closed"]),
-    (Feedback.AssessmentAssignment.self, ["assignment_id", "round_id", "rater_nip", "subject", "relation", "state", "due_at", "period"]),
+    (Feedback.AssessmentAssignment.self, ["assignment_id", "round_id", "rater_nip", "subject", "relation", "state", "due_at", "period", "expectations"]),
+    (Feedback.ValueExpectation.self, ["value", "ekspektasi_khusus"]),
     (Feedback.ValueScore.self, ["value", "score", "comment"]),
     (Feedback.BehaviourAssessment.self, ["assessment_id", "assignment_id", "subject_nip", "relation", "scores", "overall_comment", "submitted"]),
     (Feedback.ValueAggregate.self, ["value", "response_count", "mean_score", "score_counts"]),
@@ -502,14 +519,23 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Feedback.CitizenSummary.self, ["nip", "unit_id", "date_range", "tickets_issued", "ratings_received", "ratings_used", "outliers_excluded", "response_rate_percent", "minimum_sample", "withheld", "withheld_reason", "mean_score", "score_counts"]),
     (Feedback.BehaviourSummary.self, ["subject", "period", "round_id", "round_state", "groups", "combined", "anonymity_threshold", "citizen", "feedback_count", "corrective_feedback_count", "computed_at"]),
     (Feedback.ServiceTicket.self, ["ticket_code", "unit_id", "served_by_nip", "served_by_display_name", "service_name", "counter_name", "issued_at", "expires_at", "state", "issued", "void_reason"]),
-    (Feedback.CitizenRating.self, ["rating_id", "ticket_code", "unit_id", "employee_nip", "service_name", "score", "comment", "comment_hidden", "submitted_at", "outlier_reason"]),
-    (Feedback.FeedbackPolicy.self, ["anonymity_threshold", "citizen_minimum_sample", "outlier_method", "trim_percent", "min_seconds_after_issue", "burst_limit", "ticket_validity_days", "updated", "revision"]),
+    (Feedback.CitizenRating.self, ["rating_id", "ticket_code", "unit_id", "employee_nip", "service_name", "score", "comment", "comment_hidden", "submitted_at", "outlier_reason", "submitted_via", "skm_answers", "moderation_reason", "moderated"]),
+    (Feedback.SkmAnswer.self, ["unsur", "score"]),
+    (Feedback.SkmUnsurResult.self, ["unsur", "nrr", "nrr_tertimbang", "converted", "mutu"]),
+    (Feedback.SkmSummary.self, ["unit_id", "date_range", "respondent_count", "minimum_sample", "withheld", "withheld_reason", "unsur", "nilai_interval", "ikm", "mutu"]),
+    (Feedback.FeedbackPolicy.self, ["anonymity_threshold", "citizen_minimum_sample", "outlier_method", "trim_percent", "min_seconds_after_issue", "burst_limit", "ticket_validity_days", "updated", "revision", "peer_feedback_unit_ids", "dialog_minimum_per_triwulan"]),
     (Feedback.GiveFeedbackRequest.self, ["feedback"]),
     (Feedback.GiveFeedbackResponse.self, ["feedback"]),
     (Feedback.GetFeedbackRequest.self, ["feedback_id"]),
     (Feedback.GetFeedbackResponse.self, ["feedback"]),
     (Feedback.ListFeedbackRequest.self, ["recipient_nip", "giver_nip", "unit", "subject_kind", "subject_id", "time_range", "unacknowledged_only", "page"]),
     (Feedback.ListFeedbackResponse.self, ["feedback", "page"]),
+    (Feedback.SolicitFeedbackRequest.self, ["solicitation"]),
+    (Feedback.SolicitFeedbackResponse.self, ["solicitation"]),
+    (Feedback.ListFeedbackSolicitationsRequest.self, ["requester_nip", "addressee_nip", "states", "page"]),
+    (Feedback.ListFeedbackSolicitationsResponse.self, ["solicitations", "page"]),
+    (Feedback.CloseFeedbackSolicitationRequest.self, ["solicitation_id", "reason"]),
+    (Feedback.CloseFeedbackSolicitationResponse.self, ["solicitation"]),
     (Feedback.AcknowledgeFeedbackRequest.self, ["feedback_id", "response"]),
     (Feedback.AcknowledgeFeedbackResponse.self, ["feedback"]),
     (Feedback.RecordDialogRequest.self, ["dialog"]),
@@ -522,6 +548,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Feedback.GetDialogResponse.self, ["dialog"]),
     (Feedback.ListDialogsRequest.self, ["employee_nip", "atasan_nip", "stage", "date_range", "page"]),
     (Feedback.ListDialogsResponse.self, ["dialogs", "page"]),
+    (Feedback.CloseActionItemRequest.self, ["dialog_id", "coaching_id", "item_number", "note", "expected_revision"]),
+    (Feedback.CloseActionItemResponse.self, ["dialog", "coaching"]),
     (Feedback.RecordCoachingRequest.self, ["coaching"]),
     (Feedback.RecordCoachingResponse.self, ["coaching"]),
     (Feedback.GetCoachingRequest.self, ["coaching_id"]),
@@ -550,18 +578,20 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Feedback.StreamBehaviourSummariesResponse.self, ["summary"]),
     (Feedback.IssueServiceTicketRequest.self, ["ticket"]),
     (Feedback.IssueServiceTicketResponse.self, ["ticket", "rating_uri"]),
-    (Feedback.GetServiceTicketRequest.self, ["ticket_code"]),
+    (Feedback.GetServiceTicketRequest.self, ["ticket_code", "client_address"]),
     (Feedback.GetServiceTicketResponse.self, ["ticket", "rateable"]),
     (Feedback.VoidServiceTicketRequest.self, ["ticket_code", "reason"]),
     (Feedback.VoidServiceTicketResponse.self, ["ticket"]),
-    (Feedback.SubmitCitizenRatingRequest.self, ["ticket_code", "score", "comment"]),
+    (Feedback.SubmitCitizenRatingRequest.self, ["ticket_code", "score", "comment", "skm_answers", "client_address"]),
     (Feedback.SubmitCitizenRatingResponse.self, ["acknowledgement", "submitted_at"]),
     (Feedback.ListCitizenRatingsRequest.self, ["employee_nip", "unit", "date_range", "include_outliers", "page"]),
     (Feedback.ListCitizenRatingsResponse.self, ["ratings", "page"]),
     (Feedback.GetEmployeeCitizenSummaryRequest.self, ["nip", "date_range"]),
     (Feedback.GetEmployeeCitizenSummaryResponse.self, ["summary"]),
     (Feedback.GetUnitCitizenSummaryRequest.self, ["unit", "date_range", "include_employees"]),
-    (Feedback.GetUnitCitizenSummaryResponse.self, ["unit_summary", "employee_summaries"]),
+    (Feedback.GetUnitCitizenSummaryResponse.self, ["unit_summary", "employee_summaries", "skm"]),
+    (Feedback.ModerateCitizenRatingRequest.self, ["rating_id", "exclude", "hide_comment", "reason"]),
+    (Feedback.ModerateCitizenRatingResponse.self, ["rating"]),
     (Feedback.GetFeedbackPolicyRequest.self, []),
     (Feedback.GetFeedbackPolicyResponse.self, ["policy"]),
     (Feedback.SetFeedbackPolicyRequest.self, ["policy", "expected_revision", "reason"]),
@@ -1203,6 +1233,27 @@ extension Feedback.ContinuousFeedback: ArbitraryMessage {
         m.given = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.acknowledged = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.response = g.string()
+        m.solicitationID = g.string()
+        m.fromRekanKerja = g.bool()
+        return m
+    }
+}
+
+extension Feedback.FeedbackSolicitation: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.solicitationID = g.string()
+        m.requesterNIP = g.string()
+        m.addresseeNIP = g.string()
+        m.kind = g.enumeration() as Feedback.SolicitationKind
+        m.subjectKind = g.enumeration() as Feedback.FeedbackSubjectKind
+        m.subjectID = g.string()
+        m.message = g.string()
+        m.state = g.enumeration() as Feedback.SolicitationState
+        m.answerID = g.string()
+        m.declineReason = g.string()
+        m.asked = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.closed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         return m
     }
 }
@@ -1214,6 +1265,9 @@ extension Feedback.ActionItem: ArbitraryMessage {
         m.dueDate = g.optional { g in Common.Date.arbitrary(&g) }
         m.ownerNIP = g.string()
         m.done = g.bool()
+        m.number = g.uint32()
+        m.closingNote = g.string()
+        m.closed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         return m
     }
 }
@@ -1237,6 +1291,7 @@ extension Feedback.DialogRecord: ArbitraryMessage {
         m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.confirmed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.revision = g.uint64()
+        m.solicitationID = g.string()
         return m
     }
 }
@@ -1302,6 +1357,16 @@ extension Feedback.AssessmentAssignment: ArbitraryMessage {
         m.state = g.enumeration() as Feedback.AssignmentState
         m.dueAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.expectations = g.array { g in g.nested { Feedback.ValueExpectation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Feedback.ValueExpectation: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.ekspektasiKhusus = g.string()
         return m
     }
 }
@@ -1424,6 +1489,48 @@ extension Feedback.CitizenRating: ArbitraryMessage {
         m.commentHidden = g.bool()
         m.submittedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
         m.outlierReason = g.enumeration() as Feedback.OutlierReason
+        m.submittedVia = g.string()
+        m.skmAnswers = g.array { g in g.nested { Feedback.SkmAnswer.arbitrary(&$0) } }
+        m.moderationReason = g.string()
+        m.moderated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.SkmAnswer: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unsur = g.enumeration() as Feedback.SkmUnsur
+        m.score = g.uint32()
+        return m
+    }
+}
+
+extension Feedback.SkmUnsurResult: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unsur = g.enumeration() as Feedback.SkmUnsur
+        m.nrr = g.double()
+        m.nrrTertimbang = g.double()
+        m.converted = g.double()
+        m.mutu = g.enumeration() as Feedback.SkmMutu
+        return m
+    }
+}
+
+extension Feedback.SkmSummary: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.dateRange = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.respondentCount = g.uint32()
+        m.minimumSample = g.uint32()
+        m.withheld = g.bool()
+        m.withheldReason = g.enumeration() as Feedback.WithheldReason
+        m.unsur = g.array { g in g.nested { Feedback.SkmUnsurResult.arbitrary(&$0) } }
+        m.nilaiInterval = g.double()
+        m.ikm = g.double()
+        m.mutu = g.enumeration() as Feedback.SkmMutu
         return m
     }
 }
@@ -1440,6 +1547,8 @@ extension Feedback.FeedbackPolicy: ArbitraryMessage {
         m.ticketValidityDays = g.uint32()
         m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.revision = g.uint64()
+        m.peerFeedbackUnitIDs = g.array { g in g.string() }
+        m.dialogMinimumPerTriwulan = g.uint32()
         return m
     }
 }
@@ -1496,6 +1605,59 @@ extension Feedback.ListFeedbackResponse: ArbitraryMessage {
         var m = Self()
         m.feedback = g.array { g in g.nested { Feedback.ContinuousFeedback.arbitrary(&$0) } }
         m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.SolicitFeedbackRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.solicitation = g.optional { g in Feedback.FeedbackSolicitation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.SolicitFeedbackResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.solicitation = g.optional { g in Feedback.FeedbackSolicitation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListFeedbackSolicitationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.requesterNIP = g.string()
+        m.addresseeNIP = g.string()
+        m.states = g.array { g in g.enumeration() as Feedback.SolicitationState }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ListFeedbackSolicitationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.solicitations = g.array { g in g.nested { Feedback.FeedbackSolicitation.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.CloseFeedbackSolicitationRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.solicitationID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Feedback.CloseFeedbackSolicitationResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.solicitation = g.optional { g in Feedback.FeedbackSolicitation.arbitrary(&g) }
         return m
     }
 }
@@ -1603,6 +1765,30 @@ extension Feedback.ListDialogsResponse: ArbitraryMessage {
         var m = Self()
         m.dialogs = g.array { g in g.nested { Feedback.DialogRecord.arbitrary(&$0) } }
         m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.CloseActionItemRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.record = .dialogID(g.string())
+        case 1: m.record = .coachingID(g.string())
+        default: m.record = nil
+        }
+        m.itemNumber = g.uint32()
+        m.note = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Feedback.CloseActionItemResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dialog = g.optional { g in Feedback.DialogRecord.arbitrary(&g) }
+        m.coaching = g.optional { g in Feedback.CoachingRecord.arbitrary(&g) }
         return m
     }
 }
@@ -1858,6 +2044,7 @@ extension Feedback.GetServiceTicketRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.ticketCode = g.string()
+        m.clientAddress = g.string()
         return m
     }
 }
@@ -1894,6 +2081,8 @@ extension Feedback.SubmitCitizenRatingRequest: ArbitraryMessage {
         m.ticketCode = g.string()
         m.score = g.uint32()
         m.comment = g.string()
+        m.skmAnswers = g.array { g in g.nested { Feedback.SkmAnswer.arbitrary(&$0) } }
+        m.clientAddress = g.string()
         return m
     }
 }
@@ -1960,6 +2149,26 @@ extension Feedback.GetUnitCitizenSummaryResponse: ArbitraryMessage {
         var m = Self()
         m.unitSummary = g.optional { g in Feedback.CitizenSummary.arbitrary(&g) }
         m.employeeSummaries = g.array { g in g.nested { Feedback.CitizenSummary.arbitrary(&$0) } }
+        m.skm = g.optional { g in Feedback.SkmSummary.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.ModerateCitizenRatingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.ratingID = g.string()
+        m.exclude = g.bool()
+        m.hideComment = g.bool()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Feedback.ModerateCitizenRatingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rating = g.optional { g in Feedback.CitizenRating.arbitrary(&g) }
         return m
     }
 }

@@ -106,6 +106,99 @@ extension Feedback {
         public static let knownCases: [Self] = [.unspecified, .dailyReport, .rhk, .iki, .skp]
     }
 
+    /// What an employee asks for.
+    public enum SolicitationKind: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// Feedback on the work (answered by GiveFeedback).
+        case feedback
+        /// A dialog kinerja with the atasan (answered by RecordDialog).
+        case dialog
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .feedback
+            case 2: self = .dialog
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .feedback: 1
+            case .dialog: 2
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "SOLICITATION_KIND_UNSPECIFIED"
+            case .feedback: "SOLICITATION_KIND_FEEDBACK"
+            case .dialog: "SOLICITATION_KIND_DIALOG"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .feedback, .dialog]
+    }
+
+    /// State of a solicitation. OPEN → ANSWERED (the addressee gives the feedback or records the
+    /// dialog), DECLINED (the addressee, with a reason) or WITHDRAWN (the requester); all but OPEN are final.
+    public enum SolicitationState: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// Waiting for the addressee.
+        case `open`
+        /// Answered by a feedback item or a dialog record (answer_id).
+        case answered
+        /// Declined by the addressee with a reason.
+        case declined
+        /// Withdrawn by the requester.
+        case withdrawn
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .`open`
+            case 2: self = .answered
+            case 3: self = .declined
+            case 4: self = .withdrawn
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .`open`: 1
+            case .answered: 2
+            case .declined: 3
+            case .withdrawn: 4
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "SOLICITATION_STATE_UNSPECIFIED"
+            case .`open`: "SOLICITATION_STATE_OPEN"
+            case .answered: "SOLICITATION_STATE_ANSWERED"
+            case .declined: "SOLICITATION_STATE_DECLINED"
+            case .withdrawn: "SOLICITATION_STATE_WITHDRAWN"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .`open`, .answered, .declined, .withdrawn]
+    }
+
     /// Stage of the performance cycle a dialog kinerja belongs to.
     public enum DialogStage: ProtoEnum {
         /// Not set.
@@ -402,6 +495,9 @@ extension Feedback {
         case belowMinimumSample
         /// No responses at all.
         case noResponses
+        /// The round is still ACTIVE: rekan kerja and bawahan figures appear only once it is CLOSED, so
+        /// that watching a summary change cannot tell who just answered.
+        case roundNotClosed
         /// A number this build does not know (proto3 enums are open).
         case unrecognized(Int32)
 
@@ -411,6 +507,7 @@ extension Feedback {
             case 1: self = .belowAnonymityThreshold
             case 2: self = .belowMinimumSample
             case 3: self = .noResponses
+            case 4: self = .roundNotClosed
             default: self = .unrecognized(rawValue)
             }
         }
@@ -421,6 +518,7 @@ extension Feedback {
             case .belowAnonymityThreshold: 1
             case .belowMinimumSample: 2
             case .noResponses: 3
+            case .roundNotClosed: 4
             case .unrecognized(let value): value
             }
         }
@@ -431,11 +529,12 @@ extension Feedback {
             case .belowAnonymityThreshold: "WITHHELD_REASON_BELOW_ANONYMITY_THRESHOLD"
             case .belowMinimumSample: "WITHHELD_REASON_BELOW_MINIMUM_SAMPLE"
             case .noResponses: "WITHHELD_REASON_NO_RESPONSES"
+            case .roundNotClosed: "WITHHELD_REASON_ROUND_NOT_CLOSED"
             case .unrecognized: nil
             }
         }
 
-        public static let knownCases: [Self] = [.unspecified, .belowAnonymityThreshold, .belowMinimumSample, .noResponses]
+        public static let knownCases: [Self] = [.unspecified, .belowAnonymityThreshold, .belowMinimumSample, .noResponses, .roundNotClosed]
     }
 
     /// State of a citizen service ticket.
@@ -501,6 +600,9 @@ extension Feedback {
         case burst
         /// Excluded by pengelola kinerja with a reason (audited).
         case manual
+        /// The same comment (at least 20 letters or digits, ignoring case, spacing and punctuation) on
+        /// ratings of several tickets of one unit within the ticket validity.
+        case identicalComment
         /// A number this build does not know (proto3 enums are open).
         case unrecognized(Int32)
 
@@ -511,6 +613,7 @@ extension Feedback {
             case 2: self = .tooSoonAfterIssue
             case 3: self = .burst
             case 4: self = .manual
+            case 5: self = .identicalComment
             default: self = .unrecognized(rawValue)
             }
         }
@@ -522,6 +625,7 @@ extension Feedback {
             case .tooSoonAfterIssue: 2
             case .burst: 3
             case .manual: 4
+            case .identicalComment: 5
             case .unrecognized(let value): value
             }
         }
@@ -533,11 +637,139 @@ extension Feedback {
             case .tooSoonAfterIssue: "OUTLIER_REASON_TOO_SOON_AFTER_ISSUE"
             case .burst: "OUTLIER_REASON_BURST"
             case .manual: "OUTLIER_REASON_MANUAL"
+            case .identicalComment: "OUTLIER_REASON_IDENTICAL_COMMENT"
             case .unrecognized: nil
             }
         }
 
-        public static let knownCases: [Self] = [.unspecified, .statistical, .tooSoonAfterIssue, .burst, .manual]
+        public static let knownCases: [Self] = [.unspecified, .statistical, .tooSoonAfterIssue, .burst, .manual, .identicalComment]
+    }
+
+    /// An unsur (element) of the Survei Kepuasan Masyarakat, PermenPANRB 14/2017, in its order.
+    public enum SkmUnsur: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// U1 Persyaratan.
+        case persyaratan
+        /// U2 Sistem, mekanisme, dan prosedur.
+        case sistemMekanismeProsedur
+        /// U3 Waktu penyelesaian.
+        case waktuPenyelesaian
+        /// U4 Biaya/tarif.
+        case biayaTarif
+        /// U5 Produk spesifikasi jenis pelayanan.
+        case produkSpesifikasi
+        /// U6 Kompetensi pelaksana.
+        case kompetensiPelaksana
+        /// U7 Perilaku pelaksana.
+        case perilakuPelaksana
+        /// U8 Penanganan pengaduan, saran dan masukan.
+        case penangananPengaduan
+        /// U9 Sarana dan prasarana.
+        case saranaPrasarana
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .persyaratan
+            case 2: self = .sistemMekanismeProsedur
+            case 3: self = .waktuPenyelesaian
+            case 4: self = .biayaTarif
+            case 5: self = .produkSpesifikasi
+            case 6: self = .kompetensiPelaksana
+            case 7: self = .perilakuPelaksana
+            case 8: self = .penangananPengaduan
+            case 9: self = .saranaPrasarana
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .persyaratan: 1
+            case .sistemMekanismeProsedur: 2
+            case .waktuPenyelesaian: 3
+            case .biayaTarif: 4
+            case .produkSpesifikasi: 5
+            case .kompetensiPelaksana: 6
+            case .perilakuPelaksana: 7
+            case .penangananPengaduan: 8
+            case .saranaPrasarana: 9
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "SKM_UNSUR_UNSPECIFIED"
+            case .persyaratan: "SKM_UNSUR_PERSYARATAN"
+            case .sistemMekanismeProsedur: "SKM_UNSUR_SISTEM_MEKANISME_PROSEDUR"
+            case .waktuPenyelesaian: "SKM_UNSUR_WAKTU_PENYELESAIAN"
+            case .biayaTarif: "SKM_UNSUR_BIAYA_TARIF"
+            case .produkSpesifikasi: "SKM_UNSUR_PRODUK_SPESIFIKASI"
+            case .kompetensiPelaksana: "SKM_UNSUR_KOMPETENSI_PELAKSANA"
+            case .perilakuPelaksana: "SKM_UNSUR_PERILAKU_PELAKSANA"
+            case .penangananPengaduan: "SKM_UNSUR_PENANGANAN_PENGADUAN"
+            case .saranaPrasarana: "SKM_UNSUR_SARANA_PRASARANA"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .persyaratan, .sistemMekanismeProsedur, .waktuPenyelesaian, .biayaTarif, .produkSpesifikasi, .kompetensiPelaksana, .perilakuPelaksana, .penangananPengaduan, .saranaPrasarana]
+    }
+
+    /// Mutu pelayanan (service quality) of an IKM, PermenPANRB 14/2017.
+    public enum SkmMutu: ProtoEnum {
+        /// Not computed.
+        case unspecified
+        /// A, Sangat Baik: IKM 88.31–100.00.
+        case aSangatBaik
+        /// B, Baik: IKM 76.61–88.30.
+        case bBaik
+        /// C, Kurang Baik: IKM 65.00–76.60.
+        case cKurangBaik
+        /// D, Tidak Baik: IKM 25.00–64.99.
+        case dTidakBaik
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .aSangatBaik
+            case 2: self = .bBaik
+            case 3: self = .cKurangBaik
+            case 4: self = .dTidakBaik
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .aSangatBaik: 1
+            case .bBaik: 2
+            case .cKurangBaik: 3
+            case .dTidakBaik: 4
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "SKM_MUTU_UNSPECIFIED"
+            case .aSangatBaik: "SKM_MUTU_A_SANGAT_BAIK"
+            case .bBaik: "SKM_MUTU_B_BAIK"
+            case .cKurangBaik: "SKM_MUTU_C_KURANG_BAIK"
+            case .dTidakBaik: "SKM_MUTU_D_TIDAK_BAIK"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .aSangatBaik, .bBaik, .cKurangBaik, .dTidakBaik]
     }
 
     /// Statistical outlier filter for citizen ratings.
@@ -593,7 +825,9 @@ extension Feedback {
 
         /// Opaque feedback id (ULID). Output only.
         public var feedbackID: String = ""
-        /// Giver NIP (the atasan, or another employee in the recipient's atasan chain). Output only: the caller.
+        /// Giver NIP: the recipient's atasan (langsung, an acting Plt./Plh., or higher in the atasan
+        /// chain), or a rekan kerja (same atasan or same unit) where FeedbackPolicy.peer_feedback_unit_ids
+        /// covers the recipient's unit. Output only: the caller.
         public var giverNIP: String = ""
         /// Recipient NIP, 18 digits. Required.
         public var recipientNIP: String = ""
@@ -613,6 +847,11 @@ extension Feedback {
         public var acknowledged: Common.AuditStamp? = nil
         /// The recipient's response when acknowledging; at most 2000 characters. Output only.
         public var response: String = ""
+        /// The solicitation this feedback answers; empty when given unasked.
+        public var solicitationID: String = ""
+        /// True when a rekan kerja gave it (not the atasan chain); BehaviourSummary counts only the
+        /// atasan chain's. Output only.
+        public var fromRekanKerja: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -629,7 +868,9 @@ extension Feedback {
             message: String = "",
             given: Common.AuditStamp? = nil,
             acknowledged: Common.AuditStamp? = nil,
-            response: String = ""
+            response: String = "",
+            solicitationID: String = "",
+            fromRekanKerja: Bool = false
         ) {
             self.feedbackID = feedbackID
             self.giverNIP = giverNIP
@@ -642,6 +883,8 @@ extension Feedback {
             self.given = given
             self.acknowledged = acknowledged
             self.response = response
+            self.solicitationID = solicitationID
+            self.fromRekanKerja = fromRekanKerja
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -656,6 +899,8 @@ extension Feedback {
             try encoder.message(8, given)
             try encoder.message(9, acknowledged)
             try encoder.string(10, response)
+            try encoder.string(11, solicitationID)
+            encoder.bool(12, fromRekanKerja)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -670,6 +915,8 @@ extension Feedback {
             self.given = try decoder.message(8)
             self.acknowledged = try decoder.message(9)
             self.response = try decoder.string(10)
+            self.solicitationID = try decoder.string(11)
+            self.fromRekanKerja = decoder.bool(12)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -684,6 +931,117 @@ extension Feedback {
             if let value = given { printer.message("given", value) }
             if let value = acknowledged { printer.message("acknowledged", value) }
             if !response.isEmpty { printer.string("response", response) }
+            if !solicitationID.isEmpty { printer.string("solicitation_id", solicitationID) }
+            if fromRekanKerja { printer.bool("from_rekan_kerja", fromRekanKerja) }
+        }
+    }
+
+    /// An employee's request for feedback or for a dialog kinerja (permintaan umpan balik).
+    public struct FeedbackSolicitation: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.FeedbackSolicitation"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__feedback_solicitation()) }
+
+        /// Opaque id (ULID). Output only.
+        public var solicitationID: String = ""
+        /// Who asks. Output only: the caller.
+        public var requesterNIP: String = ""
+        /// Who is asked, 18 digits. Required: for a dialog the requester's atasan (langsung or acting);
+        /// for feedback anyone who may give the requester feedback (see ContinuousFeedback.giver_nip).
+        public var addresseeNIP: String = ""
+        /// Feedback or a dialog. Required.
+        public var kind: Feedback.SolicitationKind = .init(rawValue: 0)
+        /// What it is about (feedback only); UNSPECIFIED = general.
+        public var subjectKind: Feedback.FeedbackSubjectKind = .init(rawValue: 0)
+        /// Id of the report, RHK, IKI or SKP; required unless subject_kind is UNSPECIFIED.
+        public var subjectID: String = ""
+        /// What the requester wants to discuss; 1–1000 characters.
+        public var message: String = ""
+        /// State. Output only.
+        public var state: Feedback.SolicitationState = .init(rawValue: 0)
+        /// The feedback_id or dialog_id that answered it; empty unless ANSWERED. Output only.
+        public var answerID: String = ""
+        /// Why the addressee declined; 1–500 characters when DECLINED, else empty. Output only.
+        public var declineReason: String = ""
+        /// When and by whom it was asked. Output only.
+        public var asked: Common.AuditStamp? = nil
+        /// When and by whom it was answered, declined or withdrawn; absent while OPEN. Output only.
+        public var closed: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            solicitationID: String = "",
+            requesterNIP: String = "",
+            addresseeNIP: String = "",
+            kind: Feedback.SolicitationKind = .init(rawValue: 0),
+            subjectKind: Feedback.FeedbackSubjectKind = .init(rawValue: 0),
+            subjectID: String = "",
+            message: String = "",
+            state: Feedback.SolicitationState = .init(rawValue: 0),
+            answerID: String = "",
+            declineReason: String = "",
+            asked: Common.AuditStamp? = nil,
+            closed: Common.AuditStamp? = nil
+        ) {
+            self.solicitationID = solicitationID
+            self.requesterNIP = requesterNIP
+            self.addresseeNIP = addresseeNIP
+            self.kind = kind
+            self.subjectKind = subjectKind
+            self.subjectID = subjectID
+            self.message = message
+            self.state = state
+            self.answerID = answerID
+            self.declineReason = declineReason
+            self.asked = asked
+            self.closed = closed
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, solicitationID)
+            try encoder.string(1, requesterNIP)
+            try encoder.string(2, addresseeNIP)
+            encoder.scalar(3, kind.rawValue)
+            encoder.scalar(4, subjectKind.rawValue)
+            try encoder.string(5, subjectID)
+            try encoder.string(6, message)
+            encoder.scalar(7, state.rawValue)
+            try encoder.string(8, answerID)
+            try encoder.string(9, declineReason)
+            try encoder.message(10, asked)
+            try encoder.message(11, closed)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.solicitationID = try decoder.string(0)
+            self.requesterNIP = try decoder.string(1)
+            self.addresseeNIP = try decoder.string(2)
+            self.kind = decoder.enumeration(3)
+            self.subjectKind = decoder.enumeration(4)
+            self.subjectID = try decoder.string(5)
+            self.message = try decoder.string(6)
+            self.state = decoder.enumeration(7)
+            self.answerID = try decoder.string(8)
+            self.declineReason = try decoder.string(9)
+            self.asked = try decoder.message(10)
+            self.closed = try decoder.message(11)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !solicitationID.isEmpty { printer.string("solicitation_id", solicitationID) }
+            if !requesterNIP.isEmpty { printer.string("requester_nip", requesterNIP) }
+            if !addresseeNIP.isEmpty { printer.string("addressee_nip", addresseeNIP) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if subjectKind.rawValue != 0 { printer.enumeration("subject_kind", subjectKind) }
+            if !subjectID.isEmpty { printer.string("subject_id", subjectID) }
+            if !message.isEmpty { printer.string("message", message) }
+            if state.rawValue != 0 { printer.enumeration("state", state) }
+            if !answerID.isEmpty { printer.string("answer_id", answerID) }
+            if !declineReason.isEmpty { printer.string("decline_reason", declineReason) }
+            if let value = asked { printer.message("asked", value) }
+            if let value = closed { printer.message("closed", value) }
         }
     }
 
@@ -698,8 +1056,14 @@ extension Feedback {
         public var dueDate: Common.Date? = nil
         /// NIP of who does it (employee or atasan).
         public var ownerNIP: String = ""
-        /// True once done.
+        /// True once done (closed with a note). Output only.
         public var done: Bool = false
+        /// Position in the record, 1-based, assigned when recorded. Output only.
+        public var number: UInt32 = 0
+        /// What was done, given when closing; 1–1000 characters once done, else empty. Output only.
+        public var closingNote: String = ""
+        /// When and by whom it was closed; absent while open. Output only.
+        public var closed: Common.AuditStamp? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -709,12 +1073,18 @@ extension Feedback {
             text: String = "",
             dueDate: Common.Date? = nil,
             ownerNIP: String = "",
-            done: Bool = false
+            done: Bool = false,
+            number: UInt32 = 0,
+            closingNote: String = "",
+            closed: Common.AuditStamp? = nil
         ) {
             self.text = text
             self.dueDate = dueDate
             self.ownerNIP = ownerNIP
             self.done = done
+            self.number = number
+            self.closingNote = closingNote
+            self.closed = closed
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -722,6 +1092,9 @@ extension Feedback {
             try encoder.message(1, dueDate)
             try encoder.string(2, ownerNIP)
             encoder.bool(3, done)
+            encoder.scalar(4, number)
+            try encoder.string(5, closingNote)
+            try encoder.message(6, closed)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -729,6 +1102,9 @@ extension Feedback {
             self.dueDate = try decoder.message(1)
             self.ownerNIP = try decoder.string(2)
             self.done = decoder.bool(3)
+            self.number = decoder.scalar(4)
+            self.closingNote = try decoder.string(5)
+            self.closed = try decoder.message(6)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -736,6 +1112,9 @@ extension Feedback {
             if let value = dueDate { printer.message("due_date", value) }
             if !ownerNIP.isEmpty { printer.string("owner_nip", ownerNIP) }
             if done { printer.bool("done", done) }
+            if number != 0 { printer.integer("number", number) }
+            if !closingNote.isEmpty { printer.string("closing_note", closingNote) }
+            if let value = closed { printer.message("closed", value) }
         }
     }
 
@@ -776,6 +1155,8 @@ extension Feedback {
         public var confirmed: Common.AuditStamp? = nil
         /// Revision counter. Output only.
         public var revision: UInt64 = 0
+        /// The solicitation this dialog answers; empty when not asked for.
+        public var solicitationID: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -797,7 +1178,8 @@ extension Feedback {
             recorded: Common.AuditStamp? = nil,
             updated: Common.AuditStamp? = nil,
             confirmed: Common.AuditStamp? = nil,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            solicitationID: String = ""
         ) {
             self.dialogID = dialogID
             self.employeeNIP = employeeNIP
@@ -815,6 +1197,7 @@ extension Feedback {
             self.updated = updated
             self.confirmed = confirmed
             self.revision = revision
+            self.solicitationID = solicitationID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -834,6 +1217,7 @@ extension Feedback {
             try encoder.message(13, updated)
             try encoder.message(14, confirmed)
             encoder.scalar(15, revision)
+            try encoder.string(16, solicitationID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -853,6 +1237,7 @@ extension Feedback {
             self.updated = try decoder.message(13)
             self.confirmed = try decoder.message(14)
             self.revision = decoder.scalar(15)
+            self.solicitationID = try decoder.string(16)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -872,6 +1257,7 @@ extension Feedback {
             if let value = updated { printer.message("updated", value) }
             if let value = confirmed { printer.message("confirmed", value) }
             if revision != 0 { printer.integer("revision", revision) }
+            if !solicitationID.isEmpty { printer.string("solicitation_id", solicitationID) }
         }
     }
 
@@ -1171,6 +1557,9 @@ extension Feedback {
         public var dueAt: Common.Timestamp? = nil
         /// The period assessed.
         public var period: Common.Period? = nil
+        /// The atasan's ekspektasi khusus for the subject (from the SKP in force when the round opened),
+        /// which the rater scores against; empty for a value without one.
+        public var expectations: [Feedback.ValueExpectation] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -1184,7 +1573,8 @@ extension Feedback {
             relation: Feedback.RaterRelation = .init(rawValue: 0),
             state: Feedback.AssignmentState = .init(rawValue: 0),
             dueAt: Common.Timestamp? = nil,
-            period: Common.Period? = nil
+            period: Common.Period? = nil,
+            expectations: [Feedback.ValueExpectation] = []
         ) {
             self.assignmentID = assignmentID
             self.roundID = roundID
@@ -1194,6 +1584,7 @@ extension Feedback {
             self.state = state
             self.dueAt = dueAt
             self.period = period
+            self.expectations = expectations
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1205,6 +1596,7 @@ extension Feedback {
             encoder.scalar(5, state.rawValue)
             try encoder.message(6, dueAt)
             try encoder.message(7, period)
+            try encoder.repeatedMessage(8, expectations)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1216,6 +1608,7 @@ extension Feedback {
             self.state = decoder.enumeration(5)
             self.dueAt = try decoder.message(6)
             self.period = try decoder.message(7)
+            self.expectations = try decoder.repeatedMessage(8)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1227,6 +1620,46 @@ extension Feedback {
             if state.rawValue != 0 { printer.enumeration("state", state) }
             if let value = dueAt { printer.message("due_at", value) }
             if let value = period { printer.message("period", value) }
+            for value in expectations { printer.message("expectations", value) }
+        }
+    }
+
+    /// The atasan's ekspektasi khusus for one BerAKHLAK value (planning's BehaviourExpectation,
+    /// several joined with "; ").
+    public struct ValueExpectation: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.ValueExpectation"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__value_expectation()) }
+
+        /// The value.
+        public var value: Common.BerakhlakValue = .init(rawValue: 0)
+        /// The expectation(s); at most 4000 characters.
+        public var ekspektasiKhusus: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            value: Common.BerakhlakValue = .init(rawValue: 0),
+            ekspektasiKhusus: String = ""
+        ) {
+            self.value = value
+            self.ekspektasiKhusus = ekspektasiKhusus
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, value.rawValue)
+            try encoder.string(1, ekspektasiKhusus)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.value = decoder.enumeration(0)
+            self.ekspektasiKhusus = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if value.rawValue != 0 { printer.enumeration("value", value) }
+            if !ekspektasiKhusus.isEmpty { printer.string("ekspektasi_khusus", ekspektasiKhusus) }
         }
     }
 
@@ -1239,7 +1672,8 @@ extension Feedback {
         public var value: Common.BerakhlakValue = .init(rawValue: 0)
         /// Score 1 (sangat kurang) – 5 (sangat baik).
         public var score: UInt32 = 0
-        /// Observed behaviour supporting the score; at most 1000 characters.
+        /// Observed behaviour supporting the score; at most 1000 characters; required (1–1000) for a
+        /// score of 1 or 5.
         public var comment: String = ""
 
         /// A message with every field at its default.
@@ -1409,7 +1843,7 @@ extension Feedback {
         public var relation: Feedback.RaterRelation = .init(rawValue: 0)
         /// Raters assigned.
         public var assignedCount: UInt32 = 0
-        /// Raters who answered.
+        /// Raters who answered; 0 for a withheld rekan kerja or bawahan group (withheld entirely).
         public var respondedCount: UInt32 = 0
         /// True when the group's figures are withheld (then values and comments are empty).
         public var withheld: Bool = false
@@ -1417,7 +1851,9 @@ extension Feedback {
         public var withheldReason: Feedback.WithheldReason = .init(rawValue: 0)
         /// Aggregates per value (for self and atasan groups, the single rater's scores).
         public var values: [Feedback.ValueAggregate] = []
-        /// Comments of the group, rater-stripped and in random order; at most 200.
+        /// Comments of the group, without their raters: for rekan kerja and bawahan in the order of a
+        /// keyed hash of the text (never the order of submission); a comment on one value starts with
+        /// the value's name and ": "; at most 200.
         public var comments: [String] = []
 
         /// A message with every field at its default.
@@ -1496,7 +1932,8 @@ extension Feedback {
         public var responseRatePercent: Double = 0
         /// Minimum sample required before figures are shown.
         public var minimumSample: UInt32 = 0
-        /// True when figures are withheld (ratings_used below minimum_sample).
+        /// True when figures are withheld: fewer usable ratings (received minus outliers set aside by
+        /// rule, before the statistical filter) than minimum_sample.
         public var withheld: Bool = false
         /// Why withheld; UNSPECIFIED when not.
         public var withheldReason: Feedback.WithheldReason = .init(rawValue: 0)
@@ -1604,7 +2041,8 @@ extension Feedback {
         public var roundState: Feedback.AssessmentRoundState = .init(rawValue: 0)
         /// One entry per rater group that was assigned, in RaterRelation order.
         public var groups: [Feedback.RaterGroupSummary] = []
-        /// Per value, all scores of groups that are not withheld, combined.
+        /// Per value, the scores of the atasan, rekan kerja and bawahan groups that are not withheld,
+        /// pooled (each score counts once); the self-assessment is never combined.
         public var combined: [Feedback.ValueAggregate] = []
         /// Anonymity threshold applied (≥ 3).
         public var anonymityThreshold: UInt32 = 0
@@ -1695,8 +2133,10 @@ extension Feedback {
         public static let protoName = "kinerja.feedback.v1.ServiceTicket"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__service_ticket()) }
 
-        /// Ticket code printed or shown to the citizen: 12 characters of Crockford base32 in groups
-        /// of 4 separated by `-`, e.g. `K7QM-3XHD-92PB`; case-insensitive on input. Output only.
+        /// Ticket code printed or shown to the citizen: 15 characters of Crockford base32 in three groups
+        /// of 5 separated by `-`, e.g. `K7QMX-3XHD9-2PBQR`: 14 random characters (70 bits) and a check
+        /// character that catches any one mistyped character and any two swapped ones before a lookup.
+        /// Case-insensitive on input; dashes and spaces are ignored; O reads as 0 and I, L as 1. Output only.
         public var ticketCode: String = ""
         /// Unit whose counter served the citizen (must be a public service point). Required.
         public var unitID: String = ""
@@ -1815,8 +2255,19 @@ extension Feedback {
         public var commentHidden: Bool = false
         /// When submitted, UTC.
         public var submittedAt: Common.Timestamp? = nil
-        /// Why it is excluded from summaries; UNSPECIFIED when used.
+        /// Why it is set aside (kept, not counted in summaries); UNSPECIFIED when used. The statistical
+        /// filter is applied per summary and never stored here.
         public var outlierReason: Feedback.OutlierReason = .init(rawValue: 0)
+        /// The machine client it was submitted through (kiosk or portal SPIFFE URI); only returned to
+        /// pengelola kinerja and auditors.
+        public var submittedVia: String = ""
+        /// The Survei Kepuasan Masyarakat answers given with the rating; none or all nine unsur.
+        public var skmAnswers: [Feedback.SkmAnswer] = []
+        /// Why pengelola kinerja excluded it or hid its comment; empty when not moderated; only
+        /// returned to pengelola kinerja and auditors.
+        public var moderationReason: String = ""
+        /// Last moderation; absent when never moderated. Output only.
+        public var moderated: Common.AuditStamp? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -1832,7 +2283,11 @@ extension Feedback {
             comment: String = "",
             commentHidden: Bool = false,
             submittedAt: Common.Timestamp? = nil,
-            outlierReason: Feedback.OutlierReason = .init(rawValue: 0)
+            outlierReason: Feedback.OutlierReason = .init(rawValue: 0),
+            submittedVia: String = "",
+            skmAnswers: [Feedback.SkmAnswer] = [],
+            moderationReason: String = "",
+            moderated: Common.AuditStamp? = nil
         ) {
             self.ratingID = ratingID
             self.ticketCode = ticketCode
@@ -1844,6 +2299,10 @@ extension Feedback {
             self.commentHidden = commentHidden
             self.submittedAt = submittedAt
             self.outlierReason = outlierReason
+            self.submittedVia = submittedVia
+            self.skmAnswers = skmAnswers
+            self.moderationReason = moderationReason
+            self.moderated = moderated
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1857,6 +2316,10 @@ extension Feedback {
             encoder.bool(7, commentHidden)
             try encoder.message(8, submittedAt)
             encoder.scalar(9, outlierReason.rawValue)
+            try encoder.string(10, submittedVia)
+            try encoder.repeatedMessage(11, skmAnswers)
+            try encoder.string(12, moderationReason)
+            try encoder.message(13, moderated)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1870,6 +2333,10 @@ extension Feedback {
             self.commentHidden = decoder.bool(7)
             self.submittedAt = try decoder.message(8)
             self.outlierReason = decoder.enumeration(9)
+            self.submittedVia = try decoder.string(10)
+            self.skmAnswers = try decoder.repeatedMessage(11)
+            self.moderationReason = try decoder.string(12)
+            self.moderated = try decoder.message(13)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1883,6 +2350,201 @@ extension Feedback {
             if commentHidden { printer.bool("comment_hidden", commentHidden) }
             if let value = submittedAt { printer.message("submitted_at", value) }
             if outlierReason.rawValue != 0 { printer.enumeration("outlier_reason", outlierReason) }
+            if !submittedVia.isEmpty { printer.string("submitted_via", submittedVia) }
+            for value in skmAnswers { printer.message("skm_answers", value) }
+            if !moderationReason.isEmpty { printer.string("moderation_reason", moderationReason) }
+            if let value = moderated { printer.message("moderated", value) }
+        }
+    }
+
+    /// One answer of the Survei Kepuasan Masyarakat.
+    public struct SkmAnswer: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.SkmAnswer"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__skm_answer()) }
+
+        /// The unsur. Required; each unsur once.
+        public var unsur: Feedback.SkmUnsur = .init(rawValue: 0)
+        /// Score 1 (tidak sesuai / tidak puas) – 4 (sangat sesuai / sangat puas).
+        public var score: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unsur: Feedback.SkmUnsur = .init(rawValue: 0),
+            score: UInt32 = 0
+        ) {
+            self.unsur = unsur
+            self.score = score
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, unsur.rawValue)
+            encoder.scalar(1, score)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unsur = decoder.enumeration(0)
+            self.score = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if unsur.rawValue != 0 { printer.enumeration("unsur", unsur) }
+            if score != 0 { printer.integer("score", score) }
+        }
+    }
+
+    /// One unsur's result in an SKM summary.
+    public struct SkmUnsurResult: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.SkmUnsurResult"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__skm_unsur_result()) }
+
+        /// The unsur.
+        public var unsur: Feedback.SkmUnsur = .init(rawValue: 0)
+        /// NRR (nilai rata-rata): sum of the answers ÷ respondents, 1–4.
+        public var nrr: Double = 0
+        /// NRR tertimbang: NRR × 1/9.
+        public var nrrTertimbang: Double = 0
+        /// The unsur's own converted value, NRR × 25, 25–100.
+        public var converted: Double = 0
+        /// The unsur's mutu by its converted value.
+        public var mutu: Feedback.SkmMutu = .init(rawValue: 0)
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unsur: Feedback.SkmUnsur = .init(rawValue: 0),
+            nrr: Double = 0,
+            nrrTertimbang: Double = 0,
+            converted: Double = 0,
+            mutu: Feedback.SkmMutu = .init(rawValue: 0)
+        ) {
+            self.unsur = unsur
+            self.nrr = nrr
+            self.nrrTertimbang = nrrTertimbang
+            self.converted = converted
+            self.mutu = mutu
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, unsur.rawValue)
+            encoder.scalar(1, nrr)
+            encoder.scalar(2, nrrTertimbang)
+            encoder.scalar(3, converted)
+            encoder.scalar(4, mutu.rawValue)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unsur = decoder.enumeration(0)
+            self.nrr = decoder.scalar(1)
+            self.nrrTertimbang = decoder.scalar(2)
+            self.converted = decoder.scalar(3)
+            self.mutu = decoder.enumeration(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if unsur.rawValue != 0 { printer.enumeration("unsur", unsur) }
+            if nrr != 0 { printer.double("nrr", nrr) }
+            if nrrTertimbang != 0 { printer.double("nrr_tertimbang", nrrTertimbang) }
+            if converted != 0 { printer.double("converted", converted) }
+            if mutu.rawValue != 0 { printer.enumeration("mutu", mutu) }
+        }
+    }
+
+    /// A unit's Survei Kepuasan Masyarakat result over some days: the IKM (indeks kepuasan masyarakat).
+    public struct SkmSummary: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.SkmSummary"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__skm_summary()) }
+
+        /// Unit id.
+        public var unitID: String = ""
+        /// The days covered (WITA).
+        public var dateRange: Common.DateRange? = nil
+        /// Respondents: usable ratings carrying the nine answers (outliers set aside by rule are not counted).
+        public var respondentCount: UInt32 = 0
+        /// Least number of respondents before figures are shown (the policy's citizen_minimum_sample).
+        public var minimumSample: UInt32 = 0
+        /// True when figures are withheld (then unsur is empty and ikm 0).
+        public var withheld: Bool = false
+        /// Why withheld; UNSPECIFIED when not.
+        public var withheldReason: Feedback.WithheldReason = .init(rawValue: 0)
+        /// The nine unsur, in their order.
+        public var unsur: [Feedback.SkmUnsurResult] = []
+        /// Sum of the NRR tertimbang, 1–4 (the nilai interval).
+        public var nilaiInterval: Double = 0
+        /// IKM: nilai_interval × 25, 25.00–100.00, rounded to two decimals.
+        public var ikm: Double = 0
+        /// Mutu pelayanan by the IKM.
+        public var mutu: Feedback.SkmMutu = .init(rawValue: 0)
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unitID: String = "",
+            dateRange: Common.DateRange? = nil,
+            respondentCount: UInt32 = 0,
+            minimumSample: UInt32 = 0,
+            withheld: Bool = false,
+            withheldReason: Feedback.WithheldReason = .init(rawValue: 0),
+            unsur: [Feedback.SkmUnsurResult] = [],
+            nilaiInterval: Double = 0,
+            ikm: Double = 0,
+            mutu: Feedback.SkmMutu = .init(rawValue: 0)
+        ) {
+            self.unitID = unitID
+            self.dateRange = dateRange
+            self.respondentCount = respondentCount
+            self.minimumSample = minimumSample
+            self.withheld = withheld
+            self.withheldReason = withheldReason
+            self.unsur = unsur
+            self.nilaiInterval = nilaiInterval
+            self.ikm = ikm
+            self.mutu = mutu
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, unitID)
+            try encoder.message(1, dateRange)
+            encoder.scalar(2, respondentCount)
+            encoder.scalar(3, minimumSample)
+            encoder.bool(4, withheld)
+            encoder.scalar(5, withheldReason.rawValue)
+            try encoder.repeatedMessage(6, unsur)
+            encoder.scalar(7, nilaiInterval)
+            encoder.scalar(8, ikm)
+            encoder.scalar(9, mutu.rawValue)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unitID = try decoder.string(0)
+            self.dateRange = try decoder.message(1)
+            self.respondentCount = decoder.scalar(2)
+            self.minimumSample = decoder.scalar(3)
+            self.withheld = decoder.bool(4)
+            self.withheldReason = decoder.enumeration(5)
+            self.unsur = try decoder.repeatedMessage(6)
+            self.nilaiInterval = decoder.scalar(7)
+            self.ikm = decoder.scalar(8)
+            self.mutu = decoder.enumeration(9)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
+            if let value = dateRange { printer.message("date_range", value) }
+            if respondentCount != 0 { printer.integer("respondent_count", respondentCount) }
+            if minimumSample != 0 { printer.integer("minimum_sample", minimumSample) }
+            if withheld { printer.bool("withheld", withheld) }
+            if withheldReason.rawValue != 0 { printer.enumeration("withheld_reason", withheldReason) }
+            for value in unsur { printer.message("unsur", value) }
+            if nilaiInterval != 0 { printer.double("nilai_interval", nilaiInterval) }
+            if ikm != 0 { printer.double("ikm", ikm) }
+            if mutu.rawValue != 0 { printer.enumeration("mutu", mutu) }
         }
     }
 
@@ -1902,7 +2564,8 @@ extension Feedback {
         public var trimPercent: Double = 0
         /// Ratings submitted sooner than this many seconds after issue are outliers; 0–3600; default 60.
         public var minSecondsAfterIssue: UInt32 = 0
-        /// More than this many ratings for one employee within 10 minutes count as a burst; 0 = off; default 5.
+        /// More than this many ratings of one employee through one client (kiosk or portal) within 10
+        /// minutes count as a burst; 0–100; 0 = off; default 5.
         public var burstLimit: UInt32 = 0
         /// Days a ticket may be rated; fixed at 7. Output only.
         public var ticketValidityDays: UInt32 = 0
@@ -1910,6 +2573,11 @@ extension Feedback {
         public var updated: Common.AuditStamp? = nil
         /// Revision counter. Output only.
         public var revision: UInt64 = 0
+        /// Units (each with all its sub-units) where a rekan kerja may give feedback; at most 500 unit
+        /// ids, each 1–64 characters; empty = only the atasan chain gives feedback (the default).
+        public var peerFeedbackUnitIDs: [String] = []
+        /// Least number of dialog kinerja per atasan–bawahan pair per triwulan; 0–6; 0 = the default 1.
+        public var dialogMinimumPerTriwulan: UInt32 = 0
 
         /// A message with every field at its default.
         public init() {}
@@ -1924,7 +2592,9 @@ extension Feedback {
             burstLimit: UInt32 = 0,
             ticketValidityDays: UInt32 = 0,
             updated: Common.AuditStamp? = nil,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            peerFeedbackUnitIDs: [String] = [],
+            dialogMinimumPerTriwulan: UInt32 = 0
         ) {
             self.anonymityThreshold = anonymityThreshold
             self.citizenMinimumSample = citizenMinimumSample
@@ -1935,6 +2605,8 @@ extension Feedback {
             self.ticketValidityDays = ticketValidityDays
             self.updated = updated
             self.revision = revision
+            self.peerFeedbackUnitIDs = peerFeedbackUnitIDs
+            self.dialogMinimumPerTriwulan = dialogMinimumPerTriwulan
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1947,6 +2619,8 @@ extension Feedback {
             encoder.scalar(6, ticketValidityDays)
             try encoder.message(7, updated)
             encoder.scalar(8, revision)
+            try encoder.repeatedString(9, peerFeedbackUnitIDs)
+            encoder.scalar(10, dialogMinimumPerTriwulan)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1959,6 +2633,8 @@ extension Feedback {
             self.ticketValidityDays = decoder.scalar(6)
             self.updated = try decoder.message(7)
             self.revision = decoder.scalar(8)
+            self.peerFeedbackUnitIDs = try decoder.repeatedString(9)
+            self.dialogMinimumPerTriwulan = decoder.scalar(10)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1971,6 +2647,8 @@ extension Feedback {
             if ticketValidityDays != 0 { printer.integer("ticket_validity_days", ticketValidityDays) }
             if let value = updated { printer.message("updated", value) }
             if revision != 0 { printer.integer("revision", revision) }
+            for value in peerFeedbackUnitIDs { printer.string("peer_feedback_unit_ids", value) }
+            if dialogMinimumPerTriwulan != 0 { printer.integer("dialog_minimum_per_triwulan", dialogMinimumPerTriwulan) }
         }
     }
 
@@ -1979,7 +2657,7 @@ extension Feedback {
         public static let protoName = "kinerja.feedback.v1.GiveFeedbackRequest"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__give_feedback_request()) }
 
-        /// The feedback; output-only fields are ignored.
+        /// The feedback; output-only fields are ignored except solicitation_id.
         public var feedback: Feedback.ContinuousFeedback? = nil
 
         /// A message with every field at its default.
@@ -2216,6 +2894,227 @@ extension Feedback {
         }
     }
 
+    /// Request of FeedbackService.SolicitFeedback.
+    public struct SolicitFeedbackRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.SolicitFeedbackRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__solicit_feedback_request()) }
+
+        /// The solicitation; output-only fields are ignored.
+        public var solicitation: Feedback.FeedbackSolicitation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            solicitation: Feedback.FeedbackSolicitation? = nil
+        ) {
+            self.solicitation = solicitation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, solicitation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.solicitation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = solicitation { printer.message("solicitation", value) }
+        }
+    }
+
+    /// Response of FeedbackService.SolicitFeedback.
+    public struct SolicitFeedbackResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.SolicitFeedbackResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__solicit_feedback_response()) }
+
+        /// The stored solicitation (OPEN).
+        public var solicitation: Feedback.FeedbackSolicitation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            solicitation: Feedback.FeedbackSolicitation? = nil
+        ) {
+            self.solicitation = solicitation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, solicitation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.solicitation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = solicitation { printer.message("solicitation", value) }
+        }
+    }
+
+    /// Request of FeedbackService.ListFeedbackSolicitations.
+    public struct ListFeedbackSolicitationsRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.ListFeedbackSolicitationsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__list_feedback_solicitations_request()) }
+
+        /// Only solicitations by this NIP; empty = any (then addressee_nip is required unless pengelola kinerja).
+        public var requesterNIP: String = ""
+        /// Only solicitations to this NIP; empty = any.
+        public var addresseeNIP: String = ""
+        /// Only these states; empty = any.
+        public var states: [Feedback.SolicitationState] = []
+        /// Paging (newest first).
+        public var page: Common.PageRequest? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            requesterNIP: String = "",
+            addresseeNIP: String = "",
+            states: [Feedback.SolicitationState] = [],
+            page: Common.PageRequest? = nil
+        ) {
+            self.requesterNIP = requesterNIP
+            self.addresseeNIP = addresseeNIP
+            self.states = states
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, requesterNIP)
+            try encoder.string(1, addresseeNIP)
+            encoder.repeatedEnum(2, states)
+            try encoder.message(3, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.requesterNIP = try decoder.string(0)
+            self.addresseeNIP = try decoder.string(1)
+            self.states = decoder.repeatedEnum(2)
+            self.page = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !requesterNIP.isEmpty { printer.string("requester_nip", requesterNIP) }
+            if !addresseeNIP.isEmpty { printer.string("addressee_nip", addresseeNIP) }
+            for value in states { printer.enumeration("states", value) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Response of FeedbackService.ListFeedbackSolicitations.
+    public struct ListFeedbackSolicitationsResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.ListFeedbackSolicitationsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__list_feedback_solicitations_response()) }
+
+        /// Matching solicitations, newest first.
+        public var solicitations: [Feedback.FeedbackSolicitation] = []
+        /// Paging.
+        public var page: Common.PageResponse? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            solicitations: [Feedback.FeedbackSolicitation] = [],
+            page: Common.PageResponse? = nil
+        ) {
+            self.solicitations = solicitations
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, solicitations)
+            try encoder.message(1, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.solicitations = try decoder.repeatedMessage(0)
+            self.page = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in solicitations { printer.message("solicitations", value) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Request of FeedbackService.CloseFeedbackSolicitation.
+    public struct CloseFeedbackSolicitationRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.CloseFeedbackSolicitationRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__close_feedback_solicitation_request()) }
+
+        /// Solicitation id (OPEN).
+        public var solicitationID: String = ""
+        /// Why, when the addressee declines; 1–500 characters then; ignored when the requester withdraws.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            solicitationID: String = "",
+            reason: String = ""
+        ) {
+            self.solicitationID = solicitationID
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, solicitationID)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.solicitationID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !solicitationID.isEmpty { printer.string("solicitation_id", solicitationID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of FeedbackService.CloseFeedbackSolicitation.
+    public struct CloseFeedbackSolicitationResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.CloseFeedbackSolicitationResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__close_feedback_solicitation_response()) }
+
+        /// The solicitation, DECLINED or WITHDRAWN.
+        public var solicitation: Feedback.FeedbackSolicitation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            solicitation: Feedback.FeedbackSolicitation? = nil
+        ) {
+            self.solicitation = solicitation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, solicitation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.solicitation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = solicitation { printer.message("solicitation", value) }
+        }
+    }
+
     /// Request of FeedbackService.AcknowledgeFeedback.
     public struct AcknowledgeFeedbackRequest: ProtoMessage {
         public static let protoName = "kinerja.feedback.v1.AcknowledgeFeedbackRequest"
@@ -2290,7 +3189,7 @@ extension Feedback {
         public static let protoName = "kinerja.feedback.v1.RecordDialogRequest"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__record_dialog_request()) }
 
-        /// The dialog; output-only fields are ignored.
+        /// The dialog; output-only fields are ignored except solicitation_id.
         public var dialog: Feedback.DialogRecord? = nil
 
         /// A message with every field at its default.
@@ -2662,6 +3561,117 @@ extension Feedback {
         public func _printText(into printer: inout TextFormatPrinter) {
             for value in dialogs { printer.message("dialogs", value) }
             if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Request of FeedbackService.CloseActionItem.
+    public struct CloseActionItemRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.CloseActionItemRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__close_action_item_request()) }
+
+        /// The record holding the item.
+        public enum Record: Sendable, Hashable {
+            /// A dialog record (DISEPAKATI or DISANGGAH).
+            case dialogID(String)
+            /// A coaching record.
+            case coachingID(String)
+        }
+        /// The record holding the item.
+        public var record: Record? = nil
+        /// The item's number, 1-based.
+        public var itemNumber: UInt32 = 0
+        /// What was done; 1–1000 characters.
+        public var note: String = ""
+        /// Revision of the record the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            record: Record? = nil,
+            itemNumber: UInt32 = 0,
+            note: String = "",
+            expectedRevision: UInt64 = 0
+        ) {
+            self.record = record
+            self.itemNumber = itemNumber
+            self.note = note
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            switch record {
+            case .dialogID(let value)?:
+                encoder.oneofCase(0)
+                try encoder.oneofString(0, value)
+            case .coachingID(let value)?:
+                encoder.oneofCase(1)
+                try encoder.oneofString(1, value)
+            case nil:
+                break
+            }
+            encoder.scalar(2, itemNumber)
+            try encoder.string(3, note)
+            encoder.scalar(4, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            switch decoder.oneofCase(0) {
+            case 1: self.record = .dialogID(try decoder.string(0))
+            case 2: self.record = .coachingID(try decoder.string(1))
+            default: self.record = nil
+            }
+            self.itemNumber = decoder.scalar(2)
+            self.note = try decoder.string(3)
+            self.expectedRevision = decoder.scalar(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if case .dialogID(let value)? = record { printer.string("dialog_id", value) }
+            if case .coachingID(let value)? = record { printer.string("coaching_id", value) }
+            if itemNumber != 0 { printer.integer("item_number", itemNumber) }
+            if !note.isEmpty { printer.string("note", note) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of FeedbackService.CloseActionItem.
+    public struct CloseActionItemResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.CloseActionItemResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__close_action_item_response()) }
+
+        /// The dialog record with the item closed (when a dialog_id was given).
+        public var dialog: Feedback.DialogRecord? = nil
+        /// The coaching record with the item closed (when a coaching_id was given).
+        public var coaching: Feedback.CoachingRecord? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            dialog: Feedback.DialogRecord? = nil,
+            coaching: Feedback.CoachingRecord? = nil
+        ) {
+            self.dialog = dialog
+            self.coaching = coaching
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, dialog)
+            try encoder.message(1, coaching)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.dialog = try decoder.message(0)
+            self.coaching = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = dialog { printer.message("dialog", value) }
+            if let value = coaching { printer.message("coaching", value) }
         }
     }
 
@@ -3664,7 +4674,7 @@ extension Feedback {
 
         /// The issued ticket with its code and expiry.
         public var ticket: Feedback.ServiceTicket? = nil
-        /// Link the citizen can open to rate, e.g. `https://kinerja.kupangkota.go.id/nilai/K7QM3XHD92PB`
+        /// Link the citizen can open to rate, e.g. `https://kinerja.kupangkota.go.id/nilai/K7QMX3XHD92PBQR`
         /// (also suitable for a QR code); at most 200 characters.
         public var ratingURI: String = ""
 
@@ -3703,27 +4713,35 @@ extension Feedback {
 
         /// Ticket code (with or without dashes, any case).
         public var ticketCode: String = ""
+        /// The citizen's network address as the citizen-facing client saw it (IP without port), for the
+        /// per-address guess limit; empty from a kiosk (the kiosk itself is then the address).
+        public var clientAddress: String = ""
 
         /// A message with every field at its default.
         public init() {}
 
         /// A message with the given fields; the others keep their defaults.
         public init(
-            ticketCode: String = ""
+            ticketCode: String = "",
+            clientAddress: String = ""
         ) {
             self.ticketCode = ticketCode
+            self.clientAddress = clientAddress
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.string(0, ticketCode)
+            try encoder.string(1, clientAddress)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.ticketCode = try decoder.string(0)
+            self.clientAddress = try decoder.string(1)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if !ticketCode.isEmpty { printer.string("ticket_code", ticketCode) }
+            if !clientAddress.isEmpty { printer.string("client_address", clientAddress) }
         }
     }
 
@@ -3845,6 +4863,12 @@ extension Feedback {
         public var score: UInt32 = 0
         /// Comment; at most 1000 characters; may be empty. Must not contain the citizen's personal data.
         public var comment: String = ""
+        /// The Survei Kepuasan Masyarakat answers, when the citizen gave them: none or all nine unsur,
+        /// each once, each 1–4.
+        public var skmAnswers: [Feedback.SkmAnswer] = []
+        /// The citizen's network address as the citizen-facing client saw it (IP without port), for the
+        /// per-address guess limit; empty from a kiosk (the kiosk itself is then the address).
+        public var clientAddress: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -3853,29 +4877,39 @@ extension Feedback {
         public init(
             ticketCode: String = "",
             score: UInt32 = 0,
-            comment: String = ""
+            comment: String = "",
+            skmAnswers: [Feedback.SkmAnswer] = [],
+            clientAddress: String = ""
         ) {
             self.ticketCode = ticketCode
             self.score = score
             self.comment = comment
+            self.skmAnswers = skmAnswers
+            self.clientAddress = clientAddress
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.string(0, ticketCode)
             encoder.scalar(1, score)
             try encoder.string(2, comment)
+            try encoder.repeatedMessage(3, skmAnswers)
+            try encoder.string(4, clientAddress)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.ticketCode = try decoder.string(0)
             self.score = decoder.scalar(1)
             self.comment = try decoder.string(2)
+            self.skmAnswers = try decoder.repeatedMessage(3)
+            self.clientAddress = try decoder.string(4)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if !ticketCode.isEmpty { printer.string("ticket_code", ticketCode) }
             if score != 0 { printer.integer("score", score) }
             if !comment.isEmpty { printer.string("comment", comment) }
+            for value in skmAnswers { printer.message("skm_answers", value) }
+            if !clientAddress.isEmpty { printer.string("client_address", clientAddress) }
         }
     }
 
@@ -4137,6 +5171,9 @@ extension Feedback {
         public var unitSummary: Feedback.CitizenSummary? = nil
         /// Per-employee summaries (when asked), by NIP; each withheld individually below the minimum sample.
         public var employeeSummaries: [Feedback.CitizenSummary] = []
+        /// The unit's Survei Kepuasan Masyarakat (IKM) over the same days, from ratings that carry the
+        /// nine answers; withheld below the minimum sample.
+        public var skm: Feedback.SkmSummary? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -4144,25 +5181,114 @@ extension Feedback {
         /// A message with the given fields; the others keep their defaults.
         public init(
             unitSummary: Feedback.CitizenSummary? = nil,
-            employeeSummaries: [Feedback.CitizenSummary] = []
+            employeeSummaries: [Feedback.CitizenSummary] = [],
+            skm: Feedback.SkmSummary? = nil
         ) {
             self.unitSummary = unitSummary
             self.employeeSummaries = employeeSummaries
+            self.skm = skm
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, unitSummary)
             try encoder.repeatedMessage(1, employeeSummaries)
+            try encoder.message(2, skm)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.unitSummary = try decoder.message(0)
             self.employeeSummaries = try decoder.repeatedMessage(1)
+            self.skm = try decoder.message(2)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = unitSummary { printer.message("unit_summary", value) }
             for value in employeeSummaries { printer.message("employee_summaries", value) }
+            if let value = skm { printer.message("skm", value) }
+        }
+    }
+
+    /// Request of FeedbackService.ModerateCitizenRating.
+    public struct ModerateCitizenRatingRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.ModerateCitizenRatingRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__moderate_citizen_rating_request()) }
+
+        /// Rating id.
+        public var ratingID: String = ""
+        /// True to set the rating aside (OUTLIER_REASON_MANUAL); false to count it again (its rule-based
+        /// reason, if any, still applies).
+        public var exclude: Bool = false
+        /// True to hide the comment (abusive, or contains personal data); false to show it.
+        public var hideComment: Bool = false
+        /// Why (audited); 1–500 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            ratingID: String = "",
+            exclude: Bool = false,
+            hideComment: Bool = false,
+            reason: String = ""
+        ) {
+            self.ratingID = ratingID
+            self.exclude = exclude
+            self.hideComment = hideComment
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, ratingID)
+            encoder.bool(1, exclude)
+            encoder.bool(2, hideComment)
+            try encoder.string(3, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.ratingID = try decoder.string(0)
+            self.exclude = decoder.bool(1)
+            self.hideComment = decoder.bool(2)
+            self.reason = try decoder.string(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !ratingID.isEmpty { printer.string("rating_id", ratingID) }
+            if exclude { printer.bool("exclude", exclude) }
+            if hideComment { printer.bool("hide_comment", hideComment) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of FeedbackService.ModerateCitizenRating.
+    public struct ModerateCitizenRatingResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.ModerateCitizenRatingResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__moderate_citizen_rating_response()) }
+
+        /// The moderated rating.
+        public var rating: Feedback.CitizenRating? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            rating: Feedback.CitizenRating? = nil
+        ) {
+            self.rating = rating
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, rating)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.rating = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = rating { printer.message("rating", value) }
         }
     }
 

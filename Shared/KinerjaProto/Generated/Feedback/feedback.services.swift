@@ -9,21 +9,24 @@ extension Feedback {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.feedback.v1.FeedbackService",
             fileName: "kinerja/feedback/v1/feedback.proto",
-            methods: [Method.giveFeedback, Method.getFeedback, Method.listFeedback, Method.acknowledgeFeedback, Method.recordDialog, Method.updateDialog, Method.confirmDialog, Method.getDialog, Method.listDialogs, Method.recordCoaching, Method.getCoaching, Method.listCoaching, Method.rateCoaching, Method.openAssessmentRound, Method.getAssessmentRound, Method.closeAssessmentRound, Method.assignRaters, Method.listAssessmentAssignments, Method.submitBehaviourAssessment, Method.getBehaviourSummary, Method.streamBehaviourSummaries, Method.issueServiceTicket, Method.getServiceTicket, Method.voidServiceTicket, Method.submitCitizenRating, Method.listCitizenRatings, Method.getEmployeeCitizenSummary, Method.getUnitCitizenSummary, Method.getFeedbackPolicy, Method.setFeedbackPolicy, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.giveFeedback, Method.getFeedback, Method.listFeedback, Method.acknowledgeFeedback, Method.solicitFeedback, Method.listFeedbackSolicitations, Method.closeFeedbackSolicitation, Method.recordDialog, Method.updateDialog, Method.confirmDialog, Method.getDialog, Method.listDialogs, Method.closeActionItem, Method.recordCoaching, Method.getCoaching, Method.listCoaching, Method.rateCoaching, Method.openAssessmentRound, Method.getAssessmentRound, Method.closeAssessmentRound, Method.assignRaters, Method.listAssessmentAssignments, Method.submitBehaviourAssessment, Method.getBehaviourSummary, Method.streamBehaviourSummaries, Method.issueServiceTicket, Method.getServiceTicket, Method.voidServiceTicket, Method.submitCitizenRating, Method.listCitizenRatings, Method.getEmployeeCitizenSummary, Method.getUnitCitizenSummary, Method.moderateCitizenRating, Method.getFeedbackPolicy, Method.setFeedbackPolicy, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Continuous feedback, dialog kinerja, coaching, 360° BerAKHLAK input and citizen ratings.\n Served by `kinerja-feedback`."
         )
 
         /// The methods of the service.
         public enum Method {
-            /// Gives feedback to an employee. The recipient's atasan chain (and pengelola kinerja in
-            /// scope). Returns INVALID_ARGUMENT for a malformed NIP, missing kind or text, a subject kind
-            /// without id; NOT_FOUND for an unknown recipient or subject; PERMISSION_DENIED when not above
-            /// the recipient. Honours `idempotency-key`.
+            /// Gives feedback to an employee, optionally answering their solicitation. The recipient's atasan
+            /// (langsung, acting Plt./Plh., or higher in the chain); a rekan kerja where the policy allows
+            /// peer feedback in the recipient's unit. Returns INVALID_ARGUMENT for a malformed NIP, missing
+            /// kind or text, a subject kind without id, control characters; NOT_FOUND for an unknown
+            /// recipient, subject or solicitation; PERMISSION_DENIED when neither above the recipient nor an
+            /// allowed rekan kerja; FAILED_PRECONDITION when the solicitation is not OPEN, not addressed to
+            /// the caller or not for feedback. Honours `idempotency-key`.
             public static let giveFeedback = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GiveFeedback", kind: .unary,
                 requestType: "kinerja.feedback.v1.GiveFeedbackRequest", responseType: "kinerja.feedback.v1.GiveFeedbackResponse",
                 idempotency: .withKey,
-                documentation: "Gives feedback to an employee. The recipient's atasan chain (and pengelola kinerja in\n scope). Returns INVALID_ARGUMENT for a malformed NIP, missing kind or text, a subject kind\n without id; NOT_FOUND for an unknown recipient or subject; PERMISSION_DENIED when not above\n the recipient. Honours `idempotency-key`."
+                documentation: "Gives feedback to an employee, optionally answering their solicitation. The recipient's atasan\n (langsung, acting Plt./Plh., or higher in the chain); a rekan kerja where the policy allows\n peer feedback in the recipient's unit. Returns INVALID_ARGUMENT for a malformed NIP, missing\n kind or text, a subject kind without id, control characters; NOT_FOUND for an unknown\n recipient, subject or solicitation; PERMISSION_DENIED when neither above the recipient nor an\n allowed rekan kerja; FAILED_PRECONDITION when the solicitation is not OPEN, not addressed to\n the caller or not for feedback. Honours `idempotency-key`."
             )
             /// Returns one piece of feedback. The giver, the recipient, the recipient's atasan chain,
             /// auditor in scope. Returns NOT_FOUND for an unknown or invisible id.
@@ -51,15 +54,44 @@ extension Feedback {
                 idempotency: .withKey,
                 documentation: "Acknowledges feedback, optionally with a response. The recipient. Returns NOT_FOUND,\n FAILED_PRECONDITION when already acknowledged (a replay with the same `idempotency-key`\n succeeds)."
             )
-            /// Records a dialog kinerja held with a bawahan. The employee's atasan. Returns
-            /// INVALID_ARGUMENT for missing stage, date or summary, a future date, too many items;
-            /// NOT_FOUND for an unknown employee or SKP; PERMISSION_DENIED when not the atasan. Honours
-            /// `idempotency-key`.
+            /// Asks for feedback or for a dialog kinerja. Any employee, for themselves. Returns
+            /// INVALID_ARGUMENT for a missing kind, addressee or message, a subject on a dialog request;
+            /// NOT_FOUND for an unknown addressee or subject; FAILED_PRECONDITION when the addressee may not
+            /// answer it (not the atasan for a dialog; nobody who may give feedback) or already holds 5
+            /// OPEN solicitations from the caller. Honours `idempotency-key`.
+            public static let solicitFeedback = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "SolicitFeedback", kind: .unary,
+                requestType: "kinerja.feedback.v1.SolicitFeedbackRequest", responseType: "kinerja.feedback.v1.SolicitFeedbackResponse",
+                idempotency: .withKey,
+                documentation: "Asks for feedback or for a dialog kinerja. Any employee, for themselves. Returns\n INVALID_ARGUMENT for a missing kind, addressee or message, a subject on a dialog request;\n NOT_FOUND for an unknown addressee or subject; FAILED_PRECONDITION when the addressee may not\n answer it (not the atasan for a dialog; nobody who may give feedback) or already holds 5\n OPEN solicitations from the caller. Honours `idempotency-key`."
+            )
+            /// Lists solicitations. The requester (own), the addressee (received), pengelola kinerja and
+            /// auditor in scope. Returns INVALID_ARGUMENT for a bad page size or cursor.
+            public static let listFeedbackSolicitations = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "ListFeedbackSolicitations", kind: .unary,
+                requestType: "kinerja.feedback.v1.ListFeedbackSolicitationsRequest", responseType: "kinerja.feedback.v1.ListFeedbackSolicitationsResponse",
+                idempotency: .always,
+                documentation: "Lists solicitations. The requester (own), the addressee (received), pengelola kinerja and\n auditor in scope. Returns INVALID_ARGUMENT for a bad page size or cursor."
+            )
+            /// Closes an OPEN solicitation unanswered: the requester withdraws it, or the addressee declines
+            /// it with a reason. Returns INVALID_ARGUMENT when declining without a reason, NOT_FOUND,
+            /// FAILED_PRECONDITION when not OPEN (a replay with the same `idempotency-key` succeeds).
+            public static let closeFeedbackSolicitation = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "CloseFeedbackSolicitation", kind: .unary,
+                requestType: "kinerja.feedback.v1.CloseFeedbackSolicitationRequest", responseType: "kinerja.feedback.v1.CloseFeedbackSolicitationResponse",
+                idempotency: .withKey,
+                documentation: "Closes an OPEN solicitation unanswered: the requester withdraws it, or the addressee declines\n it with a reason. Returns INVALID_ARGUMENT when declining without a reason, NOT_FOUND,\n FAILED_PRECONDITION when not OPEN (a replay with the same `idempotency-key` succeeds)."
+            )
+            /// Records a dialog kinerja held with a bawahan, optionally answering their solicitation. The
+            /// employee's atasan (langsung or acting Plt./Plh.). Returns INVALID_ARGUMENT for missing stage,
+            /// date or summary, a future date, too many items; NOT_FOUND for an unknown employee, SKP or
+            /// solicitation; PERMISSION_DENIED when not the atasan; FAILED_PRECONDITION when the
+            /// solicitation is not an OPEN dialog request addressed to the caller. Honours `idempotency-key`.
             public static let recordDialog = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "RecordDialog", kind: .unary,
                 requestType: "kinerja.feedback.v1.RecordDialogRequest", responseType: "kinerja.feedback.v1.RecordDialogResponse",
                 idempotency: .withKey,
-                documentation: "Records a dialog kinerja held with a bawahan. The employee's atasan. Returns\n INVALID_ARGUMENT for missing stage, date or summary, a future date, too many items;\n NOT_FOUND for an unknown employee or SKP; PERMISSION_DENIED when not the atasan. Honours\n `idempotency-key`."
+                documentation: "Records a dialog kinerja held with a bawahan, optionally answering their solicitation. The\n employee's atasan (langsung or acting Plt./Plh.). Returns INVALID_ARGUMENT for missing stage,\n date or summary, a future date, too many items; NOT_FOUND for an unknown employee, SKP or\n solicitation; PERMISSION_DENIED when not the atasan; FAILED_PRECONDITION when the\n solicitation is not an OPEN dialog request addressed to the caller. Honours `idempotency-key`."
             )
             /// Edits a dialog record before the employee confirms it. The atasan who recorded it. Returns
             /// NOT_FOUND, INVALID_ARGUMENT (bad mask or values), FAILED_PRECONDITION when already
@@ -94,6 +126,17 @@ extension Feedback {
                 requestType: "kinerja.feedback.v1.ListDialogsRequest", responseType: "kinerja.feedback.v1.ListDialogsResponse",
                 idempotency: .always,
                 documentation: "Lists dialog records. Visibility as GetDialog. Returns INVALID_ARGUMENT for a bad page\n size, cursor or range."
+            )
+            /// Closes a follow-up action of a final dialog record or a coaching record with a note. The
+            /// item's owner, the atasan who recorded the dialog or the coach. Returns INVALID_ARGUMENT
+            /// without a note or item number; NOT_FOUND for an unknown record or item; FAILED_PRECONDITION
+            /// when the dialog awaits confirmation or the item is already closed (a replay with the same
+            /// `idempotency-key` succeeds); ABORTED on a revision mismatch.
+            public static let closeActionItem = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "CloseActionItem", kind: .unary,
+                requestType: "kinerja.feedback.v1.CloseActionItemRequest", responseType: "kinerja.feedback.v1.CloseActionItemResponse",
+                idempotency: .withKey,
+                documentation: "Closes a follow-up action of a final dialog record or a coaching record with a note. The\n item's owner, the atasan who recorded the dialog or the coach. Returns INVALID_ARGUMENT\n without a note or item number; NOT_FOUND for an unknown record or item; FAILED_PRECONDITION\n when the dialog awaits confirmation or the item is already closed (a replay with the same\n `idempotency-key` succeeds); ABORTED on a revision mismatch."
             )
             /// Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach
             /// appointed by pengelola kinerja. Returns INVALID_ARGUMENT for missing kind, date or topic, a
@@ -174,14 +217,15 @@ extension Feedback {
                 documentation: "Lists a rater's assignments (what the caller still has to assess). The rater; pengelola\n kinerja in scope for others. Returns INVALID_ARGUMENT for a bad page size or cursor."
             )
             /// Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT
-            /// unless there are exactly 7 scores, one per value, each 1–5; NOT_FOUND for an unknown
-            /// assignment; FAILED_PRECONDITION when the round is closed or the assignment not PENDING
-            /// (ALREADY_EXISTS when already submitted).
+            /// unless there are exactly 7 scores, one per value, each 1–5, with a comment on a 1 or a 5;
+            /// NOT_FOUND for an unknown assignment or one of another rater; FAILED_PRECONDITION when the
+            /// round is closed or past its deadline, or the assignment not PENDING (ALREADY_EXISTS when
+            /// already submitted).
             public static let submitBehaviourAssessment = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "SubmitBehaviourAssessment", kind: .unary,
                 requestType: "kinerja.feedback.v1.SubmitBehaviourAssessmentRequest", responseType: "kinerja.feedback.v1.SubmitBehaviourAssessmentResponse",
                 idempotency: .none,
-                documentation: "Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT\n unless there are exactly 7 scores, one per value, each 1–5; NOT_FOUND for an unknown\n assignment; FAILED_PRECONDITION when the round is closed or the assignment not PENDING\n (ALREADY_EXISTS when already submitted)."
+                documentation: "Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT\n unless there are exactly 7 scores, one per value, each 1–5, with a comment on a 1 or a 5;\n NOT_FOUND for an unknown assignment or one of another rater; FAILED_PRECONDITION when the\n round is closed or past its deadline, or the assignment not PENDING (ALREADY_EXISTS when\n already submitted)."
             )
             /// Returns one employee's behaviour summary for a period, with peer and subordinate groups
             /// withheld below the anonymity threshold. The subject, their atasan chain, pengelola kinerja
@@ -215,12 +259,13 @@ extension Feedback {
             )
             /// Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing
             /// machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT
-            /// for a malformed code, NOT_FOUND for an unknown code. Rate-limited per client (RESOURCE_EXHAUSTED).
+            /// for a malformed code (a wrong check character included: no lookup is made), NOT_FOUND for an
+            /// unknown code; RESOURCE_EXHAUSTED when the client address has made too many failed guesses.
             public static let getServiceTicket = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "GetServiceTicket", kind: .unary,
                 requestType: "kinerja.feedback.v1.GetServiceTicketRequest", responseType: "kinerja.feedback.v1.GetServiceTicketResponse",
                 idempotency: .always,
-                documentation: "Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing\n machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT\n for a malformed code, NOT_FOUND for an unknown code. Rate-limited per client (RESOURCE_EXHAUSTED)."
+                documentation: "Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing\n machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT\n for a malformed code (a wrong check character included: no lookup is made), NOT_FOUND for an\n unknown code; RESOURCE_EXHAUSTED when the client address has made too many failed guesses."
             )
             /// Voids a ticket issued by mistake. The issuer (before it is rated) or pengelola kinerja in
             /// scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND, FAILED_PRECONDITION when already
@@ -235,12 +280,13 @@ extension Feedback {
             /// (public portal, kiosk); no user token. Returns INVALID_ARGUMENT for a malformed code, a score
             /// outside 1–5 or a comment over 1000 characters; NOT_FOUND for an unknown code; ALREADY_EXISTS
             /// when the ticket was already rated; FAILED_PRECONDITION when expired (over 7 days) or voided;
-            /// RESOURCE_EXHAUSTED when rate-limited.
+            /// RESOURCE_EXHAUSTED when the client address has made too many failed guesses. Answers with
+            /// SKM answers must give all nine unsur, each once, each 1–4 (INVALID_ARGUMENT).
             public static let submitCitizenRating = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "SubmitCitizenRating", kind: .unary,
                 requestType: "kinerja.feedback.v1.SubmitCitizenRatingRequest", responseType: "kinerja.feedback.v1.SubmitCitizenRatingResponse",
                 idempotency: .none,
-                documentation: "Submits a citizen's rating for a ticket, once, anonymously. Citizen-facing machine clients\n (public portal, kiosk); no user token. Returns INVALID_ARGUMENT for a malformed code, a score\n outside 1–5 or a comment over 1000 characters; NOT_FOUND for an unknown code; ALREADY_EXISTS\n when the ticket was already rated; FAILED_PRECONDITION when expired (over 7 days) or voided;\n RESOURCE_EXHAUSTED when rate-limited."
+                documentation: "Submits a citizen's rating for a ticket, once, anonymously. Citizen-facing machine clients\n (public portal, kiosk); no user token. Returns INVALID_ARGUMENT for a malformed code, a score\n outside 1–5 or a comment over 1000 characters; NOT_FOUND for an unknown code; ALREADY_EXISTS\n when the ticket was already rated; FAILED_PRECONDITION when expired (over 7 days) or voided;\n RESOURCE_EXHAUSTED when the client address has made too many failed guesses. Answers with\n SKM answers must give all nine unsur, each once, each 1–4 (INVALID_ARGUMENT)."
             )
             /// Lists individual citizen ratings. Pimpinan, pengelola kinerja and auditor in scope; an
             /// employee for their own (without ticket codes). Returns INVALID_ARGUMENT for a bad page size,
@@ -269,6 +315,15 @@ extension Feedback {
                 requestType: "kinerja.feedback.v1.GetUnitCitizenSummaryRequest", responseType: "kinerja.feedback.v1.GetUnitCitizenSummaryResponse",
                 idempotency: .always,
                 documentation: "Returns a unit's citizen-rating summary, optionally per employee. Pimpinan, pengelola\n kinerja and auditor in scope; HR portal. Returns INVALID_ARGUMENT for a range over 366 days,\n NOT_FOUND for an unknown unit."
+            )
+            /// Sets a citizen rating aside or counts it again, and hides or shows its comment, with a
+            /// reason. Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND.
+            /// Idempotent (a full replacement).
+            public static let moderateCitizenRating = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "ModerateCitizenRating", kind: .unary,
+                requestType: "kinerja.feedback.v1.ModerateCitizenRatingRequest", responseType: "kinerja.feedback.v1.ModerateCitizenRatingResponse",
+                idempotency: .always,
+                documentation: "Sets a citizen rating aside or counts it again, and hides or shows its comment, with a\n reason. Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND.\n Idempotent (a full replacement)."
             )
             /// Returns the feedback policy (anonymity threshold, citizen sample, outlier rules). Any
             /// authenticated principal.
@@ -307,10 +362,13 @@ extension Feedback {
 
         /// The server side of the service: one method per RPC.
         public protocol ServiceProtocol: RegistrableService {
-            /// Gives feedback to an employee. The recipient's atasan chain (and pengelola kinerja in
-            /// scope). Returns INVALID_ARGUMENT for a malformed NIP, missing kind or text, a subject kind
-            /// without id; NOT_FOUND for an unknown recipient or subject; PERMISSION_DENIED when not above
-            /// the recipient. Honours `idempotency-key`.
+            /// Gives feedback to an employee, optionally answering their solicitation. The recipient's atasan
+            /// (langsung, acting Plt./Plh., or higher in the chain); a rekan kerja where the policy allows
+            /// peer feedback in the recipient's unit. Returns INVALID_ARGUMENT for a malformed NIP, missing
+            /// kind or text, a subject kind without id, control characters; NOT_FOUND for an unknown
+            /// recipient, subject or solicitation; PERMISSION_DENIED when neither above the recipient nor an
+            /// allowed rekan kerja; FAILED_PRECONDITION when the solicitation is not OPEN, not addressed to
+            /// the caller or not for feedback. Honours `idempotency-key`.
             func giveFeedback(_ request: Feedback.GiveFeedbackRequest, context: ServerContext) async throws -> Feedback.GiveFeedbackResponse
             /// Returns one piece of feedback. The giver, the recipient, the recipient's atasan chain,
             /// auditor in scope. Returns NOT_FOUND for an unknown or invisible id.
@@ -323,10 +381,24 @@ extension Feedback {
             /// FAILED_PRECONDITION when already acknowledged (a replay with the same `idempotency-key`
             /// succeeds).
             func acknowledgeFeedback(_ request: Feedback.AcknowledgeFeedbackRequest, context: ServerContext) async throws -> Feedback.AcknowledgeFeedbackResponse
-            /// Records a dialog kinerja held with a bawahan. The employee's atasan. Returns
-            /// INVALID_ARGUMENT for missing stage, date or summary, a future date, too many items;
-            /// NOT_FOUND for an unknown employee or SKP; PERMISSION_DENIED when not the atasan. Honours
-            /// `idempotency-key`.
+            /// Asks for feedback or for a dialog kinerja. Any employee, for themselves. Returns
+            /// INVALID_ARGUMENT for a missing kind, addressee or message, a subject on a dialog request;
+            /// NOT_FOUND for an unknown addressee or subject; FAILED_PRECONDITION when the addressee may not
+            /// answer it (not the atasan for a dialog; nobody who may give feedback) or already holds 5
+            /// OPEN solicitations from the caller. Honours `idempotency-key`.
+            func solicitFeedback(_ request: Feedback.SolicitFeedbackRequest, context: ServerContext) async throws -> Feedback.SolicitFeedbackResponse
+            /// Lists solicitations. The requester (own), the addressee (received), pengelola kinerja and
+            /// auditor in scope. Returns INVALID_ARGUMENT for a bad page size or cursor.
+            func listFeedbackSolicitations(_ request: Feedback.ListFeedbackSolicitationsRequest, context: ServerContext) async throws -> Feedback.ListFeedbackSolicitationsResponse
+            /// Closes an OPEN solicitation unanswered: the requester withdraws it, or the addressee declines
+            /// it with a reason. Returns INVALID_ARGUMENT when declining without a reason, NOT_FOUND,
+            /// FAILED_PRECONDITION when not OPEN (a replay with the same `idempotency-key` succeeds).
+            func closeFeedbackSolicitation(_ request: Feedback.CloseFeedbackSolicitationRequest, context: ServerContext) async throws -> Feedback.CloseFeedbackSolicitationResponse
+            /// Records a dialog kinerja held with a bawahan, optionally answering their solicitation. The
+            /// employee's atasan (langsung or acting Plt./Plh.). Returns INVALID_ARGUMENT for missing stage,
+            /// date or summary, a future date, too many items; NOT_FOUND for an unknown employee, SKP or
+            /// solicitation; PERMISSION_DENIED when not the atasan; FAILED_PRECONDITION when the
+            /// solicitation is not an OPEN dialog request addressed to the caller. Honours `idempotency-key`.
             func recordDialog(_ request: Feedback.RecordDialogRequest, context: ServerContext) async throws -> Feedback.RecordDialogResponse
             /// Edits a dialog record before the employee confirms it. The atasan who recorded it. Returns
             /// NOT_FOUND, INVALID_ARGUMENT (bad mask or values), FAILED_PRECONDITION when already
@@ -342,6 +414,12 @@ extension Feedback {
             /// Lists dialog records. Visibility as GetDialog. Returns INVALID_ARGUMENT for a bad page
             /// size, cursor or range.
             func listDialogs(_ request: Feedback.ListDialogsRequest, context: ServerContext) async throws -> Feedback.ListDialogsResponse
+            /// Closes a follow-up action of a final dialog record or a coaching record with a note. The
+            /// item's owner, the atasan who recorded the dialog or the coach. Returns INVALID_ARGUMENT
+            /// without a note or item number; NOT_FOUND for an unknown record or item; FAILED_PRECONDITION
+            /// when the dialog awaits confirmation or the item is already closed (a replay with the same
+            /// `idempotency-key` succeeds); ABORTED on a revision mismatch.
+            func closeActionItem(_ request: Feedback.CloseActionItemRequest, context: ServerContext) async throws -> Feedback.CloseActionItemResponse
             /// Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach
             /// appointed by pengelola kinerja. Returns INVALID_ARGUMENT for missing kind, date or topic, a
             /// future date; NOT_FOUND for an unknown coachee. Honours `idempotency-key`.
@@ -376,9 +454,10 @@ extension Feedback {
             /// kinerja in scope for others. Returns INVALID_ARGUMENT for a bad page size or cursor.
             func listAssessmentAssignments(_ request: Feedback.ListAssessmentAssignmentsRequest, context: ServerContext) async throws -> Feedback.ListAssessmentAssignmentsResponse
             /// Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT
-            /// unless there are exactly 7 scores, one per value, each 1–5; NOT_FOUND for an unknown
-            /// assignment; FAILED_PRECONDITION when the round is closed or the assignment not PENDING
-            /// (ALREADY_EXISTS when already submitted).
+            /// unless there are exactly 7 scores, one per value, each 1–5, with a comment on a 1 or a 5;
+            /// NOT_FOUND for an unknown assignment or one of another rater; FAILED_PRECONDITION when the
+            /// round is closed or past its deadline, or the assignment not PENDING (ALREADY_EXISTS when
+            /// already submitted).
             func submitBehaviourAssessment(_ request: Feedback.SubmitBehaviourAssessmentRequest, context: ServerContext) async throws -> Feedback.SubmitBehaviourAssessmentResponse
             /// Returns one employee's behaviour summary for a period, with peer and subordinate groups
             /// withheld below the anonymity threshold. The subject, their atasan chain, pengelola kinerja
@@ -397,7 +476,8 @@ extension Feedback {
             func issueServiceTicket(_ request: Feedback.IssueServiceTicketRequest, context: ServerContext) async throws -> Feedback.IssueServiceTicketResponse
             /// Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing
             /// machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT
-            /// for a malformed code, NOT_FOUND for an unknown code. Rate-limited per client (RESOURCE_EXHAUSTED).
+            /// for a malformed code (a wrong check character included: no lookup is made), NOT_FOUND for an
+            /// unknown code; RESOURCE_EXHAUSTED when the client address has made too many failed guesses.
             func getServiceTicket(_ request: Feedback.GetServiceTicketRequest, context: ServerContext) async throws -> Feedback.GetServiceTicketResponse
             /// Voids a ticket issued by mistake. The issuer (before it is rated) or pengelola kinerja in
             /// scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND, FAILED_PRECONDITION when already
@@ -407,7 +487,8 @@ extension Feedback {
             /// (public portal, kiosk); no user token. Returns INVALID_ARGUMENT for a malformed code, a score
             /// outside 1–5 or a comment over 1000 characters; NOT_FOUND for an unknown code; ALREADY_EXISTS
             /// when the ticket was already rated; FAILED_PRECONDITION when expired (over 7 days) or voided;
-            /// RESOURCE_EXHAUSTED when rate-limited.
+            /// RESOURCE_EXHAUSTED when the client address has made too many failed guesses. Answers with
+            /// SKM answers must give all nine unsur, each once, each 1–4 (INVALID_ARGUMENT).
             func submitCitizenRating(_ request: Feedback.SubmitCitizenRatingRequest, context: ServerContext) async throws -> Feedback.SubmitCitizenRatingResponse
             /// Lists individual citizen ratings. Pimpinan, pengelola kinerja and auditor in scope; an
             /// employee for their own (without ticket codes). Returns INVALID_ARGUMENT for a bad page size,
@@ -422,6 +503,10 @@ extension Feedback {
             /// kinerja and auditor in scope; HR portal. Returns INVALID_ARGUMENT for a range over 366 days,
             /// NOT_FOUND for an unknown unit.
             func getUnitCitizenSummary(_ request: Feedback.GetUnitCitizenSummaryRequest, context: ServerContext) async throws -> Feedback.GetUnitCitizenSummaryResponse
+            /// Sets a citizen rating aside or counts it again, and hides or shows its comment, with a
+            /// reason. Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND.
+            /// Idempotent (a full replacement).
+            func moderateCitizenRating(_ request: Feedback.ModerateCitizenRatingRequest, context: ServerContext) async throws -> Feedback.ModerateCitizenRatingResponse
             /// Returns the feedback policy (anonymity threshold, citizen sample, outlier rules). Any
             /// authenticated principal.
             func getFeedbackPolicy(_ request: Feedback.GetFeedbackPolicyRequest, context: ServerContext) async throws -> Feedback.GetFeedbackPolicyResponse
@@ -447,10 +532,13 @@ extension Feedback {
                 self.transport = transport
             }
 
-            /// Gives feedback to an employee. The recipient's atasan chain (and pengelola kinerja in
-            /// scope). Returns INVALID_ARGUMENT for a malformed NIP, missing kind or text, a subject kind
-            /// without id; NOT_FOUND for an unknown recipient or subject; PERMISSION_DENIED when not above
-            /// the recipient. Honours `idempotency-key`.
+            /// Gives feedback to an employee, optionally answering their solicitation. The recipient's atasan
+            /// (langsung, acting Plt./Plh., or higher in the chain); a rekan kerja where the policy allows
+            /// peer feedback in the recipient's unit. Returns INVALID_ARGUMENT for a malformed NIP, missing
+            /// kind or text, a subject kind without id, control characters; NOT_FOUND for an unknown
+            /// recipient, subject or solicitation; PERMISSION_DENIED when neither above the recipient nor an
+            /// allowed rekan kerja; FAILED_PRECONDITION when the solicitation is not OPEN, not addressed to
+            /// the caller or not for feedback. Honours `idempotency-key`.
             public func giveFeedback(_ request: Feedback.GiveFeedbackRequest, options: CallOptions = .defaults) async throws -> Feedback.GiveFeedbackResponse {
                 try await transport.unary(Method.giveFeedback, request, options: options)
             }
@@ -475,10 +563,33 @@ extension Feedback {
                 try await transport.unary(Method.acknowledgeFeedback, request, options: options)
             }
 
-            /// Records a dialog kinerja held with a bawahan. The employee's atasan. Returns
-            /// INVALID_ARGUMENT for missing stage, date or summary, a future date, too many items;
-            /// NOT_FOUND for an unknown employee or SKP; PERMISSION_DENIED when not the atasan. Honours
-            /// `idempotency-key`.
+            /// Asks for feedback or for a dialog kinerja. Any employee, for themselves. Returns
+            /// INVALID_ARGUMENT for a missing kind, addressee or message, a subject on a dialog request;
+            /// NOT_FOUND for an unknown addressee or subject; FAILED_PRECONDITION when the addressee may not
+            /// answer it (not the atasan for a dialog; nobody who may give feedback) or already holds 5
+            /// OPEN solicitations from the caller. Honours `idempotency-key`.
+            public func solicitFeedback(_ request: Feedback.SolicitFeedbackRequest, options: CallOptions = .defaults) async throws -> Feedback.SolicitFeedbackResponse {
+                try await transport.unary(Method.solicitFeedback, request, options: options)
+            }
+
+            /// Lists solicitations. The requester (own), the addressee (received), pengelola kinerja and
+            /// auditor in scope. Returns INVALID_ARGUMENT for a bad page size or cursor.
+            public func listFeedbackSolicitations(_ request: Feedback.ListFeedbackSolicitationsRequest, options: CallOptions = .defaults) async throws -> Feedback.ListFeedbackSolicitationsResponse {
+                try await transport.unary(Method.listFeedbackSolicitations, request, options: options)
+            }
+
+            /// Closes an OPEN solicitation unanswered: the requester withdraws it, or the addressee declines
+            /// it with a reason. Returns INVALID_ARGUMENT when declining without a reason, NOT_FOUND,
+            /// FAILED_PRECONDITION when not OPEN (a replay with the same `idempotency-key` succeeds).
+            public func closeFeedbackSolicitation(_ request: Feedback.CloseFeedbackSolicitationRequest, options: CallOptions = .defaults) async throws -> Feedback.CloseFeedbackSolicitationResponse {
+                try await transport.unary(Method.closeFeedbackSolicitation, request, options: options)
+            }
+
+            /// Records a dialog kinerja held with a bawahan, optionally answering their solicitation. The
+            /// employee's atasan (langsung or acting Plt./Plh.). Returns INVALID_ARGUMENT for missing stage,
+            /// date or summary, a future date, too many items; NOT_FOUND for an unknown employee, SKP or
+            /// solicitation; PERMISSION_DENIED when not the atasan; FAILED_PRECONDITION when the
+            /// solicitation is not an OPEN dialog request addressed to the caller. Honours `idempotency-key`.
             public func recordDialog(_ request: Feedback.RecordDialogRequest, options: CallOptions = .defaults) async throws -> Feedback.RecordDialogResponse {
                 try await transport.unary(Method.recordDialog, request, options: options)
             }
@@ -507,6 +618,15 @@ extension Feedback {
             /// size, cursor or range.
             public func listDialogs(_ request: Feedback.ListDialogsRequest, options: CallOptions = .defaults) async throws -> Feedback.ListDialogsResponse {
                 try await transport.unary(Method.listDialogs, request, options: options)
+            }
+
+            /// Closes a follow-up action of a final dialog record or a coaching record with a note. The
+            /// item's owner, the atasan who recorded the dialog or the coach. Returns INVALID_ARGUMENT
+            /// without a note or item number; NOT_FOUND for an unknown record or item; FAILED_PRECONDITION
+            /// when the dialog awaits confirmation or the item is already closed (a replay with the same
+            /// `idempotency-key` succeeds); ABORTED on a revision mismatch.
+            public func closeActionItem(_ request: Feedback.CloseActionItemRequest, options: CallOptions = .defaults) async throws -> Feedback.CloseActionItemResponse {
+                try await transport.unary(Method.closeActionItem, request, options: options)
             }
 
             /// Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach
@@ -570,9 +690,10 @@ extension Feedback {
             }
 
             /// Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT
-            /// unless there are exactly 7 scores, one per value, each 1–5; NOT_FOUND for an unknown
-            /// assignment; FAILED_PRECONDITION when the round is closed or the assignment not PENDING
-            /// (ALREADY_EXISTS when already submitted).
+            /// unless there are exactly 7 scores, one per value, each 1–5, with a comment on a 1 or a 5;
+            /// NOT_FOUND for an unknown assignment or one of another rater; FAILED_PRECONDITION when the
+            /// round is closed or past its deadline, or the assignment not PENDING (ALREADY_EXISTS when
+            /// already submitted).
             public func submitBehaviourAssessment(_ request: Feedback.SubmitBehaviourAssessmentRequest, options: CallOptions = .defaults) async throws -> Feedback.SubmitBehaviourAssessmentResponse {
                 try await transport.unary(Method.submitBehaviourAssessment, request, options: options)
             }
@@ -606,7 +727,8 @@ extension Feedback {
 
             /// Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing
             /// machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT
-            /// for a malformed code, NOT_FOUND for an unknown code. Rate-limited per client (RESOURCE_EXHAUSTED).
+            /// for a malformed code (a wrong check character included: no lookup is made), NOT_FOUND for an
+            /// unknown code; RESOURCE_EXHAUSTED when the client address has made too many failed guesses.
             public func getServiceTicket(_ request: Feedback.GetServiceTicketRequest, options: CallOptions = .defaults) async throws -> Feedback.GetServiceTicketResponse {
                 try await transport.unary(Method.getServiceTicket, request, options: options)
             }
@@ -622,7 +744,8 @@ extension Feedback {
             /// (public portal, kiosk); no user token. Returns INVALID_ARGUMENT for a malformed code, a score
             /// outside 1–5 or a comment over 1000 characters; NOT_FOUND for an unknown code; ALREADY_EXISTS
             /// when the ticket was already rated; FAILED_PRECONDITION when expired (over 7 days) or voided;
-            /// RESOURCE_EXHAUSTED when rate-limited.
+            /// RESOURCE_EXHAUSTED when the client address has made too many failed guesses. Answers with
+            /// SKM answers must give all nine unsur, each once, each 1–4 (INVALID_ARGUMENT).
             public func submitCitizenRating(_ request: Feedback.SubmitCitizenRatingRequest, options: CallOptions = .defaults) async throws -> Feedback.SubmitCitizenRatingResponse {
                 try await transport.unary(Method.submitCitizenRating, request, options: options)
             }
@@ -647,6 +770,13 @@ extension Feedback {
             /// NOT_FOUND for an unknown unit.
             public func getUnitCitizenSummary(_ request: Feedback.GetUnitCitizenSummaryRequest, options: CallOptions = .defaults) async throws -> Feedback.GetUnitCitizenSummaryResponse {
                 try await transport.unary(Method.getUnitCitizenSummary, request, options: options)
+            }
+
+            /// Sets a citizen rating aside or counts it again, and hides or shows its comment, with a
+            /// reason. Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND.
+            /// Idempotent (a full replacement).
+            public func moderateCitizenRating(_ request: Feedback.ModerateCitizenRatingRequest, options: CallOptions = .defaults) async throws -> Feedback.ModerateCitizenRatingResponse {
+                try await transport.unary(Method.moderateCitizenRating, request, options: options)
             }
 
             /// Returns the feedback policy (anonymity threshold, citizen sample, outlier rules). Any
@@ -686,11 +816,15 @@ extension Feedback.FeedbackService.ServiceProtocol {
             .unary(Feedback.FeedbackService.Method.getFeedback) { try await self.getFeedback($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listFeedback) { try await self.listFeedback($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.acknowledgeFeedback) { try await self.acknowledgeFeedback($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.solicitFeedback) { try await self.solicitFeedback($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.listFeedbackSolicitations) { try await self.listFeedbackSolicitations($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.closeFeedbackSolicitation) { try await self.closeFeedbackSolicitation($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.recordDialog) { try await self.recordDialog($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.updateDialog) { try await self.updateDialog($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.confirmDialog) { try await self.confirmDialog($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getDialog) { try await self.getDialog($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listDialogs) { try await self.listDialogs($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.closeActionItem) { try await self.closeActionItem($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.recordCoaching) { try await self.recordCoaching($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getCoaching) { try await self.getCoaching($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listCoaching) { try await self.listCoaching($0, context: $1) },
@@ -710,6 +844,7 @@ extension Feedback.FeedbackService.ServiceProtocol {
             .unary(Feedback.FeedbackService.Method.listCitizenRatings) { try await self.listCitizenRatings($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getEmployeeCitizenSummary) { try await self.getEmployeeCitizenSummary($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getUnitCitizenSummary) { try await self.getUnitCitizenSummary($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.moderateCitizenRating) { try await self.moderateCitizenRating($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getFeedbackPolicy) { try await self.getFeedbackPolicy($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.setFeedbackPolicy) { try await self.setFeedbackPolicy($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },

@@ -52,6 +52,51 @@ void   kinerja__feedback__v1__continuous_feedback__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__continuous_feedback__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__feedback__v1__feedback_solicitation__init
+                     (Kinerja__Feedback__V1__FeedbackSolicitation         *message)
+{
+  static const Kinerja__Feedback__V1__FeedbackSolicitation init_value = KINERJA__FEEDBACK__V1__FEEDBACK_SOLICITATION__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__feedback_solicitation__get_packed_size
+                     (const Kinerja__Feedback__V1__FeedbackSolicitation *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__feedback_solicitation__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__feedback_solicitation__pack
+                     (const Kinerja__Feedback__V1__FeedbackSolicitation *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__feedback_solicitation__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__feedback_solicitation__pack_to_buffer
+                     (const Kinerja__Feedback__V1__FeedbackSolicitation *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__feedback_solicitation__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__FeedbackSolicitation *
+       kinerja__feedback__v1__feedback_solicitation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__FeedbackSolicitation *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__feedback_solicitation__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__feedback_solicitation__free_unpacked
+                     (Kinerja__Feedback__V1__FeedbackSolicitation *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__feedback_solicitation__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__feedback__v1__action_item__init
                      (Kinerja__Feedback__V1__ActionItem         *message)
 {
@@ -320,6 +365,51 @@ void   kinerja__feedback__v1__assessment_assignment__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__feedback__v1__assessment_assignment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__value_expectation__init
+                     (Kinerja__Feedback__V1__ValueExpectation         *message)
+{
+  static const Kinerja__Feedback__V1__ValueExpectation init_value = KINERJA__FEEDBACK__V1__VALUE_EXPECTATION__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__value_expectation__get_packed_size
+                     (const Kinerja__Feedback__V1__ValueExpectation *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__value_expectation__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__value_expectation__pack
+                     (const Kinerja__Feedback__V1__ValueExpectation *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__value_expectation__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__value_expectation__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ValueExpectation *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__value_expectation__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__ValueExpectation *
+       kinerja__feedback__v1__value_expectation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__ValueExpectation *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__value_expectation__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__value_expectation__free_unpacked
+                     (Kinerja__Feedback__V1__ValueExpectation *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__value_expectation__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__feedback__v1__value_score__init
@@ -682,6 +772,141 @@ void   kinerja__feedback__v1__citizen_rating__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__citizen_rating__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__feedback__v1__skm_answer__init
+                     (Kinerja__Feedback__V1__SkmAnswer         *message)
+{
+  static const Kinerja__Feedback__V1__SkmAnswer init_value = KINERJA__FEEDBACK__V1__SKM_ANSWER__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__skm_answer__get_packed_size
+                     (const Kinerja__Feedback__V1__SkmAnswer *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_answer__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__skm_answer__pack
+                     (const Kinerja__Feedback__V1__SkmAnswer *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_answer__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__skm_answer__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SkmAnswer *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_answer__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__SkmAnswer *
+       kinerja__feedback__v1__skm_answer__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__SkmAnswer *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__skm_answer__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__skm_answer__free_unpacked
+                     (Kinerja__Feedback__V1__SkmAnswer *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_answer__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__skm_unsur_result__init
+                     (Kinerja__Feedback__V1__SkmUnsurResult         *message)
+{
+  static const Kinerja__Feedback__V1__SkmUnsurResult init_value = KINERJA__FEEDBACK__V1__SKM_UNSUR_RESULT__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__skm_unsur_result__get_packed_size
+                     (const Kinerja__Feedback__V1__SkmUnsurResult *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_unsur_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__skm_unsur_result__pack
+                     (const Kinerja__Feedback__V1__SkmUnsurResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_unsur_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__skm_unsur_result__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SkmUnsurResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_unsur_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__SkmUnsurResult *
+       kinerja__feedback__v1__skm_unsur_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__SkmUnsurResult *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__skm_unsur_result__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__skm_unsur_result__free_unpacked
+                     (Kinerja__Feedback__V1__SkmUnsurResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_unsur_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__skm_summary__init
+                     (Kinerja__Feedback__V1__SkmSummary         *message)
+{
+  static const Kinerja__Feedback__V1__SkmSummary init_value = KINERJA__FEEDBACK__V1__SKM_SUMMARY__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__skm_summary__get_packed_size
+                     (const Kinerja__Feedback__V1__SkmSummary *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_summary__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__skm_summary__pack
+                     (const Kinerja__Feedback__V1__SkmSummary *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_summary__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__skm_summary__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SkmSummary *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_summary__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__SkmSummary *
+       kinerja__feedback__v1__skm_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__SkmSummary *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__skm_summary__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__skm_summary__free_unpacked
+                     (Kinerja__Feedback__V1__SkmSummary *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__skm_summary__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__feedback__v1__feedback_policy__init
                      (Kinerja__Feedback__V1__FeedbackPolicy         *message)
 {
@@ -995,6 +1220,276 @@ void   kinerja__feedback__v1__list_feedback_response__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__solicit_feedback_request__init
+                     (Kinerja__Feedback__V1__SolicitFeedbackRequest         *message)
+{
+  static const Kinerja__Feedback__V1__SolicitFeedbackRequest init_value = KINERJA__FEEDBACK__V1__SOLICIT_FEEDBACK_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__solicit_feedback_request__get_packed_size
+                     (const Kinerja__Feedback__V1__SolicitFeedbackRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__solicit_feedback_request__pack
+                     (const Kinerja__Feedback__V1__SolicitFeedbackRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__solicit_feedback_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SolicitFeedbackRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__SolicitFeedbackRequest *
+       kinerja__feedback__v1__solicit_feedback_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__SolicitFeedbackRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__solicit_feedback_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__solicit_feedback_request__free_unpacked
+                     (Kinerja__Feedback__V1__SolicitFeedbackRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__solicit_feedback_response__init
+                     (Kinerja__Feedback__V1__SolicitFeedbackResponse         *message)
+{
+  static const Kinerja__Feedback__V1__SolicitFeedbackResponse init_value = KINERJA__FEEDBACK__V1__SOLICIT_FEEDBACK_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__solicit_feedback_response__get_packed_size
+                     (const Kinerja__Feedback__V1__SolicitFeedbackResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__solicit_feedback_response__pack
+                     (const Kinerja__Feedback__V1__SolicitFeedbackResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__solicit_feedback_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SolicitFeedbackResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__SolicitFeedbackResponse *
+       kinerja__feedback__v1__solicit_feedback_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__SolicitFeedbackResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__solicit_feedback_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__solicit_feedback_response__free_unpacked
+                     (Kinerja__Feedback__V1__SolicitFeedbackResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__solicit_feedback_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__list_feedback_solicitations_request__init
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest         *message)
+{
+  static const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest init_value = KINERJA__FEEDBACK__V1__LIST_FEEDBACK_SOLICITATIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__list_feedback_solicitations_request__get_packed_size
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__list_feedback_solicitations_request__pack
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__list_feedback_solicitations_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *
+       kinerja__feedback__v1__list_feedback_solicitations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__list_feedback_solicitations_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__list_feedback_solicitations_request__free_unpacked
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__list_feedback_solicitations_response__init
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse         *message)
+{
+  static const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse init_value = KINERJA__FEEDBACK__V1__LIST_FEEDBACK_SOLICITATIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__list_feedback_solicitations_response__get_packed_size
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__list_feedback_solicitations_response__pack
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__list_feedback_solicitations_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *
+       kinerja__feedback__v1__list_feedback_solicitations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__list_feedback_solicitations_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__list_feedback_solicitations_response__free_unpacked
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__list_feedback_solicitations_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__close_feedback_solicitation_request__init
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest         *message)
+{
+  static const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest init_value = KINERJA__FEEDBACK__V1__CLOSE_FEEDBACK_SOLICITATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__close_feedback_solicitation_request__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__close_feedback_solicitation_request__pack
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__close_feedback_solicitation_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *
+       kinerja__feedback__v1__close_feedback_solicitation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__close_feedback_solicitation_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__close_feedback_solicitation_request__free_unpacked
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__close_feedback_solicitation_response__init
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse         *message)
+{
+  static const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse init_value = KINERJA__FEEDBACK__V1__CLOSE_FEEDBACK_SOLICITATION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__close_feedback_solicitation_response__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__close_feedback_solicitation_response__pack
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__close_feedback_solicitation_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *
+       kinerja__feedback__v1__close_feedback_solicitation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__close_feedback_solicitation_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__close_feedback_solicitation_response__free_unpacked
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_feedback_solicitation_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__feedback__v1__acknowledge_feedback_request__init
@@ -1535,6 +2030,96 @@ void   kinerja__feedback__v1__list_dialogs_response__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__feedback__v1__list_dialogs_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__close_action_item_request__init
+                     (Kinerja__Feedback__V1__CloseActionItemRequest         *message)
+{
+  static const Kinerja__Feedback__V1__CloseActionItemRequest init_value = KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__close_action_item_request__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseActionItemRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__close_action_item_request__pack
+                     (const Kinerja__Feedback__V1__CloseActionItemRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__close_action_item_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseActionItemRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__CloseActionItemRequest *
+       kinerja__feedback__v1__close_action_item_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__CloseActionItemRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__close_action_item_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__close_action_item_request__free_unpacked
+                     (Kinerja__Feedback__V1__CloseActionItemRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__close_action_item_response__init
+                     (Kinerja__Feedback__V1__CloseActionItemResponse         *message)
+{
+  static const Kinerja__Feedback__V1__CloseActionItemResponse init_value = KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__close_action_item_response__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseActionItemResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__close_action_item_response__pack
+                     (const Kinerja__Feedback__V1__CloseActionItemResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__close_action_item_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseActionItemResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__CloseActionItemResponse *
+       kinerja__feedback__v1__close_action_item_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__CloseActionItemResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__close_action_item_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__close_action_item_response__free_unpacked
+                     (Kinerja__Feedback__V1__CloseActionItemResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__close_action_item_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__feedback__v1__record_coaching_request__init
@@ -3337,6 +3922,96 @@ void   kinerja__feedback__v1__get_unit_citizen_summary_response__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__get_unit_citizen_summary_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__feedback__v1__moderate_citizen_rating_request__init
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingRequest         *message)
+{
+  static const Kinerja__Feedback__V1__ModerateCitizenRatingRequest init_value = KINERJA__FEEDBACK__V1__MODERATE_CITIZEN_RATING_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__moderate_citizen_rating_request__get_packed_size
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__moderate_citizen_rating_request__pack
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__moderate_citizen_rating_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__ModerateCitizenRatingRequest *
+       kinerja__feedback__v1__moderate_citizen_rating_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__ModerateCitizenRatingRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__moderate_citizen_rating_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__moderate_citizen_rating_request__free_unpacked
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__moderate_citizen_rating_response__init
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingResponse         *message)
+{
+  static const Kinerja__Feedback__V1__ModerateCitizenRatingResponse init_value = KINERJA__FEEDBACK__V1__MODERATE_CITIZEN_RATING_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__moderate_citizen_rating_response__get_packed_size
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__moderate_citizen_rating_response__pack
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__moderate_citizen_rating_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__ModerateCitizenRatingResponse *
+       kinerja__feedback__v1__moderate_citizen_rating_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__ModerateCitizenRatingResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__moderate_citizen_rating_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__moderate_citizen_rating_response__free_unpacked
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__moderate_citizen_rating_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__feedback__v1__get_feedback_policy_request__init
                      (Kinerja__Feedback__V1__GetFeedbackPolicyRequest         *message)
 {
@@ -3697,7 +4372,7 @@ void   kinerja__feedback__v1__verify_audit_chain_response__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__verify_audit_chain_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__continuous_feedback__field_descriptors[11] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__continuous_feedback__field_descriptors[13] =
 {
   {
     "feedback_id",
@@ -3831,10 +4506,35 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__continuous_feedback
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "solicitation_id",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ContinuousFeedback, solicitation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from_rekan_kerja",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ContinuousFeedback, from_rekan_kerja),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__continuous_feedback__field_indices_by_name[] = {
   9,   /* field[9] = acknowledged */
   0,   /* field[0] = feedback_id */
+  12,   /* field[12] = from_rekan_kerja */
   8,   /* field[8] = given */
   1,   /* field[1] = giver_nip */
   3,   /* field[3] = kind */
@@ -3842,13 +4542,14 @@ static const unsigned kinerja__feedback__v1__continuous_feedback__field_indices_
   2,   /* field[2] = recipient_nip */
   6,   /* field[6] = related_value */
   10,   /* field[10] = response */
+  11,   /* field[11] = solicitation_id */
   5,   /* field[5] = subject_id */
   4,   /* field[4] = subject_kind */
 };
 static const ProtobufCIntRange kinerja__feedback__v1__continuous_feedback__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__continuous_feedback__descriptor =
 {
@@ -3858,14 +4559,195 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__continuous_feedback__des
   "Kinerja__Feedback__V1__ContinuousFeedback",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__ContinuousFeedback),
-  11,
+  13,
   kinerja__feedback__v1__continuous_feedback__field_descriptors,
   kinerja__feedback__v1__continuous_feedback__field_indices_by_name,
   1,  kinerja__feedback__v1__continuous_feedback__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__continuous_feedback__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__action_item__field_descriptors[4] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__feedback_solicitation__field_descriptors[12] =
+{
+  {
+    "solicitation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, solicitation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requester_nip",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, requester_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "addressee_nip",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, addressee_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, kind),
+    &kinerja__feedback__v1__solicitation_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "subject_kind",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, subject_kind),
+    &kinerja__feedback__v1__feedback_subject_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "subject_id",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, subject_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, state),
+    &kinerja__feedback__v1__solicitation_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "answer_id",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, answer_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decline_reason",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, decline_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "asked",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, asked),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "closed",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackSolicitation, closed),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__feedback_solicitation__field_indices_by_name[] = {
+  2,   /* field[2] = addressee_nip */
+  8,   /* field[8] = answer_id */
+  10,   /* field[10] = asked */
+  11,   /* field[11] = closed */
+  9,   /* field[9] = decline_reason */
+  3,   /* field[3] = kind */
+  6,   /* field[6] = message */
+  1,   /* field[1] = requester_nip */
+  0,   /* field[0] = solicitation_id */
+  7,   /* field[7] = state */
+  5,   /* field[5] = subject_id */
+  4,   /* field[4] = subject_kind */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__feedback_solicitation__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__feedback_solicitation__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.FeedbackSolicitation",
+  "FeedbackSolicitation",
+  "Kinerja__Feedback__V1__FeedbackSolicitation",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__FeedbackSolicitation),
+  12,
+  kinerja__feedback__v1__feedback_solicitation__field_descriptors,
+  kinerja__feedback__v1__feedback_solicitation__field_indices_by_name,
+  1,  kinerja__feedback__v1__feedback_solicitation__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__feedback_solicitation__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__action_item__field_descriptors[7] =
 {
   {
     "text",
@@ -3915,17 +4797,56 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__action_item__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "number",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ActionItem, number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "closing_note",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ActionItem, closing_note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "closed",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ActionItem, closed),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__action_item__field_indices_by_name[] = {
+  6,   /* field[6] = closed */
+  5,   /* field[5] = closing_note */
   3,   /* field[3] = done */
   1,   /* field[1] = due_date */
+  4,   /* field[4] = number */
   2,   /* field[2] = owner_nip */
   0,   /* field[0] = text */
 };
 static const ProtobufCIntRange kinerja__feedback__v1__action_item__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__action_item__descriptor =
 {
@@ -3935,14 +4856,14 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__action_item__descriptor 
   "Kinerja__Feedback__V1__ActionItem",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__ActionItem),
-  4,
+  7,
   kinerja__feedback__v1__action_item__field_descriptors,
   kinerja__feedback__v1__action_item__field_indices_by_name,
   1,  kinerja__feedback__v1__action_item__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__action_item__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__dialog_record__field_descriptors[16] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__dialog_record__field_descriptors[17] =
 {
   {
     "dialog_id",
@@ -4136,6 +5057,18 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__dialog_record__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "solicitation_id",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogRecord, solicitation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__dialog_record__field_indices_by_name[] = {
   9,   /* field[9] = action_items */
@@ -4150,6 +5083,7 @@ static const unsigned kinerja__feedback__v1__dialog_record__field_indices_by_nam
   12,   /* field[12] = recorded */
   15,   /* field[15] = revision */
   6,   /* field[6] = skp_id */
+  16,   /* field[16] = solicitation_id */
   3,   /* field[3] = stage */
   10,   /* field[10] = state */
   7,   /* field[7] = summary */
@@ -4158,7 +5092,7 @@ static const unsigned kinerja__feedback__v1__dialog_record__field_indices_by_nam
 static const ProtobufCIntRange kinerja__feedback__v1__dialog_record__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 16 }
+  { 0, 17 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_record__descriptor =
 {
@@ -4168,7 +5102,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_record__descripto
   "Kinerja__Feedback__V1__DialogRecord",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__DialogRecord),
-  16,
+  17,
   kinerja__feedback__v1__dialog_record__field_descriptors,
   kinerja__feedback__v1__dialog_record__field_indices_by_name,
   1,  kinerja__feedback__v1__dialog_record__number_ranges,
@@ -4627,7 +5561,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__assessment_round__descri
   (ProtobufCMessageInit) kinerja__feedback__v1__assessment_round__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__assessment_assignment__field_descriptors[8] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__assessment_assignment__field_descriptors[9] =
 {
   {
     "assignment_id",
@@ -4725,10 +5659,23 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__assessment_assignme
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "expectations",
+    9,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__AssessmentAssignment, n_expectations),
+    offsetof(Kinerja__Feedback__V1__AssessmentAssignment, expectations),
+    &kinerja__feedback__v1__value_expectation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__assessment_assignment__field_indices_by_name[] = {
   0,   /* field[0] = assignment_id */
   6,   /* field[6] = due_at */
+  8,   /* field[8] = expectations */
   7,   /* field[7] = period */
   2,   /* field[2] = rater_nip */
   4,   /* field[4] = relation */
@@ -4739,7 +5686,7 @@ static const unsigned kinerja__feedback__v1__assessment_assignment__field_indice
 static const ProtobufCIntRange kinerja__feedback__v1__assessment_assignment__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__assessment_assignment__descriptor =
 {
@@ -4749,11 +5696,62 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__assessment_assignment__d
   "Kinerja__Feedback__V1__AssessmentAssignment",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__AssessmentAssignment),
-  8,
+  9,
   kinerja__feedback__v1__assessment_assignment__field_descriptors,
   kinerja__feedback__v1__assessment_assignment__field_indices_by_name,
   1,  kinerja__feedback__v1__assessment_assignment__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__assessment_assignment__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__value_expectation__field_descriptors[2] =
+{
+  {
+    "value",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ValueExpectation, value),
+    &kinerja__common__v1__berakhlak_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ekspektasi_khusus",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ValueExpectation, ekspektasi_khusus),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__value_expectation__field_indices_by_name[] = {
+  1,   /* field[1] = ekspektasi_khusus */
+  0,   /* field[0] = value */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__value_expectation__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__value_expectation__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.ValueExpectation",
+  "ValueExpectation",
+  "Kinerja__Feedback__V1__ValueExpectation",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__ValueExpectation),
+  2,
+  kinerja__feedback__v1__value_expectation__field_descriptors,
+  kinerja__feedback__v1__value_expectation__field_indices_by_name,
+  1,  kinerja__feedback__v1__value_expectation__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__value_expectation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__feedback__v1__value_score__field_descriptors[3] =
@@ -5659,7 +6657,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__service_ticket__descript
   (ProtobufCMessageInit) kinerja__feedback__v1__service_ticket__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__citizen_rating__field_descriptors[10] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__citizen_rating__field_descriptors[14] =
 {
   {
     "rating_id",
@@ -5781,23 +6779,75 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__citizen_rating__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "submitted_via",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CitizenRating, submitted_via),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skm_answers",
+    12,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__CitizenRating, n_skm_answers),
+    offsetof(Kinerja__Feedback__V1__CitizenRating, skm_answers),
+    &kinerja__feedback__v1__skm_answer__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "moderation_reason",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CitizenRating, moderation_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "moderated",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CitizenRating, moderated),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__citizen_rating__field_indices_by_name[] = {
   6,   /* field[6] = comment */
   7,   /* field[7] = comment_hidden */
   3,   /* field[3] = employee_nip */
+  13,   /* field[13] = moderated */
+  12,   /* field[12] = moderation_reason */
   9,   /* field[9] = outlier_reason */
   0,   /* field[0] = rating_id */
   5,   /* field[5] = score */
   4,   /* field[4] = service_name */
+  11,   /* field[11] = skm_answers */
   8,   /* field[8] = submitted_at */
+  10,   /* field[10] = submitted_via */
   1,   /* field[1] = ticket_code */
   2,   /* field[2] = unit_id */
 };
 static const ProtobufCIntRange kinerja__feedback__v1__citizen_rating__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 14 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__citizen_rating__descriptor =
 {
@@ -5807,14 +6857,310 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__citizen_rating__descript
   "Kinerja__Feedback__V1__CitizenRating",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__CitizenRating),
-  10,
+  14,
   kinerja__feedback__v1__citizen_rating__field_descriptors,
   kinerja__feedback__v1__citizen_rating__field_indices_by_name,
   1,  kinerja__feedback__v1__citizen_rating__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__citizen_rating__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__feedback_policy__field_descriptors[9] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__skm_answer__field_descriptors[2] =
+{
+  {
+    "unsur",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmAnswer, unsur),
+    &kinerja__feedback__v1__skm_unsur__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "score",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmAnswer, score),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__skm_answer__field_indices_by_name[] = {
+  1,   /* field[1] = score */
+  0,   /* field[0] = unsur */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__skm_answer__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__skm_answer__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SkmAnswer",
+  "SkmAnswer",
+  "Kinerja__Feedback__V1__SkmAnswer",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__SkmAnswer),
+  2,
+  kinerja__feedback__v1__skm_answer__field_descriptors,
+  kinerja__feedback__v1__skm_answer__field_indices_by_name,
+  1,  kinerja__feedback__v1__skm_answer__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__skm_answer__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__skm_unsur_result__field_descriptors[5] =
+{
+  {
+    "unsur",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmUnsurResult, unsur),
+    &kinerja__feedback__v1__skm_unsur__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nrr",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmUnsurResult, nrr),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nrr_tertimbang",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmUnsurResult, nrr_tertimbang),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "converted",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmUnsurResult, converted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mutu",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmUnsurResult, mutu),
+    &kinerja__feedback__v1__skm_mutu__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__skm_unsur_result__field_indices_by_name[] = {
+  3,   /* field[3] = converted */
+  4,   /* field[4] = mutu */
+  1,   /* field[1] = nrr */
+  2,   /* field[2] = nrr_tertimbang */
+  0,   /* field[0] = unsur */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__skm_unsur_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__skm_unsur_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SkmUnsurResult",
+  "SkmUnsurResult",
+  "Kinerja__Feedback__V1__SkmUnsurResult",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__SkmUnsurResult),
+  5,
+  kinerja__feedback__v1__skm_unsur_result__field_descriptors,
+  kinerja__feedback__v1__skm_unsur_result__field_indices_by_name,
+  1,  kinerja__feedback__v1__skm_unsur_result__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__skm_unsur_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__skm_summary__field_descriptors[10] =
+{
+  {
+    "unit_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date_range",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, date_range),
+    &kinerja__common__v1__date_range__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "respondent_count",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, respondent_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "minimum_sample",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, minimum_sample),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "withheld",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, withheld),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "withheld_reason",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, withheld_reason),
+    &kinerja__feedback__v1__withheld_reason__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unsur",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__SkmSummary, n_unsur),
+    offsetof(Kinerja__Feedback__V1__SkmSummary, unsur),
+    &kinerja__feedback__v1__skm_unsur_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nilai_interval",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, nilai_interval),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ikm",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, ikm),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mutu",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SkmSummary, mutu),
+    &kinerja__feedback__v1__skm_mutu__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__skm_summary__field_indices_by_name[] = {
+  1,   /* field[1] = date_range */
+  8,   /* field[8] = ikm */
+  3,   /* field[3] = minimum_sample */
+  9,   /* field[9] = mutu */
+  7,   /* field[7] = nilai_interval */
+  2,   /* field[2] = respondent_count */
+  0,   /* field[0] = unit_id */
+  6,   /* field[6] = unsur */
+  4,   /* field[4] = withheld */
+  5,   /* field[5] = withheld_reason */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__skm_summary__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__skm_summary__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SkmSummary",
+  "SkmSummary",
+  "Kinerja__Feedback__V1__SkmSummary",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__SkmSummary),
+  10,
+  kinerja__feedback__v1__skm_summary__field_descriptors,
+  kinerja__feedback__v1__skm_summary__field_indices_by_name,
+  1,  kinerja__feedback__v1__skm_summary__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__skm_summary__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__feedback_policy__field_descriptors[11] =
 {
   {
     "anonymity_threshold",
@@ -5924,13 +7270,39 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__feedback_policy__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "peer_feedback_unit_ids",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Feedback__V1__FeedbackPolicy, n_peer_feedback_unit_ids),
+    offsetof(Kinerja__Feedback__V1__FeedbackPolicy, peer_feedback_unit_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialog_minimum_per_triwulan",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__FeedbackPolicy, dialog_minimum_per_triwulan),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__feedback_policy__field_indices_by_name[] = {
   0,   /* field[0] = anonymity_threshold */
   5,   /* field[5] = burst_limit */
   1,   /* field[1] = citizen_minimum_sample */
+  10,   /* field[10] = dialog_minimum_per_triwulan */
   4,   /* field[4] = min_seconds_after_issue */
   2,   /* field[2] = outlier_method */
+  9,   /* field[9] = peer_feedback_unit_ids */
   8,   /* field[8] = revision */
   6,   /* field[6] = ticket_validity_days */
   3,   /* field[3] = trim_percent */
@@ -5939,7 +7311,7 @@ static const unsigned kinerja__feedback__v1__feedback_policy__field_indices_by_n
 static const ProtobufCIntRange kinerja__feedback__v1__feedback_policy__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__feedback_policy__descriptor =
 {
@@ -5949,7 +7321,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__feedback_policy__descrip
   "Kinerja__Feedback__V1__FeedbackPolicy",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__FeedbackPolicy),
-  9,
+  11,
   kinerja__feedback__v1__feedback_policy__field_descriptors,
   kinerja__feedback__v1__feedback_policy__field_indices_by_name,
   1,  kinerja__feedback__v1__feedback_policy__number_ranges,
@@ -6286,6 +7658,299 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__list_feedback_response__
   kinerja__feedback__v1__list_feedback_response__field_indices_by_name,
   1,  kinerja__feedback__v1__list_feedback_response__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__list_feedback_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__solicit_feedback_request__field_descriptors[1] =
+{
+  {
+    "solicitation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SolicitFeedbackRequest, solicitation),
+    &kinerja__feedback__v1__feedback_solicitation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__solicit_feedback_request__field_indices_by_name[] = {
+  0,   /* field[0] = solicitation */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__solicit_feedback_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__solicit_feedback_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SolicitFeedbackRequest",
+  "SolicitFeedbackRequest",
+  "Kinerja__Feedback__V1__SolicitFeedbackRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__SolicitFeedbackRequest),
+  1,
+  kinerja__feedback__v1__solicit_feedback_request__field_descriptors,
+  kinerja__feedback__v1__solicit_feedback_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__solicit_feedback_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__solicit_feedback_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__solicit_feedback_response__field_descriptors[1] =
+{
+  {
+    "solicitation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SolicitFeedbackResponse, solicitation),
+    &kinerja__feedback__v1__feedback_solicitation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__solicit_feedback_response__field_indices_by_name[] = {
+  0,   /* field[0] = solicitation */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__solicit_feedback_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__solicit_feedback_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SolicitFeedbackResponse",
+  "SolicitFeedbackResponse",
+  "Kinerja__Feedback__V1__SolicitFeedbackResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__SolicitFeedbackResponse),
+  1,
+  kinerja__feedback__v1__solicit_feedback_response__field_descriptors,
+  kinerja__feedback__v1__solicit_feedback_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__solicit_feedback_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__solicit_feedback_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__list_feedback_solicitations_request__field_descriptors[4] =
+{
+  {
+    "requester_nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest, requester_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "addressee_nip",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest, addressee_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "states",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest, n_states),
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest, states),
+    &kinerja__feedback__v1__solicitation_state__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest, page),
+    &kinerja__common__v1__page_request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__list_feedback_solicitations_request__field_indices_by_name[] = {
+  1,   /* field[1] = addressee_nip */
+  3,   /* field[3] = page */
+  0,   /* field[0] = requester_nip */
+  2,   /* field[2] = states */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__list_feedback_solicitations_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__list_feedback_solicitations_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.ListFeedbackSolicitationsRequest",
+  "ListFeedbackSolicitationsRequest",
+  "Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest),
+  4,
+  kinerja__feedback__v1__list_feedback_solicitations_request__field_descriptors,
+  kinerja__feedback__v1__list_feedback_solicitations_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__list_feedback_solicitations_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__list_feedback_solicitations_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__list_feedback_solicitations_response__field_descriptors[2] =
+{
+  {
+    "solicitations",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse, n_solicitations),
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse, solicitations),
+    &kinerja__feedback__v1__feedback_solicitation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse, page),
+    &kinerja__common__v1__page_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__list_feedback_solicitations_response__field_indices_by_name[] = {
+  1,   /* field[1] = page */
+  0,   /* field[0] = solicitations */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__list_feedback_solicitations_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__list_feedback_solicitations_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.ListFeedbackSolicitationsResponse",
+  "ListFeedbackSolicitationsResponse",
+  "Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse),
+  2,
+  kinerja__feedback__v1__list_feedback_solicitations_response__field_descriptors,
+  kinerja__feedback__v1__list_feedback_solicitations_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__list_feedback_solicitations_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__list_feedback_solicitations_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__close_feedback_solicitation_request__field_descriptors[2] =
+{
+  {
+    "solicitation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest, solicitation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__close_feedback_solicitation_request__field_indices_by_name[] = {
+  1,   /* field[1] = reason */
+  0,   /* field[0] = solicitation_id */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__close_feedback_solicitation_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__close_feedback_solicitation_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.CloseFeedbackSolicitationRequest",
+  "CloseFeedbackSolicitationRequest",
+  "Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest),
+  2,
+  kinerja__feedback__v1__close_feedback_solicitation_request__field_descriptors,
+  kinerja__feedback__v1__close_feedback_solicitation_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__close_feedback_solicitation_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__close_feedback_solicitation_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__close_feedback_solicitation_response__field_descriptors[1] =
+{
+  {
+    "solicitation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse, solicitation),
+    &kinerja__feedback__v1__feedback_solicitation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__close_feedback_solicitation_response__field_indices_by_name[] = {
+  0,   /* field[0] = solicitation */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__close_feedback_solicitation_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__close_feedback_solicitation_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.CloseFeedbackSolicitationResponse",
+  "CloseFeedbackSolicitationResponse",
+  "Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse),
+  1,
+  kinerja__feedback__v1__close_feedback_solicitation_response__field_descriptors,
+  kinerja__feedback__v1__close_feedback_solicitation_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__close_feedback_solicitation_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__close_feedback_solicitation_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__feedback__v1__acknowledge_feedback_request__field_descriptors[2] =
@@ -6885,6 +8550,147 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__list_dialogs_response__d
   kinerja__feedback__v1__list_dialogs_response__field_indices_by_name,
   1,  kinerja__feedback__v1__list_dialogs_response__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__list_dialogs_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__close_action_item_request__field_descriptors[5] =
+{
+  {
+    "dialog_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Feedback__V1__CloseActionItemRequest, record_case),
+    offsetof(Kinerja__Feedback__V1__CloseActionItemRequest, dialog_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "coaching_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Feedback__V1__CloseActionItemRequest, record_case),
+    offsetof(Kinerja__Feedback__V1__CloseActionItemRequest, coaching_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "item_number",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseActionItemRequest, item_number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseActionItemRequest, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseActionItemRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__close_action_item_request__field_indices_by_name[] = {
+  1,   /* field[1] = coaching_id */
+  0,   /* field[0] = dialog_id */
+  4,   /* field[4] = expected_revision */
+  2,   /* field[2] = item_number */
+  3,   /* field[3] = note */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__close_action_item_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__close_action_item_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.CloseActionItemRequest",
+  "CloseActionItemRequest",
+  "Kinerja__Feedback__V1__CloseActionItemRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__CloseActionItemRequest),
+  5,
+  kinerja__feedback__v1__close_action_item_request__field_descriptors,
+  kinerja__feedback__v1__close_action_item_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__close_action_item_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__close_action_item_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__close_action_item_response__field_descriptors[2] =
+{
+  {
+    "dialog",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseActionItemResponse, dialog),
+    &kinerja__feedback__v1__dialog_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "coaching",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CloseActionItemResponse, coaching),
+    &kinerja__feedback__v1__coaching_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__close_action_item_response__field_indices_by_name[] = {
+  1,   /* field[1] = coaching */
+  0,   /* field[0] = dialog */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__close_action_item_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__close_action_item_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.CloseActionItemResponse",
+  "CloseActionItemResponse",
+  "Kinerja__Feedback__V1__CloseActionItemResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__CloseActionItemResponse),
+  2,
+  kinerja__feedback__v1__close_action_item_response__field_descriptors,
+  kinerja__feedback__v1__close_action_item_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__close_action_item_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__close_action_item_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__feedback__v1__record_coaching_request__field_descriptors[1] =
@@ -8250,7 +10056,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__issue_service_ticket_res
   (ProtobufCMessageInit) kinerja__feedback__v1__issue_service_ticket_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_service_ticket_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_service_ticket_request__field_descriptors[2] =
 {
   {
     "ticket_code",
@@ -8264,14 +10070,27 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_service_ticket_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "client_address",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__GetServiceTicketRequest, client_address),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__get_service_ticket_request__field_indices_by_name[] = {
+  1,   /* field[1] = client_address */
   0,   /* field[0] = ticket_code */
 };
 static const ProtobufCIntRange kinerja__feedback__v1__get_service_ticket_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__get_service_ticket_request__descriptor =
 {
@@ -8281,7 +10100,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__get_service_ticket_reque
   "Kinerja__Feedback__V1__GetServiceTicketRequest",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__GetServiceTicketRequest),
-  1,
+  2,
   kinerja__feedback__v1__get_service_ticket_request__field_descriptors,
   kinerja__feedback__v1__get_service_ticket_request__field_indices_by_name,
   1,  kinerja__feedback__v1__get_service_ticket_request__number_ranges,
@@ -8428,7 +10247,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__void_service_ticket_resp
   (ProtobufCMessageInit) kinerja__feedback__v1__void_service_ticket_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__submit_citizen_rating_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__submit_citizen_rating_request__field_descriptors[5] =
 {
   {
     "ticket_code",
@@ -8466,16 +10285,42 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__submit_citizen_rati
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "skm_answers",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__SubmitCitizenRatingRequest, n_skm_answers),
+    offsetof(Kinerja__Feedback__V1__SubmitCitizenRatingRequest, skm_answers),
+    &kinerja__feedback__v1__skm_answer__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "client_address",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__SubmitCitizenRatingRequest, client_address),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__submit_citizen_rating_request__field_indices_by_name[] = {
+  4,   /* field[4] = client_address */
   2,   /* field[2] = comment */
   1,   /* field[1] = score */
+  3,   /* field[3] = skm_answers */
   0,   /* field[0] = ticket_code */
 };
 static const ProtobufCIntRange kinerja__feedback__v1__submit_citizen_rating_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__submit_citizen_rating_request__descriptor =
 {
@@ -8485,7 +10330,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__submit_citizen_rating_re
   "Kinerja__Feedback__V1__SubmitCitizenRatingRequest",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__SubmitCitizenRatingRequest),
-  3,
+  5,
   kinerja__feedback__v1__submit_citizen_rating_request__field_descriptors,
   kinerja__feedback__v1__submit_citizen_rating_request__field_indices_by_name,
   1,  kinerja__feedback__v1__submit_citizen_rating_request__number_ranges,
@@ -8837,7 +10682,7 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__get_unit_citizen_summary
   (ProtobufCMessageInit) kinerja__feedback__v1__get_unit_citizen_summary_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_unit_citizen_summary_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_unit_citizen_summary_response__field_descriptors[3] =
 {
   {
     "unit_summary",
@@ -8863,15 +10708,28 @@ static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_unit_citizen_su
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "skm",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse, skm),
+    &kinerja__feedback__v1__skm_summary__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__feedback__v1__get_unit_citizen_summary_response__field_indices_by_name[] = {
   1,   /* field[1] = employee_summaries */
+  2,   /* field[2] = skm */
   0,   /* field[0] = unit_summary */
 };
 static const ProtobufCIntRange kinerja__feedback__v1__get_unit_citizen_summary_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor kinerja__feedback__v1__get_unit_citizen_summary_response__descriptor =
 {
@@ -8881,11 +10739,126 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__get_unit_citizen_summary
   "Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse",
   "kinerja.feedback.v1",
   sizeof(Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse),
-  2,
+  3,
   kinerja__feedback__v1__get_unit_citizen_summary_response__field_descriptors,
   kinerja__feedback__v1__get_unit_citizen_summary_response__field_indices_by_name,
   1,  kinerja__feedback__v1__get_unit_citizen_summary_response__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__get_unit_citizen_summary_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__moderate_citizen_rating_request__field_descriptors[4] =
+{
+  {
+    "rating_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ModerateCitizenRatingRequest, rating_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "exclude",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ModerateCitizenRatingRequest, exclude),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "hide_comment",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ModerateCitizenRatingRequest, hide_comment),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ModerateCitizenRatingRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__moderate_citizen_rating_request__field_indices_by_name[] = {
+  1,   /* field[1] = exclude */
+  2,   /* field[2] = hide_comment */
+  0,   /* field[0] = rating_id */
+  3,   /* field[3] = reason */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__moderate_citizen_rating_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__moderate_citizen_rating_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.ModerateCitizenRatingRequest",
+  "ModerateCitizenRatingRequest",
+  "Kinerja__Feedback__V1__ModerateCitizenRatingRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__ModerateCitizenRatingRequest),
+  4,
+  kinerja__feedback__v1__moderate_citizen_rating_request__field_descriptors,
+  kinerja__feedback__v1__moderate_citizen_rating_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__moderate_citizen_rating_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__moderate_citizen_rating_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__moderate_citizen_rating_response__field_descriptors[1] =
+{
+  {
+    "rating",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ModerateCitizenRatingResponse, rating),
+    &kinerja__feedback__v1__citizen_rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__moderate_citizen_rating_response__field_indices_by_name[] = {
+  0,   /* field[0] = rating */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__moderate_citizen_rating_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__moderate_citizen_rating_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.ModerateCitizenRatingResponse",
+  "ModerateCitizenRatingResponse",
+  "Kinerja__Feedback__V1__ModerateCitizenRatingResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__ModerateCitizenRatingResponse),
+  1,
+  kinerja__feedback__v1__moderate_citizen_rating_response__field_descriptors,
+  kinerja__feedback__v1__moderate_citizen_rating_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__moderate_citizen_rating_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__moderate_citizen_rating_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 #define kinerja__feedback__v1__get_feedback_policy_request__field_descriptors NULL
@@ -9305,6 +11278,70 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__feedback_subject_kind__desc
   kinerja__feedback__v1__feedback_subject_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue kinerja__feedback__v1__solicitation_kind__enum_values_by_number[3] =
+{
+  { "SOLICITATION_KIND_UNSPECIFIED", "KINERJA__FEEDBACK__V1__SOLICITATION_KIND__SOLICITATION_KIND_UNSPECIFIED", 0 },
+  { "SOLICITATION_KIND_FEEDBACK", "KINERJA__FEEDBACK__V1__SOLICITATION_KIND__SOLICITATION_KIND_FEEDBACK", 1 },
+  { "SOLICITATION_KIND_DIALOG", "KINERJA__FEEDBACK__V1__SOLICITATION_KIND__SOLICITATION_KIND_DIALOG", 2 },
+};
+static const ProtobufCIntRange kinerja__feedback__v1__solicitation_kind__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex kinerja__feedback__v1__solicitation_kind__enum_values_by_name[3] =
+{
+  { "SOLICITATION_KIND_DIALOG", 2 },
+  { "SOLICITATION_KIND_FEEDBACK", 1 },
+  { "SOLICITATION_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__feedback__v1__solicitation_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SolicitationKind",
+  "SolicitationKind",
+  "Kinerja__Feedback__V1__SolicitationKind",
+  "kinerja.feedback.v1",
+  3,
+  kinerja__feedback__v1__solicitation_kind__enum_values_by_number,
+  3,
+  kinerja__feedback__v1__solicitation_kind__enum_values_by_name,
+  1,
+  kinerja__feedback__v1__solicitation_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue kinerja__feedback__v1__solicitation_state__enum_values_by_number[5] =
+{
+  { "SOLICITATION_STATE_UNSPECIFIED", "KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_UNSPECIFIED", 0 },
+  { "SOLICITATION_STATE_OPEN", "KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_OPEN", 1 },
+  { "SOLICITATION_STATE_ANSWERED", "KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_ANSWERED", 2 },
+  { "SOLICITATION_STATE_DECLINED", "KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_DECLINED", 3 },
+  { "SOLICITATION_STATE_WITHDRAWN", "KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_WITHDRAWN", 4 },
+};
+static const ProtobufCIntRange kinerja__feedback__v1__solicitation_state__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex kinerja__feedback__v1__solicitation_state__enum_values_by_name[5] =
+{
+  { "SOLICITATION_STATE_ANSWERED", 2 },
+  { "SOLICITATION_STATE_DECLINED", 3 },
+  { "SOLICITATION_STATE_OPEN", 1 },
+  { "SOLICITATION_STATE_UNSPECIFIED", 0 },
+  { "SOLICITATION_STATE_WITHDRAWN", 4 },
+};
+const ProtobufCEnumDescriptor kinerja__feedback__v1__solicitation_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SolicitationState",
+  "SolicitationState",
+  "Kinerja__Feedback__V1__SolicitationState",
+  "kinerja.feedback.v1",
+  5,
+  kinerja__feedback__v1__solicitation_state__enum_values_by_number,
+  5,
+  kinerja__feedback__v1__solicitation_state__enum_values_by_name,
+  1,
+  kinerja__feedback__v1__solicitation_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue kinerja__feedback__v1__dialog_stage__enum_values_by_number[5] =
 {
   { "DIALOG_STAGE_UNSPECIFIED", "KINERJA__FEEDBACK__V1__DIALOG_STAGE__DIALOG_STAGE_UNSPECIFIED", 0 },
@@ -9501,21 +11538,23 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__assignment_state__descripto
   kinerja__feedback__v1__assignment_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue kinerja__feedback__v1__withheld_reason__enum_values_by_number[4] =
+static const ProtobufCEnumValue kinerja__feedback__v1__withheld_reason__enum_values_by_number[5] =
 {
   { "WITHHELD_REASON_UNSPECIFIED", "KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_UNSPECIFIED", 0 },
   { "WITHHELD_REASON_BELOW_ANONYMITY_THRESHOLD", "KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_BELOW_ANONYMITY_THRESHOLD", 1 },
   { "WITHHELD_REASON_BELOW_MINIMUM_SAMPLE", "KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_BELOW_MINIMUM_SAMPLE", 2 },
   { "WITHHELD_REASON_NO_RESPONSES", "KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_NO_RESPONSES", 3 },
+  { "WITHHELD_REASON_ROUND_NOT_CLOSED", "KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_ROUND_NOT_CLOSED", 4 },
 };
 static const ProtobufCIntRange kinerja__feedback__v1__withheld_reason__value_ranges[] = {
-{0, 0},{0, 4}
+{0, 0},{0, 5}
 };
-static const ProtobufCEnumValueIndex kinerja__feedback__v1__withheld_reason__enum_values_by_name[4] =
+static const ProtobufCEnumValueIndex kinerja__feedback__v1__withheld_reason__enum_values_by_name[5] =
 {
   { "WITHHELD_REASON_BELOW_ANONYMITY_THRESHOLD", 1 },
   { "WITHHELD_REASON_BELOW_MINIMUM_SAMPLE", 2 },
   { "WITHHELD_REASON_NO_RESPONSES", 3 },
+  { "WITHHELD_REASON_ROUND_NOT_CLOSED", 4 },
   { "WITHHELD_REASON_UNSPECIFIED", 0 },
 };
 const ProtobufCEnumDescriptor kinerja__feedback__v1__withheld_reason__descriptor =
@@ -9525,9 +11564,9 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__withheld_reason__descriptor
   "WithheldReason",
   "Kinerja__Feedback__V1__WithheldReason",
   "kinerja.feedback.v1",
-  4,
+  5,
   kinerja__feedback__v1__withheld_reason__enum_values_by_number,
-  4,
+  5,
   kinerja__feedback__v1__withheld_reason__enum_values_by_name,
   1,
   kinerja__feedback__v1__withheld_reason__value_ranges,
@@ -9567,20 +11606,22 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__ticket_state__descriptor =
   kinerja__feedback__v1__ticket_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue kinerja__feedback__v1__outlier_reason__enum_values_by_number[5] =
+static const ProtobufCEnumValue kinerja__feedback__v1__outlier_reason__enum_values_by_number[6] =
 {
   { "OUTLIER_REASON_UNSPECIFIED", "KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_UNSPECIFIED", 0 },
   { "OUTLIER_REASON_STATISTICAL", "KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_STATISTICAL", 1 },
   { "OUTLIER_REASON_TOO_SOON_AFTER_ISSUE", "KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_TOO_SOON_AFTER_ISSUE", 2 },
   { "OUTLIER_REASON_BURST", "KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_BURST", 3 },
   { "OUTLIER_REASON_MANUAL", "KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_MANUAL", 4 },
+  { "OUTLIER_REASON_IDENTICAL_COMMENT", "KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_IDENTICAL_COMMENT", 5 },
 };
 static const ProtobufCIntRange kinerja__feedback__v1__outlier_reason__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex kinerja__feedback__v1__outlier_reason__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex kinerja__feedback__v1__outlier_reason__enum_values_by_name[6] =
 {
   { "OUTLIER_REASON_BURST", 3 },
+  { "OUTLIER_REASON_IDENTICAL_COMMENT", 5 },
   { "OUTLIER_REASON_MANUAL", 4 },
   { "OUTLIER_REASON_STATISTICAL", 1 },
   { "OUTLIER_REASON_TOO_SOON_AFTER_ISSUE", 2 },
@@ -9593,12 +11634,90 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__outlier_reason__descriptor 
   "OutlierReason",
   "Kinerja__Feedback__V1__OutlierReason",
   "kinerja.feedback.v1",
-  5,
+  6,
   kinerja__feedback__v1__outlier_reason__enum_values_by_number,
-  5,
+  6,
   kinerja__feedback__v1__outlier_reason__enum_values_by_name,
   1,
   kinerja__feedback__v1__outlier_reason__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue kinerja__feedback__v1__skm_unsur__enum_values_by_number[10] =
+{
+  { "SKM_UNSUR_UNSPECIFIED", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_UNSPECIFIED", 0 },
+  { "SKM_UNSUR_PERSYARATAN", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PERSYARATAN", 1 },
+  { "SKM_UNSUR_SISTEM_MEKANISME_PROSEDUR", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_SISTEM_MEKANISME_PROSEDUR", 2 },
+  { "SKM_UNSUR_WAKTU_PENYELESAIAN", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_WAKTU_PENYELESAIAN", 3 },
+  { "SKM_UNSUR_BIAYA_TARIF", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_BIAYA_TARIF", 4 },
+  { "SKM_UNSUR_PRODUK_SPESIFIKASI", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PRODUK_SPESIFIKASI", 5 },
+  { "SKM_UNSUR_KOMPETENSI_PELAKSANA", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_KOMPETENSI_PELAKSANA", 6 },
+  { "SKM_UNSUR_PERILAKU_PELAKSANA", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PERILAKU_PELAKSANA", 7 },
+  { "SKM_UNSUR_PENANGANAN_PENGADUAN", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PENANGANAN_PENGADUAN", 8 },
+  { "SKM_UNSUR_SARANA_PRASARANA", "KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_SARANA_PRASARANA", 9 },
+};
+static const ProtobufCIntRange kinerja__feedback__v1__skm_unsur__value_ranges[] = {
+{0, 0},{0, 10}
+};
+static const ProtobufCEnumValueIndex kinerja__feedback__v1__skm_unsur__enum_values_by_name[10] =
+{
+  { "SKM_UNSUR_BIAYA_TARIF", 4 },
+  { "SKM_UNSUR_KOMPETENSI_PELAKSANA", 6 },
+  { "SKM_UNSUR_PENANGANAN_PENGADUAN", 8 },
+  { "SKM_UNSUR_PERILAKU_PELAKSANA", 7 },
+  { "SKM_UNSUR_PERSYARATAN", 1 },
+  { "SKM_UNSUR_PRODUK_SPESIFIKASI", 5 },
+  { "SKM_UNSUR_SARANA_PRASARANA", 9 },
+  { "SKM_UNSUR_SISTEM_MEKANISME_PROSEDUR", 2 },
+  { "SKM_UNSUR_UNSPECIFIED", 0 },
+  { "SKM_UNSUR_WAKTU_PENYELESAIAN", 3 },
+};
+const ProtobufCEnumDescriptor kinerja__feedback__v1__skm_unsur__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SkmUnsur",
+  "SkmUnsur",
+  "Kinerja__Feedback__V1__SkmUnsur",
+  "kinerja.feedback.v1",
+  10,
+  kinerja__feedback__v1__skm_unsur__enum_values_by_number,
+  10,
+  kinerja__feedback__v1__skm_unsur__enum_values_by_name,
+  1,
+  kinerja__feedback__v1__skm_unsur__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue kinerja__feedback__v1__skm_mutu__enum_values_by_number[5] =
+{
+  { "SKM_MUTU_UNSPECIFIED", "KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_UNSPECIFIED", 0 },
+  { "SKM_MUTU_A_SANGAT_BAIK", "KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_A_SANGAT_BAIK", 1 },
+  { "SKM_MUTU_B_BAIK", "KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_B_BAIK", 2 },
+  { "SKM_MUTU_C_KURANG_BAIK", "KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_C_KURANG_BAIK", 3 },
+  { "SKM_MUTU_D_TIDAK_BAIK", "KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_D_TIDAK_BAIK", 4 },
+};
+static const ProtobufCIntRange kinerja__feedback__v1__skm_mutu__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex kinerja__feedback__v1__skm_mutu__enum_values_by_name[5] =
+{
+  { "SKM_MUTU_A_SANGAT_BAIK", 1 },
+  { "SKM_MUTU_B_BAIK", 2 },
+  { "SKM_MUTU_C_KURANG_BAIK", 3 },
+  { "SKM_MUTU_D_TIDAK_BAIK", 4 },
+  { "SKM_MUTU_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__feedback__v1__skm_mutu__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.SkmMutu",
+  "SkmMutu",
+  "Kinerja__Feedback__V1__SkmMutu",
+  "kinerja.feedback.v1",
+  5,
+  kinerja__feedback__v1__skm_mutu__enum_values_by_number,
+  5,
+  kinerja__feedback__v1__skm_mutu__enum_values_by_name,
+  1,
+  kinerja__feedback__v1__skm_mutu__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCEnumValue kinerja__feedback__v1__outlier_method__enum_values_by_number[4] =
@@ -9633,17 +11752,21 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__outlier_method__descriptor 
   kinerja__feedback__v1__outlier_method__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__method_descriptors[32] =
+static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__method_descriptors[37] =
 {
   { "GiveFeedback", &kinerja__feedback__v1__give_feedback_request__descriptor, &kinerja__feedback__v1__give_feedback_response__descriptor },
   { "GetFeedback", &kinerja__feedback__v1__get_feedback_request__descriptor, &kinerja__feedback__v1__get_feedback_response__descriptor },
   { "ListFeedback", &kinerja__feedback__v1__list_feedback_request__descriptor, &kinerja__feedback__v1__list_feedback_response__descriptor },
   { "AcknowledgeFeedback", &kinerja__feedback__v1__acknowledge_feedback_request__descriptor, &kinerja__feedback__v1__acknowledge_feedback_response__descriptor },
+  { "SolicitFeedback", &kinerja__feedback__v1__solicit_feedback_request__descriptor, &kinerja__feedback__v1__solicit_feedback_response__descriptor },
+  { "ListFeedbackSolicitations", &kinerja__feedback__v1__list_feedback_solicitations_request__descriptor, &kinerja__feedback__v1__list_feedback_solicitations_response__descriptor },
+  { "CloseFeedbackSolicitation", &kinerja__feedback__v1__close_feedback_solicitation_request__descriptor, &kinerja__feedback__v1__close_feedback_solicitation_response__descriptor },
   { "RecordDialog", &kinerja__feedback__v1__record_dialog_request__descriptor, &kinerja__feedback__v1__record_dialog_response__descriptor },
   { "UpdateDialog", &kinerja__feedback__v1__update_dialog_request__descriptor, &kinerja__feedback__v1__update_dialog_response__descriptor },
   { "ConfirmDialog", &kinerja__feedback__v1__confirm_dialog_request__descriptor, &kinerja__feedback__v1__confirm_dialog_response__descriptor },
   { "GetDialog", &kinerja__feedback__v1__get_dialog_request__descriptor, &kinerja__feedback__v1__get_dialog_response__descriptor },
   { "ListDialogs", &kinerja__feedback__v1__list_dialogs_request__descriptor, &kinerja__feedback__v1__list_dialogs_response__descriptor },
+  { "CloseActionItem", &kinerja__feedback__v1__close_action_item_request__descriptor, &kinerja__feedback__v1__close_action_item_response__descriptor },
   { "RecordCoaching", &kinerja__feedback__v1__record_coaching_request__descriptor, &kinerja__feedback__v1__record_coaching_response__descriptor },
   { "GetCoaching", &kinerja__feedback__v1__get_coaching_request__descriptor, &kinerja__feedback__v1__get_coaching_response__descriptor },
   { "ListCoaching", &kinerja__feedback__v1__list_coaching_request__descriptor, &kinerja__feedback__v1__list_coaching_response__descriptor },
@@ -9663,6 +11786,7 @@ static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__
   { "ListCitizenRatings", &kinerja__feedback__v1__list_citizen_ratings_request__descriptor, &kinerja__feedback__v1__list_citizen_ratings_response__descriptor },
   { "GetEmployeeCitizenSummary", &kinerja__feedback__v1__get_employee_citizen_summary_request__descriptor, &kinerja__feedback__v1__get_employee_citizen_summary_response__descriptor },
   { "GetUnitCitizenSummary", &kinerja__feedback__v1__get_unit_citizen_summary_request__descriptor, &kinerja__feedback__v1__get_unit_citizen_summary_response__descriptor },
+  { "ModerateCitizenRating", &kinerja__feedback__v1__moderate_citizen_rating_request__descriptor, &kinerja__feedback__v1__moderate_citizen_rating_response__descriptor },
   { "GetFeedbackPolicy", &kinerja__feedback__v1__get_feedback_policy_request__descriptor, &kinerja__feedback__v1__get_feedback_policy_response__descriptor },
   { "SetFeedbackPolicy", &kinerja__feedback__v1__set_feedback_policy_request__descriptor, &kinerja__feedback__v1__set_feedback_policy_response__descriptor },
   { "ListAuditEvents", &kinerja__feedback__v1__list_audit_events_request__descriptor, &kinerja__feedback__v1__list_audit_events_response__descriptor },
@@ -9670,37 +11794,42 @@ static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__
 };
 const unsigned kinerja__feedback__v1__feedback_service__method_indices_by_name[] = {
   3,        /* AcknowledgeFeedback */
-  16,        /* AssignRaters */
-  15,        /* CloseAssessmentRound */
-  6,        /* ConfirmDialog */
-  14,        /* GetAssessmentRound */
-  19,        /* GetBehaviourSummary */
-  10,        /* GetCoaching */
-  7,        /* GetDialog */
-  26,        /* GetEmployeeCitizenSummary */
+  20,        /* AssignRaters */
+  12,        /* CloseActionItem */
+  19,        /* CloseAssessmentRound */
+  6,        /* CloseFeedbackSolicitation */
+  9,        /* ConfirmDialog */
+  18,        /* GetAssessmentRound */
+  23,        /* GetBehaviourSummary */
+  14,        /* GetCoaching */
+  10,        /* GetDialog */
+  30,        /* GetEmployeeCitizenSummary */
   1,        /* GetFeedback */
-  28,        /* GetFeedbackPolicy */
-  22,        /* GetServiceTicket */
-  27,        /* GetUnitCitizenSummary */
+  33,        /* GetFeedbackPolicy */
+  26,        /* GetServiceTicket */
+  31,        /* GetUnitCitizenSummary */
   0,        /* GiveFeedback */
-  21,        /* IssueServiceTicket */
-  17,        /* ListAssessmentAssignments */
-  30,        /* ListAuditEvents */
-  25,        /* ListCitizenRatings */
-  11,        /* ListCoaching */
-  8,        /* ListDialogs */
+  25,        /* IssueServiceTicket */
+  21,        /* ListAssessmentAssignments */
+  35,        /* ListAuditEvents */
+  29,        /* ListCitizenRatings */
+  15,        /* ListCoaching */
+  11,        /* ListDialogs */
   2,        /* ListFeedback */
-  13,        /* OpenAssessmentRound */
-  12,        /* RateCoaching */
-  9,        /* RecordCoaching */
-  4,        /* RecordDialog */
-  29,        /* SetFeedbackPolicy */
-  20,        /* StreamBehaviourSummaries */
-  18,        /* SubmitBehaviourAssessment */
-  24,        /* SubmitCitizenRating */
-  5,        /* UpdateDialog */
-  31,        /* VerifyAuditChain */
-  23         /* VoidServiceTicket */
+  5,        /* ListFeedbackSolicitations */
+  32,        /* ModerateCitizenRating */
+  17,        /* OpenAssessmentRound */
+  16,        /* RateCoaching */
+  13,        /* RecordCoaching */
+  7,        /* RecordDialog */
+  34,        /* SetFeedbackPolicy */
+  4,        /* SolicitFeedback */
+  24,        /* StreamBehaviourSummaries */
+  22,        /* SubmitBehaviourAssessment */
+  28,        /* SubmitCitizenRating */
+  8,        /* UpdateDialog */
+  36,        /* VerifyAuditChain */
+  27         /* VoidServiceTicket */
 };
 const ProtobufCServiceDescriptor kinerja__feedback__v1__feedback_service__descriptor =
 {
@@ -9709,7 +11838,7 @@ const ProtobufCServiceDescriptor kinerja__feedback__v1__feedback_service__descri
   "FeedbackService",
   "Kinerja__Feedback__V1__FeedbackService",
   "kinerja.feedback.v1",
-  32,
+  37,
   kinerja__feedback__v1__feedback_service__method_descriptors,
   kinerja__feedback__v1__feedback_service__method_indices_by_name
 };
@@ -9745,13 +11874,37 @@ void kinerja__feedback__v1__feedback_service__acknowledge_feedback(ProtobufCServ
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
   service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__feedback__v1__feedback_service__solicit_feedback(ProtobufCService *service,
+                                                               const Kinerja__Feedback__V1__SolicitFeedbackRequest *input,
+                                                               Kinerja__Feedback__V1__SolicitFeedbackResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__feedback__v1__feedback_service__list_feedback_solicitations(ProtobufCService *service,
+                                                                          const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *input,
+                                                                          Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse_Closure closure,
+                                                                          void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__feedback__v1__feedback_service__close_feedback_solicitation(ProtobufCService *service,
+                                                                          const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *input,
+                                                                          Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse_Closure closure,
+                                                                          void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__feedback__v1__feedback_service__record_dialog(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__RecordDialogRequest *input,
                                                             Kinerja__Feedback__V1__RecordDialogResponse_Closure closure,
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__update_dialog(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__UpdateDialogRequest *input,
@@ -9759,7 +11912,7 @@ void kinerja__feedback__v1__feedback_service__update_dialog(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__confirm_dialog(ProtobufCService *service,
                                                              const Kinerja__Feedback__V1__ConfirmDialogRequest *input,
@@ -9767,7 +11920,7 @@ void kinerja__feedback__v1__feedback_service__confirm_dialog(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_dialog(ProtobufCService *service,
                                                          const Kinerja__Feedback__V1__GetDialogRequest *input,
@@ -9775,7 +11928,7 @@ void kinerja__feedback__v1__feedback_service__get_dialog(ProtobufCService *servi
                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_dialogs(ProtobufCService *service,
                                                            const Kinerja__Feedback__V1__ListDialogsRequest *input,
@@ -9783,7 +11936,15 @@ void kinerja__feedback__v1__feedback_service__list_dialogs(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__feedback__v1__feedback_service__close_action_item(ProtobufCService *service,
+                                                                const Kinerja__Feedback__V1__CloseActionItemRequest *input,
+                                                                Kinerja__Feedback__V1__CloseActionItemResponse_Closure closure,
+                                                                void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__record_coaching(ProtobufCService *service,
                                                               const Kinerja__Feedback__V1__RecordCoachingRequest *input,
@@ -9791,7 +11952,7 @@ void kinerja__feedback__v1__feedback_service__record_coaching(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_coaching(ProtobufCService *service,
                                                            const Kinerja__Feedback__V1__GetCoachingRequest *input,
@@ -9799,7 +11960,7 @@ void kinerja__feedback__v1__feedback_service__get_coaching(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_coaching(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__ListCoachingRequest *input,
@@ -9807,7 +11968,7 @@ void kinerja__feedback__v1__feedback_service__list_coaching(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__rate_coaching(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__RateCoachingRequest *input,
@@ -9815,7 +11976,7 @@ void kinerja__feedback__v1__feedback_service__rate_coaching(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__open_assessment_round(ProtobufCService *service,
                                                                     const Kinerja__Feedback__V1__OpenAssessmentRoundRequest *input,
@@ -9823,7 +11984,7 @@ void kinerja__feedback__v1__feedback_service__open_assessment_round(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_assessment_round(ProtobufCService *service,
                                                                    const Kinerja__Feedback__V1__GetAssessmentRoundRequest *input,
@@ -9831,7 +11992,7 @@ void kinerja__feedback__v1__feedback_service__get_assessment_round(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__close_assessment_round(ProtobufCService *service,
                                                                      const Kinerja__Feedback__V1__CloseAssessmentRoundRequest *input,
@@ -9839,7 +12000,7 @@ void kinerja__feedback__v1__feedback_service__close_assessment_round(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__assign_raters(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__AssignRatersRequest *input,
@@ -9847,7 +12008,7 @@ void kinerja__feedback__v1__feedback_service__assign_raters(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_assessment_assignments(ProtobufCService *service,
                                                                           const Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest *input,
@@ -9855,7 +12016,7 @@ void kinerja__feedback__v1__feedback_service__list_assessment_assignments(Protob
                                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__submit_behaviour_assessment(ProtobufCService *service,
                                                                           const Kinerja__Feedback__V1__SubmitBehaviourAssessmentRequest *input,
@@ -9863,7 +12024,7 @@ void kinerja__feedback__v1__feedback_service__submit_behaviour_assessment(Protob
                                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_behaviour_summary(ProtobufCService *service,
                                                                     const Kinerja__Feedback__V1__GetBehaviourSummaryRequest *input,
@@ -9871,7 +12032,7 @@ void kinerja__feedback__v1__feedback_service__get_behaviour_summary(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__stream_behaviour_summaries(ProtobufCService *service,
                                                                          const Kinerja__Feedback__V1__StreamBehaviourSummariesRequest *input,
@@ -9879,7 +12040,7 @@ void kinerja__feedback__v1__feedback_service__stream_behaviour_summaries(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__issue_service_ticket(ProtobufCService *service,
                                                                    const Kinerja__Feedback__V1__IssueServiceTicketRequest *input,
@@ -9887,7 +12048,7 @@ void kinerja__feedback__v1__feedback_service__issue_service_ticket(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_service_ticket(ProtobufCService *service,
                                                                  const Kinerja__Feedback__V1__GetServiceTicketRequest *input,
@@ -9895,7 +12056,7 @@ void kinerja__feedback__v1__feedback_service__get_service_ticket(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__void_service_ticket(ProtobufCService *service,
                                                                   const Kinerja__Feedback__V1__VoidServiceTicketRequest *input,
@@ -9903,7 +12064,7 @@ void kinerja__feedback__v1__feedback_service__void_service_ticket(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__submit_citizen_rating(ProtobufCService *service,
                                                                     const Kinerja__Feedback__V1__SubmitCitizenRatingRequest *input,
@@ -9911,7 +12072,7 @@ void kinerja__feedback__v1__feedback_service__submit_citizen_rating(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_citizen_ratings(ProtobufCService *service,
                                                                    const Kinerja__Feedback__V1__ListCitizenRatingsRequest *input,
@@ -9919,7 +12080,7 @@ void kinerja__feedback__v1__feedback_service__list_citizen_ratings(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_employee_citizen_summary(ProtobufCService *service,
                                                                            const Kinerja__Feedback__V1__GetEmployeeCitizenSummaryRequest *input,
@@ -9927,7 +12088,7 @@ void kinerja__feedback__v1__feedback_service__get_employee_citizen_summary(Proto
                                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_unit_citizen_summary(ProtobufCService *service,
                                                                        const Kinerja__Feedback__V1__GetUnitCitizenSummaryRequest *input,
@@ -9935,7 +12096,15 @@ void kinerja__feedback__v1__feedback_service__get_unit_citizen_summary(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__feedback__v1__feedback_service__moderate_citizen_rating(ProtobufCService *service,
+                                                                      const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *input,
+                                                                      Kinerja__Feedback__V1__ModerateCitizenRatingResponse_Closure closure,
+                                                                      void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_feedback_policy(ProtobufCService *service,
                                                                   const Kinerja__Feedback__V1__GetFeedbackPolicyRequest *input,
@@ -9943,7 +12112,7 @@ void kinerja__feedback__v1__feedback_service__get_feedback_policy(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__set_feedback_policy(ProtobufCService *service,
                                                                   const Kinerja__Feedback__V1__SetFeedbackPolicyRequest *input,
@@ -9951,7 +12120,7 @@ void kinerja__feedback__v1__feedback_service__set_feedback_policy(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_audit_events(ProtobufCService *service,
                                                                 const Kinerja__Feedback__V1__ListAuditEventsRequest *input,
@@ -9959,7 +12128,7 @@ void kinerja__feedback__v1__feedback_service__list_audit_events(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__verify_audit_chain(ProtobufCService *service,
                                                                  const Kinerja__Feedback__V1__VerifyAuditChainRequest *input,
@@ -9967,7 +12136,7 @@ void kinerja__feedback__v1__feedback_service__verify_audit_chain(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__FeedbackService_Service *service,
                                                     Kinerja__Feedback__V1__FeedbackService_ServiceDestroy destroy)

@@ -17,12 +17,14 @@ PROTOBUF_C__BEGIN_DECLS
 #include "kinerja/common/v1/common.pb-c.h"
 
 typedef struct Kinerja__Feedback__V1__ContinuousFeedback Kinerja__Feedback__V1__ContinuousFeedback;
+typedef struct Kinerja__Feedback__V1__FeedbackSolicitation Kinerja__Feedback__V1__FeedbackSolicitation;
 typedef struct Kinerja__Feedback__V1__ActionItem Kinerja__Feedback__V1__ActionItem;
 typedef struct Kinerja__Feedback__V1__DialogRecord Kinerja__Feedback__V1__DialogRecord;
 typedef struct Kinerja__Feedback__V1__CoachingRating Kinerja__Feedback__V1__CoachingRating;
 typedef struct Kinerja__Feedback__V1__CoachingRecord Kinerja__Feedback__V1__CoachingRecord;
 typedef struct Kinerja__Feedback__V1__AssessmentRound Kinerja__Feedback__V1__AssessmentRound;
 typedef struct Kinerja__Feedback__V1__AssessmentAssignment Kinerja__Feedback__V1__AssessmentAssignment;
+typedef struct Kinerja__Feedback__V1__ValueExpectation Kinerja__Feedback__V1__ValueExpectation;
 typedef struct Kinerja__Feedback__V1__ValueScore Kinerja__Feedback__V1__ValueScore;
 typedef struct Kinerja__Feedback__V1__BehaviourAssessment Kinerja__Feedback__V1__BehaviourAssessment;
 typedef struct Kinerja__Feedback__V1__ValueAggregate Kinerja__Feedback__V1__ValueAggregate;
@@ -31,6 +33,9 @@ typedef struct Kinerja__Feedback__V1__CitizenSummary Kinerja__Feedback__V1__Citi
 typedef struct Kinerja__Feedback__V1__BehaviourSummary Kinerja__Feedback__V1__BehaviourSummary;
 typedef struct Kinerja__Feedback__V1__ServiceTicket Kinerja__Feedback__V1__ServiceTicket;
 typedef struct Kinerja__Feedback__V1__CitizenRating Kinerja__Feedback__V1__CitizenRating;
+typedef struct Kinerja__Feedback__V1__SkmAnswer Kinerja__Feedback__V1__SkmAnswer;
+typedef struct Kinerja__Feedback__V1__SkmUnsurResult Kinerja__Feedback__V1__SkmUnsurResult;
+typedef struct Kinerja__Feedback__V1__SkmSummary Kinerja__Feedback__V1__SkmSummary;
 typedef struct Kinerja__Feedback__V1__FeedbackPolicy Kinerja__Feedback__V1__FeedbackPolicy;
 typedef struct Kinerja__Feedback__V1__GiveFeedbackRequest Kinerja__Feedback__V1__GiveFeedbackRequest;
 typedef struct Kinerja__Feedback__V1__GiveFeedbackResponse Kinerja__Feedback__V1__GiveFeedbackResponse;
@@ -38,6 +43,12 @@ typedef struct Kinerja__Feedback__V1__GetFeedbackRequest Kinerja__Feedback__V1__
 typedef struct Kinerja__Feedback__V1__GetFeedbackResponse Kinerja__Feedback__V1__GetFeedbackResponse;
 typedef struct Kinerja__Feedback__V1__ListFeedbackRequest Kinerja__Feedback__V1__ListFeedbackRequest;
 typedef struct Kinerja__Feedback__V1__ListFeedbackResponse Kinerja__Feedback__V1__ListFeedbackResponse;
+typedef struct Kinerja__Feedback__V1__SolicitFeedbackRequest Kinerja__Feedback__V1__SolicitFeedbackRequest;
+typedef struct Kinerja__Feedback__V1__SolicitFeedbackResponse Kinerja__Feedback__V1__SolicitFeedbackResponse;
+typedef struct Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest;
+typedef struct Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse;
+typedef struct Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest;
+typedef struct Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse;
 typedef struct Kinerja__Feedback__V1__AcknowledgeFeedbackRequest Kinerja__Feedback__V1__AcknowledgeFeedbackRequest;
 typedef struct Kinerja__Feedback__V1__AcknowledgeFeedbackResponse Kinerja__Feedback__V1__AcknowledgeFeedbackResponse;
 typedef struct Kinerja__Feedback__V1__RecordDialogRequest Kinerja__Feedback__V1__RecordDialogRequest;
@@ -50,6 +61,8 @@ typedef struct Kinerja__Feedback__V1__GetDialogRequest Kinerja__Feedback__V1__Ge
 typedef struct Kinerja__Feedback__V1__GetDialogResponse Kinerja__Feedback__V1__GetDialogResponse;
 typedef struct Kinerja__Feedback__V1__ListDialogsRequest Kinerja__Feedback__V1__ListDialogsRequest;
 typedef struct Kinerja__Feedback__V1__ListDialogsResponse Kinerja__Feedback__V1__ListDialogsResponse;
+typedef struct Kinerja__Feedback__V1__CloseActionItemRequest Kinerja__Feedback__V1__CloseActionItemRequest;
+typedef struct Kinerja__Feedback__V1__CloseActionItemResponse Kinerja__Feedback__V1__CloseActionItemResponse;
 typedef struct Kinerja__Feedback__V1__RecordCoachingRequest Kinerja__Feedback__V1__RecordCoachingRequest;
 typedef struct Kinerja__Feedback__V1__RecordCoachingResponse Kinerja__Feedback__V1__RecordCoachingResponse;
 typedef struct Kinerja__Feedback__V1__GetCoachingRequest Kinerja__Feedback__V1__GetCoachingRequest;
@@ -90,6 +103,8 @@ typedef struct Kinerja__Feedback__V1__GetEmployeeCitizenSummaryRequest Kinerja__
 typedef struct Kinerja__Feedback__V1__GetEmployeeCitizenSummaryResponse Kinerja__Feedback__V1__GetEmployeeCitizenSummaryResponse;
 typedef struct Kinerja__Feedback__V1__GetUnitCitizenSummaryRequest Kinerja__Feedback__V1__GetUnitCitizenSummaryRequest;
 typedef struct Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse;
+typedef struct Kinerja__Feedback__V1__ModerateCitizenRatingRequest Kinerja__Feedback__V1__ModerateCitizenRatingRequest;
+typedef struct Kinerja__Feedback__V1__ModerateCitizenRatingResponse Kinerja__Feedback__V1__ModerateCitizenRatingResponse;
 typedef struct Kinerja__Feedback__V1__GetFeedbackPolicyRequest Kinerja__Feedback__V1__GetFeedbackPolicyRequest;
 typedef struct Kinerja__Feedback__V1__GetFeedbackPolicyResponse Kinerja__Feedback__V1__GetFeedbackPolicyResponse;
 typedef struct Kinerja__Feedback__V1__SetFeedbackPolicyRequest Kinerja__Feedback__V1__SetFeedbackPolicyRequest;
@@ -154,6 +169,51 @@ typedef enum _Kinerja__Feedback__V1__FeedbackSubjectKind {
   KINERJA__FEEDBACK__V1__FEEDBACK_SUBJECT_KIND__FEEDBACK_SUBJECT_KIND_SKP = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__FEEDBACK_SUBJECT_KIND)
 } Kinerja__Feedback__V1__FeedbackSubjectKind;
+/*
+ * What an employee asks for.
+ */
+typedef enum _Kinerja__Feedback__V1__SolicitationKind {
+  /*
+   * Not set.
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_KIND__SOLICITATION_KIND_UNSPECIFIED = 0,
+  /*
+   * Feedback on the work (answered by GiveFeedback).
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_KIND__SOLICITATION_KIND_FEEDBACK = 1,
+  /*
+   * A dialog kinerja with the atasan (answered by RecordDialog).
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_KIND__SOLICITATION_KIND_DIALOG = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__SOLICITATION_KIND)
+} Kinerja__Feedback__V1__SolicitationKind;
+/*
+ * State of a solicitation. OPEN → ANSWERED (the addressee gives the feedback or records the
+ * dialog), DECLINED (the addressee, with a reason) or WITHDRAWN (the requester); all but OPEN are final.
+ */
+typedef enum _Kinerja__Feedback__V1__SolicitationState {
+  /*
+   * Not set.
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_UNSPECIFIED = 0,
+  /*
+   * Waiting for the addressee.
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_OPEN = 1,
+  /*
+   * Answered by a feedback item or a dialog record (answer_id).
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_ANSWERED = 2,
+  /*
+   * Declined by the addressee with a reason.
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_DECLINED = 3,
+  /*
+   * Withdrawn by the requester.
+   */
+  KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_WITHDRAWN = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__SOLICITATION_STATE)
+} Kinerja__Feedback__V1__SolicitationState;
 /*
  * Stage of the performance cycle a dialog kinerja belongs to.
  */
@@ -313,7 +373,12 @@ typedef enum _Kinerja__Feedback__V1__WithheldReason {
   /*
    * No responses at all.
    */
-  KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_NO_RESPONSES = 3
+  KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_NO_RESPONSES = 3,
+  /*
+   * The round is still ACTIVE: rekan kerja and bawahan figures appear only once it is CLOSED, so
+   * that watching a summary change cannot tell who just answered.
+   */
+  KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_ROUND_NOT_CLOSED = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__WITHHELD_REASON)
 } Kinerja__Feedback__V1__WithheldReason;
 /*
@@ -365,9 +430,86 @@ typedef enum _Kinerja__Feedback__V1__OutlierReason {
   /*
    * Excluded by pengelola kinerja with a reason (audited).
    */
-  KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_MANUAL = 4
+  KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_MANUAL = 4,
+  /*
+   * The same comment (at least 20 letters or digits, ignoring case, spacing and punctuation) on
+   * ratings of several tickets of one unit within the ticket validity.
+   */
+  KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_IDENTICAL_COMMENT = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__OUTLIER_REASON)
 } Kinerja__Feedback__V1__OutlierReason;
+/*
+ * An unsur (element) of the Survei Kepuasan Masyarakat, PermenPANRB 14/2017, in its order.
+ */
+typedef enum _Kinerja__Feedback__V1__SkmUnsur {
+  /*
+   * Not set.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_UNSPECIFIED = 0,
+  /*
+   * U1 Persyaratan.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PERSYARATAN = 1,
+  /*
+   * U2 Sistem, mekanisme, dan prosedur.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_SISTEM_MEKANISME_PROSEDUR = 2,
+  /*
+   * U3 Waktu penyelesaian.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_WAKTU_PENYELESAIAN = 3,
+  /*
+   * U4 Biaya/tarif.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_BIAYA_TARIF = 4,
+  /*
+   * U5 Produk spesifikasi jenis pelayanan.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PRODUK_SPESIFIKASI = 5,
+  /*
+   * U6 Kompetensi pelaksana.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_KOMPETENSI_PELAKSANA = 6,
+  /*
+   * U7 Perilaku pelaksana.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PERILAKU_PELAKSANA = 7,
+  /*
+   * U8 Penanganan pengaduan, saran dan masukan.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_PENANGANAN_PENGADUAN = 8,
+  /*
+   * U9 Sarana dan prasarana.
+   */
+  KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_SARANA_PRASARANA = 9
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__SKM_UNSUR)
+} Kinerja__Feedback__V1__SkmUnsur;
+/*
+ * Mutu pelayanan (service quality) of an IKM, PermenPANRB 14/2017.
+ */
+typedef enum _Kinerja__Feedback__V1__SkmMutu {
+  /*
+   * Not computed.
+   */
+  KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_UNSPECIFIED = 0,
+  /*
+   * A, Sangat Baik: IKM 88.31–100.00.
+   */
+  KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_A_SANGAT_BAIK = 1,
+  /*
+   * B, Baik: IKM 76.61–88.30.
+   */
+  KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_B_BAIK = 2,
+  /*
+   * C, Kurang Baik: IKM 65.00–76.60.
+   */
+  KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_C_KURANG_BAIK = 3,
+  /*
+   * D, Tidak Baik: IKM 25.00–64.99.
+   */
+  KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_D_TIDAK_BAIK = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__SKM_MUTU)
+} Kinerja__Feedback__V1__SkmMutu;
 /*
  * Statistical outlier filter for citizen ratings.
  */
@@ -404,7 +546,9 @@ struct  Kinerja__Feedback__V1__ContinuousFeedback
    */
   char *feedback_id;
   /*
-   * Giver NIP (the atasan, or another employee in the recipient's atasan chain). Output only: the caller.
+   * Giver NIP: the recipient's atasan (langsung, an acting Plt./Plh., or higher in the atasan
+   * chain), or a rekan kerja (same atasan or same unit) where FeedbackPolicy.peer_feedback_unit_ids
+   * covers the recipient's unit. Output only: the caller.
    */
   char *giver_nip;
   /*
@@ -443,10 +587,80 @@ struct  Kinerja__Feedback__V1__ContinuousFeedback
    * The recipient's response when acknowledging; at most 2000 characters. Output only.
    */
   char *response;
+  /*
+   * The solicitation this feedback answers; empty when given unasked.
+   */
+  char *solicitation_id;
+  /*
+   * True when a rekan kerja gave it (not the atasan chain); BehaviourSummary counts only the
+   * atasan chain's. Output only.
+   */
+  protobuf_c_boolean from_rekan_kerja;
 };
 #define KINERJA__FEEDBACK__V1__CONTINUOUS_FEEDBACK__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__continuous_feedback__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__FEEDBACK_KIND__FEEDBACK_KIND_UNSPECIFIED, KINERJA__FEEDBACK__V1__FEEDBACK_SUBJECT_KIND__FEEDBACK_SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__BERAKHLAK_VALUE__BERAKHLAK_VALUE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__FEEDBACK_KIND__FEEDBACK_KIND_UNSPECIFIED, KINERJA__FEEDBACK__V1__FEEDBACK_SUBJECT_KIND__FEEDBACK_SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__BERAKHLAK_VALUE__BERAKHLAK_VALUE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * An employee's request for feedback or for a dialog kinerja (permintaan umpan balik).
+ */
+struct  Kinerja__Feedback__V1__FeedbackSolicitation
+{
+  ProtobufCMessage base;
+  /*
+   * Opaque id (ULID). Output only.
+   */
+  char *solicitation_id;
+  /*
+   * Who asks. Output only: the caller.
+   */
+  char *requester_nip;
+  /*
+   * Who is asked, 18 digits. Required: for a dialog the requester's atasan (langsung or acting);
+   * for feedback anyone who may give the requester feedback (see ContinuousFeedback.giver_nip).
+   */
+  char *addressee_nip;
+  /*
+   * Feedback or a dialog. Required.
+   */
+  Kinerja__Feedback__V1__SolicitationKind kind;
+  /*
+   * What it is about (feedback only); UNSPECIFIED = general.
+   */
+  Kinerja__Feedback__V1__FeedbackSubjectKind subject_kind;
+  /*
+   * Id of the report, RHK, IKI or SKP; required unless subject_kind is UNSPECIFIED.
+   */
+  char *subject_id;
+  /*
+   * What the requester wants to discuss; 1–1000 characters.
+   */
+  char *message;
+  /*
+   * State. Output only.
+   */
+  Kinerja__Feedback__V1__SolicitationState state;
+  /*
+   * The feedback_id or dialog_id that answered it; empty unless ANSWERED. Output only.
+   */
+  char *answer_id;
+  /*
+   * Why the addressee declined; 1–500 characters when DECLINED, else empty. Output only.
+   */
+  char *decline_reason;
+  /*
+   * When and by whom it was asked. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *asked;
+  /*
+   * When and by whom it was answered, declined or withdrawn; absent while OPEN. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *closed;
+};
+#define KINERJA__FEEDBACK__V1__FEEDBACK_SOLICITATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__feedback_solicitation__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__SOLICITATION_KIND__SOLICITATION_KIND_UNSPECIFIED, KINERJA__FEEDBACK__V1__FEEDBACK_SUBJECT_KIND__FEEDBACK_SUBJECT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__SOLICITATION_STATE__SOLICITATION_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL }
 
 
 /*
@@ -468,13 +682,25 @@ struct  Kinerja__Feedback__V1__ActionItem
    */
   char *owner_nip;
   /*
-   * True once done.
+   * True once done (closed with a note). Output only.
    */
   protobuf_c_boolean done;
+  /*
+   * Position in the record, 1-based, assigned when recorded. Output only.
+   */
+  uint32_t number;
+  /*
+   * What was done, given when closing; 1–1000 characters once done, else empty. Output only.
+   */
+  char *closing_note;
+  /*
+   * When and by whom it was closed; absent while open. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *closed;
 };
 #define KINERJA__FEEDBACK__V1__ACTION_ITEM__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__action_item__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, NULL }
 
 
 /*
@@ -549,10 +775,14 @@ struct  Kinerja__Feedback__V1__DialogRecord
    * Revision counter. Output only.
    */
   uint64_t revision;
+  /*
+   * The solicitation this dialog answers; empty when not asked for.
+   */
+  char *solicitation_id;
 };
 #define KINERJA__FEEDBACK__V1__DIALOG_RECORD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__dialog_record__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__DIALOG_STAGE__DIALOG_STAGE_UNSPECIFIED, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, KINERJA__FEEDBACK__V1__DIALOG_STATE__DIALOG_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, NULL, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__FEEDBACK__V1__DIALOG_STAGE__DIALOG_STAGE_UNSPECIFIED, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, KINERJA__FEEDBACK__V1__DIALOG_STATE__DIALOG_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, NULL, 0, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -746,10 +976,37 @@ struct  Kinerja__Feedback__V1__AssessmentAssignment
    * The period assessed.
    */
   Kinerja__Common__V1__Period *period;
+  /*
+   * The atasan's ekspektasi khusus for the subject (from the SKP in force when the round opened),
+   * which the rater scores against; empty for a value without one.
+   */
+  size_t n_expectations;
+  Kinerja__Feedback__V1__ValueExpectation **expectations;
 };
 #define KINERJA__FEEDBACK__V1__ASSESSMENT_ASSIGNMENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__assessment_assignment__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__FEEDBACK__V1__RATER_RELATION__RATER_RELATION_UNSPECIFIED, KINERJA__FEEDBACK__V1__ASSIGNMENT_STATE__ASSIGNMENT_STATE_UNSPECIFIED, NULL, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__FEEDBACK__V1__RATER_RELATION__RATER_RELATION_UNSPECIFIED, KINERJA__FEEDBACK__V1__ASSIGNMENT_STATE__ASSIGNMENT_STATE_UNSPECIFIED, NULL, NULL, 0,NULL }
+
+
+/*
+ * The atasan's ekspektasi khusus for one BerAKHLAK value (planning's BehaviourExpectation,
+ * several joined with "; ").
+ */
+struct  Kinerja__Feedback__V1__ValueExpectation
+{
+  ProtobufCMessage base;
+  /*
+   * The value.
+   */
+  Kinerja__Common__V1__BerakhlakValue value;
+  /*
+   * The expectation(s); at most 4000 characters.
+   */
+  char *ekspektasi_khusus;
+};
+#define KINERJA__FEEDBACK__V1__VALUE_EXPECTATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__value_expectation__descriptor) \
+    , KINERJA__COMMON__V1__BERAKHLAK_VALUE__BERAKHLAK_VALUE_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -767,7 +1024,8 @@ struct  Kinerja__Feedback__V1__ValueScore
    */
   uint32_t score;
   /*
-   * Observed behaviour supporting the score; at most 1000 characters.
+   * Observed behaviour supporting the score; at most 1000 characters; required (1–1000) for a
+   * score of 1 or 5.
    */
   char *comment;
 };
@@ -861,7 +1119,7 @@ struct  Kinerja__Feedback__V1__RaterGroupSummary
    */
   uint32_t assigned_count;
   /*
-   * Raters who answered.
+   * Raters who answered; 0 for a withheld rekan kerja or bawahan group (withheld entirely).
    */
   uint32_t responded_count;
   /*
@@ -878,7 +1136,9 @@ struct  Kinerja__Feedback__V1__RaterGroupSummary
   size_t n_values;
   Kinerja__Feedback__V1__ValueAggregate **values;
   /*
-   * Comments of the group, rater-stripped and in random order; at most 200.
+   * Comments of the group, without their raters: for rekan kerja and bawahan in the order of a
+   * keyed hash of the text (never the order of submission); a comment on one value starts with
+   * the value's name and ": "; at most 200.
    */
   size_t n_comments;
   char **comments;
@@ -931,7 +1191,8 @@ struct  Kinerja__Feedback__V1__CitizenSummary
    */
   uint32_t minimum_sample;
   /*
-   * True when figures are withheld (ratings_used below minimum_sample).
+   * True when figures are withheld: fewer usable ratings (received minus outliers set aside by
+   * rule, before the statistical filter) than minimum_sample.
    */
   protobuf_c_boolean withheld;
   /*
@@ -982,7 +1243,8 @@ struct  Kinerja__Feedback__V1__BehaviourSummary
   size_t n_groups;
   Kinerja__Feedback__V1__RaterGroupSummary **groups;
   /*
-   * Per value, all scores of groups that are not withheld, combined.
+   * Per value, the scores of the atasan, rekan kerja and bawahan groups that are not withheld,
+   * pooled (each score counts once); the self-assessment is never combined.
    */
   size_t n_combined;
   Kinerja__Feedback__V1__ValueAggregate **combined;
@@ -1019,8 +1281,10 @@ struct  Kinerja__Feedback__V1__ServiceTicket
 {
   ProtobufCMessage base;
   /*
-   * Ticket code printed or shown to the citizen: 12 characters of Crockford base32 in groups
-   * of 4 separated by `-`, e.g. `K7QM-3XHD-92PB`; case-insensitive on input. Output only.
+   * Ticket code printed or shown to the citizen: 15 characters of Crockford base32 in three groups
+   * of 5 separated by `-`, e.g. `K7QMX-3XHD9-2PBQR`: 14 random characters (70 bits) and a check
+   * character that catches any one mistyped character and any two swapped ones before a lookup.
+   * Case-insensitive on input; dashes and spaces are ignored; O reads as 0 and I, L as 1. Output only.
    */
   char *ticket_code;
   /*
@@ -1112,13 +1376,138 @@ struct  Kinerja__Feedback__V1__CitizenRating
    */
   Kinerja__Common__V1__Timestamp *submitted_at;
   /*
-   * Why it is excluded from summaries; UNSPECIFIED when used.
+   * Why it is set aside (kept, not counted in summaries); UNSPECIFIED when used. The statistical
+   * filter is applied per summary and never stored here.
    */
   Kinerja__Feedback__V1__OutlierReason outlier_reason;
+  /*
+   * The machine client it was submitted through (kiosk or portal SPIFFE URI); only returned to
+   * pengelola kinerja and auditors.
+   */
+  char *submitted_via;
+  /*
+   * The Survei Kepuasan Masyarakat answers given with the rating; none or all nine unsur.
+   */
+  size_t n_skm_answers;
+  Kinerja__Feedback__V1__SkmAnswer **skm_answers;
+  /*
+   * Why pengelola kinerja excluded it or hid its comment; empty when not moderated; only
+   * returned to pengelola kinerja and auditors.
+   */
+  char *moderation_reason;
+  /*
+   * Last moderation; absent when never moderated. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *moderated;
 };
 #define KINERJA__FEEDBACK__V1__CITIZEN_RATING__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__citizen_rating__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, NULL, KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_UNSPECIFIED }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, NULL, KINERJA__FEEDBACK__V1__OUTLIER_REASON__OUTLIER_REASON_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * One answer of the Survei Kepuasan Masyarakat.
+ */
+struct  Kinerja__Feedback__V1__SkmAnswer
+{
+  ProtobufCMessage base;
+  /*
+   * The unsur. Required; each unsur once.
+   */
+  Kinerja__Feedback__V1__SkmUnsur unsur;
+  /*
+   * Score 1 (tidak sesuai / tidak puas) – 4 (sangat sesuai / sangat puas).
+   */
+  uint32_t score;
+};
+#define KINERJA__FEEDBACK__V1__SKM_ANSWER__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__skm_answer__descriptor) \
+    , KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_UNSPECIFIED, 0 }
+
+
+/*
+ * One unsur's result in an SKM summary.
+ */
+struct  Kinerja__Feedback__V1__SkmUnsurResult
+{
+  ProtobufCMessage base;
+  /*
+   * The unsur.
+   */
+  Kinerja__Feedback__V1__SkmUnsur unsur;
+  /*
+   * NRR (nilai rata-rata): sum of the answers ÷ respondents, 1–4.
+   */
+  double nrr;
+  /*
+   * NRR tertimbang: NRR × 1/9.
+   */
+  double nrr_tertimbang;
+  /*
+   * The unsur's own converted value, NRR × 25, 25–100.
+   */
+  double converted;
+  /*
+   * The unsur's mutu by its converted value.
+   */
+  Kinerja__Feedback__V1__SkmMutu mutu;
+};
+#define KINERJA__FEEDBACK__V1__SKM_UNSUR_RESULT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__skm_unsur_result__descriptor) \
+    , KINERJA__FEEDBACK__V1__SKM_UNSUR__SKM_UNSUR_UNSPECIFIED, 0, 0, 0, KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_UNSPECIFIED }
+
+
+/*
+ * A unit's Survei Kepuasan Masyarakat result over some days: the IKM (indeks kepuasan masyarakat).
+ */
+struct  Kinerja__Feedback__V1__SkmSummary
+{
+  ProtobufCMessage base;
+  /*
+   * Unit id.
+   */
+  char *unit_id;
+  /*
+   * The days covered (WITA).
+   */
+  Kinerja__Common__V1__DateRange *date_range;
+  /*
+   * Respondents: usable ratings carrying the nine answers (outliers set aside by rule are not counted).
+   */
+  uint32_t respondent_count;
+  /*
+   * Least number of respondents before figures are shown (the policy's citizen_minimum_sample).
+   */
+  uint32_t minimum_sample;
+  /*
+   * True when figures are withheld (then unsur is empty and ikm 0).
+   */
+  protobuf_c_boolean withheld;
+  /*
+   * Why withheld; UNSPECIFIED when not.
+   */
+  Kinerja__Feedback__V1__WithheldReason withheld_reason;
+  /*
+   * The nine unsur, in their order.
+   */
+  size_t n_unsur;
+  Kinerja__Feedback__V1__SkmUnsurResult **unsur;
+  /*
+   * Sum of the NRR tertimbang, 1–4 (the nilai interval).
+   */
+  double nilai_interval;
+  /*
+   * IKM: nilai_interval × 25, 25.00–100.00, rounded to two decimals.
+   */
+  double ikm;
+  /*
+   * Mutu pelayanan by the IKM.
+   */
+  Kinerja__Feedback__V1__SkmMutu mutu;
+};
+#define KINERJA__FEEDBACK__V1__SKM_SUMMARY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__skm_summary__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, 0, 0, 0, KINERJA__FEEDBACK__V1__WITHHELD_REASON__WITHHELD_REASON_UNSPECIFIED, 0,NULL, 0, 0, KINERJA__FEEDBACK__V1__SKM_MUTU__SKM_MUTU_UNSPECIFIED }
 
 
 /*
@@ -1149,7 +1538,8 @@ struct  Kinerja__Feedback__V1__FeedbackPolicy
    */
   uint32_t min_seconds_after_issue;
   /*
-   * More than this many ratings for one employee within 10 minutes count as a burst; 0 = off; default 5.
+   * More than this many ratings of one employee through one client (kiosk or portal) within 10
+   * minutes count as a burst; 0–100; 0 = off; default 5.
    */
   uint32_t burst_limit;
   /*
@@ -1164,10 +1554,20 @@ struct  Kinerja__Feedback__V1__FeedbackPolicy
    * Revision counter. Output only.
    */
   uint64_t revision;
+  /*
+   * Units (each with all its sub-units) where a rekan kerja may give feedback; at most 500 unit
+   * ids, each 1–64 characters; empty = only the atasan chain gives feedback (the default).
+   */
+  size_t n_peer_feedback_unit_ids;
+  char **peer_feedback_unit_ids;
+  /*
+   * Least number of dialog kinerja per atasan–bawahan pair per triwulan; 0–6; 0 = the default 1.
+   */
+  uint32_t dialog_minimum_per_triwulan;
 };
 #define KINERJA__FEEDBACK__V1__FEEDBACK_POLICY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__feedback_policy__descriptor) \
-    , 0, 0, KINERJA__FEEDBACK__V1__OUTLIER_METHOD__OUTLIER_METHOD_UNSPECIFIED, 0, 0, 0, 0, NULL, 0 }
+    , 0, 0, KINERJA__FEEDBACK__V1__OUTLIER_METHOD__OUTLIER_METHOD_UNSPECIFIED, 0, 0, 0, 0, NULL, 0, 0,NULL, 0 }
 
 
 /*
@@ -1177,7 +1577,7 @@ struct  Kinerja__Feedback__V1__GiveFeedbackRequest
 {
   ProtobufCMessage base;
   /*
-   * The feedback; output-only fields are ignored.
+   * The feedback; output-only fields are ignored except solicitation_id.
    */
   Kinerja__Feedback__V1__ContinuousFeedback *feedback;
 };
@@ -1300,6 +1700,124 @@ struct  Kinerja__Feedback__V1__ListFeedbackResponse
 
 
 /*
+ * Request of FeedbackService.SolicitFeedback.
+ */
+struct  Kinerja__Feedback__V1__SolicitFeedbackRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The solicitation; output-only fields are ignored.
+   */
+  Kinerja__Feedback__V1__FeedbackSolicitation *solicitation;
+};
+#define KINERJA__FEEDBACK__V1__SOLICIT_FEEDBACK_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__solicit_feedback_request__descriptor) \
+    , NULL }
+
+
+/*
+ * Response of FeedbackService.SolicitFeedback.
+ */
+struct  Kinerja__Feedback__V1__SolicitFeedbackResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored solicitation (OPEN).
+   */
+  Kinerja__Feedback__V1__FeedbackSolicitation *solicitation;
+};
+#define KINERJA__FEEDBACK__V1__SOLICIT_FEEDBACK_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__solicit_feedback_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of FeedbackService.ListFeedbackSolicitations.
+ */
+struct  Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Only solicitations by this NIP; empty = any (then addressee_nip is required unless pengelola kinerja).
+   */
+  char *requester_nip;
+  /*
+   * Only solicitations to this NIP; empty = any.
+   */
+  char *addressee_nip;
+  /*
+   * Only these states; empty = any.
+   */
+  size_t n_states;
+  Kinerja__Feedback__V1__SolicitationState *states;
+  /*
+   * Paging (newest first).
+   */
+  Kinerja__Common__V1__PageRequest *page;
+};
+#define KINERJA__FEEDBACK__V1__LIST_FEEDBACK_SOLICITATIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__list_feedback_solicitations_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, NULL }
+
+
+/*
+ * Response of FeedbackService.ListFeedbackSolicitations.
+ */
+struct  Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Matching solicitations, newest first.
+   */
+  size_t n_solicitations;
+  Kinerja__Feedback__V1__FeedbackSolicitation **solicitations;
+  /*
+   * Paging.
+   */
+  Kinerja__Common__V1__PageResponse *page;
+};
+#define KINERJA__FEEDBACK__V1__LIST_FEEDBACK_SOLICITATIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__list_feedback_solicitations_response__descriptor) \
+    , 0,NULL, NULL }
+
+
+/*
+ * Request of FeedbackService.CloseFeedbackSolicitation.
+ */
+struct  Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Solicitation id (OPEN).
+   */
+  char *solicitation_id;
+  /*
+   * Why, when the addressee declines; 1–500 characters then; ignored when the requester withdraws.
+   */
+  char *reason;
+};
+#define KINERJA__FEEDBACK__V1__CLOSE_FEEDBACK_SOLICITATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__close_feedback_solicitation_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of FeedbackService.CloseFeedbackSolicitation.
+ */
+struct  Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The solicitation, DECLINED or WITHDRAWN.
+   */
+  Kinerja__Feedback__V1__FeedbackSolicitation *solicitation;
+};
+#define KINERJA__FEEDBACK__V1__CLOSE_FEEDBACK_SOLICITATION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__close_feedback_solicitation_response__descriptor) \
+    , NULL }
+
+
+/*
  * Request of FeedbackService.AcknowledgeFeedback.
  */
 struct  Kinerja__Feedback__V1__AcknowledgeFeedbackRequest
@@ -1342,7 +1860,7 @@ struct  Kinerja__Feedback__V1__RecordDialogRequest
 {
   ProtobufCMessage base;
   /*
-   * The dialog; output-only fields are ignored.
+   * The dialog; output-only fields are ignored except solicitation_id.
    */
   Kinerja__Feedback__V1__DialogRecord *dialog;
 };
@@ -1534,6 +2052,68 @@ struct  Kinerja__Feedback__V1__ListDialogsResponse
 #define KINERJA__FEEDBACK__V1__LIST_DIALOGS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__list_dialogs_response__descriptor) \
     , 0,NULL, NULL }
+
+
+typedef enum {
+  KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_REQUEST__RECORD__NOT_SET = 0,
+  KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_REQUEST__RECORD_DIALOG_ID = 1,
+  KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_REQUEST__RECORD_COACHING_ID = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_REQUEST__RECORD__CASE)
+} Kinerja__Feedback__V1__CloseActionItemRequest__RecordCase;
+
+/*
+ * Request of FeedbackService.CloseActionItem.
+ */
+struct  Kinerja__Feedback__V1__CloseActionItemRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The item's number, 1-based.
+   */
+  uint32_t item_number;
+  /*
+   * What was done; 1–1000 characters.
+   */
+  char *note;
+  /*
+   * Revision of the record the caller read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+  Kinerja__Feedback__V1__CloseActionItemRequest__RecordCase record_case;
+  union {
+    /*
+     * A dialog record (DISEPAKATI or DISANGGAH).
+     */
+    char *dialog_id;
+    /*
+     * A coaching record.
+     */
+    char *coaching_id;
+  };
+};
+#define KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__close_action_item_request__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, 0, KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_REQUEST__RECORD__NOT_SET, {0} }
+
+
+/*
+ * Response of FeedbackService.CloseActionItem.
+ */
+struct  Kinerja__Feedback__V1__CloseActionItemResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The dialog record with the item closed (when a dialog_id was given).
+   */
+  Kinerja__Feedback__V1__DialogRecord *dialog;
+  /*
+   * The coaching record with the item closed (when a coaching_id was given).
+   */
+  Kinerja__Feedback__V1__CoachingRecord *coaching;
+};
+#define KINERJA__FEEDBACK__V1__CLOSE_ACTION_ITEM_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__close_action_item_response__descriptor) \
+    , NULL, NULL }
 
 
 /*
@@ -2074,7 +2654,7 @@ struct  Kinerja__Feedback__V1__IssueServiceTicketResponse
    */
   Kinerja__Feedback__V1__ServiceTicket *ticket;
   /*
-   * Link the citizen can open to rate, e.g. `https://kinerja.kupangkota.go.id/nilai/K7QM3XHD92PB`
+   * Link the citizen can open to rate, e.g. `https://kinerja.kupangkota.go.id/nilai/K7QMX3XHD92PBQR`
    * (also suitable for a QR code); at most 200 characters.
    */
   char *rating_uri;
@@ -2094,10 +2674,15 @@ struct  Kinerja__Feedback__V1__GetServiceTicketRequest
    * Ticket code (with or without dashes, any case).
    */
   char *ticket_code;
+  /*
+   * The citizen's network address as the citizen-facing client saw it (IP without port), for the
+   * per-address guess limit; empty from a kiosk (the kiosk itself is then the address).
+   */
+  char *client_address;
 };
 #define KINERJA__FEEDBACK__V1__GET_SERVICE_TICKET_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__get_service_ticket_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -2174,10 +2759,21 @@ struct  Kinerja__Feedback__V1__SubmitCitizenRatingRequest
    * Comment; at most 1000 characters; may be empty. Must not contain the citizen's personal data.
    */
   char *comment;
+  /*
+   * The Survei Kepuasan Masyarakat answers, when the citizen gave them: none or all nine unsur,
+   * each once, each 1–4.
+   */
+  size_t n_skm_answers;
+  Kinerja__Feedback__V1__SkmAnswer **skm_answers;
+  /*
+   * The citizen's network address as the citizen-facing client saw it (IP without port), for the
+   * per-address guess limit; empty from a kiosk (the kiosk itself is then the address).
+   */
+  char *client_address;
 };
 #define KINERJA__FEEDBACK__V1__SUBMIT_CITIZEN_RATING_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__submit_citizen_rating_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -2328,10 +2924,60 @@ struct  Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse
    */
   size_t n_employee_summaries;
   Kinerja__Feedback__V1__CitizenSummary **employee_summaries;
+  /*
+   * The unit's Survei Kepuasan Masyarakat (IKM) over the same days, from ratings that carry the
+   * nine answers; withheld below the minimum sample.
+   */
+  Kinerja__Feedback__V1__SkmSummary *skm;
 };
 #define KINERJA__FEEDBACK__V1__GET_UNIT_CITIZEN_SUMMARY_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__get_unit_citizen_summary_response__descriptor) \
-    , NULL, 0,NULL }
+    , NULL, 0,NULL, NULL }
+
+
+/*
+ * Request of FeedbackService.ModerateCitizenRating.
+ */
+struct  Kinerja__Feedback__V1__ModerateCitizenRatingRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Rating id.
+   */
+  char *rating_id;
+  /*
+   * True to set the rating aside (OUTLIER_REASON_MANUAL); false to count it again (its rule-based
+   * reason, if any, still applies).
+   */
+  protobuf_c_boolean exclude;
+  /*
+   * True to hide the comment (abusive, or contains personal data); false to show it.
+   */
+  protobuf_c_boolean hide_comment;
+  /*
+   * Why (audited); 1–500 characters.
+   */
+  char *reason;
+};
+#define KINERJA__FEEDBACK__V1__MODERATE_CITIZEN_RATING_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__moderate_citizen_rating_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of FeedbackService.ModerateCitizenRating.
+ */
+struct  Kinerja__Feedback__V1__ModerateCitizenRatingResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The moderated rating.
+   */
+  Kinerja__Feedback__V1__CitizenRating *rating;
+};
+#define KINERJA__FEEDBACK__V1__MODERATE_CITIZEN_RATING_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__moderate_citizen_rating_response__descriptor) \
+    , NULL }
 
 
 /*
@@ -2498,6 +3144,25 @@ Kinerja__Feedback__V1__ContinuousFeedback *
 void   kinerja__feedback__v1__continuous_feedback__free_unpacked
                      (Kinerja__Feedback__V1__ContinuousFeedback *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__FeedbackSolicitation methods */
+void   kinerja__feedback__v1__feedback_solicitation__init
+                     (Kinerja__Feedback__V1__FeedbackSolicitation         *message);
+size_t kinerja__feedback__v1__feedback_solicitation__get_packed_size
+                     (const Kinerja__Feedback__V1__FeedbackSolicitation   *message);
+size_t kinerja__feedback__v1__feedback_solicitation__pack
+                     (const Kinerja__Feedback__V1__FeedbackSolicitation   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__feedback_solicitation__pack_to_buffer
+                     (const Kinerja__Feedback__V1__FeedbackSolicitation   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__FeedbackSolicitation *
+       kinerja__feedback__v1__feedback_solicitation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__feedback_solicitation__free_unpacked
+                     (Kinerja__Feedback__V1__FeedbackSolicitation *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__ActionItem methods */
 void   kinerja__feedback__v1__action_item__init
                      (Kinerja__Feedback__V1__ActionItem         *message);
@@ -2611,6 +3276,25 @@ Kinerja__Feedback__V1__AssessmentAssignment *
                       const uint8_t       *data);
 void   kinerja__feedback__v1__assessment_assignment__free_unpacked
                      (Kinerja__Feedback__V1__AssessmentAssignment *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__ValueExpectation methods */
+void   kinerja__feedback__v1__value_expectation__init
+                     (Kinerja__Feedback__V1__ValueExpectation         *message);
+size_t kinerja__feedback__v1__value_expectation__get_packed_size
+                     (const Kinerja__Feedback__V1__ValueExpectation   *message);
+size_t kinerja__feedback__v1__value_expectation__pack
+                     (const Kinerja__Feedback__V1__ValueExpectation   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__value_expectation__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ValueExpectation   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__ValueExpectation *
+       kinerja__feedback__v1__value_expectation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__value_expectation__free_unpacked
+                     (Kinerja__Feedback__V1__ValueExpectation *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__ValueScore methods */
 void   kinerja__feedback__v1__value_score__init
@@ -2764,6 +3448,63 @@ Kinerja__Feedback__V1__CitizenRating *
 void   kinerja__feedback__v1__citizen_rating__free_unpacked
                      (Kinerja__Feedback__V1__CitizenRating *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__SkmAnswer methods */
+void   kinerja__feedback__v1__skm_answer__init
+                     (Kinerja__Feedback__V1__SkmAnswer         *message);
+size_t kinerja__feedback__v1__skm_answer__get_packed_size
+                     (const Kinerja__Feedback__V1__SkmAnswer   *message);
+size_t kinerja__feedback__v1__skm_answer__pack
+                     (const Kinerja__Feedback__V1__SkmAnswer   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__skm_answer__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SkmAnswer   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__SkmAnswer *
+       kinerja__feedback__v1__skm_answer__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__skm_answer__free_unpacked
+                     (Kinerja__Feedback__V1__SkmAnswer *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__SkmUnsurResult methods */
+void   kinerja__feedback__v1__skm_unsur_result__init
+                     (Kinerja__Feedback__V1__SkmUnsurResult         *message);
+size_t kinerja__feedback__v1__skm_unsur_result__get_packed_size
+                     (const Kinerja__Feedback__V1__SkmUnsurResult   *message);
+size_t kinerja__feedback__v1__skm_unsur_result__pack
+                     (const Kinerja__Feedback__V1__SkmUnsurResult   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__skm_unsur_result__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SkmUnsurResult   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__SkmUnsurResult *
+       kinerja__feedback__v1__skm_unsur_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__skm_unsur_result__free_unpacked
+                     (Kinerja__Feedback__V1__SkmUnsurResult *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__SkmSummary methods */
+void   kinerja__feedback__v1__skm_summary__init
+                     (Kinerja__Feedback__V1__SkmSummary         *message);
+size_t kinerja__feedback__v1__skm_summary__get_packed_size
+                     (const Kinerja__Feedback__V1__SkmSummary   *message);
+size_t kinerja__feedback__v1__skm_summary__pack
+                     (const Kinerja__Feedback__V1__SkmSummary   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__skm_summary__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SkmSummary   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__SkmSummary *
+       kinerja__feedback__v1__skm_summary__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__skm_summary__free_unpacked
+                     (Kinerja__Feedback__V1__SkmSummary *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__FeedbackPolicy methods */
 void   kinerja__feedback__v1__feedback_policy__init
                      (Kinerja__Feedback__V1__FeedbackPolicy         *message);
@@ -2896,6 +3637,120 @@ Kinerja__Feedback__V1__ListFeedbackResponse *
                       const uint8_t       *data);
 void   kinerja__feedback__v1__list_feedback_response__free_unpacked
                      (Kinerja__Feedback__V1__ListFeedbackResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__SolicitFeedbackRequest methods */
+void   kinerja__feedback__v1__solicit_feedback_request__init
+                     (Kinerja__Feedback__V1__SolicitFeedbackRequest         *message);
+size_t kinerja__feedback__v1__solicit_feedback_request__get_packed_size
+                     (const Kinerja__Feedback__V1__SolicitFeedbackRequest   *message);
+size_t kinerja__feedback__v1__solicit_feedback_request__pack
+                     (const Kinerja__Feedback__V1__SolicitFeedbackRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__solicit_feedback_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SolicitFeedbackRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__SolicitFeedbackRequest *
+       kinerja__feedback__v1__solicit_feedback_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__solicit_feedback_request__free_unpacked
+                     (Kinerja__Feedback__V1__SolicitFeedbackRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__SolicitFeedbackResponse methods */
+void   kinerja__feedback__v1__solicit_feedback_response__init
+                     (Kinerja__Feedback__V1__SolicitFeedbackResponse         *message);
+size_t kinerja__feedback__v1__solicit_feedback_response__get_packed_size
+                     (const Kinerja__Feedback__V1__SolicitFeedbackResponse   *message);
+size_t kinerja__feedback__v1__solicit_feedback_response__pack
+                     (const Kinerja__Feedback__V1__SolicitFeedbackResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__solicit_feedback_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__SolicitFeedbackResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__SolicitFeedbackResponse *
+       kinerja__feedback__v1__solicit_feedback_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__solicit_feedback_response__free_unpacked
+                     (Kinerja__Feedback__V1__SolicitFeedbackResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest methods */
+void   kinerja__feedback__v1__list_feedback_solicitations_request__init
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest         *message);
+size_t kinerja__feedback__v1__list_feedback_solicitations_request__get_packed_size
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest   *message);
+size_t kinerja__feedback__v1__list_feedback_solicitations_request__pack
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__list_feedback_solicitations_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *
+       kinerja__feedback__v1__list_feedback_solicitations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__list_feedback_solicitations_request__free_unpacked
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse methods */
+void   kinerja__feedback__v1__list_feedback_solicitations_response__init
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse         *message);
+size_t kinerja__feedback__v1__list_feedback_solicitations_response__get_packed_size
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse   *message);
+size_t kinerja__feedback__v1__list_feedback_solicitations_response__pack
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__list_feedback_solicitations_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *
+       kinerja__feedback__v1__list_feedback_solicitations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__list_feedback_solicitations_response__free_unpacked
+                     (Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest methods */
+void   kinerja__feedback__v1__close_feedback_solicitation_request__init
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest         *message);
+size_t kinerja__feedback__v1__close_feedback_solicitation_request__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest   *message);
+size_t kinerja__feedback__v1__close_feedback_solicitation_request__pack
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__close_feedback_solicitation_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *
+       kinerja__feedback__v1__close_feedback_solicitation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__close_feedback_solicitation_request__free_unpacked
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse methods */
+void   kinerja__feedback__v1__close_feedback_solicitation_response__init
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse         *message);
+size_t kinerja__feedback__v1__close_feedback_solicitation_response__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse   *message);
+size_t kinerja__feedback__v1__close_feedback_solicitation_response__pack
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__close_feedback_solicitation_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *
+       kinerja__feedback__v1__close_feedback_solicitation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__close_feedback_solicitation_response__free_unpacked
+                     (Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__AcknowledgeFeedbackRequest methods */
 void   kinerja__feedback__v1__acknowledge_feedback_request__init
@@ -3124,6 +3979,44 @@ Kinerja__Feedback__V1__ListDialogsResponse *
                       const uint8_t       *data);
 void   kinerja__feedback__v1__list_dialogs_response__free_unpacked
                      (Kinerja__Feedback__V1__ListDialogsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__CloseActionItemRequest methods */
+void   kinerja__feedback__v1__close_action_item_request__init
+                     (Kinerja__Feedback__V1__CloseActionItemRequest         *message);
+size_t kinerja__feedback__v1__close_action_item_request__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseActionItemRequest   *message);
+size_t kinerja__feedback__v1__close_action_item_request__pack
+                     (const Kinerja__Feedback__V1__CloseActionItemRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__close_action_item_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseActionItemRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__CloseActionItemRequest *
+       kinerja__feedback__v1__close_action_item_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__close_action_item_request__free_unpacked
+                     (Kinerja__Feedback__V1__CloseActionItemRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__CloseActionItemResponse methods */
+void   kinerja__feedback__v1__close_action_item_response__init
+                     (Kinerja__Feedback__V1__CloseActionItemResponse         *message);
+size_t kinerja__feedback__v1__close_action_item_response__get_packed_size
+                     (const Kinerja__Feedback__V1__CloseActionItemResponse   *message);
+size_t kinerja__feedback__v1__close_action_item_response__pack
+                     (const Kinerja__Feedback__V1__CloseActionItemResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__close_action_item_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CloseActionItemResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__CloseActionItemResponse *
+       kinerja__feedback__v1__close_action_item_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__close_action_item_response__free_unpacked
+                     (Kinerja__Feedback__V1__CloseActionItemResponse *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__RecordCoachingRequest methods */
 void   kinerja__feedback__v1__record_coaching_request__init
@@ -3885,6 +4778,44 @@ Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse *
 void   kinerja__feedback__v1__get_unit_citizen_summary_response__free_unpacked
                      (Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__ModerateCitizenRatingRequest methods */
+void   kinerja__feedback__v1__moderate_citizen_rating_request__init
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingRequest         *message);
+size_t kinerja__feedback__v1__moderate_citizen_rating_request__get_packed_size
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingRequest   *message);
+size_t kinerja__feedback__v1__moderate_citizen_rating_request__pack
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__moderate_citizen_rating_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__ModerateCitizenRatingRequest *
+       kinerja__feedback__v1__moderate_citizen_rating_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__moderate_citizen_rating_request__free_unpacked
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__ModerateCitizenRatingResponse methods */
+void   kinerja__feedback__v1__moderate_citizen_rating_response__init
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingResponse         *message);
+size_t kinerja__feedback__v1__moderate_citizen_rating_response__get_packed_size
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingResponse   *message);
+size_t kinerja__feedback__v1__moderate_citizen_rating_response__pack
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__moderate_citizen_rating_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ModerateCitizenRatingResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__ModerateCitizenRatingResponse *
+       kinerja__feedback__v1__moderate_citizen_rating_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__moderate_citizen_rating_response__free_unpacked
+                     (Kinerja__Feedback__V1__ModerateCitizenRatingResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__GetFeedbackPolicyRequest methods */
 void   kinerja__feedback__v1__get_feedback_policy_request__init
                      (Kinerja__Feedback__V1__GetFeedbackPolicyRequest         *message);
@@ -4042,6 +4973,9 @@ void   kinerja__feedback__v1__verify_audit_chain_response__free_unpacked
 typedef void (*Kinerja__Feedback__V1__ContinuousFeedback_Closure)
                  (const Kinerja__Feedback__V1__ContinuousFeedback *message,
                   void *closure_data);
+typedef void (*Kinerja__Feedback__V1__FeedbackSolicitation_Closure)
+                 (const Kinerja__Feedback__V1__FeedbackSolicitation *message,
+                  void *closure_data);
 typedef void (*Kinerja__Feedback__V1__ActionItem_Closure)
                  (const Kinerja__Feedback__V1__ActionItem *message,
                   void *closure_data);
@@ -4059,6 +4993,9 @@ typedef void (*Kinerja__Feedback__V1__AssessmentRound_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__AssessmentAssignment_Closure)
                  (const Kinerja__Feedback__V1__AssessmentAssignment *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__ValueExpectation_Closure)
+                 (const Kinerja__Feedback__V1__ValueExpectation *message,
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__ValueScore_Closure)
                  (const Kinerja__Feedback__V1__ValueScore *message,
@@ -4084,6 +5021,15 @@ typedef void (*Kinerja__Feedback__V1__ServiceTicket_Closure)
 typedef void (*Kinerja__Feedback__V1__CitizenRating_Closure)
                  (const Kinerja__Feedback__V1__CitizenRating *message,
                   void *closure_data);
+typedef void (*Kinerja__Feedback__V1__SkmAnswer_Closure)
+                 (const Kinerja__Feedback__V1__SkmAnswer *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__SkmUnsurResult_Closure)
+                 (const Kinerja__Feedback__V1__SkmUnsurResult *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__SkmSummary_Closure)
+                 (const Kinerja__Feedback__V1__SkmSummary *message,
+                  void *closure_data);
 typedef void (*Kinerja__Feedback__V1__FeedbackPolicy_Closure)
                  (const Kinerja__Feedback__V1__FeedbackPolicy *message,
                   void *closure_data);
@@ -4104,6 +5050,24 @@ typedef void (*Kinerja__Feedback__V1__ListFeedbackRequest_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__ListFeedbackResponse_Closure)
                  (const Kinerja__Feedback__V1__ListFeedbackResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__SolicitFeedbackRequest_Closure)
+                 (const Kinerja__Feedback__V1__SolicitFeedbackRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__SolicitFeedbackResponse_Closure)
+                 (const Kinerja__Feedback__V1__SolicitFeedbackResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest_Closure)
+                 (const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse_Closure)
+                 (const Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest_Closure)
+                 (const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse_Closure)
+                 (const Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse *message,
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__AcknowledgeFeedbackRequest_Closure)
                  (const Kinerja__Feedback__V1__AcknowledgeFeedbackRequest *message,
@@ -4140,6 +5104,12 @@ typedef void (*Kinerja__Feedback__V1__ListDialogsRequest_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__ListDialogsResponse_Closure)
                  (const Kinerja__Feedback__V1__ListDialogsResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__CloseActionItemRequest_Closure)
+                 (const Kinerja__Feedback__V1__CloseActionItemRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__CloseActionItemResponse_Closure)
+                 (const Kinerja__Feedback__V1__CloseActionItemResponse *message,
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__RecordCoachingRequest_Closure)
                  (const Kinerja__Feedback__V1__RecordCoachingRequest *message,
@@ -4261,6 +5231,12 @@ typedef void (*Kinerja__Feedback__V1__GetUnitCitizenSummaryRequest_Closure)
 typedef void (*Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse_Closure)
                  (const Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Feedback__V1__ModerateCitizenRatingRequest_Closure)
+                 (const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__ModerateCitizenRatingResponse_Closure)
+                 (const Kinerja__Feedback__V1__ModerateCitizenRatingResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Feedback__V1__GetFeedbackPolicyRequest_Closure)
                  (const Kinerja__Feedback__V1__GetFeedbackPolicyRequest *message,
                   void *closure_data);
@@ -4308,6 +5284,18 @@ struct Kinerja__Feedback__V1__FeedbackService_Service
                                const Kinerja__Feedback__V1__AcknowledgeFeedbackRequest *input,
                                Kinerja__Feedback__V1__AcknowledgeFeedbackResponse_Closure closure,
                                void *closure_data);
+  void (*solicit_feedback)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                           const Kinerja__Feedback__V1__SolicitFeedbackRequest *input,
+                           Kinerja__Feedback__V1__SolicitFeedbackResponse_Closure closure,
+                           void *closure_data);
+  void (*list_feedback_solicitations)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                                      const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *input,
+                                      Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse_Closure closure,
+                                      void *closure_data);
+  void (*close_feedback_solicitation)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                                      const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *input,
+                                      Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse_Closure closure,
+                                      void *closure_data);
   void (*record_dialog)(Kinerja__Feedback__V1__FeedbackService_Service *service,
                         const Kinerja__Feedback__V1__RecordDialogRequest *input,
                         Kinerja__Feedback__V1__RecordDialogResponse_Closure closure,
@@ -4328,6 +5316,10 @@ struct Kinerja__Feedback__V1__FeedbackService_Service
                        const Kinerja__Feedback__V1__ListDialogsRequest *input,
                        Kinerja__Feedback__V1__ListDialogsResponse_Closure closure,
                        void *closure_data);
+  void (*close_action_item)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                            const Kinerja__Feedback__V1__CloseActionItemRequest *input,
+                            Kinerja__Feedback__V1__CloseActionItemResponse_Closure closure,
+                            void *closure_data);
   void (*record_coaching)(Kinerja__Feedback__V1__FeedbackService_Service *service,
                           const Kinerja__Feedback__V1__RecordCoachingRequest *input,
                           Kinerja__Feedback__V1__RecordCoachingResponse_Closure closure,
@@ -4404,6 +5396,10 @@ struct Kinerja__Feedback__V1__FeedbackService_Service
                                    const Kinerja__Feedback__V1__GetUnitCitizenSummaryRequest *input,
                                    Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse_Closure closure,
                                    void *closure_data);
+  void (*moderate_citizen_rating)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                                  const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *input,
+                                  Kinerja__Feedback__V1__ModerateCitizenRatingResponse_Closure closure,
+                                  void *closure_data);
   void (*get_feedback_policy)(Kinerja__Feedback__V1__FeedbackService_Service *service,
                               const Kinerja__Feedback__V1__GetFeedbackPolicyRequest *input,
                               Kinerja__Feedback__V1__GetFeedbackPolicyResponse_Closure closure,
@@ -4432,11 +5428,15 @@ void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__Feedb
       function_prefix__ ## get_feedback,\
       function_prefix__ ## list_feedback,\
       function_prefix__ ## acknowledge_feedback,\
+      function_prefix__ ## solicit_feedback,\
+      function_prefix__ ## list_feedback_solicitations,\
+      function_prefix__ ## close_feedback_solicitation,\
       function_prefix__ ## record_dialog,\
       function_prefix__ ## update_dialog,\
       function_prefix__ ## confirm_dialog,\
       function_prefix__ ## get_dialog,\
       function_prefix__ ## list_dialogs,\
+      function_prefix__ ## close_action_item,\
       function_prefix__ ## record_coaching,\
       function_prefix__ ## get_coaching,\
       function_prefix__ ## list_coaching,\
@@ -4456,6 +5456,7 @@ void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__Feedb
       function_prefix__ ## list_citizen_ratings,\
       function_prefix__ ## get_employee_citizen_summary,\
       function_prefix__ ## get_unit_citizen_summary,\
+      function_prefix__ ## moderate_citizen_rating,\
       function_prefix__ ## get_feedback_policy,\
       function_prefix__ ## set_feedback_policy,\
       function_prefix__ ## list_audit_events,\
@@ -4476,6 +5477,18 @@ void kinerja__feedback__v1__feedback_service__acknowledge_feedback(ProtobufCServ
                                                                    const Kinerja__Feedback__V1__AcknowledgeFeedbackRequest *input,
                                                                    Kinerja__Feedback__V1__AcknowledgeFeedbackResponse_Closure closure,
                                                                    void *closure_data);
+void kinerja__feedback__v1__feedback_service__solicit_feedback(ProtobufCService *service,
+                                                               const Kinerja__Feedback__V1__SolicitFeedbackRequest *input,
+                                                               Kinerja__Feedback__V1__SolicitFeedbackResponse_Closure closure,
+                                                               void *closure_data);
+void kinerja__feedback__v1__feedback_service__list_feedback_solicitations(ProtobufCService *service,
+                                                                          const Kinerja__Feedback__V1__ListFeedbackSolicitationsRequest *input,
+                                                                          Kinerja__Feedback__V1__ListFeedbackSolicitationsResponse_Closure closure,
+                                                                          void *closure_data);
+void kinerja__feedback__v1__feedback_service__close_feedback_solicitation(ProtobufCService *service,
+                                                                          const Kinerja__Feedback__V1__CloseFeedbackSolicitationRequest *input,
+                                                                          Kinerja__Feedback__V1__CloseFeedbackSolicitationResponse_Closure closure,
+                                                                          void *closure_data);
 void kinerja__feedback__v1__feedback_service__record_dialog(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__RecordDialogRequest *input,
                                                             Kinerja__Feedback__V1__RecordDialogResponse_Closure closure,
@@ -4496,6 +5509,10 @@ void kinerja__feedback__v1__feedback_service__list_dialogs(ProtobufCService *ser
                                                            const Kinerja__Feedback__V1__ListDialogsRequest *input,
                                                            Kinerja__Feedback__V1__ListDialogsResponse_Closure closure,
                                                            void *closure_data);
+void kinerja__feedback__v1__feedback_service__close_action_item(ProtobufCService *service,
+                                                                const Kinerja__Feedback__V1__CloseActionItemRequest *input,
+                                                                Kinerja__Feedback__V1__CloseActionItemResponse_Closure closure,
+                                                                void *closure_data);
 void kinerja__feedback__v1__feedback_service__record_coaching(ProtobufCService *service,
                                                               const Kinerja__Feedback__V1__RecordCoachingRequest *input,
                                                               Kinerja__Feedback__V1__RecordCoachingResponse_Closure closure,
@@ -4572,6 +5589,10 @@ void kinerja__feedback__v1__feedback_service__get_unit_citizen_summary(ProtobufC
                                                                        const Kinerja__Feedback__V1__GetUnitCitizenSummaryRequest *input,
                                                                        Kinerja__Feedback__V1__GetUnitCitizenSummaryResponse_Closure closure,
                                                                        void *closure_data);
+void kinerja__feedback__v1__feedback_service__moderate_citizen_rating(ProtobufCService *service,
+                                                                      const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *input,
+                                                                      Kinerja__Feedback__V1__ModerateCitizenRatingResponse_Closure closure,
+                                                                      void *closure_data);
 void kinerja__feedback__v1__feedback_service__get_feedback_policy(ProtobufCService *service,
                                                                   const Kinerja__Feedback__V1__GetFeedbackPolicyRequest *input,
                                                                   Kinerja__Feedback__V1__GetFeedbackPolicyResponse_Closure closure,
@@ -4593,6 +5614,8 @@ void kinerja__feedback__v1__feedback_service__verify_audit_chain(ProtobufCServic
 
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__feedback_kind__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__feedback_subject_kind__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__solicitation_kind__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__solicitation_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__dialog_stage__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__dialog_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__coaching_kind__descriptor;
@@ -4602,14 +5625,18 @@ extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__assignment_state_
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__withheld_reason__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__ticket_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__outlier_reason__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__skm_unsur__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__skm_mutu__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__outlier_method__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__continuous_feedback__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__feedback_solicitation__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__action_item__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__coaching_rating__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__coaching_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__assessment_round__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__assessment_assignment__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__value_expectation__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__value_score__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__behaviour_assessment__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__value_aggregate__descriptor;
@@ -4618,6 +5645,9 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__citizen_summary__
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__behaviour_summary__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__service_ticket__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__citizen_rating__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__skm_answer__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__skm_unsur_result__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__skm_summary__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__feedback_policy__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__give_feedback_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__give_feedback_response__descriptor;
@@ -4625,6 +5655,12 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_feedback_requ
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_feedback_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_feedback_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_feedback_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__solicit_feedback_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__solicit_feedback_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_feedback_solicitations_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_feedback_solicitations_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__close_feedback_solicitation_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__close_feedback_solicitation_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__acknowledge_feedback_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__acknowledge_feedback_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__record_dialog_request__descriptor;
@@ -4637,6 +5673,8 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_dialog_reques
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_dialog_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_dialogs_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_dialogs_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__close_action_item_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__close_action_item_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__record_coaching_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__record_coaching_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_coaching_request__descriptor;
@@ -4677,6 +5715,8 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_employee_citi
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_employee_citizen_summary_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_unit_citizen_summary_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_unit_citizen_summary_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__moderate_citizen_rating_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__moderate_citizen_rating_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_feedback_policy_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_feedback_policy_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__set_feedback_policy_request__descriptor;
