@@ -35,6 +35,7 @@ public struct ServiceRuntime: Sendable {
             throw ConfigurationError(key: "tls", "cannot load the certificate, key or trust roots: \(error)")
         }
         store = try Store(configuration: configuration.store, migrations: migrations)
+        logPseudonymKey = try Self.pseudonymSecret(configuration)
     }
 
     /// Protocol limits from the configuration.
@@ -55,11 +56,24 @@ public struct ServiceRuntime: Sendable {
                          services: services)
     }
 
-    /// A per-deployment secret for log pseudonyms: derived from the service's private key, so it
-    /// is stable across restarts (until the key changes) and never configured separately.
-    public var logPseudonymKey: [UInt8] {
-        let bytes = FileManager.default.contents(atPath: configuration.tls.privateKey).map { Array($0) } ?? SecureRandom.bytes(32)
-        return SHA256.hash(Array("kinerja-log-pseudonym-v1".utf8) + bytes)
+    /// The secret that keys user pseudonyms in the logs: a file of its own (`log.pseudonym_secret_file`,
+    /// default `log-pseudonym.secret` beside the store), made 0600 with 32 random bytes on first
+    /// start. Being separate from the TLS key, a user's pseudonym survives a certificate rotation,
+    /// so an operator can follow one person's calls across it.
+    public let logPseudonymKey: [UInt8]
+
+    /// Reads the pseudonym secret, creating it when missing; errors name the key.
+    static func pseudonymSecret(_ configuration: ServiceConfiguration) throws -> [UInt8] {
+        let path = configuration.log.pseudonymSecretFile
+            ?? URL(fileURLWithPath: configuration.store.path).deletingLastPathComponent().appendingPathComponent("log-pseudonym.secret").path
+        if let existing = FileManager.default.contents(atPath: path), existing.count >= 32 {
+            return SHA256.hash(Array("kinerja-log-pseudonym-v2".utf8) + Array(existing))
+        }
+        let secret = Data(SecureRandom.bytes(32))
+        guard FileManager.default.createFile(atPath: path, contents: secret, attributes: [.posixPermissions: 0o600]) else {
+            throw ConfigurationError(key: "log.pseudonym_secret_file", "cannot create \(path)")
+        }
+        return SHA256.hash(Array("kinerja-log-pseudonym-v2".utf8) + Array(secret))
     }
 
     /// A client for the configured peer `name`.

@@ -23,7 +23,8 @@ extension Store {
         let temporary = directory.appendingPathComponent(".\(destinationURL.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
         try? FileManager.default.removeItem(atPath: temporary)
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
             var readOnly = Configuration()
             readOnly.readonly = true
             readOnly.busyMode = .timeout(10)
@@ -37,6 +38,10 @@ extension Store {
             try copy.close()
             guard check == ["ok"] else {
                 throw StoreError(.backup, "the backup copy failed integrity_check: \(check.prefix(3).joined(separator: "; "))")
+            }
+            // The copy holds every record of the service: private to its user, whatever the umask.
+            guard chmod(temporary, 0o600) == 0 else {
+                throw StoreError(.backup, "cannot make the backup private: \(String(cString: strerror(errno)))")
             }
             try fsync(path: temporary)
             guard rename(temporary, destination) == 0 else {

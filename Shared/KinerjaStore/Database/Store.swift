@@ -23,6 +23,10 @@ public final class Store: Sendable {
         } catch {
             throw StoreError(.open, "cannot create the directory of \(configuration.path)", cause: error)
         }
+        // Created 0600 before SQLite opens it, whatever the umask: SQLite gives the -wal and -shm
+        // files it creates the mode of the database file.
+        let descriptor = Foundation.open(configuration.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { Foundation.close(descriptor) }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.journalMode = .wal
@@ -38,8 +42,8 @@ public final class Store: Sendable {
         } catch {
             throw StoreError(.open, "cannot open \(configuration.path)", cause: error)
         }
-        // Readable by the service user only; SQLite gives the -wal and -shm files the same mode.
-        chmod(configuration.path, 0o600)
+        // Readable by the service user only, also when an earlier version left them wider.
+        for suffix in ["", "-wal", "-shm"] { chmod(configuration.path + suffix, 0o600) }
         // GRDB sets synchronous=NORMAL on the writer when it enables WAL; acknowledged writes need FULL.
         do {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
