@@ -120,6 +120,10 @@ struct IdentityEndToEndTests {
         // The same command again resumes: acknowledged chunks are replayed, the rest applied.
         let again = try await identity.ctl(["employees", "import", csvPath, "--chunk-size", "500"])
         #expect(again.status == 0, "\(again.stderr)")
+        // It says what happened: the chunks already applied were not created again.
+        func grouped(_ n: Int) -> String { n >= 1000 ? "\(n / 1000) \(String(format: "%03d", n % 1000))" : "\(n)" }
+        #expect(again.stdout.contains("created \(grouped(10_000 - present))"), "\(again.stdout)")
+        #expect(again.stdout.contains("already imported \(grouped(present))"), "\(again.stdout)")
         let total = try identity.readStore { db in try String.fetchAll(db, sql: "SELECT nip FROM employee").filter { imported.contains($0) }.count }
         #expect(total == 10_000)
     }

@@ -114,7 +114,8 @@ struct ImportRunnerTests {
         #expect(calls.items.count == 1)
         #expect(ErrorReporting.report(error).exitStatus == 77)
         #expect(ErrorReporting.report(error).line
-            == "error: PERMISSION_DENIED: only pengelola kinerja of the unit or admin may import (0 of 2 500 rows acknowledged)")
+            == "error: PERMISSION_DENIED: only pengelola kinerja of the unit or admin may import (0 of 2 500 rows acknowledged; "
+               + "run the same command again to resume once the cause is fixed)")
     }
 
     /// A caller with a long-lived session over `transport`.
@@ -176,5 +177,21 @@ struct ImportRunnerTests {
         lines.update(acknowledged: 0, total: 2_000)
         lines.update(acknowledged: 1_000, total: 2_000)
         #expect(written.items == ["1 000/2 000 rows acknowledged\n"])
+    }
+
+    @Test("a resumed import counts chunks an earlier run applied as already imported, not as created")
+    func replayedChunks() async throws {
+        var first = Identity.ImportEmployeesResponse()
+        first.totalRows = 1_000
+        first.acceptedRows = 1_000
+        first.replayed = true
+        var second = Identity.ImportEmployeesResponse()
+        second.totalRows = 1_000
+        second.acceptedRows = 1_000
+        second.results = (0..<1_000).map { Identity.ImportRowResult(rowNumber: UInt32($0 + 2), outcome: .created) }
+        var summary = ImportSummary()
+        summary.add(first)
+        summary.add(second)
+        #expect(summary.totalsLine == "rows 2 000, created 1 000, updated 0, unchanged 0, rejected 0, already imported 1 000 (by an earlier run)")
     }
 }

@@ -33,14 +33,19 @@ extension IdentityHandlers {
             }
             first = false
         }
+        // The idempotency key covers the options and every row, byte for byte. A chunk applied
+        // before is answered from its record at once, marked replayed, without validating it again.
+        var requestBytes = try options.serializedBytes()
+        for row in rows { requestBytes += try row.serializedBytes() }
+        if !options.dryRun, var recorded = try await recordedResponse(context, bytes: requestBytes, as: Identity.ImportEmployeesResponse.self) {
+            recorded.replayed = true
+            return recorded
+        }
         let plan = try await planImport(rows, options: options, access: access)
         let (allRows, chosen) = (rows, options)
         if options.dryRun {
             return plan.report(dryRun: true)
         }
-        // The idempotency key covers the options and every row, byte for byte.
-        var requestBytes = try options.serializedBytes()
-        for row in rows { requestBytes += try row.serializedBytes() }
         return try await write(context, bytes: requestBytes) { [self] db, actor in
             try plan.apply(actor: actor, in: db)
             try audit(db, context, actor, target: "employees",

@@ -49,7 +49,7 @@ struct ImportRunner {
     /// The error to end with when chunk calls stop succeeding.
     static func interrupted(_ error: any Error, acknowledged: Int, total: Int, resumable: Bool) -> any Error {
         let progress = "\(Display.grouped(acknowledged)) of \(Display.grouped(total)) rows acknowledged"
-            + (resumable && acknowledged > 0 ? "; run the same command again to resume" : "")
+            + (resumable ? "; run the same command again to resume" + (acknowledged > 0 ? "" : " once the cause is fixed") : "")
         switch error {
         case let error as RPCError:
             return CLIError(code(for: error.code), "\(ErrorReporting.message(of: error)) (\(progress))",

@@ -64,6 +64,15 @@ extension StoreBackedService {
                                      principal: actor.principal, method: context.method.path, request: bytes) { db in try body(db, actor) }
     }
 
+    /// The answer recorded for this call's `idempotency-key` when the same request was applied
+    /// before (nil otherwise), so a replay is answered before the request is validated again.
+    public func recordedResponse<Response: ProtoMessage>(_ context: ServerContext, bytes: [UInt8],
+                                                         as type: Response.Type = Response.self) async throws -> Response? {
+        let actor = try actor()
+        return try await store.recordedResponse(idempotencyKey: context.metadata[Metadata.WellKnownKey.idempotencyKey],
+                                                principal: actor.principal, method: context.method.path, request: bytes)
+    }
+
     /// Appends the success entry of a change inside its transaction.
     public func audit(_ db: Database, _ context: ServerContext, _ actor: ChangeActor, target: String, detail: String = "") throws {
         try AuditLog.append(AuditRecord(principal: actor.principal, principalKind: actor.kind, action: context.method.path,

@@ -45,6 +45,26 @@ extension Store {
         }
     }
 
+    /// The response recorded for `(principal, method, key)` when this exact request was applied
+    /// before; nil when the key is new or absent. A different request under the key is refused.
+    /// Lets a handler answer a replay before it validates the request again (a resumed import
+    /// replays every chunk it already sent).
+    public func recordedResponse<Response: ProtoMessage>(
+        idempotencyKey key: String?, principal: String, method: String, request: [UInt8], as type: Response.Type = Response.self
+    ) async throws -> Response? {
+        guard let key, !key.isEmpty else { return nil }
+        let requestHash = Data(SHA256.hash(request))
+        return try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT request_hash, response FROM idempotency WHERE principal = ? AND method = ? AND key = ?
+                """, arguments: [principal, method, key]) else { return nil }
+            guard (row["request_hash"] as Data) == requestHash else {
+                throw StoreError(.idempotencyConflict, "idempotency key \"\(key)\" was already used for a different request")
+            }
+            return try Response(serializedBytes: Array(row["response"] as Data))
+        }
+    }
+
     /// Forgets idempotency keys older than the retention; returns how many were removed.
     @discardableResult
     public func purgeIdempotencyKeys(now: Date = Date()) async throws -> Int {
