@@ -26,9 +26,8 @@ public final class ServiceHost<Definition: ServiceDefinition>: Sendable {
     /// definition assembles (tests inject parts such as an in-memory identity directory).
     public static func make(_ loaded: LoadedConfiguration<Definition.Section>,
                             inject: (ServiceAssembly<Definition.Section>) -> Void = { _ in }) async throws -> ServiceHost {
-        for peer in Definition.requiredPeers where loaded.common.peers[peer] == nil {
-            throw ConfigurationError(key: "peers.\(peer)", "is required: \(Definition.name) calls the \(peer) service")
-        }
+        // Required peers are checked when the file is loaded (ServiceCommand); a missing one also
+        // fails here, when the assembly asks for its client (tests inject parts instead).
         let runtime = try ServiceRuntime(name: Definition.name, configuration: loaded.common, migrations: Definition.migrations)
         let assembly = ServiceAssembly(runtime: runtime, section: loaded.section)
         inject(assembly)
