@@ -82,16 +82,15 @@ extension PlanningHandlers {
 
     public func acknowledgeRhkReview(_ request: Planning.AcknowledgeRhkReviewRequest,
                                      context: ServerContext) async throws -> Planning.AcknowledgeRhkReviewResponse {
-        try Invalid.requireText(request.note, "note", max: 1000)
         let skp = try await skp(holdingRhk: request.rhkID)
         try await requireOwner(of: skp)
         return try await write(context, request) { [self] db, actor in
-            guard let flag = try SkpRecords.flags([request.rhkID], in: db)[request.rhkID] else {
-                throw RPCError(.failedPrecondition, "RHK \(request.rhkID) is not flagged for review")
+            guard var rhk = try SkpRecords.latest(skp.skpID, in: db)?.skp.rhks.first(where: { $0.rhkID == request.rhkID }) else {
+                throw RPCError(.notFound, "no RHK \(request.rhkID)")
             }
-            if flag.parentRemoved {
-                throw RPCError(.failedPrecondition, "the parent RHK was removed: link the RHK to another RHK of your atasan instead")
-            }
+            rhk.reviewFlag = try SkpRecords.flags([request.rhkID], in: db)[request.rhkID]
+            // The rule (a note, a flag, a parent still there) is the domain's.
+            _ = try ReviewFlags.acknowledge(rhk, note: request.note)
             try db.execute(sql: "DELETE FROM review_flag WHERE rhk_id = ?", arguments: [request.rhkID])
             try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "review of RHK \(request.rhkID) acknowledged: \(request.note)")
             guard let current = try SkpRecords.latest(skp.skpID, in: db)?.skp else { throw RPCError(.notFound, "no SKP \(skp.skpID)") }
