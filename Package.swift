@@ -161,6 +161,7 @@ let package = Package(
         .target(
             name: "KinerjaIdentityClient",
             dependencies: [
+                "KinerjaASN",
                 "KinerjaProto",
                 "KinerjaService",
                 .product(name: "Logging", package: "swift-log"),

@@ -48,6 +48,12 @@ public enum IdentityAuthorization {
         M.listBawahan: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan),
                                   .role(.admin), .anyService),
         M.checkSupervision: AccessRule(.anyService, .targetSelf, .role(.admin)),
+        M.getPejabatPenilai: AccessRule(.anyService, .targetSelf, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), .role(.admin)),
+        M.listDinilai: AccessRule(.anyService, .targetSelf, .role(.admin)),
+        M.getPenilaiHistory: AccessRule(.anyService, .targetSelf, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), .role(.admin)),
+        M.recordActingAssignment: administrators,
+        M.endActingAssignment: administrators,
+        M.listActingAssignments: AccessRule(.anyUser, .anyService),
 
         M.grantRole: administrators,
         M.revokeRole: administrators,

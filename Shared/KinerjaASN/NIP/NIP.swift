@@ -70,7 +70,7 @@ public struct NIP: Sendable, Hashable, CustomStringConvertible {
     public init(validating text: String, asnType: Common.AsnType, today: Common.Date) throws(NIPError) {
         switch asnType {
         case .pns, .pppk: break
-        case .unspecified, .unrecognized: throw .unsupportedAsnType(asnType.rawValue)
+        case .unspecified, .nonAsn, .unrecognized: throw .unsupportedAsnType(asnType.rawValue)
         }
         // Count Unicode scalars, so a non-ASCII digit such as "١" is reported as a
         // non-digit at its position rather than as a wrong length.

@@ -16,12 +16,23 @@ public protocol IdentityDirectory: RelationshipResolver {
     func members(of unitID: String, includeSubunits: Bool) async throws -> [Identity.Employee]
     /// The whole unit tree.
     func unitTree() async throws -> UnitTreeSnapshot
+    /// The pejabat penilai of each NIP on `date`: atasan langsung, Plt/Plh, the non-ASN Kepala
+    /// Daerah, or nobody (kind NONE, with why). Unknown NIPs answer NONE.
+    func penilai(of nips: [String], on date: Common.Date) async throws -> [String: Identity.PejabatPenilai]
+    /// Everyone `penilai` (a NIP or a non-ASN identifier) rates on `date`.
+    func dinilai(by penilai: String, on date: Common.Date) async throws -> [Identity.PejabatPenilai]
 }
 
 extension IdentityDirectory {
     /// The employee with `nip`, or nil when identity does not know it.
     public func employee(_ nip: String) async throws -> Identity.Employee? {
         try await employees([nip])[nip]
+    }
+
+    /// The pejabat penilai of one employee on `date`.
+    public func penilai(of nip: String, on date: Common.Date) async throws -> Identity.PejabatPenilai {
+        try await penilai(of: [nip], on: date)[nip]
+            ?? Identity.PejabatPenilai(nip: nip, onDate: date, kind: .none, reason: "identity does not know \(nip)")
     }
 
     /// Ids of the unit's ancestors (parent first), or nil for an unknown unit.

@@ -1,4 +1,5 @@
 public import KinerjaProto
+import KinerjaASN
 import Synchronization
 
 /// A directory held in memory, for handler tests: the employees and units given, with the
@@ -7,6 +8,7 @@ public final class InMemoryDirectory: IdentityDirectory, Sendable {
     private struct State {
         var employees: [String: Identity.Employee]
         var units: [Identity.Unit]
+        var acting: [Identity.ActingAssignment] = []
         var unavailable = false
     }
     private let state: Mutex<State>
@@ -20,6 +22,11 @@ public final class InMemoryDirectory: IdentityDirectory, Sendable {
     /// Adds or replaces an employee.
     public func set(_ employee: Identity.Employee) {
         state.withLock { $0.employees[employee.nip] = employee }
+    }
+
+    /// Records an acting assignment (Plt/Plh) the directory answers penilai questions with.
+    public func add(_ acting: Identity.ActingAssignment) {
+        state.withLock { $0.acting.append(acting) }
     }
 
     /// Makes every call fail with UNAVAILABLE (identity down) or answer again.
@@ -64,5 +71,61 @@ public final class InMemoryDirectory: IdentityDirectory, Sendable {
 
     public func unitTree() async throws -> UnitTreeSnapshot {
         try read { UnitTreeSnapshot(units: $0.units) }
+    }
+
+    public func penilai(of nips: [String], on date: Common.Date) async throws -> [String: Identity.PejabatPenilai] {
+        try read { state in
+            var answers: [String: Identity.PejabatPenilai] = [:]
+            for nip in nips { answers[nip] = Self.penilai(of: nip, on: date, in: state) }
+            return answers
+        }
+    }
+
+    public func dinilai(by penilai: String, on date: Common.Date) async throws -> [Identity.PejabatPenilai] {
+        try read { state in
+            state.employees.keys.sorted().map { Self.penilai(of: $0, on: date, in: state) }.filter { $0.penilai?.nip == penilai }
+        }
+    }
+
+    /// The same rule identity applies (docs/PLANNING.md, "Who rates whom"), over the held data:
+    /// a Plt/Plh for the atasan's head position (or for the employee's unit while it has no
+    /// head) first, then an AKTIF atasan (EXTERNAL when non-ASN), else nobody.
+    private static func penilai(of nip: String, on date: Common.Date, in state: State) -> Identity.PejabatPenilai {
+        var answer = Identity.PejabatPenilai(nip: nip, onDate: date, kind: .none)
+        guard let employee = state.employees[nip] else {
+            answer.reason = "unknown NIP"
+            return answer
+        }
+        answer.atasanNIP = employee.atasanNIP
+        let atasan = state.employees[employee.atasanNIP]
+        // The position above the employee: the unit their atasan heads; with no atasan, their own
+        // unit's head position (their parent unit's, when they head their own unit).
+        let ownUnit = state.units.first { $0.unitID == employee.unitID }
+        let position = state.units.first { !$0.headNIP.isEmpty && $0.headNIP == employee.atasanNIP }?.unitID
+            ?? (employee.atasanNIP.isEmpty ? (ownUnit?.headNIP == nip ? ownUnit?.parentUnitID : ownUnit?.unitID) : nil)
+        if let position, let acting = state.acting.first(where: {
+            $0.unitID == position && $0.actingNIP != nip && ($0.validFrom.map { $0 <= date } ?? false) && ($0.validUntil.map { date <= $0 } ?? false)
+        }), let official = state.employees[acting.actingNIP] {
+            answer.kind = acting.kind
+            answer.penilai = official.reference
+            answer.penilaiIsAsn = true
+            answer.penilaiGolongan = official.golongan
+            answer.actingAssignmentID = acting.assignmentID
+            answer.decreeNumber = acting.decreeNumber
+            return answer
+        }
+        guard let atasan else {
+            answer.reason = "no atasan and no Plt/Plh for the position"
+            return answer
+        }
+        guard atasan.status == .aktif else {
+            answer.reason = "the atasan \(atasan.nip) is not AKTIF and no Plt/Plh acts for the position"
+            return answer
+        }
+        answer.kind = atasan.asnType == .nonAsn ? .external : .atasanLangsung
+        answer.penilai = atasan.reference
+        answer.penilaiIsAsn = atasan.asnType != .nonAsn
+        answer.penilaiGolongan = atasan.asnType == .nonAsn ? "" : atasan.golongan
+        return answer
     }
 }

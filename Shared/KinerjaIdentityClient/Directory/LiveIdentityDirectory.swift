@@ -10,6 +10,7 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
     private let relationCache: ExpiringCache<String, Identity.SupervisionRelation>
     private let memberCache: ExpiringCache<String, [Identity.Employee]>
     private let treeCache: ExpiringCache<Int, UnitTreeSnapshot>
+    private let penilaiCache: ExpiringCache<String, Identity.PejabatPenilai>
 
     /// A directory asking identity through `client`; answers are reused for `ttl`, at most
     /// `capacity` employees and relations are kept.
@@ -19,6 +20,7 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
         relationCache = ExpiringCache(ttl: ttl, capacity: capacity)
         memberCache = ExpiringCache(ttl: ttl, capacity: 256)
         treeCache = ExpiringCache(ttl: ttl, capacity: 1)
+        penilaiCache = ExpiringCache(ttl: ttl, capacity: capacity)
     }
 
     /// Runs an identity call; a transport failure or identity's own unavailability becomes UNAVAILABLE.
@@ -93,6 +95,32 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
         let tree = UnitTreeSnapshot(root: response.root, revision: response.treeRevision)
         treeCache.put(0, tree)
         return tree
+    }
+
+    public func penilai(of nips: [String], on date: Common.Date) async throws -> [String: Identity.PejabatPenilai] {
+        let day = date.isoString
+        var found: [String: Identity.PejabatPenilai] = [:]
+        var missing: [String] = []
+        for nip in Set(nips) {
+            if let hit = penilaiCache.get(nip + "@" + day) { found[nip] = hit } else { missing.append(nip) }
+        }
+        var start = 0
+        while start < missing.count {
+            let batch = Array(missing[start..<min(start + 500, missing.count)])
+            start += 500
+            let response = try await ask {
+                try await client.getPejabatPenilai(Identity.GetPejabatPenilaiRequest(nips: batch, onDate: date))
+            }
+            for answer in response.penilai {
+                penilaiCache.put(answer.nip + "@" + day, answer)
+                found[answer.nip] = answer
+            }
+        }
+        return found
+    }
+
+    public func dinilai(by penilai: String, on date: Common.Date) async throws -> [Identity.PejabatPenilai] {
+        try await ask { try await client.listDinilai(Identity.ListDinilaiRequest(penilai: penilai, onDate: date)) }.dinilai
     }
 
     /// Drops the cached tree when identity reports a newer revision (from the revocation feed).

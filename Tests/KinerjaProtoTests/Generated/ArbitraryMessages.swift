@@ -9,6 +9,7 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Common.DateRange.self,
     Common.TimeRange.self,
     Common.Period.self,
+    Common.PenilaiRef.self,
     Common.AuditStamp.self,
     Common.PageRequest.self,
     Common.PageResponse.self,
@@ -131,6 +132,9 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Planning.PeriodicTarget.self,
     Planning.Iki.self,
     Planning.BehaviourExpectation.self,
+    Planning.SkpLampiran.self,
+    Planning.SkpApproval.self,
+    Planning.ExpectationAmendment.self,
     Planning.RhkReviewFlag.self,
     Planning.Rhk.self,
     Planning.Skp.self,
@@ -185,6 +189,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Planning.ListSkpVersionsResponse.self,
     Planning.GetCascadeRequest.self,
     Planning.GetCascadeResponse.self,
+    Planning.PeranRow.self,
+    Planning.PeranLink.self,
     Planning.ListParentRhkCandidatesRequest.self,
     Planning.ListParentRhkCandidatesResponse.self,
     Planning.ListRhksNeedingReviewRequest.self,
@@ -199,6 +205,14 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Planning.ListAuditEventsResponse.self,
     Planning.VerifyAuditChainRequest.self,
     Planning.VerifyAuditChainResponse.self,
+    Planning.DeleteSkpRequest.self,
+    Planning.DeleteSkpResponse.self,
+    Planning.AmendBehaviourExpectationsRequest.self,
+    Planning.AmendBehaviourExpectationsResponse.self,
+    Planning.SkpComplianceRow.self,
+    Planning.SkpComplianceCount.self,
+    Planning.GetSkpComplianceRequest.self,
+    Planning.GetSkpComplianceResponse.self,
     Reporting.DailyReportDraft.self,
     Reporting.DailyReport.self,
     Reporting.QualitativeRealisation.self,
@@ -359,6 +373,9 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Identity.Unit.self,
     Identity.UnitNode.self,
     Identity.Employee.self,
+    Identity.ActingAssignment.self,
+    Identity.PejabatPenilai.self,
+    Identity.PenilaiPeriod.self,
     Identity.SupervisorAssignment.self,
     Identity.RoleGrant.self,
     Identity.Account.self,
@@ -366,6 +383,7 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Identity.SigningKey.self,
     Identity.RoleClaim.self,
     Identity.AccessTokenClaims.self,
+    Identity.ActingClaim.self,
     Identity.SignedAccessToken.self,
     Identity.TokenPair.self,
     Identity.LoginRequest.self,
@@ -424,6 +442,18 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Identity.CheckSupervisionRequest.self,
     Identity.SupervisionRelation.self,
     Identity.CheckSupervisionResponse.self,
+    Identity.GetPejabatPenilaiRequest.self,
+    Identity.GetPejabatPenilaiResponse.self,
+    Identity.ListDinilaiRequest.self,
+    Identity.ListDinilaiResponse.self,
+    Identity.GetPenilaiHistoryRequest.self,
+    Identity.GetPenilaiHistoryResponse.self,
+    Identity.RecordActingAssignmentRequest.self,
+    Identity.RecordActingAssignmentResponse.self,
+    Identity.EndActingAssignmentRequest.self,
+    Identity.EndActingAssignmentResponse.self,
+    Identity.ListActingAssignmentsRequest.self,
+    Identity.ListActingAssignmentsResponse.self,
     Identity.GrantRoleRequest.self,
     Identity.GrantRoleResponse.self,
     Identity.RevokeRoleRequest.self,
@@ -482,6 +512,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Common.DateRange.self, ["start_date", "end_date"]),
     (Common.TimeRange.self, ["start_time", "end_time"]),
     (Common.Period.self, ["year", "kind", "month", "triwulan"]),
+    (Common.PenilaiRef.self, ["penilai", "kind", "is_asn", "golongan", "decree_number"]),
     (Common.AuditStamp.self, ["principal", "principal_kind", "at"]),
     (Common.PageRequest.self, ["page_size", "cursor"]),
     (Common.PageResponse.self, ["next_cursor"]),
@@ -604,9 +635,12 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.PeriodicTarget.self, ["period", "value", "cumulative", "note"]),
     (Planning.Iki.self, ["iki_id", "rhk_id", "aspek", "indicator", "annual_target", "periodic_targets", "position", "aggregation"]),
     (Planning.BehaviourExpectation.self, ["value", "ekspektasi_khusus", "rhk_id", "set_by"]),
+    (Planning.SkpLampiran.self, ["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"]),
+    (Planning.SkpApproval.self, ["penilai", "at", "version", "body_sha256"]),
+    (Planning.ExpectationAmendment.self, ["amendment_id", "version", "expectations", "reason", "amended", "seen_by_owner"]),
     (Planning.RhkReviewFlag.self, ["parent_rhk_id", "parent_revision_seen", "parent_revision_current", "change_summary", "flagged_at", "parent_removed"]),
-    (Planning.Rhk.self, ["rhk_id", "skp_id", "kind", "text", "parent_rhk_id", "parent_owner_nip", "parent_rhk_text", "perspektif", "ikis", "position", "penugasan", "review_flag", "created", "updated"]),
-    (Planning.Skp.self, ["skp_id", "version", "nip", "employee", "year", "period_start", "period_end", "approach", "jenis_jabatan", "unit_id", "atasan_nip", "rhks", "behaviour_expectations", "state", "decision_note", "revision_reason", "created", "submitted", "decided", "revision"]),
+    (Planning.Rhk.self, ["rhk_id", "skp_id", "kind", "text", "parent_rhk_id", "parent_owner_nip", "parent_rhk_text", "perspektif", "ikis", "position", "penugasan", "review_flag", "created", "updated", "cascade_type", "peran"]),
+    (Planning.Skp.self, ["skp_id", "version", "nip", "employee", "year", "period_start", "period_end", "approach", "jenis_jabatan", "unit_id", "atasan_nip", "rhks", "behaviour_expectations", "state", "decision_note", "revision_reason", "created", "submitted", "decided", "revision", "lampiran", "penilai", "approval", "amendments"]),
     (Planning.SkpSummary.self, ["skp_id", "version", "employee", "year", "state", "approach", "atasan_nip", "rhk_count", "iki_count", "review_flag_count", "submitted", "decided", "revision"]),
     (Planning.ReturnComment.self, ["rhk_id", "iki_id", "note"]),
     (Planning.CascadeNode.self, ["owner", "skp_id", "skp_state", "rhk_id", "text", "kind", "indicators", "flagged_for_review", "children"]),
@@ -615,15 +649,15 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.IkiTarget.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "period_target", "period_target_derived", "annual_target", "parent_rhk_id", "aggregation"]),
     (Planning.EmployeeTargets.self, ["employee", "period", "availability", "skp_id", "skp_version", "skp_state", "atasan_nip", "targets", "approach"]),
     (Planning.RhkReviewItem.self, ["rhk", "owner", "skp_version", "skp_state", "parent_rhk"]),
-    (Planning.CreateSkpRequest.self, ["nip", "year", "approach", "period_start", "period_end", "copy_from_skp_id"]),
+    (Planning.CreateSkpRequest.self, ["nip", "year", "approach", "period_start", "period_end", "copy_from_skp_id", "transfer"]),
     (Planning.CreateSkpResponse.self, ["skp"]),
     (Planning.GetSkpRequest.self, ["skp_id", "version"]),
-    (Planning.GetSkpResponse.self, ["skp", "approved_version"]),
+    (Planning.GetSkpResponse.self, ["skp", "approved_version", "new_amendments"]),
     (Planning.GetCurrentSkpRequest.self, ["nip", "year", "on_date", "approved_only"]),
     (Planning.GetCurrentSkpResponse.self, ["skp"]),
     (Planning.ListSkpsRequest.self, ["nip", "unit", "atasan_nip", "year", "states", "flagged_only", "page"]),
     (Planning.ListSkpsResponse.self, ["skps", "page"]),
-    (Planning.UpdateSkpRequest.self, ["skp_id", "approach", "period_start", "period_end", "update_mask", "expected_skp_revision"]),
+    (Planning.UpdateSkpRequest.self, ["skp_id", "approach", "period_start", "period_end", "update_mask", "expected_skp_revision", "lampiran"]),
     (Planning.UpdateSkpResponse.self, ["skp"]),
     (Planning.AddRhkRequest.self, ["skp_id", "rhk", "expected_skp_revision"]),
     (Planning.AddRhkResponse.self, ["rhk", "skp_revision"]),
@@ -657,7 +691,9 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.ListSkpVersionsRequest.self, ["skp_id"]),
     (Planning.ListSkpVersionsResponse.self, ["skp_id", "employee", "versions"]),
     (Planning.GetCascadeRequest.self, ["unit", "year", "approved_only"]),
-    (Planning.GetCascadeResponse.self, ["unit_id", "year", "leader", "roots", "matrix", "without_skp", "unlinked"]),
+    (Planning.GetCascadeResponse.self, ["unit_id", "year", "leader", "roots", "matrix", "without_skp", "unlinked", "peran"]),
+    (Planning.PeranRow.self, ["atasan", "bawahan", "links"]),
+    (Planning.PeranLink.self, ["parent_rhk_id", "parent_rhk_text", "rhk_id", "rhk_text", "cascade_type", "peran"]),
     (Planning.ListParentRhkCandidatesRequest.self, ["nip", "year"]),
     (Planning.ListParentRhkCandidatesResponse.self, ["atasan", "atasan_skp_id", "atasan_skp_state", "rhks"]),
     (Planning.ListRhksNeedingReviewRequest.self, ["nip", "unit", "year", "page"]),
@@ -672,6 +708,14 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.ListAuditEventsResponse.self, ["events", "page"]),
     (Planning.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
     (Planning.VerifyAuditChainResponse.self, ["verification"]),
+    (Planning.DeleteSkpRequest.self, ["skp_id", "reason"]),
+    (Planning.DeleteSkpResponse.self, []),
+    (Planning.AmendBehaviourExpectationsRequest.self, ["skp_id", "expectations", "reason"]),
+    (Planning.AmendBehaviourExpectationsResponse.self, ["amendment"]),
+    (Planning.SkpComplianceRow.self, ["employee", "status", "deadline", "skp_id", "penilai", "days_late"]),
+    (Planning.SkpComplianceCount.self, ["status", "count"]),
+    (Planning.GetSkpComplianceRequest.self, ["unit", "year", "as_of", "statuses", "page"]),
+    (Planning.GetSkpComplianceResponse.self, ["rows", "counts", "page"]),
     (Reporting.DailyReportDraft.self, ["report_date", "rhk_id", "iki_id", "realisation_value", "description", "evidence", "duration_minutes"]),
     (Reporting.DailyReport.self, ["report_id", "nip", "employee", "report_date", "skp_id", "skp_version", "provisional", "rhk_id", "iki_id", "indicator", "realisation_value", "unit", "description", "evidence", "duration_minutes", "state", "verifier_nip", "review_note", "submitted", "updated", "reviewed", "revision", "revoked", "review_due_date", "review_overdue"]),
     (Reporting.QualitativeRealisation.self, ["nip", "skp_id", "iki_id", "period", "description", "rating", "rating_note", "described", "rated", "revision"]),
@@ -831,14 +875,18 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.VerifyAuditChainResponse.self, ["verification"]),
     (Identity.Unit.self, ["unit_id", "code", "name", "short_name", "kind", "parent_unit_id", "head_nip", "public_service_point", "active", "depth", "created", "updated", "revision"]),
     (Identity.UnitNode.self, ["unit", "children", "employee_count"]),
-    (Identity.Employee.self, ["nip", "full_name", "gelar_depan", "gelar_belakang", "asn_type", "jenis_jabatan", "jabatan_name", "golongan", "unit_id", "atasan_nip", "unit_head", "birth_date", "sex", "tmt", "status", "email", "phone", "created", "updated", "revision"]),
+    (Identity.Employee.self, ["nip", "full_name", "gelar_depan", "gelar_belakang", "asn_type", "jenis_jabatan", "jabatan_name", "golongan", "unit_id", "atasan_nip", "unit_head", "birth_date", "sex", "tmt", "status", "email", "phone", "created", "updated", "revision", "tmt_jabatan"]),
+    (Identity.ActingAssignment.self, ["assignment_id", "unit_id", "acting_nip", "kind", "valid_from", "valid_until", "decree_number", "decree_date", "replaced_nip", "note", "recorded", "ended"]),
+    (Identity.PejabatPenilai.self, ["nip", "on_date", "kind", "penilai", "penilai_is_asn", "penilai_golongan", "acting_assignment_id", "decree_number", "atasan_nip", "reason"]),
+    (Identity.PenilaiPeriod.self, ["from", "until", "penilai"]),
     (Identity.SupervisorAssignment.self, ["nip", "atasan_nip", "effective_from", "effective_until", "acting", "note", "assigned"]),
     (Identity.RoleGrant.self, ["grant_id", "nip", "role", "scope_unit_ids", "include_subunits", "reason", "expires_at", "granted", "revoked"]),
     (Identity.Account.self, ["nip", "state", "must_change_password", "password_changed_at", "last_login_at", "failed_login_count", "locked_until", "disabled_reason", "updated"]),
     (Identity.Session.self, ["session_id", "nip", "created_at", "last_refreshed_at", "expires_at", "client_name", "peer_address", "current"]),
     (Identity.SigningKey.self, ["key_id", "algorithm", "public_key", "not_before", "not_after", "state"]),
-    (Identity.RoleClaim.self, ["role", "scope_unit_ids", "include_subunits"]),
-    (Identity.AccessTokenClaims.self, ["issuer", "subject", "audience", "issued_at", "not_before", "expires_at", "token_id", "session_id", "key_id", "roles", "unit_id"]),
+    (Identity.RoleClaim.self, ["role", "scope_unit_ids", "include_subunits", "derived"]),
+    (Identity.AccessTokenClaims.self, ["issuer", "subject", "audience", "issued_at", "not_before", "expires_at", "token_id", "session_id", "key_id", "roles", "unit_id", "subject_non_asn", "acting"]),
+    (Identity.ActingClaim.self, ["unit_id", "kind", "valid_until"]),
     (Identity.SignedAccessToken.self, ["claims", "key_id", "signature"]),
     (Identity.TokenPair.self, ["access_token", "access_token_expires_at", "refresh_token", "refresh_token_expires_at", "session_id"]),
     (Identity.LoginRequest.self, ["nip", "password", "client_name", "audience"]),
@@ -872,7 +920,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Identity.GetUnitTreeResponse.self, ["root", "tree_revision"]),
     (Identity.CreateEmployeeRequest.self, ["employee", "atasan_nip"]),
     (Identity.CreateEmployeeResponse.self, ["employee", "account"]),
-    (Identity.UpdateEmployeeRequest.self, ["employee", "update_mask", "expected_revision"]),
+    (Identity.UpdateEmployeeRequest.self, ["employee", "update_mask", "expected_revision", "effective_from"]),
     (Identity.UpdateEmployeeResponse.self, ["employee"]),
     (Identity.GetEmployeeRequest.self, ["nip"]),
     (Identity.GetEmployeeResponse.self, ["employee", "unit", "atasan"]),
@@ -897,6 +945,18 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Identity.CheckSupervisionRequest.self, ["atasan_nip", "nips", "on_date"]),
     (Identity.SupervisionRelation.self, ["nip", "direct", "level"]),
     (Identity.CheckSupervisionResponse.self, ["relations"]),
+    (Identity.GetPejabatPenilaiRequest.self, ["nips", "on_date"]),
+    (Identity.GetPejabatPenilaiResponse.self, ["penilai"]),
+    (Identity.ListDinilaiRequest.self, ["penilai", "on_date"]),
+    (Identity.ListDinilaiResponse.self, ["dinilai"]),
+    (Identity.GetPenilaiHistoryRequest.self, ["nip", "from", "until"]),
+    (Identity.GetPenilaiHistoryResponse.self, ["periods"]),
+    (Identity.RecordActingAssignmentRequest.self, ["assignment"]),
+    (Identity.RecordActingAssignmentResponse.self, ["assignment"]),
+    (Identity.EndActingAssignmentRequest.self, ["assignment_id", "last_day", "reason"]),
+    (Identity.EndActingAssignmentResponse.self, ["assignment"]),
+    (Identity.ListActingAssignmentsRequest.self, ["unit", "acting_nip", "on_date", "page"]),
+    (Identity.ListActingAssignmentsResponse.self, ["assignments", "page"]),
     (Identity.GrantRoleRequest.self, ["grant"]),
     (Identity.GrantRoleResponse.self, ["grant"]),
     (Identity.RevokeRoleRequest.self, ["grant_id", "reason"]),
@@ -992,6 +1052,18 @@ extension Common.Period: ArbitraryMessage {
         m.kind = g.enumeration() as Common.PeriodKind
         m.month = g.int32()
         m.triwulan = g.enumeration() as Common.Triwulan
+        return m
+    }
+}
+
+extension Common.PenilaiRef: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.penilai = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.kind = g.enumeration() as Common.PenilaiKind
+        m.isAsn = g.bool()
+        m.golongan = g.string()
+        m.decreeNumber = g.string()
         return m
     }
 }
@@ -2290,6 +2362,40 @@ extension Planning.BehaviourExpectation: ArbitraryMessage {
     }
 }
 
+extension Planning.SkpLampiran: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dukunganSumberDaya = g.array { g in g.string() }
+        m.skemaPertanggungjawaban = g.array { g in g.string() }
+        m.konsekuensi = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Planning.SkpApproval: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.penilai = g.optional { g in Common.PenilaiRef.arbitrary(&g) }
+        m.at = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.version = g.uint32()
+        m.bodySha256 = g.string()
+        return m
+    }
+}
+
+extension Planning.ExpectationAmendment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.amendmentID = g.string()
+        m.version = g.uint32()
+        m.expectations = g.array { g in g.nested { Planning.BehaviourExpectation.arbitrary(&$0) } }
+        m.reason = g.string()
+        m.amended = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.seenByOwner = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
 extension Planning.RhkReviewFlag: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -2320,6 +2426,8 @@ extension Planning.Rhk: ArbitraryMessage {
         m.reviewFlag = g.optional { g in Planning.RhkReviewFlag.arbitrary(&g) }
         m.created = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.cascadeType = g.enumeration() as Planning.CascadeType
+        m.peran = g.string()
         return m
     }
 }
@@ -2347,6 +2455,10 @@ extension Planning.Skp: ArbitraryMessage {
         m.submitted = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.decided = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.revision = g.uint64()
+        m.lampiran = g.optional { g in Planning.SkpLampiran.arbitrary(&g) }
+        m.penilai = g.optional { g in Common.PenilaiRef.arbitrary(&g) }
+        m.approval = g.optional { g in Planning.SkpApproval.arbitrary(&g) }
+        m.amendments = g.array { g in g.nested { Planning.ExpectationAmendment.arbitrary(&$0) } }
         return m
     }
 }
@@ -2474,6 +2586,7 @@ extension Planning.CreateSkpRequest: ArbitraryMessage {
         m.periodStart = g.optional { g in Common.Date.arbitrary(&g) }
         m.periodEnd = g.optional { g in Common.Date.arbitrary(&g) }
         m.copyFromSkpID = g.string()
+        m.transfer = g.bool()
         return m
     }
 }
@@ -2500,6 +2613,7 @@ extension Planning.GetSkpResponse: ArbitraryMessage {
         var m = Self()
         m.skp = g.optional { g in Planning.Skp.arbitrary(&g) }
         m.approvedVersion = g.uint32()
+        m.newAmendments = g.array { g in g.nested { Planning.ExpectationAmendment.arbitrary(&$0) } }
         return m
     }
 }
@@ -2555,6 +2669,7 @@ extension Planning.UpdateSkpRequest: ArbitraryMessage {
         m.periodEnd = g.optional { g in Common.Date.arbitrary(&g) }
         m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
         m.expectedSkpRevision = g.uint64()
+        m.lampiran = g.optional { g in Planning.SkpLampiran.arbitrary(&g) }
         return m
     }
 }
@@ -2883,6 +2998,30 @@ extension Planning.GetCascadeResponse: ArbitraryMessage {
         m.matrix = g.array { g in g.nested { Planning.RoleMatrixRow.arbitrary(&$0) } }
         m.withoutSkp = g.array { g in g.nested { Common.EmployeeRef.arbitrary(&$0) } }
         m.unlinked = g.array { g in g.nested { Planning.CascadeNode.arbitrary(&$0) } }
+        m.peran = g.array { g in g.nested { Planning.PeranRow.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.PeranRow: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.atasan = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.bawahan = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.links = g.array { g in g.nested { Planning.PeranLink.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.PeranLink: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.parentRhkID = g.string()
+        m.parentRhkText = g.string()
+        m.rhkID = g.string()
+        m.rhkText = g.string()
+        m.cascadeType = g.enumeration() as Planning.CascadeType
+        m.peran = g.string()
         return m
     }
 }
@@ -3015,6 +3154,84 @@ extension Planning.VerifyAuditChainResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.verification = g.optional { g in Common.AuditChainVerification.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.DeleteSkpRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Planning.DeleteSkpResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        return m
+    }
+}
+
+extension Planning.AmendBehaviourExpectationsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.skpID = g.string()
+        m.expectations = g.array { g in g.nested { Planning.BehaviourExpectation.arbitrary(&$0) } }
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Planning.AmendBehaviourExpectationsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.amendment = g.optional { g in Planning.ExpectationAmendment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.SkpComplianceRow: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.status = g.enumeration() as Planning.SkpComplianceStatus
+        m.deadline = g.optional { g in Common.Date.arbitrary(&g) }
+        m.skpID = g.string()
+        m.penilai = g.optional { g in Common.PenilaiRef.arbitrary(&g) }
+        m.daysLate = g.uint32()
+        return m
+    }
+}
+
+extension Planning.SkpComplianceCount: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.status = g.enumeration() as Planning.SkpComplianceStatus
+        m.count = g.uint32()
+        return m
+    }
+}
+
+extension Planning.GetSkpComplianceRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.year = g.int32()
+        m.asOf = g.optional { g in Common.Date.arbitrary(&g) }
+        m.statuses = g.array { g in g.enumeration() as Planning.SkpComplianceStatus }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.GetSkpComplianceResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rows = g.array { g in g.nested { Planning.SkpComplianceRow.arbitrary(&$0) } }
+        m.counts = g.array { g in g.nested { Planning.SkpComplianceCount.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
         return m
     }
 }
@@ -4828,6 +5045,53 @@ extension Identity.Employee: ArbitraryMessage {
         m.created = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.updated = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         m.revision = g.uint64()
+        m.tmtJabatan = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ActingAssignment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignmentID = g.string()
+        m.unitID = g.string()
+        m.actingNIP = g.string()
+        m.kind = g.enumeration() as Common.PenilaiKind
+        m.validFrom = g.optional { g in Common.Date.arbitrary(&g) }
+        m.validUntil = g.optional { g in Common.Date.arbitrary(&g) }
+        m.decreeNumber = g.string()
+        m.decreeDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.replacedNIP = g.string()
+        m.note = g.string()
+        m.recorded = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.ended = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.PejabatPenilai: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.onDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.kind = g.enumeration() as Common.PenilaiKind
+        m.penilai = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.penilaiIsAsn = g.bool()
+        m.penilaiGolongan = g.string()
+        m.actingAssignmentID = g.string()
+        m.decreeNumber = g.string()
+        m.atasanNIP = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.PenilaiPeriod: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.from = g.optional { g in Common.Date.arbitrary(&g) }
+        m.until = g.optional { g in Common.Date.arbitrary(&g) }
+        m.penilai = g.optional { g in Identity.PejabatPenilai.arbitrary(&g) }
         return m
     }
 }
@@ -4912,6 +5176,7 @@ extension Identity.RoleClaim: ArbitraryMessage {
         m.role = g.enumeration() as Common.Role
         m.scopeUnitIDs = g.array { g in g.string() }
         m.includeSubunits = g.bool()
+        m.derived = g.bool()
         return m
     }
 }
@@ -4930,6 +5195,18 @@ extension Identity.AccessTokenClaims: ArbitraryMessage {
         m.keyID = g.string()
         m.roles = g.array { g in g.nested { Identity.RoleClaim.arbitrary(&$0) } }
         m.unitID = g.string()
+        m.subjectNonAsn = g.bool()
+        m.acting = g.array { g in g.nested { Identity.ActingClaim.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.ActingClaim: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unitID = g.string()
+        m.kind = g.enumeration() as Common.PenilaiKind
+        m.validUntil = g.optional { g in Common.Date.arbitrary(&g) }
         return m
     }
 }
@@ -5244,6 +5521,7 @@ extension Identity.UpdateEmployeeRequest: ArbitraryMessage {
         m.employee = g.optional { g in Identity.Employee.arbitrary(&g) }
         m.updateMask = g.optional { g in Common.FieldMask.arbitrary(&g) }
         m.expectedRevision = g.uint64()
+        m.effectiveFrom = g.optional { g in Common.Date.arbitrary(&g) }
         return m
     }
 }
@@ -5481,6 +5759,112 @@ extension Identity.CheckSupervisionResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.relations = g.array { g in g.nested { Identity.SupervisionRelation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.GetPejabatPenilaiRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nips = g.array { g in g.string() }
+        m.onDate = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetPejabatPenilaiResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.penilai = g.array { g in g.nested { Identity.PejabatPenilai.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.ListDinilaiRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.penilai = g.string()
+        m.onDate = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListDinilaiResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dinilai = g.array { g in g.nested { Identity.PejabatPenilai.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.GetPenilaiHistoryRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.from = g.optional { g in Common.Date.arbitrary(&g) }
+        m.until = g.optional { g in Common.Date.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.GetPenilaiHistoryResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periods = g.array { g in g.nested { Identity.PenilaiPeriod.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Identity.RecordActingAssignmentRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignment = g.optional { g in Identity.ActingAssignment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.RecordActingAssignmentResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignment = g.optional { g in Identity.ActingAssignment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.EndActingAssignmentRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignmentID = g.string()
+        m.lastDay = g.optional { g in Common.Date.arbitrary(&g) }
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.EndActingAssignmentResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignment = g.optional { g in Identity.ActingAssignment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListActingAssignmentsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.actingNIP = g.string()
+        m.onDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ListActingAssignmentsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignments = g.array { g in g.nested { Identity.ActingAssignment.arbitrary(&$0) } }
+        m.page = g.optional { g in Common.PageResponse.arbitrary(&g) }
         return m
     }
 }

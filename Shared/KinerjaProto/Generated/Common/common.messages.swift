@@ -392,6 +392,10 @@ extension Common {
         case pns
         /// PPPK (Pegawai Pemerintah dengan Perjanjian Kerja): contract government employee.
         case pppk
+        /// Not an ASN: an official outside the civil service who rates ASN, the Kepala Daerah (Wali Kota)
+        /// rating the Sekretaris Daerah. Identified by `NONASN.` + 1–48 characters of `A`–`Z`, `0`–`9`,
+        /// `.`, `-` instead of a NIP; has an account and signs in like anyone else; has no SKP.
+        case nonAsn
         /// A number this build does not know (proto3 enums are open).
         case unrecognized(Int32)
 
@@ -400,6 +404,7 @@ extension Common {
             case 0: self = .unspecified
             case 1: self = .pns
             case 2: self = .pppk
+            case 3: self = .nonAsn
             default: self = .unrecognized(rawValue)
             }
         }
@@ -409,6 +414,7 @@ extension Common {
             case .unspecified: 0
             case .pns: 1
             case .pppk: 2
+            case .nonAsn: 3
             case .unrecognized(let value): value
             }
         }
@@ -418,11 +424,71 @@ extension Common {
             case .unspecified: "ASN_TYPE_UNSPECIFIED"
             case .pns: "ASN_TYPE_PNS"
             case .pppk: "ASN_TYPE_PPPK"
+            case .nonAsn: "ASN_TYPE_NON_ASN"
             case .unrecognized: nil
             }
         }
 
-        public static let knownCases: [Self] = [.unspecified, .pns, .pppk]
+        public static let knownCases: [Self] = [.unspecified, .pns, .pppk, .nonAsn]
+    }
+
+    /// Who rates an employee on a day (pejabat penilai, PermenPANRB 6/2022).
+    public enum PenilaiKind: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// The definitive atasan langsung.
+        case atasanLangsung
+        /// A Plt (pelaksana tugas): acting in a vacant head position by decree, for a date range.
+        case plt
+        /// A Plh (pelaksana harian): acting while the definitive head is away, by decree, for a date range.
+        case plh
+        /// A non-ASN penilai (ASN_TYPE_NON_ASN): the Kepala Daerah for the Sekretaris Daerah. SIASN
+        /// records such a penilai as "NON ASN".
+        case external
+        /// Nobody may rate the employee on that day: no atasan, the atasan is not AKTIF (left, retired,
+        /// transferred) and no Plt/Plh acts for the position. The employee's SKP waits; pengelola
+        /// kinerja never decide instead.
+        case none
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .atasanLangsung
+            case 2: self = .plt
+            case 3: self = .plh
+            case 4: self = .external
+            case 5: self = .none
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .atasanLangsung: 1
+            case .plt: 2
+            case .plh: 3
+            case .external: 4
+            case .none: 5
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "PENILAI_KIND_UNSPECIFIED"
+            case .atasanLangsung: "PENILAI_KIND_ATASAN_LANGSUNG"
+            case .plt: "PENILAI_KIND_PLT"
+            case .plh: "PENILAI_KIND_PLH"
+            case .external: "PENILAI_KIND_EXTERNAL"
+            case .none: "PENILAI_KIND_NONE"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .atasanLangsung, .plt, .plh, .external, .none]
     }
 
     /// A user role. Roles are granted by identity (IdentityService.GrantRole) and carried in access
@@ -998,6 +1064,65 @@ extension Common {
             if kind.rawValue != 0 { printer.enumeration("kind", kind) }
             if month != 0 { printer.integer("month", month) }
             if triwulan.rawValue != 0 { printer.enumeration("triwulan", triwulan) }
+        }
+    }
+
+    /// A pejabat penilai as other records keep it (a snapshot at the time of a decision).
+    public struct PenilaiRef: ProtoMessage {
+        public static let protoName = "kinerja.common.v1.PenilaiRef"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__common__v1__penilai_ref()) }
+
+        /// The penilai (an ASN employee, or the non-ASN official).
+        public var penilai: Common.EmployeeRef? = nil
+        /// Which kind of penilai.
+        public var kind: Common.PenilaiKind = .init(rawValue: 0)
+        /// True for an ASN (false for PENILAI_KIND_EXTERNAL).
+        public var isAsn: Bool = false
+        /// The penilai's golongan; empty for a non-ASN.
+        public var golongan: String = ""
+        /// For a Plt/Plh: the decree number.
+        public var decreeNumber: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            penilai: Common.EmployeeRef? = nil,
+            kind: Common.PenilaiKind = .init(rawValue: 0),
+            isAsn: Bool = false,
+            golongan: String = "",
+            decreeNumber: String = ""
+        ) {
+            self.penilai = penilai
+            self.kind = kind
+            self.isAsn = isAsn
+            self.golongan = golongan
+            self.decreeNumber = decreeNumber
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, penilai)
+            encoder.scalar(1, kind.rawValue)
+            encoder.bool(2, isAsn)
+            try encoder.string(3, golongan)
+            try encoder.string(4, decreeNumber)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.penilai = try decoder.message(0)
+            self.kind = decoder.enumeration(1)
+            self.isAsn = decoder.bool(2)
+            self.golongan = try decoder.string(3)
+            self.decreeNumber = try decoder.string(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = penilai { printer.message("penilai", value) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if isAsn { printer.bool("is_asn", isAsn) }
+            if !golongan.isEmpty { printer.string("golongan", golongan) }
+            if !decreeNumber.isEmpty { printer.string("decree_number", decreeNumber) }
         }
     }
 

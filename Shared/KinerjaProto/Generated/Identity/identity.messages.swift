@@ -564,6 +564,9 @@ extension Identity {
         public var updated: Common.AuditStamp? = nil
         /// Revision counter for optimistic concurrency. Output only.
         public var revision: UInt64 = 0
+        /// TMT jabatan: the first WITA day in the current position (jabatan and unit); an SKP starts
+        /// here. Set on create (default: tmt) and by a transfer (UpdateEmployeeRequest.effective_from).
+        public var tmtJabatan: Common.Date? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -589,7 +592,8 @@ extension Identity {
             phone: String = "",
             created: Common.AuditStamp? = nil,
             updated: Common.AuditStamp? = nil,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            tmtJabatan: Common.Date? = nil
         ) {
             self.nip = nip
             self.fullName = fullName
@@ -611,6 +615,7 @@ extension Identity {
             self.created = created
             self.updated = updated
             self.revision = revision
+            self.tmtJabatan = tmtJabatan
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -634,6 +639,7 @@ extension Identity {
             try encoder.message(17, created)
             try encoder.message(18, updated)
             encoder.scalar(19, revision)
+            try encoder.message(20, tmtJabatan)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -657,6 +663,7 @@ extension Identity {
             self.created = try decoder.message(17)
             self.updated = try decoder.message(18)
             self.revision = decoder.scalar(19)
+            self.tmtJabatan = try decoder.message(20)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -680,6 +687,258 @@ extension Identity {
             if let value = created { printer.message("created", value) }
             if let value = updated { printer.message("updated", value) }
             if revision != 0 { printer.integer("revision", revision) }
+            if let value = tmtJabatan { printer.message("tmt_jabatan", value) }
+        }
+    }
+
+    /// An acting official (Plt or Plh) appointed by decree to the head position of a unit for a
+    /// date range. While it is in force, the acting official is the pejabat penilai of everyone whose
+    /// atasan langsung is that position (its definitive head, or nobody while it is vacant) and the
+    /// pimpinan of the unit.
+    public struct ActingAssignment: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ActingAssignment"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__acting_assignment()) }
+
+        /// Opaque id (ULID). Output only.
+        public var assignmentID: String = ""
+        /// The unit whose head position is acted. Required.
+        public var unitID: String = ""
+        /// The acting official, an AKTIF employee who is not the definitive head of the unit. Required.
+        public var actingNIP: String = ""
+        /// PENILAI_KIND_PLT or PENILAI_KIND_PLH. Required.
+        public var kind: Common.PenilaiKind = .init(rawValue: 0)
+        /// First WITA day in force. Required.
+        public var validFrom: Common.Date? = nil
+        /// Last WITA day in force; required; at most 366 days after valid_from.
+        public var validUntil: Common.Date? = nil
+        /// Number of the decree (surat perintah / SK), 1–100 characters. Required.
+        public var decreeNumber: String = ""
+        /// Date of the decree. Required.
+        public var decreeDate: Common.Date? = nil
+        /// The definitive head who is away (Plh); empty while the position is vacant (Plt). Output only:
+        /// the unit's head when recorded.
+        public var replacedNIP: String = ""
+        /// A note; at most 500 characters.
+        public var note: String = ""
+        /// Who recorded it and when. Output only.
+        public var recorded: Common.AuditStamp? = nil
+        /// Who ended it early and when; absent unless ended. Output only.
+        public var ended: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignmentID: String = "",
+            unitID: String = "",
+            actingNIP: String = "",
+            kind: Common.PenilaiKind = .init(rawValue: 0),
+            validFrom: Common.Date? = nil,
+            validUntil: Common.Date? = nil,
+            decreeNumber: String = "",
+            decreeDate: Common.Date? = nil,
+            replacedNIP: String = "",
+            note: String = "",
+            recorded: Common.AuditStamp? = nil,
+            ended: Common.AuditStamp? = nil
+        ) {
+            self.assignmentID = assignmentID
+            self.unitID = unitID
+            self.actingNIP = actingNIP
+            self.kind = kind
+            self.validFrom = validFrom
+            self.validUntil = validUntil
+            self.decreeNumber = decreeNumber
+            self.decreeDate = decreeDate
+            self.replacedNIP = replacedNIP
+            self.note = note
+            self.recorded = recorded
+            self.ended = ended
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, assignmentID)
+            try encoder.string(1, unitID)
+            try encoder.string(2, actingNIP)
+            encoder.scalar(3, kind.rawValue)
+            try encoder.message(4, validFrom)
+            try encoder.message(5, validUntil)
+            try encoder.string(6, decreeNumber)
+            try encoder.message(7, decreeDate)
+            try encoder.string(8, replacedNIP)
+            try encoder.string(9, note)
+            try encoder.message(10, recorded)
+            try encoder.message(11, ended)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignmentID = try decoder.string(0)
+            self.unitID = try decoder.string(1)
+            self.actingNIP = try decoder.string(2)
+            self.kind = decoder.enumeration(3)
+            self.validFrom = try decoder.message(4)
+            self.validUntil = try decoder.message(5)
+            self.decreeNumber = try decoder.string(6)
+            self.decreeDate = try decoder.message(7)
+            self.replacedNIP = try decoder.string(8)
+            self.note = try decoder.string(9)
+            self.recorded = try decoder.message(10)
+            self.ended = try decoder.message(11)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !assignmentID.isEmpty { printer.string("assignment_id", assignmentID) }
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
+            if !actingNIP.isEmpty { printer.string("acting_nip", actingNIP) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if let value = validFrom { printer.message("valid_from", value) }
+            if let value = validUntil { printer.message("valid_until", value) }
+            if !decreeNumber.isEmpty { printer.string("decree_number", decreeNumber) }
+            if let value = decreeDate { printer.message("decree_date", value) }
+            if !replacedNIP.isEmpty { printer.string("replaced_nip", replacedNIP) }
+            if !note.isEmpty { printer.string("note", note) }
+            if let value = recorded { printer.message("recorded", value) }
+            if let value = ended { printer.message("ended", value) }
+        }
+    }
+
+    /// The pejabat penilai of one employee on one day.
+    public struct PejabatPenilai: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.PejabatPenilai"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__pejabat_penilai()) }
+
+        /// The employee rated.
+        public var nip: String = ""
+        /// The WITA day the answer is for.
+        public var onDate: Common.Date? = nil
+        /// Which kind of penilai; PENILAI_KIND_NONE when nobody may rate.
+        public var kind: Common.PenilaiKind = .init(rawValue: 0)
+        /// The penilai (an ASN employee, or the non-ASN official); absent for NONE.
+        public var penilai: Common.EmployeeRef? = nil
+        /// True when the penilai is an ASN (false for EXTERNAL), as SIASN records it.
+        public var penilaiIsAsn: Bool = false
+        /// The penilai's golongan (empty for a non-ASN), as SIASN records it.
+        public var penilaiGolongan: String = ""
+        /// The acting assignment behind a PLT or PLH answer.
+        public var actingAssignmentID: String = ""
+        /// Its decree number.
+        public var decreeNumber: String = ""
+        /// The definitive atasan langsung on that day (the same as penilai for ATASAN_LANGSUNG); empty when none.
+        public var atasanNIP: String = ""
+        /// For NONE: why, e.g. "the atasan 19… is PENSIUN and no Plt/Plh acts for the position".
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            onDate: Common.Date? = nil,
+            kind: Common.PenilaiKind = .init(rawValue: 0),
+            penilai: Common.EmployeeRef? = nil,
+            penilaiIsAsn: Bool = false,
+            penilaiGolongan: String = "",
+            actingAssignmentID: String = "",
+            decreeNumber: String = "",
+            atasanNIP: String = "",
+            reason: String = ""
+        ) {
+            self.nip = nip
+            self.onDate = onDate
+            self.kind = kind
+            self.penilai = penilai
+            self.penilaiIsAsn = penilaiIsAsn
+            self.penilaiGolongan = penilaiGolongan
+            self.actingAssignmentID = actingAssignmentID
+            self.decreeNumber = decreeNumber
+            self.atasanNIP = atasanNIP
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.message(1, onDate)
+            encoder.scalar(2, kind.rawValue)
+            try encoder.message(3, penilai)
+            encoder.bool(4, penilaiIsAsn)
+            try encoder.string(5, penilaiGolongan)
+            try encoder.string(6, actingAssignmentID)
+            try encoder.string(7, decreeNumber)
+            try encoder.string(8, atasanNIP)
+            try encoder.string(9, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.onDate = try decoder.message(1)
+            self.kind = decoder.enumeration(2)
+            self.penilai = try decoder.message(3)
+            self.penilaiIsAsn = decoder.bool(4)
+            self.penilaiGolongan = try decoder.string(5)
+            self.actingAssignmentID = try decoder.string(6)
+            self.decreeNumber = try decoder.string(7)
+            self.atasanNIP = try decoder.string(8)
+            self.reason = try decoder.string(9)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if let value = onDate { printer.message("on_date", value) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if let value = penilai { printer.message("penilai", value) }
+            if penilaiIsAsn { printer.bool("penilai_is_asn", penilaiIsAsn) }
+            if !penilaiGolongan.isEmpty { printer.string("penilai_golongan", penilaiGolongan) }
+            if !actingAssignmentID.isEmpty { printer.string("acting_assignment_id", actingAssignmentID) }
+            if !decreeNumber.isEmpty { printer.string("decree_number", decreeNumber) }
+            if !atasanNIP.isEmpty { printer.string("atasan_nip", atasanNIP) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// One span of days with the same pejabat penilai.
+    public struct PenilaiPeriod: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.PenilaiPeriod"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__penilai_period()) }
+
+        /// First WITA day.
+        public var from: Common.Date? = nil
+        /// Last WITA day.
+        public var until: Common.Date? = nil
+        /// The penilai on those days.
+        public var penilai: Identity.PejabatPenilai? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            from: Common.Date? = nil,
+            until: Common.Date? = nil,
+            penilai: Identity.PejabatPenilai? = nil
+        ) {
+            self.from = from
+            self.until = until
+            self.penilai = penilai
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, from)
+            try encoder.message(1, until)
+            try encoder.message(2, penilai)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.from = try decoder.message(0)
+            self.until = try decoder.message(1)
+            self.penilai = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = from { printer.message("from", value) }
+            if let value = until { printer.message("until", value) }
+            if let value = penilai { printer.message("penilai", value) }
         }
     }
 
@@ -1088,6 +1347,9 @@ extension Identity {
         public var scopeUnitIDs: [String] = []
         /// True when the scope covers sub-units too.
         public var includeSubunits: Bool = false
+        /// True when the role follows from the person's position rather than a grant: ROLE_PIMPINAN of
+        /// the units they head, or act for as Plt/Plh on the day the token was issued.
+        public var derived: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -1096,29 +1358,34 @@ extension Identity {
         public init(
             role: Common.Role = .init(rawValue: 0),
             scopeUnitIDs: [String] = [],
-            includeSubunits: Bool = false
+            includeSubunits: Bool = false,
+            derived: Bool = false
         ) {
             self.role = role
             self.scopeUnitIDs = scopeUnitIDs
             self.includeSubunits = includeSubunits
+            self.derived = derived
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             encoder.scalar(0, role.rawValue)
             try encoder.repeatedString(1, scopeUnitIDs)
             encoder.bool(2, includeSubunits)
+            encoder.bool(3, derived)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.role = decoder.enumeration(0)
             self.scopeUnitIDs = try decoder.repeatedString(1)
             self.includeSubunits = decoder.bool(2)
+            self.derived = decoder.bool(3)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if role.rawValue != 0 { printer.enumeration("role", role) }
             for value in scopeUnitIDs { printer.string("scope_unit_ids", value) }
             if includeSubunits { printer.bool("include_subunits", includeSubunits) }
+            if derived { printer.bool("derived", derived) }
         }
     }
 
@@ -1153,6 +1420,11 @@ extension Identity {
         public var roles: [Identity.RoleClaim] = []
         /// Unit of the subject at issue time.
         public var unitID: String = ""
+        /// True when the subject is a non-ASN official (ASN_TYPE_NON_ASN; subject is then `NONASN.…`,
+        /// not a NIP).
+        public var subjectNonAsn: Bool = false
+        /// Acting assignments (Plt/Plh) of the subject in force at issue time.
+        public var acting: [Identity.ActingClaim] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -1169,7 +1441,9 @@ extension Identity {
             sessionID: String = "",
             keyID: String = "",
             roles: [Identity.RoleClaim] = [],
-            unitID: String = ""
+            unitID: String = "",
+            subjectNonAsn: Bool = false,
+            acting: [Identity.ActingClaim] = []
         ) {
             self.issuer = issuer
             self.subject = subject
@@ -1182,6 +1456,8 @@ extension Identity {
             self.keyID = keyID
             self.roles = roles
             self.unitID = unitID
+            self.subjectNonAsn = subjectNonAsn
+            self.acting = acting
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1196,6 +1472,8 @@ extension Identity {
             try encoder.string(8, keyID)
             try encoder.repeatedMessage(9, roles)
             try encoder.string(10, unitID)
+            encoder.bool(11, subjectNonAsn)
+            try encoder.repeatedMessage(12, acting)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1210,6 +1488,8 @@ extension Identity {
             self.keyID = try decoder.string(8)
             self.roles = try decoder.repeatedMessage(9)
             self.unitID = try decoder.string(10)
+            self.subjectNonAsn = decoder.bool(11)
+            self.acting = try decoder.repeatedMessage(12)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1224,6 +1504,53 @@ extension Identity {
             if !keyID.isEmpty { printer.string("key_id", keyID) }
             for value in roles { printer.message("roles", value) }
             if !unitID.isEmpty { printer.string("unit_id", unitID) }
+            if subjectNonAsn { printer.bool("subject_non_asn", subjectNonAsn) }
+            for value in acting { printer.message("acting", value) }
+        }
+    }
+
+    /// An acting assignment carried in a token.
+    public struct ActingClaim: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ActingClaim"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__acting_claim()) }
+
+        /// The unit whose head position the subject acts in.
+        public var unitID: String = ""
+        /// PENILAI_KIND_PLT or PENILAI_KIND_PLH.
+        public var kind: Common.PenilaiKind = .init(rawValue: 0)
+        /// Last WITA day of the assignment.
+        public var validUntil: Common.Date? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unitID: String = "",
+            kind: Common.PenilaiKind = .init(rawValue: 0),
+            validUntil: Common.Date? = nil
+        ) {
+            self.unitID = unitID
+            self.kind = kind
+            self.validUntil = validUntil
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, unitID)
+            encoder.scalar(1, kind.rawValue)
+            try encoder.message(2, validUntil)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unitID = try decoder.string(0)
+            self.kind = decoder.enumeration(1)
+            self.validUntil = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if let value = validUntil { printer.message("valid_until", value) }
         }
     }
 
@@ -2543,6 +2870,9 @@ extension Identity {
         public var updateMask: Common.FieldMask? = nil
         /// Revision the caller read; 0 = skip the check. A mismatch gives ABORTED.
         public var expectedRevision: UInt64 = 0
+        /// For a transfer (a change of `unit_id` or `jabatan_name`): the first WITA day in the new
+        /// position; absent = today. Sets tmt_jabatan, and the atasan assignment changes from that day.
+        public var effectiveFrom: Common.Date? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -2551,29 +2881,34 @@ extension Identity {
         public init(
             employee: Identity.Employee? = nil,
             updateMask: Common.FieldMask? = nil,
-            expectedRevision: UInt64 = 0
+            expectedRevision: UInt64 = 0,
+            effectiveFrom: Common.Date? = nil
         ) {
             self.employee = employee
             self.updateMask = updateMask
             self.expectedRevision = expectedRevision
+            self.effectiveFrom = effectiveFrom
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, employee)
             try encoder.message(1, updateMask)
             encoder.scalar(2, expectedRevision)
+            try encoder.message(3, effectiveFrom)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.employee = try decoder.message(0)
             self.updateMask = try decoder.message(1)
             self.expectedRevision = decoder.scalar(2)
+            self.effectiveFrom = try decoder.message(3)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = employee { printer.message("employee", value) }
             if let value = updateMask { printer.message("update_mask", value) }
             if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+            if let value = effectiveFrom { printer.message("effective_from", value) }
         }
     }
 
@@ -3628,6 +3963,448 @@ extension Identity {
 
         public func _printText(into printer: inout TextFormatPrinter) {
             for value in relations { printer.message("relations", value) }
+        }
+    }
+
+    /// Request of IdentityService.GetPejabatPenilai.
+    public struct GetPejabatPenilaiRequest: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.GetPejabatPenilaiRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__get_pejabat_penilai_request()) }
+
+        /// The employees, 1–500 NIPs.
+        public var nips: [String] = []
+        /// The WITA day; absent = today.
+        public var onDate: Common.Date? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nips: [String] = [],
+            onDate: Common.Date? = nil
+        ) {
+            self.nips = nips
+            self.onDate = onDate
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedString(0, nips)
+            try encoder.message(1, onDate)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nips = try decoder.repeatedString(0)
+            self.onDate = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in nips { printer.string("nips", value) }
+            if let value = onDate { printer.message("on_date", value) }
+        }
+    }
+
+    /// Response of IdentityService.GetPejabatPenilai.
+    public struct GetPejabatPenilaiResponse: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.GetPejabatPenilaiResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__get_pejabat_penilai_response()) }
+
+        /// One answer per requested NIP, in request order (an unknown NIP answers kind NONE with a reason).
+        public var penilai: [Identity.PejabatPenilai] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            penilai: [Identity.PejabatPenilai] = []
+        ) {
+            self.penilai = penilai
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, penilai)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.penilai = try decoder.repeatedMessage(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in penilai { printer.message("penilai", value) }
+        }
+    }
+
+    /// Request of IdentityService.ListDinilai.
+    public struct ListDinilaiRequest: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ListDinilaiRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__list_dinilai_request()) }
+
+        /// The penilai (a NIP, or a non-ASN official's identifier).
+        public var penilai: String = ""
+        /// The WITA day; absent = today.
+        public var onDate: Common.Date? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            penilai: String = "",
+            onDate: Common.Date? = nil
+        ) {
+            self.penilai = penilai
+            self.onDate = onDate
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, penilai)
+            try encoder.message(1, onDate)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.penilai = try decoder.string(0)
+            self.onDate = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !penilai.isEmpty { printer.string("penilai", penilai) }
+            if let value = onDate { printer.message("on_date", value) }
+        }
+    }
+
+    /// Response of IdentityService.ListDinilai.
+    public struct ListDinilaiResponse: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ListDinilaiResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__list_dinilai_response()) }
+
+        /// Everyone the penilai rates on that day, by NIP.
+        public var dinilai: [Identity.PejabatPenilai] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            dinilai: [Identity.PejabatPenilai] = []
+        ) {
+            self.dinilai = dinilai
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, dinilai)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.dinilai = try decoder.repeatedMessage(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in dinilai { printer.message("dinilai", value) }
+        }
+    }
+
+    /// Request of IdentityService.GetPenilaiHistory.
+    public struct GetPenilaiHistoryRequest: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.GetPenilaiHistoryRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__get_penilai_history_request()) }
+
+        /// The employee.
+        public var nip: String = ""
+        /// First WITA day; absent = 1 January of the current year.
+        public var from: Common.Date? = nil
+        /// Last WITA day; absent = today. At most 3 660 days after from.
+        public var until: Common.Date? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            from: Common.Date? = nil,
+            until: Common.Date? = nil
+        ) {
+            self.nip = nip
+            self.from = from
+            self.until = until
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.message(1, from)
+            try encoder.message(2, until)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.from = try decoder.message(1)
+            self.until = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if let value = from { printer.message("from", value) }
+            if let value = until { printer.message("until", value) }
+        }
+    }
+
+    /// Response of IdentityService.GetPenilaiHistory.
+    public struct GetPenilaiHistoryResponse: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.GetPenilaiHistoryResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__get_penilai_history_response()) }
+
+        /// Consecutive spans covering from…until, oldest first.
+        public var periods: [Identity.PenilaiPeriod] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            periods: [Identity.PenilaiPeriod] = []
+        ) {
+            self.periods = periods
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, periods)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.periods = try decoder.repeatedMessage(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in periods { printer.message("periods", value) }
+        }
+    }
+
+    /// Request of IdentityService.RecordActingAssignment.
+    public struct RecordActingAssignmentRequest: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.RecordActingAssignmentRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__record_acting_assignment_request()) }
+
+        /// The assignment; assignment_id, replaced_nip, recorded and ended are ignored.
+        public var assignment: Identity.ActingAssignment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignment: Identity.ActingAssignment? = nil
+        ) {
+            self.assignment = assignment
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, assignment)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignment = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = assignment { printer.message("assignment", value) }
+        }
+    }
+
+    /// Response of IdentityService.RecordActingAssignment.
+    public struct RecordActingAssignmentResponse: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.RecordActingAssignmentResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__record_acting_assignment_response()) }
+
+        /// The recorded assignment.
+        public var assignment: Identity.ActingAssignment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignment: Identity.ActingAssignment? = nil
+        ) {
+            self.assignment = assignment
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, assignment)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignment = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = assignment { printer.message("assignment", value) }
+        }
+    }
+
+    /// Request of IdentityService.EndActingAssignment.
+    public struct EndActingAssignmentRequest: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.EndActingAssignmentRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__end_acting_assignment_request()) }
+
+        /// The assignment.
+        public var assignmentID: String = ""
+        /// Its new last day (not after the recorded valid_until, not before valid_from); absent = today.
+        public var lastDay: Common.Date? = nil
+        /// Why (e.g. the definitive head was appointed); 1–500 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignmentID: String = "",
+            lastDay: Common.Date? = nil,
+            reason: String = ""
+        ) {
+            self.assignmentID = assignmentID
+            self.lastDay = lastDay
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, assignmentID)
+            try encoder.message(1, lastDay)
+            try encoder.string(2, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignmentID = try decoder.string(0)
+            self.lastDay = try decoder.message(1)
+            self.reason = try decoder.string(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !assignmentID.isEmpty { printer.string("assignment_id", assignmentID) }
+            if let value = lastDay { printer.message("last_day", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of IdentityService.EndActingAssignment.
+    public struct EndActingAssignmentResponse: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.EndActingAssignmentResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__end_acting_assignment_response()) }
+
+        /// The assignment as it now stands.
+        public var assignment: Identity.ActingAssignment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignment: Identity.ActingAssignment? = nil
+        ) {
+            self.assignment = assignment
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, assignment)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignment = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = assignment { printer.message("assignment", value) }
+        }
+    }
+
+    /// Request of IdentityService.ListActingAssignments.
+    public struct ListActingAssignmentsRequest: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ListActingAssignmentsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__list_acting_assignments_request()) }
+
+        /// Only for this unit (optionally its subtree); absent = any.
+        public var unit: Common.UnitScope? = nil
+        /// Only of this acting official; empty = any.
+        public var actingNIP: String = ""
+        /// Only those in force on this WITA day; absent = any day.
+        public var onDate: Common.Date? = nil
+        /// Paging (by valid_from, newest first).
+        public var page: Common.PageRequest? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unit: Common.UnitScope? = nil,
+            actingNIP: String = "",
+            onDate: Common.Date? = nil,
+            page: Common.PageRequest? = nil
+        ) {
+            self.unit = unit
+            self.actingNIP = actingNIP
+            self.onDate = onDate
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, unit)
+            try encoder.string(1, actingNIP)
+            try encoder.message(2, onDate)
+            try encoder.message(3, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unit = try decoder.message(0)
+            self.actingNIP = try decoder.string(1)
+            self.onDate = try decoder.message(2)
+            self.page = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = unit { printer.message("unit", value) }
+            if !actingNIP.isEmpty { printer.string("acting_nip", actingNIP) }
+            if let value = onDate { printer.message("on_date", value) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Response of IdentityService.ListActingAssignments.
+    public struct ListActingAssignmentsResponse: ProtoMessage {
+        public static let protoName = "kinerja.identity.v1.ListActingAssignmentsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__list_acting_assignments_response()) }
+
+        /// The assignments.
+        public var assignments: [Identity.ActingAssignment] = []
+        /// Paging.
+        public var page: Common.PageResponse? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignments: [Identity.ActingAssignment] = [],
+            page: Common.PageResponse? = nil
+        ) {
+            self.assignments = assignments
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, assignments)
+            try encoder.message(1, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignments = try decoder.repeatedMessage(0)
+            self.page = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in assignments { printer.message("assignments", value) }
+            if let value = page { printer.message("page", value) }
         }
     }
 

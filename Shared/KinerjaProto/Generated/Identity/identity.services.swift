@@ -8,7 +8,7 @@ extension Identity {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.identity.v1.IdentityService",
             fileName: "kinerja/identity/v1/identity.proto",
-            methods: [Method.login, Method.refreshToken, Method.logout, Method.whoAmI, Method.listSessions, Method.revokeSession, Method.listSigningKeys, Method.rotateSigningKey, Method.listRevocations, Method.createUnit, Method.updateUnit, Method.getUnit, Method.listUnits, Method.getUnitTree, Method.createEmployee, Method.updateEmployee, Method.getEmployee, Method.batchGetEmployees, Method.listEmployees, Method.importEmployees, Method.setAtasan, Method.getAtasan, Method.getSupervisorChain, Method.listBawahan, Method.checkSupervision, Method.grantRole, Method.revokeRole, Method.listRoleGrants, Method.getAccount, Method.enableAccount, Method.disableAccount, Method.unlockAccount, Method.changePassword, Method.resetPassword, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.login, Method.refreshToken, Method.logout, Method.whoAmI, Method.listSessions, Method.revokeSession, Method.listSigningKeys, Method.rotateSigningKey, Method.listRevocations, Method.createUnit, Method.updateUnit, Method.getUnit, Method.listUnits, Method.getUnitTree, Method.createEmployee, Method.updateEmployee, Method.getEmployee, Method.batchGetEmployees, Method.listEmployees, Method.importEmployees, Method.setAtasan, Method.getAtasan, Method.getSupervisorChain, Method.listBawahan, Method.checkSupervision, Method.getPejabatPenilai, Method.listDinilai, Method.getPenilaiHistory, Method.recordActingAssignment, Method.endActingAssignment, Method.listActingAssignments, Method.grantRole, Method.revokeRole, Method.listRoleGrants, Method.getAccount, Method.enableAccount, Method.disableAccount, Method.unlockAccount, Method.changePassword, Method.resetPassword, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Identity, organisation and access. Served by `kinerja-identity`."
         )
 
@@ -240,6 +240,61 @@ extension Identity {
                 idempotency: .always,
                 documentation: "Answers \"is A the atasan of B (directly or indirectly)?\" for up to 500 NIPs at once; used by\n other services' authorisation (\"atasan of the target NIP\"). Kinerja services and the atasan\n themselves. Returns INVALID_ARGUMENT for malformed NIPs or more than 500, NOT_FOUND for an\n unknown atasan (unknown bawahan NIPs simply have level 0)."
             )
+            /// The pejabat penilai of up to 500 employees on a day: the atasan langsung, a Plt/Plh acting
+            /// for the atasan's position, the non-ASN Kepala Daerah, or nobody (with why). Kinerja services,
+            /// the employees themselves, pengelola kinerja and pimpinan in scope, admin. Returns
+            /// INVALID_ARGUMENT for malformed NIPs or more than 500.
+            public static let getPejabatPenilai = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "GetPejabatPenilai", kind: .unary,
+                requestType: "kinerja.identity.v1.GetPejabatPenilaiRequest", responseType: "kinerja.identity.v1.GetPejabatPenilaiResponse",
+                idempotency: .always,
+                documentation: "The pejabat penilai of up to 500 employees on a day: the atasan langsung, a Plt/Plh acting\n for the atasan's position, the non-ASN Kepala Daerah, or nobody (with why). Kinerja services,\n the employees themselves, pengelola kinerja and pimpinan in scope, admin. Returns\n INVALID_ARGUMENT for malformed NIPs or more than 500."
+            )
+            /// Everyone a penilai rates on a day (their inbox). Kinerja services, the penilai themselves,
+            /// admin. Returns INVALID_ARGUMENT for a malformed identifier.
+            public static let listDinilai = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "ListDinilai", kind: .unary,
+                requestType: "kinerja.identity.v1.ListDinilaiRequest", responseType: "kinerja.identity.v1.ListDinilaiResponse",
+                idempotency: .always,
+                documentation: "Everyone a penilai rates on a day (their inbox). Kinerja services, the penilai themselves,\n admin. Returns INVALID_ARGUMENT for a malformed identifier."
+            )
+            /// Who was an employee's pejabat penilai on every day of a range. Same callers as
+            /// GetPejabatPenilai. Returns INVALID_ARGUMENT for a malformed NIP or range, NOT_FOUND for an
+            /// unknown NIP.
+            public static let getPenilaiHistory = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "GetPenilaiHistory", kind: .unary,
+                requestType: "kinerja.identity.v1.GetPenilaiHistoryRequest", responseType: "kinerja.identity.v1.GetPenilaiHistoryResponse",
+                idempotency: .always,
+                documentation: "Who was an employee's pejabat penilai on every day of a range. Same callers as\n GetPejabatPenilai. Returns INVALID_ARGUMENT for a malformed NIP or range, NOT_FOUND for an\n unknown NIP."
+            )
+            /// Records a Plt or Plh for a unit's head position. Pengelola kinerja in scope of the unit, or
+            /// admin (an administrative act on a decree; they never rate). Returns INVALID_ARGUMENT for
+            /// missing or malformed fields or a range over 366 days, NOT_FOUND for an unknown unit or NIP,
+            /// FAILED_PRECONDITION when the official is not AKTIF, is the unit's definitive head, or another
+            /// assignment for the unit overlaps the range. Honours `idempotency-key`.
+            public static let recordActingAssignment = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "RecordActingAssignment", kind: .unary,
+                requestType: "kinerja.identity.v1.RecordActingAssignmentRequest", responseType: "kinerja.identity.v1.RecordActingAssignmentResponse",
+                idempotency: .withKey,
+                documentation: "Records a Plt or Plh for a unit's head position. Pengelola kinerja in scope of the unit, or\n admin (an administrative act on a decree; they never rate). Returns INVALID_ARGUMENT for\n missing or malformed fields or a range over 366 days, NOT_FOUND for an unknown unit or NIP,\n FAILED_PRECONDITION when the official is not AKTIF, is the unit's definitive head, or another\n assignment for the unit overlaps the range. Honours `idempotency-key`."
+            )
+            /// Ends an acting assignment early (the head was appointed or came back). Same callers as
+            /// RecordActingAssignment. Returns NOT_FOUND for an unknown assignment, INVALID_ARGUMENT for a
+            /// last day outside its range or a missing reason. Idempotent.
+            public static let endActingAssignment = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "EndActingAssignment", kind: .unary,
+                requestType: "kinerja.identity.v1.EndActingAssignmentRequest", responseType: "kinerja.identity.v1.EndActingAssignmentResponse",
+                idempotency: .always,
+                documentation: "Ends an acting assignment early (the head was appointed or came back). Same callers as\n RecordActingAssignment. Returns NOT_FOUND for an unknown assignment, INVALID_ARGUMENT for a\n last day outside its range or a missing reason. Idempotent."
+            )
+            /// Lists acting assignments. Any signed-in user, Kinerja services. Returns INVALID_ARGUMENT for
+            /// a bad page size or cursor.
+            public static let listActingAssignments = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "ListActingAssignments", kind: .unary,
+                requestType: "kinerja.identity.v1.ListActingAssignmentsRequest", responseType: "kinerja.identity.v1.ListActingAssignmentsResponse",
+                idempotency: .always,
+                documentation: "Lists acting assignments. Any signed-in user, Kinerja services. Returns INVALID_ARGUMENT for\n a bad page size or cursor."
+            )
             /// Grants a role. Admin; pengelola kinerja may grant ROLE_PIMPINAN within their scope. Returns
             /// NOT_FOUND for an unknown NIP or scope unit, INVALID_ARGUMENT for ROLE_PEGAWAI, an empty reason
             /// or an empty scope for a scoped role, ALREADY_EXISTS for an identical grant in force. Honours
@@ -444,6 +499,31 @@ extension Identity {
             /// themselves. Returns INVALID_ARGUMENT for malformed NIPs or more than 500, NOT_FOUND for an
             /// unknown atasan (unknown bawahan NIPs simply have level 0).
             func checkSupervision(_ request: Identity.CheckSupervisionRequest, context: ServerContext) async throws -> Identity.CheckSupervisionResponse
+            /// The pejabat penilai of up to 500 employees on a day: the atasan langsung, a Plt/Plh acting
+            /// for the atasan's position, the non-ASN Kepala Daerah, or nobody (with why). Kinerja services,
+            /// the employees themselves, pengelola kinerja and pimpinan in scope, admin. Returns
+            /// INVALID_ARGUMENT for malformed NIPs or more than 500.
+            func getPejabatPenilai(_ request: Identity.GetPejabatPenilaiRequest, context: ServerContext) async throws -> Identity.GetPejabatPenilaiResponse
+            /// Everyone a penilai rates on a day (their inbox). Kinerja services, the penilai themselves,
+            /// admin. Returns INVALID_ARGUMENT for a malformed identifier.
+            func listDinilai(_ request: Identity.ListDinilaiRequest, context: ServerContext) async throws -> Identity.ListDinilaiResponse
+            /// Who was an employee's pejabat penilai on every day of a range. Same callers as
+            /// GetPejabatPenilai. Returns INVALID_ARGUMENT for a malformed NIP or range, NOT_FOUND for an
+            /// unknown NIP.
+            func getPenilaiHistory(_ request: Identity.GetPenilaiHistoryRequest, context: ServerContext) async throws -> Identity.GetPenilaiHistoryResponse
+            /// Records a Plt or Plh for a unit's head position. Pengelola kinerja in scope of the unit, or
+            /// admin (an administrative act on a decree; they never rate). Returns INVALID_ARGUMENT for
+            /// missing or malformed fields or a range over 366 days, NOT_FOUND for an unknown unit or NIP,
+            /// FAILED_PRECONDITION when the official is not AKTIF, is the unit's definitive head, or another
+            /// assignment for the unit overlaps the range. Honours `idempotency-key`.
+            func recordActingAssignment(_ request: Identity.RecordActingAssignmentRequest, context: ServerContext) async throws -> Identity.RecordActingAssignmentResponse
+            /// Ends an acting assignment early (the head was appointed or came back). Same callers as
+            /// RecordActingAssignment. Returns NOT_FOUND for an unknown assignment, INVALID_ARGUMENT for a
+            /// last day outside its range or a missing reason. Idempotent.
+            func endActingAssignment(_ request: Identity.EndActingAssignmentRequest, context: ServerContext) async throws -> Identity.EndActingAssignmentResponse
+            /// Lists acting assignments. Any signed-in user, Kinerja services. Returns INVALID_ARGUMENT for
+            /// a bad page size or cursor.
+            func listActingAssignments(_ request: Identity.ListActingAssignmentsRequest, context: ServerContext) async throws -> Identity.ListActingAssignmentsResponse
             /// Grants a role. Admin; pengelola kinerja may grant ROLE_PIMPINAN within their scope. Returns
             /// NOT_FOUND for an unknown NIP or scope unit, INVALID_ARGUMENT for ROLE_PEGAWAI, an empty reason
             /// or an empty scope for a scoped role, ALREADY_EXISTS for an identical grant in force. Honours
@@ -679,6 +759,49 @@ extension Identity {
                 try await transport.unary(Method.checkSupervision, request, options: options)
             }
 
+            /// The pejabat penilai of up to 500 employees on a day: the atasan langsung, a Plt/Plh acting
+            /// for the atasan's position, the non-ASN Kepala Daerah, or nobody (with why). Kinerja services,
+            /// the employees themselves, pengelola kinerja and pimpinan in scope, admin. Returns
+            /// INVALID_ARGUMENT for malformed NIPs or more than 500.
+            public func getPejabatPenilai(_ request: Identity.GetPejabatPenilaiRequest, options: CallOptions = .defaults) async throws -> Identity.GetPejabatPenilaiResponse {
+                try await transport.unary(Method.getPejabatPenilai, request, options: options)
+            }
+
+            /// Everyone a penilai rates on a day (their inbox). Kinerja services, the penilai themselves,
+            /// admin. Returns INVALID_ARGUMENT for a malformed identifier.
+            public func listDinilai(_ request: Identity.ListDinilaiRequest, options: CallOptions = .defaults) async throws -> Identity.ListDinilaiResponse {
+                try await transport.unary(Method.listDinilai, request, options: options)
+            }
+
+            /// Who was an employee's pejabat penilai on every day of a range. Same callers as
+            /// GetPejabatPenilai. Returns INVALID_ARGUMENT for a malformed NIP or range, NOT_FOUND for an
+            /// unknown NIP.
+            public func getPenilaiHistory(_ request: Identity.GetPenilaiHistoryRequest, options: CallOptions = .defaults) async throws -> Identity.GetPenilaiHistoryResponse {
+                try await transport.unary(Method.getPenilaiHistory, request, options: options)
+            }
+
+            /// Records a Plt or Plh for a unit's head position. Pengelola kinerja in scope of the unit, or
+            /// admin (an administrative act on a decree; they never rate). Returns INVALID_ARGUMENT for
+            /// missing or malformed fields or a range over 366 days, NOT_FOUND for an unknown unit or NIP,
+            /// FAILED_PRECONDITION when the official is not AKTIF, is the unit's definitive head, or another
+            /// assignment for the unit overlaps the range. Honours `idempotency-key`.
+            public func recordActingAssignment(_ request: Identity.RecordActingAssignmentRequest, options: CallOptions = .defaults) async throws -> Identity.RecordActingAssignmentResponse {
+                try await transport.unary(Method.recordActingAssignment, request, options: options)
+            }
+
+            /// Ends an acting assignment early (the head was appointed or came back). Same callers as
+            /// RecordActingAssignment. Returns NOT_FOUND for an unknown assignment, INVALID_ARGUMENT for a
+            /// last day outside its range or a missing reason. Idempotent.
+            public func endActingAssignment(_ request: Identity.EndActingAssignmentRequest, options: CallOptions = .defaults) async throws -> Identity.EndActingAssignmentResponse {
+                try await transport.unary(Method.endActingAssignment, request, options: options)
+            }
+
+            /// Lists acting assignments. Any signed-in user, Kinerja services. Returns INVALID_ARGUMENT for
+            /// a bad page size or cursor.
+            public func listActingAssignments(_ request: Identity.ListActingAssignmentsRequest, options: CallOptions = .defaults) async throws -> Identity.ListActingAssignmentsResponse {
+                try await transport.unary(Method.listActingAssignments, request, options: options)
+            }
+
             /// Grants a role. Admin; pengelola kinerja may grant ROLE_PIMPINAN within their scope. Returns
             /// NOT_FOUND for an unknown NIP or scope unit, INVALID_ARGUMENT for ROLE_PEGAWAI, an empty reason
             /// or an empty scope for a scoped role, ALREADY_EXISTS for an identical grant in force. Honours
@@ -789,6 +912,12 @@ extension Identity.IdentityService.ServiceProtocol {
             .unary(Identity.IdentityService.Method.getSupervisorChain) { try await self.getSupervisorChain($0, context: $1) },
             .unary(Identity.IdentityService.Method.listBawahan) { try await self.listBawahan($0, context: $1) },
             .unary(Identity.IdentityService.Method.checkSupervision) { try await self.checkSupervision($0, context: $1) },
+            .unary(Identity.IdentityService.Method.getPejabatPenilai) { try await self.getPejabatPenilai($0, context: $1) },
+            .unary(Identity.IdentityService.Method.listDinilai) { try await self.listDinilai($0, context: $1) },
+            .unary(Identity.IdentityService.Method.getPenilaiHistory) { try await self.getPenilaiHistory($0, context: $1) },
+            .unary(Identity.IdentityService.Method.recordActingAssignment) { try await self.recordActingAssignment($0, context: $1) },
+            .unary(Identity.IdentityService.Method.endActingAssignment) { try await self.endActingAssignment($0, context: $1) },
+            .unary(Identity.IdentityService.Method.listActingAssignments) { try await self.listActingAssignments($0, context: $1) },
             .unary(Identity.IdentityService.Method.grantRole) { try await self.grantRole($0, context: $1) },
             .unary(Identity.IdentityService.Method.revokeRole) { try await self.revokeRole($0, context: $1) },
             .unary(Identity.IdentityService.Method.listRoleGrants) { try await self.listRoleGrants($0, context: $1) },

@@ -152,6 +152,48 @@ extension Planning {
         public static let knownCases: [Self] = [.unspecified, .penerimaLayanan, .prosesBisnis, .penguatanInternal, .anggaran]
     }
 
+    /// How an RHK derives from the atasan's RHK it intervenes (PermenPANRB 6/2022, cascading).
+    public enum CascadeType: ProtoEnum {
+        /// Not set (no parent, or an older SKP).
+        case unspecified
+        /// Direct: the bawahan carries the atasan's result itself; the RHK's text is the parent's text,
+        /// kept equal when the parent changes.
+        case direct
+        /// Non-direct: a narrower part of the atasan's result, in the bawahan's own words.
+        case nonDirect
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .direct
+            case 2: self = .nonDirect
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .direct: 1
+            case .nonDirect: 2
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "CASCADE_TYPE_UNSPECIFIED"
+            case .direct: "CASCADE_TYPE_DIRECT"
+            case .nonDirect: "CASCADE_TYPE_NON_DIRECT"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .direct, .nonDirect]
+    }
+
     /// Where an employee's targets came from.
     public enum TargetsAvailability: ProtoEnum {
         /// Not set.
@@ -196,6 +238,78 @@ extension Planning {
         }
 
         public static let knownCases: [Self] = [.unspecified, .approved, .provisional, .noSkp]
+    }
+
+    /// Where an employee stands with their SKP against the deadline.
+    public enum SkpComplianceStatus: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// Approved on or before the deadline.
+        case approved
+        /// Approved after the deadline.
+        case approvedLate
+        /// The deadline has not passed and nothing is approved yet.
+        case notDue
+        /// No SKP at all.
+        case noSkp
+        /// A draft, not submitted.
+        case draft
+        /// Submitted; the pejabat penilai has not decided.
+        case waitingForPenilai
+        /// Returned by the penilai, not resubmitted.
+        case returned
+        /// Submitted, but nobody may decide: the employee has no valid pejabat penilai (no atasan, the
+        /// atasan has left, no Plt/Plh). Pengelola kinerja must arrange one.
+        case noValidPenilai
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .approved
+            case 2: self = .approvedLate
+            case 3: self = .notDue
+            case 4: self = .noSkp
+            case 5: self = .draft
+            case 6: self = .waitingForPenilai
+            case 7: self = .returned
+            case 8: self = .noValidPenilai
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .approved: 1
+            case .approvedLate: 2
+            case .notDue: 3
+            case .noSkp: 4
+            case .draft: 5
+            case .waitingForPenilai: 6
+            case .returned: 7
+            case .noValidPenilai: 8
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "SKP_COMPLIANCE_STATUS_UNSPECIFIED"
+            case .approved: "SKP_COMPLIANCE_STATUS_APPROVED"
+            case .approvedLate: "SKP_COMPLIANCE_STATUS_APPROVED_LATE"
+            case .notDue: "SKP_COMPLIANCE_STATUS_NOT_DUE"
+            case .noSkp: "SKP_COMPLIANCE_STATUS_NO_SKP"
+            case .draft: "SKP_COMPLIANCE_STATUS_DRAFT"
+            case .waitingForPenilai: "SKP_COMPLIANCE_STATUS_WAITING_FOR_PENILAI"
+            case .returned: "SKP_COMPLIANCE_STATUS_RETURNED"
+            case .noValidPenilai: "SKP_COMPLIANCE_STATUS_NO_VALID_PENILAI"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .approved, .approvedLate, .notDue, .noSkp, .draft, .waitingForPenilai, .returned, .noValidPenilai]
     }
 
     /// A target (target) of an IKI: a number with its unit, a range, or descriptive text.
@@ -444,6 +558,175 @@ extension Planning {
         }
     }
 
+    /// The Lampiran of an SKP, as BKPSDM files it with the SKP (PermenPANRB 6/2022).
+    public struct SkpLampiran: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.SkpLampiran"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__skp_lampiran()) }
+
+        /// Dukungan sumber daya: what the organisation provides (budget, staff, tools, data); at most
+        /// 20 items of 1–1000 characters.
+        public var dukunganSumberDaya: [String] = []
+        /// Skema pertanggungjawaban: how and when results are reported and accounted for; at most 20
+        /// items of 1–1000 characters.
+        public var skemaPertanggungjawaban: [String] = []
+        /// Konsekuensi: what follows from reaching or missing the expectations; at most 20 items of
+        /// 1–1000 characters.
+        public var konsekuensi: [String] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            dukunganSumberDaya: [String] = [],
+            skemaPertanggungjawaban: [String] = [],
+            konsekuensi: [String] = []
+        ) {
+            self.dukunganSumberDaya = dukunganSumberDaya
+            self.skemaPertanggungjawaban = skemaPertanggungjawaban
+            self.konsekuensi = konsekuensi
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedString(0, dukunganSumberDaya)
+            try encoder.repeatedString(1, skemaPertanggungjawaban)
+            try encoder.repeatedString(2, konsekuensi)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.dukunganSumberDaya = try decoder.repeatedString(0)
+            self.skemaPertanggungjawaban = try decoder.repeatedString(1)
+            self.konsekuensi = try decoder.repeatedString(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in dukunganSumberDaya { printer.string("dukungan_sumber_daya", value) }
+            for value in skemaPertanggungjawaban { printer.string("skema_pertanggungjawaban", value) }
+            for value in konsekuensi { printer.string("konsekuensi", value) }
+        }
+    }
+
+    /// The approval of an SKP version, printed as its stamp so a printout can be checked.
+    public struct SkpApproval: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.SkpApproval"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__skp_approval()) }
+
+        /// Who approved, and as which kind of pejabat penilai.
+        public var penilai: Common.PenilaiRef? = nil
+        /// When, UTC.
+        public var at: Common.Timestamp? = nil
+        /// The approved version.
+        public var version: UInt32 = 0
+        /// SHA-256, lowercase hex, of the approved body: this Skp message serialized with `state`,
+        /// `decision_note`, `decided`, `revision`, `approval` and `amendments` cleared and every
+        /// `rhks[].review_flag` cleared (docs/PLANNING.md, "The SKP document").
+        public var bodySha256: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            penilai: Common.PenilaiRef? = nil,
+            at: Common.Timestamp? = nil,
+            version: UInt32 = 0,
+            bodySha256: String = ""
+        ) {
+            self.penilai = penilai
+            self.at = at
+            self.version = version
+            self.bodySha256 = bodySha256
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, penilai)
+            try encoder.message(1, at)
+            encoder.scalar(2, version)
+            try encoder.string(3, bodySha256)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.penilai = try decoder.message(0)
+            self.at = try decoder.message(1)
+            self.version = decoder.scalar(2)
+            self.bodySha256 = try decoder.string(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = penilai { printer.message("penilai", value) }
+            if let value = at { printer.message("at", value) }
+            if version != 0 { printer.integer("version", version) }
+            if !bodySha256.isEmpty { printer.string("body_sha256", bodySha256) }
+        }
+    }
+
+    /// An amendment of the ekspektasi khusus after approval, by the pejabat penilai. The approved
+    /// version stays as it was; the amendment is a record of its own.
+    public struct ExpectationAmendment: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.ExpectationAmendment"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__expectation_amendment()) }
+
+        /// Opaque id (ULID). Output only.
+        public var amendmentID: String = ""
+        /// The approved version it amends. Output only.
+        public var version: UInt32 = 0
+        /// The complete set of ekspektasi khusus from now on (same rules as SetBehaviourExpectations).
+        public var expectations: [Planning.BehaviourExpectation] = []
+        /// Why; 1–1000 characters.
+        public var reason: String = ""
+        /// Who amended it and when. Output only.
+        public var amended: Common.AuditStamp? = nil
+        /// When the owner first read it; absent until then. Output only.
+        public var seenByOwner: Common.Timestamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            amendmentID: String = "",
+            version: UInt32 = 0,
+            expectations: [Planning.BehaviourExpectation] = [],
+            reason: String = "",
+            amended: Common.AuditStamp? = nil,
+            seenByOwner: Common.Timestamp? = nil
+        ) {
+            self.amendmentID = amendmentID
+            self.version = version
+            self.expectations = expectations
+            self.reason = reason
+            self.amended = amended
+            self.seenByOwner = seenByOwner
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, amendmentID)
+            encoder.scalar(1, version)
+            try encoder.repeatedMessage(2, expectations)
+            try encoder.string(3, reason)
+            try encoder.message(4, amended)
+            try encoder.message(5, seenByOwner)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.amendmentID = try decoder.string(0)
+            self.version = decoder.scalar(1)
+            self.expectations = try decoder.repeatedMessage(2)
+            self.reason = try decoder.string(3)
+            self.amended = try decoder.message(4)
+            self.seenByOwner = try decoder.message(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !amendmentID.isEmpty { printer.string("amendment_id", amendmentID) }
+            if version != 0 { printer.integer("version", version) }
+            for value in expectations { printer.message("expectations", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if let value = amended { printer.message("amended", value) }
+            if let value = seenByOwner { printer.message("seen_by_owner", value) }
+        }
+    }
+
     /// Marks an RHK whose parent (the atasan's RHK it intervenes) changed after the link was made.
     public struct RhkReviewFlag: ProtoMessage {
         public static let protoName = "kinerja.planning.v1.RhkReviewFlag"
@@ -545,6 +828,12 @@ extension Planning {
         public var created: Common.AuditStamp? = nil
         /// Last update stamp. Output only.
         public var updated: Common.AuditStamp? = nil
+        /// Direct or non-direct cascading; required with a parent on a submitted SKP (inference: the
+        /// regulation's matrix distinguishes them), unset without one.
+        public var cascadeType: Planning.CascadeType = .init(rawValue: 0)
+        /// The bawahan's role (peran) in the parent result, for the role matrix, e.g. "Verifikator
+        /// berkas"; at most 200 characters; may be empty.
+        public var peran: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -564,7 +853,9 @@ extension Planning {
             penugasan: String = "",
             reviewFlag: Planning.RhkReviewFlag? = nil,
             created: Common.AuditStamp? = nil,
-            updated: Common.AuditStamp? = nil
+            updated: Common.AuditStamp? = nil,
+            cascadeType: Planning.CascadeType = .init(rawValue: 0),
+            peran: String = ""
         ) {
             self.rhkID = rhkID
             self.skpID = skpID
@@ -580,6 +871,8 @@ extension Planning {
             self.reviewFlag = reviewFlag
             self.created = created
             self.updated = updated
+            self.cascadeType = cascadeType
+            self.peran = peran
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -597,6 +890,8 @@ extension Planning {
             try encoder.message(11, reviewFlag)
             try encoder.message(12, created)
             try encoder.message(13, updated)
+            encoder.scalar(14, cascadeType.rawValue)
+            try encoder.string(15, peran)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -614,6 +909,8 @@ extension Planning {
             self.reviewFlag = try decoder.message(11)
             self.created = try decoder.message(12)
             self.updated = try decoder.message(13)
+            self.cascadeType = decoder.enumeration(14)
+            self.peran = try decoder.string(15)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -631,6 +928,8 @@ extension Planning {
             if let value = reviewFlag { printer.message("review_flag", value) }
             if let value = created { printer.message("created", value) }
             if let value = updated { printer.message("updated", value) }
+            if cascadeType.rawValue != 0 { printer.enumeration("cascade_type", cascadeType) }
+            if !peran.isEmpty { printer.string("peran", peran) }
         }
     }
 
@@ -679,6 +978,15 @@ extension Planning {
         public var decided: Common.AuditStamp? = nil
         /// Revision counter of this version, incremented on every change; for optimistic concurrency. Output only.
         public var revision: UInt64 = 0
+        /// The Lampiran (set with UpdateSkp on a draft).
+        public var lampiran: Planning.SkpLampiran? = nil
+        /// The pejabat penilai recorded at submission (atasan langsung, Plt/Plh, or the non-ASN
+        /// Kepala Daerah). Output only.
+        public var penilai: Common.PenilaiRef? = nil
+        /// The approval stamp; absent until approved. Output only.
+        public var approval: Planning.SkpApproval? = nil
+        /// Amendments of the ekspektasi khusus after approval, oldest first. Output only.
+        public var amendments: [Planning.ExpectationAmendment] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -704,7 +1012,11 @@ extension Planning {
             created: Common.AuditStamp? = nil,
             submitted: Common.AuditStamp? = nil,
             decided: Common.AuditStamp? = nil,
-            revision: UInt64 = 0
+            revision: UInt64 = 0,
+            lampiran: Planning.SkpLampiran? = nil,
+            penilai: Common.PenilaiRef? = nil,
+            approval: Planning.SkpApproval? = nil,
+            amendments: [Planning.ExpectationAmendment] = []
         ) {
             self.skpID = skpID
             self.version = version
@@ -726,6 +1038,10 @@ extension Planning {
             self.submitted = submitted
             self.decided = decided
             self.revision = revision
+            self.lampiran = lampiran
+            self.penilai = penilai
+            self.approval = approval
+            self.amendments = amendments
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -749,6 +1065,10 @@ extension Planning {
             try encoder.message(17, submitted)
             try encoder.message(18, decided)
             encoder.scalar(19, revision)
+            try encoder.message(20, lampiran)
+            try encoder.message(21, penilai)
+            try encoder.message(22, approval)
+            try encoder.repeatedMessage(23, amendments)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -772,6 +1092,10 @@ extension Planning {
             self.submitted = try decoder.message(17)
             self.decided = try decoder.message(18)
             self.revision = decoder.scalar(19)
+            self.lampiran = try decoder.message(20)
+            self.penilai = try decoder.message(21)
+            self.approval = try decoder.message(22)
+            self.amendments = try decoder.repeatedMessage(23)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -795,6 +1119,10 @@ extension Planning {
             if let value = submitted { printer.message("submitted", value) }
             if let value = decided { printer.message("decided", value) }
             if revision != 0 { printer.integer("revision", revision) }
+            if let value = lampiran { printer.message("lampiran", value) }
+            if let value = penilai { printer.message("penilai", value) }
+            if let value = approval { printer.message("approval", value) }
+            for value in amendments { printer.message("amendments", value) }
         }
     }
 
@@ -1409,13 +1737,16 @@ extension Planning {
         public var year: Int32 = 0
         /// Approach. Required.
         public var approach: Planning.SkpApproach = .init(rawValue: 0)
-        /// First covered WITA day; absent = 1 January (or the TMT in the unit, if later).
+        /// First covered WITA day; absent = 1 January, or the employee's TMT jabatan (identity) if later.
         public var periodStart: Common.Date? = nil
         /// Last covered WITA day; absent = 31 December.
         public var periodEnd: Common.Date? = nil
         /// SKP to copy RHKs, IKIs and targets from (e.g. last year's); empty = start empty. Copied
         /// RHKs and IKIs get new ids.
         public var copyFromSkpID: String = ""
+        /// True for a transfer: the SKP of that year covering period_start is closed the day before
+        /// (its period_end moved; a new version is not made), and this one starts on period_start.
+        public var transfer: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -1427,7 +1758,8 @@ extension Planning {
             approach: Planning.SkpApproach = .init(rawValue: 0),
             periodStart: Common.Date? = nil,
             periodEnd: Common.Date? = nil,
-            copyFromSkpID: String = ""
+            copyFromSkpID: String = "",
+            transfer: Bool = false
         ) {
             self.nip = nip
             self.year = year
@@ -1435,6 +1767,7 @@ extension Planning {
             self.periodStart = periodStart
             self.periodEnd = periodEnd
             self.copyFromSkpID = copyFromSkpID
+            self.transfer = transfer
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1444,6 +1777,7 @@ extension Planning {
             try encoder.message(3, periodStart)
             try encoder.message(4, periodEnd)
             try encoder.string(5, copyFromSkpID)
+            encoder.bool(6, transfer)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1453,6 +1787,7 @@ extension Planning {
             self.periodStart = try decoder.message(3)
             self.periodEnd = try decoder.message(4)
             self.copyFromSkpID = try decoder.string(5)
+            self.transfer = decoder.bool(6)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1462,6 +1797,7 @@ extension Planning {
             if let value = periodStart { printer.message("period_start", value) }
             if let value = periodEnd { printer.message("period_end", value) }
             if !copyFromSkpID.isEmpty { printer.string("copy_from_skp_id", copyFromSkpID) }
+            if transfer { printer.bool("transfer", transfer) }
         }
     }
 
@@ -1543,6 +1879,9 @@ extension Planning {
         public var skp: Planning.Skp? = nil
         /// Number of the approved version in force; 0 when none.
         public var approvedVersion: UInt32 = 0
+        /// Amendments of the ekspektasi khusus the owner had not read before this call (the owner's own
+        /// reads mark them read).
+        public var newAmendments: [Planning.ExpectationAmendment] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -1550,25 +1889,30 @@ extension Planning {
         /// A message with the given fields; the others keep their defaults.
         public init(
             skp: Planning.Skp? = nil,
-            approvedVersion: UInt32 = 0
+            approvedVersion: UInt32 = 0,
+            newAmendments: [Planning.ExpectationAmendment] = []
         ) {
             self.skp = skp
             self.approvedVersion = approvedVersion
+            self.newAmendments = newAmendments
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, skp)
             encoder.scalar(1, approvedVersion)
+            try encoder.repeatedMessage(2, newAmendments)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.skp = try decoder.message(0)
             self.approvedVersion = decoder.scalar(1)
+            self.newAmendments = try decoder.repeatedMessage(2)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = skp { printer.message("skp", value) }
             if approvedVersion != 0 { printer.integer("approved_version", approvedVersion) }
+            for value in newAmendments { printer.message("new_amendments", value) }
         }
     }
 
@@ -1779,10 +2123,12 @@ extension Planning {
         public var periodStart: Common.Date? = nil
         /// New last day (mask path `period_end`).
         public var periodEnd: Common.Date? = nil
-        /// Fields to change: any of `approach`, `period_start`, `period_end`.
+        /// Fields to change: any of `approach`, `period_start`, `period_end`, `lampiran`.
         public var updateMask: Common.FieldMask? = nil
         /// Revision of the draft the caller read; 0 = skip the check.
         public var expectedSkpRevision: UInt64 = 0
+        /// The Lampiran (mask path `lampiran`; replaces the whole Lampiran).
+        public var lampiran: Planning.SkpLampiran? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -1794,7 +2140,8 @@ extension Planning {
             periodStart: Common.Date? = nil,
             periodEnd: Common.Date? = nil,
             updateMask: Common.FieldMask? = nil,
-            expectedSkpRevision: UInt64 = 0
+            expectedSkpRevision: UInt64 = 0,
+            lampiran: Planning.SkpLampiran? = nil
         ) {
             self.skpID = skpID
             self.approach = approach
@@ -1802,6 +2149,7 @@ extension Planning {
             self.periodEnd = periodEnd
             self.updateMask = updateMask
             self.expectedSkpRevision = expectedSkpRevision
+            self.lampiran = lampiran
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1811,6 +2159,7 @@ extension Planning {
             try encoder.message(3, periodEnd)
             try encoder.message(4, updateMask)
             encoder.scalar(5, expectedSkpRevision)
+            try encoder.message(6, lampiran)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1820,6 +2169,7 @@ extension Planning {
             self.periodEnd = try decoder.message(3)
             self.updateMask = try decoder.message(4)
             self.expectedSkpRevision = decoder.scalar(5)
+            self.lampiran = try decoder.message(6)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1829,6 +2179,7 @@ extension Planning {
             if let value = periodEnd { printer.message("period_end", value) }
             if let value = updateMask { printer.message("update_mask", value) }
             if expectedSkpRevision != 0 { printer.integer("expected_skp_revision", expectedSkpRevision) }
+            if let value = lampiran { printer.message("lampiran", value) }
         }
     }
 
@@ -3228,6 +3579,9 @@ extension Planning {
         public var withoutSkp: [Common.EmployeeRef] = []
         /// RHKs (Utama) of the unit's employees that intervene no RHK.
         public var unlinked: [Planning.CascadeNode] = []
+        /// The role matrix by pair: one row per atasan → bawahan pair with the bawahan's RHKs under the
+        /// atasan's, their cascade type and peran.
+        public var peran: [Planning.PeranRow] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -3240,7 +3594,8 @@ extension Planning {
             roots: [Planning.CascadeNode] = [],
             matrix: [Planning.RoleMatrixRow] = [],
             withoutSkp: [Common.EmployeeRef] = [],
-            unlinked: [Planning.CascadeNode] = []
+            unlinked: [Planning.CascadeNode] = [],
+            peran: [Planning.PeranRow] = []
         ) {
             self.unitID = unitID
             self.year = year
@@ -3249,6 +3604,7 @@ extension Planning {
             self.matrix = matrix
             self.withoutSkp = withoutSkp
             self.unlinked = unlinked
+            self.peran = peran
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -3259,6 +3615,7 @@ extension Planning {
             try encoder.repeatedMessage(4, matrix)
             try encoder.repeatedMessage(5, withoutSkp)
             try encoder.repeatedMessage(6, unlinked)
+            try encoder.repeatedMessage(7, peran)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -3269,6 +3626,7 @@ extension Planning {
             self.matrix = try decoder.repeatedMessage(4)
             self.withoutSkp = try decoder.repeatedMessage(5)
             self.unlinked = try decoder.repeatedMessage(6)
+            self.peran = try decoder.repeatedMessage(7)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -3279,6 +3637,118 @@ extension Planning {
             for value in matrix { printer.message("matrix", value) }
             for value in withoutSkp { printer.message("without_skp", value) }
             for value in unlinked { printer.message("unlinked", value) }
+            for value in peran { printer.message("peran", value) }
+        }
+    }
+
+    /// One atasan → bawahan pair of the role matrix.
+    public struct PeranRow: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.PeranRow"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__peran_row()) }
+
+        /// The atasan.
+        public var atasan: Common.EmployeeRef? = nil
+        /// The bawahan.
+        public var bawahan: Common.EmployeeRef? = nil
+        /// The bawahan's RHKs that intervene the atasan's.
+        public var links: [Planning.PeranLink] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            atasan: Common.EmployeeRef? = nil,
+            bawahan: Common.EmployeeRef? = nil,
+            links: [Planning.PeranLink] = []
+        ) {
+            self.atasan = atasan
+            self.bawahan = bawahan
+            self.links = links
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, atasan)
+            try encoder.message(1, bawahan)
+            try encoder.repeatedMessage(2, links)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.atasan = try decoder.message(0)
+            self.bawahan = try decoder.message(1)
+            self.links = try decoder.repeatedMessage(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = atasan { printer.message("atasan", value) }
+            if let value = bawahan { printer.message("bawahan", value) }
+            for value in links { printer.message("links", value) }
+        }
+    }
+
+    /// One link of a PeranRow.
+    public struct PeranLink: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.PeranLink"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__peran_link()) }
+
+        /// The atasan's RHK.
+        public var parentRhkID: String = ""
+        /// Its text.
+        public var parentRhkText: String = ""
+        /// The bawahan's RHK.
+        public var rhkID: String = ""
+        /// Its text.
+        public var rhkText: String = ""
+        /// Direct or non-direct.
+        public var cascadeType: Planning.CascadeType = .init(rawValue: 0)
+        /// The bawahan's peran.
+        public var peran: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            parentRhkID: String = "",
+            parentRhkText: String = "",
+            rhkID: String = "",
+            rhkText: String = "",
+            cascadeType: Planning.CascadeType = .init(rawValue: 0),
+            peran: String = ""
+        ) {
+            self.parentRhkID = parentRhkID
+            self.parentRhkText = parentRhkText
+            self.rhkID = rhkID
+            self.rhkText = rhkText
+            self.cascadeType = cascadeType
+            self.peran = peran
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, parentRhkID)
+            try encoder.string(1, parentRhkText)
+            try encoder.string(2, rhkID)
+            try encoder.string(3, rhkText)
+            encoder.scalar(4, cascadeType.rawValue)
+            try encoder.string(5, peran)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.parentRhkID = try decoder.string(0)
+            self.parentRhkText = try decoder.string(1)
+            self.rhkID = try decoder.string(2)
+            self.rhkText = try decoder.string(3)
+            self.cascadeType = decoder.enumeration(4)
+            self.peran = try decoder.string(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !parentRhkID.isEmpty { printer.string("parent_rhk_id", parentRhkID) }
+            if !parentRhkText.isEmpty { printer.string("parent_rhk_text", parentRhkText) }
+            if !rhkID.isEmpty { printer.string("rhk_id", rhkID) }
+            if !rhkText.isEmpty { printer.string("rhk_text", rhkText) }
+            if cascadeType.rawValue != 0 { printer.enumeration("cascade_type", cascadeType) }
+            if !peran.isEmpty { printer.string("peran", peran) }
         }
     }
 
@@ -3846,6 +4316,348 @@ extension Planning {
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = verification { printer.message("verification", value) }
+        }
+    }
+
+    /// Request of PlanningService.DeleteSkp.
+    public struct DeleteSkpRequest: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.DeleteSkpRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__delete_skp_request()) }
+
+        /// SKP id.
+        public var skpID: String = ""
+        /// Why (audited); 1–500 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            skpID: String = "",
+            reason: String = ""
+        ) {
+            self.skpID = skpID
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, skpID)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.skpID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !skpID.isEmpty { printer.string("skp_id", skpID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of PlanningService.DeleteSkp.
+    public struct DeleteSkpResponse: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.DeleteSkpResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__delete_skp_response()) }
+
+
+        /// A message with every field at its default.
+        public init() {}
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+        }
+    }
+
+    /// Request of PlanningService.AmendBehaviourExpectations.
+    public struct AmendBehaviourExpectationsRequest: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.AmendBehaviourExpectationsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__amend_behaviour_expectations_request()) }
+
+        /// SKP id; its version in force must be DISETUJUI.
+        public var skpID: String = ""
+        /// The complete new set of ekspektasi khusus (as SetBehaviourExpectations).
+        public var expectations: [Planning.BehaviourExpectation] = []
+        /// Why; 1–1000 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            skpID: String = "",
+            expectations: [Planning.BehaviourExpectation] = [],
+            reason: String = ""
+        ) {
+            self.skpID = skpID
+            self.expectations = expectations
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, skpID)
+            try encoder.repeatedMessage(1, expectations)
+            try encoder.string(2, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.skpID = try decoder.string(0)
+            self.expectations = try decoder.repeatedMessage(1)
+            self.reason = try decoder.string(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !skpID.isEmpty { printer.string("skp_id", skpID) }
+            for value in expectations { printer.message("expectations", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of PlanningService.AmendBehaviourExpectations.
+    public struct AmendBehaviourExpectationsResponse: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.AmendBehaviourExpectationsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__amend_behaviour_expectations_response()) }
+
+        /// The recorded amendment.
+        public var amendment: Planning.ExpectationAmendment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            amendment: Planning.ExpectationAmendment? = nil
+        ) {
+            self.amendment = amendment
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, amendment)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.amendment = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = amendment { printer.message("amendment", value) }
+        }
+    }
+
+    /// One employee's SKP compliance.
+    public struct SkpComplianceRow: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.SkpComplianceRow"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__skp_compliance_row()) }
+
+        /// The employee.
+        public var employee: Common.EmployeeRef? = nil
+        /// Where they stand (when late: why).
+        public var status: Planning.SkpComplianceStatus = .init(rawValue: 0)
+        /// Their deadline: the policy's date, or the days after their TMT jabatan, whichever is later.
+        public var deadline: Common.Date? = nil
+        /// Their latest SKP of the year, if any.
+        public var skpID: String = ""
+        /// Their pejabat penilai today.
+        public var penilai: Common.PenilaiRef? = nil
+        /// Days past the deadline (0 when not late).
+        public var daysLate: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employee: Common.EmployeeRef? = nil,
+            status: Planning.SkpComplianceStatus = .init(rawValue: 0),
+            deadline: Common.Date? = nil,
+            skpID: String = "",
+            penilai: Common.PenilaiRef? = nil,
+            daysLate: UInt32 = 0
+        ) {
+            self.employee = employee
+            self.status = status
+            self.deadline = deadline
+            self.skpID = skpID
+            self.penilai = penilai
+            self.daysLate = daysLate
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, employee)
+            encoder.scalar(1, status.rawValue)
+            try encoder.message(2, deadline)
+            try encoder.string(3, skpID)
+            try encoder.message(4, penilai)
+            encoder.scalar(5, daysLate)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employee = try decoder.message(0)
+            self.status = decoder.enumeration(1)
+            self.deadline = try decoder.message(2)
+            self.skpID = try decoder.string(3)
+            self.penilai = try decoder.message(4)
+            self.daysLate = decoder.scalar(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = employee { printer.message("employee", value) }
+            if status.rawValue != 0 { printer.enumeration("status", status) }
+            if let value = deadline { printer.message("deadline", value) }
+            if !skpID.isEmpty { printer.string("skp_id", skpID) }
+            if let value = penilai { printer.message("penilai", value) }
+            if daysLate != 0 { printer.integer("days_late", daysLate) }
+        }
+    }
+
+    /// How many employees of a unit have one status.
+    public struct SkpComplianceCount: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.SkpComplianceCount"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__skp_compliance_count()) }
+
+        /// The status.
+        public var status: Planning.SkpComplianceStatus = .init(rawValue: 0)
+        /// How many.
+        public var count: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            status: Planning.SkpComplianceStatus = .init(rawValue: 0),
+            count: UInt32 = 0
+        ) {
+            self.status = status
+            self.count = count
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, status.rawValue)
+            encoder.scalar(1, count)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.status = decoder.enumeration(0)
+            self.count = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if status.rawValue != 0 { printer.enumeration("status", status) }
+            if count != 0 { printer.integer("count", count) }
+        }
+    }
+
+    /// Request of PlanningService.GetSkpCompliance.
+    public struct GetSkpComplianceRequest: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.GetSkpComplianceRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__get_skp_compliance_request()) }
+
+        /// The unit (optionally its subtree). Required.
+        public var unit: Common.UnitScope? = nil
+        /// SKP year; 0 = the current WITA year.
+        public var year: Int32 = 0
+        /// The WITA day to judge on; absent = today.
+        public var asOf: Common.Date? = nil
+        /// Only these statuses; empty = all.
+        public var statuses: [Planning.SkpComplianceStatus] = []
+        /// Paging (by unit, then name).
+        public var page: Common.PageRequest? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unit: Common.UnitScope? = nil,
+            year: Int32 = 0,
+            asOf: Common.Date? = nil,
+            statuses: [Planning.SkpComplianceStatus] = [],
+            page: Common.PageRequest? = nil
+        ) {
+            self.unit = unit
+            self.year = year
+            self.asOf = asOf
+            self.statuses = statuses
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, unit)
+            encoder.scalar(1, year)
+            try encoder.message(2, asOf)
+            encoder.repeatedEnum(3, statuses)
+            try encoder.message(4, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unit = try decoder.message(0)
+            self.year = decoder.scalar(1)
+            self.asOf = try decoder.message(2)
+            self.statuses = decoder.repeatedEnum(3)
+            self.page = try decoder.message(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = unit { printer.message("unit", value) }
+            if year != 0 { printer.integer("year", year) }
+            if let value = asOf { printer.message("as_of", value) }
+            for value in statuses { printer.enumeration("statuses", value) }
+            if let value = page { printer.message("page", value) }
+        }
+    }
+
+    /// Response of PlanningService.GetSkpCompliance.
+    public struct GetSkpComplianceResponse: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.GetSkpComplianceResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__get_skp_compliance_response()) }
+
+        /// One row per AKTIF employee of the unit (filtered by statuses).
+        public var rows: [Planning.SkpComplianceRow] = []
+        /// Counts per status over the whole unit (before the statuses filter and paging), one entry per
+        /// status that occurs.
+        public var counts: [Planning.SkpComplianceCount] = []
+        /// Paging.
+        public var page: Common.PageResponse? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            rows: [Planning.SkpComplianceRow] = [],
+            counts: [Planning.SkpComplianceCount] = [],
+            page: Common.PageResponse? = nil
+        ) {
+            self.rows = rows
+            self.counts = counts
+            self.page = page
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, rows)
+            try encoder.repeatedMessage(1, counts)
+            try encoder.message(2, page)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.rows = try decoder.repeatedMessage(0)
+            self.counts = try decoder.repeatedMessage(1)
+            self.page = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in rows { printer.message("rows", value) }
+            for value in counts { printer.message("counts", value) }
+            if let value = page { printer.message("page", value) }
         }
     }
 }

@@ -9,7 +9,7 @@ extension Planning {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.planning.v1.PlanningService",
             fileName: "kinerja/planning/v1/planning.proto",
-            methods: [Method.createSkp, Method.getSkp, Method.getCurrentSkp, Method.listSkps, Method.updateSkp, Method.addRhk, Method.updateRhk, Method.removeRhk, Method.getRhk, Method.addIki, Method.updateIki, Method.removeIki, Method.setPeriodicTargets, Method.setBehaviourExpectations, Method.submitSkp, Method.withdrawSkp, Method.approveSkp, Method.returnSkp, Method.reviseSkp, Method.listSkpVersions, Method.getCascade, Method.listParentRhkCandidates, Method.listRhksNeedingReview, Method.acknowledgeRhkReview, Method.getTargets, Method.streamTargets, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.createSkp, Method.getSkp, Method.getCurrentSkp, Method.listSkps, Method.updateSkp, Method.addRhk, Method.updateRhk, Method.removeRhk, Method.getRhk, Method.addIki, Method.updateIki, Method.removeIki, Method.setPeriodicTargets, Method.setBehaviourExpectations, Method.submitSkp, Method.withdrawSkp, Method.approveSkp, Method.returnSkp, Method.reviseSkp, Method.deleteSkp, Method.amendBehaviourExpectations, Method.getSkpCompliance, Method.listSkpVersions, Method.getCascade, Method.listParentRhkCandidates, Method.listRhksNeedingReview, Method.acknowledgeRhkReview, Method.getTargets, Method.streamTargets, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Performance planning: SKP, RHK, IKI, targets, cascading, approvals, versions. Served by\n `kinerja-planning`."
         )
 
@@ -190,6 +190,36 @@ extension Planning {
                 idempotency: .withKey,
                 documentation: "Makes a new DRAFT version from a returned or approved version. The owner (pengelola\n kinerja in scope for approved SKPs after the period started). Returns INVALID_ARGUMENT\n without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or\n DIAJUKAN or the year's evaluation is finalised. Honours `idempotency-key`."
             )
+            /// Deletes a mistaken SKP that was never submitted (one version, DRAFT). The owner, pengelola
+            /// kinerja in scope. Returns NOT_FOUND for an unknown SKP, INVALID_ARGUMENT without a reason,
+            /// FAILED_PRECONDITION when it was ever submitted. Idempotent.
+            public static let deleteSkp = MethodDescriptor(
+                service: "kinerja.planning.v1.PlanningService", method: "DeleteSkp", kind: .unary,
+                requestType: "kinerja.planning.v1.DeleteSkpRequest", responseType: "kinerja.planning.v1.DeleteSkpResponse",
+                idempotency: .always,
+                documentation: "Deletes a mistaken SKP that was never submitted (one version, DRAFT). The owner, pengelola\n kinerja in scope. Returns NOT_FOUND for an unknown SKP, INVALID_ARGUMENT without a reason,\n FAILED_PRECONDITION when it was ever submitted. Idempotent."
+            )
+            /// Amends the ekspektasi khusus of an approved SKP through the year; the approved version stays
+            /// and the amendment is its own record, shown to the owner at their next read. The owner's
+            /// pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK, INVALID_ARGUMENT as
+            /// SetBehaviourExpectations or without a reason, FAILED_PRECONDITION when no version is
+            /// approved. Honours `idempotency-key`.
+            public static let amendBehaviourExpectations = MethodDescriptor(
+                service: "kinerja.planning.v1.PlanningService", method: "AmendBehaviourExpectations", kind: .unary,
+                requestType: "kinerja.planning.v1.AmendBehaviourExpectationsRequest", responseType: "kinerja.planning.v1.AmendBehaviourExpectationsResponse",
+                idempotency: .withKey,
+                documentation: "Amends the ekspektasi khusus of an approved SKP through the year; the approved version stays\n and the amendment is its own record, shown to the owner at their next read. The owner's\n pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK, INVALID_ARGUMENT as\n SetBehaviourExpectations or without a reason, FAILED_PRECONDITION when no version is\n approved. Honours `idempotency-key`."
+            )
+            /// Who in a unit has no approved SKP by the deadline (default 31 January, or 30 days after the
+            /// TMT jabatan), with why: no draft, waiting for the penilai, returned, or no valid penilai.
+            /// Pengelola kinerja and pimpinan in scope, admin, Kinerja services. Returns NOT_FOUND for an
+            /// unknown unit, INVALID_ARGUMENT for a bad year, day or page.
+            public static let getSkpCompliance = MethodDescriptor(
+                service: "kinerja.planning.v1.PlanningService", method: "GetSkpCompliance", kind: .unary,
+                requestType: "kinerja.planning.v1.GetSkpComplianceRequest", responseType: "kinerja.planning.v1.GetSkpComplianceResponse",
+                idempotency: .always,
+                documentation: "Who in a unit has no approved SKP by the deadline (default 31 January, or 30 days after the\n TMT jabatan), with why: no draft, waiting for the penilai, returned, or no valid penilai.\n Pengelola kinerja and pimpinan in scope, admin, Kinerja services. Returns NOT_FOUND for an\n unknown unit, INVALID_ARGUMENT for a bad year, day or page."
+            )
             /// Lists every version of an SKP. Same callers as GetSkp. Returns NOT_FOUND for an unknown SKP.
             public static let listSkpVersions = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ListSkpVersions", kind: .unary,
@@ -351,6 +381,21 @@ extension Planning {
             /// without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or
             /// DIAJUKAN or the year's evaluation is finalised. Honours `idempotency-key`.
             func reviseSkp(_ request: Planning.ReviseSkpRequest, context: ServerContext) async throws -> Planning.ReviseSkpResponse
+            /// Deletes a mistaken SKP that was never submitted (one version, DRAFT). The owner, pengelola
+            /// kinerja in scope. Returns NOT_FOUND for an unknown SKP, INVALID_ARGUMENT without a reason,
+            /// FAILED_PRECONDITION when it was ever submitted. Idempotent.
+            func deleteSkp(_ request: Planning.DeleteSkpRequest, context: ServerContext) async throws -> Planning.DeleteSkpResponse
+            /// Amends the ekspektasi khusus of an approved SKP through the year; the approved version stays
+            /// and the amendment is its own record, shown to the owner at their next read. The owner's
+            /// pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK, INVALID_ARGUMENT as
+            /// SetBehaviourExpectations or without a reason, FAILED_PRECONDITION when no version is
+            /// approved. Honours `idempotency-key`.
+            func amendBehaviourExpectations(_ request: Planning.AmendBehaviourExpectationsRequest, context: ServerContext) async throws -> Planning.AmendBehaviourExpectationsResponse
+            /// Who in a unit has no approved SKP by the deadline (default 31 January, or 30 days after the
+            /// TMT jabatan), with why: no draft, waiting for the penilai, returned, or no valid penilai.
+            /// Pengelola kinerja and pimpinan in scope, admin, Kinerja services. Returns NOT_FOUND for an
+            /// unknown unit, INVALID_ARGUMENT for a bad year, day or page.
+            func getSkpCompliance(_ request: Planning.GetSkpComplianceRequest, context: ServerContext) async throws -> Planning.GetSkpComplianceResponse
             /// Lists every version of an SKP. Same callers as GetSkp. Returns NOT_FOUND for an unknown SKP.
             func listSkpVersions(_ request: Planning.ListSkpVersionsRequest, context: ServerContext) async throws -> Planning.ListSkpVersionsResponse
             /// Returns a unit's cascade for a year: the tree of RHKs from the unit head down and the
@@ -532,6 +577,30 @@ extension Planning {
                 try await transport.unary(Method.reviseSkp, request, options: options)
             }
 
+            /// Deletes a mistaken SKP that was never submitted (one version, DRAFT). The owner, pengelola
+            /// kinerja in scope. Returns NOT_FOUND for an unknown SKP, INVALID_ARGUMENT without a reason,
+            /// FAILED_PRECONDITION when it was ever submitted. Idempotent.
+            public func deleteSkp(_ request: Planning.DeleteSkpRequest, options: CallOptions = .defaults) async throws -> Planning.DeleteSkpResponse {
+                try await transport.unary(Method.deleteSkp, request, options: options)
+            }
+
+            /// Amends the ekspektasi khusus of an approved SKP through the year; the approved version stays
+            /// and the amendment is its own record, shown to the owner at their next read. The owner's
+            /// pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK, INVALID_ARGUMENT as
+            /// SetBehaviourExpectations or without a reason, FAILED_PRECONDITION when no version is
+            /// approved. Honours `idempotency-key`.
+            public func amendBehaviourExpectations(_ request: Planning.AmendBehaviourExpectationsRequest, options: CallOptions = .defaults) async throws -> Planning.AmendBehaviourExpectationsResponse {
+                try await transport.unary(Method.amendBehaviourExpectations, request, options: options)
+            }
+
+            /// Who in a unit has no approved SKP by the deadline (default 31 January, or 30 days after the
+            /// TMT jabatan), with why: no draft, waiting for the penilai, returned, or no valid penilai.
+            /// Pengelola kinerja and pimpinan in scope, admin, Kinerja services. Returns NOT_FOUND for an
+            /// unknown unit, INVALID_ARGUMENT for a bad year, day or page.
+            public func getSkpCompliance(_ request: Planning.GetSkpComplianceRequest, options: CallOptions = .defaults) async throws -> Planning.GetSkpComplianceResponse {
+                try await transport.unary(Method.getSkpCompliance, request, options: options)
+            }
+
             /// Lists every version of an SKP. Same callers as GetSkp. Returns NOT_FOUND for an unknown SKP.
             public func listSkpVersions(_ request: Planning.ListSkpVersionsRequest, options: CallOptions = .defaults) async throws -> Planning.ListSkpVersionsResponse {
                 try await transport.unary(Method.listSkpVersions, request, options: options)
@@ -621,6 +690,9 @@ extension Planning.PlanningService.ServiceProtocol {
             .unary(Planning.PlanningService.Method.approveSkp) { try await self.approveSkp($0, context: $1) },
             .unary(Planning.PlanningService.Method.returnSkp) { try await self.returnSkp($0, context: $1) },
             .unary(Planning.PlanningService.Method.reviseSkp) { try await self.reviseSkp($0, context: $1) },
+            .unary(Planning.PlanningService.Method.deleteSkp) { try await self.deleteSkp($0, context: $1) },
+            .unary(Planning.PlanningService.Method.amendBehaviourExpectations) { try await self.amendBehaviourExpectations($0, context: $1) },
+            .unary(Planning.PlanningService.Method.getSkpCompliance) { try await self.getSkpCompliance($0, context: $1) },
             .unary(Planning.PlanningService.Method.listSkpVersions) { try await self.listSkpVersions($0, context: $1) },
             .unary(Planning.PlanningService.Method.getCascade) { try await self.getCascade($0, context: $1) },
             .unary(Planning.PlanningService.Method.listParentRhkCandidates) { try await self.listParentRhkCandidates($0, context: $1) },

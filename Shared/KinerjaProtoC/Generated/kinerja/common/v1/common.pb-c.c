@@ -232,6 +232,51 @@ void   kinerja__common__v1__period__free_unpacked
   assert(message->base.descriptor == &kinerja__common__v1__period__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__common__v1__penilai_ref__init
+                     (Kinerja__Common__V1__PenilaiRef         *message)
+{
+  static const Kinerja__Common__V1__PenilaiRef init_value = KINERJA__COMMON__V1__PENILAI_REF__INIT;
+  *message = init_value;
+}
+size_t kinerja__common__v1__penilai_ref__get_packed_size
+                     (const Kinerja__Common__V1__PenilaiRef *message)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__penilai_ref__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__common__v1__penilai_ref__pack
+                     (const Kinerja__Common__V1__PenilaiRef *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__penilai_ref__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__common__v1__penilai_ref__pack_to_buffer
+                     (const Kinerja__Common__V1__PenilaiRef *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__penilai_ref__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Common__V1__PenilaiRef *
+       kinerja__common__v1__penilai_ref__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Common__V1__PenilaiRef *)
+     protobuf_c_message_unpack (&kinerja__common__v1__penilai_ref__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__common__v1__penilai_ref__free_unpacked
+                     (Kinerja__Common__V1__PenilaiRef *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__common__v1__penilai_ref__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__common__v1__audit_stamp__init
                      (Kinerja__Common__V1__AuditStamp         *message)
 {
@@ -1469,6 +1514,96 @@ const ProtobufCMessageDescriptor kinerja__common__v1__period__descriptor =
   kinerja__common__v1__period__field_indices_by_name,
   1,  kinerja__common__v1__period__number_ranges,
   (ProtobufCMessageInit) kinerja__common__v1__period__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__common__v1__penilai_ref__field_descriptors[5] =
+{
+  {
+    "penilai",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PenilaiRef, penilai),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PenilaiRef, kind),
+    &kinerja__common__v1__penilai_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "is_asn",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PenilaiRef, is_asn),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "golongan",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PenilaiRef, golongan),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decree_number",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PenilaiRef, decree_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__common__v1__penilai_ref__field_indices_by_name[] = {
+  4,   /* field[4] = decree_number */
+  3,   /* field[3] = golongan */
+  2,   /* field[2] = is_asn */
+  1,   /* field[1] = kind */
+  0,   /* field[0] = penilai */
+};
+static const ProtobufCIntRange kinerja__common__v1__penilai_ref__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__common__v1__penilai_ref__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.common.v1.PenilaiRef",
+  "PenilaiRef",
+  "Kinerja__Common__V1__PenilaiRef",
+  "kinerja.common.v1",
+  sizeof(Kinerja__Common__V1__PenilaiRef),
+  5,
+  kinerja__common__v1__penilai_ref__field_descriptors,
+  kinerja__common__v1__penilai_ref__field_indices_by_name,
+  1,  kinerja__common__v1__penilai_ref__number_ranges,
+  (ProtobufCMessageInit) kinerja__common__v1__penilai_ref__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__common__v1__audit_stamp__field_descriptors[3] =
@@ -3230,17 +3365,19 @@ const ProtobufCEnumDescriptor kinerja__common__v1__jenis_jabatan__descriptor =
   kinerja__common__v1__jenis_jabatan__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue kinerja__common__v1__asn_type__enum_values_by_number[3] =
+static const ProtobufCEnumValue kinerja__common__v1__asn_type__enum_values_by_number[4] =
 {
   { "ASN_TYPE_UNSPECIFIED", "KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_UNSPECIFIED", 0 },
   { "ASN_TYPE_PNS", "KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_PNS", 1 },
   { "ASN_TYPE_PPPK", "KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_PPPK", 2 },
+  { "ASN_TYPE_NON_ASN", "KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_NON_ASN", 3 },
 };
 static const ProtobufCIntRange kinerja__common__v1__asn_type__value_ranges[] = {
-{0, 0},{0, 3}
+{0, 0},{0, 4}
 };
-static const ProtobufCEnumValueIndex kinerja__common__v1__asn_type__enum_values_by_name[3] =
+static const ProtobufCEnumValueIndex kinerja__common__v1__asn_type__enum_values_by_name[4] =
 {
+  { "ASN_TYPE_NON_ASN", 3 },
   { "ASN_TYPE_PNS", 1 },
   { "ASN_TYPE_PPPK", 2 },
   { "ASN_TYPE_UNSPECIFIED", 0 },
@@ -3252,12 +3389,48 @@ const ProtobufCEnumDescriptor kinerja__common__v1__asn_type__descriptor =
   "AsnType",
   "Kinerja__Common__V1__AsnType",
   "kinerja.common.v1",
-  3,
+  4,
   kinerja__common__v1__asn_type__enum_values_by_number,
-  3,
+  4,
   kinerja__common__v1__asn_type__enum_values_by_name,
   1,
   kinerja__common__v1__asn_type__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue kinerja__common__v1__penilai_kind__enum_values_by_number[6] =
+{
+  { "PENILAI_KIND_UNSPECIFIED", "KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_UNSPECIFIED", 0 },
+  { "PENILAI_KIND_ATASAN_LANGSUNG", "KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_ATASAN_LANGSUNG", 1 },
+  { "PENILAI_KIND_PLT", "KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_PLT", 2 },
+  { "PENILAI_KIND_PLH", "KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_PLH", 3 },
+  { "PENILAI_KIND_EXTERNAL", "KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_EXTERNAL", 4 },
+  { "PENILAI_KIND_NONE", "KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_NONE", 5 },
+};
+static const ProtobufCIntRange kinerja__common__v1__penilai_kind__value_ranges[] = {
+{0, 0},{0, 6}
+};
+static const ProtobufCEnumValueIndex kinerja__common__v1__penilai_kind__enum_values_by_name[6] =
+{
+  { "PENILAI_KIND_ATASAN_LANGSUNG", 1 },
+  { "PENILAI_KIND_EXTERNAL", 4 },
+  { "PENILAI_KIND_NONE", 5 },
+  { "PENILAI_KIND_PLH", 3 },
+  { "PENILAI_KIND_PLT", 2 },
+  { "PENILAI_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__common__v1__penilai_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.common.v1.PenilaiKind",
+  "PenilaiKind",
+  "Kinerja__Common__V1__PenilaiKind",
+  "kinerja.common.v1",
+  6,
+  kinerja__common__v1__penilai_kind__enum_values_by_number,
+  6,
+  kinerja__common__v1__penilai_kind__enum_values_by_name,
+  1,
+  kinerja__common__v1__penilai_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
 static const ProtobufCEnumValue kinerja__common__v1__role__enum_values_by_number[6] =

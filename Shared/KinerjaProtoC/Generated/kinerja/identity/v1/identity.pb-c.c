@@ -142,6 +142,141 @@ void   kinerja__identity__v1__employee__free_unpacked
   assert(message->base.descriptor == &kinerja__identity__v1__employee__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__identity__v1__acting_assignment__init
+                     (Kinerja__Identity__V1__ActingAssignment         *message)
+{
+  static const Kinerja__Identity__V1__ActingAssignment init_value = KINERJA__IDENTITY__V1__ACTING_ASSIGNMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__acting_assignment__get_packed_size
+                     (const Kinerja__Identity__V1__ActingAssignment *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_assignment__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__acting_assignment__pack
+                     (const Kinerja__Identity__V1__ActingAssignment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_assignment__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__acting_assignment__pack_to_buffer
+                     (const Kinerja__Identity__V1__ActingAssignment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_assignment__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ActingAssignment *
+       kinerja__identity__v1__acting_assignment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ActingAssignment *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__acting_assignment__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__acting_assignment__free_unpacked
+                     (Kinerja__Identity__V1__ActingAssignment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_assignment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__pejabat_penilai__init
+                     (Kinerja__Identity__V1__PejabatPenilai         *message)
+{
+  static const Kinerja__Identity__V1__PejabatPenilai init_value = KINERJA__IDENTITY__V1__PEJABAT_PENILAI__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__pejabat_penilai__get_packed_size
+                     (const Kinerja__Identity__V1__PejabatPenilai *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__pejabat_penilai__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__pejabat_penilai__pack
+                     (const Kinerja__Identity__V1__PejabatPenilai *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__pejabat_penilai__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__pejabat_penilai__pack_to_buffer
+                     (const Kinerja__Identity__V1__PejabatPenilai *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__pejabat_penilai__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__PejabatPenilai *
+       kinerja__identity__v1__pejabat_penilai__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__PejabatPenilai *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__pejabat_penilai__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__pejabat_penilai__free_unpacked
+                     (Kinerja__Identity__V1__PejabatPenilai *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__pejabat_penilai__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__penilai_period__init
+                     (Kinerja__Identity__V1__PenilaiPeriod         *message)
+{
+  static const Kinerja__Identity__V1__PenilaiPeriod init_value = KINERJA__IDENTITY__V1__PENILAI_PERIOD__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__penilai_period__get_packed_size
+                     (const Kinerja__Identity__V1__PenilaiPeriod *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__penilai_period__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__penilai_period__pack
+                     (const Kinerja__Identity__V1__PenilaiPeriod *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__penilai_period__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__penilai_period__pack_to_buffer
+                     (const Kinerja__Identity__V1__PenilaiPeriod *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__penilai_period__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__PenilaiPeriod *
+       kinerja__identity__v1__penilai_period__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__PenilaiPeriod *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__penilai_period__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__penilai_period__free_unpacked
+                     (Kinerja__Identity__V1__PenilaiPeriod *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__penilai_period__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__identity__v1__supervisor_assignment__init
                      (Kinerja__Identity__V1__SupervisorAssignment         *message)
 {
@@ -455,6 +590,51 @@ void   kinerja__identity__v1__access_token_claims__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__identity__v1__access_token_claims__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__acting_claim__init
+                     (Kinerja__Identity__V1__ActingClaim         *message)
+{
+  static const Kinerja__Identity__V1__ActingClaim init_value = KINERJA__IDENTITY__V1__ACTING_CLAIM__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__acting_claim__get_packed_size
+                     (const Kinerja__Identity__V1__ActingClaim *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_claim__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__acting_claim__pack
+                     (const Kinerja__Identity__V1__ActingClaim *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_claim__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__acting_claim__pack_to_buffer
+                     (const Kinerja__Identity__V1__ActingClaim *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_claim__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ActingClaim *
+       kinerja__identity__v1__acting_claim__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ActingClaim *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__acting_claim__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__acting_claim__free_unpacked
+                     (Kinerja__Identity__V1__ActingClaim *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__acting_claim__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__identity__v1__signed_access_token__init
@@ -3067,6 +3247,546 @@ void   kinerja__identity__v1__check_supervision_response__free_unpacked
   assert(message->base.descriptor == &kinerja__identity__v1__check_supervision_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__identity__v1__get_pejabat_penilai_request__init
+                     (Kinerja__Identity__V1__GetPejabatPenilaiRequest         *message)
+{
+  static const Kinerja__Identity__V1__GetPejabatPenilaiRequest init_value = KINERJA__IDENTITY__V1__GET_PEJABAT_PENILAI_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__get_pejabat_penilai_request__get_packed_size
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__get_pejabat_penilai_request__pack
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__get_pejabat_penilai_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__GetPejabatPenilaiRequest *
+       kinerja__identity__v1__get_pejabat_penilai_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__GetPejabatPenilaiRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__get_pejabat_penilai_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__get_pejabat_penilai_request__free_unpacked
+                     (Kinerja__Identity__V1__GetPejabatPenilaiRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__get_pejabat_penilai_response__init
+                     (Kinerja__Identity__V1__GetPejabatPenilaiResponse         *message)
+{
+  static const Kinerja__Identity__V1__GetPejabatPenilaiResponse init_value = KINERJA__IDENTITY__V1__GET_PEJABAT_PENILAI_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__get_pejabat_penilai_response__get_packed_size
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__get_pejabat_penilai_response__pack
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__get_pejabat_penilai_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__GetPejabatPenilaiResponse *
+       kinerja__identity__v1__get_pejabat_penilai_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__GetPejabatPenilaiResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__get_pejabat_penilai_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__get_pejabat_penilai_response__free_unpacked
+                     (Kinerja__Identity__V1__GetPejabatPenilaiResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__get_pejabat_penilai_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__list_dinilai_request__init
+                     (Kinerja__Identity__V1__ListDinilaiRequest         *message)
+{
+  static const Kinerja__Identity__V1__ListDinilaiRequest init_value = KINERJA__IDENTITY__V1__LIST_DINILAI_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__list_dinilai_request__get_packed_size
+                     (const Kinerja__Identity__V1__ListDinilaiRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__list_dinilai_request__pack
+                     (const Kinerja__Identity__V1__ListDinilaiRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__list_dinilai_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListDinilaiRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ListDinilaiRequest *
+       kinerja__identity__v1__list_dinilai_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ListDinilaiRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__list_dinilai_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__list_dinilai_request__free_unpacked
+                     (Kinerja__Identity__V1__ListDinilaiRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__list_dinilai_response__init
+                     (Kinerja__Identity__V1__ListDinilaiResponse         *message)
+{
+  static const Kinerja__Identity__V1__ListDinilaiResponse init_value = KINERJA__IDENTITY__V1__LIST_DINILAI_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__list_dinilai_response__get_packed_size
+                     (const Kinerja__Identity__V1__ListDinilaiResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__list_dinilai_response__pack
+                     (const Kinerja__Identity__V1__ListDinilaiResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__list_dinilai_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListDinilaiResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ListDinilaiResponse *
+       kinerja__identity__v1__list_dinilai_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ListDinilaiResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__list_dinilai_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__list_dinilai_response__free_unpacked
+                     (Kinerja__Identity__V1__ListDinilaiResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__list_dinilai_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__get_penilai_history_request__init
+                     (Kinerja__Identity__V1__GetPenilaiHistoryRequest         *message)
+{
+  static const Kinerja__Identity__V1__GetPenilaiHistoryRequest init_value = KINERJA__IDENTITY__V1__GET_PENILAI_HISTORY_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__get_penilai_history_request__get_packed_size
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__get_penilai_history_request__pack
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__get_penilai_history_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__GetPenilaiHistoryRequest *
+       kinerja__identity__v1__get_penilai_history_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__GetPenilaiHistoryRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__get_penilai_history_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__get_penilai_history_request__free_unpacked
+                     (Kinerja__Identity__V1__GetPenilaiHistoryRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__get_penilai_history_response__init
+                     (Kinerja__Identity__V1__GetPenilaiHistoryResponse         *message)
+{
+  static const Kinerja__Identity__V1__GetPenilaiHistoryResponse init_value = KINERJA__IDENTITY__V1__GET_PENILAI_HISTORY_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__get_penilai_history_response__get_packed_size
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__get_penilai_history_response__pack
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__get_penilai_history_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__GetPenilaiHistoryResponse *
+       kinerja__identity__v1__get_penilai_history_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__GetPenilaiHistoryResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__get_penilai_history_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__get_penilai_history_response__free_unpacked
+                     (Kinerja__Identity__V1__GetPenilaiHistoryResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__get_penilai_history_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__record_acting_assignment_request__init
+                     (Kinerja__Identity__V1__RecordActingAssignmentRequest         *message)
+{
+  static const Kinerja__Identity__V1__RecordActingAssignmentRequest init_value = KINERJA__IDENTITY__V1__RECORD_ACTING_ASSIGNMENT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__record_acting_assignment_request__get_packed_size
+                     (const Kinerja__Identity__V1__RecordActingAssignmentRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__record_acting_assignment_request__pack
+                     (const Kinerja__Identity__V1__RecordActingAssignmentRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__record_acting_assignment_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__RecordActingAssignmentRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__RecordActingAssignmentRequest *
+       kinerja__identity__v1__record_acting_assignment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__RecordActingAssignmentRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__record_acting_assignment_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__record_acting_assignment_request__free_unpacked
+                     (Kinerja__Identity__V1__RecordActingAssignmentRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__record_acting_assignment_response__init
+                     (Kinerja__Identity__V1__RecordActingAssignmentResponse         *message)
+{
+  static const Kinerja__Identity__V1__RecordActingAssignmentResponse init_value = KINERJA__IDENTITY__V1__RECORD_ACTING_ASSIGNMENT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__record_acting_assignment_response__get_packed_size
+                     (const Kinerja__Identity__V1__RecordActingAssignmentResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__record_acting_assignment_response__pack
+                     (const Kinerja__Identity__V1__RecordActingAssignmentResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__record_acting_assignment_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__RecordActingAssignmentResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__RecordActingAssignmentResponse *
+       kinerja__identity__v1__record_acting_assignment_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__RecordActingAssignmentResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__record_acting_assignment_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__record_acting_assignment_response__free_unpacked
+                     (Kinerja__Identity__V1__RecordActingAssignmentResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__record_acting_assignment_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__end_acting_assignment_request__init
+                     (Kinerja__Identity__V1__EndActingAssignmentRequest         *message)
+{
+  static const Kinerja__Identity__V1__EndActingAssignmentRequest init_value = KINERJA__IDENTITY__V1__END_ACTING_ASSIGNMENT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__end_acting_assignment_request__get_packed_size
+                     (const Kinerja__Identity__V1__EndActingAssignmentRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__end_acting_assignment_request__pack
+                     (const Kinerja__Identity__V1__EndActingAssignmentRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__end_acting_assignment_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__EndActingAssignmentRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__EndActingAssignmentRequest *
+       kinerja__identity__v1__end_acting_assignment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__EndActingAssignmentRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__end_acting_assignment_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__end_acting_assignment_request__free_unpacked
+                     (Kinerja__Identity__V1__EndActingAssignmentRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__end_acting_assignment_response__init
+                     (Kinerja__Identity__V1__EndActingAssignmentResponse         *message)
+{
+  static const Kinerja__Identity__V1__EndActingAssignmentResponse init_value = KINERJA__IDENTITY__V1__END_ACTING_ASSIGNMENT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__end_acting_assignment_response__get_packed_size
+                     (const Kinerja__Identity__V1__EndActingAssignmentResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__end_acting_assignment_response__pack
+                     (const Kinerja__Identity__V1__EndActingAssignmentResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__end_acting_assignment_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__EndActingAssignmentResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__EndActingAssignmentResponse *
+       kinerja__identity__v1__end_acting_assignment_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__EndActingAssignmentResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__end_acting_assignment_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__end_acting_assignment_response__free_unpacked
+                     (Kinerja__Identity__V1__EndActingAssignmentResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__end_acting_assignment_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__list_acting_assignments_request__init
+                     (Kinerja__Identity__V1__ListActingAssignmentsRequest         *message)
+{
+  static const Kinerja__Identity__V1__ListActingAssignmentsRequest init_value = KINERJA__IDENTITY__V1__LIST_ACTING_ASSIGNMENTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__list_acting_assignments_request__get_packed_size
+                     (const Kinerja__Identity__V1__ListActingAssignmentsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__list_acting_assignments_request__pack
+                     (const Kinerja__Identity__V1__ListActingAssignmentsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__list_acting_assignments_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListActingAssignmentsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ListActingAssignmentsRequest *
+       kinerja__identity__v1__list_acting_assignments_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ListActingAssignmentsRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__list_acting_assignments_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__list_acting_assignments_request__free_unpacked
+                     (Kinerja__Identity__V1__ListActingAssignmentsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__list_acting_assignments_response__init
+                     (Kinerja__Identity__V1__ListActingAssignmentsResponse         *message)
+{
+  static const Kinerja__Identity__V1__ListActingAssignmentsResponse init_value = KINERJA__IDENTITY__V1__LIST_ACTING_ASSIGNMENTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__list_acting_assignments_response__get_packed_size
+                     (const Kinerja__Identity__V1__ListActingAssignmentsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__list_acting_assignments_response__pack
+                     (const Kinerja__Identity__V1__ListActingAssignmentsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__list_acting_assignments_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListActingAssignmentsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ListActingAssignmentsResponse *
+       kinerja__identity__v1__list_acting_assignments_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ListActingAssignmentsResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__list_acting_assignments_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__list_acting_assignments_response__free_unpacked
+                     (Kinerja__Identity__V1__ListActingAssignmentsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__list_acting_assignments_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__identity__v1__grant_role_request__init
                      (Kinerja__Identity__V1__GrantRoleRequest         *message)
 {
@@ -4315,7 +5035,7 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__unit_node__descriptor =
   (ProtobufCMessageInit) kinerja__identity__v1__unit_node__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__identity__v1__employee__field_descriptors[20] =
+static const ProtobufCFieldDescriptor kinerja__identity__v1__employee__field_descriptors[21] =
 {
   {
     "nip",
@@ -4557,6 +5277,18 @@ static const ProtobufCFieldDescriptor kinerja__identity__v1__employee__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "tmt_jabatan",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__Employee, tmt_jabatan),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__identity__v1__employee__field_indices_by_name[] = {
   4,   /* field[4] = asn_type */
@@ -4576,6 +5308,7 @@ static const unsigned kinerja__identity__v1__employee__field_indices_by_name[] =
   12,   /* field[12] = sex */
   14,   /* field[14] = status */
   13,   /* field[13] = tmt */
+  20,   /* field[20] = tmt_jabatan */
   10,   /* field[10] = unit_head */
   8,   /* field[8] = unit_id */
   18,   /* field[18] = updated */
@@ -4583,7 +5316,7 @@ static const unsigned kinerja__identity__v1__employee__field_indices_by_name[] =
 static const ProtobufCIntRange kinerja__identity__v1__employee__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 20 }
+  { 0, 21 }
 };
 const ProtobufCMessageDescriptor kinerja__identity__v1__employee__descriptor =
 {
@@ -4593,11 +5326,411 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__employee__descriptor =
   "Kinerja__Identity__V1__Employee",
   "kinerja.identity.v1",
   sizeof(Kinerja__Identity__V1__Employee),
-  20,
+  21,
   kinerja__identity__v1__employee__field_descriptors,
   kinerja__identity__v1__employee__field_indices_by_name,
   1,  kinerja__identity__v1__employee__number_ranges,
   (ProtobufCMessageInit) kinerja__identity__v1__employee__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__acting_assignment__field_descriptors[12] =
+{
+  {
+    "assignment_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, assignment_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "acting_nip",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, acting_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, kind),
+    &kinerja__common__v1__penilai_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "valid_from",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, valid_from),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "valid_until",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, valid_until),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decree_number",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, decree_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decree_date",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, decree_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "replaced_nip",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, replaced_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recorded",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, recorded),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "ended",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingAssignment, ended),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__acting_assignment__field_indices_by_name[] = {
+  2,   /* field[2] = acting_nip */
+  0,   /* field[0] = assignment_id */
+  7,   /* field[7] = decree_date */
+  6,   /* field[6] = decree_number */
+  11,   /* field[11] = ended */
+  3,   /* field[3] = kind */
+  9,   /* field[9] = note */
+  10,   /* field[10] = recorded */
+  8,   /* field[8] = replaced_nip */
+  1,   /* field[1] = unit_id */
+  4,   /* field[4] = valid_from */
+  5,   /* field[5] = valid_until */
+};
+static const ProtobufCIntRange kinerja__identity__v1__acting_assignment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__acting_assignment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ActingAssignment",
+  "ActingAssignment",
+  "Kinerja__Identity__V1__ActingAssignment",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ActingAssignment),
+  12,
+  kinerja__identity__v1__acting_assignment__field_descriptors,
+  kinerja__identity__v1__acting_assignment__field_indices_by_name,
+  1,  kinerja__identity__v1__acting_assignment__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__acting_assignment__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__pejabat_penilai__field_descriptors[10] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "on_date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, on_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, kind),
+    &kinerja__common__v1__penilai_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, penilai),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_is_asn",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, penilai_is_asn),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_golongan",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, penilai_golongan),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "acting_assignment_id",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, acting_assignment_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decree_number",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, decree_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "atasan_nip",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, atasan_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PejabatPenilai, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__pejabat_penilai__field_indices_by_name[] = {
+  6,   /* field[6] = acting_assignment_id */
+  8,   /* field[8] = atasan_nip */
+  7,   /* field[7] = decree_number */
+  2,   /* field[2] = kind */
+  0,   /* field[0] = nip */
+  1,   /* field[1] = on_date */
+  3,   /* field[3] = penilai */
+  5,   /* field[5] = penilai_golongan */
+  4,   /* field[4] = penilai_is_asn */
+  9,   /* field[9] = reason */
+};
+static const ProtobufCIntRange kinerja__identity__v1__pejabat_penilai__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__pejabat_penilai__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.PejabatPenilai",
+  "PejabatPenilai",
+  "Kinerja__Identity__V1__PejabatPenilai",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__PejabatPenilai),
+  10,
+  kinerja__identity__v1__pejabat_penilai__field_descriptors,
+  kinerja__identity__v1__pejabat_penilai__field_indices_by_name,
+  1,  kinerja__identity__v1__pejabat_penilai__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__pejabat_penilai__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__penilai_period__field_descriptors[3] =
+{
+  {
+    "from",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PenilaiPeriod, from),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "until",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PenilaiPeriod, until),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__PenilaiPeriod, penilai),
+    &kinerja__identity__v1__pejabat_penilai__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__penilai_period__field_indices_by_name[] = {
+  0,   /* field[0] = from */
+  2,   /* field[2] = penilai */
+  1,   /* field[1] = until */
+};
+static const ProtobufCIntRange kinerja__identity__v1__penilai_period__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__penilai_period__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.PenilaiPeriod",
+  "PenilaiPeriod",
+  "Kinerja__Identity__V1__PenilaiPeriod",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__PenilaiPeriod),
+  3,
+  kinerja__identity__v1__penilai_period__field_descriptors,
+  kinerja__identity__v1__penilai_period__field_indices_by_name,
+  1,  kinerja__identity__v1__penilai_period__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__penilai_period__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__identity__v1__supervisor_assignment__field_descriptors[7] =
@@ -5232,7 +6365,7 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__signing_key__descriptor 
   (ProtobufCMessageInit) kinerja__identity__v1__signing_key__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__identity__v1__role_claim__field_descriptors[3] =
+static const ProtobufCFieldDescriptor kinerja__identity__v1__role_claim__field_descriptors[4] =
 {
   {
     "role",
@@ -5270,8 +6403,21 @@ static const ProtobufCFieldDescriptor kinerja__identity__v1__role_claim__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "derived",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__RoleClaim, derived),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__identity__v1__role_claim__field_indices_by_name[] = {
+  3,   /* field[3] = derived */
   2,   /* field[2] = include_subunits */
   0,   /* field[0] = role */
   1,   /* field[1] = scope_unit_ids */
@@ -5279,7 +6425,7 @@ static const unsigned kinerja__identity__v1__role_claim__field_indices_by_name[]
 static const ProtobufCIntRange kinerja__identity__v1__role_claim__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor kinerja__identity__v1__role_claim__descriptor =
 {
@@ -5289,14 +6435,14 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__role_claim__descriptor =
   "Kinerja__Identity__V1__RoleClaim",
   "kinerja.identity.v1",
   sizeof(Kinerja__Identity__V1__RoleClaim),
-  3,
+  4,
   kinerja__identity__v1__role_claim__field_descriptors,
   kinerja__identity__v1__role_claim__field_indices_by_name,
   1,  kinerja__identity__v1__role_claim__number_ranges,
   (ProtobufCMessageInit) kinerja__identity__v1__role_claim__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__identity__v1__access_token_claims__field_descriptors[11] =
+static const ProtobufCFieldDescriptor kinerja__identity__v1__access_token_claims__field_descriptors[13] =
 {
   {
     "issuer",
@@ -5430,8 +6576,33 @@ static const ProtobufCFieldDescriptor kinerja__identity__v1__access_token_claims
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "subject_non_asn",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__AccessTokenClaims, subject_non_asn),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "acting",
+    13,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Identity__V1__AccessTokenClaims, n_acting),
+    offsetof(Kinerja__Identity__V1__AccessTokenClaims, acting),
+    &kinerja__identity__v1__acting_claim__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__identity__v1__access_token_claims__field_indices_by_name[] = {
+  12,   /* field[12] = acting */
   2,   /* field[2] = audience */
   5,   /* field[5] = expires_at */
   3,   /* field[3] = issued_at */
@@ -5441,13 +6612,14 @@ static const unsigned kinerja__identity__v1__access_token_claims__field_indices_
   9,   /* field[9] = roles */
   7,   /* field[7] = session_id */
   1,   /* field[1] = subject */
+  11,   /* field[11] = subject_non_asn */
   6,   /* field[6] = token_id */
   10,   /* field[10] = unit_id */
 };
 static const ProtobufCIntRange kinerja__identity__v1__access_token_claims__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor kinerja__identity__v1__access_token_claims__descriptor =
 {
@@ -5457,11 +6629,75 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__access_token_claims__des
   "Kinerja__Identity__V1__AccessTokenClaims",
   "kinerja.identity.v1",
   sizeof(Kinerja__Identity__V1__AccessTokenClaims),
-  11,
+  13,
   kinerja__identity__v1__access_token_claims__field_descriptors,
   kinerja__identity__v1__access_token_claims__field_indices_by_name,
   1,  kinerja__identity__v1__access_token_claims__number_ranges,
   (ProtobufCMessageInit) kinerja__identity__v1__access_token_claims__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__acting_claim__field_descriptors[3] =
+{
+  {
+    "unit_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingClaim, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingClaim, kind),
+    &kinerja__common__v1__penilai_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "valid_until",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ActingClaim, valid_until),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__acting_claim__field_indices_by_name[] = {
+  1,   /* field[1] = kind */
+  0,   /* field[0] = unit_id */
+  2,   /* field[2] = valid_until */
+};
+static const ProtobufCIntRange kinerja__identity__v1__acting_claim__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__acting_claim__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ActingClaim",
+  "ActingClaim",
+  "Kinerja__Identity__V1__ActingClaim",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ActingClaim),
+  3,
+  kinerja__identity__v1__acting_claim__field_descriptors,
+  kinerja__identity__v1__acting_claim__field_indices_by_name,
+  1,  kinerja__identity__v1__acting_claim__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__acting_claim__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__identity__v1__signed_access_token__field_descriptors[3] =
@@ -7224,7 +8460,7 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__create_employee_response
   (ProtobufCMessageInit) kinerja__identity__v1__create_employee_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__identity__v1__update_employee_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor kinerja__identity__v1__update_employee_request__field_descriptors[4] =
 {
   {
     "employee",
@@ -7262,8 +8498,21 @@ static const ProtobufCFieldDescriptor kinerja__identity__v1__update_employee_req
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "effective_from",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__UpdateEmployeeRequest, effective_from),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__identity__v1__update_employee_request__field_indices_by_name[] = {
+  3,   /* field[3] = effective_from */
   0,   /* field[0] = employee */
   2,   /* field[2] = expected_revision */
   1,   /* field[1] = update_mask */
@@ -7271,7 +8520,7 @@ static const unsigned kinerja__identity__v1__update_employee_request__field_indi
 static const ProtobufCIntRange kinerja__identity__v1__update_employee_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor kinerja__identity__v1__update_employee_request__descriptor =
 {
@@ -7281,7 +8530,7 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__update_employee_request_
   "Kinerja__Identity__V1__UpdateEmployeeRequest",
   "kinerja.identity.v1",
   sizeof(Kinerja__Identity__V1__UpdateEmployeeRequest),
-  3,
+  4,
   kinerja__identity__v1__update_employee_request__field_descriptors,
   kinerja__identity__v1__update_employee_request__field_indices_by_name,
   1,  kinerja__identity__v1__update_employee_request__number_ranges,
@@ -8746,6 +9995,592 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__check_supervision_respon
   (ProtobufCMessageInit) kinerja__identity__v1__check_supervision_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__identity__v1__get_pejabat_penilai_request__field_descriptors[2] =
+{
+  {
+    "nips",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Identity__V1__GetPejabatPenilaiRequest, n_nips),
+    offsetof(Kinerja__Identity__V1__GetPejabatPenilaiRequest, nips),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "on_date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__GetPejabatPenilaiRequest, on_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__get_pejabat_penilai_request__field_indices_by_name[] = {
+  0,   /* field[0] = nips */
+  1,   /* field[1] = on_date */
+};
+static const ProtobufCIntRange kinerja__identity__v1__get_pejabat_penilai_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__get_pejabat_penilai_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.GetPejabatPenilaiRequest",
+  "GetPejabatPenilaiRequest",
+  "Kinerja__Identity__V1__GetPejabatPenilaiRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__GetPejabatPenilaiRequest),
+  2,
+  kinerja__identity__v1__get_pejabat_penilai_request__field_descriptors,
+  kinerja__identity__v1__get_pejabat_penilai_request__field_indices_by_name,
+  1,  kinerja__identity__v1__get_pejabat_penilai_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__get_pejabat_penilai_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__get_pejabat_penilai_response__field_descriptors[1] =
+{
+  {
+    "penilai",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Identity__V1__GetPejabatPenilaiResponse, n_penilai),
+    offsetof(Kinerja__Identity__V1__GetPejabatPenilaiResponse, penilai),
+    &kinerja__identity__v1__pejabat_penilai__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__get_pejabat_penilai_response__field_indices_by_name[] = {
+  0,   /* field[0] = penilai */
+};
+static const ProtobufCIntRange kinerja__identity__v1__get_pejabat_penilai_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__get_pejabat_penilai_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.GetPejabatPenilaiResponse",
+  "GetPejabatPenilaiResponse",
+  "Kinerja__Identity__V1__GetPejabatPenilaiResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__GetPejabatPenilaiResponse),
+  1,
+  kinerja__identity__v1__get_pejabat_penilai_response__field_descriptors,
+  kinerja__identity__v1__get_pejabat_penilai_response__field_indices_by_name,
+  1,  kinerja__identity__v1__get_pejabat_penilai_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__get_pejabat_penilai_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__list_dinilai_request__field_descriptors[2] =
+{
+  {
+    "penilai",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListDinilaiRequest, penilai),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "on_date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListDinilaiRequest, on_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__list_dinilai_request__field_indices_by_name[] = {
+  1,   /* field[1] = on_date */
+  0,   /* field[0] = penilai */
+};
+static const ProtobufCIntRange kinerja__identity__v1__list_dinilai_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__list_dinilai_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ListDinilaiRequest",
+  "ListDinilaiRequest",
+  "Kinerja__Identity__V1__ListDinilaiRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ListDinilaiRequest),
+  2,
+  kinerja__identity__v1__list_dinilai_request__field_descriptors,
+  kinerja__identity__v1__list_dinilai_request__field_indices_by_name,
+  1,  kinerja__identity__v1__list_dinilai_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__list_dinilai_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__list_dinilai_response__field_descriptors[1] =
+{
+  {
+    "dinilai",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Identity__V1__ListDinilaiResponse, n_dinilai),
+    offsetof(Kinerja__Identity__V1__ListDinilaiResponse, dinilai),
+    &kinerja__identity__v1__pejabat_penilai__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__list_dinilai_response__field_indices_by_name[] = {
+  0,   /* field[0] = dinilai */
+};
+static const ProtobufCIntRange kinerja__identity__v1__list_dinilai_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__list_dinilai_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ListDinilaiResponse",
+  "ListDinilaiResponse",
+  "Kinerja__Identity__V1__ListDinilaiResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ListDinilaiResponse),
+  1,
+  kinerja__identity__v1__list_dinilai_response__field_descriptors,
+  kinerja__identity__v1__list_dinilai_response__field_indices_by_name,
+  1,  kinerja__identity__v1__list_dinilai_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__list_dinilai_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__get_penilai_history_request__field_descriptors[3] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__GetPenilaiHistoryRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__GetPenilaiHistoryRequest, from),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "until",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__GetPenilaiHistoryRequest, until),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__get_penilai_history_request__field_indices_by_name[] = {
+  1,   /* field[1] = from */
+  0,   /* field[0] = nip */
+  2,   /* field[2] = until */
+};
+static const ProtobufCIntRange kinerja__identity__v1__get_penilai_history_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__get_penilai_history_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.GetPenilaiHistoryRequest",
+  "GetPenilaiHistoryRequest",
+  "Kinerja__Identity__V1__GetPenilaiHistoryRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__GetPenilaiHistoryRequest),
+  3,
+  kinerja__identity__v1__get_penilai_history_request__field_descriptors,
+  kinerja__identity__v1__get_penilai_history_request__field_indices_by_name,
+  1,  kinerja__identity__v1__get_penilai_history_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__get_penilai_history_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__get_penilai_history_response__field_descriptors[1] =
+{
+  {
+    "periods",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Identity__V1__GetPenilaiHistoryResponse, n_periods),
+    offsetof(Kinerja__Identity__V1__GetPenilaiHistoryResponse, periods),
+    &kinerja__identity__v1__penilai_period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__get_penilai_history_response__field_indices_by_name[] = {
+  0,   /* field[0] = periods */
+};
+static const ProtobufCIntRange kinerja__identity__v1__get_penilai_history_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__get_penilai_history_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.GetPenilaiHistoryResponse",
+  "GetPenilaiHistoryResponse",
+  "Kinerja__Identity__V1__GetPenilaiHistoryResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__GetPenilaiHistoryResponse),
+  1,
+  kinerja__identity__v1__get_penilai_history_response__field_descriptors,
+  kinerja__identity__v1__get_penilai_history_response__field_indices_by_name,
+  1,  kinerja__identity__v1__get_penilai_history_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__get_penilai_history_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__record_acting_assignment_request__field_descriptors[1] =
+{
+  {
+    "assignment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__RecordActingAssignmentRequest, assignment),
+    &kinerja__identity__v1__acting_assignment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__record_acting_assignment_request__field_indices_by_name[] = {
+  0,   /* field[0] = assignment */
+};
+static const ProtobufCIntRange kinerja__identity__v1__record_acting_assignment_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__record_acting_assignment_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.RecordActingAssignmentRequest",
+  "RecordActingAssignmentRequest",
+  "Kinerja__Identity__V1__RecordActingAssignmentRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__RecordActingAssignmentRequest),
+  1,
+  kinerja__identity__v1__record_acting_assignment_request__field_descriptors,
+  kinerja__identity__v1__record_acting_assignment_request__field_indices_by_name,
+  1,  kinerja__identity__v1__record_acting_assignment_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__record_acting_assignment_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__record_acting_assignment_response__field_descriptors[1] =
+{
+  {
+    "assignment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__RecordActingAssignmentResponse, assignment),
+    &kinerja__identity__v1__acting_assignment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__record_acting_assignment_response__field_indices_by_name[] = {
+  0,   /* field[0] = assignment */
+};
+static const ProtobufCIntRange kinerja__identity__v1__record_acting_assignment_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__record_acting_assignment_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.RecordActingAssignmentResponse",
+  "RecordActingAssignmentResponse",
+  "Kinerja__Identity__V1__RecordActingAssignmentResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__RecordActingAssignmentResponse),
+  1,
+  kinerja__identity__v1__record_acting_assignment_response__field_descriptors,
+  kinerja__identity__v1__record_acting_assignment_response__field_indices_by_name,
+  1,  kinerja__identity__v1__record_acting_assignment_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__record_acting_assignment_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__end_acting_assignment_request__field_descriptors[3] =
+{
+  {
+    "assignment_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__EndActingAssignmentRequest, assignment_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_day",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__EndActingAssignmentRequest, last_day),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__EndActingAssignmentRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__end_acting_assignment_request__field_indices_by_name[] = {
+  0,   /* field[0] = assignment_id */
+  1,   /* field[1] = last_day */
+  2,   /* field[2] = reason */
+};
+static const ProtobufCIntRange kinerja__identity__v1__end_acting_assignment_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__end_acting_assignment_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.EndActingAssignmentRequest",
+  "EndActingAssignmentRequest",
+  "Kinerja__Identity__V1__EndActingAssignmentRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__EndActingAssignmentRequest),
+  3,
+  kinerja__identity__v1__end_acting_assignment_request__field_descriptors,
+  kinerja__identity__v1__end_acting_assignment_request__field_indices_by_name,
+  1,  kinerja__identity__v1__end_acting_assignment_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__end_acting_assignment_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__end_acting_assignment_response__field_descriptors[1] =
+{
+  {
+    "assignment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__EndActingAssignmentResponse, assignment),
+    &kinerja__identity__v1__acting_assignment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__end_acting_assignment_response__field_indices_by_name[] = {
+  0,   /* field[0] = assignment */
+};
+static const ProtobufCIntRange kinerja__identity__v1__end_acting_assignment_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__end_acting_assignment_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.EndActingAssignmentResponse",
+  "EndActingAssignmentResponse",
+  "Kinerja__Identity__V1__EndActingAssignmentResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__EndActingAssignmentResponse),
+  1,
+  kinerja__identity__v1__end_acting_assignment_response__field_descriptors,
+  kinerja__identity__v1__end_acting_assignment_response__field_indices_by_name,
+  1,  kinerja__identity__v1__end_acting_assignment_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__end_acting_assignment_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__list_acting_assignments_request__field_descriptors[4] =
+{
+  {
+    "unit",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListActingAssignmentsRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "acting_nip",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListActingAssignmentsRequest, acting_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "on_date",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListActingAssignmentsRequest, on_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListActingAssignmentsRequest, page),
+    &kinerja__common__v1__page_request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__list_acting_assignments_request__field_indices_by_name[] = {
+  1,   /* field[1] = acting_nip */
+  2,   /* field[2] = on_date */
+  3,   /* field[3] = page */
+  0,   /* field[0] = unit */
+};
+static const ProtobufCIntRange kinerja__identity__v1__list_acting_assignments_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__list_acting_assignments_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ListActingAssignmentsRequest",
+  "ListActingAssignmentsRequest",
+  "Kinerja__Identity__V1__ListActingAssignmentsRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ListActingAssignmentsRequest),
+  4,
+  kinerja__identity__v1__list_acting_assignments_request__field_descriptors,
+  kinerja__identity__v1__list_acting_assignments_request__field_indices_by_name,
+  1,  kinerja__identity__v1__list_acting_assignments_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__list_acting_assignments_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__list_acting_assignments_response__field_descriptors[2] =
+{
+  {
+    "assignments",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Identity__V1__ListActingAssignmentsResponse, n_assignments),
+    offsetof(Kinerja__Identity__V1__ListActingAssignmentsResponse, assignments),
+    &kinerja__identity__v1__acting_assignment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ListActingAssignmentsResponse, page),
+    &kinerja__common__v1__page_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__list_acting_assignments_response__field_indices_by_name[] = {
+  0,   /* field[0] = assignments */
+  1,   /* field[1] = page */
+};
+static const ProtobufCIntRange kinerja__identity__v1__list_acting_assignments_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__list_acting_assignments_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ListActingAssignmentsResponse",
+  "ListActingAssignmentsResponse",
+  "Kinerja__Identity__V1__ListActingAssignmentsResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ListActingAssignmentsResponse),
+  2,
+  kinerja__identity__v1__list_acting_assignments_response__field_descriptors,
+  kinerja__identity__v1__list_acting_assignments_response__field_indices_by_name,
+  1,  kinerja__identity__v1__list_acting_assignments_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__list_acting_assignments_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__identity__v1__grant_role_request__field_descriptors[1] =
 {
   {
@@ -10036,7 +11871,7 @@ const ProtobufCEnumDescriptor kinerja__identity__v1__import_row_outcome__descrip
   kinerja__identity__v1__import_row_outcome__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__method_descriptors[36] =
+static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__method_descriptors[42] =
 {
   { "Login", &kinerja__identity__v1__login_request__descriptor, &kinerja__identity__v1__login_response__descriptor },
   { "RefreshToken", &kinerja__identity__v1__refresh_token_request__descriptor, &kinerja__identity__v1__refresh_token_response__descriptor },
@@ -10063,6 +11898,12 @@ static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__
   { "GetSupervisorChain", &kinerja__identity__v1__get_supervisor_chain_request__descriptor, &kinerja__identity__v1__get_supervisor_chain_response__descriptor },
   { "ListBawahan", &kinerja__identity__v1__list_bawahan_request__descriptor, &kinerja__identity__v1__list_bawahan_response__descriptor },
   { "CheckSupervision", &kinerja__identity__v1__check_supervision_request__descriptor, &kinerja__identity__v1__check_supervision_response__descriptor },
+  { "GetPejabatPenilai", &kinerja__identity__v1__get_pejabat_penilai_request__descriptor, &kinerja__identity__v1__get_pejabat_penilai_response__descriptor },
+  { "ListDinilai", &kinerja__identity__v1__list_dinilai_request__descriptor, &kinerja__identity__v1__list_dinilai_response__descriptor },
+  { "GetPenilaiHistory", &kinerja__identity__v1__get_penilai_history_request__descriptor, &kinerja__identity__v1__get_penilai_history_response__descriptor },
+  { "RecordActingAssignment", &kinerja__identity__v1__record_acting_assignment_request__descriptor, &kinerja__identity__v1__record_acting_assignment_response__descriptor },
+  { "EndActingAssignment", &kinerja__identity__v1__end_acting_assignment_request__descriptor, &kinerja__identity__v1__end_acting_assignment_response__descriptor },
+  { "ListActingAssignments", &kinerja__identity__v1__list_acting_assignments_request__descriptor, &kinerja__identity__v1__list_acting_assignments_response__descriptor },
   { "GrantRole", &kinerja__identity__v1__grant_role_request__descriptor, &kinerja__identity__v1__grant_role_response__descriptor },
   { "RevokeRole", &kinerja__identity__v1__revoke_role_request__descriptor, &kinerja__identity__v1__revoke_role_response__descriptor },
   { "ListRoleGrants", &kinerja__identity__v1__list_role_grants_request__descriptor, &kinerja__identity__v1__list_role_grants_response__descriptor },
@@ -10077,40 +11918,46 @@ static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__
 };
 const unsigned kinerja__identity__v1__identity_service__method_indices_by_name[] = {
   17,        /* BatchGetEmployees */
-  32,        /* ChangePassword */
+  38,        /* ChangePassword */
   24,        /* CheckSupervision */
   14,        /* CreateEmployee */
   9,        /* CreateUnit */
-  30,        /* DisableAccount */
-  29,        /* EnableAccount */
-  28,        /* GetAccount */
+  36,        /* DisableAccount */
+  35,        /* EnableAccount */
+  29,        /* EndActingAssignment */
+  34,        /* GetAccount */
   21,        /* GetAtasan */
   16,        /* GetEmployee */
+  25,        /* GetPejabatPenilai */
+  27,        /* GetPenilaiHistory */
   22,        /* GetSupervisorChain */
   11,        /* GetUnit */
   13,        /* GetUnitTree */
-  25,        /* GrantRole */
+  31,        /* GrantRole */
   19,        /* ImportEmployees */
-  34,        /* ListAuditEvents */
+  30,        /* ListActingAssignments */
+  40,        /* ListAuditEvents */
   23,        /* ListBawahan */
+  26,        /* ListDinilai */
   18,        /* ListEmployees */
   8,        /* ListRevocations */
-  27,        /* ListRoleGrants */
+  33,        /* ListRoleGrants */
   4,        /* ListSessions */
   6,        /* ListSigningKeys */
   12,        /* ListUnits */
   0,        /* Login */
   2,        /* Logout */
+  28,        /* RecordActingAssignment */
   1,        /* RefreshToken */
-  33,        /* ResetPassword */
-  26,        /* RevokeRole */
+  39,        /* ResetPassword */
+  32,        /* RevokeRole */
   5,        /* RevokeSession */
   7,        /* RotateSigningKey */
   20,        /* SetAtasan */
-  31,        /* UnlockAccount */
+  37,        /* UnlockAccount */
   15,        /* UpdateEmployee */
   10,        /* UpdateUnit */
-  35,        /* VerifyAuditChain */
+  41,        /* VerifyAuditChain */
   3         /* WhoAmI */
 };
 const ProtobufCServiceDescriptor kinerja__identity__v1__identity_service__descriptor =
@@ -10120,7 +11967,7 @@ const ProtobufCServiceDescriptor kinerja__identity__v1__identity_service__descri
   "IdentityService",
   "Kinerja__Identity__V1__IdentityService",
   "kinerja.identity.v1",
-  36,
+  42,
   kinerja__identity__v1__identity_service__method_descriptors,
   kinerja__identity__v1__identity_service__method_indices_by_name
 };
@@ -10324,13 +12171,61 @@ void kinerja__identity__v1__identity_service__check_supervision(ProtobufCService
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
   service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__identity__v1__identity_service__get_pejabat_penilai(ProtobufCService *service,
+                                                                  const Kinerja__Identity__V1__GetPejabatPenilaiRequest *input,
+                                                                  Kinerja__Identity__V1__GetPejabatPenilaiResponse_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__identity__v1__identity_service__list_dinilai(ProtobufCService *service,
+                                                           const Kinerja__Identity__V1__ListDinilaiRequest *input,
+                                                           Kinerja__Identity__V1__ListDinilaiResponse_Closure closure,
+                                                           void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__identity__v1__identity_service__get_penilai_history(ProtobufCService *service,
+                                                                  const Kinerja__Identity__V1__GetPenilaiHistoryRequest *input,
+                                                                  Kinerja__Identity__V1__GetPenilaiHistoryResponse_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__identity__v1__identity_service__record_acting_assignment(ProtobufCService *service,
+                                                                       const Kinerja__Identity__V1__RecordActingAssignmentRequest *input,
+                                                                       Kinerja__Identity__V1__RecordActingAssignmentResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__identity__v1__identity_service__end_acting_assignment(ProtobufCService *service,
+                                                                    const Kinerja__Identity__V1__EndActingAssignmentRequest *input,
+                                                                    Kinerja__Identity__V1__EndActingAssignmentResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__identity__v1__identity_service__list_acting_assignments(ProtobufCService *service,
+                                                                      const Kinerja__Identity__V1__ListActingAssignmentsRequest *input,
+                                                                      Kinerja__Identity__V1__ListActingAssignmentsResponse_Closure closure,
+                                                                      void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__identity__v1__identity_service__grant_role(ProtobufCService *service,
                                                          const Kinerja__Identity__V1__GrantRoleRequest *input,
                                                          Kinerja__Identity__V1__GrantRoleResponse_Closure closure,
                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__revoke_role(ProtobufCService *service,
                                                           const Kinerja__Identity__V1__RevokeRoleRequest *input,
@@ -10338,7 +12233,7 @@ void kinerja__identity__v1__identity_service__revoke_role(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__list_role_grants(ProtobufCService *service,
                                                                const Kinerja__Identity__V1__ListRoleGrantsRequest *input,
@@ -10346,7 +12241,7 @@ void kinerja__identity__v1__identity_service__list_role_grants(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__get_account(ProtobufCService *service,
                                                           const Kinerja__Identity__V1__GetAccountRequest *input,
@@ -10354,7 +12249,7 @@ void kinerja__identity__v1__identity_service__get_account(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__enable_account(ProtobufCService *service,
                                                              const Kinerja__Identity__V1__EnableAccountRequest *input,
@@ -10362,7 +12257,7 @@ void kinerja__identity__v1__identity_service__enable_account(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__disable_account(ProtobufCService *service,
                                                               const Kinerja__Identity__V1__DisableAccountRequest *input,
@@ -10370,7 +12265,7 @@ void kinerja__identity__v1__identity_service__disable_account(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__unlock_account(ProtobufCService *service,
                                                              const Kinerja__Identity__V1__UnlockAccountRequest *input,
@@ -10378,7 +12273,7 @@ void kinerja__identity__v1__identity_service__unlock_account(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__change_password(ProtobufCService *service,
                                                               const Kinerja__Identity__V1__ChangePasswordRequest *input,
@@ -10386,7 +12281,7 @@ void kinerja__identity__v1__identity_service__change_password(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__reset_password(ProtobufCService *service,
                                                              const Kinerja__Identity__V1__ResetPasswordRequest *input,
@@ -10394,7 +12289,7 @@ void kinerja__identity__v1__identity_service__reset_password(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__list_audit_events(ProtobufCService *service,
                                                                 const Kinerja__Identity__V1__ListAuditEventsRequest *input,
@@ -10402,7 +12297,7 @@ void kinerja__identity__v1__identity_service__list_audit_events(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__verify_audit_chain(ProtobufCService *service,
                                                                  const Kinerja__Identity__V1__VerifyAuditChainRequest *input,
@@ -10410,7 +12305,7 @@ void kinerja__identity__v1__identity_service__verify_audit_chain(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__init (Kinerja__Identity__V1__IdentityService_Service *service,
                                                     Kinerja__Identity__V1__IdentityService_ServiceDestroy destroy)

@@ -187,6 +187,141 @@ void   kinerja__planning__v1__behaviour_expectation__free_unpacked
   assert(message->base.descriptor == &kinerja__planning__v1__behaviour_expectation__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__planning__v1__skp_lampiran__init
+                     (Kinerja__Planning__V1__SkpLampiran         *message)
+{
+  static const Kinerja__Planning__V1__SkpLampiran init_value = KINERJA__PLANNING__V1__SKP_LAMPIRAN__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__skp_lampiran__get_packed_size
+                     (const Kinerja__Planning__V1__SkpLampiran *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_lampiran__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__skp_lampiran__pack
+                     (const Kinerja__Planning__V1__SkpLampiran *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_lampiran__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__skp_lampiran__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpLampiran *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_lampiran__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__SkpLampiran *
+       kinerja__planning__v1__skp_lampiran__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__SkpLampiran *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__skp_lampiran__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__skp_lampiran__free_unpacked
+                     (Kinerja__Planning__V1__SkpLampiran *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_lampiran__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__skp_approval__init
+                     (Kinerja__Planning__V1__SkpApproval         *message)
+{
+  static const Kinerja__Planning__V1__SkpApproval init_value = KINERJA__PLANNING__V1__SKP_APPROVAL__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__skp_approval__get_packed_size
+                     (const Kinerja__Planning__V1__SkpApproval *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_approval__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__skp_approval__pack
+                     (const Kinerja__Planning__V1__SkpApproval *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_approval__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__skp_approval__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpApproval *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_approval__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__SkpApproval *
+       kinerja__planning__v1__skp_approval__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__SkpApproval *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__skp_approval__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__skp_approval__free_unpacked
+                     (Kinerja__Planning__V1__SkpApproval *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_approval__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__expectation_amendment__init
+                     (Kinerja__Planning__V1__ExpectationAmendment         *message)
+{
+  static const Kinerja__Planning__V1__ExpectationAmendment init_value = KINERJA__PLANNING__V1__EXPECTATION_AMENDMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__expectation_amendment__get_packed_size
+                     (const Kinerja__Planning__V1__ExpectationAmendment *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__expectation_amendment__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__expectation_amendment__pack
+                     (const Kinerja__Planning__V1__ExpectationAmendment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__expectation_amendment__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__expectation_amendment__pack_to_buffer
+                     (const Kinerja__Planning__V1__ExpectationAmendment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__expectation_amendment__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__ExpectationAmendment *
+       kinerja__planning__v1__expectation_amendment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__ExpectationAmendment *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__expectation_amendment__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__expectation_amendment__free_unpacked
+                     (Kinerja__Planning__V1__ExpectationAmendment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__expectation_amendment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__planning__v1__rhk_review_flag__init
                      (Kinerja__Planning__V1__RhkReviewFlag         *message)
 {
@@ -2617,6 +2752,96 @@ void   kinerja__planning__v1__get_cascade_response__free_unpacked
   assert(message->base.descriptor == &kinerja__planning__v1__get_cascade_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__planning__v1__peran_row__init
+                     (Kinerja__Planning__V1__PeranRow         *message)
+{
+  static const Kinerja__Planning__V1__PeranRow init_value = KINERJA__PLANNING__V1__PERAN_ROW__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__peran_row__get_packed_size
+                     (const Kinerja__Planning__V1__PeranRow *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_row__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__peran_row__pack
+                     (const Kinerja__Planning__V1__PeranRow *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_row__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__peran_row__pack_to_buffer
+                     (const Kinerja__Planning__V1__PeranRow *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_row__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__PeranRow *
+       kinerja__planning__v1__peran_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__PeranRow *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__peran_row__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__peran_row__free_unpacked
+                     (Kinerja__Planning__V1__PeranRow *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_row__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__peran_link__init
+                     (Kinerja__Planning__V1__PeranLink         *message)
+{
+  static const Kinerja__Planning__V1__PeranLink init_value = KINERJA__PLANNING__V1__PERAN_LINK__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__peran_link__get_packed_size
+                     (const Kinerja__Planning__V1__PeranLink *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_link__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__peran_link__pack
+                     (const Kinerja__Planning__V1__PeranLink *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_link__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__peran_link__pack_to_buffer
+                     (const Kinerja__Planning__V1__PeranLink *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_link__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__PeranLink *
+       kinerja__planning__v1__peran_link__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__PeranLink *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__peran_link__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__peran_link__free_unpacked
+                     (Kinerja__Planning__V1__PeranLink *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__peran_link__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__planning__v1__list_parent_rhk_candidates_request__init
                      (Kinerja__Planning__V1__ListParentRhkCandidatesRequest         *message)
 {
@@ -3247,6 +3472,366 @@ void   kinerja__planning__v1__verify_audit_chain_response__free_unpacked
   assert(message->base.descriptor == &kinerja__planning__v1__verify_audit_chain_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__planning__v1__delete_skp_request__init
+                     (Kinerja__Planning__V1__DeleteSkpRequest         *message)
+{
+  static const Kinerja__Planning__V1__DeleteSkpRequest init_value = KINERJA__PLANNING__V1__DELETE_SKP_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__delete_skp_request__get_packed_size
+                     (const Kinerja__Planning__V1__DeleteSkpRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__delete_skp_request__pack
+                     (const Kinerja__Planning__V1__DeleteSkpRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__delete_skp_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__DeleteSkpRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__DeleteSkpRequest *
+       kinerja__planning__v1__delete_skp_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__DeleteSkpRequest *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__delete_skp_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__delete_skp_request__free_unpacked
+                     (Kinerja__Planning__V1__DeleteSkpRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__delete_skp_response__init
+                     (Kinerja__Planning__V1__DeleteSkpResponse         *message)
+{
+  static const Kinerja__Planning__V1__DeleteSkpResponse init_value = KINERJA__PLANNING__V1__DELETE_SKP_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__delete_skp_response__get_packed_size
+                     (const Kinerja__Planning__V1__DeleteSkpResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__delete_skp_response__pack
+                     (const Kinerja__Planning__V1__DeleteSkpResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__delete_skp_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__DeleteSkpResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__DeleteSkpResponse *
+       kinerja__planning__v1__delete_skp_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__DeleteSkpResponse *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__delete_skp_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__delete_skp_response__free_unpacked
+                     (Kinerja__Planning__V1__DeleteSkpResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__delete_skp_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__amend_behaviour_expectations_request__init
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsRequest         *message)
+{
+  static const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest init_value = KINERJA__PLANNING__V1__AMEND_BEHAVIOUR_EXPECTATIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__amend_behaviour_expectations_request__get_packed_size
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__amend_behaviour_expectations_request__pack
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__amend_behaviour_expectations_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *
+       kinerja__planning__v1__amend_behaviour_expectations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__amend_behaviour_expectations_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__amend_behaviour_expectations_request__free_unpacked
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__amend_behaviour_expectations_response__init
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsResponse         *message)
+{
+  static const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse init_value = KINERJA__PLANNING__V1__AMEND_BEHAVIOUR_EXPECTATIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__amend_behaviour_expectations_response__get_packed_size
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__amend_behaviour_expectations_response__pack
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__amend_behaviour_expectations_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *
+       kinerja__planning__v1__amend_behaviour_expectations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__amend_behaviour_expectations_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__amend_behaviour_expectations_response__free_unpacked
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__amend_behaviour_expectations_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__skp_compliance_row__init
+                     (Kinerja__Planning__V1__SkpComplianceRow         *message)
+{
+  static const Kinerja__Planning__V1__SkpComplianceRow init_value = KINERJA__PLANNING__V1__SKP_COMPLIANCE_ROW__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__skp_compliance_row__get_packed_size
+                     (const Kinerja__Planning__V1__SkpComplianceRow *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_row__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__skp_compliance_row__pack
+                     (const Kinerja__Planning__V1__SkpComplianceRow *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_row__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__skp_compliance_row__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpComplianceRow *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_row__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__SkpComplianceRow *
+       kinerja__planning__v1__skp_compliance_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__SkpComplianceRow *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__skp_compliance_row__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__skp_compliance_row__free_unpacked
+                     (Kinerja__Planning__V1__SkpComplianceRow *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_row__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__skp_compliance_count__init
+                     (Kinerja__Planning__V1__SkpComplianceCount         *message)
+{
+  static const Kinerja__Planning__V1__SkpComplianceCount init_value = KINERJA__PLANNING__V1__SKP_COMPLIANCE_COUNT__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__skp_compliance_count__get_packed_size
+                     (const Kinerja__Planning__V1__SkpComplianceCount *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_count__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__skp_compliance_count__pack
+                     (const Kinerja__Planning__V1__SkpComplianceCount *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_count__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__skp_compliance_count__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpComplianceCount *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_count__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__SkpComplianceCount *
+       kinerja__planning__v1__skp_compliance_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__SkpComplianceCount *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__skp_compliance_count__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__skp_compliance_count__free_unpacked
+                     (Kinerja__Planning__V1__SkpComplianceCount *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_compliance_count__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__get_skp_compliance_request__init
+                     (Kinerja__Planning__V1__GetSkpComplianceRequest         *message)
+{
+  static const Kinerja__Planning__V1__GetSkpComplianceRequest init_value = KINERJA__PLANNING__V1__GET_SKP_COMPLIANCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__get_skp_compliance_request__get_packed_size
+                     (const Kinerja__Planning__V1__GetSkpComplianceRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__get_skp_compliance_request__pack
+                     (const Kinerja__Planning__V1__GetSkpComplianceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__get_skp_compliance_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__GetSkpComplianceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__GetSkpComplianceRequest *
+       kinerja__planning__v1__get_skp_compliance_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__GetSkpComplianceRequest *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__get_skp_compliance_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__get_skp_compliance_request__free_unpacked
+                     (Kinerja__Planning__V1__GetSkpComplianceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__get_skp_compliance_response__init
+                     (Kinerja__Planning__V1__GetSkpComplianceResponse         *message)
+{
+  static const Kinerja__Planning__V1__GetSkpComplianceResponse init_value = KINERJA__PLANNING__V1__GET_SKP_COMPLIANCE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__get_skp_compliance_response__get_packed_size
+                     (const Kinerja__Planning__V1__GetSkpComplianceResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__get_skp_compliance_response__pack
+                     (const Kinerja__Planning__V1__GetSkpComplianceResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__get_skp_compliance_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__GetSkpComplianceResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__GetSkpComplianceResponse *
+       kinerja__planning__v1__get_skp_compliance_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__GetSkpComplianceResponse *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__get_skp_compliance_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__get_skp_compliance_response__free_unpacked
+                     (Kinerja__Planning__V1__GetSkpComplianceResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__get_skp_compliance_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor kinerja__planning__v1__target__field_descriptors[5] =
 {
   {
@@ -3620,6 +4205,250 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__behaviour_expectation__d
   (ProtobufCMessageInit) kinerja__planning__v1__behaviour_expectation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__planning__v1__skp_lampiran__field_descriptors[3] =
+{
+  {
+    "dukungan_sumber_daya",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Planning__V1__SkpLampiran, n_dukungan_sumber_daya),
+    offsetof(Kinerja__Planning__V1__SkpLampiran, dukungan_sumber_daya),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skema_pertanggungjawaban",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Planning__V1__SkpLampiran, n_skema_pertanggungjawaban),
+    offsetof(Kinerja__Planning__V1__SkpLampiran, skema_pertanggungjawaban),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "konsekuensi",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Planning__V1__SkpLampiran, n_konsekuensi),
+    offsetof(Kinerja__Planning__V1__SkpLampiran, konsekuensi),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__skp_lampiran__field_indices_by_name[] = {
+  0,   /* field[0] = dukungan_sumber_daya */
+  2,   /* field[2] = konsekuensi */
+  1,   /* field[1] = skema_pertanggungjawaban */
+};
+static const ProtobufCIntRange kinerja__planning__v1__skp_lampiran__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__skp_lampiran__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.SkpLampiran",
+  "SkpLampiran",
+  "Kinerja__Planning__V1__SkpLampiran",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__SkpLampiran),
+  3,
+  kinerja__planning__v1__skp_lampiran__field_descriptors,
+  kinerja__planning__v1__skp_lampiran__field_indices_by_name,
+  1,  kinerja__planning__v1__skp_lampiran__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__skp_lampiran__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__skp_approval__field_descriptors[4] =
+{
+  {
+    "penilai",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpApproval, penilai),
+    &kinerja__common__v1__penilai_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "at",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpApproval, at),
+    &kinerja__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpApproval, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "body_sha256",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpApproval, body_sha256),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__skp_approval__field_indices_by_name[] = {
+  1,   /* field[1] = at */
+  3,   /* field[3] = body_sha256 */
+  0,   /* field[0] = penilai */
+  2,   /* field[2] = version */
+};
+static const ProtobufCIntRange kinerja__planning__v1__skp_approval__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__skp_approval__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.SkpApproval",
+  "SkpApproval",
+  "Kinerja__Planning__V1__SkpApproval",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__SkpApproval),
+  4,
+  kinerja__planning__v1__skp_approval__field_descriptors,
+  kinerja__planning__v1__skp_approval__field_indices_by_name,
+  1,  kinerja__planning__v1__skp_approval__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__skp_approval__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__expectation_amendment__field_descriptors[6] =
+{
+  {
+    "amendment_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__ExpectationAmendment, amendment_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "version",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__ExpectationAmendment, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expectations",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__ExpectationAmendment, n_expectations),
+    offsetof(Kinerja__Planning__V1__ExpectationAmendment, expectations),
+    &kinerja__planning__v1__behaviour_expectation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__ExpectationAmendment, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amended",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__ExpectationAmendment, amended),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "seen_by_owner",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__ExpectationAmendment, seen_by_owner),
+    &kinerja__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__expectation_amendment__field_indices_by_name[] = {
+  4,   /* field[4] = amended */
+  0,   /* field[0] = amendment_id */
+  2,   /* field[2] = expectations */
+  3,   /* field[3] = reason */
+  5,   /* field[5] = seen_by_owner */
+  1,   /* field[1] = version */
+};
+static const ProtobufCIntRange kinerja__planning__v1__expectation_amendment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__expectation_amendment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.ExpectationAmendment",
+  "ExpectationAmendment",
+  "Kinerja__Planning__V1__ExpectationAmendment",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__ExpectationAmendment),
+  6,
+  kinerja__planning__v1__expectation_amendment__field_descriptors,
+  kinerja__planning__v1__expectation_amendment__field_indices_by_name,
+  1,  kinerja__planning__v1__expectation_amendment__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__expectation_amendment__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__planning__v1__rhk_review_flag__field_descriptors[6] =
 {
   {
@@ -3723,7 +4552,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__rhk_review_flag__descrip
   (ProtobufCMessageInit) kinerja__planning__v1__rhk_review_flag__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__rhk__field_descriptors[14] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__rhk__field_descriptors[16] =
 {
   {
     "rhk_id",
@@ -3893,8 +4722,33 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__rhk__field_descript
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "cascade_type",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__Rhk, cascade_type),
+    &kinerja__planning__v1__cascade_type__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "peran",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__Rhk, peran),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__rhk__field_indices_by_name[] = {
+  14,   /* field[14] = cascade_type */
   12,   /* field[12] = created */
   8,   /* field[8] = ikis */
   2,   /* field[2] = kind */
@@ -3902,6 +4756,7 @@ static const unsigned kinerja__planning__v1__rhk__field_indices_by_name[] = {
   4,   /* field[4] = parent_rhk_id */
   6,   /* field[6] = parent_rhk_text */
   10,   /* field[10] = penugasan */
+  15,   /* field[15] = peran */
   7,   /* field[7] = perspektif */
   9,   /* field[9] = position */
   11,   /* field[11] = review_flag */
@@ -3913,7 +4768,7 @@ static const unsigned kinerja__planning__v1__rhk__field_indices_by_name[] = {
 static const ProtobufCIntRange kinerja__planning__v1__rhk__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 14 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__rhk__descriptor =
 {
@@ -3923,14 +4778,14 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__rhk__descriptor =
   "Kinerja__Planning__V1__Rhk",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__Rhk),
-  14,
+  16,
   kinerja__planning__v1__rhk__field_descriptors,
   kinerja__planning__v1__rhk__field_indices_by_name,
   1,  kinerja__planning__v1__rhk__number_ranges,
   (ProtobufCMessageInit) kinerja__planning__v1__rhk__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__skp__field_descriptors[20] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__skp__field_descriptors[24] =
 {
   {
     "skp_id",
@@ -4172,9 +5027,59 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__skp__field_descript
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "lampiran",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__Skp, lampiran),
+    &kinerja__planning__v1__skp_lampiran__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__Skp, penilai),
+    &kinerja__common__v1__penilai_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "approval",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__Skp, approval),
+    &kinerja__planning__v1__skp_approval__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amendments",
+    24,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__Skp, n_amendments),
+    offsetof(Kinerja__Planning__V1__Skp, amendments),
+    &kinerja__planning__v1__expectation_amendment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__skp__field_indices_by_name[] = {
+  23,   /* field[23] = amendments */
   7,   /* field[7] = approach */
+  22,   /* field[22] = approval */
   10,   /* field[10] = atasan_nip */
   12,   /* field[12] = behaviour_expectations */
   16,   /* field[16] = created */
@@ -4182,7 +5087,9 @@ static const unsigned kinerja__planning__v1__skp__field_indices_by_name[] = {
   14,   /* field[14] = decision_note */
   3,   /* field[3] = employee */
   8,   /* field[8] = jenis_jabatan */
+  20,   /* field[20] = lampiran */
   2,   /* field[2] = nip */
+  21,   /* field[21] = penilai */
   6,   /* field[6] = period_end */
   5,   /* field[5] = period_start */
   19,   /* field[19] = revision */
@@ -4198,7 +5105,7 @@ static const unsigned kinerja__planning__v1__skp__field_indices_by_name[] = {
 static const ProtobufCIntRange kinerja__planning__v1__skp__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 20 }
+  { 0, 24 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__skp__descriptor =
 {
@@ -4208,7 +5115,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__skp__descriptor =
   "Kinerja__Planning__V1__Skp",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__Skp),
-  20,
+  24,
   kinerja__planning__v1__skp__field_descriptors,
   kinerja__planning__v1__skp__field_indices_by_name,
   1,  kinerja__planning__v1__skp__number_ranges,
@@ -5169,7 +6076,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__rhk_review_item__descrip
   (ProtobufCMessageInit) kinerja__planning__v1__rhk_review_item__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__create_skp_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__create_skp_request__field_descriptors[7] =
 {
   {
     "nip",
@@ -5243,6 +6150,18 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__create_skp_request_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "transfer",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__CreateSkpRequest, transfer),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__create_skp_request__field_indices_by_name[] = {
   2,   /* field[2] = approach */
@@ -5250,12 +6169,13 @@ static const unsigned kinerja__planning__v1__create_skp_request__field_indices_b
   0,   /* field[0] = nip */
   4,   /* field[4] = period_end */
   3,   /* field[3] = period_start */
+  6,   /* field[6] = transfer */
   1,   /* field[1] = year */
 };
 static const ProtobufCIntRange kinerja__planning__v1__create_skp_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__create_skp_request__descriptor =
 {
@@ -5265,7 +6185,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__create_skp_request__desc
   "Kinerja__Planning__V1__CreateSkpRequest",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__CreateSkpRequest),
-  6,
+  7,
   kinerja__planning__v1__create_skp_request__field_descriptors,
   kinerja__planning__v1__create_skp_request__field_indices_by_name,
   1,  kinerja__planning__v1__create_skp_request__number_ranges,
@@ -5361,7 +6281,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__get_skp_request__descrip
   (ProtobufCMessageInit) kinerja__planning__v1__get_skp_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__get_skp_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__get_skp_response__field_descriptors[3] =
 {
   {
     "skp",
@@ -5387,15 +6307,28 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__get_skp_response__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "new_amendments",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__GetSkpResponse, n_new_amendments),
+    offsetof(Kinerja__Planning__V1__GetSkpResponse, new_amendments),
+    &kinerja__planning__v1__expectation_amendment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__get_skp_response__field_indices_by_name[] = {
   1,   /* field[1] = approved_version */
+  2,   /* field[2] = new_amendments */
   0,   /* field[0] = skp */
 };
 static const ProtobufCIntRange kinerja__planning__v1__get_skp_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__get_skp_response__descriptor =
 {
@@ -5405,7 +6338,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__get_skp_response__descri
   "Kinerja__Planning__V1__GetSkpResponse",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__GetSkpResponse),
-  2,
+  3,
   kinerja__planning__v1__get_skp_response__field_descriptors,
   kinerja__planning__v1__get_skp_response__field_indices_by_name,
   1,  kinerja__planning__v1__get_skp_response__number_ranges,
@@ -5694,7 +6627,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__list_skps_response__desc
   (ProtobufCMessageInit) kinerja__planning__v1__list_skps_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__update_skp_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__update_skp_request__field_descriptors[7] =
 {
   {
     "skp_id",
@@ -5768,10 +6701,23 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__update_skp_request_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "lampiran",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__UpdateSkpRequest, lampiran),
+    &kinerja__planning__v1__skp_lampiran__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__update_skp_request__field_indices_by_name[] = {
   1,   /* field[1] = approach */
   5,   /* field[5] = expected_skp_revision */
+  6,   /* field[6] = lampiran */
   3,   /* field[3] = period_end */
   2,   /* field[2] = period_start */
   0,   /* field[0] = skp_id */
@@ -5780,7 +6726,7 @@ static const unsigned kinerja__planning__v1__update_skp_request__field_indices_b
 static const ProtobufCIntRange kinerja__planning__v1__update_skp_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__update_skp_request__descriptor =
 {
@@ -5790,7 +6736,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__update_skp_request__desc
   "Kinerja__Planning__V1__UpdateSkpRequest",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__UpdateSkpRequest),
-  6,
+  7,
   kinerja__planning__v1__update_skp_request__field_descriptors,
   kinerja__planning__v1__update_skp_request__field_indices_by_name,
   1,  kinerja__planning__v1__update_skp_request__number_ranges,
@@ -7701,7 +8647,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__get_cascade_request__des
   (ProtobufCMessageInit) kinerja__planning__v1__get_cascade_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__get_cascade_response__field_descriptors[7] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__get_cascade_response__field_descriptors[8] =
 {
   {
     "unit_id",
@@ -7787,10 +8733,23 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__get_cascade_respons
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "peran",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__GetCascadeResponse, n_peran),
+    offsetof(Kinerja__Planning__V1__GetCascadeResponse, peran),
+    &kinerja__planning__v1__peran_row__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__get_cascade_response__field_indices_by_name[] = {
   2,   /* field[2] = leader */
   4,   /* field[4] = matrix */
+  7,   /* field[7] = peran */
   3,   /* field[3] = roots */
   0,   /* field[0] = unit_id */
   6,   /* field[6] = unlinked */
@@ -7800,7 +8759,7 @@ static const unsigned kinerja__planning__v1__get_cascade_response__field_indices
 static const ProtobufCIntRange kinerja__planning__v1__get_cascade_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__get_cascade_response__descriptor =
 {
@@ -7810,11 +8769,178 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__get_cascade_response__de
   "Kinerja__Planning__V1__GetCascadeResponse",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__GetCascadeResponse),
-  7,
+  8,
   kinerja__planning__v1__get_cascade_response__field_descriptors,
   kinerja__planning__v1__get_cascade_response__field_indices_by_name,
   1,  kinerja__planning__v1__get_cascade_response__number_ranges,
   (ProtobufCMessageInit) kinerja__planning__v1__get_cascade_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__peran_row__field_descriptors[3] =
+{
+  {
+    "atasan",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranRow, atasan),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "bawahan",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranRow, bawahan),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "links",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__PeranRow, n_links),
+    offsetof(Kinerja__Planning__V1__PeranRow, links),
+    &kinerja__planning__v1__peran_link__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__peran_row__field_indices_by_name[] = {
+  0,   /* field[0] = atasan */
+  1,   /* field[1] = bawahan */
+  2,   /* field[2] = links */
+};
+static const ProtobufCIntRange kinerja__planning__v1__peran_row__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__peran_row__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.PeranRow",
+  "PeranRow",
+  "Kinerja__Planning__V1__PeranRow",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__PeranRow),
+  3,
+  kinerja__planning__v1__peran_row__field_descriptors,
+  kinerja__planning__v1__peran_row__field_indices_by_name,
+  1,  kinerja__planning__v1__peran_row__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__peran_row__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__peran_link__field_descriptors[6] =
+{
+  {
+    "parent_rhk_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranLink, parent_rhk_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "parent_rhk_text",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranLink, parent_rhk_text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rhk_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranLink, rhk_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rhk_text",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranLink, rhk_text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cascade_type",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranLink, cascade_type),
+    &kinerja__planning__v1__cascade_type__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "peran",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__PeranLink, peran),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__peran_link__field_indices_by_name[] = {
+  4,   /* field[4] = cascade_type */
+  0,   /* field[0] = parent_rhk_id */
+  1,   /* field[1] = parent_rhk_text */
+  5,   /* field[5] = peran */
+  2,   /* field[2] = rhk_id */
+  3,   /* field[3] = rhk_text */
+};
+static const ProtobufCIntRange kinerja__planning__v1__peran_link__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__peran_link__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.PeranLink",
+  "PeranLink",
+  "Kinerja__Planning__V1__PeranLink",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__PeranLink),
+  6,
+  kinerja__planning__v1__peran_link__field_descriptors,
+  kinerja__planning__v1__peran_link__field_indices_by_name,
+  1,  kinerja__planning__v1__peran_link__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__peran_link__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__planning__v1__list_parent_rhk_candidates_request__field_descriptors[2] =
@@ -8570,6 +9696,485 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__verify_audit_chain_respo
   (ProtobufCMessageInit) kinerja__planning__v1__verify_audit_chain_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__planning__v1__delete_skp_request__field_descriptors[2] =
+{
+  {
+    "skp_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__DeleteSkpRequest, skp_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__DeleteSkpRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__delete_skp_request__field_indices_by_name[] = {
+  1,   /* field[1] = reason */
+  0,   /* field[0] = skp_id */
+};
+static const ProtobufCIntRange kinerja__planning__v1__delete_skp_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__delete_skp_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.DeleteSkpRequest",
+  "DeleteSkpRequest",
+  "Kinerja__Planning__V1__DeleteSkpRequest",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__DeleteSkpRequest),
+  2,
+  kinerja__planning__v1__delete_skp_request__field_descriptors,
+  kinerja__planning__v1__delete_skp_request__field_indices_by_name,
+  1,  kinerja__planning__v1__delete_skp_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__delete_skp_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define kinerja__planning__v1__delete_skp_response__field_descriptors NULL
+#define kinerja__planning__v1__delete_skp_response__field_indices_by_name NULL
+#define kinerja__planning__v1__delete_skp_response__number_ranges NULL
+const ProtobufCMessageDescriptor kinerja__planning__v1__delete_skp_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.DeleteSkpResponse",
+  "DeleteSkpResponse",
+  "Kinerja__Planning__V1__DeleteSkpResponse",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__DeleteSkpResponse),
+  0,
+  kinerja__planning__v1__delete_skp_response__field_descriptors,
+  kinerja__planning__v1__delete_skp_response__field_indices_by_name,
+  0,  kinerja__planning__v1__delete_skp_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__delete_skp_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__amend_behaviour_expectations_request__field_descriptors[3] =
+{
+  {
+    "skp_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__AmendBehaviourExpectationsRequest, skp_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expectations",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__AmendBehaviourExpectationsRequest, n_expectations),
+    offsetof(Kinerja__Planning__V1__AmendBehaviourExpectationsRequest, expectations),
+    &kinerja__planning__v1__behaviour_expectation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__AmendBehaviourExpectationsRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__amend_behaviour_expectations_request__field_indices_by_name[] = {
+  1,   /* field[1] = expectations */
+  2,   /* field[2] = reason */
+  0,   /* field[0] = skp_id */
+};
+static const ProtobufCIntRange kinerja__planning__v1__amend_behaviour_expectations_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__amend_behaviour_expectations_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.AmendBehaviourExpectationsRequest",
+  "AmendBehaviourExpectationsRequest",
+  "Kinerja__Planning__V1__AmendBehaviourExpectationsRequest",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__AmendBehaviourExpectationsRequest),
+  3,
+  kinerja__planning__v1__amend_behaviour_expectations_request__field_descriptors,
+  kinerja__planning__v1__amend_behaviour_expectations_request__field_indices_by_name,
+  1,  kinerja__planning__v1__amend_behaviour_expectations_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__amend_behaviour_expectations_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__amend_behaviour_expectations_response__field_descriptors[1] =
+{
+  {
+    "amendment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__AmendBehaviourExpectationsResponse, amendment),
+    &kinerja__planning__v1__expectation_amendment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__amend_behaviour_expectations_response__field_indices_by_name[] = {
+  0,   /* field[0] = amendment */
+};
+static const ProtobufCIntRange kinerja__planning__v1__amend_behaviour_expectations_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__amend_behaviour_expectations_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.AmendBehaviourExpectationsResponse",
+  "AmendBehaviourExpectationsResponse",
+  "Kinerja__Planning__V1__AmendBehaviourExpectationsResponse",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__AmendBehaviourExpectationsResponse),
+  1,
+  kinerja__planning__v1__amend_behaviour_expectations_response__field_descriptors,
+  kinerja__planning__v1__amend_behaviour_expectations_response__field_indices_by_name,
+  1,  kinerja__planning__v1__amend_behaviour_expectations_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__amend_behaviour_expectations_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__skp_compliance_row__field_descriptors[6] =
+{
+  {
+    "employee",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceRow, employee),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceRow, status),
+    &kinerja__planning__v1__skp_compliance_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "deadline",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceRow, deadline),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skp_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceRow, skp_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceRow, penilai),
+    &kinerja__common__v1__penilai_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "days_late",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceRow, days_late),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__skp_compliance_row__field_indices_by_name[] = {
+  5,   /* field[5] = days_late */
+  2,   /* field[2] = deadline */
+  0,   /* field[0] = employee */
+  4,   /* field[4] = penilai */
+  3,   /* field[3] = skp_id */
+  1,   /* field[1] = status */
+};
+static const ProtobufCIntRange kinerja__planning__v1__skp_compliance_row__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__skp_compliance_row__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.SkpComplianceRow",
+  "SkpComplianceRow",
+  "Kinerja__Planning__V1__SkpComplianceRow",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__SkpComplianceRow),
+  6,
+  kinerja__planning__v1__skp_compliance_row__field_descriptors,
+  kinerja__planning__v1__skp_compliance_row__field_indices_by_name,
+  1,  kinerja__planning__v1__skp_compliance_row__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__skp_compliance_row__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__skp_compliance_count__field_descriptors[2] =
+{
+  {
+    "status",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceCount, status),
+    &kinerja__planning__v1__skp_compliance_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpComplianceCount, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__skp_compliance_count__field_indices_by_name[] = {
+  1,   /* field[1] = count */
+  0,   /* field[0] = status */
+};
+static const ProtobufCIntRange kinerja__planning__v1__skp_compliance_count__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__skp_compliance_count__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.SkpComplianceCount",
+  "SkpComplianceCount",
+  "Kinerja__Planning__V1__SkpComplianceCount",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__SkpComplianceCount),
+  2,
+  kinerja__planning__v1__skp_compliance_count__field_descriptors,
+  kinerja__planning__v1__skp_compliance_count__field_indices_by_name,
+  1,  kinerja__planning__v1__skp_compliance_count__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__skp_compliance_count__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__get_skp_compliance_request__field_descriptors[5] =
+{
+  {
+    "unit",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "as_of",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceRequest, as_of),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "statuses",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_ENUM,
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceRequest, n_statuses),
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceRequest, statuses),
+    &kinerja__planning__v1__skp_compliance_status__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceRequest, page),
+    &kinerja__common__v1__page_request__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__get_skp_compliance_request__field_indices_by_name[] = {
+  2,   /* field[2] = as_of */
+  4,   /* field[4] = page */
+  3,   /* field[3] = statuses */
+  0,   /* field[0] = unit */
+  1,   /* field[1] = year */
+};
+static const ProtobufCIntRange kinerja__planning__v1__get_skp_compliance_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__get_skp_compliance_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.GetSkpComplianceRequest",
+  "GetSkpComplianceRequest",
+  "Kinerja__Planning__V1__GetSkpComplianceRequest",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__GetSkpComplianceRequest),
+  5,
+  kinerja__planning__v1__get_skp_compliance_request__field_descriptors,
+  kinerja__planning__v1__get_skp_compliance_request__field_indices_by_name,
+  1,  kinerja__planning__v1__get_skp_compliance_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__get_skp_compliance_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__get_skp_compliance_response__field_descriptors[3] =
+{
+  {
+    "rows",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceResponse, n_rows),
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceResponse, rows),
+    &kinerja__planning__v1__skp_compliance_row__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counts",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceResponse, n_counts),
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceResponse, counts),
+    &kinerja__planning__v1__skp_compliance_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__GetSkpComplianceResponse, page),
+    &kinerja__common__v1__page_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__get_skp_compliance_response__field_indices_by_name[] = {
+  1,   /* field[1] = counts */
+  2,   /* field[2] = page */
+  0,   /* field[0] = rows */
+};
+static const ProtobufCIntRange kinerja__planning__v1__get_skp_compliance_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__get_skp_compliance_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.GetSkpComplianceResponse",
+  "GetSkpComplianceResponse",
+  "Kinerja__Planning__V1__GetSkpComplianceResponse",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__GetSkpComplianceResponse),
+  3,
+  kinerja__planning__v1__get_skp_compliance_response__field_descriptors,
+  kinerja__planning__v1__get_skp_compliance_response__field_indices_by_name,
+  1,  kinerja__planning__v1__get_skp_compliance_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__get_skp_compliance_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue kinerja__planning__v1__skp_approach__enum_values_by_number[3] =
 {
   { "SKP_APPROACH_UNSPECIFIED", "KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED", 0 },
@@ -8670,6 +10275,36 @@ const ProtobufCEnumDescriptor kinerja__planning__v1__perspektif__descriptor =
   kinerja__planning__v1__perspektif__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue kinerja__planning__v1__cascade_type__enum_values_by_number[3] =
+{
+  { "CASCADE_TYPE_UNSPECIFIED", "KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_UNSPECIFIED", 0 },
+  { "CASCADE_TYPE_DIRECT", "KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_DIRECT", 1 },
+  { "CASCADE_TYPE_NON_DIRECT", "KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_NON_DIRECT", 2 },
+};
+static const ProtobufCIntRange kinerja__planning__v1__cascade_type__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex kinerja__planning__v1__cascade_type__enum_values_by_name[3] =
+{
+  { "CASCADE_TYPE_DIRECT", 1 },
+  { "CASCADE_TYPE_NON_DIRECT", 2 },
+  { "CASCADE_TYPE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__planning__v1__cascade_type__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.CascadeType",
+  "CascadeType",
+  "Kinerja__Planning__V1__CascadeType",
+  "kinerja.planning.v1",
+  3,
+  kinerja__planning__v1__cascade_type__enum_values_by_number,
+  3,
+  kinerja__planning__v1__cascade_type__enum_values_by_name,
+  1,
+  kinerja__planning__v1__cascade_type__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue kinerja__planning__v1__targets_availability__enum_values_by_number[4] =
 {
   { "TARGETS_AVAILABILITY_UNSPECIFIED", "KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_UNSPECIFIED", 0 },
@@ -8702,7 +10337,49 @@ const ProtobufCEnumDescriptor kinerja__planning__v1__targets_availability__descr
   kinerja__planning__v1__targets_availability__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__method_descriptors[28] =
+static const ProtobufCEnumValue kinerja__planning__v1__skp_compliance_status__enum_values_by_number[9] =
+{
+  { "SKP_COMPLIANCE_STATUS_UNSPECIFIED", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_UNSPECIFIED", 0 },
+  { "SKP_COMPLIANCE_STATUS_APPROVED", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_APPROVED", 1 },
+  { "SKP_COMPLIANCE_STATUS_APPROVED_LATE", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_APPROVED_LATE", 2 },
+  { "SKP_COMPLIANCE_STATUS_NOT_DUE", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_NOT_DUE", 3 },
+  { "SKP_COMPLIANCE_STATUS_NO_SKP", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_NO_SKP", 4 },
+  { "SKP_COMPLIANCE_STATUS_DRAFT", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_DRAFT", 5 },
+  { "SKP_COMPLIANCE_STATUS_WAITING_FOR_PENILAI", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_WAITING_FOR_PENILAI", 6 },
+  { "SKP_COMPLIANCE_STATUS_RETURNED", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_RETURNED", 7 },
+  { "SKP_COMPLIANCE_STATUS_NO_VALID_PENILAI", "KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_NO_VALID_PENILAI", 8 },
+};
+static const ProtobufCIntRange kinerja__planning__v1__skp_compliance_status__value_ranges[] = {
+{0, 0},{0, 9}
+};
+static const ProtobufCEnumValueIndex kinerja__planning__v1__skp_compliance_status__enum_values_by_name[9] =
+{
+  { "SKP_COMPLIANCE_STATUS_APPROVED", 1 },
+  { "SKP_COMPLIANCE_STATUS_APPROVED_LATE", 2 },
+  { "SKP_COMPLIANCE_STATUS_DRAFT", 5 },
+  { "SKP_COMPLIANCE_STATUS_NOT_DUE", 3 },
+  { "SKP_COMPLIANCE_STATUS_NO_SKP", 4 },
+  { "SKP_COMPLIANCE_STATUS_NO_VALID_PENILAI", 8 },
+  { "SKP_COMPLIANCE_STATUS_RETURNED", 7 },
+  { "SKP_COMPLIANCE_STATUS_UNSPECIFIED", 0 },
+  { "SKP_COMPLIANCE_STATUS_WAITING_FOR_PENILAI", 6 },
+};
+const ProtobufCEnumDescriptor kinerja__planning__v1__skp_compliance_status__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.SkpComplianceStatus",
+  "SkpComplianceStatus",
+  "Kinerja__Planning__V1__SkpComplianceStatus",
+  "kinerja.planning.v1",
+  9,
+  kinerja__planning__v1__skp_compliance_status__enum_values_by_number,
+  9,
+  kinerja__planning__v1__skp_compliance_status__enum_values_by_name,
+  1,
+  kinerja__planning__v1__skp_compliance_status__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__method_descriptors[31] =
 {
   { "CreateSkp", &kinerja__planning__v1__create_skp_request__descriptor, &kinerja__planning__v1__create_skp_response__descriptor },
   { "GetSkp", &kinerja__planning__v1__get_skp_request__descriptor, &kinerja__planning__v1__get_skp_response__descriptor },
@@ -8723,6 +10400,9 @@ static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__
   { "ApproveSkp", &kinerja__planning__v1__approve_skp_request__descriptor, &kinerja__planning__v1__approve_skp_response__descriptor },
   { "ReturnSkp", &kinerja__planning__v1__return_skp_request__descriptor, &kinerja__planning__v1__return_skp_response__descriptor },
   { "ReviseSkp", &kinerja__planning__v1__revise_skp_request__descriptor, &kinerja__planning__v1__revise_skp_response__descriptor },
+  { "DeleteSkp", &kinerja__planning__v1__delete_skp_request__descriptor, &kinerja__planning__v1__delete_skp_response__descriptor },
+  { "AmendBehaviourExpectations", &kinerja__planning__v1__amend_behaviour_expectations_request__descriptor, &kinerja__planning__v1__amend_behaviour_expectations_response__descriptor },
+  { "GetSkpCompliance", &kinerja__planning__v1__get_skp_compliance_request__descriptor, &kinerja__planning__v1__get_skp_compliance_response__descriptor },
   { "ListSkpVersions", &kinerja__planning__v1__list_skp_versions_request__descriptor, &kinerja__planning__v1__list_skp_versions_response__descriptor },
   { "GetCascade", &kinerja__planning__v1__get_cascade_request__descriptor, &kinerja__planning__v1__get_cascade_response__descriptor },
   { "ListParentRhkCandidates", &kinerja__planning__v1__list_parent_rhk_candidates_request__descriptor, &kinerja__planning__v1__list_parent_rhk_candidates_response__descriptor },
@@ -8734,20 +10414,23 @@ static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__
   { "VerifyAuditChain", &kinerja__planning__v1__verify_audit_chain_request__descriptor, &kinerja__planning__v1__verify_audit_chain_response__descriptor },
 };
 const unsigned kinerja__planning__v1__planning_service__method_indices_by_name[] = {
-  23,        /* AcknowledgeRhkReview */
+  26,        /* AcknowledgeRhkReview */
   9,        /* AddIki */
   5,        /* AddRhk */
+  20,        /* AmendBehaviourExpectations */
   16,        /* ApproveSkp */
   0,        /* CreateSkp */
-  20,        /* GetCascade */
+  19,        /* DeleteSkp */
+  23,        /* GetCascade */
   2,        /* GetCurrentSkp */
   8,        /* GetRhk */
   1,        /* GetSkp */
-  24,        /* GetTargets */
-  26,        /* ListAuditEvents */
-  21,        /* ListParentRhkCandidates */
-  22,        /* ListRhksNeedingReview */
-  19,        /* ListSkpVersions */
+  21,        /* GetSkpCompliance */
+  27,        /* GetTargets */
+  29,        /* ListAuditEvents */
+  24,        /* ListParentRhkCandidates */
+  25,        /* ListRhksNeedingReview */
+  22,        /* ListSkpVersions */
   3,        /* ListSkps */
   11,        /* RemoveIki */
   7,        /* RemoveRhk */
@@ -8755,12 +10438,12 @@ const unsigned kinerja__planning__v1__planning_service__method_indices_by_name[]
   18,        /* ReviseSkp */
   13,        /* SetBehaviourExpectations */
   12,        /* SetPeriodicTargets */
-  25,        /* StreamTargets */
+  28,        /* StreamTargets */
   14,        /* SubmitSkp */
   10,        /* UpdateIki */
   6,        /* UpdateRhk */
   4,        /* UpdateSkp */
-  27,        /* VerifyAuditChain */
+  30,        /* VerifyAuditChain */
   15         /* WithdrawSkp */
 };
 const ProtobufCServiceDescriptor kinerja__planning__v1__planning_service__descriptor =
@@ -8770,7 +10453,7 @@ const ProtobufCServiceDescriptor kinerja__planning__v1__planning_service__descri
   "PlanningService",
   "Kinerja__Planning__V1__PlanningService",
   "kinerja.planning.v1",
-  28,
+  31,
   kinerja__planning__v1__planning_service__method_descriptors,
   kinerja__planning__v1__planning_service__method_indices_by_name
 };
@@ -8926,13 +10609,37 @@ void kinerja__planning__v1__planning_service__revise_skp(ProtobufCService *servi
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
   service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__planning__v1__planning_service__delete_skp(ProtobufCService *service,
+                                                         const Kinerja__Planning__V1__DeleteSkpRequest *input,
+                                                         Kinerja__Planning__V1__DeleteSkpResponse_Closure closure,
+                                                         void *closure_data)
+{
+  assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__planning__v1__planning_service__amend_behaviour_expectations(ProtobufCService *service,
+                                                                           const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *input,
+                                                                           Kinerja__Planning__V1__AmendBehaviourExpectationsResponse_Closure closure,
+                                                                           void *closure_data)
+{
+  assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__planning__v1__planning_service__get_skp_compliance(ProtobufCService *service,
+                                                                 const Kinerja__Planning__V1__GetSkpComplianceRequest *input,
+                                                                 Kinerja__Planning__V1__GetSkpComplianceResponse_Closure closure,
+                                                                 void *closure_data)
+{
+  assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__planning__v1__planning_service__list_skp_versions(ProtobufCService *service,
                                                                 const Kinerja__Planning__V1__ListSkpVersionsRequest *input,
                                                                 Kinerja__Planning__V1__ListSkpVersionsResponse_Closure closure,
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__get_cascade(ProtobufCService *service,
                                                           const Kinerja__Planning__V1__GetCascadeRequest *input,
@@ -8940,7 +10647,7 @@ void kinerja__planning__v1__planning_service__get_cascade(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__list_parent_rhk_candidates(ProtobufCService *service,
                                                                          const Kinerja__Planning__V1__ListParentRhkCandidatesRequest *input,
@@ -8948,7 +10655,7 @@ void kinerja__planning__v1__planning_service__list_parent_rhk_candidates(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__list_rhks_needing_review(ProtobufCService *service,
                                                                        const Kinerja__Planning__V1__ListRhksNeedingReviewRequest *input,
@@ -8956,7 +10663,7 @@ void kinerja__planning__v1__planning_service__list_rhks_needing_review(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__acknowledge_rhk_review(ProtobufCService *service,
                                                                      const Kinerja__Planning__V1__AcknowledgeRhkReviewRequest *input,
@@ -8964,7 +10671,7 @@ void kinerja__planning__v1__planning_service__acknowledge_rhk_review(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__get_targets(ProtobufCService *service,
                                                           const Kinerja__Planning__V1__GetTargetsRequest *input,
@@ -8972,7 +10679,7 @@ void kinerja__planning__v1__planning_service__get_targets(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__stream_targets(ProtobufCService *service,
                                                              const Kinerja__Planning__V1__StreamTargetsRequest *input,
@@ -8980,7 +10687,7 @@ void kinerja__planning__v1__planning_service__stream_targets(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__list_audit_events(ProtobufCService *service,
                                                                 const Kinerja__Planning__V1__ListAuditEventsRequest *input,
@@ -8988,7 +10695,7 @@ void kinerja__planning__v1__planning_service__list_audit_events(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__verify_audit_chain(ProtobufCService *service,
                                                                  const Kinerja__Planning__V1__VerifyAuditChainRequest *input,
@@ -8996,7 +10703,7 @@ void kinerja__planning__v1__planning_service__verify_audit_chain(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__init (Kinerja__Planning__V1__PlanningService_Service *service,
                                                     Kinerja__Planning__V1__PlanningService_ServiceDestroy destroy)

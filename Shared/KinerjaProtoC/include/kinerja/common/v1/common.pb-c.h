@@ -20,6 +20,7 @@ typedef struct Kinerja__Common__V1__Timestamp Kinerja__Common__V1__Timestamp;
 typedef struct Kinerja__Common__V1__DateRange Kinerja__Common__V1__DateRange;
 typedef struct Kinerja__Common__V1__TimeRange Kinerja__Common__V1__TimeRange;
 typedef struct Kinerja__Common__V1__Period Kinerja__Common__V1__Period;
+typedef struct Kinerja__Common__V1__PenilaiRef Kinerja__Common__V1__PenilaiRef;
 typedef struct Kinerja__Common__V1__AuditStamp Kinerja__Common__V1__AuditStamp;
 typedef struct Kinerja__Common__V1__PageRequest Kinerja__Common__V1__PageRequest;
 typedef struct Kinerja__Common__V1__PageResponse Kinerja__Common__V1__PageResponse;
@@ -261,9 +262,48 @@ typedef enum _Kinerja__Common__V1__AsnType {
   /*
    * PPPK (Pegawai Pemerintah dengan Perjanjian Kerja): contract government employee.
    */
-  KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_PPPK = 2
+  KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_PPPK = 2,
+  /*
+   * Not an ASN: an official outside the civil service who rates ASN, the Kepala Daerah (Wali Kota)
+   * rating the Sekretaris Daerah. Identified by `NONASN.` + 1–48 characters of `A`–`Z`, `0`–`9`,
+   * `.`, `-` instead of a NIP; has an account and signs in like anyone else; has no SKP.
+   */
+  KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_NON_ASN = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__COMMON__V1__ASN_TYPE)
 } Kinerja__Common__V1__AsnType;
+/*
+ * Who rates an employee on a day (pejabat penilai, PermenPANRB 6/2022).
+ */
+typedef enum _Kinerja__Common__V1__PenilaiKind {
+  /*
+   * Not set.
+   */
+  KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_UNSPECIFIED = 0,
+  /*
+   * The definitive atasan langsung.
+   */
+  KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_ATASAN_LANGSUNG = 1,
+  /*
+   * A Plt (pelaksana tugas): acting in a vacant head position by decree, for a date range.
+   */
+  KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_PLT = 2,
+  /*
+   * A Plh (pelaksana harian): acting while the definitive head is away, by decree, for a date range.
+   */
+  KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_PLH = 3,
+  /*
+   * A non-ASN penilai (ASN_TYPE_NON_ASN): the Kepala Daerah for the Sekretaris Daerah. SIASN
+   * records such a penilai as "NON ASN".
+   */
+  KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_EXTERNAL = 4,
+  /*
+   * Nobody may rate the employee on that day: no atasan, the atasan is not AKTIF (left, retired,
+   * transferred) and no Plt/Plh acts for the position. The employee's SKP waits; pengelola
+   * kinerja never decide instead.
+   */
+  KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_NONE = 5
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__COMMON__V1__PENILAI_KIND)
+} Kinerja__Common__V1__PenilaiKind;
 /*
  * A user role. Roles are granted by identity (IdentityService.GrantRole) and carried in access
  * tokens; relationships such as "atasan of the target NIP" are not roles but are checked from the
@@ -567,6 +607,38 @@ struct  Kinerja__Common__V1__Period
 #define KINERJA__COMMON__V1__PERIOD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__common__v1__period__descriptor) \
     , 0, KINERJA__COMMON__V1__PERIOD_KIND__PERIOD_KIND_UNSPECIFIED, 0, KINERJA__COMMON__V1__TRIWULAN__TRIWULAN_UNSPECIFIED }
+
+
+/*
+ * A pejabat penilai as other records keep it (a snapshot at the time of a decision).
+ */
+struct  Kinerja__Common__V1__PenilaiRef
+{
+  ProtobufCMessage base;
+  /*
+   * The penilai (an ASN employee, or the non-ASN official).
+   */
+  Kinerja__Common__V1__EmployeeRef *penilai;
+  /*
+   * Which kind of penilai.
+   */
+  Kinerja__Common__V1__PenilaiKind kind;
+  /*
+   * True for an ASN (false for PENILAI_KIND_EXTERNAL).
+   */
+  protobuf_c_boolean is_asn;
+  /*
+   * The penilai's golongan; empty for a non-ASN.
+   */
+  char *golongan;
+  /*
+   * For a Plt/Plh: the decree number.
+   */
+  char *decree_number;
+};
+#define KINERJA__COMMON__V1__PENILAI_REF__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__common__v1__penilai_ref__descriptor) \
+    , NULL, KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -1244,6 +1316,25 @@ Kinerja__Common__V1__Period *
 void   kinerja__common__v1__period__free_unpacked
                      (Kinerja__Common__V1__Period *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Common__V1__PenilaiRef methods */
+void   kinerja__common__v1__penilai_ref__init
+                     (Kinerja__Common__V1__PenilaiRef         *message);
+size_t kinerja__common__v1__penilai_ref__get_packed_size
+                     (const Kinerja__Common__V1__PenilaiRef   *message);
+size_t kinerja__common__v1__penilai_ref__pack
+                     (const Kinerja__Common__V1__PenilaiRef   *message,
+                      uint8_t             *out);
+size_t kinerja__common__v1__penilai_ref__pack_to_buffer
+                     (const Kinerja__Common__V1__PenilaiRef   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Common__V1__PenilaiRef *
+       kinerja__common__v1__penilai_ref__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__common__v1__penilai_ref__free_unpacked
+                     (Kinerja__Common__V1__PenilaiRef *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Common__V1__AuditStamp methods */
 void   kinerja__common__v1__audit_stamp__init
                      (Kinerja__Common__V1__AuditStamp         *message);
@@ -1660,6 +1751,9 @@ typedef void (*Kinerja__Common__V1__TimeRange_Closure)
 typedef void (*Kinerja__Common__V1__Period_Closure)
                  (const Kinerja__Common__V1__Period *message,
                   void *closure_data);
+typedef void (*Kinerja__Common__V1__PenilaiRef_Closure)
+                 (const Kinerja__Common__V1__PenilaiRef *message,
+                  void *closure_data);
 typedef void (*Kinerja__Common__V1__AuditStamp_Closure)
                  (const Kinerja__Common__V1__AuditStamp *message,
                   void *closure_data);
@@ -1737,6 +1831,7 @@ extern const ProtobufCEnumDescriptor    kinerja__common__v1__organisation_rating
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__berakhlak_value__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__jenis_jabatan__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__asn_type__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__common__v1__penilai_kind__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__role__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__principal_kind__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__common__v1__target_direction__descriptor;
@@ -1749,6 +1844,7 @@ extern const ProtobufCMessageDescriptor kinerja__common__v1__timestamp__descript
 extern const ProtobufCMessageDescriptor kinerja__common__v1__date_range__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__time_range__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__period__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__common__v1__penilai_ref__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__audit_stamp__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__page_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__page_response__descriptor;

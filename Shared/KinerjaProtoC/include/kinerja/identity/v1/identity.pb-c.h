@@ -19,6 +19,9 @@ PROTOBUF_C__BEGIN_DECLS
 typedef struct Kinerja__Identity__V1__Unit Kinerja__Identity__V1__Unit;
 typedef struct Kinerja__Identity__V1__UnitNode Kinerja__Identity__V1__UnitNode;
 typedef struct Kinerja__Identity__V1__Employee Kinerja__Identity__V1__Employee;
+typedef struct Kinerja__Identity__V1__ActingAssignment Kinerja__Identity__V1__ActingAssignment;
+typedef struct Kinerja__Identity__V1__PejabatPenilai Kinerja__Identity__V1__PejabatPenilai;
+typedef struct Kinerja__Identity__V1__PenilaiPeriod Kinerja__Identity__V1__PenilaiPeriod;
 typedef struct Kinerja__Identity__V1__SupervisorAssignment Kinerja__Identity__V1__SupervisorAssignment;
 typedef struct Kinerja__Identity__V1__RoleGrant Kinerja__Identity__V1__RoleGrant;
 typedef struct Kinerja__Identity__V1__Account Kinerja__Identity__V1__Account;
@@ -26,6 +29,7 @@ typedef struct Kinerja__Identity__V1__Session Kinerja__Identity__V1__Session;
 typedef struct Kinerja__Identity__V1__SigningKey Kinerja__Identity__V1__SigningKey;
 typedef struct Kinerja__Identity__V1__RoleClaim Kinerja__Identity__V1__RoleClaim;
 typedef struct Kinerja__Identity__V1__AccessTokenClaims Kinerja__Identity__V1__AccessTokenClaims;
+typedef struct Kinerja__Identity__V1__ActingClaim Kinerja__Identity__V1__ActingClaim;
 typedef struct Kinerja__Identity__V1__SignedAccessToken Kinerja__Identity__V1__SignedAccessToken;
 typedef struct Kinerja__Identity__V1__TokenPair Kinerja__Identity__V1__TokenPair;
 typedef struct Kinerja__Identity__V1__LoginRequest Kinerja__Identity__V1__LoginRequest;
@@ -84,6 +88,18 @@ typedef struct Kinerja__Identity__V1__ListBawahanResponse Kinerja__Identity__V1_
 typedef struct Kinerja__Identity__V1__CheckSupervisionRequest Kinerja__Identity__V1__CheckSupervisionRequest;
 typedef struct Kinerja__Identity__V1__SupervisionRelation Kinerja__Identity__V1__SupervisionRelation;
 typedef struct Kinerja__Identity__V1__CheckSupervisionResponse Kinerja__Identity__V1__CheckSupervisionResponse;
+typedef struct Kinerja__Identity__V1__GetPejabatPenilaiRequest Kinerja__Identity__V1__GetPejabatPenilaiRequest;
+typedef struct Kinerja__Identity__V1__GetPejabatPenilaiResponse Kinerja__Identity__V1__GetPejabatPenilaiResponse;
+typedef struct Kinerja__Identity__V1__ListDinilaiRequest Kinerja__Identity__V1__ListDinilaiRequest;
+typedef struct Kinerja__Identity__V1__ListDinilaiResponse Kinerja__Identity__V1__ListDinilaiResponse;
+typedef struct Kinerja__Identity__V1__GetPenilaiHistoryRequest Kinerja__Identity__V1__GetPenilaiHistoryRequest;
+typedef struct Kinerja__Identity__V1__GetPenilaiHistoryResponse Kinerja__Identity__V1__GetPenilaiHistoryResponse;
+typedef struct Kinerja__Identity__V1__RecordActingAssignmentRequest Kinerja__Identity__V1__RecordActingAssignmentRequest;
+typedef struct Kinerja__Identity__V1__RecordActingAssignmentResponse Kinerja__Identity__V1__RecordActingAssignmentResponse;
+typedef struct Kinerja__Identity__V1__EndActingAssignmentRequest Kinerja__Identity__V1__EndActingAssignmentRequest;
+typedef struct Kinerja__Identity__V1__EndActingAssignmentResponse Kinerja__Identity__V1__EndActingAssignmentResponse;
+typedef struct Kinerja__Identity__V1__ListActingAssignmentsRequest Kinerja__Identity__V1__ListActingAssignmentsRequest;
+typedef struct Kinerja__Identity__V1__ListActingAssignmentsResponse Kinerja__Identity__V1__ListActingAssignmentsResponse;
 typedef struct Kinerja__Identity__V1__GrantRoleRequest Kinerja__Identity__V1__GrantRoleRequest;
 typedef struct Kinerja__Identity__V1__GrantRoleResponse Kinerja__Identity__V1__GrantRoleResponse;
 typedef struct Kinerja__Identity__V1__RevokeRoleRequest Kinerja__Identity__V1__RevokeRoleRequest;
@@ -485,10 +501,155 @@ struct  Kinerja__Identity__V1__Employee
    * Revision counter for optimistic concurrency. Output only.
    */
   uint64_t revision;
+  /*
+   * TMT jabatan: the first WITA day in the current position (jabatan and unit); an SKP starts
+   * here. Set on create (default: tmt) and by a transfer (UpdateEmployeeRequest.effective_from).
+   */
+  Kinerja__Common__V1__Date *tmt_jabatan;
 };
 #define KINERJA__IDENTITY__V1__EMPLOYEE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__employee__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_UNSPECIFIED, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, NULL, KINERJA__IDENTITY__V1__SEX__SEX_UNSPECIFIED, NULL, KINERJA__IDENTITY__V1__EMPLOYMENT_STATUS__EMPLOYMENT_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__ASN_TYPE__ASN_TYPE_UNSPECIFIED, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, NULL, KINERJA__IDENTITY__V1__SEX__SEX_UNSPECIFIED, NULL, KINERJA__IDENTITY__V1__EMPLOYMENT_STATUS__EMPLOYMENT_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, 0, NULL }
+
+
+/*
+ * An acting official (Plt or Plh) appointed by decree to the head position of a unit for a
+ * date range. While it is in force, the acting official is the pejabat penilai of everyone whose
+ * atasan langsung is that position (its definitive head, or nobody while it is vacant) and the
+ * pimpinan of the unit.
+ */
+struct  Kinerja__Identity__V1__ActingAssignment
+{
+  ProtobufCMessage base;
+  /*
+   * Opaque id (ULID). Output only.
+   */
+  char *assignment_id;
+  /*
+   * The unit whose head position is acted. Required.
+   */
+  char *unit_id;
+  /*
+   * The acting official, an AKTIF employee who is not the definitive head of the unit. Required.
+   */
+  char *acting_nip;
+  /*
+   * PENILAI_KIND_PLT or PENILAI_KIND_PLH. Required.
+   */
+  Kinerja__Common__V1__PenilaiKind kind;
+  /*
+   * First WITA day in force. Required.
+   */
+  Kinerja__Common__V1__Date *valid_from;
+  /*
+   * Last WITA day in force; required; at most 366 days after valid_from.
+   */
+  Kinerja__Common__V1__Date *valid_until;
+  /*
+   * Number of the decree (surat perintah / SK), 1–100 characters. Required.
+   */
+  char *decree_number;
+  /*
+   * Date of the decree. Required.
+   */
+  Kinerja__Common__V1__Date *decree_date;
+  /*
+   * The definitive head who is away (Plh); empty while the position is vacant (Plt). Output only:
+   * the unit's head when recorded.
+   */
+  char *replaced_nip;
+  /*
+   * A note; at most 500 characters.
+   */
+  char *note;
+  /*
+   * Who recorded it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *recorded;
+  /*
+   * Who ended it early and when; absent unless ended. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *ended;
+};
+#define KINERJA__IDENTITY__V1__ACTING_ASSIGNMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__acting_assignment__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_UNSPECIFIED, NULL, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL }
+
+
+/*
+ * The pejabat penilai of one employee on one day.
+ */
+struct  Kinerja__Identity__V1__PejabatPenilai
+{
+  ProtobufCMessage base;
+  /*
+   * The employee rated.
+   */
+  char *nip;
+  /*
+   * The WITA day the answer is for.
+   */
+  Kinerja__Common__V1__Date *on_date;
+  /*
+   * Which kind of penilai; PENILAI_KIND_NONE when nobody may rate.
+   */
+  Kinerja__Common__V1__PenilaiKind kind;
+  /*
+   * The penilai (an ASN employee, or the non-ASN official); absent for NONE.
+   */
+  Kinerja__Common__V1__EmployeeRef *penilai;
+  /*
+   * True when the penilai is an ASN (false for EXTERNAL), as SIASN records it.
+   */
+  protobuf_c_boolean penilai_is_asn;
+  /*
+   * The penilai's golongan (empty for a non-ASN), as SIASN records it.
+   */
+  char *penilai_golongan;
+  /*
+   * The acting assignment behind a PLT or PLH answer.
+   */
+  char *acting_assignment_id;
+  /*
+   * Its decree number.
+   */
+  char *decree_number;
+  /*
+   * The definitive atasan langsung on that day (the same as penilai for ATASAN_LANGSUNG); empty when none.
+   */
+  char *atasan_nip;
+  /*
+   * For NONE: why, e.g. "the atasan 19… is PENSIUN and no Plt/Plh acts for the position".
+   */
+  char *reason;
+};
+#define KINERJA__IDENTITY__V1__PEJABAT_PENILAI__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__pejabat_penilai__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_UNSPECIFIED, NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One span of days with the same pejabat penilai.
+ */
+struct  Kinerja__Identity__V1__PenilaiPeriod
+{
+  ProtobufCMessage base;
+  /*
+   * First WITA day.
+   */
+  Kinerja__Common__V1__Date *from;
+  /*
+   * Last WITA day.
+   */
+  Kinerja__Common__V1__Date *until;
+  /*
+   * The penilai on those days.
+   */
+  Kinerja__Identity__V1__PejabatPenilai *penilai;
+};
+#define KINERJA__IDENTITY__V1__PENILAI_PERIOD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__penilai_period__descriptor) \
+    , NULL, NULL, NULL }
 
 
 /*
@@ -728,10 +889,15 @@ struct  Kinerja__Identity__V1__RoleClaim
    * True when the scope covers sub-units too.
    */
   protobuf_c_boolean include_subunits;
+  /*
+   * True when the role follows from the person's position rather than a grant: ROLE_PIMPINAN of
+   * the units they head, or act for as Plt/Plh on the day the token was issued.
+   */
+  protobuf_c_boolean derived;
 };
 #define KINERJA__IDENTITY__V1__ROLE_CLAIM__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__role_claim__descriptor) \
-    , KINERJA__COMMON__V1__ROLE__ROLE_UNSPECIFIED, 0,NULL, 0 }
+    , KINERJA__COMMON__V1__ROLE__ROLE_UNSPECIFIED, 0,NULL, 0, 0 }
 
 
 /*
@@ -790,10 +956,44 @@ struct  Kinerja__Identity__V1__AccessTokenClaims
    * Unit of the subject at issue time.
    */
   char *unit_id;
+  /*
+   * True when the subject is a non-ASN official (ASN_TYPE_NON_ASN; subject is then `NONASN.…`,
+   * not a NIP).
+   */
+  protobuf_c_boolean subject_non_asn;
+  /*
+   * Acting assignments (Plt/Plh) of the subject in force at issue time.
+   */
+  size_t n_acting;
+  Kinerja__Identity__V1__ActingClaim **acting;
 };
 #define KINERJA__IDENTITY__V1__ACCESS_TOKEN_CLAIMS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__access_token_claims__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, NULL, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, NULL, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, 0,NULL }
+
+
+/*
+ * An acting assignment carried in a token.
+ */
+struct  Kinerja__Identity__V1__ActingClaim
+{
+  ProtobufCMessage base;
+  /*
+   * The unit whose head position the subject acts in.
+   */
+  char *unit_id;
+  /*
+   * PENILAI_KIND_PLT or PENILAI_KIND_PLH.
+   */
+  Kinerja__Common__V1__PenilaiKind kind;
+  /*
+   * Last WITA day of the assignment.
+   */
+  Kinerja__Common__V1__Date *valid_until;
+};
+#define KINERJA__IDENTITY__V1__ACTING_CLAIM__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__acting_claim__descriptor) \
+    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__PENILAI_KIND__PENILAI_KIND_UNSPECIFIED, NULL }
 
 
 /*
@@ -1523,10 +1723,15 @@ struct  Kinerja__Identity__V1__UpdateEmployeeRequest
    * Revision the caller read; 0 = skip the check. A mismatch gives ABORTED.
    */
   uint64_t expected_revision;
+  /*
+   * For a transfer (a change of `unit_id` or `jabatan_name`): the first WITA day in the new
+   * position; absent = today. Sets tmt_jabatan, and the atasan assignment changes from that day.
+   */
+  Kinerja__Common__V1__Date *effective_from;
 };
 #define KINERJA__IDENTITY__V1__UPDATE_EMPLOYEE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__update_employee_request__descriptor) \
-    , NULL, NULL, 0 }
+    , NULL, NULL, 0, NULL }
 
 
 /*
@@ -2105,6 +2310,243 @@ struct  Kinerja__Identity__V1__CheckSupervisionResponse
 
 
 /*
+ * Request of IdentityService.GetPejabatPenilai.
+ */
+struct  Kinerja__Identity__V1__GetPejabatPenilaiRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The employees, 1–500 NIPs.
+   */
+  size_t n_nips;
+  char **nips;
+  /*
+   * The WITA day; absent = today.
+   */
+  Kinerja__Common__V1__Date *on_date;
+};
+#define KINERJA__IDENTITY__V1__GET_PEJABAT_PENILAI_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__get_pejabat_penilai_request__descriptor) \
+    , 0,NULL, NULL }
+
+
+/*
+ * Response of IdentityService.GetPejabatPenilai.
+ */
+struct  Kinerja__Identity__V1__GetPejabatPenilaiResponse
+{
+  ProtobufCMessage base;
+  /*
+   * One answer per requested NIP, in request order (an unknown NIP answers kind NONE with a reason).
+   */
+  size_t n_penilai;
+  Kinerja__Identity__V1__PejabatPenilai **penilai;
+};
+#define KINERJA__IDENTITY__V1__GET_PEJABAT_PENILAI_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__get_pejabat_penilai_response__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * Request of IdentityService.ListDinilai.
+ */
+struct  Kinerja__Identity__V1__ListDinilaiRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The penilai (a NIP, or a non-ASN official's identifier).
+   */
+  char *penilai;
+  /*
+   * The WITA day; absent = today.
+   */
+  Kinerja__Common__V1__Date *on_date;
+};
+#define KINERJA__IDENTITY__V1__LIST_DINILAI_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__list_dinilai_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Response of IdentityService.ListDinilai.
+ */
+struct  Kinerja__Identity__V1__ListDinilaiResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Everyone the penilai rates on that day, by NIP.
+   */
+  size_t n_dinilai;
+  Kinerja__Identity__V1__PejabatPenilai **dinilai;
+};
+#define KINERJA__IDENTITY__V1__LIST_DINILAI_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__list_dinilai_response__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * Request of IdentityService.GetPenilaiHistory.
+ */
+struct  Kinerja__Identity__V1__GetPenilaiHistoryRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The employee.
+   */
+  char *nip;
+  /*
+   * First WITA day; absent = 1 January of the current year.
+   */
+  Kinerja__Common__V1__Date *from;
+  /*
+   * Last WITA day; absent = today. At most 3 660 days after from.
+   */
+  Kinerja__Common__V1__Date *until;
+};
+#define KINERJA__IDENTITY__V1__GET_PENILAI_HISTORY_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__get_penilai_history_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, NULL }
+
+
+/*
+ * Response of IdentityService.GetPenilaiHistory.
+ */
+struct  Kinerja__Identity__V1__GetPenilaiHistoryResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Consecutive spans covering from…until, oldest first.
+   */
+  size_t n_periods;
+  Kinerja__Identity__V1__PenilaiPeriod **periods;
+};
+#define KINERJA__IDENTITY__V1__GET_PENILAI_HISTORY_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__get_penilai_history_response__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * Request of IdentityService.RecordActingAssignment.
+ */
+struct  Kinerja__Identity__V1__RecordActingAssignmentRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The assignment; assignment_id, replaced_nip, recorded and ended are ignored.
+   */
+  Kinerja__Identity__V1__ActingAssignment *assignment;
+};
+#define KINERJA__IDENTITY__V1__RECORD_ACTING_ASSIGNMENT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__record_acting_assignment_request__descriptor) \
+    , NULL }
+
+
+/*
+ * Response of IdentityService.RecordActingAssignment.
+ */
+struct  Kinerja__Identity__V1__RecordActingAssignmentResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The recorded assignment.
+   */
+  Kinerja__Identity__V1__ActingAssignment *assignment;
+};
+#define KINERJA__IDENTITY__V1__RECORD_ACTING_ASSIGNMENT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__record_acting_assignment_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of IdentityService.EndActingAssignment.
+ */
+struct  Kinerja__Identity__V1__EndActingAssignmentRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The assignment.
+   */
+  char *assignment_id;
+  /*
+   * Its new last day (not after the recorded valid_until, not before valid_from); absent = today.
+   */
+  Kinerja__Common__V1__Date *last_day;
+  /*
+   * Why (e.g. the definitive head was appointed); 1–500 characters.
+   */
+  char *reason;
+};
+#define KINERJA__IDENTITY__V1__END_ACTING_ASSIGNMENT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__end_acting_assignment_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of IdentityService.EndActingAssignment.
+ */
+struct  Kinerja__Identity__V1__EndActingAssignmentResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The assignment as it now stands.
+   */
+  Kinerja__Identity__V1__ActingAssignment *assignment;
+};
+#define KINERJA__IDENTITY__V1__END_ACTING_ASSIGNMENT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__end_acting_assignment_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of IdentityService.ListActingAssignments.
+ */
+struct  Kinerja__Identity__V1__ListActingAssignmentsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Only for this unit (optionally its subtree); absent = any.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * Only of this acting official; empty = any.
+   */
+  char *acting_nip;
+  /*
+   * Only those in force on this WITA day; absent = any day.
+   */
+  Kinerja__Common__V1__Date *on_date;
+  /*
+   * Paging (by valid_from, newest first).
+   */
+  Kinerja__Common__V1__PageRequest *page;
+};
+#define KINERJA__IDENTITY__V1__LIST_ACTING_ASSIGNMENTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__list_acting_assignments_request__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, NULL, NULL }
+
+
+/*
+ * Response of IdentityService.ListActingAssignments.
+ */
+struct  Kinerja__Identity__V1__ListActingAssignmentsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The assignments.
+   */
+  size_t n_assignments;
+  Kinerja__Identity__V1__ActingAssignment **assignments;
+  /*
+   * Paging.
+   */
+  Kinerja__Common__V1__PageResponse *page;
+};
+#define KINERJA__IDENTITY__V1__LIST_ACTING_ASSIGNMENTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__list_acting_assignments_response__descriptor) \
+    , 0,NULL, NULL }
+
+
+/*
  * Request of IdentityService.GrantRole.
  */
 struct  Kinerja__Identity__V1__GrantRoleRequest
@@ -2588,6 +3030,63 @@ Kinerja__Identity__V1__Employee *
 void   kinerja__identity__v1__employee__free_unpacked
                      (Kinerja__Identity__V1__Employee *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ActingAssignment methods */
+void   kinerja__identity__v1__acting_assignment__init
+                     (Kinerja__Identity__V1__ActingAssignment         *message);
+size_t kinerja__identity__v1__acting_assignment__get_packed_size
+                     (const Kinerja__Identity__V1__ActingAssignment   *message);
+size_t kinerja__identity__v1__acting_assignment__pack
+                     (const Kinerja__Identity__V1__ActingAssignment   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__acting_assignment__pack_to_buffer
+                     (const Kinerja__Identity__V1__ActingAssignment   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ActingAssignment *
+       kinerja__identity__v1__acting_assignment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__acting_assignment__free_unpacked
+                     (Kinerja__Identity__V1__ActingAssignment *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__PejabatPenilai methods */
+void   kinerja__identity__v1__pejabat_penilai__init
+                     (Kinerja__Identity__V1__PejabatPenilai         *message);
+size_t kinerja__identity__v1__pejabat_penilai__get_packed_size
+                     (const Kinerja__Identity__V1__PejabatPenilai   *message);
+size_t kinerja__identity__v1__pejabat_penilai__pack
+                     (const Kinerja__Identity__V1__PejabatPenilai   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__pejabat_penilai__pack_to_buffer
+                     (const Kinerja__Identity__V1__PejabatPenilai   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__PejabatPenilai *
+       kinerja__identity__v1__pejabat_penilai__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__pejabat_penilai__free_unpacked
+                     (Kinerja__Identity__V1__PejabatPenilai *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__PenilaiPeriod methods */
+void   kinerja__identity__v1__penilai_period__init
+                     (Kinerja__Identity__V1__PenilaiPeriod         *message);
+size_t kinerja__identity__v1__penilai_period__get_packed_size
+                     (const Kinerja__Identity__V1__PenilaiPeriod   *message);
+size_t kinerja__identity__v1__penilai_period__pack
+                     (const Kinerja__Identity__V1__PenilaiPeriod   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__penilai_period__pack_to_buffer
+                     (const Kinerja__Identity__V1__PenilaiPeriod   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__PenilaiPeriod *
+       kinerja__identity__v1__penilai_period__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__penilai_period__free_unpacked
+                     (Kinerja__Identity__V1__PenilaiPeriod *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Identity__V1__SupervisorAssignment methods */
 void   kinerja__identity__v1__supervisor_assignment__init
                      (Kinerja__Identity__V1__SupervisorAssignment         *message);
@@ -2720,6 +3219,25 @@ Kinerja__Identity__V1__AccessTokenClaims *
                       const uint8_t       *data);
 void   kinerja__identity__v1__access_token_claims__free_unpacked
                      (Kinerja__Identity__V1__AccessTokenClaims *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ActingClaim methods */
+void   kinerja__identity__v1__acting_claim__init
+                     (Kinerja__Identity__V1__ActingClaim         *message);
+size_t kinerja__identity__v1__acting_claim__get_packed_size
+                     (const Kinerja__Identity__V1__ActingClaim   *message);
+size_t kinerja__identity__v1__acting_claim__pack
+                     (const Kinerja__Identity__V1__ActingClaim   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__acting_claim__pack_to_buffer
+                     (const Kinerja__Identity__V1__ActingClaim   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ActingClaim *
+       kinerja__identity__v1__acting_claim__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__acting_claim__free_unpacked
+                     (Kinerja__Identity__V1__ActingClaim *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Identity__V1__SignedAccessToken methods */
 void   kinerja__identity__v1__signed_access_token__init
@@ -3823,6 +4341,234 @@ Kinerja__Identity__V1__CheckSupervisionResponse *
 void   kinerja__identity__v1__check_supervision_response__free_unpacked
                      (Kinerja__Identity__V1__CheckSupervisionResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__GetPejabatPenilaiRequest methods */
+void   kinerja__identity__v1__get_pejabat_penilai_request__init
+                     (Kinerja__Identity__V1__GetPejabatPenilaiRequest         *message);
+size_t kinerja__identity__v1__get_pejabat_penilai_request__get_packed_size
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiRequest   *message);
+size_t kinerja__identity__v1__get_pejabat_penilai_request__pack
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__get_pejabat_penilai_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__GetPejabatPenilaiRequest *
+       kinerja__identity__v1__get_pejabat_penilai_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__get_pejabat_penilai_request__free_unpacked
+                     (Kinerja__Identity__V1__GetPejabatPenilaiRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__GetPejabatPenilaiResponse methods */
+void   kinerja__identity__v1__get_pejabat_penilai_response__init
+                     (Kinerja__Identity__V1__GetPejabatPenilaiResponse         *message);
+size_t kinerja__identity__v1__get_pejabat_penilai_response__get_packed_size
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiResponse   *message);
+size_t kinerja__identity__v1__get_pejabat_penilai_response__pack
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__get_pejabat_penilai_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPejabatPenilaiResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__GetPejabatPenilaiResponse *
+       kinerja__identity__v1__get_pejabat_penilai_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__get_pejabat_penilai_response__free_unpacked
+                     (Kinerja__Identity__V1__GetPejabatPenilaiResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ListDinilaiRequest methods */
+void   kinerja__identity__v1__list_dinilai_request__init
+                     (Kinerja__Identity__V1__ListDinilaiRequest         *message);
+size_t kinerja__identity__v1__list_dinilai_request__get_packed_size
+                     (const Kinerja__Identity__V1__ListDinilaiRequest   *message);
+size_t kinerja__identity__v1__list_dinilai_request__pack
+                     (const Kinerja__Identity__V1__ListDinilaiRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__list_dinilai_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListDinilaiRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ListDinilaiRequest *
+       kinerja__identity__v1__list_dinilai_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__list_dinilai_request__free_unpacked
+                     (Kinerja__Identity__V1__ListDinilaiRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ListDinilaiResponse methods */
+void   kinerja__identity__v1__list_dinilai_response__init
+                     (Kinerja__Identity__V1__ListDinilaiResponse         *message);
+size_t kinerja__identity__v1__list_dinilai_response__get_packed_size
+                     (const Kinerja__Identity__V1__ListDinilaiResponse   *message);
+size_t kinerja__identity__v1__list_dinilai_response__pack
+                     (const Kinerja__Identity__V1__ListDinilaiResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__list_dinilai_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListDinilaiResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ListDinilaiResponse *
+       kinerja__identity__v1__list_dinilai_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__list_dinilai_response__free_unpacked
+                     (Kinerja__Identity__V1__ListDinilaiResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__GetPenilaiHistoryRequest methods */
+void   kinerja__identity__v1__get_penilai_history_request__init
+                     (Kinerja__Identity__V1__GetPenilaiHistoryRequest         *message);
+size_t kinerja__identity__v1__get_penilai_history_request__get_packed_size
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryRequest   *message);
+size_t kinerja__identity__v1__get_penilai_history_request__pack
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__get_penilai_history_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__GetPenilaiHistoryRequest *
+       kinerja__identity__v1__get_penilai_history_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__get_penilai_history_request__free_unpacked
+                     (Kinerja__Identity__V1__GetPenilaiHistoryRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__GetPenilaiHistoryResponse methods */
+void   kinerja__identity__v1__get_penilai_history_response__init
+                     (Kinerja__Identity__V1__GetPenilaiHistoryResponse         *message);
+size_t kinerja__identity__v1__get_penilai_history_response__get_packed_size
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryResponse   *message);
+size_t kinerja__identity__v1__get_penilai_history_response__pack
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__get_penilai_history_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__GetPenilaiHistoryResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__GetPenilaiHistoryResponse *
+       kinerja__identity__v1__get_penilai_history_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__get_penilai_history_response__free_unpacked
+                     (Kinerja__Identity__V1__GetPenilaiHistoryResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__RecordActingAssignmentRequest methods */
+void   kinerja__identity__v1__record_acting_assignment_request__init
+                     (Kinerja__Identity__V1__RecordActingAssignmentRequest         *message);
+size_t kinerja__identity__v1__record_acting_assignment_request__get_packed_size
+                     (const Kinerja__Identity__V1__RecordActingAssignmentRequest   *message);
+size_t kinerja__identity__v1__record_acting_assignment_request__pack
+                     (const Kinerja__Identity__V1__RecordActingAssignmentRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__record_acting_assignment_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__RecordActingAssignmentRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__RecordActingAssignmentRequest *
+       kinerja__identity__v1__record_acting_assignment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__record_acting_assignment_request__free_unpacked
+                     (Kinerja__Identity__V1__RecordActingAssignmentRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__RecordActingAssignmentResponse methods */
+void   kinerja__identity__v1__record_acting_assignment_response__init
+                     (Kinerja__Identity__V1__RecordActingAssignmentResponse         *message);
+size_t kinerja__identity__v1__record_acting_assignment_response__get_packed_size
+                     (const Kinerja__Identity__V1__RecordActingAssignmentResponse   *message);
+size_t kinerja__identity__v1__record_acting_assignment_response__pack
+                     (const Kinerja__Identity__V1__RecordActingAssignmentResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__record_acting_assignment_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__RecordActingAssignmentResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__RecordActingAssignmentResponse *
+       kinerja__identity__v1__record_acting_assignment_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__record_acting_assignment_response__free_unpacked
+                     (Kinerja__Identity__V1__RecordActingAssignmentResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__EndActingAssignmentRequest methods */
+void   kinerja__identity__v1__end_acting_assignment_request__init
+                     (Kinerja__Identity__V1__EndActingAssignmentRequest         *message);
+size_t kinerja__identity__v1__end_acting_assignment_request__get_packed_size
+                     (const Kinerja__Identity__V1__EndActingAssignmentRequest   *message);
+size_t kinerja__identity__v1__end_acting_assignment_request__pack
+                     (const Kinerja__Identity__V1__EndActingAssignmentRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__end_acting_assignment_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__EndActingAssignmentRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__EndActingAssignmentRequest *
+       kinerja__identity__v1__end_acting_assignment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__end_acting_assignment_request__free_unpacked
+                     (Kinerja__Identity__V1__EndActingAssignmentRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__EndActingAssignmentResponse methods */
+void   kinerja__identity__v1__end_acting_assignment_response__init
+                     (Kinerja__Identity__V1__EndActingAssignmentResponse         *message);
+size_t kinerja__identity__v1__end_acting_assignment_response__get_packed_size
+                     (const Kinerja__Identity__V1__EndActingAssignmentResponse   *message);
+size_t kinerja__identity__v1__end_acting_assignment_response__pack
+                     (const Kinerja__Identity__V1__EndActingAssignmentResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__end_acting_assignment_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__EndActingAssignmentResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__EndActingAssignmentResponse *
+       kinerja__identity__v1__end_acting_assignment_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__end_acting_assignment_response__free_unpacked
+                     (Kinerja__Identity__V1__EndActingAssignmentResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ListActingAssignmentsRequest methods */
+void   kinerja__identity__v1__list_acting_assignments_request__init
+                     (Kinerja__Identity__V1__ListActingAssignmentsRequest         *message);
+size_t kinerja__identity__v1__list_acting_assignments_request__get_packed_size
+                     (const Kinerja__Identity__V1__ListActingAssignmentsRequest   *message);
+size_t kinerja__identity__v1__list_acting_assignments_request__pack
+                     (const Kinerja__Identity__V1__ListActingAssignmentsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__list_acting_assignments_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListActingAssignmentsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ListActingAssignmentsRequest *
+       kinerja__identity__v1__list_acting_assignments_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__list_acting_assignments_request__free_unpacked
+                     (Kinerja__Identity__V1__ListActingAssignmentsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ListActingAssignmentsResponse methods */
+void   kinerja__identity__v1__list_acting_assignments_response__init
+                     (Kinerja__Identity__V1__ListActingAssignmentsResponse         *message);
+size_t kinerja__identity__v1__list_acting_assignments_response__get_packed_size
+                     (const Kinerja__Identity__V1__ListActingAssignmentsResponse   *message);
+size_t kinerja__identity__v1__list_acting_assignments_response__pack
+                     (const Kinerja__Identity__V1__ListActingAssignmentsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__list_acting_assignments_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ListActingAssignmentsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ListActingAssignmentsResponse *
+       kinerja__identity__v1__list_acting_assignments_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__list_acting_assignments_response__free_unpacked
+                     (Kinerja__Identity__V1__ListActingAssignmentsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Identity__V1__GrantRoleRequest methods */
 void   kinerja__identity__v1__grant_role_request__init
                      (Kinerja__Identity__V1__GrantRoleRequest         *message);
@@ -4252,6 +4998,15 @@ typedef void (*Kinerja__Identity__V1__UnitNode_Closure)
 typedef void (*Kinerja__Identity__V1__Employee_Closure)
                  (const Kinerja__Identity__V1__Employee *message,
                   void *closure_data);
+typedef void (*Kinerja__Identity__V1__ActingAssignment_Closure)
+                 (const Kinerja__Identity__V1__ActingAssignment *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__PejabatPenilai_Closure)
+                 (const Kinerja__Identity__V1__PejabatPenilai *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__PenilaiPeriod_Closure)
+                 (const Kinerja__Identity__V1__PenilaiPeriod *message,
+                  void *closure_data);
 typedef void (*Kinerja__Identity__V1__SupervisorAssignment_Closure)
                  (const Kinerja__Identity__V1__SupervisorAssignment *message,
                   void *closure_data);
@@ -4272,6 +5027,9 @@ typedef void (*Kinerja__Identity__V1__RoleClaim_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Identity__V1__AccessTokenClaims_Closure)
                  (const Kinerja__Identity__V1__AccessTokenClaims *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__ActingClaim_Closure)
+                 (const Kinerja__Identity__V1__ActingClaim *message,
                   void *closure_data);
 typedef void (*Kinerja__Identity__V1__SignedAccessToken_Closure)
                  (const Kinerja__Identity__V1__SignedAccessToken *message,
@@ -4447,6 +5205,42 @@ typedef void (*Kinerja__Identity__V1__SupervisionRelation_Closure)
 typedef void (*Kinerja__Identity__V1__CheckSupervisionResponse_Closure)
                  (const Kinerja__Identity__V1__CheckSupervisionResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Identity__V1__GetPejabatPenilaiRequest_Closure)
+                 (const Kinerja__Identity__V1__GetPejabatPenilaiRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__GetPejabatPenilaiResponse_Closure)
+                 (const Kinerja__Identity__V1__GetPejabatPenilaiResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__ListDinilaiRequest_Closure)
+                 (const Kinerja__Identity__V1__ListDinilaiRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__ListDinilaiResponse_Closure)
+                 (const Kinerja__Identity__V1__ListDinilaiResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__GetPenilaiHistoryRequest_Closure)
+                 (const Kinerja__Identity__V1__GetPenilaiHistoryRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__GetPenilaiHistoryResponse_Closure)
+                 (const Kinerja__Identity__V1__GetPenilaiHistoryResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__RecordActingAssignmentRequest_Closure)
+                 (const Kinerja__Identity__V1__RecordActingAssignmentRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__RecordActingAssignmentResponse_Closure)
+                 (const Kinerja__Identity__V1__RecordActingAssignmentResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__EndActingAssignmentRequest_Closure)
+                 (const Kinerja__Identity__V1__EndActingAssignmentRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__EndActingAssignmentResponse_Closure)
+                 (const Kinerja__Identity__V1__EndActingAssignmentResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__ListActingAssignmentsRequest_Closure)
+                 (const Kinerja__Identity__V1__ListActingAssignmentsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__ListActingAssignmentsResponse_Closure)
+                 (const Kinerja__Identity__V1__ListActingAssignmentsResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Identity__V1__GrantRoleRequest_Closure)
                  (const Kinerja__Identity__V1__GrantRoleRequest *message,
                   void *closure_data);
@@ -4620,6 +5414,30 @@ struct Kinerja__Identity__V1__IdentityService_Service
                             const Kinerja__Identity__V1__CheckSupervisionRequest *input,
                             Kinerja__Identity__V1__CheckSupervisionResponse_Closure closure,
                             void *closure_data);
+  void (*get_pejabat_penilai)(Kinerja__Identity__V1__IdentityService_Service *service,
+                              const Kinerja__Identity__V1__GetPejabatPenilaiRequest *input,
+                              Kinerja__Identity__V1__GetPejabatPenilaiResponse_Closure closure,
+                              void *closure_data);
+  void (*list_dinilai)(Kinerja__Identity__V1__IdentityService_Service *service,
+                       const Kinerja__Identity__V1__ListDinilaiRequest *input,
+                       Kinerja__Identity__V1__ListDinilaiResponse_Closure closure,
+                       void *closure_data);
+  void (*get_penilai_history)(Kinerja__Identity__V1__IdentityService_Service *service,
+                              const Kinerja__Identity__V1__GetPenilaiHistoryRequest *input,
+                              Kinerja__Identity__V1__GetPenilaiHistoryResponse_Closure closure,
+                              void *closure_data);
+  void (*record_acting_assignment)(Kinerja__Identity__V1__IdentityService_Service *service,
+                                   const Kinerja__Identity__V1__RecordActingAssignmentRequest *input,
+                                   Kinerja__Identity__V1__RecordActingAssignmentResponse_Closure closure,
+                                   void *closure_data);
+  void (*end_acting_assignment)(Kinerja__Identity__V1__IdentityService_Service *service,
+                                const Kinerja__Identity__V1__EndActingAssignmentRequest *input,
+                                Kinerja__Identity__V1__EndActingAssignmentResponse_Closure closure,
+                                void *closure_data);
+  void (*list_acting_assignments)(Kinerja__Identity__V1__IdentityService_Service *service,
+                                  const Kinerja__Identity__V1__ListActingAssignmentsRequest *input,
+                                  Kinerja__Identity__V1__ListActingAssignmentsResponse_Closure closure,
+                                  void *closure_data);
   void (*grant_role)(Kinerja__Identity__V1__IdentityService_Service *service,
                      const Kinerja__Identity__V1__GrantRoleRequest *input,
                      Kinerja__Identity__V1__GrantRoleResponse_Closure closure,
@@ -4697,6 +5515,12 @@ void kinerja__identity__v1__identity_service__init (Kinerja__Identity__V1__Ident
       function_prefix__ ## get_supervisor_chain,\
       function_prefix__ ## list_bawahan,\
       function_prefix__ ## check_supervision,\
+      function_prefix__ ## get_pejabat_penilai,\
+      function_prefix__ ## list_dinilai,\
+      function_prefix__ ## get_penilai_history,\
+      function_prefix__ ## record_acting_assignment,\
+      function_prefix__ ## end_acting_assignment,\
+      function_prefix__ ## list_acting_assignments,\
       function_prefix__ ## grant_role,\
       function_prefix__ ## revoke_role,\
       function_prefix__ ## list_role_grants,\
@@ -4808,6 +5632,30 @@ void kinerja__identity__v1__identity_service__check_supervision(ProtobufCService
                                                                 const Kinerja__Identity__V1__CheckSupervisionRequest *input,
                                                                 Kinerja__Identity__V1__CheckSupervisionResponse_Closure closure,
                                                                 void *closure_data);
+void kinerja__identity__v1__identity_service__get_pejabat_penilai(ProtobufCService *service,
+                                                                  const Kinerja__Identity__V1__GetPejabatPenilaiRequest *input,
+                                                                  Kinerja__Identity__V1__GetPejabatPenilaiResponse_Closure closure,
+                                                                  void *closure_data);
+void kinerja__identity__v1__identity_service__list_dinilai(ProtobufCService *service,
+                                                           const Kinerja__Identity__V1__ListDinilaiRequest *input,
+                                                           Kinerja__Identity__V1__ListDinilaiResponse_Closure closure,
+                                                           void *closure_data);
+void kinerja__identity__v1__identity_service__get_penilai_history(ProtobufCService *service,
+                                                                  const Kinerja__Identity__V1__GetPenilaiHistoryRequest *input,
+                                                                  Kinerja__Identity__V1__GetPenilaiHistoryResponse_Closure closure,
+                                                                  void *closure_data);
+void kinerja__identity__v1__identity_service__record_acting_assignment(ProtobufCService *service,
+                                                                       const Kinerja__Identity__V1__RecordActingAssignmentRequest *input,
+                                                                       Kinerja__Identity__V1__RecordActingAssignmentResponse_Closure closure,
+                                                                       void *closure_data);
+void kinerja__identity__v1__identity_service__end_acting_assignment(ProtobufCService *service,
+                                                                    const Kinerja__Identity__V1__EndActingAssignmentRequest *input,
+                                                                    Kinerja__Identity__V1__EndActingAssignmentResponse_Closure closure,
+                                                                    void *closure_data);
+void kinerja__identity__v1__identity_service__list_acting_assignments(ProtobufCService *service,
+                                                                      const Kinerja__Identity__V1__ListActingAssignmentsRequest *input,
+                                                                      Kinerja__Identity__V1__ListActingAssignmentsResponse_Closure closure,
+                                                                      void *closure_data);
 void kinerja__identity__v1__identity_service__grant_role(ProtobufCService *service,
                                                          const Kinerja__Identity__V1__GrantRoleRequest *input,
                                                          Kinerja__Identity__V1__GrantRoleResponse_Closure closure,
@@ -4864,6 +5712,9 @@ extern const ProtobufCEnumDescriptor    kinerja__identity__v1__import_row_outcom
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__unit__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__unit_node__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__employee__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__acting_assignment__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__pejabat_penilai__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__penilai_period__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__supervisor_assignment__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__role_grant__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__account__descriptor;
@@ -4871,6 +5722,7 @@ extern const ProtobufCMessageDescriptor kinerja__identity__v1__session__descript
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__signing_key__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__role_claim__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__access_token_claims__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__acting_claim__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__signed_access_token__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__token_pair__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__login_request__descriptor;
@@ -4929,6 +5781,18 @@ extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_bawahan_resp
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__check_supervision_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__supervision_relation__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__check_supervision_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__get_pejabat_penilai_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__get_pejabat_penilai_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_dinilai_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_dinilai_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__get_penilai_history_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__get_penilai_history_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__record_acting_assignment_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__record_acting_assignment_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__end_acting_assignment_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__end_acting_assignment_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_acting_assignments_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_acting_assignments_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__grant_role_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__grant_role_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__revoke_role_request__descriptor;

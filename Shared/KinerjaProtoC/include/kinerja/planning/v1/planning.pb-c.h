@@ -20,6 +20,9 @@ typedef struct Kinerja__Planning__V1__Target Kinerja__Planning__V1__Target;
 typedef struct Kinerja__Planning__V1__PeriodicTarget Kinerja__Planning__V1__PeriodicTarget;
 typedef struct Kinerja__Planning__V1__Iki Kinerja__Planning__V1__Iki;
 typedef struct Kinerja__Planning__V1__BehaviourExpectation Kinerja__Planning__V1__BehaviourExpectation;
+typedef struct Kinerja__Planning__V1__SkpLampiran Kinerja__Planning__V1__SkpLampiran;
+typedef struct Kinerja__Planning__V1__SkpApproval Kinerja__Planning__V1__SkpApproval;
+typedef struct Kinerja__Planning__V1__ExpectationAmendment Kinerja__Planning__V1__ExpectationAmendment;
 typedef struct Kinerja__Planning__V1__RhkReviewFlag Kinerja__Planning__V1__RhkReviewFlag;
 typedef struct Kinerja__Planning__V1__Rhk Kinerja__Planning__V1__Rhk;
 typedef struct Kinerja__Planning__V1__Skp Kinerja__Planning__V1__Skp;
@@ -74,6 +77,8 @@ typedef struct Kinerja__Planning__V1__ListSkpVersionsRequest Kinerja__Planning__
 typedef struct Kinerja__Planning__V1__ListSkpVersionsResponse Kinerja__Planning__V1__ListSkpVersionsResponse;
 typedef struct Kinerja__Planning__V1__GetCascadeRequest Kinerja__Planning__V1__GetCascadeRequest;
 typedef struct Kinerja__Planning__V1__GetCascadeResponse Kinerja__Planning__V1__GetCascadeResponse;
+typedef struct Kinerja__Planning__V1__PeranRow Kinerja__Planning__V1__PeranRow;
+typedef struct Kinerja__Planning__V1__PeranLink Kinerja__Planning__V1__PeranLink;
 typedef struct Kinerja__Planning__V1__ListParentRhkCandidatesRequest Kinerja__Planning__V1__ListParentRhkCandidatesRequest;
 typedef struct Kinerja__Planning__V1__ListParentRhkCandidatesResponse Kinerja__Planning__V1__ListParentRhkCandidatesResponse;
 typedef struct Kinerja__Planning__V1__ListRhksNeedingReviewRequest Kinerja__Planning__V1__ListRhksNeedingReviewRequest;
@@ -88,6 +93,14 @@ typedef struct Kinerja__Planning__V1__ListAuditEventsRequest Kinerja__Planning__
 typedef struct Kinerja__Planning__V1__ListAuditEventsResponse Kinerja__Planning__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Planning__V1__VerifyAuditChainRequest Kinerja__Planning__V1__VerifyAuditChainRequest;
 typedef struct Kinerja__Planning__V1__VerifyAuditChainResponse Kinerja__Planning__V1__VerifyAuditChainResponse;
+typedef struct Kinerja__Planning__V1__DeleteSkpRequest Kinerja__Planning__V1__DeleteSkpRequest;
+typedef struct Kinerja__Planning__V1__DeleteSkpResponse Kinerja__Planning__V1__DeleteSkpResponse;
+typedef struct Kinerja__Planning__V1__AmendBehaviourExpectationsRequest Kinerja__Planning__V1__AmendBehaviourExpectationsRequest;
+typedef struct Kinerja__Planning__V1__AmendBehaviourExpectationsResponse Kinerja__Planning__V1__AmendBehaviourExpectationsResponse;
+typedef struct Kinerja__Planning__V1__SkpComplianceRow Kinerja__Planning__V1__SkpComplianceRow;
+typedef struct Kinerja__Planning__V1__SkpComplianceCount Kinerja__Planning__V1__SkpComplianceCount;
+typedef struct Kinerja__Planning__V1__GetSkpComplianceRequest Kinerja__Planning__V1__GetSkpComplianceRequest;
+typedef struct Kinerja__Planning__V1__GetSkpComplianceResponse Kinerja__Planning__V1__GetSkpComplianceResponse;
 
 
 /* --- enums --- */
@@ -167,6 +180,25 @@ typedef enum _Kinerja__Planning__V1__Perspektif {
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__PLANNING__V1__PERSPEKTIF)
 } Kinerja__Planning__V1__Perspektif;
 /*
+ * How an RHK derives from the atasan's RHK it intervenes (PermenPANRB 6/2022, cascading).
+ */
+typedef enum _Kinerja__Planning__V1__CascadeType {
+  /*
+   * Not set (no parent, or an older SKP).
+   */
+  KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_UNSPECIFIED = 0,
+  /*
+   * Direct: the bawahan carries the atasan's result itself; the RHK's text is the parent's text,
+   * kept equal when the parent changes.
+   */
+  KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_DIRECT = 1,
+  /*
+   * Non-direct: a narrower part of the atasan's result, in the bawahan's own words.
+   */
+  KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_NON_DIRECT = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__PLANNING__V1__CASCADE_TYPE)
+} Kinerja__Planning__V1__CascadeType;
+/*
  * Where an employee's targets came from.
  */
 typedef enum _Kinerja__Planning__V1__TargetsAvailability {
@@ -188,6 +220,49 @@ typedef enum _Kinerja__Planning__V1__TargetsAvailability {
   KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_NO_SKP = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__PLANNING__V1__TARGETS_AVAILABILITY)
 } Kinerja__Planning__V1__TargetsAvailability;
+/*
+ * Where an employee stands with their SKP against the deadline.
+ */
+typedef enum _Kinerja__Planning__V1__SkpComplianceStatus {
+  /*
+   * Not set.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_UNSPECIFIED = 0,
+  /*
+   * Approved on or before the deadline.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_APPROVED = 1,
+  /*
+   * Approved after the deadline.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_APPROVED_LATE = 2,
+  /*
+   * The deadline has not passed and nothing is approved yet.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_NOT_DUE = 3,
+  /*
+   * No SKP at all.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_NO_SKP = 4,
+  /*
+   * A draft, not submitted.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_DRAFT = 5,
+  /*
+   * Submitted; the pejabat penilai has not decided.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_WAITING_FOR_PENILAI = 6,
+  /*
+   * Returned by the penilai, not resubmitted.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_RETURNED = 7,
+  /*
+   * Submitted, but nobody may decide: the employee has no valid pejabat penilai (no atasan, the
+   * atasan has left, no Plt/Plh). Pengelola kinerja must arrange one.
+   */
+  KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_NO_VALID_PENILAI = 8
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS)
+} Kinerja__Planning__V1__SkpComplianceStatus;
 
 /* --- messages --- */
 
@@ -328,6 +403,104 @@ struct  Kinerja__Planning__V1__BehaviourExpectation
 
 
 /*
+ * The Lampiran of an SKP, as BKPSDM files it with the SKP (PermenPANRB 6/2022).
+ */
+struct  Kinerja__Planning__V1__SkpLampiran
+{
+  ProtobufCMessage base;
+  /*
+   * Dukungan sumber daya: what the organisation provides (budget, staff, tools, data); at most
+   * 20 items of 1–1000 characters.
+   */
+  size_t n_dukungan_sumber_daya;
+  char **dukungan_sumber_daya;
+  /*
+   * Skema pertanggungjawaban: how and when results are reported and accounted for; at most 20
+   * items of 1–1000 characters.
+   */
+  size_t n_skema_pertanggungjawaban;
+  char **skema_pertanggungjawaban;
+  /*
+   * Konsekuensi: what follows from reaching or missing the expectations; at most 20 items of
+   * 1–1000 characters.
+   */
+  size_t n_konsekuensi;
+  char **konsekuensi;
+};
+#define KINERJA__PLANNING__V1__SKP_LAMPIRAN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__skp_lampiran__descriptor) \
+    , 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * The approval of an SKP version, printed as its stamp so a printout can be checked.
+ */
+struct  Kinerja__Planning__V1__SkpApproval
+{
+  ProtobufCMessage base;
+  /*
+   * Who approved, and as which kind of pejabat penilai.
+   */
+  Kinerja__Common__V1__PenilaiRef *penilai;
+  /*
+   * When, UTC.
+   */
+  Kinerja__Common__V1__Timestamp *at;
+  /*
+   * The approved version.
+   */
+  uint32_t version;
+  /*
+   * SHA-256, lowercase hex, of the approved body: this Skp message serialized with `state`,
+   * `decision_note`, `decided`, `revision`, `approval` and `amendments` cleared and every
+   * `rhks[].review_flag` cleared (docs/PLANNING.md, "The SKP document").
+   */
+  char *body_sha256;
+};
+#define KINERJA__PLANNING__V1__SKP_APPROVAL__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__skp_approval__descriptor) \
+    , NULL, NULL, 0, (char *)protobuf_c_empty_string }
+
+
+/*
+ * An amendment of the ekspektasi khusus after approval, by the pejabat penilai. The approved
+ * version stays as it was; the amendment is a record of its own.
+ */
+struct  Kinerja__Planning__V1__ExpectationAmendment
+{
+  ProtobufCMessage base;
+  /*
+   * Opaque id (ULID). Output only.
+   */
+  char *amendment_id;
+  /*
+   * The approved version it amends. Output only.
+   */
+  uint32_t version;
+  /*
+   * The complete set of ekspektasi khusus from now on (same rules as SetBehaviourExpectations).
+   */
+  size_t n_expectations;
+  Kinerja__Planning__V1__BehaviourExpectation **expectations;
+  /*
+   * Why; 1–1000 characters.
+   */
+  char *reason;
+  /*
+   * Who amended it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *amended;
+  /*
+   * When the owner first read it; absent until then. Output only.
+   */
+  Kinerja__Common__V1__Timestamp *seen_by_owner;
+};
+#define KINERJA__PLANNING__V1__EXPECTATION_AMENDMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__expectation_amendment__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0,NULL, (char *)protobuf_c_empty_string, NULL, NULL }
+
+
+/*
  * Marks an RHK whose parent (the atasan's RHK it intervenes) changed after the link was made.
  */
 struct  Kinerja__Planning__V1__RhkReviewFlag
@@ -428,10 +601,20 @@ struct  Kinerja__Planning__V1__Rhk
    * Last update stamp. Output only.
    */
   Kinerja__Common__V1__AuditStamp *updated;
+  /*
+   * Direct or non-direct cascading; required with a parent on a submitted SKP (inference: the
+   * regulation's matrix distinguishes them), unset without one.
+   */
+  Kinerja__Planning__V1__CascadeType cascade_type;
+  /*
+   * The bawahan's role (peran) in the parent result, for the role matrix, e.g. "Verifikator
+   * berkas"; at most 200 characters; may be empty.
+   */
+  char *peran;
 };
 #define KINERJA__PLANNING__V1__RHK__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__rhk__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RHK_KIND__RHK_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__PLANNING__V1__PERSPEKTIF__PERSPEKTIF_UNSPECIFIED, 0,NULL, 0, (char *)protobuf_c_empty_string, NULL, NULL, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__RHK_KIND__RHK_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__PLANNING__V1__PERSPEKTIF__PERSPEKTIF_UNSPECIFIED, 0,NULL, 0, (char *)protobuf_c_empty_string, NULL, NULL, NULL, KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -522,10 +705,28 @@ struct  Kinerja__Planning__V1__Skp
    * Revision counter of this version, incremented on every change; for optimistic concurrency. Output only.
    */
   uint64_t revision;
+  /*
+   * The Lampiran (set with UpdateSkp on a draft).
+   */
+  Kinerja__Planning__V1__SkpLampiran *lampiran;
+  /*
+   * The pejabat penilai recorded at submission (atasan langsung, Plt/Plh, or the non-ASN
+   * Kepala Daerah). Output only.
+   */
+  Kinerja__Common__V1__PenilaiRef *penilai;
+  /*
+   * The approval stamp; absent until approved. Output only.
+   */
+  Kinerja__Planning__V1__SkpApproval *approval;
+  /*
+   * Amendments of the ekspektasi khusus after approval, oldest first. Output only.
+   */
+  size_t n_amendments;
+  Kinerja__Planning__V1__ExpectationAmendment **amendments;
 };
 #define KINERJA__PLANNING__V1__SKP__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__skp__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, NULL, 0, NULL, NULL, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, KINERJA__PLANNING__V1__SKP_STATE__SKP_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, NULL, 0 }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, NULL, 0, NULL, NULL, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, KINERJA__PLANNING__V1__SKP_STATE__SKP_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0,NULL }
 
 
 /*
@@ -881,7 +1082,7 @@ struct  Kinerja__Planning__V1__CreateSkpRequest
    */
   Kinerja__Planning__V1__SkpApproach approach;
   /*
-   * First covered WITA day; absent = 1 January (or the TMT in the unit, if later).
+   * First covered WITA day; absent = 1 January, or the employee's TMT jabatan (identity) if later.
    */
   Kinerja__Common__V1__Date *period_start;
   /*
@@ -893,10 +1094,15 @@ struct  Kinerja__Planning__V1__CreateSkpRequest
    * RHKs and IKIs get new ids.
    */
   char *copy_from_skp_id;
+  /*
+   * True for a transfer: the SKP of that year covering period_start is closed the day before
+   * (its period_end moved; a new version is not made), and this one starts on period_start.
+   */
+  protobuf_c_boolean transfer;
 };
 #define KINERJA__PLANNING__V1__CREATE_SKP_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__create_skp_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, NULL, NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, NULL, NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -949,10 +1155,16 @@ struct  Kinerja__Planning__V1__GetSkpResponse
    * Number of the approved version in force; 0 when none.
    */
   uint32_t approved_version;
+  /*
+   * Amendments of the ekspektasi khusus the owner had not read before this call (the owner's own
+   * reads mark them read).
+   */
+  size_t n_new_amendments;
+  Kinerja__Planning__V1__ExpectationAmendment **new_amendments;
 };
 #define KINERJA__PLANNING__V1__GET_SKP_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__get_skp_response__descriptor) \
-    , NULL, 0 }
+    , NULL, 0, 0,NULL }
 
 
 /*
@@ -1084,17 +1296,21 @@ struct  Kinerja__Planning__V1__UpdateSkpRequest
    */
   Kinerja__Common__V1__Date *period_end;
   /*
-   * Fields to change: any of `approach`, `period_start`, `period_end`.
+   * Fields to change: any of `approach`, `period_start`, `period_end`, `lampiran`.
    */
   Kinerja__Common__V1__FieldMask *update_mask;
   /*
    * Revision of the draft the caller read; 0 = skip the check.
    */
   uint64_t expected_skp_revision;
+  /*
+   * The Lampiran (mask path `lampiran`; replaces the whole Lampiran).
+   */
+  Kinerja__Planning__V1__SkpLampiran *lampiran;
 };
 #define KINERJA__PLANNING__V1__UPDATE_SKP_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__update_skp_request__descriptor) \
-    , (char *)protobuf_c_empty_string, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, NULL, NULL, NULL, 0 }
+    , (char *)protobuf_c_empty_string, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, NULL, NULL, NULL, 0, NULL }
 
 
 /*
@@ -1872,10 +2088,77 @@ struct  Kinerja__Planning__V1__GetCascadeResponse
    */
   size_t n_unlinked;
   Kinerja__Planning__V1__CascadeNode **unlinked;
+  /*
+   * The role matrix by pair: one row per atasan → bawahan pair with the bawahan's RHKs under the
+   * atasan's, their cascade type and peran.
+   */
+  size_t n_peran;
+  Kinerja__Planning__V1__PeranRow **peran;
 };
 #define KINERJA__PLANNING__V1__GET_CASCADE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__get_cascade_response__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL }
+    , (char *)protobuf_c_empty_string, 0, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * One atasan → bawahan pair of the role matrix.
+ */
+struct  Kinerja__Planning__V1__PeranRow
+{
+  ProtobufCMessage base;
+  /*
+   * The atasan.
+   */
+  Kinerja__Common__V1__EmployeeRef *atasan;
+  /*
+   * The bawahan.
+   */
+  Kinerja__Common__V1__EmployeeRef *bawahan;
+  /*
+   * The bawahan's RHKs that intervene the atasan's.
+   */
+  size_t n_links;
+  Kinerja__Planning__V1__PeranLink **links;
+};
+#define KINERJA__PLANNING__V1__PERAN_ROW__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__peran_row__descriptor) \
+    , NULL, NULL, 0,NULL }
+
+
+/*
+ * One link of a PeranRow.
+ */
+struct  Kinerja__Planning__V1__PeranLink
+{
+  ProtobufCMessage base;
+  /*
+   * The atasan's RHK.
+   */
+  char *parent_rhk_id;
+  /*
+   * Its text.
+   */
+  char *parent_rhk_text;
+  /*
+   * The bawahan's RHK.
+   */
+  char *rhk_id;
+  /*
+   * Its text.
+   */
+  char *rhk_text;
+  /*
+   * Direct or non-direct.
+   */
+  Kinerja__Planning__V1__CascadeType cascade_type;
+  /*
+   * The bawahan's peran.
+   */
+  char *peran;
+};
+#define KINERJA__PLANNING__V1__PERAN_LINK__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__peran_link__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, KINERJA__PLANNING__V1__CASCADE_TYPE__CASCADE_TYPE_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -2183,6 +2466,195 @@ struct  Kinerja__Planning__V1__VerifyAuditChainResponse
     , NULL }
 
 
+/*
+ * Request of PlanningService.DeleteSkp.
+ */
+struct  Kinerja__Planning__V1__DeleteSkpRequest
+{
+  ProtobufCMessage base;
+  /*
+   * SKP id.
+   */
+  char *skp_id;
+  /*
+   * Why (audited); 1–500 characters.
+   */
+  char *reason;
+};
+#define KINERJA__PLANNING__V1__DELETE_SKP_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__delete_skp_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of PlanningService.DeleteSkp.
+ */
+struct  Kinerja__Planning__V1__DeleteSkpResponse
+{
+  ProtobufCMessage base;
+};
+#define KINERJA__PLANNING__V1__DELETE_SKP_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__delete_skp_response__descriptor) \
+     }
+
+
+/*
+ * Request of PlanningService.AmendBehaviourExpectations.
+ */
+struct  Kinerja__Planning__V1__AmendBehaviourExpectationsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * SKP id; its version in force must be DISETUJUI.
+   */
+  char *skp_id;
+  /*
+   * The complete new set of ekspektasi khusus (as SetBehaviourExpectations).
+   */
+  size_t n_expectations;
+  Kinerja__Planning__V1__BehaviourExpectation **expectations;
+  /*
+   * Why; 1–1000 characters.
+   */
+  char *reason;
+};
+#define KINERJA__PLANNING__V1__AMEND_BEHAVIOUR_EXPECTATIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__amend_behaviour_expectations_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of PlanningService.AmendBehaviourExpectations.
+ */
+struct  Kinerja__Planning__V1__AmendBehaviourExpectationsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The recorded amendment.
+   */
+  Kinerja__Planning__V1__ExpectationAmendment *amendment;
+};
+#define KINERJA__PLANNING__V1__AMEND_BEHAVIOUR_EXPECTATIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__amend_behaviour_expectations_response__descriptor) \
+    , NULL }
+
+
+/*
+ * One employee's SKP compliance.
+ */
+struct  Kinerja__Planning__V1__SkpComplianceRow
+{
+  ProtobufCMessage base;
+  /*
+   * The employee.
+   */
+  Kinerja__Common__V1__EmployeeRef *employee;
+  /*
+   * Where they stand (when late: why).
+   */
+  Kinerja__Planning__V1__SkpComplianceStatus status;
+  /*
+   * Their deadline: the policy's date, or the days after their TMT jabatan, whichever is later.
+   */
+  Kinerja__Common__V1__Date *deadline;
+  /*
+   * Their latest SKP of the year, if any.
+   */
+  char *skp_id;
+  /*
+   * Their pejabat penilai today.
+   */
+  Kinerja__Common__V1__PenilaiRef *penilai;
+  /*
+   * Days past the deadline (0 when not late).
+   */
+  uint32_t days_late;
+};
+#define KINERJA__PLANNING__V1__SKP_COMPLIANCE_ROW__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__skp_compliance_row__descriptor) \
+    , NULL, KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string, NULL, 0 }
+
+
+/*
+ * How many employees of a unit have one status.
+ */
+struct  Kinerja__Planning__V1__SkpComplianceCount
+{
+  ProtobufCMessage base;
+  /*
+   * The status.
+   */
+  Kinerja__Planning__V1__SkpComplianceStatus status;
+  /*
+   * How many.
+   */
+  uint32_t count;
+};
+#define KINERJA__PLANNING__V1__SKP_COMPLIANCE_COUNT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__skp_compliance_count__descriptor) \
+    , KINERJA__PLANNING__V1__SKP_COMPLIANCE_STATUS__SKP_COMPLIANCE_STATUS_UNSPECIFIED, 0 }
+
+
+/*
+ * Request of PlanningService.GetSkpCompliance.
+ */
+struct  Kinerja__Planning__V1__GetSkpComplianceRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The unit (optionally its subtree). Required.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * SKP year; 0 = the current WITA year.
+   */
+  int32_t year;
+  /*
+   * The WITA day to judge on; absent = today.
+   */
+  Kinerja__Common__V1__Date *as_of;
+  /*
+   * Only these statuses; empty = all.
+   */
+  size_t n_statuses;
+  Kinerja__Planning__V1__SkpComplianceStatus *statuses;
+  /*
+   * Paging (by unit, then name).
+   */
+  Kinerja__Common__V1__PageRequest *page;
+};
+#define KINERJA__PLANNING__V1__GET_SKP_COMPLIANCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__get_skp_compliance_request__descriptor) \
+    , NULL, 0, NULL, 0,NULL, NULL }
+
+
+/*
+ * Response of PlanningService.GetSkpCompliance.
+ */
+struct  Kinerja__Planning__V1__GetSkpComplianceResponse
+{
+  ProtobufCMessage base;
+  /*
+   * One row per AKTIF employee of the unit (filtered by statuses).
+   */
+  size_t n_rows;
+  Kinerja__Planning__V1__SkpComplianceRow **rows;
+  /*
+   * Counts per status over the whole unit (before the statuses filter and paging), one entry per
+   * status that occurs.
+   */
+  size_t n_counts;
+  Kinerja__Planning__V1__SkpComplianceCount **counts;
+  /*
+   * Paging.
+   */
+  Kinerja__Common__V1__PageResponse *page;
+};
+#define KINERJA__PLANNING__V1__GET_SKP_COMPLIANCE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__get_skp_compliance_response__descriptor) \
+    , 0,NULL, 0,NULL, NULL }
+
+
 /* Kinerja__Planning__V1__Target methods */
 void   kinerja__planning__v1__target__init
                      (Kinerja__Planning__V1__Target         *message);
@@ -2258,6 +2730,63 @@ Kinerja__Planning__V1__BehaviourExpectation *
                       const uint8_t       *data);
 void   kinerja__planning__v1__behaviour_expectation__free_unpacked
                      (Kinerja__Planning__V1__BehaviourExpectation *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__SkpLampiran methods */
+void   kinerja__planning__v1__skp_lampiran__init
+                     (Kinerja__Planning__V1__SkpLampiran         *message);
+size_t kinerja__planning__v1__skp_lampiran__get_packed_size
+                     (const Kinerja__Planning__V1__SkpLampiran   *message);
+size_t kinerja__planning__v1__skp_lampiran__pack
+                     (const Kinerja__Planning__V1__SkpLampiran   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__skp_lampiran__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpLampiran   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__SkpLampiran *
+       kinerja__planning__v1__skp_lampiran__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__skp_lampiran__free_unpacked
+                     (Kinerja__Planning__V1__SkpLampiran *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__SkpApproval methods */
+void   kinerja__planning__v1__skp_approval__init
+                     (Kinerja__Planning__V1__SkpApproval         *message);
+size_t kinerja__planning__v1__skp_approval__get_packed_size
+                     (const Kinerja__Planning__V1__SkpApproval   *message);
+size_t kinerja__planning__v1__skp_approval__pack
+                     (const Kinerja__Planning__V1__SkpApproval   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__skp_approval__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpApproval   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__SkpApproval *
+       kinerja__planning__v1__skp_approval__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__skp_approval__free_unpacked
+                     (Kinerja__Planning__V1__SkpApproval *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__ExpectationAmendment methods */
+void   kinerja__planning__v1__expectation_amendment__init
+                     (Kinerja__Planning__V1__ExpectationAmendment         *message);
+size_t kinerja__planning__v1__expectation_amendment__get_packed_size
+                     (const Kinerja__Planning__V1__ExpectationAmendment   *message);
+size_t kinerja__planning__v1__expectation_amendment__pack
+                     (const Kinerja__Planning__V1__ExpectationAmendment   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__expectation_amendment__pack_to_buffer
+                     (const Kinerja__Planning__V1__ExpectationAmendment   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__ExpectationAmendment *
+       kinerja__planning__v1__expectation_amendment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__expectation_amendment__free_unpacked
+                     (Kinerja__Planning__V1__ExpectationAmendment *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Planning__V1__RhkReviewFlag methods */
 void   kinerja__planning__v1__rhk_review_flag__init
@@ -3285,6 +3814,44 @@ Kinerja__Planning__V1__GetCascadeResponse *
 void   kinerja__planning__v1__get_cascade_response__free_unpacked
                      (Kinerja__Planning__V1__GetCascadeResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__PeranRow methods */
+void   kinerja__planning__v1__peran_row__init
+                     (Kinerja__Planning__V1__PeranRow         *message);
+size_t kinerja__planning__v1__peran_row__get_packed_size
+                     (const Kinerja__Planning__V1__PeranRow   *message);
+size_t kinerja__planning__v1__peran_row__pack
+                     (const Kinerja__Planning__V1__PeranRow   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__peran_row__pack_to_buffer
+                     (const Kinerja__Planning__V1__PeranRow   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__PeranRow *
+       kinerja__planning__v1__peran_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__peran_row__free_unpacked
+                     (Kinerja__Planning__V1__PeranRow *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__PeranLink methods */
+void   kinerja__planning__v1__peran_link__init
+                     (Kinerja__Planning__V1__PeranLink         *message);
+size_t kinerja__planning__v1__peran_link__get_packed_size
+                     (const Kinerja__Planning__V1__PeranLink   *message);
+size_t kinerja__planning__v1__peran_link__pack
+                     (const Kinerja__Planning__V1__PeranLink   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__peran_link__pack_to_buffer
+                     (const Kinerja__Planning__V1__PeranLink   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__PeranLink *
+       kinerja__planning__v1__peran_link__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__peran_link__free_unpacked
+                     (Kinerja__Planning__V1__PeranLink *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Planning__V1__ListParentRhkCandidatesRequest methods */
 void   kinerja__planning__v1__list_parent_rhk_candidates_request__init
                      (Kinerja__Planning__V1__ListParentRhkCandidatesRequest         *message);
@@ -3551,6 +4118,158 @@ Kinerja__Planning__V1__VerifyAuditChainResponse *
 void   kinerja__planning__v1__verify_audit_chain_response__free_unpacked
                      (Kinerja__Planning__V1__VerifyAuditChainResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__DeleteSkpRequest methods */
+void   kinerja__planning__v1__delete_skp_request__init
+                     (Kinerja__Planning__V1__DeleteSkpRequest         *message);
+size_t kinerja__planning__v1__delete_skp_request__get_packed_size
+                     (const Kinerja__Planning__V1__DeleteSkpRequest   *message);
+size_t kinerja__planning__v1__delete_skp_request__pack
+                     (const Kinerja__Planning__V1__DeleteSkpRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__delete_skp_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__DeleteSkpRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__DeleteSkpRequest *
+       kinerja__planning__v1__delete_skp_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__delete_skp_request__free_unpacked
+                     (Kinerja__Planning__V1__DeleteSkpRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__DeleteSkpResponse methods */
+void   kinerja__planning__v1__delete_skp_response__init
+                     (Kinerja__Planning__V1__DeleteSkpResponse         *message);
+size_t kinerja__planning__v1__delete_skp_response__get_packed_size
+                     (const Kinerja__Planning__V1__DeleteSkpResponse   *message);
+size_t kinerja__planning__v1__delete_skp_response__pack
+                     (const Kinerja__Planning__V1__DeleteSkpResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__delete_skp_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__DeleteSkpResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__DeleteSkpResponse *
+       kinerja__planning__v1__delete_skp_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__delete_skp_response__free_unpacked
+                     (Kinerja__Planning__V1__DeleteSkpResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__AmendBehaviourExpectationsRequest methods */
+void   kinerja__planning__v1__amend_behaviour_expectations_request__init
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsRequest         *message);
+size_t kinerja__planning__v1__amend_behaviour_expectations_request__get_packed_size
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest   *message);
+size_t kinerja__planning__v1__amend_behaviour_expectations_request__pack
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__amend_behaviour_expectations_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *
+       kinerja__planning__v1__amend_behaviour_expectations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__amend_behaviour_expectations_request__free_unpacked
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__AmendBehaviourExpectationsResponse methods */
+void   kinerja__planning__v1__amend_behaviour_expectations_response__init
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsResponse         *message);
+size_t kinerja__planning__v1__amend_behaviour_expectations_response__get_packed_size
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse   *message);
+size_t kinerja__planning__v1__amend_behaviour_expectations_response__pack
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__amend_behaviour_expectations_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *
+       kinerja__planning__v1__amend_behaviour_expectations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__amend_behaviour_expectations_response__free_unpacked
+                     (Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__SkpComplianceRow methods */
+void   kinerja__planning__v1__skp_compliance_row__init
+                     (Kinerja__Planning__V1__SkpComplianceRow         *message);
+size_t kinerja__planning__v1__skp_compliance_row__get_packed_size
+                     (const Kinerja__Planning__V1__SkpComplianceRow   *message);
+size_t kinerja__planning__v1__skp_compliance_row__pack
+                     (const Kinerja__Planning__V1__SkpComplianceRow   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__skp_compliance_row__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpComplianceRow   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__SkpComplianceRow *
+       kinerja__planning__v1__skp_compliance_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__skp_compliance_row__free_unpacked
+                     (Kinerja__Planning__V1__SkpComplianceRow *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__SkpComplianceCount methods */
+void   kinerja__planning__v1__skp_compliance_count__init
+                     (Kinerja__Planning__V1__SkpComplianceCount         *message);
+size_t kinerja__planning__v1__skp_compliance_count__get_packed_size
+                     (const Kinerja__Planning__V1__SkpComplianceCount   *message);
+size_t kinerja__planning__v1__skp_compliance_count__pack
+                     (const Kinerja__Planning__V1__SkpComplianceCount   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__skp_compliance_count__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpComplianceCount   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__SkpComplianceCount *
+       kinerja__planning__v1__skp_compliance_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__skp_compliance_count__free_unpacked
+                     (Kinerja__Planning__V1__SkpComplianceCount *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__GetSkpComplianceRequest methods */
+void   kinerja__planning__v1__get_skp_compliance_request__init
+                     (Kinerja__Planning__V1__GetSkpComplianceRequest         *message);
+size_t kinerja__planning__v1__get_skp_compliance_request__get_packed_size
+                     (const Kinerja__Planning__V1__GetSkpComplianceRequest   *message);
+size_t kinerja__planning__v1__get_skp_compliance_request__pack
+                     (const Kinerja__Planning__V1__GetSkpComplianceRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__get_skp_compliance_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__GetSkpComplianceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__GetSkpComplianceRequest *
+       kinerja__planning__v1__get_skp_compliance_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__get_skp_compliance_request__free_unpacked
+                     (Kinerja__Planning__V1__GetSkpComplianceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__GetSkpComplianceResponse methods */
+void   kinerja__planning__v1__get_skp_compliance_response__init
+                     (Kinerja__Planning__V1__GetSkpComplianceResponse         *message);
+size_t kinerja__planning__v1__get_skp_compliance_response__get_packed_size
+                     (const Kinerja__Planning__V1__GetSkpComplianceResponse   *message);
+size_t kinerja__planning__v1__get_skp_compliance_response__pack
+                     (const Kinerja__Planning__V1__GetSkpComplianceResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__get_skp_compliance_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__GetSkpComplianceResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__GetSkpComplianceResponse *
+       kinerja__planning__v1__get_skp_compliance_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__get_skp_compliance_response__free_unpacked
+                     (Kinerja__Planning__V1__GetSkpComplianceResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Kinerja__Planning__V1__Target_Closure)
@@ -3564,6 +4283,15 @@ typedef void (*Kinerja__Planning__V1__Iki_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Planning__V1__BehaviourExpectation_Closure)
                  (const Kinerja__Planning__V1__BehaviourExpectation *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__SkpLampiran_Closure)
+                 (const Kinerja__Planning__V1__SkpLampiran *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__SkpApproval_Closure)
+                 (const Kinerja__Planning__V1__SkpApproval *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__ExpectationAmendment_Closure)
+                 (const Kinerja__Planning__V1__ExpectationAmendment *message,
                   void *closure_data);
 typedef void (*Kinerja__Planning__V1__RhkReviewFlag_Closure)
                  (const Kinerja__Planning__V1__RhkReviewFlag *message,
@@ -3727,6 +4455,12 @@ typedef void (*Kinerja__Planning__V1__GetCascadeRequest_Closure)
 typedef void (*Kinerja__Planning__V1__GetCascadeResponse_Closure)
                  (const Kinerja__Planning__V1__GetCascadeResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Planning__V1__PeranRow_Closure)
+                 (const Kinerja__Planning__V1__PeranRow *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__PeranLink_Closure)
+                 (const Kinerja__Planning__V1__PeranLink *message,
+                  void *closure_data);
 typedef void (*Kinerja__Planning__V1__ListParentRhkCandidatesRequest_Closure)
                  (const Kinerja__Planning__V1__ListParentRhkCandidatesRequest *message,
                   void *closure_data);
@@ -3768,6 +4502,30 @@ typedef void (*Kinerja__Planning__V1__VerifyAuditChainRequest_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Planning__V1__VerifyAuditChainResponse_Closure)
                  (const Kinerja__Planning__V1__VerifyAuditChainResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__DeleteSkpRequest_Closure)
+                 (const Kinerja__Planning__V1__DeleteSkpRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__DeleteSkpResponse_Closure)
+                 (const Kinerja__Planning__V1__DeleteSkpResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__AmendBehaviourExpectationsRequest_Closure)
+                 (const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__AmendBehaviourExpectationsResponse_Closure)
+                 (const Kinerja__Planning__V1__AmendBehaviourExpectationsResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__SkpComplianceRow_Closure)
+                 (const Kinerja__Planning__V1__SkpComplianceRow *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__SkpComplianceCount_Closure)
+                 (const Kinerja__Planning__V1__SkpComplianceCount *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__GetSkpComplianceRequest_Closure)
+                 (const Kinerja__Planning__V1__GetSkpComplianceRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__GetSkpComplianceResponse_Closure)
+                 (const Kinerja__Planning__V1__GetSkpComplianceResponse *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -3852,6 +4610,18 @@ struct Kinerja__Planning__V1__PlanningService_Service
                      const Kinerja__Planning__V1__ReviseSkpRequest *input,
                      Kinerja__Planning__V1__ReviseSkpResponse_Closure closure,
                      void *closure_data);
+  void (*delete_skp)(Kinerja__Planning__V1__PlanningService_Service *service,
+                     const Kinerja__Planning__V1__DeleteSkpRequest *input,
+                     Kinerja__Planning__V1__DeleteSkpResponse_Closure closure,
+                     void *closure_data);
+  void (*amend_behaviour_expectations)(Kinerja__Planning__V1__PlanningService_Service *service,
+                                       const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *input,
+                                       Kinerja__Planning__V1__AmendBehaviourExpectationsResponse_Closure closure,
+                                       void *closure_data);
+  void (*get_skp_compliance)(Kinerja__Planning__V1__PlanningService_Service *service,
+                             const Kinerja__Planning__V1__GetSkpComplianceRequest *input,
+                             Kinerja__Planning__V1__GetSkpComplianceResponse_Closure closure,
+                             void *closure_data);
   void (*list_skp_versions)(Kinerja__Planning__V1__PlanningService_Service *service,
                             const Kinerja__Planning__V1__ListSkpVersionsRequest *input,
                             Kinerja__Planning__V1__ListSkpVersionsResponse_Closure closure,
@@ -3915,6 +4685,9 @@ void kinerja__planning__v1__planning_service__init (Kinerja__Planning__V1__Plann
       function_prefix__ ## approve_skp,\
       function_prefix__ ## return_skp,\
       function_prefix__ ## revise_skp,\
+      function_prefix__ ## delete_skp,\
+      function_prefix__ ## amend_behaviour_expectations,\
+      function_prefix__ ## get_skp_compliance,\
       function_prefix__ ## list_skp_versions,\
       function_prefix__ ## get_cascade,\
       function_prefix__ ## list_parent_rhk_candidates,\
@@ -4000,6 +4773,18 @@ void kinerja__planning__v1__planning_service__revise_skp(ProtobufCService *servi
                                                          const Kinerja__Planning__V1__ReviseSkpRequest *input,
                                                          Kinerja__Planning__V1__ReviseSkpResponse_Closure closure,
                                                          void *closure_data);
+void kinerja__planning__v1__planning_service__delete_skp(ProtobufCService *service,
+                                                         const Kinerja__Planning__V1__DeleteSkpRequest *input,
+                                                         Kinerja__Planning__V1__DeleteSkpResponse_Closure closure,
+                                                         void *closure_data);
+void kinerja__planning__v1__planning_service__amend_behaviour_expectations(ProtobufCService *service,
+                                                                           const Kinerja__Planning__V1__AmendBehaviourExpectationsRequest *input,
+                                                                           Kinerja__Planning__V1__AmendBehaviourExpectationsResponse_Closure closure,
+                                                                           void *closure_data);
+void kinerja__planning__v1__planning_service__get_skp_compliance(ProtobufCService *service,
+                                                                 const Kinerja__Planning__V1__GetSkpComplianceRequest *input,
+                                                                 Kinerja__Planning__V1__GetSkpComplianceResponse_Closure closure,
+                                                                 void *closure_data);
 void kinerja__planning__v1__planning_service__list_skp_versions(ProtobufCService *service,
                                                                 const Kinerja__Planning__V1__ListSkpVersionsRequest *input,
                                                                 Kinerja__Planning__V1__ListSkpVersionsResponse_Closure closure,
@@ -4042,11 +4827,16 @@ void kinerja__planning__v1__planning_service__verify_audit_chain(ProtobufCServic
 extern const ProtobufCEnumDescriptor    kinerja__planning__v1__skp_approach__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__planning__v1__skp_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__planning__v1__perspektif__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__planning__v1__cascade_type__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__planning__v1__targets_availability__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__planning__v1__skp_compliance_status__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__target__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__periodic_target__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__iki__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__behaviour_expectation__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__skp_lampiran__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__skp_approval__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__expectation_amendment__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__rhk_review_flag__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__rhk__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__skp__descriptor;
@@ -4101,6 +4891,8 @@ extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_skp_versions
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_skp_versions_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__get_cascade_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__get_cascade_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__peran_row__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__peran_link__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_parent_rhk_candidates_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_parent_rhk_candidates_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_rhks_needing_review_request__descriptor;
@@ -4115,6 +4907,14 @@ extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_audit_events
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__verify_audit_chain_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__verify_audit_chain_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__delete_skp_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__delete_skp_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__amend_behaviour_expectations_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__amend_behaviour_expectations_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__skp_compliance_row__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__skp_compliance_count__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__get_skp_compliance_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__get_skp_compliance_response__descriptor;
 extern const ProtobufCServiceDescriptor kinerja__planning__v1__planning_service__descriptor;
 
 PROTOBUF_C__END_DECLS
