@@ -102,7 +102,7 @@ let package = Package(
         // hashing, access tokens. Pure values, no I/O.
         .target(
             name: "KinerjaCrypto",
-            dependencies: ["COpenSSLShim", "KinerjaProto"],
+            dependencies: ["COpenSSLShim", "KinerjaProto", "KinerjaASN"],
             path: "Shared/KinerjaCrypto",
             swiftSettings: strict
         ),
@@ -124,6 +124,7 @@ let package = Package(
         .target(
             name: "KinerjaService",
             dependencies: [
+                "KinerjaASN",
                 "KinerjaProto",
                 "KinerjaCrypto",
                 "KinerjaRPC",

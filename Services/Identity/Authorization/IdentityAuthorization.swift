@@ -55,8 +55,10 @@ public enum IdentityAuthorization {
         M.endActingAssignment: administrators,
         M.listActingAssignments: AccessRule(.anyUser, .anyService),
 
-        M.grantRole: administrators,
-        M.revokeRole: administrators,
+        // Roles are an admin's to grant (pimpinan follows from heading a unit; pengelola kinerja
+        // administer but hand out no power), never to oneself (the handler refuses and audits).
+        M.grantRole: AccessRule(.role(.admin)),
+        M.revokeRole: AccessRule(.role(.admin)),
         M.listRoleGrants: AccessRule(.relation(.grantsOwner), .role(.admin), .role(.auditor)),
 
         M.getAccount: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja), .role(.admin)),

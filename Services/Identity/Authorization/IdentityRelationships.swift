@@ -1,3 +1,5 @@
+import KinerjaASN
+import Foundation
 import GRDB
 public import KinerjaService
 public import KinerjaStore
@@ -16,7 +18,12 @@ public struct IdentityRelationships: RelationshipResolver {
     }
 
     public func isAtasan(_ atasanNIP: String, of nip: String) async throws -> Bool {
-        try await store.pool.read { db in try EmployeeRecords.level(of: atasanNIP, above: nip, in: db) != nil }
+        try await store.pool.read { db in
+            if try EmployeeRecords.level(of: atasanNIP, above: nip, in: db) != nil { return true }
+            // A Plt/Plh acting for the employee's atasan today reads as the atasan does.
+            let today = Wita.today(now: Date())
+            return try PenilaiQueries.penilai(of: [nip], on: today, today: today, in: db).first?.penilai?.nip == atasanNIP
+        }
     }
 
     public func unit(_ unitID: String, isWithin scope: [String], includeSubunits: Bool) async throws -> Bool {

@@ -27,6 +27,19 @@ public enum EmployeeRules {
             out.append(Common.FieldViolation(field: fieldPrefix + field, description: description, reason: reason))
         }
 
+        // A non-ASN official (the Kepala Daerah) is identified by a NONASN. identifier, has no
+        // NIP rules and needs no birth date (the record exists to rate the Sekretaris Daerah).
+        if e.asnType == .nonAsn {
+            if !PersonIdentifier.isNonASN(e.nip) {
+                add("nip", "NON_ASN_ID_FORMAT", "a non-ASN official is identified by NONASN. followed by 1-48 of A-Z, 0-9, . and -, got \"\(e.nip)\"")
+            }
+            text(e.fullName, field: "full_name", reason: "FULL_NAME", required: true, max: 200, add)
+            text(e.gelarDepan, field: "gelar_depan", reason: "GELAR_DEPAN", required: false, max: 50, add)
+            text(e.gelarBelakang, field: "gelar_belakang", reason: "GELAR_BELAKANG", required: false, max: 100, add)
+            text(e.jabatanName, field: "jabatan_name", reason: "JABATAN_NAME", required: true, max: 200, add)
+            requiredEnum(e.status, field: "status", reason: "STATUS", add)
+            return out
+        }
         // NIP. With an unknown ASN type only the rules common to PNS and PPPK apply, so a
         // malformed number is still reported next to the missing type.
         let nipRulesType: Common.AsnType = e.asnType == .pns ? .pns : .pppk

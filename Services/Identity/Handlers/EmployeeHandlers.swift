@@ -38,10 +38,12 @@ extension IdentityHandlers {
 
     public func createEmployee(_ request: Identity.CreateEmployeeRequest, context: ServerContext) async throws -> Identity.CreateEmployeeResponse {
         guard let given = request.employee else { throw Invalid.field("employee", "is required", reason: "REQUIRED") }
-        let employee = Self.cleaned(given)
+        var cleaned = Self.cleaned(given)
+        if cleaned.tmtJabatan == nil { cleaned.tmtJabatan = cleaned.tmt }
+        let employee = cleaned
         let violations = EmployeeRules.violations(employee, today: today)
         if !violations.isEmpty { throw Invalid.fields(violations) }
-        if !request.atasanNIP.isEmpty { try Invalid.requireNIP(request.atasanNIP, "atasan_nip") }
+        if !request.atasanNIP.isEmpty { try Invalid.requirePersonID(request.atasanNIP, "atasan_nip") }
         let unitExists = try await store.pool.read { db in try UnitRecords.find(employee.unitID, in: db) != nil }
         guard unitExists else { throw RPCError(.notFound, "no unit \(employee.unitID)") }
         try await Access.required().require(.unit(id: employee.unitID))
@@ -63,7 +65,8 @@ extension IdentityHandlers {
 
     public func updateEmployee(_ request: Identity.UpdateEmployeeRequest, context: ServerContext) async throws -> Identity.UpdateEmployeeResponse {
         guard let changes = request.employee else { throw Invalid.field("employee", "is required", reason: "REQUIRED") }
-        try Invalid.requireNIP(changes.nip, "employee.nip")
+        try Invalid.requirePersonID(changes.nip, "employee.nip")
+        if let from = request.effectiveFrom, !from.isValid { throw Invalid.field("effective_from", "is not a real date", reason: "DATE") }
         let paths = Set(request.updateMask?.paths ?? [])
         let allowed: Set<String> = ["full_name", "gelar_depan", "gelar_belakang", "asn_type", "jenis_jabatan", "jabatan_name", "golongan",
                                     "unit_id", "birth_date", "sex", "tmt", "status", "email", "phone"]
@@ -102,6 +105,11 @@ extension IdentityHandlers {
             if paths.contains("status") { employee.status = changes.status }
             if paths.contains("email") { employee.email = changes.email }
             if paths.contains("phone") { employee.phone = changes.phone }
+            // A transfer (another unit or jabatan) starts a new position: its TMT jabatan is the
+            // effective day, where a new SKP begins (issue 11).
+            let transferred = (paths.contains("unit_id") && employee.unitID != current.unitID)
+                || (paths.contains("jabatan_name") && employee.jabatanName != current.jabatanName)
+            if transferred { employee.tmtJabatan = request.effectiveFrom ?? today }
             let violations = EmployeeRules.violations(employee, today: today)
             if !violations.isEmpty { throw Invalid.fields(violations) }
             if paths.contains("unit_id") { try Self.checkUnit(of: employee, in: db) }
@@ -109,7 +117,8 @@ extension IdentityHandlers {
             if paths.contains("status") && employee.status != .aktif {
                 _ = try TokenIssuer.revokeSessions(where: "nip = ?", [employee.nip], reason: "employment status changed", now: actor.now, in: db)
             }
-            try audit(db, context, actor, target: employee.nip, detail: "changed \(paths.sorted().joined(separator: ","))")
+            try audit(db, context, actor, target: employee.nip, detail: "changed \(paths.sorted().joined(separator: ","))"
+                      + (transferred ? "; TMT jabatan \(employee.tmtJabatan?.isoString ?? "")" : ""))
             return Identity.UpdateEmployeeResponse(employee: try EmployeeRecords.find(employee.nip, in: db))
         }
     }

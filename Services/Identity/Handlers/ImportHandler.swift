@@ -111,6 +111,8 @@ extension IdentityHandlers {
                 comparable.created = stored.created
                 comparable.updated = stored.updated
                 comparable.revision = stored.revision
+                // TMT jabatan changes with a transfer (UpdateEmployee), not with a re-import.
+                if comparable.tmtJabatan == nil { comparable.tmtJabatan = stored.tmtJabatan }
                 let same = comparable == stored && (row.atasanNIP.isEmpty || row.atasanNIP == stored.atasanNIP)
                 if same {
                     result.outcome = .unchanged

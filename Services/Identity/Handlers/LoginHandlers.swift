@@ -11,7 +11,7 @@ extension IdentityHandlers {
 
 
     public func login(_ request: Identity.LoginRequest, context: ServerContext) async throws -> Identity.LoginResponse {
-        try Invalid.requireNIP(request.nip)
+        try Invalid.requirePersonID(request.nip, "nip")
         try Invalid.requireText(request.password, "password", max: 256)
         try Invalid.requireText(request.clientName, "client_name", max: 200, optional: true)
         guard request.audience.count <= 10, request.audience.allSatisfy({ !$0.isEmpty && $0.count <= 100 }) else {

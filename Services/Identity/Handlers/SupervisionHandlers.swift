@@ -82,7 +82,7 @@ extension IdentityHandlers {
     }
 
     public func checkSupervision(_ request: Identity.CheckSupervisionRequest, context: ServerContext) async throws -> Identity.CheckSupervisionResponse {
-        try Invalid.requireNIP(request.atasanNIP, "atasan_nip")
+        try Invalid.requirePersonID(request.atasanNIP, "atasan_nip")
         guard !request.nips.isEmpty, request.nips.count <= 500 else { throw Invalid.field("nips", "must name 1–500 NIPs") }
         for (index, nip) in request.nips.enumerated() { try Invalid.requireNIP(nip, "nips[\(index)]") }
         if let day = request.onDate, !day.isValid { throw Invalid.field("on_date", "is not a real date") }
@@ -91,13 +91,17 @@ extension IdentityHandlers {
             // A user may ask only about themselves as the atasan.
             try await access.require(.employee(nip: request.atasanNIP))
         }
+        let (day, today) = (request.onDate ?? self.today, self.today)
         return try await store.pool.read { db in
             guard try EmployeeRecords.find(request.atasanNIP, in: db) != nil else {
                 throw RPCError(.notFound, "no employee with NIP \(request.atasanNIP)")
             }
+            // An acting Plt/Plh is the direct atasan of those they rate on the day ("including acting").
+            let penilai = try PenilaiQueries.penilai(of: request.nips, on: day, today: today, in: db)
             var relations: [Identity.SupervisionRelation] = []
-            for nip in request.nips {
-                let level = try EmployeeRecords.level(of: request.atasanNIP, above: nip, in: db) ?? 0
+            for (nip, answer) in zip(request.nips, penilai) {
+                let acting = (answer.kind == .plt || answer.kind == .plh) && answer.penilai?.nip == request.atasanNIP
+                let level = acting ? 1 : try EmployeeRecords.level(of: request.atasanNIP, above: nip, in: db) ?? 0
                 relations.append(Identity.SupervisionRelation(nip: nip, direct: level == 1, level: UInt32(level)))
             }
             return Identity.CheckSupervisionResponse(relations: relations)

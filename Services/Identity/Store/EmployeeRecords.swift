@@ -25,6 +25,7 @@ enum EmployeeRecords {
         e.created = RowCoding.stamp(row, "created")
         e.updated = RowCoding.stamp(row, "updated")
         e.revision = UInt64(row["revision"] as Int64)
+        e.tmtJabatan = RowCoding.date(row["tmt_jabatan"]) ?? e.tmt
         return e
     }
 
@@ -48,19 +49,21 @@ enum EmployeeRecords {
         try db.cachedStatement(sql: """
             INSERT INTO employee (nip, full_name, gelar_depan, gelar_belakang, asn_type, jenis_jabatan, jabatan_name, golongan,
                                   unit_id, atasan_nip, birth_date, sex, tmt, status, email, phone,
-                                  created_by, created_kind, created_at, updated_by, updated_kind, updated_at, revision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                                  created_by, created_kind, created_at, updated_by, updated_kind, updated_at, revision, tmt_jabatan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
             """).execute(arguments: StatementArguments(values(e) .prefix(9) + [atasan] + values(e).dropFirst(9))
-                + StatementArguments(actor.arguments + actor.arguments))
+                + StatementArguments(actor.arguments + actor.arguments) + [RowCoding.text(e.tmtJabatan ?? e.tmt)])
     }
 
     static func update(_ e: Identity.Employee, actor: Actor, in db: Database) throws {
         try db.execute(sql: """
             UPDATE employee SET full_name = ?, gelar_depan = ?, gelar_belakang = ?, asn_type = ?, jenis_jabatan = ?,
                                 jabatan_name = ?, golongan = ?, unit_id = ?, birth_date = ?, sex = ?, tmt = ?, status = ?,
-                                email = ?, phone = ?, updated_by = ?, updated_kind = ?, updated_at = ?, revision = revision + 1
+                                email = ?, phone = ?, updated_by = ?, updated_kind = ?, updated_at = ?, revision = revision + 1,
+                                tmt_jabatan = ?
             WHERE nip = ?
-            """, arguments: StatementArguments(values(e).dropFirst()) + StatementArguments(actor.arguments) + [e.nip])
+            """, arguments: StatementArguments(values(e).dropFirst()) + StatementArguments(actor.arguments)
+                + [RowCoding.text(e.tmtJabatan ?? e.tmt), e.nip])
     }
 
     /// The stored columns of an employee, in table order, without atasan and stamps.

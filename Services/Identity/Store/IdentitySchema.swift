@@ -146,5 +146,30 @@ public enum IdentitySchema {
                 END;
                 """)
         },
+        // The pejabat penilai model (issue 11): acting officials (Plt/Plh) by decree for a unit's
+        // head position, and the first day in the current position (TMT jabatan).
+        Migration("identity.v3.penilai") { db in
+            try db.execute(sql: """
+                CREATE TABLE acting_assignment (
+                    assignment_id TEXT PRIMARY KEY,
+                    unit_id TEXT NOT NULL REFERENCES unit(unit_id),
+                    acting_nip TEXT NOT NULL REFERENCES employee(nip),
+                    kind INTEGER NOT NULL,
+                    valid_from TEXT NOT NULL,
+                    valid_until TEXT NOT NULL,
+                    decree_number TEXT NOT NULL,
+                    decree_date TEXT NOT NULL,
+                    replaced_nip TEXT NOT NULL,
+                    note TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL, recorded_kind INTEGER NOT NULL, recorded_at INTEGER NOT NULL,
+                    ended_by TEXT, ended_kind INTEGER, ended_at INTEGER,
+                    CHECK (valid_from <= valid_until)
+                );
+                CREATE INDEX acting_assignment_unit ON acting_assignment(unit_id, valid_from);
+                CREATE INDEX acting_assignment_nip ON acting_assignment(acting_nip, valid_from);
+                ALTER TABLE employee ADD COLUMN tmt_jabatan TEXT;
+                UPDATE employee SET tmt_jabatan = tmt;
+                """)
+        },
     ]
 }

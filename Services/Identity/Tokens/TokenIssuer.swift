@@ -1,3 +1,4 @@
+import KinerjaASN
 import Foundation
 import GRDB
 import KinerjaCrypto
@@ -20,10 +21,24 @@ struct TokenIssuer {
             SELECT role, scope_unit_ids, include_subunits FROM role_grant
             WHERE nip = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) ORDER BY granted_at
             """, arguments: [nip, now])
-        return [Identity.RoleClaim(role: .pegawai)] + rows.map {
+        let granted = rows.map {
             Identity.RoleClaim(role: Common.Role(rawValue: $0["role"]), scopeUnitIDs: RowCoding.ids($0["scope_unit_ids"]),
                                includeSubunits: $0["include_subunits"])
         }
+        // Pimpinan follows from the position: the units the person heads, and those whose head
+        // position they act in today (Plt/Plh) — never a role pengelola kinerja hands out.
+        let today = Wita.today(now: Date(timeIntervalSince1970: TimeInterval(now)))
+        var headed = try String.fetchAll(db, sql: "SELECT unit_id FROM unit WHERE head_nip = ? AND active = 1", arguments: [nip])
+        headed += try ActingRecords.inForce(on: today, in: db).values.filter { $0.actingNIP == nip }.map(\.unitID)
+        let derived = headed.isEmpty ? [] : [Identity.RoleClaim(role: .pimpinan, scopeUnitIDs: Array(Set(headed)).sorted(), includeSubunits: true, derived: true)]
+        return [Identity.RoleClaim(role: .pegawai)] + granted + derived
+    }
+
+    /// The acting assignments (Plt/Plh) of `nip` in force at `now`, for the token.
+    static func actingClaims(of nip: String, now: Int64, in db: Database) throws -> [Identity.ActingClaim] {
+        let today = Wita.today(now: Date(timeIntervalSince1970: TimeInterval(now)))
+        return try ActingRecords.inForce(on: today, in: db).values.filter { $0.actingNIP == nip }.sorted { $0.unitID < $1.unitID }
+            .map { Identity.ActingClaim(unitID: $0.unitID, kind: $0.kind, validUntil: $0.validUntil) }
     }
 
     /// Signs an access token for a session.
@@ -43,6 +58,8 @@ struct TokenIssuer {
         claims.keyID = key.keyID
         claims.roles = try Self.roleClaims(of: nip, now: now, in: db)
         claims.unitID = unitID
+        claims.subjectNonAsn = PersonIdentifier.isNonASN(nip)
+        claims.acting = try Self.actingClaims(of: nip, now: now, in: db)
         return (try key.signer.sign(claims), expires)
     }
 

@@ -42,7 +42,7 @@ public enum TokenError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notYetValid: "the access token is not valid yet"
         case .lifetimeTooLong: "the access token lives longer than the 15-minute maximum"
         case .keyNotValidAt: "the access token was issued outside its signing key's validity window"
-        case .missingSubject: "the access token subject is not an 18-digit NIP"
+        case .missingSubject: "the access token subject is neither an 18-digit NIP nor a non-ASN identifier"
         }
     }
 

@@ -1,5 +1,6 @@
 public import Foundation
 public import KinerjaProto
+import KinerjaASN
 
 /// Checks access tokens locally against the identity service's published keys.
 ///
@@ -74,7 +75,8 @@ public struct AccessTokenVerifier: Sendable {
     ) throws(TokenError) {
         guard claims.keyID == envelopeKeyID else { throw .keyIDMismatch }
         guard claims.issuer == issuer else { throw .wrongIssuer }
-        guard isNIP(claims.subject) else { throw .missingSubject }
+        // A NIP, or a non-ASN official's identifier (the Kepala Daerah) when the claims say so.
+        guard isNIP(claims.subject) || (claims.subjectNonAsn && PersonIdentifier.isNonASN(claims.subject)) else { throw .missingSubject }
         guard claims.audience.contains(where: { $0 == audience || $0 == allServicesAudience }) else {
             throw .wrongAudience
         }

@@ -57,8 +57,10 @@ public struct AuthInterceptor: ServerInterceptor {
                 throw RPCError(.unauthenticated, "\(context.method.method) needs a signed-in user: send \"authorization: Bearer <access token>\" (kinerjactl login)",
                                reason: "SIGN_IN_REQUIRED")
             }
+            // Say why for the caller: who the method is for.
+            let who = rule.grants.map(\.summary).joined(separator: "; or ")
             try await deny(caller, context, .permissionDenied,
-                           "\(context.method.method) is not allowed for \(caller.principal)")
+                           "\(context.method.method) is not allowed for \(caller.principal): it is for \(who.isEmpty ? "nobody" : who)")
         }
         var inner = context
         inner.principal = caller.principal

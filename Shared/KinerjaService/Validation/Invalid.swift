@@ -1,4 +1,5 @@
 public import KinerjaProto
+import KinerjaASN
 
 /// INVALID_ARGUMENT errors with a BadRequest detail naming the fields.
 public enum Invalid {
@@ -26,6 +27,14 @@ public enum Invalid {
     public static func requireNIP(_ nip: String, _ field: String = "nip") throws {
         guard nip.utf8.count == 18, nip.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw Self.field(field, nip.isEmpty ? "is required" : "must be 18 digits", reason: "NIP_FORMAT")
+        }
+    }
+
+    /// Fails unless `id` names a person: 18 ASCII digits (a NIP) or a non-ASN identifier
+    /// (`NONASN.` + 1–48 of `A`–`Z`, `0`–`9`, `.`, `-`; the Kepala Daerah).
+    public static func requirePersonID(_ id: String, _ field: String) throws {
+        guard PersonIdentifier.isValid(id) else {
+            throw Self.field(field, id.isEmpty ? "is required" : "must be an 18-digit NIP or a NONASN. identifier", reason: "PERSON_ID_FORMAT")
         }
     }
 

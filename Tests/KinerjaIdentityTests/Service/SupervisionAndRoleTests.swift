@@ -51,7 +51,7 @@ struct SupervisionAndRoleTests {
         }
     }
 
-    @Test("admin grants and revokes roles; pengelola may grant only pimpinan in scope; the last admin stays")
+    @Test("admin grants and revokes roles; pengelola kinerja grant none (pimpinan follows from heading a unit); nobody grants themselves; the last admin stays")
     func roles() async throws {
         try await withIdentity { f in
             let admin = try await f.signIn("admin")
@@ -72,8 +72,21 @@ struct SupervisionAndRoleTests {
                 nip: "199001012015031999", role: .admin, reason: "x")), options: admin) } == .notFound)
             #expect(await statusCode { try await f.client.grantRole(Identity.GrantRoleRequest(grant: Identity.RoleGrant(
                 nip: pegawai, role: .admin, reason: "x")), options: hr) } == .permissionDenied)
+            // Pengelola kinerja hand out no power, pimpinan included; their own least of all.
+            let hrNIP = try f.nip("pengelola")
+            #expect(await statusCode { try await f.client.grantRole(Identity.GrantRoleRequest(grant: Identity.RoleGrant(
+                nip: pegawai, role: .pimpinan, scopeUnitIDs: [dukcapil], reason: "x")), options: hr) } == .permissionDenied)
+            #expect(await statusCode { try await f.client.grantRole(Identity.GrantRoleRequest(grant: Identity.RoleGrant(
+                nip: hrNIP, role: .pimpinan, scopeUnitIDs: [dukcapil], reason: "x")), options: hr) } == .permissionDenied)
+            let adminNIP = try f.nip("admin")
+            let selfGrant = await statusCode { try await f.client.grantRole(Identity.GrantRoleRequest(grant: Identity.RoleGrant(
+                nip: adminNIP, role: .auditor, reason: "x")), options: admin) }
+            #expect(selfGrant == .permissionDenied)
+            #expect(try await f.auditEvents(action: "/kinerja.identity.v1.IdentityService/GrantRole").contains {
+                $0.outcome == .denied && $0.principal == adminNIP && $0.detail.contains("themselves")
+            })
             _ = try await f.client.grantRole(Identity.GrantRoleRequest(grant: Identity.RoleGrant(
-                nip: pegawai, role: .pimpinan, scopeUnitIDs: [dukcapil], reason: "Plt. kepala dinas")), options: hr)
+                nip: pegawai, role: .pimpinan, scopeUnitIDs: [dukcapil], reason: "pimpinan organisasi di atas unit")), options: admin)
             let listed = try await f.client.listRoleGrants(Identity.ListRoleGrantsRequest(nip: pegawai), options: admin)
             #expect(listed.grants.count == 2)
             let own = try await f.client.listRoleGrants(Identity.ListRoleGrantsRequest(nip: pegawai), options: try await f.signIn("pegawai"))
