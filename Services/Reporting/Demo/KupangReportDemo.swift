@@ -173,9 +173,10 @@ public struct KupangReportDemo: Sendable {
                 report.unit = target.annualTarget?.unit ?? target.periodTarget?.unit ?? ""
                 report.realisationValue = kualitatif ? 0 : value(for: target, expectedReports: expectedReports, performance: performance, random: &random)
                 let activity = random.pick(unitFlavour)
-                report.description = kualitatif
-                    ? "\(target.indicator): \(activity)"
-                    : "\(activity.prefix(1).uppercased() + activity.dropFirst()); \(target.indicator.lowercased()): \(Self.format(report.realisationValue)) \(report.unit)"
+                let sentence = activity.prefix(1).uppercased() + activity.dropFirst()
+                report.description = kualitatif || report.realisationValue == 0
+                    ? "\(sentence) (progres: \(target.indicator.lowercased()))"
+                    : "\(sentence); \(target.indicator.lowercased()): \(Self.format(report.realisationValue)) \(report.unit)"
                 let minutes = min(minutesLeft, 60 * (1 + random.below(4)))
                 minutesLeft -= minutes
                 report.durationMinutes = UInt32(max(minutes, 0))
@@ -203,8 +204,11 @@ public struct KupangReportDemo: Sendable {
         let noise = 0.8 + Double(random.below(400)) / 1000
         switch target.aggregation {
         case .sum, .unspecified, .unrecognized:
+            // Counts come in whole units: below one per report, a report carries one with the
+            // matching chance (else it is a progress note of 0), so the year adds up to the target.
             let raw = annual / expectedReports * performance * noise
-            return raw >= 3 ? raw.rounded() : max(1, (raw * 10).rounded() / 10)
+            if raw >= 1 { return raw.rounded() }
+            return Double(random.below(1000)) < raw * 1000 ? 1 : 0
         case .average, .latest, .maximum, .minimum:
             let level = target.annualTarget?.direction == .lowerIsBetter ? annual / performance * noise : annual * min(performance * noise, 1.15)
             return (level * 10).rounded() / 10
