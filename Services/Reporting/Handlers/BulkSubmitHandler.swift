@@ -50,11 +50,13 @@ extension ReportingHandlers {
         // Options first (at most once), then rows; the row past the limit ends the call as it arrives.
         var options = Reporting.BulkSubmitOptions()
         var rows: [Reporting.DailyReportRow] = []
+        // The request's bytes are only needed to recognise a replay under an idempotency key.
+        let keyed = context.metadata[Metadata.WellKnownKey.idempotencyKey] != nil
         var bytes: [UInt8] = []
         var received = 0
         for try await message in requests {
             received += 1
-            bytes += try message.serializedBytes()
+            if keyed { bytes += try message.serializedBytes() }
             switch message.item {
             case .options(let given):
                 guard received == 1 else { throw Invalid.field("options", "options come once, as the first message", reason: "OPTIONS_NOT_FIRST") }
@@ -186,15 +188,18 @@ extension ReportingHandlers {
         for (index, nip) in authorOf {
             if let day = rows[index].report?.reportDate?.daysSinceEpoch { days[nip, default: []].insert(day) }
         }
+        let all = days.values.flatMap { $0 }
+        guard let low = all.min(), let high = all.max() else { return [] }
         var out: [(String, Int, DayUsage)] = []
-        for (nip, set) in days {
-            guard let low = set.min(), let high = set.max() else { continue }
+        for batch in days.keys.sorted().chunked(500) {
             let stored = try Row.fetchAll(db, sql: """
-                SELECT report_day, count(*) AS n, coalesce(sum(minutes), 0) AS m FROM daily_report
-                WHERE nip = ? AND report_day BETWEEN ? AND ? AND state != ? GROUP BY report_day
-                """, arguments: [nip, low, high, Reporting.ReportState.ditarik.rawValue])
-            for row in stored where set.contains(row["report_day"]) {
-                out.append((nip, row["report_day"], DayUsage(reports: row["n"], minutes: row["m"])))
+                SELECT nip, report_day, count(*) AS n, coalesce(sum(minutes), 0) AS m FROM daily_report
+                WHERE nip IN (\(ReportRecords.placeholders(batch.count))) AND report_day BETWEEN ? AND ? AND state != ? GROUP BY nip, report_day
+                """, arguments: StatementArguments(Array(batch)) + [low, high, Reporting.ReportState.ditarik.rawValue])
+            for row in stored {
+                let nip: String = row["nip"]
+                let day: Int = row["report_day"]
+                if days[nip]?.contains(day) == true { out.append((nip, day, DayUsage(reports: row["n"], minutes: row["m"]))) }
             }
         }
         return out

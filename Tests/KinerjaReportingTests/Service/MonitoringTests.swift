@@ -111,6 +111,35 @@ struct MonitoringTests {
         }
     }
 
+    @Test("a Kualitatif IKI: the employee describes the month, the atasan rates it, progress carries the rating; a rated one is the atasan's")
+    func qualitative() async throws {
+        try await withReporting { f in
+            let pegawai = try await f.signIn("pegawai")
+            let atasan = try await f.signIn("atasan")
+            let skp = try await f.skp("pegawai")
+            _ = try await f.planning.client.updateSkp(Planning.UpdateSkpRequest(skpID: skp.skpID, approach: .kualitatif,
+                                                                                updateMask: Common.FieldMask(paths: ["approach"])), options: pegawai)
+            let iki = try #require(skp.rhks.first?.ikis.first?.ikiID)
+            let month = Common.Period(year: witaToday.year, kind: .monthly, month: witaToday.month)
+            let described = try #require(try await f.client.setQualitativeRealisation(Reporting.SetQualitativeRealisationRequest(
+                ikiID: iki, period: month, description: "Seluruh berkas diverifikasi tepat waktu"), options: pegawai).realisation)
+            #expect(described.revision == 1 && described.rating == .unspecified)
+            let nip = try f.identity.nip("pegawai")
+            #expect(await failure { try await f.client.rateQualitativeRealisation(Reporting.RateQualitativeRealisationRequest(
+                nip: nip, ikiID: iki, period: month), options: atasan) }?.code == .invalidArgument)
+            #expect(await failure { try await f.client.rateQualitativeRealisation(Reporting.RateQualitativeRealisationRequest(
+                nip: nip, ikiID: iki, period: month, rating: .sesuaiEkspektasi), options: pegawai) }?.code == .permissionDenied)
+            let rated = try #require(try await f.client.rateQualitativeRealisation(Reporting.RateQualitativeRealisationRequest(
+                nip: nip, ikiID: iki, period: month, rating: .sesuaiEkspektasi, note: "Baik"), options: atasan).realisation)
+            #expect(rated.rating == .sesuaiEkspektasi && rated.rated != nil)
+            #expect(await failure { try await f.client.setQualitativeRealisation(Reporting.SetQualitativeRealisationRequest(
+                ikiID: iki, period: month, description: "ubah"), options: pegawai) }?.reason == "QUALITATIVE_ALREADY_RATED")
+            let progress = try await f.client.getProgress(Reporting.GetProgressRequest(nip: nip, period: month), options: pegawai)
+            let entry = try #require(progress.progress?.ikis.first { $0.ikiID == iki })
+            #expect(entry.qualitative?.rating == .sesuaiEkspektasi && entry.capaianPercent == nil)
+        }
+    }
+
     @Test("overdue verifications per atasan and per unit; a file nobody refers to is collected after the grace period, a linked one stays")
     func overdueAndOrphans() async throws {
         try await withReporting { f in
