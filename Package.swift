@@ -29,6 +29,7 @@ let package = Package(
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
+        .executable(name: "kinerja-reporting", targets: ["kinerja-reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -230,13 +231,31 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // The reporting service's library. For now its rules as values (daily reports and their
-        // lifecycle, aggregation and capaian, compliance, evidence) and the content-addressed
-        // evidence store; the store and handlers join it later.
+        // The reporting service's library: its rules as values (daily reports and their lifecycle,
+        // aggregation and capaian, compliance, evidence), the content-addressed evidence store,
+        // the store, the handlers, planning as reporting asks it, the demo reports, the program.
         .target(
             name: "KinerjaReporting",
-            dependencies: ["KinerjaProto", "KinerjaASN", "KinerjaCrypto"],
+            dependencies: [
+                "KinerjaASN",
+                "KinerjaIdentityClient",
+                "KinerjaDemo",
+                "KinerjaProto",
+                "KinerjaCrypto",
+                "KinerjaRPC",
+                "KinerjaStore",
+                "KinerjaService",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Services/Reporting",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja-reporting",
+            dependencies: ["KinerjaReporting"],
+            path: "Services/kinerja-reporting",
             swiftSettings: strict
         ),
 
@@ -293,7 +312,7 @@ let package = Package(
         // docs/AUTHORIZATION.md.
         .testTarget(
             name: "KinerjaArchitectureTests",
-            dependencies: ["KinerjaTestSupport", "KinerjaService", "KinerjaProto", "KinerjaIdentity", "KinerjaPlanning"],
+            dependencies: ["KinerjaTestSupport", "KinerjaService", "KinerjaProto", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting"],
             path: "Tests/KinerjaArchitectureTests",
             swiftSettings: strict
         ),
@@ -347,8 +366,8 @@ let package = Package(
         .target(
             name: "KinerjaTestSupport",
             dependencies: [
-                "KinerjaASN", "KinerjaDemo", "KinerjaIdentityClient", "KinerjaIdentity", "KinerjaPlanning", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto",
-                "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
+                "KinerjaASN", "KinerjaDemo", "KinerjaIdentityClient", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaService", "KinerjaStore",
+                "KinerjaCrypto", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaTestSupport",
             swiftSettings: strict
@@ -364,7 +383,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaReportingTests",
-            dependencies: ["KinerjaReporting", "KinerjaASN", "KinerjaCrypto", "KinerjaProto"],
+            dependencies: [
+                "KinerjaTestSupport", "KinerjaReporting", "KinerjaASN", "KinerjaDemo", "KinerjaCrypto", "KinerjaProto", "KinerjaService", "KinerjaStore",
+                "KinerjaRPC", "KinerjaTLS", "KinerjaPlanning", "KinerjaIdentity", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/KinerjaReportingTests",
             swiftSettings: strict
         ),
@@ -383,7 +405,7 @@ let package = Package(
         .testTarget(
             name: "KinerjaEndToEndTests",
             dependencies: ["KinerjaTestSupport", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity", "KinerjaASN", "KinerjaDemo",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           "KinerjaReporting", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/KinerjaEndToEndTests",
             swiftSettings: strict
         ),

@@ -144,9 +144,11 @@ let package = Package(
                            .product(name: "KinerjaProto", package: parent), .product(name: "KinerjaTLS", package: parent)],
             path: "Sources/RPCBenchClient"
         ),
-        // MARK: Identity (issue 5) and planning (issue 6) services: GetEmployee against the plain
-        // echo, token verification, bulk import against GRDB directly, idle RSS; streamed targets
-        // against GRDB in-process, concurrent approvals. See README.md "Identity benchmark".
+        // MARK: Identity (issue 5), planning (issue 6) and reporting (issue 12) services: GetEmployee
+        // against the plain echo, token verification, bulk import against GRDB directly, idle RSS;
+        // streamed targets against GRDB in-process, concurrent approvals; bulk reports against GRDB,
+        // team progress against in-process aggregation, compliance, evidence upload against a local
+        // copy. See README.md "Identity benchmark".
         .executableTarget(
             name: "IdentityBenchmark",
             dependencies: [
@@ -154,6 +156,9 @@ let package = Package(
                 "RPCBenchEcho",
                 .product(name: "KinerjaIdentity", package: parent),
                 .product(name: "KinerjaPlanning", package: parent),
+                .product(name: "KinerjaReporting", package: parent),
+                .product(name: "KinerjaASN", package: parent),
+                .product(name: "KinerjaDemo", package: parent),
                 .product(name: "KinerjaService", package: parent),
                 .product(name: "KinerjaRPC", package: parent),
                 .product(name: "KinerjaTLS", package: parent),

@@ -37,6 +37,8 @@ if [ "$identity" = 1 ]; then
         products=(IdentityBenchmark kinerja-identity RPCBenchServer)
         # The planning workload (issue 6) needs the parent's kinerja-planning, when it has one.
         if grep -q '"kinerja-planning"' "$root/Package.swift"; then products+=(kinerja-planning); fi
+        # The reporting workload (issue 12) needs the parent's kinerja-reporting.
+        if grep -q '"kinerja-reporting"' "$root/Package.swift"; then products+=(kinerja-reporting); fi
         for product in "${products[@]}"; do
             echo "==> swift build -c release --product $product" >&2
             swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2

@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaIdentity
 import KinerjaPlanning
+import KinerjaReporting
 import KinerjaProto
 import KinerjaService
 import KinerjaTestSupport
@@ -16,6 +17,7 @@ struct AuthorizationDocTests {
     static let tables: [(title: String, table: AuthorizationTable, descriptor: ServiceDescriptor)] = [
         ("Identity (kinerja-identity, 7401)", IdentityDefinition.authorization, IdentityDefinition.descriptor),
         ("Planning (kinerja-planning, 7402)", PlanningDefinition.authorization, PlanningDefinition.descriptor),
+        ("Reporting (kinerja-reporting, 7403)", ReportingDefinition.authorization, ReportingDefinition.descriptor),
     ]
 
     static func render() -> String {

@@ -13,7 +13,7 @@ DETACH=0
 [[ "${1:-}" == "--detach" ]] && DETACH=1
 
 # Services in start order: name port. The next services join this list.
-SERVICES=("identity 7401" "planning 7402")
+SERVICES=("identity 7401" "planning 7402" "reporting 7403")
 DEMO_SEED=${KINERJA_DEMO_SEED:-2026}
 DEMO_PASSWORD=${KINERJA_DEMO_PASSWORD:-kinerja-demo-kupang}
 
@@ -28,6 +28,12 @@ write_config() {
     section=$(printf ',\n  "identity": { "demo_seed": %s, "demo_password": "%s",\n    "password_hash": { "algorithm": "scrypt", "scrypt_log_n": 17, "scrypt_r": 8, "scrypt_p": 1 } }' "$DEMO_SEED" "$DEMO_PASSWORD")
   elif [[ $name == planning ]]; then
     section=$(printf ',\n  "planning": { "demo_seed": %s }' "$DEMO_SEED")
+  elif [[ $name == reporting ]]; then
+    section=$(printf ',\n  "reporting": { "demo_seed": %s, "bulk_clients": { "siak-dukcapil": "KPG.DUKCAPIL" } }' "$DEMO_SEED")
+  fi
+  local peers='"identity": { "address": "127.0.0.1:7401", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
+  if [[ $name == reporting ]]; then
+    peers+=', "planning": { "address": "127.0.0.1:7402", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" }'
   fi
   cat > "$file" <<JSON
 {
@@ -38,7 +44,7 @@ write_config() {
     "private_key": "$DEV/pki/service/$name.key",
     "trust_roots": "$DEV/pki/ca.pem"
   },
-  "peers": { "identity": { "address": "127.0.0.1:7401", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" } },
+  "peers": { $peers },
   "log": { "level": "info", "format": "json" }$section
 }
 JSON
@@ -103,6 +109,9 @@ then:
   $CTL skp show --nip $(persona pegawai) --year $(date +%Y)      # a demo SKP (planning, 7402)
   $CTL skp matrix --unit-code KPG.DUKCAPIL --year $(date +%Y)    # Matriks Pembagian Peran dan Hasil
   $CTL penilai show $(persona pegawai)             # who rates the demo pegawai (and: acting list)
+  $CTL report compliance --unit KPG.DUKCAPIL                     # who has not filed (reporting, 7403)
+As the pegawai ($(persona pegawai)): $CTL report progress, report week, report submit --iki 1.1 …;
+as the atasan ($(persona atasan)): $CTL report inbox, report verify ID…, report team.
 
 Other demo personas (same password):
   pegawai   $(persona pegawai)  $(persona_name pegawai)

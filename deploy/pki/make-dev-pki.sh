@@ -35,7 +35,7 @@ ca_days=365
 crl_days=30
 crl_url="${KINERJA_CRL_URL:-}"
 services=(identity planning reporting feedback evaluation)
-clients=(hr-portal citizen-kiosk operator)
+clients=(hr-portal citizen-kiosk operator siak-dukcapil)
 
 command -v openssl >/dev/null || { echo "openssl CLI not found (apt-get install openssl)" >&2; exit 1; }
 
@@ -99,6 +99,53 @@ crl_is_current() {
     [ "$(date -u -d "$next" +%s)" -gt "$(( $(date -u +%s) + 604800 ))" ]
 }
 
+new_key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+serial() { echo "0x$(openssl rand -hex 16)"; }
+
+# issue KIND NAME (into $out, signed by $ca_pem/$ca_key): a leaf whose only URI SAN is spiffe://<trust domain>/KIND/NAME.
+issue() {
+    local kind="$1" name="$2"
+    local base="$out/$kind/$name"
+    local san="URI:spiffe://$trust_domain/$kind/$name"
+    local eku="clientAuth"
+    if [ "$kind" = service ]; then
+        # Services accept connections (serverAuth) and call each other (clientAuth).
+        san="$san, DNS:localhost, IP:127.0.0.1"
+        eku="serverAuth, clientAuth"
+    fi
+    new_key "$base.key"
+    openssl req -new -key "$base.key" -subj "/O=Pemerintah Kota Kupang/OU=Kinerja development/CN=$kind:$name" \
+        -out "$base.csr"
+    cat > "$base.ext" <<CONF
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = $eku
+subjectAltName = $san
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+${crl_url:+crlDistributionPoints = URI:$crl_url}
+CONF
+    openssl x509 -req -in "$base.csr" -CA "$ca_pem" -CAkey "$ca_key" -set_serial "$(serial)" \
+        -sha256 -days "$leaf_days" -extfile "$base.ext" -out "$base.pem" 2>/dev/null
+    rm -f "$base.csr" "$base.ext"
+}
+
+# True when the CA is complete and valid, and every leaf present is valid: only leaves are
+# missing (a client added to the lists above). Those are issued by the existing CA, so the
+# names and certificates already handed out stay as they are.
+only_leaves_missing() {
+    [ -s "$dir/ca.pem" ] && [ -s "$dir/ca.key" ] || return 1
+    openssl x509 -in "$dir/ca.pem" -noout -checkend 604800 >/dev/null 2>&1 || return 1
+    local file
+    for file in $(expected_files | grep '\.pem$' | grep -v '^ca.pem$'); do
+        if [ -e "$dir/$file" ]; then
+            [ -s "${dir}/${file%.pem}.key" ] || return 1
+            openssl verify -CAfile "$dir/ca.pem" "$dir/$file" >/dev/null 2>&1 || return 1
+            openssl x509 -in "$dir/$file" -noout -checkend 604800 >/dev/null 2>&1 || return 1
+        fi
+    done
+}
+
 if [ -n "$revoke" ]; then
     [ -s "$dir/ca.key" ] || { echo "no CA in $dir" >&2; exit 1; }
     cert="$revoke"
@@ -119,6 +166,20 @@ if [ "$force" -eq 0 ]; then
         echo "kept: a valid development PKI is already in $dir (use --force to replace it)"
         exit 0
     fi
+    if only_leaves_missing; then
+        (umask 077
+         out="$dir"; ca_pem="$dir/ca.pem"; ca_key="$dir/ca.key"
+         for file in $(expected_files | grep '\.pem$' | grep -v '^ca.pem$'); do
+             if [ ! -e "$dir/$file" ]; then
+                 kind="${file%%/*}"; name="${file#*/}"; name="${name%.pem}"
+                 mkdir -p "$dir/$kind"
+                 issue "$kind" "$name"
+                 chmod 644 "$dir/$file"
+                 echo "added: $dir/$file (signed by the existing CA)"
+             fi
+         done)
+        exit 0
+    fi
     if set_is_present; then
         echo "refused: $dir holds an incomplete or expiring PKI; rerun with --force to replace it" >&2
         exit 1
@@ -130,8 +191,9 @@ trap 'rm -rf "$work"' EXIT
 umask 077
 mkdir -p "$work/service" "$work/client"
 
-new_key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
-serial() { echo "0x$(openssl rand -hex 16)"; }
+out="$work"
+ca_pem="$work/ca.pem"
+ca_key="$work/ca.key"
 
 # The CA: may sign leaves only (pathlen 0).
 new_key "$work/ca.key"
@@ -144,34 +206,6 @@ openssl req -new -x509 -key "$work/ca.key" -sha256 -days "$ca_days" -set_serial 
     -subj "/O=Pemerintah Kota Kupang/OU=Kinerja development/CN=Kinerja Development CA" \
     -extensions v3 -config <(printf '[req]\ndistinguished_name=dn\n[dn]\n[v3]\n'; cat "$work/ca.ext") \
     -out "$work/ca.pem"
-
-# issue KIND NAME: a leaf whose only URI SAN is spiffe://<trust domain>/KIND/NAME.
-issue() {
-    local kind="$1" name="$2"
-    local base="$work/$kind/$name"
-    local san="URI:spiffe://$trust_domain/$kind/$name"
-    local eku="clientAuth"
-    if [ "$kind" = service ]; then
-        # Services accept connections (serverAuth) and call each other (clientAuth).
-        san="$san, DNS:localhost, IP:127.0.0.1"
-        eku="serverAuth, clientAuth"
-    fi
-    new_key "$base.key"
-    openssl req -new -key "$base.key" -subj "/O=Pemerintah Kota Kupang/OU=Kinerja development/CN=$kind:$name" \
-        -out "$base.csr"
-    cat > "$base.ext" <<CONF
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature
-extendedKeyUsage = $eku
-subjectAltName = $san
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-${crl_url:+crlDistributionPoints = URI:$crl_url}
-CONF
-    openssl x509 -req -in "$base.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -set_serial "$(serial)" \
-        -sha256 -days "$leaf_days" -extfile "$base.ext" -out "$base.pem" 2>/dev/null
-    rm -f "$base.csr" "$base.ext"
-}
 
 for name in "${services[@]}"; do issue service "$name"; done
 for name in "${clients[@]}"; do issue client "$name"; done

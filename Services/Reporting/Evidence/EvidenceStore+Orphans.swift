@@ -14,8 +14,13 @@ extension EvidenceStore {
     /// Every stored file, by hash. Names that are not hash names (a stray file an operator
     /// left) are skipped, never touched.
     public func entries() throws(ReportingError) -> [Entry] {
+        try Self.entries(in: configuration.folder)
+    }
+
+    /// Every file stored in `folder` (a store's folder), by hash, read without opening the store
+    /// (a backup or a scrub beside a running service).
+    public static func entries(in folder: String) throws(ReportingError) -> [Entry] {
         var out: [Entry] = []
-        let folder = configuration.folder
         for shard in try PosixFiles.list(folder) where shard.utf8.count == 2 && EvidenceHash.isLowerHex(shard) {
             let shardPath = folder + "/" + shard
             guard try PosixFiles.status(path: shardPath)?.isFolder == true else { continue }

@@ -743,7 +743,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.WithdrawDailyReportResponse.self, ["report"]),
     (Reporting.GetDailyReportRequest.self, ["report_id"]),
     (Reporting.GetDailyReportResponse.self, ["report"]),
-    (Reporting.ListDailyReportsRequest.self, ["nip", "unit", "verifier_nip", "date_range", "states", "rhk_id", "iki_id", "newest_first", "page"]),
+    (Reporting.ListDailyReportsRequest.self, ["nip", "unit", "verifier_nip", "date_range", "states", "rhk_id", "iki_id", "newest_first", "page", "overdue_only"]),
     (Reporting.ListDailyReportsResponse.self, ["reports", "page"]),
     (Reporting.VerifyDailyReportRequest.self, ["report_id", "note", "expected_revision"]),
     (Reporting.VerifyDailyReportResponse.self, ["report"]),
@@ -3608,6 +3608,7 @@ extension Reporting.ListDailyReportsRequest: ArbitraryMessage {
         m.ikiID = g.string()
         m.newestFirst = g.bool()
         m.page = g.optional { g in Common.PageRequest.arbitrary(&g) }
+        m.overdueOnly = g.bool()
         return m
     }
 }

@@ -2146,6 +2146,9 @@ extension Reporting {
         public var newestFirst: Bool = false
         /// Paging.
         public var page: Common.PageRequest? = nil
+        /// When true, only reports still DIAJUKAN after their review due date (review_overdue): the
+        /// overdue verifications of an atasan (with verifier_nip) or of a unit (with unit).
+        public var overdueOnly: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -2160,7 +2163,8 @@ extension Reporting {
             rhkID: String = "",
             ikiID: String = "",
             newestFirst: Bool = false,
-            page: Common.PageRequest? = nil
+            page: Common.PageRequest? = nil,
+            overdueOnly: Bool = false
         ) {
             self.nip = nip
             self.unit = unit
@@ -2171,6 +2175,7 @@ extension Reporting {
             self.ikiID = ikiID
             self.newestFirst = newestFirst
             self.page = page
+            self.overdueOnly = overdueOnly
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -2183,6 +2188,7 @@ extension Reporting {
             try encoder.string(6, ikiID)
             encoder.bool(7, newestFirst)
             try encoder.message(8, page)
+            encoder.bool(9, overdueOnly)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -2195,6 +2201,7 @@ extension Reporting {
             self.ikiID = try decoder.string(6)
             self.newestFirst = decoder.bool(7)
             self.page = try decoder.message(8)
+            self.overdueOnly = decoder.bool(9)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -2207,6 +2214,7 @@ extension Reporting {
             if !ikiID.isEmpty { printer.string("iki_id", ikiID) }
             if newestFirst { printer.bool("newest_first", newestFirst) }
             if let value = page { printer.message("page", value) }
+            if overdueOnly { printer.bool("overdue_only", overdueOnly) }
         }
     }
 

@@ -68,14 +68,14 @@ extension Reporting {
                 idempotency: .always,
                 documentation: "Returns one report. The author, their atasan chain, pengelola kinerja, pimpinan and auditor\n in scope, Kinerja services. Returns NOT_FOUND for an unknown or invisible report."
             )
-            /// Lists reports with filters and paging (own reports, the atasan's verification inbox, HR
-            /// monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366
+            /// Lists reports with filters and paging (own reports, the atasan's verification inbox oldest
+            /// first, overdue verifications per atasan or unit, HR monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366
             /// days), page size or cursor; NOT_FOUND for an unknown unit.
             public static let listDailyReports = MethodDescriptor(
                 service: "kinerja.reporting.v1.ReportingService", method: "ListDailyReports", kind: .unary,
                 requestType: "kinerja.reporting.v1.ListDailyReportsRequest", responseType: "kinerja.reporting.v1.ListDailyReportsResponse",
                 idempotency: .always,
-                documentation: "Lists reports with filters and paging (own reports, the atasan's verification inbox, HR\n monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366\n days), page size or cursor; NOT_FOUND for an unknown unit."
+                documentation: "Lists reports with filters and paging (own reports, the atasan's verification inbox oldest\n first, overdue verifications per atasan or unit, HR monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366\n days), page size or cursor; NOT_FOUND for an unknown unit."
             )
             /// Verifies a report; its realisation then counts. The report's verifier (atasan), or an
             /// acting atasan. Returns NOT_FOUND, FAILED_PRECONDITION when not DIAJUKAN or in a locked
@@ -338,8 +338,8 @@ extension Reporting {
             /// Returns one report. The author, their atasan chain, pengelola kinerja, pimpinan and auditor
             /// in scope, Kinerja services. Returns NOT_FOUND for an unknown or invisible report.
             func getDailyReport(_ request: Reporting.GetDailyReportRequest, context: ServerContext) async throws -> Reporting.GetDailyReportResponse
-            /// Lists reports with filters and paging (own reports, the atasan's verification inbox, HR
-            /// monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366
+            /// Lists reports with filters and paging (own reports, the atasan's verification inbox oldest
+            /// first, overdue verifications per atasan or unit, HR monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366
             /// days), page size or cursor; NOT_FOUND for an unknown unit.
             func listDailyReports(_ request: Reporting.ListDailyReportsRequest, context: ServerContext) async throws -> Reporting.ListDailyReportsResponse
             /// Verifies a report; its realisation then counts. The report's verifier (atasan), or an
@@ -504,8 +504,8 @@ extension Reporting {
                 try await transport.unary(Method.getDailyReport, request, options: options)
             }
 
-            /// Lists reports with filters and paging (own reports, the atasan's verification inbox, HR
-            /// monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366
+            /// Lists reports with filters and paging (own reports, the atasan's verification inbox oldest
+            /// first, overdue verifications per atasan or unit, HR monitoring). Visibility as GetDailyReport. Returns INVALID_ARGUMENT for a bad range (over 366
             /// days), page size or cursor; NOT_FOUND for an unknown unit.
             public func listDailyReports(_ request: Reporting.ListDailyReportsRequest, options: CallOptions = .defaults) async throws -> Reporting.ListDailyReportsResponse {
                 try await transport.unary(Method.listDailyReports, request, options: options)

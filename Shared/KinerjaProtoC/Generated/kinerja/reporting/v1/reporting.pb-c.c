@@ -6556,7 +6556,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__get_daily_report_respon
   (ProtobufCMessageInit) kinerja__reporting__v1__get_daily_report_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_daily_reports_request__field_descriptors[9] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_daily_reports_request__field_descriptors[10] =
 {
   {
     "nip",
@@ -6666,12 +6666,25 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_daily_reports
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "overdue_only",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ListDailyReportsRequest, overdue_only),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__list_daily_reports_request__field_indices_by_name[] = {
   3,   /* field[3] = date_range */
   6,   /* field[6] = iki_id */
   7,   /* field[7] = newest_first */
   0,   /* field[0] = nip */
+  9,   /* field[9] = overdue_only */
   8,   /* field[8] = page */
   5,   /* field[5] = rhk_id */
   4,   /* field[4] = states */
@@ -6681,7 +6694,7 @@ static const unsigned kinerja__reporting__v1__list_daily_reports_request__field_
 static const ProtobufCIntRange kinerja__reporting__v1__list_daily_reports_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__list_daily_reports_request__descriptor =
 {
@@ -6691,7 +6704,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__list_daily_reports_requ
   "Kinerja__Reporting__V1__ListDailyReportsRequest",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__ListDailyReportsRequest),
-  9,
+  10,
   kinerja__reporting__v1__list_daily_reports_request__field_descriptors,
   kinerja__reporting__v1__list_daily_reports_request__field_indices_by_name,
   1,  kinerja__reporting__v1__list_daily_reports_request__number_ranges,

@@ -1322,10 +1322,15 @@ struct  Kinerja__Reporting__V1__ListDailyReportsRequest
    * Paging.
    */
   Kinerja__Common__V1__PageRequest *page;
+  /*
+   * When true, only reports still DIAJUKAN after their review due date (review_overdue): the
+   * overdue verifications of an atasan (with verifier_nip) or of a unit (with unit).
+   */
+  protobuf_c_boolean overdue_only;
 };
 #define KINERJA__REPORTING__V1__LIST_DAILY_REPORTS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__list_daily_reports_request__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, NULL }
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, NULL, 0 }
 
 
 /*

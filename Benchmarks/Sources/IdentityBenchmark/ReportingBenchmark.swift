@@ -1,0 +1,394 @@
+import BenchSupport
+import Foundation
+import GRDB
+import KinerjaASN
+import KinerjaCrypto
+import KinerjaDemo
+import KinerjaPlanning
+import KinerjaProto
+import KinerjaReporting
+import KinerjaRPC
+import KinerjaStore
+import KinerjaTLS
+
+/// Reporting (issue 12), each figure against its peer in the same run:
+/// - bulk ingestion of 100 000 daily reports over the protocol (the machine client
+///   siak-dukcapil, 20 calls of 5 000 rows) against inserting the same rows with GRDB in-process
+///   (the rows the service stored, read back, into a fresh store of the same schema, 5 000 a
+///   transaction);
+/// - team progress of an atasan with 2 000 bawahan for a quarter, one GetTeamProgress call,
+///   against the same aggregation in-process over GRDB (the same report columns read, the same
+///   domain functions, the targets already in memory);
+/// - whole-city compliance for a month, one GetCompliance call (time only);
+/// - the upload of a 10 MiB evidence file (UploadEvidence: hashed, sniffed, fsynced, renamed)
+///   against copying the file locally with the same durability (read, write, fsync, rename).
+///
+/// Setup: the release kinerja-identity with the demo organisation and 2 000 synthetic employees
+/// in one seksi under the demo atasan; 2 000 approved SKPs (2 RHKs of 2 IKIs each: an amount and
+/// a level) written straight into a fresh planning store; the release kinerja-planning and
+/// kinerja-reporting (planning_cache_seconds 300, backdate window 31 days) beside them.
+enum ReportingBenchmark {
+    static let population = 2_000
+    static let reports = 100_000
+    static let perCall = 5_000
+    static let unitCode = "KPG.DUKCAPIL.DAFDUK.IDENTITAS"
+
+    static func run(_ options: Options) async throws -> (figures: [Figure], notes: [String]) {
+        log("==> reporting: identity with \(population) extra employees, \(population) approved SKPs, planning, reporting")
+        let identity = try await IdentityServer.start(options, name: "identity-for-reporting")
+        var children: [ChildProcess] = []
+        do {
+            let setup = try await prepare(options, identity: identity)
+            let planning = try await PlanningBenchmark.startPlanning(options, identity: identity, store: setup.planningStore)
+            children.append(planning)
+            let reporting = try await startReporting(options, identity: identity, planningPort: try PlanningBenchmark.planningPort(planning))
+            children.append(reporting)
+            let result = try await measure(options, identity: identity, setup: setup, reportingPort: try PlanningBenchmark.planningPort(reporting))
+            for child in children.reversed() { await child.stop() }
+            await identity.stop(keep: options.keep)
+            return result
+        } catch {
+            for child in children.reversed() { await child.stop() }
+            await identity.stop(keep: true)
+            log("identity, planning and reporting logs kept in \(identity.directory)")
+            throw error
+        }
+    }
+
+    struct Setup {
+        var planningStore: String
+        var unitID: String
+        var rootID: String
+        var year: Int32
+        var people: [(nip: String, iki: [(rhk: String, iki: String)])]
+        var hrToken: String
+        var atasanToken: String
+        var atasan: String
+        var pegawaiToken: String
+    }
+
+    static func prepare(_ options: Options, identity: IdentityServer) async throws -> Setup {
+        let client = try identity.client(options, certificate: "client/hr-portal")
+        defer { Task { await client.close() } }
+        let hr = try await identity.signIn("pengelola", with: client)
+        let atasanToken = try await identity.signIn("atasan", with: client)
+        let pegawaiToken = try await identity.signIn("pegawai", with: client)
+        let atasan = try identity.nip("atasan")
+        let today = Wita.today(now: Date())
+        let synthetic = KupangDemo(seed: IdentityServer.seed).syntheticEmployees(count: population, unitCodes: [unitCode], today: today)
+        let api = Identity.IdentityService.Client(transport: client)
+        let report = try await api.importEmployees(options: Peers.bearer(hr, timeout: .seconds(300))) { writer in
+            try await writer.write(Identity.ImportEmployeesRequest(item: .options(.init(sourceName: "reporting-benchmark"))))
+            for (index, person) in synthetic.enumerated() {
+                var row = person.importRow
+                row.rowNumber = UInt32(index + 2)
+                row.atasanNIP = atasan
+                row.employee?.status = .aktif
+                try await writer.write(Identity.ImportEmployeesRequest(item: .row(row)))
+            }
+        }
+        guard report.acceptedRows == UInt32(population) else { throw BenchFailure("identity accepted \(report.acceptedRows) of \(population) employees") }
+        let units = try await api.listUnits(Identity.ListUnitsRequest(query: "KPG"), options: Peers.bearer(hr)).units
+        guard let unitID = units.first(where: { $0.code == unitCode })?.unitID, let rootID = units.first(where: { $0.code == "KPG" })?.unitID else {
+            throw BenchFailure("no unit \(unitCode)")
+        }
+        let storePath = "\(identity.directory)/planning/planning.sqlite"
+        let store = try Store(configuration: StoreConfiguration(path: storePath), migrations: PlanningSchema.migrations)
+        let year = today.year
+        var skps: [Planning.Skp] = []
+        var people: [(nip: String, iki: [(rhk: String, iki: String)])] = []
+        for (n, person) in synthetic.enumerated() {
+            var skp = Planning.Skp()
+            skp.skpID = String(format: "REPSKP%020d", n)
+            skp.version = 1
+            skp.nip = person.employee.nip
+            skp.employee = Common.EmployeeRef(nip: person.employee.nip, displayName: person.employee.fullName, unitID: unitID)
+            skp.year = year
+            skp.periodStart = Common.Date(year: year, month: 1, day: 1)
+            skp.periodEnd = Common.Date(year: year, month: 12, day: 31)
+            skp.approach = .kuantitatif
+            skp.jenisJabatan = person.employee.jenisJabatan
+            skp.unitID = unitID
+            skp.atasanNIP = atasan
+            skp.state = .disetujui
+            skp.revision = 1
+            var ikis: [(rhk: String, iki: String)] = []
+            skp.rhks = (1...2).map { r in
+                let rhkID = String(format: "REPRHK%018d%02d", n, r)
+                let amount = Planning.Iki(ikiID: String(format: "REPIKA%018d%02d", n, r), rhkID: rhkID, aspek: .kuantitas,
+                                          indicator: "Jumlah dokumen diterbitkan tahap \(r)",
+                                          annualTarget: Planning.Target(value: 1200, unit: "dokumen", direction: .higherIsBetter),
+                                          periodicTargets: [Common.Triwulan.i, .ii, .iii, .iv].map {
+                                              Planning.PeriodicTarget(period: Common.Period(year: year, kind: .quarterly, triwulan: $0), value: 300)
+                                          }, position: 1, aggregation: .sum)
+                let level = Planning.Iki(ikiID: String(format: "REPIKL%018d%02d", n, r), rhkID: rhkID, aspek: .kualitas,
+                                         indicator: "Persentase dokumen tepat waktu tahap \(r)",
+                                         annualTarget: Planning.Target(value: 95, unit: "persen", direction: .higherIsBetter),
+                                         position: 2, aggregation: .average)
+                ikis += [(rhkID, amount.ikiID), (rhkID, level.ikiID)]
+                return Planning.Rhk(rhkID: rhkID, skpID: skp.skpID, kind: .utama, text: "Terlayaninya dokumen kependudukan tahap \(r)",
+                                    ikis: [amount, level], position: UInt32(r))
+            }
+            skps.append(skp)
+            people.append((person.employee.nip, ikis))
+        }
+        try await PlanningBulkLoader.insert(skps, into: store)
+        try store.close()
+        return Setup(planningStore: storePath, unitID: unitID, rootID: rootID, year: year, people: people, hrToken: hr, atasanToken: atasanToken,
+                     atasan: atasan, pegawaiToken: pegawaiToken)
+    }
+
+    static func startReporting(_ options: Options, identity: IdentityServer, planningPort: Int) async throws -> ChildProcess {
+        let pki = options.pki
+        let json = """
+            {
+              "listen": { "host": "127.0.0.1", "port": 0 },
+              "store": { "path": "\(identity.directory)/reporting/reporting.sqlite" },
+              "tls": { "certificate": "\(pki)/service/reporting.pem", "private_key": "\(pki)/service/reporting.key", "trust_roots": "\(pki)/ca.pem" },
+              "peers": { "identity": { "address": "127.0.0.1:\(identity.port)", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" },
+                         "planning": { "address": "127.0.0.1:\(planningPort)", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" } },
+              "log": { "level": "\(options.identityLogLevel)", "format": "json" },
+              "reporting": { "planning_cache_seconds": 300, "bulk_clients": { "siak-dukcapil": "KPG.DUKCAPIL" } }
+            }
+            """
+        try json.write(toFile: "\(identity.directory)/reporting.json", atomically: true, encoding: .utf8)
+        let child = try ChildProcess(name: "reporting", executable: "\(options.bin)/kinerja-reporting",
+                                     arguments: ["serve", "--config", "\(identity.directory)/reporting.json"], directory: identity.directory)
+        try await child.waitForOutput("\"listening on\"") { $0.contains("listening on ") }
+        return child
+    }
+
+    static func client(_ options: Options, port: Int, certificate: String) throws -> RPCClient {
+        let tls = try TLSContext(configuration: TLSConfiguration(
+            certificateChainFile: "\(options.pki)/\(certificate).pem", privateKeyFile: "\(options.pki)/\(certificate).key",
+            trustRootsFile: "\(options.pki)/ca.pem"))
+        return RPCClient(configuration: ClientConfiguration(host: "127.0.0.1", port: port,
+                                                            serverIdentity: try PeerIdentity(kind: .service, name: "reporting"), tls: tls))
+    }
+
+    static func measure(_ options: Options, identity: IdentityServer, setup: Setup, reportingPort port: Int) async throws -> (figures: [Figure], notes: [String]) {
+        let machine = try client(options, port: port, certificate: "client/siak-dukcapil")
+        let user = try client(options, port: port, certificate: "client/operator")
+        defer { Task { await machine.close(); await user.close() } }
+        let siak = Reporting.ReportingService.Client(transport: machine)
+        let api = Reporting.ReportingService.Client(transport: user)
+        // A 31-day window, so the rows spread over a month.
+        _ = try await api.setReportingPolicy(Reporting.SetReportingPolicyRequest(policy: Reporting.ReportingPolicy(
+            backdateDays: 31, reviewDeadlineDays: 5, maxReportsPerDay: 20)), options: Peers.bearer(setup.hrToken))
+        let today = Wita.today(now: Date())
+        let days = (0...30).compactMap { today.adding(days: -$0) }.filter { $0.year == setup.year }
+
+        // Bulk ingestion: 20 calls of 5 000 rows; 50 reports per employee over the window.
+        var rows: [Reporting.DailyReportRow] = []
+        rows.reserveCapacity(reports)
+        for index in 0..<reports {
+            let person = setup.people[index % population]
+            let round = index / population
+            let (rhk, iki) = person.iki[round % person.iki.count]
+            rows.append(Reporting.DailyReportRow(rowNumber: UInt32(index % perCall + 1), nip: person.nip, report: Reporting.DailyReportDraft(
+                reportDate: days[round % days.count], rhkID: rhk, ikiID: iki, realisationValue: iki.hasPrefix("REPIKA") ? Double(3 + index % 5) : 90 + Double(index % 10),
+                description: "Rekap SIAK: dokumen diterbitkan di loket \(index % 7 + 1)", durationMinutes: 30)))
+        }
+        let started = ContinuousClock.now
+        var accepted = 0
+        for call in 0..<(reports / perCall) {
+            let batch = Array(rows[(call * perCall)..<((call + 1) * perCall)])
+            let response = try await siak.bulkSubmitDailyReports(options: machineOptions(key: "bench-\(call)")) { writer in
+                try await writer.write(Reporting.BulkSubmitDailyReportsRequest(item: .options(Reporting.BulkSubmitOptions(sourceName: "bench-\(call)"))))
+                for row in batch { try await writer.write(Reporting.BulkSubmitDailyReportsRequest(item: .row(row))) }
+            }
+            accepted += Int(response.acceptedRows)
+            if response.rejectedRows > 0 {
+                throw BenchFailure("bulk call \(call) rejected \(response.rejectedRows) rows: \(response.results.first { $0.statusCode != 0 }.map { "\($0.reasons)" } ?? "")")
+            }
+        }
+        let ingestSeconds = (ContinuousClock.now - started).seconds
+        let storePath = "\(identity.directory)/reporting/reporting.sqlite"
+        let directRate = try directInsert(from: storePath, keep: options.keep)
+        var figures = [Figure(key: "reporting_bulk_ingest", label: "BulkSubmitDailyReports, \(reports / perCall) calls of \(perCall) rows (reports/s)",
+                              unit: "reports/s", ours: [Double(accepted) / ingestSeconds], peerName: "GRDB in-process insert, same rows",
+                              peer: [directRate], goal: .ratioAtLeast(0.5))]
+
+        // Team progress for a quarter: the atasan's team (2 000 synthetic bawahan and the real ones).
+        let quarter = ReportingPeriods.period(of: .quarterly, containing: today) ?? Common.Period(year: setup.year, kind: .annual)
+        let request = Reporting.GetTeamProgressRequest(atasanNIP: setup.atasan, period: quarter)
+        func teamOnce() async throws -> (members: Int, seconds: Double) {
+            let start = ContinuousClock.now
+            let response = try await api.getTeamProgress(request, options: Peers.bearer(setup.atasanToken, timeout: .seconds(300)))
+            return (response.members.count, (ContinuousClock.now - start).seconds)
+        }
+        let warm = try await teamOnce()
+        guard warm.members >= population else { throw BenchFailure("GetTeamProgress returned \(warm.members) members") }
+        let peer = try LocalAggregation(storePath: storePath, setup: setup, period: quarter)
+        _ = try peer.run()
+        var ours: [Double] = [], local: [Double] = []
+        for _ in 0..<options.repeats {
+            ours.append(try await teamOnce().seconds)
+            local.append(try peer.run())
+        }
+        // Figures are rates (teams per second) so that a higher value is better, as the table reads them.
+        figures.append(Figure(key: "reporting_team_progress", label: "GetTeamProgress, \(warm.members) bawahan, a quarter (calls/s)", unit: "calls/s",
+                              ours: ours.map { 1 / $0 }, peerName: "GRDB in-process read + the same aggregation", peer: local.map { 1 / $0 },
+                              goal: .ratioAtLeast(0.5)))
+
+        // Whole-city compliance for a month (time).
+        let month = Common.DateRange(startDate: Common.Date(year: today.year, month: today.month, day: 1), endDate: today)
+        var compliance: [Double] = []
+        var expected = 0
+        for _ in 0..<options.repeats {
+            let start = ContinuousClock.now
+            let response = try await api.getCompliance(Reporting.GetComplianceRequest(unit: Common.UnitScope(unitID: setup.rootID, includeSubunits: true),
+                                                                                      dateRange: month, includeEmployees: true),
+                                                       options: Peers.bearer(setup.hrToken, timeout: .seconds(300)))
+            compliance.append(1 / (ContinuousClock.now - start).seconds)
+            expected = response.employees.count
+        }
+        figures.append(Figure(key: "reporting_city_compliance", label: "GetCompliance, whole city (\(expected) employees), this month (calls/s)",
+                              unit: "calls/s", ours: compliance))
+
+        // A 10 MiB upload against a local copy with the same durability.
+        let size = 10 << 20
+        var generator = SeededRandom(seed: 12)
+        let bytes = Array("%PDF-1.7\n".utf8) + (0..<(size - 9)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let source = "\(identity.directory)/upload.pdf"
+        FileManager.default.createFile(atPath: source, contents: Data(bytes))
+        let header = Reporting.EvidenceUploadHeader(sha256: SHA256.hash(bytes), sizeBytes: UInt64(size), fileName: "upload.pdf")
+        var upload: [Double] = [], copy: [Double] = []
+        for index in 0..<options.repeats {
+            let start = ContinuousClock.now
+            let response = try await api.uploadEvidence(options: Peers.bearer(setup.pegawaiToken, timeout: .seconds(300))) { writer in
+                try await writer.write(Reporting.UploadEvidenceRequest(item: .header(header)))
+                var offset = 0
+                while offset < bytes.count {
+                    let end = min(offset + (1 << 20), bytes.count)
+                    try await writer.write(Reporting.UploadEvidenceRequest(item: .chunk(Array(bytes[offset..<end]))))
+                    offset = end
+                }
+            }
+            guard response.evidence?.sizeBytes == UInt64(size) else { throw BenchFailure("upload stored \(response.evidence?.sizeBytes ?? 0) bytes") }
+            upload.append(Double(size) / 1e6 / (ContinuousClock.now - start).seconds)
+            copy.append(try localCopy(source, to: "\(identity.directory)/copy-\(index).pdf", size: size))
+        }
+        figures.append(Figure(key: "reporting_upload", label: "UploadEvidence, 10 MiB in 1 MiB chunks (MB/s)", unit: "MB/s", ours: upload,
+                              peerName: "local copy: read, write, fsync, rename", peer: copy))
+        return (figures, [
+            "reporting: \(accepted) reports ingested in \(String(format: "%.1f", ingestSeconds)) s by the machine client (rules checked per row, one transaction per call); "
+                + "GRDB direct = the same rows (columns and body) inserted with one prepared statement, \(perCall) per transaction, same schema and indexes, WAL, synchronous=FULL",
+            "reporting: team progress of \(warm.members) bawahan for \(ReportingPeriods.label(quarter)) over \(accepted) reports; in-process = the same columns read and Progress.employee/teamMember with the targets in memory (the service asks identity and planning through caches warmed by one call)",
+        ])
+    }
+
+    /// Inserts the rows of the service's daily_report table into a fresh store; returns rows/s.
+    static func directInsert(from storePath: String, keep: Bool) throws -> Double {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let source = try DatabaseQueue(path: storePath, configuration: readOnly)
+        let rows = try source.read { db in try Row.fetchAll(db, sql: "SELECT * FROM daily_report ORDER BY rowid") }
+        try source.close()
+        let directory = NSTemporaryDirectory() + "kinerja-reporting-direct-\(UUID().uuidString.prefix(8))"
+        defer { if !keep { try? FileManager.default.removeItem(atPath: directory) } }
+        let store = try Store(configuration: StoreConfiguration(path: "\(directory)/reporting.sqlite"), migrations: ReportingSchema.migrations)
+        defer { try? store.close() }
+        let columns = ["report_id", "nip", "unit_id", "report_day", "skp_id", "rhk_id", "iki_id", "state", "verifier_nip", "value", "minutes",
+                       "submitted_day", "changed_s", "changed_ns", "revision", "body"]
+        let start = ContinuousClock.now
+        var offset = 0
+        while offset < rows.count {
+            let batch = rows[offset..<min(offset + perCall, rows.count)]
+            try store.pool.write { db in
+                let statement = try db.makeStatement(sql: "INSERT INTO daily_report (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+                for row in batch { try statement.execute(arguments: StatementArguments(columns.map { row[$0] as DatabaseValue })) }
+            }
+            offset += perCall
+        }
+        return Double(rows.count) / (ContinuousClock.now - start).seconds
+    }
+
+    /// Copies `source` to `destination` as the evidence store writes a file; returns MB/s.
+    static func localCopy(_ source: String, to destination: String, size: Int) throws -> Double {
+        let start = ContinuousClock.now
+        guard let data = FileManager.default.contents(atPath: source) else { throw BenchFailure("cannot read \(source)") }
+        let temporary = destination + ".part"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw BenchFailure("cannot create \(temporary)") }
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        fsync(fd)
+        close(fd)
+        rename(temporary, destination)
+        let folder = open(URL(fileURLWithPath: destination).deletingLastPathComponent().path, O_RDONLY)
+        fsync(folder)
+        close(folder)
+        return Double(size) / 1e6 / (ContinuousClock.now - start).seconds
+    }
+}
+
+/// The team-progress aggregation in-process: the same report columns read with GRDB, the same
+/// domain functions, the targets (from planning, once) and the calendar in memory.
+struct LocalAggregation {
+    let queue: DatabaseQueue
+    let people: [Common.EmployeeRef]
+    let targets: [String: Planning.EmployeeTargets]
+    let period: Common.Period
+    let days: WitaDayRange
+    let calendar: WorkingDayCalendar
+
+    init(storePath: String, setup: ReportingBenchmark.Setup, period: Common.Period) throws {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        queue = try DatabaseQueue(path: storePath, configuration: readOnly)
+        self.period = period
+        guard let days = WitaDayRange(period: period) else { throw BenchFailure("bad period") }
+        self.days = days
+        calendar = WorkingDayCalendar(nonWorkingDays: NonWorkingDayList.indonesia2026)
+        people = setup.people.map { Common.EmployeeRef(nip: $0.nip, unitID: setup.unitID) }
+        var targets: [String: Planning.EmployeeTargets] = [:]
+        for person in setup.people {
+            targets[person.nip] = Planning.EmployeeTargets(
+                employee: Common.EmployeeRef(nip: person.nip), period: period, availability: .approved, skpVersion: 1,
+                targets: person.iki.map { pair in
+                    Planning.IkiTarget(rhkID: pair.rhk, rhkKind: .utama, ikiID: pair.iki, aspek: .kuantitas,
+                                       periodTarget: Planning.Target(value: pair.iki.hasPrefix("REPIKA") ? 300 : 95, direction: .higherIsBetter),
+                                       aggregation: pair.iki.hasPrefix("REPIKA") ? .sum : .average)
+                })
+        }
+        self.targets = targets
+    }
+
+    /// One aggregation; returns seconds.
+    func run() throws -> Double {
+        let start = ContinuousClock.now
+        let nips = people.map(\.nip)
+        var figures: [String: [ReportFigure]] = [:]
+        try queue.read { db in
+            var offset = 0
+            while offset < nips.count {
+                let batch = Array(nips[offset..<min(offset + 500, nips.count)])
+                offset += 500
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT nip, iki_id, report_day, value, state, changed_s, changed_ns FROM daily_report
+                    WHERE nip IN (\(batch.map { _ in "?" }.joined(separator: ", "))) AND report_day BETWEEN ? AND ?
+                    """, arguments: StatementArguments(batch) + [days.lowerDay, days.upperDay])
+                while let row = try rows.next() {
+                    figures[row[0], default: []].append(ReportFigure(ikiID: row[1], date: Common.Date(daysSinceEpoch: row[2]) ?? days.start, value: row[3],
+                                                                     state: Reporting.ReportState(rawValue: row[4]), lastChange: row[5], lastChangeNanos: row[6]))
+                }
+            }
+        }
+        let now = Date()
+        var members: [Reporting.TeamMemberProgress] = []
+        for person in people {
+            let progress = try Progress.employee(person, period: period, reports: figures[person.nip] ?? [], inputs: Progress.Inputs(
+                targets: targets[person.nip] ?? Planning.EmployeeTargets(), calendar: calendar, unitPath: [person.unitID], now: now))
+            members.append(Progress.teamMember(progress, calendar: calendar, unitPath: [person.unitID]))
+        }
+        guard members.count == people.count else { throw BenchFailure("aggregation lost members") }
+        return (ContinuousClock.now - start).seconds
+    }
+}
+
+/// Call options of a machine client: no token, an idempotency key.
+func machineOptions(key: String) -> CallOptions {
+    var metadata = Metadata()
+    metadata.add(Metadata.WellKnownKey.idempotencyKey, key)
+    return CallOptions(timeout: .seconds(600), metadata: metadata)
+}

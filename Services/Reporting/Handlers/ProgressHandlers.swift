@@ -1,0 +1,124 @@
+public import KinerjaProto
+import Foundation
+import GRDB
+import KinerjaASN
+import KinerjaService
+import KinerjaStore
+
+extension ReportingHandlers {
+    /// The period of a request (INVALID_ARGUMENT `PERIOD_INVALID` when missing or malformed).
+    static func checkPeriod(_ period: Common.Period?) throws -> (period: Common.Period, days: WitaDayRange) {
+        guard let period else { throw ReportingError(.periodInvalid, "the period is required: a month, a triwulan or a year", field: "period") }
+        return (period, try ReportingPeriods.days(of: period))
+    }
+
+    /// The progress of `people` for `period`: planning's targets (batched), the reports dated in
+    /// the period read as figures (columns only), absences, the period's qualitative
+    /// realisations, the calendar — then ``Progress/employee(_:period:reports:inputs:)`` per person.
+    func progress(for people: [Identity.Employee], period: Common.Period) async throws -> [Reporting.EmployeeProgress] {
+        let days = try ReportingPeriods.days(of: period)
+        let nips = people.map(\.nip)
+        let targets = try await planning.targets(nips: nips, period: period)
+        let calendar = try await calendar()
+        let paths = try await organisation.paths(of: Set(people.map(\.unitID)))
+        let (figures, absences, qualitative) = try await store.pool.read { db in
+            (try ReportRecords.figures(nips: nips, days: days, in: db),
+             try AbsenceRecords.overlapping(nips: nips, days: days, in: db),
+             try QualitativeRecords.forPeriod(nips: nips, period: period, in: db))
+        }
+        let index = AbsenceIndex(absences)
+        let now = clock()
+        return try people.map { person in
+            let planned = targets[person.nip] ?? Planning.EmployeeTargets(employee: person.reference, period: period, availability: .noSkp)
+            var progress = try Progress.employee(person.reference, period: period, reports: figures[person.nip] ?? [], inputs: Progress.Inputs(
+                targets: planned, calendar: calendar, unitPath: paths[person.unitID] ?? [person.unitID], absences: index,
+                qualitative: qualitative[person.nip] ?? [], now: now))
+            if planned.availability != .approved && planned.availability != .provisional {
+                // Without an SKP no filing is expected (ComplianceDay.expected_count: "with an SKP covering the day").
+                progress.workingDays = 0
+                progress.daysFiled = 0
+            }
+            return progress
+        }
+    }
+
+    public func getProgress(_ request: Reporting.GetProgressRequest, context: ServerContext) async throws -> Reporting.GetProgressResponse {
+        try Invalid.requireNIP(request.nip)
+        let (period, _) = try Self.checkPeriod(request.period)
+        try await Access.required().require(.employee(nip: request.nip))
+        let person = try await employee(request.nip)
+        return Reporting.GetProgressResponse(progress: try await progress(for: [person], period: period).first)
+    }
+
+    public func getTeamProgress(_ request: Reporting.GetTeamProgressRequest, context: ServerContext) async throws -> Reporting.GetTeamProgressResponse {
+        let atasan = request.atasanNIP.isEmpty ? try user().nip : request.atasanNIP
+        try Invalid.requireNIP(atasan, "atasan_nip")
+        let (period, days) = try Self.checkPeriod(request.period)
+        try await Access.required().require(.employee(nip: atasan))
+        _ = try await employee(atasan)
+        let team = try await organisation.bawahan(of: atasan, indirect: request.includeIndirect)
+        let calendar = try await calendar()
+        let paths = try await organisation.paths(of: Set(team.map(\.unitID)))
+        var members: [Reporting.TeamMemberProgress] = []
+        for chunk in team.chunked(1000) {
+            let rows = try await progress(for: Array(chunk), period: period)
+            for (person, row) in zip(chunk, rows) {
+                members.append(Progress.teamMember(row, calendar: calendar, unitPath: paths[person.unitID] ?? [person.unitID]))
+            }
+        }
+        let today = self.today
+        return Reporting.GetTeamProgressResponse(members: members, period: period, asOfDate: days.end < today ? days.end : today)
+    }
+
+    public func streamUnitProgress(_ request: Reporting.StreamUnitProgressRequest, responses: RPCWriter<Reporting.StreamUnitProgressResponse>,
+                                   context: ServerContext) async throws {
+        guard let scope = request.unit, !scope.unitID.isEmpty else { throw Invalid.field("unit.unit_id", "is required", reason: "REQUIRED") }
+        let (period, _) = try Self.checkPeriod(request.period)
+        try await requireUnit(scope.unitID, field: "unit.unit_id")
+        try await Access.required().require(.unit(id: scope.unitID))
+        let people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits)
+        for chunk in people.chunked(500) {
+            for row in try await progress(for: Array(chunk), period: period) {
+                try await responses.write(Reporting.StreamUnitProgressResponse(progress: row))
+            }
+        }
+    }
+
+    public func getCompliance(_ request: Reporting.GetComplianceRequest, context: ServerContext) async throws -> Reporting.GetComplianceResponse {
+        guard let scope = request.unit, !scope.unitID.isEmpty else { throw Invalid.field("unit.unit_id", "is required", reason: "REQUIRED") }
+        let range = try Compliance.checkRange(request.dateRange, today: today)
+        try await requireUnit(scope.unitID, field: "unit.unit_id")
+        let access = try Access.required()
+        if !(try await access.allows(.unit(id: scope.unitID))) {
+            try await access.require(.unitAtasan, target: "unit/\(scope.unitID)",
+                                     message: "an atasan sees the compliance of their own unit only") { [organisation] in
+                guard let me = access.caller.user else { return false }
+                let path = try await organisation.path(of: scope.unitID)
+                guard path.contains(me.unitID) else { return false }
+                return try await organisation.hasBawahan(me.nip)
+            }
+        }
+        let people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits)
+        let nips = people.map(\.nip)
+        // Filing is expected only of employees with an SKP for the year (planning, batched).
+        var expected: [String: [WitaDayRange]] = [:]
+        for year in Set([range.start.year, range.end.year]).sorted() {
+            guard let whole = WitaDayRange(period: Common.Period(year: year, kind: .annual)) else { continue }
+            for (nip, targets) in try await planning.targets(nips: nips, period: Common.Period(year: year, kind: .annual))
+            where targets.availability == .approved || targets.availability == .provisional {
+                expected[nip, default: []].append(whole)
+            }
+        }
+        let calendar = try await calendar()
+        let paths = try await organisation.paths(of: Set(people.map(\.unitID)))
+        let (filed, absences) = try await store.pool.read { db in
+            (try ReportRecords.filedDays(nips: nips, days: range, in: db), try AbsenceRecords.overlapping(nips: nips, days: range, in: db))
+        }
+        let employees = people.map { person in
+            ComplianceEmployee(employee: person.reference, atasanNIP: person.atasanNIP, unitPath: paths[person.unitID] ?? [person.unitID],
+                               expectedDays: expected[person.nip] ?? [])
+        }
+        let result = Compliance.compute(range: range, employees: employees, filed: filed, absences: AbsenceIndex(absences), calendar: calendar)
+        return result.response(unitID: scope.unitID, includeEmployees: request.includeEmployees, nonCompliantOnly: request.nonCompliantOnly)
+    }
+}
