@@ -83,7 +83,7 @@ extension PlanningHandlers {
             people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits).map(\.reference)
         case .nips(let list):
             guard !list.nips.isEmpty, list.nips.count <= 1000 else { throw Invalid.field("nips", "must name 1–1000 NIPs") }
-            for (index, nip) in list.nips.enumerated() { try Invalid.requireNIP(nip, "nips.nips[\(index)]") }
+            for (index, nip) in list.nips.enumerated() { try Invalid.requirePersonID(nip, "nips.nips[\(index)]") }
             for nip in Set(list.nips) where !access.grantedByIdentity { try await access.require(.employee(nip: nip)) }
             let found = try await directory.employees(list.nips)
             people = list.nips.map { nip in found[nip].map(\.reference) ?? Common.EmployeeRef(nip: nip) }
