@@ -28,10 +28,12 @@ extension KupangFeedbackDemo {
             let burstDay = dates.count > 3 ? dates[random.below(dates.count - 3)] : nil
             let burstServer = random.pick(staff).nip
             for (dayIndex, day) in dates.enumerated() {
-                let count = staff.contains { $0.nip == pegawai } ? random.int(in: 4...7) : random.int(in: 1...4)
+                let regular = staff.contains { $0.nip == pegawai } ? random.int(in: 4...7) : random.int(in: 1...4)
+                let count = day == burstDay ? regular + 8 : regular
                 for slot in 0..<count {
-                    var server = random.pick(staff).nip
-                    if let pegawai, staff.contains(where: { $0.nip == pegawai }), random.chance(perMille: 450) { server = pegawai }
+                    let planted = slot >= regular
+                    var server = planted ? burstServer : random.pick(staff).nip
+                    if !planted, let pegawai, staff.contains(where: { $0.nip == pegawai }), random.chance(perMille: 450) { server = pegawai }
                     let issued = Int64(Wita.startOfDay(day)?.timeIntervalSince1970 ?? 0) + Int64(8 * 3600 + slot * 1500 + random.int(in: 0...1200))
                     guard issued < nowSeconds - 300 else { continue }
                     let code = TicketCode.generate(randomBytes: { count in (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) } })
@@ -45,10 +47,10 @@ extension KupangFeedbackDemo {
                     let recent = dayIndex >= dates.count - 1
                     var lifecycle = ServiceTicketLifecycle(ticket)
                     // The newest tickets stay unrated (a demo rates them); older ones are mostly rated.
-                    let planted = day == burstDay && server == burstServer
                     var rated: Int64? = nil
                     if planted {
-                        rated = Int64(Wita.startOfDay(day)?.timeIntervalSince1970 ?? 0) + 16 * 3600 + Int64(slot * 40)
+                        // Someone at the kiosk works through a pile of that employee's tickets late in the day.
+                        rated = Int64(Wita.startOfDay(day)?.timeIntervalSince1970 ?? 0) + 16 * 3600 + Int64((slot - regular) * 40)
                     } else if !recent, random.chance(perMille: 720) {
                         rated = random.chance(perMille: 30) ? issued + Int64(random.int(in: 5...40)) : issued + Int64(random.int(in: 300...108_000))
                     }

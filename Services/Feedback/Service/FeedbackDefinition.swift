@@ -34,7 +34,7 @@ public enum FeedbackDefinition: ServiceDefinition {
                                             configuration: section, secret: secret)
         // Rounds close at their deadline and tickets expire after 7 days even when nobody reads them.
         assembly.every(.seconds(60), name: "feedback-deadlines") { [logger = assembly.logger] in
-            let done = try await FeedbackMaintenance.run(handlers)
+            let done = try await handlers.applyDeadlines()
             if done.rounds + done.tickets > 0 {
                 logger.info("deadlines applied", metadata: ["rounds_closed": "\(done.rounds)", "tickets_expired": "\(done.tickets)"])
             }

@@ -3,6 +3,14 @@ import GRDB
 import KinerjaProto
 import KinerjaStore
 
+extension FeedbackHandlers {
+    /// Writes down the deadlines passed by now (``FeedbackMaintenance``): rounds past their
+    /// deadline close, unrated tickets past their 7 days expire. Runs every minute.
+    public func applyDeadlines() async throws -> (rounds: Int, tickets: Int) {
+        try await FeedbackMaintenance.run(self)
+    }
+}
+
 /// What time does on its own: a round closes at its deadline (its pending assignments expire)
 /// and an unrated ticket expires 7 days after issue. Reads already treat both as done
 /// (``AssessmentRoundLifecycle/effectiveState(at:)``, ``ServiceTicketLifecycle/effectiveState(at:)``);
