@@ -34,7 +34,7 @@ struct Kinerjactl: AsyncParsableCommand {
         subcommands: [
             Login.self, Logout.self, WhoAmI.self, Password.self,
             Units.self, Employees.self, Accounts.self, Roles.self, Audit.self,
-            Skp.self, Call.self, Contract.self,
+            Skp.self, Feedback.self, Call.self, Contract.self,
         ]
     )
 
