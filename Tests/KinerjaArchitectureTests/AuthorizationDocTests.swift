@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaFeedback
 import KinerjaIdentity
 import KinerjaPlanning
 import KinerjaProto
@@ -16,6 +17,7 @@ struct AuthorizationDocTests {
     static let tables: [(title: String, table: AuthorizationTable, descriptor: ServiceDescriptor)] = [
         ("Identity (kinerja-identity, 7401)", IdentityDefinition.authorization, IdentityDefinition.descriptor),
         ("Planning (kinerja-planning, 7402)", PlanningDefinition.authorization, PlanningDefinition.descriptor),
+        ("Feedback (kinerja-feedback, 7404)", FeedbackDefinition.authorization, FeedbackDefinition.descriptor),
     ]
 
     static func render() -> String {
