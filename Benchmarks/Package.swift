@@ -144,9 +144,10 @@ let package = Package(
                            .product(name: "KinerjaProto", package: parent), .product(name: "KinerjaTLS", package: parent)],
             path: "Sources/RPCBenchClient"
         ),
-        // MARK: Identity (issue 5) and planning (issue 6) services: GetEmployee against the plain
-        // echo, token verification, bulk import against GRDB directly, idle RSS; streamed targets
-        // against GRDB in-process, concurrent approvals. See README.md "Identity benchmark".
+        // MARK: Identity (issue 5), planning (issue 6) and feedback (issue 13) services: GetEmployee
+        // against the plain echo, token verification, bulk import against GRDB directly, idle RSS;
+        // streamed targets against GRDB in-process, concurrent approvals; citizen ratings against
+        // the echo, streamed behaviour summaries against GRDB in-process. See README.md "Identity benchmark".
         .executableTarget(
             name: "IdentityBenchmark",
             dependencies: [
@@ -154,6 +155,11 @@ let package = Package(
                 "RPCBenchEcho",
                 .product(name: "KinerjaIdentity", package: parent),
                 .product(name: "KinerjaPlanning", package: parent),
+                // KinerjaASN and KinerjaDemo: the WITA calendar and the demo organisation (moved out of KinerjaIdentity).
+                .product(name: "KinerjaASN", package: parent),
+                .product(name: "KinerjaDemo", package: parent),
+                // Issue 13: the feedback workload (its schema, bulk loader and summary reader).
+                .product(name: "KinerjaFeedback", package: parent),
                 .product(name: "KinerjaService", package: parent),
                 .product(name: "KinerjaRPC", package: parent),
                 .product(name: "KinerjaTLS", package: parent),

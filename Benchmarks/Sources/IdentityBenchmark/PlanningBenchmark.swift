@@ -1,6 +1,8 @@
 import BenchSupport
 import Foundation
 import GRDB
+import KinerjaASN
+import KinerjaDemo
 import KinerjaIdentity
 import KinerjaPlanning
 import KinerjaProto
