@@ -30,6 +30,7 @@ let package = Package(
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
         .executable(name: "kinerja-reporting", targets: ["kinerja-reporting"]),
+        .executable(name: "kinerja-feedback", targets: ["kinerja-feedback"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -269,13 +270,35 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // The feedback service's library. For now its pure domain rules only (continuous feedback,
-        // dialog kinerja and coaching, 360° BerAKHLAK rounds with their anonymity, citizen tickets
-        // and ratings, the Survei Kepuasan Masyarakat, the policy); the store and handlers join it later.
+        // The feedback service's library: its rules as values (continuous feedback, dialog kinerja
+        // and coaching, 360° BerAKHLAK rounds with their anonymity, citizen tickets and ratings, the
+        // Survei Kepuasan Masyarakat, the policy), the store, the authorisation table, the handlers
+        // and the demo data.
         .target(
             name: "KinerjaFeedback",
-            dependencies: ["KinerjaProto", "KinerjaASN", "KinerjaCrypto"],
+            dependencies: [
+                "KinerjaASN",
+                "KinerjaIdentityClient",
+                "KinerjaDemo",
+                "KinerjaProto",
+                "KinerjaCrypto",
+                "KinerjaRPC",
+                "KinerjaStore",
+                "KinerjaService",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Feedback",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja-feedback",
+            dependencies: [
+                "KinerjaFeedback",
+                "KinerjaService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/kinerja-feedback",
             swiftSettings: strict
         ),
 
@@ -312,7 +335,7 @@ let package = Package(
         // docs/AUTHORIZATION.md.
         .testTarget(
             name: "KinerjaArchitectureTests",
-            dependencies: ["KinerjaTestSupport", "KinerjaService", "KinerjaProto", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting"],
+            dependencies: ["KinerjaTestSupport", "KinerjaService", "KinerjaProto", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaFeedback"],
             path: "Tests/KinerjaArchitectureTests",
             swiftSettings: strict
         ),
@@ -366,7 +389,7 @@ let package = Package(
         .target(
             name: "KinerjaTestSupport",
             dependencies: [
-                "KinerjaASN", "KinerjaDemo", "KinerjaIdentityClient", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaService", "KinerjaStore",
+                "KinerjaASN", "KinerjaDemo", "KinerjaIdentityClient", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaFeedback", "KinerjaService", "KinerjaStore",
                 "KinerjaCrypto", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaTestSupport",
@@ -398,7 +421,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaFeedbackTests",
-            dependencies: ["KinerjaFeedback", "KinerjaProto", "KinerjaASN", "KinerjaCrypto"],
+            dependencies: [
+                "KinerjaTestSupport", "KinerjaFeedback", "KinerjaIdentity", "KinerjaPlanning", "KinerjaService", "KinerjaStore", "KinerjaProto",
+                "KinerjaASN", "KinerjaDemo", "KinerjaCrypto", "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/KinerjaFeedbackTests",
             swiftSettings: strict
         ),

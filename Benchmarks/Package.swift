@@ -144,11 +144,11 @@ let package = Package(
                            .product(name: "KinerjaProto", package: parent), .product(name: "KinerjaTLS", package: parent)],
             path: "Sources/RPCBenchClient"
         ),
-        // MARK: Identity (issue 5), planning (issue 6) and reporting (issue 12) services: GetEmployee
+        // MARK: Identity (issue 5), planning (issue 6), reporting (issue 12) and feedback (issue 13) services: GetEmployee
         // against the plain echo, token verification, bulk import against GRDB directly, idle RSS;
         // streamed targets against GRDB in-process, concurrent approvals; bulk reports against GRDB,
         // team progress against in-process aggregation, compliance, evidence upload against a local
-        // copy. See README.md "Identity benchmark".
+        // copy; citizen ratings against the echo, streamed behaviour summaries against GRDB in-process. See README.md "Identity benchmark".
         .executableTarget(
             name: "IdentityBenchmark",
             dependencies: [
@@ -159,6 +159,9 @@ let package = Package(
                 .product(name: "KinerjaReporting", package: parent),
                 .product(name: "KinerjaASN", package: parent),
                 .product(name: "KinerjaDemo", package: parent),
+                // KinerjaASN and KinerjaDemo: the WITA calendar and the demo organisation (moved out of KinerjaIdentity).
+                // Issue 13: the feedback workload (its schema, bulk loader and summary reader).
+                .product(name: "KinerjaFeedback", package: parent),
                 .product(name: "KinerjaService", package: parent),
                 .product(name: "KinerjaRPC", package: parent),
                 .product(name: "KinerjaTLS", package: parent),

@@ -39,6 +39,8 @@ if [ "$identity" = 1 ]; then
         if grep -q '"kinerja-planning"' "$root/Package.swift"; then products+=(kinerja-planning); fi
         # The reporting workload (issue 12) needs the parent's kinerja-reporting.
         if grep -q '"kinerja-reporting"' "$root/Package.swift"; then products+=(kinerja-reporting); fi
+        # The feedback workload (issue 13) needs kinerja-feedback (and kinerja-planning).
+        if grep -q '"kinerja-feedback"' "$root/Package.swift"; then products+=(kinerja-feedback); fi
         for product in "${products[@]}"; do
             echo "==> swift build -c release --product $product" >&2
             swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2

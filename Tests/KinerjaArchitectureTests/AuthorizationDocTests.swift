@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaFeedback
 import KinerjaIdentity
 import KinerjaPlanning
 import KinerjaReporting
@@ -18,6 +19,7 @@ struct AuthorizationDocTests {
         ("Identity (kinerja-identity, 7401)", IdentityDefinition.authorization, IdentityDefinition.descriptor),
         ("Planning (kinerja-planning, 7402)", PlanningDefinition.authorization, PlanningDefinition.descriptor),
         ("Reporting (kinerja-reporting, 7403)", ReportingDefinition.authorization, ReportingDefinition.descriptor),
+        ("Feedback (kinerja-feedback, 7404)", FeedbackDefinition.authorization, FeedbackDefinition.descriptor),
     ]
 
     static func render() -> String {

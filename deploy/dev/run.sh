@@ -13,7 +13,7 @@ DETACH=0
 [[ "${1:-}" == "--detach" ]] && DETACH=1
 
 # Services in start order: name port. The next services join this list.
-SERVICES=("identity 7401" "planning 7402" "reporting 7403")
+SERVICES=("identity 7401" "planning 7402" "reporting 7403" "feedback 7404")
 DEMO_SEED=${KINERJA_DEMO_SEED:-2026}
 DEMO_PASSWORD=${KINERJA_DEMO_PASSWORD:-kinerja-demo-kupang}
 
@@ -30,10 +30,19 @@ write_config() {
     section=$(printf ',\n  "planning": { "demo_seed": %s }' "$DEMO_SEED")
   elif [[ $name == reporting ]]; then
     section=$(printf ',\n  "reporting": { "demo_seed": %s, "bulk_clients": { "siak-dukcapil": "KPG.DUKCAPIL" } }' "$DEMO_SEED")
+  elif [[ $name == feedback ]]; then
+    # The citizen kiosk (client/citizen-kiosk) issues tickets at the Dukcapil, DPMPTSP and Puskesmas counters.
+    section=$(printf ',\n  "feedback": { "demo_seed": %s,\n    "kiosks": { "citizen-kiosk": ["KPG.DUKCAPIL", "KPG.DPMPTSP", "KPG.DINKES"] } }' "$DEMO_SEED")
   fi
   local peers='"identity": { "address": "127.0.0.1:7401", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
-  if [[ $name == reporting ]]; then
+  if [[ $name == reporting || $name == feedback ]]; then
     peers+=', "planning": { "address": "127.0.0.1:7402", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" }'
+  fi
+  if [[ $name == feedback ]]; then
+    # Reporting is optional for feedback (links to daily reports); configured when it runs here too.
+    if printf '%s\n' "${SERVICES[@]}" | grep -q '^reporting '; then
+      peers+=', "reporting": { "address": "127.0.0.1:7403", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
+    fi
   fi
   cat > "$file" <<JSON
 {
@@ -85,6 +94,9 @@ for entry in "${SERVICES[@]}"; do
     sleep 0.1
   done
   grep -q '^listening on' "$out" || { echo "kinerja-$name did not start within 60 s"; tail -n 20 "$DEV/logs/$name.log"; exit 1; }
+  if [[ $name == feedback ]] && grep -q '^demo: ticket' "$out"; then
+    (umask 077; grep '^demo: ticket' "$out" > "$DEV/run/demo-tickets.txt")
+  fi
   if [[ $name == identity ]] && grep -q '^bootstrap:' "$out"; then
     # First start: keep what the service showed once, readable only by you (development only).
     (umask 077; grep -E '^(bootstrap|demo):' "$out" > "$DEV/run/first-start.txt")
@@ -95,6 +107,9 @@ done
 persona() { grep "^demo: $1 " "$DEV/run/first-start.txt" 2>/dev/null | awk '{print $3}'; }
 persona_name() { grep "^demo: $1 " "$DEV/run/first-start.txt" 2>/dev/null | cut -d' ' -f4-; }
 CTL="$BIN/kinerjactl"
+# The demo's closed 360° round covers the last triwulan that has ended.
+month=$(date +%-m); year=$(date +%Y); quarter=$(( (month - 1) / 3 ))
+if [[ $quarter == 0 ]]; then ROUND_PERIOD="$((year - 1))-Q4"; else ROUND_PERIOD="$year-Q$quarter"; fi
 cat <<TEXT
 
 Kinerja is running (Kupang demo organisation, seed $DEMO_SEED).
@@ -112,6 +127,13 @@ then:
   $CTL report compliance --unit KPG.DUKCAPIL                     # who has not filed (reporting, 7403)
 As the pegawai ($(persona pegawai)): $CTL report progress, report week, report submit --iki 1.1 …;
 as the atasan ($(persona atasan)): $CTL report inbox, report verify ID…, report team.
+
+Feedback (7404), e.g. as the pegawai persona and as the citizen kiosk:
+  $CTL feedback summary --nip $(persona pegawai) --period $ROUND_PERIOD     # 360° summary: the closed Dukcapil round
+  $CTL feedback citizen-summary --nip $(persona pegawai)
+  $CTL feedback rate $(awk '{print $3}' "$DEV/run/demo-tickets.txt" 2>/dev/null | head -1) --score 5 --skm 4,4,3,4,4,4,4,3,4   # a demo ticket, as a citizen at the kiosk
+  $CTL feedback ticket issue --unit KPG.DUKCAPIL.DAFDUK.IDENTITAS --nip $(persona pegawai) --service "Penerbitan KTP-el" --counter "Loket 2"
+  $CTL feedback skm --unit-code KPG.DUKCAPIL
 
 Other demo personas (same password):
   pegawai   $(persona pegawai)  $(persona_name pegawai)

@@ -31,6 +31,7 @@ for workload in options.workloads {
         case "import": result = try await ImportBenchmark.run(options)
         case "planning": result = try await PlanningBenchmark.run(options)
         case "reporting": result = try await ReportingBenchmark.run(options)
+        case "feedback": result = try await FeedbackBenchmark.run(options)
         default: result = try await RSSBenchmark.run(options)
         }
         for figure in result.figures { FileHandleOutput.standardOutput(figure.jsonLine + "\n") }

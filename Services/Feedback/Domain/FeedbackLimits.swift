@@ -45,6 +45,8 @@ public enum FeedbackLimits {
     public static let coachingScore: ClosedRange<UInt32> = 1...5
     /// The coachee's comment (`CoachingRating.comment`).
     public static let coachingCommentMaximum = 2000
+    /// Why pengelola kinerja appoint a coach (`CoachAppointment.reason`).
+    public static let appointmentReason = 1...500
 
     // MARK: 360° BerAKHLAK
 
@@ -62,6 +64,8 @@ public enum FeedbackLimits {
     public static let ratersPerRequest = 1...30
     /// Why a round is closed early (`CloseAssessmentRoundRequest.reason`).
     public static let roundCloseReasonMaximum = 500
+    /// Why an assignment is cancelled (`CancelAssessmentAssignmentRequest.reason`).
+    public static let cancelReason = 1...500
     /// The ekspektasi khusus shown with an assignment (`ValueExpectation.ekspektasi_khusus`).
     public static let expectationMaximum = 4000
     /// The anonymity threshold no policy can lower (`FeedbackPolicy.anonymity_threshold`).

@@ -62,11 +62,12 @@ final class IdentityProcess: Sendable {
 
     /// Runs `kinerjactl` against this service with its own session file; returns status, stdout, stderr.
     func ctl(_ arguments: [String], stdin: String? = nil, name: String = "ctl", session: String = "session",
-             planning: Int? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
+             planning: Int? = nil, feedback: Int? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
         let pki = try TestPKI.directory()
         let process = try RunningProcess(
             executable: "\(Paths.bin)/kinerjactl",
-            arguments: arguments + ["--server", "127.0.0.1:\(port)", "--pki", pki] + (planning.map { ["--planning", "127.0.0.1:\($0)"] } ?? []),
+            arguments: arguments + ["--server", "127.0.0.1:\(port)", "--pki", pki] + (planning.map { ["--planning", "127.0.0.1:\($0)"] } ?? [])
+                + (feedback.map { ["--feedback", "127.0.0.1:\($0)"] } ?? []),
             environment: ["KINERJACTL_SESSION": "\(directory)/\(session).json", "NO_COLOR": "1"],
             directory: directory, name: "\(name)-\(UUID().uuidString.prefix(8))", stdin: stdin)
         let status = try await process.waitForExit()

@@ -37,6 +37,9 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.DialogRecord.self,
     Feedback.CoachingRating.self,
     Feedback.CoachingRecord.self,
+    Feedback.DialogCadencePair.self,
+    Feedback.DialogCadenceRollup.self,
+    Feedback.CoachAppointment.self,
     Feedback.AssessmentRound.self,
     Feedback.AssessmentAssignment.self,
     Feedback.ValueExpectation.self,
@@ -86,6 +89,10 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.ListCoachingResponse.self,
     Feedback.RateCoachingRequest.self,
     Feedback.RateCoachingResponse.self,
+    Feedback.GetDialogCadenceRequest.self,
+    Feedback.GetDialogCadenceResponse.self,
+    Feedback.AppointCoachRequest.self,
+    Feedback.AppointCoachResponse.self,
     Feedback.OpenAssessmentRoundRequest.self,
     Feedback.OpenAssessmentRoundResponse.self,
     Feedback.GetAssessmentRoundRequest.self,
@@ -96,6 +103,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.AssignRatersRequest.self,
     Feedback.AssignRatersResponse.self,
     Feedback.RaterGroupCount.self,
+    Feedback.CancelAssessmentAssignmentRequest.self,
+    Feedback.CancelAssessmentAssignmentResponse.self,
     Feedback.ListAssessmentAssignmentsRequest.self,
     Feedback.ListAssessmentAssignmentsResponse.self,
     Feedback.SubmitBehaviourAssessmentRequest.self,
@@ -540,6 +549,9 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Feedback.DialogRecord.self, ["dialog_id", "employee_nip", "atasan_nip", "stage", "held_on", "period", "skp_id", "summary", "agreements", "action_items", "state", "employee_comment", "recorded", "updated", "confirmed", "revision", "solicitation_id"]),
     (Feedback.CoachingRating.self, ["score", "comment", "rated"]),
     (Feedback.CoachingRecord.self, ["coaching_id", "coach_nip", "coachee_nip", "kind", "held_on", "duration_minutes", "topic", "notes", "action_items", "coachee_rating", "recorded", "revision"]),
+    (Feedback.DialogCadencePair.self, ["employee_nip", "atasan_nip", "unit_id", "dialogs_expected", "dialogs_held", "state"]),
+    (Feedback.DialogCadenceRollup.self, ["key", "pairs_due", "pairs_met", "pairs_open", "pairs_behind", "dialogs_expected", "dialogs_held", "behind_nips"]),
+    (Feedback.CoachAppointment.self, ["appointment_id", "coach_nip", "coachee_nip", "until", "reason", "appointed"]),
     (Feedback.AssessmentRound.self, ["round_id", "unit", "period", "state", "deadline", "peers_per_subject", "include_bawahan", "include_self", "anonymity_threshold", "subject_count", "assignment_count", "submitted_count", "opened", "closed"]),
     (Feedback.AssessmentAssignment.self, ["assignment_id", "round_id", "rater_nip", "subject", "relation", "state", "due_at", "period", "expectations"]),
     (Feedback.ValueExpectation.self, ["value", "ekspektasi_khusus"]),
@@ -589,6 +601,10 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Feedback.ListCoachingResponse.self, ["records", "page", "mean_coachee_score"]),
     (Feedback.RateCoachingRequest.self, ["coaching_id", "rating"]),
     (Feedback.RateCoachingResponse.self, ["coaching"]),
+    (Feedback.GetDialogCadenceRequest.self, ["period", "unit", "atasan_nip"]),
+    (Feedback.GetDialogCadenceResponse.self, ["minimum_per_triwulan", "by_atasan", "by_unit", "pairs"]),
+    (Feedback.AppointCoachRequest.self, ["appointment"]),
+    (Feedback.AppointCoachResponse.self, ["appointment"]),
     (Feedback.OpenAssessmentRoundRequest.self, ["round"]),
     (Feedback.OpenAssessmentRoundResponse.self, ["round"]),
     (Feedback.GetAssessmentRoundRequest.self, ["round_id"]),
@@ -599,6 +615,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Feedback.AssignRatersRequest.self, ["round_id", "subject_nip", "raters"]),
     (Feedback.AssignRatersResponse.self, ["added_count", "group_counts"]),
     (Feedback.RaterGroupCount.self, ["relation", "assigned_count"]),
+    (Feedback.CancelAssessmentAssignmentRequest.self, ["assignment_id", "reason"]),
+    (Feedback.CancelAssessmentAssignmentResponse.self, ["assignment", "group_counts"]),
     (Feedback.ListAssessmentAssignmentsRequest.self, ["rater_nip", "round_id", "states", "page"]),
     (Feedback.ListAssessmentAssignmentsResponse.self, ["assignments", "page"]),
     (Feedback.SubmitBehaviourAssessmentRequest.self, ["assignment_id", "scores", "overall_comment"]),
@@ -1397,6 +1415,47 @@ extension Feedback.CoachingRecord: ArbitraryMessage {
     }
 }
 
+extension Feedback.DialogCadencePair: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employeeNIP = g.string()
+        m.atasanNIP = g.string()
+        m.unitID = g.string()
+        m.dialogsExpected = g.uint32()
+        m.dialogsHeld = g.uint32()
+        m.state = g.enumeration() as Feedback.DialogCadenceState
+        return m
+    }
+}
+
+extension Feedback.DialogCadenceRollup: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.key = g.string()
+        m.pairsDue = g.uint32()
+        m.pairsMet = g.uint32()
+        m.pairsOpen = g.uint32()
+        m.pairsBehind = g.uint32()
+        m.dialogsExpected = g.uint32()
+        m.dialogsHeld = g.uint32()
+        m.behindNIPs = g.array { g in g.string() }
+        return m
+    }
+}
+
+extension Feedback.CoachAppointment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.appointmentID = g.string()
+        m.coachNIP = g.string()
+        m.coacheeNIP = g.string()
+        m.until = g.optional { g in Common.Date.arbitrary(&g) }
+        m.reason = g.string()
+        m.appointed = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
 extension Feedback.AssessmentRound: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -1936,6 +1995,43 @@ extension Feedback.RateCoachingResponse: ArbitraryMessage {
     }
 }
 
+extension Feedback.GetDialogCadenceRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.atasanNIP = g.string()
+        return m
+    }
+}
+
+extension Feedback.GetDialogCadenceResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.minimumPerTriwulan = g.uint32()
+        m.byAtasan = g.array { g in g.nested { Feedback.DialogCadenceRollup.arbitrary(&$0) } }
+        m.byUnit = g.array { g in g.nested { Feedback.DialogCadenceRollup.arbitrary(&$0) } }
+        m.pairs = g.array { g in g.nested { Feedback.DialogCadencePair.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Feedback.AppointCoachRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.appointment = g.optional { g in Feedback.CoachAppointment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Feedback.AppointCoachResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.appointment = g.optional { g in Feedback.CoachAppointment.arbitrary(&g) }
+        return m
+    }
+}
+
 extension Feedback.OpenAssessmentRoundRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -2019,6 +2115,24 @@ extension Feedback.RaterGroupCount: ArbitraryMessage {
         var m = Self()
         m.relation = g.enumeration() as Feedback.RaterRelation
         m.assignedCount = g.uint32()
+        return m
+    }
+}
+
+extension Feedback.CancelAssessmentAssignmentRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignmentID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Feedback.CancelAssessmentAssignmentResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.assignment = g.optional { g in Feedback.AssessmentAssignment.arbitrary(&g) }
+        m.groupCounts = g.array { g in g.nested { Feedback.RaterGroupCount.arbitrary(&$0) } }
         return m
     }
 }

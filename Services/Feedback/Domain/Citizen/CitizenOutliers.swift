@@ -84,6 +84,14 @@ public enum CitizenOutliers {
         }
     }
 
+    /// The key two comments share when they count as identical (the normalised text), or nil for
+    /// a comment too short to count (under 20 letters and digits): stores index ratings by it to
+    /// find the ratings a new one can make identical.
+    public static func identicalCommentKey(_ comment: String) -> String? {
+        let normalised = normalisedComment(comment)
+        return normalised.unicodeScalars.count >= identicalCommentMinimumLength ? normalised : nil
+    }
+
     /// The comment reduced to what makes two comments the same: lower case, letters and digits only.
     static func normalisedComment(_ comment: String) -> String {
         var view = String.UnicodeScalarView()
@@ -101,6 +109,13 @@ public enum CitizenOutliers {
     private struct CommentKey: Hashable {
         var unit: String
         var text: String
+    }
+
+    /// The reason that takes precedence of two (MANUAL, then TOO_SOON_AFTER_ISSUE, BURST,
+    /// IDENTICAL_COMMENT; UNSPECIFIED last): a stored reason and one a later classification found
+    /// merge into this, since a new rating only ever adds reasons to the others.
+    public static func stronger(_ a: Feedback.OutlierReason, _ b: Feedback.OutlierReason) -> Feedback.OutlierReason {
+        rank(b) < rank(a) ? b : a
     }
 
     private static func rank(_ reason: Feedback.OutlierReason) -> Int {

@@ -342,6 +342,57 @@ extension Feedback {
         public static let knownCases: [Self] = [.unspecified, .coaching, .mentoring, .konseling]
     }
 
+    /// Where one atasan–bawahan pair stands against the dialog minimum over a period.
+    public enum DialogCadenceState: ProtoEnum {
+        /// Not set.
+        case unspecified
+        /// Nothing owed (the pair held too few of the triwulan's working days).
+        case notExpected
+        /// Enough dialogs held in every triwulan so far.
+        case met
+        /// Short in a triwulan that has not ended (and behind in none).
+        case `open`
+        /// Short in a triwulan that has ended.
+        case behind
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .notExpected
+            case 2: self = .met
+            case 3: self = .`open`
+            case 4: self = .behind
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .notExpected: 1
+            case .met: 2
+            case .`open`: 3
+            case .behind: 4
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "DIALOG_CADENCE_STATE_UNSPECIFIED"
+            case .notExpected: "DIALOG_CADENCE_STATE_NOT_EXPECTED"
+            case .met: "DIALOG_CADENCE_STATE_MET"
+            case .`open`: "DIALOG_CADENCE_STATE_OPEN"
+            case .behind: "DIALOG_CADENCE_STATE_BEHIND"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .notExpected, .met, .`open`, .behind]
+    }
+
     /// Relation of a 360° rater to the person assessed.
     public enum RaterRelation: ProtoEnum {
         /// Not set.
@@ -1414,6 +1465,219 @@ extension Feedback {
         }
     }
 
+    /// One atasan–bawahan pair against the dialog minimum (FeedbackPolicy.dialog_minimum_per_triwulan).
+    public struct DialogCadencePair: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.DialogCadencePair"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__dialog_cadence_pair()) }
+
+        /// The bawahan.
+        public var employeeNIP: String = ""
+        /// The atasan langsung (or acting Plt./Plh.).
+        public var atasanNIP: String = ""
+        /// The bawahan's unit.
+        public var unitID: String = ""
+        /// Dialogs owed over the period (per triwulan, pro rata to the working days the pair held).
+        public var dialogsExpected: UInt32 = 0
+        /// Dialogs held over the period.
+        public var dialogsHeld: UInt32 = 0
+        /// The worst state of its triwulan.
+        public var state: Feedback.DialogCadenceState = .init(rawValue: 0)
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employeeNIP: String = "",
+            atasanNIP: String = "",
+            unitID: String = "",
+            dialogsExpected: UInt32 = 0,
+            dialogsHeld: UInt32 = 0,
+            state: Feedback.DialogCadenceState = .init(rawValue: 0)
+        ) {
+            self.employeeNIP = employeeNIP
+            self.atasanNIP = atasanNIP
+            self.unitID = unitID
+            self.dialogsExpected = dialogsExpected
+            self.dialogsHeld = dialogsHeld
+            self.state = state
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, employeeNIP)
+            try encoder.string(1, atasanNIP)
+            try encoder.string(2, unitID)
+            encoder.scalar(3, dialogsExpected)
+            encoder.scalar(4, dialogsHeld)
+            encoder.scalar(5, state.rawValue)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employeeNIP = try decoder.string(0)
+            self.atasanNIP = try decoder.string(1)
+            self.unitID = try decoder.string(2)
+            self.dialogsExpected = decoder.scalar(3)
+            self.dialogsHeld = decoder.scalar(4)
+            self.state = decoder.enumeration(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !employeeNIP.isEmpty { printer.string("employee_nip", employeeNIP) }
+            if !atasanNIP.isEmpty { printer.string("atasan_nip", atasanNIP) }
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
+            if dialogsExpected != 0 { printer.integer("dialogs_expected", dialogsExpected) }
+            if dialogsHeld != 0 { printer.integer("dialogs_held", dialogsHeld) }
+            if state.rawValue != 0 { printer.enumeration("state", state) }
+        }
+    }
+
+    /// Pairs against the dialog minimum, grouped by atasan or by unit: who is behind.
+    public struct DialogCadenceRollup: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.DialogCadenceRollup"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__dialog_cadence_rollup()) }
+
+        /// The atasan's NIP (per atasan) or the unit id (per unit).
+        public var key: String = ""
+        /// Pairs that owe at least one dialog in the period.
+        public var pairsDue: UInt32 = 0
+        /// Of those, pairs that met every triwulan so far.
+        public var pairsMet: UInt32 = 0
+        /// Of those, pairs short in a triwulan that has not ended.
+        public var pairsOpen: UInt32 = 0
+        /// Of those, pairs behind in a triwulan that has ended.
+        public var pairsBehind: UInt32 = 0
+        /// Dialogs owed.
+        public var dialogsExpected: UInt32 = 0
+        /// Dialogs held towards the minimum (each pair and triwulan counted up to what it owes).
+        public var dialogsHeld: UInt32 = 0
+        /// NIPs of the employees whose pair is behind, sorted.
+        public var behindNIPs: [String] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            key: String = "",
+            pairsDue: UInt32 = 0,
+            pairsMet: UInt32 = 0,
+            pairsOpen: UInt32 = 0,
+            pairsBehind: UInt32 = 0,
+            dialogsExpected: UInt32 = 0,
+            dialogsHeld: UInt32 = 0,
+            behindNIPs: [String] = []
+        ) {
+            self.key = key
+            self.pairsDue = pairsDue
+            self.pairsMet = pairsMet
+            self.pairsOpen = pairsOpen
+            self.pairsBehind = pairsBehind
+            self.dialogsExpected = dialogsExpected
+            self.dialogsHeld = dialogsHeld
+            self.behindNIPs = behindNIPs
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, key)
+            encoder.scalar(1, pairsDue)
+            encoder.scalar(2, pairsMet)
+            encoder.scalar(3, pairsOpen)
+            encoder.scalar(4, pairsBehind)
+            encoder.scalar(5, dialogsExpected)
+            encoder.scalar(6, dialogsHeld)
+            try encoder.repeatedString(7, behindNIPs)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.key = try decoder.string(0)
+            self.pairsDue = decoder.scalar(1)
+            self.pairsMet = decoder.scalar(2)
+            self.pairsOpen = decoder.scalar(3)
+            self.pairsBehind = decoder.scalar(4)
+            self.dialogsExpected = decoder.scalar(5)
+            self.dialogsHeld = decoder.scalar(6)
+            self.behindNIPs = try decoder.repeatedString(7)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !key.isEmpty { printer.string("key", key) }
+            if pairsDue != 0 { printer.integer("pairs_due", pairsDue) }
+            if pairsMet != 0 { printer.integer("pairs_met", pairsMet) }
+            if pairsOpen != 0 { printer.integer("pairs_open", pairsOpen) }
+            if pairsBehind != 0 { printer.integer("pairs_behind", pairsBehind) }
+            if dialogsExpected != 0 { printer.integer("dialogs_expected", dialogsExpected) }
+            if dialogsHeld != 0 { printer.integer("dialogs_held", dialogsHeld) }
+            for value in behindNIPs { printer.string("behind_nips", value) }
+        }
+    }
+
+    /// A coach appointed by pengelola kinerja for one employee (coaching by someone outside the
+    /// atasan chain, e.g. a konselor).
+    public struct CoachAppointment: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.CoachAppointment"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__coach_appointment()) }
+
+        /// Opaque id (ULID). Output only.
+        public var appointmentID: String = ""
+        /// The coach, 18 digits. Required; not the coachee.
+        public var coachNIP: String = ""
+        /// The coachee, 18 digits. Required.
+        public var coacheeNIP: String = ""
+        /// Last WITA day the appointment holds; absent = until revoked by a later appointment's end.
+        public var until: Common.Date? = nil
+        /// Why (audited); 1–500 characters.
+        public var reason: String = ""
+        /// Who appointed and when. Output only.
+        public var appointed: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            appointmentID: String = "",
+            coachNIP: String = "",
+            coacheeNIP: String = "",
+            until: Common.Date? = nil,
+            reason: String = "",
+            appointed: Common.AuditStamp? = nil
+        ) {
+            self.appointmentID = appointmentID
+            self.coachNIP = coachNIP
+            self.coacheeNIP = coacheeNIP
+            self.until = until
+            self.reason = reason
+            self.appointed = appointed
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, appointmentID)
+            try encoder.string(1, coachNIP)
+            try encoder.string(2, coacheeNIP)
+            try encoder.message(3, until)
+            try encoder.string(4, reason)
+            try encoder.message(5, appointed)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.appointmentID = try decoder.string(0)
+            self.coachNIP = try decoder.string(1)
+            self.coacheeNIP = try decoder.string(2)
+            self.until = try decoder.message(3)
+            self.reason = try decoder.string(4)
+            self.appointed = try decoder.message(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !appointmentID.isEmpty { printer.string("appointment_id", appointmentID) }
+            if !coachNIP.isEmpty { printer.string("coach_nip", coachNIP) }
+            if !coacheeNIP.isEmpty { printer.string("coachee_nip", coacheeNIP) }
+            if let value = until { printer.message("until", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if let value = appointed { printer.message("appointed", value) }
+        }
+    }
+
     /// A 360° BerAKHLAK assessment round for a unit and period.
     public struct AssessmentRound: ProtoMessage {
         public static let protoName = "kinerja.feedback.v1.AssessmentRound"
@@ -2154,7 +2418,7 @@ extension Feedback {
         public var expiresAt: Common.Timestamp? = nil
         /// State. Output only.
         public var state: Feedback.TicketState = .init(rawValue: 0)
-        /// Who issued it (the server or a kiosk machine client). Output only.
+        /// Who issued it (the kiosk machine client). Output only.
         public var issued: Common.AuditStamp? = nil
         /// Why voided; empty unless VOIDED. Output only.
         public var voidReason: String = ""
@@ -3972,6 +4236,165 @@ extension Feedback {
         }
     }
 
+    /// Request of FeedbackService.GetDialogCadence.
+    public struct GetDialogCadenceRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.GetDialogCadenceRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__get_dialog_cadence_request()) }
+
+        /// A triwulan or a year (the minimum is owed per triwulan). Required.
+        public var period: Common.Period? = nil
+        /// The employees of this unit (optionally with subtree); absent = the bawahan of atasan_nip.
+        public var unit: Common.UnitScope? = nil
+        /// Only the pairs of this atasan; empty = every pair of the unit. One of unit and atasan_nip is required.
+        public var atasanNIP: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            period: Common.Period? = nil,
+            unit: Common.UnitScope? = nil,
+            atasanNIP: String = ""
+        ) {
+            self.period = period
+            self.unit = unit
+            self.atasanNIP = atasanNIP
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, period)
+            try encoder.message(1, unit)
+            try encoder.string(2, atasanNIP)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.period = try decoder.message(0)
+            self.unit = try decoder.message(1)
+            self.atasanNIP = try decoder.string(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = period { printer.message("period", value) }
+            if let value = unit { printer.message("unit", value) }
+            if !atasanNIP.isEmpty { printer.string("atasan_nip", atasanNIP) }
+        }
+    }
+
+    /// Response of FeedbackService.GetDialogCadence.
+    public struct GetDialogCadenceResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.GetDialogCadenceResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__get_dialog_cadence_response()) }
+
+        /// The minimum per pair per triwulan applied.
+        public var minimumPerTriwulan: UInt32 = 0
+        /// Per atasan, by NIP.
+        public var byAtasan: [Feedback.DialogCadenceRollup] = []
+        /// Per unit (the bawahan's), by unit id.
+        public var byUnit: [Feedback.DialogCadenceRollup] = []
+        /// Every pair, by atasan then employee.
+        public var pairs: [Feedback.DialogCadencePair] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            minimumPerTriwulan: UInt32 = 0,
+            byAtasan: [Feedback.DialogCadenceRollup] = [],
+            byUnit: [Feedback.DialogCadenceRollup] = [],
+            pairs: [Feedback.DialogCadencePair] = []
+        ) {
+            self.minimumPerTriwulan = minimumPerTriwulan
+            self.byAtasan = byAtasan
+            self.byUnit = byUnit
+            self.pairs = pairs
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, minimumPerTriwulan)
+            try encoder.repeatedMessage(1, byAtasan)
+            try encoder.repeatedMessage(2, byUnit)
+            try encoder.repeatedMessage(3, pairs)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.minimumPerTriwulan = decoder.scalar(0)
+            self.byAtasan = try decoder.repeatedMessage(1)
+            self.byUnit = try decoder.repeatedMessage(2)
+            self.pairs = try decoder.repeatedMessage(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if minimumPerTriwulan != 0 { printer.integer("minimum_per_triwulan", minimumPerTriwulan) }
+            for value in byAtasan { printer.message("by_atasan", value) }
+            for value in byUnit { printer.message("by_unit", value) }
+            for value in pairs { printer.message("pairs", value) }
+        }
+    }
+
+    /// Request of FeedbackService.AppointCoach.
+    public struct AppointCoachRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.AppointCoachRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__appoint_coach_request()) }
+
+        /// The appointment; output-only fields are ignored.
+        public var appointment: Feedback.CoachAppointment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            appointment: Feedback.CoachAppointment? = nil
+        ) {
+            self.appointment = appointment
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, appointment)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.appointment = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = appointment { printer.message("appointment", value) }
+        }
+    }
+
+    /// Response of FeedbackService.AppointCoach.
+    public struct AppointCoachResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.AppointCoachResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__appoint_coach_response()) }
+
+        /// The stored appointment.
+        public var appointment: Feedback.CoachAppointment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            appointment: Feedback.CoachAppointment? = nil
+        ) {
+            self.appointment = appointment
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, appointment)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.appointment = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = appointment { printer.message("appointment", value) }
+        }
+    }
+
     /// Request of FeedbackService.OpenAssessmentRound.
     public struct OpenAssessmentRoundRequest: ProtoMessage {
         public static let protoName = "kinerja.feedback.v1.OpenAssessmentRoundRequest"
@@ -4329,6 +4752,82 @@ extension Feedback {
         public func _printText(into printer: inout TextFormatPrinter) {
             if relation.rawValue != 0 { printer.enumeration("relation", relation) }
             if assignedCount != 0 { printer.integer("assigned_count", assignedCount) }
+        }
+    }
+
+    /// Request of FeedbackService.CancelAssessmentAssignment.
+    public struct CancelAssessmentAssignmentRequest: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.CancelAssessmentAssignmentRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__cancel_assessment_assignment_request()) }
+
+        /// Assignment id (PENDING or SUBMITTED, in an open round).
+        public var assignmentID: String = ""
+        /// Why (audited), e.g. a conflict of interest; 1–500 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignmentID: String = "",
+            reason: String = ""
+        ) {
+            self.assignmentID = assignmentID
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, assignmentID)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignmentID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !assignmentID.isEmpty { printer.string("assignment_id", assignmentID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of FeedbackService.CancelAssessmentAssignment.
+    public struct CancelAssessmentAssignmentResponse: ProtoMessage {
+        public static let protoName = "kinerja.feedback.v1.CancelAssessmentAssignmentResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__feedback__v1__cancel_assessment_assignment_response()) }
+
+        /// The cancelled assignment.
+        public var assignment: Feedback.AssessmentAssignment? = nil
+        /// Raters now assigned to the subject per relation group: counts only.
+        public var groupCounts: [Feedback.RaterGroupCount] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            assignment: Feedback.AssessmentAssignment? = nil,
+            groupCounts: [Feedback.RaterGroupCount] = []
+        ) {
+            self.assignment = assignment
+            self.groupCounts = groupCounts
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, assignment)
+            try encoder.repeatedMessage(1, groupCounts)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.assignment = try decoder.message(0)
+            self.groupCounts = try decoder.repeatedMessage(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = assignment { printer.message("assignment", value) }
+            for value in groupCounts { printer.message("group_counts", value) }
         }
     }
 

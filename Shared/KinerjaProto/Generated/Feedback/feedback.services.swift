@@ -9,7 +9,7 @@ extension Feedback {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.feedback.v1.FeedbackService",
             fileName: "kinerja/feedback/v1/feedback.proto",
-            methods: [Method.giveFeedback, Method.getFeedback, Method.listFeedback, Method.acknowledgeFeedback, Method.solicitFeedback, Method.listFeedbackSolicitations, Method.closeFeedbackSolicitation, Method.recordDialog, Method.updateDialog, Method.confirmDialog, Method.getDialog, Method.listDialogs, Method.closeActionItem, Method.recordCoaching, Method.getCoaching, Method.listCoaching, Method.rateCoaching, Method.openAssessmentRound, Method.getAssessmentRound, Method.closeAssessmentRound, Method.assignRaters, Method.listAssessmentAssignments, Method.submitBehaviourAssessment, Method.getBehaviourSummary, Method.streamBehaviourSummaries, Method.issueServiceTicket, Method.getServiceTicket, Method.voidServiceTicket, Method.submitCitizenRating, Method.listCitizenRatings, Method.getEmployeeCitizenSummary, Method.getUnitCitizenSummary, Method.moderateCitizenRating, Method.getFeedbackPolicy, Method.setFeedbackPolicy, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.giveFeedback, Method.getFeedback, Method.listFeedback, Method.acknowledgeFeedback, Method.solicitFeedback, Method.listFeedbackSolicitations, Method.closeFeedbackSolicitation, Method.recordDialog, Method.updateDialog, Method.confirmDialog, Method.getDialog, Method.listDialogs, Method.closeActionItem, Method.getDialogCadence, Method.recordCoaching, Method.getCoaching, Method.listCoaching, Method.rateCoaching, Method.appointCoach, Method.openAssessmentRound, Method.getAssessmentRound, Method.closeAssessmentRound, Method.assignRaters, Method.listAssessmentAssignments, Method.cancelAssessmentAssignment, Method.submitBehaviourAssessment, Method.getBehaviourSummary, Method.streamBehaviourSummaries, Method.issueServiceTicket, Method.getServiceTicket, Method.voidServiceTicket, Method.submitCitizenRating, Method.listCitizenRatings, Method.getEmployeeCitizenSummary, Method.getUnitCitizenSummary, Method.moderateCitizenRating, Method.getFeedbackPolicy, Method.setFeedbackPolicy, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Continuous feedback, dialog kinerja, coaching, 360° BerAKHLAK input and citizen ratings.\n Served by `kinerja-feedback`."
         )
 
@@ -138,6 +138,16 @@ extension Feedback {
                 idempotency: .withKey,
                 documentation: "Closes a follow-up action of a final dialog record or a coaching record with a note. The\n item's owner, the atasan who recorded the dialog or the coach. Returns INVALID_ARGUMENT\n without a note or item number; NOT_FOUND for an unknown record or item; FAILED_PRECONDITION\n when the dialog awaits confirmation or the item is already closed (a replay with the same\n `idempotency-key` succeeds); ABORTED on a revision mismatch."
             )
+            /// Reports the dialog kinerja held against the policy's minimum per atasan–bawahan pair per
+            /// triwulan, per atasan and per unit, naming who is behind. Pengelola kinerja, pimpinan and
+            /// auditor in scope of the unit; an atasan for their own pairs. Returns INVALID_ARGUMENT for a
+            /// month or malformed period, or without unit and atasan_nip; NOT_FOUND for an unknown unit.
+            public static let getDialogCadence = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "GetDialogCadence", kind: .unary,
+                requestType: "kinerja.feedback.v1.GetDialogCadenceRequest", responseType: "kinerja.feedback.v1.GetDialogCadenceResponse",
+                idempotency: .always,
+                documentation: "Reports the dialog kinerja held against the policy's minimum per atasan–bawahan pair per\n triwulan, per atasan and per unit, naming who is behind. Pengelola kinerja, pimpinan and\n auditor in scope of the unit; an atasan for their own pairs. Returns INVALID_ARGUMENT for a\n month or malformed period, or without unit and atasan_nip; NOT_FOUND for an unknown unit."
+            )
             /// Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach
             /// appointed by pengelola kinerja. Returns INVALID_ARGUMENT for missing kind, date or topic, a
             /// future date; NOT_FOUND for an unknown coachee. Honours `idempotency-key`.
@@ -170,6 +180,16 @@ extension Feedback {
                 requestType: "kinerja.feedback.v1.RateCoachingRequest", responseType: "kinerja.feedback.v1.RateCoachingResponse",
                 idempotency: .none,
                 documentation: "The coachee rates a coaching session once. The coachee. Returns INVALID_ARGUMENT for a score\n outside 1–5 or a comment over 2000 characters, NOT_FOUND, ALREADY_EXISTS when already rated."
+            )
+            /// Appoints a coach for an employee (a coach outside the atasan chain may then record coaching
+            /// with them until the appointment ends). Pengelola kinerja in scope of the coachee. Returns
+            /// INVALID_ARGUMENT for a malformed NIP, the coachee as own coach, a past end day or a missing
+            /// reason; NOT_FOUND for an unknown NIP. Honours `idempotency-key`.
+            public static let appointCoach = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "AppointCoach", kind: .unary,
+                requestType: "kinerja.feedback.v1.AppointCoachRequest", responseType: "kinerja.feedback.v1.AppointCoachResponse",
+                idempotency: .withKey,
+                documentation: "Appoints a coach for an employee (a coach outside the atasan chain may then record coaching\n with them until the appointment ends). Pengelola kinerja in scope of the coachee. Returns\n INVALID_ARGUMENT for a malformed NIP, the coachee as own coach, a past end day or a missing\n reason; NOT_FOUND for an unknown NIP. Honours `idempotency-key`."
             )
             /// Opens a 360° BerAKHLAK round for a unit and period and makes the default assignments (self,
             /// atasan, bawahan, peers). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad
@@ -216,6 +236,16 @@ extension Feedback {
                 idempotency: .always,
                 documentation: "Lists a rater's assignments (what the caller still has to assess). The rater; pengelola\n kinerja in scope for others. Returns INVALID_ARGUMENT for a bad page size or cursor."
             )
+            /// Cancels a rater's assignment (e.g. a conflict of interest); a submitted answer stops counting.
+            /// Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an
+            /// unknown assignment, FAILED_PRECONDITION when the round is closed or past its deadline or the
+            /// assignment already cancelled or expired (a replay with the same `idempotency-key` succeeds).
+            public static let cancelAssessmentAssignment = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "CancelAssessmentAssignment", kind: .unary,
+                requestType: "kinerja.feedback.v1.CancelAssessmentAssignmentRequest", responseType: "kinerja.feedback.v1.CancelAssessmentAssignmentResponse",
+                idempotency: .withKey,
+                documentation: "Cancels a rater's assignment (e.g. a conflict of interest); a submitted answer stops counting.\n Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an\n unknown assignment, FAILED_PRECONDITION when the round is closed or past its deadline or the\n assignment already cancelled or expired (a replay with the same `idempotency-key` succeeds)."
+            )
             /// Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT
             /// unless there are exactly 7 scores, one per value, each 1–5, with a comment on a 1 or a 5;
             /// NOT_FOUND for an unknown assignment or one of another rater; FAILED_PRECONDITION when the
@@ -246,16 +276,17 @@ extension Feedback {
                 idempotency: .always,
                 documentation: "Streams the behaviour summaries of every employee of a unit for a period, one row per\n employee (used by evaluation). The evaluation service, pengelola kinerja in scope. Returns\n INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit."
             )
-            /// Issues a citizen service ticket at a counter (valid 7 days). The serving employee for
-            /// themselves, or a kiosk machine client for its unit. Returns INVALID_ARGUMENT for a missing
-            /// service name; NOT_FOUND for an unknown unit or NIP; FAILED_PRECONDITION when the unit is not a
-            /// public service point or the employee not in it. Honours `idempotency-key` (a retry returns
-            /// the same ticket).
+            /// Issues a citizen service ticket at a counter (valid 7 days). Only the queue or kiosk system
+            /// (machine client `citizen-kiosk`), for the units configured for it (feedback.kiosks), so the
+            /// serving employee never chooses who rates them. Returns INVALID_ARGUMENT for a missing service
+            /// name; NOT_FOUND for an unknown unit or NIP; PERMISSION_DENIED for a unit not configured for
+            /// the kiosk; FAILED_PRECONDITION when the unit is not a public service point or the employee not
+            /// in it. Honours `idempotency-key` (a retry returns the same ticket).
             public static let issueServiceTicket = MethodDescriptor(
                 service: "kinerja.feedback.v1.FeedbackService", method: "IssueServiceTicket", kind: .unary,
                 requestType: "kinerja.feedback.v1.IssueServiceTicketRequest", responseType: "kinerja.feedback.v1.IssueServiceTicketResponse",
                 idempotency: .withKey,
-                documentation: "Issues a citizen service ticket at a counter (valid 7 days). The serving employee for\n themselves, or a kiosk machine client for its unit. Returns INVALID_ARGUMENT for a missing\n service name; NOT_FOUND for an unknown unit or NIP; FAILED_PRECONDITION when the unit is not a\n public service point or the employee not in it. Honours `idempotency-key` (a retry returns\n the same ticket)."
+                documentation: "Issues a citizen service ticket at a counter (valid 7 days). Only the queue or kiosk system\n (machine client `citizen-kiosk`), for the units configured for it (feedback.kiosks), so the\n serving employee never chooses who rates them. Returns INVALID_ARGUMENT for a missing service\n name; NOT_FOUND for an unknown unit or NIP; PERMISSION_DENIED for a unit not configured for\n the kiosk; FAILED_PRECONDITION when the unit is not a public service point or the employee not\n in it. Honours `idempotency-key` (a retry returns the same ticket)."
             )
             /// Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing
             /// machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT
@@ -420,6 +451,11 @@ extension Feedback {
             /// when the dialog awaits confirmation or the item is already closed (a replay with the same
             /// `idempotency-key` succeeds); ABORTED on a revision mismatch.
             func closeActionItem(_ request: Feedback.CloseActionItemRequest, context: ServerContext) async throws -> Feedback.CloseActionItemResponse
+            /// Reports the dialog kinerja held against the policy's minimum per atasan–bawahan pair per
+            /// triwulan, per atasan and per unit, naming who is behind. Pengelola kinerja, pimpinan and
+            /// auditor in scope of the unit; an atasan for their own pairs. Returns INVALID_ARGUMENT for a
+            /// month or malformed period, or without unit and atasan_nip; NOT_FOUND for an unknown unit.
+            func getDialogCadence(_ request: Feedback.GetDialogCadenceRequest, context: ServerContext) async throws -> Feedback.GetDialogCadenceResponse
             /// Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach
             /// appointed by pengelola kinerja. Returns INVALID_ARGUMENT for missing kind, date or topic, a
             /// future date; NOT_FOUND for an unknown coachee. Honours `idempotency-key`.
@@ -433,6 +469,11 @@ extension Feedback {
             /// The coachee rates a coaching session once. The coachee. Returns INVALID_ARGUMENT for a score
             /// outside 1–5 or a comment over 2000 characters, NOT_FOUND, ALREADY_EXISTS when already rated.
             func rateCoaching(_ request: Feedback.RateCoachingRequest, context: ServerContext) async throws -> Feedback.RateCoachingResponse
+            /// Appoints a coach for an employee (a coach outside the atasan chain may then record coaching
+            /// with them until the appointment ends). Pengelola kinerja in scope of the coachee. Returns
+            /// INVALID_ARGUMENT for a malformed NIP, the coachee as own coach, a past end day or a missing
+            /// reason; NOT_FOUND for an unknown NIP. Honours `idempotency-key`.
+            func appointCoach(_ request: Feedback.AppointCoachRequest, context: ServerContext) async throws -> Feedback.AppointCoachResponse
             /// Opens a 360° BerAKHLAK round for a unit and period and makes the default assignments (self,
             /// atasan, bawahan, peers). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad
             /// period, a past deadline or peers_per_subject over 10; NOT_FOUND for an unknown unit;
@@ -453,6 +494,11 @@ extension Feedback {
             /// Lists a rater's assignments (what the caller still has to assess). The rater; pengelola
             /// kinerja in scope for others. Returns INVALID_ARGUMENT for a bad page size or cursor.
             func listAssessmentAssignments(_ request: Feedback.ListAssessmentAssignmentsRequest, context: ServerContext) async throws -> Feedback.ListAssessmentAssignmentsResponse
+            /// Cancels a rater's assignment (e.g. a conflict of interest); a submitted answer stops counting.
+            /// Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an
+            /// unknown assignment, FAILED_PRECONDITION when the round is closed or past its deadline or the
+            /// assignment already cancelled or expired (a replay with the same `idempotency-key` succeeds).
+            func cancelAssessmentAssignment(_ request: Feedback.CancelAssessmentAssignmentRequest, context: ServerContext) async throws -> Feedback.CancelAssessmentAssignmentResponse
             /// Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT
             /// unless there are exactly 7 scores, one per value, each 1–5, with a comment on a 1 or a 5;
             /// NOT_FOUND for an unknown assignment or one of another rater; FAILED_PRECONDITION when the
@@ -468,11 +514,12 @@ extension Feedback {
             /// employee (used by evaluation). The evaluation service, pengelola kinerja in scope. Returns
             /// INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit.
             func streamBehaviourSummaries(_ request: Feedback.StreamBehaviourSummariesRequest, responses: RPCWriter<Feedback.StreamBehaviourSummariesResponse>, context: ServerContext) async throws
-            /// Issues a citizen service ticket at a counter (valid 7 days). The serving employee for
-            /// themselves, or a kiosk machine client for its unit. Returns INVALID_ARGUMENT for a missing
-            /// service name; NOT_FOUND for an unknown unit or NIP; FAILED_PRECONDITION when the unit is not a
-            /// public service point or the employee not in it. Honours `idempotency-key` (a retry returns
-            /// the same ticket).
+            /// Issues a citizen service ticket at a counter (valid 7 days). Only the queue or kiosk system
+            /// (machine client `citizen-kiosk`), for the units configured for it (feedback.kiosks), so the
+            /// serving employee never chooses who rates them. Returns INVALID_ARGUMENT for a missing service
+            /// name; NOT_FOUND for an unknown unit or NIP; PERMISSION_DENIED for a unit not configured for
+            /// the kiosk; FAILED_PRECONDITION when the unit is not a public service point or the employee not
+            /// in it. Honours `idempotency-key` (a retry returns the same ticket).
             func issueServiceTicket(_ request: Feedback.IssueServiceTicketRequest, context: ServerContext) async throws -> Feedback.IssueServiceTicketResponse
             /// Looks a ticket up by code (citizen portal or kiosk before rating; staff). Citizen-facing
             /// machine clients (no token), the issuer, pengelola kinerja in scope. Returns INVALID_ARGUMENT
@@ -629,6 +676,14 @@ extension Feedback {
                 try await transport.unary(Method.closeActionItem, request, options: options)
             }
 
+            /// Reports the dialog kinerja held against the policy's minimum per atasan–bawahan pair per
+            /// triwulan, per atasan and per unit, naming who is behind. Pengelola kinerja, pimpinan and
+            /// auditor in scope of the unit; an atasan for their own pairs. Returns INVALID_ARGUMENT for a
+            /// month or malformed period, or without unit and atasan_nip; NOT_FOUND for an unknown unit.
+            public func getDialogCadence(_ request: Feedback.GetDialogCadenceRequest, options: CallOptions = .defaults) async throws -> Feedback.GetDialogCadenceResponse {
+                try await transport.unary(Method.getDialogCadence, request, options: options)
+            }
+
             /// Records a coaching, mentoring or counselling session. The coachee's atasan chain or a coach
             /// appointed by pengelola kinerja. Returns INVALID_ARGUMENT for missing kind, date or topic, a
             /// future date; NOT_FOUND for an unknown coachee. Honours `idempotency-key`.
@@ -652,6 +707,14 @@ extension Feedback {
             /// outside 1–5 or a comment over 2000 characters, NOT_FOUND, ALREADY_EXISTS when already rated.
             public func rateCoaching(_ request: Feedback.RateCoachingRequest, options: CallOptions = .defaults) async throws -> Feedback.RateCoachingResponse {
                 try await transport.unary(Method.rateCoaching, request, options: options)
+            }
+
+            /// Appoints a coach for an employee (a coach outside the atasan chain may then record coaching
+            /// with them until the appointment ends). Pengelola kinerja in scope of the coachee. Returns
+            /// INVALID_ARGUMENT for a malformed NIP, the coachee as own coach, a past end day or a missing
+            /// reason; NOT_FOUND for an unknown NIP. Honours `idempotency-key`.
+            public func appointCoach(_ request: Feedback.AppointCoachRequest, options: CallOptions = .defaults) async throws -> Feedback.AppointCoachResponse {
+                try await transport.unary(Method.appointCoach, request, options: options)
             }
 
             /// Opens a 360° BerAKHLAK round for a unit and period and makes the default assignments (self,
@@ -689,6 +752,14 @@ extension Feedback {
                 try await transport.unary(Method.listAssessmentAssignments, request, options: options)
             }
 
+            /// Cancels a rater's assignment (e.g. a conflict of interest); a submitted answer stops counting.
+            /// Pengelola kinerja in scope. Returns INVALID_ARGUMENT without a reason, NOT_FOUND for an
+            /// unknown assignment, FAILED_PRECONDITION when the round is closed or past its deadline or the
+            /// assignment already cancelled or expired (a replay with the same `idempotency-key` succeeds).
+            public func cancelAssessmentAssignment(_ request: Feedback.CancelAssessmentAssignmentRequest, options: CallOptions = .defaults) async throws -> Feedback.CancelAssessmentAssignmentResponse {
+                try await transport.unary(Method.cancelAssessmentAssignment, request, options: options)
+            }
+
             /// Submits a 360° assessment for an assignment. The assigned rater. Returns INVALID_ARGUMENT
             /// unless there are exactly 7 scores, one per value, each 1–5, with a comment on a 1 or a 5;
             /// NOT_FOUND for an unknown assignment or one of another rater; FAILED_PRECONDITION when the
@@ -716,11 +787,12 @@ extension Feedback {
                 try await transport.serverStreaming(Method.streamBehaviourSummaries, request, options: options, onResponse: onResponse)
             }
 
-            /// Issues a citizen service ticket at a counter (valid 7 days). The serving employee for
-            /// themselves, or a kiosk machine client for its unit. Returns INVALID_ARGUMENT for a missing
-            /// service name; NOT_FOUND for an unknown unit or NIP; FAILED_PRECONDITION when the unit is not a
-            /// public service point or the employee not in it. Honours `idempotency-key` (a retry returns
-            /// the same ticket).
+            /// Issues a citizen service ticket at a counter (valid 7 days). Only the queue or kiosk system
+            /// (machine client `citizen-kiosk`), for the units configured for it (feedback.kiosks), so the
+            /// serving employee never chooses who rates them. Returns INVALID_ARGUMENT for a missing service
+            /// name; NOT_FOUND for an unknown unit or NIP; PERMISSION_DENIED for a unit not configured for
+            /// the kiosk; FAILED_PRECONDITION when the unit is not a public service point or the employee not
+            /// in it. Honours `idempotency-key` (a retry returns the same ticket).
             public func issueServiceTicket(_ request: Feedback.IssueServiceTicketRequest, options: CallOptions = .defaults) async throws -> Feedback.IssueServiceTicketResponse {
                 try await transport.unary(Method.issueServiceTicket, request, options: options)
             }
@@ -825,15 +897,18 @@ extension Feedback.FeedbackService.ServiceProtocol {
             .unary(Feedback.FeedbackService.Method.getDialog) { try await self.getDialog($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listDialogs) { try await self.listDialogs($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.closeActionItem) { try await self.closeActionItem($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.getDialogCadence) { try await self.getDialogCadence($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.recordCoaching) { try await self.recordCoaching($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getCoaching) { try await self.getCoaching($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listCoaching) { try await self.listCoaching($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.rateCoaching) { try await self.rateCoaching($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.appointCoach) { try await self.appointCoach($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.openAssessmentRound) { try await self.openAssessmentRound($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getAssessmentRound) { try await self.getAssessmentRound($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.closeAssessmentRound) { try await self.closeAssessmentRound($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.assignRaters) { try await self.assignRaters($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listAssessmentAssignments) { try await self.listAssessmentAssignments($0, context: $1) },
+            .unary(Feedback.FeedbackService.Method.cancelAssessmentAssignment) { try await self.cancelAssessmentAssignment($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.submitBehaviourAssessment) { try await self.submitBehaviourAssessment($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.getBehaviourSummary) { try await self.getBehaviourSummary($0, context: $1) },
             .serverStreaming(Feedback.FeedbackService.Method.streamBehaviourSummaries) { try await self.streamBehaviourSummaries($0, responses: $1, context: $2) },

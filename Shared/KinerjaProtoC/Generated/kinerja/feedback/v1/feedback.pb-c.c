@@ -277,6 +277,141 @@ void   kinerja__feedback__v1__coaching_record__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__coaching_record__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__feedback__v1__dialog_cadence_pair__init
+                     (Kinerja__Feedback__V1__DialogCadencePair         *message)
+{
+  static const Kinerja__Feedback__V1__DialogCadencePair init_value = KINERJA__FEEDBACK__V1__DIALOG_CADENCE_PAIR__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__dialog_cadence_pair__get_packed_size
+                     (const Kinerja__Feedback__V1__DialogCadencePair *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_pair__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__dialog_cadence_pair__pack
+                     (const Kinerja__Feedback__V1__DialogCadencePair *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_pair__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__dialog_cadence_pair__pack_to_buffer
+                     (const Kinerja__Feedback__V1__DialogCadencePair *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_pair__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__DialogCadencePair *
+       kinerja__feedback__v1__dialog_cadence_pair__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__DialogCadencePair *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__dialog_cadence_pair__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__dialog_cadence_pair__free_unpacked
+                     (Kinerja__Feedback__V1__DialogCadencePair *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_pair__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__dialog_cadence_rollup__init
+                     (Kinerja__Feedback__V1__DialogCadenceRollup         *message)
+{
+  static const Kinerja__Feedback__V1__DialogCadenceRollup init_value = KINERJA__FEEDBACK__V1__DIALOG_CADENCE_ROLLUP__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__dialog_cadence_rollup__get_packed_size
+                     (const Kinerja__Feedback__V1__DialogCadenceRollup *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_rollup__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__dialog_cadence_rollup__pack
+                     (const Kinerja__Feedback__V1__DialogCadenceRollup *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_rollup__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__dialog_cadence_rollup__pack_to_buffer
+                     (const Kinerja__Feedback__V1__DialogCadenceRollup *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_rollup__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__DialogCadenceRollup *
+       kinerja__feedback__v1__dialog_cadence_rollup__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__DialogCadenceRollup *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__dialog_cadence_rollup__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__dialog_cadence_rollup__free_unpacked
+                     (Kinerja__Feedback__V1__DialogCadenceRollup *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__dialog_cadence_rollup__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__coach_appointment__init
+                     (Kinerja__Feedback__V1__CoachAppointment         *message)
+{
+  static const Kinerja__Feedback__V1__CoachAppointment init_value = KINERJA__FEEDBACK__V1__COACH_APPOINTMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__coach_appointment__get_packed_size
+                     (const Kinerja__Feedback__V1__CoachAppointment *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__coach_appointment__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__coach_appointment__pack
+                     (const Kinerja__Feedback__V1__CoachAppointment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__coach_appointment__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__coach_appointment__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CoachAppointment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__coach_appointment__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__CoachAppointment *
+       kinerja__feedback__v1__coach_appointment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__CoachAppointment *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__coach_appointment__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__coach_appointment__free_unpacked
+                     (Kinerja__Feedback__V1__CoachAppointment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__coach_appointment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__feedback__v1__assessment_round__init
                      (Kinerja__Feedback__V1__AssessmentRound         *message)
 {
@@ -2482,6 +2617,186 @@ void   kinerja__feedback__v1__rate_coaching_response__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__rate_coaching_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__feedback__v1__get_dialog_cadence_request__init
+                     (Kinerja__Feedback__V1__GetDialogCadenceRequest         *message)
+{
+  static const Kinerja__Feedback__V1__GetDialogCadenceRequest init_value = KINERJA__FEEDBACK__V1__GET_DIALOG_CADENCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__get_dialog_cadence_request__get_packed_size
+                     (const Kinerja__Feedback__V1__GetDialogCadenceRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__get_dialog_cadence_request__pack
+                     (const Kinerja__Feedback__V1__GetDialogCadenceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__get_dialog_cadence_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__GetDialogCadenceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__GetDialogCadenceRequest *
+       kinerja__feedback__v1__get_dialog_cadence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__GetDialogCadenceRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__get_dialog_cadence_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__get_dialog_cadence_request__free_unpacked
+                     (Kinerja__Feedback__V1__GetDialogCadenceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__get_dialog_cadence_response__init
+                     (Kinerja__Feedback__V1__GetDialogCadenceResponse         *message)
+{
+  static const Kinerja__Feedback__V1__GetDialogCadenceResponse init_value = KINERJA__FEEDBACK__V1__GET_DIALOG_CADENCE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__get_dialog_cadence_response__get_packed_size
+                     (const Kinerja__Feedback__V1__GetDialogCadenceResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__get_dialog_cadence_response__pack
+                     (const Kinerja__Feedback__V1__GetDialogCadenceResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__get_dialog_cadence_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__GetDialogCadenceResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__GetDialogCadenceResponse *
+       kinerja__feedback__v1__get_dialog_cadence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__GetDialogCadenceResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__get_dialog_cadence_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__get_dialog_cadence_response__free_unpacked
+                     (Kinerja__Feedback__V1__GetDialogCadenceResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__get_dialog_cadence_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__appoint_coach_request__init
+                     (Kinerja__Feedback__V1__AppointCoachRequest         *message)
+{
+  static const Kinerja__Feedback__V1__AppointCoachRequest init_value = KINERJA__FEEDBACK__V1__APPOINT_COACH_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__appoint_coach_request__get_packed_size
+                     (const Kinerja__Feedback__V1__AppointCoachRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__appoint_coach_request__pack
+                     (const Kinerja__Feedback__V1__AppointCoachRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__appoint_coach_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__AppointCoachRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__AppointCoachRequest *
+       kinerja__feedback__v1__appoint_coach_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__AppointCoachRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__appoint_coach_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__appoint_coach_request__free_unpacked
+                     (Kinerja__Feedback__V1__AppointCoachRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__appoint_coach_response__init
+                     (Kinerja__Feedback__V1__AppointCoachResponse         *message)
+{
+  static const Kinerja__Feedback__V1__AppointCoachResponse init_value = KINERJA__FEEDBACK__V1__APPOINT_COACH_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__appoint_coach_response__get_packed_size
+                     (const Kinerja__Feedback__V1__AppointCoachResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__appoint_coach_response__pack
+                     (const Kinerja__Feedback__V1__AppointCoachResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__appoint_coach_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__AppointCoachResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__AppointCoachResponse *
+       kinerja__feedback__v1__appoint_coach_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__AppointCoachResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__appoint_coach_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__appoint_coach_response__free_unpacked
+                     (Kinerja__Feedback__V1__AppointCoachResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__appoint_coach_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__feedback__v1__open_assessment_round_request__init
                      (Kinerja__Feedback__V1__OpenAssessmentRoundRequest         *message)
 {
@@ -2930,6 +3245,96 @@ void   kinerja__feedback__v1__rater_group_count__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__feedback__v1__rater_group_count__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__cancel_assessment_assignment_request__init
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest         *message)
+{
+  static const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest init_value = KINERJA__FEEDBACK__V1__CANCEL_ASSESSMENT_ASSIGNMENT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__cancel_assessment_assignment_request__get_packed_size
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__cancel_assessment_assignment_request__pack
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__cancel_assessment_assignment_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *
+       kinerja__feedback__v1__cancel_assessment_assignment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__cancel_assessment_assignment_request__free_unpacked
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__cancel_assessment_assignment_response__init
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse         *message)
+{
+  static const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse init_value = KINERJA__FEEDBACK__V1__CANCEL_ASSESSMENT_ASSIGNMENT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__cancel_assessment_assignment_response__get_packed_size
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__cancel_assessment_assignment_response__pack
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__cancel_assessment_assignment_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *
+       kinerja__feedback__v1__cancel_assessment_assignment_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__cancel_assessment_assignment_response__free_unpacked
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__feedback__v1__list_assessment_assignments_request__init
@@ -5352,6 +5757,341 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__coaching_record__descrip
   kinerja__feedback__v1__coaching_record__field_indices_by_name,
   1,  kinerja__feedback__v1__coaching_record__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__coaching_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__dialog_cadence_pair__field_descriptors[6] =
+{
+  {
+    "employee_nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadencePair, employee_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "atasan_nip",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadencePair, atasan_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadencePair, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogs_expected",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadencePair, dialogs_expected),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogs_held",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadencePair, dialogs_held),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadencePair, state),
+    &kinerja__feedback__v1__dialog_cadence_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__dialog_cadence_pair__field_indices_by_name[] = {
+  1,   /* field[1] = atasan_nip */
+  3,   /* field[3] = dialogs_expected */
+  4,   /* field[4] = dialogs_held */
+  0,   /* field[0] = employee_nip */
+  5,   /* field[5] = state */
+  2,   /* field[2] = unit_id */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__dialog_cadence_pair__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_cadence_pair__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.DialogCadencePair",
+  "DialogCadencePair",
+  "Kinerja__Feedback__V1__DialogCadencePair",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__DialogCadencePair),
+  6,
+  kinerja__feedback__v1__dialog_cadence_pair__field_descriptors,
+  kinerja__feedback__v1__dialog_cadence_pair__field_indices_by_name,
+  1,  kinerja__feedback__v1__dialog_cadence_pair__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__dialog_cadence_pair__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__dialog_cadence_rollup__field_descriptors[8] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pairs_due",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, pairs_due),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pairs_met",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, pairs_met),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pairs_open",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, pairs_open),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pairs_behind",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, pairs_behind),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogs_expected",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, dialogs_expected),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogs_held",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, dialogs_held),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "behind_nips",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, n_behind_nips),
+    offsetof(Kinerja__Feedback__V1__DialogCadenceRollup, behind_nips),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__dialog_cadence_rollup__field_indices_by_name[] = {
+  7,   /* field[7] = behind_nips */
+  5,   /* field[5] = dialogs_expected */
+  6,   /* field[6] = dialogs_held */
+  0,   /* field[0] = key */
+  4,   /* field[4] = pairs_behind */
+  1,   /* field[1] = pairs_due */
+  2,   /* field[2] = pairs_met */
+  3,   /* field[3] = pairs_open */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__dialog_cadence_rollup__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_cadence_rollup__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.DialogCadenceRollup",
+  "DialogCadenceRollup",
+  "Kinerja__Feedback__V1__DialogCadenceRollup",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__DialogCadenceRollup),
+  8,
+  kinerja__feedback__v1__dialog_cadence_rollup__field_descriptors,
+  kinerja__feedback__v1__dialog_cadence_rollup__field_indices_by_name,
+  1,  kinerja__feedback__v1__dialog_cadence_rollup__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__dialog_cadence_rollup__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__coach_appointment__field_descriptors[6] =
+{
+  {
+    "appointment_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CoachAppointment, appointment_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "coach_nip",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CoachAppointment, coach_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "coachee_nip",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CoachAppointment, coachee_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "until",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CoachAppointment, until),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CoachAppointment, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "appointed",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CoachAppointment, appointed),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__coach_appointment__field_indices_by_name[] = {
+  5,   /* field[5] = appointed */
+  0,   /* field[0] = appointment_id */
+  1,   /* field[1] = coach_nip */
+  2,   /* field[2] = coachee_nip */
+  4,   /* field[4] = reason */
+  3,   /* field[3] = until */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__coach_appointment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__coach_appointment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.CoachAppointment",
+  "CoachAppointment",
+  "Kinerja__Feedback__V1__CoachAppointment",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__CoachAppointment),
+  6,
+  kinerja__feedback__v1__coach_appointment__field_descriptors,
+  kinerja__feedback__v1__coach_appointment__field_indices_by_name,
+  1,  kinerja__feedback__v1__coach_appointment__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__coach_appointment__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__feedback__v1__assessment_round__field_descriptors[14] =
@@ -9088,6 +9828,223 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__rate_coaching_response__
   (ProtobufCMessageInit) kinerja__feedback__v1__rate_coaching_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_dialog_cadence_request__field_descriptors[3] =
+{
+  {
+    "period",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceRequest, period),
+    &kinerja__common__v1__period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "atasan_nip",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceRequest, atasan_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__get_dialog_cadence_request__field_indices_by_name[] = {
+  2,   /* field[2] = atasan_nip */
+  0,   /* field[0] = period */
+  1,   /* field[1] = unit */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__get_dialog_cadence_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__get_dialog_cadence_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.GetDialogCadenceRequest",
+  "GetDialogCadenceRequest",
+  "Kinerja__Feedback__V1__GetDialogCadenceRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__GetDialogCadenceRequest),
+  3,
+  kinerja__feedback__v1__get_dialog_cadence_request__field_descriptors,
+  kinerja__feedback__v1__get_dialog_cadence_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__get_dialog_cadence_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__get_dialog_cadence_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__get_dialog_cadence_response__field_descriptors[4] =
+{
+  {
+    "minimum_per_triwulan",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceResponse, minimum_per_triwulan),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "by_atasan",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceResponse, n_by_atasan),
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceResponse, by_atasan),
+    &kinerja__feedback__v1__dialog_cadence_rollup__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "by_unit",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceResponse, n_by_unit),
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceResponse, by_unit),
+    &kinerja__feedback__v1__dialog_cadence_rollup__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pairs",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceResponse, n_pairs),
+    offsetof(Kinerja__Feedback__V1__GetDialogCadenceResponse, pairs),
+    &kinerja__feedback__v1__dialog_cadence_pair__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__get_dialog_cadence_response__field_indices_by_name[] = {
+  1,   /* field[1] = by_atasan */
+  2,   /* field[2] = by_unit */
+  0,   /* field[0] = minimum_per_triwulan */
+  3,   /* field[3] = pairs */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__get_dialog_cadence_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__get_dialog_cadence_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.GetDialogCadenceResponse",
+  "GetDialogCadenceResponse",
+  "Kinerja__Feedback__V1__GetDialogCadenceResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__GetDialogCadenceResponse),
+  4,
+  kinerja__feedback__v1__get_dialog_cadence_response__field_descriptors,
+  kinerja__feedback__v1__get_dialog_cadence_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__get_dialog_cadence_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__get_dialog_cadence_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__appoint_coach_request__field_descriptors[1] =
+{
+  {
+    "appointment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__AppointCoachRequest, appointment),
+    &kinerja__feedback__v1__coach_appointment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__appoint_coach_request__field_indices_by_name[] = {
+  0,   /* field[0] = appointment */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__appoint_coach_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__appoint_coach_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.AppointCoachRequest",
+  "AppointCoachRequest",
+  "Kinerja__Feedback__V1__AppointCoachRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__AppointCoachRequest),
+  1,
+  kinerja__feedback__v1__appoint_coach_request__field_descriptors,
+  kinerja__feedback__v1__appoint_coach_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__appoint_coach_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__appoint_coach_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__appoint_coach_response__field_descriptors[1] =
+{
+  {
+    "appointment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__AppointCoachResponse, appointment),
+    &kinerja__feedback__v1__coach_appointment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__appoint_coach_response__field_indices_by_name[] = {
+  0,   /* field[0] = appointment */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__appoint_coach_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__appoint_coach_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.AppointCoachResponse",
+  "AppointCoachResponse",
+  "Kinerja__Feedback__V1__AppointCoachResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__AppointCoachResponse),
+  1,
+  kinerja__feedback__v1__appoint_coach_response__field_descriptors,
+  kinerja__feedback__v1__appoint_coach_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__appoint_coach_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__appoint_coach_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__feedback__v1__open_assessment_round_request__field_descriptors[1] =
 {
   {
@@ -9557,6 +10514,108 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__rater_group_count__descr
   kinerja__feedback__v1__rater_group_count__field_indices_by_name,
   1,  kinerja__feedback__v1__rater_group_count__number_ranges,
   (ProtobufCMessageInit) kinerja__feedback__v1__rater_group_count__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__cancel_assessment_assignment_request__field_descriptors[2] =
+{
+  {
+    "assignment_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest, assignment_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__cancel_assessment_assignment_request__field_indices_by_name[] = {
+  0,   /* field[0] = assignment_id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__cancel_assessment_assignment_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.CancelAssessmentAssignmentRequest",
+  "CancelAssessmentAssignmentRequest",
+  "Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest),
+  2,
+  kinerja__feedback__v1__cancel_assessment_assignment_request__field_descriptors,
+  kinerja__feedback__v1__cancel_assessment_assignment_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__cancel_assessment_assignment_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__cancel_assessment_assignment_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__cancel_assessment_assignment_response__field_descriptors[2] =
+{
+  {
+    "assignment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse, assignment),
+    &kinerja__feedback__v1__assessment_assignment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "group_counts",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse, n_group_counts),
+    offsetof(Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse, group_counts),
+    &kinerja__feedback__v1__rater_group_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__cancel_assessment_assignment_response__field_indices_by_name[] = {
+  0,   /* field[0] = assignment */
+  1,   /* field[1] = group_counts */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__cancel_assessment_assignment_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.CancelAssessmentAssignmentResponse",
+  "CancelAssessmentAssignmentResponse",
+  "Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse),
+  2,
+  kinerja__feedback__v1__cancel_assessment_assignment_response__field_descriptors,
+  kinerja__feedback__v1__cancel_assessment_assignment_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__cancel_assessment_assignment_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__cancel_assessment_assignment_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__feedback__v1__list_assessment_assignments_request__field_descriptors[4] =
@@ -11440,6 +12499,40 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__coaching_kind__descriptor =
   kinerja__feedback__v1__coaching_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue kinerja__feedback__v1__dialog_cadence_state__enum_values_by_number[5] =
+{
+  { "DIALOG_CADENCE_STATE_UNSPECIFIED", "KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_UNSPECIFIED", 0 },
+  { "DIALOG_CADENCE_STATE_NOT_EXPECTED", "KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_NOT_EXPECTED", 1 },
+  { "DIALOG_CADENCE_STATE_MET", "KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_MET", 2 },
+  { "DIALOG_CADENCE_STATE_OPEN", "KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_OPEN", 3 },
+  { "DIALOG_CADENCE_STATE_BEHIND", "KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_BEHIND", 4 },
+};
+static const ProtobufCIntRange kinerja__feedback__v1__dialog_cadence_state__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex kinerja__feedback__v1__dialog_cadence_state__enum_values_by_name[5] =
+{
+  { "DIALOG_CADENCE_STATE_BEHIND", 4 },
+  { "DIALOG_CADENCE_STATE_MET", 2 },
+  { "DIALOG_CADENCE_STATE_NOT_EXPECTED", 1 },
+  { "DIALOG_CADENCE_STATE_OPEN", 3 },
+  { "DIALOG_CADENCE_STATE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__feedback__v1__dialog_cadence_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.DialogCadenceState",
+  "DialogCadenceState",
+  "Kinerja__Feedback__V1__DialogCadenceState",
+  "kinerja.feedback.v1",
+  5,
+  kinerja__feedback__v1__dialog_cadence_state__enum_values_by_number,
+  5,
+  kinerja__feedback__v1__dialog_cadence_state__enum_values_by_name,
+  1,
+  kinerja__feedback__v1__dialog_cadence_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue kinerja__feedback__v1__rater_relation__enum_values_by_number[5] =
 {
   { "RATER_RELATION_UNSPECIFIED", "KINERJA__FEEDBACK__V1__RATER_RELATION__RATER_RELATION_UNSPECIFIED", 0 },
@@ -11752,7 +12845,7 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__outlier_method__descriptor 
   kinerja__feedback__v1__outlier_method__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__method_descriptors[37] =
+static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__method_descriptors[40] =
 {
   { "GiveFeedback", &kinerja__feedback__v1__give_feedback_request__descriptor, &kinerja__feedback__v1__give_feedback_response__descriptor },
   { "GetFeedback", &kinerja__feedback__v1__get_feedback_request__descriptor, &kinerja__feedback__v1__get_feedback_response__descriptor },
@@ -11767,15 +12860,18 @@ static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__
   { "GetDialog", &kinerja__feedback__v1__get_dialog_request__descriptor, &kinerja__feedback__v1__get_dialog_response__descriptor },
   { "ListDialogs", &kinerja__feedback__v1__list_dialogs_request__descriptor, &kinerja__feedback__v1__list_dialogs_response__descriptor },
   { "CloseActionItem", &kinerja__feedback__v1__close_action_item_request__descriptor, &kinerja__feedback__v1__close_action_item_response__descriptor },
+  { "GetDialogCadence", &kinerja__feedback__v1__get_dialog_cadence_request__descriptor, &kinerja__feedback__v1__get_dialog_cadence_response__descriptor },
   { "RecordCoaching", &kinerja__feedback__v1__record_coaching_request__descriptor, &kinerja__feedback__v1__record_coaching_response__descriptor },
   { "GetCoaching", &kinerja__feedback__v1__get_coaching_request__descriptor, &kinerja__feedback__v1__get_coaching_response__descriptor },
   { "ListCoaching", &kinerja__feedback__v1__list_coaching_request__descriptor, &kinerja__feedback__v1__list_coaching_response__descriptor },
   { "RateCoaching", &kinerja__feedback__v1__rate_coaching_request__descriptor, &kinerja__feedback__v1__rate_coaching_response__descriptor },
+  { "AppointCoach", &kinerja__feedback__v1__appoint_coach_request__descriptor, &kinerja__feedback__v1__appoint_coach_response__descriptor },
   { "OpenAssessmentRound", &kinerja__feedback__v1__open_assessment_round_request__descriptor, &kinerja__feedback__v1__open_assessment_round_response__descriptor },
   { "GetAssessmentRound", &kinerja__feedback__v1__get_assessment_round_request__descriptor, &kinerja__feedback__v1__get_assessment_round_response__descriptor },
   { "CloseAssessmentRound", &kinerja__feedback__v1__close_assessment_round_request__descriptor, &kinerja__feedback__v1__close_assessment_round_response__descriptor },
   { "AssignRaters", &kinerja__feedback__v1__assign_raters_request__descriptor, &kinerja__feedback__v1__assign_raters_response__descriptor },
   { "ListAssessmentAssignments", &kinerja__feedback__v1__list_assessment_assignments_request__descriptor, &kinerja__feedback__v1__list_assessment_assignments_response__descriptor },
+  { "CancelAssessmentAssignment", &kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor, &kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor },
   { "SubmitBehaviourAssessment", &kinerja__feedback__v1__submit_behaviour_assessment_request__descriptor, &kinerja__feedback__v1__submit_behaviour_assessment_response__descriptor },
   { "GetBehaviourSummary", &kinerja__feedback__v1__get_behaviour_summary_request__descriptor, &kinerja__feedback__v1__get_behaviour_summary_response__descriptor },
   { "StreamBehaviourSummaries", &kinerja__feedback__v1__stream_behaviour_summaries_request__descriptor, &kinerja__feedback__v1__stream_behaviour_summaries_response__descriptor },
@@ -11794,42 +12890,45 @@ static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__
 };
 const unsigned kinerja__feedback__v1__feedback_service__method_indices_by_name[] = {
   3,        /* AcknowledgeFeedback */
-  20,        /* AssignRaters */
+  18,        /* AppointCoach */
+  22,        /* AssignRaters */
+  24,        /* CancelAssessmentAssignment */
   12,        /* CloseActionItem */
-  19,        /* CloseAssessmentRound */
+  21,        /* CloseAssessmentRound */
   6,        /* CloseFeedbackSolicitation */
   9,        /* ConfirmDialog */
-  18,        /* GetAssessmentRound */
-  23,        /* GetBehaviourSummary */
-  14,        /* GetCoaching */
+  20,        /* GetAssessmentRound */
+  26,        /* GetBehaviourSummary */
+  15,        /* GetCoaching */
   10,        /* GetDialog */
-  30,        /* GetEmployeeCitizenSummary */
+  13,        /* GetDialogCadence */
+  33,        /* GetEmployeeCitizenSummary */
   1,        /* GetFeedback */
-  33,        /* GetFeedbackPolicy */
-  26,        /* GetServiceTicket */
-  31,        /* GetUnitCitizenSummary */
+  36,        /* GetFeedbackPolicy */
+  29,        /* GetServiceTicket */
+  34,        /* GetUnitCitizenSummary */
   0,        /* GiveFeedback */
-  25,        /* IssueServiceTicket */
-  21,        /* ListAssessmentAssignments */
-  35,        /* ListAuditEvents */
-  29,        /* ListCitizenRatings */
-  15,        /* ListCoaching */
+  28,        /* IssueServiceTicket */
+  23,        /* ListAssessmentAssignments */
+  38,        /* ListAuditEvents */
+  32,        /* ListCitizenRatings */
+  16,        /* ListCoaching */
   11,        /* ListDialogs */
   2,        /* ListFeedback */
   5,        /* ListFeedbackSolicitations */
-  32,        /* ModerateCitizenRating */
-  17,        /* OpenAssessmentRound */
-  16,        /* RateCoaching */
-  13,        /* RecordCoaching */
+  35,        /* ModerateCitizenRating */
+  19,        /* OpenAssessmentRound */
+  17,        /* RateCoaching */
+  14,        /* RecordCoaching */
   7,        /* RecordDialog */
-  34,        /* SetFeedbackPolicy */
+  37,        /* SetFeedbackPolicy */
   4,        /* SolicitFeedback */
-  24,        /* StreamBehaviourSummaries */
-  22,        /* SubmitBehaviourAssessment */
-  28,        /* SubmitCitizenRating */
+  27,        /* StreamBehaviourSummaries */
+  25,        /* SubmitBehaviourAssessment */
+  31,        /* SubmitCitizenRating */
   8,        /* UpdateDialog */
-  36,        /* VerifyAuditChain */
-  27         /* VoidServiceTicket */
+  39,        /* VerifyAuditChain */
+  30         /* VoidServiceTicket */
 };
 const ProtobufCServiceDescriptor kinerja__feedback__v1__feedback_service__descriptor =
 {
@@ -11838,7 +12937,7 @@ const ProtobufCServiceDescriptor kinerja__feedback__v1__feedback_service__descri
   "FeedbackService",
   "Kinerja__Feedback__V1__FeedbackService",
   "kinerja.feedback.v1",
-  37,
+  40,
   kinerja__feedback__v1__feedback_service__method_descriptors,
   kinerja__feedback__v1__feedback_service__method_indices_by_name
 };
@@ -11946,13 +13045,21 @@ void kinerja__feedback__v1__feedback_service__close_action_item(ProtobufCService
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
   service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__feedback__v1__feedback_service__get_dialog_cadence(ProtobufCService *service,
+                                                                 const Kinerja__Feedback__V1__GetDialogCadenceRequest *input,
+                                                                 Kinerja__Feedback__V1__GetDialogCadenceResponse_Closure closure,
+                                                                 void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__feedback__v1__feedback_service__record_coaching(ProtobufCService *service,
                                                               const Kinerja__Feedback__V1__RecordCoachingRequest *input,
                                                               Kinerja__Feedback__V1__RecordCoachingResponse_Closure closure,
                                                               void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_coaching(ProtobufCService *service,
                                                            const Kinerja__Feedback__V1__GetCoachingRequest *input,
@@ -11960,7 +13067,7 @@ void kinerja__feedback__v1__feedback_service__get_coaching(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_coaching(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__ListCoachingRequest *input,
@@ -11968,7 +13075,7 @@ void kinerja__feedback__v1__feedback_service__list_coaching(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__rate_coaching(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__RateCoachingRequest *input,
@@ -11976,7 +13083,15 @@ void kinerja__feedback__v1__feedback_service__rate_coaching(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__feedback__v1__feedback_service__appoint_coach(ProtobufCService *service,
+                                                            const Kinerja__Feedback__V1__AppointCoachRequest *input,
+                                                            Kinerja__Feedback__V1__AppointCoachResponse_Closure closure,
+                                                            void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__open_assessment_round(ProtobufCService *service,
                                                                     const Kinerja__Feedback__V1__OpenAssessmentRoundRequest *input,
@@ -11984,7 +13099,7 @@ void kinerja__feedback__v1__feedback_service__open_assessment_round(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_assessment_round(ProtobufCService *service,
                                                                    const Kinerja__Feedback__V1__GetAssessmentRoundRequest *input,
@@ -11992,7 +13107,7 @@ void kinerja__feedback__v1__feedback_service__get_assessment_round(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__close_assessment_round(ProtobufCService *service,
                                                                      const Kinerja__Feedback__V1__CloseAssessmentRoundRequest *input,
@@ -12000,7 +13115,7 @@ void kinerja__feedback__v1__feedback_service__close_assessment_round(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__assign_raters(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__AssignRatersRequest *input,
@@ -12008,7 +13123,7 @@ void kinerja__feedback__v1__feedback_service__assign_raters(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_assessment_assignments(ProtobufCService *service,
                                                                           const Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest *input,
@@ -12016,7 +13131,15 @@ void kinerja__feedback__v1__feedback_service__list_assessment_assignments(Protob
                                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__feedback__v1__feedback_service__cancel_assessment_assignment(ProtobufCService *service,
+                                                                           const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *input,
+                                                                           Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse_Closure closure,
+                                                                           void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__submit_behaviour_assessment(ProtobufCService *service,
                                                                           const Kinerja__Feedback__V1__SubmitBehaviourAssessmentRequest *input,
@@ -12024,7 +13147,7 @@ void kinerja__feedback__v1__feedback_service__submit_behaviour_assessment(Protob
                                                                           void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_behaviour_summary(ProtobufCService *service,
                                                                     const Kinerja__Feedback__V1__GetBehaviourSummaryRequest *input,
@@ -12032,7 +13155,7 @@ void kinerja__feedback__v1__feedback_service__get_behaviour_summary(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__stream_behaviour_summaries(ProtobufCService *service,
                                                                          const Kinerja__Feedback__V1__StreamBehaviourSummariesRequest *input,
@@ -12040,7 +13163,7 @@ void kinerja__feedback__v1__feedback_service__stream_behaviour_summaries(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__issue_service_ticket(ProtobufCService *service,
                                                                    const Kinerja__Feedback__V1__IssueServiceTicketRequest *input,
@@ -12048,7 +13171,7 @@ void kinerja__feedback__v1__feedback_service__issue_service_ticket(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_service_ticket(ProtobufCService *service,
                                                                  const Kinerja__Feedback__V1__GetServiceTicketRequest *input,
@@ -12056,7 +13179,7 @@ void kinerja__feedback__v1__feedback_service__get_service_ticket(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__void_service_ticket(ProtobufCService *service,
                                                                   const Kinerja__Feedback__V1__VoidServiceTicketRequest *input,
@@ -12064,7 +13187,7 @@ void kinerja__feedback__v1__feedback_service__void_service_ticket(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__submit_citizen_rating(ProtobufCService *service,
                                                                     const Kinerja__Feedback__V1__SubmitCitizenRatingRequest *input,
@@ -12072,7 +13195,7 @@ void kinerja__feedback__v1__feedback_service__submit_citizen_rating(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_citizen_ratings(ProtobufCService *service,
                                                                    const Kinerja__Feedback__V1__ListCitizenRatingsRequest *input,
@@ -12080,7 +13203,7 @@ void kinerja__feedback__v1__feedback_service__list_citizen_ratings(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_employee_citizen_summary(ProtobufCService *service,
                                                                            const Kinerja__Feedback__V1__GetEmployeeCitizenSummaryRequest *input,
@@ -12088,7 +13211,7 @@ void kinerja__feedback__v1__feedback_service__get_employee_citizen_summary(Proto
                                                                            void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_unit_citizen_summary(ProtobufCService *service,
                                                                        const Kinerja__Feedback__V1__GetUnitCitizenSummaryRequest *input,
@@ -12096,7 +13219,7 @@ void kinerja__feedback__v1__feedback_service__get_unit_citizen_summary(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__moderate_citizen_rating(ProtobufCService *service,
                                                                       const Kinerja__Feedback__V1__ModerateCitizenRatingRequest *input,
@@ -12104,7 +13227,7 @@ void kinerja__feedback__v1__feedback_service__moderate_citizen_rating(ProtobufCS
                                                                       void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__get_feedback_policy(ProtobufCService *service,
                                                                   const Kinerja__Feedback__V1__GetFeedbackPolicyRequest *input,
@@ -12112,7 +13235,7 @@ void kinerja__feedback__v1__feedback_service__get_feedback_policy(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__set_feedback_policy(ProtobufCService *service,
                                                                   const Kinerja__Feedback__V1__SetFeedbackPolicyRequest *input,
@@ -12120,7 +13243,7 @@ void kinerja__feedback__v1__feedback_service__set_feedback_policy(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__list_audit_events(ProtobufCService *service,
                                                                 const Kinerja__Feedback__V1__ListAuditEventsRequest *input,
@@ -12128,7 +13251,7 @@ void kinerja__feedback__v1__feedback_service__list_audit_events(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__verify_audit_chain(ProtobufCService *service,
                                                                  const Kinerja__Feedback__V1__VerifyAuditChainRequest *input,
@@ -12136,7 +13259,7 @@ void kinerja__feedback__v1__feedback_service__verify_audit_chain(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__FeedbackService_Service *service,
                                                     Kinerja__Feedback__V1__FeedbackService_ServiceDestroy destroy)

@@ -22,6 +22,9 @@ typedef struct Kinerja__Feedback__V1__ActionItem Kinerja__Feedback__V1__ActionIt
 typedef struct Kinerja__Feedback__V1__DialogRecord Kinerja__Feedback__V1__DialogRecord;
 typedef struct Kinerja__Feedback__V1__CoachingRating Kinerja__Feedback__V1__CoachingRating;
 typedef struct Kinerja__Feedback__V1__CoachingRecord Kinerja__Feedback__V1__CoachingRecord;
+typedef struct Kinerja__Feedback__V1__DialogCadencePair Kinerja__Feedback__V1__DialogCadencePair;
+typedef struct Kinerja__Feedback__V1__DialogCadenceRollup Kinerja__Feedback__V1__DialogCadenceRollup;
+typedef struct Kinerja__Feedback__V1__CoachAppointment Kinerja__Feedback__V1__CoachAppointment;
 typedef struct Kinerja__Feedback__V1__AssessmentRound Kinerja__Feedback__V1__AssessmentRound;
 typedef struct Kinerja__Feedback__V1__AssessmentAssignment Kinerja__Feedback__V1__AssessmentAssignment;
 typedef struct Kinerja__Feedback__V1__ValueExpectation Kinerja__Feedback__V1__ValueExpectation;
@@ -71,6 +74,10 @@ typedef struct Kinerja__Feedback__V1__ListCoachingRequest Kinerja__Feedback__V1_
 typedef struct Kinerja__Feedback__V1__ListCoachingResponse Kinerja__Feedback__V1__ListCoachingResponse;
 typedef struct Kinerja__Feedback__V1__RateCoachingRequest Kinerja__Feedback__V1__RateCoachingRequest;
 typedef struct Kinerja__Feedback__V1__RateCoachingResponse Kinerja__Feedback__V1__RateCoachingResponse;
+typedef struct Kinerja__Feedback__V1__GetDialogCadenceRequest Kinerja__Feedback__V1__GetDialogCadenceRequest;
+typedef struct Kinerja__Feedback__V1__GetDialogCadenceResponse Kinerja__Feedback__V1__GetDialogCadenceResponse;
+typedef struct Kinerja__Feedback__V1__AppointCoachRequest Kinerja__Feedback__V1__AppointCoachRequest;
+typedef struct Kinerja__Feedback__V1__AppointCoachResponse Kinerja__Feedback__V1__AppointCoachResponse;
 typedef struct Kinerja__Feedback__V1__OpenAssessmentRoundRequest Kinerja__Feedback__V1__OpenAssessmentRoundRequest;
 typedef struct Kinerja__Feedback__V1__OpenAssessmentRoundResponse Kinerja__Feedback__V1__OpenAssessmentRoundResponse;
 typedef struct Kinerja__Feedback__V1__GetAssessmentRoundRequest Kinerja__Feedback__V1__GetAssessmentRoundRequest;
@@ -81,6 +88,8 @@ typedef struct Kinerja__Feedback__V1__RaterChoice Kinerja__Feedback__V1__RaterCh
 typedef struct Kinerja__Feedback__V1__AssignRatersRequest Kinerja__Feedback__V1__AssignRatersRequest;
 typedef struct Kinerja__Feedback__V1__AssignRatersResponse Kinerja__Feedback__V1__AssignRatersResponse;
 typedef struct Kinerja__Feedback__V1__RaterGroupCount Kinerja__Feedback__V1__RaterGroupCount;
+typedef struct Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest;
+typedef struct Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse;
 typedef struct Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest;
 typedef struct Kinerja__Feedback__V1__ListAssessmentAssignmentsResponse Kinerja__Feedback__V1__ListAssessmentAssignmentsResponse;
 typedef struct Kinerja__Feedback__V1__SubmitBehaviourAssessmentRequest Kinerja__Feedback__V1__SubmitBehaviourAssessmentRequest;
@@ -284,6 +293,32 @@ typedef enum _Kinerja__Feedback__V1__CoachingKind {
   KINERJA__FEEDBACK__V1__COACHING_KIND__COACHING_KIND_KONSELING = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__COACHING_KIND)
 } Kinerja__Feedback__V1__CoachingKind;
+/*
+ * Where one atasan–bawahan pair stands against the dialog minimum over a period.
+ */
+typedef enum _Kinerja__Feedback__V1__DialogCadenceState {
+  /*
+   * Not set.
+   */
+  KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_UNSPECIFIED = 0,
+  /*
+   * Nothing owed (the pair held too few of the triwulan's working days).
+   */
+  KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_NOT_EXPECTED = 1,
+  /*
+   * Enough dialogs held in every triwulan so far.
+   */
+  KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_MET = 2,
+  /*
+   * Short in a triwulan that has not ended (and behind in none).
+   */
+  KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_OPEN = 3,
+  /*
+   * Short in a triwulan that has ended.
+   */
+  KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_BEHIND = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE)
+} Kinerja__Feedback__V1__DialogCadenceState;
 /*
  * Relation of a 360° rater to the person assessed.
  */
@@ -871,6 +906,124 @@ struct  Kinerja__Feedback__V1__CoachingRecord
 
 
 /*
+ * One atasan–bawahan pair against the dialog minimum (FeedbackPolicy.dialog_minimum_per_triwulan).
+ */
+struct  Kinerja__Feedback__V1__DialogCadencePair
+{
+  ProtobufCMessage base;
+  /*
+   * The bawahan.
+   */
+  char *employee_nip;
+  /*
+   * The atasan langsung (or acting Plt./Plh.).
+   */
+  char *atasan_nip;
+  /*
+   * The bawahan's unit.
+   */
+  char *unit_id;
+  /*
+   * Dialogs owed over the period (per triwulan, pro rata to the working days the pair held).
+   */
+  uint32_t dialogs_expected;
+  /*
+   * Dialogs held over the period.
+   */
+  uint32_t dialogs_held;
+  /*
+   * The worst state of its triwulan.
+   */
+  Kinerja__Feedback__V1__DialogCadenceState state;
+};
+#define KINERJA__FEEDBACK__V1__DIALOG_CADENCE_PAIR__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__dialog_cadence_pair__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, KINERJA__FEEDBACK__V1__DIALOG_CADENCE_STATE__DIALOG_CADENCE_STATE_UNSPECIFIED }
+
+
+/*
+ * Pairs against the dialog minimum, grouped by atasan or by unit: who is behind.
+ */
+struct  Kinerja__Feedback__V1__DialogCadenceRollup
+{
+  ProtobufCMessage base;
+  /*
+   * The atasan's NIP (per atasan) or the unit id (per unit).
+   */
+  char *key;
+  /*
+   * Pairs that owe at least one dialog in the period.
+   */
+  uint32_t pairs_due;
+  /*
+   * Of those, pairs that met every triwulan so far.
+   */
+  uint32_t pairs_met;
+  /*
+   * Of those, pairs short in a triwulan that has not ended.
+   */
+  uint32_t pairs_open;
+  /*
+   * Of those, pairs behind in a triwulan that has ended.
+   */
+  uint32_t pairs_behind;
+  /*
+   * Dialogs owed.
+   */
+  uint32_t dialogs_expected;
+  /*
+   * Dialogs held towards the minimum (each pair and triwulan counted up to what it owes).
+   */
+  uint32_t dialogs_held;
+  /*
+   * NIPs of the employees whose pair is behind, sorted.
+   */
+  size_t n_behind_nips;
+  char **behind_nips;
+};
+#define KINERJA__FEEDBACK__V1__DIALOG_CADENCE_ROLLUP__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__dialog_cadence_rollup__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0, 0,NULL }
+
+
+/*
+ * A coach appointed by pengelola kinerja for one employee (coaching by someone outside the
+ * atasan chain, e.g. a konselor).
+ */
+struct  Kinerja__Feedback__V1__CoachAppointment
+{
+  ProtobufCMessage base;
+  /*
+   * Opaque id (ULID). Output only.
+   */
+  char *appointment_id;
+  /*
+   * The coach, 18 digits. Required; not the coachee.
+   */
+  char *coach_nip;
+  /*
+   * The coachee, 18 digits. Required.
+   */
+  char *coachee_nip;
+  /*
+   * Last WITA day the appointment holds; absent = until revoked by a later appointment's end.
+   */
+  Kinerja__Common__V1__Date *until;
+  /*
+   * Why (audited); 1–500 characters.
+   */
+  char *reason;
+  /*
+   * Who appointed and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *appointed;
+};
+#define KINERJA__FEEDBACK__V1__COACH_APPOINTMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__coach_appointment__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
  * A 360° BerAKHLAK assessment round for a unit and period.
  */
 struct  Kinerja__Feedback__V1__AssessmentRound
@@ -1320,7 +1473,7 @@ struct  Kinerja__Feedback__V1__ServiceTicket
    */
   Kinerja__Feedback__V1__TicketState state;
   /*
-   * Who issued it (the server or a kiosk machine client). Output only.
+   * Who issued it (the kiosk machine client). Output only.
    */
   Kinerja__Common__V1__AuditStamp *issued;
   /*
@@ -2274,6 +2427,93 @@ struct  Kinerja__Feedback__V1__RateCoachingResponse
 
 
 /*
+ * Request of FeedbackService.GetDialogCadence.
+ */
+struct  Kinerja__Feedback__V1__GetDialogCadenceRequest
+{
+  ProtobufCMessage base;
+  /*
+   * A triwulan or a year (the minimum is owed per triwulan). Required.
+   */
+  Kinerja__Common__V1__Period *period;
+  /*
+   * The employees of this unit (optionally with subtree); absent = the bawahan of atasan_nip.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * Only the pairs of this atasan; empty = every pair of the unit. One of unit and atasan_nip is required.
+   */
+  char *atasan_nip;
+};
+#define KINERJA__FEEDBACK__V1__GET_DIALOG_CADENCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__get_dialog_cadence_request__descriptor) \
+    , NULL, NULL, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of FeedbackService.GetDialogCadence.
+ */
+struct  Kinerja__Feedback__V1__GetDialogCadenceResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The minimum per pair per triwulan applied.
+   */
+  uint32_t minimum_per_triwulan;
+  /*
+   * Per atasan, by NIP.
+   */
+  size_t n_by_atasan;
+  Kinerja__Feedback__V1__DialogCadenceRollup **by_atasan;
+  /*
+   * Per unit (the bawahan's), by unit id.
+   */
+  size_t n_by_unit;
+  Kinerja__Feedback__V1__DialogCadenceRollup **by_unit;
+  /*
+   * Every pair, by atasan then employee.
+   */
+  size_t n_pairs;
+  Kinerja__Feedback__V1__DialogCadencePair **pairs;
+};
+#define KINERJA__FEEDBACK__V1__GET_DIALOG_CADENCE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__get_dialog_cadence_response__descriptor) \
+    , 0, 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * Request of FeedbackService.AppointCoach.
+ */
+struct  Kinerja__Feedback__V1__AppointCoachRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The appointment; output-only fields are ignored.
+   */
+  Kinerja__Feedback__V1__CoachAppointment *appointment;
+};
+#define KINERJA__FEEDBACK__V1__APPOINT_COACH_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__appoint_coach_request__descriptor) \
+    , NULL }
+
+
+/*
+ * Response of FeedbackService.AppointCoach.
+ */
+struct  Kinerja__Feedback__V1__AppointCoachResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored appointment.
+   */
+  Kinerja__Feedback__V1__CoachAppointment *appointment;
+};
+#define KINERJA__FEEDBACK__V1__APPOINT_COACH_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__appoint_coach_response__descriptor) \
+    , NULL }
+
+
+/*
  * Request of FeedbackService.OpenAssessmentRound.
  */
 struct  Kinerja__Feedback__V1__OpenAssessmentRoundRequest
@@ -2462,6 +2702,47 @@ struct  Kinerja__Feedback__V1__RaterGroupCount
 #define KINERJA__FEEDBACK__V1__RATER_GROUP_COUNT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__rater_group_count__descriptor) \
     , KINERJA__FEEDBACK__V1__RATER_RELATION__RATER_RELATION_UNSPECIFIED, 0 }
+
+
+/*
+ * Request of FeedbackService.CancelAssessmentAssignment.
+ */
+struct  Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Assignment id (PENDING or SUBMITTED, in an open round).
+   */
+  char *assignment_id;
+  /*
+   * Why (audited), e.g. a conflict of interest; 1–500 characters.
+   */
+  char *reason;
+};
+#define KINERJA__FEEDBACK__V1__CANCEL_ASSESSMENT_ASSIGNMENT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of FeedbackService.CancelAssessmentAssignment.
+ */
+struct  Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The cancelled assignment.
+   */
+  Kinerja__Feedback__V1__AssessmentAssignment *assignment;
+  /*
+   * Raters now assigned to the subject per relation group: counts only.
+   */
+  size_t n_group_counts;
+  Kinerja__Feedback__V1__RaterGroupCount **group_counts;
+};
+#define KINERJA__FEEDBACK__V1__CANCEL_ASSESSMENT_ASSIGNMENT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor) \
+    , NULL, 0,NULL }
 
 
 /*
@@ -3238,6 +3519,63 @@ Kinerja__Feedback__V1__CoachingRecord *
                       const uint8_t       *data);
 void   kinerja__feedback__v1__coaching_record__free_unpacked
                      (Kinerja__Feedback__V1__CoachingRecord *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__DialogCadencePair methods */
+void   kinerja__feedback__v1__dialog_cadence_pair__init
+                     (Kinerja__Feedback__V1__DialogCadencePair         *message);
+size_t kinerja__feedback__v1__dialog_cadence_pair__get_packed_size
+                     (const Kinerja__Feedback__V1__DialogCadencePair   *message);
+size_t kinerja__feedback__v1__dialog_cadence_pair__pack
+                     (const Kinerja__Feedback__V1__DialogCadencePair   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__dialog_cadence_pair__pack_to_buffer
+                     (const Kinerja__Feedback__V1__DialogCadencePair   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__DialogCadencePair *
+       kinerja__feedback__v1__dialog_cadence_pair__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__dialog_cadence_pair__free_unpacked
+                     (Kinerja__Feedback__V1__DialogCadencePair *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__DialogCadenceRollup methods */
+void   kinerja__feedback__v1__dialog_cadence_rollup__init
+                     (Kinerja__Feedback__V1__DialogCadenceRollup         *message);
+size_t kinerja__feedback__v1__dialog_cadence_rollup__get_packed_size
+                     (const Kinerja__Feedback__V1__DialogCadenceRollup   *message);
+size_t kinerja__feedback__v1__dialog_cadence_rollup__pack
+                     (const Kinerja__Feedback__V1__DialogCadenceRollup   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__dialog_cadence_rollup__pack_to_buffer
+                     (const Kinerja__Feedback__V1__DialogCadenceRollup   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__DialogCadenceRollup *
+       kinerja__feedback__v1__dialog_cadence_rollup__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__dialog_cadence_rollup__free_unpacked
+                     (Kinerja__Feedback__V1__DialogCadenceRollup *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__CoachAppointment methods */
+void   kinerja__feedback__v1__coach_appointment__init
+                     (Kinerja__Feedback__V1__CoachAppointment         *message);
+size_t kinerja__feedback__v1__coach_appointment__get_packed_size
+                     (const Kinerja__Feedback__V1__CoachAppointment   *message);
+size_t kinerja__feedback__v1__coach_appointment__pack
+                     (const Kinerja__Feedback__V1__CoachAppointment   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__coach_appointment__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CoachAppointment   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__CoachAppointment *
+       kinerja__feedback__v1__coach_appointment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__coach_appointment__free_unpacked
+                     (Kinerja__Feedback__V1__CoachAppointment *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__AssessmentRound methods */
 void   kinerja__feedback__v1__assessment_round__init
@@ -4170,6 +4508,82 @@ Kinerja__Feedback__V1__RateCoachingResponse *
 void   kinerja__feedback__v1__rate_coaching_response__free_unpacked
                      (Kinerja__Feedback__V1__RateCoachingResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__GetDialogCadenceRequest methods */
+void   kinerja__feedback__v1__get_dialog_cadence_request__init
+                     (Kinerja__Feedback__V1__GetDialogCadenceRequest         *message);
+size_t kinerja__feedback__v1__get_dialog_cadence_request__get_packed_size
+                     (const Kinerja__Feedback__V1__GetDialogCadenceRequest   *message);
+size_t kinerja__feedback__v1__get_dialog_cadence_request__pack
+                     (const Kinerja__Feedback__V1__GetDialogCadenceRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__get_dialog_cadence_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__GetDialogCadenceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__GetDialogCadenceRequest *
+       kinerja__feedback__v1__get_dialog_cadence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__get_dialog_cadence_request__free_unpacked
+                     (Kinerja__Feedback__V1__GetDialogCadenceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__GetDialogCadenceResponse methods */
+void   kinerja__feedback__v1__get_dialog_cadence_response__init
+                     (Kinerja__Feedback__V1__GetDialogCadenceResponse         *message);
+size_t kinerja__feedback__v1__get_dialog_cadence_response__get_packed_size
+                     (const Kinerja__Feedback__V1__GetDialogCadenceResponse   *message);
+size_t kinerja__feedback__v1__get_dialog_cadence_response__pack
+                     (const Kinerja__Feedback__V1__GetDialogCadenceResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__get_dialog_cadence_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__GetDialogCadenceResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__GetDialogCadenceResponse *
+       kinerja__feedback__v1__get_dialog_cadence_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__get_dialog_cadence_response__free_unpacked
+                     (Kinerja__Feedback__V1__GetDialogCadenceResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__AppointCoachRequest methods */
+void   kinerja__feedback__v1__appoint_coach_request__init
+                     (Kinerja__Feedback__V1__AppointCoachRequest         *message);
+size_t kinerja__feedback__v1__appoint_coach_request__get_packed_size
+                     (const Kinerja__Feedback__V1__AppointCoachRequest   *message);
+size_t kinerja__feedback__v1__appoint_coach_request__pack
+                     (const Kinerja__Feedback__V1__AppointCoachRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__appoint_coach_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__AppointCoachRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__AppointCoachRequest *
+       kinerja__feedback__v1__appoint_coach_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__appoint_coach_request__free_unpacked
+                     (Kinerja__Feedback__V1__AppointCoachRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__AppointCoachResponse methods */
+void   kinerja__feedback__v1__appoint_coach_response__init
+                     (Kinerja__Feedback__V1__AppointCoachResponse         *message);
+size_t kinerja__feedback__v1__appoint_coach_response__get_packed_size
+                     (const Kinerja__Feedback__V1__AppointCoachResponse   *message);
+size_t kinerja__feedback__v1__appoint_coach_response__pack
+                     (const Kinerja__Feedback__V1__AppointCoachResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__appoint_coach_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__AppointCoachResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__AppointCoachResponse *
+       kinerja__feedback__v1__appoint_coach_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__appoint_coach_response__free_unpacked
+                     (Kinerja__Feedback__V1__AppointCoachResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__OpenAssessmentRoundRequest methods */
 void   kinerja__feedback__v1__open_assessment_round_request__init
                      (Kinerja__Feedback__V1__OpenAssessmentRoundRequest         *message);
@@ -4359,6 +4773,44 @@ Kinerja__Feedback__V1__RaterGroupCount *
                       const uint8_t       *data);
 void   kinerja__feedback__v1__rater_group_count__free_unpacked
                      (Kinerja__Feedback__V1__RaterGroupCount *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest methods */
+void   kinerja__feedback__v1__cancel_assessment_assignment_request__init
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest         *message);
+size_t kinerja__feedback__v1__cancel_assessment_assignment_request__get_packed_size
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest   *message);
+size_t kinerja__feedback__v1__cancel_assessment_assignment_request__pack
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__cancel_assessment_assignment_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *
+       kinerja__feedback__v1__cancel_assessment_assignment_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__cancel_assessment_assignment_request__free_unpacked
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse methods */
+void   kinerja__feedback__v1__cancel_assessment_assignment_response__init
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse         *message);
+size_t kinerja__feedback__v1__cancel_assessment_assignment_response__get_packed_size
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse   *message);
+size_t kinerja__feedback__v1__cancel_assessment_assignment_response__pack
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__cancel_assessment_assignment_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *
+       kinerja__feedback__v1__cancel_assessment_assignment_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__cancel_assessment_assignment_response__free_unpacked
+                     (Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest methods */
 void   kinerja__feedback__v1__list_assessment_assignments_request__init
@@ -4988,6 +5440,15 @@ typedef void (*Kinerja__Feedback__V1__CoachingRating_Closure)
 typedef void (*Kinerja__Feedback__V1__CoachingRecord_Closure)
                  (const Kinerja__Feedback__V1__CoachingRecord *message,
                   void *closure_data);
+typedef void (*Kinerja__Feedback__V1__DialogCadencePair_Closure)
+                 (const Kinerja__Feedback__V1__DialogCadencePair *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__DialogCadenceRollup_Closure)
+                 (const Kinerja__Feedback__V1__DialogCadenceRollup *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__CoachAppointment_Closure)
+                 (const Kinerja__Feedback__V1__CoachAppointment *message,
+                  void *closure_data);
 typedef void (*Kinerja__Feedback__V1__AssessmentRound_Closure)
                  (const Kinerja__Feedback__V1__AssessmentRound *message,
                   void *closure_data);
@@ -5135,6 +5596,18 @@ typedef void (*Kinerja__Feedback__V1__RateCoachingRequest_Closure)
 typedef void (*Kinerja__Feedback__V1__RateCoachingResponse_Closure)
                  (const Kinerja__Feedback__V1__RateCoachingResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Feedback__V1__GetDialogCadenceRequest_Closure)
+                 (const Kinerja__Feedback__V1__GetDialogCadenceRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__GetDialogCadenceResponse_Closure)
+                 (const Kinerja__Feedback__V1__GetDialogCadenceResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__AppointCoachRequest_Closure)
+                 (const Kinerja__Feedback__V1__AppointCoachRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__AppointCoachResponse_Closure)
+                 (const Kinerja__Feedback__V1__AppointCoachResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Feedback__V1__OpenAssessmentRoundRequest_Closure)
                  (const Kinerja__Feedback__V1__OpenAssessmentRoundRequest *message,
                   void *closure_data);
@@ -5164,6 +5637,12 @@ typedef void (*Kinerja__Feedback__V1__AssignRatersResponse_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__RaterGroupCount_Closure)
                  (const Kinerja__Feedback__V1__RaterGroupCount *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest_Closure)
+                 (const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse_Closure)
+                 (const Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse *message,
                   void *closure_data);
 typedef void (*Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest_Closure)
                  (const Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest *message,
@@ -5320,6 +5799,10 @@ struct Kinerja__Feedback__V1__FeedbackService_Service
                             const Kinerja__Feedback__V1__CloseActionItemRequest *input,
                             Kinerja__Feedback__V1__CloseActionItemResponse_Closure closure,
                             void *closure_data);
+  void (*get_dialog_cadence)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                             const Kinerja__Feedback__V1__GetDialogCadenceRequest *input,
+                             Kinerja__Feedback__V1__GetDialogCadenceResponse_Closure closure,
+                             void *closure_data);
   void (*record_coaching)(Kinerja__Feedback__V1__FeedbackService_Service *service,
                           const Kinerja__Feedback__V1__RecordCoachingRequest *input,
                           Kinerja__Feedback__V1__RecordCoachingResponse_Closure closure,
@@ -5335,6 +5818,10 @@ struct Kinerja__Feedback__V1__FeedbackService_Service
   void (*rate_coaching)(Kinerja__Feedback__V1__FeedbackService_Service *service,
                         const Kinerja__Feedback__V1__RateCoachingRequest *input,
                         Kinerja__Feedback__V1__RateCoachingResponse_Closure closure,
+                        void *closure_data);
+  void (*appoint_coach)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                        const Kinerja__Feedback__V1__AppointCoachRequest *input,
+                        Kinerja__Feedback__V1__AppointCoachResponse_Closure closure,
                         void *closure_data);
   void (*open_assessment_round)(Kinerja__Feedback__V1__FeedbackService_Service *service,
                                 const Kinerja__Feedback__V1__OpenAssessmentRoundRequest *input,
@@ -5356,6 +5843,10 @@ struct Kinerja__Feedback__V1__FeedbackService_Service
                                       const Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest *input,
                                       Kinerja__Feedback__V1__ListAssessmentAssignmentsResponse_Closure closure,
                                       void *closure_data);
+  void (*cancel_assessment_assignment)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                                       const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *input,
+                                       Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse_Closure closure,
+                                       void *closure_data);
   void (*submit_behaviour_assessment)(Kinerja__Feedback__V1__FeedbackService_Service *service,
                                       const Kinerja__Feedback__V1__SubmitBehaviourAssessmentRequest *input,
                                       Kinerja__Feedback__V1__SubmitBehaviourAssessmentResponse_Closure closure,
@@ -5437,15 +5928,18 @@ void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__Feedb
       function_prefix__ ## get_dialog,\
       function_prefix__ ## list_dialogs,\
       function_prefix__ ## close_action_item,\
+      function_prefix__ ## get_dialog_cadence,\
       function_prefix__ ## record_coaching,\
       function_prefix__ ## get_coaching,\
       function_prefix__ ## list_coaching,\
       function_prefix__ ## rate_coaching,\
+      function_prefix__ ## appoint_coach,\
       function_prefix__ ## open_assessment_round,\
       function_prefix__ ## get_assessment_round,\
       function_prefix__ ## close_assessment_round,\
       function_prefix__ ## assign_raters,\
       function_prefix__ ## list_assessment_assignments,\
+      function_prefix__ ## cancel_assessment_assignment,\
       function_prefix__ ## submit_behaviour_assessment,\
       function_prefix__ ## get_behaviour_summary,\
       function_prefix__ ## stream_behaviour_summaries,\
@@ -5513,6 +6007,10 @@ void kinerja__feedback__v1__feedback_service__close_action_item(ProtobufCService
                                                                 const Kinerja__Feedback__V1__CloseActionItemRequest *input,
                                                                 Kinerja__Feedback__V1__CloseActionItemResponse_Closure closure,
                                                                 void *closure_data);
+void kinerja__feedback__v1__feedback_service__get_dialog_cadence(ProtobufCService *service,
+                                                                 const Kinerja__Feedback__V1__GetDialogCadenceRequest *input,
+                                                                 Kinerja__Feedback__V1__GetDialogCadenceResponse_Closure closure,
+                                                                 void *closure_data);
 void kinerja__feedback__v1__feedback_service__record_coaching(ProtobufCService *service,
                                                               const Kinerja__Feedback__V1__RecordCoachingRequest *input,
                                                               Kinerja__Feedback__V1__RecordCoachingResponse_Closure closure,
@@ -5528,6 +6026,10 @@ void kinerja__feedback__v1__feedback_service__list_coaching(ProtobufCService *se
 void kinerja__feedback__v1__feedback_service__rate_coaching(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__RateCoachingRequest *input,
                                                             Kinerja__Feedback__V1__RateCoachingResponse_Closure closure,
+                                                            void *closure_data);
+void kinerja__feedback__v1__feedback_service__appoint_coach(ProtobufCService *service,
+                                                            const Kinerja__Feedback__V1__AppointCoachRequest *input,
+                                                            Kinerja__Feedback__V1__AppointCoachResponse_Closure closure,
                                                             void *closure_data);
 void kinerja__feedback__v1__feedback_service__open_assessment_round(ProtobufCService *service,
                                                                     const Kinerja__Feedback__V1__OpenAssessmentRoundRequest *input,
@@ -5549,6 +6051,10 @@ void kinerja__feedback__v1__feedback_service__list_assessment_assignments(Protob
                                                                           const Kinerja__Feedback__V1__ListAssessmentAssignmentsRequest *input,
                                                                           Kinerja__Feedback__V1__ListAssessmentAssignmentsResponse_Closure closure,
                                                                           void *closure_data);
+void kinerja__feedback__v1__feedback_service__cancel_assessment_assignment(ProtobufCService *service,
+                                                                           const Kinerja__Feedback__V1__CancelAssessmentAssignmentRequest *input,
+                                                                           Kinerja__Feedback__V1__CancelAssessmentAssignmentResponse_Closure closure,
+                                                                           void *closure_data);
 void kinerja__feedback__v1__feedback_service__submit_behaviour_assessment(ProtobufCService *service,
                                                                           const Kinerja__Feedback__V1__SubmitBehaviourAssessmentRequest *input,
                                                                           Kinerja__Feedback__V1__SubmitBehaviourAssessmentResponse_Closure closure,
@@ -5619,6 +6125,7 @@ extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__solicitation_stat
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__dialog_stage__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__dialog_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__coaching_kind__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__dialog_cadence_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__rater_relation__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__assessment_round_state__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__feedback__v1__assignment_state__descriptor;
@@ -5634,6 +6141,9 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__action_item__desc
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__coaching_rating__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__coaching_record__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_cadence_pair__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__dialog_cadence_rollup__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__coach_appointment__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__assessment_round__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__assessment_assignment__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__value_expectation__descriptor;
@@ -5683,6 +6193,10 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_coaching_req
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_coaching_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__rate_coaching_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__rate_coaching_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_dialog_cadence_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_dialog_cadence_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__appoint_coach_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__appoint_coach_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__open_assessment_round_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__open_assessment_round_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_assessment_round_request__descriptor;
@@ -5693,6 +6207,8 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__rater_choice__des
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__assign_raters_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__assign_raters_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__rater_group_count__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__cancel_assessment_assignment_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__cancel_assessment_assignment_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_assessment_assignments_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_assessment_assignments_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__submit_behaviour_assessment_request__descriptor;
