@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "KinerjaReporting", targets: ["KinerjaReporting"]),
         .library(name: "KinerjaEvaluation", targets: ["KinerjaEvaluation"]),
         .library(name: "KinerjaFeedback", targets: ["KinerjaFeedback"]),
+        .library(name: "KinerjaDocuments", targets: ["KinerjaDocuments"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
@@ -50,6 +51,12 @@ let package = Package(
             path: "Shared/COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCairo",
+            path: "Shared/CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
 
         // MARK: The wire contract.
@@ -259,6 +266,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Documents: PDF pages (paragraphs, tables, stamps) and charts (PDF, SVG, PNG) laid
+        // out with Pango and drawn with Cairo.
+        .target(
+            name: "KinerjaDocuments",
+            dependencies: ["CCairo"],
+            path: "Shared/KinerjaDocuments",
+            swiftSettings: strict
+        ),
+
         // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
@@ -384,6 +400,12 @@ let package = Package(
             dependencies: ["KinerjaTestSupport", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity", "KinerjaASN", "KinerjaDemo",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/KinerjaEndToEndTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaDocumentsTests",
+            dependencies: ["KinerjaDocuments"],
+            path: "Tests/KinerjaDocumentsTests",
             swiftSettings: strict
         ),
         .testTarget(
