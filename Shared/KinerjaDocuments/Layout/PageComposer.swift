@@ -8,6 +8,8 @@ struct PageComposer {
     private(set) var pages: [[DrawItem]] = [[]]
     private var cursor = 0.0
     private var pendingSpace = 0.0
+    /// A page break was asked for: the next unit starts a new page (none is made for nothing).
+    private var pendingBreak = false
 
     init(body: Rect) {
         self.body = body
@@ -32,13 +34,13 @@ struct PageComposer {
         return nil
     }
 
-    private var remaining: Double { body.height - cursor }
+    private var remaining: Double { pendingBreak ? 0 : body.height - cursor }
     private var pageIsEmpty: Bool { cursor == 0 }
 
     private mutating func place(_ block: LaidOutBlock, followedBy next: LaidOutBlock?) throws(DocumentError) {
         switch block.kind {
         case .pageBreak:
-            if !pageIsEmpty { newPage() }
+            if !pageIsEmpty { pendingBreak = true }
         case .space(let height):
             if !pageIsEmpty { pendingSpace += height }
         case .together:
@@ -103,7 +105,7 @@ struct PageComposer {
         guard unit.height <= body.height + 0.001 else {
             throw DocumentError(.contentTooTall, "an element \(Int(unit.height)) pt tall does not fit a page body of \(Int(body.height)) pt")
         }
-        if pendingSpace + unit.height > remaining + 0.001 && !pageIsEmpty { newPage() }
+        if pendingBreak || (pendingSpace + unit.height > remaining + 0.001 && !pageIsEmpty) { newPage() }
         if !pageIsEmpty { cursor += pendingSpace }
         pendingSpace = 0
         for item in unit.items {
@@ -131,5 +133,6 @@ struct PageComposer {
         pages.append([])
         cursor = 0
         pendingSpace = 0
+        pendingBreak = false
     }
 }
