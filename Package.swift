@@ -284,6 +284,7 @@ let package = Package(
                 "KinerjaRPC",
                 "KinerjaTLS",
                 "KinerjaCrypto",
+                "KinerjaDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/kinerjactl",
@@ -410,7 +411,7 @@ let package = Package(
         ),
         .testTarget(
             name: "kinerjactlTests",
-            dependencies: ["kinerjactl"],
+            dependencies: ["kinerjactl", "KinerjaDocuments"],
             path: "Tests/kinerjactlTests",
             swiftSettings: strict
         ),
