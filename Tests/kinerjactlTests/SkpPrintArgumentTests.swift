@@ -7,10 +7,10 @@ import Testing
 struct SkpPrintArgumentTests {
     @Test("print needs an SKP id of letters and digits, a version of 1 or more, and an output ending in .pdf")
     func validation() throws {
-        let good = try Kinerjactl.Skp.Print.parse(["01JSKPKUPANGDUKCAPIL000001", "--output", "skp.pdf"])
-        #expect(good.output == "skp.pdf")
-        for arguments in [["01J/../x", "--output", "skp.pdf"], ["01JSKP", "--output", "skp.txt"], ["01JSKP", "--output", "out/"],
-                          ["01JSKP", "--version", "0", "--output", "skp.pdf"]] {
+        let good = try Kinerjactl.Skp.Print.parse(["01JSKPKUPANGDUKCAPIL000001", "--out", "skp.pdf"])
+        #expect(good.out == "skp.pdf")
+        for arguments in [["01J/../x", "--out", "skp.pdf"], ["01JSKP", "--out", "skp.txt"], ["01JSKP", "--out", "out/"],
+                          ["01JSKP", "--version", "0", "--out", "skp.pdf"]] {
             #expect(throws: (any Error).self, "\(arguments)") { _ = try Kinerjactl.Skp.Print.parse(arguments) }
             #expect(ArgumentFailure.invalidArguments(in: Self.parseError(arguments))?.code.exitStatus == 64, "\(arguments)")
         }
@@ -44,10 +44,10 @@ struct SkpPrintArgumentTests {
         defer { directory.remove() }
         let text = directory.path + "/catatan.pdf"
         try Data("bukan pdf".utf8).write(to: URL(fileURLWithPath: text))
-        #expect { _ = try Kinerjactl.Skp.VerifyPrint.mark(of: try Kinerjactl.Skp.VerifyPrint.read(text), file: text) } throws: {
+        #expect { _ = try SkpPrintedFile.mark(of: try SkpPrintedFile.read(text), file: text) } throws: {
             ($0 as? CLIError)?.code == .badInputFile
         }
-        #expect { _ = try Kinerjactl.Skp.VerifyPrint.read(directory.path + "/missing.pdf") } throws: { ($0 as? CLIError)?.code == .badInputFile }
+        #expect { _ = try SkpPrintedFile.read(directory.path + "/missing.pdf") } throws: { ($0 as? CLIError)?.code == .badInputFile }
     }
 
     @Test("verify-print's exit statuses are distinct: 5 for a mismatch, 6 for a printout without a stamp")

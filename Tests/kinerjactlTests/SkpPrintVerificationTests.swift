@@ -60,12 +60,12 @@ struct SkpPrintVerificationTests {
         let skp = SkpPrintSamples.administrator
         let hash = try #require(skp.approval?.bodySha256)
         let mark = SkpPrintMark(skpID: skp.skpID, version: skp.version, bodySHA256: hash)
-        #expect(try SkpPrintVerification.verdict(mark: mark, stored: skp) == .matches(bodySHA256: hash))
+        #expect(try SkpPrintVerification.verdict(mark: mark, stored: skp) == .verified(bodySHA256: hash))
         // Superseded later (DIGANTI) and amended: the approved body is unchanged.
         var superseded = skp
         superseded.state = .diganti
         superseded.amendments = [Planning.ExpectationAmendment(amendmentID: "01JAMEND", version: 2, reason: "Penyesuaian")]
-        #expect(try SkpPrintVerification.verdict(mark: mark, stored: superseded) == .matches(bodySHA256: hash))
+        #expect(try SkpPrintVerification.verdict(mark: mark, stored: superseded) == .verified(bodySHA256: hash))
     }
 
     @Test("a changed store, a changed printout, a stamp the store lacks or another version does not match")
@@ -98,7 +98,7 @@ struct SkpPrintVerificationTests {
     @Test("a printout without a stamp has nothing to verify")
     func noStamp() throws {
         let mark = SkpPrintMark(skpID: "01JSKPKUPANGDUKCAPIL000001", version: 3, bodySHA256: nil)
-        #expect(try SkpPrintVerification.verdict(mark: mark, stored: SkpPrintSamples.draft) == .noStamp)
+        #expect(try SkpPrintVerification.verdict(mark: mark, stored: SkpPrintSamples.draft) == .notApproved)
     }
 
     @Test("the Keywords mark reads back what it wrote, and refuses anything else")

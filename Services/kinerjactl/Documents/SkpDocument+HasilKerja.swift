@@ -2,21 +2,20 @@ import KinerjaDocuments
 import KinerjaProto
 
 extension SkpDocument {
-    /// HASIL KERJA: per RHK the atasan's RHK it intervenes, the RHK, and one line per IKI (aspek,
-    /// indicator, target); Utama first, then Tambahan. JPT adds Perspektif; JF adds the peran.
+    /// HASIL KERJA: per RHK (Utama first, then Tambahan) the RHK and one line per IKI (aspek,
+    /// indicator, target). JA and JF add the atasan's RHK it intervenes in front, JF the peran
+    /// in it; JPT, whose results come from the organisation's plan, adds the Perspektif instead.
     static func hasilKerja(_ skp: Planning.Skp, layout: SkpFormLayout) -> KinerjaDocuments.Table {
-        var titles: [(String, TableColumn)] = [
-            ("NO", TableColumn(.points(20), alignment: .center)),
-            ("RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", TableColumn(.weight(2))),
-            ("RENCANA HASIL KERJA", TableColumn(.weight(2))),
-        ]
-        if layout == .fungsional { titles.append(("PERAN", TableColumn(.weight(1.1)))) }
+        var titles: [(String, TableColumn)] = [("NO", TableColumn(.points(22), alignment: .center))]
+        if layout != .jpt { titles.append(("RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", TableColumn(.weight(2)))) }
+        titles.append(("RENCANA HASIL KERJA", TableColumn(.weight(layout == .jpt ? 2.6 : 2))))
+        if layout == .fungsional { titles.append(("PERAN DALAM HASIL KERJA", TableColumn(.weight(1.2)))) }
         titles += [
-            ("ASPEK", TableColumn(.points(46))),
+            ("ASPEK", TableColumn(.points(48))),
             ("INDIKATOR KINERJA INDIVIDU", TableColumn(.weight(2))),
-            ("TARGET", TableColumn(.weight(1.25))),
+            ("TARGET", TableColumn(.points(74))),
         ]
-        if layout == .jpt { titles.append(("PERSPEKTIF", TableColumn(.points(56)))) }
+        if layout == .jpt { titles.append(("PERSPEKTIF", TableColumn(.points(62)))) }
         let count = titles.count
         let numbering = TableRow((1...count).map { TableCell(RichText("(\($0))"), style: TextStyle(size: 6.5, alignment: .center)) })
         var rows: [TableRow] = [sectionRow("HASIL KERJA", columns: count, fill: Color.headerBlue)]
@@ -40,15 +39,13 @@ extension SkpDocument {
     private static func rhkRows(_ rhk: Planning.Rhk, number: Int, skp: Planning.Skp, layout: SkpFormLayout) -> [TableRow] {
         let ikis = rhk.ikis.sorted { $0.position < $1.position }
         let span = max(1, ikis.count)
-        var first: [TableCell] = [
-            TableCell(RichText(String(number)), rowSpan: span),
-            TableCell(parentText(rhk), rowSpan: span),
-            TableCell(rhkText(rhk), rowSpan: span),
-        ]
+        var first: [TableCell] = [TableCell(RichText(String(number)), rowSpan: span)]
+        if layout != .jpt { first.append(TableCell(parentText(rhk), rowSpan: span)) }
+        first.append(TableCell(rhkText(rhk, layout: layout), rowSpan: span))
         if layout == .fungsional { first.append(TableCell(RichText(nonEmpty(rhk.peran)), rowSpan: span)) }
         let ikiCells = ikis.map { iki in
             [TableCell(RichText(SkpFormVocabulary.aspek(iki.aspek))), TableCell(RichText(nonEmpty(iki.indicator))),
-             TableCell(RichText(SkpText.target(iki.annualTarget, approach: skp.approach)))]
+             TableCell(RichText(SkpText.target(iki.annualTarget, approach: skp.approach, number: IndonesianNumber.format)))]
         }
         first += ikiCells.first ?? [TableCell(.italic("Belum ada IKI"), columnSpan: 3)]
         if layout == .jpt { first.append(TableCell(RichText(SkpFormVocabulary.perspektif(rhk.perspektif)), rowSpan: span)) }
@@ -67,9 +64,13 @@ extension SkpDocument {
         return text
     }
 
-    /// The RHK, with the penugasan of a Tambahan.
-    private static func rhkText(_ rhk: Planning.Rhk) -> RichText {
+    /// The RHK, with the penugasan of a Tambahan; on the JPT form, which has no column for it,
+    /// the result it supports when it is linked to one.
+    private static func rhkText(_ rhk: Planning.Rhk, layout: SkpFormLayout) -> RichText {
         var text = RichText(nonEmpty(rhk.text))
+        if layout == .jpt, !rhk.parentRhkID.isEmpty, !rhk.parentRhkText.isEmpty {
+            text = text + "\n" + .italic("Mendukung: \(rhk.parentRhkText)")
+        }
         if !rhk.penugasan.isEmpty { text = text + "\n" + .italic("Penugasan: \(rhk.penugasan)") }
         return text
     }

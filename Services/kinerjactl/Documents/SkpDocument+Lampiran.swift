@@ -20,12 +20,16 @@ extension SkpDocument {
                 rows.append(TableRow([TableCell(RichText("\(index + 1)")), TableCell(RichText(item))]))
             }
         }
-        let penilai = printout.penilai.map { "\($0.name), \($0.nipLine)" } ?? "—"
+        let penilai = printout.penilai.map { person in
+            [person.name, person.nipLine ?? "NON ASN", printout.penilaiJabatan.title].filter { !$0.isEmpty }.joined(separator: ", ")
+        } ?? "—"
+        let pegawai = [printout.pegawai.name, printout.pegawai.nipLine ?? "", printout.pegawai.jabatan].filter { !$0.isEmpty }
+            .joined(separator: ", ")
         return [
             .heading(Heading("LAMPIRAN SASARAN KINERJA PEGAWAI", style: TextStyle(size: 12, bold: true, alignment: .center), spaceAfter: 1)),
             .heading(Heading(RichText(period), style: TextStyle(size: 9, bold: true, alignment: .center), spaceAfter: 8)),
             .keyValues(KeyValueList([
-                (key: "Pegawai yang dinilai", value: RichText("\(printout.pegawai.name), \(printout.pegawai.nipLine)")),
+                (key: "Pegawai yang dinilai", value: RichText(pegawai)),
                 (key: "Pejabat penilai kinerja", value: RichText(penilai)),
                 (key: "SKP", value: .monospace(skp.skpID) + RichText(", versi \(skp.version), tahun \(skp.year)")),
             ], keyWidth: 118, style: TextStyle(size: 8.5), spaceAfter: 8)),

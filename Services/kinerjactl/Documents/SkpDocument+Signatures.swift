@@ -3,23 +3,32 @@ import KinerjaProto
 
 extension SkpDocument {
     /// The signatures: the pegawai yang dinilai on the left, the pejabat penilai kinerja on the
-    /// right under the place and date of approval (blank until approved); NON ASN instead of a NIP
-    /// for an official outside the civil service.
+    /// right under the place and date of approval (dotted until approved). An acting official
+    /// signs as what they act for (`Plt. Kepala Bidang …`), the Wali Kota as Wali Kota; an
+    /// official outside the civil service signs without a NIP line. One row per line, so both
+    /// sides stay level whatever wraps.
     static func signatures(_ printout: SkpPrintout) -> KinerjaDocuments.Table {
-        let date = printout.skp.approval?.at.map { IndonesianDate.day(IndonesianDate.witaDay($0)) } ?? "…………………… \(printout.skp.year)"
-        var role = "Pejabat Penilai Kinerja"
-        switch printout.penilaiKind {
-        case .plt: role = "Plt. " + role
-        case .plh: role = "Plh. " + role
-        default: break
-        }
+        let date = printout.skp.approval?.at.map { IndonesianDate.day(IndonesianDate.witaDay($0)) } ?? "……………………… \(printout.skp.year)"
         let penilai = printout.penilai
-        let left = RichText("\nPegawai yang Dinilai\n\n\n\n") + .bold(printout.pegawai.name) + RichText("\n" + printout.pegawai.nipLine)
-        let right = RichText("\(printout.place), \(date)\n\(role)\n\n\n\n") + .bold(penilai?.name ?? "(……………………………………)")
-            + RichText("\n" + (penilai?.nipLine ?? "NIP. ……………………"))
+        var role = "Pejabat Penilai Kinerja,"
+        switch printout.penilaiKind {
+        case .plt, .plh, .external:
+            let title = printout.penilaiJabatan.title
+            if penilai != nil, !title.isEmpty { role += "\n" + title + "," }
+        default:
+            break
+        }
+        let penilaiNIP = penilai.map { $0.nipLine ?? "" } ?? "NIP. ………………………"
+        let lines: [(RichText, RichText)] = [
+            ("", RichText("\(printout.place), \(date)")),
+            ("Pegawai yang Dinilai,", RichText(role)),
+            ("\n\n\n", "\n\n\n"),
+            (.bold(printout.pegawai.name), .bold(penilai?.name ?? "(………………………………………)")),
+            (RichText(printout.pegawai.nipLine ?? ""), RichText(penilaiNIP)),
+        ]
         let style = TextStyle(size: 8.5, alignment: .center)
         return KinerjaDocuments.Table(columns: [TableColumn(.weight(1)), TableColumn(.weight(1))],
-                     rows: [TableRow([TableCell(left, style: style), TableCell(right, style: style)])],
-                     bodyStyle: style, headerFill: nil, border: .none, cellPadding: 2, keepTogether: true, spaceAfter: 10)
+                     rows: lines.map { TableRow([TableCell($0.0, style: style), TableCell($0.1, style: style)]) },
+                     bodyStyle: style, headerFill: nil, border: .none, cellPadding: 1, keepTogether: true, spaceAfter: 10)
     }
 }

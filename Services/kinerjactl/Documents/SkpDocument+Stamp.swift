@@ -20,21 +20,24 @@ extension SkpDocument {
                                      (key: "SKP", value: .monospace(skp.skpID) + RichText(", versi \(skp.version)"))],
                                     keyWidth: keyWidth, style: style),
                 note: "Cetakan ini bukan dokumen SKP yang berlaku: tidak memuat persetujuan pejabat penilai kinerja.",
-                color: Color(hex: 0x8A1C1C))
+                color: notApprovedColor)
         }
         let penilai = approval.penilai
         let who = penilai?.penilai
         var approver = who.map { ref in ref.displayName.isEmpty ? ref.nip : ref.displayName } ?? "—"
-        if let penilai, !penilai.isAsn {
+        if let penilai, !penilai.isAsn || PrintedPerson.isNonASNIdentifier(who?.nip ?? "") {
             approver += " (NON ASN)"
         } else if let nip = who?.nip, !nip.isEmpty {
             approver += " (NIP. \(nip))"
         }
-        var kind = SkpFormVocabulary.penilaiKind(penilai?.kind ?? .unspecified)
-        if let decree = penilai?.decreeNumber, !decree.isEmpty { kind += ", \(decree)" }
+        // As which kind of penilai, and in which position: the printout's penilai is the approver.
+        var role = SkpFormVocabulary.penilaiKind(penilai?.kind ?? .unspecified)
+        let title = printout.penilaiJabatan.title
+        if !title.isEmpty { role += " — \(title)" }
+        if let decree = penilai?.decreeNumber, !decree.isEmpty { role += "; \(decree)" }
         var lines: [(key: RichText, value: RichText)] = [
             (key: "Disetujui oleh", value: RichText(approver)),
-            (key: "Sebagai", value: RichText(kind)),
+            (key: "Sebagai", value: RichText(role)),
             (key: "Waktu persetujuan", value: RichText(IndonesianDate.instant(approval.at))),
             (key: "Versi SKP", value: RichText("\(approval.version)") + RichText(skp.state == .diganti ? " (telah diganti oleh versi yang lebih baru)" : "")),
             (key: "ID SKP", value: .monospace(skp.skpID)),

@@ -15,6 +15,8 @@ enum SkpDocument {
     static let headerStyle = TextStyle(size: bodySize, bold: true, alignment: .center)
     /// Fill of section rows (A. UTAMA, B. TAMBAHAN).
     static let sectionFill = Color.lightGrey
+    /// Colour of what says a printout is not approved (a dark red).
+    static let notApprovedColor = Color(hex: 0x8A1C1C)
 
     /// The document for `printout`.
     static func build(_ printout: SkpPrintout) -> Document {
@@ -35,7 +37,8 @@ enum SkpDocument {
         blocks.append(.table(signatures(printout)))
         return Document(
             page: .a4Portrait,
-            footer: PageFooter(text: "SKP \(printout.pegawai.name) · \(skp.year) · versi \(skp.version) · \(skp.skpID)"),
+            footer: PageFooter(text: "SKP \(printout.pegawai.name) · \(skp.year) · versi \(skp.version)"
+                + (mark(printout).bodySHA256 == nil ? " (belum disetujui)" : "") + " · \(skp.skpID)"),
             metadata: DocumentMetadata(
                 title: "Sasaran Kinerja Pegawai \(skp.year) — \(printout.pegawai.name)",
                 author: printout.instansi,
@@ -67,7 +70,13 @@ enum SkpDocument {
             .heading(Heading("SASARAN KINERJA PEGAWAI", style: TextStyle(size: 13, bold: true, alignment: .center), spaceAfter: 1)),
             .heading(Heading(RichText("PENDEKATAN HASIL KERJA \(SkpFormVocabulary.approach(skp.approach))"),
                              style: TextStyle(size: 9.5, bold: true, alignment: .center), spaceAfter: 1)),
-            .heading(Heading(RichText(layout.audience), style: TextStyle(size: 9.5, bold: true, alignment: .center), spaceAfter: 8)),
+            .heading(Heading(RichText(layout.audience), style: TextStyle(size: 9.5, bold: true, alignment: .center),
+                             spaceAfter: mark(printout).bodySHA256 == nil ? 2 : 8)),
+        ] + (mark(printout).bodySHA256 == nil ? [
+            // Seen at once on the first page: this is not the document in force.
+            .heading(Heading(RichText("BELUM DISETUJUI — \(SkpFormVocabulary.state(skp.state).uppercased()), VERSI \(skp.version)"),
+                             style: TextStyle(size: 8.5, bold: true, color: notApprovedColor, alignment: .center), spaceAfter: 6)),
+        ] : []) + [
             .table(KinerjaDocuments.Table(columns: [TableColumn(.weight(1)), TableColumn(.weight(1), alignment: .right)],
                          rows: [TableRow([TableCell(.bold(printout.instansi)), TableCell(.bold(period))])],
                          bodyStyle: cellStyle, headerFill: nil, border: .none, cellPadding: 1, spaceAfter: 3)),

@@ -6,7 +6,7 @@ import KinerjaProto
 enum SkpFormLayout: Equatable, Sendable {
     /// Pejabat pimpinan tinggi (JPT): RHK with a Perspektif column.
     case jpt
-    /// Jabatan administrasi (administrator, pengawas) and pelaksana.
+    /// Jabatan administrasi: administrator, pengawas and pelaksana.
     case administrasi
     /// Jabatan fungsional: RHK with the peran in the intervened result.
     case fungsional
@@ -23,8 +23,17 @@ enum SkpFormLayout: Equatable, Sendable {
     var audience: String {
         switch self {
         case .jpt: "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
-        case .administrasi: "BAGI PEJABAT ADMINISTRASI DAN PELAKSANA"
+        case .administrasi: "BAGI PEJABAT ADMINISTRASI"
         case .fungsional: "BAGI PEJABAT FUNGSIONAL"
+        }
+    }
+
+    /// `jpt`, `administrasi`, `fungsional` (for messages and `--json`).
+    var name: String {
+        switch self {
+        case .jpt: "jpt"
+        case .administrasi: "administrasi"
+        case .fungsional: "fungsional"
         }
     }
 }

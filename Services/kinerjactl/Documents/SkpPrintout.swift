@@ -13,6 +13,8 @@ struct SkpPrintout: Sendable {
     var penilaiKind: Common.PenilaiKind
     /// The Plt/Plh decree number, if any.
     var penilaiDecree: String = ""
+    /// For a Plt/Plh: the title of the head position they act for (empty when unknown).
+    var penilaiActingFor: String = ""
     /// The instansi line of the form.
     var instansi: String = "PEMERINTAH KOTA KUPANG"
     /// The place before the date of the signatures.
@@ -21,6 +23,11 @@ struct SkpPrintout: Sendable {
     var approvedVersion: UInt32 = 0
     /// The SHA-256 of the stored body recomputed when printing; nil when not computed.
     var recomputedBodySHA256: String?
+
+    /// The penilai's jabatan as printed (`Plt. Kepala Bidang …` for an acting official).
+    var penilaiJabatan: PenilaiJabatan {
+        PenilaiJabatan(kind: penilaiKind, own: penilai?.jabatan ?? "", actingFor: penilaiActingFor, decree: penilaiDecree)
+    }
 }
 
 /// A person as the identity block and the signatures print them.
@@ -38,9 +45,14 @@ struct PrintedPerson: Sendable, Equatable {
     /// Unit kerja.
     var unit: String = ""
 
-    /// `NIP. 19750315…`, or `NON ASN` for an official outside the civil service.
-    var nipLine: String {
-        isASN ? (identifier.isEmpty ? "NIP. —" : "NIP. \(identifier)") : "NON ASN"
+    /// `NIP. 19750315…`; nil for an official outside the civil service, who has no NIP.
+    var nipLine: String? {
+        isASN ? (identifier.isEmpty ? "NIP. —" : "NIP. \(identifier)") : nil
+    }
+
+    /// True for the identifier identity gives a non-ASN official (`NONASN.WALIKOTA.KUPANG`).
+    static func isNonASNIdentifier(_ identifier: String) -> Bool {
+        identifier.hasPrefix("NONASN.")
     }
 
     /// The NIP cell of the identity block.

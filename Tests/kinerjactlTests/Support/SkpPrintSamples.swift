@@ -10,7 +10,18 @@ enum SkpPrintSamples {
     static let kepalaBidang = "198105232006041002"
     static let analis = "199003152015032001"
     static let sekdaNIP = "196811021994031007"
-    static let waliKota = "NONASN.WALIKOTA-KUPANG"
+    static let waliKota = "NONASN.WALIKOTA.KUPANG"
+    static let kepalaSeksi = "198507142010011003"
+    static let pltDecree = "Surat Perintah Wali Kota No. 800.1.3/045/BKPSDM/2026"
+    static let pemkot = "01JUNITPEMKOTKUPANG0000001"
+    static let setda = "01JUNITSETDA00000000000001"
+    static let dinas = "01JUNITDUKCAPIL00000000001"
+    static let bidang = "01JUNITDUKCAPILBIDANG00001"
+    static let seksi = "01JUNITDUKCAPILSEKSI000001"
+    /// Unit names as identity answers them.
+    static let unitNames = [pemkot: "Pemerintah Kota Kupang", setda: "Sekretariat Daerah Kota Kupang",
+                            dinas: "Dinas Kependudukan dan Pencatatan Sipil", bidang: "Bidang Pelayanan Pendaftaran Penduduk",
+                            seksi: "Seksi Identitas Penduduk"]
     /// 2 January 2026 06:30 UTC = 14.30 WITA.
     static let approvedAt = Common.Timestamp(seconds: 1_767_335_400)
 
@@ -38,9 +49,9 @@ enum SkpPrintSamples {
         var skp = Planning.Skp(
             skpID: "01JSKPKUPANGDUKCAPIL000001", version: 2, nip: kepalaBidang,
             employee: Common.EmployeeRef(nip: kepalaBidang, displayName: "Yohanes Fanggidaé, S.Sos., M.Si.",
-                                         jabatanName: "Kepala Bidang Pelayanan Pendaftaran Penduduk", unitID: "01JUNITDUKCAPILBIDANG00001"),
+                                         jabatanName: "Kepala Bidang Pelayanan Pendaftaran Penduduk", unitID: bidang),
             year: year, periodStart: Common.Date(year: year, month: 1, day: 1), periodEnd: Common.Date(year: year, month: 12, day: 31),
-            approach: .kuantitatif, jenisJabatan: .administrator, unitID: "01JUNITDUKCAPILBIDANG00001", atasanNIP: kepalaDinas,
+            approach: .kuantitatif, jenisJabatan: .administrator, unitID: bidang, atasanNIP: kepalaDinas,
             rhks: [
                 Planning.Rhk(rhkID: "01JRHKA0000000000000000001", kind: .utama,
                              text: "Meningkatnya kualitas layanan pendaftaran penduduk di Kota Kupang",
@@ -83,7 +94,7 @@ enum SkpPrintSamples {
             state: .disetujui, decisionNote: "Disetujui", revisionReason: "Menyesuaikan target dengan realisasi 2025",
             revision: 7, lampiran: lampiran,
             penilai: Common.PenilaiRef(penilai: Common.EmployeeRef(nip: kepalaDinas, displayName: "Dra. Maria Goreti Ndun, M.Si.",
-                                                                   jabatanName: "Kepala Dinas Kependudukan dan Pencatatan Sipil", unitID: "01JUNITDUKCAPIL00000000001"),
+                                                                   jabatanName: "Kepala Dinas Kependudukan dan Pencatatan Sipil", unitID: dinas),
                                        kind: .atasanLangsung, isAsn: true, golongan: "IV/b"))
         approve(&skp)
         return skp
@@ -96,39 +107,91 @@ enum SkpPrintSamples {
         skp.version = 1
         skp.nip = sekdaNIP
         skp.employee = Common.EmployeeRef(nip: sekdaNIP, displayName: "Dr. Ir. Paulus Mbatu Kaleka, M.T.", jabatanName: "Sekretaris Daerah Kota Kupang",
-                                          unitID: "01JUNITSETDA00000000000001")
-        skp.unitID = "01JUNITSETDA00000000000001"
-        skp.atasanNIP = ""
+                                          unitID: setda)
+        skp.unitID = setda
+        skp.atasanNIP = waliKota
         skp.jenisJabatan = .jpt
-        let perspektif: [Planning.Perspektif] = [.penerimaLayanan, .prosesBisnis, .penguatanInternal]
-        for index in skp.rhks.indices {
-            skp.rhks[index].perspektif = perspektif[index % perspektif.count]
-            skp.rhks[index].parentRhkID = ""
-            skp.rhks[index].parentRhkText = ""
-            skp.rhks[index].cascadeType = .unspecified
-        }
-        skp.rhks[0].text = "Meningkatnya kualitas pelayanan publik Pemerintah Kota Kupang"
-        let waliKotaRef = Common.EmployeeRef(nip: waliKota, displayName: "Benediktus Lay Riwu", jabatanName: "Wali Kota Kupang", unitID: "")
+        skp.revisionReason = ""
+        skp.rhks = [
+            Planning.Rhk(rhkID: "01JRHKSEKDA000000000000001", kind: .utama,
+                         text: "Meningkatnya kualitas pelayanan publik Pemerintah Kota Kupang",
+                         perspektif: .penerimaLayanan,
+                         ikis: [
+                             iki("01JIKISEKDA00000000000001", .kuantitas, "Indeks Kepuasan Masyarakat atas pelayanan perangkat daerah",
+                                 Planning.Target(value: 82.5, unit: "indeks", direction: .higherIsBetter), position: 1),
+                             iki("01JIKISEKDA00000000000002", .kualitas, "Persentase unit layanan dengan nilai kepatuhan standar pelayanan kategori hijau",
+                                 Planning.Target(value: 90, unit: "persen", direction: .higherIsBetter), position: 2),
+                         ],
+                         position: 1),
+            Planning.Rhk(rhkID: "01JRHKSEKDA000000000000002", kind: .utama,
+                         text: "Meningkatnya akuntabilitas kinerja dan keuangan perangkat daerah",
+                         perspektif: .prosesBisnis,
+                         ikis: [
+                             iki("01JIKISEKDA00000000000003", .kuantitas, "Nilai SAKIP Pemerintah Kota Kupang",
+                                 Planning.Target(value: 70, unit: "nilai", direction: .higherIsBetter), position: 1),
+                             iki("01JIKISEKDA00000000000004", .waktu, "Waktu penyampaian LKPD unaudited kepada BPK setelah tahun anggaran berakhir",
+                                 Planning.Target(value: 90, unit: "hari", direction: .lowerIsBetter), position: 2),
+                         ],
+                         position: 2),
+            Planning.Rhk(rhkID: "01JRHKSEKDA000000000000003", kind: .utama,
+                         text: "Terwujudnya reformasi birokrasi dan penyederhanaan struktur organisasi perangkat daerah",
+                         perspektif: .penguatanInternal,
+                         ikis: [
+                             iki("01JIKISEKDA00000000000005", .kuantitas, "Indeks Reformasi Birokrasi Kota Kupang",
+                                 Planning.Target(value: 65, unit: "indeks", direction: .higherIsBetter), position: 1),
+                         ],
+                         position: 3),
+            Planning.Rhk(rhkID: "01JRHKSEKDA000000000000004", kind: .utama,
+                         text: "Terkelolanya anggaran Sekretariat Daerah secara efisien",
+                         perspektif: .anggaran,
+                         ikis: [
+                             iki("01JIKISEKDA00000000000006", .biaya, "Realisasi anggaran belanja Sekretariat Daerah",
+                                 Planning.Target(value: 12_450_000_000, unit: "rupiah", direction: .lowerIsBetter), position: 1),
+                         ],
+                         position: 4),
+            Planning.Rhk(rhkID: "01JRHKSEKDA000000000000005", kind: .tambahan,
+                         text: "Terlaksananya koordinasi penanganan darurat bencana siklon tropis di Kota Kupang",
+                         perspektif: .penerimaLayanan,
+                         ikis: [
+                             iki("01JIKISEKDA00000000000007", .kuantitas, "Jumlah rapat koordinasi tim tanggap darurat yang dipimpin",
+                                 Planning.Target(value: 6, unit: "rapat", direction: .higherIsBetter), position: 1),
+                         ],
+                         position: 5, penugasan: "Keputusan Wali Kota Kupang No. 360/KEP/HK/2026"),
+        ]
+        skp.behaviourExpectations = [
+            Planning.BehaviourExpectation(value: .kolaboratif, ekspektasiKhusus: "Memimpin rapat koordinasi kepala perangkat daerah setiap bulan"),
+            Planning.BehaviourExpectation(value: .akuntabel, ekspektasiKhusus: "Memastikan tindak lanjut rekomendasi BPK selesai sebelum 30 Juni",
+                                          rhkID: "01JRHKSEKDA000000000000002"),
+        ]
+        skp.lampiran = Planning.SkpLampiran(
+            dukunganSumberDaya: ["DPA Sekretariat Daerah Kota Kupang Tahun Anggaran 2026",
+                                 "Tim Reformasi Birokrasi Kota Kupang (Keputusan Wali Kota)"],
+            skemaPertanggungjawaban: ["Laporan kinerja triwulanan kepada Wali Kota Kupang",
+                                      "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2026"],
+            konsekuensi: ["Capaian kinerja menjadi dasar penilaian kinerja pimpinan tinggi pratama oleh Wali Kota"])
+        let waliKotaRef = Common.EmployeeRef(nip: waliKota, displayName: "Benediktus Lay Riwu", jabatanName: "Wali Kota Kupang", unitID: pemkot)
         skp.penilai = Common.PenilaiRef(penilai: waliKotaRef, kind: .external, isAsn: false)
         approve(&skp)
         return skp
     }
 
-    /// An analis's SKP (fungsional) approved by a Plt Kepala Bidang, with the peran in each result.
+    /// An analis's SKP (fungsional), approved by the Plt Kepala Bidang (a Kepala Seksi acting by
+    /// decree while the Kepala Bidang post is vacant), with the peran in each result.
     static var fungsional: Planning.Skp {
         var skp = administrator
         skp.skpID = "01JSKPKUPANGANALIS0000001"
         skp.version = 1
         skp.nip = analis
-        skp.employee = Common.EmployeeRef(nip: analis, displayName: "Ni Luh Ayu Wulandari, S.Kom.", jabatanName: "Analis Kependudukan Ahli Muda",
-                                          unitID: "01JUNITDUKCAPILBIDANG00001")
+        skp.employee = Common.EmployeeRef(nip: analis, displayName: "Ni Luh Ayu Wulandari, S.Kom.", jabatanName: "Pranata Komputer Ahli Pertama",
+                                          unitID: bidang)
         skp.jenisJabatan = .fungsional
-        skp.atasanNIP = kepalaBidang
+        skp.atasanNIP = kepalaSeksi
+        skp.revisionReason = ""
         skp.rhks[0].peran = "Verifikator berkas permohonan KTP-el"
         skp.rhks[1].peran = "Koordinator jadwal perekaman"
-        skp.penilai = Common.PenilaiRef(penilai: Common.EmployeeRef(nip: kepalaBidang, displayName: "Yohanes Fanggidaé, S.Sos., M.Si.",
-                                                                   jabatanName: "Kepala Seksi Identitas Penduduk", unitID: "01JUNITDUKCAPILBIDANG00001"),
-                                        kind: .plt, isAsn: true, golongan: "III/d", decreeNumber: "SPT Wali Kota No. 821.2/045/BKPSDM/2026")
+        skp.penilai = Common.PenilaiRef(penilai: Common.EmployeeRef(nip: kepalaSeksi, displayName: "Marthen Luther Tefa, S.H.",
+                                                                   jabatanName: "Kepala Seksi Identitas Penduduk", unitID: seksi),
+                                        kind: .plt, isAsn: true, golongan: "III/d", decreeNumber: pltDecree)
         approve(&skp)
         return skp
     }
@@ -155,17 +218,20 @@ enum SkpPrintSamples {
 
     /// The printout of `skp` with the people as identity would name them.
     static func printout(_ skp: Planning.Skp) -> SkpPrintout {
-        let ref = skp.penilai?.penilai
-        let penilai = ref.map { ref in
-            PrintedPerson(name: ref.displayName, identifier: ref.nip, isASN: skp.penilai?.isAsn ?? true,
-                          golongan: skp.penilai?.golongan ?? "", jabatan: ref.jabatanName,
-                          unit: skp.penilai?.kind == .external ? "Pemerintah Kota Kupang" : "Dinas Kependudukan dan Pencatatan Sipil")
+        let reference = skp.approval?.penilai ?? skp.penilai
+        let penilai = reference?.penilai.map { ref in
+            PrintedPerson(name: ref.displayName, identifier: ref.nip, isASN: reference?.isAsn ?? true,
+                          golongan: reference?.golongan ?? "", jabatan: ref.jabatanName,
+                          // A Plt rates from the unit they act for.
+                          unit: reference?.kind == .plt ? unitNames[bidang] ?? "" : unitNames[ref.unitID] ?? "")
         }
+        let golongan = [sekdaNIP: "IV/d", kepalaBidang: "III/d", analis: "III/a"][skp.nip] ?? ""
         return SkpPrintout(
             skp: skp,
-            pegawai: PrintedPerson(name: skp.employee?.displayName ?? "", identifier: skp.nip, golongan: skp.jenisJabatan == .jpt ? "IV/d" : "III/d",
-                                   jabatan: skp.employee?.jabatanName ?? "", unit: "Bidang Pelayanan Pendaftaran Penduduk"),
-            penilai: penilai, penilaiKind: skp.penilai?.kind ?? .unspecified, penilaiDecree: skp.penilai?.decreeNumber ?? "",
+            pegawai: PrintedPerson(name: skp.employee?.displayName ?? "", identifier: skp.nip, golongan: golongan,
+                                   jabatan: skp.employee?.jabatanName ?? "", unit: unitNames[skp.unitID] ?? ""),
+            penilai: penilai, penilaiKind: reference?.kind ?? .unspecified, penilaiDecree: reference?.decreeNumber ?? "",
+            penilaiActingFor: reference?.kind == .plt ? "Kepala Bidang Pelayanan Pendaftaran Penduduk" : "",
             approvedVersion: skp.approval == nil ? 0 : skp.version)
     }
 
