@@ -22,8 +22,8 @@ extension SkpDocument {
                       TableCell(RichText(String(index + 1))), TableCell(RichText(line.0)), TableCell(line.2)])
         }
         return KinerjaDocuments.Table(
-            columns: [TableColumn(.points(22), alignment: .center), TableColumn(.points(92)), TableColumn(.weight(1)),
-                      TableColumn(.points(22), alignment: .center), TableColumn(.points(92)), TableColumn(.weight(1))],
+            columns: [TableColumn(.points(22), alignment: .center), TableColumn(.points(100)), TableColumn(.weight(1)),
+                      TableColumn(.points(22), alignment: .center), TableColumn(.points(100)), TableColumn(.weight(1))],
             header: [TableRow([TableCell("NO"), TableCell("PEGAWAI YANG DINILAI", columnSpan: 2),
                                TableCell("NO"), TableCell("PEJABAT PENILAI KINERJA", columnSpan: 2)])],
             rows: rows, bodyStyle: cellStyle, headerStyle: headerStyle, keepTogether: true, spaceAfter: 8)
