@@ -411,7 +411,7 @@ let package = Package(
         ),
         .testTarget(
             name: "kinerjactlTests",
-            dependencies: ["kinerjactl", "KinerjaDocuments"],
+            dependencies: ["kinerjactl", "KinerjaDocuments", "KinerjaTestSupport"],
             path: "Tests/kinerjactlTests",
             swiftSettings: strict
         ),

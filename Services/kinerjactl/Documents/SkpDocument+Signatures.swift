@@ -8,7 +8,10 @@ extension SkpDocument {
     /// official outside the civil service signs without a NIP line. One row per line, so both
     /// sides stay level whatever wraps.
     static func signatures(_ printout: SkpPrintout) -> KinerjaDocuments.Table {
-        let date = printout.skp.approval?.at.map { IndonesianDate.day(IndonesianDate.witaDay($0)) } ?? "……………………… \(printout.skp.year)"
+        let skp = printout.skp
+        // The day of approval: the stamp's, else the decision's of a version approved without one.
+        let approvedAt = skp.approval?.at ?? ((skp.state == .disetujui || skp.state == .diganti) ? skp.decided?.at : nil)
+        let date = approvedAt.map { IndonesianDate.day(IndonesianDate.witaDay($0)) } ?? "……………………… \(skp.year)"
         let penilai = printout.penilai
         var role = "Pejabat Penilai Kinerja,"
         switch printout.penilaiKind {

@@ -14,12 +14,19 @@ extension SkpDocument {
             let status = approvedWithoutStamp
                 ? "SKP versi \(skp.version) berstatus \(SkpFormVocabulary.state(skp.state).lowercased()) tanpa cap persetujuan: tidak ada hash isi SKP yang dapat diperiksa."
                 : "SKP versi \(skp.version) belum disetujui (status: \(SkpFormVocabulary.state(skp.state)))."
+            var lines: [(key: RichText, value: RichText)] = [(key: "Status", value: RichText(status))]
+            if approvedWithoutStamp, let decided = skp.decided {
+                // What planning recorded of the decision, without a hash to check it by.
+                lines.append((key: "Diputuskan oleh", value: RichText(decided.principal.isEmpty ? "—" : decided.principal)))
+                lines.append((key: "Waktu", value: RichText(IndonesianDate.instant(decided.at))))
+            }
+            lines.append((key: "SKP", value: .monospace(skp.skpID) + RichText(", versi \(skp.version)")))
             return Stamp(
                 title: approvedWithoutStamp ? "TANPA CAP PERSETUJUAN" : "BELUM DISETUJUI",
-                lines: KeyValueList([(key: "Status", value: RichText(status)),
-                                     (key: "SKP", value: .monospace(skp.skpID) + RichText(", versi \(skp.version)"))],
-                                    keyWidth: keyWidth, style: style),
-                note: "Cetakan ini bukan dokumen SKP yang berlaku: tidak memuat persetujuan pejabat penilai kinerja.",
+                lines: KeyValueList(lines, keyWidth: keyWidth, style: style),
+                note: approvedWithoutStamp
+                    ? "Keaslian cetakan ini tidak dapat diperiksa: layanan planning tidak mencatat cap persetujuan (hash isi SKP) untuk versi ini."
+                    : "Cetakan ini bukan dokumen SKP yang berlaku: tidak memuat persetujuan pejabat penilai kinerja.",
                 color: notApprovedColor)
         }
         let penilai = approval.penilai

@@ -38,7 +38,7 @@ enum SkpDocument {
         return Document(
             page: .a4Portrait,
             footer: PageFooter(text: "SKP \(printout.pegawai.name) · \(skp.year) · versi \(skp.version)"
-                + (mark(printout).bodySHA256 == nil ? " (belum disetujui)" : "") + " · \(skp.skpID)"),
+                + (notice(printout).map { " (\($0.footer))" } ?? "") + " · \(skp.skpID)"),
             metadata: DocumentMetadata(
                 title: "Sasaran Kinerja Pegawai \(skp.year) — \(printout.pegawai.name)",
                 author: printout.instansi,
@@ -71,16 +71,28 @@ enum SkpDocument {
             .heading(Heading(RichText("PENDEKATAN HASIL KERJA \(SkpFormVocabulary.approach(skp.approach))"),
                              style: TextStyle(size: 9.5, bold: true, alignment: .center), spaceAfter: 1)),
             .heading(Heading(RichText(layout.audience), style: TextStyle(size: 9.5, bold: true, alignment: .center),
-                             spaceAfter: mark(printout).bodySHA256 == nil ? 2 : 8)),
-        ] + (mark(printout).bodySHA256 == nil ? [
-            // Seen at once on the first page: this is not the document in force.
-            .heading(Heading(RichText("BELUM DISETUJUI — \(SkpFormVocabulary.state(skp.state).uppercased()), VERSI \(skp.version)"),
-                             style: TextStyle(size: 8.5, bold: true, color: notApprovedColor, alignment: .center), spaceAfter: 6)),
-        ] : []) + [
+                             spaceAfter: notice(printout) == nil ? 8 : 2)),
+        ] + (notice(printout).map { notice in [
+            // Seen at once on the first page: this printout carries no approval that can be checked.
+            .heading(Heading(RichText(notice.banner), style: TextStyle(size: 8.5, bold: true, color: notApprovedColor, alignment: .center),
+                             spaceAfter: 6)),
+        ] } ?? []) + [
             .table(KinerjaDocuments.Table(columns: [TableColumn(.weight(1)), TableColumn(.weight(1), alignment: .right)],
                          rows: [TableRow([TableCell(.bold(printout.instansi)), TableCell(.bold(period))])],
                          bodyStyle: cellStyle, headerFill: nil, border: .none, cellPadding: 1, spaceAfter: 3)),
         ]
+    }
+
+    /// What the first page and the footer say when the printout carries no approval stamp: not
+    /// approved yet, or approved without the stamp (a version approved before planning stamped
+    /// approvals); nil when it carries one.
+    static func notice(_ printout: SkpPrintout) -> (banner: String, footer: String)? {
+        guard mark(printout).bodySHA256 == nil else { return nil }
+        let skp = printout.skp
+        if skp.state == .disetujui || skp.state == .diganti {
+            return ("DISETUJUI TANPA CAP PERSETUJUAN ELEKTRONIK — VERSI \(skp.version)", "tanpa cap persetujuan")
+        }
+        return ("BELUM DISETUJUI — \(SkpFormVocabulary.state(skp.state).uppercased()), VERSI \(skp.version)", "belum disetujui")
     }
 
     /// A row across every column of a table: a section title (A. UTAMA) or a note.

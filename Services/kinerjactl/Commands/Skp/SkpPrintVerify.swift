@@ -19,11 +19,12 @@ extension Kinerjactl.Skp {
 
             Exit status:
               0   verified: the printout is the approved body of that version
-              5   mismatch: the printout, its mark or the stored SKP was changed, or the mark names
-                  a version that is not the one printed (or that planning does not have)
-              6   not approved: the printout carries no approval stamp (belum disetujui)
+              5   mismatch: the printout, its mark or the stored SKP was changed,
+                  or the mark names a version that was not printed or is unknown
+              6   not approved: the printout has no approval stamp (belum disetujui)
               65  the file cannot be read or is not a printout of skp print
-              69  planning or identity cannot be reached; 77 not signed in or not allowed
+              69  planning or identity cannot be reached
+              77  not signed in, or not allowed to read the SKP
             """
         )
 
