@@ -160,6 +160,23 @@ struct SkpPrintDocumentTests {
         #expect(try PDFInfo(pdf: pdf).keywords.hasSuffix("body_sha256=none"))
     }
 
+    @Test("ekspektasi khusus amended after approval print after the stamp, outside the signed body, and leave the stamp's hash alone",
+          .enabled(if: SkpPrintSamples.popplerInstalled))
+    func amendments() throws {
+        let skp = SkpPrintSamples.amended
+        let (pdf, _) = try Self.render(skp, name: "skp-amended.pdf")
+        let text = try #require(try SkpPrintSamples.text(pdf))
+        let flat = Self.flat(text)
+        #expect(flat.contains("PERUBAHAN EKSPEKTASI KHUSUS SETELAH PERSETUJUAN"))
+        #expect(Self.shows("Standar pelayanan Dukcapil diperbarui per 1 Juli 2026", in: text))
+        #expect(Self.shows("Merespons pengaduan warga tentang KTP-el paling lama 12 jam kerja", in: text))
+        #expect(SkpPrintVerification.printedHashes(in: text) == [try #require(SkpPrintSamples.administrator.approval?.bodySha256)])
+        let amendment = try #require(flat.range(of: "PERUBAHAN EKSPEKTASI KHUSUS"))
+        let stamp = try #require(flat.range(of: "PERSETUJUAN ELEKTRONIK"))
+        #expect(stamp.lowerBound < amendment.lowerBound, "after the signatures and the stamp, as a record of its own")
+        #expect(flat.contains("Standar pelayanan") && Self.shows("Dra. Maria Goreti Ndun, M.Si. Standar pelayanan", in: text), "the penilai by name")
+    }
+
     @Test("an SKP of 30 RHKs runs over several pages with the table header on each, and every RHK printed", .enabled(if: SkpPrintSamples.popplerInstalled))
     func longSkp() throws {
         var skp = SkpPrintSamples.administrator

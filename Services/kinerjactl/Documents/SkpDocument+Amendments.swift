@@ -2,9 +2,10 @@ import KinerjaDocuments
 import KinerjaProto
 
 extension SkpDocument {
-    /// Amendments of the ekspektasi khusus after approval: shown after the form, outside the
-    /// signed body (they are records of their own, not covered by the stamp's hash).
-    static func amendments(_ skp: Planning.Skp) -> [Block] {
+    /// Amendments of the ekspektasi khusus after approval: shown after the signatures and the
+    /// stamp, outside the signed body (records of their own, not covered by the stamp's hash).
+    static func amendments(_ printout: SkpPrintout) -> [Block] {
+        let skp = printout.skp
         guard !skp.amendments.isEmpty else { return [] }
         let labels = rhkLabels(skp)
         let rows = skp.amendments.map { amendment in
@@ -15,7 +16,7 @@ extension SkpDocument {
             let joined = values.enumerated().reduce(RichText("")) { $1.offset == 0 ? $1.element : $0 + "\n" + $1.element }
             return TableRow([
                 TableCell(RichText(IndonesianDate.instant(amendment.amended?.at))),
-                TableCell(RichText(nonEmpty(amendment.amended?.principal ?? ""))),
+                TableCell(RichText(amender(amendment.amended?.principal ?? "", printout))),
                 TableCell(RichText(nonEmpty(amendment.reason))),
                 TableCell(joined.isEmpty ? "—" : joined),
             ])
@@ -28,5 +29,11 @@ extension SkpDocument {
                          header: [TableRow([TableCell("WAKTU"), TableCell("OLEH"), TableCell("ALASAN"), TableCell("EKSPEKTASI KHUSUS YANG BERLAKU")])],
                          rows: rows, bodyStyle: cellStyle, headerStyle: headerStyle, spaceAfter: 8)),
         ]
+    }
+
+    /// Who amended: the penilai by name when it was them (it always is, by the contract), else the principal.
+    private static func amender(_ principal: String, _ printout: SkpPrintout) -> String {
+        guard let penilai = printout.penilai, !principal.isEmpty, penilai.identifier == principal else { return nonEmpty(principal) }
+        return penilai.name
     }
 }

@@ -29,9 +29,9 @@ enum SkpDocument {
         blocks.append(.paragraph(Paragraph(
             .italic("Ekspektasi khusus pimpinan dapat diberikan untuk satu atau lebih aspek perilaku kerja; kolom yang kosong (—) berarti tidak ada ekspektasi khusus."),
             style: TextStyle(size: 7, color: .grey), spaceAfter: 8)))
-        blocks += amendments(skp)
         blocks.append(.table(signatures(printout)))
         blocks.append(.stamp(stamp(printout)))
+        blocks += amendments(printout)
         blocks.append(.pageBreak)
         blocks += lampiran(printout)
         blocks.append(.table(signatures(printout)))

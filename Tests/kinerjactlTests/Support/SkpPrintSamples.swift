@@ -196,6 +196,18 @@ enum SkpPrintSamples {
         return skp
     }
 
+    /// The administrator's SKP with the ekspektasi khusus amended after approval (outside the hash).
+    static var amended: Planning.Skp {
+        var skp = administrator
+        var expectations = skp.behaviourExpectations
+        expectations[0].ekspektasiKhusus = "Merespons pengaduan warga tentang KTP-el paling lama 12 jam kerja"
+        skp.amendments = [Planning.ExpectationAmendment(
+            amendmentID: "01JAMENDKUPANG00000000001", version: skp.version, expectations: expectations,
+            reason: "Standar pelayanan Dukcapil diperbarui per 1 Juli 2026",
+            amended: Common.AuditStamp(principal: kepalaDinas, principalKind: .user, at: Common.Timestamp(seconds: 1_782_871_200)))]
+        return skp
+    }
+
     /// A draft of the administrator's SKP: nothing approved yet.
     static var draft: Planning.Skp {
         var skp = administrator
