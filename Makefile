@@ -4,7 +4,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev libssl-dev openssl \
-                pkg-config python3 python3-protobuf ca-certificates
+                pkg-config python3 python3-protobuf ca-certificates \
+                libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core poppler-utils
 GENERATED := Shared/KinerjaProtoC Shared/KinerjaProto/Generated Tests/KinerjaProtoTests/Generated
 
 .PHONY: all deps build release run start stop test generate check-generated docs leakcheck clean
@@ -48,7 +49,7 @@ stop:
 ## in parallel; the TLS, RPC and end-to-end targets open thousands of sockets, run real peers and
 ## real service processes, and run one test at a time so that a 2-core machine never starves a
 ## server of the CPU it needs to drain.
-PARALLEL_TESTS := KinerjaArchitectureTests KinerjaProtoTests KinerjaASNTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests KinerjaPlanningTests KinerjaReportingTests KinerjaEvaluationTests KinerjaFeedbackTests
+PARALLEL_TESTS := KinerjaArchitectureTests KinerjaProtoTests KinerjaASNTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests KinerjaPlanningTests KinerjaReportingTests KinerjaEvaluationTests KinerjaFeedbackTests KinerjaDocumentsTests
 SERIAL_TESTS := KinerjaTLSTests KinerjaRPCTests KinerjaEndToEndTests
 test: deps
 	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi

@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "KinerjaReporting", targets: ["KinerjaReporting"]),
         .library(name: "KinerjaEvaluation", targets: ["KinerjaEvaluation"]),
         .library(name: "KinerjaFeedback", targets: ["KinerjaFeedback"]),
+        .library(name: "KinerjaDocuments", targets: ["KinerjaDocuments"]),
         .executable(name: "kinerjactl", targets: ["kinerjactl"]),
         .executable(name: "kinerja-identity", targets: ["kinerja-identity"]),
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
@@ -52,6 +53,12 @@ let package = Package(
             path: "Shared/COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCairo",
+            path: "Shared/CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
 
         // MARK: The wire contract.
@@ -302,6 +309,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Documents: PDF pages (paragraphs, tables, stamps) and charts (PDF, SVG, PNG) laid
+        // out with Pango and drawn with Cairo.
+        .target(
+            name: "KinerjaDocuments",
+            dependencies: ["CCairo"],
+            path: "Shared/KinerjaDocuments",
+            swiftSettings: strict
+        ),
+
         // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
@@ -311,6 +327,7 @@ let package = Package(
                 "KinerjaRPC",
                 "KinerjaTLS",
                 "KinerjaCrypto",
+                "KinerjaDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/kinerjactl",
@@ -436,8 +453,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "KinerjaDocumentsTests",
+            dependencies: ["KinerjaDocuments"],
+            path: "Tests/KinerjaDocumentsTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "kinerjactlTests",
-            dependencies: ["kinerjactl"],
+            dependencies: ["kinerjactl", "KinerjaDocuments", "KinerjaTestSupport"],
             path: "Tests/kinerjactlTests",
             swiftSettings: strict
         ),

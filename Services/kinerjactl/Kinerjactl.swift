@@ -25,6 +25,8 @@ struct Kinerjactl: AsyncParsableCommand {
           2   the command line does not parse (unknown option, bad value)
           3   an import finished but some rows were rejected
           4   the audit chain is broken
+          5   a printed SKP does not match the stored version (skp verify-print: mismatch)
+          6   a printed SKP carries no approval stamp (skp verify-print: not approved)
           64  arguments parse but are invalid (out of range, conflicting)
           65  the input file cannot be read or parsed
           69  the service is unavailable or cannot be reached

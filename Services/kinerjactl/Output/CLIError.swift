@@ -20,6 +20,10 @@ struct CLIError: Error, CustomStringConvertible {
         static let importPartiallyRejected = Code(3, "import partially rejected")
         /// The audit hash chain is broken (4).
         static let auditChainBroken = Code(4, "audit chain broken")
+        /// A printed SKP does not match the stored version it names (5).
+        static let printoutMismatch = Code(5, "printout does not match")
+        /// A printed SKP carries no approval stamp, so there is nothing to verify (6).
+        static let printoutWithoutStamp = Code(6, "printout without approval stamp")
         /// Arguments parse but are not valid together or in range (64, EX_USAGE).
         static let invalidArguments = Code(64, "invalid arguments")
         /// An input file cannot be read or parsed (65, EX_DATAERR).

@@ -23,8 +23,10 @@ enum SkpText {
     }
 
     /// A target as read on an SKP form: `1200 dokumen`, `80–100 persen`, `≤ 3 hari` (lower is
-    /// better), or the descriptive text of a Kualitatif target.
-    static func target(_ target: Planning.Target?, approach: Planning.SkpApproach) -> String {
+    /// better), or the descriptive text of a Kualitatif target; `number` writes the values
+    /// (the printed form uses Indonesian numerals, ``IndonesianNumber``).
+    static func target(_ target: Planning.Target?, approach: Planning.SkpApproach,
+                       number: (Double) -> String = SkpText.number) -> String {
         guard let target else { return "—" }
         let unit = target.unit.isEmpty ? "" : " " + target.unit
         var numeric: String

@@ -15,7 +15,8 @@ extension Kinerjactl {
 
             Typical flow: skp create --year 2026 → skp candidates → skp add-rhk … --parent RHK_ID → \
             skp add-iki … → skp show → skp submit; the atasan: skp list --inbox → skp show → skp expect \
-            → skp approve or skp return.
+            → skp approve or skp return; skp print writes the form as PDF with its approval stamp, \
+            skp verify-print checks a printout against the stored version.
             """,
             subcommands: [
                 Create.self, Show.self, List.self,
@@ -23,6 +24,7 @@ extension Kinerjactl {
                 AddIki.self, SetTargets.self, RemoveIki.self, Expect.self,
                 Submit.self, Withdraw.self, Approve.self, Return.self, Revise.self, Versions.self,
                 Review.self, Acknowledge.self, Matrix.self, Targets.self, Import.self,
+                Print.self, VerifyPrint.self,
             ]
         )
     }
