@@ -44,7 +44,7 @@ public enum PlanningAuthorization {
         M.reviseSkp: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
         M.listSkpVersions: skpReaders,
         M.deleteSkp: AccessRule(.relation(.skpOwner), .roleInScope(.pengelolaKinerja)),
-        M.amendBehaviourExpectations: AccessRule(.relation(.skpPenilai)),
+        M.amendBehaviourExpectations: AccessRule(.relation(.skpPenilaiToday)),
         M.getSkpCompliance: AccessRule(.roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), .role(.admin), .anyService),
         M.getCascade: AccessRule(.roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor),
                                  .role(.admin), .withinTargetUnit, .anyService),
@@ -70,4 +70,8 @@ extension Relation {
         "hr-when-penilai-left", "pengelola kinerja in scope, only when the recorded penilai has left, never on their own SKP")
     /// The owner's atasan langsung now (sets the ekspektasi khusus).
     static let skpAtasan = Relation("skp-atasan", "the SKP owner's atasan langsung per identity")
+    /// The owner's pejabat penilai today per identity (amends the ekspektasi khusus after approval).
+    static let skpPenilaiToday = Relation(
+        "skp-penilai-today",
+        "the SKP owner's pejabat penilai today per identity: the atasan langsung, a Plt/Plh in their range, or the non-ASN Kepala Daerah")
 }

@@ -59,8 +59,8 @@ extension PlanningHandlers {
     /// Applies a lifecycle event to the stored versions of `skpID` through the domain
     /// (``SkpVersioning/apply(_:to:stamp:evaluationFinalised:)``, which follows ``SkpLifecycle``)
     /// and stores every version it changed or made. `prepare` may check the latest version first.
-    static func apply(_ event: SkpLifecycle.Event, skpID: String, stamp: Common.AuditStamp, expectedRevision: UInt64 = 0, in db: Database,
-                      prepare: (Planning.Skp) throws -> Void = { _ in })
+    static func apply(_ event: SkpLifecycle.Event, skpID: String, stamp: Common.AuditStamp, expectedRevision: UInt64 = 0,
+                      evaluationFinalised: Bool = false, in db: Database, prepare: (Planning.Skp) throws -> Void = { _ in })
         throws -> (latest: Planning.Skp, outcome: SkpLifecycle.Outcome) {
         let versions = try SkpRecords.versions(skpID, in: db)
         guard let current = versions.last else { throw RPCError(.notFound, "no SKP \(skpID)") }
@@ -68,7 +68,7 @@ extension PlanningHandlers {
             throw RPCError(.aborted, "the SKP changed since you read it (revision \(current.revision)); read it again")
         }
         try prepare(current)
-        let (updated, outcome) = try SkpVersioning.apply(event, to: versions, stamp: stamp)
+        let (updated, outcome) = try SkpVersioning.apply(event, to: versions, stamp: stamp, evaluationFinalised: evaluationFinalised)
         let before = Dictionary(versions.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for version in updated {
             guard let old = before[version.version] else {
@@ -123,9 +123,11 @@ extension PlanningHandlers {
     public func approveSkp(_ request: Planning.ApproveSkpRequest, context: ServerContext) async throws -> Planning.ApproveSkpResponse {
         let current = try await latest(request.skpID)
         try await requireDecider(of: current)
+        let penilai = try await approvingPenilai(of: current)
         return try await write(context, request) { [self] db, actor in
             let version = Self.decided(request.version, latest: current)
-            let (skp, outcome) = try Self.apply(.approve(version: version, note: request.note), skpID: request.skpID, stamp: stamp(actor), in: db)
+            let (approved, outcome) = try Self.apply(.approve(version: version, note: request.note), skpID: request.skpID, stamp: stamp(actor), in: db)
+            let skp = try Self.stampApproval(approved, penilai: penilai, actor: actor, in: db)
             var superseded: UInt32 = 0
             if case .approved(_, let old?) = outcome { superseded = old }
             try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "approved v\(skp.version)" + (superseded > 0 ? ", v\(superseded) superseded" : ""))
@@ -174,10 +176,31 @@ extension PlanningHandlers {
             }
             try await access.require(.employee(nip: current.nip))
         }
+        let finalised = evaluationFinalised(nip: current.nip, year: current.year)
         return try await write(context, request) { [self] db, actor in
-            let (next, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor), in: db)
+            let (revised, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor),
+                                              evaluationFinalised: finalised, in: db)
+            let next = try Self.prepareRevision(revised, in: db)
             try audit(db, context, actor, target: "skp/\(next.skpID)", detail: "revised into v\(next.version): \(request.reason)")
             return Planning.ReviseSkpResponse(skp: next)
         }
+    }
+}
+
+extension PlanningHandlers {
+    /// What a new version takes beyond the copy ``SkpVersioning`` makes: the ekspektasi khusus in
+    /// force (the latest amendment of the approved version it was made from), the current text
+    /// of its direct RHKs' parents, and no approval stamp or amendments of its own. Stored.
+    static func prepareRevision(_ revised: Planning.Skp, in db: Database) throws -> Planning.Skp {
+        var next = revised
+        next.approval = nil
+        next.amendments = []
+        if let from = try SkpRecords.version(revised.skpID, revised.version - 1, in: db)?.skp, from.state == .disetujui {
+            next.behaviourExpectations = ExpectationAmendmentRules.inForce(
+                from, amendments: try AmendmentRecords.all(skpID: from.skpID, version: from.version, in: db))
+        }
+        try followDirectParents(&next, in: db)
+        if next != revised { try SkpRecords.update(next, in: db) }
+        return next
     }
 }

@@ -29,22 +29,40 @@ public enum PlanningDemoSeeder {
         guard let root else { return }
         let people = try await handlers.directory.members(of: root, includeSubunits: true)
         let byNIP = Dictionary(people.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })
+        let tree = try await handlers.directory.unitTree()
         let today = Wita.today(now: handlers.clock())
         let year = configuration.demoYear ?? today.year
         let organisation = KupangDemo(seed: seed).organisation(today: today)
         let demo = KupangSkpDemo(seed: seed).skps(for: organisation, year: year, today: today)
         let now = Int64(handlers.clock().timeIntervalSince1970)
+        // The top of the tree (the Sekretaris Daerah) is approved by whoever identity names as
+        // their penilai (the non-ASN Kepala Daerah) when it names one; an identity that cannot
+        // answer leaves the SKP a draft.
+        let top = demo.filter { $0.atasanNIP == nil }.map(\.ownerNIP)
+        let external = (try? await handlers.directory.penilai(of: top, on: today)) ?? [:]
         let written = try await handlers.store.pool.write { db -> Int in
             var written = 0
             for entry in demo {
                 var skp = entry.skp
                 guard let owner = byNIP[skp.nip] else { continue }
-                // Identity's ids and supervisors, not the generator's.
-                skp.unitID = owner.unitID
-                skp.employee = owner.reference
-                skp.jenisJabatan = owner.jenisJabatan
+                // Identity's ids and supervisors, not the generator's (a previous position keeps its unit and jabatan).
+                skp.unitID = entry.previousPosition ? tree.unit(code: entry.unitCode)?.unitID ?? owner.unitID : owner.unitID
+                if !entry.previousPosition { skp.employee = owner.reference }
+                skp.jenisJabatan = entry.previousPosition ? skp.jenisJabatan : owner.jenisJabatan
                 if skp.atasanNIP.isEmpty { skp.atasanNIP = owner.atasanNIP }
+                if entry.atasanNIP == nil, let answer = external[skp.nip] {
+                    skp = DemoSkpStamps.approvedByPenilai(skp, answer: answer, latest: Common.Timestamp(seconds: now, nanos: 0))
+                } else {
+                    skp = DemoSkpStamps.stamped(skp, penilai: byNIP[skp.atasanNIP].map(DemoSkpStamps.atasan))
+                }
                 try SkpRecords.insert(skp, in: db)
+                for amendment in entry.amendments {
+                    try AmendmentRecords.insert(amendment, skpID: skp.skpID, in: db)
+                    if let seen = amendment.seenByOwner {
+                        try db.execute(sql: "UPDATE expectation_amendment SET seen_by_owner = ? WHERE amendment_id = ?",
+                                       arguments: [seen.seconds, amendment.amendmentID])
+                    }
+                }
                 written += 1
             }
             try AuditLog.append(AuditRecord(principal: "system", principalKind: .system, action: "planning.demo_seed", target: "",
