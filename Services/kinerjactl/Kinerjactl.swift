@@ -33,7 +33,7 @@ struct Kinerjactl: AsyncParsableCommand {
         version: KinerjaVersion.current,
         subcommands: [
             Login.self, Logout.self, WhoAmI.self, Password.self,
-            Units.self, Employees.self, Accounts.self, Roles.self, Audit.self,
+            Units.self, Employees.self, Accounts.self, Roles.self, Penilai.self, Acting.self, Audit.self,
             Skp.self, Call.self, Contract.self,
         ]
     )

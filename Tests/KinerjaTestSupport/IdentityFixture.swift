@@ -103,6 +103,17 @@ public final class IdentityFixture: Sendable {
         return Self.bearer(response.tokens?.accessToken ?? "")
     }
 
+    /// Signs in any employee: pengelola kinerja issue a one-time password, the employee changes
+    /// it, and the session goes on with full tokens (the protocol's own path, no shortcut).
+    public func signIn(nip: String) async throws -> CallOptions {
+        let hr = try await signIn("pengelola")
+        let reset = try await client.resetPassword(Identity.ResetPasswordRequest(nip: nip, reason: "test sign-in"), options: hr)
+        let first = try await client.login(Identity.LoginRequest(nip: nip, password: reset.oneTimePassword))
+        let changed = try await client.changePassword(Identity.ChangePasswordRequest(
+            currentPassword: reset.oneTimePassword, newPassword: "kinerja-test-\(nip.suffix(6))-rahasia"), options: Self.bearer(first.tokens?.accessToken ?? ""))
+        return Self.bearer(changed.tokens?.accessToken ?? "")
+    }
+
     public static func bearer(_ token: String, idempotencyKey: String? = nil) -> CallOptions {
         var metadata = Metadata()
         metadata.add(Metadata.WellKnownKey.authorization, "Bearer \(token)")
@@ -122,7 +133,7 @@ public final class IdentityFixture: Sendable {
     public func snapshot() async throws -> String {
         try await store.pool.read { db in
             var parts: [String] = []
-            for table in ["unit", "employee", "supervisor_assignment", "role_grant", "account", "session", "refresh_token", "signing_key", "idempotency"] {
+            for table in ["unit", "employee", "supervisor_assignment", "acting_assignment", "role_grant", "account", "session", "refresh_token", "signing_key", "idempotency"] {
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1")
                 parts.append("\(table):\(rows.count):\(rows.map { $0.description }.joined().hashValue)")
             }

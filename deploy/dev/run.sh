@@ -102,12 +102,15 @@ then:
   $CTL employees list --unit-code KPG.DUKCAPIL --subunits
   $CTL skp show --nip $(persona pegawai) --year $(date +%Y)      # a demo SKP (planning, 7402)
   $CTL skp matrix --unit-code KPG.DUKCAPIL --year $(date +%Y)    # Matriks Pembagian Peran dan Hasil
+  $CTL penilai show $(persona pegawai)             # who rates the demo pegawai (and: acting list)
 
 Other demo personas (same password):
   pegawai   $(persona pegawai)  $(persona_name pegawai)
   atasan    $(persona atasan)  $(persona_name atasan)
   pimpinan  $(persona pimpinan)  $(persona_name pimpinan)
   auditor   $(persona auditor)  $(persona_name auditor)
+  walikota  $(persona walikota)  $(persona_name walikota)   (non-ASN: rates the Sekretaris Daerah)
+  plt       $(persona plt)  $(persona_name plt)   (Plt Kepala Bidang, Dinkes)
 Administrator $(persona admin): one-time password from the first start, in .dev/run/first-start.txt
   ($(grep -o 'one-time password [^ ]*' "$DEV/run/first-start.txt" 2>/dev/null | head -1 || true)); you choose a new one at first sign-in.
 

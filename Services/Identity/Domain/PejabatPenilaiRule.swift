@@ -4,12 +4,13 @@ import KinerjaASN
 /// Who rates an employee on a day (PermenPANRB 6/2022; DOMAIN.md "Pejabat penilai"), as a value.
 ///
 /// The rule, in order:
-/// 1. **The position above the employee**: the head position of the unit their atasan langsung
-///    heads; with no atasan, the head position of their own unit — of its parent when they head
-///    their own unit (a vacant head position leaves its bawahan without an atasan).
-/// 2. **A Plt or Plh acting for that position** on the day is the penilai — unless it is the
-///    employee themselves: an acting official is rated for the position they act in, by the
-///    position above it (their own penilai is never themselves).
+/// 1. **The position above the employee**: the head position of their own unit, or of its
+///    parent unit when they head their own unit.
+/// 2. **A Plt or Plh acting for that position** on the day is the penilai when the position has
+///    no AKTIF head (vacant: Plt), or the employee's recorded atasan is its head (away: Plh), or
+///    the employee has no atasan — unless the acting official is the employee themselves: an
+///    acting official is rated for the position they act in by the position above it (their own
+///    penilai is never themselves).
 /// 3. Otherwise **the atasan langsung** recorded for the day: an ASN atasan (kind ATASAN_LANGSUNG)
 ///    or a non-ASN official (kind EXTERNAL: the Kepala Daerah for the Sekretaris Daerah). For
 ///    today and later days the atasan must be AKTIF; for past days the recorded assignment stands
@@ -45,19 +46,7 @@ public enum PejabatPenilaiRule {
     }
 
     /// The head position above `employee` (a unit id), per rule 1.
-    public static func position(above employee: Identity.Employee, atasan: Identity.Employee?,
-                                units: [String: Identity.Unit]) -> String? {
-        if let atasan {
-            // The unit the atasan heads, preferring one above the employee's own unit.
-            let headed = units.values.filter { $0.headNIP == atasan.nip }
-            if headed.count <= 1 { return headed.first?.unitID }
-            var cursor: String? = employee.unitID
-            while let id = cursor, let unit = units[id] {
-                if unit.headNIP == atasan.nip { return id }
-                cursor = unit.parentUnitID.isEmpty ? nil : unit.parentUnitID
-            }
-            return headed.map(\.unitID).min()
-        }
+    public static func position(above employee: Identity.Employee, units: [String: Identity.Unit]) -> String? {
         guard let own = units[employee.unitID] else { return nil }
         if own.headNIP == employee.nip { return own.parentUnitID.isEmpty ? nil : own.parentUnitID }
         return own.unitID
@@ -67,18 +56,21 @@ public enum PejabatPenilaiRule {
     public static func decide(_ facts: Facts, on date: Common.Date) -> Identity.PejabatPenilai {
         let employee = facts.employee
         var answer = Identity.PejabatPenilai(nip: employee.nip, onDate: date, kind: .none, atasanNIP: facts.atasan?.nip ?? "")
-        var position = position(above: employee, atasan: facts.atasan, units: facts.units)
+        let position = position(above: employee, units: facts.units)
         // An acting official is rated for their acting position by the position above it.
         if let id = position, let acting = facts.acting[id], acting.actingNIP == employee.nip {
-            position = facts.units[id].flatMap { $0.parentUnitID.isEmpty ? nil : $0.parentUnitID }
-            if let above = position {
+            if let above = facts.units[id].flatMap({ $0.parentUnitID.isEmpty ? nil : $0.parentUnitID }) {
                 return penilai(ofPosition: above, facts: facts, answer: answer)
             }
             answer.reason = "\(employee.nip) acts for the head of \(id), which has no position above it"
             return answer
         }
         if let id = position, let acting = facts.acting[id], let official = facts.people[acting.actingNIP] {
-            return actingAnswer(acting, official: official, answer: answer)
+            let head = facts.units[id].flatMap { facts.people[$0.headNIP] }
+            let vacant = head.map { facts.statusApplies && $0.status != .aktif } ?? true
+            if vacant || facts.atasan == nil || facts.atasan?.nip == head?.nip {
+                return actingAnswer(acting, official: official, answer: answer)
+            }
         }
         guard let atasan = facts.atasan else {
             answer.reason = "\(employee.nip) has no atasan langsung and no Plt/Plh acts for the position above"

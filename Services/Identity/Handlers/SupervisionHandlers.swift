@@ -84,7 +84,7 @@ extension IdentityHandlers {
     public func checkSupervision(_ request: Identity.CheckSupervisionRequest, context: ServerContext) async throws -> Identity.CheckSupervisionResponse {
         try Invalid.requirePersonID(request.atasanNIP, "atasan_nip")
         guard !request.nips.isEmpty, request.nips.count <= 500 else { throw Invalid.field("nips", "must name 1–500 NIPs") }
-        for (index, nip) in request.nips.enumerated() { try Invalid.requireNIP(nip, "nips[\(index)]") }
+        for (index, nip) in request.nips.enumerated() { try Invalid.requirePersonID(nip, "nips[\(index)]") }
         if let day = request.onDate, !day.isValid { throw Invalid.field("on_date", "is not a real date") }
         let access = try Access.required()
         if !access.grantedByIdentity {

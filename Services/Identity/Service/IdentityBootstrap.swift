@@ -145,6 +145,14 @@ public enum IdentityBootstrap {
                 try db.execute(sql: "UPDATE unit SET head_nip = ? WHERE unit_id = ?", arguments: [head, id])
             }
         }
+        for demo in organisation.acting {
+            guard let unitID = ids[demo.unitCode] else { continue }
+            let replaced = organisation.unit(code: demo.unitCode)?.headNIP ?? ""
+            try ActingRecords.insert(Identity.ActingAssignment(
+                assignmentID: ULID.make(now: now), unitID: unitID, actingNIP: demo.actingNIP, kind: demo.kind,
+                validFrom: demo.validFrom, validUntil: demo.validUntil, decreeNumber: demo.decreeNumber, decreeDate: demo.decreeDate,
+                replacedNIP: demo.kind == .plh ? replaced : "", note: "demo"), actor: actor, in: db)
+        }
         for user in organisation.users {
             for grant in user.roles {
                 try RoleRecords.insert(Identity.RoleGrant(grantID: ULID.make(now: now), nip: user.nip, role: grant.role,

@@ -60,13 +60,9 @@ enum PenilaiQueries {
             SELECT nip FROM supervisor_assignment WHERE atasan_nip = ? AND effective_from <= ? AND (effective_until IS NULL OR effective_until >= ?)
             """, arguments: [penilai, text, text]))
         for acting in try ActingRecords.inForce(on: day, in: db).values where acting.actingNIP == penilai {
-            let head = try String.fetchOne(db, sql: "SELECT head_nip FROM unit WHERE unit_id = ?", arguments: [acting.unitID]) ?? ""
-            if !head.isEmpty {
-                candidates.formUnion(try String.fetchAll(db, sql: "SELECT nip FROM employee WHERE atasan_nip = ?", arguments: [head]))
-            }
-            // Without a head (vacant): the unit's own staff and the heads of its sub-units have no atasan.
+            // Those whose position above is the acted one: the unit's own staff and the heads of its sub-units.
             candidates.formUnion(try String.fetchAll(db, sql: """
-                SELECT nip FROM employee WHERE atasan_nip IS NULL AND (unit_id = ? OR nip IN (SELECT head_nip FROM unit WHERE parent_unit_id = ?))
+                SELECT nip FROM employee WHERE unit_id = ? OR nip IN (SELECT head_nip FROM unit WHERE parent_unit_id = ?)
                 """, arguments: [acting.unitID, acting.unitID]))
         }
         candidates.remove(penilai)

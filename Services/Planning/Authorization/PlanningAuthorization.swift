@@ -16,8 +16,8 @@ public enum PlanningAuthorization {
     /// The owner of the SKP.
     static let owner = AccessRule(.relation(.skpOwner))
 
-    /// Who decides on a submitted SKP.
-    static let deciders = AccessRule(.relation(.skpPenilai), .relation(.hrWhenPenilaiLeft))
+    /// Who decides on a submitted SKP: only the owner's pejabat penilai; pengelola kinerja never do.
+    static let deciders = AccessRule(.relation(.skpPenilai))
 
     /// The table.
     public static let table = AuthorizationTable(service: Planning.PlanningService.descriptor.name, rules: [
@@ -36,7 +36,7 @@ public enum PlanningAuthorization {
         M.updateIki: owner,
         M.removeIki: owner,
         M.setPeriodicTargets: owner,
-        M.setBehaviourExpectations: AccessRule(.relation(.skpAtasan)),
+        M.setBehaviourExpectations: AccessRule(.relation(.skpPenilai)),
         M.submitSkp: owner,
         M.withdrawSkp: owner,
         M.approveSkp: deciders,
@@ -44,7 +44,7 @@ public enum PlanningAuthorization {
         M.reviseSkp: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
         M.listSkpVersions: skpReaders,
         M.deleteSkp: AccessRule(.relation(.skpOwner), .roleInScope(.pengelolaKinerja)),
-        M.amendBehaviourExpectations: AccessRule(.relation(.skpPenilaiToday)),
+        M.amendBehaviourExpectations: AccessRule(.relation(.skpPenilai)),
         M.getSkpCompliance: AccessRule(.roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), .role(.admin), .anyService),
         M.getCascade: AccessRule(.roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor),
                                  .role(.admin), .withinTargetUnit, .anyService),
@@ -62,16 +62,7 @@ public enum PlanningAuthorization {
 extension Relation {
     /// The owner of an SKP: the employee it belongs to.
     static let skpOwner = Relation("skp-owner", "the owner of the SKP (the employee it belongs to)")
-    /// The pejabat penilai recorded at submission, while identity still confirms them.
+    /// The owner's pejabat penilai today (identity's model: atasan langsung, Plt/Plh, Kepala Daerah).
     static let skpPenilai = Relation(
-        "skp-penilai", "the pejabat penilai recorded on the SKP at submission, while identity still confirms them as the owner's atasan langsung")
-    /// Pengelola kinerja in scope, when the recorded penilai has left.
-    static let hrWhenPenilaiLeft = Relation(
-        "hr-when-penilai-left", "pengelola kinerja in scope, only when the recorded penilai has left, never on their own SKP")
-    /// The owner's atasan langsung now (sets the ekspektasi khusus).
-    static let skpAtasan = Relation("skp-atasan", "the SKP owner's atasan langsung per identity")
-    /// The owner's pejabat penilai today per identity (amends the ekspektasi khusus after approval).
-    static let skpPenilaiToday = Relation(
-        "skp-penilai-today",
-        "the SKP owner's pejabat penilai today per identity: the atasan langsung, a Plt/Plh in their range, or the non-ASN Kepala Daerah")
+        "skp-penilai", "the SKP owner's pejabat penilai today per identity: the atasan langsung, a Plt/Plh acting for the position, or the non-ASN Kepala Daerah")
 }

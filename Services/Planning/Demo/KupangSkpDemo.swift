@@ -168,7 +168,8 @@ private struct Generator {
         }
         self.units = units
         self.headOf = headOf
-        aktif = organisation.employees.filter { $0.employee.status == .aktif }
+        // Only ASN have an SKP (the Wali Kota, a non-ASN official, rates the Sekretaris Daerah).
+        aktif = organisation.employees.filter { $0.employee.status == .aktif && $0.employee.asnType != .nonAsn }
         var byNIP: [String: DemoEmployee] = [:]
         var bawahan: [String: [DemoEmployee]] = [:]
         for employee in aktif {
@@ -206,7 +207,7 @@ private struct Generator {
         var result: [DemoSkp] = aktif.compactMap { employee in
             guard let skp = generated[employee.employee.nip]?.skp else { return nil }
             return DemoSkp(ownerNIP: employee.employee.nip, unitCode: employee.unitCode,
-                           atasanNIP: employee.atasanNIP.flatMap { byNIP[$0] == nil ? nil : $0 },
+                           atasanNIP: employee.atasanNIP.flatMap { byNIP[$0] != nil || PersonIdentifier.isNonASN($0) ? $0 : nil },
                            state: skp.state, decisionNote: skp.decisionNote, skp: skp,
                            amendments: amendments[employee.employee.nip] ?? [])
         }
@@ -407,7 +408,8 @@ private struct Generator {
         // their own, so everything drawn before them stays as it was.
         var annex = SeededRandom(seed: seed, salt: "annex|\(year)|\(nip)")
         let ownerRole = role(member)
-        let atasanNIP = member.atasanNIP.flatMap { generated[$0] == nil ? nil : $0 }
+        // The Wali Kota (non-ASN, no SKP) counts as the Sekretaris Daerah's atasan.
+        let atasanNIP = member.atasanNIP.flatMap { generated[$0] != nil || PersonIdentifier.isNonASN($0) ? $0 : nil }
         let atasanRhks = atasanNIP.flatMap { generated[$0]?.utama } ?? []
         let unit = units[member.unitCode]
         let org = units[orgCode(member.unitCode)]
@@ -419,7 +421,10 @@ private struct Generator {
         // (SubmissionRules), so it stays DRAFT.
         let state: Planning.SkpState
         let roll = random.below(1000)
-        if nip == pegawaiNIP || atasanNIP == nil {
+        if ownerRole == .sekda && atasanNIP != nil {
+            // The Sekretaris Daerah's SKP, approved by the Wali Kota (a non-ASN penilai).
+            state = .disetujui
+        } else if nip == pegawaiNIP || atasanNIP == nil {
             state = .draft
         } else if nip == atasanPersonaNIP {
             state = .disetujui

@@ -1,4 +1,5 @@
 public import KinerjaProto
+import KinerjaASN
 
 /// The field and cascading rules of an RHK (Rencana Hasil Kerja).
 ///
@@ -45,6 +46,11 @@ public enum RhkRules {
 
         /// True when the owner has an atasan in Kinerja.
         public var hasAtasan: Bool { atasanNIP.map { !$0.isEmpty } ?? false }
+
+        /// True when the atasan has an SKP whose RHKs the owner's Utama RHKs can intervene: an
+        /// ASN atasan. A non-ASN penilai (the Wali Kota rating the Sekretaris Daerah) has none,
+        /// so the owner's results come from the organisation's plan, as for a unit head.
+        public var atasanHasSkp: Bool { hasAtasan && !PersonIdentifier.isNonASN(atasanNIP ?? "") }
     }
 
     /// The parent RHK as the caller found it.
@@ -114,7 +120,7 @@ public enum RhkRules {
     ) -> [Common.FieldViolation] {
         var out = ViolationList(prefix: fieldPrefix)
         guard !parentRhkID.isEmpty else {
-            if requireParent, kind == .utama, context.hasAtasan, !context.ownerIsUnitHead {
+            if requireParent, kind == .utama, context.atasanHasSkp, !context.ownerIsUnitHead {
                 out.add("parent_rhk_id", "RHK_PARENT_REQUIRED",
                         "an Utama RHK must intervene an RHK of your atasan's SKP for \(context.year) (cascading)")
             }

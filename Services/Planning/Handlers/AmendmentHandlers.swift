@@ -9,8 +9,8 @@ extension PlanningHandlers {
     /// True when `caller` is `nip`'s pejabat penilai today per identity (atasan langsung, a Plt or
     /// Plh in their range, or the non-ASN Kepala Daerah). Asks identity (briefly cached);
     /// UNAVAILABLE when it cannot answer.
-    func isPenilaiToday(_ caller: String, of nip: String) async throws -> Bool {
-        PenilaiToday.isPenilai(caller, try await directory.penilai(of: nip, on: today))
+    func isPenilaiToday(_ caller: String, of skp: Planning.Skp) async throws -> Bool {
+        PenilaiToday.isPenilai(caller, try await penilai(of: skp))
     }
 
     /// Amends the ekspektasi khusus of the approved version in force (``ExpectationAmendmentRules``):
@@ -19,10 +19,10 @@ extension PlanningHandlers {
                                            context: ServerContext) async throws -> Planning.AmendBehaviourExpectationsResponse {
         let current = try await latest(request.skpID)
         let access = try Access.required()
-        try await access.require(.skpPenilaiToday, target: current.nip,
+        try await access.require(.skpPenilai, target: current.nip,
                                  message: "only \(current.nip)'s pejabat penilai today amends the ekspektasi khusus") { [self] in
             guard let caller = access.caller.user?.nip else { return false }
-            return try await isPenilaiToday(caller, of: current.nip)
+            return try await isPenilaiToday(caller, of: current)
         }
         let amendmentID = ULID.make(now: clock())
         return try await write(context, request) { [self] db, actor in

@@ -48,11 +48,18 @@ enum PlanningRules {
 
     /// Why a DRAFT cannot be submitted yet; empty when it can. Unit heads at the top of the
     /// cascade (JPT: their results come from the organisation's plan) need no parent link.
-    static func submissionProblems(_ skp: Planning.Skp, atasanNIP: String, flaggedRhks: Int) -> [String] {
-        var problems = SubmissionRules.violations(skp, atasanNIP: atasanNIP.isEmpty ? nil : atasanNIP, ownerIsUnitHead: skp.jenisJabatan == .jpt)
+    ///
+    /// The cascade links to the owner's atasan langsung as identity records it (`linkAtasanNIP`;
+    /// while a head position is vacant, the head above); the SKP goes to the pejabat penilai of
+    /// the day (`penilai`), who may be a Plt/Plh or the Kepala Daerah.
+    static func submissionProblems(_ skp: Planning.Skp, linkAtasanNIP: String, penilai: Identity.PejabatPenilai, flaggedRhks: Int) -> [String] {
+        let link = linkAtasanNIP.isEmpty ? penilai.penilai?.nip ?? "" : linkAtasanNIP
+        var problems = SubmissionRules.violations(skp, atasanNIP: link.isEmpty ? nil : link, ownerIsUnitHead: skp.jenisJabatan == .jpt)
             .map { "\($0.field.isEmpty ? "" : $0.field + ": ")\($0.description)" }
         if flaggedRhks > 0 { problems.append("\(flaggedRhks) RHK(s) are flagged for review after their parent changed: review them first") }
-        if atasanNIP.isEmpty { problems.append("you have no atasan in Kinerja to submit to; ask pengelola kinerja to set one") }
+        if penilai.kind == .none && !link.isEmpty {
+            problems.append("nobody may rate you now (\(penilai.reason)); pengelola kinerja must arrange a Plt/Plh or a new atasan")
+        }
         return problems
     }
 

@@ -171,7 +171,7 @@ extension PlanningHandlers {
         let offset = try Paging.offset(request.page)
         if request.year != 0 { try Invalid.requireYear(request.year) }
         if !request.nip.isEmpty { try Invalid.requireNIP(request.nip) }
-        if !request.atasanNIP.isEmpty { try Invalid.requireNIP(request.atasanNIP, "atasan_nip") }
+        if !request.atasanNIP.isEmpty { try Invalid.requirePersonID(request.atasanNIP, "atasan_nip") }
         let access = try Access.required()
         var conditions = ["latest = 1"]
         var arguments: StatementArguments = []
@@ -182,7 +182,11 @@ extension PlanningHandlers {
         if !request.atasanNIP.isEmpty {
             // The approval inbox: the atasan themselves, or who may read the atasan's SKPs.
             if !access.isSelf(request.atasanNIP) { try await access.require(.employee(nip: request.atasanNIP)) }
-            conditions.append("atasan_nip = ?"); arguments += [request.atasanNIP]
+            // Recorded at submission, or rated by them today (a Plt/Plh, a new atasan).
+            let rated = try await directory.dinilai(by: request.atasanNIP, on: today).map(\.nip)
+            conditions.append("(atasan_nip = ?" + (rated.isEmpty ? "" : " OR nip IN (\(rated.map { _ in "?" }.joined(separator: ",")))") + ")")
+            arguments += [request.atasanNIP]
+            arguments += StatementArguments(rated)
         }
         if let scope = request.unit, !scope.unitID.isEmpty {
             guard try await directory.ancestors(of: scope.unitID) != nil else { throw RPCError(.notFound, "no unit \(scope.unitID)") }

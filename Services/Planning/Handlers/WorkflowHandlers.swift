@@ -5,27 +5,26 @@ import KinerjaService
 import KinerjaStore
 
 extension PlanningHandlers {
-    /// Fails with PERMISSION_DENIED (audited) unless the caller may decide on `skp`: the
-    /// pejabat penilai recorded at submission while identity still confirms them as the
-    /// owner's direct atasan, or pengelola kinerja in scope when that atasan has left. Asks
-    /// identity (briefly cached); UNAVAILABLE when identity cannot answer.
-    func requireDecider(of skp: Planning.Skp) async throws {
+    /// The owner's pejabat penilai today, as identity answers it (atasan langsung, a Plt/Plh
+    /// acting for the position, the non-ASN Kepala Daerah, or nobody).
+    func penilai(of skp: Planning.Skp) async throws -> Identity.PejabatPenilai {
+        try await directory.penilai(of: skp.nip, on: today)
+    }
+
+    /// Fails with PERMISSION_DENIED (audited) unless the caller is the owner's pejabat penilai
+    /// today per identity — the atasan langsung, a Plt/Plh acting for the position, or the
+    /// non-ASN Kepala Daerah. Pengelola kinerja never decide: when nobody may, the SKP waits
+    /// (GetSkpCompliance lists it as without a valid penilai). Returns who decides.
+    @discardableResult
+    func requireDecider(of skp: Planning.Skp) async throws -> Common.PenilaiRef {
         let access = try Access.required()
         guard let user = access.caller.user else { throw RPCError(.unauthenticated, "sign in first") }
-        if user.nip == skp.atasanNIP {
-            let relation = try await directory.relation(atasan: user.nip, of: skp.nip)
-            if try await access.holds(.skpPenilai, holds: { relation.direct }) { return }
-            throw await access.denial(target: skp.nip, "you are no longer \(skp.nip)'s atasan langsung (per identity); ask pengelola kinerja")
-        }
-        // Pengelola kinerja decide only in their scope, never on their own SKP, and only when the atasan has left.
-        let hrMayDecide = try await access.holds(.hrWhenPenilaiLeft) { [directory] in
-            guard !access.isSelf(skp.nip), try await access.holds(.roleInScope(.pengelolaKinerja), for: .employee(nip: skp.nip)) else { return false }
-            let atasan = try await directory.employee(skp.atasanNIP)
-            let direct = try await directory.relation(atasan: skp.atasanNIP, of: skp.nip).direct
-            return atasan?.status != .aktif || !direct
-        }
-        if hrMayDecide { return }
-        throw await access.denial(target: skp.nip, "only \(skp.nip)'s atasan langsung (\(skp.atasanNIP)) approves or returns this SKP")
+        let penilai = try await penilai(of: skp)
+        let message = penilai.kind == .none
+            ? "\(skp.nip) has no valid pejabat penilai now (\(penilai.reason)); the SKP waits for a new atasan or a Plt/Plh"
+            : "only \(skp.nip)'s pejabat penilai (\(penilai.penilai?.nip ?? "")) approves or returns this SKP"
+        try await access.require(.skpPenilai, target: skp.nip, message: message) { PenilaiToday.isPenilai(user.nip, penilai) }
+        return PenilaiToday.reference(penilai)
     }
 
     public func setBehaviourExpectations(_ request: Planning.SetBehaviourExpectationsRequest,
@@ -33,10 +32,9 @@ extension PlanningHandlers {
         let skp = try await latest(request.skpID)
         let access = try Access.required()
         guard let user = access.caller.user else { throw RPCError(.unauthenticated, "sign in first") }
-        let atasan = skp.atasanNIP.isEmpty ? try await directory.employee(skp.nip)?.atasanNIP ?? "" : skp.atasanNIP
-        try await access.require(.skpAtasan, target: skp.nip, message: "only \(skp.nip)'s atasan sets the ekspektasi khusus") { [directory] in
-            guard user.nip == atasan else { return false }
-            return try await directory.relation(atasan: user.nip, of: skp.nip).direct
+        let penilai = try await penilai(of: skp)
+        try await access.require(.skpPenilai, target: skp.nip, message: "only \(skp.nip)'s pejabat penilai sets the ekspektasi khusus") {
+            PenilaiToday.isPenilai(user.nip, penilai)
         }
         let violations = PlanningRules.expectationViolations(request.expectations, skp: skp)
         if !violations.isEmpty { throw Invalid.fields(violations) }
@@ -87,21 +85,24 @@ extension PlanningHandlers {
     public func submitSkp(_ request: Planning.SubmitSkpRequest, context: ServerContext) async throws -> Planning.SubmitSkpResponse {
         let current = try await latest(request.skpID)
         try await requireOwner(of: current)
-        // The pejabat penilai is whoever identity says is the atasan now.
+        // The pejabat penilai is whoever identity says rates the owner today; it is recorded.
         guard let owner = try await directory.employee(current.nip) else { throw RPCError(.notFound, "identity does not know \(current.nip)") }
-        let atasan = owner.atasanNIP
+        let penilai = try await penilai(of: current)
+        let atasan = penilai.kind == .none ? "" : penilai.penilai?.nip ?? ""
+        let recorded = PenilaiToday.reference(penilai)
         return try await write(context, request) { [self] db, actor in
             let (skp, _) = try Self.apply(.submit(note: request.note), skpID: request.skpID, stamp: stamp(actor),
                                           expectedRevision: request.expectedSkpRevision, in: db) { skp in
                 guard skp.state == .draft else { return }  // the lifecycle names the state
                 let flagged = try SkpRecords.flags(skp.rhks.map(\.rhkID), in: db).count
-                let problems = PlanningRules.submissionProblems(skp, atasanNIP: atasan, flaggedRhks: flagged)
+                let problems = PlanningRules.submissionProblems(skp, linkAtasanNIP: owner.atasanNIP, penilai: penilai, flaggedRhks: flagged)
                 if !problems.isEmpty {
                     throw RPCError(.failedPrecondition, "the SKP is not ready to submit: " + problems.joined(separator: "; "))
                 }
             }
             var submitted = skp
             submitted.atasanNIP = atasan
+            submitted.penilai = recorded
             try SkpRecords.update(submitted, in: db)
             // The submission note has no field in the SKP; it is kept in the audit log.
             try audit(db, context, actor, target: "skp/\(skp.skpID)",
@@ -122,12 +123,15 @@ extension PlanningHandlers {
 
     public func approveSkp(_ request: Planning.ApproveSkpRequest, context: ServerContext) async throws -> Planning.ApproveSkpResponse {
         let current = try await latest(request.skpID)
-        try await requireDecider(of: current)
-        let penilai = try await approvingPenilai(of: current)
+        let decider = try await requireDecider(of: current)
         return try await write(context, request) { [self] db, actor in
             let version = Self.decided(request.version, latest: current)
-            let (approved, outcome) = try Self.apply(.approve(version: version, note: request.note), skpID: request.skpID, stamp: stamp(actor), in: db)
-            let skp = try Self.stampApproval(approved, penilai: penilai, actor: actor, in: db)
+            var (skp, outcome) = try Self.apply(.approve(version: version, note: request.note), skpID: request.skpID, stamp: stamp(actor), in: db)
+            // The penilai who decided is the one on record (a new atasan or a Plt/Plh may have taken over),
+            // and the stamp names them with the SHA-256 of the body they signed.
+            skp.penilai = decider
+            skp.atasanNIP = decider.penilai?.nip ?? skp.atasanNIP
+            skp = try Self.stampApproval(skp, penilai: decider, actor: actor, in: db)
             var superseded: UInt32 = 0
             if case .approved(_, let old?) = outcome { superseded = old }
             try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "approved v\(skp.version)" + (superseded > 0 ? ", v\(superseded) superseded" : ""))

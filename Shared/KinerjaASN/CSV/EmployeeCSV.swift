@@ -11,7 +11,8 @@ public import KinerjaProto
 ///   (case-insensitive; no other columns): `nip`, `full_name`, `gelar_depan`, `gelar_belakang`,
 ///   `asn_type`, `jenis_jabatan`, `jabatan_name`, `golongan`, `unit_code`, `atasan_nip`,
 ///   `birth_date`, `sex`, `tmt`, `status`, `email`, `phone`.
-/// - Values (case-insensitive): asn_type `PNS` | `PPPK`; jenis_jabatan `JPT` | `ADMINISTRATOR` |
+/// - Values (case-insensitive): asn_type `PNS` | `PPPK` | `NON_ASN` (a non-ASN official, whose `nip` is a
+///   `NONASN.` identifier); jenis_jabatan `JPT` | `ADMINISTRATOR` |
 ///   `PENGAWAS` | `PELAKSANA` | `FUNGSIONAL`; sex `L` (laki-laki, male) | `P` (perempuan,
 ///   female); status `AKTIF` | `CUTI` | `TUGAS_BELAJAR` | `DIBERHENTIKAN_SEMENTARA` | `PENSIUN` |
 ///   `PINDAH` | `BERHENTI`; birth_date and tmt `YYYY-MM-DD`.
@@ -30,7 +31,7 @@ public enum EmployeeCSV {
         "unit_code", "atasan_nip", "birth_date", "sex", "tmt", "status", "email", "phone",
     ]
 
-    private static let asnTypes: [(String, Common.AsnType)] = [("PNS", .pns), ("PPPK", .pppk)]
+    private static let asnTypes: [(String, Common.AsnType)] = [("PNS", .pns), ("PPPK", .pppk), ("NON_ASN", .nonAsn)]
     private static let jenisJabatan: [(String, Common.JenisJabatan)] = [
         ("JPT", .jpt), ("ADMINISTRATOR", .administrator), ("PENGAWAS", .pengawas), ("PELAKSANA", .pelaksana), ("FUNGSIONAL", .fungsional),
     ]

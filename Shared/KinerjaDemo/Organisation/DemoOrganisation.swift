@@ -9,12 +9,15 @@ public struct DemoOrganisation: Sendable, Hashable {
     public var employees: [DemoEmployee]
     /// The named personas (see ``KupangDemo``).
     public var users: [DemoUser]
+    /// Acting officials (Plt/Plh) appointed by decree for a unit's head position.
+    public var acting: [DemoActing]
 
     /// An organisation.
-    public init(units: [DemoUnit], employees: [DemoEmployee], users: [DemoUser]) {
+    public init(units: [DemoUnit], employees: [DemoEmployee], users: [DemoUser], acting: [DemoActing] = []) {
         self.units = units
         self.employees = employees
         self.users = users
+        self.acting = acting
     }
 
     /// The unit with this code, if any.
@@ -139,5 +142,32 @@ public struct DemoRoleGrant: Sendable, Hashable {
         self.scopeUnitCodes = scopeUnitCodes
         self.includeSubunits = includeSubunits
         self.reason = reason
+    }
+}
+
+/// An acting official (Plt or Plh) of the demo, appointed by decree for a unit's head position.
+public struct DemoActing: Sendable, Hashable {
+    /// The unit whose head position is acted.
+    public var unitCode: String
+    /// The acting official.
+    public var actingNIP: String
+    /// PENILAI_KIND_PLT or PENILAI_KIND_PLH.
+    public var kind: Common.PenilaiKind
+    /// First and last WITA day.
+    public var validFrom: Common.Date
+    public var validUntil: Common.Date
+    /// The decree.
+    public var decreeNumber: String
+    public var decreeDate: Common.Date
+
+    public init(unitCode: String, actingNIP: String, kind: Common.PenilaiKind, validFrom: Common.Date, validUntil: Common.Date,
+                decreeNumber: String, decreeDate: Common.Date) {
+        self.unitCode = unitCode
+        self.actingNIP = actingNIP
+        self.kind = kind
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.decreeNumber = decreeNumber
+        self.decreeDate = decreeDate
     }
 }

@@ -17,17 +17,22 @@ public import KinerjaASN
 /// Supervisor rules: staff report to the head of their unit, or, where the post is vacant (some
 /// seksi), to the nearest head above; heads report to the head of the nearest unit above; heads
 /// of units directly under the root (kepala dinas/badan, inspektur, camat) report to the
-/// Sekretaris Daerah, who has no atasan in Kinerja.
+/// Sekretaris Daerah, whose atasan is the Wali Kota (a non-ASN official). The head position of
+/// Dinkes's Bidang Pelayanan dan Sumber Daya Kesehatan is vacant, with a Plt.
 ///
 /// Personas (``DemoOrganisation/users``), each the first suitable employee of their unit:
 /// - `pegawai`: a PNS staff member of Seksi Identitas Penduduk, Dukcapil;
 /// - `atasan`: their atasan, the Kepala Seksi Identitas Penduduk;
-/// - `pimpinan`: the Kepala Dinas Dukcapil (ROLE_PIMPINAN over Dukcapil and its sub-units);
+/// - `pimpinan`: the Kepala Dinas Dukcapil (pimpinan of Dukcapil and its sub-units by heading it);
 /// - `pengelola`: a staff member of BKPSDM's Bidang Penilaian Kinerja (ROLE_PENGELOLA_KINERJA over
 ///   the whole Pemkot);
 /// - `admin`: a Pranata Komputer of BKPSDM's Bidang Pengadaan, Pemberhentian dan Informasi
 ///   (ROLE_ADMIN, every unit);
-/// - `auditor`: an auditor of the Inspektorat's Irban I (ROLE_AUDITOR over the whole Pemkot).
+/// - `auditor`: an auditor of the Inspektorat's Irban I (ROLE_AUDITOR over the whole Pemkot);
+/// - `walikota`: the Wali Kota, a non-ASN official (`NONASN.WALIKOTA.KUPANG`), the Sekretaris
+///   Daerah's pejabat penilai;
+/// - `plt`: the Plt Kepala Bidang Pelayanan dan Sumber Daya Kesehatan (Dinkes), whose head
+///   position is vacant; by decree for the year.
 public struct KupangDemo: Sendable, Hashable {
     /// The day the generated data is anchored to (2026-01-01); see the type's documentation.
     public static let referenceDate = Common.Date(year: 2026, month: 1, day: 1)
@@ -74,6 +79,11 @@ public struct KupangDemo: Sendable, Hashable {
             units.append(unit)
         }
 
+        // The head of this bidang was drawn like every other (so nothing after it shifts) but has
+        // left: the position is vacant and a Plt acts in it (below).
+        headByUnit.removeValue(forKey: Self.pltBidangCode)
+        if let index = units.firstIndex(where: { $0.code == Self.pltBidangCode }) { units[index].headNIP = nil }
+
         let parents = Dictionary(uniqueKeysWithValues: specs.map { ($0.code, $0.parentCode) })
         let sekda = headByUnit[Self.sekretariatDaerahCode]?.nip
         /// The head of the nearest unit above `code`; the Sekretaris Daerah above the root's children.
@@ -99,8 +109,41 @@ public struct KupangDemo: Sendable, Hashable {
                 employees.append(DemoEmployee(employee: staff, unitCode: unit.code, atasanNIP: atasan))
             }
         }
-        return DemoOrganisation(units: units, employees: employees, users: Self.personas(employees: employees, heads: headByUnit))
+        // The Wali Kota, a non-ASN official, rates the Sekretaris Daerah (issue 11). Drawn from a
+        // stream of its own so everything above stays as it was.
+        var mayor = SeededRandom(seed: seed, salt: "wali-kota")
+        let waliKota = DemoEmployee(employee: Identity.Employee(
+            nip: Self.waliKotaID, fullName: mayor.pick(DemoNames.male) + " " + mayor.pick(DemoNames.family), asnType: .nonAsn,
+            jabatanName: "Wali Kota Kupang", birthDate: Common.Date(year: 1970 + Int32(mayor.below(15)), month: Int32(1 + mayor.below(12)), day: Int32(1 + mayor.below(28))),
+            sex: .male, status: .aktif), unitCode: Self.rootCode, atasanNIP: nil)
+        if let index = employees.firstIndex(where: { $0.employee.nip == sekda }) { employees[index].atasanNIP = Self.waliKotaID }
+        employees.append(waliKota)
+
+        // A Plt Kepala Bidang: the head position of Dinkes's Bidang Pelayanan dan Sumber Daya
+        // Kesehatan is vacant (see above); the Kepala Seksi Pelayanan Kesehatan acts by decree for the year.
+        var acting: [DemoActing] = []
+        let seksiHeads = units.filter { $0.parentCode == Self.pltBidangCode }.compactMap { headByUnit[$0.code] }
+        let bidangStaff = (staffByUnit[Self.pltBidangCode] ?? []).filter { $0.status == .aktif && $0.asnType == .pns }
+        if let official = seksiHeads.first ?? bidangStaff.first {
+            let year = Self.anchor(today).year
+            acting.append(DemoActing(unitCode: Self.pltBidangCode, actingNIP: official.nip, kind: .plt,
+                                     validFrom: Common.Date(year: year, month: 1, day: 2), validUntil: Common.Date(year: year, month: 12, day: 31),
+                                     decreeNumber: "800.1.3/012/DINKES/\(year)", decreeDate: Common.Date(year: year, month: 1, day: 2)))
+        }
+        var users = Self.personas(employees: employees, heads: headByUnit)
+        users.append(DemoUser(persona: "walikota", nip: waliKota.employee.nip, displayName: waliKota.displayName,
+                              jabatanName: waliKota.employee.jabatanName, unitCode: Self.rootCode, roles: []))
+        if let plt = acting.first, let official = employees.first(where: { $0.employee.nip == plt.actingNIP }) {
+            users.append(DemoUser(persona: "plt", nip: official.employee.nip, displayName: official.displayName,
+                                  jabatanName: "Plt. Kepala Bidang Pelayanan dan Sumber Daya Kesehatan", unitCode: official.unitCode, roles: []))
+        }
+        return DemoOrganisation(units: units, employees: employees, users: users, acting: acting)
     }
+
+    /// The Wali Kota's identifier (a non-ASN official has no NIP).
+    public static let waliKotaID = "NONASN.WALIKOTA.KUPANG"
+    /// The bidang whose head position a Plt holds in the demo.
+    public static let pltBidangCode = "KPG.DINKES.YANKES"
 
     /// `count` extra employees spread over `unitCodes`, valid on `today`, with NIPs unique
     /// among themselves and disjoint from ``organisation(today:)``'s (sequence numbers 500–999).
@@ -166,8 +209,8 @@ public struct KupangDemo: Sendable, Hashable {
         return [
             user("pegawai", pegawai, []),
             user("atasan", atasan, []),
-            user("pimpinan", pimpinan, [DemoRoleGrant(role: .pimpinan, scopeUnitCodes: ["KPG.DUKCAPIL"], includeSubunits: true,
-                                                      reason: "Kepala Dinas Kependudukan dan Pencatatan Sipil (demo)")]),
+            // Pimpinan follows from heading Dukcapil: no grant (issue 11).
+            user("pimpinan", pimpinan, []),
             user("pengelola", pengelola, [DemoRoleGrant(role: .pengelolaKinerja, scopeUnitCodes: [rootCode], includeSubunits: true,
                                                         reason: "SK Kepala BKPSDM: pengelola kinerja Pemkot Kupang (demo)")]),
             user("admin", admin, [DemoRoleGrant(role: .admin, scopeUnitCodes: [], includeSubunits: false,

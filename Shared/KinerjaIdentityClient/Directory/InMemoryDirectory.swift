@@ -98,21 +98,25 @@ public final class InMemoryDirectory: IdentityDirectory, Sendable {
         }
         answer.atasanNIP = employee.atasanNIP
         let atasan = state.employees[employee.atasanNIP]
-        // The position above the employee: the unit their atasan heads; with no atasan, their own
-        // unit's head position (their parent unit's, when they head their own unit).
+        // The same rule as identity's PejabatPenilaiRule: the head position of the employee's own
+        // unit (its parent's when they head it); a Plt/Plh acting in it rates them when the
+        // position has no AKTIF head, or their atasan is its head, or they have no atasan.
         let ownUnit = state.units.first { $0.unitID == employee.unitID }
-        let position = state.units.first { !$0.headNIP.isEmpty && $0.headNIP == employee.atasanNIP }?.unitID
-            ?? (employee.atasanNIP.isEmpty ? (ownUnit?.headNIP == nip ? ownUnit?.parentUnitID : ownUnit?.unitID) : nil)
+        let position = ownUnit.flatMap { $0.headNIP == nip ? ($0.parentUnitID.isEmpty ? nil : $0.parentUnitID) : $0.unitID }
         if let position, let acting = state.acting.first(where: {
             $0.unitID == position && $0.actingNIP != nip && ($0.validFrom.map { $0 <= date } ?? false) && ($0.validUntil.map { date <= $0 } ?? false)
         }), let official = state.employees[acting.actingNIP] {
-            answer.kind = acting.kind
-            answer.penilai = official.reference
-            answer.penilaiIsAsn = true
-            answer.penilaiGolongan = official.golongan
-            answer.actingAssignmentID = acting.assignmentID
-            answer.decreeNumber = acting.decreeNumber
-            return answer
+            let headNIP = state.units.first { $0.unitID == position }?.headNIP ?? ""
+            let head = state.employees[headNIP]
+            if head?.status != .aktif || atasan == nil || atasan?.nip == headNIP {
+                answer.kind = acting.kind
+                answer.penilai = official.reference
+                answer.penilaiIsAsn = true
+                answer.penilaiGolongan = official.golongan
+                answer.actingAssignmentID = acting.assignmentID
+                answer.decreeNumber = acting.decreeNumber
+                return answer
+            }
         }
         guard let atasan else {
             answer.reason = "no atasan and no Plt/Plh for the position"

@@ -52,9 +52,12 @@ struct KupangDemoTests {
             let violations = EmployeeRules.violations(demo.employee, today: Self.today)
             #expect(violations.isEmpty, "\(demo.employee.nip) \(violations.map(\.description))")
             #expect(seen.insert(demo.employee.nip).inserted, "duplicate \(demo.employee.nip)")
+            guard demo.employee.asnType != .nonAsn else { continue }
             let sequence = Int(demo.employee.nip.suffix(3)) ?? 0
             #expect(KupangDemo.organisationSequences.contains(sequence))
         }
+        // One non-ASN official: the Wali Kota.
+        #expect(org.employees.filter { $0.employee.asnType == .nonAsn }.map(\.employee.nip) == [KupangDemo.waliKotaID])
     }
 
     @Test("units are a valid tree with allowed kinds and valid fields, every code referenced exists")
@@ -77,12 +80,12 @@ struct KupangDemoTests {
         }
     }
 
-    @Test("every unit has a head who works in it, except the root (the Wali Kota is not an ASN) and some seksi")
+    @Test("every unit has a head who works in it, except the root (the Wali Kota is not an ASN), some seksi and the bidang a Plt acts for")
     func heads() {
         let byNIP = Dictionary(uniqueKeysWithValues: org.employees.map { ($0.employee.nip, $0) })
         for unit in org.units {
             guard let head = unit.headNIP else {
-                #expect(unit.kind == .pemerintahDaerah || unit.kind == .seksi, "\(unit.code) has no head")
+                #expect(unit.kind == .pemerintahDaerah || unit.kind == .seksi || unit.code == KupangDemo.pltBidangCode, "\(unit.code) has no head")
                 continue
             }
             #expect(byNIP[head]?.unitCode == unit.code, "\(unit.code)")
@@ -95,17 +98,17 @@ struct KupangDemoTests {
             #expect(byNIP[head]?.employee.jenisJabatan == expected, "\(unit.code)")
         }
         let headNIPs = Set(org.units.compactMap(\.headNIP))
-        for staff in org.employees where !headNIPs.contains(staff.employee.nip) {
+        for staff in org.employees where !headNIPs.contains(staff.employee.nip) && staff.employee.asnType != .nonAsn {
             #expect([.pelaksana, .fungsional].contains(staff.employee.jenisJabatan))
         }
     }
 
-    @Test("every atasan exists, the supervisor graph has no cycle, and every chain reaches the Sekretaris Daerah")
+    @Test("every atasan exists, the supervisor graph has no cycle, and every chain reaches the Sekretaris Daerah and the Wali Kota above")
     func supervisors() throws {
         let byNIP = Dictionary(uniqueKeysWithValues: org.employees.map { ($0.employee.nip, $0) })
         let tops = org.employees.filter { $0.atasanNIP == nil }
-        #expect(tops.count == 1)
-        let sekda = try #require(tops.first)
+        #expect(tops.map(\.employee.nip) == [KupangDemo.waliKotaID])
+        let sekda = try #require(org.employees.first { $0.atasanNIP == KupangDemo.waliKotaID })
         #expect(sekda.employee.jabatanName == "Sekretaris Daerah" && sekda.employee.jenisJabatan == .jpt)
         #expect(org.unit(code: "KPG.SETDA")?.headNIP == sekda.employee.nip)
         for demo in org.employees {
@@ -122,7 +125,7 @@ struct KupangDemoTests {
                 steps += 1
                 if steps > 20 { Issue.record("cycle or over-long chain from \(demo.employee.nip)"); break }
             }
-            #expect(current.employee.nip == sekda.employee.nip)
+            #expect(current.employee.nip == KupangDemo.waliKotaID)
         }
     }
 
@@ -134,12 +137,14 @@ struct KupangDemoTests {
         var current = byNIP[pegawai.nip]
         while let atasan = current?.atasanNIP, chain.count < 20 { current = byNIP[atasan]; chain.append(current?.employee.jabatanName ?? "?") }
         #expect(chain == ["Kepala Seksi Identitas Penduduk", "Kepala Bidang Pelayanan Pendaftaran Penduduk",
-                          "Kepala Dinas Kependudukan dan Pencatatan Sipil", "Sekretaris Daerah"])
+                          "Kepala Dinas Kependudukan dan Pencatatan Sipil", "Sekretaris Daerah", "Wali Kota Kupang"])
         let lurah = try #require(org.employees.first { $0.employee.jabatanName == "Lurah Oesapa" })
         #expect(lurah.atasanNIP.flatMap { byNIP[$0] }?.employee.jabatanName == "Camat Kelapa Lima")
-        // Where a seksi head post is vacant, its staff report to the kepala bidang.
+        // Where a seksi head post is vacant, its staff report to the kepala bidang (and where that
+        // is vacant too, to the head above).
         for unit in org.units where unit.kind == .seksi && unit.headNIP == nil {
-            let parentHead = unit.parentCode.flatMap { org.unit(code: $0)?.headNIP }
+            var parentHead = unit.parentCode.flatMap { org.unit(code: $0)?.headNIP }
+            if parentHead == nil { parentHead = unit.parentCode.flatMap { org.unit(code: $0)?.parentCode }.flatMap { org.unit(code: $0)?.headNIP } }
             #expect(org.employees.filter { $0.unitCode == unit.code }.allSatisfy { $0.atasanNIP == parentHead })
         }
     }
@@ -160,16 +165,17 @@ struct KupangDemoTests {
         #expect(!org.employees.contains { $0.employee.sex == .male && $0.employee.gelarDepan == "Dra." })
     }
 
-    @Test("the six personas exist with their roles: pegawai and atasan at Dukcapil, pimpinan, pengelola, admin, auditor")
+    @Test("the personas exist with their roles: pegawai and atasan at Dukcapil, pimpinan, pengelola, admin, auditor, the Wali Kota and a Plt")
     func personas() throws {
-        #expect(org.users.map(\.persona) == ["pegawai", "atasan", "pimpinan", "pengelola", "admin", "auditor"])
+        #expect(org.users.map(\.persona) == ["pegawai", "atasan", "pimpinan", "pengelola", "admin", "auditor", "walikota", "plt"])
         let pegawai = try #require(org.user(persona: "pegawai"))
         let atasan = try #require(org.user(persona: "atasan"))
         #expect(pegawai.unitCode == "KPG.DUKCAPIL.DAFDUK.IDENTITAS" && pegawai.roles.isEmpty)
         #expect(org.employee(nip: pegawai.nip)?.atasanNIP == atasan.nip)
         let pimpinan = try #require(org.user(persona: "pimpinan"))
         #expect(org.unit(code: "KPG.DUKCAPIL")?.headNIP == pimpinan.nip)
-        #expect(pimpinan.roles == [DemoRoleGrant(role: .pimpinan, scopeUnitCodes: ["KPG.DUKCAPIL"], includeSubunits: true, reason: pimpinan.roles[0].reason)])
+        // Pimpinan by heading the unit: no grant.
+        #expect(pimpinan.roles.isEmpty)
         let pengelola = try #require(org.user(persona: "pengelola"))
         #expect(pengelola.unitCode.hasPrefix("KPG.BKPSDM") && pengelola.roles.map(\.role) == [.pengelolaKinerja])
         #expect(pengelola.roles.first?.scopeUnitCodes == ["KPG"] && pengelola.roles.first?.includeSubunits == true)
@@ -177,7 +183,10 @@ struct KupangDemoTests {
         #expect(admin.unitCode.hasPrefix("KPG.BKPSDM") && admin.roles.map(\.role) == [.admin])
         let auditor = try #require(org.user(persona: "auditor"))
         #expect(auditor.unitCode.hasPrefix("KPG.INSPEKTORAT") && auditor.roles.map(\.role) == [.auditor])
-        #expect(Set(org.users.map(\.nip)).count == 6)
+        #expect(Set(org.users.map(\.nip)).count == 8)
+        #expect(org.user(persona: "walikota")?.nip == KupangDemo.waliKotaID)
+        let plt = try #require(org.acting.first)
+        #expect(org.user(persona: "plt")?.nip == plt.actingNIP && plt.unitCode == KupangDemo.pltBidangCode && plt.kind == .plt)
         for user in org.users {
             #expect(org.employee(nip: user.nip)?.employee.status == .aktif)
         }

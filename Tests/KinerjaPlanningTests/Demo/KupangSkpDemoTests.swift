@@ -27,9 +27,9 @@ struct KupangSkpDemoTests {
         #expect(other.filter { !$0.previousPosition }.map(\.ownerNIP) == skps.filter { !$0.previousPosition }.map(\.ownerNIP))
     }
 
-    @Test("one SKP for every AKTIF employee and none for the others, in the organisation's order")
+    @Test("one SKP for every AKTIF ASN and none for the others (nor the non-ASN Wali Kota), in the organisation's order")
     func population() {
-        let aktif = org.employees.filter { $0.employee.status == .aktif }.map(\.employee.nip)
+        let aktif = org.employees.filter { $0.employee.status == .aktif && $0.employee.asnType != .nonAsn }.map(\.employee.nip)
         #expect(skps.filter { !$0.previousPosition }.map(\.ownerNIP) == aktif)
         #expect(skps.filter(\.previousPosition).count == 1, "one transfer")
         #expect(skps.allSatisfy { $0.skp.nip == $0.ownerNIP && $0.skp.year == 2026 && $0.skp.version == 1 })
@@ -90,7 +90,8 @@ struct KupangSkpDemoTests {
         for demo in skps {
             for rhk in demo.skp.rhks {
                 if rhk.parentRhkID.isEmpty {
-                    #expect(rhk.kind == .tambahan || demo.atasanNIP == nil, "\(demo.ownerNIP): \(rhk.text)")
+                    // The top of the cascade: no atasan, or the Wali Kota (non-ASN, no SKP).
+                    #expect(rhk.kind == .tambahan || demo.atasanNIP.map(PersonIdentifier.isNonASN) ?? true, "\(demo.ownerNIP): \(rhk.text)")
                     continue
                 }
                 guard let atasan = demo.atasanNIP, let parentSkp = owners[atasan] else {
@@ -159,9 +160,10 @@ struct KupangSkpDemoTests {
                 #expect(demo.skp.submitted != nil && demo.skp.decided == nil)
             }
         }
-        // The Sekretaris Daerah has no atasan in Kinerja to submit to, so that SKP stays DRAFT.
+        // The Sekretaris Daerah's penilai is the Wali Kota, a non-ASN official: their SKP is approved by them.
         let sekda = org.unit(code: KupangDemo.sekretariatDaerahCode)?.headNIP
-        #expect(byOwner[sekda ?? ""]?.state == .draft)
+        #expect(byOwner[sekda ?? ""]?.state == .disetujui)
+        #expect(byOwner[sekda ?? ""]?.skp.decided?.principal == KupangDemo.waliKotaID)
     }
 
     @Test("personas: the pegawai's SKP is a DRAFT ready to submit; the atasan's is DISETUJUI")
