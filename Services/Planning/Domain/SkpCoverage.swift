@@ -19,6 +19,9 @@ import KinerjaASN
 /// - a closed SKP is not given a new version: its latest version, and its approved version in
 ///   force when that is another, change only in `period_end`. The approval stamp stays as the
 ///   penilai gave it (``SkpDocumentHash/verify(_:)`` recognises a body closed early);
+/// - deleting the SKP a transfer opened (a mistaken transfer: a draft never submitted,
+///   ``SkpDeletion``) **reopens** the SKP it closed: its last day goes back to the one it had
+///   before the closure, never into another SKP of the year (``reopenedEnd(closed:previousEnd:others:)``);
 /// - once the year's evaluation is finalised (a later service), nothing of it is closed or
 ///   revised (``SkpLifecycle``'s `evaluationFinalised`).
 public enum SkpCoverage {
@@ -104,6 +107,18 @@ public enum SkpCoverage {
             throw .periodOverlap(skpID: clash.skpID, start: clash.start, end: clash.end)
         }
         return closure
+    }
+
+    /// The last day an SKP closed by a transfer takes back when the SKP the transfer opened is
+    /// deleted: `previousEnd` (its last day before the closure), but at most the day before the
+    /// first day of any of the employee's `others` that starts after it; nil when there is no day
+    /// to give back.
+    public static func reopenedEnd(closed: Existing, previousEnd: Common.Date, others: [Existing]) -> Common.Date? {
+        var end = previousEnd
+        for other in others where other.skpID != closed.skpID && closed.end < other.start && other.start <= end {
+            if let before = other.start.adding(days: -1), before < end { end = before }
+        }
+        return closed.end < end ? end : nil
     }
 
     /// `skps` (one employee's SKPs of one year) in period order: first day, then last day, then id.

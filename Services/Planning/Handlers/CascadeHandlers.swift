@@ -7,8 +7,7 @@ import KinerjaStore
 extension PlanningHandlers {
     public func getCascade(_ request: Planning.GetCascadeRequest, context: ServerContext) async throws -> Planning.GetCascadeResponse {
         guard let scope = request.unit, !scope.unitID.isEmpty else { throw Invalid.field("unit.unit_id", "is required", reason: "REQUIRED") }
-        let year = request.year == 0 ? today.year : request.year  // year 0: the current WITA year
-        try Invalid.requireYear(year)
+        let year = try skpYear(request.year)
         guard try await directory.ancestors(of: scope.unitID) != nil else { throw RPCError(.notFound, "no unit \(scope.unitID)") }
         try await Access.required().require(.unit(id: scope.unitID))
         let members = try await directory.members(of: scope.unitID, includeSubunits: true)
@@ -23,8 +22,7 @@ extension PlanningHandlers {
     public func listParentRhkCandidates(_ request: Planning.ListParentRhkCandidatesRequest,
                                         context: ServerContext) async throws -> Planning.ListParentRhkCandidatesResponse {
         try Invalid.requireNIP(request.nip)
-        let year = request.year == 0 ? today.year : request.year
-        try Invalid.requireYear(year)
+        let year = try skpYear(request.year)
         try await Access.required().require(.employee(nip: request.nip))
         guard let employee = try await directory.employee(request.nip) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
         guard !employee.atasanNIP.isEmpty else { return Planning.ListParentRhkCandidatesResponse() }
@@ -51,8 +49,7 @@ extension PlanningHandlers {
         } else if let user = access.caller.user {
             owners = [user.nip]
         }
-        let year = request.year == 0 ? today.year : request.year  // year 0: the current WITA year
-        try Invalid.requireYear(year)
+        let year = try skpYear(request.year)
         let chosen = owners
         return try await store.pool.read { db in
             var sql = "SELECT l.rhk_id, l.skp_id, l.owner_nip FROM review_flag f JOIN rhk_link l ON l.rhk_id = f.rhk_id WHERE 1 = 1"

@@ -12,8 +12,7 @@ extension PlanningHandlers {
     public func getSkpCompliance(_ request: Planning.GetSkpComplianceRequest, context: ServerContext) async throws -> Planning.GetSkpComplianceResponse {
         guard let scope = request.unit, !scope.unitID.isEmpty else { throw Invalid.field("unit.unit_id", "is required", reason: "REQUIRED") }
         let today = self.today
-        let year = request.year == 0 ? today.year : request.year
-        try Invalid.requireYear(year)
+        let year = try skpYear(request.year)
         let asOf = request.asOf ?? today
         guard asOf.isValid else { throw Invalid.field("as_of", "is not a real date") }
         for (index, status) in request.statuses.enumerated() {

@@ -6,7 +6,8 @@ import KinerjaStore
 
 extension PlanningHandlers {
     /// Deletes a mistaken draft that was never submitted (``SkpDeletion``): the owner, or
-    /// pengelola kinerja in scope; audited; a repeated call answers the same.
+    /// pengelola kinerja in scope; audited; a repeated call answers the same. A draft a transfer
+    /// opened gives the SKP the transfer closed its days back (``SkpCoverage``).
     public func deleteSkp(_ request: Planning.DeleteSkpRequest, context: ServerContext) async throws -> Planning.DeleteSkpResponse {
         try Invalid.requireID(request.skpID, "skp_id")
         try SkpDeletion.checkReason(request.reason)
@@ -27,6 +28,11 @@ extension PlanningHandlers {
             try audit(db, context, actor, target: "skp/\(request.skpID)",
                       detail: "deleted the draft of \(latest.nip), \(latest.year) (never submitted): \(request.reason)"
                           + (flagged > 0 ? "; \(flagged) dependent RHK(s) flagged" : ""))
+            // A mistaken transfer: the SKP it closed takes its days back.
+            if let reopened = try SkpClosureRecords.reopen(successor: request.skpID, now: actor.now, in: db) {
+                try audit(db, context, actor, target: "skp/\(reopened.skpID)",
+                          detail: "reopened: the transfer to SKP \(request.skpID) was deleted; period_end \(reopened.from.isoString) → \(reopened.to.isoString)")
+            }
             return Planning.DeleteSkpResponse()
         }
     }

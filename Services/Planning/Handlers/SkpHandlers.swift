@@ -14,17 +14,17 @@ extension PlanningHandlers {
 
     public func createSkp(_ request: Planning.CreateSkpRequest, context: ServerContext) async throws -> Planning.CreateSkpResponse {
         try Invalid.requireNIP(request.nip)
-        try Invalid.requireYear(request.year)
+        let year = try skpYear(request.year)
         let thisYear = today.year
-        if request.year > thisYear + 1 { throw Invalid.field("year", "must be at most next year (\(thisYear + 1))", reason: "YEAR") }
+        if year > thisYear + 1 { throw Invalid.field("year", "must be at most next year (\(thisYear + 1))", reason: "YEAR") }
         guard request.approach == .kuantitatif || request.approach == .kualitatif else {
             throw Invalid.field("approach", "is required (kuantitatif or kualitatif)", reason: "REQUIRED")
         }
         if let start = request.periodStart {
-            guard start.isValid, start.year == request.year else { throw Invalid.field("period_start", "must be a real day of \(request.year)") }
+            guard start.isValid, start.year == year else { throw Invalid.field("period_start", "must be a real day of \(year)") }
         }
-        let end = request.periodEnd ?? Common.Date(year: request.year, month: 12, day: 31)
-        guard end.isValid, end.year == request.year else { throw Invalid.field("period_end", "must be a real day of \(request.year)") }
+        let end = request.periodEnd ?? Common.Date(year: year, month: 12, day: 31)
+        guard end.isValid, end.year == year else { throw Invalid.field("period_end", "must be a real day of \(year)") }
         if let start = request.periodStart, end < start { throw Invalid.field("period_end", "must not be before period_start") }
         if !request.copyFromSkpID.isEmpty { try Invalid.requireID(request.copyFromSkpID, "copy_from_skp_id") }
         try await Access.required().require(.employee(nip: request.nip))
@@ -32,15 +32,15 @@ extension PlanningHandlers {
         guard employee.status == .aktif else { throw RPCError(.failedPrecondition, "\(request.nip) is not AKTIF; only active employees plan an SKP") }
         // The first day: as given, else the TMT jabatan in the year (SkpCoverage).
         let start = try request.periodStart
-            ?? SkpCoverage.defaultStart(year: request.year, tmtJabatan: employee.tmtJabatan, transfer: request.transfer)
+            ?? SkpCoverage.defaultStart(year: year, tmtJabatan: employee.tmtJabatan, transfer: request.transfer)
         guard start <= end else {
             throw Invalid.field("period_end", "must not be before the first day \(start.isoString) (the TMT jabatan)", reason: "SKP_PERIOD_REVERSED")
         }
         let source: Planning.Skp? = request.copyFromSkpID.isEmpty ? nil : try await latest(request.copyFromSkpID)
         if let source { try await requireReader(of: source) }
-        let finalised = evaluationFinalised(nip: request.nip, year: request.year)
+        let finalised = evaluationFinalised(nip: request.nip, year: year)
         return try await write(context, request) { [self] db, actor in
-            let existing = try SkpRecords.latest(nip: request.nip, year: request.year, in: db).map(SkpCoverage.Existing.init)
+            let existing = try SkpRecords.latest(nip: request.nip, year: year, in: db).map(SkpCoverage.Existing.init)
             let closure = try SkpCoverage.plan(start: start, end: end, transfer: request.transfer, existing: existing,
                                                evaluationFinalised: finalised)
             var skp = Planning.Skp()
@@ -48,7 +48,7 @@ extension PlanningHandlers {
             skp.version = 1
             skp.nip = request.nip
             skp.employee = employee.reference
-            skp.year = request.year
+            skp.year = year
             skp.periodStart = start
             skp.periodEnd = end
             skp.approach = request.approach
@@ -90,7 +90,7 @@ extension PlanningHandlers {
                               + "followed by SKP \(skp.skpID)")
             }
             try audit(db, context, actor, target: "skp/\(skp.skpID)",
-                      detail: "created for \(request.nip), \(request.year), \(start.isoString)–\(end.isoString)"
+                      detail: "created for \(request.nip), \(year), \(start.isoString)–\(end.isoString)"
                           + (closure.map { ", transfer after SKP \($0.skpID)" } ?? ""))
             return Planning.CreateSkpResponse(skp: skp)
         }
@@ -137,10 +137,8 @@ extension PlanningHandlers {
 
     public func getCurrentSkp(_ request: Planning.GetCurrentSkpRequest, context: ServerContext) async throws -> Planning.GetCurrentSkpResponse {
         try Invalid.requireNIP(request.nip)
-        // Year 0 is the current WITA year, as everywhere a year is chosen.
         let today = self.today
-        let year = request.year == 0 ? today.year : request.year
-        try Invalid.requireYear(year)
+        let year = try skpYear(request.year)
         if let day = request.onDate {
             guard day.isValid, day.year == year else { throw Invalid.field("on_date", "must be a real day of \(year)") }
         }
@@ -169,7 +167,7 @@ extension PlanningHandlers {
     public func listSkps(_ request: Planning.ListSkpsRequest, context: ServerContext) async throws -> Planning.ListSkpsResponse {
         let size = try Paging.size(request.page)
         let offset = try Paging.offset(request.page)
-        if request.year != 0 { try Invalid.requireYear(request.year) }
+        let year = try skpYear(request.year)
         if !request.nip.isEmpty { try Invalid.requireNIP(request.nip) }
         if !request.atasanNIP.isEmpty { try Invalid.requirePersonID(request.atasanNIP, "atasan_nip") }
         let access = try Access.required()
@@ -200,7 +198,7 @@ extension PlanningHandlers {
                 conditions.append("nip = ?"); arguments += [user.nip]
             }
         }
-        if request.year != 0 { conditions.append("year = ?"); arguments += [request.year] }
+        conditions.append("year = ?"); arguments += [year]
         if !request.states.isEmpty {
             conditions.append("state IN (\(request.states.map { _ in "?" }.joined(separator: ",")))")
             arguments += StatementArguments(request.states.map(\.rawValue))

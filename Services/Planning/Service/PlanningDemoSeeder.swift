@@ -35,11 +35,12 @@ public enum PlanningDemoSeeder {
         let organisation = KupangDemo(seed: seed).organisation(today: today)
         let demo = KupangSkpDemo(seed: seed).skps(for: organisation, year: year, today: today)
         let now = Int64(handlers.clock().timeIntervalSince1970)
-        // The top of the tree (the Sekretaris Daerah) is approved by whoever identity names as
-        // their penilai (the non-ASN Kepala Daerah) when it names one; an identity that cannot
-        // answer leaves the SKP a draft.
-        let top = demo.filter { $0.atasanNIP == nil }.map(\.ownerNIP)
-        let external = (try? await handlers.directory.penilai(of: top, on: today)) ?? [:]
+        // Who rates each owner, as identity says (the atasan langsung, the Plt of a vacant head
+        // position, the Wali Kota for the Sekretaris Daerah): they decided the demo SKPs. The demo's
+        // decisions lie in this year's range of the demo Plt's decree, so today's answer is the
+        // answer of the decision day. An SKP of a previous position keeps that position's atasan.
+        let owners = Array(Set(demo.filter { !$0.previousPosition && $0.state != .draft }.map(\.ownerNIP))).sorted()
+        let penilai = try await handlers.directory.penilai(of: owners, on: today)
         let written = try await handlers.store.pool.write { db -> Int in
             var written = 0
             for entry in demo {
@@ -50,14 +51,18 @@ public enum PlanningDemoSeeder {
                 if !entry.previousPosition { skp.employee = owner.reference }
                 skp.jenisJabatan = entry.previousPosition ? skp.jenisJabatan : owner.jenisJabatan
                 if skp.atasanNIP.isEmpty { skp.atasanNIP = owner.atasanNIP }
-                if entry.atasanNIP == nil, let answer = external[skp.nip] {
-                    skp = DemoSkpStamps.approvedByPenilai(skp, answer: answer, latest: Common.Timestamp(seconds: now, nanos: 0))
+                let decider: Common.PenilaiRef?
+                if entry.previousPosition {
+                    decider = entry.atasanNIP.flatMap { byNIP[$0] }.map(DemoSkpStamps.atasan)
+                } else if let answer = penilai[skp.nip], PenilaiToday.isValid(answer) {
+                    decider = PenilaiToday.reference(answer)
                 } else {
-                    skp = DemoSkpStamps.stamped(skp, penilai: byNIP[skp.atasanNIP].map(DemoSkpStamps.atasan))
+                    decider = byNIP[skp.atasanNIP].map(DemoSkpStamps.atasan)
                 }
+                skp = DemoSkpStamps.decided(skp, by: decider)
                 try SkpRecords.insert(skp, in: db)
                 for amendment in entry.amendments {
-                    try AmendmentRecords.insert(amendment, skpID: skp.skpID, in: db)
+                    try AmendmentRecords.insert(DemoSkpStamps.amendment(amendment, by: decider), skpID: skp.skpID, in: db)
                     if let seen = amendment.seenByOwner {
                         try db.execute(sql: "UPDATE expectation_amendment SET seen_by_owner = ? WHERE amendment_id = ?",
                                        arguments: [seen.seconds, amendment.amendmentID])

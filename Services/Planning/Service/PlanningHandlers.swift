@@ -29,6 +29,14 @@ public final class PlanningHandlers: Planning.PlanningService.ServiceProtocol, S
     /// The WITA day now.
     var today: Common.Date { Wita.today(now: clock()) }
 
+    /// The SKP year `requested` means (0: the current WITA year, ``SkpPeriod/year(requested:today:)``),
+    /// checked: INVALID_ARGUMENT naming `field` outside 2000–2100.
+    func skpYear(_ requested: Int32, field: String = "year") throws -> Int32 {
+        let year = SkpPeriod.year(requested: requested, today: today)
+        try Invalid.requireYear(year, field)
+        return year
+    }
+
     /// A stamp for an SKP field.
     func stamp(_ actor: PlanningActor) -> Common.AuditStamp { actor.stamp }
 

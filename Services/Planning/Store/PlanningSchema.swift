@@ -15,7 +15,7 @@ public import KinerjaStore
 /// an older version holds); `skp_submitted`, the SKPs ever submitted (a withdrawn draft is not
 /// deletable); `skp_deleted`, the tombstones of deleted drafts; `expectation_amendment`, the
 /// amendments of approved versions (never in a version's body); `skp_closure`, the closures by
-/// transfer (the previous last day, the successor).
+/// transfer (the previous last day, the successor, and when a deleted successor reopened it).
 public enum PlanningSchema {
     /// Every migration of the planning store.
     public static let migrations: [Migration] = [
@@ -104,8 +104,10 @@ public enum PlanningSchema {
                     new_end TEXT NOT NULL,
                     successor_skp_id TEXT NOT NULL,
                     closed_by TEXT NOT NULL,
-                    closed_at INTEGER NOT NULL
+                    closed_at INTEGER NOT NULL,
+                    reopened_at INTEGER
                 );
+                CREATE INDEX skp_closure_successor ON skp_closure(successor_skp_id);
                 CREATE INDEX skp_closure_skp ON skp_closure(skp_id);
                 """)
             // What the existing versions already say: their owners' names, the RHKs they hold,
