@@ -12,7 +12,10 @@ public import KinerjaProto
 /// - idempotent: deleting a deleted SKP again answers the same and changes nothing; the SKP's id
 ///   is never reused and reads of it answer NOT_FOUND, saying it was deleted;
 /// - what went with it: its RHK and IKI index entries and flags; RHKs of bawahan that linked to
-///   its RHKs are flagged for review ("RHK removed"), as when an RHK is removed.
+///   its RHKs are flagged for review ("RHK removed"), as when an RHK is removed;
+/// - a draft that a transfer opened (`CreateSkpRequest.transfer`) gives the SKP the transfer
+///   closed its days back (``SkpCoverage/reopenedEnd(closed:previousEnd:others:)``): a mistaken
+///   transfer is undone by deleting its draft.
 public enum SkpDeletion {
     /// Longest reason (`planning.proto`).
     public static let maximumReasonLength = 500
