@@ -121,6 +121,19 @@ public enum SkpCoverage {
         return closed.end < end ? end : nil
     }
 
+    /// Which of one employee's SKPs of a year answers for `period` (GetTargets, StreamTargets):
+    /// the one covering most of its days, the later in period order on a tie; when none covers
+    /// any of them, the year's last. `skps` are any versions; the answer is an SKP id.
+    public static func answering(_ period: Common.Period, among skps: [Planning.Skp]) -> String? {
+        let latest = Dictionary(skps.map { ($0.skpID, $0) }, uniquingKeysWith: { a, b in a.version > b.version ? a : b })
+        var best: (skpID: String, days: Int)?
+        for skp in inPeriodOrder(Array(latest.values)) {
+            let days = SkpPeriod(skp).overlap(period)
+            if days >= best?.days ?? 0 { best = (skp.skpID, days) }
+        }
+        return best?.skpID
+    }
+
     /// `skps` (one employee's SKPs of one year) in period order: first day, then last day, then id.
     public static func inPeriodOrder(_ skps: [Planning.Skp]) -> [Planning.Skp] {
         skps.sorted { a, b in
