@@ -72,4 +72,22 @@ struct KupangSkpDemoAnnexTests {
         #expect(KupangSkpDemo().transfer(for: Self.organisation, year: 2026, today: Common.Date(year: 2026, month: 1, day: 20)) == nil)
         #expect(KupangSkpDemo().transfer(for: Self.organisation, year: 2027, today: Self.today) == nil)
     }
+
+    @Test("the loader's stamps: a submitted demo SKP records the penilai it is given, who decides and sets the expectations; an approved one carries a stamp that verifies; a draft is left alone")
+    func stamps() throws {
+        let approved = try #require(Self.skps.first { $0.state == .disetujui && !$0.skp.behaviourExpectations.isEmpty }?.skp)
+        let plt = Common.PenilaiRef(penilai: Common.EmployeeRef(nip: "197001012000031001", displayName: "Plt"), kind: .plt, isAsn: true,
+                                    golongan: "III/d", decreeNumber: "800.1.3/012/DINKES/2026")
+        let stamped = DemoSkpStamps.decided(approved, by: plt)
+        #expect(stamped.penilai == plt && stamped.atasanNIP == "197001012000031001")
+        #expect(stamped.decided?.principal == "197001012000031001" && stamped.decided?.at == approved.decided?.at)
+        #expect(stamped.behaviourExpectations.allSatisfy { $0.setBy?.principal == "197001012000031001" })
+        #expect(stamped.approval?.penilai == plt && stamped.approval?.version == stamped.version && stamped.approval?.at == approved.decided?.at)
+        #expect(SkpDocumentHash.verify(stamped) == .verified)
+        let draft = try #require(Self.skps.first { $0.state == .draft }?.skp)
+        #expect(DemoSkpStamps.decided(draft, by: plt) == draft)
+        #expect(DemoSkpStamps.decided(approved, by: nil) == approved)
+        let waliKota = Identity.Employee(nip: KupangDemo.waliKotaID, fullName: "Wali Kota", asnType: .nonAsn, jabatanName: "Wali Kota Kupang")
+        #expect(DemoSkpStamps.atasan(waliKota).kind == .external && DemoSkpStamps.atasan(waliKota).isAsn == false)
+    }
 }

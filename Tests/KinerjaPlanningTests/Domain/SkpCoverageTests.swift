@@ -70,4 +70,45 @@ struct SkpCoverageTests {
                     Planning.Skp(skpID: "A", year: 2026, periodStart: Self.day(1, 1), periodEnd: Self.day(6, 30))]
         #expect(SkpCoverage.inPeriodOrder(skps).map(\.skpID) == ["A", "B"])
     }
+
+    @Test("deleting the SKP a transfer opened gives the closed SKP its days back, never into another SKP of the year")
+    func reopenedEnd() {
+        let closed = SkpCoverage.Existing(skpID: "A", start: Self.day(1, 1), end: Self.day(6, 30))
+        #expect(SkpCoverage.reopenedEnd(closed: closed, previousEnd: Self.yearEnd, others: []) == Self.yearEnd)
+        let later = SkpCoverage.Existing(skpID: "C", start: Self.day(10, 1), end: Self.yearEnd)
+        #expect(SkpCoverage.reopenedEnd(closed: closed, previousEnd: Self.yearEnd, others: [later]) == Self.day(9, 30))
+        let earlier = SkpCoverage.Existing(skpID: "Z", start: Self.day(1, 1), end: Self.day(2, 1))
+        #expect(SkpCoverage.reopenedEnd(closed: closed, previousEnd: Self.yearEnd, others: [earlier]) == Self.yearEnd)
+        let adjacent = SkpCoverage.Existing(skpID: "B", start: Self.day(7, 1), end: Self.yearEnd)
+        #expect(SkpCoverage.reopenedEnd(closed: closed, previousEnd: Self.yearEnd, others: [adjacent]) == nil, "no day to give back")
+    }
+
+    @Test("targets for a period come from the SKP covering most of its days, the later on a tie, the year's last when none covers it")
+    func answering() {
+        func skp(_ id: String, _ start: Common.Date, _ end: Common.Date, version: UInt32 = 1) -> Planning.Skp {
+            Planning.Skp(skpID: id, version: version, year: 2026, periodStart: start, periodEnd: end)
+        }
+        let a = skp("A", Self.day(1, 1), Self.day(5, 10))
+        let b = skp("B", Self.day(5, 11), Self.yearEnd)
+        let quarter = { (t: Common.Triwulan) in Common.Period(year: 2026, kind: .quarterly, triwulan: t) }
+        #expect(SkpCoverage.answering(quarter(.i), among: [b, a]) == "A")
+        #expect(SkpCoverage.answering(quarter(.ii), among: [a, b]) == "B", "10 days of April–June against 51")
+        #expect(SkpCoverage.answering(Common.Period(year: 2026, kind: .annual), among: [a, b]) == "B")
+        #expect(SkpCoverage.answering(Common.Period(year: 2026, kind: .monthly, month: 5), among: [a, b]) == "B", "10 days against 21")
+        let tieA = skp("A", Self.day(1, 1), Self.day(1, 16)), tieB = skp("B", Self.day(1, 17), Self.day(1, 31))
+        #expect(SkpCoverage.answering(Common.Period(year: 2026, kind: .monthly, month: 1), among: [tieA, tieB]) == "A", "16 days against 15")
+        let half = skp("C", Self.day(2, 1), Self.day(2, 14)), other = skp("D", Self.day(2, 15), Self.day(2, 28))
+        #expect(SkpCoverage.answering(Common.Period(year: 2026, kind: .monthly, month: 2), among: [half, other]) == "D", "a tie goes to the later")
+        #expect(SkpCoverage.answering(Common.Period(year: 2026, kind: .monthly, month: 12), among: [a, skp("E", Self.day(6, 1), Self.day(6, 30))]) == "E")
+        #expect(SkpCoverage.answering(quarter(.i), among: []) == nil)
+        // Versions of one SKP count once, by their latest.
+        #expect(SkpCoverage.answering(quarter(.i), among: [a, skp("A", Self.day(1, 1), Self.day(5, 10), version: 2), b]) == "A")
+    }
+
+    @Test("year 0 in a request is the current WITA year; any other year is itself")
+    func yearZero() {
+        #expect(SkpPeriod.year(requested: 0, today: Self.day(8, 17)) == 2026)
+        #expect(SkpPeriod.year(requested: 2027, today: Self.day(8, 17)) == 2027)
+        #expect(SkpPeriod.year(requested: 1999, today: Self.day(8, 17)) == 1999, "checked against 2000-2100 afterwards")
+    }
 }
