@@ -1,7 +1,6 @@
 public import KinerjaProto
 
-/// When a mistaken SKP may be deleted (`planning.proto` DeleteSkp; docs/PLANNING.md §15's
-/// earlier note).
+/// When a mistaken SKP may be deleted (`planning.proto` DeleteSkp; docs/PLANNING.md, "Deletion").
 ///
 /// The rules:
 /// - only an SKP that was **never submitted**: it has one version, that version is DRAFT, and it
