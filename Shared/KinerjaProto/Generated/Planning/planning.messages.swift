@@ -982,7 +982,7 @@ extension Planning {
         /// The Lampiran (set with UpdateSkp on a draft).
         public var lampiran: Planning.SkpLampiran? = nil
         /// The pejabat penilai recorded at submission (atasan langsung, Plt/Plh, or the non-ASN
-        /// Kepala Daerah). Output only.
+        /// Kepala Daerah), replaced at approval by whoever decided. Output only.
         public var penilai: Common.PenilaiRef? = nil
         /// The approval stamp; absent until approved. Output only.
         public var approval: Planning.SkpApproval? = nil
@@ -2011,7 +2011,8 @@ extension Planning {
         public var nip: String = ""
         /// Only SKPs of employees in this unit (optionally its subtree); absent = any.
         public var unit: Common.UnitScope? = nil
-        /// Only SKPs whose pejabat penilai is this NIP (the atasan's approval inbox); empty = any.
+        /// Only SKPs whose pejabat penilai is this NIP or non-ASN identifier — recorded at submission,
+        /// or rating the owner today (the penilai's approval inbox); empty = any.
         public var atasanNIP: String = ""
         /// SKP year; 0 = the current WITA year (one year per call, as everywhere).
         public var year: Int32 = 0

@@ -712,7 +712,7 @@ struct  Kinerja__Planning__V1__Skp
   Kinerja__Planning__V1__SkpLampiran *lampiran;
   /*
    * The pejabat penilai recorded at submission (atasan langsung, Plt/Plh, or the non-ASN
-   * Kepala Daerah). Output only.
+   * Kepala Daerah), replaced at approval by whoever decided. Output only.
    */
   Kinerja__Common__V1__PenilaiRef *penilai;
   /*
@@ -1229,7 +1229,8 @@ struct  Kinerja__Planning__V1__ListSkpsRequest
    */
   Kinerja__Common__V1__UnitScope *unit;
   /*
-   * Only SKPs whose pejabat penilai is this NIP (the atasan's approval inbox); empty = any.
+   * Only SKPs whose pejabat penilai is this NIP or non-ASN identifier — recorded at submission,
+   * or rating the owner today (the penilai's approval inbox); empty = any.
    */
   char *atasan_nip;
   /*
