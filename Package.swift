@@ -460,7 +460,7 @@ let package = Package(
         ),
         .testTarget(
             name: "kinerjactlTests",
-            dependencies: ["kinerjactl", "KinerjaDocuments", "KinerjaTestSupport"],
+            dependencies: ["kinerjactl", "KinerjaDocuments", "KinerjaTestSupport", "KinerjaASN", "KinerjaCrypto", "KinerjaProto"],
             path: "Tests/kinerjactlTests",
             swiftSettings: strict
         ),

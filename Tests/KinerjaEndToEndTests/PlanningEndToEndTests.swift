@@ -58,6 +58,68 @@ struct PlanningEndToEndTests {
         #expect(matrix.status == 0, "\(matrix.stderr)")
     }
 
+    @Test("through the year with kinerjactl: Lampiran and update-iki on the draft, the stamp after approval, an amendment the owner sees once, compliance, a transfer undone, a mistaken draft deleted")
+    func throughTheYear() async throws {
+        let dir = try scratch()
+        let identity = try await IdentityProcess.start(directory: dir)
+        defer { identity.running.stop() }
+        let planning = try await PlanningProcess.start(directory: dir, identity: identity, demo: true)
+        defer { planning.running.stop(); try? FileManager.default.removeItem(atPath: dir) }
+        for persona in ["pegawai", "atasan", "pengelola"] { try await login(identity, persona, in: dir) }
+        let nip = try IdentityProcess.persona("pegawai", in: dir)
+        let thisYear = Wita.today(now: Date()).year
+        let year = String(thisYear)
+        let p = planning.port
+        func run(_ session: String, _ command: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+            let result = try await identity.ctl(command, session: session, planning: p)
+            return (result.status, result.stdout, result.stderr)
+        }
+        let json = try await run("pegawai", ["skp", "show", "--nip", nip, "--year", year, "--json"])
+        let skp = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["skp"] as? [String: Any])
+        let skpID = try #require(skp["skpId"] as? String)
+        let rhks = try #require(skp["rhks"] as? [[String: Any]])
+        let ikiID = try #require((rhks.first?["ikis"] as? [[String: Any]])?.first?["ikiId"] as? String)
+
+        var result = try await run("pegawai", ["skp", "lampiran", skpID, "--konsekuensi", "Capaian di bawah target dibahas dalam dialog kinerja"])
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try await run("pegawai", ["skp", "update-iki", skpID, ikiID, "--indicator", "Jumlah dokumen kependudukan diterbitkan"])
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try await run("pegawai", ["skp", "submit", skpID])
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try await run("atasan", ["skp", "approve", skpID])
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try await run("atasan", ["skp", "amend-expect", skpID, "--value", "akuntabel", "--text", "Laporan mingguan setiap Senin",
+                                          "--reason", "menegaskan ritme laporan"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let shown = try await run("pegawai", ["skp", "show", skpID])
+        #expect(shown.stdout.contains("Approval stamp:") && shown.stdout.contains("SHA-256:"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("★ 1 new amendment"))
+        #expect(shown.stdout.contains("Capaian di bawah target dibahas dalam dialog kinerja"))
+        #expect(shown.stdout.contains("Jumlah dokumen kependudukan diterbitkan"))
+        let again = try await run("pegawai", ["skp", "show", skpID])
+        #expect(!again.stdout.contains("★"), "read once, then marked read")
+
+        let compliance = try await run("pengelola", ["skp", "compliance", "--unit-code", "KPG.DUKCAPIL", "--subunits"])
+        #expect(compliance.status == 0, "\(compliance.stderr)")
+        #expect(compliance.stdout.hasPrefix("Counts: ") && compliance.stdout.contains(nip))
+        #expect(try await run("pegawai", ["skp", "compliance", "--unit-code", "KPG.DUKCAPIL"]).status != 0)
+
+        // A transfer on 1 December closes the approved SKP on 30 November; deleting the new draft undoes it.
+        let transfer = try await run("pegawai", ["skp", "create", "--transfer", "--period-start", "\(year)-12-01", "--json"])
+        #expect(transfer.status == 0, "\(transfer.stderr)")
+        let newID = try #require(((try JSONSerialization.jsonObject(with: Data(transfer.stdout.utf8)) as? [String: Any])?["skp"]
+            as? [String: Any])?["skpId"] as? String)
+        let listed = try await run("pegawai", ["skp", "list"])
+        #expect(listed.stdout.contains(skpID) && listed.stdout.contains(newID))
+        #expect(try await run("pegawai", ["skp", "delete", skpID, "--reason", "x"]).status != 0, "an approved SKP is never deleted")
+        result = try await run("pegawai", ["skp", "delete", newID, "--reason", "mutasi dibatalkan"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let reopened = try await run("pegawai", ["skp", "show", skpID])
+        #expect(reopened.stdout.contains("\(year)-01-01 – \(year)-12-31") || reopened.stdout.contains("– \(year)-12-31"), "\(reopened.stdout)")
+        let listedAfter = try await run("pegawai", ["skp", "list"])
+        #expect(!listedAfter.stdout.contains(newID))
+    }
+
     @Test("SIGKILL during a bulk SKP import: after restart every stored RHK is whole, integrity_check is ok, the audit chain verifies, and re-running completes it without duplicates")
     func killDuringSkpImport() async throws {
         let dir = try scratch()

@@ -4,6 +4,7 @@ public import KinerjaProto
 public import KinerjaRPC
 public import KinerjaService
 import KinerjaStore
+import GRDB
 import KinerjaTLS
 
 /// A real planning service in-process next to a real identity service (``IdentityFixture``):
@@ -82,4 +83,24 @@ public func withPlanning<T>(identityCacheSeconds: Int = 30, demoSeed: UInt64? = 
         await fixture.stop()
         throw error
     }
+}
+
+extension ServiceFixture where Definition == PlanningDefinition {
+    /// A fingerprint of every planning table except the audit log, to show a refused call changed nothing.
+    public func snapshot() async throws -> String {
+        try await store.pool.read { db in
+            var parts: [String] = []
+            for table in ["skp_version", "rhk_link", "iki_link", "review_flag", "rhk_seen", "skp_submitted", "skp_deleted",
+                          "expectation_amendment", "skp_closure", "idempotency"] {
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted()
+                parts.append("\(table):\(rows.count):\(rows.joined().hashValue)")
+            }
+            return parts.joined(separator: "|")
+        }
+    }
+}
+
+extension PlanningFixture {
+    /// A fingerprint of every planning table except the audit log (``ServiceFixture/snapshot()``).
+    public func snapshot() async throws -> String { try await service.snapshot() }
 }

@@ -145,7 +145,7 @@ struct SkpArgumentTests {
     func addRhk() throws {
         let request = try Kinerjactl.Skp.AddRhk.parseChecked(["S1", "--kind", "utama", "--text", "Hasil", "--parent", "P1",
                                            "--perspektif", "penerima-layanan", "--expected-revision", "4"]).request()
-        #expect(request.rhk == Planning.Rhk(kind: .utama, text: "Hasil", parentRhkID: "P1", perspektif: .penerimaLayanan))
+        #expect(request.rhk == Planning.Rhk(kind: .utama, text: "Hasil", parentRhkID: "P1", perspektif: .penerimaLayanan, cascadeType: .nonDirect))
         #expect(request.expectedSkpRevision == 4)
         #expect(throws: CLIError.self) {
             try Kinerjactl.Skp.AddRhk.parseChecked(["S1", "--kind", "utama", "--text", "Hasil", "--penugasan", "ST 1"]).request()

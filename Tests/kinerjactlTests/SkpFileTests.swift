@@ -211,6 +211,26 @@ struct SkpFileTests {
         #expect(try parse(Self.valid, defaultYear: 2027).fingerprint != file.fingerprint)
         #expect(file.idempotencyKey(row: 9_999, operation: "skp").utf8.count <= 128)
     }
+
+    @Test("cascade_type and peran describe the link on an RHK's first row: non-direct by default with a parent, refused without one")
+    func cascadeColumns() throws {
+        let header = "rhk_kind,rhk_text,parent_rhk_id,cascade_type,peran,aspek,indicator,target,unit"
+        let file = try parse("""
+        \(header)
+        utama,Terlayaninya penerbitan KTP-el,01JPARENT,direct,Operator perekaman,kuantitas,Jumlah KTP-el,1200,dokumen
+        utama,Terverifikasinya berkas,01JPARENT,,,kuantitas,Jumlah berkas,1200,berkas
+        tambahan,Pendataan penduduk rentan,,,,kuantitas,Jumlah data,100,data
+        """)
+        let rhks = file.skps[0].rhks.map(\.rhk)
+        #expect(rhks.map(\.cascadeType) == [.direct, .nonDirect, .unspecified])
+        #expect(rhks.map(\.peran) == ["Operator perekaman", "", ""])
+        let orphan = try #require(problems("\(header)\ntambahan,Pendataan,,direct,,kuantitas,Jumlah data,100,data").first)
+        #expect(orphan.row == 2 && orphan.columnName == "cascade_type")
+        let unknown = try #require(problems("\(header)\nutama,Hasil,01JP,langsung,,kuantitas,Jumlah,1,x").first)
+        #expect(unknown.columnName == "cascade_type" && unknown.message.contains("direct, non-direct"))
+        let long = try #require(problems("\(header)\nutama,Hasil,01JP,,\(String(repeating: "p", count: 201)),kuantitas,Jumlah,1,x").first)
+        #expect(long.columnName == "peran")
+    }
 }
 
 /// The example in `skp import --help` is a valid file.

@@ -1,3 +1,4 @@
+import KinerjaASN
 import KinerjaCrypto
 import KinerjaProto
 import Testing
@@ -17,7 +18,7 @@ struct SkpPrintVerificationTests {
                                 created: skp.created, submitted: skp.submitted, lampiran: skp.lampiran, penilai: skp.penilai)
         for index in bare.rhks.indices { bare.rhks[index].reviewFlag = nil }
         let expected = Display.hex(SHA256.hash(try bare.serializedBytes()))
-        #expect(try SkpBodyDigest.sha256Hex(skp) == expected)
+        #expect(try SkpDocumentHash.sha256(of: skp) == expected)
         #expect(expected.count == 64)
         #expect(expected == expected.lowercased())
     }
@@ -25,7 +26,7 @@ struct SkpPrintVerificationTests {
     @Test("what changes after approval leaves the hash alone: state, note, decision stamp, revision, the stamp itself, amendments, review flags")
     func volatileFields() throws {
         let skp = SkpPrintSamples.administrator
-        let hash = try SkpBodyDigest.sha256Hex(skp)
+        let hash = try SkpDocumentHash.sha256(of: skp)
         var later = skp
         later.state = .diganti
         later.decisionNote = "Disetujui dengan catatan"
@@ -34,7 +35,7 @@ struct SkpPrintVerificationTests {
         later.approval = nil
         later.amendments = [Planning.ExpectationAmendment(amendmentID: "01JAMEND", version: 2, reason: "Penyesuaian")]
         later.rhks[0].reviewFlag = Planning.RhkReviewFlag(parentRhkID: "p", parentRevisionSeen: 1, parentRevisionCurrent: 2, changeSummary: "RHK text changed")
-        #expect(try SkpBodyDigest.sha256Hex(later) == hash)
+        #expect(try SkpDocumentHash.sha256(of: later) == hash)
     }
 
     @Test("anything the pegawai and the penilai agreed changes the hash",
@@ -52,7 +53,7 @@ struct SkpPrintVerificationTests {
         case "penilai": changed.penilai?.kind = .plh
         default: changed.rhks.swapAt(0, 1)
         }
-        #expect(try SkpBodyDigest.sha256Hex(changed) != SkpBodyDigest.sha256Hex(skp))
+        #expect(try SkpDocumentHash.sha256(of: changed) != SkpDocumentHash.sha256(of: skp))
     }
 
     @Test("a printout matches the version it names when its hash is the stored body's and the stored stamp's")

@@ -37,7 +37,7 @@ struct SkpTextTests {
                              annualTarget: Planning.Target(value: 3, unit: "hari", direction: .lowerIsBetter),
                              position: 2, aggregation: .average),
             ],
-            position: 1)
+            position: 1, cascadeType: .nonDirect, peran: "Koordinator layanan")
         let tambahan = Planning.Rhk(
             rhkID: "01JRHK00000000000000000002", kind: .tambahan, text: "Terlaksananya pendataan penduduk rentan",
             parentRhkID: "01JRHK0000000000000000000Q", parentOwnerNIP: atasan, parentRhkText: "Data sosial terpadu",
@@ -66,12 +66,14 @@ struct SkpTextTests {
                                               ekspektasiKhusus: "Merespons pengaduan warga dalam 1×24 jam"),
             ],
             state: .diajukan, revisionReason: "Perubahan target triwulan III",
-            created: stamp(1_767_657_600, owner), submitted: stamp(1_768_262_400, owner), revision: 9)
+            created: stamp(1_767_657_600, owner), submitted: stamp(1_768_262_400, owner), revision: 9,
+            lampiran: Planning.SkpLampiran(dukunganSumberDaya: ["Anggaran DPA 2026", "Dua unit perekam KTP-el"],
+                                           konsekuensi: ["Dibahas dalam dialog kinerja"]))
     }
 
     static let names = SkpNames(employees: [atasan: "Jefri Riwu Kore"], unitName: "Dinas Kependudukan dan Pencatatan Sipil")
 
-    @Test("skp show: header, RHKs with cascade link, perspektif, review flag, IKI table, expectations")
+    @Test("skp show: header, RHKs with cascade link (type and peran), perspektif, review flag, IKI table, expectations, Lampiran")
     func show() {
         let text = SkpText.render(Self.skp, approvedVersion: 1, names: Self.names)
         #expect(text == """
@@ -92,6 +94,7 @@ struct SkpTextTests {
         RHK 1 · Utama · 01JRHK00000000000000000001
           Meningkatnya kualitas layanan administrasi kependudukan
           Intervenes: "Meningkatnya kualitas pelayanan publik Kota Kupang" — RHK of Jefri Riwu Kore (196805101990031003)
+          Cascade: Non Direct · peran: Koordinator layanan
           Perspektif: Penerima Layanan
           #  ASPEK      INDICATOR                  TARGET        TW I  TW II  TW III  TW IV  IKI ID
           1  Kuantitas  Jumlah KTP-el diterbitkan  1200 dokumen   300    300     300    300  01JIKI00000000000000000001
@@ -100,6 +103,7 @@ struct SkpTextTests {
         RHK 2 · Tambahan · 01JRHK00000000000000000002
           Terlaksananya pendataan penduduk rentan
           Intervenes: "Data sosial terpadu" — RHK of Jefri Riwu Kore (196805101990031003)
+          Cascade: — (say direct or non-direct before submitting)
           Perspektif: Proses Bisnis
           Penugasan: Surat Tugas No. 800/123/2026
           ⚠ Review needed: the parent RHK changed (RHK text changed), revision 3 → 5, flagged 2026-02-02 10:40 WITA; check the link, then `kinerjactl skp acknowledge 01JRHK00000000000000000002 --note …`
@@ -114,6 +118,14 @@ struct SkpTextTests {
           Loyal:                  —
           Adaptif:                —
           Kolaboratif (RHK 2):    Berbagi data dengan Dinas Sosial
+
+        Lampiran
+          Dukungan sumber daya:
+            1. Anggaran DPA 2026
+            2. Dua unit perekam KTP-el
+          Skema pertanggungjawaban: —
+          Konsekuensi:
+            1. Dibahas dalam dialog kinerja
         """)
     }
 
@@ -222,5 +234,30 @@ struct SkpTextTests {
         var skp = Self.skp
         skp.rhks[0].text = "Evil\u{1B}[2J\ntext"
         #expect(SkpText.render(skp, names: Self.names).contains("  Evil\u{FFFD}[2J text\n"))
+    }
+
+    @Test("skp show: an approved SKP shows its stamp (who, as which penilai, when, version, SHA-256) and its amendments, the new ones marked")
+    func stampAndAmendments() {
+        var skp = Self.skp
+        skp.state = .disetujui
+        let plt = Common.PenilaiRef(penilai: Common.EmployeeRef(nip: Self.atasan, displayName: "Jefri Riwu Kore"), kind: .plt, isAsn: true,
+                                    decreeNumber: "800.1.3/012/DINKES/2026")
+        skp.approval = Planning.SkpApproval(penilai: plt, at: Common.Timestamp(seconds: 1_768_262_400), version: 2,
+                                            bodySha256: String(repeating: "ab", count: 32))
+        let old = Planning.ExpectationAmendment(amendmentID: "A1", version: 2, expectations: [
+            Planning.BehaviourExpectation(value: .akuntabel, ekspektasiKhusus: "Laporan tepat waktu")],
+            reason: "ditegaskan", amended: Self.stamp(1_770_000_000, Self.atasan), seenByOwner: Common.Timestamp(seconds: 1_770_100_000))
+        var fresh = old
+        fresh.amendmentID = "A2"
+        fresh.reason = "dipercepat"
+        fresh.seenByOwner = nil
+        skp.amendments = [old, fresh]
+        let lines = SkpText.render(skp, names: Self.names, newAmendments: [fresh]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("Approval stamp:  version 2, 2026-01-13 08:00 WITA, Jefri Riwu Kore (196805101990031003), PLT (800.1.3/012/DINKES/2026)"))
+        #expect(lines.contains("SHA-256:         " + String(repeating: "ab", count: 32)))
+        #expect(lines.contains("★ 1 new amendment of your ekspektasi khusus since you last read this SKP (below)."))
+        #expect(lines.contains("  2026-02-02 10:40 WITA by 196805101990031003 — ditegaskan"))
+        #expect(lines.contains("  ★ 2026-02-02 10:40 WITA by 196805101990031003 — dipercepat"))
+        #expect(lines.contains("    Akuntabel: Laporan tepat waktu"))
     }
 }

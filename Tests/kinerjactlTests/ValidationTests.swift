@@ -77,7 +77,12 @@ struct ValidationTests {
         (Kinerjactl.Skp.AddRhk.self, ["S1", "--kind", "utama", "--text", "H", "--penugasan", "ST"],
          "--penugasan is for Tambahan RHKs (the assignment they come from)"),
         (Kinerjactl.Skp.UpdateRhk.self, ["R1"], "nothing to change: give at least one of --kind, --text, --parent, --no-parent, "
-            + "--perspektif, --position, --penugasan"),
+            + "--cascade, --peran, --perspektif, --position, --penugasan"),
+        (Kinerjactl.Skp.Delete.self, ["S1", "--reason", " "], "--reason must be 1–500 characters"),
+        (Kinerjactl.Skp.Lampiran.self, ["S1"], "nothing to set: give --dukungan, --skema, --konsekuensi or --clear"),
+        (Kinerjactl.Skp.AmendExpect.self, ["S1", "--value", "loyal", "--reason", "r"], "--text is required (or --remove)"),
+        (Kinerjactl.Skp.Compliance.self, [], "give --unit or --unit-code"),
+        (Kinerjactl.Skp.UpdateIki.self, ["S1", "I1", "--cumulative"], "--cumulative needs --quarterly"),
         (Kinerjactl.Skp.AddIki.self, ["S1", "R1", "--aspek", "kuantitas", "--indicator", "I"],
          "a Kuantitatif SKP needs a numeric target: --target"),
         (Kinerjactl.Skp.SetTargets.self, ["S1", "I1"], "give one of --quarterly, --monthly or --clear"),

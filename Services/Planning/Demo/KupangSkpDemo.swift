@@ -16,16 +16,37 @@ public struct DemoSkp: Sendable, Hashable {
     public var decisionNote: String
     /// The SKP, version 1, with ids, RHKs, IKIs, periodic targets, expectations and stamps.
     public var skp: Planning.Skp
+    /// Amendments of the ekspektasi khusus after approval (stored beside the version).
+    public var amendments: [Planning.ExpectationAmendment]
+    /// True for the SKP of a position the owner held before a transfer: its unit (`unitCode`)
+    /// and jabatan are not the owner's current ones.
+    public var previousPosition: Bool
 
     /// A demo SKP.
-    public init(ownerNIP: String, unitCode: String, atasanNIP: String?, state: Planning.SkpState, decisionNote: String, skp: Planning.Skp) {
+    public init(ownerNIP: String, unitCode: String, atasanNIP: String?, state: Planning.SkpState, decisionNote: String, skp: Planning.Skp,
+                amendments: [Planning.ExpectationAmendment] = [], previousPosition: Bool = false) {
         self.ownerNIP = ownerNIP
         self.unitCode = unitCode
         self.atasanNIP = atasanNIP
         self.state = state
         self.decisionNote = decisionNote
         self.skp = skp
+        self.amendments = amendments
+        self.previousPosition = previousPosition
     }
+}
+
+/// The demo's transfer: one staff member moved to a sibling unit on the first day of a month,
+/// with two SKPs of the year (the old position's closed the day before).
+public struct DemoTransfer: Sendable, Hashable {
+    /// The employee.
+    public var nip: String
+    /// Code of the unit they left.
+    public var fromUnitCode: String
+    /// Code of their unit now.
+    public var toUnitCode: String
+    /// Their first day in the new position (the TMT jabatan identity should carry).
+    public var day: Common.Date
 }
 
 /// The SKPs of the Kupang demo organisation for one year, generated from a seed: the same seed,
@@ -51,7 +72,14 @@ public struct DemoSkp: Sendable, Hashable {
 /// - states: heads mostly DISETUJUI (some DIAJUKAN); staff mostly DISETUJUI, some DIAJUKAN,
 ///   DRAFT and DIKEMBALIKAN (with a return note); a few staff use the Kualitatif approach.
 ///   The `pegawai` persona's SKP is DRAFT (ready to submit, so the flow draft → submit → return
-///   → revise → approve can be walked) and the `atasan` persona's is DISETUJUI.
+///   → revise → approve can be walked) and the `atasan` persona's is DISETUJUI;
+/// - issue 11: every linked RHK says direct (about one head in five carries the atasan's result
+///   itself, with its text) or non-direct, with a peran; every SKP has a Lampiran; about one in
+///   seven approved SKPs with ekspektasi khusus has an amendment after approval; one staff member
+///   (``transfer(for:year:today:)``) moved to a sibling unit on the first day of a month and has
+///   two SKPs of the year, the first closed the day before (no periodic targets on either, so
+///   both cover their days whatever the month). These draws use streams of their own, so the
+///   rest of the demo is what it was.
 ///
 /// Stamps fall in the first weeks of the year, never after `today`.
 public struct KupangSkpDemo: Sendable, Hashable {
@@ -67,6 +95,15 @@ public struct KupangSkpDemo: Sendable, Hashable {
     public func skps(for organisation: DemoOrganisation, year: Int32, today: Common.Date) -> [DemoSkp] {
         var generator = Generator(seed: seed, organisation: organisation, year: year, today: today)
         return generator.run()
+    }
+
+    /// The demo's transfer for `year` on `today`, if there is one (none before February, nor
+    /// for a year after today's).
+    public func transfer(for organisation: DemoOrganisation, year: Int32, today: Common.Date) -> DemoTransfer? {
+        let all = skps(for: organisation, year: year, today: today)
+        guard let old = all.first(where: \.previousPosition), let new = all.first(where: { $0.ownerNIP == old.ownerNIP && !$0.previousPosition }),
+              let day = new.skp.periodStart else { return nil }
+        return DemoTransfer(nip: old.ownerNIP, fromUnitCode: old.unitCode, toUnitCode: new.unitCode, day: day)
     }
 }
 
@@ -116,6 +153,7 @@ private struct Generator {
     let atasanPersonaNIP: String?
     var generated: [String: (skp: Planning.Skp, utama: [PlannedRhk])] = [:]
     var plans: [String: Plan] = [:]
+    var amendments: [String: [Planning.ExpectationAmendment]] = [:]
 
     init(seed: UInt64, organisation: DemoOrganisation, year: Int32, today: Common.Date) {
         self.seed = seed
@@ -166,11 +204,91 @@ private struct Generator {
         let order = aktif.enumerated().map { ($0.offset, depthOf($0.element.employee.nip)) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map { aktif[$0.0] }
         for employee in order { generate(employee) }
-        return aktif.compactMap { employee in
+        var result: [DemoSkp] = aktif.compactMap { employee in
             guard let skp = generated[employee.employee.nip]?.skp else { return nil }
             return DemoSkp(ownerNIP: employee.employee.nip, unitCode: employee.unitCode,
                            atasanNIP: employee.atasanNIP.flatMap { byNIP[$0] != nil || PersonIdentifier.isNonASN($0) ? $0 : nil },
-                           state: skp.state, decisionNote: skp.decisionNote, skp: skp)
+                           state: skp.state, decisionNote: skp.decisionNote, skp: skp,
+                           amendments: amendments[employee.employee.nip] ?? [])
+        }
+        addTransfer(to: &result)
+        return result
+    }
+
+    // MARK: The transfer
+
+    /// The first day of the demo's transfer: the first of today's month (at most July, at least
+    /// February) in the current year, 1 July in an earlier one; nil when that is after today.
+    func transferDay() -> Common.Date? {
+        guard year <= today.year else { return nil }
+        let month: Int32 = year < today.year ? 7 : min(today.month, 7)
+        let day = Common.Date(year: year, month: month, day: 1)
+        guard month >= 2, day <= today else { return nil }
+        return day
+    }
+
+    /// Gives one staff member (Dukcapil first, not a persona) a second SKP: the one of the
+    /// position they held in a sibling unit until the day before ``transferDay()``, cloned from
+    /// a colleague's there (new ids, the same links to that unit head's RHKs), approved in
+    /// January; their own SKP starts on the transfer day.
+    mutating func addTransfer(to result: inout [DemoSkp]) {
+        guard let day = transferDay(), let dayBefore = day.adding(days: -1) else { return }
+        let personas = Set(organisation.users.map(\.nip))
+        let candidates = aktif.filter { orgCode($0.unitCode) == "KPG.DUKCAPIL" } + aktif.filter { orgCode($0.unitCode) != "KPG.DUKCAPIL" }
+        for member in candidates where role(member) == .staff && !personas.contains(member.employee.nip) {
+            guard let index = result.firstIndex(where: { $0.ownerNIP == member.employee.nip && !$0.previousPosition }),
+                  result[index].state == .disetujui, let parent = units[member.unitCode]?.parentCode, parent != KupangDemo.rootCode
+            else { continue }
+            // A colleague in a sibling unit under another head, with an approved SKP that links.
+            let sibling = aktif.first { other in
+                other.unitCode != member.unitCode && units[other.unitCode]?.parentCode == parent && role(other) == .staff
+                    && other.atasanNIP != nil && other.atasanNIP != member.atasanNIP && !personas.contains(other.employee.nip)
+                    && generated[other.employee.nip].map { $0.skp.state == .disetujui && $0.skp.rhks.contains { !$0.parentRhkID.isEmpty } } == true
+            }
+            guard let sibling, let template = generated[sibling.employee.nip]?.skp else { continue }
+            var random = SeededRandom(seed: seed, salt: "transfer|\(year)|\(member.employee.nip)")
+            let milliseconds = UInt64(max(0, template.created?.at?.seconds ?? 0)) * 1000
+            var old = template
+            old.skpID = random.ulid(milliseconds: milliseconds)
+            old.nip = member.employee.nip
+            old.employee = Common.EmployeeRef(nip: member.employee.nip, displayName: member.displayName,
+                                              jabatanName: sibling.employee.jabatanName)
+            old.jenisJabatan = sibling.employee.jenisJabatan
+            old.periodEnd = dayBefore
+            old.behaviourExpectations = []
+            old.rhks = template.rhks.map { rhk in
+                var copy = rhk
+                copy.rhkID = random.ulid(milliseconds: milliseconds)
+                copy.skpID = old.skpID
+                copy.ikis = rhk.ikis.map { iki in
+                    var ikiCopy = iki
+                    ikiCopy.ikiID = random.ulid(milliseconds: milliseconds)
+                    ikiCopy.rhkID = copy.rhkID
+                    ikiCopy.periodicTargets = []
+                    return ikiCopy
+                }
+                return copy
+            }
+            old.created?.principal = member.employee.nip
+            old.submitted?.principal = member.employee.nip
+            // The new position's SKP starts on the transfer day; its dates follow it.
+            var new = result[index].skp
+            new.periodStart = day
+            for r in new.rhks.indices { for i in new.rhks[r].ikis.indices { new.rhks[r].ikis[i].periodicTargets = [] } }
+            let created = stamp(member.employee.nip, day, minute: 30)
+            let submitted = stamp(member.employee.nip, self.day(offset: dayNumber(day) + 2, absolute: true), minute: 200)
+            let decided = stamp(new.atasanNIP.isEmpty ? member.employee.nip : new.atasanNIP,
+                                self.day(offset: dayNumber(day) + 4, absolute: true), minute: 400)
+            new.created = created
+            new.submitted = submitted
+            new.decided = decided
+            for r in new.rhks.indices { new.rhks[r].created = created; new.rhks[r].updated = created }
+            new.behaviourExpectations = new.behaviourExpectations.map { var e = $0; e.setBy = stamp(new.atasanNIP, day, minute: 140); return e }
+            result[index].skp = new
+            result[index].amendments = []
+            result.insert(DemoSkp(ownerNIP: member.employee.nip, unitCode: sibling.unitCode, atasanNIP: sibling.atasanNIP,
+                                  state: old.state, decisionNote: old.decisionNote, skp: old, previousPosition: true), at: index + 1)
+            return
         }
     }
 
@@ -286,6 +404,9 @@ private struct Generator {
         let employee = member.employee
         let nip = employee.nip
         var random = SeededRandom(seed: seed, salt: "skp|\(year)|\(nip)")
+        // Issue 11's draws (cascade type, peran, Lampiran, amendments) come from a stream of
+        // their own, so everything drawn before them stays as it was.
+        var annex = SeededRandom(seed: seed, salt: "annex|\(year)|\(nip)")
         let ownerRole = role(member)
         // The Wali Kota (non-ASN, no SKP) counts as the Sekretaris Daerah's atasan.
         let atasanNIP = member.atasanNIP.flatMap { generated[$0] != nil || PersonIdentifier.isNonASN($0) ? $0 : nil }
@@ -365,6 +486,16 @@ private struct Generator {
             }
             let place = ownerRole == .orgHead || ownerRole == .sekda ? org?.name : unit?.name
             text = text.replacingPlaceholder(with: place ?? "")
+            // A bidang or seksi head sometimes carries the atasan's result itself (direct, its text).
+            var cascadeType: Planning.CascadeType = .unspecified
+            var peran = ""
+            if let parent = item.parent {
+                let isHead = ownerRole == .middle || ownerRole == .seksi
+                cascadeType = isHead && annex.chance(perMille: 200) ? .direct : .nonDirect
+                if cascadeType == .direct { text = parent.rhk.text }
+                peran = ownerRole == .orgHead ? "Penanggung jawab program"
+                    : isHead ? annex.pick(DemoSkpAnnex.headPeran) : annex.pick(DemoSkpAnnex.staffPeran)
+            }
 
             let rhkID = random.ulid(milliseconds: milliseconds)
             var specs = upt ? (theme.uptIkis ?? theme.ikis) : theme.ikis
@@ -381,7 +512,7 @@ private struct Generator {
                 rhkID: rhkID, skpID: skpID, kind: .utama, text: text,
                 parentRhkID: item.parent?.rhk.rhkID ?? "", parentOwnerNIP: item.parent == nil ? "" : (atasanNIP ?? ""),
                 parentRhkText: item.parent?.rhk.text ?? "", perspektif: isJPT ? theme.perspektif : .unspecified,
-                ikis: ikis, position: UInt32(rhks.count + 1), created: created, updated: created)
+                ikis: ikis, position: UInt32(rhks.count + 1), created: created, updated: created, cascadeType: cascadeType, peran: peran)
             rhks.append(rhk)
             utama.append(PlannedRhk(rhk: rhk, theme: theme, values: values))
         }
@@ -420,6 +551,20 @@ private struct Generator {
         let wasSubmitted = state != .draft
         let wasDecided = state == .disetujui || state == .dikembalikan
         let changes = rhks.count + rhks.reduce(0) { $0 + $1.ikis.count } + (expectations.isEmpty ? 0 : 1)
+        let lampiran = DemoSkpAnnex.lampiran(org: org?.name ?? "", unit: unit?.name ?? "", year: year, random: &annex)
+        if state == .disetujui, let atasanNIP, !expectations.isEmpty, annex.chance(perMille: 150) {
+            // The penilai clarifies an expectation a few weeks after approval; the owner has read about half of them.
+            var amended = expectations
+            amended[0].ekspektasiKhusus += " Ditegaskan: menindaklanjuti setiap pengaduan dalam 1×24 jam."
+            let amendedDay = day(offset: dayNumber(decidedDay) + 20 + annex.below(30), absolute: true)
+            let at = stamp(atasanNIP, amendedDay, minute: 60)
+            amended = amended.map { var e = $0; e.setBy = at; return e }
+            let read = annex.chance(perMille: 500) && amendedDay < today
+            amendments[nip] = [Planning.ExpectationAmendment(
+                amendmentID: annex.ulid(milliseconds: UInt64(max(0, at.at?.seconds ?? 0)) * 1000), version: 1, expectations: amended,
+                reason: annex.pick(DemoSkpAnnex.amendmentReasons), amended: at,
+                seenByOwner: read ? Common.Timestamp(seconds: (at.at?.seconds ?? 0) + 86_400, nanos: 0) : nil)]
+        }
         let skp = Planning.Skp(
             skpID: skpID, version: 1, nip: nip,
             employee: Common.EmployeeRef(nip: nip, displayName: member.displayName, jabatanName: employee.jabatanName),
@@ -427,7 +572,7 @@ private struct Generator {
             approach: approach, jenisJabatan: employee.jenisJabatan, atasanNIP: wasSubmitted ? (atasanNIP ?? "") : "",
             rhks: rhks, behaviourExpectations: expectations, state: state, decisionNote: decisionNote,
             created: created, submitted: wasSubmitted ? submitted : nil, decided: wasDecided ? decided : nil,
-            revision: UInt64(1 + changes + (wasSubmitted ? 1 : 0) + (wasDecided ? 1 : 0)))
+            revision: UInt64(1 + changes + (wasSubmitted ? 1 : 0) + (wasDecided ? 1 : 0)), lampiran: lampiran)
         generated[nip] = (skp, utama)
     }
 

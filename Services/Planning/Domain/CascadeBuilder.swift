@@ -15,6 +15,10 @@ public import KinerjaProto
 ///   parent, or a parent outside the cascade), each with its own subtree; ordered by owner
 ///   name, NIP, position. Tambahan RHKs without parent are expected and not listed.
 /// - **Without SKP**: the unit's employees with no SKP for the year, in the order given.
+/// - **Peran** (the role matrix by pair): one row per atasan → bawahan pair of members where a
+///   bawahan RHK intervenes an atasan RHK, with every such link (parent, child, cascade type,
+///   peran); rows ordered by atasan name and NIP, then bawahan name and NIP; links by the
+///   parent's position, then the child's.
 ///
 /// Runs in O(n log n) for n rows (sorting siblings); rows of employees outside the unit are ignored.
 public struct CascadeBuilder: Sendable {
@@ -43,10 +47,17 @@ public struct CascadeBuilder: Sendable {
         public var skpState: Planning.SkpState
         /// Position within the SKP.
         public var position: UInt32
+        /// Direct or non-direct link to the parent.
+        public var cascadeType: Planning.CascadeType
+        /// The owner's peran in the parent result.
+        public var peran: String
 
         /// A row.
         public init(rhkID: String, skpID: String, ownerNIP: String, parentRhkID: String, text: String, kind: Common.RhkKind,
-                    indicators: [String], flagged: Bool, skpState: Planning.SkpState, position: UInt32) {
+                    indicators: [String], flagged: Bool, skpState: Planning.SkpState, position: UInt32,
+                    cascadeType: Planning.CascadeType = .unspecified, peran: String = "") {
+            self.cascadeType = cascadeType
+            self.peran = peran
             self.rhkID = rhkID
             self.skpID = skpID
             self.ownerNIP = ownerNIP
@@ -86,6 +97,8 @@ public struct CascadeBuilder: Sendable {
         public var withoutSkp: [Common.EmployeeRef]
         /// Utama RHKs that intervene no RHK of the cascade.
         public var unlinked: [Planning.CascadeNode]
+        /// One row per atasan → bawahan pair with links.
+        public var peran: [Planning.PeranRow] = []
     }
 
     private let members: [Member]
@@ -185,7 +198,31 @@ public struct CascadeBuilder: Sendable {
 
         let owners = skpOwners ?? Set(rows.map(\.ownerNIP))
         let withoutSkp = members.filter { !owners.contains($0.ref.nip) }.map(\.ref)
-        return Cascade(leader: leaderNIP.flatMap { refs[$0] }, roots: roots, matrix: matrix, withoutSkp: withoutSkp, unlinked: unlinked)
+        return Cascade(leader: leaderNIP.flatMap { refs[$0] }, roots: roots, matrix: matrix, withoutSkp: withoutSkp, unlinked: unlinked,
+                       peran: peranRows(rows))
+    }
+
+    /// The role matrix by pair (see the type's documentation).
+    private func peranRows(_ rows: [Row]) -> [Planning.PeranRow] {
+        let byID = Dictionary(rows.map { ($0.rhkID, $0) }, uniquingKeysWith: { first, _ in first })
+        var pairs: [String: (atasan: String, bawahan: String, links: [(parent: Row, child: Row)])] = [:]
+        for child in rows where !child.parentRhkID.isEmpty {
+            guard let parent = byID[child.parentRhkID], parent.ownerNIP != child.ownerNIP else { continue }
+            let key = parent.ownerNIP + ">" + child.ownerNIP
+            pairs[key, default: (parent.ownerNIP, child.ownerNIP, [])].links.append((parent, child))
+        }
+        func order(_ nip: String) -> (String, String) { (refs[nip]?.displayName ?? "", nip) }
+        return pairs.values.sorted { a, b in
+            order(a.atasan) != order(b.atasan) ? order(a.atasan) < order(b.atasan) : order(a.bawahan) < order(b.bawahan)
+        }.map { pair in
+            let links = pair.links.sorted { a, b in
+                (a.parent.position, a.parent.rhkID, a.child.position, a.child.rhkID) < (b.parent.position, b.parent.rhkID, b.child.position, b.child.rhkID)
+            }
+            return Planning.PeranRow(atasan: refs[pair.atasan], bawahan: refs[pair.bawahan], links: links.map { link in
+                Planning.PeranLink(parentRhkID: link.parent.rhkID, parentRhkText: link.parent.text, rhkID: link.child.rhkID,
+                                   rhkText: link.child.text, cascadeType: link.child.cascadeType, peran: link.child.peran)
+            })
+        }
     }
 
     /// Sibling order: owner name, NIP, position, then id.

@@ -10,7 +10,8 @@ import KinerjaASN
 /// - the parent (the atasan's RHK it intervenes) must be an RHK of the owner's atasan's SKP of
 ///   the same year (it may be a draft); it may be empty for Tambahan, and for Utama only when the
 ///   owner has no atasan in Kinerja or heads the organisation (see ``LinkContext``);
-/// - at most 30 RHKs per SKP.
+/// - at most 30 RHKs per SKP;
+/// - cascade type and peran: ``CascadeLinkRules``.
 ///
 /// Our inference: penugasan belongs to Tambahan only; an Utama carrying one is refused.
 ///
@@ -100,6 +101,7 @@ public enum RhkRules {
         default:
             if !isJPT { out.add("perspektif", "RHK_PERSPEKTIF_NOT_ALLOWED", "Perspektif is only for JPT SKPs; leave it unset") }
         }
+        out.append(contentsOf: CascadeLinkRules.violations(rhk, fieldPrefix: fieldPrefix))
         return out.items
     }
 

@@ -10,6 +10,16 @@ public struct SkpPeriod: Sendable, Hashable {
     /// Latest SKP year (`planning.proto`).
     public static let latestYear: Int32 = 2100
 
+    /// The SKP year a request means: `requested`, or the current WITA year (`today`'s) for 0.
+    ///
+    /// Year 0 means one thing in every planning request that carries an SKP year — CreateSkp,
+    /// GetCurrentSkp, ListSkps, GetCascade, ListParentRhkCandidates, ListRhksNeedingReview,
+    /// GetSkpCompliance: **the current WITA year**, never "any year" (docs/PLANNING.md, "Year 0").
+    /// The year is then checked against ``earliestYear``…``latestYear`` like any other.
+    public static func year(requested: Int32, today: Common.Date) -> Int32 {
+        requested == 0 ? today.year : requested
+    }
+
     /// SKP year.
     public var year: Int32
     /// First covered WITA day.

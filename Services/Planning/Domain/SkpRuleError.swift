@@ -1,4 +1,5 @@
 public import KinerjaProto
+import KinerjaASN
 
 /// Why an SKP workflow step (a lifecycle event, an edit, a revision) is refused.
 ///
@@ -31,6 +32,24 @@ public enum SkpRuleError: DomainRuleError, Hashable, CustomStringConvertible {
     case rhkLimitReached(limit: Int)
     /// The RHK already has ``IkiRules/maximumIkis`` IKIs.
     case ikiLimitReached(rhkID: String, limit: Int)
+    /// A reason (of a deletion, an amendment) is required, 1–`limit` characters.
+    case reasonRequired(field: String, limit: Int)
+    /// Only an SKP that was never submitted (one DRAFT version) can be deleted.
+    case notDeletable(why: String)
+    /// The employee's TMT jabatan is after the SKP year, so the year has no default first day.
+    case tmtAfterYear(tmtJabatan: Common.Date, year: Int32)
+    /// The covered days overlap another SKP of the same employee and year.
+    case periodOverlap(skpID: String, start: Common.Date, end: Common.Date)
+    /// A transfer starts on the day given or on the TMT jabatan in the SKP year; neither is there.
+    case transferNeedsStart(year: Int32, tmtJabatan: Common.Date?)
+    /// A transfer closes the SKP covering its first day; none does.
+    case transferWithoutCoveringSkp(day: Common.Date)
+    /// A transfer on the first day of the SKP it would close leaves that SKP no day.
+    case transferOnFirstDay(skpID: String, day: Common.Date)
+    /// Ekspektasi khusus are amended only on an SKP with an approved version in force.
+    case notApproved(state: Planning.SkpState)
+    /// An approved version has at most ``ExpectationAmendmentRules/maximumAmendmentsPerVersion`` amendments.
+    case amendmentLimitReached(version: UInt32, limit: Int)
 
     /// The kind of failure, for the one mapping to an RPC status at the service boundary.
     public enum Category: Sendable, Hashable {
@@ -40,6 +59,8 @@ public enum SkpRuleError: DomainRuleError, Hashable, CustomStringConvertible {
         case failedPrecondition
         /// A named version does not exist (NOT_FOUND).
         case notFound
+        /// What would be made collides with what exists (ALREADY_EXISTS).
+        case alreadyExists
     }
 
     /// Stable machine-readable reason, UPPER_SNAKE.
@@ -58,6 +79,15 @@ public enum SkpRuleError: DomainRuleError, Hashable, CustomStringConvertible {
         case .evaluationFinalised: "SKP_EVALUATION_FINALISED"
         case .rhkLimitReached: "SKP_RHK_LIMIT_REACHED"
         case .ikiLimitReached: "RHK_IKI_LIMIT_REACHED"
+        case .reasonRequired: "REASON_REQUIRED"
+        case .notDeletable: "SKP_NOT_DELETABLE"
+        case .tmtAfterYear: "SKP_TMT_AFTER_YEAR"
+        case .periodOverlap: "SKP_PERIOD_OVERLAP"
+        case .transferNeedsStart: "SKP_TRANSFER_NEEDS_START"
+        case .transferWithoutCoveringSkp: "SKP_TRANSFER_NOTHING_TO_CLOSE"
+        case .transferOnFirstDay: "SKP_TRANSFER_ON_FIRST_DAY"
+        case .notApproved: "SKP_NOT_APPROVED"
+        case .amendmentLimitReached: "SKP_AMENDMENT_LIMIT_REACHED"
         }
     }
 
@@ -70,16 +100,19 @@ public enum SkpRuleError: DomainRuleError, Hashable, CustomStringConvertible {
         case .invalidArgument: .invalidArgument
         case .failedPrecondition: .failedPrecondition
         case .notFound: .notFound
+        case .alreadyExists: .alreadyExists
         }
     }
 
     /// Which RPC status this maps to.
     public var category: Category {
         switch self {
-        case .returnNoteRequired, .noteTooLong, .revisionReasonRequired: .invalidArgument
+        case .returnNoteRequired, .noteTooLong, .revisionReasonRequired, .reasonRequired: .invalidArgument
         case .unknownVersion, .noVersions: .notFound
+        case .periodOverlap: .alreadyExists
         case .notDraft, .notDiajukan, .notRevisable, .expectationsClosed, .versionNotLatest, .evaluationFinalised,
-             .rhkLimitReached, .ikiLimitReached: .failedPrecondition
+             .rhkLimitReached, .ikiLimitReached, .notDeletable, .tmtAfterYear, .transferNeedsStart, .transferWithoutCoveringSkp, .transferOnFirstDay,
+             .notApproved, .amendmentLimitReached: .failedPrecondition
         }
     }
 
@@ -112,6 +145,28 @@ public enum SkpRuleError: DomainRuleError, Hashable, CustomStringConvertible {
             "an SKP has at most \(limit) RHKs; remove one before adding another"
         case .ikiLimitReached(let rhkID, let limit):
             "RHK \(rhkID) has at most \(limit) IKIs; remove one before adding another"
+        case .reasonRequired(let field, let limit):
+            "\(field) is required: say why (1-\(limit) characters)"
+        case .notDeletable(let why):
+            "only an SKP that was never submitted (one DRAFT version) can be deleted: \(why); withdraw or revise it instead"
+        case .tmtAfterYear(let tmt, let year):
+            "the TMT jabatan \(tmt.isoString) is after \(year): give period_start for an SKP of \(year)"
+        case .periodOverlap(let skpID, let start, let end):
+            "SKP \(skpID) already covers part of \(start.isoString)–\(end.isoString); SKPs of one employee and year never overlap"
+                + " (a transfer closes the SKP it follows: transfer = true)"
+        case .transferNeedsStart(let year, let tmt):
+            "a transfer starts on period_start or on the employee's TMT jabatan in \(year) (identity has "
+                + (tmt.map { $0.isoString } ?? "none") + "): give period_start"
+        case .transferWithoutCoveringSkp(let day):
+            "a transfer closes the SKP of the year covering its first day \(day.isoString), and there is none; create the SKP without transfer"
+        case .transferOnFirstDay(let skpID, let day):
+            "SKP \(skpID) starts on \(day.isoString): a transfer must start after the first day of the SKP it closes"
+                + " (delete a draft that was never submitted instead)"
+        case .notApproved(let state):
+            "ekspektasi khusus are amended on an SKP with an approved version in force; the latest version is \(state.label)"
+                + " and none is approved (set them with SetBehaviourExpectations before approval)"
+        case .amendmentLimitReached(let version, let limit):
+            "version \(version) has \(limit) amendments, the most one approved version takes; revise the SKP instead"
         }
     }
 

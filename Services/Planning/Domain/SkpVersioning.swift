@@ -6,8 +6,8 @@ public import KinerjaProto
 ///   version that carries the RHK or IKI, so reports and evaluations keep pointing at them;
 /// - revise copies the latest version (DIKEMBALIKAN or DISETUJUI) into version + 1, DRAFT, with
 ///   the revision reason; everything the owner planned is copied (RHKs, IKIs, targets, links,
-///   review flags, the atasan's expectations); the decision, the submission and the decision
-///   stamps are not;
+///   review flags, the atasan's expectations, the Lampiran); the decision, the submission and the
+///   decision stamps, the penilai recorded at submission and the approval stamp are not;
 /// - the approved version stays in force (DISETUJUI) until the new version is approved, which
 ///   makes it DIGANTI.
 public enum SkpVersioning {
@@ -31,6 +31,9 @@ public enum SkpVersioning {
         next.created = created
         next.submitted = nil
         next.decided = nil
+        next.penilai = nil
+        next.approval = nil
+        next.amendments = []
         next.revision = 1
         return next
     }

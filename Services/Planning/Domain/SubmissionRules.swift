@@ -8,7 +8,9 @@ public import KinerjaProto
 /// - every RHK with 1–10 IKIs;
 /// - every IKI of a Kuantitatif SKP with a numeric target and its unit;
 /// - no RHK flagged for review and not yet acknowledged;
-/// - an atasan (pejabat penilai) in Kinerja, to submit to.
+/// - an atasan (pejabat penilai) in Kinerja, to submit to;
+/// - every linked RHK says direct or non-direct, and a direct one carries its parent's text
+///   (``CascadeLinkRules``).
 ///
 /// Also checked, so a submitted version is valid as a whole even when data changed under it
 /// (e.g. covered days changed after periodic targets were set): every RHK's field rules
@@ -46,6 +48,7 @@ public enum SubmissionRules {
         for (i, rhk) in skp.rhks.enumerated() {
             let at = "rhks[\(i)]."
             out.append(contentsOf: RhkRules.violations(rhk, jenisJabatan: skp.jenisJabatan, fieldPrefix: at))
+            out.append(contentsOf: CascadeLinkRules.submissionViolations(rhk, fieldPrefix: at))
             if rhk.parentRhkID.isEmpty {
                 out.append(contentsOf: RhkRules.parentViolations(
                     kind: rhk.kind, parentRhkID: "", parent: nil, context: context, requireParent: true, fieldPrefix: at))
@@ -68,6 +71,7 @@ public enum SubmissionRules {
         }
         out.append(contentsOf: BehaviourExpectationRules.violations(
             skp.behaviourExpectations, rhkIDs: Set(skp.rhks.map(\.rhkID)), fieldPrefix: "behaviour_expectations"))
+        if let lampiran = skp.lampiran { out.append(contentsOf: SkpLampiranRules.violations(lampiran)) }
         return out.items
     }
 }

@@ -7,23 +7,22 @@ import KinerjaStore
 extension PlanningHandlers {
     public func getCascade(_ request: Planning.GetCascadeRequest, context: ServerContext) async throws -> Planning.GetCascadeResponse {
         guard let scope = request.unit, !scope.unitID.isEmpty else { throw Invalid.field("unit.unit_id", "is required", reason: "REQUIRED") }
-        try Invalid.requireYear(request.year)
+        let year = try skpYear(request.year)
         guard try await directory.ancestors(of: scope.unitID) != nil else { throw RPCError(.notFound, "no unit \(scope.unitID)") }
         try await Access.required().require(.unit(id: scope.unitID))
         let members = try await directory.members(of: scope.unitID, includeSubunits: true)
-        let skps = try await store.pool.read { db in try Self.skps(of: members.map(\.nip), year: request.year, in: db) }
+        let skps = try await store.pool.read { db in try Self.skps(of: members.map(\.nip), year: year, in: db) }
         let flagged = try await store.pool.read { db in
             Set(try String.fetchAll(db, sql: "SELECT rhk_id FROM review_flag"))
         }
-        return PlanningRules.cascade(unitID: scope.unitID, year: request.year, members: members, skps: skps, flagged: flagged,
+        return PlanningRules.cascade(unitID: scope.unitID, year: year, members: members, skps: skps, flagged: flagged,
                                      approvedOnly: request.approvedOnly)
     }
 
     public func listParentRhkCandidates(_ request: Planning.ListParentRhkCandidatesRequest,
                                         context: ServerContext) async throws -> Planning.ListParentRhkCandidatesResponse {
         try Invalid.requireNIP(request.nip)
-        let year = request.year == 0 ? today.year : request.year
-        try Invalid.requireYear(year)
+        let year = try skpYear(request.year)
         try await Access.required().require(.employee(nip: request.nip))
         guard let employee = try await directory.employee(request.nip) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
         guard !employee.atasanNIP.isEmpty else { return Planning.ListParentRhkCandidatesResponse() }
@@ -50,18 +49,19 @@ extension PlanningHandlers {
         } else if let user = access.caller.user {
             owners = [user.nip]
         }
-        let year = request.year
+        let year = try skpYear(request.year)
         let chosen = owners
         return try await store.pool.read { db in
             var sql = "SELECT l.rhk_id, l.skp_id, l.owner_nip FROM review_flag f JOIN rhk_link l ON l.rhk_id = f.rhk_id WHERE 1 = 1"
             var arguments: StatementArguments = []
-            if year != 0 { sql += " AND l.year = ?"; arguments += [year] }
+            sql += " AND l.year = ?"
+            arguments += [year]
             if let chosen {
                 guard !chosen.isEmpty else { return Planning.ListRhksNeedingReviewResponse() }
                 sql += " AND l.owner_nip IN (\(chosen.map { _ in "?" }.joined(separator: ",")))"
                 arguments += StatementArguments(chosen)
             }
-            sql += " ORDER BY l.owner_nip, l.position LIMIT ? OFFSET ?"
+            sql += " ORDER BY f.flagged_at, l.owner_nip, l.position, l.rhk_id LIMIT ? OFFSET ?"  // oldest flag first
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments + [size + 1, offset])
             var items: [Planning.RhkReviewItem] = []
             for row in rows.prefix(size) {

@@ -9,7 +9,7 @@ extension PlanningHandlers {
     func latest(_ skpID: String) async throws -> Planning.Skp {
         try Invalid.requireID(skpID, "skp_id")
         let found = try await store.pool.read { db in try SkpRecords.latest(skpID, in: db)?.skp }
-        guard let found else { throw RPCError(.notFound, "no SKP \(skpID)") }
+        guard let found else { throw try await notFound(skpID) }
         return found
     }
 

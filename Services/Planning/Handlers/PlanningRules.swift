@@ -83,18 +83,23 @@ enum PlanningRules {
         var rows: [CascadeBuilder.Row] = []
         var owners = Set<String>()
         for (nip, versions) in skps {
-            let approved = versions.filter { $0.state == .disetujui }.max { $0.version < $1.version }
-            let chosen = approvedOnly ? approved : versions.max { $0.version < $1.version }
+            // Several SKPs in the year (a transfer): the last in period order, the current position's.
+            let bySkp = Dictionary(grouping: versions, by: \.skpID)
+            let ordered = SkpCoverage.inPeriodOrder(bySkp.values.compactMap { $0.max { $0.version < $1.version } })
+            let chosen = ordered.reversed().lazy.compactMap { last -> Planning.Skp? in
+                let all = bySkp[last.skpID] ?? []
+                return approvedOnly ? SkpVersioning.versionInForce(all) : last
+            }.first
             guard let skp = chosen else { continue }
             owners.insert(nip)
             for rhk in skp.rhks {
                 rows.append(CascadeBuilder.Row(rhkID: rhk.rhkID, skpID: skp.skpID, ownerNIP: nip, parentRhkID: rhk.parentRhkID, text: rhk.text,
                                                kind: rhk.kind, indicators: rhk.ikis.map(\.indicator), flagged: flagged.contains(rhk.rhkID),
-                                               skpState: skp.state, position: rhk.position))
+                                               skpState: skp.state, position: rhk.position, cascadeType: rhk.cascadeType, peran: rhk.peran))
             }
         }
         let cascade = builder.build(rows: rows, skpOwners: owners)
         return Planning.GetCascadeResponse(unitID: unitID, year: year, leader: cascade.leader, roots: cascade.roots, matrix: cascade.matrix,
-                                           withoutSkp: cascade.withoutSkp, unlinked: cascade.unlinked)
+                                           withoutSkp: cascade.withoutSkp, unlinked: cascade.unlinked, peran: cascade.peran)
     }
 }

@@ -21,8 +21,7 @@ extension PlanningHandlers {
     /// Fills the parent snapshot of `rhk` and checks the link (the atasan's RHK of the same year).
     static func link(_ rhk: inout Planning.Rhk, skp: Planning.Skp, facts: OwnerFacts, in db: Database) throws {
         guard !rhk.parentRhkID.isEmpty else {
-            rhk.parentOwnerNIP = ""
-            rhk.parentRhkText = ""
+            rhk = CascadeLinkRules.linked(rhk, parentText: "")  // no link: no snapshot, cascade type or peran
             return
         }
         guard let row = try Row.fetchOne(db, sql: "SELECT skp_id, owner_nip, year FROM rhk_link WHERE rhk_id = ?", arguments: [rhk.parentRhkID]) else {
@@ -37,9 +36,49 @@ extension PlanningHandlers {
         guard year == skp.year else {
             throw Invalid.field("rhk.parent_rhk_id", "RHK \(rhk.parentRhkID) is in your atasan's SKP of \(year), not \(skp.year)", reason: "PARENT_OTHER_YEAR")
         }
-        let parentSkp = try SkpRecords.latest(row["skp_id"], in: db)?.skp
         rhk.parentOwnerNIP = owner
-        rhk.parentRhkText = parentSkp?.rhks.first { $0.rhkID == rhk.parentRhkID }?.text ?? ""
+        rhk = CascadeLinkRules.linked(rhk, parentText: try parentText(rhk.parentRhkID, in: db) ?? "")
+    }
+
+    /// The current text of RHK `rhkID` (in the latest version of its SKP); nil when it is gone.
+    static func parentText(_ rhkID: String, in db: Database) throws -> String? {
+        guard let skpID = try String.fetchOne(db, sql: "SELECT skp_id FROM rhk_link WHERE rhk_id = ?", arguments: [rhkID]),
+              let skp = try SkpRecords.latest(skpID, in: db)?.skp else { return nil }
+        return skp.rhks.first { $0.rhkID == rhkID }?.text
+    }
+
+    /// Makes the direct RHKs of `skp` carry their parents' current text (a parent that is gone
+    /// leaves the RHK as it is; its review flag says so). Returns how many changed.
+    @discardableResult
+    static func followDirectParents(_ skp: inout Planning.Skp, in db: Database) throws -> Int {
+        var changed = 0
+        for index in skp.rhks.indices where skp.rhks[index].cascadeType == .direct && !skp.rhks[index].parentRhkID.isEmpty {
+            guard let text = try parentText(skp.rhks[index].parentRhkID, in: db), text != skp.rhks[index].text else { continue }
+            skp.rhks[index] = CascadeLinkRules.linked(skp.rhks[index], parentText: text)
+            changed += 1
+        }
+        return changed
+    }
+
+    /// After the text of RHK `parentRhkID` changed: the direct RHKs linked to it in DRAFT latest
+    /// versions take the new text at once (each SKP's revision goes up, with an audit entry on
+    /// it); those in other versions follow at their next revision (``followDirectParents(_:in:)``).
+    func propagateDirectText(from parentRhkID: String, text: String, context: ServerContext, actor: PlanningActor,
+                             in db: Database) throws {
+        let skpIDs = try String.fetchAll(db, sql: "SELECT DISTINCT skp_id FROM rhk_link WHERE parent_rhk_id = ?", arguments: [parentRhkID])
+        for skpID in skpIDs {
+            guard var skp = try SkpRecords.latest(skpID, in: db)?.skp, skp.state == .draft else { continue }
+            var changed: [Int] = []
+            for index in skp.rhks.indices where skp.rhks[index].parentRhkID == parentRhkID && skp.rhks[index].cascadeType == .direct {
+                skp.rhks[index] = CascadeLinkRules.linked(skp.rhks[index], parentText: text)
+                changed.append(Int(skp.rhks[index].position))
+            }
+            guard !changed.isEmpty else { continue }
+            skp.revision += 1
+            try SkpRecords.update(skp, in: db)
+            try audit(db, context, actor, target: "skp/\(skpID)",
+                      detail: "direct RHK \(changed.map(String.init).joined(separator: ", ")) follows the text of its parent \(parentRhkID)")
+        }
     }
 
     /// Gives new ids and owners to the IKIs of a new RHK.
@@ -76,10 +115,13 @@ extension PlanningHandlers {
             rhk.reviewFlag = nil
             rhk.created = stamp(actor)
             rhk.updated = nil
+            // Linked first: a direct RHK takes its parent's text (so it may come without one).
+            let cascadeViolations = CascadeLinkRules.violations(rhk)
+            if !cascadeViolations.isEmpty { throw Invalid.fields(cascadeViolations) }
+            try Self.link(&rhk, skp: skp, facts: facts, in: db)
             let violations = PlanningRules.rhkViolations(rhk, skp: skp, hasAtasan: !facts.atasanNIP.isEmpty, isJPT: facts.isJPT)
                 + rhk.ikis.enumerated().flatMap { PlanningRules.ikiViolations($1, skp: skp, field: "rhk.ikis[\($0)]") }
             if !violations.isEmpty { throw Invalid.fields(violations) }
-            try Self.link(&rhk, skp: skp, facts: facts, in: db)
             skp.rhks.append(rhk)
         } respond: { skp in
             Planning.AddRhkResponse(rhk: skp.rhks.first { $0.rhkID == rhkID }, skpRevision: skp.revision)
@@ -89,7 +131,7 @@ extension PlanningHandlers {
     public func updateRhk(_ request: Planning.UpdateRhkRequest, context: ServerContext) async throws -> Planning.UpdateRhkResponse {
         guard let changes = request.rhk else { throw Invalid.field("rhk", "is required", reason: "REQUIRED") }
         let paths = Set(request.updateMask?.paths ?? [])
-        let allowed: Set<String> = ["kind", "text", "parent_rhk_id", "perspektif", "position", "penugasan"]
+        let allowed: Set<String> = ["kind", "text", "parent_rhk_id", "perspektif", "position", "penugasan", "cascade_type", "peran"]
         guard !paths.isEmpty else { throw Invalid.field("update_mask", "must name at least one field", reason: "REQUIRED") }
         if let bad = paths.subtracting(allowed).sorted().first {
             throw Invalid.field("update_mask", "\(bad) cannot be changed here (allowed: \(allowed.sorted().joined(separator: ", ")))")
@@ -104,15 +146,29 @@ extension PlanningHandlers {
             var rhk = skp.rhks[index]
             let before = rhk
             if paths.contains("kind") { rhk.kind = changes.kind }
-            if paths.contains("text") { rhk.text = changes.text }
-            if paths.contains("parent_rhk_id") { rhk.parentRhkID = changes.parentRhkID }
+            if paths.contains("parent_rhk_id") {
+                rhk.parentRhkID = changes.parentRhkID
+                // Clearing the link clears what describes it, unless the mask sets it again (and is refused).
+                if changes.parentRhkID.isEmpty { rhk = CascadeLinkRules.linked(rhk, parentText: "") }
+            }
+            if paths.contains("cascade_type") { rhk.cascadeType = changes.cascadeType }
+            if paths.contains("peran") { rhk.peran = changes.peran }
+            var violations: [Common.FieldViolation] = []
+            if paths.contains("text") {
+                // A direct RHK's text is its parent's (a relink takes the new parent's text instead).
+                if !paths.contains("parent_rhk_id") { violations += CascadeLinkRules.textEditViolations(rhk, newText: changes.text) }
+                rhk.text = changes.text
+            }
             if paths.contains("perspektif") { rhk.perspektif = changes.perspektif }
             if paths.contains("penugasan") { rhk.penugasan = changes.penugasan }
-            let violations = PlanningRules.rhkViolations(rhk, skp: skp, hasAtasan: !facts.atasanNIP.isEmpty, isJPT: facts.isJPT)
+            violations += PlanningRules.rhkViolations(rhk, skp: skp, hasAtasan: !facts.atasanNIP.isEmpty, isJPT: facts.isJPT)
             if !violations.isEmpty { throw Invalid.fields(violations) }
             if paths.contains("parent_rhk_id") {
                 try Self.link(&rhk, skp: skp, facts: facts, in: db)
                 try db.execute(sql: "DELETE FROM review_flag WHERE rhk_id = ?", arguments: [rhk.rhkID])  // relinked
+            } else if paths.contains("cascade_type"), !rhk.parentRhkID.isEmpty {
+                // Made direct: it takes the parent's current text.
+                rhk = CascadeLinkRules.linked(rhk, parentText: try Self.parentText(rhk.parentRhkID, in: db) ?? rhk.parentRhkText)
             }
             rhk.updated = stamp(actor)
             skp.rhks[index] = rhk
@@ -126,6 +182,7 @@ extension PlanningHandlers {
                 let what = before.text != rhk.text ? "RHK text changed" : "RHK kind changed"
                 flagged.add(try SkpRecords.flagDependents(of: rhk.rhkID, parentRevision: skp.revision + 1, summary: what, removed: false, now: actor.now, in: db))
             }
+            if before.text != rhk.text { try propagateDirectText(from: rhk.rhkID, text: rhk.text, context: context, actor: actor, in: db) }
         } respond: { skp in
             Planning.UpdateRhkResponse(rhk: skp.rhks.first { $0.rhkID == changes.rhkID }, skpRevision: skp.revision, flaggedDependents: UInt32(flagged.value))
         }
@@ -147,17 +204,29 @@ extension PlanningHandlers {
     }
 
     public func getRhk(_ request: Planning.GetRhkRequest, context: ServerContext) async throws -> Planning.GetRhkResponse {
-        let current = try await skp(holdingRhk: request.rhkID)
-        try await requireReader(of: current)
-        let skp = try await store.pool.read { db -> Planning.Skp? in
-            guard let stored = try SkpRecords.version(current.skpID, request.skpVersion, in: db) else { return nil }
-            return stored.latest ? try SkpRecords.withFlags(stored.skp, in: db) : stored.skp
+        try Invalid.requireID(request.rhkID, "rhk_id")
+        // Also an RHK only an older version holds (removed from the latest, or the SKP revised since).
+        let found = try await store.pool.read { db -> (skp: Planning.Skp?, skpID: String)? in
+            guard let skpID = try SkpRecords.skpID(everHolding: request.rhkID, in: db) else { return nil }
+            if request.skpVersion != 0 {
+                return (try SkpRecords.version(skpID, request.skpVersion, in: db).map { try SkpRecords.forReading($0, in: db) }, skpID)
+            }
+            let versions = try SkpRecords.versions(skpID, in: db)
+            guard let holding = versions.last(where: { $0.rhks.contains { $0.rhkID == request.rhkID } }) else { return (nil, skpID) }
+            return (try SkpRecords.forReading(StoredSkp(skp: holding, latest: holding.version == versions.last?.version), in: db), skpID)
         }
-        guard let skp, let rhk = skp.rhks.first(where: { $0.rhkID == request.rhkID }) else {
-            throw RPCError(.notFound, "RHK \(request.rhkID) is not in version \(request.skpVersion) of SKP \(current.skpID)")
+        guard let found else { throw RPCError(.notFound, "no RHK \(request.rhkID)") }
+        guard let skp = found.skp else {
+            throw RPCError(.notFound, "SKP \(found.skpID) has no version \(request.skpVersion)")
         }
+        try await requireReader(of: skp)
+        guard let rhk = skp.rhks.first(where: { $0.rhkID == request.rhkID }) else {
+            throw RPCError(.notFound, "RHK \(request.rhkID) is not in version \(skp.version) of SKP \(skp.skpID)")
+        }
+        // The ekspektasi khusus in force: the latest amendment's, else the version's own.
+        let expectations = ExpectationAmendmentRules.inForce(skp, amendments: skp.amendments)
         return Planning.GetRhkResponse(rhk: rhk, owner: skp.employee, skpVersion: skp.version, skpState: skp.state,
-                                       behaviourExpectations: skp.behaviourExpectations.filter { $0.rhkID.isEmpty || $0.rhkID == rhk.rhkID })
+                                       behaviourExpectations: expectations.filter { $0.rhkID.isEmpty || $0.rhkID == rhk.rhkID })
     }
 
     public func addIki(_ request: Planning.AddIkiRequest, context: ServerContext) async throws -> Planning.AddIkiResponse {

@@ -14,35 +14,41 @@ extension PlanningHandlers {
 
     public func createSkp(_ request: Planning.CreateSkpRequest, context: ServerContext) async throws -> Planning.CreateSkpResponse {
         try Invalid.requireNIP(request.nip)
-        try Invalid.requireYear(request.year)
+        let year = try skpYear(request.year)
         let thisYear = today.year
-        if request.year > thisYear + 1 { throw Invalid.field("year", "must be at most next year (\(thisYear + 1))", reason: "YEAR") }
+        if year > thisYear + 1 { throw Invalid.field("year", "must be at most next year (\(thisYear + 1))", reason: "YEAR") }
         guard request.approach == .kuantitatif || request.approach == .kualitatif else {
             throw Invalid.field("approach", "is required (kuantitatif or kualitatif)", reason: "REQUIRED")
         }
-        let start = request.periodStart ?? Common.Date(year: request.year, month: 1, day: 1)
-        let end = request.periodEnd ?? Common.Date(year: request.year, month: 12, day: 31)
-        guard start.isValid, start.year == request.year else { throw Invalid.field("period_start", "must be a real day of \(request.year)") }
-        guard end.isValid, end.year == request.year else { throw Invalid.field("period_end", "must be a real day of \(request.year)") }
-        guard start <= end else { throw Invalid.field("period_end", "must not be before period_start") }
+        if let start = request.periodStart {
+            guard start.isValid, start.year == year else { throw Invalid.field("period_start", "must be a real day of \(year)") }
+        }
+        let end = request.periodEnd ?? Common.Date(year: year, month: 12, day: 31)
+        guard end.isValid, end.year == year else { throw Invalid.field("period_end", "must be a real day of \(year)") }
+        if let start = request.periodStart, end < start { throw Invalid.field("period_end", "must not be before period_start") }
         if !request.copyFromSkpID.isEmpty { try Invalid.requireID(request.copyFromSkpID, "copy_from_skp_id") }
         try await Access.required().require(.employee(nip: request.nip))
         guard let employee = try await directory.employee(request.nip) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
         guard employee.status == .aktif else { throw RPCError(.failedPrecondition, "\(request.nip) is not AKTIF; only active employees plan an SKP") }
+        // The first day: as given, else the TMT jabatan in the year (SkpCoverage).
+        let start = try request.periodStart
+            ?? SkpCoverage.defaultStart(year: year, tmtJabatan: employee.tmtJabatan, transfer: request.transfer)
+        guard start <= end else {
+            throw Invalid.field("period_end", "must not be before the first day \(start.isoString) (the TMT jabatan)", reason: "SKP_PERIOD_REVERSED")
+        }
         let source: Planning.Skp? = request.copyFromSkpID.isEmpty ? nil : try await latest(request.copyFromSkpID)
         if let source { try await requireReader(of: source) }
+        let finalised = evaluationFinalised(nip: request.nip, year: year)
         return try await write(context, request) { [self] db, actor in
-            for existing in try SkpRecords.latest(nip: request.nip, year: request.year, in: db) {
-                if let s = existing.periodStart, let e = existing.periodEnd, !(end < s || e < start) {
-                    throw RPCError(.alreadyExists, "\(request.nip) already has SKP \(existing.skpID) covering part of \(s.isoString)–\(e.isoString)")
-                }
-            }
+            let existing = try SkpRecords.latest(nip: request.nip, year: year, in: db).map(SkpCoverage.Existing.init)
+            let closure = try SkpCoverage.plan(start: start, end: end, transfer: request.transfer, existing: existing,
+                                               evaluationFinalised: finalised)
             var skp = Planning.Skp()
             skp.skpID = ULID.make(now: clock())
             skp.version = 1
             skp.nip = request.nip
             skp.employee = employee.reference
-            skp.year = request.year
+            skp.year = year
             skp.periodStart = start
             skp.periodEnd = end
             skp.approach = request.approach
@@ -54,13 +60,13 @@ extension PlanningHandlers {
             skp.revision = 1
             if let source {
                 // Last year's plan as a starting point: new ids, no links into the old year.
+                skp.lampiran = source.lampiran
                 skp.rhks = source.rhks.enumerated().map { index, old in
                     var rhk = old
+                    rhk.parentRhkID = ""
+                    rhk = CascadeLinkRules.linked(rhk, parentText: "")  // clears the parent snapshot, cascade type and peran
                     rhk.rhkID = ULID.make(now: clock())
                     rhk.skpID = skp.skpID
-                    rhk.parentRhkID = ""
-                    rhk.parentOwnerNIP = ""
-                    rhk.parentRhkText = ""
                     rhk.reviewFlag = nil
                     rhk.position = UInt32(index + 1)
                     rhk.created = stamp(actor)
@@ -76,7 +82,16 @@ extension PlanningHandlers {
                 }
             }
             try SkpRecords.insert(skp, in: db)
-            try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "created for \(request.nip), \(request.year)")
+            if let closure {
+                // The SKP before the transfer ends the day before; its body changes only in period_end.
+                try SkpClosureRecords.close(closure, successor: skp.skpID, by: actor.principal, now: actor.now, in: db)
+                try audit(db, context, actor, target: "skp/\(closure.skpID)",
+                          detail: "closed by a transfer: period_end \(closure.previousEnd.isoString) → \(closure.newEnd.isoString); "
+                              + "followed by SKP \(skp.skpID)")
+            }
+            try audit(db, context, actor, target: "skp/\(skp.skpID)",
+                      detail: "created for \(request.nip), \(year), \(start.isoString)–\(end.isoString)"
+                          + (closure.map { ", transfer after SKP \($0.skpID)" } ?? ""))
             return Planning.CreateSkpResponse(skp: skp)
         }
     }
@@ -87,36 +102,64 @@ extension PlanningHandlers {
             guard let stored = try SkpRecords.version(request.skpID, request.version, in: db) else { return nil }
             let approved = try Int64.fetchOne(db, sql: "SELECT version FROM skp_version WHERE skp_id = ? AND state = ? ORDER BY version DESC LIMIT 1",
                                               arguments: [request.skpID, Planning.SkpState.disetujui.rawValue]) ?? 0
-            return (stored.latest ? try SkpRecords.withFlags(stored.skp, in: db) : stored.skp, UInt32(approved))
+            return (try SkpRecords.forReading(stored, in: db), UInt32(approved))
         }
-        guard let (skp, approved) = found else {
-            throw RPCError(.notFound, request.version == 0 ? "no SKP \(request.skpID)" : "SKP \(request.skpID) has no version \(request.version)")
-        }
+        guard let found else { throw try await notFound(request.skpID, version: request.version) }
+        var skp = found.0
+        let approved = found.1
         try await requireReader(of: skp)
-        return Planning.GetSkpResponse(skp: skp, approvedVersion: approved)
+        // The owner's own read is their notification of amendments they had not read (and marks them read).
+        var fresh: [Planning.ExpectationAmendment] = []
+        if try Access.required().isSelf(skp.nip) {
+            let skpID = skp.skpID
+            let unread = try await store.pool.read { db in
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM expectation_amendment WHERE skp_id = ? AND seen_by_owner IS NULL LIMIT 1",
+                                  arguments: [skpID]) ?? false
+            }
+            if unread {
+                let now = nowSeconds
+                fresh = try await store.pool.write { db in try AmendmentRecords.markRead(skpID: skpID, now: now, in: db) }
+                let seen = Dictionary(fresh.map { ($0.amendmentID, $0.seenByOwner) }, uniquingKeysWith: { first, _ in first })
+                for index in skp.amendments.indices where skp.amendments[index].seenByOwner == nil {
+                    skp.amendments[index].seenByOwner = seen[skp.amendments[index].amendmentID] ?? nil
+                }
+            }
+        }
+        return Planning.GetSkpResponse(skp: skp, approvedVersion: approved, newAmendments: fresh)
+    }
+
+    /// NOT_FOUND for an SKP id (or version) the store does not hold, saying so when the SKP was deleted.
+    func notFound(_ skpID: String, version: UInt32 = 0) async throws -> RPCError {
+        let deleted = try await store.pool.read { db in try SkpDeletionRecords.deleted(skpID, in: db) != nil }
+        if deleted { return RPCError(.notFound, "SKP \(skpID) was deleted (a draft that was never submitted)") }
+        return RPCError(.notFound, version == 0 ? "no SKP \(skpID)" : "SKP \(skpID) has no version \(version)")
     }
 
     public func getCurrentSkp(_ request: Planning.GetCurrentSkpRequest, context: ServerContext) async throws -> Planning.GetCurrentSkpResponse {
         try Invalid.requireNIP(request.nip)
-        try Invalid.requireYear(request.year)
-        if let day = request.onDate, !day.isValid { throw Invalid.field("on_date", "is not a real date") }
+        let today = self.today
+        let year = try skpYear(request.year)
+        if let day = request.onDate {
+            guard day.isValid, day.year == year else { throw Invalid.field("on_date", "must be a real day of \(year)") }
+        }
         try await Access.required().require(.employee(nip: request.nip))
         let onDate = request.onDate
         let skp = try await store.pool.read { db -> Planning.Skp? in
-            // Several SKPs in one year (a transfer): the one covering on_date, else the last one.
-            let covering = { (skp: Planning.Skp) -> Bool in
-                guard let day = onDate, let start = skp.periodStart, let end = skp.periodEnd else { return true }
-                return start <= day && day <= end
+            // Several SKPs in one year (a transfer): the one covering on_date (or today), else the last one.
+            let skps = try SkpRecords.latest(nip: request.nip, year: year, in: db)
+            guard let chosen = SkpCoverage.chosen(skps.map(SkpCoverage.Existing.init), on: onDate, today: today) else { return nil }
+            let versions = try SkpRecords.versions(chosen.skpID, in: db)
+            guard let latest = versions.last else { return nil }
+            if let approved = SkpVersioning.versionInForce(versions) {
+                return try SkpRecords.forReading(StoredSkp(skp: approved, latest: approved.version == latest.version), in: db)
             }
-            let versions = try Self.skps(of: [request.nip], year: request.year, in: db)[request.nip] ?? []
-            let candidates = versions.filter(covering)
-            if let approved = candidates.filter({ $0.state == .disetujui }).max(by: { $0.version < $1.version }) { return approved }
             if request.approvedOnly { return nil }
-            let latest = try SkpRecords.latest(nip: request.nip, year: request.year, in: db).filter(covering)
-            return try latest.last.map { try SkpRecords.withFlags($0, in: db) }
+            return try SkpRecords.forReading(StoredSkp(skp: latest, latest: true), in: db)
         }
         guard let skp else {
-            throw RPCError(.notFound, request.approvedOnly ? "\(request.nip) has no approved SKP for \(request.year)" : "\(request.nip) has no SKP for \(request.year)")
+            let covering = onDate.map { " covering \($0.isoString)" } ?? ""
+            throw RPCError(.notFound, request.approvedOnly ? "\(request.nip) has no approved SKP for \(year)\(covering)"
+                                                          : "\(request.nip) has no SKP for \(year)\(covering)")
         }
         return Planning.GetCurrentSkpResponse(skp: skp)
     }
@@ -124,7 +167,7 @@ extension PlanningHandlers {
     public func listSkps(_ request: Planning.ListSkpsRequest, context: ServerContext) async throws -> Planning.ListSkpsResponse {
         let size = try Paging.size(request.page)
         let offset = try Paging.offset(request.page)
-        if request.year != 0 { try Invalid.requireYear(request.year) }
+        let year = try skpYear(request.year)
         if !request.nip.isEmpty { try Invalid.requireNIP(request.nip) }
         if !request.atasanNIP.isEmpty { try Invalid.requirePersonID(request.atasanNIP, "atasan_nip") }
         let access = try Access.required()
@@ -155,7 +198,7 @@ extension PlanningHandlers {
                 conditions.append("nip = ?"); arguments += [user.nip]
             }
         }
-        if request.year != 0 { conditions.append("year = ?"); arguments += [request.year] }
+        conditions.append("year = ?"); arguments += [year]
         if !request.states.isEmpty {
             conditions.append("state IN (\(request.states.map { _ in "?" }.joined(separator: ",")))")
             arguments += StatementArguments(request.states.map(\.rawValue))
@@ -163,7 +206,7 @@ extension PlanningHandlers {
         if request.flaggedOnly {
             conditions.append("skp_id IN (SELECT l.skp_id FROM rhk_link l JOIN review_flag f ON f.rhk_id = l.rhk_id)")
         }
-        let sql = "SELECT body, latest FROM skp_version WHERE \(conditions.joined(separator: " AND ")) ORDER BY year DESC, nip LIMIT ? OFFSET ?"
+        let sql = "SELECT body, latest FROM skp_version WHERE \(conditions.joined(separator: " AND ")) ORDER BY owner_name, nip, year DESC, period_start, skp_id LIMIT ? OFFSET ?"
         let bound = arguments + [size + 1, offset]
         return try await store.pool.read { db in
             let skps = try Row.fetchAll(db, sql: sql, arguments: bound).map { try SkpRecords.decode($0).skp }
@@ -192,11 +235,17 @@ extension PlanningHandlers {
 
     public func updateSkp(_ request: Planning.UpdateSkpRequest, context: ServerContext) async throws -> Planning.UpdateSkpResponse {
         let paths = Set(request.updateMask?.paths ?? [])
-        let allowed: Set<String> = ["approach", "period_start", "period_end"]
+        let allowed: Set<String> = ["approach", "period_start", "period_end", "lampiran"]
         guard !paths.isEmpty else { throw Invalid.field("update_mask", "must name at least one field", reason: "REQUIRED") }
-        if let bad = paths.subtracting(allowed).sorted().first { throw Invalid.field("update_mask", "\(bad) cannot be changed (allowed: approach, period_start, period_end)") }
+        if let bad = paths.subtracting(allowed).sorted().first {
+            throw Invalid.field("update_mask", "\(bad) cannot be changed (allowed: approach, period_start, period_end, lampiran)")
+        }
+        if paths.contains("lampiran") {
+            let violations = SkpLampiranRules.violations(request.lampiran ?? Planning.SkpLampiran())
+            if !violations.isEmpty { throw Invalid.fields(violations) }
+        }
         return try await editDraft(context, request, skpID: request.skpID, expectedRevision: request.expectedSkpRevision,
-                                   detail: "changed \(paths.sorted().joined(separator: ","))") { skp, _, _ in
+                                   detail: "changed \(paths.sorted().joined(separator: ","))") { skp, db, _ in
             if paths.contains("approach") {
                 guard request.approach == .kuantitatif || request.approach == .kualitatif else { throw Invalid.field("approach", "must be kuantitatif or kualitatif") }
                 skp.approach = request.approach
@@ -205,6 +254,15 @@ extension PlanningHandlers {
             if paths.contains("period_end") { skp.periodEnd = request.periodEnd }
             guard let s = skp.periodStart, let e = skp.periodEnd, s.isValid, e.isValid, s.year == skp.year, e.year == skp.year, s <= e else {
                 throw Invalid.field("period_start", "the covered days must be real days of \(skp.year), start not after end")
+            }
+            if paths.contains("period_start") || paths.contains("period_end") {
+                // The employee's SKPs of a year never overlap.
+                let others = try SkpRecords.latest(nip: skp.nip, year: skp.year, in: db).filter { $0.skpID != skp.skpID }
+                _ = try SkpCoverage.plan(start: s, end: e, transfer: false, existing: others.map(SkpCoverage.Existing.init))
+            }
+            if paths.contains("lampiran") {
+                let lampiran = request.lampiran ?? Planning.SkpLampiran()
+                skp.lampiran = lampiran == Planning.SkpLampiran() ? nil : lampiran
             }
         } respond: { Planning.UpdateSkpResponse(skp: $0) }
     }

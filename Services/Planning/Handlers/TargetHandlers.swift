@@ -21,9 +21,12 @@ extension PlanningHandlers {
         return period
     }
 
-    /// The targets one employee has for `period`, from the SKPs of that year.
-    static func targets(of employee: Common.EmployeeRef, skps: [Planning.Skp], period: Common.Period, allowProvisional: Bool) -> Planning.EmployeeTargets {
+    /// The targets one employee has for `period`, from the SKPs of that year: of the SKP that
+    /// covers most of the period (several after a transfer, ``SkpCoverage/answering(_:among:)``).
+    static func targets(of employee: Common.EmployeeRef, skps all: [Planning.Skp], period: Common.Period, allowProvisional: Bool) -> Planning.EmployeeTargets {
         var result = Planning.EmployeeTargets(employee: employee, period: period, availability: .noSkp)
+        let chosenID = SkpCoverage.answering(period, among: all)
+        let skps = all.filter { $0.skpID == chosenID }
         let approved = skps.filter { $0.state == .disetujui }.max { $0.version < $1.version }
         let chosen = approved ?? (allowProvisional ? skps.max { $0.version < $1.version } : nil)
         guard let skp = chosen else { return result }

@@ -23,14 +23,8 @@ extension PlanningHandlers {
         let message = penilai.kind == .none
             ? "\(skp.nip) has no valid pejabat penilai now (\(penilai.reason)); the SKP waits for a new atasan or a Plt/Plh"
             : "only \(skp.nip)'s pejabat penilai (\(penilai.penilai?.nip ?? "")) approves or returns this SKP"
-        try await access.require(.skpPenilai, target: skp.nip, message: message) { penilai.penilai?.nip == user.nip }
-        return Self.reference(penilai)
-    }
-
-    /// The penilai as an SKP records it.
-    static func reference(_ penilai: Identity.PejabatPenilai) -> Common.PenilaiRef {
-        Common.PenilaiRef(penilai: penilai.penilai, kind: penilai.kind, isAsn: penilai.penilaiIsAsn, golongan: penilai.penilaiGolongan,
-                          decreeNumber: penilai.decreeNumber)
+        try await access.require(.skpPenilai, target: skp.nip, message: message) { PenilaiToday.isPenilai(user.nip, penilai) }
+        return PenilaiToday.reference(penilai)
     }
 
     public func setBehaviourExpectations(_ request: Planning.SetBehaviourExpectationsRequest,
@@ -40,7 +34,7 @@ extension PlanningHandlers {
         guard let user = access.caller.user else { throw RPCError(.unauthenticated, "sign in first") }
         let penilai = try await penilai(of: skp)
         try await access.require(.skpPenilai, target: skp.nip, message: "only \(skp.nip)'s pejabat penilai sets the ekspektasi khusus") {
-            penilai.penilai?.nip == user.nip
+            PenilaiToday.isPenilai(user.nip, penilai)
         }
         let violations = PlanningRules.expectationViolations(request.expectations, skp: skp)
         if !violations.isEmpty { throw Invalid.fields(violations) }
@@ -63,8 +57,8 @@ extension PlanningHandlers {
     /// Applies a lifecycle event to the stored versions of `skpID` through the domain
     /// (``SkpVersioning/apply(_:to:stamp:evaluationFinalised:)``, which follows ``SkpLifecycle``)
     /// and stores every version it changed or made. `prepare` may check the latest version first.
-    static func apply(_ event: SkpLifecycle.Event, skpID: String, stamp: Common.AuditStamp, expectedRevision: UInt64 = 0, in db: Database,
-                      prepare: (Planning.Skp) throws -> Void = { _ in })
+    static func apply(_ event: SkpLifecycle.Event, skpID: String, stamp: Common.AuditStamp, expectedRevision: UInt64 = 0,
+                      evaluationFinalised: Bool = false, in db: Database, prepare: (Planning.Skp) throws -> Void = { _ in })
         throws -> (latest: Planning.Skp, outcome: SkpLifecycle.Outcome) {
         let versions = try SkpRecords.versions(skpID, in: db)
         guard let current = versions.last else { throw RPCError(.notFound, "no SKP \(skpID)") }
@@ -72,7 +66,7 @@ extension PlanningHandlers {
             throw RPCError(.aborted, "the SKP changed since you read it (revision \(current.revision)); read it again")
         }
         try prepare(current)
-        let (updated, outcome) = try SkpVersioning.apply(event, to: versions, stamp: stamp)
+        let (updated, outcome) = try SkpVersioning.apply(event, to: versions, stamp: stamp, evaluationFinalised: evaluationFinalised)
         let before = Dictionary(versions.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for version in updated {
             guard let old = before[version.version] else {
@@ -95,7 +89,7 @@ extension PlanningHandlers {
         guard let owner = try await directory.employee(current.nip) else { throw RPCError(.notFound, "identity does not know \(current.nip)") }
         let penilai = try await penilai(of: current)
         let atasan = penilai.kind == .none ? "" : penilai.penilai?.nip ?? ""
-        let recorded = Self.reference(penilai)
+        let recorded = PenilaiToday.reference(penilai)
         return try await write(context, request) { [self] db, actor in
             let (skp, _) = try Self.apply(.submit(note: request.note), skpID: request.skpID, stamp: stamp(actor),
                                           expectedRevision: request.expectedSkpRevision, in: db) { skp in
@@ -133,12 +127,11 @@ extension PlanningHandlers {
         return try await write(context, request) { [self] db, actor in
             let version = Self.decided(request.version, latest: current)
             var (skp, outcome) = try Self.apply(.approve(version: version, note: request.note), skpID: request.skpID, stamp: stamp(actor), in: db)
-            // The penilai who decided is the one on record (a new atasan or a Plt/Plh may have taken over).
-            if skp.penilai != decider || skp.atasanNIP != decider.penilai?.nip {
-                skp.penilai = decider
-                skp.atasanNIP = decider.penilai?.nip ?? skp.atasanNIP
-                try SkpRecords.update(skp, in: db)
-            }
+            // The penilai who decided is the one on record (a new atasan or a Plt/Plh may have taken over),
+            // and the stamp names them with the SHA-256 of the body they signed.
+            skp.penilai = decider
+            skp.atasanNIP = decider.penilai?.nip ?? skp.atasanNIP
+            skp = try Self.stampApproval(skp, penilai: decider, actor: actor, in: db)
             var superseded: UInt32 = 0
             if case .approved(_, let old?) = outcome { superseded = old }
             try audit(db, context, actor, target: "skp/\(skp.skpID)", detail: "approved v\(skp.version)" + (superseded > 0 ? ", v\(superseded) superseded" : ""))
@@ -187,10 +180,31 @@ extension PlanningHandlers {
             }
             try await access.require(.employee(nip: current.nip))
         }
+        let finalised = evaluationFinalised(nip: current.nip, year: current.year)
         return try await write(context, request) { [self] db, actor in
-            let (next, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor), in: db)
+            let (revised, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor),
+                                              evaluationFinalised: finalised, in: db)
+            let next = try Self.prepareRevision(revised, in: db)
             try audit(db, context, actor, target: "skp/\(next.skpID)", detail: "revised into v\(next.version): \(request.reason)")
             return Planning.ReviseSkpResponse(skp: next)
         }
+    }
+}
+
+extension PlanningHandlers {
+    /// What a new version takes beyond the copy ``SkpVersioning`` makes: the ekspektasi khusus in
+    /// force (the latest amendment of the approved version it was made from), the current text
+    /// of its direct RHKs' parents, and no approval stamp or amendments of its own. Stored.
+    static func prepareRevision(_ revised: Planning.Skp, in db: Database) throws -> Planning.Skp {
+        var next = revised
+        next.approval = nil
+        next.amendments = []
+        if let from = try SkpRecords.version(revised.skpID, revised.version - 1, in: db)?.skp, from.state == .disetujui {
+            next.behaviourExpectations = ExpectationAmendmentRules.inForce(
+                from, amendments: try AmendmentRecords.all(skpID: from.skpID, version: from.version, in: db))
+        }
+        try followDirectParents(&next, in: db)
+        if next != revised { try SkpRecords.update(next, in: db) }
+        return next
     }
 }

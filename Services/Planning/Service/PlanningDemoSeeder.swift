@@ -29,22 +29,45 @@ public enum PlanningDemoSeeder {
         guard let root else { return }
         let people = try await handlers.directory.members(of: root, includeSubunits: true)
         let byNIP = Dictionary(people.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })
+        let tree = try await handlers.directory.unitTree()
         let today = Wita.today(now: handlers.clock())
         let year = configuration.demoYear ?? today.year
         let organisation = KupangDemo(seed: seed).organisation(today: today)
         let demo = KupangSkpDemo(seed: seed).skps(for: organisation, year: year, today: today)
         let now = Int64(handlers.clock().timeIntervalSince1970)
+        // Who rates each owner, as identity says (the atasan langsung, the Plt of a vacant head
+        // position, the Wali Kota for the Sekretaris Daerah): they decided the demo SKPs. The demo's
+        // decisions lie in this year's range of the demo Plt's decree, so today's answer is the
+        // answer of the decision day. An SKP of a previous position keeps that position's atasan.
+        let owners = Array(Set(demo.filter { !$0.previousPosition && $0.state != .draft }.map(\.ownerNIP))).sorted()
+        let penilai = try await handlers.directory.penilai(of: owners, on: today)
         let written = try await handlers.store.pool.write { db -> Int in
             var written = 0
             for entry in demo {
                 var skp = entry.skp
                 guard let owner = byNIP[skp.nip] else { continue }
-                // Identity's ids and supervisors, not the generator's.
-                skp.unitID = owner.unitID
-                skp.employee = owner.reference
-                skp.jenisJabatan = owner.jenisJabatan
+                // Identity's ids and supervisors, not the generator's (a previous position keeps its unit and jabatan).
+                skp.unitID = entry.previousPosition ? tree.unit(code: entry.unitCode)?.unitID ?? owner.unitID : owner.unitID
+                if !entry.previousPosition { skp.employee = owner.reference }
+                skp.jenisJabatan = entry.previousPosition ? skp.jenisJabatan : owner.jenisJabatan
                 if skp.atasanNIP.isEmpty { skp.atasanNIP = owner.atasanNIP }
+                let decider: Common.PenilaiRef?
+                if entry.previousPosition {
+                    decider = entry.atasanNIP.flatMap { byNIP[$0] }.map(DemoSkpStamps.atasan)
+                } else if let answer = penilai[skp.nip], PenilaiToday.isValid(answer) {
+                    decider = PenilaiToday.reference(answer)
+                } else {
+                    decider = byNIP[skp.atasanNIP].map(DemoSkpStamps.atasan)
+                }
+                skp = DemoSkpStamps.decided(skp, by: decider)
                 try SkpRecords.insert(skp, in: db)
+                for amendment in entry.amendments {
+                    try AmendmentRecords.insert(DemoSkpStamps.amendment(amendment, by: decider), skpID: skp.skpID, in: db)
+                    if let seen = amendment.seenByOwner {
+                        try db.execute(sql: "UPDATE expectation_amendment SET seen_by_owner = ? WHERE amendment_id = ?",
+                                       arguments: [seen.seconds, amendment.amendmentID])
+                    }
+                }
                 written += 1
             }
             try AuditLog.append(AuditRecord(principal: "system", principalKind: .system, action: "planning.demo_seed", target: "",

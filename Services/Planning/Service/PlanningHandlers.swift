@@ -29,8 +29,21 @@ public final class PlanningHandlers: Planning.PlanningService.ServiceProtocol, S
     /// The WITA day now.
     var today: Common.Date { Wita.today(now: clock()) }
 
+    /// The SKP year `requested` means (0: the current WITA year, ``SkpPeriod/year(requested:today:)``),
+    /// checked: INVALID_ARGUMENT naming `field` outside 2000–2100.
+    func skpYear(_ requested: Int32, field: String = "year") throws -> Int32 {
+        let year = SkpPeriod.year(requested: requested, today: today)
+        try Invalid.requireYear(year, field)
+        return year
+    }
+
     /// A stamp for an SKP field.
     func stamp(_ actor: PlanningActor) -> Common.AuditStamp { actor.stamp }
+
+    /// True when the evaluation of `nip`'s `year` is finalised, which closes that year's SKPs to
+    /// revisions and to closure by a transfer (``SkpLifecycle``). The hook for the evaluation
+    /// service: nothing is finalised until it exists, so the answer is false.
+    func evaluationFinalised(nip: String, year: Int32) -> Bool { false }
 }
 
 /// Who changes something and when (the shared write path's actor).

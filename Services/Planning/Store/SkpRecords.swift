@@ -48,26 +48,39 @@ enum SkpRecords {
     static func insert(_ skp: Planning.Skp, in db: Database) throws {
         try db.execute(sql: "UPDATE skp_version SET latest = 0 WHERE skp_id = ? AND latest = 1", arguments: [skp.skpID])
         try db.execute(sql: """
-            INSERT INTO skp_version (skp_id, version, nip, year, unit_id, atasan_nip, state, period_start, period_end, revision, latest, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+            INSERT INTO skp_version (skp_id, version, nip, year, unit_id, atasan_nip, state, period_start, period_end, revision, owner_name,
+                                     latest, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
             """, arguments: StatementArguments(columns(skp) + [Data(try skp.serializedBytes())]))
         try reindex(skp, in: db)
+        try remember(skp, in: db)
     }
 
     /// Replaces a stored version (a draft edit or a state change).
     static func update(_ skp: Planning.Skp, in db: Database) throws {
         try db.execute(sql: """
             UPDATE skp_version SET nip = ?, year = ?, unit_id = ?, atasan_nip = ?, state = ?, period_start = ?, period_end = ?,
-                   revision = ?, body = ? WHERE skp_id = ? AND version = ?
+                   revision = ?, owner_name = ?, body = ? WHERE skp_id = ? AND version = ?
             """, arguments: StatementArguments(Array(columns(skp).dropFirst(2))) + [Data(try skp.serializedBytes()), skp.skpID, Int64(skp.version)])
         if try Bool.fetchOne(db, sql: "SELECT latest FROM skp_version WHERE skp_id = ? AND version = ?", arguments: [skp.skpID, Int64(skp.version)]) == true {
             try reindex(skp, in: db)
         }
+        try remember(skp, in: db)
     }
 
     private static func columns(_ skp: Planning.Skp) -> [any DatabaseValueConvertible] {
         [skp.skpID, Int64(skp.version), skp.nip, skp.year, skp.unitID, skp.atasanNIP, skp.state.rawValue,
-         skp.periodStart?.isoString ?? "", skp.periodEnd?.isoString ?? "", Int64(skp.revision)]
+         skp.periodStart?.isoString ?? "", skp.periodEnd?.isoString ?? "", Int64(skp.revision), skp.employee?.displayName ?? ""]
+    }
+
+    /// Keeps what outlives a version: the RHK ids it holds (``rhk_seen``) and, once it leaves
+    /// DRAFT, that the SKP was submitted (``skp_submitted``; a withdrawal does not undo it).
+    private static func remember(_ skp: Planning.Skp, in db: Database) throws {
+        let seen = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rhk_seen (rhk_id, skp_id) VALUES (?, ?)")
+        for rhk in skp.rhks { try seen.execute(arguments: [rhk.rhkID, skp.skpID]) }
+        if skp.state != .draft || skp.submitted != nil {
+            try db.execute(sql: "INSERT OR IGNORE INTO skp_submitted (skp_id) VALUES (?)", arguments: [skp.skpID])
+        }
     }
 
     /// Makes `rhk_link` describe the latest version's RHKs; flags of RHKs that left go with them.
@@ -137,5 +150,23 @@ enum SkpRecords {
                 """, arguments: [rhk, parentRhkID, Int64(max(parentRevision, 1) - 1), Int64(parentRevision), String(summary.prefix(500)), now, removed])
         }
         return dependents.count
+    }
+}
+
+extension SkpRecords {
+    /// A stored version as reads return it: the latest version with its RHKs' review flags, any
+    /// version with the amendments of its ekspektasi khusus (both live outside the body).
+    static func forReading(_ stored: StoredSkp, in db: Database) throws -> Planning.Skp {
+        var skp = stored.latest ? try withFlags(stored.skp, in: db) : stored.skp
+        if skp.state == .disetujui || skp.state == .diganti {
+            skp.amendments = try AmendmentRecords.all(skpID: skp.skpID, version: skp.version, in: db)
+        }
+        return skp
+    }
+
+    /// The SKP any version of which ever held `rhkID` (also after the latest version dropped it).
+    static func skpID(everHolding rhkID: String, in db: Database) throws -> String? {
+        if let current = try String.fetchOne(db, sql: "SELECT skp_id FROM rhk_link WHERE rhk_id = ?", arguments: [rhkID]) { return current }
+        return try String.fetchOne(db, sql: "SELECT skp_id FROM rhk_seen WHERE rhk_id = ?", arguments: [rhkID])
     }
 }

@@ -1,9 +1,11 @@
+import KinerjaASN
+import KinerjaCrypto
 import Foundation
 import KinerjaProto
 
 /// Decides whether a printed SKP matches the version stored in planning: the hash on its stamp
 /// must be the SHA-256 recomputed from the stored body by the canonical rule
-/// (``SkpBodyDigest``) and the hash planning recorded when it approved that version.
+/// (``SkpDocumentHash`` (KinerjaASN)) and the hash planning recorded when it approved that version.
 enum SkpPrintVerification {
     /// The outcome; `kinerjactl skp verify-print` exits 0, 5 or 6 on it.
     enum Verdict: Equatable, Sendable {
@@ -33,9 +35,9 @@ enum SkpPrintVerification {
         guard approval.bodySha256 == printed else {
             return .mismatch("the printed hash \(printed) is not the one planning recorded at approval (\(approval.bodySha256)): the printout was changed or is of another version")
         }
-        let recomputed = try SkpBodyDigest.sha256Hex(stored)
+        let recomputed = try SkpDocumentHash.sha256(of: stored)
         if recomputed == printed { return .verified(bodySHA256: printed) }
-        if let end = SkpBodyDigest.approvedPeriodEnd(of: stored, matching: printed) {
+        if let end = SkpDocumentHash.approvedPeriodEnd(of: stored, matching: printed) {
             return .verifiedBeforeClosure(bodySHA256: printed, approvedPeriodEnd: end)
         }
         return .mismatch("the stored body hashes to \(recomputed), not to the approved \(printed): the stored SKP was changed after approval")

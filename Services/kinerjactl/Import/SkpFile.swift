@@ -7,7 +7,7 @@ import KinerjaProto
 /// The format: UTF-8 CSV (a byte order mark is skipped; a semicolon separator is accepted when
 /// the header has no comma), a header row naming the columns in any order, then one row per
 /// IKI. Consecutive rows of the same SKP with the same `rhk_text` form one RHK; its kind, parent,
-/// perspektif and penugasan are given on its first row (later rows leave them empty or repeat
+/// cascade type, peran, perspektif and penugasan are given on its first row (later rows leave them empty or repeat
 /// them). Blank rows are skipped.
 ///
 /// | column | required | value |
@@ -20,6 +20,8 @@ import KinerjaProto
 /// | `parent_rhk_id` | no | the atasan's RHK it intervenes |
 /// | `perspektif` | no | JPT only: `penerima-layanan`, `proses-bisnis`, `penguatan-internal`, `anggaran` |
 /// | `penugasan` | no | Tambahan only: the assignment it comes from |
+/// | `cascade_type` | no | with a parent: `direct` (the parent's result itself; `rhk_text` is then the parent's text) or `non-direct` (default) |
+/// | `peran` | no | with a parent: the owner's peran in the parent result, at most 200 characters |
 /// | `aspek` | yes | `kuantitas`, `kualitas`, `waktu` or `biaya` |
 /// | `indicator` | yes | indicator text, 1–500 characters |
 /// | `target` | kuantitatif | annual target (bottom of a range); digits and a decimal point |
@@ -78,7 +80,7 @@ struct SkpFile: Equatable {
         var problems: [Problem]
     }
 
-    static let columns = ["nip", "year", "approach", "rhk_kind", "rhk_text", "parent_rhk_id", "perspektif", "penugasan",
+    static let columns = ["nip", "year", "approach", "rhk_kind", "rhk_text", "parent_rhk_id", "cascade_type", "peran", "perspektif", "penugasan",
                           "aspek", "indicator", "target", "upper", "unit", "qualitative_text", "direction", "aggregation",
                           "tw1", "tw2", "tw3", "tw4", "cumulative"]
     static let requiredColumns = ["rhk_kind", "rhk_text", "aspek", "indicator"]

@@ -151,6 +151,11 @@ extension SkpFile {
             if penugasan.count > RhkChecks.maximumPenugasanLength {
                 problems.append(problem(row, "penugasan", "at most \(RhkChecks.maximumPenugasanLength) characters"))
             }
+            let cascade = choice("cascade_type", Planning.CascadeType.self)
+            let peran = cell("peran")
+            if peran.count > RhkChecks.maximumPeranLength {
+                problems.append(problem(row, "peran", "at most \(RhkChecks.maximumPeranLength) characters"))
+            }
             var direction: Common.TargetDirection?
             if !cell("direction").isEmpty {
                 direction = DirectionArgument(argument: cell("direction"))?.value
@@ -221,6 +226,8 @@ extension SkpFile {
                     ("parent_rhk_id", !parent.isEmpty && parent != first.rhk.parentRhkID),
                     ("perspektif", perspektif.map { $0 != first.rhk.perspektif } ?? false),
                     ("penugasan", !penugasan.isEmpty && penugasan != first.rhk.penugasan),
+                    ("cascade_type", cascade.map { $0 != first.rhk.cascadeType } ?? false),
+                    ("peran", !peran.isEmpty && peran != first.rhk.peran),
                 ]
                 for (column, differs) in conflicts where differs {
                     problems.append(problem(row, column, "differs from row \(first.row), the first row of this RHK; "
@@ -244,6 +251,12 @@ extension SkpFile {
                     previous = nil
                     return
                 }
+                if parent.isEmpty, cascade != nil || !peran.isEmpty {
+                    problems.append(problem(row, cascade != nil ? "cascade_type" : "peran",
+                                            "cascade_type and peran describe the link to parent_rhk_id, which is empty"))
+                    previous = nil
+                    return
+                }
                 guard skps[skp].rhks.count < SkpFile.maximumRhks else {
                     problems.append(problem(row, "rhk_text", "an SKP has at most \(SkpFile.maximumRhks) RHKs"))
                     previous = nil
@@ -251,7 +264,8 @@ extension SkpFile {
                 }
                 rhk = skps[skp].rhks.count
                 skps[skp].rhks.append(PendingRhk(row: row, rhk: Planning.Rhk(
-                    kind: kind, text: rhkText, parentRhkID: parent, perspektif: perspektif ?? .unspecified, penugasan: penugasan)))
+                    kind: kind, text: rhkText, parentRhkID: parent, perspektif: perspektif ?? .unspecified, penugasan: penugasan,
+                    cascadeType: parent.isEmpty ? .unspecified : cascade ?? .nonDirect, peran: peran)))
             }
             previous = (skp, rhk)
 

@@ -24,7 +24,26 @@ enum SkpCascadeText {
             }
             lines.append(table.render())
         }
+        if !cascade.peran.isEmpty {
+            lines += ["", "Peran per atasan → bawahan"] + peran(cascade).render().split(separator: "\n").map(String.init)
+        }
         return (lines + gaps(cascade)).joined(separator: "\n")
+    }
+
+    /// The role matrix by pair: one block per atasan → bawahan pair, one line per link with its
+    /// cascade type and peran.
+    static func peran(_ cascade: Planning.GetCascadeResponse) -> Table {
+        var table = Table([.init("ATASAN → BAWAHAN", maxWidth: 50), .init("HASIL ATASAN", maxWidth: 50), .init("HASIL BAWAHAN", maxWidth: 50),
+                           .init("JENIS", maxWidth: 10), .init("PERAN", maxWidth: 40)])
+        for (index, row) in cascade.peran.enumerated() {
+            if index > 0 { table.append([]) }
+            for (number, link) in row.links.enumerated() {
+                let pair = number == 0 ? SkpText.person(row.atasan) + " → " + SkpText.person(row.bawahan) : ""
+                table.append([TerminalText.sanitized(pair), TerminalText.sanitized(link.parentRhkText), TerminalText.sanitized(link.rhkText),
+                              link.cascadeType == .unspecified ? "—" : Display.name(link.cascadeType), TerminalText.sanitized(link.peran)])
+            }
+        }
+        return table
     }
 
     /// The pohon kinerja: each root RHK of the leader, the RHKs that intervene it below.

@@ -107,4 +107,23 @@ enum SkpListText {
         }
         return table
     }
+
+    /// `skp compliance`: the counts of the whole unit, then one row per employee.
+    static func compliance(_ response: Planning.GetSkpComplianceResponse) -> String {
+        let counts = response.counts.map { "\(Display.name($0.status)) \($0.count)" }.joined(separator: ", ")
+        var lines = ["Counts: " + (counts.isEmpty ? "nobody in the unit" : counts)]
+        guard !response.rows.isEmpty else { return (lines + ["No row matches."]).joined(separator: "\n") }
+        var table = Table([.init("NIP", maxWidth: 18), .init("NAME", maxWidth: 36), .init("STATUS", maxWidth: 20),
+                           .init("DEADLINE"), .init("LATE", alignRight: true), .init("PEJABAT PENILAI", maxWidth: 40),
+                           .init("SKP ID", maxWidth: 26)])
+        for row in response.rows {
+            let kind = row.penilai?.kind ?? .unspecified
+            let penilai = kind == Common.PenilaiKind.none || kind == .unspecified ? "— (none valid)"
+                : SkpText.person(row.penilai?.penilai) + (kind == .atasanLangsung ? "" : " · " + Display.name(kind))
+            table.append([row.employee?.nip ?? "", row.employee?.displayName ?? "", Display.name(row.status), WITATime.format(row.deadline),
+                          row.daysLate == 0 ? "" : "\(row.daysLate) d", penilai, row.skpID])
+        }
+        lines.append(table.render())
+        return lines.joined(separator: "\n")
+    }
 }

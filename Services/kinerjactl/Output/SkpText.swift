@@ -9,8 +9,9 @@ struct SkpNames: Equatable {
     var currentAtasan: Common.EmployeeRef?
 }
 
-/// How an SKP reads for `skp show`: a header, then each RHK with its cascade link, review flag
-/// and IKI table (annual and TW I–IV targets), then the ekspektasi khusus per BerAKHLAK value.
+/// How an SKP reads for `skp show`: a header (with the approval stamp), then each RHK with its
+/// cascade link (type and peran), review flag and IKI table (annual and TW I–IV targets), the
+/// ekspektasi khusus per BerAKHLAK value, their amendments after approval, and the Lampiran.
 /// Pure: the same SKP always renders to the same text.
 enum SkpText {
     static let triwulanNames = ["TW I", "TW II", "TW III", "TW IV"]
@@ -102,8 +103,13 @@ enum SkpText {
     // MARK: The whole SKP.
 
     /// The complete `skp show` text.
-    static func render(_ skp: Planning.Skp, approvedVersion: UInt32 = 0, names: SkpNames = SkpNames()) -> String {
+    static func render(_ skp: Planning.Skp, approvedVersion: UInt32 = 0, names: SkpNames = SkpNames(),
+                       newAmendments: [Planning.ExpectationAmendment] = []) -> String {
         var blocks = [header(skp, approvedVersion: approvedVersion, names: names).render()]
+        if !newAmendments.isEmpty {
+            blocks.append("★ \(newAmendments.count) new amendment\(newAmendments.count == 1 ? "" : "s") of your ekspektasi khusus since "
+                + "you last read this SKP (below).")
+        }
         if skp.rhks.isEmpty {
             blocks.append("No RHK yet: add one with `kinerjactl skp add-rhk \(skp.skpID) --kind utama --text …`.")
         }
@@ -111,6 +117,11 @@ enum SkpText {
             blocks.append(self.rhk(rhk, index: index, skp: skp, names: names).joined(separator: "\n"))
         }
         blocks.append(expectations(skp).joined(separator: "\n"))
+        if !skp.amendments.isEmpty {
+            let fresh = Set(newAmendments.map(\.amendmentID))
+            blocks.append(amendments(skp, new: fresh).joined(separator: "\n"))
+        }
+        blocks.append(lampiran(skp.lampiran).joined(separator: "\n"))
         return blocks.joined(separator: "\n\n")
     }
 
@@ -142,6 +153,11 @@ enum SkpText {
         fields.append("Created", stamp(skp.created))
         fields.append("Submitted", stamp(skp.submitted))
         fields.append("Decided", stamp(skp.decided))
+        if let approval = skp.approval {
+            fields.append("Approval stamp", "version \(approval.version), \(WITATime.format(approval.at)), "
+                + penilai(approval.penilai))
+            fields.append("SHA-256", approval.bodySha256)
+        }
         return fields
     }
 
@@ -153,6 +169,8 @@ enum SkpText {
             let owner = person(rhk.parentOwnerNIP, names.employees[rhk.parentOwnerNIP])
             let text = rhk.parentRhkText.isEmpty ? rhk.parentRhkID : "\"\(rhk.parentRhkText)\""
             lines.append("  Intervenes: " + TerminalText.sanitized("\(text) — RHK of \(owner)"))
+            let type = rhk.cascadeType == .unspecified ? "— (say direct or non-direct before submitting)" : Display.name(rhk.cascadeType)
+            lines.append("  Cascade: " + type + (rhk.peran.isEmpty ? "" : " · peran: " + TerminalText.sanitized(rhk.peran)))
         } else if rhk.kind == .utama {
             lines.append("  Intervenes: — (no parent RHK)")
         }
@@ -218,5 +236,45 @@ enum SkpText {
             }
         }
         return ["Ekspektasi khusus (BerAKHLAK)"] + fields.render().split(separator: "\n").map { "  " + $0 }
+    }
+
+    /// `Name (NIP), Plt, decree …` of a pejabat penilai as recorded.
+    static func penilai(_ ref: Common.PenilaiRef?) -> String {
+        guard let ref, let who = ref.penilai else { return "—" }
+        var text = person(who)
+        switch ref.kind {
+        case .atasanLangsung: text += ", atasan langsung"
+        case .plt, .plh: text += ", \(Display.name(ref.kind).uppercased())" + (ref.decreeNumber.isEmpty ? "" : " (\(ref.decreeNumber))")
+        case .external: text += ", non-ASN"
+        default: break
+        }
+        return text
+    }
+
+    /// The amendments of the ekspektasi khusus after approval, oldest first; `new` marks those
+    /// the owner reads for the first time.
+    static func amendments(_ skp: Planning.Skp, new: Set<String>) -> [String] {
+        var lines = ["Amendments of the ekspektasi khusus (after approval)"]
+        for amendment in skp.amendments {
+            let mark = new.contains(amendment.amendmentID) ? "★ " : ""
+            lines.append("  \(mark)\(stamp(amendment.amended)) — \(TerminalText.sanitized(amendment.reason))")
+            for expectation in amendment.expectations {
+                lines.append("    " + TerminalText.sanitized(Display.name(expectation.value) + ": " + expectation.ekspektasiKhusus))
+            }
+        }
+        return lines
+    }
+
+    /// The Lampiran, section by section ("—" for an empty one).
+    static func lampiran(_ lampiran: Planning.SkpLampiran?) -> [String] {
+        let lampiran = lampiran ?? Planning.SkpLampiran()
+        var lines = ["Lampiran"]
+        for (title, items) in [("Dukungan sumber daya", lampiran.dukunganSumberDaya),
+                               ("Skema pertanggungjawaban", lampiran.skemaPertanggungjawaban),
+                               ("Konsekuensi", lampiran.konsekuensi)] {
+            lines.append("  \(title):" + (items.isEmpty ? " —" : ""))
+            for (index, item) in items.enumerated() { lines.append("    \(index + 1). " + TerminalText.sanitized(item)) }
+        }
+        return lines
     }
 }

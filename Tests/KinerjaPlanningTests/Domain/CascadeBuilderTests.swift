@@ -133,4 +133,32 @@ struct CascadeBuilderTests {
         #expect(cascade.matrix.reduce(0) { $0 + $1.cells.count } == rows.count - 5)
         #expect(cascade.unlinked.isEmpty)
     }
+
+    @Test("the role matrix by pair: one row per atasan → bawahan pair with every link (parent, child, cascade type, peran), by atasan then bawahan name")
+    func peranRows() {
+        var rows = Self.rows
+        for index in rows.indices where !rows[index].parentRhkID.isEmpty {
+            rows[index].cascadeType = rows[index].ownerNIP == "B1" ? .direct : .nonDirect
+            rows[index].peran = "Peran " + rows[index].ownerNIP
+        }
+        let cascade = CascadeBuilder(members: Self.members, leaderNIP: "H").build(rows: rows)
+        let pairs = cascade.peran.map { "\($0.atasan?.nip ?? "")>\($0.bawahan?.nip ?? "")" }
+        #expect(Set(pairs).count == pairs.count, "one row per pair")
+        for row in cascade.peran {
+            #expect(!row.links.isEmpty)
+            for link in row.links {
+                let child = rows.first { $0.rhkID == link.rhkID }
+                let parent = rows.first { $0.rhkID == link.parentRhkID }
+                #expect(child?.ownerNIP == row.bawahan?.nip && parent?.ownerNIP == row.atasan?.nip)
+                #expect(link.cascadeType == child?.cascadeType && link.peran == "Peran " + (child?.ownerNIP ?? ""))
+                #expect(link.parentRhkText == parent?.text && link.rhkText == child?.text)
+            }
+        }
+        // Ordered by atasan name, then bawahan name (Agus < Benny < Kepala Dinas).
+        let names = cascade.peran.map { ($0.atasan?.displayName ?? "") + "|" + ($0.bawahan?.displayName ?? "") }
+        #expect(names == names.sorted())
+        #expect(names.first == "Agus|Maria")
+        // A link to an RHK outside the unit (the Sekretaris Daerah's) makes no row.
+        #expect(!pairs.contains { $0.hasPrefix("SEKDA>") })
+    }
 }

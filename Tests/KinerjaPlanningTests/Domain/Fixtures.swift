@@ -39,7 +39,7 @@ enum Fixtures {
         Planning.Rhk(rhkID: id, skpID: "SKP-1", kind: kind, text: "Terlaksananya perekaman biometrik KTP-el pemohon",
                      parentRhkID: parent, parentOwnerNIP: parent.isEmpty ? "" : atasanNIP,
                      parentRhkText: parent.isEmpty ? "" : "Terlaksananya perekaman dan pencetakan KTP-el",
-                     ikis: ikis ?? [countIki(), percentIki()], position: 1)
+                     ikis: ikis ?? [countIki(), percentIki()], position: 1, cascadeType: parent.isEmpty ? .unspecified : .nonDirect)
     }
 
     /// A DRAFT that passes every submission rule.

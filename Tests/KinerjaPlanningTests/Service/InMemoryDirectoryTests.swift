@@ -28,7 +28,7 @@ struct InMemoryDirectoryTests {
         let created = try #require(try await client.createSkp(
             Planning.CreateSkpRequest(nip: try identity.nip(persona), year: thisYear, approach: .kuantitatif), options: options).skp)
         let added = try await client.addRhk(Planning.AddRhkRequest(skpID: created.skpID, rhk: Planning.Rhk(
-            kind: .utama, text: "Terlayaninya penerbitan KTP-el tepat waktu", parentRhkID: parent, ikis: [ktpIki()])), options: options)
+            kind: .utama, text: "Terlayaninya penerbitan KTP-el tepat waktu", parentRhkID: parent, ikis: [ktpIki()], cascadeType: parent.isEmpty ? .unspecified : .nonDirect)), options: options)
         return (created.skpID, try #require(added.rhk?.rhkID))
     }
 

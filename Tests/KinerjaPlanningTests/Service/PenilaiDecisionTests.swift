@@ -31,7 +31,8 @@ struct PenilaiDecisionTests {
                                                                 options: options).skp)
         let added = try await f.client.addRhk(Planning.AddRhkRequest(skpID: created.skpID, rhk: Planning.Rhk(
             kind: .utama, text: "Terlaksananya pelayanan kesehatan rujukan tepat waktu", parentRhkID: parent,
-            perspektif: jpt ? .penerimaLayanan : .unspecified, ikis: [ktpIki()])), options: options)
+            perspektif: jpt ? .penerimaLayanan : .unspecified, ikis: [ktpIki()], cascadeType: parent.isEmpty ? .unspecified : .nonDirect)),
+            options: options)
         if submit { _ = try await f.client.submitSkp(Planning.SubmitSkpRequest(skpID: created.skpID), options: options) }
         return (created.skpID, try #require(added.rhk?.rhkID), options)
     }

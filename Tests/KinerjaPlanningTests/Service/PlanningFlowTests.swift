@@ -29,7 +29,7 @@ extension PlanningFixture {
         let nip = try identity.nip(persona)
         let created = try #require(try await client.createSkp(Planning.CreateSkpRequest(nip: nip, year: thisYear, approach: .kuantitatif), options: options).skp)
         let added = try await client.addRhk(Planning.AddRhkRequest(skpID: created.skpID, rhk: Planning.Rhk(
-            kind: .utama, text: text, parentRhkID: parent, ikis: [ktpIki()])), options: options)
+            kind: .utama, text: text, parentRhkID: parent, ikis: [ktpIki()], cascadeType: parent.isEmpty ? .unspecified : .nonDirect)), options: options)
         let rhkID = try #require(added.rhk?.rhkID)
         let skp = try #require(try await client.getSkp(Planning.GetSkpRequest(skpID: created.skpID), options: options).skp)
         return (options, skp, rhkID)

@@ -1,3 +1,5 @@
+import KinerjaASN
+import KinerjaCrypto
 import Foundation
 import KinerjaProto
 @testable import kinerjactl
@@ -224,7 +226,7 @@ enum SkpPrintSamples {
         skp.state = .disetujui
         skp.decided = Common.AuditStamp(principal: skp.penilai?.penilai?.nip ?? "", principalKind: .user, at: approvedAt)
         skp.approval = nil
-        let hash = (try? SkpBodyDigest.sha256Hex(skp)) ?? ""
+        let hash = (try? SkpDocumentHash.sha256(of: skp)) ?? ""
         skp.approval = Planning.SkpApproval(penilai: skp.penilai, at: approvedAt, version: skp.version, bodySha256: hash)
     }
 

@@ -15,15 +15,16 @@ extension Kinerjactl {
 
             Typical flow: skp create --year 2026 → skp candidates → skp add-rhk … --parent RHK_ID → \
             skp add-iki … → skp show → skp submit; the atasan: skp list --inbox → skp show → skp expect \
-            → skp approve or skp return; skp print writes the form as PDF with its approval stamp, \
-            skp verify-print checks a printout against the stored version.
+            → skp approve or skp return. Through the year: skp amend-expect (the penilai), skp compliance \
+            (pengelola kinerja); after a transfer: skp create --transfer. skp print writes the form as PDF \
+            with its approval stamp, skp verify-print checks a printout against the stored version.
             """,
             subcommands: [
-                Create.self, Show.self, List.self,
+                Create.self, Show.self, List.self, Delete.self, Lampiran.self,
                 AddRhk.self, Candidates.self, UpdateRhk.self, RemoveRhk.self,
-                AddIki.self, SetTargets.self, RemoveIki.self, Expect.self,
-                Submit.self, Withdraw.self, Approve.self, Return.self, Revise.self, Versions.self,
-                Review.self, Acknowledge.self, Matrix.self, Targets.self, Import.self,
+                AddIki.self, UpdateIki.self, SetTargets.self, RemoveIki.self, Expect.self,
+                Submit.self, Withdraw.self, Approve.self, Return.self, Revise.self, Versions.self, AmendExpect.self,
+                Review.self, Acknowledge.self, Matrix.self, Targets.self, Compliance.self, Import.self,
                 Print.self, VerifyPrint.self,
             ]
         )

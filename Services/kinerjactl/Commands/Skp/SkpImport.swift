@@ -18,7 +18,8 @@ extension Kinerjactl.Skp {
             what is still missing. Exit 3 when the service refused some rows (see the table).
 
             Format: UTF-8 CSV, a header row, then one row per IKI. Consecutive rows of one SKP with the \
-            same rhk_text form one RHK; give its kind, parent, perspektif and penugasan on its first row. \
+            same rhk_text form one RHK; give its kind, parent, cascade type, peran, perspektif and \
+            penugasan on its first row. \
             Columns (any order; * required):
               nip               owner NIP; empty: --nip, else yours
               year              SKP year; empty: --year, else the current WITA year
@@ -26,6 +27,9 @@ extension Kinerjactl.Skp {
               rhk_kind *        utama or tambahan
               rhk_text *        the planned result (1–1000 characters)
               parent_rhk_id     the atasan's RHK it intervenes (skp candidates)
+              cascade_type      with a parent: direct (rhk_text = the parent's)
+                                or non-direct (default)
+              peran             with a parent: your peran in it (≤ 200 characters)
               perspektif        JPT: penerima-layanan, proses-bisnis,
                                 penguatan-internal or anggaran
               penugasan         Tambahan: the assignment it comes from

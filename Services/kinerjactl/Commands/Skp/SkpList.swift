@@ -18,7 +18,7 @@ extension Kinerjactl.Skp {
         @OptionGroup var unit: UnitOptions
         @Flag(help: "With --unit/--unit-code: include every sub-unit.") var subunits = false
         @Flag(help: "SKPs submitted to you as pejabat penilai (default state: diajukan).") var inbox = false
-        @Option(help: "SKP year (default: any).") var year: Int?
+        @Option(help: "SKP year (default: the current WITA year).") var year: Int?
         @Option(help: "Only SKPs in this state (repeatable).")
         var state: [EnumArgument<Planning.SkpState>] = []
         @Flag(help: "Only SKPs with RHKs flagged for review.") var flagged = false

@@ -1,3 +1,5 @@
+import KinerjaASN
+import KinerjaCrypto
 import ArgumentParser
 import Foundation
 import KinerjaDocuments
@@ -98,7 +100,7 @@ struct SkpPrintJob {
         let mark = SkpDocument.mark(printout)
         var warning: String?
         if let recomputed = printout.recomputedBodySHA256, let printed = mark.bodySHA256, recomputed != printed,
-           SkpBodyDigest.approvedPeriodEnd(of: skp, matching: printed) == nil {
+           SkpDocumentHash.approvedPeriodEnd(of: skp, matching: printed) == nil {
             warning = "the stored body hashes to \(recomputed), not to the stamp's \(printed); the printout will not verify"
         }
         return Written(printout: printout, pages: pages, mark: mark, warning: warning)

@@ -1,3 +1,5 @@
+import KinerjaASN
+import KinerjaCrypto
 import KinerjaProto
 
 /// What `skp print` looks up in identity to fill the form: the pegawai's golongan and unit, the
@@ -57,7 +59,7 @@ struct SkpPrintLookup {
         return SkpPrintout(
             skp: skp, pegawai: pegawai, penilai: penilai, penilaiKind: reference?.kind ?? .unspecified,
             penilaiDecree: reference?.decreeNumber ?? "", penilaiActingFor: actingFor, approvedVersion: approvedVersion,
-            recomputedBodySHA256: skp.approval == nil ? nil : try? SkpBodyDigest.sha256Hex(skp))
+            recomputedBodySHA256: skp.approval == nil ? nil : try? SkpDocumentHash.sha256(of: skp))
     }
 
     /// Who rates: the approver, else the penilai recorded at submission, else identity's pejabat

@@ -6,7 +6,7 @@ extension Kinerjactl.Skp {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show an SKP: header, RHKs with their cascade links and IKIs, ekspektasi khusus.",
+            abstract: "Show an SKP: header and approval stamp, RHKs with their cascade links and IKIs, ekspektasi khusus, Lampiran.",
             discussion: """
             By SKP id, or by --nip and --year (the approved version in force, else the latest; both \
             default to yours and the current year). --json prints the GetSkpResponse.
@@ -46,7 +46,8 @@ extension Kinerjactl.Skp {
                 return (response, names)
             }
             if CommandEnvironment.printJSON(response, connection) { return }
-            print(SkpText.render(try SkpFetch.required(response), approvedVersion: response.approvedVersion, names: names))
+            print(SkpText.render(try SkpFetch.required(response), approvedVersion: response.approvedVersion, names: names,
+                                 newAmendments: response.newAmendments))
         }
     }
 }

@@ -7,7 +7,11 @@ extension Kinerjactl.Skp {
         static let configuration = CommandConfiguration(
             commandName: "update-rhk",
             abstract: "Change an RHK of a draft; only the options given are changed.",
-            discussion: "Changing text or kind flags the bawahan RHKs that intervene it for review."
+            discussion: """
+            Changing text or kind flags the bawahan RHKs that intervene it for review. A direct RHK \
+            carries its parent's text: make it --cascade non-direct to write your own; --cascade direct \
+            takes the parent's text. --no-parent also clears the cascade type and peran.
+            """
         )
 
         @OptionGroup var connection: ConnectionOptions
@@ -16,6 +20,8 @@ extension Kinerjactl.Skp {
         @Option(help: "The planned result, 1–1000 characters.") var text: String?
         @Option(help: ArgumentHelp("The atasan's RHK this RHK intervenes.", valueName: "rhk-id")) var parent: String?
         @Flag(help: "Remove the link to the parent RHK.") var noParent = false
+        @Option(help: "Direct or non-direct (with a parent).") var cascade: EnumArgument<Planning.CascadeType>?
+        @Option(help: "Your peran in the parent result, at most 200 characters (empty clears it).") var peran: String?
         @Option(help: "Perspektif (JPT SKPs only).")
         var perspektif: EnumArgument<Planning.Perspektif>?
         @Option(help: "Position in the SKP, from 1.") var position: UInt32?
@@ -31,6 +37,14 @@ extension Kinerjactl.Skp {
             if let kind { rhk.kind = kind.value; paths.append("kind") }
             if let text { rhk.text = try SkpValues.text(text, option: "--text", limit: RhkChecks.maximumTextLength); paths.append("text") }
             if parent != nil || noParent { rhk.parentRhkID = parent ?? ""; paths.append("parent_rhk_id") }
+            if noParent, cascade != nil || peran != nil {
+                throw CLIError.invalidArguments("--no-parent clears the cascade type and peran; do not give them with it")
+            }
+            if let cascade { rhk.cascadeType = cascade.value; paths.append("cascade_type") }
+            if peran != nil {
+                rhk.peran = try SkpValues.optionalText(peran, option: "--peran", limit: RhkChecks.maximumPeranLength)
+                paths.append("peran")
+            }
             if let perspektif { rhk.perspektif = perspektif.value; paths.append("perspektif") }
             if let position { rhk.position = position; paths.append("position") }
             if penugasan != nil {
@@ -39,7 +53,7 @@ extension Kinerjactl.Skp {
             }
             guard !paths.isEmpty else {
                 throw CLIError.invalidArguments("nothing to change: give at least one of --kind, --text, --parent, --no-parent, "
-                    + "--perspektif, --position, --penugasan")
+                    + "--cascade, --peran, --perspektif, --position, --penugasan")
             }
             return Planning.UpdateRhkRequest(rhk: rhk, updateMask: Common.FieldMask(paths: paths),
                                              expectedSkpRevision: revision.value)

@@ -958,7 +958,8 @@ extension Planning {
         public var jenisJabatan: Common.JenisJabatan = .init(rawValue: 0)
         /// Owner's unit (snapshot). Output only.
         public var unitID: String = ""
-        /// Pejabat penilai: the atasan who approves and later evaluates (snapshot at submission). Output only.
+        /// Pejabat penilai's identifier (a NIP, or a non-ASN official's `NONASN.` identifier): recorded
+        /// at submission, replaced by whoever approves (a new atasan or a Plt/Plh). Output only.
         public var atasanNIP: String = ""
         /// RHKs in display order; at least one Utama before submission; at most 30.
         public var rhks: [Planning.Rhk] = []
@@ -981,7 +982,7 @@ extension Planning {
         /// The Lampiran (set with UpdateSkp on a draft).
         public var lampiran: Planning.SkpLampiran? = nil
         /// The pejabat penilai recorded at submission (atasan langsung, Plt/Plh, or the non-ASN
-        /// Kepala Daerah). Output only.
+        /// Kepala Daerah), replaced at approval by whoever decided. Output only.
         public var penilai: Common.PenilaiRef? = nil
         /// The approval stamp; absent until approved. Output only.
         public var approval: Planning.SkpApproval? = nil
@@ -1733,11 +1734,13 @@ extension Planning {
 
         /// Owner NIP. A pegawai may only create their own SKP.
         public var nip: String = ""
-        /// SKP year, 2000–2100; at most one year ahead of the current WITA year.
+        /// SKP year, 2000–2100; at most one year ahead of the current WITA year; 0 = the current WITA
+        /// year (as in every request: docs/PLANNING.md, "Year 0").
         public var year: Int32 = 0
         /// Approach. Required.
         public var approach: Planning.SkpApproach = .init(rawValue: 0)
-        /// First covered WITA day; absent = 1 January, or the employee's TMT jabatan (identity) if later.
+        /// First covered WITA day; absent = 1 January, or the employee's TMT jabatan (identity) if later
+        /// (required for a transfer whose TMT jabatan is not in the year).
         public var periodStart: Common.Date? = nil
         /// Last covered WITA day; absent = 31 December.
         public var periodEnd: Common.Date? = nil
@@ -1923,7 +1926,7 @@ extension Planning {
 
         /// Owner NIP.
         public var nip: String = ""
-        /// SKP year.
+        /// SKP year; 0 = the current WITA year.
         public var year: Int32 = 0
         /// WITA day inside the year, to pick among several SKPs of the year (e.g. after a transfer); absent = today or the year's last SKP.
         public var onDate: Common.Date? = nil
@@ -2008,9 +2011,10 @@ extension Planning {
         public var nip: String = ""
         /// Only SKPs of employees in this unit (optionally its subtree); absent = any.
         public var unit: Common.UnitScope? = nil
-        /// Only SKPs whose pejabat penilai is this NIP (the atasan's approval inbox); empty = any.
+        /// Only SKPs whose pejabat penilai is this NIP or non-ASN identifier — recorded at submission,
+        /// or rating the owner today (the penilai's approval inbox); empty = any.
         public var atasanNIP: String = ""
-        /// SKP year; 0 = any.
+        /// SKP year; 0 = the current WITA year (one year per call, as everywhere).
         public var year: Int32 = 0
         /// Only versions in these states; empty = any. Only the latest version of each SKP is listed.
         public var states: [Planning.SkpState] = []
@@ -2077,7 +2081,8 @@ extension Planning {
         public static let protoName = "kinerja.planning.v1.ListSkpsResponse"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__list_skps_response()) }
 
-        /// Matching SKPs (latest version each), sorted by owner name.
+        /// Matching SKPs (latest version each), sorted by owner name, then NIP, then year (newest
+        /// first), then first covered day: the several SKPs of one person in a year are listed together.
         public var skps: [Planning.SkpSummary] = []
         /// Paging.
         public var page: Common.PageResponse? = nil
@@ -3521,7 +3526,7 @@ extension Planning {
 
         /// Unit whose cascade to show (its head's RHKs are the roots). Required.
         public var unit: Common.UnitScope? = nil
-        /// SKP year.
+        /// SKP year; 0 = the current WITA year.
         public var year: Int32 = 0
         /// When true, only approved versions are used; otherwise the latest version of each SKP.
         public var approvedOnly: Bool = false
@@ -3759,7 +3764,7 @@ extension Planning {
 
         /// Employee who is drafting (their atasan's RHKs are listed).
         public var nip: String = ""
-        /// SKP year.
+        /// SKP year; 0 = the current WITA year.
         public var year: Int32 = 0
 
         /// A message with every field at its default.
@@ -3851,7 +3856,7 @@ extension Planning {
         public var nip: String = ""
         /// Only RHKs of employees in this unit; absent = any.
         public var unit: Common.UnitScope? = nil
-        /// SKP year; 0 = current WITA year.
+        /// SKP year; 0 = the current WITA year.
         public var year: Int32 = 0
         /// Paging.
         public var page: Common.PageRequest? = nil

@@ -15,23 +15,28 @@ extension Planning {
 
         /// The methods of the service.
         public enum Method {
-            /// Creates an employee's SKP for a year (version 1, DRAFT). The employee, or pengelola kinerja
-            /// in scope. Returns INVALID_ARGUMENT for a malformed NIP, year or dates, NOT_FOUND for an
-            /// unknown NIP or copy source, ALREADY_EXISTS when an SKP of that employee already covers part
-            /// of the period, FAILED_PRECONDITION when the employee is not AKTIF. Honours `idempotency-key`.
+            /// Creates an employee's SKP for a year (version 1, DRAFT), from the TMT jabatan (or the day
+            /// given) to 31 December (or the day given); with `transfer`, the SKP covering the first day is
+            /// closed the day before. The employee, or pengelola kinerja in scope. Returns INVALID_ARGUMENT
+            /// for a malformed NIP, year or dates, NOT_FOUND for an unknown NIP or copy source,
+            /// ALREADY_EXISTS when an SKP of that employee already covers part of the period,
+            /// FAILED_PRECONDITION when the employee is not AKTIF, when a transfer has nothing to close or
+            /// starts on the first day of the SKP it would close, or when the TMT jabatan is after the year
+            /// and no first day is given. Honours `idempotency-key`.
             public static let createSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "CreateSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.CreateSkpRequest", responseType: "kinerja.planning.v1.CreateSkpResponse",
                 idempotency: .withKey,
-                documentation: "Creates an employee's SKP for a year (version 1, DRAFT). The employee, or pengelola kinerja\n in scope. Returns INVALID_ARGUMENT for a malformed NIP, year or dates, NOT_FOUND for an\n unknown NIP or copy source, ALREADY_EXISTS when an SKP of that employee already covers part\n of the period, FAILED_PRECONDITION when the employee is not AKTIF. Honours `idempotency-key`."
+                documentation: "Creates an employee's SKP for a year (version 1, DRAFT), from the TMT jabatan (or the day\n given) to 31 December (or the day given); with `transfer`, the SKP covering the first day is\n closed the day before. The employee, or pengelola kinerja in scope. Returns INVALID_ARGUMENT\n for a malformed NIP, year or dates, NOT_FOUND for an unknown NIP or copy source,\n ALREADY_EXISTS when an SKP of that employee already covers part of the period,\n FAILED_PRECONDITION when the employee is not AKTIF, when a transfer has nothing to close or\n starts on the first day of the SKP it would close, or when the TMT jabatan is after the year\n and no first day is given. Honours `idempotency-key`."
             )
             /// Returns one SKP version. The owner, their atasan chain, pengelola kinerja, pimpinan and
-            /// auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown SKP or version.
+            /// auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown (or deleted) SKP or
+            /// version. The owner's own read returns the amendments they had not read and marks them read.
             public static let getSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "GetSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.GetSkpRequest", responseType: "kinerja.planning.v1.GetSkpResponse",
                 idempotency: .always,
-                documentation: "Returns one SKP version. The owner, their atasan chain, pengelola kinerja, pimpinan and\n auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown SKP or version."
+                documentation: "Returns one SKP version. The owner, their atasan chain, pengelola kinerja, pimpinan and\n auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown (or deleted) SKP or\n version. The owner's own read returns the amendments they had not read and marks them read."
             )
             /// Returns an employee's SKP for a year (the approved version in force, or the latest).
             /// Same callers as GetSkp. Returns INVALID_ARGUMENT for a malformed NIP or year, NOT_FOUND when
@@ -51,14 +56,15 @@ extension Planning {
                 idempotency: .always,
                 documentation: "Lists SKPs with filters and paging (e.g. the atasan's approval inbox, HR monitoring). The\n owner (own only), atasan (own bawahan), pengelola kinerja, pimpinan and auditor in scope.\n Returns INVALID_ARGUMENT for a bad page size, cursor or year, NOT_FOUND for an unknown unit."
             )
-            /// Changes approach or covered days of a DRAFT. The owner. Returns NOT_FOUND for an unknown
-            /// SKP, INVALID_ARGUMENT for a bad mask or dates, FAILED_PRECONDITION when the latest version is
-            /// not DRAFT, ABORTED on a revision mismatch.
+            /// Changes approach, covered days or the Lampiran of a DRAFT. The owner. Returns NOT_FOUND for
+            /// an unknown SKP, INVALID_ARGUMENT for a bad mask, dates or Lampiran, ALREADY_EXISTS when the
+            /// covered days would overlap another SKP of the owner, FAILED_PRECONDITION when the latest
+            /// version is not DRAFT, ABORTED on a revision mismatch.
             public static let updateSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "UpdateSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.UpdateSkpRequest", responseType: "kinerja.planning.v1.UpdateSkpResponse",
                 idempotency: .none,
-                documentation: "Changes approach or covered days of a DRAFT. The owner. Returns NOT_FOUND for an unknown\n SKP, INVALID_ARGUMENT for a bad mask or dates, FAILED_PRECONDITION when the latest version is\n not DRAFT, ABORTED on a revision mismatch."
+                documentation: "Changes approach, covered days or the Lampiran of a DRAFT. The owner. Returns NOT_FOUND for\n an unknown SKP, INVALID_ARGUMENT for a bad mask, dates or Lampiran, ALREADY_EXISTS when the\n covered days would overlap another SKP of the owner, FAILED_PRECONDITION when the latest\n version is not DRAFT, ABORTED on a revision mismatch."
             )
             /// Adds an RHK (optionally with IKIs) to a DRAFT. The owner. Returns NOT_FOUND for an unknown
             /// SKP or parent RHK, INVALID_ARGUMENT for missing text or kind, a parent RHK not owned by the
@@ -88,13 +94,14 @@ extension Planning {
                 idempotency: .withKey,
                 documentation: "Removes an RHK (and its IKIs) from a DRAFT; dependants are flagged for review. The owner.\n Returns NOT_FOUND for an unknown RHK, FAILED_PRECONDITION when not DRAFT, ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
-            /// Returns one RHK with its IKIs and expectations. Same callers as GetSkp. Returns NOT_FOUND
-            /// for an unknown RHK or version.
+            /// Returns one RHK with its IKIs and expectations (those in force, amendments included), also an
+            /// RHK only an older version holds. Same callers as GetSkp. Returns NOT_FOUND for an unknown
+            /// RHK or version, or a version that does not hold it.
             public static let getRhk = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "GetRhk", kind: .unary,
                 requestType: "kinerja.planning.v1.GetRhkRequest", responseType: "kinerja.planning.v1.GetRhkResponse",
                 idempotency: .always,
-                documentation: "Returns one RHK with its IKIs and expectations. Same callers as GetSkp. Returns NOT_FOUND\n for an unknown RHK or version."
+                documentation: "Returns one RHK with its IKIs and expectations (those in force, amendments included), also an\n RHK only an older version holds. Same callers as GetSkp. Returns NOT_FOUND for an unknown\n RHK or version, or a version that does not hold it."
             )
             /// Adds an IKI to an RHK of a DRAFT. The owner. Returns NOT_FOUND for an unknown RHK,
             /// INVALID_ARGUMENT for missing aspek, indicator or annual target, a negative or non-finite
@@ -133,14 +140,14 @@ extension Planning {
                 documentation: "Replaces an IKI's periodic (triwulan or monthly) targets. The owner. Returns NOT_FOUND,\n INVALID_ARGUMENT for periods outside the SKP year, duplicates, mixed kinds, negative values\n or cumulative targets that decrease, FAILED_PRECONDITION when not DRAFT, ABORTED on a\n revision mismatch. Idempotent (a full replacement)."
             )
             /// Replaces the atasan's ekspektasi khusus on an SKP (per BerAKHLAK value, optionally per RHK).
-            /// The SKP's atasan (pejabat penilai). Returns NOT_FOUND for an unknown SKP or RHK,
+            /// The owner's pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK,
             /// INVALID_ARGUMENT for an unspecified value, empty text or duplicates, FAILED_PRECONDITION
             /// when the version is not DRAFT or DIAJUKAN, ABORTED on a revision mismatch. Idempotent.
             public static let setBehaviourExpectations = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "SetBehaviourExpectations", kind: .unary,
                 requestType: "kinerja.planning.v1.SetBehaviourExpectationsRequest", responseType: "kinerja.planning.v1.SetBehaviourExpectationsResponse",
                 idempotency: .always,
-                documentation: "Replaces the atasan's ekspektasi khusus on an SKP (per BerAKHLAK value, optionally per RHK).\n The SKP's atasan (pejabat penilai). Returns NOT_FOUND for an unknown SKP or RHK,\n INVALID_ARGUMENT for an unspecified value, empty text or duplicates, FAILED_PRECONDITION\n when the version is not DRAFT or DIAJUKAN, ABORTED on a revision mismatch. Idempotent."
+                documentation: "Replaces the atasan's ekspektasi khusus on an SKP (per BerAKHLAK value, optionally per RHK).\n The owner's pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK,\n INVALID_ARGUMENT for an unspecified value, empty text or duplicates, FAILED_PRECONDITION\n when the version is not DRAFT or DIAJUKAN, ABORTED on a revision mismatch. Idempotent."
             )
             /// Submits a DRAFT to the atasan (DIAJUKAN); snapshots the pejabat penilai. The owner. Returns
             /// NOT_FOUND, FAILED_PRECONDITION when not DRAFT, when there is no Utama RHK, an RHK without IKI,
@@ -161,14 +168,15 @@ extension Planning {
                 documentation: "Takes a submitted SKP back to DRAFT before the atasan decides. The owner. Returns NOT_FOUND,\n FAILED_PRECONDITION when not DIAJUKAN. Idempotent with `idempotency-key`."
             )
             /// Approves a submitted version (DISETUJUI); a previously approved version becomes DIGANTI.
-            /// The pejabat penilai recorded at submission (or pengelola kinerja in scope when that atasan
-            /// has left). Returns NOT_FOUND, FAILED_PRECONDITION when the version is not the latest or not
-            /// DIAJUKAN. Idempotent with `idempotency-key`.
+            /// Records the penilai who decided and the approval stamp (SkpApproval, with the SHA-256 of the
+            /// signed body). The owner's pejabat penilai today (atasan langsung, a Plt/Plh, or the non-ASN
+            /// Kepala Daerah); pengelola kinerja never. Returns NOT_FOUND, FAILED_PRECONDITION when the
+            /// version is not the latest or not DIAJUKAN. Idempotent with `idempotency-key`.
             public static let approveSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ApproveSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.ApproveSkpRequest", responseType: "kinerja.planning.v1.ApproveSkpResponse",
                 idempotency: .withKey,
-                documentation: "Approves a submitted version (DISETUJUI); a previously approved version becomes DIGANTI.\n The pejabat penilai recorded at submission (or pengelola kinerja in scope when that atasan\n has left). Returns NOT_FOUND, FAILED_PRECONDITION when the version is not the latest or not\n DIAJUKAN. Idempotent with `idempotency-key`."
+                documentation: "Approves a submitted version (DISETUJUI); a previously approved version becomes DIGANTI.\n Records the penilai who decided and the approval stamp (SkpApproval, with the SHA-256 of the\n signed body). The owner's pejabat penilai today (atasan langsung, a Plt/Plh, or the non-ASN\n Kepala Daerah); pengelola kinerja never. Returns NOT_FOUND, FAILED_PRECONDITION when the\n version is not the latest or not DIAJUKAN. Idempotent with `idempotency-key`."
             )
             /// Returns a submitted version to the employee with a note (DIKEMBALIKAN). Same callers as
             /// ApproveSkp. Returns INVALID_ARGUMENT without a note or with comments on unknown RHKs,
@@ -244,13 +252,13 @@ extension Planning {
                 idempotency: .always,
                 documentation: "Lists the atasan's RHKs an employee may intervene while drafting (also from a draft atasan\n SKP). The employee, pengelola kinerja in scope. Returns NOT_FOUND for an unknown NIP."
             )
-            /// Lists RHKs flagged for review after their parent changed. The owner, their atasan,
-            /// pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size or cursor.
+            /// Lists RHKs flagged for review after their parent changed, oldest flag first. The owner, their
+            /// atasan, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size, cursor or year.
             public static let listRhksNeedingReview = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ListRhksNeedingReview", kind: .unary,
                 requestType: "kinerja.planning.v1.ListRhksNeedingReviewRequest", responseType: "kinerja.planning.v1.ListRhksNeedingReviewResponse",
                 idempotency: .always,
-                documentation: "Lists RHKs flagged for review after their parent changed. The owner, their atasan,\n pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size or cursor."
+                documentation: "Lists RHKs flagged for review after their parent changed, oldest flag first. The owner, their\n atasan, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size, cursor or year."
             )
             /// Clears an RHK's review flag after the owner checked the link (changes need ReviseSkp or a
             /// draft edit). The owner. Returns NOT_FOUND, INVALID_ARGUMENT without a note,
@@ -301,13 +309,18 @@ extension Planning {
 
         /// The server side of the service: one method per RPC.
         public protocol ServiceProtocol: RegistrableService {
-            /// Creates an employee's SKP for a year (version 1, DRAFT). The employee, or pengelola kinerja
-            /// in scope. Returns INVALID_ARGUMENT for a malformed NIP, year or dates, NOT_FOUND for an
-            /// unknown NIP or copy source, ALREADY_EXISTS when an SKP of that employee already covers part
-            /// of the period, FAILED_PRECONDITION when the employee is not AKTIF. Honours `idempotency-key`.
+            /// Creates an employee's SKP for a year (version 1, DRAFT), from the TMT jabatan (or the day
+            /// given) to 31 December (or the day given); with `transfer`, the SKP covering the first day is
+            /// closed the day before. The employee, or pengelola kinerja in scope. Returns INVALID_ARGUMENT
+            /// for a malformed NIP, year or dates, NOT_FOUND for an unknown NIP or copy source,
+            /// ALREADY_EXISTS when an SKP of that employee already covers part of the period,
+            /// FAILED_PRECONDITION when the employee is not AKTIF, when a transfer has nothing to close or
+            /// starts on the first day of the SKP it would close, or when the TMT jabatan is after the year
+            /// and no first day is given. Honours `idempotency-key`.
             func createSkp(_ request: Planning.CreateSkpRequest, context: ServerContext) async throws -> Planning.CreateSkpResponse
             /// Returns one SKP version. The owner, their atasan chain, pengelola kinerja, pimpinan and
-            /// auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown SKP or version.
+            /// auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown (or deleted) SKP or
+            /// version. The owner's own read returns the amendments they had not read and marks them read.
             func getSkp(_ request: Planning.GetSkpRequest, context: ServerContext) async throws -> Planning.GetSkpResponse
             /// Returns an employee's SKP for a year (the approved version in force, or the latest).
             /// Same callers as GetSkp. Returns INVALID_ARGUMENT for a malformed NIP or year, NOT_FOUND when
@@ -317,9 +330,10 @@ extension Planning {
             /// owner (own only), atasan (own bawahan), pengelola kinerja, pimpinan and auditor in scope.
             /// Returns INVALID_ARGUMENT for a bad page size, cursor or year, NOT_FOUND for an unknown unit.
             func listSkps(_ request: Planning.ListSkpsRequest, context: ServerContext) async throws -> Planning.ListSkpsResponse
-            /// Changes approach or covered days of a DRAFT. The owner. Returns NOT_FOUND for an unknown
-            /// SKP, INVALID_ARGUMENT for a bad mask or dates, FAILED_PRECONDITION when the latest version is
-            /// not DRAFT, ABORTED on a revision mismatch.
+            /// Changes approach, covered days or the Lampiran of a DRAFT. The owner. Returns NOT_FOUND for
+            /// an unknown SKP, INVALID_ARGUMENT for a bad mask, dates or Lampiran, ALREADY_EXISTS when the
+            /// covered days would overlap another SKP of the owner, FAILED_PRECONDITION when the latest
+            /// version is not DRAFT, ABORTED on a revision mismatch.
             func updateSkp(_ request: Planning.UpdateSkpRequest, context: ServerContext) async throws -> Planning.UpdateSkpResponse
             /// Adds an RHK (optionally with IKIs) to a DRAFT. The owner. Returns NOT_FOUND for an unknown
             /// SKP or parent RHK, INVALID_ARGUMENT for missing text or kind, a parent RHK not owned by the
@@ -334,8 +348,9 @@ extension Planning {
             /// Returns NOT_FOUND for an unknown RHK, FAILED_PRECONDITION when not DRAFT, ABORTED on a
             /// revision mismatch. Idempotent with `idempotency-key`.
             func removeRhk(_ request: Planning.RemoveRhkRequest, context: ServerContext) async throws -> Planning.RemoveRhkResponse
-            /// Returns one RHK with its IKIs and expectations. Same callers as GetSkp. Returns NOT_FOUND
-            /// for an unknown RHK or version.
+            /// Returns one RHK with its IKIs and expectations (those in force, amendments included), also an
+            /// RHK only an older version holds. Same callers as GetSkp. Returns NOT_FOUND for an unknown
+            /// RHK or version, or a version that does not hold it.
             func getRhk(_ request: Planning.GetRhkRequest, context: ServerContext) async throws -> Planning.GetRhkResponse
             /// Adds an IKI to an RHK of a DRAFT. The owner. Returns NOT_FOUND for an unknown RHK,
             /// INVALID_ARGUMENT for missing aspek, indicator or annual target, a negative or non-finite
@@ -354,7 +369,7 @@ extension Planning {
             /// revision mismatch. Idempotent (a full replacement).
             func setPeriodicTargets(_ request: Planning.SetPeriodicTargetsRequest, context: ServerContext) async throws -> Planning.SetPeriodicTargetsResponse
             /// Replaces the atasan's ekspektasi khusus on an SKP (per BerAKHLAK value, optionally per RHK).
-            /// The SKP's atasan (pejabat penilai). Returns NOT_FOUND for an unknown SKP or RHK,
+            /// The owner's pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK,
             /// INVALID_ARGUMENT for an unspecified value, empty text or duplicates, FAILED_PRECONDITION
             /// when the version is not DRAFT or DIAJUKAN, ABORTED on a revision mismatch. Idempotent.
             func setBehaviourExpectations(_ request: Planning.SetBehaviourExpectationsRequest, context: ServerContext) async throws -> Planning.SetBehaviourExpectationsResponse
@@ -367,9 +382,10 @@ extension Planning {
             /// FAILED_PRECONDITION when not DIAJUKAN. Idempotent with `idempotency-key`.
             func withdrawSkp(_ request: Planning.WithdrawSkpRequest, context: ServerContext) async throws -> Planning.WithdrawSkpResponse
             /// Approves a submitted version (DISETUJUI); a previously approved version becomes DIGANTI.
-            /// The pejabat penilai recorded at submission (or pengelola kinerja in scope when that atasan
-            /// has left). Returns NOT_FOUND, FAILED_PRECONDITION when the version is not the latest or not
-            /// DIAJUKAN. Idempotent with `idempotency-key`.
+            /// Records the penilai who decided and the approval stamp (SkpApproval, with the SHA-256 of the
+            /// signed body). The owner's pejabat penilai today (atasan langsung, a Plt/Plh, or the non-ASN
+            /// Kepala Daerah); pengelola kinerja never. Returns NOT_FOUND, FAILED_PRECONDITION when the
+            /// version is not the latest or not DIAJUKAN. Idempotent with `idempotency-key`.
             func approveSkp(_ request: Planning.ApproveSkpRequest, context: ServerContext) async throws -> Planning.ApproveSkpResponse
             /// Returns a submitted version to the employee with a note (DIKEMBALIKAN). Same callers as
             /// ApproveSkp. Returns INVALID_ARGUMENT without a note or with comments on unknown RHKs,
@@ -405,8 +421,8 @@ extension Planning {
             /// Lists the atasan's RHKs an employee may intervene while drafting (also from a draft atasan
             /// SKP). The employee, pengelola kinerja in scope. Returns NOT_FOUND for an unknown NIP.
             func listParentRhkCandidates(_ request: Planning.ListParentRhkCandidatesRequest, context: ServerContext) async throws -> Planning.ListParentRhkCandidatesResponse
-            /// Lists RHKs flagged for review after their parent changed. The owner, their atasan,
-            /// pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size or cursor.
+            /// Lists RHKs flagged for review after their parent changed, oldest flag first. The owner, their
+            /// atasan, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size, cursor or year.
             func listRhksNeedingReview(_ request: Planning.ListRhksNeedingReviewRequest, context: ServerContext) async throws -> Planning.ListRhksNeedingReviewResponse
             /// Clears an RHK's review flag after the owner checked the link (changes need ReviseSkp or a
             /// draft edit). The owner. Returns NOT_FOUND, INVALID_ARGUMENT without a note,
@@ -440,16 +456,21 @@ extension Planning {
                 self.transport = transport
             }
 
-            /// Creates an employee's SKP for a year (version 1, DRAFT). The employee, or pengelola kinerja
-            /// in scope. Returns INVALID_ARGUMENT for a malformed NIP, year or dates, NOT_FOUND for an
-            /// unknown NIP or copy source, ALREADY_EXISTS when an SKP of that employee already covers part
-            /// of the period, FAILED_PRECONDITION when the employee is not AKTIF. Honours `idempotency-key`.
+            /// Creates an employee's SKP for a year (version 1, DRAFT), from the TMT jabatan (or the day
+            /// given) to 31 December (or the day given); with `transfer`, the SKP covering the first day is
+            /// closed the day before. The employee, or pengelola kinerja in scope. Returns INVALID_ARGUMENT
+            /// for a malformed NIP, year or dates, NOT_FOUND for an unknown NIP or copy source,
+            /// ALREADY_EXISTS when an SKP of that employee already covers part of the period,
+            /// FAILED_PRECONDITION when the employee is not AKTIF, when a transfer has nothing to close or
+            /// starts on the first day of the SKP it would close, or when the TMT jabatan is after the year
+            /// and no first day is given. Honours `idempotency-key`.
             public func createSkp(_ request: Planning.CreateSkpRequest, options: CallOptions = .defaults) async throws -> Planning.CreateSkpResponse {
                 try await transport.unary(Method.createSkp, request, options: options)
             }
 
             /// Returns one SKP version. The owner, their atasan chain, pengelola kinerja, pimpinan and
-            /// auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown SKP or version.
+            /// auditor in scope, Kinerja services. Returns NOT_FOUND for an unknown (or deleted) SKP or
+            /// version. The owner's own read returns the amendments they had not read and marks them read.
             public func getSkp(_ request: Planning.GetSkpRequest, options: CallOptions = .defaults) async throws -> Planning.GetSkpResponse {
                 try await transport.unary(Method.getSkp, request, options: options)
             }
@@ -468,9 +489,10 @@ extension Planning {
                 try await transport.unary(Method.listSkps, request, options: options)
             }
 
-            /// Changes approach or covered days of a DRAFT. The owner. Returns NOT_FOUND for an unknown
-            /// SKP, INVALID_ARGUMENT for a bad mask or dates, FAILED_PRECONDITION when the latest version is
-            /// not DRAFT, ABORTED on a revision mismatch.
+            /// Changes approach, covered days or the Lampiran of a DRAFT. The owner. Returns NOT_FOUND for
+            /// an unknown SKP, INVALID_ARGUMENT for a bad mask, dates or Lampiran, ALREADY_EXISTS when the
+            /// covered days would overlap another SKP of the owner, FAILED_PRECONDITION when the latest
+            /// version is not DRAFT, ABORTED on a revision mismatch.
             public func updateSkp(_ request: Planning.UpdateSkpRequest, options: CallOptions = .defaults) async throws -> Planning.UpdateSkpResponse {
                 try await transport.unary(Method.updateSkp, request, options: options)
             }
@@ -497,8 +519,9 @@ extension Planning {
                 try await transport.unary(Method.removeRhk, request, options: options)
             }
 
-            /// Returns one RHK with its IKIs and expectations. Same callers as GetSkp. Returns NOT_FOUND
-            /// for an unknown RHK or version.
+            /// Returns one RHK with its IKIs and expectations (those in force, amendments included), also an
+            /// RHK only an older version holds. Same callers as GetSkp. Returns NOT_FOUND for an unknown
+            /// RHK or version, or a version that does not hold it.
             public func getRhk(_ request: Planning.GetRhkRequest, options: CallOptions = .defaults) async throws -> Planning.GetRhkResponse {
                 try await transport.unary(Method.getRhk, request, options: options)
             }
@@ -532,7 +555,7 @@ extension Planning {
             }
 
             /// Replaces the atasan's ekspektasi khusus on an SKP (per BerAKHLAK value, optionally per RHK).
-            /// The SKP's atasan (pejabat penilai). Returns NOT_FOUND for an unknown SKP or RHK,
+            /// The owner's pejabat penilai today. Returns NOT_FOUND for an unknown SKP or RHK,
             /// INVALID_ARGUMENT for an unspecified value, empty text or duplicates, FAILED_PRECONDITION
             /// when the version is not DRAFT or DIAJUKAN, ABORTED on a revision mismatch. Idempotent.
             public func setBehaviourExpectations(_ request: Planning.SetBehaviourExpectationsRequest, options: CallOptions = .defaults) async throws -> Planning.SetBehaviourExpectationsResponse {
@@ -554,9 +577,10 @@ extension Planning {
             }
 
             /// Approves a submitted version (DISETUJUI); a previously approved version becomes DIGANTI.
-            /// The pejabat penilai recorded at submission (or pengelola kinerja in scope when that atasan
-            /// has left). Returns NOT_FOUND, FAILED_PRECONDITION when the version is not the latest or not
-            /// DIAJUKAN. Idempotent with `idempotency-key`.
+            /// Records the penilai who decided and the approval stamp (SkpApproval, with the SHA-256 of the
+            /// signed body). The owner's pejabat penilai today (atasan langsung, a Plt/Plh, or the non-ASN
+            /// Kepala Daerah); pengelola kinerja never. Returns NOT_FOUND, FAILED_PRECONDITION when the
+            /// version is not the latest or not DIAJUKAN. Idempotent with `idempotency-key`.
             public func approveSkp(_ request: Planning.ApproveSkpRequest, options: CallOptions = .defaults) async throws -> Planning.ApproveSkpResponse {
                 try await transport.unary(Method.approveSkp, request, options: options)
             }
@@ -619,8 +643,8 @@ extension Planning {
                 try await transport.unary(Method.listParentRhkCandidates, request, options: options)
             }
 
-            /// Lists RHKs flagged for review after their parent changed. The owner, their atasan,
-            /// pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size or cursor.
+            /// Lists RHKs flagged for review after their parent changed, oldest flag first. The owner, their
+            /// atasan, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad page size, cursor or year.
             public func listRhksNeedingReview(_ request: Planning.ListRhksNeedingReviewRequest, options: CallOptions = .defaults) async throws -> Planning.ListRhksNeedingReviewResponse {
                 try await transport.unary(Method.listRhksNeedingReview, request, options: options)
             }

@@ -664,7 +664,8 @@ struct  Kinerja__Planning__V1__Skp
    */
   char *unit_id;
   /*
-   * Pejabat penilai: the atasan who approves and later evaluates (snapshot at submission). Output only.
+   * Pejabat penilai's identifier (a NIP, or a non-ASN official's `NONASN.` identifier): recorded
+   * at submission, replaced by whoever approves (a new atasan or a Plt/Plh). Output only.
    */
   char *atasan_nip;
   /*
@@ -711,7 +712,7 @@ struct  Kinerja__Planning__V1__Skp
   Kinerja__Planning__V1__SkpLampiran *lampiran;
   /*
    * The pejabat penilai recorded at submission (atasan langsung, Plt/Plh, or the non-ASN
-   * Kepala Daerah). Output only.
+   * Kepala Daerah), replaced at approval by whoever decided. Output only.
    */
   Kinerja__Common__V1__PenilaiRef *penilai;
   /*
@@ -1074,7 +1075,8 @@ struct  Kinerja__Planning__V1__CreateSkpRequest
    */
   char *nip;
   /*
-   * SKP year, 2000–2100; at most one year ahead of the current WITA year.
+   * SKP year, 2000–2100; at most one year ahead of the current WITA year; 0 = the current WITA
+   * year (as in every request: docs/PLANNING.md, "Year 0").
    */
   int32_t year;
   /*
@@ -1082,7 +1084,8 @@ struct  Kinerja__Planning__V1__CreateSkpRequest
    */
   Kinerja__Planning__V1__SkpApproach approach;
   /*
-   * First covered WITA day; absent = 1 January, or the employee's TMT jabatan (identity) if later.
+   * First covered WITA day; absent = 1 January, or the employee's TMT jabatan (identity) if later
+   * (required for a transfer whose TMT jabatan is not in the year).
    */
   Kinerja__Common__V1__Date *period_start;
   /*
@@ -1178,7 +1181,7 @@ struct  Kinerja__Planning__V1__GetCurrentSkpRequest
    */
   char *nip;
   /*
-   * SKP year.
+   * SKP year; 0 = the current WITA year.
    */
   int32_t year;
   /*
@@ -1226,11 +1229,12 @@ struct  Kinerja__Planning__V1__ListSkpsRequest
    */
   Kinerja__Common__V1__UnitScope *unit;
   /*
-   * Only SKPs whose pejabat penilai is this NIP (the atasan's approval inbox); empty = any.
+   * Only SKPs whose pejabat penilai is this NIP or non-ASN identifier — recorded at submission,
+   * or rating the owner today (the penilai's approval inbox); empty = any.
    */
   char *atasan_nip;
   /*
-   * SKP year; 0 = any.
+   * SKP year; 0 = the current WITA year (one year per call, as everywhere).
    */
   int32_t year;
   /*
@@ -1259,7 +1263,8 @@ struct  Kinerja__Planning__V1__ListSkpsResponse
 {
   ProtobufCMessage base;
   /*
-   * Matching SKPs (latest version each), sorted by owner name.
+   * Matching SKPs (latest version each), sorted by owner name, then NIP, then year (newest
+   * first), then first covered day: the several SKPs of one person in a year are listed together.
    */
   size_t n_skps;
   Kinerja__Planning__V1__SkpSummary **skps;
@@ -2036,7 +2041,7 @@ struct  Kinerja__Planning__V1__GetCascadeRequest
    */
   Kinerja__Common__V1__UnitScope *unit;
   /*
-   * SKP year.
+   * SKP year; 0 = the current WITA year.
    */
   int32_t year;
   /*
@@ -2172,7 +2177,7 @@ struct  Kinerja__Planning__V1__ListParentRhkCandidatesRequest
    */
   char *nip;
   /*
-   * SKP year.
+   * SKP year; 0 = the current WITA year.
    */
   int32_t year;
 };
@@ -2225,7 +2230,7 @@ struct  Kinerja__Planning__V1__ListRhksNeedingReviewRequest
    */
   Kinerja__Common__V1__UnitScope *unit;
   /*
-   * SKP year; 0 = current WITA year.
+   * SKP year; 0 = the current WITA year.
    */
   int32_t year;
   /*
