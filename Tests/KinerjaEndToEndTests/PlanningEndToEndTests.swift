@@ -99,6 +99,26 @@ struct PlanningEndToEndTests {
         let again = try await run("pegawai", ["skp", "show", skpID])
         #expect(!again.stdout.contains("★"), "read once, then marked read")
 
+        // The printed SKP: a real PDF with the Lampiran and the stamp's hash, which verifies against the stored body.
+        let stamp = try #require(((try JSONSerialization.jsonObject(with: Data(try await run("pegawai", ["skp", "show", skpID, "--json"]).stdout.utf8))
+            as? [String: Any])?["skp"] as? [String: Any])?["approval"] as? [String: Any])
+        let hash = try #require(stamp["bodySha256"] as? String)
+        let pdf = "\(dir)/skp.pdf"
+        result = try await run("pegawai", ["skp", "print", skpID, "--out", pdf])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try Self.pdfText(pdf)
+        #expect(text.contains("Konsekuensi") || text.contains("KONSEKUENSI"), "the Lampiran is printed")
+        #expect(text.contains("Capaian di bawah target dibahas"), "the Lampiran's item is printed")
+        #expect(text.filter { !$0.isWhitespace }.contains(hash), "the stamp's SHA-256 is printed")
+        result = try await run("atasan", ["skp", "verify-print", pdf])
+        #expect(result.status == 0 && result.stdout.contains("VERIFIED"), "\(result.stdout) \(result.stderr)")
+        // A printout whose mark names another body's hash is a mismatch (exit 5), not a pass.
+        let forged = try String(contentsOfFile: pdf, encoding: .isoLatin1).replacingOccurrences(of: "body_sha256=\(hash)",
+                                                                                                 with: "body_sha256=\(String(repeating: "0", count: 64))")
+        try forged.write(toFile: "\(dir)/forged.pdf", atomically: true, encoding: .isoLatin1)
+        result = try await run("atasan", ["skp", "verify-print", "\(dir)/forged.pdf"])
+        #expect(result.status != 0 && !result.stdout.contains("VERIFIED"), "\(result.stdout) \(result.stderr)")
+
         let compliance = try await run("pengelola", ["skp", "compliance", "--unit-code", "KPG.DUKCAPIL", "--subunits"])
         #expect(compliance.status == 0, "\(compliance.stderr)")
         #expect(compliance.stdout.hasPrefix("Counts: ") && compliance.stdout.contains(nip))
@@ -118,6 +138,19 @@ struct PlanningEndToEndTests {
         #expect(reopened.stdout.contains("\(year)-01-01 – \(year)-12-31") || reopened.stdout.contains("– \(year)-12-31"), "\(reopened.stdout)")
         let listedAfter = try await run("pegawai", ["skp", "list"])
         #expect(!listedAfter.stdout.contains(newID))
+    }
+
+    /// The text of a PDF as poppler's `pdftotext` reads it.
+    static func pdfText(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = ["-layout", path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test("SIGKILL during a bulk SKP import: after restart every stored RHK is whole, integrity_check is ok, the audit chain verifies, and re-running completes it without duplicates")
