@@ -13,6 +13,17 @@ public enum FeedbackInput {
         return nip
     }
 
+    /// `id`, checked to name a person who may hold an atasan's or a rater's place: a NIP or a
+    /// non-ASN identifier (`NONASN.…`, the Kepala Daerah who is the Sekretaris Daerah's atasan).
+    ///
+    /// - Throws: ``FeedbackError`` `NIP_INVALID` about `field`.
+    public static func person(_ id: String, field: String) throws(FeedbackError) -> String {
+        guard PersonIdentifier.isValid(id) else {
+            throw FeedbackError(.nipInvalid, "\(field) must be a NIP of 18 digits or a NONASN. identifier", field: field)
+        }
+        return id
+    }
+
     /// An opaque id: 1–64 printable ASCII characters without spaces.
     ///
     /// - Throws: ``FeedbackError`` `FIELD_REQUIRED` when empty, `TEXT_TOO_LONG` or `TEXT_CONTROL_CHARACTER` otherwise.

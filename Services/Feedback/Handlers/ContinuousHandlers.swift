@@ -91,7 +91,7 @@ extension FeedbackHandlers {
             conditions.append("recipient_nip = ?"); arguments += [nip]
         }
         if !request.giverNIP.isEmpty {
-            let nip = try FeedbackInput.nip(request.giverNIP, field: "giver_nip")
+            let nip = try FeedbackInput.person(request.giverNIP, field: "giver_nip")
             if nip != me {
                 // What someone else gave: pengelola kinerja and auditors in the giver's scope only.
                 let hr = try await access.holds(.roleInScope(.pengelolaKinerja), for: .employee(nip: nip))

@@ -176,7 +176,7 @@ extension FeedbackHandlers {
             try await access.require(.unit(id: scope.unitID))
             members = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits)
         } else if !request.atasanNIP.isEmpty {
-            let atasan = try FeedbackInput.nip(request.atasanNIP, field: "atasan_nip")
+            let atasan = try FeedbackInput.person(request.atasanNIP, field: "atasan_nip")
             if !(try await access.holds(.ownBawahan, holds: { atasan == me })) { try await access.require(.employee(nip: atasan)) }
             guard let root = tree.rootID else { throw RPCError(.notFound, "identity has no units yet") }
             members = try await directory.members(of: root, includeSubunits: true)

@@ -185,7 +185,7 @@ extension FeedbackHandlers {
         let size = try Paging.size(request.page)
         let offset = try Paging.offset(request.page)
         let me = try callerNIP()
-        let rater = request.raterNIP.isEmpty ? me : try FeedbackInput.nip(request.raterNIP, field: "rater_nip")
+        let rater = request.raterNIP.isEmpty ? me : try FeedbackInput.person(request.raterNIP, field: "rater_nip")
         if rater != me { try await Access.required().require(.employee(nip: rater)) }
         var conditions = ["a.rater_nip = ?"]
         var arguments: StatementArguments = [rater]

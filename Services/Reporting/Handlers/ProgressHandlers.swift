@@ -52,7 +52,7 @@ extension ReportingHandlers {
 
     public func getTeamProgress(_ request: Reporting.GetTeamProgressRequest, context: ServerContext) async throws -> Reporting.GetTeamProgressResponse {
         let atasan = request.atasanNIP.isEmpty ? try user().nip : request.atasanNIP
-        try Invalid.requireNIP(atasan, "atasan_nip")
+        try Invalid.requirePersonID(atasan, "atasan_nip")
         let (period, days) = try Self.checkPeriod(request.period)
         try await Access.required().require(.employee(nip: atasan))
         _ = try await employee(atasan)

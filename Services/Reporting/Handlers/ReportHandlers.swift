@@ -130,7 +130,7 @@ extension ReportingHandlers {
         let size = try Paging.size(request.page)
         let offset = try Paging.offset(request.page)
         if !request.nip.isEmpty { try Invalid.requireNIP(request.nip) }
-        if !request.verifierNIP.isEmpty { try Invalid.requireNIP(request.verifierNIP, "verifier_nip") }
+        if !request.verifierNIP.isEmpty { try Invalid.requirePersonID(request.verifierNIP, "verifier_nip") }
         if !request.rhkID.isEmpty { try Invalid.requireID(request.rhkID, "rhk_id") }
         if !request.ikiID.isEmpty { try Invalid.requireID(request.ikiID, "iki_id") }
         var days: WitaDayRange?

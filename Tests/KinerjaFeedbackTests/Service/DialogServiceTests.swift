@@ -103,6 +103,11 @@ struct DialogServiceTests {
             let year = try await f.client.getDialogCadence(Feedback.GetDialogCadenceRequest(period: Common.Period(year: thisYear, kind: .annual),
                                                                                             atasanNIP: atasanNIP), options: atasan)
             if today.month > 3 { #expect(year.byAtasan.first?.pairsBehind == UInt32(bawahan.count + 1)) }
+            // The non-ASN Wali Kota is an atasan too (of the Sekretaris Daerah), named by a NONASN. identifier.
+            let walikotaID = try f.nip("walikota")
+            let city = try await f.client.getDialogCadence(Feedback.GetDialogCadenceRequest(period: quarter, atasanNIP: walikotaID),
+                                                           options: try await f.signIn("walikota"))
+            #expect(city.pairs.count == 1, "the Wali Kota's one pair: the Sekda")
             let unit = try await f.unitID("KPG.DUKCAPIL")
             let hr = try await f.client.getDialogCadence(Feedback.GetDialogCadenceRequest(
                 period: quarter, unit: Common.UnitScope(unitID: unit, includeSubunits: true)), options: try await f.signIn("pengelola"))

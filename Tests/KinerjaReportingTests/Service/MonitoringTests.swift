@@ -95,6 +95,15 @@ struct MonitoringTests {
             let me = try #require(team.members.first { $0.employee?.nip == nip })
             #expect(me.ikiCount == UInt32(skp.rhks.reduce(0) { $0 + $1.ikis.count }) && me.lastReportDate == witaToday)
             #expect(team.members.count > 1)
+            // The non-ASN Wali Kota is the Sekretaris Daerah's atasan: their team is the Sekda, named by their NONASN. identifier.
+            let walikota = try await f.signIn("walikota")
+            let annual = Common.Period(year: witaToday.year, kind: .annual)
+            let cityTeam = try await f.client.getTeamProgress(Reporting.GetTeamProgressRequest(period: annual), options: walikota)
+            #expect(cityTeam.members.count == 1, "the Wali Kota rates the Sekda alone")
+            let walikotaID = try f.identity.nip("walikota")
+            #expect(walikotaID.hasPrefix("NONASN."))
+            #expect(try await f.client.getTeamProgress(Reporting.GetTeamProgressRequest(atasanNIP: walikotaID, period: annual),
+                                                       options: walikota).members.count == 1)
             #expect(await failure { try await f.client.getTeamProgress(Reporting.GetTeamProgressRequest(atasanNIP: try f.identity.nip("atasan"), period: period),
                                                                        options: pegawai) }?.code == .permissionDenied)
             let seksi = try await f.unit("KPG.DUKCAPIL.DAFDUK.IDENTITAS")
