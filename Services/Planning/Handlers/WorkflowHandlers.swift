@@ -63,8 +63,8 @@ extension PlanningHandlers {
     /// Applies a lifecycle event to the stored versions of `skpID` through the domain
     /// (``SkpVersioning/apply(_:to:stamp:evaluationFinalised:)``, which follows ``SkpLifecycle``)
     /// and stores every version it changed or made. `prepare` may check the latest version first.
-    static func apply(_ event: SkpLifecycle.Event, skpID: String, stamp: Common.AuditStamp, expectedRevision: UInt64 = 0, in db: Database,
-                      prepare: (Planning.Skp) throws -> Void = { _ in })
+    static func apply(_ event: SkpLifecycle.Event, skpID: String, stamp: Common.AuditStamp, expectedRevision: UInt64 = 0,
+                      evaluationFinalised: Bool = false, in db: Database, prepare: (Planning.Skp) throws -> Void = { _ in })
         throws -> (latest: Planning.Skp, outcome: SkpLifecycle.Outcome) {
         let versions = try SkpRecords.versions(skpID, in: db)
         guard let current = versions.last else { throw RPCError(.notFound, "no SKP \(skpID)") }
@@ -72,7 +72,7 @@ extension PlanningHandlers {
             throw RPCError(.aborted, "the SKP changed since you read it (revision \(current.revision)); read it again")
         }
         try prepare(current)
-        let (updated, outcome) = try SkpVersioning.apply(event, to: versions, stamp: stamp)
+        let (updated, outcome) = try SkpVersioning.apply(event, to: versions, stamp: stamp, evaluationFinalised: evaluationFinalised)
         let before = Dictionary(versions.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         for version in updated {
             guard let old = before[version.version] else {
@@ -188,7 +188,10 @@ extension PlanningHandlers {
             try await access.require(.employee(nip: current.nip))
         }
         return try await write(context, request) { [self] db, actor in
-            let (next, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor), in: db)
+            // Evaluation's annual finalisation of the owner's year closes revisions (LockSkpRevisions).
+            let finalised = try Self.evaluationFinalised(nip: current.nip, year: current.year, in: db)
+            let (next, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor),
+                                           evaluationFinalised: finalised, in: db)
             try audit(db, context, actor, target: "skp/\(next.skpID)", detail: "revised into v\(next.version): \(request.reason)")
             return Planning.ReviseSkpResponse(skp: next)
         }
