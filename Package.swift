@@ -439,7 +439,7 @@ let package = Package(
             dependencies: [
                 "KinerjaTestSupport", "KinerjaEvaluation", "KinerjaProto", "KinerjaASN", "KinerjaDemo", "KinerjaIdentity", "KinerjaPlanning",
                 "KinerjaReporting", "KinerjaFeedback", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaRPC", "KinerjaTLS",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/KinerjaEvaluationTests",
             swiftSettings: strict

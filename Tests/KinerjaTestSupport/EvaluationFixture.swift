@@ -51,7 +51,9 @@ public final class EvaluationFixture: Sendable {
 
     /// Starts identity and evaluation with `peers`; `configure` adjusts evaluation's section;
     /// `identityCacheSeconds` how long evaluation reuses identity's answers.
-    public static func start(peers: Peers = .standIn, identityCacheSeconds: Int = 30,
+    /// With real peers and `demo`, reporting and feedback seed their demo data (seed 2026) and
+    /// evaluation its demo evaluations.
+    public static func start(peers: Peers = .standIn, demo: Bool = false, identityCacheSeconds: Int = 30,
                              configure: (inout EvaluationConfiguration) -> Void = { _ in }) async throws -> EvaluationFixture {
         var section = EvaluationConfiguration()
         section.notifyRetrySeconds = 3600
@@ -81,12 +83,16 @@ public final class EvaluationFixture: Sendable {
             do {
                 var reportingSection = ReportingConfiguration()
                 reportingSection.bulkClients = ["siak-dukcapil": "KPG.DUKCAPIL"]
+                if demo { reportingSection.demoSeed = IdentityFixture.seed }
                 let reporting = try await ServiceFixture<ReportingDefinition>.start(
                     section: reportingSection, peers: ["identity": identity.port, "planning": planning.port])
                 started.insert({ await reporting.stop() }, at: 0)
+                var feedbackSection = FeedbackConfiguration()
+                if demo { feedbackSection.demoSeed = IdentityFixture.seed }
                 let feedback = try await ServiceFixture<FeedbackDefinition>.start(
-                    section: FeedbackConfiguration(), peers: ["identity": identity.port, "planning": planning.port, "reporting": reporting.port])
+                    section: feedbackSection, peers: ["identity": identity.port, "planning": planning.port, "reporting": reporting.port])
                 started.insert({ await feedback.stop() }, at: 0)
+                if demo { section.demoSeed = IdentityFixture.seed }
                 let service = try await ServiceFixture<EvaluationDefinition>.start(
                     section: section,
                     peers: ["identity": identity.port, "planning": planning.port, "reporting": reporting.port, "feedback": feedback.port],
@@ -209,10 +215,10 @@ public final class EvaluationFixture: Sendable {
 }
 
 /// Runs `body` with a fresh evaluation fixture and always stops it.
-public func withEvaluation<T>(peers: EvaluationFixture.Peers = .standIn, identityCacheSeconds: Int = 30,
+public func withEvaluation<T>(peers: EvaluationFixture.Peers = .standIn, demo: Bool = false, identityCacheSeconds: Int = 30,
                               configure: (inout EvaluationConfiguration) -> Void = { _ in },
                               _ body: (EvaluationFixture) async throws -> T) async throws -> T {
-    let fixture = try await EvaluationFixture.start(peers: peers, identityCacheSeconds: identityCacheSeconds, configure: configure)
+    let fixture = try await EvaluationFixture.start(peers: peers, demo: demo, identityCacheSeconds: identityCacheSeconds, configure: configure)
     do {
         let result = try await body(fixture)
         await fixture.stop()

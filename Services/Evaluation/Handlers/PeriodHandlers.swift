@@ -31,7 +31,9 @@ extension EvaluationHandlers {
     }
 
     func population(scope: Common.UnitScope, span: Evaluation.EvaluationSpan, tree: UnitTreeSnapshot) async throws -> Population {
-        let members = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits).filter { $0.status == .aktif }
+        // A non-ASN official (the Kepala Daerah) has no SKP and is not evaluated.
+        let members = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits)
+            .filter { $0.status == .aktif && $0.asnType != .nonAsn }
         let targets = members.isEmpty ? [:] : try await evidence.targets(nips: members.map(\.nip), period: Self.planningPeriod(span))
         let employees = members.filter { targets[$0.nip]?.availability == .approved }.sorted { $0.nip < $1.nip }
         let penilai = employees.isEmpty ? [:] : try await directory.penilai(of: employees.map(\.nip), on: evaluatorDay(span))

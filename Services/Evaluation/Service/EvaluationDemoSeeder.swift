@@ -10,8 +10,8 @@ import KinerjaStore
 
 /// Fills an empty evaluation store with the demo year of the Kupang organisation: the people and
 /// who rates whom from identity, the SKPs from planning, the verified realisations from reporting's
-/// demo reports and the 360° summaries from feedback's demo round — read in city-wide batches, one
-/// stream per triwulan — then:
+/// demo reports and the 360° summaries from feedback's demo round — read in batches, one stream per
+/// perangkat daerah and triwulan — then:
 /// - every triwulan that has ended: one period per perangkat daerah (with its sub-units), the
 ///   organisation rating decided by the pimpinan above, the proposals, the ratings
 ///   (``KupangEvaluationDemo``: the curve respected, a few overrides with reasons, one lenient
@@ -42,7 +42,10 @@ public enum EvaluationDemoSeeder {
         let year = handlers.configuration.demoYear ?? today.year
         let tree = try await patiently { try await handlers.directory.unitTree() }
         guard let root = tree.rootID else { return }
-        let members = try await patiently { try await handlers.directory.members(of: root, includeSubunits: true) }.filter { $0.status == .aktif }
+        // A non-ASN official (the Wali Kota) has no SKP and is not evaluated; identity's batched
+        // reads take NIPs only, so they are left out before planning is asked.
+        let members = try await patiently { try await handlers.directory.members(of: root, includeSubunits: true) }
+            .filter { $0.status == .aktif && $0.asnType != .nonAsn }
         let annual = Common.Period(year: year, kind: .annual)
         // Planning seeds its SKPs first; wait until it answers with some approved.
         let targets = try await patiently({ try await handlers.evidence.targets(nips: members.map(\.nip), period: annual) },
@@ -73,9 +76,15 @@ public enum EvaluationDemoSeeder {
         for quarter in 1...4 where quarter <= current {
             let span = Evaluation.EvaluationSpan.triwulan(UInt32(quarter), of: year)
             guard let period = span.period else { continue }
-            let scope = Common.UnitScope(unitID: root, includeSubunits: true)
-            let progress = try await patiently { try await handlers.evidence.progress(unit: scope, period: period) }
-            let behaviour = try await patiently { try await handlers.evidence.behaviour(unit: scope, period: period) }
+            // One stream per perangkat daerah (the root's own scope holds the non-ASN Wali Kota, whom
+            // reporting's progress cannot ask planning about).
+            var progress: [String: Reporting.EmployeeProgress] = [:]
+            var behaviour: [String: Feedback.BehaviourSummary] = [:]
+            for unit in units where !(byUnit[unit.unitID] ?? []).isEmpty {
+                let scope = Common.UnitScope(unitID: unit.unitID, includeSubunits: true)
+                progress.merge(try await patiently { try await handlers.evidence.progress(unit: scope, period: period) }) { first, _ in first }
+                behaviour.merge(try await patiently { try await handlers.evidence.behaviour(unit: scope, period: period) }) { first, _ in first }
+            }
             let evidence = ProposalEvidence(progress: [progress], targets: targets, behaviour: behaviour)
             let day = handlers.evaluatorDay(span)
             let penilai = day == today ? penilaiToday : try await handlers.directory.penilai(of: people.map(\.nip), on: day)
