@@ -39,7 +39,7 @@ public struct PeriodLifecycle: Sendable, Hashable {
         case setOrganisationRating(Common.OrganisationRating, reason: String, reference: String = "")
         /// An atasan enters or changes a rating of an evaluation in the period.
         case enterRating
-        /// Pengelola kinerja finalise: `unrated` evaluations still lack a rating; `breaches` are
+        /// The pimpinan above the unit finalises: `unrated` evaluations still lack a rating; `breaches` are
         /// the curve's current breaches; `overrideReason` accepts them (empty = none).
         case finalise(unrated: Int, breaches: [Common.CurveBreach], overrideReason: String = "")
         /// Reopen a finalised period for corrections (reason 20–2000 characters).
