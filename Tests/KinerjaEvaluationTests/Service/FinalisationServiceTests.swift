@@ -164,6 +164,24 @@ struct FinalisationServiceTests {
             let again = try await fixture.client.finalisePeriod(Evaluation.FinalisePeriodRequest(periodID: period.periodID), options: pimpinan.options)
             #expect(again.period?.finalisations.map(\.number) == [1, 2])
             #expect(again.period?.finalisations.map(\.superseded) == [true, false])
+
+            // The export reads the current finalisation; a resumed export of the first one is refused.
+            let unit = try #require(period.unit)
+            func export(after: String = "", number: UInt32 = 0) async throws -> [Evaluation.ExportEvaluationsResponse] {
+                try await fixture.hrPortal.exportEvaluations(Evaluation.ExportEvaluationsRequest(
+                    unit: unit, period: currentTriwulan, afterNIP: after, finalisationNumber: number)) { responses in
+                    var rows: [Evaluation.ExportEvaluationsResponse] = []
+                    for try await response in responses { rows.append(response) }
+                    return rows
+                }
+            }
+            let rows = try await export()
+            #expect(rows.count == evaluations.count && rows.allSatisfy { $0.finalisationNumber == 2 })
+            let resumed = try await export(after: rows[1].record?.nip ?? "", number: 2)
+            #expect(resumed.map { $0.record?.nip ?? "" } == rows.dropFirst(2).map { $0.record?.nip ?? "" })
+            try await fixture.refused(.failedPrecondition, reason: "FINALISATION_CHANGED", "resuming an export of a superseded finalisation") {
+                try await export(after: rows[1].record?.nip ?? "", number: 1)
+            }
         }
     }
 

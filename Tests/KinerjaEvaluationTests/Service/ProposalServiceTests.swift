@@ -39,6 +39,27 @@ struct ProposalServiceTests {
         }
     }
 
+    @Test("a semester is proposed from its two triwulan combined: targets of amounts add up, realisations add up")
+    func semester() async throws {
+        try await withEvaluation { fixture in
+            let semester = Evaluation.EvaluationSpan.semester(witaToday.month > 6 ? 2 : 1, of: witaToday.year)
+            let parts = ProposalEvidence.parts(of: semester)
+            let period = try await fixture.open("KPG.DUKCAPIL.DAFDUK.IDENTITAS", span: semester)
+            #expect(period.span?.kind == .semester && period.period == nil)
+            let nip = try #require(try await fixture.evaluations(period.periodID).first?.employee?.nip)
+            try fixture.setProgress(nip, period: parts[0], [StandInIki(id: "ktp", indicator: "KTP-el", target: 300, realisation: 300)])
+            try fixture.setProgress(nip, period: parts[1], [StandInIki(id: "ktp", indicator: "KTP-el", target: 300, realisation: 240)])
+            let evidence = try #require(fixture.evidence)
+            let before = evidence.calls.count
+            _ = try await fixture.client.proposeEvaluations(Evaluation.ProposeEvaluationsRequest(periodID: period.periodID, nips: [nip]),
+                                                            options: try await fixture.signIn("pengelola"))
+            #expect(Array(evidence.calls.dropFirst(before)).filter { $0 == "progress(unit)" }.count == 2, "one stream per triwulan")
+            let input = try #require(try await fixture.evaluations(period.periodID).first { $0.employee?.nip == nip }?.proposal?.inputs.first)
+            #expect(input.targetValue?.value == 600 && input.realisationValue?.value == 540 && input.capaianPercent?.value == 90)
+            #expect(input.rating == .sesuaiEkspektasi)
+        }
+    }
+
     @Test("a unit's proposals are one progress stream, one summary stream and one planning batch — never a call per employee")
     func batched() async throws {
         try await withEvaluation { fixture in
