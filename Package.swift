@@ -32,6 +32,7 @@ let package = Package(
         .executable(name: "kinerja-planning", targets: ["kinerja-planning"]),
         .executable(name: "kinerja-reporting", targets: ["kinerja-reporting"]),
         .executable(name: "kinerja-feedback", targets: ["kinerja-feedback"]),
+        .executable(name: "kinerja-evaluation", targets: ["kinerja-evaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -267,13 +268,31 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // The evaluation service's library. For now its pure domain rules only (predikat matrix,
-        // distribution curve, proposals, periods, finalisation, leniency, tindak lanjut); the store
-        // and handlers join it later.
+        // The evaluation service's library: its rules as values (predikat matrix, distribution
+        // curve, proposals, periods, finalisation, leniency, tindak lanjut), the store with the
+        // finalisation snapshots, the authorisation table, the peers (evidence, locks), the
+        // handlers and the demo evaluations.
         .target(
             name: "KinerjaEvaluation",
-            dependencies: ["KinerjaProto", "KinerjaASN"],
+            dependencies: [
+                "KinerjaASN",
+                "KinerjaIdentityClient",
+                "KinerjaDemo",
+                "KinerjaProto",
+                "KinerjaCrypto",
+                "KinerjaRPC",
+                "KinerjaStore",
+                "KinerjaService",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Evaluation",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja-evaluation",
+            dependencies: ["KinerjaEvaluation", "KinerjaService"],
+            path: "Services/kinerja-evaluation",
             swiftSettings: strict
         ),
 
@@ -352,7 +371,8 @@ let package = Package(
         // docs/AUTHORIZATION.md.
         .testTarget(
             name: "KinerjaArchitectureTests",
-            dependencies: ["KinerjaTestSupport", "KinerjaService", "KinerjaProto", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaFeedback"],
+            dependencies: ["KinerjaTestSupport", "KinerjaService", "KinerjaProto", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaFeedback",
+                           "KinerjaEvaluation"],
             path: "Tests/KinerjaArchitectureTests",
             swiftSettings: strict
         ),
@@ -406,8 +426,9 @@ let package = Package(
         .target(
             name: "KinerjaTestSupport",
             dependencies: [
-                "KinerjaASN", "KinerjaDemo", "KinerjaIdentityClient", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaFeedback", "KinerjaService", "KinerjaStore",
-                "KinerjaCrypto", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", .product(name: "GRDB", package: "GRDB.swift"),
+                "KinerjaASN", "KinerjaDemo", "KinerjaIdentityClient", "KinerjaIdentity", "KinerjaPlanning", "KinerjaReporting", "KinerjaFeedback",
+                "KinerjaEvaluation", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaProto", "KinerjaRPC", "KinerjaTLS",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaTestSupport",
             swiftSettings: strict
@@ -432,7 +453,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KinerjaEvaluationTests",
-            dependencies: ["KinerjaEvaluation", "KinerjaProto", "KinerjaASN"],
+            dependencies: [
+                "KinerjaTestSupport", "KinerjaEvaluation", "KinerjaProto", "KinerjaASN", "KinerjaDemo", "KinerjaIdentity", "KinerjaPlanning",
+                "KinerjaReporting", "KinerjaFeedback", "KinerjaService", "KinerjaStore", "KinerjaCrypto", "KinerjaRPC", "KinerjaTLS",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/KinerjaEvaluationTests",
             swiftSettings: strict
         ),
@@ -448,7 +473,7 @@ let package = Package(
         .testTarget(
             name: "KinerjaEndToEndTests",
             dependencies: ["KinerjaTestSupport", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaCrypto", "KinerjaIdentity", "KinerjaASN", "KinerjaDemo",
-                           "KinerjaReporting", .product(name: "GRDB", package: "GRDB.swift")],
+                           "KinerjaReporting", "KinerjaEvaluation", "KinerjaStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/KinerjaEndToEndTests",
             swiftSettings: strict
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaEvaluation
 import KinerjaFeedback
 import KinerjaIdentity
 import KinerjaPlanning
@@ -20,6 +21,7 @@ struct AuthorizationDocTests {
         ("Planning (kinerja-planning, 7402)", PlanningDefinition.authorization, PlanningDefinition.descriptor),
         ("Reporting (kinerja-reporting, 7403)", ReportingDefinition.authorization, ReportingDefinition.descriptor),
         ("Feedback (kinerja-feedback, 7404)", FeedbackDefinition.authorization, FeedbackDefinition.descriptor),
+        ("Evaluation (kinerja-evaluation, 7405)", EvaluationDefinition.authorization, EvaluationDefinition.descriptor),
     ]
 
     static func render() -> String {

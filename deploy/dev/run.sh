@@ -13,7 +13,7 @@ DETACH=0
 [[ "${1:-}" == "--detach" ]] && DETACH=1
 
 # Services in start order: name port. The next services join this list.
-SERVICES=("identity 7401" "planning 7402" "reporting 7403" "feedback 7404")
+SERVICES=("identity 7401" "planning 7402" "reporting 7403" "feedback 7404" "evaluation 7405")
 DEMO_SEED=${KINERJA_DEMO_SEED:-2026}
 DEMO_PASSWORD=${KINERJA_DEMO_PASSWORD:-kinerja-demo-kupang}
 
@@ -33,10 +33,17 @@ write_config() {
   elif [[ $name == feedback ]]; then
     # The citizen kiosk (client/citizen-kiosk) issues tickets at the Dukcapil, DPMPTSP and Puskesmas counters.
     section=$(printf ',\n  "feedback": { "demo_seed": %s,\n    "kiosks": { "citizen-kiosk": ["KPG.DUKCAPIL", "KPG.DPMPTSP", "KPG.DINKES"] } }' "$DEMO_SEED")
+  elif [[ $name == evaluation ]]; then
+    # The demo year: the ended triwulan finalised per perangkat daerah, the current one in progress.
+    section=$(printf ',\n  "evaluation": { "demo_seed": %s }' "$DEMO_SEED")
   fi
   local peers='"identity": { "address": "127.0.0.1:7401", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
-  if [[ $name == reporting || $name == feedback ]]; then
+  if [[ $name == reporting || $name == feedback || $name == evaluation ]]; then
     peers+=', "planning": { "address": "127.0.0.1:7402", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" }'
+  fi
+  if [[ $name == evaluation ]]; then
+    peers+=', "reporting": { "address": "127.0.0.1:7403", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
+    peers+=', "feedback": { "address": "127.0.0.1:7404", "identity": "spiffe://kinerja.kupangkota.go.id/service/feedback" }'
   fi
   if [[ $name == feedback ]]; then
     # Reporting is optional for feedback (links to daily reports); configured when it runs here too.
@@ -134,6 +141,11 @@ Feedback (7404), e.g. as the pegawai persona and as the citizen kiosk:
   $CTL feedback rate $(awk '{print $3}' "$DEV/run/demo-tickets.txt" 2>/dev/null | head -1) --score 5 --skm 4,4,3,4,4,4,4,3,4   # a demo ticket, as a citizen at the kiosk
   $CTL feedback ticket issue --unit KPG.DUKCAPIL.DAFDUK.IDENTITAS --nip $(persona pegawai) --service "Penerbitan KTP-el" --counter "Loket 2"
   $CTL feedback skm --unit-code KPG.DUKCAPIL
+
+Evaluation (7405): the ended triwulan of $(date +%Y) are finalised per perangkat daerah, the current one is being rated
+(kinerjactl eval is coming; meanwhile through reflection, as the pengelola):
+  $CTL call evaluation/ListPeriods --json '{"year": $(date +%Y), "states": ["EVALUATION_PERIOD_STATE_FINALISED"]}'
+  $CTL call evaluation/GetPredikatMatrix --json '{}'
 
 Other demo personas (same password):
   pegawai   $(persona pegawai)  $(persona_name pegawai)

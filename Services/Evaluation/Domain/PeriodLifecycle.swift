@@ -13,6 +13,8 @@ public import KinerjaProto
 ///   override is refused, with the breaches;
 /// - FINALISED → PENILAIAN by reopening with a reason (20–2000 characters): the finalisation's
 ///   records are marked superseded; the next finalisation adds a new record.
+/// - proposals, population adjustments, recommendations and ratings of descriptive targets change
+///   an open period (PERSIAPAN or PENILAIAN) only; a FINALISED period is refused until reopened.
 ///
 /// Arguments are checked first (INVALID_ARGUMENT), then the state (FAILED_PRECONDITION).
 public struct PeriodLifecycle: Sendable, Hashable {
@@ -37,11 +39,15 @@ public struct PeriodLifecycle: Sendable, Hashable {
         case setOrganisationRating(Common.OrganisationRating, reason: String, reference: String = "")
         /// An atasan enters or changes a rating of an evaluation in the period.
         case enterRating
-        /// Pengelola kinerja finalise: `unrated` evaluations still lack a rating; `breaches` are
+        /// The pimpinan above the unit finalises: `unrated` evaluations still lack a rating; `breaches` are
         /// the curve's current breaches; `overrideReason` accepts them (empty = none).
         case finalise(unrated: Int, breaches: [Common.CurveBreach], overrideReason: String = "")
         /// Reopen a finalised period for corrections (reason 20–2000 characters).
         case reopen(reason: String)
+        /// Anything else that changes an open period's evaluations or population — proposals, a
+        /// population adjustment, a recommendation, a rated descriptive target — named by `action`
+        /// for the refusal ("adjusting the population"): allowed while PERSIAPAN or PENILAIAN.
+        case change(action: String)
     }
 
     /// What a step did, for the caller to persist and audit.
@@ -55,6 +61,8 @@ public struct PeriodLifecycle: Sendable, Hashable {
         case finalised(number: UInt32, acceptedBreaches: [Common.CurveBreach])
         /// The period is back in PENILAIAN; finalisation `superseded` and its records are superseded.
         case reopened(superseded: UInt32)
+        /// The change may be stored.
+        case changeAccepted
     }
 
     /// Current state.
@@ -139,6 +147,13 @@ public struct PeriodLifecycle: Sendable, Hashable {
             finalisations[last].reopenReason = reason.trimmed
             state = .penilaian
             return .reopened(superseded: finalisations[last].number)
+
+        case .change(let action):
+            switch state {
+            case .persiapan, .penilaian: return .changeAccepted
+            case .finalised: throw .periodFinalised(action: action)
+            case .unspecified, .unrecognized: throw .periodStateUnknown(state)
+            }
         }
     }
 

@@ -54,6 +54,9 @@ public enum PlanningAuthorization {
         M.getTargets: AccessRule(.targetSelf, .atasanOfTarget, .roleInScope(.pengelolaKinerja), .service("reporting"),
                                  .service("evaluation")),
         M.streamTargets: AccessRule(.service("reporting"), .service("evaluation"), .roleInScope(.pengelolaKinerja)),
+        // Evaluation tells planning of its annual finalisations (and reopenings); nobody else may.
+        M.lockSkpRevisions: AccessRule(.service("evaluation")),
+        M.unlockSkpRevisions: AccessRule(.service("evaluation")),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
     ])

@@ -38,8 +38,9 @@ extension PlanningHandlers {
         }
         let source: Planning.Skp? = request.copyFromSkpID.isEmpty ? nil : try await latest(request.copyFromSkpID)
         if let source { try await requireReader(of: source) }
-        let finalised = evaluationFinalised(nip: request.nip, year: year)
         return try await write(context, request) { [self] db, actor in
+            // Evaluation's annual finalisation of the year also closes it to a transfer's closure.
+            let finalised = try Self.evaluationFinalised(nip: request.nip, year: year, in: db)
             let existing = try SkpRecords.latest(nip: request.nip, year: year, in: db).map(SkpCoverage.Existing.init)
             let closure = try SkpCoverage.plan(start: start, end: end, transfer: request.transfer, existing: existing,
                                                evaluationFinalised: finalised)

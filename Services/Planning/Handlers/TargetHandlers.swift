@@ -36,6 +36,7 @@ extension PlanningHandlers {
         result.skpState = skp.state
         result.atasanNIP = skp.atasanNIP
         result.approach = skp.approach
+        result.behaviourExpectations = skp.behaviourExpectations
         for rhk in skp.rhks {
             for iki in rhk.ikis {
                 let (target, derived) = PlanningRules.periodTarget(iki, period: period, skp: skp)

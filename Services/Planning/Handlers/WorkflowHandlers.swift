@@ -180,8 +180,9 @@ extension PlanningHandlers {
             }
             try await access.require(.employee(nip: current.nip))
         }
-        let finalised = evaluationFinalised(nip: current.nip, year: current.year)
         return try await write(context, request) { [self] db, actor in
+            // Evaluation's annual finalisation of the owner's year closes revisions (LockSkpRevisions).
+            let finalised = try Self.evaluationFinalised(nip: current.nip, year: current.year, in: db)
             let (revised, _) = try Self.apply(.revise(reason: request.reason), skpID: request.skpID, stamp: stamp(actor),
                                               evaluationFinalised: finalised, in: db)
             let next = try Self.prepareRevision(revised, in: db)

@@ -39,11 +39,6 @@ public final class PlanningHandlers: Planning.PlanningService.ServiceProtocol, S
 
     /// A stamp for an SKP field.
     func stamp(_ actor: PlanningActor) -> Common.AuditStamp { actor.stamp }
-
-    /// True when the evaluation of `nip`'s `year` is finalised, which closes that year's SKPs to
-    /// revisions and to closure by a transfer (``SkpLifecycle``). The hook for the evaluation
-    /// service: nothing is finalised until it exists, so the answer is false.
-    func evaluationFinalised(nip: String, year: Int32) -> Bool { false }
 }
 
 /// Who changes something and when (the shared write path's actor).

@@ -130,5 +130,23 @@ public enum PlanningSchema {
                 SELECT substr(target, 5) FROM audit_log WHERE action LIKE '%/SubmitSkp' AND outcome = ? AND target LIKE 'skp/%'
                 """, arguments: [Common.AuditOutcome.success.rawValue])
         },
+        // Evaluation's annual finalisations: the SKPs of these employees and year are no longer
+        // revised (LockSkpRevisions); one row per NIP, so ReviseSkp reads only its owner's.
+        Migration("planning.v3.revision_lock") { db in
+            try db.execute(sql: """
+                CREATE TABLE skp_revision_lock (
+                    lock_id TEXT PRIMARY KEY,
+                    year INTEGER NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE TABLE skp_revision_lock_nip (
+                    lock_id TEXT NOT NULL REFERENCES skp_revision_lock(lock_id) ON DELETE CASCADE,
+                    nip TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    PRIMARY KEY (lock_id, nip)
+                );
+                CREATE INDEX skp_revision_lock_owner ON skp_revision_lock_nip(nip, year);
+                """)
+        },
     ]
 }

@@ -24,6 +24,20 @@ struct PeriodLifecycleTests {
         #expect(try period.apply(.setOrganisationRating(.istimewa, reason: basis)) == .organisationRatingSet(from: .baik, to: .istimewa, ratingOpened: false))
     }
 
+    @Test("proposals, adjustments and recommendations change an open period; a finalised one refuses them until reopened")
+    func changes() throws {
+        var period = PeriodLifecycle()
+        #expect(try period.apply(.change(action: "adjusting the population")) == .changeAccepted)
+        period = try rated()
+        #expect(try period.apply(.change(action: "computing proposals")) == .changeAccepted)
+        try period.apply(.finalise(unrated: 0, breaches: []))
+        #expect(throws: EvaluationRuleError.periodFinalised(action: "adjusting the population")) {
+            try period.apply(.change(action: "adjusting the population"))
+        }
+        try period.apply(.reopen(reason: reopen))
+        #expect(try period.apply(.change(action: "adjusting the population")) == .changeAccepted)
+    }
+
     @Test("ratings wait for the organisation rating: entering one in PERSIAPAN is refused")
     func ratingFirst() {
         var period = PeriodLifecycle()

@@ -154,6 +154,7 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Planning.RoleMatrixRow.self,
     Planning.IkiTarget.self,
     Planning.EmployeeTargets.self,
+    Planning.SkpRevisionLock.self,
     Planning.RhkReviewItem.self,
     Planning.CreateSkpRequest.self,
     Planning.CreateSkpResponse.self,
@@ -210,6 +211,10 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Planning.GetTargetsResponse.self,
     Planning.StreamTargetsRequest.self,
     Planning.StreamTargetsResponse.self,
+    Planning.LockSkpRevisionsRequest.self,
+    Planning.LockSkpRevisionsResponse.self,
+    Planning.UnlockSkpRevisionsRequest.self,
+    Planning.UnlockSkpRevisionsResponse.self,
     Planning.ListAuditEventsRequest.self,
     Planning.ListAuditEventsResponse.self,
     Planning.VerifyAuditChainRequest.self,
@@ -307,6 +312,9 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.EvaluationSpan.self,
     Evaluation.PopulationAdjustment.self,
     Evaluation.FinalisationRecord.self,
+    Evaluation.OrganisationRatingRecommendation.self,
+    Evaluation.LockDelivery.self,
+    Evaluation.EvaluationAcknowledgement.self,
     Evaluation.CurveOverride.self,
     Evaluation.OrganisationRatingRecord.self,
     Evaluation.EvaluationPeriod.self,
@@ -353,8 +361,6 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.SetHasilKerjaRatingResponse.self,
     Evaluation.SetPerilakuRatingRequest.self,
     Evaluation.SetPerilakuRatingResponse.self,
-    Evaluation.ReassignEvaluatorRequest.self,
-    Evaluation.ReassignEvaluatorResponse.self,
     Evaluation.GetPredikatMatrixRequest.self,
     Evaluation.GetPredikatMatrixResponse.self,
     Evaluation.GetCurveRequest.self,
@@ -375,6 +381,10 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.RateQualitativeIkisResponse.self,
     Evaluation.AdjustPopulationRequest.self,
     Evaluation.AdjustPopulationResponse.self,
+    Evaluation.RecommendOrganisationRatingRequest.self,
+    Evaluation.RecommendOrganisationRatingResponse.self,
+    Evaluation.AcknowledgeEvaluationRequest.self,
+    Evaluation.AcknowledgeEvaluationResponse.self,
     Evaluation.ListAuditEventsRequest.self,
     Evaluation.ListAuditEventsResponse.self,
     Evaluation.VerifyAuditChainRequest.self,
@@ -665,7 +675,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.RoleMatrixCell.self, ["contributor", "rhk_id", "rhk_text", "level"]),
     (Planning.RoleMatrixRow.self, ["parent_rhk_id", "parent_rhk_text", "parent_owner", "cells"]),
     (Planning.IkiTarget.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "period_target", "period_target_derived", "annual_target", "parent_rhk_id", "aggregation"]),
-    (Planning.EmployeeTargets.self, ["employee", "period", "availability", "skp_id", "skp_version", "skp_state", "atasan_nip", "targets", "approach"]),
+    (Planning.EmployeeTargets.self, ["employee", "period", "availability", "skp_id", "skp_version", "skp_state", "atasan_nip", "targets", "approach", "behaviour_expectations"]),
+    (Planning.SkpRevisionLock.self, ["lock_id", "year", "nips", "reason", "locked"]),
     (Planning.RhkReviewItem.self, ["rhk", "owner", "skp_version", "skp_state", "parent_rhk"]),
     (Planning.CreateSkpRequest.self, ["nip", "year", "approach", "period_start", "period_end", "copy_from_skp_id", "transfer"]),
     (Planning.CreateSkpResponse.self, ["skp"]),
@@ -722,6 +733,10 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.GetTargetsResponse.self, ["targets"]),
     (Planning.StreamTargetsRequest.self, ["unit", "nips", "period", "allow_provisional"]),
     (Planning.StreamTargetsResponse.self, ["targets"]),
+    (Planning.LockSkpRevisionsRequest.self, ["lock"]),
+    (Planning.LockSkpRevisionsResponse.self, ["lock"]),
+    (Planning.UnlockSkpRevisionsRequest.self, ["lock_id", "reason"]),
+    (Planning.UnlockSkpRevisionsResponse.self, ["lock"]),
     (Planning.ListAuditEventsRequest.self, ["filter", "page"]),
     (Planning.ListAuditEventsResponse.self, ["events", "page"]),
     (Planning.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -818,10 +833,13 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.VerifyAuditChainResponse.self, ["verification"]),
     (Evaluation.EvaluationSpan.self, ["year", "kind", "number", "days"]),
     (Evaluation.PopulationAdjustment.self, ["nip", "reason", "leave", "effective_date", "note", "excluded", "explanation", "recorded"]),
-    (Evaluation.FinalisationRecord.self, ["number", "finalised", "curve_override", "superseded", "reopen_reason", "reopened"]),
+    (Evaluation.FinalisationRecord.self, ["number", "finalised", "curve_override", "superseded", "reopen_reason", "reopened", "snapshot_count", "snapshots_sha256"]),
+    (Evaluation.OrganisationRatingRecommendation.self, ["rating", "reason", "recommended"]),
+    (Evaluation.LockDelivery.self, ["peer", "action", "delivered", "attempts", "last_error", "delivered_at"]),
+    (Evaluation.EvaluationAcknowledgement.self, ["note", "acknowledged"]),
     (Evaluation.CurveOverride.self, ["reason", "breaches", "overridden"]),
     (Evaluation.OrganisationRatingRecord.self, ["unit_id", "period", "rating", "reason", "reference", "decided", "span"]),
-    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision", "span", "population_adjustments", "curve_denominator", "finalisations"]),
+    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision", "span", "population_adjustments", "curve_denominator", "finalisations", "recommendations", "lock_deliveries"]),
     (Evaluation.IkiAssessment.self, ["rhk_id", "rhk_kind", "iki_id", "indicator", "capaian_percent", "rating", "evidence_present", "target_value", "target_upper_value", "realisation_value", "unit", "direction", "basis", "weight", "skp_id", "reason"]),
     (Evaluation.QualitativeIkiRating.self, ["iki_id", "rating", "note", "rated"]),
     (Evaluation.HasilKerjaProposal.self, ["rating", "rule_id", "rule_version", "inputs", "utama_above_percent", "utama_below_percent", "from_organisation_rating", "explanation", "computed_at", "skp_version", "all_above_percent", "all_below_percent"]),
@@ -829,7 +847,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.PerilakuProposal.self, ["rating", "rule_id", "rule_version", "values", "explanation", "computed_at", "round_id"]),
     (Evaluation.RatingDecision.self, ["rating", "reason", "overrides_proposal", "proposed_rating", "decided"]),
     (Evaluation.PerilakuValueNote.self, ["value", "note"]),
-    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision", "perilaku_proposal", "qualitative_ratings", "span", "skp_ids"]),
+    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision", "perilaku_proposal", "qualitative_ratings", "span", "skp_ids", "acknowledgement", "snapshot_sha256", "excluded"]),
     (Evaluation.RatingOverride.self, ["override_id", "evaluation_id", "employee", "aspect", "from_rating", "to_rating", "reason", "decided", "replaced_decision"]),
     (Evaluation.PredikatMatrixCell.self, ["hasil_kerja", "perilaku_kerja", "predikat", "kuadran"]),
     (Evaluation.ProposalRule.self, ["rule_id", "version", "unit_id", "iki_above_percent", "iki_meets_percent", "above_share_percent", "below_share_percent", "utama_below_blocks_above", "include_tambahan", "require_evidence", "description", "updated", "tambahan_weight", "perilaku_above_mean", "perilaku_meets_mean", "perilaku_above_values", "perilaku_below_values"]),
@@ -865,8 +883,6 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.SetHasilKerjaRatingResponse.self, ["evaluation", "curve_breaches"]),
     (Evaluation.SetPerilakuRatingRequest.self, ["evaluation_id", "rating", "reason", "notes", "expected_revision"]),
     (Evaluation.SetPerilakuRatingResponse.self, ["evaluation", "curve_breaches"]),
-    (Evaluation.ReassignEvaluatorRequest.self, ["evaluation_id", "evaluator_nip", "reason"]),
-    (Evaluation.ReassignEvaluatorResponse.self, ["evaluation"]),
     (Evaluation.GetPredikatMatrixRequest.self, []),
     (Evaluation.GetPredikatMatrixResponse.self, ["cells"]),
     (Evaluation.GetCurveRequest.self, ["period_id"]),
@@ -879,14 +895,18 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.ListEmployeeEvaluationsResponse.self, ["evaluations"]),
     (Evaluation.ListRatingOverridesRequest.self, ["period_id", "unit", "decided_by_nip", "aspect", "page"]),
     (Evaluation.ListRatingOverridesResponse.self, ["overrides", "page"]),
-    (Evaluation.ExportEvaluationsRequest.self, ["unit", "period", "finalised_after", "span"]),
-    (Evaluation.ExportEvaluationsResponse.self, ["record"]),
+    (Evaluation.ExportEvaluationsRequest.self, ["unit", "period", "finalised_after", "span", "after_nip", "finalisation_number"]),
+    (Evaluation.ExportEvaluationsResponse.self, ["record", "finalisation_number", "period_id"]),
     (Evaluation.GetRaterLeniencyRequest.self, ["unit", "period", "flag_threshold", "modal_share_threshold_percent", "span"]),
     (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count", "city_distribution", "city_mean_score", "modal_share_threshold_percent"]),
     (Evaluation.RateQualitativeIkisRequest.self, ["evaluation_id", "ratings", "expected_revision"]),
     (Evaluation.RateQualitativeIkisResponse.self, ["evaluation"]),
     (Evaluation.AdjustPopulationRequest.self, ["period_id", "adjustment", "expected_revision"]),
     (Evaluation.AdjustPopulationResponse.self, ["period", "adjustment", "curve"]),
+    (Evaluation.RecommendOrganisationRatingRequest.self, ["period_id", "rating", "reason", "expected_revision"]),
+    (Evaluation.RecommendOrganisationRatingResponse.self, ["period"]),
+    (Evaluation.AcknowledgeEvaluationRequest.self, ["evaluation_id", "note", "expected_revision"]),
+    (Evaluation.AcknowledgeEvaluationResponse.self, ["evaluation"]),
     (Evaluation.ListAuditEventsRequest.self, ["filter", "page"]),
     (Evaluation.ListAuditEventsResponse.self, ["events", "page"]),
     (Evaluation.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -2675,6 +2695,19 @@ extension Planning.EmployeeTargets: ArbitraryMessage {
         m.atasanNIP = g.string()
         m.targets = g.array { g in g.nested { Planning.IkiTarget.arbitrary(&$0) } }
         m.approach = g.enumeration() as Planning.SkpApproach
+        m.behaviourExpectations = g.array { g in g.nested { Planning.BehaviourExpectation.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Planning.SkpRevisionLock: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lockID = g.string()
+        m.year = g.int32()
+        m.nips = g.array { g in g.string() }
+        m.reason = g.string()
+        m.locked = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         return m
     }
 }
@@ -3233,6 +3266,39 @@ extension Planning.StreamTargetsResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.targets = g.optional { g in Planning.EmployeeTargets.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.LockSkpRevisionsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lock = g.optional { g in Planning.SkpRevisionLock.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.LockSkpRevisionsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lock = g.optional { g in Planning.SkpRevisionLock.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.UnlockSkpRevisionsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lockID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Planning.UnlockSkpRevisionsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.lock = g.optional { g in Planning.SkpRevisionLock.arbitrary(&g) }
         return m
     }
 }
@@ -4260,6 +4326,40 @@ extension Evaluation.FinalisationRecord: ArbitraryMessage {
         m.superseded = g.bool()
         m.reopenReason = g.string()
         m.reopened = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        m.snapshotCount = g.uint32()
+        m.snapshotsSha256 = g.bytes()
+        return m
+    }
+}
+
+extension Evaluation.OrganisationRatingRecommendation: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rating = g.enumeration() as Common.OrganisationRating
+        m.reason = g.string()
+        m.recommended = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.LockDelivery: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.peer = g.string()
+        m.action = g.string()
+        m.delivered = g.bool()
+        m.attempts = g.uint32()
+        m.lastError = g.string()
+        m.deliveredAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.EvaluationAcknowledgement: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.note = g.string()
+        m.acknowledged = g.optional { g in Common.AuditStamp.arbitrary(&g) }
         return m
     }
 }
@@ -4310,6 +4410,8 @@ extension Evaluation.EvaluationPeriod: ArbitraryMessage {
         m.populationAdjustments = g.array { g in g.nested { Evaluation.PopulationAdjustment.arbitrary(&$0) } }
         m.curveDenominator = g.uint32()
         m.finalisations = g.array { g in g.nested { Evaluation.FinalisationRecord.arbitrary(&$0) } }
+        m.recommendations = g.array { g in g.nested { Evaluation.OrganisationRatingRecommendation.arbitrary(&$0) } }
+        m.lockDeliveries = g.array { g in g.nested { Evaluation.LockDelivery.arbitrary(&$0) } }
         return m
     }
 }
@@ -4441,6 +4543,9 @@ extension Evaluation.EmployeeEvaluation: ArbitraryMessage {
         m.qualitativeRatings = g.array { g in g.nested { Evaluation.QualitativeIkiRating.arbitrary(&$0) } }
         m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
         m.skpIDs = g.array { g in g.string() }
+        m.acknowledgement = g.optional { g in Evaluation.EvaluationAcknowledgement.arbitrary(&g) }
+        m.snapshotSha256 = g.bytes()
+        m.excluded = g.bool()
         return m
     }
 }
@@ -4855,24 +4960,6 @@ extension Evaluation.SetPerilakuRatingResponse: ArbitraryMessage {
     }
 }
 
-extension Evaluation.ReassignEvaluatorRequest: ArbitraryMessage {
-    static func arbitrary(_ g: inout Gen) -> Self {
-        var m = Self()
-        m.evaluationID = g.string()
-        m.evaluatorNIP = g.string()
-        m.reason = g.string()
-        return m
-    }
-}
-
-extension Evaluation.ReassignEvaluatorResponse: ArbitraryMessage {
-    static func arbitrary(_ g: inout Gen) -> Self {
-        var m = Self()
-        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
-        return m
-    }
-}
-
 extension Evaluation.GetPredikatMatrixRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -4995,6 +5082,8 @@ extension Evaluation.ExportEvaluationsRequest: ArbitraryMessage {
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
         m.finalisedAfter = g.optional { g in Common.Timestamp.arbitrary(&g) }
         m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.afterNIP = g.string()
+        m.finalisationNumber = g.uint32()
         return m
     }
 }
@@ -5003,6 +5092,8 @@ extension Evaluation.ExportEvaluationsResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.record = g.optional { g in Evaluation.SiasnRecord.arbitrary(&g) }
+        m.finalisationNumber = g.uint32()
+        m.periodID = g.string()
         return m
     }
 }
@@ -5068,6 +5159,43 @@ extension Evaluation.AdjustPopulationResponse: ArbitraryMessage {
         m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
         m.adjustment = g.optional { g in Evaluation.PopulationAdjustment.arbitrary(&g) }
         m.curve = g.optional { g in Evaluation.CurveStatus.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.RecommendOrganisationRatingRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.periodID = g.string()
+        m.rating = g.enumeration() as Common.OrganisationRating
+        m.reason = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.RecommendOrganisationRatingResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.period = g.optional { g in Evaluation.EvaluationPeriod.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.AcknowledgeEvaluationRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.note = g.string()
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.AcknowledgeEvaluationResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
         return m
     }
 }

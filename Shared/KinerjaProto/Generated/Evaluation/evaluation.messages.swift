@@ -529,6 +529,10 @@ extension Evaluation {
         public var reopenReason: String = ""
         /// Who reopened it and when; absent while current.
         public var reopened: Common.AuditStamp? = nil
+        /// Evaluations snapshotted at this finalisation (one snapshot each, kept when superseded).
+        public var snapshotCount: UInt32 = 0
+        /// SHA-256 over the snapshots' SHA-256 digests in NIP order: 32 bytes (one digest for the whole finalisation).
+        public var snapshotsSha256: [UInt8] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -540,7 +544,9 @@ extension Evaluation {
             curveOverride: Evaluation.CurveOverride? = nil,
             superseded: Bool = false,
             reopenReason: String = "",
-            reopened: Common.AuditStamp? = nil
+            reopened: Common.AuditStamp? = nil,
+            snapshotCount: UInt32 = 0,
+            snapshotsSha256: [UInt8] = []
         ) {
             self.number = number
             self.finalised = finalised
@@ -548,6 +554,8 @@ extension Evaluation {
             self.superseded = superseded
             self.reopenReason = reopenReason
             self.reopened = reopened
+            self.snapshotCount = snapshotCount
+            self.snapshotsSha256 = snapshotsSha256
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -557,6 +565,8 @@ extension Evaluation {
             encoder.bool(3, superseded)
             try encoder.string(4, reopenReason)
             try encoder.message(5, reopened)
+            encoder.scalar(6, snapshotCount)
+            encoder.bytes(7, snapshotsSha256)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -566,6 +576,8 @@ extension Evaluation {
             self.superseded = decoder.bool(3)
             self.reopenReason = try decoder.string(4)
             self.reopened = try decoder.message(5)
+            self.snapshotCount = decoder.scalar(6)
+            self.snapshotsSha256 = decoder.bytes(7)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -575,6 +587,160 @@ extension Evaluation {
             if superseded { printer.bool("superseded", superseded) }
             if !reopenReason.isEmpty { printer.string("reopen_reason", reopenReason) }
             if let value = reopened { printer.message("reopened", value) }
+            if snapshotCount != 0 { printer.integer("snapshot_count", snapshotCount) }
+            if !snapshotsSha256.isEmpty { printer.bytes("snapshots_sha256", snapshotsSha256) }
+        }
+    }
+
+    /// HR's recommendation of a unit's organisation rating. Pengelola kinerja may only recommend; the
+    /// pimpinan above the unit decides (SE MenPANRB 3/2023).
+    public struct OrganisationRatingRecommendation: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.OrganisationRatingRecommendation"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__organisation_rating_recommendation()) }
+
+        /// The rating recommended.
+        public var rating: Common.OrganisationRating = .init(rawValue: 0)
+        /// Why, e.g. the agency's SAKIP evaluation; 1–2000 characters.
+        public var reason: String = ""
+        /// Who recommended and when.
+        public var recommended: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            rating: Common.OrganisationRating = .init(rawValue: 0),
+            reason: String = "",
+            recommended: Common.AuditStamp? = nil
+        ) {
+            self.rating = rating
+            self.reason = reason
+            self.recommended = recommended
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, rating.rawValue)
+            try encoder.string(1, reason)
+            try encoder.message(2, recommended)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.rating = decoder.enumeration(0)
+            self.reason = try decoder.string(1)
+            self.recommended = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if rating.rawValue != 0 { printer.enumeration("rating", rating) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if let value = recommended { printer.message("recommended", value) }
+        }
+    }
+
+    /// Whether a peer was told what a finalisation (or a reopening) means for it: reporting locks the
+    /// period's reports; planning, after an annual finalisation, refuses revisions of the year's SKPs.
+    /// A peer that cannot be reached is retried until it answers (docs/EVALUATION.md, "Finalisation").
+    public struct LockDelivery: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.LockDelivery"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__lock_delivery()) }
+
+        /// The peer: `reporting` or `planning`.
+        public var peer: String = ""
+        /// What it is told: `lock` or `unlock`.
+        public var action: String = ""
+        /// True once the peer acknowledged it.
+        public var delivered: Bool = false
+        /// Attempts so far.
+        public var attempts: UInt32 = 0
+        /// The last failure; empty when none; at most 500 characters.
+        public var lastError: String = ""
+        /// When it was acknowledged; absent until then.
+        public var deliveredAt: Common.Timestamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            peer: String = "",
+            action: String = "",
+            delivered: Bool = false,
+            attempts: UInt32 = 0,
+            lastError: String = "",
+            deliveredAt: Common.Timestamp? = nil
+        ) {
+            self.peer = peer
+            self.action = action
+            self.delivered = delivered
+            self.attempts = attempts
+            self.lastError = lastError
+            self.deliveredAt = deliveredAt
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, peer)
+            try encoder.string(1, action)
+            encoder.bool(2, delivered)
+            encoder.scalar(3, attempts)
+            try encoder.string(4, lastError)
+            try encoder.message(5, deliveredAt)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.peer = try decoder.string(0)
+            self.action = try decoder.string(1)
+            self.delivered = decoder.bool(2)
+            self.attempts = decoder.scalar(3)
+            self.lastError = try decoder.string(4)
+            self.deliveredAt = try decoder.message(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !peer.isEmpty { printer.string("peer", peer) }
+            if !action.isEmpty { printer.string("action", action) }
+            if delivered { printer.bool("delivered", delivered) }
+            if attempts != 0 { printer.integer("attempts", attempts) }
+            if !lastError.isEmpty { printer.string("last_error", lastError) }
+            if let value = deliveredAt { printer.message("delivered_at", value) }
+        }
+    }
+
+    /// The employee's acknowledgement of their evaluation, with an optional response.
+    public struct EvaluationAcknowledgement: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.EvaluationAcknowledgement"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__evaluation_acknowledgement()) }
+
+        /// The employee's response (e.g. a disagreement to be heard); at most 2000 characters; empty = none.
+        public var note: String = ""
+        /// When acknowledged (the employee).
+        public var acknowledged: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            note: String = "",
+            acknowledged: Common.AuditStamp? = nil
+        ) {
+            self.note = note
+            self.acknowledged = acknowledged
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, note)
+            try encoder.message(1, acknowledged)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.note = try decoder.string(0)
+            self.acknowledged = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !note.isEmpty { printer.string("note", note) }
+            if let value = acknowledged { printer.message("acknowledged", value) }
         }
     }
 
@@ -739,6 +905,10 @@ extension Evaluation {
         public var curveDenominator: UInt32 = 0
         /// Every finalisation, oldest first; all but the latest are superseded. Output only.
         public var finalisations: [Evaluation.FinalisationRecord] = []
+        /// Pengelola kinerja's recommendations of the organisation rating, oldest first. Output only.
+        public var recommendations: [Evaluation.OrganisationRatingRecommendation] = []
+        /// The peers told of the latest finalisation or reopening, and whether they acknowledged it. Output only.
+        public var lockDeliveries: [Evaluation.LockDelivery] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -763,7 +933,9 @@ extension Evaluation {
             span: Evaluation.EvaluationSpan? = nil,
             populationAdjustments: [Evaluation.PopulationAdjustment] = [],
             curveDenominator: UInt32 = 0,
-            finalisations: [Evaluation.FinalisationRecord] = []
+            finalisations: [Evaluation.FinalisationRecord] = [],
+            recommendations: [Evaluation.OrganisationRatingRecommendation] = [],
+            lockDeliveries: [Evaluation.LockDelivery] = []
         ) {
             self.periodID = periodID
             self.unit = unit
@@ -784,6 +956,8 @@ extension Evaluation {
             self.populationAdjustments = populationAdjustments
             self.curveDenominator = curveDenominator
             self.finalisations = finalisations
+            self.recommendations = recommendations
+            self.lockDeliveries = lockDeliveries
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -806,6 +980,8 @@ extension Evaluation {
             try encoder.repeatedMessage(16, populationAdjustments)
             encoder.scalar(17, curveDenominator)
             try encoder.repeatedMessage(18, finalisations)
+            try encoder.repeatedMessage(19, recommendations)
+            try encoder.repeatedMessage(20, lockDeliveries)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -828,6 +1004,8 @@ extension Evaluation {
             self.populationAdjustments = try decoder.repeatedMessage(16)
             self.curveDenominator = decoder.scalar(17)
             self.finalisations = try decoder.repeatedMessage(18)
+            self.recommendations = try decoder.repeatedMessage(19)
+            self.lockDeliveries = try decoder.repeatedMessage(20)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -850,6 +1028,8 @@ extension Evaluation {
             for value in populationAdjustments { printer.message("population_adjustments", value) }
             if curveDenominator != 0 { printer.integer("curve_denominator", curveDenominator) }
             for value in finalisations { printer.message("finalisations", value) }
+            for value in recommendations { printer.message("recommendations", value) }
+            for value in lockDeliveries { printer.message("lock_deliveries", value) }
         }
     }
 
@@ -1412,7 +1592,9 @@ extension Evaluation {
         public var jenisJabatan: Common.JenisJabatan = .init(rawValue: 0)
         /// True when the employee leads the evaluated unit (their Hasil Kerja follows the organisation rating).
         public var unitLeader: Bool = false
-        /// Pejabat penilai (evaluator), normally the atasan langsung.
+        /// Pejabat penilai (evaluator) per identity: recorded when the period opens (for its last day, or
+        /// today when earlier), refreshed by ProposeEvaluations, and set to whoever rated at each rating.
+        /// Who may rate is always identity's pejabat penilai of the day, not this record.
         public var evaluator: Common.EmployeeRef? = nil
         /// SKP id evaluated; empty when the employee has no SKP.
         public var skpID: String = ""
@@ -1445,6 +1627,14 @@ extension Evaluation {
         public var span: Evaluation.EvaluationSpan? = nil
         /// Every SKP the evaluation covers, in covered-days order (several after a transfer within the period).
         public var skpIDs: [String] = []
+        /// The employee's acknowledgement; absent until given.
+        public var acknowledgement: Evaluation.EvaluationAcknowledgement? = nil
+        /// SHA-256 of the snapshot taken at the current finalisation (the deterministic encoding of this
+        /// message as finalised, with this field and `acknowledgement` cleared): 32 bytes; empty until FINALISED.
+        public var snapshotSha256: [UInt8] = []
+        /// True when a population adjustment removes the employee from the curve's denominator (then
+        /// they are not rated or finalised in this period).
+        public var excluded: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -1472,7 +1662,10 @@ extension Evaluation {
             perilakuProposal: Evaluation.PerilakuProposal? = nil,
             qualitativeRatings: [Evaluation.QualitativeIkiRating] = [],
             span: Evaluation.EvaluationSpan? = nil,
-            skpIDs: [String] = []
+            skpIDs: [String] = [],
+            acknowledgement: Evaluation.EvaluationAcknowledgement? = nil,
+            snapshotSha256: [UInt8] = [],
+            excluded: Bool = false
         ) {
             self.evaluationID = evaluationID
             self.periodID = periodID
@@ -1496,6 +1689,9 @@ extension Evaluation {
             self.qualitativeRatings = qualitativeRatings
             self.span = span
             self.skpIDs = skpIDs
+            self.acknowledgement = acknowledgement
+            self.snapshotSha256 = snapshotSha256
+            self.excluded = excluded
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1521,6 +1717,9 @@ extension Evaluation {
             try encoder.repeatedMessage(19, qualitativeRatings)
             try encoder.message(20, span)
             try encoder.repeatedString(21, skpIDs)
+            try encoder.message(22, acknowledgement)
+            encoder.bytes(23, snapshotSha256)
+            encoder.bool(24, excluded)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1546,6 +1745,9 @@ extension Evaluation {
             self.qualitativeRatings = try decoder.repeatedMessage(19)
             self.span = try decoder.message(20)
             self.skpIDs = try decoder.repeatedString(21)
+            self.acknowledgement = try decoder.message(22)
+            self.snapshotSha256 = decoder.bytes(23)
+            self.excluded = decoder.bool(24)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1571,6 +1773,9 @@ extension Evaluation {
             for value in qualitativeRatings { printer.message("qualitative_ratings", value) }
             if let value = span { printer.message("span", value) }
             for value in skpIDs { printer.string("skp_ids", value) }
+            if let value = acknowledgement { printer.message("acknowledgement", value) }
+            if !snapshotSha256.isEmpty { printer.bytes("snapshot_sha256", snapshotSha256) }
+            if excluded { printer.bool("excluded", excluded) }
         }
     }
 
@@ -3588,82 +3793,6 @@ extension Evaluation {
         }
     }
 
-    /// Request of EvaluationService.ReassignEvaluator.
-    public struct ReassignEvaluatorRequest: ProtoMessage {
-        public static let protoName = "kinerja.evaluation.v1.ReassignEvaluatorRequest"
-        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__reassign_evaluator_request()) }
-
-        /// Evaluation id (not FINALISED).
-        public var evaluationID: String = ""
-        /// New pejabat penilai NIP (e.g. the new or acting atasan).
-        public var evaluatorNIP: String = ""
-        /// Why; 1–1000 characters.
-        public var reason: String = ""
-
-        /// A message with every field at its default.
-        public init() {}
-
-        /// A message with the given fields; the others keep their defaults.
-        public init(
-            evaluationID: String = "",
-            evaluatorNIP: String = "",
-            reason: String = ""
-        ) {
-            self.evaluationID = evaluationID
-            self.evaluatorNIP = evaluatorNIP
-            self.reason = reason
-        }
-
-        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
-            try encoder.string(0, evaluationID)
-            try encoder.string(1, evaluatorNIP)
-            try encoder.string(2, reason)
-        }
-
-        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
-            self.evaluationID = try decoder.string(0)
-            self.evaluatorNIP = try decoder.string(1)
-            self.reason = try decoder.string(2)
-        }
-
-        public func _printText(into printer: inout TextFormatPrinter) {
-            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
-            if !evaluatorNIP.isEmpty { printer.string("evaluator_nip", evaluatorNIP) }
-            if !reason.isEmpty { printer.string("reason", reason) }
-        }
-    }
-
-    /// Response of EvaluationService.ReassignEvaluator.
-    public struct ReassignEvaluatorResponse: ProtoMessage {
-        public static let protoName = "kinerja.evaluation.v1.ReassignEvaluatorResponse"
-        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__reassign_evaluator_response()) }
-
-        /// The evaluation with its new evaluator (ratings already entered are kept).
-        public var evaluation: Evaluation.EmployeeEvaluation? = nil
-
-        /// A message with every field at its default.
-        public init() {}
-
-        /// A message with the given fields; the others keep their defaults.
-        public init(
-            evaluation: Evaluation.EmployeeEvaluation? = nil
-        ) {
-            self.evaluation = evaluation
-        }
-
-        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
-            try encoder.message(0, evaluation)
-        }
-
-        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
-            self.evaluation = try decoder.message(0)
-        }
-
-        public func _printText(into printer: inout TextFormatPrinter) {
-            if let value = evaluation { printer.message("evaluation", value) }
-        }
-    }
-
     /// Request of EvaluationService.GetPredikatMatrix.
     public struct GetPredikatMatrixRequest: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.GetPredikatMatrixRequest"
@@ -4179,6 +4308,11 @@ extension Evaluation {
         public var finalisedAfter: Common.Timestamp? = nil
         /// Instead of period, any span including a semester; when set, period is ignored.
         public var span: Evaluation.EvaluationSpan? = nil
+        /// Resume after this NIP (rows come in NIP order); empty = from the start.
+        public var afterNIP: String = ""
+        /// Read this finalisation of each period (as a previous row reported); 0 = the current one. A
+        /// resumed export gives the number it started with, so it never mixes two finalisations.
+        public var finalisationNumber: UInt32 = 0
 
         /// A message with every field at its default.
         public init() {}
@@ -4188,12 +4322,16 @@ extension Evaluation {
             unit: Common.UnitScope? = nil,
             period: Common.Period? = nil,
             finalisedAfter: Common.Timestamp? = nil,
-            span: Evaluation.EvaluationSpan? = nil
+            span: Evaluation.EvaluationSpan? = nil,
+            afterNIP: String = "",
+            finalisationNumber: UInt32 = 0
         ) {
             self.unit = unit
             self.period = period
             self.finalisedAfter = finalisedAfter
             self.span = span
+            self.afterNIP = afterNIP
+            self.finalisationNumber = finalisationNumber
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -4201,6 +4339,8 @@ extension Evaluation {
             try encoder.message(1, period)
             try encoder.message(2, finalisedAfter)
             try encoder.message(3, span)
+            try encoder.string(4, afterNIP)
+            encoder.scalar(5, finalisationNumber)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -4208,6 +4348,8 @@ extension Evaluation {
             self.period = try decoder.message(1)
             self.finalisedAfter = try decoder.message(2)
             self.span = try decoder.message(3)
+            self.afterNIP = try decoder.string(4)
+            self.finalisationNumber = decoder.scalar(5)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -4215,6 +4357,8 @@ extension Evaluation {
             if let value = period { printer.message("period", value) }
             if let value = finalisedAfter { printer.message("finalised_after", value) }
             if let value = span { printer.message("span", value) }
+            if !afterNIP.isEmpty { printer.string("after_nip", afterNIP) }
+            if finalisationNumber != 0 { printer.integer("finalisation_number", finalisationNumber) }
         }
     }
 
@@ -4225,27 +4369,41 @@ extension Evaluation {
 
         /// The record.
         public var record: Evaluation.SiasnRecord? = nil
+        /// Which finalisation of its period the record comes from.
+        public var finalisationNumber: UInt32 = 0
+        /// The evaluation period.
+        public var periodID: String = ""
 
         /// A message with every field at its default.
         public init() {}
 
         /// A message with the given fields; the others keep their defaults.
         public init(
-            record: Evaluation.SiasnRecord? = nil
+            record: Evaluation.SiasnRecord? = nil,
+            finalisationNumber: UInt32 = 0,
+            periodID: String = ""
         ) {
             self.record = record
+            self.finalisationNumber = finalisationNumber
+            self.periodID = periodID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, record)
+            encoder.scalar(1, finalisationNumber)
+            try encoder.string(2, periodID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.record = try decoder.message(0)
+            self.finalisationNumber = decoder.scalar(1)
+            self.periodID = try decoder.string(2)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = record { printer.message("record", value) }
+            if finalisationNumber != 0 { printer.integer("finalisation_number", finalisationNumber) }
+            if !periodID.isEmpty { printer.string("period_id", periodID) }
         }
     }
 
@@ -4551,6 +4709,165 @@ extension Evaluation {
             if let value = period { printer.message("period", value) }
             if let value = adjustment { printer.message("adjustment", value) }
             if let value = curve { printer.message("curve", value) }
+        }
+    }
+
+    /// Request of EvaluationService.RecommendOrganisationRating.
+    public struct RecommendOrganisationRatingRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.RecommendOrganisationRatingRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__recommend_organisation_rating_request()) }
+
+        /// Evaluation period id (PERSIAPAN or PENILAIAN).
+        public var periodID: String = ""
+        /// The rating recommended. Required.
+        public var rating: Common.OrganisationRating = .init(rawValue: 0)
+        /// Why; 1–2000 characters.
+        public var reason: String = ""
+        /// Revision of the period the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            periodID: String = "",
+            rating: Common.OrganisationRating = .init(rawValue: 0),
+            reason: String = "",
+            expectedRevision: UInt64 = 0
+        ) {
+            self.periodID = periodID
+            self.rating = rating
+            self.reason = reason
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, periodID)
+            encoder.scalar(1, rating.rawValue)
+            try encoder.string(2, reason)
+            encoder.scalar(3, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.periodID = try decoder.string(0)
+            self.rating = decoder.enumeration(1)
+            self.reason = try decoder.string(2)
+            self.expectedRevision = decoder.scalar(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !periodID.isEmpty { printer.string("period_id", periodID) }
+            if rating.rawValue != 0 { printer.enumeration("rating", rating) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of EvaluationService.RecommendOrganisationRating.
+    public struct RecommendOrganisationRatingResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.RecommendOrganisationRatingResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__recommend_organisation_rating_response()) }
+
+        /// The period with the recommendation.
+        public var period: Evaluation.EvaluationPeriod? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            period: Evaluation.EvaluationPeriod? = nil
+        ) {
+            self.period = period
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, period)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.period = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = period { printer.message("period", value) }
+        }
+    }
+
+    /// Request of EvaluationService.AcknowledgeEvaluation.
+    public struct AcknowledgeEvaluationRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AcknowledgeEvaluationRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__acknowledge_evaluation_request()) }
+
+        /// Evaluation id (the caller's own, with both ratings entered).
+        public var evaluationID: String = ""
+        /// The employee's response; at most 2000 characters; empty = acknowledged without a note.
+        public var note: String = ""
+        /// Revision the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluationID: String = "",
+            note: String = "",
+            expectedRevision: UInt64 = 0
+        ) {
+            self.evaluationID = evaluationID
+            self.note = note
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, evaluationID)
+            try encoder.string(1, note)
+            encoder.scalar(2, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluationID = try decoder.string(0)
+            self.note = try decoder.string(1)
+            self.expectedRevision = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            if !note.isEmpty { printer.string("note", note) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of EvaluationService.AcknowledgeEvaluation.
+    public struct AcknowledgeEvaluationResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AcknowledgeEvaluationResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__acknowledge_evaluation_response()) }
+
+        /// The evaluation with the acknowledgement.
+        public var evaluation: Evaluation.EmployeeEvaluation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluation: Evaluation.EmployeeEvaluation? = nil
+        ) {
+            self.evaluation = evaluation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, evaluation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = evaluation { printer.message("evaluation", value) }
         }
     }
 

@@ -4,64 +4,74 @@
 extension Evaluation {
     /// Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.
     /// Served by `kinerja-evaluation`.
+    ///
+    /// Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola
+    /// kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute
+    /// proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,
+    /// Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat
+    /// penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and
+    /// reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own.
     public enum EvaluationService {
         /// The service as the server lists it.
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.reassignEvaluator, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.adjustPopulation, Method.listAuditEvents, Method.verifyAuditChain],
-            documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`."
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAuditEvents, Method.verifyAuditChain],
+            documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
         /// The methods of the service.
         public enum Method {
-            /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee
-            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future
-            /// period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an
-            /// unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for
-            /// the unit (also via an overlapping subtree). Honours `idempotency-key`.
+            /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee with an
+            /// SKP in force for the period (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT
+            /// for a malformed or future period or span, a period and span that disagree, or a malformed
+            /// scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when a period of the same kind and span
+            /// is open or final for the unit (also via an overlapping subtree); UNAVAILABLE when identity or
+            /// planning cannot answer. Honours `idempotency-key`.
             public static let openPeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "OpenPeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.OpenPeriodRequest", responseType: "kinerja.evaluation.v1.OpenPeriodResponse",
                 idempotency: .withKey,
-                documentation: "Opens an evaluation period for a unit and creates one evaluation per AKTIF employee\n (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future\n period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an\n unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for\n the unit (also via an overlapping subtree). Honours `idempotency-key`."
+                documentation: "Opens an evaluation period for a unit and creates one evaluation per AKTIF employee with an\n SKP in force for the period (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT\n for a malformed or future period or span, a period and span that disagree, or a malformed\n scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when a period of the same kind and span\n is open or final for the unit (also via an overlapping subtree); UNAVAILABLE when identity or\n planning cannot answer. Honours `idempotency-key`."
             )
-            /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan
-            /// with evaluations in it; HR portal. Returns NOT_FOUND for an unknown period.
+            /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; the pimpinan
+            /// above the unit; a pejabat penilai with evaluations in it; HR portal. Returns NOT_FOUND for an
+            /// unknown period.
             public static let getPeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetPeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetPeriodRequest", responseType: "kinerja.evaluation.v1.GetPeriodResponse",
                 idempotency: .always,
-                documentation: "Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan\n with evaluations in it; HR portal. Returns NOT_FOUND for an unknown period."
+                documentation: "Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; the pimpinan\n above the unit; a pejabat penilai with evaluations in it; HR portal. Returns NOT_FOUND for an\n unknown period."
             )
-            /// Lists evaluation periods. Same callers as GetPeriod. Returns INVALID_ARGUMENT for a bad
-            /// page size or cursor; NOT_FOUND for an unknown unit.
+            /// Lists evaluation periods. Pengelola kinerja, pimpinan and auditor in scope (the unit filter is
+            /// required for them unless their scope is agency-wide), HR portal. Returns INVALID_ARGUMENT for a
+            /// bad page size or cursor; NOT_FOUND for an unknown unit.
             public static let listPeriods = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListPeriods", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListPeriodsRequest", responseType: "kinerja.evaluation.v1.ListPeriodsResponse",
                 idempotency: .always,
-                documentation: "Lists evaluation periods. Same callers as GetPeriod. Returns INVALID_ARGUMENT for a bad\n page size or cursor; NOT_FOUND for an unknown unit."
+                documentation: "Lists evaluation periods. Pengelola kinerja, pimpinan and auditor in scope (the unit filter is\n required for them unless their scope is agency-wide), HR portal. Returns INVALID_ARGUMENT for a\n bad page size or cursor; NOT_FOUND for an unknown unit."
             )
-            /// Reopens a FINALISED period for corrections (back to PENILAIAN); exports of its records are
-            /// marked superseded once re-finalised. Pengelola kinerja with agency-wide scope, or admin.
-            /// Returns INVALID_ARGUMENT without a proper reason, NOT_FOUND, FAILED_PRECONDITION when not
-            /// FINALISED.
+            /// Reopens a FINALISED period for corrections (back to PENILAIAN); the finalisation and its
+            /// snapshots are kept, marked superseded; reporting (and planning, for an annual period) are told
+            /// to lift their locks. The pimpinan above the unit. Returns INVALID_ARGUMENT without a reason of
+            /// 20–2000 characters, NOT_FOUND, FAILED_PRECONDITION when not FINALISED.
             public static let reopenPeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ReopenPeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ReopenPeriodRequest", responseType: "kinerja.evaluation.v1.ReopenPeriodResponse",
                 idempotency: .none,
-                documentation: "Reopens a FINALISED period for corrections (back to PENILAIAN); exports of its records are\n marked superseded once re-finalised. Pengelola kinerja with agency-wide scope, or admin.\n Returns INVALID_ARGUMENT without a proper reason, NOT_FOUND, FAILED_PRECONDITION when not\n FINALISED."
+                documentation: "Reopens a FINALISED period for corrections (back to PENILAIAN); the finalisation and its\n snapshots are kept, marked superseded; reporting (and planning, for an annual period) are told\n to lift their locks. The pimpinan above the unit. Returns INVALID_ARGUMENT without a reason of\n 20–2000 characters, NOT_FOUND, FAILED_PRECONDITION when not FINALISED."
             )
             /// Decides the unit's organisation rating for the period, which sets the curve quotas; moves
-            /// PERSIAPAN to PENILAIAN. Pimpinan of the unit's parent or pengelola kinerja in scope. Returns
-            /// INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND; FAILED_PRECONDITION
-            /// when FINALISED; ABORTED on a revision mismatch. Changing it during PENILAIAN is audited and
-            /// recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
+            /// PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may
+            /// recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;
+            /// FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during
+            /// PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
             public static let setOrganisationRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetOrganisationRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetOrganisationRatingRequest", responseType: "kinerja.evaluation.v1.SetOrganisationRatingResponse",
                 idempotency: .withKey,
-                documentation: "Decides the unit's organisation rating for the period, which sets the curve quotas; moves\n PERSIAPAN to PENILAIAN. Pimpinan of the unit's parent or pengelola kinerja in scope. Returns\n INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND; FAILED_PRECONDITION\n when FINALISED; ABORTED on a revision mismatch. Changing it during PENILAIAN is audited and\n recomputes the unit leader's proposal. Idempotent with `idempotency-key`."
+                documentation: "Decides the unit's organisation rating for the period, which sets the curve quotas; moves\n PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may\n recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;\n FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during\n PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`."
             )
             /// Returns a unit's organisation rating for a period with its history. Any employee of the
             /// unit, pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT
@@ -82,65 +92,59 @@ extension Evaluation {
             )
             /// Sets the proposal rule for a unit or the agency (a new version; open periods keep the
             /// version they started with until proposals are recomputed). Pengelola kinerja with scope
-            /// over the unit, or admin. Returns INVALID_ARGUMENT for thresholds out of range or
-            /// inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch.
+            /// over the unit (the root for the agency-wide rule). Returns INVALID_ARGUMENT for thresholds out
+            /// of range or inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch.
             public static let setProposalRule = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetProposalRule", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetProposalRuleRequest", responseType: "kinerja.evaluation.v1.SetProposalRuleResponse",
                 idempotency: .none,
-                documentation: "Sets the proposal rule for a unit or the agency (a new version; open periods keep the\n version they started with until proposals are recomputed). Pengelola kinerja with scope\n over the unit, or admin. Returns INVALID_ARGUMENT for thresholds out of range or\n inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch."
+                documentation: "Sets the proposal rule for a unit or the agency (a new version; open periods keep the\n version they started with until proposals are recomputed). Pengelola kinerja with scope\n over the unit (the root for the agency-wide rule). Returns INVALID_ARGUMENT for thresholds out\n of range or inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch."
             )
             /// Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's
-            /// progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns
-            /// NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,
-            /// FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.
-            /// Idempotent.
+            /// progress stream (planning's targets, verified realisations), planning's ekspektasi khusus
+            /// (StreamTargets) and feedback's behaviour summaries (StreamBehaviourSummaries), batched per
+            /// unit, never one call per employee. Pengelola kinerja in scope (also run by the service
+            /// itself). Returns NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the
+            /// population, FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting, planning or
+            /// feedback cannot be reached. Idempotent.
             public static let proposeEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ProposeEvaluations", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ProposeEvaluationsRequest", responseType: "kinerja.evaluation.v1.ProposeEvaluationsResponse",
                 idempotency: .always,
-                documentation: "Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's\n progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns\n NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,\n FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.\n Idempotent."
+                documentation: "Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's\n progress stream (planning's targets, verified realisations), planning's ekspektasi khusus\n (StreamTargets) and feedback's behaviour summaries (StreamBehaviourSummaries), batched per\n unit, never one call per employee. Pengelola kinerja in scope (also run by the service\n itself). Returns NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the\n population, FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting, planning or\n feedback cannot be reached. Idempotent."
             )
-            /// Returns one evaluation, optionally with its evidence. The employee (only when FINALISED, or
-            /// their own ratings once entered, per agency setting), the evaluator and their atasan chain,
-            /// pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when
-            /// no key is set or the period is malformed, NOT_FOUND for an unknown evaluation.
+            /// Returns one evaluation, optionally with its evidence. The employee (their own), their
+            /// pejabat penilai of the day and atasan chain, pengelola kinerja, pimpinan and auditor in scope,
+            /// HR portal. Returns INVALID_ARGUMENT when no key is set or the period is malformed, NOT_FOUND
+            /// for an unknown evaluation.
             public static let getEvaluation = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetEvaluation", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetEvaluationRequest", responseType: "kinerja.evaluation.v1.GetEvaluationResponse",
                 idempotency: .always,
-                documentation: "Returns one evaluation, optionally with its evidence. The employee (only when FINALISED, or\n their own ratings once entered, per agency setting), the evaluator and their atasan chain,\n pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when\n no key is set or the period is malformed, NOT_FOUND for an unknown evaluation."
+                documentation: "Returns one evaluation, optionally with its evidence. The employee (their own), their\n pejabat penilai of the day and atasan chain, pengelola kinerja, pimpinan and auditor in scope,\n HR portal. Returns INVALID_ARGUMENT when no key is set or the period is malformed, NOT_FOUND\n for an unknown evaluation."
             )
             /// Sets the Hasil Kerja rating; an override of the proposal is recorded with reason and who.
-            /// The evaluator (pejabat penilai). For a unit leader the rating must equal the organisation
-            /// rating's mapping unless overridden with a reason. Returns INVALID_ARGUMENT for an
+            /// The employee's pejabat penilai of the day (identity: atasan langsung, Plt/Plh within the
+            /// decree's range, the non-ASN Kepala Daerah). For a unit leader the proposal is the organisation
+            /// rating's mapping; departing from it needs a reason. Returns INVALID_ARGUMENT for an
             /// unspecified rating or a missing reason on an override; NOT_FOUND; FAILED_PRECONDITION while
-            /// PERSIAPAN (organisation rating first) or when FINALISED; ABORTED on a revision mismatch.
-            /// Idempotent with `idempotency-key`.
+            /// PERSIAPAN (organisation rating first), when FINALISED or when the employee is excluded from
+            /// the population; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public static let setHasilKerjaRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetHasilKerjaRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetHasilKerjaRatingRequest", responseType: "kinerja.evaluation.v1.SetHasilKerjaRatingResponse",
                 idempotency: .withKey,
-                documentation: "Sets the Hasil Kerja rating; an override of the proposal is recorded with reason and who.\n The evaluator (pejabat penilai). For a unit leader the rating must equal the organisation\n rating's mapping unless overridden with a reason. Returns INVALID_ARGUMENT for an\n unspecified rating or a missing reason on an override; NOT_FOUND; FAILED_PRECONDITION while\n PERSIAPAN (organisation rating first) or when FINALISED; ABORTED on a revision mismatch.\n Idempotent with `idempotency-key`."
+                documentation: "Sets the Hasil Kerja rating; an override of the proposal is recorded with reason and who.\n The employee's pejabat penilai of the day (identity: atasan langsung, Plt/Plh within the\n decree's range, the non-ASN Kepala Daerah). For a unit leader the proposal is the organisation\n rating's mapping; departing from it needs a reason. Returns INVALID_ARGUMENT for an\n unspecified rating or a missing reason on an override; NOT_FOUND; FAILED_PRECONDITION while\n PERSIAPAN (organisation rating first), when FINALISED or when the employee is excluded from\n the population; ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
             )
-            /// Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The evaluator. Returns
-            /// INVALID_ARGUMENT for an unspecified rating, a missing reason where required, duplicate
-            /// values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN or when FINALISED; ABORTED on a
-            /// revision mismatch. Idempotent with `idempotency-key`.
+            /// Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The pejabat penilai of the
+            /// day. Returns INVALID_ARGUMENT for an unspecified rating, a missing reason where required,
+            /// duplicate values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN, when FINALISED or
+            /// when the employee is excluded; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public static let setPerilakuRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetPerilakuRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetPerilakuRatingRequest", responseType: "kinerja.evaluation.v1.SetPerilakuRatingResponse",
                 idempotency: .withKey,
-                documentation: "Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The evaluator. Returns\n INVALID_ARGUMENT for an unspecified rating, a missing reason where required, duplicate\n values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN or when FINALISED; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
-            )
-            /// Changes the evaluator of an evaluation (atasan changed, acting atasan). Pengelola kinerja
-            /// in scope. Returns INVALID_ARGUMENT without a reason or when the new evaluator is the
-            /// employee; NOT_FOUND for an unknown evaluation or NIP; FAILED_PRECONDITION when FINALISED.
-            public static let reassignEvaluator = MethodDescriptor(
-                service: "kinerja.evaluation.v1.EvaluationService", method: "ReassignEvaluator", kind: .unary,
-                requestType: "kinerja.evaluation.v1.ReassignEvaluatorRequest", responseType: "kinerja.evaluation.v1.ReassignEvaluatorResponse",
-                idempotency: .none,
-                documentation: "Changes the evaluator of an evaluation (atasan changed, acting atasan). Pengelola kinerja\n in scope. Returns INVALID_ARGUMENT without a reason or when the new evaluator is the\n employee; NOT_FOUND for an unknown evaluation or NIP; FAILED_PRECONDITION when FINALISED."
+                documentation: "Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The pejabat penilai of the\n day. Returns INVALID_ARGUMENT for an unspecified rating, a missing reason where required,\n duplicate values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN, when FINALISED or\n when the employee is excluded; ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any
             /// authenticated principal. Never fails on valid input.
@@ -151,82 +155,89 @@ extension Evaluation {
                 documentation: "Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any\n authenticated principal. Never fails on valid input."
             )
             /// Returns a period's curve: quotas per predikat (available before any rating), the current
-            /// distribution and breaches with explanations. Evaluators in the period, pengelola kinerja,
-            /// pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period.
+            /// distribution and breaches with explanations. A pejabat penilai with evaluations in the
+            /// period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR
+            /// portal. Returns NOT_FOUND for an unknown period.
             public static let getCurve = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetCurve", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetCurveRequest", responseType: "kinerja.evaluation.v1.GetCurveResponse",
                 idempotency: .always,
-                documentation: "Returns a period's curve: quotas per predikat (available before any rating), the current\n distribution and breaches with explanations. Evaluators in the period, pengelola kinerja,\n pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period."
+                documentation: "Returns a period's curve: quotas per predikat (available before any rating), the current\n distribution and breaches with explanations. A pejabat penilai with evaluations in the\n period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR\n portal. Returns NOT_FOUND for an unknown period."
             )
-            /// Finalises a period: every evaluation must be RATED; the curve must hold, or its breaches
-            /// are accepted with an override reason (audited). Pengelola kinerja in scope. Returns
-            /// NOT_FOUND; FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated (with
-            /// PreconditionFailure details listing them) or when the curve is breached without an
-            /// override (with CurveBreachInfo details); INVALID_ARGUMENT for an override reason under 20
-            /// characters; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
+            /// Finalises a period in one transaction: every counted evaluation must be RATED; the curve must
+            /// hold, or its breaches are accepted with an override reason (audited); every evaluation is
+            /// locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the
+            /// period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer
+            /// that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;
+            /// FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated or when the curve is
+            /// breached without an override (with CurveBreachInfo details naming the rule, the count and the
+            /// limit); INVALID_ARGUMENT for an override reason under 20 characters; ABORTED on a revision
+            /// mismatch. Idempotent with `idempotency-key`.
             public static let finalisePeriod = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "FinalisePeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.FinalisePeriodRequest", responseType: "kinerja.evaluation.v1.FinalisePeriodResponse",
                 idempotency: .withKey,
-                documentation: "Finalises a period: every evaluation must be RATED; the curve must hold, or its breaches\n are accepted with an override reason (audited). Pengelola kinerja in scope. Returns\n NOT_FOUND; FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated (with\n PreconditionFailure details listing them) or when the curve is breached without an\n override (with CurveBreachInfo details); INVALID_ARGUMENT for an override reason under 20\n characters; ABORTED on a revision mismatch. Idempotent with `idempotency-key`."
+                documentation: "Finalises a period in one transaction: every counted evaluation must be RATED; the curve must\n hold, or its breaches are accepted with an override reason (audited); every evaluation is\n locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the\n period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer\n that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;\n FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated or when the curve is\n breached without an override (with CurveBreachInfo details naming the rule, the count and the\n limit); INVALID_ARGUMENT for an override reason under 20 characters; ABORTED on a revision\n mismatch. Idempotent with `idempotency-key`."
             )
-            /// Lists evaluations for the HR portal by unit, period and predikat, with paging and totals.
-            /// HR portal, pengelola kinerja, pimpinan and auditor in scope; evaluators for their own.
-            /// Returns INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit.
+            /// Lists evaluations for the HR portal by unit (with sub-units), period, predikat, state and
+            /// evaluator, with paging and totals. HR portal, pengelola kinerja, pimpinan and auditor in
+            /// scope; a pejabat penilai for the evaluations they rate (evaluator_nip = themselves). Returns
+            /// INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit.
             public static let listEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListEvaluations", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListEvaluationsRequest", responseType: "kinerja.evaluation.v1.ListEvaluationsResponse",
                 idempotency: .always,
-                documentation: "Lists evaluations for the HR portal by unit, period and predikat, with paging and totals.\n HR portal, pengelola kinerja, pimpinan and auditor in scope; evaluators for their own.\n Returns INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit."
+                documentation: "Lists evaluations for the HR portal by unit (with sub-units), period, predikat, state and\n evaluator, with paging and totals. HR portal, pengelola kinerja, pimpinan and auditor in\n scope; a pejabat penilai for the evaluations they rate (evaluator_nip = themselves). Returns\n INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit."
             )
-            /// Lists one employee's evaluations across periods. The employee (FINALISED only), their atasan
-            /// chain, pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a
-            /// malformed NIP or from_year > to_year, NOT_FOUND for an unknown NIP.
+            /// Lists one employee's evaluations across periods. The employee (own), their atasan chain,
+            /// pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a malformed
+            /// NIP or from_year > to_year.
             public static let listEmployeeEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListEmployeeEvaluations", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListEmployeeEvaluationsRequest", responseType: "kinerja.evaluation.v1.ListEmployeeEvaluationsResponse",
                 idempotency: .always,
-                documentation: "Lists one employee's evaluations across periods. The employee (FINALISED only), their atasan\n chain, pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a\n malformed NIP or from_year > to_year, NOT_FOUND for an unknown NIP."
+                documentation: "Lists one employee's evaluations across periods. The employee (own), their atasan chain,\n pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a malformed\n NIP or from_year > to_year."
             )
             /// Lists recorded overrides of proposals and earlier decisions (the audit of rating changes).
-            /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT when neither
-            /// period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period.
+            /// Pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when
+            /// neither period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period.
             public static let listRatingOverrides = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ListRatingOverrides", kind: .unary,
                 requestType: "kinerja.evaluation.v1.ListRatingOverridesRequest", responseType: "kinerja.evaluation.v1.ListRatingOverridesResponse",
                 idempotency: .always,
-                documentation: "Lists recorded overrides of proposals and earlier decisions (the audit of rating changes).\n Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT when neither\n period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period."
+                documentation: "Lists recorded overrides of proposals and earlier decisions (the audit of rating changes).\n Pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when\n neither period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period."
             )
-            /// Streams the finalised evaluations of a unit and period as SIASN-style records, one per
-            /// employee. HR portal and other government systems (machine clients), pengelola kinerja in
-            /// scope. Returns INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit,
-            /// FAILED_PRECONDITION when the period is not FINALISED.
+            /// Streams the finalised evaluations of a unit (with sub-units when asked) and span as
+            /// SIASN-style records, one per employee in NIP order, read from the finalisation snapshots in
+            /// one read transaction (a consistent snapshot, resumable with after_nip and
+            /// finalisation_number). HR portal, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad
+            /// period, NOT_FOUND for an unknown unit, FAILED_PRECONDITION when no period of the span is
+            /// FINALISED for the unit or the finalisation asked for is no longer current.
             public static let exportEvaluations = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "ExportEvaluations", kind: .serverStreaming,
                 requestType: "kinerja.evaluation.v1.ExportEvaluationsRequest", responseType: "kinerja.evaluation.v1.ExportEvaluationsResponse",
                 idempotency: .always,
-                documentation: "Streams the finalised evaluations of a unit and period as SIASN-style records, one per\n employee. HR portal and other government systems (machine clients), pengelola kinerja in\n scope. Returns INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit,\n FAILED_PRECONDITION when the period is not FINALISED."
+                documentation: "Streams the finalised evaluations of a unit (with sub-units when asked) and span as\n SIASN-style records, one per employee in NIP order, read from the finalisation snapshots in\n one read transaction (a consistent snapshot, resumable with after_nip and\n finalisation_number). HR portal, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad\n period, NOT_FOUND for an unknown unit, FAILED_PRECONDITION when no period of the span is\n FINALISED for the unit or the finalisation asked for is no longer current."
             )
-            /// Returns each rater's predikat distribution against the unit's (leniency). Pengelola
-            /// kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
+            /// Returns each rater's predikat distribution against the unit's and the city's (leniency).
+            /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
             /// threshold, NOT_FOUND for an unknown unit.
             public static let getRaterLeniency = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetRaterLeniency", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetRaterLeniencyRequest", responseType: "kinerja.evaluation.v1.GetRaterLeniencyResponse",
                 idempotency: .always,
-                documentation: "Returns each rater's predikat distribution against the unit's (leniency). Pengelola\n kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or\n threshold, NOT_FOUND for an unknown unit."
+                documentation: "Returns each rater's predikat distribution against the unit's and the city's (leniency).\n Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or\n threshold, NOT_FOUND for an unknown unit."
             )
             /// Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the
-            /// Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified
-            /// rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP
-            /// that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision
-            /// mismatch. Idempotent with `idempotency-key`.
+            /// Hasil Kerja proposal from them. The pejabat penilai of the day. Returns INVALID_ARGUMENT for an
+            /// unspecified rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or
+            /// an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a
+            /// revision mismatch. Idempotent with `idempotency-key`.
             public static let rateQualitativeIkis = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "RateQualitativeIkis", kind: .unary,
                 requestType: "kinerja.evaluation.v1.RateQualitativeIkisRequest", responseType: "kinerja.evaluation.v1.RateQualitativeIkisResponse",
                 idempotency: .withKey,
-                documentation: "Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the\n Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified\n rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP\n that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision\n mismatch. Idempotent with `idempotency-key`."
+                documentation: "Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the\n Hasil Kerja proposal from them. The pejabat penilai of the day. Returns INVALID_ARGUMENT for an\n unspecified rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or\n an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
             /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
@@ -239,6 +250,27 @@ extension Evaluation {
                 requestType: "kinerja.evaluation.v1.AdjustPopulationRequest", responseType: "kinerja.evaluation.v1.AdjustPopulationResponse",
                 idempotency: .withKey,
                 documentation: "Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and\n recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns\n INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective\n date, a note outside 1–500 characters or a NIP outside the population (except PINDAH_MASUK);\n NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Idempotent\n with `idempotency-key`."
+            )
+            /// Records pengelola kinerja's recommendation of the unit's organisation rating (shown to the
+            /// pimpinan above, who decides). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for an
+            /// unspecified rating or a reason outside 1–2000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED; ABORTED on a revision mismatch. Honours `idempotency-key`.
+            public static let recommendOrganisationRating = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "RecommendOrganisationRating", kind: .unary,
+                requestType: "kinerja.evaluation.v1.RecommendOrganisationRatingRequest", responseType: "kinerja.evaluation.v1.RecommendOrganisationRatingResponse",
+                idempotency: .withKey,
+                documentation: "Records pengelola kinerja's recommendation of the unit's organisation rating (shown to the\n pimpinan above, who decides). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for an\n unspecified rating or a reason outside 1–2000 characters; NOT_FOUND; FAILED_PRECONDITION when\n FINALISED; ABORTED on a revision mismatch. Honours `idempotency-key`."
+            )
+            /// The employee acknowledges their evaluation once both ratings are entered, optionally with a
+            /// response note; acknowledging again replaces the note (also after finalisation: the response
+            /// is not part of the snapshot). The employee only. Returns INVALID_ARGUMENT for a note over 2000
+            /// characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a
+            /// revision mismatch. Idempotent with `idempotency-key`.
+            public static let acknowledgeEvaluation = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "AcknowledgeEvaluation", kind: .unary,
+                requestType: "kinerja.evaluation.v1.AcknowledgeEvaluationRequest", responseType: "kinerja.evaluation.v1.AcknowledgeEvaluationResponse",
+                idempotency: .withKey,
+                documentation: "The employee acknowledges their evaluation once both ratings are entered, optionally with a\n response note; acknowledging again replaces the note (also after finalisation: the response\n is not part of the snapshot). The employee only. Returns INVALID_ARGUMENT for a note over 2000\n characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
@@ -260,28 +292,31 @@ extension Evaluation {
 
         /// The server side of the service: one method per RPC.
         public protocol ServiceProtocol: RegistrableService {
-            /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee
-            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future
-            /// period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an
-            /// unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for
-            /// the unit (also via an overlapping subtree). Honours `idempotency-key`.
+            /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee with an
+            /// SKP in force for the period (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT
+            /// for a malformed or future period or span, a period and span that disagree, or a malformed
+            /// scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when a period of the same kind and span
+            /// is open or final for the unit (also via an overlapping subtree); UNAVAILABLE when identity or
+            /// planning cannot answer. Honours `idempotency-key`.
             func openPeriod(_ request: Evaluation.OpenPeriodRequest, context: ServerContext) async throws -> Evaluation.OpenPeriodResponse
-            /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan
-            /// with evaluations in it; HR portal. Returns NOT_FOUND for an unknown period.
+            /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; the pimpinan
+            /// above the unit; a pejabat penilai with evaluations in it; HR portal. Returns NOT_FOUND for an
+            /// unknown period.
             func getPeriod(_ request: Evaluation.GetPeriodRequest, context: ServerContext) async throws -> Evaluation.GetPeriodResponse
-            /// Lists evaluation periods. Same callers as GetPeriod. Returns INVALID_ARGUMENT for a bad
-            /// page size or cursor; NOT_FOUND for an unknown unit.
+            /// Lists evaluation periods. Pengelola kinerja, pimpinan and auditor in scope (the unit filter is
+            /// required for them unless their scope is agency-wide), HR portal. Returns INVALID_ARGUMENT for a
+            /// bad page size or cursor; NOT_FOUND for an unknown unit.
             func listPeriods(_ request: Evaluation.ListPeriodsRequest, context: ServerContext) async throws -> Evaluation.ListPeriodsResponse
-            /// Reopens a FINALISED period for corrections (back to PENILAIAN); exports of its records are
-            /// marked superseded once re-finalised. Pengelola kinerja with agency-wide scope, or admin.
-            /// Returns INVALID_ARGUMENT without a proper reason, NOT_FOUND, FAILED_PRECONDITION when not
-            /// FINALISED.
+            /// Reopens a FINALISED period for corrections (back to PENILAIAN); the finalisation and its
+            /// snapshots are kept, marked superseded; reporting (and planning, for an annual period) are told
+            /// to lift their locks. The pimpinan above the unit. Returns INVALID_ARGUMENT without a reason of
+            /// 20–2000 characters, NOT_FOUND, FAILED_PRECONDITION when not FINALISED.
             func reopenPeriod(_ request: Evaluation.ReopenPeriodRequest, context: ServerContext) async throws -> Evaluation.ReopenPeriodResponse
             /// Decides the unit's organisation rating for the period, which sets the curve quotas; moves
-            /// PERSIAPAN to PENILAIAN. Pimpinan of the unit's parent or pengelola kinerja in scope. Returns
-            /// INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND; FAILED_PRECONDITION
-            /// when FINALISED; ABORTED on a revision mismatch. Changing it during PENILAIAN is audited and
-            /// recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
+            /// PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may
+            /// recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;
+            /// FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during
+            /// PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
             func setOrganisationRating(_ request: Evaluation.SetOrganisationRatingRequest, context: ServerContext) async throws -> Evaluation.SetOrganisationRatingResponse
             /// Returns a unit's organisation rating for a period with its history. Any employee of the
             /// unit, pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT
@@ -292,76 +327,82 @@ extension Evaluation {
             func getProposalRule(_ request: Evaluation.GetProposalRuleRequest, context: ServerContext) async throws -> Evaluation.GetProposalRuleResponse
             /// Sets the proposal rule for a unit or the agency (a new version; open periods keep the
             /// version they started with until proposals are recomputed). Pengelola kinerja with scope
-            /// over the unit, or admin. Returns INVALID_ARGUMENT for thresholds out of range or
-            /// inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch.
+            /// over the unit (the root for the agency-wide rule). Returns INVALID_ARGUMENT for thresholds out
+            /// of range or inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch.
             func setProposalRule(_ request: Evaluation.SetProposalRuleRequest, context: ServerContext) async throws -> Evaluation.SetProposalRuleResponse
             /// Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's
-            /// progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns
-            /// NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,
-            /// FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.
-            /// Idempotent.
+            /// progress stream (planning's targets, verified realisations), planning's ekspektasi khusus
+            /// (StreamTargets) and feedback's behaviour summaries (StreamBehaviourSummaries), batched per
+            /// unit, never one call per employee. Pengelola kinerja in scope (also run by the service
+            /// itself). Returns NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the
+            /// population, FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting, planning or
+            /// feedback cannot be reached. Idempotent.
             func proposeEvaluations(_ request: Evaluation.ProposeEvaluationsRequest, context: ServerContext) async throws -> Evaluation.ProposeEvaluationsResponse
-            /// Returns one evaluation, optionally with its evidence. The employee (only when FINALISED, or
-            /// their own ratings once entered, per agency setting), the evaluator and their atasan chain,
-            /// pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when
-            /// no key is set or the period is malformed, NOT_FOUND for an unknown evaluation.
+            /// Returns one evaluation, optionally with its evidence. The employee (their own), their
+            /// pejabat penilai of the day and atasan chain, pengelola kinerja, pimpinan and auditor in scope,
+            /// HR portal. Returns INVALID_ARGUMENT when no key is set or the period is malformed, NOT_FOUND
+            /// for an unknown evaluation.
             func getEvaluation(_ request: Evaluation.GetEvaluationRequest, context: ServerContext) async throws -> Evaluation.GetEvaluationResponse
             /// Sets the Hasil Kerja rating; an override of the proposal is recorded with reason and who.
-            /// The evaluator (pejabat penilai). For a unit leader the rating must equal the organisation
-            /// rating's mapping unless overridden with a reason. Returns INVALID_ARGUMENT for an
+            /// The employee's pejabat penilai of the day (identity: atasan langsung, Plt/Plh within the
+            /// decree's range, the non-ASN Kepala Daerah). For a unit leader the proposal is the organisation
+            /// rating's mapping; departing from it needs a reason. Returns INVALID_ARGUMENT for an
             /// unspecified rating or a missing reason on an override; NOT_FOUND; FAILED_PRECONDITION while
-            /// PERSIAPAN (organisation rating first) or when FINALISED; ABORTED on a revision mismatch.
-            /// Idempotent with `idempotency-key`.
+            /// PERSIAPAN (organisation rating first), when FINALISED or when the employee is excluded from
+            /// the population; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             func setHasilKerjaRating(_ request: Evaluation.SetHasilKerjaRatingRequest, context: ServerContext) async throws -> Evaluation.SetHasilKerjaRatingResponse
-            /// Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The evaluator. Returns
-            /// INVALID_ARGUMENT for an unspecified rating, a missing reason where required, duplicate
-            /// values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN or when FINALISED; ABORTED on a
-            /// revision mismatch. Idempotent with `idempotency-key`.
+            /// Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The pejabat penilai of the
+            /// day. Returns INVALID_ARGUMENT for an unspecified rating, a missing reason where required,
+            /// duplicate values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN, when FINALISED or
+            /// when the employee is excluded; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             func setPerilakuRating(_ request: Evaluation.SetPerilakuRatingRequest, context: ServerContext) async throws -> Evaluation.SetPerilakuRatingResponse
-            /// Changes the evaluator of an evaluation (atasan changed, acting atasan). Pengelola kinerja
-            /// in scope. Returns INVALID_ARGUMENT without a reason or when the new evaluator is the
-            /// employee; NOT_FOUND for an unknown evaluation or NIP; FAILED_PRECONDITION when FINALISED.
-            func reassignEvaluator(_ request: Evaluation.ReassignEvaluatorRequest, context: ServerContext) async throws -> Evaluation.ReassignEvaluatorResponse
             /// Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any
             /// authenticated principal. Never fails on valid input.
             func getPredikatMatrix(_ request: Evaluation.GetPredikatMatrixRequest, context: ServerContext) async throws -> Evaluation.GetPredikatMatrixResponse
             /// Returns a period's curve: quotas per predikat (available before any rating), the current
-            /// distribution and breaches with explanations. Evaluators in the period, pengelola kinerja,
-            /// pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period.
+            /// distribution and breaches with explanations. A pejabat penilai with evaluations in the
+            /// period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR
+            /// portal. Returns NOT_FOUND for an unknown period.
             func getCurve(_ request: Evaluation.GetCurveRequest, context: ServerContext) async throws -> Evaluation.GetCurveResponse
-            /// Finalises a period: every evaluation must be RATED; the curve must hold, or its breaches
-            /// are accepted with an override reason (audited). Pengelola kinerja in scope. Returns
-            /// NOT_FOUND; FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated (with
-            /// PreconditionFailure details listing them) or when the curve is breached without an
-            /// override (with CurveBreachInfo details); INVALID_ARGUMENT for an override reason under 20
-            /// characters; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
+            /// Finalises a period in one transaction: every counted evaluation must be RATED; the curve must
+            /// hold, or its breaches are accepted with an override reason (audited); every evaluation is
+            /// locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the
+            /// period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer
+            /// that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;
+            /// FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated or when the curve is
+            /// breached without an override (with CurveBreachInfo details naming the rule, the count and the
+            /// limit); INVALID_ARGUMENT for an override reason under 20 characters; ABORTED on a revision
+            /// mismatch. Idempotent with `idempotency-key`.
             func finalisePeriod(_ request: Evaluation.FinalisePeriodRequest, context: ServerContext) async throws -> Evaluation.FinalisePeriodResponse
-            /// Lists evaluations for the HR portal by unit, period and predikat, with paging and totals.
-            /// HR portal, pengelola kinerja, pimpinan and auditor in scope; evaluators for their own.
-            /// Returns INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit.
+            /// Lists evaluations for the HR portal by unit (with sub-units), period, predikat, state and
+            /// evaluator, with paging and totals. HR portal, pengelola kinerja, pimpinan and auditor in
+            /// scope; a pejabat penilai for the evaluations they rate (evaluator_nip = themselves). Returns
+            /// INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit.
             func listEvaluations(_ request: Evaluation.ListEvaluationsRequest, context: ServerContext) async throws -> Evaluation.ListEvaluationsResponse
-            /// Lists one employee's evaluations across periods. The employee (FINALISED only), their atasan
-            /// chain, pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a
-            /// malformed NIP or from_year > to_year, NOT_FOUND for an unknown NIP.
+            /// Lists one employee's evaluations across periods. The employee (own), their atasan chain,
+            /// pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a malformed
+            /// NIP or from_year > to_year.
             func listEmployeeEvaluations(_ request: Evaluation.ListEmployeeEvaluationsRequest, context: ServerContext) async throws -> Evaluation.ListEmployeeEvaluationsResponse
             /// Lists recorded overrides of proposals and earlier decisions (the audit of rating changes).
-            /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT when neither
-            /// period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period.
+            /// Pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when
+            /// neither period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period.
             func listRatingOverrides(_ request: Evaluation.ListRatingOverridesRequest, context: ServerContext) async throws -> Evaluation.ListRatingOverridesResponse
-            /// Streams the finalised evaluations of a unit and period as SIASN-style records, one per
-            /// employee. HR portal and other government systems (machine clients), pengelola kinerja in
-            /// scope. Returns INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit,
-            /// FAILED_PRECONDITION when the period is not FINALISED.
+            /// Streams the finalised evaluations of a unit (with sub-units when asked) and span as
+            /// SIASN-style records, one per employee in NIP order, read from the finalisation snapshots in
+            /// one read transaction (a consistent snapshot, resumable with after_nip and
+            /// finalisation_number). HR portal, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad
+            /// period, NOT_FOUND for an unknown unit, FAILED_PRECONDITION when no period of the span is
+            /// FINALISED for the unit or the finalisation asked for is no longer current.
             func exportEvaluations(_ request: Evaluation.ExportEvaluationsRequest, responses: RPCWriter<Evaluation.ExportEvaluationsResponse>, context: ServerContext) async throws
-            /// Returns each rater's predikat distribution against the unit's (leniency). Pengelola
-            /// kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
+            /// Returns each rater's predikat distribution against the unit's and the city's (leniency).
+            /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
             /// threshold, NOT_FOUND for an unknown unit.
             func getRaterLeniency(_ request: Evaluation.GetRaterLeniencyRequest, context: ServerContext) async throws -> Evaluation.GetRaterLeniencyResponse
             /// Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the
-            /// Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified
-            /// rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP
-            /// that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision
-            /// mismatch. Idempotent with `idempotency-key`.
+            /// Hasil Kerja proposal from them. The pejabat penilai of the day. Returns INVALID_ARGUMENT for an
+            /// unspecified rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or
+            /// an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a
+            /// revision mismatch. Idempotent with `idempotency-key`.
             func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest, context: ServerContext) async throws -> Evaluation.RateQualitativeIkisResponse
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
             /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
@@ -370,6 +411,17 @@ extension Evaluation {
             /// NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Idempotent
             /// with `idempotency-key`.
             func adjustPopulation(_ request: Evaluation.AdjustPopulationRequest, context: ServerContext) async throws -> Evaluation.AdjustPopulationResponse
+            /// Records pengelola kinerja's recommendation of the unit's organisation rating (shown to the
+            /// pimpinan above, who decides). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for an
+            /// unspecified rating or a reason outside 1–2000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED; ABORTED on a revision mismatch. Honours `idempotency-key`.
+            func recommendOrganisationRating(_ request: Evaluation.RecommendOrganisationRatingRequest, context: ServerContext) async throws -> Evaluation.RecommendOrganisationRatingResponse
+            /// The employee acknowledges their evaluation once both ratings are entered, optionally with a
+            /// response note; acknowledging again replaces the note (also after finalisation: the response
+            /// is not part of the snapshot). The employee only. Returns INVALID_ARGUMENT for a note over 2000
+            /// characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a
+            /// revision mismatch. Idempotent with `idempotency-key`.
+            func acknowledgeEvaluation(_ request: Evaluation.AcknowledgeEvaluationRequest, context: ServerContext) async throws -> Evaluation.AcknowledgeEvaluationResponse
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, context: ServerContext) async throws -> Evaluation.ListAuditEventsResponse
@@ -388,40 +440,43 @@ extension Evaluation {
                 self.transport = transport
             }
 
-            /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee
-            /// (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for a malformed or future
-            /// period or span, a period and span that disagree, or a malformed scope; NOT_FOUND for an
-            /// unknown unit; ALREADY_EXISTS when a period of the same kind and span is open or final for
-            /// the unit (also via an overlapping subtree). Honours `idempotency-key`.
+            /// Opens an evaluation period for a unit and creates one evaluation per AKTIF employee with an
+            /// SKP in force for the period (PERSIAPAN). Pengelola kinerja in scope. Returns INVALID_ARGUMENT
+            /// for a malformed or future period or span, a period and span that disagree, or a malformed
+            /// scope; NOT_FOUND for an unknown unit; ALREADY_EXISTS when a period of the same kind and span
+            /// is open or final for the unit (also via an overlapping subtree); UNAVAILABLE when identity or
+            /// planning cannot answer. Honours `idempotency-key`.
             public func openPeriod(_ request: Evaluation.OpenPeriodRequest, options: CallOptions = .defaults) async throws -> Evaluation.OpenPeriodResponse {
                 try await transport.unary(Method.openPeriod, request, options: options)
             }
 
-            /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; atasan
-            /// with evaluations in it; HR portal. Returns NOT_FOUND for an unknown period.
+            /// Returns one evaluation period. Pengelola kinerja, pimpinan and auditor in scope; the pimpinan
+            /// above the unit; a pejabat penilai with evaluations in it; HR portal. Returns NOT_FOUND for an
+            /// unknown period.
             public func getPeriod(_ request: Evaluation.GetPeriodRequest, options: CallOptions = .defaults) async throws -> Evaluation.GetPeriodResponse {
                 try await transport.unary(Method.getPeriod, request, options: options)
             }
 
-            /// Lists evaluation periods. Same callers as GetPeriod. Returns INVALID_ARGUMENT for a bad
-            /// page size or cursor; NOT_FOUND for an unknown unit.
+            /// Lists evaluation periods. Pengelola kinerja, pimpinan and auditor in scope (the unit filter is
+            /// required for them unless their scope is agency-wide), HR portal. Returns INVALID_ARGUMENT for a
+            /// bad page size or cursor; NOT_FOUND for an unknown unit.
             public func listPeriods(_ request: Evaluation.ListPeriodsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListPeriodsResponse {
                 try await transport.unary(Method.listPeriods, request, options: options)
             }
 
-            /// Reopens a FINALISED period for corrections (back to PENILAIAN); exports of its records are
-            /// marked superseded once re-finalised. Pengelola kinerja with agency-wide scope, or admin.
-            /// Returns INVALID_ARGUMENT without a proper reason, NOT_FOUND, FAILED_PRECONDITION when not
-            /// FINALISED.
+            /// Reopens a FINALISED period for corrections (back to PENILAIAN); the finalisation and its
+            /// snapshots are kept, marked superseded; reporting (and planning, for an annual period) are told
+            /// to lift their locks. The pimpinan above the unit. Returns INVALID_ARGUMENT without a reason of
+            /// 20–2000 characters, NOT_FOUND, FAILED_PRECONDITION when not FINALISED.
             public func reopenPeriod(_ request: Evaluation.ReopenPeriodRequest, options: CallOptions = .defaults) async throws -> Evaluation.ReopenPeriodResponse {
                 try await transport.unary(Method.reopenPeriod, request, options: options)
             }
 
             /// Decides the unit's organisation rating for the period, which sets the curve quotas; moves
-            /// PERSIAPAN to PENILAIAN. Pimpinan of the unit's parent or pengelola kinerja in scope. Returns
-            /// INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND; FAILED_PRECONDITION
-            /// when FINALISED; ABORTED on a revision mismatch. Changing it during PENILAIAN is audited and
-            /// recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
+            /// PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may
+            /// recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;
+            /// FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during
+            /// PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
             public func setOrganisationRating(_ request: Evaluation.SetOrganisationRatingRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetOrganisationRatingResponse {
                 try await transport.unary(Method.setOrganisationRating, request, options: options)
             }
@@ -441,52 +496,48 @@ extension Evaluation {
 
             /// Sets the proposal rule for a unit or the agency (a new version; open periods keep the
             /// version they started with until proposals are recomputed). Pengelola kinerja with scope
-            /// over the unit, or admin. Returns INVALID_ARGUMENT for thresholds out of range or
-            /// inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch.
+            /// over the unit (the root for the agency-wide rule). Returns INVALID_ARGUMENT for thresholds out
+            /// of range or inconsistent, NOT_FOUND for an unknown unit, ABORTED on a version mismatch.
             public func setProposalRule(_ request: Evaluation.SetProposalRuleRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetProposalRuleResponse {
                 try await transport.unary(Method.setProposalRule, request, options: options)
             }
 
             /// Computes the system's Hasil Kerja and Perilaku Kerja proposals for a period from reporting's
-            /// progress stream, planning's targets and ekspektasi khusus, and feedback's behaviour summaries. Pengelola kinerja in scope (also run by the service itself). Returns
-            /// NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the population,
-            /// FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting or planning cannot be reached.
-            /// Idempotent.
+            /// progress stream (planning's targets, verified realisations), planning's ekspektasi khusus
+            /// (StreamTargets) and feedback's behaviour summaries (StreamBehaviourSummaries), batched per
+            /// unit, never one call per employee. Pengelola kinerja in scope (also run by the service
+            /// itself). Returns NOT_FOUND for an unknown period, INVALID_ARGUMENT for NIPs outside the
+            /// population, FAILED_PRECONDITION when FINALISED, UNAVAILABLE when reporting, planning or
+            /// feedback cannot be reached. Idempotent.
             public func proposeEvaluations(_ request: Evaluation.ProposeEvaluationsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ProposeEvaluationsResponse {
                 try await transport.unary(Method.proposeEvaluations, request, options: options)
             }
 
-            /// Returns one evaluation, optionally with its evidence. The employee (only when FINALISED, or
-            /// their own ratings once entered, per agency setting), the evaluator and their atasan chain,
-            /// pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when
-            /// no key is set or the period is malformed, NOT_FOUND for an unknown evaluation.
+            /// Returns one evaluation, optionally with its evidence. The employee (their own), their
+            /// pejabat penilai of the day and atasan chain, pengelola kinerja, pimpinan and auditor in scope,
+            /// HR portal. Returns INVALID_ARGUMENT when no key is set or the period is malformed, NOT_FOUND
+            /// for an unknown evaluation.
             public func getEvaluation(_ request: Evaluation.GetEvaluationRequest, options: CallOptions = .defaults) async throws -> Evaluation.GetEvaluationResponse {
                 try await transport.unary(Method.getEvaluation, request, options: options)
             }
 
             /// Sets the Hasil Kerja rating; an override of the proposal is recorded with reason and who.
-            /// The evaluator (pejabat penilai). For a unit leader the rating must equal the organisation
-            /// rating's mapping unless overridden with a reason. Returns INVALID_ARGUMENT for an
+            /// The employee's pejabat penilai of the day (identity: atasan langsung, Plt/Plh within the
+            /// decree's range, the non-ASN Kepala Daerah). For a unit leader the proposal is the organisation
+            /// rating's mapping; departing from it needs a reason. Returns INVALID_ARGUMENT for an
             /// unspecified rating or a missing reason on an override; NOT_FOUND; FAILED_PRECONDITION while
-            /// PERSIAPAN (organisation rating first) or when FINALISED; ABORTED on a revision mismatch.
-            /// Idempotent with `idempotency-key`.
+            /// PERSIAPAN (organisation rating first), when FINALISED or when the employee is excluded from
+            /// the population; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public func setHasilKerjaRating(_ request: Evaluation.SetHasilKerjaRatingRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetHasilKerjaRatingResponse {
                 try await transport.unary(Method.setHasilKerjaRating, request, options: options)
             }
 
-            /// Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The evaluator. Returns
-            /// INVALID_ARGUMENT for an unspecified rating, a missing reason where required, duplicate
-            /// values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN or when FINALISED; ABORTED on a
-            /// revision mismatch. Idempotent with `idempotency-key`.
+            /// Sets the Perilaku Kerja rating with notes per BerAKHLAK value. The pejabat penilai of the
+            /// day. Returns INVALID_ARGUMENT for an unspecified rating, a missing reason where required,
+            /// duplicate values in notes; NOT_FOUND; FAILED_PRECONDITION while PERSIAPAN, when FINALISED or
+            /// when the employee is excluded; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
             public func setPerilakuRating(_ request: Evaluation.SetPerilakuRatingRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetPerilakuRatingResponse {
                 try await transport.unary(Method.setPerilakuRating, request, options: options)
-            }
-
-            /// Changes the evaluator of an evaluation (atasan changed, acting atasan). Pengelola kinerja
-            /// in scope. Returns INVALID_ARGUMENT without a reason or when the new evaluator is the
-            /// employee; NOT_FOUND for an unknown evaluation or NIP; FAILED_PRECONDITION when FINALISED.
-            public func reassignEvaluator(_ request: Evaluation.ReassignEvaluatorRequest, options: CallOptions = .defaults) async throws -> Evaluation.ReassignEvaluatorResponse {
-                try await transport.unary(Method.reassignEvaluator, request, options: options)
             }
 
             /// Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any
@@ -496,47 +547,54 @@ extension Evaluation {
             }
 
             /// Returns a period's curve: quotas per predikat (available before any rating), the current
-            /// distribution and breaches with explanations. Evaluators in the period, pengelola kinerja,
-            /// pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period.
+            /// distribution and breaches with explanations. A pejabat penilai with evaluations in the
+            /// period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR
+            /// portal. Returns NOT_FOUND for an unknown period.
             public func getCurve(_ request: Evaluation.GetCurveRequest, options: CallOptions = .defaults) async throws -> Evaluation.GetCurveResponse {
                 try await transport.unary(Method.getCurve, request, options: options)
             }
 
-            /// Finalises a period: every evaluation must be RATED; the curve must hold, or its breaches
-            /// are accepted with an override reason (audited). Pengelola kinerja in scope. Returns
-            /// NOT_FOUND; FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated (with
-            /// PreconditionFailure details listing them) or when the curve is breached without an
-            /// override (with CurveBreachInfo details); INVALID_ARGUMENT for an override reason under 20
-            /// characters; ABORTED on a revision mismatch. Idempotent with `idempotency-key`.
+            /// Finalises a period in one transaction: every counted evaluation must be RATED; the curve must
+            /// hold, or its breaches are accepted with an override reason (audited); every evaluation is
+            /// locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the
+            /// period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer
+            /// that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;
+            /// FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated or when the curve is
+            /// breached without an override (with CurveBreachInfo details naming the rule, the count and the
+            /// limit); INVALID_ARGUMENT for an override reason under 20 characters; ABORTED on a revision
+            /// mismatch. Idempotent with `idempotency-key`.
             public func finalisePeriod(_ request: Evaluation.FinalisePeriodRequest, options: CallOptions = .defaults) async throws -> Evaluation.FinalisePeriodResponse {
                 try await transport.unary(Method.finalisePeriod, request, options: options)
             }
 
-            /// Lists evaluations for the HR portal by unit, period and predikat, with paging and totals.
-            /// HR portal, pengelola kinerja, pimpinan and auditor in scope; evaluators for their own.
-            /// Returns INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit.
+            /// Lists evaluations for the HR portal by unit (with sub-units), period, predikat, state and
+            /// evaluator, with paging and totals. HR portal, pengelola kinerja, pimpinan and auditor in
+            /// scope; a pejabat penilai for the evaluations they rate (evaluator_nip = themselves). Returns
+            /// INVALID_ARGUMENT for a bad period, page size or cursor; NOT_FOUND for an unknown unit.
             public func listEvaluations(_ request: Evaluation.ListEvaluationsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListEvaluationsResponse {
                 try await transport.unary(Method.listEvaluations, request, options: options)
             }
 
-            /// Lists one employee's evaluations across periods. The employee (FINALISED only), their atasan
-            /// chain, pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a
-            /// malformed NIP or from_year > to_year, NOT_FOUND for an unknown NIP.
+            /// Lists one employee's evaluations across periods. The employee (own), their atasan chain,
+            /// pengelola kinerja and auditor in scope, HR portal. Returns INVALID_ARGUMENT for a malformed
+            /// NIP or from_year > to_year.
             public func listEmployeeEvaluations(_ request: Evaluation.ListEmployeeEvaluationsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListEmployeeEvaluationsResponse {
                 try await transport.unary(Method.listEmployeeEvaluations, request, options: options)
             }
 
             /// Lists recorded overrides of proposals and earlier decisions (the audit of rating changes).
-            /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT when neither
-            /// period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period.
+            /// Pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT when
+            /// neither period nor unit is given or for a bad page size or cursor; NOT_FOUND for an unknown period.
             public func listRatingOverrides(_ request: Evaluation.ListRatingOverridesRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListRatingOverridesResponse {
                 try await transport.unary(Method.listRatingOverrides, request, options: options)
             }
 
-            /// Streams the finalised evaluations of a unit and period as SIASN-style records, one per
-            /// employee. HR portal and other government systems (machine clients), pengelola kinerja in
-            /// scope. Returns INVALID_ARGUMENT for a bad period, NOT_FOUND for an unknown unit,
-            /// FAILED_PRECONDITION when the period is not FINALISED.
+            /// Streams the finalised evaluations of a unit (with sub-units when asked) and span as
+            /// SIASN-style records, one per employee in NIP order, read from the finalisation snapshots in
+            /// one read transaction (a consistent snapshot, resumable with after_nip and
+            /// finalisation_number). HR portal, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad
+            /// period, NOT_FOUND for an unknown unit, FAILED_PRECONDITION when no period of the span is
+            /// FINALISED for the unit or the finalisation asked for is no longer current.
             public func exportEvaluations<Result: Sendable>(
                 _ request: Evaluation.ExportEvaluationsRequest, options: CallOptions = .defaults,
                 onResponse: @escaping @Sendable (RPCAsyncSequence<Evaluation.ExportEvaluationsResponse>) async throws -> Result
@@ -544,18 +602,18 @@ extension Evaluation {
                 try await transport.serverStreaming(Method.exportEvaluations, request, options: options, onResponse: onResponse)
             }
 
-            /// Returns each rater's predikat distribution against the unit's (leniency). Pengelola
-            /// kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
+            /// Returns each rater's predikat distribution against the unit's and the city's (leniency).
+            /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
             /// threshold, NOT_FOUND for an unknown unit.
             public func getRaterLeniency(_ request: Evaluation.GetRaterLeniencyRequest, options: CallOptions = .defaults) async throws -> Evaluation.GetRaterLeniencyResponse {
                 try await transport.unary(Method.getRaterLeniency, request, options: options)
             }
 
             /// Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the
-            /// Hasil Kerja proposal from them. The evaluator. Returns INVALID_ARGUMENT for an unspecified
-            /// rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or an SKP
-            /// that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a revision
-            /// mismatch. Idempotent with `idempotency-key`.
+            /// Hasil Kerja proposal from them. The pejabat penilai of the day. Returns INVALID_ARGUMENT for an
+            /// unspecified rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or
+            /// an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a
+            /// revision mismatch. Idempotent with `idempotency-key`.
             public func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest, options: CallOptions = .defaults) async throws -> Evaluation.RateQualitativeIkisResponse {
                 try await transport.unary(Method.rateQualitativeIkis, request, options: options)
             }
@@ -568,6 +626,23 @@ extension Evaluation {
             /// with `idempotency-key`.
             public func adjustPopulation(_ request: Evaluation.AdjustPopulationRequest, options: CallOptions = .defaults) async throws -> Evaluation.AdjustPopulationResponse {
                 try await transport.unary(Method.adjustPopulation, request, options: options)
+            }
+
+            /// Records pengelola kinerja's recommendation of the unit's organisation rating (shown to the
+            /// pimpinan above, who decides). Pengelola kinerja in scope. Returns INVALID_ARGUMENT for an
+            /// unspecified rating or a reason outside 1–2000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED; ABORTED on a revision mismatch. Honours `idempotency-key`.
+            public func recommendOrganisationRating(_ request: Evaluation.RecommendOrganisationRatingRequest, options: CallOptions = .defaults) async throws -> Evaluation.RecommendOrganisationRatingResponse {
+                try await transport.unary(Method.recommendOrganisationRating, request, options: options)
+            }
+
+            /// The employee acknowledges their evaluation once both ratings are entered, optionally with a
+            /// response note; acknowledging again replaces the note (also after finalisation: the response
+            /// is not part of the snapshot). The employee only. Returns INVALID_ARGUMENT for a note over 2000
+            /// characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a
+            /// revision mismatch. Idempotent with `idempotency-key`.
+            public func acknowledgeEvaluation(_ request: Evaluation.AcknowledgeEvaluationRequest, options: CallOptions = .defaults) async throws -> Evaluation.AcknowledgeEvaluationResponse {
+                try await transport.unary(Method.acknowledgeEvaluation, request, options: options)
             }
 
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
@@ -602,7 +677,6 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.getEvaluation) { try await self.getEvaluation($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.setHasilKerjaRating) { try await self.setHasilKerjaRating($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.setPerilakuRating) { try await self.setPerilakuRating($0, context: $1) },
-            .unary(Evaluation.EvaluationService.Method.reassignEvaluator) { try await self.reassignEvaluator($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.getPredikatMatrix) { try await self.getPredikatMatrix($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.getCurve) { try await self.getCurve($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.finalisePeriod) { try await self.finalisePeriod($0, context: $1) },
@@ -613,6 +687,8 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.getRaterLeniency) { try await self.getRaterLeniency($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.rateQualitativeIkis) { try await self.rateQualitativeIkis($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.adjustPopulation) { try await self.adjustPopulation($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.recommendOrganisationRating) { try await self.recommendOrganisationRating($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.acknowledgeEvaluation) { try await self.acknowledgeEvaluation($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

@@ -1604,6 +1604,9 @@ extension Planning {
         public var targets: [Planning.IkiTarget] = []
         /// Approach of the SKP (Kualitatif targets carry qualitative_text).
         public var approach: Planning.SkpApproach = .init(rawValue: 0)
+        /// The ekspektasi khusus of that version (the atasan's expectations per BerAKHLAK value); empty
+        /// when none (evaluation's Perilaku proposal reads them).
+        public var behaviourExpectations: [Planning.BehaviourExpectation] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -1618,7 +1621,8 @@ extension Planning {
             skpState: Planning.SkpState = .init(rawValue: 0),
             atasanNIP: String = "",
             targets: [Planning.IkiTarget] = [],
-            approach: Planning.SkpApproach = .init(rawValue: 0)
+            approach: Planning.SkpApproach = .init(rawValue: 0),
+            behaviourExpectations: [Planning.BehaviourExpectation] = []
         ) {
             self.employee = employee
             self.period = period
@@ -1629,6 +1633,7 @@ extension Planning {
             self.atasanNIP = atasanNIP
             self.targets = targets
             self.approach = approach
+            self.behaviourExpectations = behaviourExpectations
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1641,6 +1646,7 @@ extension Planning {
             try encoder.string(6, atasanNIP)
             try encoder.repeatedMessage(7, targets)
             encoder.scalar(8, approach.rawValue)
+            try encoder.repeatedMessage(9, behaviourExpectations)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1653,6 +1659,7 @@ extension Planning {
             self.atasanNIP = try decoder.string(6)
             self.targets = try decoder.repeatedMessage(7)
             self.approach = decoder.enumeration(8)
+            self.behaviourExpectations = try decoder.repeatedMessage(9)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1665,6 +1672,68 @@ extension Planning {
             if !atasanNIP.isEmpty { printer.string("atasan_nip", atasanNIP) }
             for value in targets { printer.message("targets", value) }
             if approach.rawValue != 0 { printer.enumeration("approach", approach) }
+            for value in behaviourExpectations { printer.message("behaviour_expectations", value) }
+        }
+    }
+
+    /// Evaluation has finalised the annual evaluation of these employees for a year: their SKPs of that
+    /// year can no longer be revised (ReviseSkp is FAILED_PRECONDITION) until the evaluation is
+    /// reopened. Keyed by lock_id (evaluation's period id), so a re-finalised period replaces its own.
+    public struct SkpRevisionLock: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.SkpRevisionLock"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__skp_revision_lock()) }
+
+        /// The finalised evaluation period's id; 1–64 characters. Required.
+        public var lockID: String = ""
+        /// The SKP year, 2000–2100. Required.
+        public var year: Int32 = 0
+        /// The employees; 1–10000 NIPs, duplicates ignored.
+        public var nips: [String] = []
+        /// Why, e.g. "evaluasi tahunan 2026 difinalisasi"; at most 500 characters.
+        public var reason: String = ""
+        /// Who locked it and when. Output only.
+        public var locked: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lockID: String = "",
+            year: Int32 = 0,
+            nips: [String] = [],
+            reason: String = "",
+            locked: Common.AuditStamp? = nil
+        ) {
+            self.lockID = lockID
+            self.year = year
+            self.nips = nips
+            self.reason = reason
+            self.locked = locked
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, lockID)
+            encoder.scalar(1, year)
+            try encoder.repeatedString(2, nips)
+            try encoder.string(3, reason)
+            try encoder.message(4, locked)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lockID = try decoder.string(0)
+            self.year = decoder.scalar(1)
+            self.nips = try decoder.repeatedString(2)
+            self.reason = try decoder.string(3)
+            self.locked = try decoder.message(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !lockID.isEmpty { printer.string("lock_id", lockID) }
+            if year != 0 { printer.integer("year", year) }
+            for value in nips { printer.string("nips", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if let value = locked { printer.message("locked", value) }
         }
     }
 
@@ -4176,6 +4245,137 @@ extension Planning {
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = targets { printer.message("targets", value) }
+        }
+    }
+
+    /// Request of PlanningService.LockSkpRevisions.
+    public struct LockSkpRevisionsRequest: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.LockSkpRevisionsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__lock_skp_revisions_request()) }
+
+        /// The lock (locked is ignored). A lock with the same lock_id is replaced.
+        public var lock: Planning.SkpRevisionLock? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lock: Planning.SkpRevisionLock? = nil
+        ) {
+            self.lock = lock
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, lock)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lock = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = lock { printer.message("lock", value) }
+        }
+    }
+
+    /// Response of PlanningService.LockSkpRevisions.
+    public struct LockSkpRevisionsResponse: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.LockSkpRevisionsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__lock_skp_revisions_response()) }
+
+        /// The stored lock.
+        public var lock: Planning.SkpRevisionLock? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lock: Planning.SkpRevisionLock? = nil
+        ) {
+            self.lock = lock
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, lock)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lock = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = lock { printer.message("lock", value) }
+        }
+    }
+
+    /// Request of PlanningService.UnlockSkpRevisions.
+    public struct UnlockSkpRevisionsRequest: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.UnlockSkpRevisionsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__unlock_skp_revisions_request()) }
+
+        /// The lock to remove (evaluation's period id, on ReopenPeriod).
+        public var lockID: String = ""
+        /// Why; 1–2000 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lockID: String = "",
+            reason: String = ""
+        ) {
+            self.lockID = lockID
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, lockID)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lockID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !lockID.isEmpty { printer.string("lock_id", lockID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of PlanningService.UnlockSkpRevisions.
+    public struct UnlockSkpRevisionsResponse: ProtoMessage {
+        public static let protoName = "kinerja.planning.v1.UnlockSkpRevisionsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__unlock_skp_revisions_response()) }
+
+        /// The removed lock; absent when there was none (already removed).
+        public var lock: Planning.SkpRevisionLock? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            lock: Planning.SkpRevisionLock? = nil
+        ) {
+            self.lock = lock
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, lock)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.lock = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = lock { printer.message("lock", value) }
         }
     }
 

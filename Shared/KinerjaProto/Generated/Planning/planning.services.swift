@@ -9,7 +9,7 @@ extension Planning {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.planning.v1.PlanningService",
             fileName: "kinerja/planning/v1/planning.proto",
-            methods: [Method.createSkp, Method.getSkp, Method.getCurrentSkp, Method.listSkps, Method.updateSkp, Method.addRhk, Method.updateRhk, Method.removeRhk, Method.getRhk, Method.addIki, Method.updateIki, Method.removeIki, Method.setPeriodicTargets, Method.setBehaviourExpectations, Method.submitSkp, Method.withdrawSkp, Method.approveSkp, Method.returnSkp, Method.reviseSkp, Method.deleteSkp, Method.amendBehaviourExpectations, Method.getSkpCompliance, Method.listSkpVersions, Method.getCascade, Method.listParentRhkCandidates, Method.listRhksNeedingReview, Method.acknowledgeRhkReview, Method.getTargets, Method.streamTargets, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.createSkp, Method.getSkp, Method.getCurrentSkp, Method.listSkps, Method.updateSkp, Method.addRhk, Method.updateRhk, Method.removeRhk, Method.getRhk, Method.addIki, Method.updateIki, Method.removeIki, Method.setPeriodicTargets, Method.setBehaviourExpectations, Method.submitSkp, Method.withdrawSkp, Method.approveSkp, Method.returnSkp, Method.reviseSkp, Method.deleteSkp, Method.amendBehaviourExpectations, Method.getSkpCompliance, Method.listSkpVersions, Method.getCascade, Method.listParentRhkCandidates, Method.listRhksNeedingReview, Method.acknowledgeRhkReview, Method.getTargets, Method.streamTargets, Method.lockSkpRevisions, Method.unlockSkpRevisions, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Performance planning: SKP, RHK, IKI, targets, cascading, approvals, versions. Served by\n `kinerja-planning`."
         )
 
@@ -191,12 +191,13 @@ extension Planning {
             /// Makes a new DRAFT version from a returned or approved version. The owner (pengelola
             /// kinerja in scope for approved SKPs after the period started). Returns INVALID_ARGUMENT
             /// without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or
-            /// DIAJUKAN or the year's evaluation is finalised. Honours `idempotency-key`.
+            /// DIAJUKAN or the owner's annual evaluation of the year is finalised (LockSkpRevisions). Honours
+            /// `idempotency-key`.
             public static let reviseSkp = MethodDescriptor(
                 service: "kinerja.planning.v1.PlanningService", method: "ReviseSkp", kind: .unary,
                 requestType: "kinerja.planning.v1.ReviseSkpRequest", responseType: "kinerja.planning.v1.ReviseSkpResponse",
                 idempotency: .withKey,
-                documentation: "Makes a new DRAFT version from a returned or approved version. The owner (pengelola\n kinerja in scope for approved SKPs after the period started). Returns INVALID_ARGUMENT\n without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or\n DIAJUKAN or the year's evaluation is finalised. Honours `idempotency-key`."
+                documentation: "Makes a new DRAFT version from a returned or approved version. The owner (pengelola\n kinerja in scope for approved SKPs after the period started). Returns INVALID_ARGUMENT\n without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or\n DIAJUKAN or the owner's annual evaluation of the year is finalised (LockSkpRevisions). Honours\n `idempotency-key`."
             )
             /// Deletes a mistaken SKP that was never submitted (one version, DRAFT). The owner, pengelola
             /// kinerja in scope. Returns NOT_FOUND for an unknown SKP, INVALID_ARGUMENT without a reason,
@@ -288,6 +289,26 @@ extension Planning {
                 requestType: "kinerja.planning.v1.StreamTargetsRequest", responseType: "kinerja.planning.v1.StreamTargetsResponse",
                 idempotency: .always,
                 documentation: "Streams the targets of every employee of a unit (or a list of NIPs) for a period, one row\n per employee, so callers never fetch per employee. Kinerja services (reporting,\n evaluation), pengelola kinerja in scope. Returns INVALID_ARGUMENT when neither or both\n populations are set, for a bad period or more than 1000 NIPs, NOT_FOUND for an unknown unit."
+            )
+            /// Records that evaluation finalised the annual evaluation of some employees for a year: their
+            /// SKPs of that year are no longer revised (ReviseSkp refuses with SKP_EVALUATION_FINALISED)
+            /// until the lock is removed; replaces a lock with the same lock_id. The evaluation service only.
+            /// Returns INVALID_ARGUMENT for a malformed lock id, year, NIP list (empty, over 10000, malformed
+            /// NIP) or reason. Idempotent (a full replacement).
+            public static let lockSkpRevisions = MethodDescriptor(
+                service: "kinerja.planning.v1.PlanningService", method: "LockSkpRevisions", kind: .unary,
+                requestType: "kinerja.planning.v1.LockSkpRevisionsRequest", responseType: "kinerja.planning.v1.LockSkpRevisionsResponse",
+                idempotency: .always,
+                documentation: "Records that evaluation finalised the annual evaluation of some employees for a year: their\n SKPs of that year are no longer revised (ReviseSkp refuses with SKP_EVALUATION_FINALISED)\n until the lock is removed; replaces a lock with the same lock_id. The evaluation service only.\n Returns INVALID_ARGUMENT for a malformed lock id, year, NIP list (empty, over 10000, malformed\n NIP) or reason. Idempotent (a full replacement)."
+            )
+            /// Removes such a lock (evaluation reopened the period). The evaluation service only. Returns
+            /// INVALID_ARGUMENT without a reason or lock id. Idempotent (removing a removed lock answers
+            /// without one).
+            public static let unlockSkpRevisions = MethodDescriptor(
+                service: "kinerja.planning.v1.PlanningService", method: "UnlockSkpRevisions", kind: .unary,
+                requestType: "kinerja.planning.v1.UnlockSkpRevisionsRequest", responseType: "kinerja.planning.v1.UnlockSkpRevisionsResponse",
+                idempotency: .always,
+                documentation: "Removes such a lock (evaluation reopened the period). The evaluation service only. Returns\n INVALID_ARGUMENT without a reason or lock id. Idempotent (removing a removed lock answers\n without one)."
             )
             /// Lists planning's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
@@ -395,7 +416,8 @@ extension Planning {
             /// Makes a new DRAFT version from a returned or approved version. The owner (pengelola
             /// kinerja in scope for approved SKPs after the period started). Returns INVALID_ARGUMENT
             /// without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or
-            /// DIAJUKAN or the year's evaluation is finalised. Honours `idempotency-key`.
+            /// DIAJUKAN or the owner's annual evaluation of the year is finalised (LockSkpRevisions). Honours
+            /// `idempotency-key`.
             func reviseSkp(_ request: Planning.ReviseSkpRequest, context: ServerContext) async throws -> Planning.ReviseSkpResponse
             /// Deletes a mistaken SKP that was never submitted (one version, DRAFT). The owner, pengelola
             /// kinerja in scope. Returns NOT_FOUND for an unknown SKP, INVALID_ARGUMENT without a reason,
@@ -438,6 +460,16 @@ extension Planning {
             /// evaluation), pengelola kinerja in scope. Returns INVALID_ARGUMENT when neither or both
             /// populations are set, for a bad period or more than 1000 NIPs, NOT_FOUND for an unknown unit.
             func streamTargets(_ request: Planning.StreamTargetsRequest, responses: RPCWriter<Planning.StreamTargetsResponse>, context: ServerContext) async throws
+            /// Records that evaluation finalised the annual evaluation of some employees for a year: their
+            /// SKPs of that year are no longer revised (ReviseSkp refuses with SKP_EVALUATION_FINALISED)
+            /// until the lock is removed; replaces a lock with the same lock_id. The evaluation service only.
+            /// Returns INVALID_ARGUMENT for a malformed lock id, year, NIP list (empty, over 10000, malformed
+            /// NIP) or reason. Idempotent (a full replacement).
+            func lockSkpRevisions(_ request: Planning.LockSkpRevisionsRequest, context: ServerContext) async throws -> Planning.LockSkpRevisionsResponse
+            /// Removes such a lock (evaluation reopened the period). The evaluation service only. Returns
+            /// INVALID_ARGUMENT without a reason or lock id. Idempotent (removing a removed lock answers
+            /// without one).
+            func unlockSkpRevisions(_ request: Planning.UnlockSkpRevisionsRequest, context: ServerContext) async throws -> Planning.UnlockSkpRevisionsResponse
             /// Lists planning's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Planning.ListAuditEventsRequest, context: ServerContext) async throws -> Planning.ListAuditEventsResponse
@@ -596,7 +628,8 @@ extension Planning {
             /// Makes a new DRAFT version from a returned or approved version. The owner (pengelola
             /// kinerja in scope for approved SKPs after the period started). Returns INVALID_ARGUMENT
             /// without a reason, NOT_FOUND, FAILED_PRECONDITION when the latest version is DRAFT or
-            /// DIAJUKAN or the year's evaluation is finalised. Honours `idempotency-key`.
+            /// DIAJUKAN or the owner's annual evaluation of the year is finalised (LockSkpRevisions). Honours
+            /// `idempotency-key`.
             public func reviseSkp(_ request: Planning.ReviseSkpRequest, options: CallOptions = .defaults) async throws -> Planning.ReviseSkpResponse {
                 try await transport.unary(Method.reviseSkp, request, options: options)
             }
@@ -675,6 +708,22 @@ extension Planning {
                 try await transport.serverStreaming(Method.streamTargets, request, options: options, onResponse: onResponse)
             }
 
+            /// Records that evaluation finalised the annual evaluation of some employees for a year: their
+            /// SKPs of that year are no longer revised (ReviseSkp refuses with SKP_EVALUATION_FINALISED)
+            /// until the lock is removed; replaces a lock with the same lock_id. The evaluation service only.
+            /// Returns INVALID_ARGUMENT for a malformed lock id, year, NIP list (empty, over 10000, malformed
+            /// NIP) or reason. Idempotent (a full replacement).
+            public func lockSkpRevisions(_ request: Planning.LockSkpRevisionsRequest, options: CallOptions = .defaults) async throws -> Planning.LockSkpRevisionsResponse {
+                try await transport.unary(Method.lockSkpRevisions, request, options: options)
+            }
+
+            /// Removes such a lock (evaluation reopened the period). The evaluation service only. Returns
+            /// INVALID_ARGUMENT without a reason or lock id. Idempotent (removing a removed lock answers
+            /// without one).
+            public func unlockSkpRevisions(_ request: Planning.UnlockSkpRevisionsRequest, options: CallOptions = .defaults) async throws -> Planning.UnlockSkpRevisionsResponse {
+                try await transport.unary(Method.unlockSkpRevisions, request, options: options)
+            }
+
             /// Lists planning's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public func listAuditEvents(_ request: Planning.ListAuditEventsRequest, options: CallOptions = .defaults) async throws -> Planning.ListAuditEventsResponse {
@@ -724,6 +773,8 @@ extension Planning.PlanningService.ServiceProtocol {
             .unary(Planning.PlanningService.Method.acknowledgeRhkReview) { try await self.acknowledgeRhkReview($0, context: $1) },
             .unary(Planning.PlanningService.Method.getTargets) { try await self.getTargets($0, context: $1) },
             .serverStreaming(Planning.PlanningService.Method.streamTargets) { try await self.streamTargets($0, responses: $1, context: $2) },
+            .unary(Planning.PlanningService.Method.lockSkpRevisions) { try await self.lockSkpRevisions($0, context: $1) },
+            .unary(Planning.PlanningService.Method.unlockSkpRevisions) { try await self.unlockSkpRevisions($0, context: $1) },
             .unary(Planning.PlanningService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Planning.PlanningService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

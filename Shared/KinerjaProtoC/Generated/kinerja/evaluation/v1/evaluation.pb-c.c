@@ -142,6 +142,141 @@ void   kinerja__evaluation__v1__finalisation_record__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__finalisation_record__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__organisation_rating_recommendation__init
+                     (Kinerja__Evaluation__V1__OrganisationRatingRecommendation         *message)
+{
+  static const Kinerja__Evaluation__V1__OrganisationRatingRecommendation init_value = KINERJA__EVALUATION__V1__ORGANISATION_RATING_RECOMMENDATION__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__organisation_rating_recommendation__get_packed_size
+                     (const Kinerja__Evaluation__V1__OrganisationRatingRecommendation *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__organisation_rating_recommendation__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__organisation_rating_recommendation__pack
+                     (const Kinerja__Evaluation__V1__OrganisationRatingRecommendation *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__organisation_rating_recommendation__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__organisation_rating_recommendation__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__OrganisationRatingRecommendation *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__organisation_rating_recommendation__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__OrganisationRatingRecommendation *
+       kinerja__evaluation__v1__organisation_rating_recommendation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__OrganisationRatingRecommendation *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__organisation_rating_recommendation__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__organisation_rating_recommendation__free_unpacked
+                     (Kinerja__Evaluation__V1__OrganisationRatingRecommendation *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__organisation_rating_recommendation__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__lock_delivery__init
+                     (Kinerja__Evaluation__V1__LockDelivery         *message)
+{
+  static const Kinerja__Evaluation__V1__LockDelivery init_value = KINERJA__EVALUATION__V1__LOCK_DELIVERY__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__lock_delivery__get_packed_size
+                     (const Kinerja__Evaluation__V1__LockDelivery *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__lock_delivery__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__lock_delivery__pack
+                     (const Kinerja__Evaluation__V1__LockDelivery *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__lock_delivery__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__lock_delivery__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__LockDelivery *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__lock_delivery__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__LockDelivery *
+       kinerja__evaluation__v1__lock_delivery__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__LockDelivery *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__lock_delivery__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__lock_delivery__free_unpacked
+                     (Kinerja__Evaluation__V1__LockDelivery *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__lock_delivery__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__evaluation_acknowledgement__init
+                     (Kinerja__Evaluation__V1__EvaluationAcknowledgement         *message)
+{
+  static const Kinerja__Evaluation__V1__EvaluationAcknowledgement init_value = KINERJA__EVALUATION__V1__EVALUATION_ACKNOWLEDGEMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__evaluation_acknowledgement__get_packed_size
+                     (const Kinerja__Evaluation__V1__EvaluationAcknowledgement *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_acknowledgement__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__evaluation_acknowledgement__pack
+                     (const Kinerja__Evaluation__V1__EvaluationAcknowledgement *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_acknowledgement__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__evaluation_acknowledgement__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EvaluationAcknowledgement *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_acknowledgement__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__EvaluationAcknowledgement *
+       kinerja__evaluation__v1__evaluation_acknowledgement__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__EvaluationAcknowledgement *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__evaluation_acknowledgement__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__evaluation_acknowledgement__free_unpacked
+                     (Kinerja__Evaluation__V1__EvaluationAcknowledgement *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__evaluation_acknowledgement__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__curve_override__init
                      (Kinerja__Evaluation__V1__CurveOverride         *message)
 {
@@ -2212,96 +2347,6 @@ void   kinerja__evaluation__v1__set_perilaku_rating_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__set_perilaku_rating_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   kinerja__evaluation__v1__reassign_evaluator_request__init
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorRequest         *message)
-{
-  static const Kinerja__Evaluation__V1__ReassignEvaluatorRequest init_value = KINERJA__EVALUATION__V1__REASSIGN_EVALUATOR_REQUEST__INIT;
-  *message = init_value;
-}
-size_t kinerja__evaluation__v1__reassign_evaluator_request__get_packed_size
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorRequest *message)
-{
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_request__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t kinerja__evaluation__v1__reassign_evaluator_request__pack
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorRequest *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_request__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t kinerja__evaluation__v1__reassign_evaluator_request__pack_to_buffer
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorRequest *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_request__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Kinerja__Evaluation__V1__ReassignEvaluatorRequest *
-       kinerja__evaluation__v1__reassign_evaluator_request__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Kinerja__Evaluation__V1__ReassignEvaluatorRequest *)
-     protobuf_c_message_unpack (&kinerja__evaluation__v1__reassign_evaluator_request__descriptor,
-                                allocator, len, data);
-}
-void   kinerja__evaluation__v1__reassign_evaluator_request__free_unpacked
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorRequest *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_request__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
-void   kinerja__evaluation__v1__reassign_evaluator_response__init
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorResponse         *message)
-{
-  static const Kinerja__Evaluation__V1__ReassignEvaluatorResponse init_value = KINERJA__EVALUATION__V1__REASSIGN_EVALUATOR_RESPONSE__INIT;
-  *message = init_value;
-}
-size_t kinerja__evaluation__v1__reassign_evaluator_response__get_packed_size
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorResponse *message)
-{
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_response__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t kinerja__evaluation__v1__reassign_evaluator_response__pack
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorResponse *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_response__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t kinerja__evaluation__v1__reassign_evaluator_response__pack_to_buffer
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorResponse *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_response__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Kinerja__Evaluation__V1__ReassignEvaluatorResponse *
-       kinerja__evaluation__v1__reassign_evaluator_response__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Kinerja__Evaluation__V1__ReassignEvaluatorResponse *)
-     protobuf_c_message_unpack (&kinerja__evaluation__v1__reassign_evaluator_response__descriptor,
-                                allocator, len, data);
-}
-void   kinerja__evaluation__v1__reassign_evaluator_response__free_unpacked
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorResponse *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &kinerja__evaluation__v1__reassign_evaluator_response__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
 void   kinerja__evaluation__v1__get_predikat_matrix_request__init
                      (Kinerja__Evaluation__V1__GetPredikatMatrixRequest         *message)
 {
@@ -3202,6 +3247,186 @@ void   kinerja__evaluation__v1__adjust_population_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__adjust_population_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__recommend_organisation_rating_request__init
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest init_value = KINERJA__EVALUATION__V1__RECOMMEND_ORGANISATION_RATING_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__recommend_organisation_rating_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__recommend_organisation_rating_request__pack
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__recommend_organisation_rating_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *
+       kinerja__evaluation__v1__recommend_organisation_rating_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__recommend_organisation_rating_request__free_unpacked
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__recommend_organisation_rating_response__init
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse init_value = KINERJA__EVALUATION__V1__RECOMMEND_ORGANISATION_RATING_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__recommend_organisation_rating_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__recommend_organisation_rating_response__pack
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__recommend_organisation_rating_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *
+       kinerja__evaluation__v1__recommend_organisation_rating_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__recommend_organisation_rating_response__free_unpacked
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__acknowledge_evaluation_request__init
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest init_value = KINERJA__EVALUATION__V1__ACKNOWLEDGE_EVALUATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__acknowledge_evaluation_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__acknowledge_evaluation_request__pack
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__acknowledge_evaluation_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *
+       kinerja__evaluation__v1__acknowledge_evaluation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__acknowledge_evaluation_request__free_unpacked
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__acknowledge_evaluation_response__init
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse init_value = KINERJA__EVALUATION__V1__ACKNOWLEDGE_EVALUATION_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__acknowledge_evaluation_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__acknowledge_evaluation_response__pack
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__acknowledge_evaluation_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *
+       kinerja__evaluation__v1__acknowledge_evaluation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__acknowledge_evaluation_response__free_unpacked
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__list_audit_events_request__init
                      (Kinerja__Evaluation__V1__ListAuditEventsRequest         *message)
 {
@@ -3588,7 +3813,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__population_adjustment_
   (ProtobufCMessageInit) kinerja__evaluation__v1__population_adjustment__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__finalisation_record__field_descriptors[6] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__finalisation_record__field_descriptors[8] =
 {
   {
     "number",
@@ -3662,6 +3887,30 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__finalisation_reco
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "snapshot_count",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, snapshot_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "snapshots_sha256",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__FinalisationRecord, snapshots_sha256),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__finalisation_record__field_indices_by_name[] = {
   2,   /* field[2] = curve_override */
@@ -3669,12 +3918,14 @@ static const unsigned kinerja__evaluation__v1__finalisation_record__field_indice
   0,   /* field[0] = number */
   4,   /* field[4] = reopen_reason */
   5,   /* field[5] = reopened */
+  6,   /* field[6] = snapshot_count */
+  7,   /* field[7] = snapshots_sha256 */
   3,   /* field[3] = superseded */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__finalisation_record__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__finalisation_record__descriptor =
 {
@@ -3684,11 +3935,229 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__finalisation_record__d
   "Kinerja__Evaluation__V1__FinalisationRecord",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__FinalisationRecord),
-  6,
+  8,
   kinerja__evaluation__v1__finalisation_record__field_descriptors,
   kinerja__evaluation__v1__finalisation_record__field_indices_by_name,
   1,  kinerja__evaluation__v1__finalisation_record__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__finalisation_record__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__organisation_rating_recommendation__field_descriptors[3] =
+{
+  {
+    "rating",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__OrganisationRatingRecommendation, rating),
+    &kinerja__common__v1__organisation_rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__OrganisationRatingRecommendation, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recommended",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__OrganisationRatingRecommendation, recommended),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__organisation_rating_recommendation__field_indices_by_name[] = {
+  0,   /* field[0] = rating */
+  1,   /* field[1] = reason */
+  2,   /* field[2] = recommended */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__organisation_rating_recommendation__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_recommendation__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.OrganisationRatingRecommendation",
+  "OrganisationRatingRecommendation",
+  "Kinerja__Evaluation__V1__OrganisationRatingRecommendation",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__OrganisationRatingRecommendation),
+  3,
+  kinerja__evaluation__v1__organisation_rating_recommendation__field_descriptors,
+  kinerja__evaluation__v1__organisation_rating_recommendation__field_indices_by_name,
+  1,  kinerja__evaluation__v1__organisation_rating_recommendation__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__organisation_rating_recommendation__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__lock_delivery__field_descriptors[6] =
+{
+  {
+    "peer",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__LockDelivery, peer),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "action",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__LockDelivery, action),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "delivered",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__LockDelivery, delivered),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "attempts",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__LockDelivery, attempts),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_error",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__LockDelivery, last_error),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "delivered_at",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__LockDelivery, delivered_at),
+    &kinerja__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__lock_delivery__field_indices_by_name[] = {
+  1,   /* field[1] = action */
+  3,   /* field[3] = attempts */
+  2,   /* field[2] = delivered */
+  5,   /* field[5] = delivered_at */
+  4,   /* field[4] = last_error */
+  0,   /* field[0] = peer */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__lock_delivery__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__lock_delivery__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.LockDelivery",
+  "LockDelivery",
+  "Kinerja__Evaluation__V1__LockDelivery",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__LockDelivery),
+  6,
+  kinerja__evaluation__v1__lock_delivery__field_descriptors,
+  kinerja__evaluation__v1__lock_delivery__field_indices_by_name,
+  1,  kinerja__evaluation__v1__lock_delivery__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__lock_delivery__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_acknowledgement__field_descriptors[2] =
+{
+  {
+    "note",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationAcknowledgement, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "acknowledged",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EvaluationAcknowledgement, acknowledged),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__evaluation_acknowledgement__field_indices_by_name[] = {
+  1,   /* field[1] = acknowledged */
+  0,   /* field[0] = note */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__evaluation_acknowledgement__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_acknowledgement__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.EvaluationAcknowledgement",
+  "EvaluationAcknowledgement",
+  "Kinerja__Evaluation__V1__EvaluationAcknowledgement",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__EvaluationAcknowledgement),
+  2,
+  kinerja__evaluation__v1__evaluation_acknowledgement__field_descriptors,
+  kinerja__evaluation__v1__evaluation_acknowledgement__field_indices_by_name,
+  1,  kinerja__evaluation__v1__evaluation_acknowledgement__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__evaluation_acknowledgement__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_override__field_descriptors[3] =
@@ -3871,7 +4340,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_re
   (ProtobufCMessageInit) kinerja__evaluation__v1__organisation_rating_record__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[19] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[21] =
 {
   {
     "period_id",
@@ -4101,12 +4570,37 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "recommendations",
+    20,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, n_recommendations),
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, recommendations),
+    &kinerja__evaluation__v1__organisation_rating_recommendation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lock_deliveries",
+    21,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, n_lock_deliveries),
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, lock_deliveries),
+    &kinerja__evaluation__v1__lock_delivery__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_by_name[] = {
   17,   /* field[17] = curve_denominator */
   12,   /* field[12] = curve_override */
   18,   /* field[18] = finalisations */
   11,   /* field[11] = finalised */
+  20,   /* field[20] = lock_deliveries */
   10,   /* field[10] = opened */
   4,   /* field[4] = organisation_rating */
   2,   /* field[2] = period */
@@ -4117,6 +4611,7 @@ static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_
   9,   /* field[9] = proposal_rule_version */
   7,   /* field[7] = rated_count */
   5,   /* field[5] = rating_deadline */
+  19,   /* field[19] = recommendations */
   13,   /* field[13] = reopen_count */
   14,   /* field[14] = revision */
   15,   /* field[15] = span */
@@ -4126,7 +4621,7 @@ static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_
 static const ProtobufCIntRange kinerja__evaluation__v1__evaluation_period__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 19 }
+  { 0, 21 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__descriptor =
 {
@@ -4136,7 +4631,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__des
   "Kinerja__Evaluation__V1__EvaluationPeriod",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EvaluationPeriod),
-  19,
+  21,
   kinerja__evaluation__v1__evaluation_period__field_descriptors,
   kinerja__evaluation__v1__evaluation_period__field_indices_by_name,
   1,  kinerja__evaluation__v1__evaluation_period__number_ranges,
@@ -5007,7 +5502,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_note__d
   (ProtobufCMessageInit) kinerja__evaluation__v1__perilaku_value_note__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluation__field_descriptors[22] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluation__field_descriptors[25] =
 {
   {
     "evaluation_id",
@@ -5273,11 +5768,49 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluati
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "acknowledgement",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, acknowledgement),
+    &kinerja__evaluation__v1__evaluation_acknowledgement__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "snapshot_sha256",
+    24,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, snapshot_sha256),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "excluded",
+    25,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, excluded),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indices_by_name[] = {
+  22,   /* field[22] = acknowledgement */
   2,   /* field[2] = employee */
   0,   /* field[0] = evaluation_id */
   6,   /* field[6] = evaluator */
+  24,   /* field[24] = excluded */
   16,   /* field[16] = finalised */
   10,   /* field[10] = hasil_kerja */
   4,   /* field[4] = jenis_jabatan */
@@ -5294,6 +5827,7 @@ static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indice
   7,   /* field[7] = skp_id */
   21,   /* field[21] = skp_ids */
   8,   /* field[8] = skp_version */
+  23,   /* field[23] = snapshot_sha256 */
   20,   /* field[20] = span */
   15,   /* field[15] = state */
   5,   /* field[5] = unit_leader */
@@ -5301,7 +5835,7 @@ static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indice
 static const ProtobufCIntRange kinerja__evaluation__v1__employee_evaluation__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 22 }
+  { 0, 25 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__descriptor =
 {
@@ -5311,7 +5845,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__d
   "Kinerja__Evaluation__V1__EmployeeEvaluation",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EmployeeEvaluation),
-  22,
+  25,
   kinerja__evaluation__v1__employee_evaluation__field_descriptors,
   kinerja__evaluation__v1__employee_evaluation__field_indices_by_name,
   1,  kinerja__evaluation__v1__employee_evaluation__number_ranges,
@@ -8299,108 +8833,6 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_perilaku_rating_re
   (ProtobufCMessageInit) kinerja__evaluation__v1__set_perilaku_rating_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__reassign_evaluator_request__field_descriptors[3] =
-{
-  {
-    "evaluation_id",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Kinerja__Evaluation__V1__ReassignEvaluatorRequest, evaluation_id),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "evaluator_nip",
-    2,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Kinerja__Evaluation__V1__ReassignEvaluatorRequest, evaluator_nip),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "reason",
-    3,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Kinerja__Evaluation__V1__ReassignEvaluatorRequest, reason),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned kinerja__evaluation__v1__reassign_evaluator_request__field_indices_by_name[] = {
-  0,   /* field[0] = evaluation_id */
-  1,   /* field[1] = evaluator_nip */
-  2,   /* field[2] = reason */
-};
-static const ProtobufCIntRange kinerja__evaluation__v1__reassign_evaluator_request__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 3 }
-};
-const ProtobufCMessageDescriptor kinerja__evaluation__v1__reassign_evaluator_request__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "kinerja.evaluation.v1.ReassignEvaluatorRequest",
-  "ReassignEvaluatorRequest",
-  "Kinerja__Evaluation__V1__ReassignEvaluatorRequest",
-  "kinerja.evaluation.v1",
-  sizeof(Kinerja__Evaluation__V1__ReassignEvaluatorRequest),
-  3,
-  kinerja__evaluation__v1__reassign_evaluator_request__field_descriptors,
-  kinerja__evaluation__v1__reassign_evaluator_request__field_indices_by_name,
-  1,  kinerja__evaluation__v1__reassign_evaluator_request__number_ranges,
-  (ProtobufCMessageInit) kinerja__evaluation__v1__reassign_evaluator_request__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__reassign_evaluator_response__field_descriptors[1] =
-{
-  {
-    "evaluation",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
-    0,   /* quantifier_offset */
-    offsetof(Kinerja__Evaluation__V1__ReassignEvaluatorResponse, evaluation),
-    &kinerja__evaluation__v1__employee_evaluation__descriptor,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned kinerja__evaluation__v1__reassign_evaluator_response__field_indices_by_name[] = {
-  0,   /* field[0] = evaluation */
-};
-static const ProtobufCIntRange kinerja__evaluation__v1__reassign_evaluator_response__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 1 }
-};
-const ProtobufCMessageDescriptor kinerja__evaluation__v1__reassign_evaluator_response__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "kinerja.evaluation.v1.ReassignEvaluatorResponse",
-  "ReassignEvaluatorResponse",
-  "Kinerja__Evaluation__V1__ReassignEvaluatorResponse",
-  "kinerja.evaluation.v1",
-  sizeof(Kinerja__Evaluation__V1__ReassignEvaluatorResponse),
-  1,
-  kinerja__evaluation__v1__reassign_evaluator_response__field_descriptors,
-  kinerja__evaluation__v1__reassign_evaluator_response__field_indices_by_name,
-  1,  kinerja__evaluation__v1__reassign_evaluator_response__number_ranges,
-  (ProtobufCMessageInit) kinerja__evaluation__v1__reassign_evaluator_response__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
 #define kinerja__evaluation__v1__get_predikat_matrix_request__field_descriptors NULL
 #define kinerja__evaluation__v1__get_predikat_matrix_request__field_indices_by_name NULL
 #define kinerja__evaluation__v1__get_predikat_matrix_request__number_ranges NULL
@@ -9097,7 +9529,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_rating_overrides_
   (ProtobufCMessageInit) kinerja__evaluation__v1__list_rating_overrides_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluations_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluations_request__field_descriptors[6] =
 {
   {
     "unit",
@@ -9147,8 +9579,34 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluation
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "after_nip",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportEvaluationsRequest, after_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "finalisation_number",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportEvaluationsRequest, finalisation_number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__export_evaluations_request__field_indices_by_name[] = {
+  4,   /* field[4] = after_nip */
+  5,   /* field[5] = finalisation_number */
   2,   /* field[2] = finalised_after */
   1,   /* field[1] = period */
   3,   /* field[3] = span */
@@ -9157,7 +9615,7 @@ static const unsigned kinerja__evaluation__v1__export_evaluations_request__field
 static const ProtobufCIntRange kinerja__evaluation__v1__export_evaluations_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_request__descriptor =
 {
@@ -9167,14 +9625,14 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_req
   "Kinerja__Evaluation__V1__ExportEvaluationsRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__ExportEvaluationsRequest),
-  4,
+  6,
   kinerja__evaluation__v1__export_evaluations_request__field_descriptors,
   kinerja__evaluation__v1__export_evaluations_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__export_evaluations_request__number_ranges,
   (ProtobufCMessageInit) kinerja__evaluation__v1__export_evaluations_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluations_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluations_response__field_descriptors[3] =
 {
   {
     "record",
@@ -9188,14 +9646,40 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_evaluation
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "finalisation_number",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportEvaluationsResponse, finalisation_number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportEvaluationsResponse, period_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__export_evaluations_response__field_indices_by_name[] = {
+  1,   /* field[1] = finalisation_number */
+  2,   /* field[2] = period_id */
   0,   /* field[0] = record */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__export_evaluations_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_response__descriptor =
 {
@@ -9205,7 +9689,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_res
   "Kinerja__Evaluation__V1__ExportEvaluationsResponse",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__ExportEvaluationsResponse),
-  1,
+  3,
   kinerja__evaluation__v1__export_evaluations_response__field_descriptors,
   kinerja__evaluation__v1__export_evaluations_response__field_indices_by_name,
   1,  kinerja__evaluation__v1__export_evaluations_response__number_ranges,
@@ -9661,6 +10145,223 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_resp
   (ProtobufCMessageInit) kinerja__evaluation__v1__adjust_population_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__recommend_organisation_rating_request__field_descriptors[4] =
+{
+  {
+    "period_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest, period_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rating",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest, rating),
+    &kinerja__common__v1__organisation_rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__recommend_organisation_rating_request__field_indices_by_name[] = {
+  3,   /* field[3] = expected_revision */
+  0,   /* field[0] = period_id */
+  1,   /* field[1] = rating */
+  2,   /* field[2] = reason */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__recommend_organisation_rating_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.RecommendOrganisationRatingRequest",
+  "RecommendOrganisationRatingRequest",
+  "Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest),
+  4,
+  kinerja__evaluation__v1__recommend_organisation_rating_request__field_descriptors,
+  kinerja__evaluation__v1__recommend_organisation_rating_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__recommend_organisation_rating_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__recommend_organisation_rating_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__recommend_organisation_rating_response__field_descriptors[1] =
+{
+  {
+    "period",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse, period),
+    &kinerja__evaluation__v1__evaluation_period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__recommend_organisation_rating_response__field_indices_by_name[] = {
+  0,   /* field[0] = period */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__recommend_organisation_rating_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.RecommendOrganisationRatingResponse",
+  "RecommendOrganisationRatingResponse",
+  "Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse),
+  1,
+  kinerja__evaluation__v1__recommend_organisation_rating_response__field_descriptors,
+  kinerja__evaluation__v1__recommend_organisation_rating_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__recommend_organisation_rating_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__recommend_organisation_rating_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__acknowledge_evaluation_request__field_descriptors[3] =
+{
+  {
+    "evaluation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__acknowledge_evaluation_request__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation_id */
+  2,   /* field[2] = expected_revision */
+  1,   /* field[1] = note */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__acknowledge_evaluation_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AcknowledgeEvaluationRequest",
+  "AcknowledgeEvaluationRequest",
+  "Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest),
+  3,
+  kinerja__evaluation__v1__acknowledge_evaluation_request__field_descriptors,
+  kinerja__evaluation__v1__acknowledge_evaluation_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__acknowledge_evaluation_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__acknowledge_evaluation_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__acknowledge_evaluation_response__field_descriptors[1] =
+{
+  {
+    "evaluation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse, evaluation),
+    &kinerja__evaluation__v1__employee_evaluation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__acknowledge_evaluation_response__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__acknowledge_evaluation_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AcknowledgeEvaluationResponse",
+  "AcknowledgeEvaluationResponse",
+  "Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse),
+  1,
+  kinerja__evaluation__v1__acknowledge_evaluation_response__field_descriptors,
+  kinerja__evaluation__v1__acknowledge_evaluation_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__acknowledge_evaluation_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__acknowledge_evaluation_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_audit_events_request__field_descriptors[2] =
 {
   {
@@ -10096,7 +10797,7 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descr
   kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[25] =
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[26] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -10110,7 +10811,6 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "GetEvaluation", &kinerja__evaluation__v1__get_evaluation_request__descriptor, &kinerja__evaluation__v1__get_evaluation_response__descriptor },
   { "SetHasilKerjaRating", &kinerja__evaluation__v1__set_hasil_kerja_rating_request__descriptor, &kinerja__evaluation__v1__set_hasil_kerja_rating_response__descriptor },
   { "SetPerilakuRating", &kinerja__evaluation__v1__set_perilaku_rating_request__descriptor, &kinerja__evaluation__v1__set_perilaku_rating_response__descriptor },
-  { "ReassignEvaluator", &kinerja__evaluation__v1__reassign_evaluator_request__descriptor, &kinerja__evaluation__v1__reassign_evaluator_response__descriptor },
   { "GetPredikatMatrix", &kinerja__evaluation__v1__get_predikat_matrix_request__descriptor, &kinerja__evaluation__v1__get_predikat_matrix_response__descriptor },
   { "GetCurve", &kinerja__evaluation__v1__get_curve_request__descriptor, &kinerja__evaluation__v1__get_curve_response__descriptor },
   { "FinalisePeriod", &kinerja__evaluation__v1__finalise_period_request__descriptor, &kinerja__evaluation__v1__finalise_period_response__descriptor },
@@ -10121,35 +10821,38 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "GetRaterLeniency", &kinerja__evaluation__v1__get_rater_leniency_request__descriptor, &kinerja__evaluation__v1__get_rater_leniency_response__descriptor },
   { "RateQualitativeIkis", &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor, &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor },
   { "AdjustPopulation", &kinerja__evaluation__v1__adjust_population_request__descriptor, &kinerja__evaluation__v1__adjust_population_response__descriptor },
+  { "RecommendOrganisationRating", &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor, &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor },
+  { "AcknowledgeEvaluation", &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor, &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor },
   { "ListAuditEvents", &kinerja__evaluation__v1__list_audit_events_request__descriptor, &kinerja__evaluation__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
 const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_name[] = {
-  22,        /* AdjustPopulation */
-  19,        /* ExportEvaluations */
-  15,        /* FinalisePeriod */
-  14,        /* GetCurve */
+  23,        /* AcknowledgeEvaluation */
+  21,        /* AdjustPopulation */
+  18,        /* ExportEvaluations */
+  14,        /* FinalisePeriod */
+  13,        /* GetCurve */
   9,        /* GetEvaluation */
   5,        /* GetOrganisationRating */
   1,        /* GetPeriod */
-  13,        /* GetPredikatMatrix */
+  12,        /* GetPredikatMatrix */
   6,        /* GetProposalRule */
-  20,        /* GetRaterLeniency */
-  23,        /* ListAuditEvents */
-  17,        /* ListEmployeeEvaluations */
-  16,        /* ListEvaluations */
+  19,        /* GetRaterLeniency */
+  24,        /* ListAuditEvents */
+  16,        /* ListEmployeeEvaluations */
+  15,        /* ListEvaluations */
   2,        /* ListPeriods */
-  18,        /* ListRatingOverrides */
+  17,        /* ListRatingOverrides */
   0,        /* OpenPeriod */
   8,        /* ProposeEvaluations */
-  21,        /* RateQualitativeIkis */
-  12,        /* ReassignEvaluator */
+  20,        /* RateQualitativeIkis */
+  22,        /* RecommendOrganisationRating */
   3,        /* ReopenPeriod */
   10,        /* SetHasilKerjaRating */
   4,        /* SetOrganisationRating */
   11,        /* SetPerilakuRating */
   7,        /* SetProposalRule */
-  24         /* VerifyAuditChain */
+  25         /* VerifyAuditChain */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -10158,7 +10861,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  25,
+  26,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -10258,21 +10961,13 @@ void kinerja__evaluation__v1__evaluation_service__set_perilaku_rating(ProtobufCS
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
-void kinerja__evaluation__v1__evaluation_service__reassign_evaluator(ProtobufCService *service,
-                                                                     const Kinerja__Evaluation__V1__ReassignEvaluatorRequest *input,
-                                                                     Kinerja__Evaluation__V1__ReassignEvaluatorResponse_Closure closure,
-                                                                     void *closure_data)
-{
-  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
-}
 void kinerja__evaluation__v1__evaluation_service__get_predikat_matrix(ProtobufCService *service,
                                                                       const Kinerja__Evaluation__V1__GetPredikatMatrixRequest *input,
                                                                       Kinerja__Evaluation__V1__GetPredikatMatrixResponse_Closure closure,
                                                                       void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__get_curve(ProtobufCService *service,
                                                             const Kinerja__Evaluation__V1__GetCurveRequest *input,
@@ -10280,7 +10975,7 @@ void kinerja__evaluation__v1__evaluation_service__get_curve(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__finalise_period(ProtobufCService *service,
                                                                   const Kinerja__Evaluation__V1__FinalisePeriodRequest *input,
@@ -10288,7 +10983,7 @@ void kinerja__evaluation__v1__evaluation_service__finalise_period(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__list_evaluations(ProtobufCService *service,
                                                                    const Kinerja__Evaluation__V1__ListEvaluationsRequest *input,
@@ -10296,7 +10991,7 @@ void kinerja__evaluation__v1__evaluation_service__list_evaluations(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__list_employee_evaluations(ProtobufCService *service,
                                                                             const Kinerja__Evaluation__V1__ListEmployeeEvaluationsRequest *input,
@@ -10304,7 +10999,7 @@ void kinerja__evaluation__v1__evaluation_service__list_employee_evaluations(Prot
                                                                             void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__list_rating_overrides(ProtobufCService *service,
                                                                         const Kinerja__Evaluation__V1__ListRatingOverridesRequest *input,
@@ -10312,7 +11007,7 @@ void kinerja__evaluation__v1__evaluation_service__list_rating_overrides(Protobuf
                                                                         void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__export_evaluations(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__ExportEvaluationsRequest *input,
@@ -10320,7 +11015,7 @@ void kinerja__evaluation__v1__evaluation_service__export_evaluations(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__get_rater_leniency(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *input,
@@ -10328,7 +11023,7 @@ void kinerja__evaluation__v1__evaluation_service__get_rater_leniency(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(ProtobufCService *service,
                                                                         const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *input,
@@ -10336,7 +11031,7 @@ void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(Protobuf
                                                                         void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
@@ -10344,7 +11039,23 @@ void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__recommend_organisation_rating(ProtobufCService *service,
+                                                                                const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *input,
+                                                                                Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse_Closure closure,
+                                                                                void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(ProtobufCService *service,
+                                                                         const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
+                                                                         Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure closure,
+                                                                         void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
@@ -10352,7 +11063,7 @@ void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -10360,7 +11071,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

@@ -772,6 +772,51 @@ void   kinerja__planning__v1__employee_targets__free_unpacked
   assert(message->base.descriptor == &kinerja__planning__v1__employee_targets__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__planning__v1__skp_revision_lock__init
+                     (Kinerja__Planning__V1__SkpRevisionLock         *message)
+{
+  static const Kinerja__Planning__V1__SkpRevisionLock init_value = KINERJA__PLANNING__V1__SKP_REVISION_LOCK__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__skp_revision_lock__get_packed_size
+                     (const Kinerja__Planning__V1__SkpRevisionLock *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_revision_lock__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__skp_revision_lock__pack
+                     (const Kinerja__Planning__V1__SkpRevisionLock *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_revision_lock__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__skp_revision_lock__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpRevisionLock *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_revision_lock__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__SkpRevisionLock *
+       kinerja__planning__v1__skp_revision_lock__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__SkpRevisionLock *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__skp_revision_lock__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__skp_revision_lock__free_unpacked
+                     (Kinerja__Planning__V1__SkpRevisionLock *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__skp_revision_lock__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__planning__v1__rhk_review_item__init
                      (Kinerja__Planning__V1__RhkReviewItem         *message)
 {
@@ -3290,6 +3335,186 @@ void   kinerja__planning__v1__stream_targets_response__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &kinerja__planning__v1__stream_targets_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__lock_skp_revisions_request__init
+                     (Kinerja__Planning__V1__LockSkpRevisionsRequest         *message)
+{
+  static const Kinerja__Planning__V1__LockSkpRevisionsRequest init_value = KINERJA__PLANNING__V1__LOCK_SKP_REVISIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__lock_skp_revisions_request__get_packed_size
+                     (const Kinerja__Planning__V1__LockSkpRevisionsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__lock_skp_revisions_request__pack
+                     (const Kinerja__Planning__V1__LockSkpRevisionsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__lock_skp_revisions_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__LockSkpRevisionsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__LockSkpRevisionsRequest *
+       kinerja__planning__v1__lock_skp_revisions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__LockSkpRevisionsRequest *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__lock_skp_revisions_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__lock_skp_revisions_request__free_unpacked
+                     (Kinerja__Planning__V1__LockSkpRevisionsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__lock_skp_revisions_response__init
+                     (Kinerja__Planning__V1__LockSkpRevisionsResponse         *message)
+{
+  static const Kinerja__Planning__V1__LockSkpRevisionsResponse init_value = KINERJA__PLANNING__V1__LOCK_SKP_REVISIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__lock_skp_revisions_response__get_packed_size
+                     (const Kinerja__Planning__V1__LockSkpRevisionsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__lock_skp_revisions_response__pack
+                     (const Kinerja__Planning__V1__LockSkpRevisionsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__lock_skp_revisions_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__LockSkpRevisionsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__LockSkpRevisionsResponse *
+       kinerja__planning__v1__lock_skp_revisions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__LockSkpRevisionsResponse *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__lock_skp_revisions_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__lock_skp_revisions_response__free_unpacked
+                     (Kinerja__Planning__V1__LockSkpRevisionsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__lock_skp_revisions_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__unlock_skp_revisions_request__init
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsRequest         *message)
+{
+  static const Kinerja__Planning__V1__UnlockSkpRevisionsRequest init_value = KINERJA__PLANNING__V1__UNLOCK_SKP_REVISIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__unlock_skp_revisions_request__get_packed_size
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__unlock_skp_revisions_request__pack
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__unlock_skp_revisions_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__UnlockSkpRevisionsRequest *
+       kinerja__planning__v1__unlock_skp_revisions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__UnlockSkpRevisionsRequest *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__unlock_skp_revisions_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__unlock_skp_revisions_request__free_unpacked
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__unlock_skp_revisions_response__init
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsResponse         *message)
+{
+  static const Kinerja__Planning__V1__UnlockSkpRevisionsResponse init_value = KINERJA__PLANNING__V1__UNLOCK_SKP_REVISIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__unlock_skp_revisions_response__get_packed_size
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__unlock_skp_revisions_response__pack
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__unlock_skp_revisions_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__UnlockSkpRevisionsResponse *
+       kinerja__planning__v1__unlock_skp_revisions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__UnlockSkpRevisionsResponse *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__unlock_skp_revisions_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__unlock_skp_revisions_response__free_unpacked
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   kinerja__planning__v1__list_audit_events_request__init
@@ -5844,7 +6069,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__iki_target__descriptor =
   (ProtobufCMessageInit) kinerja__planning__v1__iki_target__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__employee_targets__field_descriptors[9] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__employee_targets__field_descriptors[10] =
 {
   {
     "employee",
@@ -5954,11 +6179,24 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__employee_targets__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "behaviour_expectations",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__EmployeeTargets, n_behaviour_expectations),
+    offsetof(Kinerja__Planning__V1__EmployeeTargets, behaviour_expectations),
+    &kinerja__planning__v1__behaviour_expectation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__employee_targets__field_indices_by_name[] = {
   8,   /* field[8] = approach */
   6,   /* field[6] = atasan_nip */
   2,   /* field[2] = availability */
+  9,   /* field[9] = behaviour_expectations */
   0,   /* field[0] = employee */
   1,   /* field[1] = period */
   3,   /* field[3] = skp_id */
@@ -5969,7 +6207,7 @@ static const unsigned kinerja__planning__v1__employee_targets__field_indices_by_
 static const ProtobufCIntRange kinerja__planning__v1__employee_targets__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__employee_targets__descriptor =
 {
@@ -5979,11 +6217,101 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__employee_targets__descri
   "Kinerja__Planning__V1__EmployeeTargets",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__EmployeeTargets),
-  9,
+  10,
   kinerja__planning__v1__employee_targets__field_descriptors,
   kinerja__planning__v1__employee_targets__field_indices_by_name,
   1,  kinerja__planning__v1__employee_targets__number_ranges,
   (ProtobufCMessageInit) kinerja__planning__v1__employee_targets__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__skp_revision_lock__field_descriptors[5] =
+{
+  {
+    "lock_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpRevisionLock, lock_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpRevisionLock, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nips",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Planning__V1__SkpRevisionLock, n_nips),
+    offsetof(Kinerja__Planning__V1__SkpRevisionLock, nips),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpRevisionLock, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "locked",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__SkpRevisionLock, locked),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__skp_revision_lock__field_indices_by_name[] = {
+  0,   /* field[0] = lock_id */
+  4,   /* field[4] = locked */
+  2,   /* field[2] = nips */
+  3,   /* field[3] = reason */
+  1,   /* field[1] = year */
+};
+static const ProtobufCIntRange kinerja__planning__v1__skp_revision_lock__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__skp_revision_lock__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.SkpRevisionLock",
+  "SkpRevisionLock",
+  "Kinerja__Planning__V1__SkpRevisionLock",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__SkpRevisionLock),
+  5,
+  kinerja__planning__v1__skp_revision_lock__field_descriptors,
+  kinerja__planning__v1__skp_revision_lock__field_indices_by_name,
+  1,  kinerja__planning__v1__skp_revision_lock__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__skp_revision_lock__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__planning__v1__rhk_review_item__field_descriptors[5] =
@@ -9505,6 +9833,171 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__stream_targets_response_
   (ProtobufCMessageInit) kinerja__planning__v1__stream_targets_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__planning__v1__lock_skp_revisions_request__field_descriptors[1] =
+{
+  {
+    "lock",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__LockSkpRevisionsRequest, lock),
+    &kinerja__planning__v1__skp_revision_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__lock_skp_revisions_request__field_indices_by_name[] = {
+  0,   /* field[0] = lock */
+};
+static const ProtobufCIntRange kinerja__planning__v1__lock_skp_revisions_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__lock_skp_revisions_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.LockSkpRevisionsRequest",
+  "LockSkpRevisionsRequest",
+  "Kinerja__Planning__V1__LockSkpRevisionsRequest",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__LockSkpRevisionsRequest),
+  1,
+  kinerja__planning__v1__lock_skp_revisions_request__field_descriptors,
+  kinerja__planning__v1__lock_skp_revisions_request__field_indices_by_name,
+  1,  kinerja__planning__v1__lock_skp_revisions_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__lock_skp_revisions_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__lock_skp_revisions_response__field_descriptors[1] =
+{
+  {
+    "lock",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__LockSkpRevisionsResponse, lock),
+    &kinerja__planning__v1__skp_revision_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__lock_skp_revisions_response__field_indices_by_name[] = {
+  0,   /* field[0] = lock */
+};
+static const ProtobufCIntRange kinerja__planning__v1__lock_skp_revisions_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__lock_skp_revisions_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.LockSkpRevisionsResponse",
+  "LockSkpRevisionsResponse",
+  "Kinerja__Planning__V1__LockSkpRevisionsResponse",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__LockSkpRevisionsResponse),
+  1,
+  kinerja__planning__v1__lock_skp_revisions_response__field_descriptors,
+  kinerja__planning__v1__lock_skp_revisions_response__field_indices_by_name,
+  1,  kinerja__planning__v1__lock_skp_revisions_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__lock_skp_revisions_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__unlock_skp_revisions_request__field_descriptors[2] =
+{
+  {
+    "lock_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__UnlockSkpRevisionsRequest, lock_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__UnlockSkpRevisionsRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__unlock_skp_revisions_request__field_indices_by_name[] = {
+  0,   /* field[0] = lock_id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__planning__v1__unlock_skp_revisions_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__unlock_skp_revisions_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.UnlockSkpRevisionsRequest",
+  "UnlockSkpRevisionsRequest",
+  "Kinerja__Planning__V1__UnlockSkpRevisionsRequest",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__UnlockSkpRevisionsRequest),
+  2,
+  kinerja__planning__v1__unlock_skp_revisions_request__field_descriptors,
+  kinerja__planning__v1__unlock_skp_revisions_request__field_indices_by_name,
+  1,  kinerja__planning__v1__unlock_skp_revisions_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__unlock_skp_revisions_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__unlock_skp_revisions_response__field_descriptors[1] =
+{
+  {
+    "lock",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__UnlockSkpRevisionsResponse, lock),
+    &kinerja__planning__v1__skp_revision_lock__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__unlock_skp_revisions_response__field_indices_by_name[] = {
+  0,   /* field[0] = lock */
+};
+static const ProtobufCIntRange kinerja__planning__v1__unlock_skp_revisions_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__unlock_skp_revisions_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.UnlockSkpRevisionsResponse",
+  "UnlockSkpRevisionsResponse",
+  "Kinerja__Planning__V1__UnlockSkpRevisionsResponse",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__UnlockSkpRevisionsResponse),
+  1,
+  kinerja__planning__v1__unlock_skp_revisions_response__field_descriptors,
+  kinerja__planning__v1__unlock_skp_revisions_response__field_indices_by_name,
+  1,  kinerja__planning__v1__unlock_skp_revisions_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__unlock_skp_revisions_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__planning__v1__list_audit_events_request__field_descriptors[2] =
 {
   {
@@ -10379,7 +10872,7 @@ const ProtobufCEnumDescriptor kinerja__planning__v1__skp_compliance_status__desc
   kinerja__planning__v1__skp_compliance_status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__method_descriptors[31] =
+static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__method_descriptors[33] =
 {
   { "CreateSkp", &kinerja__planning__v1__create_skp_request__descriptor, &kinerja__planning__v1__create_skp_response__descriptor },
   { "GetSkp", &kinerja__planning__v1__get_skp_request__descriptor, &kinerja__planning__v1__get_skp_response__descriptor },
@@ -10410,6 +10903,8 @@ static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__
   { "AcknowledgeRhkReview", &kinerja__planning__v1__acknowledge_rhk_review_request__descriptor, &kinerja__planning__v1__acknowledge_rhk_review_response__descriptor },
   { "GetTargets", &kinerja__planning__v1__get_targets_request__descriptor, &kinerja__planning__v1__get_targets_response__descriptor },
   { "StreamTargets", &kinerja__planning__v1__stream_targets_request__descriptor, &kinerja__planning__v1__stream_targets_response__descriptor },
+  { "LockSkpRevisions", &kinerja__planning__v1__lock_skp_revisions_request__descriptor, &kinerja__planning__v1__lock_skp_revisions_response__descriptor },
+  { "UnlockSkpRevisions", &kinerja__planning__v1__unlock_skp_revisions_request__descriptor, &kinerja__planning__v1__unlock_skp_revisions_response__descriptor },
   { "ListAuditEvents", &kinerja__planning__v1__list_audit_events_request__descriptor, &kinerja__planning__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__planning__v1__verify_audit_chain_request__descriptor, &kinerja__planning__v1__verify_audit_chain_response__descriptor },
 };
@@ -10427,11 +10922,12 @@ const unsigned kinerja__planning__v1__planning_service__method_indices_by_name[]
   1,        /* GetSkp */
   21,        /* GetSkpCompliance */
   27,        /* GetTargets */
-  29,        /* ListAuditEvents */
+  31,        /* ListAuditEvents */
   24,        /* ListParentRhkCandidates */
   25,        /* ListRhksNeedingReview */
   22,        /* ListSkpVersions */
   3,        /* ListSkps */
+  29,        /* LockSkpRevisions */
   11,        /* RemoveIki */
   7,        /* RemoveRhk */
   17,        /* ReturnSkp */
@@ -10440,10 +10936,11 @@ const unsigned kinerja__planning__v1__planning_service__method_indices_by_name[]
   12,        /* SetPeriodicTargets */
   28,        /* StreamTargets */
   14,        /* SubmitSkp */
+  30,        /* UnlockSkpRevisions */
   10,        /* UpdateIki */
   6,        /* UpdateRhk */
   4,        /* UpdateSkp */
-  30,        /* VerifyAuditChain */
+  32,        /* VerifyAuditChain */
   15         /* WithdrawSkp */
 };
 const ProtobufCServiceDescriptor kinerja__planning__v1__planning_service__descriptor =
@@ -10453,7 +10950,7 @@ const ProtobufCServiceDescriptor kinerja__planning__v1__planning_service__descri
   "PlanningService",
   "Kinerja__Planning__V1__PlanningService",
   "kinerja.planning.v1",
-  31,
+  33,
   kinerja__planning__v1__planning_service__method_descriptors,
   kinerja__planning__v1__planning_service__method_indices_by_name
 };
@@ -10689,13 +11186,29 @@ void kinerja__planning__v1__planning_service__stream_targets(ProtobufCService *s
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
   service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__planning__v1__planning_service__lock_skp_revisions(ProtobufCService *service,
+                                                                 const Kinerja__Planning__V1__LockSkpRevisionsRequest *input,
+                                                                 Kinerja__Planning__V1__LockSkpRevisionsResponse_Closure closure,
+                                                                 void *closure_data)
+{
+  assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__planning__v1__planning_service__unlock_skp_revisions(ProtobufCService *service,
+                                                                   const Kinerja__Planning__V1__UnlockSkpRevisionsRequest *input,
+                                                                   Kinerja__Planning__V1__UnlockSkpRevisionsResponse_Closure closure,
+                                                                   void *closure_data)
+{
+  assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__planning__v1__planning_service__list_audit_events(ProtobufCService *service,
                                                                 const Kinerja__Planning__V1__ListAuditEventsRequest *input,
                                                                 Kinerja__Planning__V1__ListAuditEventsResponse_Closure closure,
                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__verify_audit_chain(ProtobufCService *service,
                                                                  const Kinerja__Planning__V1__VerifyAuditChainRequest *input,
@@ -10703,7 +11216,7 @@ void kinerja__planning__v1__planning_service__verify_audit_chain(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__init (Kinerja__Planning__V1__PlanningService_Service *service,
                                                     Kinerja__Planning__V1__PlanningService_ServiceDestroy destroy)

@@ -21,6 +21,9 @@ PROTOBUF_C__BEGIN_DECLS
 typedef struct Kinerja__Evaluation__V1__EvaluationSpan Kinerja__Evaluation__V1__EvaluationSpan;
 typedef struct Kinerja__Evaluation__V1__PopulationAdjustment Kinerja__Evaluation__V1__PopulationAdjustment;
 typedef struct Kinerja__Evaluation__V1__FinalisationRecord Kinerja__Evaluation__V1__FinalisationRecord;
+typedef struct Kinerja__Evaluation__V1__OrganisationRatingRecommendation Kinerja__Evaluation__V1__OrganisationRatingRecommendation;
+typedef struct Kinerja__Evaluation__V1__LockDelivery Kinerja__Evaluation__V1__LockDelivery;
+typedef struct Kinerja__Evaluation__V1__EvaluationAcknowledgement Kinerja__Evaluation__V1__EvaluationAcknowledgement;
 typedef struct Kinerja__Evaluation__V1__CurveOverride Kinerja__Evaluation__V1__CurveOverride;
 typedef struct Kinerja__Evaluation__V1__OrganisationRatingRecord Kinerja__Evaluation__V1__OrganisationRatingRecord;
 typedef struct Kinerja__Evaluation__V1__EvaluationPeriod Kinerja__Evaluation__V1__EvaluationPeriod;
@@ -67,8 +70,6 @@ typedef struct Kinerja__Evaluation__V1__SetHasilKerjaRatingRequest Kinerja__Eval
 typedef struct Kinerja__Evaluation__V1__SetHasilKerjaRatingResponse Kinerja__Evaluation__V1__SetHasilKerjaRatingResponse;
 typedef struct Kinerja__Evaluation__V1__SetPerilakuRatingRequest Kinerja__Evaluation__V1__SetPerilakuRatingRequest;
 typedef struct Kinerja__Evaluation__V1__SetPerilakuRatingResponse Kinerja__Evaluation__V1__SetPerilakuRatingResponse;
-typedef struct Kinerja__Evaluation__V1__ReassignEvaluatorRequest Kinerja__Evaluation__V1__ReassignEvaluatorRequest;
-typedef struct Kinerja__Evaluation__V1__ReassignEvaluatorResponse Kinerja__Evaluation__V1__ReassignEvaluatorResponse;
 typedef struct Kinerja__Evaluation__V1__GetPredikatMatrixRequest Kinerja__Evaluation__V1__GetPredikatMatrixRequest;
 typedef struct Kinerja__Evaluation__V1__GetPredikatMatrixResponse Kinerja__Evaluation__V1__GetPredikatMatrixResponse;
 typedef struct Kinerja__Evaluation__V1__GetCurveRequest Kinerja__Evaluation__V1__GetCurveRequest;
@@ -89,6 +90,10 @@ typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisRequest Kinerja__Eval
 typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisResponse Kinerja__Evaluation__V1__RateQualitativeIkisResponse;
 typedef struct Kinerja__Evaluation__V1__AdjustPopulationRequest Kinerja__Evaluation__V1__AdjustPopulationRequest;
 typedef struct Kinerja__Evaluation__V1__AdjustPopulationResponse Kinerja__Evaluation__V1__AdjustPopulationResponse;
+typedef struct Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest;
+typedef struct Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse;
+typedef struct Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest;
+typedef struct Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse;
 typedef struct Kinerja__Evaluation__V1__ListAuditEventsRequest Kinerja__Evaluation__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Evaluation__V1__ListAuditEventsResponse Kinerja__Evaluation__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Evaluation__V1__VerifyAuditChainRequest Kinerja__Evaluation__V1__VerifyAuditChainRequest;
@@ -400,10 +405,101 @@ struct  Kinerja__Evaluation__V1__FinalisationRecord
    * Who reopened it and when; absent while current.
    */
   Kinerja__Common__V1__AuditStamp *reopened;
+  /*
+   * Evaluations snapshotted at this finalisation (one snapshot each, kept when superseded).
+   */
+  uint32_t snapshot_count;
+  /*
+   * SHA-256 over the snapshots' SHA-256 digests in NIP order: 32 bytes (one digest for the whole finalisation).
+   */
+  ProtobufCBinaryData snapshots_sha256;
 };
 #define KINERJA__EVALUATION__V1__FINALISATION_RECORD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__finalisation_record__descriptor) \
-    , 0, NULL, NULL, 0, (char *)protobuf_c_empty_string, NULL }
+    , 0, NULL, NULL, 0, (char *)protobuf_c_empty_string, NULL, 0, {0,NULL} }
+
+
+/*
+ * HR's recommendation of a unit's organisation rating. Pengelola kinerja may only recommend; the
+ * pimpinan above the unit decides (SE MenPANRB 3/2023).
+ */
+struct  Kinerja__Evaluation__V1__OrganisationRatingRecommendation
+{
+  ProtobufCMessage base;
+  /*
+   * The rating recommended.
+   */
+  Kinerja__Common__V1__OrganisationRating rating;
+  /*
+   * Why, e.g. the agency's SAKIP evaluation; 1–2000 characters.
+   */
+  char *reason;
+  /*
+   * Who recommended and when.
+   */
+  Kinerja__Common__V1__AuditStamp *recommended;
+};
+#define KINERJA__EVALUATION__V1__ORGANISATION_RATING_RECOMMENDATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__organisation_rating_recommendation__descriptor) \
+    , KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Whether a peer was told what a finalisation (or a reopening) means for it: reporting locks the
+ * period's reports; planning, after an annual finalisation, refuses revisions of the year's SKPs.
+ * A peer that cannot be reached is retried until it answers (docs/EVALUATION.md, "Finalisation").
+ */
+struct  Kinerja__Evaluation__V1__LockDelivery
+{
+  ProtobufCMessage base;
+  /*
+   * The peer: `reporting` or `planning`.
+   */
+  char *peer;
+  /*
+   * What it is told: `lock` or `unlock`.
+   */
+  char *action;
+  /*
+   * True once the peer acknowledged it.
+   */
+  protobuf_c_boolean delivered;
+  /*
+   * Attempts so far.
+   */
+  uint32_t attempts;
+  /*
+   * The last failure; empty when none; at most 500 characters.
+   */
+  char *last_error;
+  /*
+   * When it was acknowledged; absent until then.
+   */
+  Kinerja__Common__V1__Timestamp *delivered_at;
+};
+#define KINERJA__EVALUATION__V1__LOCK_DELIVERY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__lock_delivery__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * The employee's acknowledgement of their evaluation, with an optional response.
+ */
+struct  Kinerja__Evaluation__V1__EvaluationAcknowledgement
+{
+  ProtobufCMessage base;
+  /*
+   * The employee's response (e.g. a disagreement to be heard); at most 2000 characters; empty = none.
+   */
+  char *note;
+  /*
+   * When acknowledged (the employee).
+   */
+  Kinerja__Common__V1__AuditStamp *acknowledged;
+};
+#define KINERJA__EVALUATION__V1__EVALUATION_ACKNOWLEDGEMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__evaluation_acknowledgement__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL }
 
 
 /*
@@ -555,10 +651,20 @@ struct  Kinerja__Evaluation__V1__EvaluationPeriod
    */
   size_t n_finalisations;
   Kinerja__Evaluation__V1__FinalisationRecord **finalisations;
+  /*
+   * Pengelola kinerja's recommendations of the organisation rating, oldest first. Output only.
+   */
+  size_t n_recommendations;
+  Kinerja__Evaluation__V1__OrganisationRatingRecommendation **recommendations;
+  /*
+   * The peers told of the latest finalisation or reopening, and whether they acknowledged it. Output only.
+   */
+  size_t n_lock_deliveries;
+  Kinerja__Evaluation__V1__LockDelivery **lock_deliveries;
 };
 #define KINERJA__EVALUATION__V1__EVALUATION_PERIOD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__evaluation_period__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0, NULL, 0,NULL, 0, 0,NULL }
+    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0, NULL, 0,NULL, 0, 0,NULL, 0,NULL, 0,NULL }
 
 
 /*
@@ -893,7 +999,9 @@ struct  Kinerja__Evaluation__V1__EmployeeEvaluation
    */
   protobuf_c_boolean unit_leader;
   /*
-   * Pejabat penilai (evaluator), normally the atasan langsung.
+   * Pejabat penilai (evaluator) per identity: recorded when the period opens (for its last day, or
+   * today when earlier), refreshed by ProposeEvaluations, and set to whoever rated at each rating.
+   * Who may rate is always identity's pejabat penilai of the day, not this record.
    */
   Kinerja__Common__V1__EmployeeRef *evaluator;
   /*
@@ -960,10 +1068,24 @@ struct  Kinerja__Evaluation__V1__EmployeeEvaluation
    */
   size_t n_skp_ids;
   char **skp_ids;
+  /*
+   * The employee's acknowledgement; absent until given.
+   */
+  Kinerja__Evaluation__V1__EvaluationAcknowledgement *acknowledgement;
+  /*
+   * SHA-256 of the snapshot taken at the current finalisation (the deterministic encoding of this
+   * message as finalised, with this field and `acknowledgement` cleared): 32 bytes; empty until FINALISED.
+   */
+  ProtobufCBinaryData snapshot_sha256;
+  /*
+   * True when a population adjustment removes the employee from the curve's denominator (then
+   * they are not rated or finalised in this period).
+   */
+  protobuf_c_boolean excluded;
 };
 #define KINERJA__EVALUATION__V1__EMPLOYEE_EVALUATION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__employee_evaluation__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0,NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, KINERJA__EVALUATION__V1__EVALUATION_STATE__EVALUATION_STATE_UNSPECIFIED, NULL, 0, NULL, 0,NULL, NULL, 0,NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0,NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, KINERJA__EVALUATION__V1__EVALUATION_STATE__EVALUATION_STATE_UNSPECIFIED, NULL, 0, NULL, 0,NULL, NULL, 0,NULL, NULL, {0,NULL}, 0 }
 
 
 /*
@@ -2083,46 +2205,6 @@ struct  Kinerja__Evaluation__V1__SetPerilakuRatingResponse
 
 
 /*
- * Request of EvaluationService.ReassignEvaluator.
- */
-struct  Kinerja__Evaluation__V1__ReassignEvaluatorRequest
-{
-  ProtobufCMessage base;
-  /*
-   * Evaluation id (not FINALISED).
-   */
-  char *evaluation_id;
-  /*
-   * New pejabat penilai NIP (e.g. the new or acting atasan).
-   */
-  char *evaluator_nip;
-  /*
-   * Why; 1–1000 characters.
-   */
-  char *reason;
-};
-#define KINERJA__EVALUATION__V1__REASSIGN_EVALUATOR_REQUEST__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__reassign_evaluator_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
-
-
-/*
- * Response of EvaluationService.ReassignEvaluator.
- */
-struct  Kinerja__Evaluation__V1__ReassignEvaluatorResponse
-{
-  ProtobufCMessage base;
-  /*
-   * The evaluation with its new evaluator (ratings already entered are kept).
-   */
-  Kinerja__Evaluation__V1__EmployeeEvaluation *evaluation;
-};
-#define KINERJA__EVALUATION__V1__REASSIGN_EVALUATOR_RESPONSE__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__reassign_evaluator_response__descriptor) \
-    , NULL }
-
-
-/*
  * Request of EvaluationService.GetPredikatMatrix.
  */
 struct  Kinerja__Evaluation__V1__GetPredikatMatrixRequest
@@ -2422,10 +2504,19 @@ struct  Kinerja__Evaluation__V1__ExportEvaluationsRequest
    * Instead of period, any span including a semester; when set, period is ignored.
    */
   Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * Resume after this NIP (rows come in NIP order); empty = from the start.
+   */
+  char *after_nip;
+  /*
+   * Read this finalisation of each period (as a previous row reported); 0 = the current one. A
+   * resumed export gives the number it started with, so it never mixes two finalisations.
+   */
+  uint32_t finalisation_number;
 };
 #define KINERJA__EVALUATION__V1__EXPORT_EVALUATIONS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_evaluations_request__descriptor) \
-    , NULL, NULL, NULL, NULL }
+    , NULL, NULL, NULL, NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -2438,10 +2529,18 @@ struct  Kinerja__Evaluation__V1__ExportEvaluationsResponse
    * The record.
    */
   Kinerja__Evaluation__V1__SiasnRecord *record;
+  /*
+   * Which finalisation of its period the record comes from.
+   */
+  uint32_t finalisation_number;
+  /*
+   * The evaluation period.
+   */
+  char *period_id;
 };
 #define KINERJA__EVALUATION__V1__EXPORT_EVALUATIONS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_evaluations_response__descriptor) \
-    , NULL }
+    , NULL, 0, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -2613,6 +2712,90 @@ struct  Kinerja__Evaluation__V1__AdjustPopulationResponse
 
 
 /*
+ * Request of EvaluationService.RecommendOrganisationRating.
+ */
+struct  Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Evaluation period id (PERSIAPAN or PENILAIAN).
+   */
+  char *period_id;
+  /*
+   * The rating recommended. Required.
+   */
+  Kinerja__Common__V1__OrganisationRating rating;
+  /*
+   * Why; 1–2000 characters.
+   */
+  char *reason;
+  /*
+   * Revision of the period the caller read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+};
+#define KINERJA__EVALUATION__V1__RECOMMEND_ORGANISATION_RATING_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor) \
+    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of EvaluationService.RecommendOrganisationRating.
+ */
+struct  Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The period with the recommendation.
+   */
+  Kinerja__Evaluation__V1__EvaluationPeriod *period;
+};
+#define KINERJA__EVALUATION__V1__RECOMMEND_ORGANISATION_RATING_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of EvaluationService.AcknowledgeEvaluation.
+ */
+struct  Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Evaluation id (the caller's own, with both ratings entered).
+   */
+  char *evaluation_id;
+  /*
+   * The employee's response; at most 2000 characters; empty = acknowledged without a note.
+   */
+  char *note;
+  /*
+   * Revision the caller read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+};
+#define KINERJA__EVALUATION__V1__ACKNOWLEDGE_EVALUATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of EvaluationService.AcknowledgeEvaluation.
+ */
+struct  Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The evaluation with the acknowledgement.
+   */
+  Kinerja__Evaluation__V1__EmployeeEvaluation *evaluation;
+};
+#define KINERJA__EVALUATION__V1__ACKNOWLEDGE_EVALUATION_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor) \
+    , NULL }
+
+
+/*
  * Request of EvaluationService.ListAuditEvents.
  */
 struct  Kinerja__Evaluation__V1__ListAuditEventsRequest
@@ -2745,6 +2928,63 @@ Kinerja__Evaluation__V1__FinalisationRecord *
                       const uint8_t       *data);
 void   kinerja__evaluation__v1__finalisation_record__free_unpacked
                      (Kinerja__Evaluation__V1__FinalisationRecord *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__OrganisationRatingRecommendation methods */
+void   kinerja__evaluation__v1__organisation_rating_recommendation__init
+                     (Kinerja__Evaluation__V1__OrganisationRatingRecommendation         *message);
+size_t kinerja__evaluation__v1__organisation_rating_recommendation__get_packed_size
+                     (const Kinerja__Evaluation__V1__OrganisationRatingRecommendation   *message);
+size_t kinerja__evaluation__v1__organisation_rating_recommendation__pack
+                     (const Kinerja__Evaluation__V1__OrganisationRatingRecommendation   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__organisation_rating_recommendation__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__OrganisationRatingRecommendation   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__OrganisationRatingRecommendation *
+       kinerja__evaluation__v1__organisation_rating_recommendation__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__organisation_rating_recommendation__free_unpacked
+                     (Kinerja__Evaluation__V1__OrganisationRatingRecommendation *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__LockDelivery methods */
+void   kinerja__evaluation__v1__lock_delivery__init
+                     (Kinerja__Evaluation__V1__LockDelivery         *message);
+size_t kinerja__evaluation__v1__lock_delivery__get_packed_size
+                     (const Kinerja__Evaluation__V1__LockDelivery   *message);
+size_t kinerja__evaluation__v1__lock_delivery__pack
+                     (const Kinerja__Evaluation__V1__LockDelivery   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__lock_delivery__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__LockDelivery   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__LockDelivery *
+       kinerja__evaluation__v1__lock_delivery__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__lock_delivery__free_unpacked
+                     (Kinerja__Evaluation__V1__LockDelivery *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__EvaluationAcknowledgement methods */
+void   kinerja__evaluation__v1__evaluation_acknowledgement__init
+                     (Kinerja__Evaluation__V1__EvaluationAcknowledgement         *message);
+size_t kinerja__evaluation__v1__evaluation_acknowledgement__get_packed_size
+                     (const Kinerja__Evaluation__V1__EvaluationAcknowledgement   *message);
+size_t kinerja__evaluation__v1__evaluation_acknowledgement__pack
+                     (const Kinerja__Evaluation__V1__EvaluationAcknowledgement   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__evaluation_acknowledgement__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EvaluationAcknowledgement   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__EvaluationAcknowledgement *
+       kinerja__evaluation__v1__evaluation_acknowledgement__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__evaluation_acknowledgement__free_unpacked
+                     (Kinerja__Evaluation__V1__EvaluationAcknowledgement *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__CurveOverride methods */
 void   kinerja__evaluation__v1__curve_override__init
@@ -3620,44 +3860,6 @@ Kinerja__Evaluation__V1__SetPerilakuRatingResponse *
 void   kinerja__evaluation__v1__set_perilaku_rating_response__free_unpacked
                      (Kinerja__Evaluation__V1__SetPerilakuRatingResponse *message,
                       ProtobufCAllocator *allocator);
-/* Kinerja__Evaluation__V1__ReassignEvaluatorRequest methods */
-void   kinerja__evaluation__v1__reassign_evaluator_request__init
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorRequest         *message);
-size_t kinerja__evaluation__v1__reassign_evaluator_request__get_packed_size
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorRequest   *message);
-size_t kinerja__evaluation__v1__reassign_evaluator_request__pack
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorRequest   *message,
-                      uint8_t             *out);
-size_t kinerja__evaluation__v1__reassign_evaluator_request__pack_to_buffer
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorRequest   *message,
-                      ProtobufCBuffer     *buffer);
-Kinerja__Evaluation__V1__ReassignEvaluatorRequest *
-       kinerja__evaluation__v1__reassign_evaluator_request__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data);
-void   kinerja__evaluation__v1__reassign_evaluator_request__free_unpacked
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorRequest *message,
-                      ProtobufCAllocator *allocator);
-/* Kinerja__Evaluation__V1__ReassignEvaluatorResponse methods */
-void   kinerja__evaluation__v1__reassign_evaluator_response__init
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorResponse         *message);
-size_t kinerja__evaluation__v1__reassign_evaluator_response__get_packed_size
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorResponse   *message);
-size_t kinerja__evaluation__v1__reassign_evaluator_response__pack
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorResponse   *message,
-                      uint8_t             *out);
-size_t kinerja__evaluation__v1__reassign_evaluator_response__pack_to_buffer
-                     (const Kinerja__Evaluation__V1__ReassignEvaluatorResponse   *message,
-                      ProtobufCBuffer     *buffer);
-Kinerja__Evaluation__V1__ReassignEvaluatorResponse *
-       kinerja__evaluation__v1__reassign_evaluator_response__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data);
-void   kinerja__evaluation__v1__reassign_evaluator_response__free_unpacked
-                     (Kinerja__Evaluation__V1__ReassignEvaluatorResponse *message,
-                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__GetPredikatMatrixRequest methods */
 void   kinerja__evaluation__v1__get_predikat_matrix_request__init
                      (Kinerja__Evaluation__V1__GetPredikatMatrixRequest         *message);
@@ -4038,6 +4240,82 @@ Kinerja__Evaluation__V1__AdjustPopulationResponse *
 void   kinerja__evaluation__v1__adjust_population_response__free_unpacked
                      (Kinerja__Evaluation__V1__AdjustPopulationResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest methods */
+void   kinerja__evaluation__v1__recommend_organisation_rating_request__init
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest         *message);
+size_t kinerja__evaluation__v1__recommend_organisation_rating_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest   *message);
+size_t kinerja__evaluation__v1__recommend_organisation_rating_request__pack
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__recommend_organisation_rating_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *
+       kinerja__evaluation__v1__recommend_organisation_rating_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__recommend_organisation_rating_request__free_unpacked
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse methods */
+void   kinerja__evaluation__v1__recommend_organisation_rating_response__init
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse         *message);
+size_t kinerja__evaluation__v1__recommend_organisation_rating_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse   *message);
+size_t kinerja__evaluation__v1__recommend_organisation_rating_response__pack
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__recommend_organisation_rating_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *
+       kinerja__evaluation__v1__recommend_organisation_rating_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__recommend_organisation_rating_response__free_unpacked
+                     (Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest methods */
+void   kinerja__evaluation__v1__acknowledge_evaluation_request__init
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest         *message);
+size_t kinerja__evaluation__v1__acknowledge_evaluation_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest   *message);
+size_t kinerja__evaluation__v1__acknowledge_evaluation_request__pack
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__acknowledge_evaluation_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *
+       kinerja__evaluation__v1__acknowledge_evaluation_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__acknowledge_evaluation_request__free_unpacked
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse methods */
+void   kinerja__evaluation__v1__acknowledge_evaluation_response__init
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse         *message);
+size_t kinerja__evaluation__v1__acknowledge_evaluation_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse   *message);
+size_t kinerja__evaluation__v1__acknowledge_evaluation_response__pack
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__acknowledge_evaluation_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *
+       kinerja__evaluation__v1__acknowledge_evaluation_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__acknowledge_evaluation_response__free_unpacked
+                     (Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__ListAuditEventsRequest methods */
 void   kinerja__evaluation__v1__list_audit_events_request__init
                      (Kinerja__Evaluation__V1__ListAuditEventsRequest         *message);
@@ -4124,6 +4402,15 @@ typedef void (*Kinerja__Evaluation__V1__PopulationAdjustment_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__FinalisationRecord_Closure)
                  (const Kinerja__Evaluation__V1__FinalisationRecord *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__OrganisationRatingRecommendation_Closure)
+                 (const Kinerja__Evaluation__V1__OrganisationRatingRecommendation *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__LockDelivery_Closure)
+                 (const Kinerja__Evaluation__V1__LockDelivery *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__EvaluationAcknowledgement_Closure)
+                 (const Kinerja__Evaluation__V1__EvaluationAcknowledgement *message,
                   void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__CurveOverride_Closure)
                  (const Kinerja__Evaluation__V1__CurveOverride *message,
@@ -4263,12 +4550,6 @@ typedef void (*Kinerja__Evaluation__V1__SetPerilakuRatingRequest_Closure)
 typedef void (*Kinerja__Evaluation__V1__SetPerilakuRatingResponse_Closure)
                  (const Kinerja__Evaluation__V1__SetPerilakuRatingResponse *message,
                   void *closure_data);
-typedef void (*Kinerja__Evaluation__V1__ReassignEvaluatorRequest_Closure)
-                 (const Kinerja__Evaluation__V1__ReassignEvaluatorRequest *message,
-                  void *closure_data);
-typedef void (*Kinerja__Evaluation__V1__ReassignEvaluatorResponse_Closure)
-                 (const Kinerja__Evaluation__V1__ReassignEvaluatorResponse *message,
-                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__GetPredikatMatrixRequest_Closure)
                  (const Kinerja__Evaluation__V1__GetPredikatMatrixRequest *message,
                   void *closure_data);
@@ -4328,6 +4609,18 @@ typedef void (*Kinerja__Evaluation__V1__AdjustPopulationRequest_Closure)
                   void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure)
                  (const Kinerja__Evaluation__V1__AdjustPopulationResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest_Closure)
+                 (const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse_Closure)
+                 (const Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest_Closure)
+                 (const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure)
+                 (const Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse *message,
                   void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Evaluation__V1__ListAuditEventsRequest *message,
@@ -4396,10 +4689,6 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                               const Kinerja__Evaluation__V1__SetPerilakuRatingRequest *input,
                               Kinerja__Evaluation__V1__SetPerilakuRatingResponse_Closure closure,
                               void *closure_data);
-  void (*reassign_evaluator)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
-                             const Kinerja__Evaluation__V1__ReassignEvaluatorRequest *input,
-                             Kinerja__Evaluation__V1__ReassignEvaluatorResponse_Closure closure,
-                             void *closure_data);
   void (*get_predikat_matrix)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                               const Kinerja__Evaluation__V1__GetPredikatMatrixRequest *input,
                               Kinerja__Evaluation__V1__GetPredikatMatrixResponse_Closure closure,
@@ -4440,6 +4729,14 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                             const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
                             Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
                             void *closure_data);
+  void (*recommend_organisation_rating)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                        const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *input,
+                                        Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse_Closure closure,
+                                        void *closure_data);
+  void (*acknowledge_evaluation)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                 const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
+                                 Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure closure,
+                                 void *closure_data);
   void (*list_audit_events)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                             const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                             Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -4468,7 +4765,6 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## get_evaluation,\
       function_prefix__ ## set_hasil_kerja_rating,\
       function_prefix__ ## set_perilaku_rating,\
-      function_prefix__ ## reassign_evaluator,\
       function_prefix__ ## get_predikat_matrix,\
       function_prefix__ ## get_curve,\
       function_prefix__ ## finalise_period,\
@@ -4479,6 +4775,8 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## get_rater_leniency,\
       function_prefix__ ## rate_qualitative_ikis,\
       function_prefix__ ## adjust_population,\
+      function_prefix__ ## recommend_organisation_rating,\
+      function_prefix__ ## acknowledge_evaluation,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__evaluation__v1__evaluation_service__open_period(ProtobufCService *service,
@@ -4529,10 +4827,6 @@ void kinerja__evaluation__v1__evaluation_service__set_perilaku_rating(ProtobufCS
                                                                       const Kinerja__Evaluation__V1__SetPerilakuRatingRequest *input,
                                                                       Kinerja__Evaluation__V1__SetPerilakuRatingResponse_Closure closure,
                                                                       void *closure_data);
-void kinerja__evaluation__v1__evaluation_service__reassign_evaluator(ProtobufCService *service,
-                                                                     const Kinerja__Evaluation__V1__ReassignEvaluatorRequest *input,
-                                                                     Kinerja__Evaluation__V1__ReassignEvaluatorResponse_Closure closure,
-                                                                     void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__get_predikat_matrix(ProtobufCService *service,
                                                                       const Kinerja__Evaluation__V1__GetPredikatMatrixRequest *input,
                                                                       Kinerja__Evaluation__V1__GetPredikatMatrixResponse_Closure closure,
@@ -4573,6 +4867,14 @@ void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCSer
                                                                     const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
                                                                     Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
                                                                     void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__recommend_organisation_rating(ProtobufCService *service,
+                                                                                const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *input,
+                                                                                Kinerja__Evaluation__V1__RecommendOrganisationRatingResponse_Closure closure,
+                                                                                void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(ProtobufCService *service,
+                                                                         const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
+                                                                         Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure closure,
+                                                                         void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -4594,6 +4896,9 @@ extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__jenjang_fungsio
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_span__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__population_adjustment__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__finalisation_record__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_recommendation__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__lock_delivery__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_acknowledgement__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_override__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__descriptor;
@@ -4640,8 +4945,6 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_hasil_kerja
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_hasil_kerja_rating_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_perilaku_rating_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_perilaku_rating_response__descriptor;
-extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__reassign_evaluator_request__descriptor;
-extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__reassign_evaluator_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_predikat_matrix_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_predikat_matrix_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_curve_request__descriptor;
@@ -4662,6 +4965,10 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitativ
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__verify_audit_chain_request__descriptor;

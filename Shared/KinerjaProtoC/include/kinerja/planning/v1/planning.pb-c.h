@@ -33,6 +33,7 @@ typedef struct Kinerja__Planning__V1__RoleMatrixCell Kinerja__Planning__V1__Role
 typedef struct Kinerja__Planning__V1__RoleMatrixRow Kinerja__Planning__V1__RoleMatrixRow;
 typedef struct Kinerja__Planning__V1__IkiTarget Kinerja__Planning__V1__IkiTarget;
 typedef struct Kinerja__Planning__V1__EmployeeTargets Kinerja__Planning__V1__EmployeeTargets;
+typedef struct Kinerja__Planning__V1__SkpRevisionLock Kinerja__Planning__V1__SkpRevisionLock;
 typedef struct Kinerja__Planning__V1__RhkReviewItem Kinerja__Planning__V1__RhkReviewItem;
 typedef struct Kinerja__Planning__V1__CreateSkpRequest Kinerja__Planning__V1__CreateSkpRequest;
 typedef struct Kinerja__Planning__V1__CreateSkpResponse Kinerja__Planning__V1__CreateSkpResponse;
@@ -89,6 +90,10 @@ typedef struct Kinerja__Planning__V1__GetTargetsRequest Kinerja__Planning__V1__G
 typedef struct Kinerja__Planning__V1__GetTargetsResponse Kinerja__Planning__V1__GetTargetsResponse;
 typedef struct Kinerja__Planning__V1__StreamTargetsRequest Kinerja__Planning__V1__StreamTargetsRequest;
 typedef struct Kinerja__Planning__V1__StreamTargetsResponse Kinerja__Planning__V1__StreamTargetsResponse;
+typedef struct Kinerja__Planning__V1__LockSkpRevisionsRequest Kinerja__Planning__V1__LockSkpRevisionsRequest;
+typedef struct Kinerja__Planning__V1__LockSkpRevisionsResponse Kinerja__Planning__V1__LockSkpRevisionsResponse;
+typedef struct Kinerja__Planning__V1__UnlockSkpRevisionsRequest Kinerja__Planning__V1__UnlockSkpRevisionsRequest;
+typedef struct Kinerja__Planning__V1__UnlockSkpRevisionsResponse Kinerja__Planning__V1__UnlockSkpRevisionsResponse;
 typedef struct Kinerja__Planning__V1__ListAuditEventsRequest Kinerja__Planning__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Planning__V1__ListAuditEventsResponse Kinerja__Planning__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Planning__V1__VerifyAuditChainRequest Kinerja__Planning__V1__VerifyAuditChainRequest;
@@ -1026,10 +1031,51 @@ struct  Kinerja__Planning__V1__EmployeeTargets
    * Approach of the SKP (Kualitatif targets carry qualitative_text).
    */
   Kinerja__Planning__V1__SkpApproach approach;
+  /*
+   * The ekspektasi khusus of that version (the atasan's expectations per BerAKHLAK value); empty
+   * when none (evaluation's Perilaku proposal reads them).
+   */
+  size_t n_behaviour_expectations;
+  Kinerja__Planning__V1__BehaviourExpectation **behaviour_expectations;
 };
 #define KINERJA__PLANNING__V1__EMPLOYEE_TARGETS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__employee_targets__descriptor) \
-    , NULL, NULL, KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, KINERJA__PLANNING__V1__SKP_STATE__SKP_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED }
+    , NULL, NULL, KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, KINERJA__PLANNING__V1__SKP_STATE__SKP_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, 0,NULL }
+
+
+/*
+ * Evaluation has finalised the annual evaluation of these employees for a year: their SKPs of that
+ * year can no longer be revised (ReviseSkp is FAILED_PRECONDITION) until the evaluation is
+ * reopened. Keyed by lock_id (evaluation's period id), so a re-finalised period replaces its own.
+ */
+struct  Kinerja__Planning__V1__SkpRevisionLock
+{
+  ProtobufCMessage base;
+  /*
+   * The finalised evaluation period's id; 1–64 characters. Required.
+   */
+  char *lock_id;
+  /*
+   * The SKP year, 2000–2100. Required.
+   */
+  int32_t year;
+  /*
+   * The employees; 1–10000 NIPs, duplicates ignored.
+   */
+  size_t n_nips;
+  char **nips;
+  /*
+   * Why, e.g. "evaluasi tahunan 2026 difinalisasi"; at most 500 characters.
+   */
+  char *reason;
+  /*
+   * Who locked it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *locked;
+};
+#define KINERJA__PLANNING__V1__SKP_REVISION_LOCK__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__skp_revision_lock__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0,NULL, (char *)protobuf_c_empty_string, NULL }
 
 
 /*
@@ -2395,6 +2441,74 @@ struct  Kinerja__Planning__V1__StreamTargetsResponse
 
 
 /*
+ * Request of PlanningService.LockSkpRevisions.
+ */
+struct  Kinerja__Planning__V1__LockSkpRevisionsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The lock (locked is ignored). A lock with the same lock_id is replaced.
+   */
+  Kinerja__Planning__V1__SkpRevisionLock *lock;
+};
+#define KINERJA__PLANNING__V1__LOCK_SKP_REVISIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__lock_skp_revisions_request__descriptor) \
+    , NULL }
+
+
+/*
+ * Response of PlanningService.LockSkpRevisions.
+ */
+struct  Kinerja__Planning__V1__LockSkpRevisionsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored lock.
+   */
+  Kinerja__Planning__V1__SkpRevisionLock *lock;
+};
+#define KINERJA__PLANNING__V1__LOCK_SKP_REVISIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__lock_skp_revisions_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of PlanningService.UnlockSkpRevisions.
+ */
+struct  Kinerja__Planning__V1__UnlockSkpRevisionsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The lock to remove (evaluation's period id, on ReopenPeriod).
+   */
+  char *lock_id;
+  /*
+   * Why; 1–2000 characters.
+   */
+  char *reason;
+};
+#define KINERJA__PLANNING__V1__UNLOCK_SKP_REVISIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__unlock_skp_revisions_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of PlanningService.UnlockSkpRevisions.
+ */
+struct  Kinerja__Planning__V1__UnlockSkpRevisionsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The removed lock; absent when there was none (already removed).
+   */
+  Kinerja__Planning__V1__SkpRevisionLock *lock;
+};
+#define KINERJA__PLANNING__V1__UNLOCK_SKP_REVISIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__unlock_skp_revisions_response__descriptor) \
+    , NULL }
+
+
+/*
  * Request of PlanningService.ListAuditEvents.
  */
 struct  Kinerja__Planning__V1__ListAuditEventsRequest
@@ -2982,6 +3096,25 @@ Kinerja__Planning__V1__EmployeeTargets *
                       const uint8_t       *data);
 void   kinerja__planning__v1__employee_targets__free_unpacked
                      (Kinerja__Planning__V1__EmployeeTargets *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__SkpRevisionLock methods */
+void   kinerja__planning__v1__skp_revision_lock__init
+                     (Kinerja__Planning__V1__SkpRevisionLock         *message);
+size_t kinerja__planning__v1__skp_revision_lock__get_packed_size
+                     (const Kinerja__Planning__V1__SkpRevisionLock   *message);
+size_t kinerja__planning__v1__skp_revision_lock__pack
+                     (const Kinerja__Planning__V1__SkpRevisionLock   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__skp_revision_lock__pack_to_buffer
+                     (const Kinerja__Planning__V1__SkpRevisionLock   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__SkpRevisionLock *
+       kinerja__planning__v1__skp_revision_lock__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__skp_revision_lock__free_unpacked
+                     (Kinerja__Planning__V1__SkpRevisionLock *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Planning__V1__RhkReviewItem methods */
 void   kinerja__planning__v1__rhk_review_item__init
@@ -4047,6 +4180,82 @@ Kinerja__Planning__V1__StreamTargetsResponse *
 void   kinerja__planning__v1__stream_targets_response__free_unpacked
                      (Kinerja__Planning__V1__StreamTargetsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__LockSkpRevisionsRequest methods */
+void   kinerja__planning__v1__lock_skp_revisions_request__init
+                     (Kinerja__Planning__V1__LockSkpRevisionsRequest         *message);
+size_t kinerja__planning__v1__lock_skp_revisions_request__get_packed_size
+                     (const Kinerja__Planning__V1__LockSkpRevisionsRequest   *message);
+size_t kinerja__planning__v1__lock_skp_revisions_request__pack
+                     (const Kinerja__Planning__V1__LockSkpRevisionsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__lock_skp_revisions_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__LockSkpRevisionsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__LockSkpRevisionsRequest *
+       kinerja__planning__v1__lock_skp_revisions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__lock_skp_revisions_request__free_unpacked
+                     (Kinerja__Planning__V1__LockSkpRevisionsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__LockSkpRevisionsResponse methods */
+void   kinerja__planning__v1__lock_skp_revisions_response__init
+                     (Kinerja__Planning__V1__LockSkpRevisionsResponse         *message);
+size_t kinerja__planning__v1__lock_skp_revisions_response__get_packed_size
+                     (const Kinerja__Planning__V1__LockSkpRevisionsResponse   *message);
+size_t kinerja__planning__v1__lock_skp_revisions_response__pack
+                     (const Kinerja__Planning__V1__LockSkpRevisionsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__lock_skp_revisions_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__LockSkpRevisionsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__LockSkpRevisionsResponse *
+       kinerja__planning__v1__lock_skp_revisions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__lock_skp_revisions_response__free_unpacked
+                     (Kinerja__Planning__V1__LockSkpRevisionsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__UnlockSkpRevisionsRequest methods */
+void   kinerja__planning__v1__unlock_skp_revisions_request__init
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsRequest         *message);
+size_t kinerja__planning__v1__unlock_skp_revisions_request__get_packed_size
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsRequest   *message);
+size_t kinerja__planning__v1__unlock_skp_revisions_request__pack
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__unlock_skp_revisions_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__UnlockSkpRevisionsRequest *
+       kinerja__planning__v1__unlock_skp_revisions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__unlock_skp_revisions_request__free_unpacked
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__UnlockSkpRevisionsResponse methods */
+void   kinerja__planning__v1__unlock_skp_revisions_response__init
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsResponse         *message);
+size_t kinerja__planning__v1__unlock_skp_revisions_response__get_packed_size
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse   *message);
+size_t kinerja__planning__v1__unlock_skp_revisions_response__pack
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__unlock_skp_revisions_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__UnlockSkpRevisionsResponse *
+       kinerja__planning__v1__unlock_skp_revisions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__unlock_skp_revisions_response__free_unpacked
+                     (Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Planning__V1__ListAuditEventsRequest methods */
 void   kinerja__planning__v1__list_audit_events_request__init
                      (Kinerja__Planning__V1__ListAuditEventsRequest         *message);
@@ -4328,6 +4537,9 @@ typedef void (*Kinerja__Planning__V1__IkiTarget_Closure)
 typedef void (*Kinerja__Planning__V1__EmployeeTargets_Closure)
                  (const Kinerja__Planning__V1__EmployeeTargets *message,
                   void *closure_data);
+typedef void (*Kinerja__Planning__V1__SkpRevisionLock_Closure)
+                 (const Kinerja__Planning__V1__SkpRevisionLock *message,
+                  void *closure_data);
 typedef void (*Kinerja__Planning__V1__RhkReviewItem_Closure)
                  (const Kinerja__Planning__V1__RhkReviewItem *message,
                   void *closure_data);
@@ -4496,6 +4708,18 @@ typedef void (*Kinerja__Planning__V1__StreamTargetsRequest_Closure)
 typedef void (*Kinerja__Planning__V1__StreamTargetsResponse_Closure)
                  (const Kinerja__Planning__V1__StreamTargetsResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Planning__V1__LockSkpRevisionsRequest_Closure)
+                 (const Kinerja__Planning__V1__LockSkpRevisionsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__LockSkpRevisionsResponse_Closure)
+                 (const Kinerja__Planning__V1__LockSkpRevisionsResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__UnlockSkpRevisionsRequest_Closure)
+                 (const Kinerja__Planning__V1__UnlockSkpRevisionsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__UnlockSkpRevisionsResponse_Closure)
+                 (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Planning__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Planning__V1__ListAuditEventsRequest *message,
                   void *closure_data);
@@ -4655,6 +4879,14 @@ struct Kinerja__Planning__V1__PlanningService_Service
                          const Kinerja__Planning__V1__StreamTargetsRequest *input,
                          Kinerja__Planning__V1__StreamTargetsResponse_Closure closure,
                          void *closure_data);
+  void (*lock_skp_revisions)(Kinerja__Planning__V1__PlanningService_Service *service,
+                             const Kinerja__Planning__V1__LockSkpRevisionsRequest *input,
+                             Kinerja__Planning__V1__LockSkpRevisionsResponse_Closure closure,
+                             void *closure_data);
+  void (*unlock_skp_revisions)(Kinerja__Planning__V1__PlanningService_Service *service,
+                               const Kinerja__Planning__V1__UnlockSkpRevisionsRequest *input,
+                               Kinerja__Planning__V1__UnlockSkpRevisionsResponse_Closure closure,
+                               void *closure_data);
   void (*list_audit_events)(Kinerja__Planning__V1__PlanningService_Service *service,
                             const Kinerja__Planning__V1__ListAuditEventsRequest *input,
                             Kinerja__Planning__V1__ListAuditEventsResponse_Closure closure,
@@ -4700,6 +4932,8 @@ void kinerja__planning__v1__planning_service__init (Kinerja__Planning__V1__Plann
       function_prefix__ ## acknowledge_rhk_review,\
       function_prefix__ ## get_targets,\
       function_prefix__ ## stream_targets,\
+      function_prefix__ ## lock_skp_revisions,\
+      function_prefix__ ## unlock_skp_revisions,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__planning__v1__planning_service__create_skp(ProtobufCService *service,
@@ -4818,6 +5052,14 @@ void kinerja__planning__v1__planning_service__stream_targets(ProtobufCService *s
                                                              const Kinerja__Planning__V1__StreamTargetsRequest *input,
                                                              Kinerja__Planning__V1__StreamTargetsResponse_Closure closure,
                                                              void *closure_data);
+void kinerja__planning__v1__planning_service__lock_skp_revisions(ProtobufCService *service,
+                                                                 const Kinerja__Planning__V1__LockSkpRevisionsRequest *input,
+                                                                 Kinerja__Planning__V1__LockSkpRevisionsResponse_Closure closure,
+                                                                 void *closure_data);
+void kinerja__planning__v1__planning_service__unlock_skp_revisions(ProtobufCService *service,
+                                                                   const Kinerja__Planning__V1__UnlockSkpRevisionsRequest *input,
+                                                                   Kinerja__Planning__V1__UnlockSkpRevisionsResponse_Closure closure,
+                                                                   void *closure_data);
 void kinerja__planning__v1__planning_service__list_audit_events(ProtobufCService *service,
                                                                 const Kinerja__Planning__V1__ListAuditEventsRequest *input,
                                                                 Kinerja__Planning__V1__ListAuditEventsResponse_Closure closure,
@@ -4852,6 +5094,7 @@ extern const ProtobufCMessageDescriptor kinerja__planning__v1__role_matrix_cell_
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__role_matrix_row__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__iki_target__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__employee_targets__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__skp_revision_lock__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__rhk_review_item__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__create_skp_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__create_skp_response__descriptor;
@@ -4908,6 +5151,10 @@ extern const ProtobufCMessageDescriptor kinerja__planning__v1__get_targets_reque
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__get_targets_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__stream_targets_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__stream_targets_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__lock_skp_revisions_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__lock_skp_revisions_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__unlock_skp_revisions_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__unlock_skp_revisions_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__verify_audit_chain_request__descriptor;

@@ -1,0 +1,89 @@
+public import KinerjaProto
+import Foundation
+import GRDB
+import KinerjaService
+import KinerjaStore
+
+/// The unit's organisation rating: decided by the pimpinan above the unit (never pengelola kinerja),
+/// with its basis; it opens rating (PERSIAPAN → PENILAIAN), sets the curve's quotas and the unit
+/// leader's Hasil Kerja proposal (``UnitLeaderRating``).
+extension EvaluationHandlers {
+    public func setOrganisationRating(_ request: Evaluation.SetOrganisationRatingRequest,
+                                      context: ServerContext) async throws -> Evaluation.SetOrganisationRatingResponse {
+        if let recorded = try await recordedResponse(context, bytes: try request.serializedBytes(), as: Evaluation.SetOrganisationRatingResponse.self) {
+            return recorded
+        }
+        // Arguments first (the lifecycle checks them again inside the write, with the state).
+        var probe = PeriodLifecycle()
+        _ = try probe.apply(.setOrganisationRating(request.rating, reason: request.reason, reference: request.reference))
+        let period = try await period(request.periodID)
+        try await requirePimpinanAbove(period, doing: "decides the unit's organisation rating")
+        return try await write(context, request) { [self] db, actor in
+            guard var period = try PeriodRecords.fetch(request.periodID, in: db) else { throw RPCError(.notFound, "no evaluation period \(request.periodID)") }
+            try Self.checkRevision(expected: request.expectedRevision, current: period.revision, what: "period")
+            var lifecycle = Self.lifecycle(period, finalisations: try PeriodRecords.finalisations(period.periodID, in: db))
+            let action = try lifecycle.apply(.setOrganisationRating(request.rating, reason: request.reason, reference: request.reference))
+            var record = Evaluation.OrganisationRatingRecord()
+            record.unitID = period.unit?.unitID ?? ""
+            record.period = period.period
+            record.span = period.span
+            record.rating = request.rating
+            record.reason = request.reason.trimmed
+            record.reference = request.reference.trimmed
+            record.decided = actor.stamp
+            try PeriodRecords.insert(record, id: newID(), periodID: period.periodID, in: db)
+            period.organisationRating = record
+            period.state = lifecycle.state
+            period.revision += 1
+            try PeriodRecords.update(period, in: db)
+            // The unit leader's Hasil Kerja proposal follows the organisation rating.
+            let update = try EvaluationRecords.updater(db)
+            for var leader in try EvaluationRecords.forPeriod(period.periodID, in: db) where leader.unitLeader {
+                leader.proposal = Self.leaderProposal(leader.proposal, organisation: request.rating, computedAt: now)
+                leader.state = EvaluationStateRule.state(hasProposal: true, hasilKerja: leader.hasilKerja?.rating ?? .unspecified,
+                                                         perilaku: leader.perilakuKerja?.rating ?? .unspecified, finalised: false)
+                leader.revision += 1
+                try update(leader)
+            }
+            let from: String
+            if case .organisationRatingSet(let before, _, _) = action, before.isDecided { from = " (was \(before.label))" } else { from = "" }
+            try audit(db, context, actor, target: "period/\(period.periodID)",
+                      detail: "organisation rating \(request.rating.label)\(from): \(record.reason)" + (record.reference.isEmpty ? "" : " [\(record.reference)]"))
+            return Evaluation.SetOrganisationRatingResponse(period: try PeriodRecords.assemble(period, in: db),
+                                                            curve: try Self.curve(period, in: db).status)
+        }
+    }
+
+    /// The leader's Hasil Kerja proposal for `organisation` (``UnitLeaderRating``), keeping the
+    /// IKI assessments of the earlier proposal for reference, as ``EvaluationProposal`` does.
+    static func leaderProposal(_ earlier: Evaluation.HasilKerjaProposal?, organisation: Common.OrganisationRating,
+                               computedAt: Common.Timestamp) -> Evaluation.HasilKerjaProposal {
+        var proposal = UnitLeaderRating.proposal(for: organisation)
+        if let earlier {
+            proposal.ruleID = earlier.ruleID
+            proposal.ruleVersion = earlier.ruleVersion
+            proposal.inputs = earlier.inputs
+            proposal.utamaAbovePercent = earlier.utamaAbovePercent
+            proposal.utamaBelowPercent = earlier.utamaBelowPercent
+            proposal.allAbovePercent = earlier.allAbovePercent
+            proposal.allBelowPercent = earlier.allBelowPercent
+            proposal.skpVersion = earlier.skpVersion
+        }
+        proposal.computedAt = computedAt
+        return proposal
+    }
+
+    public func getOrganisationRating(_ request: Evaluation.GetOrganisationRatingRequest,
+                                      context: ServerContext) async throws -> Evaluation.GetOrganisationRatingResponse {
+        try Invalid.requireID(request.unitID, "unit_id")
+        guard request.period != nil || request.span != nil else { throw Invalid.field("period", "a period or a span is required", reason: "REQUIRED") }
+        let span = try EvaluationPeriodRules.resolve(period: request.span == nil ? request.period : nil, span: request.span)
+        guard try await directory.ancestors(of: request.unitID) != nil else { throw RPCError(.notFound, "no unit \(request.unitID)", reason: "UNIT_NOT_FOUND") }
+        try await requireScope(.unit(id: request.unitID))
+        let history = try await store.pool.read { db in try PeriodRecords.organisationRatings(unitID: request.unitID, span: span, in: db) }
+        guard let current = history.first else {
+            throw RPCError(.notFound, "no organisation rating of unit \(request.unitID) for \(span.label) yet", reason: "ORGANISATION_RATING_NOT_FOUND")
+        }
+        return Evaluation.GetOrganisationRatingResponse(rating: current, history: Array(history.dropFirst()))
+    }
+}

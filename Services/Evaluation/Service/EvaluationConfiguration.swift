@@ -1,0 +1,31 @@
+public import KinerjaService
+
+/// The `evaluation` section of the evaluation service's configuration file; every key is declared
+/// once in ``keys``. Identity is asked through the shared `identity_client` section; planning,
+/// reporting and feedback are peers (`peers.planning`, `peers.reporting`, `peers.feedback`, all required).
+public struct EvaluationConfiguration: ConfigurationSection {
+    /// Seconds between attempts to tell reporting and planning of a finalisation or reopening they
+    /// have not acknowledged yet (default 30; the first attempt is right after the commit).
+    public var notifyRetrySeconds: Int = 30
+    /// Share of a period's days, percent, an employee on CLTN or tugas belajar must have served to
+    /// count in the curve's denominator (default 50; docs/EVALUATION.md 8.4).
+    public var minimumServedPercent: Int = 50
+    /// When set, an empty store is filled with the demo evaluations of the Kupang demo organisation of this seed.
+    public var demoSeed: UInt64?
+    /// Year of the demo data (default: the current WITA year).
+    public var demoYear: Int32?
+
+    /// The defaults.
+    public init() {}
+
+    /// Every key of the section.
+    public static let keys: [ConfigKey<EvaluationConfiguration>] = [
+        .int("notify_retry_seconds", \.notifyRetrySeconds, 5...3600,
+             help: "Retry telling reporting (and planning) of a finalisation or reopening they have not acknowledged, every (default 30)."),
+        .int("minimum_served_percent", \.minimumServedPercent, 0...100,
+             help: "Share of a period's days an employee on CLTN or tugas belajar must have served to count in the curve (default 50)."),
+        .int("demo_seed", \.demoSeed,
+             help: "Fill an empty store with demo evaluations (past triwulan finalised, the current one in progress, the months opened) of this seed."),
+        .int("demo_year", \.demoYear, 2000...2100, help: "Year of the demo data (default: the current WITA year)."),
+    ]
+}
