@@ -4,6 +4,7 @@ import GRDB
 import KinerjaASN
 import KinerjaDemo
 import KinerjaFeedback
+import KinerjaIdentityClient
 import KinerjaProto
 import KinerjaRPC
 import KinerjaStore
@@ -57,6 +58,8 @@ enum FeedbackBenchmark {
         var codes: [String]
         var period: Common.Period
         var secret: [UInt8]
+        /// Units serving the public at a counter (the handler's `publicServicePoints`).
+        var counters: Set<String>
     }
 
     static func prepare(_ options: Options, identity: IdentityServer) async throws -> Setup {
@@ -82,14 +85,13 @@ enum FeedbackBenchmark {
         guard let unitID = try await api.listUnits(Identity.ListUnitsRequest(query: unitCode), options: Peers.bearer(hr)).units.first(where: { $0.code == unitCode })?.unitID else {
             throw BenchFailure("no unit \(unitCode)")
         }
-        var members: [Identity.Employee] = []
-        var cursor = ""
-        repeat {
-            let page = try await api.listEmployees(Identity.ListEmployeesRequest(unitID: unitID, page: Common.PageRequest(pageSize: 1000, cursor: cursor)),
-                                                   options: Peers.bearer(hr))
-            members += page.employees
-            cursor = page.page?.nextCursor ?? ""
-        } while !cursor.isEmpty
+        // The unit's members and the public counters as the handler sees them (LiveIdentityDirectory,
+        // with the feedback service's certificate).
+        let serviceClient = try identity.client(options, certificate: "service/feedback")
+        defer { Task { await serviceClient.close() } }
+        let identityDirectory = LiveIdentityDirectory(client: Identity.IdentityService.Client(transport: serviceClient))
+        let members = try await identityDirectory.members(of: unitID, includeSubunits: false)
+        let counters = Set(try await identityDirectory.unitTree().all.filter(\.publicServicePoint).map(\.unitID))
         guard members.count >= population else { throw BenchFailure("identity lists \(members.count) employees in the unit") }
 
         // The feedback store, written straight: a closed round and the tickets.
@@ -139,7 +141,8 @@ enum FeedbackBenchmark {
         }
         try await FeedbackBulkLoader.insert(rounds: [round], assignments: assignments, assessments: answers, tickets: issued, into: store)
         try store.close()
-        return Setup(storePath: storePath, unitID: unitID, members: members, codes: issued.map(\.0.ticketCode), period: period, secret: secret)
+        return Setup(storePath: storePath, unitID: unitID, members: members, codes: issued.map(\.0.ticketCode), period: period, secret: secret,
+                     counters: counters)
     }
 
     static func start(_ options: Options, _ name: String, identity: IdentityServer, planningPort: Int?, store: String) async throws -> ChildProcess {
@@ -190,10 +193,14 @@ enum FeedbackBenchmark {
         let evaluation = Feedback.FeedbackService.Client(transport: evaluationClient)
 
         // Ratings: each call rates a ticket of its own, as citizens at the kiosk do.
-        let sample = Feedback.SubmitCitizenRatingRequest(ticketCode: setup.codes[0], score: 5, comment: "Pelayanan cepat",
-                                                         skmAnswers: [Feedback.SkmUnsur.persyaratan, .sistemMekanismeProsedur, .waktuPenyelesaian,
-                                                                      .biayaTarif, .produkSpesifikasi, .kompetensiPelaksana, .perilakuPelaksana,
-                                                                      .penangananPengaduan, .saranaPrasarana].map { Feedback.SkmAnswer(unsur: $0, score: 4) })
+        // Each rating comes from its own citizen's address, as through a public rating page: the
+        // per-address guess limit (a burst of 10) then sees one citizen, not 64 calls of one kiosk.
+        var draft = Feedback.SubmitCitizenRatingRequest(ticketCode: setup.codes[0], score: 5, comment: "Pelayanan cepat",
+                                                        skmAnswers: [Feedback.SkmUnsur.persyaratan, .sistemMekanismeProsedur, .waktuPenyelesaian,
+                                                                     .biayaTarif, .produkSpesifikasi, .kompetensiPelaksana, .perilakuPelaksana,
+                                                                     .penangananPengaduan, .saranaPrasarana].map { Feedback.SkmAnswer(unsur: $0, score: 4) })
+        draft.clientAddress = "10.20.255.255"
+        let sample = draft
         let requestBytes = try sample.serializedBytes().count
         let payload = [UInt8](repeating: 0x6B, count: requestBytes)
         let codes = setup.codes
@@ -206,6 +213,7 @@ enum FeedbackBenchmark {
                 var request = sample
                 request.ticketCode = codes[index]
                 request.score = UInt32(1 + index % 5)
+                request.clientAddress = "10.20.\(index / 256 % 256).\(index % 256)"
                 _ = try await kiosk.submitCitizenRating(request)
             }
             let echoed = try await closedLoop(inFlight: 64, warmup: options.warmup, duration: options.duration) {
@@ -234,7 +242,7 @@ enum FeedbackBenchmark {
         let members = setup.members
         func readOnce() async throws -> (rows: Int, seconds: Double) {
             let start = ContinuousClock.now
-            let summaries = try await BehaviourSummaryReader.summaries(of: members, period: setup.period, publicServicePoints: [setup.unitID],
+            let summaries = try await BehaviourSummaryReader.summaries(of: members, period: setup.period, publicServicePoints: setup.counters,
                                                                        store: peerStore, secret: setup.secret,
                                                                        now: Common.Timestamp(seconds: Int64(Date().timeIntervalSince1970), nanos: 0))
             return (summaries.filter { !$0.groups.isEmpty }.count, (ContinuousClock.now - start).seconds)

@@ -4,6 +4,7 @@ import GRDB
 import KinerjaASN
 import KinerjaCrypto
 import KinerjaDemo
+import KinerjaIdentityClient
 import KinerjaPlanning
 import KinerjaProto
 import KinerjaReporting
@@ -43,7 +44,8 @@ enum ReportingBenchmark {
             children.append(planning)
             let reporting = try await startReporting(options, identity: identity, planningPort: try PlanningBenchmark.planningPort(planning))
             children.append(reporting)
-            let result = try await measure(options, identity: identity, setup: setup, reportingPort: try PlanningBenchmark.planningPort(reporting))
+            let result = try await measure(options, identity: identity, setup: setup, reportingPort: try PlanningBenchmark.planningPort(reporting),
+                                           planningPort: try PlanningBenchmark.planningPort(planning))
             for child in children.reversed() { await child.stop() }
             await identity.stop(keep: options.keep)
             return result
@@ -166,7 +168,8 @@ enum ReportingBenchmark {
                                                             serverIdentity: try PeerIdentity(kind: .service, name: "reporting"), tls: tls))
     }
 
-    static func measure(_ options: Options, identity: IdentityServer, setup: Setup, reportingPort port: Int) async throws -> (figures: [Figure], notes: [String]) {
+    static func measure(_ options: Options, identity: IdentityServer, setup: Setup, reportingPort port: Int,
+                        planningPort: Int) async throws -> (figures: [Figure], notes: [String]) {
         let machine = try client(options, port: port, certificate: "client/siak-dukcapil")
         let user = try client(options, port: port, certificate: "client/operator")
         defer { Task { await machine.close(); await user.close() } }
@@ -219,17 +222,20 @@ enum ReportingBenchmark {
         }
         let warm = try await teamOnce()
         guard warm.members >= population else { throw BenchFailure("GetTeamProgress returned \(warm.members) members") }
-        let peer = try LocalAggregation(storePath: storePath, setup: setup, period: quarter)
-        _ = try peer.run()
+        let peer = try await LocalAggregation.prepare(options, identity: identity, planningPort: planningPort, storePath: storePath,
+                                                      atasan: setup.atasan, period: quarter)
+        guard try await peer.run().members == warm.members else { throw BenchFailure("the in-process team differs from GetTeamProgress's") }
         var ours: [Double] = [], local: [Double] = []
         for _ in 0..<options.repeats {
             ours.append(try await teamOnce().seconds)
-            local.append(try peer.run())
+            local.append(try await peer.run().seconds)
         }
+        try peer.close()
         // Figures are rates (teams per second) so that a higher value is better, as the table reads them.
         figures.append(Figure(key: "reporting_team_progress", label: "GetTeamProgress, \(warm.members) bawahan, a quarter (calls/s)", unit: "calls/s",
-                              ours: ours.map { 1 / $0 }, peerName: "GRDB in-process read + the same aggregation", peer: local.map { 1 / $0 },
-                              goal: .ratioAtLeast(0.5)))
+                              ours: ours.map { 1 / $0 }, peerName: "ProgressReader in-process (GRDB), same team", peer: local.map { 1 / $0 },
+                              goal: .ratioAtLeast(0.5), extra: [("ms_per_call", median(ours).map { $0 * 1000 }),
+                                                                ("peer_ms_per_call", median(local).map { $0 * 1000 })]))
 
         // Whole-city compliance for a month (time).
         let month = Common.DateRange(startDate: Common.Date(year: today.year, month: today.month, day: 1), endDate: today)
@@ -274,7 +280,7 @@ enum ReportingBenchmark {
         return (figures, [
             "reporting: \(accepted) reports ingested in \(String(format: "%.1f", ingestSeconds)) s by the machine client (rules checked per row, one transaction per call); "
                 + "GRDB direct = the same rows (columns and body) inserted with one prepared statement, \(perCall) per transaction, same schema and indexes, WAL, synchronous=FULL",
-            "reporting: team progress of \(warm.members) bawahan for \(ReportingPeriods.label(quarter)) over \(accepted) reports; in-process = the same columns read and Progress.employee/teamMember with the targets in memory (the service asks identity and planning through caches warmed by one call)",
+            "reporting: team progress of \(warm.members) bawahan for \(ReportingPeriods.label(quarter)) over \(accepted) reports; in-process = ProgressReader (the handler's store read and Progress.employee) and Progress.teamMember on the service's store, with the team, unit paths, planning's targets and the calendar fetched beforehand (the service answers them from caches warmed by one call)",
         ])
     }
 
@@ -322,68 +328,56 @@ enum ReportingBenchmark {
     }
 }
 
-/// The team-progress aggregation in-process: the same report columns read with GRDB, the same
-/// domain functions, the targets (from planning, once) and the calendar in memory.
+/// The team-progress aggregation in-process: the code GetTeamProgress runs once identity and
+/// planning have answered (``ProgressReader`` over GRDB, then ``Progress/teamMember`` per person,
+/// in chunks of 1 000 as the handler does), on the service's own store. The team, the units'
+/// paths, planning's targets and the calendar are fetched once beforehand, from identity and
+/// planning with the reporting service's certificate: the service holds them in its caches
+/// (identity 30 s, planning `planning_cache_seconds`), warmed by the first call.
 struct LocalAggregation {
-    let queue: DatabaseQueue
-    let people: [Common.EmployeeRef]
+    let store: Store
+    let team: [Identity.Employee]
     let targets: [String: Planning.EmployeeTargets]
-    let period: Common.Period
-    let days: WitaDayRange
     let calendar: WorkingDayCalendar
+    let paths: [String: [String]]
+    let period: Common.Period
 
-    init(storePath: String, setup: ReportingBenchmark.Setup, period: Common.Period) throws {
-        var readOnly = Configuration()
-        readOnly.readonly = true
-        queue = try DatabaseQueue(path: storePath, configuration: readOnly)
-        self.period = period
-        guard let days = WitaDayRange(period: period) else { throw BenchFailure("bad period") }
-        self.days = days
-        calendar = WorkingDayCalendar(nonWorkingDays: NonWorkingDayList.indonesia2026)
-        people = setup.people.map { Common.EmployeeRef(nip: $0.nip, unitID: setup.unitID) }
-        var targets: [String: Planning.EmployeeTargets] = [:]
-        for person in setup.people {
-            targets[person.nip] = Planning.EmployeeTargets(
-                employee: Common.EmployeeRef(nip: person.nip), period: period, availability: .approved, skpVersion: 1,
-                targets: person.iki.map { pair in
-                    Planning.IkiTarget(rhkID: pair.rhk, rhkKind: .utama, ikiID: pair.iki, aspek: .kuantitas,
-                                       periodTarget: Planning.Target(value: pair.iki.hasPrefix("REPIKA") ? 300 : 95, direction: .higherIsBetter),
-                                       aggregation: pair.iki.hasPrefix("REPIKA") ? .sum : .average)
-                })
-        }
-        self.targets = targets
+    static func prepare(_ options: Options, identity: IdentityServer, planningPort: Int, storePath: String, atasan: String,
+                        period: Common.Period) async throws -> LocalAggregation {
+        let identityClient = try identity.client(options, certificate: "service/reporting")
+        let planningClient = try PlanningBenchmark.planningClient(options, port: planningPort, certificate: "service/reporting")
+        defer { Task { await identityClient.close(); await planningClient.close() } }
+        let directory = LiveIdentityDirectory(client: Identity.IdentityService.Client(transport: identityClient))
+        guard let root = try await directory.rootUnitID() else { throw BenchFailure("identity has no root unit") }
+        // Organisation.bawahan(of:indirect: false): the direct bawahan, in identity's order.
+        let team = try await directory.members(of: root, includeSubunits: true).filter { $0.atasanNIP == atasan }
+        let tree = try await directory.unitTree()
+        var paths: [String: [String]] = [:]
+        for unit in Set(team.map(\.unitID)) where !unit.isEmpty { paths[unit] = [unit] + (tree.ancestors(of: unit) ?? []) }
+        let planning = LivePlanningSource(client: Planning.PlanningService.Client(transport: planningClient))
+        let targets = try await planning.targets(nips: team.map(\.nip), period: period)
+        let store = try Store(configuration: StoreConfiguration(path: storePath), migrations: ReportingSchema.migrations)
+        return LocalAggregation(store: store, team: team, targets: targets, calendar: try await ProgressReader.calendar(in: store),
+                                paths: paths, period: period)
     }
 
-    /// One aggregation; returns seconds.
-    func run() throws -> Double {
+    /// One aggregation of the whole team.
+    func run() async throws -> (members: Int, seconds: Double) {
         let start = ContinuousClock.now
-        let nips = people.map(\.nip)
-        var figures: [String: [ReportFigure]] = [:]
-        try queue.read { db in
-            var offset = 0
-            while offset < nips.count {
-                let batch = Array(nips[offset..<min(offset + 500, nips.count)])
-                offset += 500
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT nip, iki_id, report_day, value, state, changed_s, changed_ns FROM daily_report
-                    WHERE nip IN (\(batch.map { _ in "?" }.joined(separator: ", "))) AND report_day BETWEEN ? AND ?
-                    """, arguments: StatementArguments(batch) + [days.lowerDay, days.upperDay])
-                while let row = try rows.next() {
-                    figures[row[0], default: []].append(ReportFigure(ikiID: row[1], date: Common.Date(daysSinceEpoch: row[2]) ?? days.start, value: row[3],
-                                                                     state: Reporting.ReportState(rawValue: row[4]), lastChange: row[5], lastChangeNanos: row[6]))
-                }
+        var members: [Reporting.TeamMemberProgress] = []
+        for offset in stride(from: 0, to: team.count, by: 1000) {
+            let chunk = Array(team[offset..<min(offset + 1000, team.count)])
+            let rows = try await ProgressReader.progress(of: chunk, period: period, targets: targets, calendar: calendar, paths: paths,
+                                                         store: store, now: Date())
+            for (person, row) in zip(chunk, rows) {
+                members.append(Progress.teamMember(row, calendar: calendar, unitPath: paths[person.unitID] ?? [person.unitID]))
             }
         }
-        let now = Date()
-        var members: [Reporting.TeamMemberProgress] = []
-        for person in people {
-            let progress = try Progress.employee(person, period: period, reports: figures[person.nip] ?? [], inputs: Progress.Inputs(
-                targets: targets[person.nip] ?? Planning.EmployeeTargets(), calendar: calendar, unitPath: [person.unitID], now: now))
-            members.append(Progress.teamMember(progress, calendar: calendar, unitPath: [person.unitID]))
-        }
-        guard members.count == people.count else { throw BenchFailure("aggregation lost members") }
-        return (ContinuousClock.now - start).seconds
+        let response = Reporting.GetTeamProgressResponse(members: members, period: period)
+        return (response.members.count, (ContinuousClock.now - start).seconds)
     }
+
+    func close() throws { try store.close() }
 }
 
 /// Call options of a machine client: no token, an idempotency key.
