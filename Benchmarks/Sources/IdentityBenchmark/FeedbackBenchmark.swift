@@ -233,10 +233,15 @@ enum FeedbackBenchmark {
             ratingP99.append(rated.p99Microseconds ?? .nan)
             log("  ratings @64 run \(repeatIndex + 1)/\(options.repeats): \(Table.number(rated.callsPerSecond)) ratings/s, echo \(Table.number(echoed.callsPerSecond))")
         }
+        // The storage bound of a service that commits every call: 64 tasks each committing one small
+        // row per transaction on a fresh store of the same settings (WAL, synchronous=FULL, one writer).
+        let commits = try await commitRate(inFlight: 64, seconds: min(options.duration, 5), keep: options.keep)
+        log("  GRDB commits of one row, 64 in flight: \(Table.number(commits))/s")
         var figures = [Figure(key: "feedback_ratings_64", label: "SubmitCitizenRating @64 (kiosk, a new ticket each)", unit: "calls/s",
                               ours: ratingRuns, peerName: "echo", peer: echoRuns,
                               extra: [("p50_us", median(ratingP50)), ("p99_us", median(ratingP99)),
-                                      ("server_cpu_us_per_call", median(ratingCPU)), ("echo_server_cpu_us_per_call", median(echoCPU))])]
+                                      ("server_cpu_us_per_call", median(ratingCPU)), ("echo_server_cpu_us_per_call", median(echoCPU)),
+                                      ("grdb_commits_per_s", commits)])]
 
         // Summaries: the unit's 2 000 behaviour summaries to the evaluation service, against the same read in-process.
         let request = Feedback.StreamBehaviourSummariesRequest(unit: Common.UnitScope(unitID: setup.unitID), period: setup.period)
@@ -276,5 +281,33 @@ enum FeedbackBenchmark {
             "feedback: \(warm.rows) summaries per stream, each from 4 answers of 5 assignments and the citizen ratings of the run above",
         ]
         return (figures, notes)
+    }
+
+    /// Write transactions per second, each inserting one 100-byte row, `inFlight` tasks at a time
+    /// for `seconds`, on a fresh ``Store`` in a temporary folder.
+    static func commitRate(inFlight: Int, seconds: Double, keep: Bool) async throws -> Double {
+        let directory = NSTemporaryDirectory() + "kinerja-commit-rate-\(UUID().uuidString.prefix(8))"
+        defer { if !keep { try? FileManager.default.removeItem(atPath: directory) } }
+        let store = try Store(configuration: StoreConfiguration(path: "\(directory)/commits.sqlite"), migrations: [
+            Migration("bench.v1") { db in try db.execute(sql: "CREATE TABLE row (id INTEGER PRIMARY KEY, body BLOB NOT NULL)") },
+        ])
+        let body = Data(repeating: 0x6B, count: 100)
+        let until = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        let count = Counter()
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<inFlight {
+                group.addTask {
+                    while ContinuousClock.now < until {
+                        try await store.pool.write { db in try db.execute(sql: "INSERT INTO row (body) VALUES (?)", arguments: [body]) }
+                        _ = count.increment()
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let elapsed = (ContinuousClock.now - start).seconds
+        try store.close()
+        return Double(count.value) / elapsed
     }
 }
