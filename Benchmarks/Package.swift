@@ -163,6 +163,8 @@ let package = Package(
                 // Issue 13: the feedback workload (its schema, bulk loader and summary reader).
                 .product(name: "KinerjaFeedback", package: parent),
                 .product(name: "KinerjaService", package: parent),
+                // Issue 12: the in-process team-progress peer asks identity as the reporting service does.
+                .product(name: "KinerjaIdentityClient", package: parent),
                 .product(name: "KinerjaRPC", package: parent),
                 .product(name: "KinerjaTLS", package: parent),
                 .product(name: "KinerjaCrypto", package: parent),

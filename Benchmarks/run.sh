@@ -4,8 +4,8 @@
 #
 #   Benchmarks/run.sh [--quick] [--duration S] [--repeats N] [--warmup S] [--peers raw,grpc-best,…]
 #                     [--mux-connections N] [--skip-codec] [--no-build]
-#   Benchmarks/run.sh --identity [getemployee|tokens|import|rss …] [--quick] [--duration S] [--repeats N] [--no-build] …
-#                     (issue 5: the identity service, IdentityBenchmark; its options in README.md "Identity benchmark")
+#   Benchmarks/run.sh --identity [getemployee|tokens|import|rss|planning|reporting|feedback …] [--quick] [--duration S] [--repeats N] [--no-build] …
+#                     (issues 5, 6, 12, 13: the services, IdentityBenchmark; its options in README.md "Identity benchmark")
 #
 # Default: median of 3 × 10 s per workload (about 12 minutes: raw, four grpc tunings, ours, codec); --quick is
 # 3 s × 1. Needs: Swift 6, cc, libssl-dev, openssl, python3, libprotobuf-c-dev (the parent's

@@ -3,8 +3,8 @@ import Foundation
 
 /// The command line of IdentityBenchmark (README.md "Identity benchmark").
 struct Options: Sendable {
-    /// Workloads to run: getemployee, tokens, import, rss (default: all four, in that order).
-    var workloads: [String] = ["getemployee", "tokens", "import", "rss", "planning", "feedback"]
+    /// Workloads to run: getemployee, tokens, import, rss, planning, reporting, feedback (default: all, in that order).
+    var workloads: [String] = ["getemployee", "tokens", "import", "rss", "planning", "reporting", "feedback"]
     /// Measured seconds per closed-loop or timed run.
     var duration = 5.0
     /// Unmeasured seconds before each closed-loop run.

@@ -95,17 +95,18 @@ enum Table {
     static func print(_ figures: [Figure], notes: [String], options: Options) {
         var lines: [String] = []
         lines.append("")
-        lines.append("Identity (issue 5): median of \(options.repeats) × \(options.duration) s where timed; ratio = median over the repeats of ours ÷ the peer of the same repeat")
+        lines.append("Services (issues 5, 6, 12, 13): median of \(options.repeats) × \(options.duration) s where timed; ratio = median over the repeats of ours ÷ the peer of the same repeat")
         let header = pad("figure", 44) + pad("ours", 12, left: true) + "  " + pad("peer (same run)", 28)
             + pad("ratio", 8, left: true) + pad("goal", 12, left: true) + pad("met", 6, left: true)
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for figure in figures {
-            let digits = figure.unit == "MiB" ? 1 : 0
-            let peer = figure.peerName.map { "\($0) \(number(figure.peerMedian, digits: digits))" } ?? ""
+            // Rates under 100 (calls/s of one long call) keep two decimals.
+            func digits(_ value: Double?) -> Int { figure.unit == "MiB" ? 1 : (value ?? 100) < 100 ? 2 : 0 }
+            let peer = figure.peerName.map { "\($0) \(number(figure.peerMedian, digits: digits(figure.peerMedian)))" } ?? ""
             let ratio = figure.ratio.map { String(format: "%.2f×", $0) } ?? ""
             let met = figure.met.map { $0 ? "yes" : "NO" } ?? ""
-            lines.append(pad("\(figure.label) (\(figure.unit))", 44) + pad(number(figure.oursMedian, digits: digits), 12, left: true)
+            lines.append(pad("\(figure.label) (\(figure.unit))", 44) + pad(number(figure.oursMedian, digits: digits(figure.oursMedian)), 12, left: true)
                          + "  " + pad(peer, 28) + pad(ratio, 8, left: true) + pad(figure.goalText, 12, left: true) + pad(met, 6, left: true))
             let extras = figure.extra.filter { $0.1 != nil }
             if !extras.isEmpty {

@@ -1,12 +1,13 @@
-// Identity service benchmark (issue 5): GetEmployee against the plain RPC echo, access-token
-// verification against openssl speed, bulk import against GRDB directly, idle RSS.
+// Service benchmarks: identity (issue 5): GetEmployee against the plain RPC echo, access-token
+// verification against openssl speed, bulk import against GRDB directly, idle RSS; planning
+// (issue 6), reporting (issue 12) and feedback (issue 13) against their in-process peers.
 //
-//   IdentityBenchmark [getemployee] [tokens] [import] [rss] [--duration S] [--repeats N] [--in-flight 64,1]
+//   IdentityBenchmark [getemployee] [tokens] [import] [rss] [planning] [reporting] [feedback] [--duration S] [--repeats N] [--in-flight 64,1]
 //                     [--pki DIR] [--bin DIR] [--json] ...        (Benchmarks/README.md "Identity benchmark")
 //
 // Needs, next to this executable (or in --bin): kinerja-identity (swift build -c release
 // --package-path Benchmarks --scratch-path Benchmarks/.build-bench --product kinerja-identity)
-// and RPCBenchServer; the development PKI (deploy/pki/make-dev-pki.sh); openssl.
+// and RPCBenchServer (kinerja-planning, kinerja-reporting, kinerja-feedback for those workloads); the development PKI (deploy/pki/make-dev-pki.sh); openssl.
 import BenchSupport
 import Foundation
 #if canImport(Glibc)

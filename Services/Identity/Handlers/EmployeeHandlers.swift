@@ -146,7 +146,8 @@ extension IdentityHandlers {
     public func batchGetEmployees(_ request: Identity.BatchGetEmployeesRequest, context: ServerContext) async throws -> Identity.BatchGetEmployeesResponse {
         guard !request.nips.isEmpty else { throw Invalid.field("nips", "must name 1–500 NIPs", reason: "REQUIRED") }
         guard request.nips.count <= 500 else { throw Invalid.field("nips", "must name at most 500 NIPs, got \(request.nips.count)") }
-        for (index, nip) in request.nips.enumerated() { try Invalid.requireNIP(nip, "nips[\(index)]") }
+        // Person identifiers, as ListEmployees returns them: a unit's members include the non-ASN Kepala Daerah.
+        for (index, nip) in request.nips.enumerated() { try Invalid.requirePersonID(nip, "nips[\(index)]") }
         var seen = Set<String>()
         let nips = request.nips.filter { seen.insert($0).inserted }
         let access = try Access.required()

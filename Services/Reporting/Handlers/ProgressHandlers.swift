@@ -12,34 +12,15 @@ extension ReportingHandlers {
         return (period, try ReportingPeriods.days(of: period))
     }
 
-    /// The progress of `people` for `period`: planning's targets (batched), the reports dated in
-    /// the period read as figures (columns only), absences, the period's qualitative
-    /// realisations, the calendar — then ``Progress/employee(_:period:reports:inputs:)`` per person.
+    /// The progress of `people` for `period`: planning's targets (batched), the calendar and the
+    /// units' paths, then ``ProgressReader`` over the store.
     func progress(for people: [Identity.Employee], period: Common.Period) async throws -> [Reporting.EmployeeProgress] {
-        let days = try ReportingPeriods.days(of: period)
-        let nips = people.map(\.nip)
-        let targets = try await planning.targets(nips: nips, period: period)
+        _ = try ReportingPeriods.days(of: period)
+        let targets = try await planning.targets(nips: people.map(\.nip), period: period)
         let calendar = try await calendar()
         let paths = try await organisation.paths(of: Set(people.map(\.unitID)))
-        let (figures, absences, qualitative) = try await store.pool.read { db in
-            (try ReportRecords.figures(nips: nips, days: days, in: db),
-             try AbsenceRecords.overlapping(nips: nips, days: days, in: db),
-             try QualitativeRecords.forPeriod(nips: nips, period: period, in: db))
-        }
-        let index = AbsenceIndex(absences)
-        let now = clock()
-        return try people.map { person in
-            let planned = targets[person.nip] ?? Planning.EmployeeTargets(employee: person.reference, period: period, availability: .noSkp)
-            var progress = try Progress.employee(person.reference, period: period, reports: figures[person.nip] ?? [], inputs: Progress.Inputs(
-                targets: planned, calendar: calendar, unitPath: paths[person.unitID] ?? [person.unitID], absences: index,
-                qualitative: qualitative[person.nip] ?? [], now: now))
-            if planned.availability != .approved && planned.availability != .provisional {
-                // Without an SKP no filing is expected (ComplianceDay.expected_count: "with an SKP covering the day").
-                progress.workingDays = 0
-                progress.daysFiled = 0
-            }
-            return progress
-        }
+        return try await ProgressReader.progress(of: people, period: period, targets: targets, calendar: calendar, paths: paths,
+                                                 store: store, now: clock())
     }
 
     public func getProgress(_ request: Reporting.GetProgressRequest, context: ServerContext) async throws -> Reporting.GetProgressResponse {

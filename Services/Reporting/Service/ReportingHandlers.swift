@@ -47,7 +47,7 @@ public final class ReportingHandlers: Reporting.ReportingService.ServiceProtocol
     /// change to the calendar.
     func calendar() async throws -> WorkingDayCalendar {
         if let cached = calendarCache.withLock({ $0 }) { return cached }
-        let loaded = try await store.pool.read { db in try CalendarRecords.calendar(in: db) }
+        let loaded = try await ProgressReader.calendar(in: store)
         calendarCache.withLock { $0 = loaded }
         return loaded
     }

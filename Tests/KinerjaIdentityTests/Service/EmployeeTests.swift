@@ -109,6 +109,11 @@ struct EmployeeServiceTests {
             let batch = try await f.client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: [pegawai, stranger, "199001012015031999"]), options: me)
             #expect(batch.employees.map(\.nip) == [pegawai])
             #expect(batch.notFoundNIPs == [stranger, "199001012015031999"])
+            // A unit's members include the non-ASN Kepala Daerah: the batch takes their identifier (hidden from a pegawai), not a malformed one.
+            let withKepalaDaerah = try await f.client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: [pegawai, "NONASN.WALIKOTA.KUPANG"]), options: me)
+            #expect(withKepalaDaerah.employees.map(\.nip) == [pegawai])
+            #expect(withKepalaDaerah.notFoundNIPs == ["NONASN.WALIKOTA.KUPANG"])
+            #expect(await statusCode { try await f.client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: [pegawai, "42"]), options: me) } == .invalidArgument)
             #expect(await statusCode { try await f.client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: []), options: me) } == .invalidArgument)
             #expect(await statusCode {
                 try await f.client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: Array(repeating: pegawai, count: 501)), options: me)

@@ -1,0 +1,48 @@
+public import Foundation
+public import KinerjaASN
+public import KinerjaProto
+public import KinerjaStore
+import GRDB
+
+/// The progress of a set of employees for a period in one read of the store: the reports dated in
+/// the period as figures (columns only), the absences overlapping it and the period's qualitative
+/// realisations, then ``Progress/employee(_:period:reports:inputs:)`` per person. GetProgress,
+/// GetTeamProgress and StreamUnitProgress answer with it; the benchmark runs it in-process as the
+/// baseline.
+public enum ProgressReader {
+    /// The progress of `people` (in their order) for `period`.
+    ///
+    /// - Parameters:
+    ///   - targets: planning's targets by NIP; a person without an entry has no SKP.
+    ///   - paths: each unit's path to the root (the unit first), for unit closures in `calendar`.
+    ///   - now: the instant of the read.
+    public static func progress(of people: [Identity.Employee], period: Common.Period, targets: [String: Planning.EmployeeTargets],
+                                calendar: WorkingDayCalendar, paths: [String: [String]], store: Store,
+                                now: Date) async throws -> [Reporting.EmployeeProgress] {
+        let days = try ReportingPeriods.days(of: period)
+        let nips = people.map(\.nip)
+        let (figures, absences, qualitative) = try await store.pool.read { db in
+            (try ReportRecords.figures(nips: nips, days: days, in: db),
+             try AbsenceRecords.overlapping(nips: nips, days: days, in: db),
+             try QualitativeRecords.forPeriod(nips: nips, period: period, in: db))
+        }
+        let index = AbsenceIndex(absences)
+        return try people.map { person in
+            let planned = targets[person.nip] ?? Planning.EmployeeTargets(employee: person.reference, period: period, availability: .noSkp)
+            var progress = try Progress.employee(person.reference, period: period, reports: figures[person.nip] ?? [], inputs: Progress.Inputs(
+                targets: planned, calendar: calendar, unitPath: paths[person.unitID] ?? [person.unitID], absences: index,
+                qualitative: qualitative[person.nip] ?? [], now: now))
+            if planned.availability != .approved && planned.availability != .provisional {
+                // Without an SKP no filing is expected (ComplianceDay.expected_count: "with an SKP covering the day").
+                progress.workingDays = 0
+                progress.daysFiled = 0
+            }
+            return progress
+        }
+    }
+
+    /// The working-day calendar: every stored non-working day.
+    public static func calendar(in store: Store) async throws -> WorkingDayCalendar {
+        try await store.pool.read { db in try CalendarRecords.calendar(in: db) }
+    }
+}
