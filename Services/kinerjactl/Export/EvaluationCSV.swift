@@ -110,6 +110,8 @@ enum EvaluationCSV {
         var lastNIP: String
         /// The finalisation numbers of the rows written.
         var finalisationNumbers: Set<UInt32>
+        /// The `period` cells of the rows written (a continued export must be of the same span).
+        var periods: Set<String> = []
 
         /// A fresh file: nothing written.
         static let empty = ResumePoint(validLength: 0, rows: 0, lastNIP: "", finalisationNumbers: [])
@@ -145,16 +147,20 @@ enum EvaluationCSV {
             throw ResumeError(message: "row \(error.row) cannot be read: \(error.message)")
         }
         let rows = records.dropFirst()
-        guard let nipColumn = columns.firstIndex(of: "nip"), let numberColumn = columns.firstIndex(of: "finalisation_number") else {
+        guard let nipColumn = columns.firstIndex(of: "nip"), let numberColumn = columns.firstIndex(of: "finalisation_number"),
+              let periodColumn = columns.firstIndex(of: "period") else {
             return .empty
         }
         var numbers: Set<UInt32> = []
+        var periods: Set<String> = []
         for row in rows {
             guard row.cells.count == columns.count else {
                 throw ResumeError(message: "row \(row.row) has \(row.cells.count) cells, not \(columns.count)")
             }
             if let number = UInt32(row.cells[numberColumn]) { numbers.insert(number) }
+            periods.insert(row.cells[periodColumn])
         }
-        return ResumePoint(validLength: validLength, rows: rows.count, lastNIP: rows.last?.cells[nipColumn] ?? "", finalisationNumbers: numbers)
+        return ResumePoint(validLength: validLength, rows: rows.count, lastNIP: rows.last?.cells[nipColumn] ?? "", finalisationNumbers: numbers,
+                           periods: periods)
     }
 }

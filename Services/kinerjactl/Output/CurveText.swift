@@ -128,7 +128,7 @@ enum CurveText {
 
     /// PREDIKAT, MIN, MAX, NOW, STATUS, RULE.
     static func table(_ rows: [Row], population: Int) -> Table {
-        var table = Table([.init("PREDIKAT", maxWidth: 34), .init("MIN", maxWidth: 10, alignRight: true), .init("MAX", maxWidth: 10, alignRight: true),
+        var table = Table([.init("PREDIKAT", maxWidth: 36), .init("MIN", maxWidth: 10, alignRight: true), .init("MAX", maxWidth: 10, alignRight: true),
                            .init("NOW", maxWidth: 12, alignRight: true), .init("STATUS", maxWidth: 36), .init("RULE", maxWidth: 60)])
         for row in rows {
             table.append([row.label, minText(row), maxText(row, population: population),

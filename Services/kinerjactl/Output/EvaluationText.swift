@@ -20,6 +20,11 @@ enum EvaluationText {
         rating == .unspecified ? "—" : Display.name(rating)
     }
 
+    /// A proposed rating in words; "none" when the system could not propose one.
+    static func proposed(_ rating: Common.Rating) -> String {
+        rating == .unspecified ? "none" : Display.name(rating)
+    }
+
     /// `199001012015032001 at 2026-07-03 10:15 WITA`; "—" when absent.
     static func stamp(_ stamp: Common.AuditStamp?) -> String {
         guard let stamp else { return "—" }
@@ -222,7 +227,7 @@ enum EvaluationText {
     static func hasilKerja(_ evaluation: Evaluation.EmployeeEvaluation) -> String {
         var lines = ["HASIL KERJA"]
         if let proposal = evaluation.proposal {
-            lines.append("  Proposal: \(rating(proposal.rating))" + (proposal.fromOrganisationRating ? " (from the organisation rating: unit leader)" : "")
+            lines.append("  Proposal: \(proposed(proposal.rating))" + (proposal.fromOrganisationRating ? " (from the organisation rating: unit leader)" : "")
                 + (proposal.explanation.isEmpty ? "" : " — " + TerminalText.sanitized(proposal.explanation)))
             lines.append("            Utama above \(CurveText.percent(proposal.utamaAbovePercent)), below \(CurveText.percent(proposal.utamaBelowPercent)); "
                 + "all (weighted) above \(CurveText.percent(proposal.allAbovePercent)), below \(CurveText.percent(proposal.allBelowPercent)); "
@@ -255,7 +260,7 @@ enum EvaluationText {
     static func perilaku(_ evaluation: Evaluation.EmployeeEvaluation) -> String {
         var lines = ["PERILAKU KERJA"]
         if let proposal = evaluation.perilakuProposal {
-            lines.append("  Proposal: \(rating(proposal.rating))" + (proposal.explanation.isEmpty ? "" : " — " + TerminalText.sanitized(proposal.explanation)))
+            lines.append("  Proposal: \(proposed(proposal.rating))" + (proposal.explanation.isEmpty ? "" : " — " + TerminalText.sanitized(proposal.explanation)))
             if !proposal.values.isEmpty {
                 var table = Table([.init("VALUE", maxWidth: 24), .init("360° MEAN", maxWidth: 12, alignRight: true), .init("EKSPEKTASI KHUSUS", maxWidth: 36),
                                    .init("JUDGEMENT", maxWidth: 20), .init("RATING", maxWidth: 20), .init("WHY", maxWidth: 60)])

@@ -44,7 +44,7 @@ enum LeniencyText {
             + heads.map { .init($0, maxWidth: 4, alignRight: true) }
             + [.init("MEAN", maxWidth: 5, alignRight: true), .init("VS UNIT", maxWidth: 7, alignRight: true), .init("VS CITY", maxWidth: 7, alignRight: true),
                .init("MODAL", maxWidth: 6, alignRight: true), .init("DIFFERENTIATION", maxWidth: 16), .init("OVERRIDES", maxWidth: 9, alignRight: true),
-               .init("FLAG", maxWidth: 24)])
+               .init("FLAG", maxWidth: 30)])
         for rater in response.raters {
             var flags: [String] = []
             if rater.flagged, abs(rater.leniencyIndex) > response.flagThreshold { flags.append(rater.leniencyIndex > 0 ? "lenient" : "strict") }

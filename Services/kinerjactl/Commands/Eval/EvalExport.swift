@@ -34,6 +34,10 @@ extension Kinerjactl.Eval {
             var summary: EvaluationExportRun.Summary?
             let label = try await CommandEnvironment.withEvaluation(connection) { caller in
                 let (unit, span) = try await scope.resolve(caller)
+                let earlier = output.resumePoint.periods.subtracting([EvalSpans.argument(span)])
+                if let other = earlier.sorted().first, let path = output.path {
+                    throw CLIError.invalidArguments("\(path) holds rows of \(other), not \(EvalSpans.argument(span)): export to another file")
+                }
                 var request = Evaluation.ExportEvaluationsRequest(unit: unit, period: EvalSpans.period(span), span: span)
                 if let day = finalisedSince?.value, let start = Wita.startOfDay(day) {
                     request.finalisedAfter = Common.Timestamp(seconds: Int64(start.timeIntervalSince1970) - 1, nanos: 999_999_999)
