@@ -84,7 +84,7 @@ struct EvalArgumentTests {
         #expect(Kinerjactl.Eval.Periods.Show.invalid(["2026-S1"])?.message.contains("give --unit too") == true)
     }
 
-    @Test("rate: at least one rating; Perilaku Di Atas or Di Bawah always with a reason; reasons 10–2000 characters")
+    @Test("rate: at least one rating; Perilaku Di Atas or Di Bawah always with a reason of 10–2000 characters; other reasons at most 2000")
     func rate() throws {
         let id = "01JEVAL"
         let both = try Kinerjactl.Eval.Rate.parseChecked([id, "--hasil-kerja", "di-atas", "--perilaku", "sesuai", "--reason", "Capaian IKI utama 120%"])
@@ -92,6 +92,8 @@ struct EvalArgumentTests {
         #expect(try both.hasilKerjaReasonText() == "Capaian IKI utama 120%" && both.perilakuReasonText() == "Capaian IKI utama 120%")
         let full = try Kinerjactl.Eval.Rate.parseChecked([id, "--hasil-kerja", "di-bawah-ekspektasi"])
         #expect(full.hasilKerja?.value == .diBawahEkspektasi)
+        // A short reason is the service's to judge: it is required (10–2000) only when the rating departs from the proposal.
+        #expect(try Kinerjactl.Eval.Rate.parseChecked([id, "--hasil-kerja", "sesuai", "--reason", "sesuai"]).hasilKerjaReasonText() == "sesuai")
         #expect(try full.hasilKerjaReasonText() == "")
         let own = try Kinerjactl.Eval.Rate.parseChecked([id, "--hasil-kerja", "sesuai", "--perilaku", "di-bawah", "--reason", "Sesuai usulan sistem",
                                                          "--perilaku-reason", "Tiga kali terlambat apel"])
@@ -100,7 +102,8 @@ struct EvalArgumentTests {
             ([id], "give --hasil-kerja, --perilaku or both"),
             ([id, "--perilaku", "di-atas"], "needs a reason"),
             ([id, "--perilaku", "di-bawah", "--reason", "singkat"], "--reason must be 10–2000 characters"),
-            ([id, "--hasil-kerja", "sesuai", "--hasil-kerja-reason", String(repeating: "x", count: 2001)], "--hasil-kerja-reason must be 10–2000"),
+            ([id, "--hasil-kerja", "sesuai", "--hasil-kerja-reason", String(repeating: "x", count: 2001)], "--hasil-kerja-reason must be at most 2000"),
+            ([id, "--perilaku", "sesuai", "--perilaku-reason", String(repeating: "x", count: 2001)], "--perilaku-reason must be at most 2000"),
             ([id, "--hasil-kerja", "sesuai", "--perilaku-reason", "Sangat membantu rekan"], "need --perilaku"),
             ([id, "--hasil-kerja", "sesuai", "--value-note", "akuntabel=Tepat waktu"], "need --perilaku"),
             ([id, "--perilaku", "sesuai", "--value-note", "akuntabel"], "VALUE=TEXT"),

@@ -8,7 +8,7 @@ extension Kinerjactl.Eval {
             abstract: "Rate an evaluation (the pejabat penilai): Hasil Kerja and/or Perilaku Kerja, di-atas, sesuai or di-bawah.",
             discussion: """
             A reason (10–2000 characters) is required when a rating departs from the proposal or changes an earlier \
-            decision, and always for Perilaku di-atas or di-bawah; --reason serves both ratings unless \
+            decision (the service checks), and always for Perilaku di-atas or di-bawah (checked here too); --reason serves both ratings unless \
             --hasil-kerja-reason or --perilaku-reason is given. --value-note VALUE=TEXT records the atasan's note on a \
             BerAKHLAK value (e.g. akuntabel="Laporan selalu tepat waktu"). The predikat follows from the matrix once \
             both ratings are entered; the unit's curve breaches after the change are shown.
@@ -23,16 +23,24 @@ extension Kinerjactl.Eval {
         @Option(help: "Reason for the Perilaku Kerja rating (instead of --reason).") var perilakuReason: String?
         @Option(help: "A note on one BerAKHLAK value, VALUE=TEXT (repeatable, each value once; with --perilaku).") var valueNote: [String] = []
 
-        /// The Hasil Kerja reason to send (its own, else the shared one).
+        /// The Hasil Kerja reason to send (its own, else the shared one). Whether one is required
+        /// depends on the proposal, which the service knows: here only its length is checked.
         func hasilKerjaReasonText() throws -> String {
             try EvalValues.text(hasilKerjaReason ?? reason, option: hasilKerjaReason == nil ? "--reason" : "--hasil-kerja-reason",
-                                range: EvalValues.ratingReason) ?? ""
+                                range: EvalValues.optionalRatingReason) ?? ""
         }
 
-        /// The Perilaku Kerja reason to send (its own, else the shared one).
+        /// The Perilaku Kerja reason to send (its own, else the shared one): required, 10–2000
+        /// characters, for Di Atas and Di Bawah (the contract's rule), else at most 2000.
         func perilakuReasonText() throws -> String {
-            try EvalValues.text(perilakuReason ?? reason, option: perilakuReason == nil ? "--reason" : "--perilaku-reason",
-                                range: EvalValues.ratingReason) ?? ""
+            let option = perilakuReason == nil ? "--reason" : "--perilaku-reason"
+            let required = perilaku.map { $0.value != .sesuaiEkspektasi } ?? false
+            let text = try EvalValues.text(perilakuReason ?? reason, option: option,
+                                           range: required ? EvalValues.requiredRatingReason : EvalValues.optionalRatingReason) ?? ""
+            if required, text.isEmpty, let perilaku {
+                throw CLIError.invalidArguments("Perilaku \(Display.name(perilaku.value)) needs a reason: --perilaku-reason or --reason (10–2000 characters)")
+            }
+            return text
         }
 
         func validate() throws {
@@ -42,11 +50,8 @@ extension Kinerjactl.Eval {
                 throw CLIError.invalidArguments("--perilaku-reason and --value-note need --perilaku")
             }
             if hasilKerja != nil { _ = try hasilKerjaReasonText() }
-            if let perilaku {
-                // The contract's rule: Perilaku Di Atas or Di Bawah always carries a reason.
-                if perilaku.value != .sesuaiEkspektasi, try perilakuReasonText().isEmpty {
-                    throw CLIError.invalidArguments("Perilaku \(Display.name(perilaku.value)) needs a reason: --perilaku-reason or --reason")
-                }
+            if perilaku != nil {
+                _ = try perilakuReasonText()
                 _ = try EvalValues.valueNotes(valueNote)
             }
         }

@@ -26,8 +26,10 @@ struct RatingArgument: ExpressibleByArgument, Sendable, Hashable {
 
 /// The text limits of the evaluation contract (evaluation.proto), checked before any call (exit 64).
 enum EvalValues {
-    /// A rating's reason (RatingDecision.reason): 10–2000 characters when given.
-    static let ratingReason = 10...2000
+    /// A rating's reason where it is required (RatingDecision.reason): 10–2000 characters.
+    static let requiredRatingReason = 10...2000
+    /// A rating's reason where it is optional: at most 2000 characters (the service says when one is required).
+    static let optionalRatingReason = 0...2000
     /// A reason to reopen or to override the curve at finalisation: 20–2000 characters.
     static let periodReason = 20...2000
     /// The basis of an organisation rating, or a recommendation's reason: 1–2000 characters.
