@@ -36,7 +36,7 @@ struct Kinerjactl: AsyncParsableCommand {
         subcommands: [
             Login.self, Logout.self, WhoAmI.self, Password.self,
             Units.self, Employees.self, Accounts.self, Roles.self, Penilai.self, Acting.self, Audit.self,
-            Skp.self, Report.self, Feedback.self, Call.self, Contract.self,
+            Skp.self, Report.self, Feedback.self, Eval.self, Call.self, Contract.self,
         ]
     )
 
