@@ -158,6 +158,16 @@ struct EvaluationEndToEndTests {
             if pending > 0 { try await Task.sleep(for: .milliseconds(500)) }
         }
         #expect(pending == 0)
+        // What a pengelola kinerja sees: kinerjactl eval quotas draws a finalised unit's curve as a table and as bars.
+        let pengelola = try IdentityProcess.persona("pengelola", in: dir)
+        let login = try await identity.ctl(["login", "--nip", pengelola, "--password-stdin"], stdin: IdentityProcess.demoPassword + "\n", session: "pengelola")
+        #expect(login.status == 0, "\(login.stderr)")
+        let quotas = try await identity.ctl(["eval", "quotas", "--unit", "KPG.DUKCAPIL", "--period", "\(today.year)-Q1",
+                                             "--evaluation", "127.0.0.1:\(evaluation.port)"], session: "pengelola")
+        if today.month > 3 {
+            #expect(quotas.status == 0, "\(quotas.stderr)")
+            #expect(quotas.stdout.contains("PREDIKAT") && quotas.stdout.contains("MAX") && quotas.stdout.contains("█"), "\(quotas.stdout)")
+        }
         // The next start finds the store filled.
         evaluation.running.signal(SIGTERM)
         #expect(try await evaluation.running.waitForExit() == 0)
