@@ -65,8 +65,11 @@ struct PlanningEndToEndTests {
         defer { identity.running.stop() }
         let planning = try await PlanningProcess.start(directory: dir, identity: identity, demo: true)
         defer { planning.running.stop(); try? FileManager.default.removeItem(atPath: dir) }
-        for persona in ["pegawai", "atasan", "pengelola"] { try await login(identity, persona, in: dir) }
+        for persona in ["pegawai", "atasan", "pengelola", "walikota"] { try await login(identity, persona, in: dir) }
         let nip = try IdentityProcess.persona("pegawai", in: dir)
+        // The non-ASN Wali Kota signs in with kinerjactl like anyone else and sees the Sekda's approved SKP.
+        let sekda = try await identity.ctl(["skp", "list", "--inbox", "--state", "disetujui"], session: "walikota", planning: planning.port)
+        #expect(sekda.status == 0 && !sekda.stdout.contains("No SKP"), "\(sekda.stdout) \(sekda.stderr)")
         let thisYear = Wita.today(now: Date()).year
         let year = String(thisYear)
         let p = planning.port

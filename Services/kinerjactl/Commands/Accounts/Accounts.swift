@@ -16,7 +16,7 @@ extension Kinerjactl {
             @Argument(help: "NIP, 18 digits.") var nip: String
 
             func validate() throws {
-                _ = try ArgumentChecks.nip(nip)
+                _ = try ArgumentChecks.person(nip)
             }
 
             func run() async throws {
@@ -37,7 +37,7 @@ extension Kinerjactl {
             @Option(help: "Why (audited), e.g. \"lupa kata sandi, verifikasi di loket BKPSDM\".") var reason: String
 
             func validate() throws {
-                _ = try ArgumentChecks.nip(nip)
+                _ = try ArgumentChecks.person(nip)
                 _ = try ArgumentChecks.reason(reason)
             }
 
@@ -63,7 +63,7 @@ extension Kinerjactl {
             @Option(help: "Why (audited).") var reason: String
 
             func validate() throws {
-                _ = try ArgumentChecks.nip(nip)
+                _ = try ArgumentChecks.person(nip)
                 _ = try ArgumentChecks.reason(reason)
             }
 
@@ -82,7 +82,7 @@ extension Kinerjactl {
             @Option(help: "Why (audited).") var reason: String
 
             func validate() throws {
-                _ = try ArgumentChecks.nip(nip)
+                _ = try ArgumentChecks.person(nip)
                 _ = try ArgumentChecks.reason(reason)
             }
 
@@ -101,7 +101,7 @@ extension Kinerjactl {
             @Option(help: "Why (audited; shown as the account's disabled reason).") var reason: String
 
             func validate() throws {
-                _ = try ArgumentChecks.nip(nip)
+                _ = try ArgumentChecks.person(nip)
                 _ = try ArgumentChecks.reason(reason)
             }
 
@@ -118,7 +118,7 @@ extension Kinerjactl {
             _ nip: String, _ reason: String, _ connection: ConnectionOptions,
             _ call: @escaping @Sendable (Identity.IdentityService.Client, Request, CallOptions) async throws -> R
         ) async throws -> R where Request: AccountChangeRequest {
-            let nip = try ArgumentChecks.nip(nip)
+            let nip = try ArgumentChecks.person(nip)
             let reason = try ArgumentChecks.reason(reason)
             return try await CommandEnvironment.withSignedIn(connection) { caller in
                 try await caller.call { try await call($0, Request(nip: nip, reason: reason), $1) }

@@ -30,7 +30,7 @@ extension Kinerjactl.Employees {
 
         func validate() throws {
             _ = try ArgumentChecks.nip(nip)
-            if let atasan { _ = try ArgumentChecks.nip(atasan, option: "--atasan") }
+            if let atasan { _ = try ArgumentChecks.person(atasan, option: "--atasan") }
             let missing = missingRequired()
             guard missing.isEmpty else { throw CLIError.invalidArguments("missing \(missing.joined(separator: ", "))") }
         }

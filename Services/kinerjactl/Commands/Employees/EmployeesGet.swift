@@ -10,7 +10,7 @@ extension Kinerjactl.Employees {
         @Argument(help: "NIP, 18 digits.") var nip: String
 
         func validate() throws {
-            _ = try ArgumentChecks.nip(nip)
+            _ = try ArgumentChecks.person(nip)
         }
 
         func run() async throws {

@@ -25,7 +25,7 @@ extension Kinerjactl.Employees {
         }
 
         func validate() throws {
-            _ = try ArgumentChecks.nip(nip)
+            _ = try ArgumentChecks.person(nip)
             let paths = request(unitID: fields.choosesUnit ? "" : nil).updateMask?.paths ?? []
             guard !paths.isEmpty else {
                 throw CLIError.invalidArguments("nothing to change: give at least one field option, e.g. --jabatan")

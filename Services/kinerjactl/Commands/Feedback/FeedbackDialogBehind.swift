@@ -14,7 +14,7 @@ extension Kinerjactl.Feedback.Dialog {
         @Option(help: "The pairs of this atasan (default: you, unless --unit).") var atasan: String?
 
         func validate() throws {
-            if let atasan { _ = try ArgumentChecks.nip(atasan, option: "--atasan") }
+            if let atasan { _ = try ArgumentChecks.person(atasan, option: "--atasan") }
             if period.value.kind == .monthly { throw CLIError.invalidArguments("--period is a triwulan or a year: the minimum is per triwulan") }
         }
 

@@ -13,7 +13,7 @@ extension Kinerjactl.Feedback.Dialog {
 
         func validate() throws {
             if let nip { _ = try ArgumentChecks.nip(nip) }
-            if let atasan { _ = try ArgumentChecks.nip(atasan, option: "--atasan") }
+            if let atasan { _ = try ArgumentChecks.person(atasan, option: "--atasan") }
             guard (1...1000).contains(limit) else { throw CLIError.invalidArguments("--limit must be 1–1000") }
         }
 

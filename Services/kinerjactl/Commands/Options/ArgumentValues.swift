@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KinerjaASN
 import KinerjaProto
 
 /// A contract enum given on the command line by its name without the type prefix, in any case,
@@ -49,6 +50,15 @@ enum ArgumentChecks {
     static func nip(_ text: String, option: String = "NIP") throws -> String {
         guard text.utf8.count == 18, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw CLIError.invalidArguments("\(option) must be 18 digits, not \(text.debugDescription)")
+        }
+        return text
+    }
+
+    /// A person: an 18-digit NIP or a non-ASN identifier (`NONASN.…`, e.g. the Wali Kota, who
+    /// signs in, rates the Sekretaris Daerah and is their atasan).
+    static func person(_ text: String, option: String = "NIP") throws -> String {
+        guard PersonIdentifier.isValid(text) else {
+            throw CLIError.invalidArguments("\(option) must be 18 digits or a NONASN. identifier, not \(text.debugDescription)")
         }
         return text
     }

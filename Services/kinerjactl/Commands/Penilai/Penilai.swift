@@ -17,16 +17,6 @@ extension Kinerjactl {
     }
 }
 
-extension ArgumentChecks {
-    /// A NIP or a non-ASN official's identifier (`NONASN.…`).
-    static func person(_ text: String, option: String = "NIP") throws -> String {
-        guard PersonIdentifier.isValid(text) else {
-            throw CLIError.invalidArguments("\(option) must be 18 digits or a NONASN. identifier, not \(text.debugDescription)")
-        }
-        return text
-    }
-}
-
 /// The pejabat penilai model as text.
 enum PenilaiText {
     /// `Atasan langsung`, `Plt`, `Plh`, `Kepala Daerah (non-ASN)`, `none`.

@@ -44,7 +44,7 @@ extension Kinerjactl.Report {
         @OptionGroup var period: PeriodOptions
 
         func validate() throws {
-            if let atasan { _ = try ArgumentChecks.nip(atasan, option: "--atasan") }
+            if let atasan { _ = try ArgumentChecks.person(atasan, option: "--atasan") }
         }
 
         func run() async throws {

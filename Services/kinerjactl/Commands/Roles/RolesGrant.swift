@@ -17,7 +17,7 @@ extension Kinerjactl.Roles {
         @Option(help: "Why, e.g. the SK penunjukan (audited).") var reason: String
 
         func validate() throws {
-            _ = try ArgumentChecks.nip(nip)
+            _ = try ArgumentChecks.person(nip)
             _ = try ArgumentChecks.reason(reason)
             if subunits, scopeUnits.isEmpty { throw CLIError.invalidArguments("--subunits needs --scope-unit") }
             guard scopeUnits.count <= 100 else { throw CLIError.invalidArguments("at most 100 --scope-unit") }

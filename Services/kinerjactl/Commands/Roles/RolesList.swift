@@ -13,7 +13,7 @@ extension Kinerjactl.Roles {
         @Flag(help: "Include revoked and expired grants.") var includeInactive = false
 
         func validate() throws {
-            if let nip { _ = try ArgumentChecks.nip(nip, option: "--nip") }
+            if let nip { _ = try ArgumentChecks.person(nip, option: "--nip") }
         }
 
         func run() async throws {

@@ -26,13 +26,13 @@ extension Kinerjactl {
         var endOtherSessions = false
 
         func validate() throws {
-            if let nip { _ = try ArgumentChecks.nip(nip) }
+            if let nip { _ = try ArgumentChecks.person(nip) }
             if nip == nil, passwordStdin { throw CLIError.invalidArguments("--password-stdin needs --nip") }
         }
 
         func run() async throws {
             let secrets: SecretSource = passwordStdin ? .standardInput : .terminal
-            let nip = try ArgumentChecks.nip(try self.nip ?? PasswordPrompt.visible(prompt: "NIP: "))
+            let nip = try ArgumentChecks.person(try self.nip ?? PasswordPrompt.visible(prompt: "NIP: "))
             let password = try secrets.next("Password")
             let environment = connection.environment
             let store = try CommandEnvironment.sessionStore(environment: environment)
