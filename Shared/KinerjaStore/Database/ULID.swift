@@ -7,15 +7,13 @@ public enum ULID {
 
     /// A new ULID for the instant `now`.
     public static func make(now: Date = Date()) -> String {
-        var generator = SystemRandomNumberGenerator()  // getrandom(2) on Linux
-        let millis = UInt64(max(0, now.timeIntervalSince1970 * 1000))
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - UInt64(i)))) }
-        for i in 6..<16 { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
-        // 128 bits → 26 base32 characters (the first carries 3 bits).
-        var high = UInt64(0), low = UInt64(0)
-        for i in 0..<8 { high = high << 8 | UInt64(bytes[i]) }
-        for i in 8..<16 { low = low << 8 | UInt64(bytes[i]) }
+        var generator = SystemRandomNumberGenerator()  // getrandom(2) on Linux: two calls per id
+        let millis = UInt64(max(0, now.timeIntervalSince1970 * 1000)) & 0xFFFF_FFFF_FFFF
+        let random: UInt64 = generator.next()             // 64 of the 80 random bits
+        let more: UInt64 = generator.next() & 0xFFFF     // the other 16
+        // 128 bits: 48 of time, then 80 random; 26 base32 characters (the first carries 3 bits).
+        var high = millis << 16 | more
+        var low = random
         var out = [UInt8](repeating: 0, count: 26)
         for i in (0..<26).reversed() {
             out[i] = alphabet[Int(low & 31)]
