@@ -143,9 +143,12 @@ Feedback (7404), e.g. as the pegawai persona and as the citizen kiosk:
   $CTL feedback skm --unit-code KPG.DUKCAPIL
 
 Evaluation (7405): the ended triwulan of $(date +%Y) are finalised per perangkat daerah, the current one is being rated
-(kinerjactl eval is coming; meanwhile through reflection, as the pengelola):
-  $CTL call evaluation/ListPeriods --json '{"year": $(date +%Y), "states": ["EVALUATION_PERIOD_STATE_FINALISED"]}'
-  $CTL call evaluation/GetPredikatMatrix --json '{}'
+(as the pengelola or a pimpinan):
+  $CTL eval periods --year $(date +%Y)
+  $CTL eval quotas --unit KPG.DUKCAPIL --period $(date +%Y)-Q1     # the unit's curve: quotas, distribution, bars
+  $CTL eval leniency --unit KPG.DUKCAPIL --period $(date +%Y)-Q1   # each rater against the unit and the city
+  $CTL eval matrix                                                 # the predikat matrix
+The printed SKP: $CTL skp print SKP_ID --out skp.pdf; $CTL skp verify-print skp.pdf
 
 Other demo personas (same password):
   pegawai   $(persona pegawai)  $(persona_name pegawai)

@@ -44,7 +44,7 @@ extension Kinerjactl.Skp {
                 let data = try JSONSerialization.data(withJSONObject: report.json, options: [.sortedKeys])
                 print(String(decoding: data, as: UTF8.self))
             } else {
-                print(TerminalText.sanitized(report.text))
+                print(report.text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitized(String($0)) }.joined(separator: "\n"))
             }
             switch report.verdict {
             case .verified, .verifiedBeforeClosure: return
