@@ -124,7 +124,7 @@ extension IdentityHandlers {
     }
 
     public func getEmployee(_ request: Identity.GetEmployeeRequest, context: ServerContext) async throws -> Identity.GetEmployeeResponse {
-        try Invalid.requireNIP(request.nip)
+        try Invalid.requirePersonID(request.nip, "nip")
         let access = try Access.required()
         // Unknown and invisible NIPs look the same to the caller.
         guard try await access.allows(.employee(nip: request.nip)) else {

@@ -106,6 +106,11 @@ struct EmployeeServiceTests {
             #expect(await statusCode { try await f.client.getEmployee(Identity.GetEmployeeRequest(nip: stranger), options: me) } == .permissionDenied)
             #expect(await statusCode { try await f.client.getEmployee(Identity.GetEmployeeRequest(nip: "199001012015031999"), options: me) } == .notFound)
             #expect(await statusCode { try await f.client.getEmployee(Identity.GetEmployeeRequest(nip: "42"), options: me) } == .invalidArgument)
+            // The non-ASN Wali Kota is read by their NONASN. identifier (their own record, and by HR).
+            let walikota = try f.nip("walikota")
+            let own = try await f.client.getEmployee(Identity.GetEmployeeRequest(nip: walikota), options: try await f.signIn("walikota"))
+            #expect(own.employee?.nip == walikota)
+            #expect(await statusCode { try await f.client.getEmployee(Identity.GetEmployeeRequest(nip: "NONASN."), options: me) } == .invalidArgument)
             let batch = try await f.client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: [pegawai, stranger, "199001012015031999"]), options: me)
             #expect(batch.employees.map(\.nip) == [pegawai])
             #expect(batch.notFoundNIPs == [stranger, "199001012015031999"])
