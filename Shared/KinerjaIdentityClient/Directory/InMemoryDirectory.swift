@@ -87,49 +87,20 @@ public final class InMemoryDirectory: IdentityDirectory, Sendable {
         }
     }
 
-    /// The same rule identity applies (docs/PLANNING.md, "Who rates whom"), over the held data:
-    /// a Plt/Plh for the atasan's head position (or for the employee's unit while it has no
-    /// head) first, then an AKTIF atasan (EXTERNAL when non-ASN), else nobody.
+    /// Identity's rule (``PejabatPenilaiRule``, docs/PENILAI.md) over the held data; statuses
+    /// always apply (the held data has no history).
     private static func penilai(of nip: String, on date: Common.Date, in state: State) -> Identity.PejabatPenilai {
-        var answer = Identity.PejabatPenilai(nip: nip, onDate: date, kind: .none)
         guard let employee = state.employees[nip] else {
-            answer.reason = "unknown NIP"
-            return answer
+            var unknown = Identity.PejabatPenilai(nip: nip, onDate: date, kind: .none)
+            unknown.reason = "unknown NIP"
+            return unknown
         }
-        answer.atasanNIP = employee.atasanNIP
-        let atasan = state.employees[employee.atasanNIP]
-        // The same rule as identity's PejabatPenilaiRule: the head position of the employee's own
-        // unit (its parent's when they head it); a Plt/Plh acting in it rates them when the
-        // position has no AKTIF head, or their atasan is its head, or they have no atasan.
-        let ownUnit = state.units.first { $0.unitID == employee.unitID }
-        let position = ownUnit.flatMap { $0.headNIP == nip ? ($0.parentUnitID.isEmpty ? nil : $0.parentUnitID) : $0.unitID }
-        if let position, let acting = state.acting.first(where: {
-            $0.unitID == position && $0.actingNIP != nip && ($0.validFrom.map { $0 <= date } ?? false) && ($0.validUntil.map { date <= $0 } ?? false)
-        }), let official = state.employees[acting.actingNIP] {
-            let headNIP = state.units.first { $0.unitID == position }?.headNIP ?? ""
-            let head = state.employees[headNIP]
-            if head?.status != .aktif || atasan == nil || atasan?.nip == headNIP {
-                answer.kind = acting.kind
-                answer.penilai = official.reference
-                answer.penilaiIsAsn = true
-                answer.penilaiGolongan = official.golongan
-                answer.actingAssignmentID = acting.assignmentID
-                answer.decreeNumber = acting.decreeNumber
-                return answer
-            }
-        }
-        guard let atasan else {
-            answer.reason = "no atasan and no Plt/Plh for the position"
-            return answer
-        }
-        guard atasan.status == .aktif else {
-            answer.reason = "the atasan \(atasan.nip) is not AKTIF and no Plt/Plh acts for the position"
-            return answer
-        }
-        answer.kind = atasan.asnType == .nonAsn ? .external : .atasanLangsung
-        answer.penilai = atasan.reference
-        answer.penilaiIsAsn = atasan.asnType != .nonAsn
-        answer.penilaiGolongan = atasan.asnType == .nonAsn ? "" : atasan.golongan
-        return answer
+        let inForce = state.acting.filter { ($0.validFrom.map { $0 <= date } ?? false) && ($0.validUntil.map { date <= $0 } ?? false) }
+        let facts = PejabatPenilaiRule.Facts(
+            employee: employee, atasan: state.employees[employee.atasanNIP],
+            units: Dictionary(state.units.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first }),
+            acting: Dictionary(inForce.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first }),
+            people: state.employees, statusApplies: true)
+        return PejabatPenilaiRule.decide(facts, on: date)
     }
 }

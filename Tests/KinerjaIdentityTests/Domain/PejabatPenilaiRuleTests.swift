@@ -1,3 +1,4 @@
+import KinerjaASN
 import KinerjaIdentity
 import KinerjaProto
 import Testing

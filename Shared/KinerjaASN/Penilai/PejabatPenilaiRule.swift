@@ -1,5 +1,4 @@
 public import KinerjaProto
-import KinerjaASN
 
 /// Who rates an employee on a day (PermenPANRB 6/2022; DOMAIN.md "Pejabat penilai"), as a value.
 ///
