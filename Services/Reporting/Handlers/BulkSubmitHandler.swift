@@ -135,19 +135,25 @@ extension ReportingHandlers {
                 ledger.setStored(usage, nip: nip, date: WitaDayRange.date(day))
             }
             let now = clock()
+            var policyOf: [String: EffectivePolicy] = [:]
             var results: [Reporting.BulkReportRowResult] = []
+            // Rows are written as they pass unless the call may still end with nothing written.
+            let writeAsAccepted = !options.dryRun && !options.allOrNothing
             var accepted: [(Reporting.DailyReport, String)] = []
+            var acceptedCount = 0
             results.reserveCapacity(rows.count)
             for (index, row) in rows.enumerated() {
                 var result = Reporting.BulkReportRowResult(rowNumber: row.rowNumber)
+                var passed: (report: Reporting.DailyReport, unitID: String)?
                 do {
                     if let error = refused[index] { throw error }
                     guard let nip = authorOf[index], let person = people[nip] else { throw RPCError(.internal, "row without author") }
                     let date = row.report?.reportDate
                     let skp = date.flatMap { skps[$0.year]?[nip] }
-                    let path = paths[person.unitID] ?? [person.unitID]
+                    let policy = policyOf[person.unitID] ?? policies.effective(path: paths[person.unitID] ?? [person.unitID])
+                    policyOf[person.unitID] = policy
                     let check = try DailyReportRules.checkSubmission(row.report, context: SubmissionContext(
-                        nip: nip, now: now, policy: policies.effective(path: path), skp: skp, locks: locks,
+                        nip: nip, now: now, policy: policy, skp: skp, locks: locks,
                         dayUsage: date.map { ledger.usage(nip: nip, date: $0) } ?? DayUsage()), fieldPrefix: "rows[\(index)].report.")
                     try requireStoredFiles(check.draft.evidence, fieldPrefix: "rows[\(index)].report.evidence")
                     if let date { ledger.add(nip: nip, date: date, minutes: check.draft.durationMinutes) }
@@ -155,8 +161,8 @@ extension ReportingHandlers {
                                                        submitted: actor.stamp, revision: 1)
                     check.apply(to: &report)
                     if !person.atasanNIP.isEmpty { report.verifierNIP = person.atasanNIP }
-                    accepted.append((report, person.unitID))
                     result.reportID = report.reportID
+                    passed = (report, person.unitID)
                 } catch let error as ReportingError {
                     result.statusCode = UInt32(error.statusCode.rawValue)
                     result.reasons = error.fieldViolations
@@ -166,18 +172,23 @@ extension ReportingHandlers {
                     result.reasons = Self.violations(of: status, field: "rows[\(index)]")
                 }
                 results.append(result)
+                // Outside the row's do/catch: a store error ends the call, it never rejects a row.
+                if let passed {
+                    acceptedCount += 1
+                    if writeAsAccepted { try ReportRecords.insert(passed.report, unitID: passed.unitID, in: db) } else { accepted.append(passed) }
+                }
             }
-            let rejected = rows.count - accepted.count
-            let nothingWritten = options.dryRun || (options.allOrNothing && rejected > 0) || accepted.isEmpty
+            let rejected = rows.count - acceptedCount
+            let nothingWritten = options.dryRun || (options.allOrNothing && rejected > 0) || acceptedCount == 0
             if nothingWritten {
                 for index in results.indices { results[index].reportID = "" }
             } else {
                 for (report, unitID) in accepted { try ReportRecords.insert(report, unitID: unitID, in: db) }
             }
             try audit(db, context, actor, target: "bulk/\(sourceName.isEmpty ? "rows" : sourceName)",
-                      detail: "bulk \(rows.count) rows: \(accepted.count) accepted, \(rejected) rejected"
+                      detail: "bulk \(rows.count) rows: \(acceptedCount) accepted, \(rejected) rejected"
                         + (nothingWritten ? ", nothing written" + (options.dryRun ? " (dry run)" : "") : ""))
-            return Reporting.BulkSubmitDailyReportsResponse(totalRows: UInt32(rows.count), acceptedRows: UInt32(accepted.count),
+            return Reporting.BulkSubmitDailyReportsResponse(totalRows: UInt32(rows.count), acceptedRows: UInt32(acceptedCount),
                                                             rejectedRows: UInt32(rejected), results: results, nothingWritten: nothingWritten)
         }
     }

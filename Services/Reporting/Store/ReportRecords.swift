@@ -40,9 +40,15 @@ enum ReportRecords {
     /// Inserts a new report and its evidence index.
     static func insert(_ report: Reporting.DailyReport, unitID: String, in db: Database) throws {
         let statement = try insertStatement(db)
-        try statement.execute(arguments: StatementArguments([report.reportID, report.nip, unitID] + columns(report)
-            + [Data(try report.serializedBytes())]))
-        try indexEvidence(report, replacing: false, in: db)
+        // An array literal of typed values: StatementArguments converts each without the dynamic
+        // casts an `[Any]` needs (those were 7% of a bulk call's profile).
+        let changed = report.updated?.at ?? report.submitted?.at
+        try statement.execute(arguments: [
+            report.reportID, report.nip, unitID, report.reportDate?.daysSinceEpoch ?? 0, report.skpID, report.rhkID, report.ikiID,
+            report.state.rawValue, report.verifierNIP, report.realisationValue, Int64(report.durationMinutes), submissionDay(report),
+            changed?.seconds ?? 0, Int64(changed?.nanos ?? 0), Int64(report.revision), Data(try report.serializedBytes()),
+        ])
+        if !report.evidence.isEmpty { try indexEvidence(report, replacing: false, in: db) }
     }
 
     /// Replaces a stored report (a lifecycle step or an update).
@@ -56,7 +62,8 @@ enum ReportRecords {
         try indexEvidence(report, replacing: true, in: db)
     }
 
-    /// The columns after the id, NIP and unit (in the insert's order), without the body.
+    /// The columns after the id, NIP and unit (in the insert's order), without the body (the
+    /// insert lists the same values inline).
     static func columns(_ report: Reporting.DailyReport) -> [any DatabaseValueConvertible] {
         let changed = report.updated?.at ?? report.submitted?.at
         return [report.reportDate?.daysSinceEpoch ?? 0, report.skpID, report.rhkID, report.ikiID, report.state.rawValue,
