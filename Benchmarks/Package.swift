@@ -162,6 +162,8 @@ let package = Package(
                 // KinerjaASN and KinerjaDemo: the WITA calendar and the demo organisation (moved out of KinerjaIdentity).
                 // Issue 13: the feedback workload (its schema, bulk loader and summary reader).
                 .product(name: "KinerjaFeedback", package: parent),
+                // Issue 14: the evaluation workload (its domain for the in-process peer).
+                .product(name: "KinerjaEvaluation", package: parent),
                 .product(name: "KinerjaService", package: parent),
                 // Issue 12: the in-process team-progress peer asks identity as the reporting service does.
                 .product(name: "KinerjaIdentityClient", package: parent),

@@ -41,6 +41,8 @@ if [ "$identity" = 1 ]; then
         if grep -q '"kinerja-reporting"' "$root/Package.swift"; then products+=(kinerja-reporting); fi
         # The feedback workload (issue 13) needs kinerja-feedback (and kinerja-planning).
         if grep -q '"kinerja-feedback"' "$root/Package.swift"; then products+=(kinerja-feedback); fi
+        # The evaluation workload (issue 14) needs kinerja-evaluation beside the other four.
+        if grep -q '"kinerja-evaluation"' "$root/Package.swift"; then products+=(kinerja-evaluation); fi
         for product in "${products[@]}"; do
             echo "==> swift build -c release --product $product" >&2
             swift build -c release --package-path "$here" --scratch-path "$scratch" --product "$product" >&2

@@ -4,7 +4,7 @@ import Foundation
 /// The command line of IdentityBenchmark (README.md "Identity benchmark").
 struct Options: Sendable {
     /// Workloads to run: getemployee, tokens, import, rss, planning, reporting, feedback (default: all, in that order).
-    var workloads: [String] = ["getemployee", "tokens", "import", "rss", "planning", "reporting", "feedback"]
+    var workloads: [String] = ["getemployee", "tokens", "import", "rss", "planning", "reporting", "feedback", "evaluation"]
     /// Measured seconds per closed-loop or timed run.
     var duration = 5.0
     /// Unmeasured seconds before each closed-loop run.
@@ -33,7 +33,7 @@ struct Options: Sendable {
     var keep = false
 
     static let usage = """
-        usage: IdentityBenchmark [getemployee|tokens|import|rss|planning|reporting|feedback ...] [--duration S] [--warmup S] [--repeats N]
+        usage: IdentityBenchmark [getemployee|tokens|import|rss|planning|reporting|feedback|evaluation ...] [--duration S] [--warmup S] [--repeats N]
                                  [--in-flight 64,1] [--rows N] [--chunk N] [--idle S] [--pki DIR] [--bin DIR]
                                  [--identity-log-level info|notice|warning] [--echo-port P] [--quick] [--json] [--keep]
         """
@@ -56,8 +56,8 @@ struct Options: Sendable {
         }
         while let argument = rest.popFirst() {
             switch argument {
-            case "getemployee", "tokens", "import", "rss", "planning", "reporting", "feedback": chosen.append(argument)
-            case "all": chosen += ["getemployee", "tokens", "import", "rss", "planning", "reporting", "feedback"]
+            case "getemployee", "tokens", "import", "rss", "planning", "reporting", "feedback", "evaluation": chosen.append(argument)
+            case "all": chosen += ["getemployee", "tokens", "import", "rss", "planning", "reporting", "feedback", "evaluation"]
             case "--duration": options.duration = number(argument)
             case "--warmup": options.warmup = number(argument)
             case "--repeats": options.repeats = max(1, Int(number(argument)))

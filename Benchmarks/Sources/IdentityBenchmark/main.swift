@@ -33,6 +33,7 @@ for workload in options.workloads {
         case "planning": result = try await PlanningBenchmark.run(options)
         case "reporting": result = try await ReportingBenchmark.run(options)
         case "feedback": result = try await FeedbackBenchmark.run(options)
+        case "evaluation": result = try await EvaluationBenchmark.run(options)
         default: result = try await RSSBenchmark.run(options)
         }
         for figure in result.figures { FileHandleOutput.standardOutput(figure.jsonLine + "\n") }
