@@ -271,14 +271,14 @@ public final class StandInEvidence: KinerjaEvaluation.EvidenceSource {
         if unavailable { throw RPCError(.unavailable, "the stand-in peer is down", reason: "PEER_UNAVAILABLE") }
     }
 
-    public func progress(unit: Common.UnitScope, period: Common.Period) async throws -> [String: Reporting.EmployeeProgress] {
+    public func progress(unit: Common.UnitScope, period: Common.Period) async throws -> [String: [Reporting.EmployeeProgress]] {
         try record("progress(unit)")
-        return state.withLock { $0.progress[Self.key(period)] ?? [:] }
+        return state.withLock { ($0.progress[Self.key(period)] ?? [:]).mapValues { [$0] } }
     }
 
-    public func progress(nip: String, period: Common.Period) async throws -> Reporting.EmployeeProgress? {
+    public func progress(nip: String, period: Common.Period) async throws -> [Reporting.EmployeeProgress] {
         try record("progress(nip)")
-        return state.withLock { $0.progress[Self.key(period)]?[nip] }
+        return state.withLock { $0.progress[Self.key(period)]?[nip].map { [$0] } ?? [] }
     }
 
     public func targets(nips: [String], period: Common.Period) async throws -> [String: Planning.EmployeeTargets] {

@@ -73,6 +73,12 @@ public enum HasilKerjaProposer {
             parts.append("Tambahan IKIs not counted (include_tambahan is off)")
         }
         if unclassified > 0 { parts.append("\(unclassified) IKI\(unclassified == 1 ? "" : "s") not classified") }
+        var pooled: [String] = []
+        for iki in ikis where iki.coveredDays != nil && !pooled.contains(iki.skpID) { pooled.append(iki.skpID) }
+        if pooled.count > 1 {
+            let shares = pooled.compactMap { id in ikis.first { $0.skpID == id }?.coveredDays.map { "\(id) \($0.skp)/\($0.total) days" } }
+            parts.append("IKIs of \(pooled.count) SKPs pooled, each weighted by its covered days (\(shares.joined(separator: ", ")))")
+        }
         proposal.explanation = (parts.joined(separator: "; ") + ".").truncated(to: EvaluationLimits.proposalExplanationMaximum)
         return proposal
     }
@@ -137,6 +143,10 @@ public enum HasilKerjaProposer {
         }
         if out.rating.isRated, out.weight == 0 {
             reason += iki.isTambahan && !rule.includeTambahan ? " (Tambahan not counted)" : " (its SKP covers none of the period)"
+        }
+        if let days = iki.coveredDays {
+            // Several SKPs in the period: say whose IKI this is and what it weighs (section 8.5).
+            reason = "SKP \(iki.skpID), \(days.skp)/\(days.total) days (weight \(Figures.number(out.weight))): " + reason
         }
         out.reason = reason.truncated(to: EvaluationLimits.assessmentReasonMaximum)
         return out

@@ -28,6 +28,23 @@ public struct IkiEvidence: Sendable, Hashable {
     public var evidencePresent: Bool
     /// Share of the period's covered days that the IKI's SKP covers (1 with one SKP; see ``SkpCoverage``).
     public var coverage: Double
+    /// With several SKPs in the period: the days the IKI's SKP covers in it and the days all the
+    /// employee's SKPs cover (the reason shows them); nil with one SKP.
+    public var coveredDays: CoveredDays?
+
+    /// An SKP's days in the period beside its employee's SKPs' days together (``SkpCoverage``).
+    public struct CoveredDays: Sendable, Hashable {
+        /// Days the IKI's SKP covers in the period.
+        public var skp: Int
+        /// Days all the employee's SKPs cover in the period.
+        public var total: Int
+
+        /// Covered days.
+        public init(skp: Int, total: Int) {
+            self.skp = skp
+            self.total = total
+        }
+    }
 
     /// An IKI's evidence.
     public init(skpID: String = "", rhkID: String, rhkKind: Common.RhkKind, ikiID: String, indicator: String = "",

@@ -40,6 +40,17 @@ public enum SkpCoverage {
     /// - Throws: ``EvaluationRuleError/skpsOverlap(first:second:)`` when two SKPs share a day;
     ///   ``EvaluationRuleError/periodInvalid(_:)`` for a malformed span or SKP.
     public static func weights(_ skps: [Skp], in span: Evaluation.EvaluationSpan) throws(EvaluationRuleError) -> [String: Double] {
+        let covered = try days(skps, in: span)
+        let total = covered.values.reduce(0, +)
+        guard total > 0 else { return [:] }
+        return covered.mapValues { Double($0) / Double(total) }
+    }
+
+    /// Each SKP's covered days inside `span` (SKPs covering no day of it are left out): the
+    /// numerators of ``weights(_:in:)``; their sum is its denominator.
+    ///
+    /// - Throws: as ``weights(_:in:)``.
+    public static func days(_ skps: [Skp], in span: Evaluation.EvaluationSpan) throws(EvaluationRuleError) -> [String: Int] {
         let range = try span.checkedDays()
         var days: [(skp: Skp, first: Int, last: Int)] = []
         for skp in skps {
@@ -58,9 +69,7 @@ public enum SkpCoverage {
             let upper = min(entry.last, range.last)
             if lower <= upper { covered[entry.skp.skpID, default: 0] += upper - lower + 1 }
         }
-        let total = covered.values.reduce(0, +)
-        guard total > 0 else { return [:] }
-        return covered.mapValues { Double($0) / Double(total) }
+        return covered
     }
 
     /// `ikis` with each one's coverage set from its SKP's weight (0 for an SKP outside the period).
@@ -68,6 +77,23 @@ public enum SkpCoverage {
         ikis.map { iki in
             var copy = iki
             copy.coverage = weights[iki.skpID] ?? 0
+            return copy
+        }
+    }
+
+    /// `ikis` of several SKPs pooled for `span`: each one's coverage from its SKP's covered days
+    /// (``weights(_:in:)``), with the days for its reason. One SKP (or none) leaves them as they are.
+    ///
+    /// - Throws: as ``weights(_:in:)``.
+    public static func pool(_ ikis: [IkiEvidence], skps: [Skp], in span: Evaluation.EvaluationSpan) throws(EvaluationRuleError) -> [IkiEvidence] {
+        guard Set(skps.map(\.skpID)).count > 1 else { return ikis }
+        let covered = try days(skps, in: span)
+        let total = covered.values.reduce(0, +)
+        return ikis.map { iki in
+            var copy = iki
+            let own = covered[iki.skpID] ?? 0
+            copy.coverage = total > 0 ? Double(own) / Double(total) : 0
+            copy.coveredDays = IkiEvidence.CoveredDays(skp: own, total: total)
             return copy
         }
     }

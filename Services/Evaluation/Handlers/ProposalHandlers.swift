@@ -15,11 +15,12 @@ extension EvaluationHandlers {
         let span = period.span ?? Evaluation.EvaluationSpan()
         let scope = period.unit ?? Common.UnitScope()
         let parts = ProposalEvidence.parts(of: span)
-        var progress: [[String: Reporting.EmployeeProgress]] = []
+        var progress: [[String: [Reporting.EmployeeProgress]]] = []
         for part in parts {
             var rows = try await evidence.progress(unit: scope, period: part)
             for nip in nips where rows[nip] == nil {
-                if let row = try await evidence.progress(nip: nip, period: part) { rows[nip] = row }
+                let own = try await evidence.progress(nip: nip, period: part)
+                if !own.isEmpty { rows[nip] = own }
             }
             progress.append(rows)
         }
@@ -41,7 +42,8 @@ extension EvaluationHandlers {
         if let skp = evidence.skp(of: nip) {
             updated.skpID = skp.id
             updated.skpVersion = skp.version
-            if !updated.skpIDs.contains(skp.id) { updated.skpIDs.append(skp.id) }
+            // Every SKP the proposal pooled (several after a transfer), in period order.
+            for id in evidence.skpIDs(of: nip) + [skp.id] where !updated.skpIDs.contains(id) { updated.skpIDs.append(id) }
             hasilKerja.skpVersion = skp.version
         }
         updated.proposal = hasilKerja
@@ -154,9 +156,10 @@ extension EvaluationHandlers {
             throw Invalid.field("evaluation_id", "\(nip)'s SKP is not Kualitatif: its IKIs are measured by capaian", reason: "SKP_NOT_KUALITATIF")
         }
         try RatingDecisionRules.checkQualitativeRatings(request.ratings, ikiIDs: Set(targets?.targets.map(\.ikiID) ?? []))
-        var progress: [[String: Reporting.EmployeeProgress]] = []
+        var progress: [[String: [Reporting.EmployeeProgress]]] = []
         for part in ProposalEvidence.parts(of: span) {
-            progress.append(try await self.evidence.progress(nip: nip, period: part).map { [nip: $0] } ?? [:])
+            let own = try await self.evidence.progress(nip: nip, period: part)
+            progress.append(own.isEmpty ? [:] : [nip: own])
         }
         let summary = try await self.evidence.behaviour(nip: nip, period: ProposalEvidence.parts(of: span).last ?? Self.planningPeriod(span))
         let gathered = ProposalEvidence(progress: progress, targets: targets.map { [nip: $0] } ?? [:], behaviour: summary.map { [nip: $0] } ?? [:])

@@ -156,7 +156,9 @@ extension EvaluationHandlers {
         response.overrides = try await store.pool.read { db in try EvaluationRecords.overrides(evaluationID: evaluation.evaluationID, in: db) }
         if request.includeEvidence, let span = evaluation.span {
             let part = ProposalEvidence.parts(of: span).last ?? Self.planningPeriod(span)
-            response.progress = try await self.evidence.progress(nip: nip, period: span.period ?? part)
+            let rows = try await self.evidence.progress(nip: nip, period: span.period ?? part)
+            response.progress = ProposalEvidence.main(of: rows)
+            if rows.count > 1 { response.skpProgress = rows }
             response.behaviour = try await self.evidence.behaviour(nip: nip, period: part)
         }
         return response

@@ -8,11 +8,14 @@ public import KinerjaProto
 /// planning's targets one `StreamTargets` per 1 000 NIPs. Every method throws UNAVAILABLE when
 /// the peer cannot answer: a proposal is never made from a guess.
 public protocol EvidenceSource: Sendable {
-    /// Every employee's progress in a unit scope for a period (reporting's StreamUnitProgress), by NIP.
-    func progress(unit: Common.UnitScope, period: Common.Period) async throws -> [String: Reporting.EmployeeProgress]
-    /// One employee's progress (GetProgress; for an employee who joined the population from elsewhere
-    /// and for GetEvaluation's evidence); nil when reporting knows nothing of them.
-    func progress(nip: String, period: Common.Period) async throws -> Reporting.EmployeeProgress?
+    /// Every employee's progress in a unit scope for a period (reporting's StreamUnitProgress with
+    /// `per_skp`), by NIP: one entry per SKP covering days of the period, in period order (several
+    /// after a transfer), or one entry without SKP.
+    func progress(unit: Common.UnitScope, period: Common.Period) async throws -> [String: [Reporting.EmployeeProgress]]
+    /// One employee's progress per SKP, as above (GetProgress with `per_skp`; for an employee who
+    /// joined the population from elsewhere and for GetEvaluation's evidence); empty when reporting
+    /// knows nothing of them.
+    func progress(nip: String, period: Common.Period) async throws -> [Reporting.EmployeeProgress]
     /// The SKP facts of `nips` for a period (planning's StreamTargets, 1 000 NIPs a call), by NIP.
     func targets(nips: [String], period: Common.Period) async throws -> [String: Planning.EmployeeTargets]
     /// Every employee's behaviour summary in a unit scope for a period (feedback's StreamBehaviourSummaries), by NIP.
@@ -48,23 +51,26 @@ public struct PeerEvidence: EvidenceSource {
         }
     }
 
-    public func progress(unit: Common.UnitScope, period: Common.Period) async throws -> [String: Reporting.EmployeeProgress] {
+    public func progress(unit: Common.UnitScope, period: Common.Period) async throws -> [String: [Reporting.EmployeeProgress]] {
         try await ask("reporting") {
-            try await reporting.streamUnitProgress(Reporting.StreamUnitProgressRequest(unit: unit, period: period)) { responses in
-                var out: [String: Reporting.EmployeeProgress] = [:]
+            try await reporting.streamUnitProgress(Reporting.StreamUnitProgressRequest(unit: unit, period: period, perSkp: true)) { responses in
+                var out: [String: [Reporting.EmployeeProgress]] = [:]
                 for try await response in responses {
-                    if let progress = response.progress, let nip = progress.employee?.nip { out[nip] = progress }
+                    if let progress = response.progress, let nip = progress.employee?.nip { out[nip, default: []].append(progress) }
                 }
                 return out
             }
         }
     }
 
-    public func progress(nip: String, period: Common.Period) async throws -> Reporting.EmployeeProgress? {
+    public func progress(nip: String, period: Common.Period) async throws -> [Reporting.EmployeeProgress] {
         do {
-            return try await ask("reporting") { try await reporting.getProgress(Reporting.GetProgressRequest(nip: nip, period: period)).progress }
+            let response = try await ask("reporting") {
+                try await reporting.getProgress(Reporting.GetProgressRequest(nip: nip, period: period, perSkp: true))
+            }
+            return response.skps.isEmpty ? (response.progress.map { [$0] } ?? []) : response.skps
         } catch let error as RPCError where error.code == .notFound {
-            return nil
+            return []
         }
     }
 

@@ -76,9 +76,8 @@ public enum EvaluationDemoSeeder {
         for quarter in 1...4 where quarter <= current {
             let span = Evaluation.EvaluationSpan.triwulan(UInt32(quarter), of: year)
             guard let period = span.period else { continue }
-            // One stream per perangkat daerah (the root's own scope holds the non-ASN Wali Kota, whom
-            // reporting's progress cannot ask planning about).
-            var progress: [String: Reporting.EmployeeProgress] = [:]
+            // One stream per perangkat daerah (the root's own scope holds only the non-ASN Wali Kota).
+            var progress: [String: [Reporting.EmployeeProgress]] = [:]
             var behaviour: [String: Feedback.BehaviourSummary] = [:]
             for unit in units where !(byUnit[unit.unitID] ?? []).isEmpty {
                 let scope = Common.UnitScope(unitID: unit.unitID, includeSubunits: true)

@@ -135,6 +135,14 @@ public enum SkpCoverage {
         return best?.skpID
     }
 
+    /// Every one of an employee's SKPs of a year covering at least one day of `period`, in period
+    /// order (StreamTargets with `per_skp`: evaluation weighs each by its days). `skps` are any
+    /// versions; the covered days are each SKP's latest version's. The answer is SKP ids.
+    public static func touching(_ period: Common.Period, among skps: [Planning.Skp]) -> [String] {
+        let latest = Dictionary(skps.map { ($0.skpID, $0) }, uniquingKeysWith: { a, b in a.version > b.version ? a : b })
+        return inPeriodOrder(Array(latest.values)).filter { SkpPeriod($0).overlap(period) > 0 }.map(\.skpID)
+    }
+
     /// `skps` (one employee's SKPs of one year) in period order: first day, then last day, then id.
     public static func inPeriodOrder(_ skps: [Planning.Skp]) -> [Planning.Skp] {
         skps.sorted { a, b in

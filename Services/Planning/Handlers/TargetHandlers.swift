@@ -24,19 +24,42 @@ extension PlanningHandlers {
     /// The targets one employee has for `period`, from the SKPs of that year: of the SKP that
     /// covers most of the period (several after a transfer, ``SkpCoverage/answering(_:among:)``).
     static func targets(of employee: Common.EmployeeRef, skps all: [Planning.Skp], period: Common.Period, allowProvisional: Bool) -> Planning.EmployeeTargets {
-        var result = Planning.EmployeeTargets(employee: employee, period: period, availability: .noSkp)
         let chosenID = SkpCoverage.answering(period, among: all)
-        let skps = all.filter { $0.skpID == chosenID }
-        let approved = skps.filter { $0.state == .disetujui }.max { $0.version < $1.version }
-        let chosen = approved ?? (allowProvisional ? skps.max { $0.version < $1.version } : nil)
-        guard let skp = chosen else { return result }
-        result.availability = approved != nil ? .approved : .provisional
+        return targets(of: employee, skp: all.filter { $0.skpID == chosenID }, period: period, allowProvisional: allowProvisional)
+            ?? Planning.EmployeeTargets(employee: employee, period: period, availability: .noSkp)
+    }
+
+    /// The targets one employee has for `period` per SKP (`StreamTargetsRequest.per_skp`): one entry
+    /// for each SKP covering days of the period, in period order (``SkpCoverage/touching(_:among:)``),
+    /// leaving out an SKP with nothing to answer; one NO_SKP entry when none is left — and the
+    /// single answer of ``targets(of:skps:period:allowProvisional:)`` when no SKP touches the period.
+    static func targetsPerSkp(of employee: Common.EmployeeRef, skps all: [Planning.Skp], period: Common.Period,
+                              allowProvisional: Bool) -> [Planning.EmployeeTargets] {
+        let touching = SkpCoverage.touching(period, among: all)
+        guard !touching.isEmpty else { return [targets(of: employee, skps: all, period: period, allowProvisional: allowProvisional)] }
+        let rows = touching.compactMap { id in
+            targets(of: employee, skp: all.filter { $0.skpID == id }, period: period, allowProvisional: allowProvisional)
+        }
+        return rows.isEmpty ? [Planning.EmployeeTargets(employee: employee, period: period, availability: .noSkp)] : rows
+    }
+
+    /// The targets of one SKP (`versions`: its versions) for `period`: its approved version, else
+    /// (with `allowProvisional`) its latest; nil when neither answers.
+    static func targets(of employee: Common.EmployeeRef, skp versions: [Planning.Skp], period: Common.Period,
+                        allowProvisional: Bool) -> Planning.EmployeeTargets? {
+        let approved = versions.filter { $0.state == .disetujui }.max { $0.version < $1.version }
+        guard let skp = approved ?? (allowProvisional ? versions.max { $0.version < $1.version } : nil) else { return nil }
+        // The covered days are the latest version's: a transfer closes an SKP in its latest version.
+        let covered = SkpPeriod(versions.max { $0.version < $1.version } ?? skp)
+        var result = Planning.EmployeeTargets(employee: employee, period: period, availability: approved != nil ? .approved : .provisional)
         result.skpID = skp.skpID
         result.skpVersion = skp.version
         result.skpState = skp.state
         result.atasanNIP = skp.atasanNIP
         result.approach = skp.approach
         result.behaviourExpectations = skp.behaviourExpectations
+        result.periodStart = covered.start
+        result.periodEnd = covered.end
         for rhk in skp.rhks {
             for iki in rhk.ikis {
                 let (target, derived) = PlanningRules.periodTarget(iki, period: period, skp: skp)
@@ -97,8 +120,11 @@ extension PlanningHandlers {
         // One read for the whole population, then one message per employee.
         let skps = try await store.pool.read { db in try Self.skps(of: people.map(\.nip), year: period.year, in: db) }
         for person in people {
-            try await responses.write(Planning.StreamTargetsResponse(targets: Self.targets(
-                of: person, skps: skps[person.nip] ?? [], period: period, allowProvisional: request.allowProvisional)))
+            let own = skps[person.nip] ?? []
+            let rows = request.perSkp
+                ? Self.targetsPerSkp(of: person, skps: own, period: period, allowProvisional: request.allowProvisional)
+                : [Self.targets(of: person, skps: own, period: period, allowProvisional: request.allowProvisional)]
+            for row in rows { try await responses.write(Planning.StreamTargetsResponse(targets: row)) }
         }
     }
 }

@@ -95,6 +95,10 @@ public enum Progress {
                                filed: filed, absences: inputs.absences, calendar: inputs.calendar).employees.first
         } ?? nil
 
+        // The SKP's days inside the period (its share when an employee has several); without
+        // covered days from planning the SKP is taken to cover the whole period.
+        let hasSkp = !inputs.targets.skpID.isEmpty
+        let covered = hasSkp ? (inputs.skpDays.map { periodDays.intersection($0) } ?? periodDays) : nil
         return Reporting.EmployeeProgress(
             employee: employee, period: period, targetsAvailability: inputs.targets.availability, skpID: inputs.targets.skpID,
             skpVersion: inputs.targets.skpVersion, atasanNIP: inputs.targets.atasanNIP, ikis: ikis,
@@ -102,7 +106,16 @@ public enum Progress {
             averageCapaianUtamaPercent: mean(utama).map { Common.DoubleValue(value: $0) },
             workingDays: compliance?.workingDays ?? 0, daysFiled: compliance?.daysFiled ?? 0,
             pendingVerificationCount: ikis.reduce(0) { $0 + $1.pendingCount },
-            asOfDate: periodDays.end < today ? periodDays.end : today, computedAt: Common.Timestamp(inputs.now))
+            asOfDate: periodDays.end < today ? periodDays.end : today, computedAt: Common.Timestamp(inputs.now),
+            skpDays: covered.map(\.dateRange), skpDayCount: UInt32(covered?.dayCount ?? 0),
+            approach: hasSkp ? inputs.targets.approach : .unspecified)
+    }
+
+    /// The days an SKP covers as planning's targets state them (`period_start`…`period_end`); nil
+    /// when they are absent or malformed (the whole period is then taken).
+    public static func skpDays(of targets: Planning.EmployeeTargets) -> WitaDayRange? {
+        guard let start = targets.periodStart, let end = targets.periodEnd else { return nil }
+        return WitaDayRange(start, end)
     }
 
     /// An employee's progress in brief for their atasan's team view (GetTeamProgress).
@@ -114,7 +127,8 @@ public enum Progress {
                                   unitPath: [String] = []) -> Reporting.TeamMemberProgress {
         var expected = 100.0
         if let period = progress.period, var whole = WitaDayRange(period: period) {
-            if let skpDays, let inside = whole.intersection(skpDays) { whole = inside }
+            // The SKP's days: given, else as the progress names them.
+            if let skpDays = skpDays ?? progress.skpDays.flatMap({ WitaDayRange($0) }), let inside = whole.intersection(skpDays) { whole = inside }
             let total = calendar.workingDayCount(in: whole, unitPath: unitPath)
             let elapsed = progress.asOfDate.flatMap { WitaDayRange(whole.start, $0) }.flatMap { $0.intersection(whole) }
                 .map { calendar.workingDayCount(in: $0, unitPath: unitPath) } ?? 0

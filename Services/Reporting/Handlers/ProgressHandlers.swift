@@ -23,12 +23,28 @@ extension ReportingHandlers {
                                                  store: store, now: clock())
     }
 
+    /// The progress of `people` for `period` per SKP (`per_skp`): for each person, one entry per SKP
+    /// covering days of the period in period order (planning's `StreamTargets` with `per_skp`),
+    /// or one NO_SKP entry.
+    func progressPerSkp(for people: [Identity.Employee], period: Common.Period) async throws -> [[Reporting.EmployeeProgress]] {
+        _ = try ReportingPeriods.days(of: period)
+        let targets = try await planning.targetsPerSkp(nips: people.map(\.nip), period: period)
+        let calendar = try await calendar()
+        let paths = try await organisation.paths(of: Set(people.map(\.unitID)))
+        return try await ProgressReader.progress(of: people, period: period, skpTargets: targets, calendar: calendar, paths: paths,
+                                                 store: store, now: clock())
+    }
+
     public func getProgress(_ request: Reporting.GetProgressRequest, context: ServerContext) async throws -> Reporting.GetProgressResponse {
         try Invalid.requireNIP(request.nip)
         let (period, _) = try Self.checkPeriod(request.period)
         try await Access.required().require(.employee(nip: request.nip))
         let person = try await employee(request.nip)
-        return Reporting.GetProgressResponse(progress: try await progress(for: [person], period: period).first)
+        var response = Reporting.GetProgressResponse(progress: try await progress(for: [person], period: period).first)
+        if request.perSkp {
+            response.skps = (try await progressPerSkp(for: [person], period: period).first ?? []).filter { !$0.skpID.isEmpty }
+        }
+        return response
     }
 
     public func getTeamProgress(_ request: Reporting.GetTeamProgressRequest, context: ServerContext) async throws -> Reporting.GetTeamProgressResponse {
@@ -59,9 +75,9 @@ extension ReportingHandlers {
         try await Access.required().require(.unit(id: scope.unitID))
         let people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits)
         for chunk in people.chunked(500) {
-            for row in try await progress(for: Array(chunk), period: period) {
-                try await responses.write(Reporting.StreamUnitProgressResponse(progress: row))
-            }
+            let rows = request.perSkp ? try await progressPerSkp(for: Array(chunk), period: period).flatMap { $0 }
+                : try await progress(for: Array(chunk), period: period)
+            for row in rows { try await responses.write(Reporting.StreamUnitProgressResponse(progress: row)) }
         }
     }
 

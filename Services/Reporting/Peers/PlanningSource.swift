@@ -14,6 +14,9 @@ public protocol PlanningSource: Sendable {
     func skpInForce(nip: String, on date: Common.Date, ikiID: String) async throws -> SkpInForce?
     /// The targets of `nips` for `period` (provisional where nothing is approved), by NIP.
     func targets(nips: [String], period: Common.Period) async throws -> [String: Planning.EmployeeTargets]
+    /// The targets of `nips` for `period` per SKP covering days of it (several after a transfer),
+    /// in period order, by NIP (StreamTargets with `per_skp`).
+    func targetsPerSkp(nips: [String], period: Common.Period) async throws -> [String: [Planning.EmployeeTargets]]
 }
 
 /// Planning over the protocol with the reporting service's own certificate: `GetCurrentSkp` for a
@@ -27,7 +30,7 @@ public final class LivePlanningSource: PlanningSource {
         var stored: ContinuousClock.Instant
     }
     private let skps = Mutex<[String: Entry<SkpInForce?>]>([:])
-    private let cachedTargets = Mutex<[String: Entry<Planning.EmployeeTargets>]>([:])
+    private let cachedTargets = Mutex<[String: Entry<[Planning.EmployeeTargets]>]>([:])
 
     /// A source asking planning through `client`, reusing answers for `ttl`.
     public init(client: Planning.PlanningService.Client, ttl: Duration = .seconds(30)) {
@@ -72,9 +75,18 @@ public final class LivePlanningSource: PlanningSource {
     }
 
     public func targets(nips: [String], period: Common.Period) async throws -> [String: Planning.EmployeeTargets] {
-        let suffix = "|" + QualitativeRecords.key(period)
+        try await fetchTargets(nips: nips, period: period, perSkp: false).compactMapValues(\.first)
+    }
+
+    public func targetsPerSkp(nips: [String], period: Common.Period) async throws -> [String: [Planning.EmployeeTargets]] {
+        try await fetchTargets(nips: nips, period: period, perSkp: true)
+    }
+
+    /// Planning's rows for `nips` (one per employee, or with `perSkp` one per SKP), cached per NIP, period and kind.
+    private func fetchTargets(nips: [String], period: Common.Period, perSkp: Bool) async throws -> [String: [Planning.EmployeeTargets]] {
+        let suffix = "|" + QualitativeRecords.key(period) + (perSkp ? "|per-skp" : "")
         let now = ContinuousClock.now
-        var out: [String: Planning.EmployeeTargets] = [:]
+        var out: [String: [Planning.EmployeeTargets]] = [:]
         var missing: [String] = []
         cachedTargets.withLock { cache in
             for nip in Set(nips) {
@@ -82,7 +94,8 @@ public final class LivePlanningSource: PlanningSource {
             }
         }
         for batch in missing.sorted().chunked(1000) {
-            let request = Planning.StreamTargetsRequest(population: .nips(Common.NipList(nips: Array(batch))), period: period, allowProvisional: true)
+            let request = Planning.StreamTargetsRequest(population: .nips(Common.NipList(nips: Array(batch))), period: period,
+                                                        allowProvisional: true, perSkp: perSkp)
             let rows = try await ask {
                 try await client.streamTargets(request) { responses in
                     var rows: [Planning.EmployeeTargets] = []
@@ -90,14 +103,13 @@ public final class LivePlanningSource: PlanningSource {
                     return rows
                 }
             }
+            var fetched: [String: [Planning.EmployeeTargets]] = [:]
+            for row in rows { if let nip = row.employee?.nip { fetched[nip, default: []].append(row) } }
             cachedTargets.withLock { cache in
                 if cache.count > 100_000 { cache.removeAll() }
-                for row in rows {
-                    guard let nip = row.employee?.nip else { continue }
-                    cache[nip + suffix] = Entry(value: row, stored: now)
-                    out[nip] = row
-                }
+                for (nip, value) in fetched { cache[nip + suffix] = Entry(value: value, stored: now) }
             }
+            out.merge(fetched) { _, new in new }
         }
         return out
     }

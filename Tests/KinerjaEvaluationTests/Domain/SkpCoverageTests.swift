@@ -53,4 +53,26 @@ struct SkpCoverageTests {
         // An Utama IKI is below, so not Di Atas even though most weight is above.
         #expect(proposal.rating == .sesuaiEkspektasi)
     }
+
+    @Test("pooling for triwulan II weighs 61/91 and 30/91 and the reasons name each IKI's SKP, its days and its weight; one SKP is left as it is")
+    func pooledReasons() throws {
+        let ikis = try SkpCoverage.pool([F.capaian("k1", 100, skp: "dukcapil"), F.capaian("l1", 120, skp: "kelapa-lima")],
+                                        skps: [before, after], in: .triwulan(2, of: 2026))
+        #expect(ikis.map(\.coverage) == [61.0 / 91, 30.0 / 91])
+        #expect(ikis.map(\.coveredDays) == [IkiEvidence.CoveredDays(skp: 61, total: 91), IkiEvidence.CoveredDays(skp: 30, total: 91)])
+        let proposal = HasilKerjaProposer.propose(ikis)
+        #expect(proposal.inputs[0].reason.hasPrefix("SKP dukcapil, 61/91 days (weight 0.67): "), "\(proposal.inputs[0].reason)")
+        #expect(proposal.inputs[1].reason.hasPrefix("SKP kelapa-lima, 30/91 days (weight 0.33): "), "\(proposal.inputs[1].reason)")
+        #expect(proposal.explanation.contains("IKIs of 2 SKPs pooled, each weighted by its covered days (dukcapil 61/91 days, kelapa-lima 30/91 days)"),
+                "\(proposal.explanation)")
+        // One SKP: weight 1, no SKP in the reason.
+        let single = try SkpCoverage.pool([F.capaian("k1", 100, skp: "dukcapil")], skps: [before], in: .triwulan(2, of: 2026))
+        #expect(single.map(\.coverage) == [1] && single.allSatisfy { $0.coveredDays == nil })
+        #expect(HasilKerjaProposer.propose(single).inputs.allSatisfy { !$0.reason.hasPrefix("SKP ") })
+        // Overlapping SKPs are refused here too.
+        let overlapping = SkpCoverage.Skp(skpID: "x", first: Fixtures.date(2026, 5, 31), last: Fixtures.date(2026, 8, 1))
+        #expect(throws: EvaluationRuleError.skpsOverlap(first: "dukcapil", second: "x")) {
+            try SkpCoverage.pool(ikis, skps: [before, overlapping], in: .triwulan(2, of: 2026))
+        }
+    }
 }

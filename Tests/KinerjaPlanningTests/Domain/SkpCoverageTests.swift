@@ -105,6 +105,22 @@ struct SkpCoverageTests {
         #expect(SkpCoverage.answering(quarter(.i), among: [a, skp("A", Self.day(1, 1), Self.day(5, 10), version: 2), b]) == "A")
     }
 
+    @Test("per SKP, a period answers every SKP covering one of its days, in period order, each once; none for a period no SKP touches")
+    func touching() {
+        func skp(_ id: String, _ start: Common.Date, _ end: Common.Date, version: UInt32 = 1) -> Planning.Skp {
+            Planning.Skp(skpID: id, version: version, year: 2026, periodStart: start, periodEnd: end)
+        }
+        // A transfer on 1 June: triwulan II is April–May of A and June of B.
+        let a = skp("A", Self.day(1, 1), Self.day(5, 31))
+        let b = skp("B", Self.day(6, 1), Self.yearEnd)
+        let quarter = { (t: Common.Triwulan) in Common.Period(year: 2026, kind: .quarterly, triwulan: t) }
+        #expect(SkpCoverage.touching(quarter(.ii), among: [b, a, skp("B", Self.day(6, 1), Self.yearEnd, version: 2)]) == ["A", "B"])
+        #expect(SkpCoverage.touching(quarter(.i), among: [b, a]) == ["A"])
+        #expect(SkpCoverage.touching(quarter(.iii), among: [b, a]) == ["B"])
+        #expect(SkpCoverage.touching(Common.Period(year: 2026, kind: .monthly, month: 6), among: [a, b]) == ["B"], "A ends the day before")
+        #expect(SkpCoverage.touching(quarter(.iv), among: [a]).isEmpty)
+    }
+
     @Test("year 0 in a request is the current WITA year; any other year is itself")
     func yearZero() {
         #expect(SkpPeriod.year(requested: 0, today: Self.day(8, 17)) == 2026)

@@ -82,6 +82,47 @@ struct PeriodTests {
         }
     }
 
+    @Test("StreamTargets per SKP: a triwulan cut by a transfer answers both SKPs in period order with their covered days and pro rata targets; without per_skp one row, as before")
+    func targetsPerSkp() async throws {
+        try await withInMemoryPlanning { p in
+            let first = try await p.approvedPegawai()
+            let pegawai = try p.nip("pegawai")
+            // A transfer on 1 August: triwulan III is July of the first SKP (31 days) and August–September of the second (61).
+            let second = try #require(try await p.client.createSkp(Planning.CreateSkpRequest(
+                nip: pegawai, year: thisYear, approach: .kuantitatif, periodStart: witaDay(8, 1), copyFromSkpID: first.skp.skpID, transfer: true),
+                options: first.options).skp)
+            let reporting = Planning.PlanningService.Client(transport: try p.fixture.transport(as: .service("reporting")))
+            func rows(_ period: Common.Period, perSkp: Bool, allowProvisional: Bool = true) async throws -> [Planning.EmployeeTargets] {
+                try await reporting.streamTargets(Planning.StreamTargetsRequest(
+                    population: .nips(Common.NipList(nips: [pegawai])), period: period, allowProvisional: allowProvisional, perSkp: perSkp)) { responses in
+                    var rows: [Planning.EmployeeTargets] = []
+                    for try await response in responses { if let targets = response.targets { rows.append(targets) } }
+                    return rows
+                }
+            }
+            let q3 = Common.Period(year: thisYear, kind: .quarterly, triwulan: .iii)
+            let both = try await rows(q3, perSkp: true)
+            #expect(both.map(\.skpID) == [first.skp.skpID, second.skpID])
+            #expect(both.map(\.availability) == [.approved, .provisional])
+            #expect(both.map(\.periodStart) == [witaDay(1, 1), witaDay(8, 1)] && both.map(\.periodEnd) == [witaDay(7, 31), witaDay(12, 31)])
+            // The copied IKI keeps its annual target; each SKP's triwulan target is its own share.
+            let annual = try #require(first.skp.rhks.first?.ikis.first?.annualTarget?.value)
+            let targets = both.compactMap { $0.targets.first?.periodTarget?.value }
+            #expect(targets.count == 2 && targets.allSatisfy { $0 > 0 && $0 < annual }, "\(targets) of \(annual)")
+            #expect(Set(both[0].targets.map(\.ikiID)).isDisjoint(with: both[1].targets.map(\.ikiID)), "copied IKIs get new ids")
+
+            // Without per_skp: one row, the SKP covering most of the triwulan (the second), as old clients read it.
+            let one = try await rows(q3, perSkp: false)
+            #expect(one.map(\.skpID) == [second.skpID])
+            // A period only one SKP touches: one row either way; without approved targets the provisional SKP is left out.
+            #expect(try await rows(Common.Period(year: thisYear, kind: .quarterly, triwulan: .i), perSkp: true).map(\.skpID) == [first.skp.skpID])
+            let approvedOnly = try await rows(q3, perSkp: true, allowProvisional: false)
+            #expect(approvedOnly.map(\.skpID) == [first.skp.skpID])
+            let q4 = try await rows(Common.Period(year: thisYear, kind: .quarterly, triwulan: .iv), perSkp: true, allowProvisional: false)
+            #expect(q4.count == 1 && q4.first?.availability == .noSkp, "nothing approved covers triwulan IV")
+        }
+    }
+
     @Test("bad periods get a clear status and change nothing: an overlap, a transfer with nothing to close or on the first day, reversed or foreign days")
     func badPeriods() async throws {
         try await withInMemoryPlanning { p in

@@ -675,7 +675,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.RoleMatrixCell.self, ["contributor", "rhk_id", "rhk_text", "level"]),
     (Planning.RoleMatrixRow.self, ["parent_rhk_id", "parent_rhk_text", "parent_owner", "cells"]),
     (Planning.IkiTarget.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "period_target", "period_target_derived", "annual_target", "parent_rhk_id", "aggregation"]),
-    (Planning.EmployeeTargets.self, ["employee", "period", "availability", "skp_id", "skp_version", "skp_state", "atasan_nip", "targets", "approach", "behaviour_expectations"]),
+    (Planning.EmployeeTargets.self, ["employee", "period", "availability", "skp_id", "skp_version", "skp_state", "atasan_nip", "targets", "approach", "behaviour_expectations", "period_start", "period_end"]),
     (Planning.SkpRevisionLock.self, ["lock_id", "year", "nips", "reason", "locked"]),
     (Planning.RhkReviewItem.self, ["rhk", "owner", "skp_version", "skp_state", "parent_rhk"]),
     (Planning.CreateSkpRequest.self, ["nip", "year", "approach", "period_start", "period_end", "copy_from_skp_id", "transfer"]),
@@ -731,7 +731,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.AcknowledgeRhkReviewResponse.self, ["rhk"]),
     (Planning.GetTargetsRequest.self, ["nip", "period", "allow_provisional"]),
     (Planning.GetTargetsResponse.self, ["targets"]),
-    (Planning.StreamTargetsRequest.self, ["unit", "nips", "period", "allow_provisional"]),
+    (Planning.StreamTargetsRequest.self, ["unit", "nips", "period", "allow_provisional", "per_skp"]),
     (Planning.StreamTargetsResponse.self, ["targets"]),
     (Planning.LockSkpRevisionsRequest.self, ["lock"]),
     (Planning.LockSkpRevisionsResponse.self, ["lock"]),
@@ -753,7 +753,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.DailyReport.self, ["report_id", "nip", "employee", "report_date", "skp_id", "skp_version", "provisional", "rhk_id", "iki_id", "indicator", "realisation_value", "unit", "description", "evidence", "duration_minutes", "state", "verifier_nip", "review_note", "submitted", "updated", "reviewed", "revision", "revoked", "review_due_date", "review_overdue"]),
     (Reporting.QualitativeRealisation.self, ["nip", "skp_id", "iki_id", "period", "description", "rating", "rating_note", "described", "rated", "revision"]),
     (Reporting.IkiProgress.self, ["rhk_id", "rhk_text", "rhk_kind", "iki_id", "aspek", "indicator", "target", "target_derived", "aggregation", "realisation_verified", "realisation_with_pending", "capaian_percent", "capaian_with_pending_percent", "report_count", "verified_count", "pending_count", "rejected_count", "last_report_date", "capaian_status", "capaian_with_pending_status", "qualitative"]),
-    (Reporting.EmployeeProgress.self, ["employee", "period", "targets_availability", "skp_id", "skp_version", "atasan_nip", "ikis", "average_capaian_percent", "average_capaian_utama_percent", "working_days", "days_filed", "pending_verification_count", "as_of_date", "computed_at"]),
+    (Reporting.EmployeeProgress.self, ["employee", "period", "targets_availability", "skp_id", "skp_version", "atasan_nip", "ikis", "average_capaian_percent", "average_capaian_utama_percent", "working_days", "days_filed", "pending_verification_count", "as_of_date", "computed_at", "skp_days", "skp_day_count", "approach"]),
     (Reporting.TeamMemberProgress.self, ["employee", "targets_availability", "iki_count", "iki_on_track_count", "average_capaian_percent", "pending_verification_count", "working_days", "days_filed", "last_report_date"]),
     (Reporting.ComplianceDay.self, ["date", "working_day", "expected_count", "filed_count", "missing_nips", "missing_truncated", "excused_count"]),
     (Reporting.MonthlyCompliance.self, ["year", "month", "working_days", "days_filed", "compliance_percent"]),
@@ -788,13 +788,13 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.ReportReviewResult.self, ["report_id", "status_code", "message", "state"]),
     (Reporting.BatchReviewDailyReportsRequest.self, ["reviews"]),
     (Reporting.BatchReviewDailyReportsResponse.self, ["results", "applied_count", "failed_count"]),
-    (Reporting.GetProgressRequest.self, ["nip", "period"]),
-    (Reporting.GetProgressResponse.self, ["progress"]),
+    (Reporting.GetProgressRequest.self, ["nip", "period", "per_skp"]),
+    (Reporting.GetProgressResponse.self, ["progress", "skps"]),
     (Reporting.GetTeamProgressRequest.self, ["atasan_nip", "period", "include_indirect"]),
     (Reporting.GetTeamProgressResponse.self, ["members", "period", "as_of_date"]),
     (Reporting.GetComplianceRequest.self, ["unit", "date_range", "include_employees", "non_compliant_only"]),
     (Reporting.GetComplianceResponse.self, ["unit_id", "date_range", "days", "employees", "unit_compliance_percent", "unit_rollups", "atasan_rollups"]),
-    (Reporting.StreamUnitProgressRequest.self, ["unit", "period"]),
+    (Reporting.StreamUnitProgressRequest.self, ["unit", "period", "per_skp"]),
     (Reporting.StreamUnitProgressResponse.self, ["progress"]),
     (Reporting.ListNonWorkingDaysRequest.self, ["date_range", "unit_id"]),
     (Reporting.ListNonWorkingDaysResponse.self, ["days"]),
@@ -878,7 +878,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.ProposeEvaluationsResponse.self, ["proposed_count", "changed_count", "failures", "distribution"]),
     (Evaluation.ProposedRatingCount.self, ["rating", "count"]),
     (Evaluation.GetEvaluationRequest.self, ["evaluation_id", "employee_period", "include_evidence"]),
-    (Evaluation.GetEvaluationResponse.self, ["evaluation", "progress", "behaviour", "overrides"]),
+    (Evaluation.GetEvaluationResponse.self, ["evaluation", "progress", "behaviour", "overrides", "skp_progress"]),
     (Evaluation.SetHasilKerjaRatingRequest.self, ["evaluation_id", "rating", "reason", "expected_revision"]),
     (Evaluation.SetHasilKerjaRatingResponse.self, ["evaluation", "curve_breaches"]),
     (Evaluation.SetPerilakuRatingRequest.self, ["evaluation_id", "rating", "reason", "notes", "expected_revision"]),
@@ -2696,6 +2696,8 @@ extension Planning.EmployeeTargets: ArbitraryMessage {
         m.targets = g.array { g in g.nested { Planning.IkiTarget.arbitrary(&$0) } }
         m.approach = g.enumeration() as Planning.SkpApproach
         m.behaviourExpectations = g.array { g in g.nested { Planning.BehaviourExpectation.arbitrary(&$0) } }
+        m.periodStart = g.optional { g in Common.Date.arbitrary(&g) }
+        m.periodEnd = g.optional { g in Common.Date.arbitrary(&g) }
         return m
     }
 }
@@ -3258,6 +3260,7 @@ extension Planning.StreamTargetsRequest: ArbitraryMessage {
         }
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
         m.allowProvisional = g.bool()
+        m.perSkp = g.bool()
         return m
     }
 }
@@ -3524,6 +3527,9 @@ extension Reporting.EmployeeProgress: ArbitraryMessage {
         m.pendingVerificationCount = g.uint32()
         m.asOfDate = g.optional { g in Common.Date.arbitrary(&g) }
         m.computedAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
+        m.skpDays = g.optional { g in Common.DateRange.arbitrary(&g) }
+        m.skpDayCount = g.uint32()
+        m.approach = g.enumeration() as Planning.SkpApproach
         return m
     }
 }
@@ -3901,6 +3907,7 @@ extension Reporting.GetProgressRequest: ArbitraryMessage {
         var m = Self()
         m.nip = g.string()
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.perSkp = g.bool()
         return m
     }
 }
@@ -3909,6 +3916,7 @@ extension Reporting.GetProgressResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.progress = g.optional { g in Reporting.EmployeeProgress.arbitrary(&g) }
+        m.skps = g.array { g in g.nested { Reporting.EmployeeProgress.arbitrary(&$0) } }
         return m
     }
 }
@@ -3963,6 +3971,7 @@ extension Reporting.StreamUnitProgressRequest: ArbitraryMessage {
         var m = Self()
         m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
         m.period = g.optional { g in Common.Period.arbitrary(&g) }
+        m.perSkp = g.bool()
         return m
     }
 }
@@ -4915,6 +4924,7 @@ extension Evaluation.GetEvaluationResponse: ArbitraryMessage {
         m.progress = g.optional { g in Reporting.EmployeeProgress.arbitrary(&g) }
         m.behaviour = g.optional { g in Feedback.BehaviourSummary.arbitrary(&g) }
         m.overrides = g.array { g in g.nested { Evaluation.RatingOverride.arbitrary(&$0) } }
+        m.skpProgress = g.array { g in g.nested { Reporting.EmployeeProgress.arbitrary(&$0) } }
         return m
     }
 }

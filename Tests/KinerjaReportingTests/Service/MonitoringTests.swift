@@ -120,6 +120,30 @@ struct MonitoringTests {
         }
     }
 
+    @Test("the whole city's progress streams: the root unit with its sub-units includes the non-ASN Wali Kota (NONASN. identifier), without an SKP")
+    func rootUnitWithWaliKota() async throws {
+        try await withReporting { f in
+            let root = try await f.unit("KPG")
+            let period = Common.Period(year: witaToday.year, kind: .annual)
+            // Reporting asks identity for the members, then planning for their targets; planning asks
+            // identity for the same people (BatchGetEmployees), the Wali Kota among them.
+            let rows = try await f.client(.service("evaluation")).streamUnitProgress(Reporting.StreamUnitProgressRequest(
+                unit: Common.UnitScope(unitID: root, includeSubunits: true), period: period)) { responses in
+                var rows: [Reporting.EmployeeProgress] = []
+                for try await response in responses { if let progress = response.progress { rows.append(progress) } }
+                return rows
+            }
+            let walikota = try f.identity.nip("walikota")
+            #expect(walikota.hasPrefix("NONASN."))
+            let mayor = try #require(rows.first { $0.employee?.nip == walikota }, "the Wali Kota is a member of the root unit")
+            #expect(mayor.targetsAvailability == .noSkp && mayor.skpID.isEmpty && mayor.ikis.isEmpty && mayor.workingDays == 0)
+            let pegawai = try f.identity.nip("pegawai")
+            #expect([.approved, .provisional].contains(rows.first { $0.employee?.nip == pegawai }?.targetsAvailability), "the demo SKPs answer beside the Wali Kota")
+            #expect(Set(rows.compactMap { $0.employee?.nip }).count == rows.count, "one row per member")
+            #expect(rows.count > 100, "every unit of the city")
+        }
+    }
+
     @Test("a Kualitatif IKI: the employee describes the month, the atasan rates it, progress carries the rating; a rated one is the atasan's")
     func qualitative() async throws {
         try await withReporting { f in

@@ -3566,6 +3566,10 @@ extension Evaluation {
         public var behaviour: Feedback.BehaviourSummary? = nil
         /// Overrides recorded on this evaluation, oldest first.
         public var overrides: [Evaluation.RatingOverride] = []
+        /// With include_evidence, when the employee has several SKPs in the period (a transfer): the
+        /// progress of each, in period order (`progress` is then the one covering most of the period);
+        /// empty with one SKP.
+        public var skpProgress: [Reporting.EmployeeProgress] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -3575,12 +3579,14 @@ extension Evaluation {
             evaluation: Evaluation.EmployeeEvaluation? = nil,
             progress: Reporting.EmployeeProgress? = nil,
             behaviour: Feedback.BehaviourSummary? = nil,
-            overrides: [Evaluation.RatingOverride] = []
+            overrides: [Evaluation.RatingOverride] = [],
+            skpProgress: [Reporting.EmployeeProgress] = []
         ) {
             self.evaluation = evaluation
             self.progress = progress
             self.behaviour = behaviour
             self.overrides = overrides
+            self.skpProgress = skpProgress
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -3588,6 +3594,7 @@ extension Evaluation {
             try encoder.message(1, progress)
             try encoder.message(2, behaviour)
             try encoder.repeatedMessage(3, overrides)
+            try encoder.repeatedMessage(4, skpProgress)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -3595,6 +3602,7 @@ extension Evaluation {
             self.progress = try decoder.message(1)
             self.behaviour = try decoder.message(2)
             self.overrides = try decoder.repeatedMessage(3)
+            self.skpProgress = try decoder.repeatedMessage(4)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -3602,6 +3610,7 @@ extension Evaluation {
             if let value = progress { printer.message("progress", value) }
             if let value = behaviour { printer.message("behaviour", value) }
             for value in overrides { printer.message("overrides", value) }
+            for value in skpProgress { printer.message("skp_progress", value) }
         }
     }
 

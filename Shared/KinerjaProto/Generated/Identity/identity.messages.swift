@@ -3024,7 +3024,8 @@ extension Identity {
         public static let protoName = "kinerja.identity.v1.BatchGetEmployeesRequest"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__identity__v1__batch_get_employees_request()) }
 
-        /// NIPs to fetch, 1–500 entries, each 18 digits; duplicates are ignored.
+        /// Person identifiers to fetch, 1–500 entries, each an 18-digit NIP or a non-ASN official's
+        /// `NONASN.` identifier (the Wali Kota is a member of the root unit); duplicates are ignored.
         public var nips: [String] = []
 
         /// A message with every field at its default.

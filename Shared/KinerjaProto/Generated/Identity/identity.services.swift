@@ -167,12 +167,12 @@ extension Identity {
             )
             /// Returns up to 500 employees at once (used by other services instead of per-employee calls).
             /// Same visibility as GetEmployee, applied per NIP (invisible NIPs are reported as not found).
-            /// Returns INVALID_ARGUMENT for an empty list, more than 500 NIPs or a malformed NIP.
+            /// Returns INVALID_ARGUMENT for an empty list, more than 500 identifiers or a malformed one.
             public static let batchGetEmployees = MethodDescriptor(
                 service: "kinerja.identity.v1.IdentityService", method: "BatchGetEmployees", kind: .unary,
                 requestType: "kinerja.identity.v1.BatchGetEmployeesRequest", responseType: "kinerja.identity.v1.BatchGetEmployeesResponse",
                 idempotency: .always,
-                documentation: "Returns up to 500 employees at once (used by other services instead of per-employee calls).\n Same visibility as GetEmployee, applied per NIP (invisible NIPs are reported as not found).\n Returns INVALID_ARGUMENT for an empty list, more than 500 NIPs or a malformed NIP."
+                documentation: "Returns up to 500 employees at once (used by other services instead of per-employee calls).\n Same visibility as GetEmployee, applied per NIP (invisible NIPs are reported as not found).\n Returns INVALID_ARGUMENT for an empty list, more than 500 identifiers or a malformed one."
             )
             /// Lists the employees of a unit (optionally its subtree) with filters and paging. Pimpinan,
             /// pengelola kinerja and auditor in scope, admin, Kinerja services; pegawai for their own unit.
@@ -466,7 +466,7 @@ extension Identity {
             func getEmployee(_ request: Identity.GetEmployeeRequest, context: ServerContext) async throws -> Identity.GetEmployeeResponse
             /// Returns up to 500 employees at once (used by other services instead of per-employee calls).
             /// Same visibility as GetEmployee, applied per NIP (invisible NIPs are reported as not found).
-            /// Returns INVALID_ARGUMENT for an empty list, more than 500 NIPs or a malformed NIP.
+            /// Returns INVALID_ARGUMENT for an empty list, more than 500 identifiers or a malformed one.
             func batchGetEmployees(_ request: Identity.BatchGetEmployeesRequest, context: ServerContext) async throws -> Identity.BatchGetEmployeesResponse
             /// Lists the employees of a unit (optionally its subtree) with filters and paging. Pimpinan,
             /// pengelola kinerja and auditor in scope, admin, Kinerja services; pegawai for their own unit.
@@ -699,7 +699,7 @@ extension Identity {
 
             /// Returns up to 500 employees at once (used by other services instead of per-employee calls).
             /// Same visibility as GetEmployee, applied per NIP (invisible NIPs are reported as not found).
-            /// Returns INVALID_ARGUMENT for an empty list, more than 500 NIPs or a malformed NIP.
+            /// Returns INVALID_ARGUMENT for an empty list, more than 500 identifiers or a malformed one.
             public func batchGetEmployees(_ request: Identity.BatchGetEmployeesRequest, options: CallOptions = .defaults) async throws -> Identity.BatchGetEmployeesResponse {
                 try await transport.unary(Method.batchGetEmployees, request, options: options)
             }

@@ -1607,6 +1607,11 @@ extension Planning {
         /// The ekspektasi khusus of that version (the atasan's expectations per BerAKHLAK value); empty
         /// when none (evaluation's Perilaku proposal reads them).
         public var behaviourExpectations: [Planning.BehaviourExpectation] = []
+        /// First WITA day the SKP covers (Skp.period_start: the whole SKP, not cut to the period);
+        /// absent when NO_SKP.
+        public var periodStart: Common.Date? = nil
+        /// Last WITA day the SKP covers (Skp.period_end, moved by a transfer); absent when NO_SKP.
+        public var periodEnd: Common.Date? = nil
 
         /// A message with every field at its default.
         public init() {}
@@ -1622,7 +1627,9 @@ extension Planning {
             atasanNIP: String = "",
             targets: [Planning.IkiTarget] = [],
             approach: Planning.SkpApproach = .init(rawValue: 0),
-            behaviourExpectations: [Planning.BehaviourExpectation] = []
+            behaviourExpectations: [Planning.BehaviourExpectation] = [],
+            periodStart: Common.Date? = nil,
+            periodEnd: Common.Date? = nil
         ) {
             self.employee = employee
             self.period = period
@@ -1634,6 +1641,8 @@ extension Planning {
             self.targets = targets
             self.approach = approach
             self.behaviourExpectations = behaviourExpectations
+            self.periodStart = periodStart
+            self.periodEnd = periodEnd
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1647,6 +1656,8 @@ extension Planning {
             try encoder.repeatedMessage(7, targets)
             encoder.scalar(8, approach.rawValue)
             try encoder.repeatedMessage(9, behaviourExpectations)
+            try encoder.message(10, periodStart)
+            try encoder.message(11, periodEnd)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1660,6 +1671,8 @@ extension Planning {
             self.targets = try decoder.repeatedMessage(7)
             self.approach = decoder.enumeration(8)
             self.behaviourExpectations = try decoder.repeatedMessage(9)
+            self.periodStart = try decoder.message(10)
+            self.periodEnd = try decoder.message(11)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1673,6 +1686,8 @@ extension Planning {
             for value in targets { printer.message("targets", value) }
             if approach.rawValue != 0 { printer.enumeration("approach", approach) }
             for value in behaviourExpectations { printer.message("behaviour_expectations", value) }
+            if let value = periodStart { printer.message("period_start", value) }
+            if let value = periodEnd { printer.message("period_end", value) }
         }
     }
 
@@ -4169,6 +4184,12 @@ extension Planning {
         public var period: Common.Period? = nil
         /// When true, provisional targets are returned where nothing is approved.
         public var allowProvisional: Bool = false
+        /// When true, an employee with several SKPs covering days of the period (a transfer) gets one
+        /// row per such SKP, in period order, each with that SKP's own targets for the period (pro rata
+        /// to the days it covers in it); an SKP with nothing to answer (no approved version without
+        /// allow_provisional) is left out, and an employee left with none gets one NO_SKP row. False:
+        /// one row per employee, of the SKP covering most of the period (the later on a tie).
+        public var perSkp: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -4177,11 +4198,13 @@ extension Planning {
         public init(
             population: Population? = nil,
             period: Common.Period? = nil,
-            allowProvisional: Bool = false
+            allowProvisional: Bool = false,
+            perSkp: Bool = false
         ) {
             self.population = population
             self.period = period
             self.allowProvisional = allowProvisional
+            self.perSkp = perSkp
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -4197,6 +4220,7 @@ extension Planning {
             }
             try encoder.message(2, period)
             encoder.bool(3, allowProvisional)
+            encoder.bool(4, perSkp)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -4207,6 +4231,7 @@ extension Planning {
             }
             self.period = try decoder.message(2)
             self.allowProvisional = decoder.bool(3)
+            self.perSkp = decoder.bool(4)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -4214,10 +4239,11 @@ extension Planning {
             if case .nips(let value)? = population { printer.message("nips", value) }
             if let value = period { printer.message("period", value) }
             if allowProvisional { printer.bool("allow_provisional", allowProvisional) }
+            if perSkp { printer.bool("per_skp", perSkp) }
         }
     }
 
-    /// One row of PlanningService.StreamTargets: one employee.
+    /// One row of PlanningService.StreamTargets: one employee (one SKP of an employee with per_skp).
     public struct StreamTargetsResponse: ProtoMessage {
         public static let protoName = "kinerja.planning.v1.StreamTargetsResponse"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__planning__v1__stream_targets_response()) }

@@ -841,6 +841,16 @@ extension Reporting {
         public var asOfDate: Common.Date? = nil
         /// When computed, UTC.
         public var computedAt: Common.Timestamp? = nil
+        /// The days of the period the SKP covers (its first and last WITA day inside the period); absent
+        /// without SKP. Several SKPs of one employee in a period (a transfer, `per_skp`) never overlap.
+        public var skpDays: Common.DateRange? = nil
+        /// How many days skp_days holds (calendar days): the SKP's share of the period is this over the
+        /// sum of its employee's SKPs' counts (docs/EVALUATION.md, "Several SKPs in one period"); 0
+        /// without SKP.
+        public var skpDayCount: UInt32 = 0
+        /// The SKP's approach (a Kualitatif SKP's IKIs carry `qualitative` instead of a capaian);
+        /// UNSPECIFIED without SKP.
+        public var approach: Planning.SkpApproach = .init(rawValue: 0)
 
         /// A message with every field at its default.
         public init() {}
@@ -860,7 +870,10 @@ extension Reporting {
             daysFiled: UInt32 = 0,
             pendingVerificationCount: UInt32 = 0,
             asOfDate: Common.Date? = nil,
-            computedAt: Common.Timestamp? = nil
+            computedAt: Common.Timestamp? = nil,
+            skpDays: Common.DateRange? = nil,
+            skpDayCount: UInt32 = 0,
+            approach: Planning.SkpApproach = .init(rawValue: 0)
         ) {
             self.employee = employee
             self.period = period
@@ -876,6 +889,9 @@ extension Reporting {
             self.pendingVerificationCount = pendingVerificationCount
             self.asOfDate = asOfDate
             self.computedAt = computedAt
+            self.skpDays = skpDays
+            self.skpDayCount = skpDayCount
+            self.approach = approach
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -893,6 +909,9 @@ extension Reporting {
             encoder.scalar(11, pendingVerificationCount)
             try encoder.message(12, asOfDate)
             try encoder.message(13, computedAt)
+            try encoder.message(14, skpDays)
+            encoder.scalar(15, skpDayCount)
+            encoder.scalar(16, approach.rawValue)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -910,6 +929,9 @@ extension Reporting {
             self.pendingVerificationCount = decoder.scalar(11)
             self.asOfDate = try decoder.message(12)
             self.computedAt = try decoder.message(13)
+            self.skpDays = try decoder.message(14)
+            self.skpDayCount = decoder.scalar(15)
+            self.approach = decoder.enumeration(16)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -927,6 +949,9 @@ extension Reporting {
             if pendingVerificationCount != 0 { printer.integer("pending_verification_count", pendingVerificationCount) }
             if let value = asOfDate { printer.message("as_of_date", value) }
             if let value = computedAt { printer.message("computed_at", value) }
+            if let value = skpDays { printer.message("skp_days", value) }
+            if skpDayCount != 0 { printer.integer("skp_day_count", skpDayCount) }
+            if approach.rawValue != 0 { printer.enumeration("approach", approach) }
         }
     }
 
@@ -2673,6 +2698,9 @@ extension Reporting {
         public var nip: String = ""
         /// Period (month, triwulan or year). Required.
         public var period: Common.Period? = nil
+        /// When true, the response's `skps` lists the progress of each SKP covering days of the period
+        /// (several after a transfer).
+        public var perSkp: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -2680,25 +2708,30 @@ extension Reporting {
         /// A message with the given fields; the others keep their defaults.
         public init(
             nip: String = "",
-            period: Common.Period? = nil
+            period: Common.Period? = nil,
+            perSkp: Bool = false
         ) {
             self.nip = nip
             self.period = period
+            self.perSkp = perSkp
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.string(0, nip)
             try encoder.message(1, period)
+            encoder.bool(2, perSkp)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.nip = try decoder.string(0)
             self.period = try decoder.message(1)
+            self.perSkp = decoder.bool(2)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if !nip.isEmpty { printer.string("nip", nip) }
             if let value = period { printer.message("period", value) }
+            if perSkp { printer.bool("per_skp", perSkp) }
         }
     }
 
@@ -2707,29 +2740,38 @@ extension Reporting {
         public static let protoName = "kinerja.reporting.v1.GetProgressResponse"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__get_progress_response()) }
 
-        /// The employee's progress.
+        /// The employee's progress, of the SKP covering most of the period (the later on a tie).
         public var progress: Reporting.EmployeeProgress? = nil
+        /// With `per_skp`: one entry per SKP covering days of the period, in period order, each against
+        /// its own targets with its own reports (a report belongs to its IKI's SKP) over the days it
+        /// covers; one SKP: the same entry as `progress`; no SKP: empty.
+        public var skps: [Reporting.EmployeeProgress] = []
 
         /// A message with every field at its default.
         public init() {}
 
         /// A message with the given fields; the others keep their defaults.
         public init(
-            progress: Reporting.EmployeeProgress? = nil
+            progress: Reporting.EmployeeProgress? = nil,
+            skps: [Reporting.EmployeeProgress] = []
         ) {
             self.progress = progress
+            self.skps = skps
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, progress)
+            try encoder.repeatedMessage(1, skps)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.progress = try decoder.message(0)
+            self.skps = try decoder.repeatedMessage(1)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = progress { printer.message("progress", value) }
+            for value in skps { printer.message("skps", value) }
         }
     }
 
@@ -2957,6 +2999,10 @@ extension Reporting {
         public var unit: Common.UnitScope? = nil
         /// Period. Required.
         public var period: Common.Period? = nil
+        /// When true, an employee with several SKPs covering days of the period (a transfer) gets one
+        /// row per SKP, one after the other in period order (each naming its skp_id and skp_days);
+        /// false: one row per employee, of the SKP covering most of the period.
+        public var perSkp: Bool = false
 
         /// A message with every field at its default.
         public init() {}
@@ -2964,29 +3010,35 @@ extension Reporting {
         /// A message with the given fields; the others keep their defaults.
         public init(
             unit: Common.UnitScope? = nil,
-            period: Common.Period? = nil
+            period: Common.Period? = nil,
+            perSkp: Bool = false
         ) {
             self.unit = unit
             self.period = period
+            self.perSkp = perSkp
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.message(0, unit)
             try encoder.message(1, period)
+            encoder.bool(2, perSkp)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.unit = try decoder.message(0)
             self.period = try decoder.message(1)
+            self.perSkp = decoder.bool(2)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if let value = unit { printer.message("unit", value) }
             if let value = period { printer.message("period", value) }
+            if perSkp { printer.bool("per_skp", perSkp) }
         }
     }
 
-    /// One row of ReportingService.StreamUnitProgress: one employee.
+    /// One row of ReportingService.StreamUnitProgress: one employee (one SKP of an employee with
+    /// per_skp).
     public struct StreamUnitProgressResponse: ProtoMessage {
         public static let protoName = "kinerja.reporting.v1.StreamUnitProgressResponse"
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__stream_unit_progress_response()) }

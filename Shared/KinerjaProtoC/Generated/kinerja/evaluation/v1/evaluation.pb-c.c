@@ -8487,7 +8487,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_evaluation_request
   (ProtobufCMessageInit) kinerja__evaluation__v1__get_evaluation_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_evaluation_response__field_descriptors[4] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_evaluation_response__field_descriptors[5] =
 {
   {
     "evaluation",
@@ -8537,17 +8537,30 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_evaluation_re
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "skp_progress",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__GetEvaluationResponse, n_skp_progress),
+    offsetof(Kinerja__Evaluation__V1__GetEvaluationResponse, skp_progress),
+    &kinerja__reporting__v1__employee_progress__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__get_evaluation_response__field_indices_by_name[] = {
   2,   /* field[2] = behaviour */
   0,   /* field[0] = evaluation */
   3,   /* field[3] = overrides */
   1,   /* field[1] = progress */
+  4,   /* field[4] = skp_progress */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__get_evaluation_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_evaluation_response__descriptor =
 {
@@ -8557,7 +8570,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_evaluation_respons
   "Kinerja__Evaluation__V1__GetEvaluationResponse",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__GetEvaluationResponse),
-  4,
+  5,
   kinerja__evaluation__v1__get_evaluation_response__field_descriptors,
   kinerja__evaluation__v1__get_evaluation_response__field_indices_by_name,
   1,  kinerja__evaluation__v1__get_evaluation_response__number_ranges,

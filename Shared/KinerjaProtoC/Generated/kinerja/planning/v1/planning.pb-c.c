@@ -6069,7 +6069,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__iki_target__descriptor =
   (ProtobufCMessageInit) kinerja__planning__v1__iki_target__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__employee_targets__field_descriptors[10] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__employee_targets__field_descriptors[12] =
 {
   {
     "employee",
@@ -6191,6 +6191,30 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__employee_targets__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "period_start",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__EmployeeTargets, period_start),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period_end",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__EmployeeTargets, period_end),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__employee_targets__field_indices_by_name[] = {
   8,   /* field[8] = approach */
@@ -6199,6 +6223,8 @@ static const unsigned kinerja__planning__v1__employee_targets__field_indices_by_
   9,   /* field[9] = behaviour_expectations */
   0,   /* field[0] = employee */
   1,   /* field[1] = period */
+  11,   /* field[11] = period_end */
+  10,   /* field[10] = period_start */
   3,   /* field[3] = skp_id */
   5,   /* field[5] = skp_state */
   4,   /* field[4] = skp_version */
@@ -6207,7 +6233,7 @@ static const unsigned kinerja__planning__v1__employee_targets__field_indices_by_
 static const ProtobufCIntRange kinerja__planning__v1__employee_targets__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__employee_targets__descriptor =
 {
@@ -6217,7 +6243,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__employee_targets__descri
   "Kinerja__Planning__V1__EmployeeTargets",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__EmployeeTargets),
-  10,
+  12,
   kinerja__planning__v1__employee_targets__field_descriptors,
   kinerja__planning__v1__employee_targets__field_indices_by_name,
   1,  kinerja__planning__v1__employee_targets__number_ranges,
@@ -9718,7 +9744,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__get_targets_response__de
   (ProtobufCMessageInit) kinerja__planning__v1__get_targets_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__planning__v1__stream_targets_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor kinerja__planning__v1__stream_targets_request__field_descriptors[5] =
 {
   {
     "unit",
@@ -9768,17 +9794,30 @@ static const ProtobufCFieldDescriptor kinerja__planning__v1__stream_targets_requ
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "per_skp",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__StreamTargetsRequest, per_skp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__planning__v1__stream_targets_request__field_indices_by_name[] = {
   3,   /* field[3] = allow_provisional */
   1,   /* field[1] = nips */
+  4,   /* field[4] = per_skp */
   2,   /* field[2] = period */
   0,   /* field[0] = unit */
 };
 static const ProtobufCIntRange kinerja__planning__v1__stream_targets_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor kinerja__planning__v1__stream_targets_request__descriptor =
 {
@@ -9788,7 +9827,7 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__stream_targets_request__
   "Kinerja__Planning__V1__StreamTargetsRequest",
   "kinerja.planning.v1",
   sizeof(Kinerja__Planning__V1__StreamTargetsRequest),
-  4,
+  5,
   kinerja__planning__v1__stream_targets_request__field_descriptors,
   kinerja__planning__v1__stream_targets_request__field_indices_by_name,
   1,  kinerja__planning__v1__stream_targets_request__number_ranges,

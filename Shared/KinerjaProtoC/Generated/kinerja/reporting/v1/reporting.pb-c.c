@@ -4616,7 +4616,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__iki_progress__descripto
   (ProtobufCMessageInit) kinerja__reporting__v1__iki_progress__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__employee_progress__field_descriptors[14] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__employee_progress__field_descriptors[17] =
 {
   {
     "employee",
@@ -4786,8 +4786,45 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__employee_progress_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "skp_days",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EmployeeProgress, skp_days),
+    &kinerja__common__v1__date_range__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skp_day_count",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EmployeeProgress, skp_day_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "approach",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__EmployeeProgress, approach),
+    &kinerja__planning__v1__skp_approach__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__employee_progress__field_indices_by_name[] = {
+  16,   /* field[16] = approach */
   12,   /* field[12] = as_of_date */
   5,   /* field[5] = atasan_nip */
   7,   /* field[7] = average_capaian_percent */
@@ -4798,6 +4835,8 @@ static const unsigned kinerja__reporting__v1__employee_progress__field_indices_b
   6,   /* field[6] = ikis */
   11,   /* field[11] = pending_verification_count */
   1,   /* field[1] = period */
+  15,   /* field[15] = skp_day_count */
+  14,   /* field[14] = skp_days */
   3,   /* field[3] = skp_id */
   4,   /* field[4] = skp_version */
   2,   /* field[2] = targets_availability */
@@ -4806,7 +4845,7 @@ static const unsigned kinerja__reporting__v1__employee_progress__field_indices_b
 static const ProtobufCIntRange kinerja__reporting__v1__employee_progress__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 14 }
+  { 0, 17 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__employee_progress__descriptor =
 {
@@ -4816,7 +4855,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__employee_progress__desc
   "Kinerja__Reporting__V1__EmployeeProgress",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__EmployeeProgress),
-  14,
+  17,
   kinerja__reporting__v1__employee_progress__field_descriptors,
   kinerja__reporting__v1__employee_progress__field_indices_by_name,
   1,  kinerja__reporting__v1__employee_progress__number_ranges,
@@ -7324,7 +7363,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__batch_review_daily_repo
   (ProtobufCMessageInit) kinerja__reporting__v1__batch_review_daily_reports_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_progress_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_progress_request__field_descriptors[3] =
 {
   {
     "nip",
@@ -7350,15 +7389,28 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_progress_reque
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "per_skp",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__GetProgressRequest, per_skp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__get_progress_request__field_indices_by_name[] = {
   0,   /* field[0] = nip */
+  2,   /* field[2] = per_skp */
   1,   /* field[1] = period */
 };
 static const ProtobufCIntRange kinerja__reporting__v1__get_progress_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__get_progress_request__descriptor =
 {
@@ -7368,14 +7420,14 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__get_progress_request__d
   "Kinerja__Reporting__V1__GetProgressRequest",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__GetProgressRequest),
-  2,
+  3,
   kinerja__reporting__v1__get_progress_request__field_descriptors,
   kinerja__reporting__v1__get_progress_request__field_indices_by_name,
   1,  kinerja__reporting__v1__get_progress_request__number_ranges,
   (ProtobufCMessageInit) kinerja__reporting__v1__get_progress_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_progress_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_progress_response__field_descriptors[2] =
 {
   {
     "progress",
@@ -7389,14 +7441,27 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__get_progress_respo
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "skps",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__GetProgressResponse, n_skps),
+    offsetof(Kinerja__Reporting__V1__GetProgressResponse, skps),
+    &kinerja__reporting__v1__employee_progress__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__get_progress_response__field_indices_by_name[] = {
   0,   /* field[0] = progress */
+  1,   /* field[1] = skps */
 };
 static const ProtobufCIntRange kinerja__reporting__v1__get_progress_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__get_progress_response__descriptor =
 {
@@ -7406,7 +7471,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__get_progress_response__
   "Kinerja__Reporting__V1__GetProgressResponse",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__GetProgressResponse),
-  1,
+  2,
   kinerja__reporting__v1__get_progress_response__field_descriptors,
   kinerja__reporting__v1__get_progress_response__field_indices_by_name,
   1,  kinerja__reporting__v1__get_progress_response__number_ranges,
@@ -7734,7 +7799,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__get_compliance_response
   (ProtobufCMessageInit) kinerja__reporting__v1__get_compliance_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__reporting__v1__stream_unit_progress_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__stream_unit_progress_request__field_descriptors[3] =
 {
   {
     "unit",
@@ -7760,15 +7825,28 @@ static const ProtobufCFieldDescriptor kinerja__reporting__v1__stream_unit_progre
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "per_skp",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__StreamUnitProgressRequest, per_skp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__reporting__v1__stream_unit_progress_request__field_indices_by_name[] = {
+  2,   /* field[2] = per_skp */
   1,   /* field[1] = period */
   0,   /* field[0] = unit */
 };
 static const ProtobufCIntRange kinerja__reporting__v1__stream_unit_progress_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor kinerja__reporting__v1__stream_unit_progress_request__descriptor =
 {
@@ -7778,7 +7856,7 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__stream_unit_progress_re
   "Kinerja__Reporting__V1__StreamUnitProgressRequest",
   "kinerja.reporting.v1",
   sizeof(Kinerja__Reporting__V1__StreamUnitProgressRequest),
-  2,
+  3,
   kinerja__reporting__v1__stream_unit_progress_request__field_descriptors,
   kinerja__reporting__v1__stream_unit_progress_request__field_indices_by_name,
   1,  kinerja__reporting__v1__stream_unit_progress_request__number_ranges,

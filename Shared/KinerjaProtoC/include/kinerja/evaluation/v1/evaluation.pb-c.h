@@ -2094,10 +2094,17 @@ struct  Kinerja__Evaluation__V1__GetEvaluationResponse
    */
   size_t n_overrides;
   Kinerja__Evaluation__V1__RatingOverride **overrides;
+  /*
+   * With include_evidence, when the employee has several SKPs in the period (a transfer): the
+   * progress of each, in period order (`progress` is then the one covering most of the period);
+   * empty with one SKP.
+   */
+  size_t n_skp_progress;
+  Kinerja__Reporting__V1__EmployeeProgress **skp_progress;
 };
 #define KINERJA__EVALUATION__V1__GET_EVALUATION_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_evaluation_response__descriptor) \
-    , NULL, NULL, NULL, 0,NULL }
+    , NULL, NULL, NULL, 0,NULL, 0,NULL }
 
 
 /*

@@ -1797,7 +1797,8 @@ struct  Kinerja__Identity__V1__BatchGetEmployeesRequest
 {
   ProtobufCMessage base;
   /*
-   * NIPs to fetch, 1–500 entries, each 18 digits; duplicates are ignored.
+   * Person identifiers to fetch, 1–500 entries, each an 18-digit NIP or a non-ASN official's
+   * `NONASN.` identifier (the Wali Kota is a member of the root unit); duplicates are ignored.
    */
   size_t n_nips;
   char **nips;

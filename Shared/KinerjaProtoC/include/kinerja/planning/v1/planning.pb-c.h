@@ -1037,10 +1037,19 @@ struct  Kinerja__Planning__V1__EmployeeTargets
    */
   size_t n_behaviour_expectations;
   Kinerja__Planning__V1__BehaviourExpectation **behaviour_expectations;
+  /*
+   * First WITA day the SKP covers (Skp.period_start: the whole SKP, not cut to the period);
+   * absent when NO_SKP.
+   */
+  Kinerja__Common__V1__Date *period_start;
+  /*
+   * Last WITA day the SKP covers (Skp.period_end, moved by a transfer); absent when NO_SKP.
+   */
+  Kinerja__Common__V1__Date *period_end;
 };
 #define KINERJA__PLANNING__V1__EMPLOYEE_TARGETS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__employee_targets__descriptor) \
-    , NULL, NULL, KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, KINERJA__PLANNING__V1__SKP_STATE__SKP_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, 0,NULL }
+    , NULL, NULL, KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, KINERJA__PLANNING__V1__SKP_STATE__SKP_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED, 0,NULL, NULL, NULL }
 
 
 /*
@@ -2407,6 +2416,14 @@ struct  Kinerja__Planning__V1__StreamTargetsRequest
    * When true, provisional targets are returned where nothing is approved.
    */
   protobuf_c_boolean allow_provisional;
+  /*
+   * When true, an employee with several SKPs covering days of the period (a transfer) gets one
+   * row per such SKP, in period order, each with that SKP's own targets for the period (pro rata
+   * to the days it covers in it); an SKP with nothing to answer (no approved version without
+   * allow_provisional) is left out, and an employee left with none gets one NO_SKP row. False:
+   * one row per employee, of the SKP covering most of the period (the later on a tie).
+   */
+  protobuf_c_boolean per_skp;
   Kinerja__Planning__V1__StreamTargetsRequest__PopulationCase population_case;
   union {
     /*
@@ -2421,11 +2438,11 @@ struct  Kinerja__Planning__V1__StreamTargetsRequest
 };
 #define KINERJA__PLANNING__V1__STREAM_TARGETS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__stream_targets_request__descriptor) \
-    , NULL, 0, KINERJA__PLANNING__V1__STREAM_TARGETS_REQUEST__POPULATION__NOT_SET, {0} }
+    , NULL, 0, 0, KINERJA__PLANNING__V1__STREAM_TARGETS_REQUEST__POPULATION__NOT_SET, {0} }
 
 
 /*
- * One row of PlanningService.StreamTargets: one employee.
+ * One row of PlanningService.StreamTargets: one employee (one SKP of an employee with per_skp).
  */
 struct  Kinerja__Planning__V1__StreamTargetsResponse
 {

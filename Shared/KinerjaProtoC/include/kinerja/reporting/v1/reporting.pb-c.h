@@ -615,10 +615,26 @@ struct  Kinerja__Reporting__V1__EmployeeProgress
    * When computed, UTC.
    */
   Kinerja__Common__V1__Timestamp *computed_at;
+  /*
+   * The days of the period the SKP covers (its first and last WITA day inside the period); absent
+   * without SKP. Several SKPs of one employee in a period (a transfer, `per_skp`) never overlap.
+   */
+  Kinerja__Common__V1__DateRange *skp_days;
+  /*
+   * How many days skp_days holds (calendar days): the SKP's share of the period is this over the
+   * sum of its employee's SKPs' counts (docs/EVALUATION.md, "Several SKPs in one period"); 0
+   * without SKP.
+   */
+  uint32_t skp_day_count;
+  /*
+   * The SKP's approach (a Kualitatif SKP's IKIs carry `qualitative` instead of a capaian);
+   * UNSPECIFIED without SKP.
+   */
+  Kinerja__Planning__V1__SkpApproach approach;
 };
 #define KINERJA__REPORTING__V1__EMPLOYEE_PROGRESS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__employee_progress__descriptor) \
-    , NULL, NULL, KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, NULL, NULL, 0, 0, 0, NULL, NULL }
+    , NULL, NULL, KINERJA__PLANNING__V1__TARGETS_AVAILABILITY__TARGETS_AVAILABILITY_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, KINERJA__PLANNING__V1__SKP_APPROACH__SKP_APPROACH_UNSPECIFIED }
 
 
 /*
@@ -1586,10 +1602,15 @@ struct  Kinerja__Reporting__V1__GetProgressRequest
    * Period (month, triwulan or year). Required.
    */
   Kinerja__Common__V1__Period *period;
+  /*
+   * When true, the response's `skps` lists the progress of each SKP covering days of the period
+   * (several after a transfer).
+   */
+  protobuf_c_boolean per_skp;
 };
 #define KINERJA__REPORTING__V1__GET_PROGRESS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__get_progress_request__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL }
+    , (char *)protobuf_c_empty_string, NULL, 0 }
 
 
 /*
@@ -1599,13 +1620,20 @@ struct  Kinerja__Reporting__V1__GetProgressResponse
 {
   ProtobufCMessage base;
   /*
-   * The employee's progress.
+   * The employee's progress, of the SKP covering most of the period (the later on a tie).
    */
   Kinerja__Reporting__V1__EmployeeProgress *progress;
+  /*
+   * With `per_skp`: one entry per SKP covering days of the period, in period order, each against
+   * its own targets with its own reports (a report belongs to its IKI's SKP) over the days it
+   * covers; one SKP: the same entry as `progress`; no SKP: empty.
+   */
+  size_t n_skps;
+  Kinerja__Reporting__V1__EmployeeProgress **skps;
 };
 #define KINERJA__REPORTING__V1__GET_PROGRESS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__get_progress_response__descriptor) \
-    , NULL }
+    , NULL, 0,NULL }
 
 
 /*
@@ -1743,14 +1771,21 @@ struct  Kinerja__Reporting__V1__StreamUnitProgressRequest
    * Period. Required.
    */
   Kinerja__Common__V1__Period *period;
+  /*
+   * When true, an employee with several SKPs covering days of the period (a transfer) gets one
+   * row per SKP, one after the other in period order (each naming its skp_id and skp_days);
+   * false: one row per employee, of the SKP covering most of the period.
+   */
+  protobuf_c_boolean per_skp;
 };
 #define KINERJA__REPORTING__V1__STREAM_UNIT_PROGRESS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__stream_unit_progress_request__descriptor) \
-    , NULL, NULL }
+    , NULL, NULL, 0 }
 
 
 /*
- * One row of ReportingService.StreamUnitProgress: one employee.
+ * One row of ReportingService.StreamUnitProgress: one employee (one SKP of an employee with
+ * per_skp).
  */
 struct  Kinerja__Reporting__V1__StreamUnitProgressResponse
 {
