@@ -839,7 +839,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.EvaluationAcknowledgement.self, ["note", "acknowledged"]),
     (Evaluation.CurveOverride.self, ["reason", "breaches", "overridden"]),
     (Evaluation.OrganisationRatingRecord.self, ["unit_id", "period", "rating", "reason", "reference", "decided", "span"]),
-    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision", "span", "population_adjustments", "curve_denominator", "finalisations", "recommendations", "lock_deliveries"]),
+    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision", "span", "population_adjustments", "curve_denominator", "finalisations", "recommendations", "lock_deliveries", "unit_ratings"]),
     (Evaluation.IkiAssessment.self, ["rhk_id", "rhk_kind", "iki_id", "indicator", "capaian_percent", "rating", "evidence_present", "target_value", "target_upper_value", "realisation_value", "unit", "direction", "basis", "weight", "skp_id", "reason"]),
     (Evaluation.QualitativeIkiRating.self, ["iki_id", "rating", "note", "rated"]),
     (Evaluation.HasilKerjaProposal.self, ["rating", "rule_id", "rule_version", "inputs", "utama_above_percent", "utama_below_percent", "from_organisation_rating", "explanation", "computed_at", "skp_version", "all_above_percent", "all_below_percent"]),
@@ -852,7 +852,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.PredikatMatrixCell.self, ["hasil_kerja", "perilaku_kerja", "predikat", "kuadran"]),
     (Evaluation.ProposalRule.self, ["rule_id", "version", "unit_id", "iki_above_percent", "iki_meets_percent", "above_share_percent", "below_share_percent", "utama_below_blocks_above", "include_tambahan", "require_evidence", "description", "updated", "tambahan_weight", "perilaku_above_mean", "perilaku_meets_mean", "perilaku_above_values", "perilaku_below_values"]),
     (Evaluation.PredikatCount.self, ["predikat", "count", "percent"]),
-    (Evaluation.CurveStatus.self, ["period_id", "unit_id", "period", "organisation_rating", "population", "rated_count", "quotas", "distribution", "breaches", "compliant", "note", "excluded_count", "span"]),
+    (Evaluation.CurveStatus.self, ["period_id", "unit_id", "period", "organisation_rating", "population", "rated_count", "quotas", "distribution", "breaches", "compliant", "note", "excluded_count", "span", "requested_unit_id"]),
     (Evaluation.RaterStats.self, ["rater", "rated_count", "distribution", "mean_score", "leniency_index", "override_up_count", "override_down_count", "flagged", "city_leniency_index", "modal_share_percent", "differentiation_index", "low_differentiation"]),
     (Evaluation.EmployeePeriodKey.self, ["nip", "period", "span"]),
     (Evaluation.SiasnRecord.self, ["evaluation_id", "nip", "full_name", "period", "start_month", "start_year", "end_month", "end_year", "hasil_kerja", "hasil_kerja_code", "perilaku_kerja", "perilaku_kerja_code", "predikat", "predikat_code", "kuadran", "evaluator_nip", "evaluator_name", "evaluator_jabatan", "evaluator_golongan", "evaluator_unit_name", "evaluator_asn_type", "unit_id", "unit_name", "finalised_at", "record_sha256"]),
@@ -865,7 +865,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.ListPeriodsResponse.self, ["periods", "page"]),
     (Evaluation.ReopenPeriodRequest.self, ["period_id", "reason"]),
     (Evaluation.ReopenPeriodResponse.self, ["period"]),
-    (Evaluation.SetOrganisationRatingRequest.self, ["period_id", "rating", "reason", "reference", "expected_revision"]),
+    (Evaluation.SetOrganisationRatingRequest.self, ["period_id", "rating", "reason", "reference", "expected_revision", "unit_id"]),
     (Evaluation.SetOrganisationRatingResponse.self, ["period", "curve"]),
     (Evaluation.GetOrganisationRatingRequest.self, ["unit_id", "period", "span"]),
     (Evaluation.GetOrganisationRatingResponse.self, ["rating", "history"]),
@@ -885,7 +885,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.SetPerilakuRatingResponse.self, ["evaluation", "curve_breaches"]),
     (Evaluation.GetPredikatMatrixRequest.self, []),
     (Evaluation.GetPredikatMatrixResponse.self, ["cells"]),
-    (Evaluation.GetCurveRequest.self, ["period_id"]),
+    (Evaluation.GetCurveRequest.self, ["period_id", "unit_id"]),
     (Evaluation.GetCurveResponse.self, ["curve"]),
     (Evaluation.FinalisePeriodRequest.self, ["period_id", "override_reason", "expected_revision"]),
     (Evaluation.FinalisePeriodResponse.self, ["period", "breaches", "finalised_count"]),
@@ -4412,6 +4412,7 @@ extension Evaluation.EvaluationPeriod: ArbitraryMessage {
         m.finalisations = g.array { g in g.nested { Evaluation.FinalisationRecord.arbitrary(&$0) } }
         m.recommendations = g.array { g in g.nested { Evaluation.OrganisationRatingRecommendation.arbitrary(&$0) } }
         m.lockDeliveries = g.array { g in g.nested { Evaluation.LockDelivery.arbitrary(&$0) } }
+        m.unitRatings = g.array { g in g.nested { Evaluation.OrganisationRatingRecord.arbitrary(&$0) } }
         return m
     }
 }
@@ -4627,6 +4628,7 @@ extension Evaluation.CurveStatus: ArbitraryMessage {
         m.note = g.string()
         m.excludedCount = g.uint32()
         m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.requestedUnitID = g.string()
         return m
     }
 }
@@ -4788,6 +4790,7 @@ extension Evaluation.SetOrganisationRatingRequest: ArbitraryMessage {
         m.reason = g.string()
         m.reference = g.string()
         m.expectedRevision = g.uint64()
+        m.unitID = g.string()
         return m
     }
 }
@@ -4979,6 +4982,7 @@ extension Evaluation.GetCurveRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.periodID = g.string()
+        m.unitID = g.string()
         return m
     }
 }

@@ -909,6 +909,11 @@ extension Evaluation {
         public var recommendations: [Evaluation.OrganisationRatingRecommendation] = []
         /// The peers told of the latest finalisation or reopening, and whether they acknowledged it. Output only.
         public var lockDeliveries: [Evaluation.LockDelivery] = []
+        /// The current organisation ratings of units inside the scope other than `unit` itself (sub-units
+        /// of a period opened with its sub-units), by unit id: each such unit has its own curve, in which
+        /// every employee whose nearest enclosing unit with a rating it is counts (docs/EVALUATION.md 8.6).
+        /// Empty for a period whose sub-units have no rating of their own. Output only.
+        public var unitRatings: [Evaluation.OrganisationRatingRecord] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -935,7 +940,8 @@ extension Evaluation {
             curveDenominator: UInt32 = 0,
             finalisations: [Evaluation.FinalisationRecord] = [],
             recommendations: [Evaluation.OrganisationRatingRecommendation] = [],
-            lockDeliveries: [Evaluation.LockDelivery] = []
+            lockDeliveries: [Evaluation.LockDelivery] = [],
+            unitRatings: [Evaluation.OrganisationRatingRecord] = []
         ) {
             self.periodID = periodID
             self.unit = unit
@@ -958,6 +964,7 @@ extension Evaluation {
             self.finalisations = finalisations
             self.recommendations = recommendations
             self.lockDeliveries = lockDeliveries
+            self.unitRatings = unitRatings
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -982,6 +989,7 @@ extension Evaluation {
             try encoder.repeatedMessage(18, finalisations)
             try encoder.repeatedMessage(19, recommendations)
             try encoder.repeatedMessage(20, lockDeliveries)
+            try encoder.repeatedMessage(21, unitRatings)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1006,6 +1014,7 @@ extension Evaluation {
             self.finalisations = try decoder.repeatedMessage(18)
             self.recommendations = try decoder.repeatedMessage(19)
             self.lockDeliveries = try decoder.repeatedMessage(20)
+            self.unitRatings = try decoder.repeatedMessage(21)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1030,6 +1039,7 @@ extension Evaluation {
             for value in finalisations { printer.message("finalisations", value) }
             for value in recommendations { printer.message("recommendations", value) }
             for value in lockDeliveries { printer.message("lock_deliveries", value) }
+            for value in unitRatings { printer.message("unit_ratings", value) }
         }
     }
 
@@ -2156,6 +2166,9 @@ extension Evaluation {
         public var excludedCount: UInt32 = 0
         /// The span (any kind, including a semester, for which `period` is absent).
         public var span: Evaluation.EvaluationSpan? = nil
+        /// The unit GetCurve asked about when its employees count in another unit's curve (it has no
+        /// organisation rating of its own); empty otherwise.
+        public var requestedUnitID: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -2174,7 +2187,8 @@ extension Evaluation {
             compliant: Bool = false,
             note: String = "",
             excludedCount: UInt32 = 0,
-            span: Evaluation.EvaluationSpan? = nil
+            span: Evaluation.EvaluationSpan? = nil,
+            requestedUnitID: String = ""
         ) {
             self.periodID = periodID
             self.unitID = unitID
@@ -2189,6 +2203,7 @@ extension Evaluation {
             self.note = note
             self.excludedCount = excludedCount
             self.span = span
+            self.requestedUnitID = requestedUnitID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -2205,6 +2220,7 @@ extension Evaluation {
             try encoder.string(10, note)
             encoder.scalar(11, excludedCount)
             try encoder.message(12, span)
+            try encoder.string(13, requestedUnitID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -2221,6 +2237,7 @@ extension Evaluation {
             self.note = try decoder.string(10)
             self.excludedCount = decoder.scalar(11)
             self.span = try decoder.message(12)
+            self.requestedUnitID = try decoder.string(13)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -2237,6 +2254,7 @@ extension Evaluation {
             if !note.isEmpty { printer.string("note", note) }
             if excludedCount != 0 { printer.integer("excluded_count", excludedCount) }
             if let value = span { printer.message("span", value) }
+            if !requestedUnitID.isEmpty { printer.string("requested_unit_id", requestedUnitID) }
         }
     }
 
@@ -3004,6 +3022,10 @@ extension Evaluation {
         public var reference: String = ""
         /// Revision of the period the caller read; 0 = skip the check.
         public var expectedRevision: UInt64 = 0
+        /// The unit rated: a unit inside the period's scope (a sub-unit of a period opened with its
+        /// sub-units, which then gets its own curve); empty = the period's own unit. A sub-unit's rating
+        /// does not change the period's state and is decided by the pimpinan above that sub-unit.
+        public var unitID: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -3014,13 +3036,15 @@ extension Evaluation {
             rating: Common.OrganisationRating = .init(rawValue: 0),
             reason: String = "",
             reference: String = "",
-            expectedRevision: UInt64 = 0
+            expectedRevision: UInt64 = 0,
+            unitID: String = ""
         ) {
             self.periodID = periodID
             self.rating = rating
             self.reason = reason
             self.reference = reference
             self.expectedRevision = expectedRevision
+            self.unitID = unitID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -3029,6 +3053,7 @@ extension Evaluation {
             try encoder.string(2, reason)
             try encoder.string(3, reference)
             encoder.scalar(4, expectedRevision)
+            try encoder.string(5, unitID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -3037,6 +3062,7 @@ extension Evaluation {
             self.reason = try decoder.string(2)
             self.reference = try decoder.string(3)
             self.expectedRevision = decoder.scalar(4)
+            self.unitID = try decoder.string(5)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -3045,6 +3071,7 @@ extension Evaluation {
             if !reason.isEmpty { printer.string("reason", reason) }
             if !reference.isEmpty { printer.string("reference", reference) }
             if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
         }
     }
 
@@ -3055,7 +3082,7 @@ extension Evaluation {
 
         /// The period (now PENILAIAN).
         public var period: Evaluation.EvaluationPeriod? = nil
-        /// The curve with the quotas this rating sets.
+        /// The curve with the quotas this rating sets (the rated unit's curve).
         public var curve: Evaluation.CurveStatus? = nil
 
         /// A message with every field at its default.
@@ -3850,27 +3877,37 @@ extension Evaluation {
 
         /// Evaluation period id.
         public var periodID: String = ""
+        /// A unit inside the period's scope; empty = the period's own unit. The answer is the curve the
+        /// unit's employees count in: the unit's own when it has an organisation rating for the span,
+        /// otherwise that of the nearest unit above it (inside the scope) that has one, else the
+        /// period's; CurveStatus.unit_id names it.
+        public var unitID: String = ""
 
         /// A message with every field at its default.
         public init() {}
 
         /// A message with the given fields; the others keep their defaults.
         public init(
-            periodID: String = ""
+            periodID: String = "",
+            unitID: String = ""
         ) {
             self.periodID = periodID
+            self.unitID = unitID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.string(0, periodID)
+            try encoder.string(1, unitID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.periodID = try decoder.string(0)
+            self.unitID = try decoder.string(1)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if !periodID.isEmpty { printer.string("period_id", periodID) }
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
         }
     }
 

@@ -4340,7 +4340,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_re
   (ProtobufCMessageInit) kinerja__evaluation__v1__organisation_rating_record__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[21] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[22] =
 {
   {
     "period_id",
@@ -4594,6 +4594,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "unit_ratings",
+    22,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, n_unit_ratings),
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, unit_ratings),
+    &kinerja__evaluation__v1__organisation_rating_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_by_name[] = {
   17,   /* field[17] = curve_denominator */
@@ -4617,11 +4629,12 @@ static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_
   15,   /* field[15] = span */
   3,   /* field[3] = state */
   1,   /* field[1] = unit */
+  21,   /* field[21] = unit_ratings */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__evaluation_period__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 21 }
+  { 0, 22 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__descriptor =
 {
@@ -4631,7 +4644,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__des
   "Kinerja__Evaluation__V1__EvaluationPeriod",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EvaluationPeriod),
-  21,
+  22,
   kinerja__evaluation__v1__evaluation_period__field_descriptors,
   kinerja__evaluation__v1__evaluation_period__field_indices_by_name,
   1,  kinerja__evaluation__v1__evaluation_period__number_ranges,
@@ -6381,7 +6394,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__predikat_count__descri
   (ProtobufCMessageInit) kinerja__evaluation__v1__predikat_count__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__field_descriptors[13] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__field_descriptors[14] =
 {
   {
     "period_id",
@@ -6539,6 +6552,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "requested_unit_id",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CurveStatus, requested_unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__curve_status__field_indices_by_name[] = {
   8,   /* field[8] = breaches */
@@ -6552,13 +6577,14 @@ static const unsigned kinerja__evaluation__v1__curve_status__field_indices_by_na
   4,   /* field[4] = population */
   6,   /* field[6] = quotas */
   5,   /* field[5] = rated_count */
+  13,   /* field[13] = requested_unit_id */
   12,   /* field[12] = span */
   1,   /* field[1] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__curve_status__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 13 }
+  { 0, 14 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_status__descriptor =
 {
@@ -6568,7 +6594,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_status__descript
   "Kinerja__Evaluation__V1__CurveStatus",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__CurveStatus),
-  13,
+  14,
   kinerja__evaluation__v1__curve_status__field_descriptors,
   kinerja__evaluation__v1__curve_status__field_indices_by_name,
   1,  kinerja__evaluation__v1__curve_status__number_ranges,
@@ -7720,7 +7746,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__reopen_period_response
   (ProtobufCMessageInit) kinerja__evaluation__v1__reopen_period_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_organisation_rating_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_organisation_rating_request__field_descriptors[6] =
 {
   {
     "period_id",
@@ -7782,6 +7808,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_organisation_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "unit_id",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetOrganisationRatingRequest, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__set_organisation_rating_request__field_indices_by_name[] = {
   4,   /* field[4] = expected_revision */
@@ -7789,11 +7827,12 @@ static const unsigned kinerja__evaluation__v1__set_organisation_rating_request__
   1,   /* field[1] = rating */
   2,   /* field[2] = reason */
   3,   /* field[3] = reference */
+  5,   /* field[5] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__set_organisation_rating_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_organisation_rating_request__descriptor =
 {
@@ -7803,7 +7842,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_organisation_ratin
   "Kinerja__Evaluation__V1__SetOrganisationRatingRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__SetOrganisationRatingRequest),
-  5,
+  6,
   kinerja__evaluation__v1__set_organisation_rating_request__field_descriptors,
   kinerja__evaluation__v1__set_organisation_rating_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__set_organisation_rating_request__number_ranges,
@@ -8889,7 +8928,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_predikat_matrix_re
   (ProtobufCMessageInit) kinerja__evaluation__v1__get_predikat_matrix_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_curve_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_curve_request__field_descriptors[2] =
 {
   {
     "period_id",
@@ -8903,14 +8942,27 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_curve_request
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "unit_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetCurveRequest, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__get_curve_request__field_indices_by_name[] = {
   0,   /* field[0] = period_id */
+  1,   /* field[1] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__get_curve_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_curve_request__descriptor =
 {
@@ -8920,7 +8972,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_curve_request__des
   "Kinerja__Evaluation__V1__GetCurveRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__GetCurveRequest),
-  1,
+  2,
   kinerja__evaluation__v1__get_curve_request__field_descriptors,
   kinerja__evaluation__v1__get_curve_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__get_curve_request__number_ranges,

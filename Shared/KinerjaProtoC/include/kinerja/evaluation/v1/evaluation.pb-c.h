@@ -661,10 +661,18 @@ struct  Kinerja__Evaluation__V1__EvaluationPeriod
    */
   size_t n_lock_deliveries;
   Kinerja__Evaluation__V1__LockDelivery **lock_deliveries;
+  /*
+   * The current organisation ratings of units inside the scope other than `unit` itself (sub-units
+   * of a period opened with its sub-units), by unit id: each such unit has its own curve, in which
+   * every employee whose nearest enclosing unit with a rating it is counts (docs/EVALUATION.md 8.6).
+   * Empty for a period whose sub-units have no rating of their own. Output only.
+   */
+  size_t n_unit_ratings;
+  Kinerja__Evaluation__V1__OrganisationRatingRecord **unit_ratings;
 };
 #define KINERJA__EVALUATION__V1__EVALUATION_PERIOD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__evaluation_period__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0, NULL, 0,NULL, 0, 0,NULL, 0,NULL, 0,NULL }
+    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0, NULL, 0,NULL, 0, 0,NULL, 0,NULL, 0,NULL, 0,NULL }
 
 
 /*
@@ -1346,10 +1354,15 @@ struct  Kinerja__Evaluation__V1__CurveStatus
    * The span (any kind, including a semester, for which `period` is absent).
    */
   Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * The unit GetCurve asked about when its employees count in another unit's curve (it has no
+   * organisation rating of its own); empty otherwise.
+   */
+  char *requested_unit_id;
 };
 #define KINERJA__EVALUATION__V1__CURVE_STATUS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__curve_status__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0, NULL, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -1791,10 +1804,16 @@ struct  Kinerja__Evaluation__V1__SetOrganisationRatingRequest
    * Revision of the period the caller read; 0 = skip the check.
    */
   uint64_t expected_revision;
+  /*
+   * The unit rated: a unit inside the period's scope (a sub-unit of a period opened with its
+   * sub-units, which then gets its own curve); empty = the period's own unit. A sub-unit's rating
+   * does not change the period's state and is decided by the pimpinan above that sub-unit.
+   */
+  char *unit_id;
 };
 #define KINERJA__EVALUATION__V1__SET_ORGANISATION_RATING_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_organisation_rating_request__descriptor) \
-    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -1808,7 +1827,7 @@ struct  Kinerja__Evaluation__V1__SetOrganisationRatingResponse
    */
   Kinerja__Evaluation__V1__EvaluationPeriod *period;
   /*
-   * The curve with the quotas this rating sets.
+   * The curve with the quotas this rating sets (the rated unit's curve).
    */
   Kinerja__Evaluation__V1__CurveStatus *curve;
 };
@@ -2243,10 +2262,17 @@ struct  Kinerja__Evaluation__V1__GetCurveRequest
    * Evaluation period id.
    */
   char *period_id;
+  /*
+   * A unit inside the period's scope; empty = the period's own unit. The answer is the curve the
+   * unit's employees count in: the unit's own when it has an organisation rating for the span,
+   * otherwise that of the nearest unit above it (inside the scope) that has one, else the
+   * period's; CurveStatus.unit_id names it.
+   */
+  char *unit_id;
 };
 #define KINERJA__EVALUATION__V1__GET_CURVE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_curve_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
