@@ -53,14 +53,16 @@ struct ProposalEvidence: Sendable {
     }
 
     /// The proposal for one evaluation: Hasil Kerja from its IKIs (a unit leader's from the
-    /// organisation rating), Perilaku from the 360° summary and the ekspektasi khusus.
+    /// organisation rating), Perilaku from the 360° summary, the ekspektasi khusus and the atasan's
+    /// judgements of them.
     func proposal(for evaluation: Evaluation.EmployeeEvaluation, organisation: Common.OrganisationRating,
                   rule: ProposalRuleConfiguration) -> EvaluationProposal {
         let nip = evaluation.employee?.nip ?? ""
         var qualitative: [String: Common.Rating] = [:]
         for rating in evaluation.qualitativeRatings where rating.rating.isRated { qualitative[rating.ikiID] = rating.rating }
         let ikis = Self.ikis(nip: nip, progress: progress.map { $0[nip] }, targets: targets[nip], qualitative: qualitative)
-        let behaviour = BehaviourEvidence(summary: behaviour[nip], expectations: targets[nip]?.behaviourExpectations ?? [])
+        let behaviour = BehaviourEvidence(summary: behaviour[nip], expectations: targets[nip]?.behaviourExpectations ?? [],
+                                          judgements: evaluation.expectationJudgements)
         return EvaluationProposal(ikis: ikis, behaviour: behaviour, leadsUnitRated: evaluation.unitLeader ? organisation : nil, rule: rule)
     }
 

@@ -325,6 +325,7 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.PerilakuProposal.self,
     Evaluation.RatingDecision.self,
     Evaluation.PerilakuValueNote.self,
+    Evaluation.ExpectationJudgement.self,
     Evaluation.EmployeeEvaluation.self,
     Evaluation.RatingOverride.self,
     Evaluation.PredikatMatrixCell.self,
@@ -379,6 +380,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.GetRaterLeniencyResponse.self,
     Evaluation.RateQualitativeIkisRequest.self,
     Evaluation.RateQualitativeIkisResponse.self,
+    Evaluation.SetExpectationJudgementsRequest.self,
+    Evaluation.SetExpectationJudgementsResponse.self,
     Evaluation.AdjustPopulationRequest.self,
     Evaluation.AdjustPopulationResponse.self,
     Evaluation.RecommendOrganisationRatingRequest.self,
@@ -847,7 +850,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.PerilakuProposal.self, ["rating", "rule_id", "rule_version", "values", "explanation", "computed_at", "round_id"]),
     (Evaluation.RatingDecision.self, ["rating", "reason", "overrides_proposal", "proposed_rating", "decided"]),
     (Evaluation.PerilakuValueNote.self, ["value", "note"]),
-    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision", "perilaku_proposal", "qualitative_ratings", "span", "skp_ids", "acknowledgement", "snapshot_sha256", "excluded"]),
+    (Evaluation.ExpectationJudgement.self, ["value", "judgement", "note", "judged"]),
+    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision", "perilaku_proposal", "qualitative_ratings", "span", "skp_ids", "acknowledgement", "snapshot_sha256", "excluded", "expectation_judgements"]),
     (Evaluation.RatingOverride.self, ["override_id", "evaluation_id", "employee", "aspect", "from_rating", "to_rating", "reason", "decided", "replaced_decision"]),
     (Evaluation.PredikatMatrixCell.self, ["hasil_kerja", "perilaku_kerja", "predikat", "kuadran"]),
     (Evaluation.ProposalRule.self, ["rule_id", "version", "unit_id", "iki_above_percent", "iki_meets_percent", "above_share_percent", "below_share_percent", "utama_below_blocks_above", "include_tambahan", "require_evidence", "description", "updated", "tambahan_weight", "perilaku_above_mean", "perilaku_meets_mean", "perilaku_above_values", "perilaku_below_values"]),
@@ -901,6 +905,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count", "city_distribution", "city_mean_score", "modal_share_threshold_percent"]),
     (Evaluation.RateQualitativeIkisRequest.self, ["evaluation_id", "ratings", "expected_revision"]),
     (Evaluation.RateQualitativeIkisResponse.self, ["evaluation"]),
+    (Evaluation.SetExpectationJudgementsRequest.self, ["evaluation_id", "employee_period", "judgements", "expected_revision"]),
+    (Evaluation.SetExpectationJudgementsResponse.self, ["evaluation"]),
     (Evaluation.AdjustPopulationRequest.self, ["period_id", "adjustment", "expected_revision"]),
     (Evaluation.AdjustPopulationResponse.self, ["period", "adjustment", "curve"]),
     (Evaluation.RecommendOrganisationRatingRequest.self, ["period_id", "rating", "reason", "expected_revision"]),
@@ -4519,6 +4525,17 @@ extension Evaluation.PerilakuValueNote: ArbitraryMessage {
     }
 }
 
+extension Evaluation.ExpectationJudgement: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.judgement = g.enumeration() as Common.Rating
+        m.note = g.string()
+        m.judged = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
 extension Evaluation.EmployeeEvaluation: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -4547,6 +4564,7 @@ extension Evaluation.EmployeeEvaluation: ArbitraryMessage {
         m.acknowledgement = g.optional { g in Evaluation.EvaluationAcknowledgement.arbitrary(&g) }
         m.snapshotSha256 = g.bytes()
         m.excluded = g.bool()
+        m.expectationJudgements = g.array { g in g.nested { Evaluation.ExpectationJudgement.arbitrary(&$0) } }
         return m
     }
 }
@@ -5140,6 +5158,28 @@ extension Evaluation.RateQualitativeIkisRequest: ArbitraryMessage {
 }
 
 extension Evaluation.RateQualitativeIkisResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.SetExpectationJudgementsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.key = .evaluationID(g.string())
+        case 1: m.key = .employeePeriod(g.nested { Evaluation.EmployeePeriodKey.arbitrary(&$0) })
+        default: m.key = nil
+        }
+        m.judgements = g.array { g in g.nested { Evaluation.ExpectationJudgement.arbitrary(&$0) } }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.SetExpectationJudgementsResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }

@@ -1585,6 +1585,59 @@ extension Evaluation {
         }
     }
 
+    /// The atasan's judgement of the ekspektasi khusus of one BerAKHLAK value (an input of the
+    /// Perilaku proposal: a judged value is classified by the judgement, not by its 360° mean).
+    public struct ExpectationJudgement: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ExpectationJudgement"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__expectation_judgement()) }
+
+        /// The value whose ekspektasi khusus is judged. Required.
+        public var value: Common.BerakhlakValue = .init(rawValue: 0)
+        /// Di Atas, Sesuai or Di Bawah Ekspektasi. Required.
+        public var judgement: Common.Rating = .init(rawValue: 0)
+        /// What was observed against the expectation; optional, at most 1000 characters.
+        public var note: String = ""
+        /// Who judged and when. Output only.
+        public var judged: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            value: Common.BerakhlakValue = .init(rawValue: 0),
+            judgement: Common.Rating = .init(rawValue: 0),
+            note: String = "",
+            judged: Common.AuditStamp? = nil
+        ) {
+            self.value = value
+            self.judgement = judgement
+            self.note = note
+            self.judged = judged
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, value.rawValue)
+            encoder.scalar(1, judgement.rawValue)
+            try encoder.string(2, note)
+            try encoder.message(3, judged)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.value = decoder.enumeration(0)
+            self.judgement = decoder.enumeration(1)
+            self.note = try decoder.string(2)
+            self.judged = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if value.rawValue != 0 { printer.enumeration("value", value) }
+            if judgement.rawValue != 0 { printer.enumeration("judgement", judgement) }
+            if !note.isEmpty { printer.string("note", note) }
+            if let value = judged { printer.message("judged", value) }
+        }
+    }
+
     /// One employee's evaluation for a period.
     public struct EmployeeEvaluation: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.EmployeeEvaluation"
@@ -1645,6 +1698,9 @@ extension Evaluation {
         /// True when a population adjustment removes the employee from the curve's denominator (then
         /// they are not rated or finalised in this period).
         public var excluded: Bool = false
+        /// The atasan's judgements of the ekspektasi khusus, in value order; at most 7, each value once
+        /// (SetExpectationJudgements).
+        public var expectationJudgements: [Evaluation.ExpectationJudgement] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -1675,7 +1731,8 @@ extension Evaluation {
             skpIDs: [String] = [],
             acknowledgement: Evaluation.EvaluationAcknowledgement? = nil,
             snapshotSha256: [UInt8] = [],
-            excluded: Bool = false
+            excluded: Bool = false,
+            expectationJudgements: [Evaluation.ExpectationJudgement] = []
         ) {
             self.evaluationID = evaluationID
             self.periodID = periodID
@@ -1702,6 +1759,7 @@ extension Evaluation {
             self.acknowledgement = acknowledgement
             self.snapshotSha256 = snapshotSha256
             self.excluded = excluded
+            self.expectationJudgements = expectationJudgements
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1730,6 +1788,7 @@ extension Evaluation {
             try encoder.message(22, acknowledgement)
             encoder.bytes(23, snapshotSha256)
             encoder.bool(24, excluded)
+            try encoder.repeatedMessage(25, expectationJudgements)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1758,6 +1817,7 @@ extension Evaluation {
             self.acknowledgement = try decoder.message(22)
             self.snapshotSha256 = decoder.bytes(23)
             self.excluded = decoder.bool(24)
+            self.expectationJudgements = try decoder.repeatedMessage(25)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1786,6 +1846,7 @@ extension Evaluation {
             if let value = acknowledgement { printer.message("acknowledgement", value) }
             if !snapshotSha256.isEmpty { printer.bytes("snapshot_sha256", snapshotSha256) }
             if excluded { printer.bool("excluded", excluded) }
+            for value in expectationJudgements { printer.message("expectation_judgements", value) }
         }
     }
 
@@ -4634,6 +4695,104 @@ extension Evaluation {
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__rate_qualitative_ikis_response()) }
 
         /// The evaluation with its recomputed Hasil Kerja proposal.
+        public var evaluation: Evaluation.EmployeeEvaluation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluation: Evaluation.EmployeeEvaluation? = nil
+        ) {
+            self.evaluation = evaluation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, evaluation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = evaluation { printer.message("evaluation", value) }
+        }
+    }
+
+    /// Request of EvaluationService.SetExpectationJudgements.
+    public struct SetExpectationJudgementsRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetExpectationJudgementsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_expectation_judgements_request()) }
+
+        /// Which evaluation.
+        public enum Key: Sendable, Hashable {
+            /// By evaluation id.
+            case evaluationID(String)
+            /// By employee and period.
+            case employeePeriod(Evaluation.EmployeePeriodKey)
+        }
+        /// Which evaluation.
+        public var key: Key? = nil
+        /// The judgements; replace all earlier ones (an empty list withdraws them); at most 7, each value once.
+        public var judgements: [Evaluation.ExpectationJudgement] = []
+        /// Revision the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            key: Key? = nil,
+            judgements: [Evaluation.ExpectationJudgement] = [],
+            expectedRevision: UInt64 = 0
+        ) {
+            self.key = key
+            self.judgements = judgements
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            switch key {
+            case .evaluationID(let value)?:
+                encoder.oneofCase(0)
+                try encoder.oneofString(0, value)
+            case .employeePeriod(let value)?:
+                encoder.oneofCase(1)
+                try encoder.message(1, value)
+            case nil:
+                break
+            }
+            try encoder.repeatedMessage(2, judgements)
+            encoder.scalar(3, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            switch decoder.oneofCase(0) {
+            case 1: self.key = .evaluationID(try decoder.string(0))
+            case 2: self.key = .employeePeriod(try decoder.message(1) ?? Evaluation.EmployeePeriodKey())
+            default: self.key = nil
+            }
+            self.judgements = try decoder.repeatedMessage(2)
+            self.expectedRevision = decoder.scalar(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if case .evaluationID(let value)? = key { printer.string("evaluation_id", value) }
+            if case .employeePeriod(let value)? = key { printer.message("employee_period", value) }
+            for value in judgements { printer.message("judgements", value) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of EvaluationService.SetExpectationJudgements.
+    public struct SetExpectationJudgementsResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetExpectationJudgementsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_expectation_judgements_response()) }
+
+        /// The evaluation with the judgements and its recomputed proposals (the Perilaku proposal's values
+        /// say which were decided by a judgement).
         public var evaluation: Evaluation.EmployeeEvaluation? = nil
 
         /// A message with every field at its default.

@@ -16,7 +16,7 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
@@ -244,6 +244,19 @@ extension Evaluation {
                 idempotency: .withKey,
                 documentation: "Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the\n Hasil Kerja proposal from them. The pejabat penilai of the day. Returns INVALID_ARGUMENT for an\n unspecified rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or\n an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
+            /// Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per
+            /// BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as
+            /// SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns
+            /// INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,
+            /// more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when
+            /// planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`.
+            public static let setExpectationJudgements = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "SetExpectationJudgements", kind: .unary,
+                requestType: "kinerja.evaluation.v1.SetExpectationJudgementsRequest", responseType: "kinerja.evaluation.v1.SetExpectationJudgementsResponse",
+                idempotency: .withKey,
+                documentation: "Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per\n BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as\n SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns\n INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,\n more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when\n FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when\n planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`."
+            )
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
             /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
             /// INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective
@@ -414,6 +427,14 @@ extension Evaluation {
             /// an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a
             /// revision mismatch. Idempotent with `idempotency-key`.
             func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest, context: ServerContext) async throws -> Evaluation.RateQualitativeIkisResponse
+            /// Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per
+            /// BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as
+            /// SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns
+            /// INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,
+            /// more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when
+            /// planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`.
+            func setExpectationJudgements(_ request: Evaluation.SetExpectationJudgementsRequest, context: ServerContext) async throws -> Evaluation.SetExpectationJudgementsResponse
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
             /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
             /// INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective
@@ -633,6 +654,17 @@ extension Evaluation {
                 try await transport.unary(Method.rateQualitativeIkis, request, options: options)
             }
 
+            /// Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per
+            /// BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as
+            /// SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns
+            /// INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,
+            /// more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when
+            /// planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`.
+            public func setExpectationJudgements(_ request: Evaluation.SetExpectationJudgementsRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetExpectationJudgementsResponse {
+                try await transport.unary(Method.setExpectationJudgements, request, options: options)
+            }
+
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
             /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
             /// INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective
@@ -701,6 +733,7 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .serverStreaming(Evaluation.EvaluationService.Method.exportEvaluations) { try await self.exportEvaluations($0, responses: $1, context: $2) },
             .unary(Evaluation.EvaluationService.Method.getRaterLeniency) { try await self.getRaterLeniency($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.rateQualitativeIkis) { try await self.rateQualitativeIkis($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.setExpectationJudgements) { try await self.setExpectationJudgements($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.adjustPopulation) { try await self.adjustPopulation($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.recommendOrganisationRating) { try await self.recommendOrganisationRating($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.acknowledgeEvaluation) { try await self.acknowledgeEvaluation($0, context: $1) },
