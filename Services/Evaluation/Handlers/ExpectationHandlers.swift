@@ -43,7 +43,8 @@ extension EvaluationHandlers {
             current.expectationJudgements = request.judgements
                 .sorted { (order.firstIndex(of: $0.value) ?? 0) < (order.firstIndex(of: $1.value) ?? 0) }
                 .map { Evaluation.ExpectationJudgement(value: $0.value, judgement: $0.judgement, note: $0.note.trimmed, judged: actor.stamp) }
-            let proposal = gathered.proposal(for: current, organisation: stored.organisationRating?.rating ?? .unspecified, rule: rule)
+            let organisation = Self.organisation(for: current, period: stored, unitRatings: try Self.unitRatings(stored, in: db))
+            let proposal = gathered.proposal(for: current, organisation: organisation, rule: rule)
             current = proposed(current, proposal, evidence: gathered, evaluator: rater)
             try EvaluationRecords.update(current, in: db)
             let judged = current.expectationJudgements.map { "\($0.value.label) \($0.judgement.shortLabel)" }.joined(separator: ", ")

@@ -28,6 +28,7 @@ extension EvaluationHandlers {
             }
         }
         try await requirePimpinanAbove(unitID: unitID, target: "period/\(period.periodID)", doing: "decides the organisation rating of unit \(unitID)")
+        let headNIP = tree.unit(unitID)?.headNIP ?? ""
         return try await write(context, request) { [self] db, actor in
             guard var period = try PeriodRecords.fetch(request.periodID, in: db) else { throw RPCError(.notFound, "no evaluation period \(request.periodID)") }
             try Self.checkRevision(expected: request.expectedRevision, current: period.revision, what: "period")
@@ -45,6 +46,17 @@ extension EvaluationHandlers {
             try PeriodRecords.insert(record, id: newID(), periodID: period.periodID, in: db)
             period.revision += 1
             try PeriodRecords.update(period, in: db)
+            // The sub-unit's head leads an organisation rated on its own: their Hasil Kerja proposal follows it.
+            let update = try EvaluationRecords.updater(db)
+            for var leader in try EvaluationRecords.forPeriod(period.periodID, in: db)
+            where !headNIP.isEmpty && leader.employee?.nip == headNIP && leader.employee?.unitID == unitID && leader.state != .finalised {
+                leader.unitLeader = true
+                leader.proposal = Self.leaderProposal(leader.proposal, organisation: request.rating, computedAt: now)
+                leader.state = EvaluationStateRule.state(hasProposal: true, hasilKerja: leader.hasilKerja?.rating ?? .unspecified,
+                                                         perilaku: leader.perilakuKerja?.rating ?? .unspecified, finalised: false)
+                leader.revision += 1
+                try update(leader)
+            }
             let from = before.map { " (was \($0.rating.label))" } ?? ""
             try audit(db, context, actor, target: "period/\(period.periodID)",
                       detail: "organisation rating of sub-unit \(unitID) \(request.rating.label)\(from), its own curve: \(record.reason)"
@@ -75,9 +87,12 @@ extension EvaluationHandlers {
         period.state = lifecycle.state
         period.revision += 1
         try PeriodRecords.update(period, in: db)
-        // The unit leader's Hasil Kerja proposal follows the organisation rating.
+        // The unit leader's Hasil Kerja proposal follows the organisation rating (a sub-unit's own
+        // leader follows the sub-unit's).
         let update = try EvaluationRecords.updater(db)
-        for var leader in try EvaluationRecords.forPeriod(period.periodID, in: db) where leader.unitLeader {
+        let ratings = try Self.unitRatings(period, in: db)
+        for var leader in try EvaluationRecords.forPeriod(period.periodID, in: db)
+        where leader.unitLeader && ratings[leader.employee?.unitID ?? ""] == nil {
             leader.proposal = Self.leaderProposal(leader.proposal, organisation: request.rating, computedAt: now)
             leader.state = EvaluationStateRule.state(hasProposal: true, hasilKerja: leader.hasilKerja?.rating ?? .unspecified,
                                                      perilaku: leader.perilakuKerja?.rating ?? .unspecified, finalised: false)
@@ -106,6 +121,20 @@ extension EvaluationHandlers {
             throw RPCError(.invalidArgument, field.message, reason: "UNIT_OUTSIDE_PERIOD", details: field.details)
         }
         return unitID
+    }
+
+    /// The current ratings of units inside the period's scope with a curve of their own, by unit id.
+    static func unitRatings(_ period: Evaluation.EvaluationPeriod, in db: Database) throws -> [String: Common.OrganisationRating] {
+        var ratings: [String: Common.OrganisationRating] = [:]
+        for record in try PeriodRecords.unitRatings(period.periodID, except: period.unit?.unitID ?? "", in: db) { ratings[record.unitID] = record.rating }
+        return ratings
+    }
+
+    /// The organisation rating `evaluation`'s Hasil Kerja follows when they lead a unit: their own
+    /// unit's when it is rated on its own (a sub-unit's head), else the period's.
+    static func organisation(for evaluation: Evaluation.EmployeeEvaluation, period: Evaluation.EvaluationPeriod,
+                             unitRatings: [String: Common.OrganisationRating]) -> Common.OrganisationRating {
+        unitRatings[evaluation.employee?.unitID ?? ""] ?? period.organisationRating?.rating ?? .unspecified
     }
 
     /// The leader's Hasil Kerja proposal for `organisation` (``UnitLeaderRating``), keeping the

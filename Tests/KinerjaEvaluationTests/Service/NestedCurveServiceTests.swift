@@ -75,6 +75,30 @@ struct NestedCurveServiceTests {
         }
     }
 
+    @Test("the head of a Bidang rated on its own leads it: their Hasil Kerja proposal follows the Bidang's rating, the Kepala Dinas's the Dinas's, also when proposals are recomputed")
+    func subunitLeader() async throws {
+        try await withEvaluation { fixture in
+            let (period, dafduk, _) = try await dukcapil(fixture)
+            let tree = try await (try fixture.handlers).directory.unitTree()
+            let kabid = try #require(tree.unit(dafduk)?.headNIP)
+            try await decide(fixture, period, unit: dafduk, .butuhPerbaikan)
+            func leaders() async throws -> [String: Evaluation.EmployeeEvaluation] {
+                Dictionary(uniqueKeysWithValues: try await fixture.evaluations(period.periodID).filter(\.unitLeader).map { ($0.employee?.nip ?? "", $0) })
+            }
+            var found = try await leaders()
+            #expect(found.count == 2)
+            #expect(found[kabid]?.proposal?.fromOrganisationRating == true && found[kabid]?.proposal?.rating == .diBawahEkspektasi)
+            let kadis = try #require(found.keys.first { $0 != kabid })
+            #expect(found[kadis]?.proposal?.rating == .sesuaiEkspektasi, "the Kepala Dinas follows the Dinas's Baik")
+            // Changing the Dinas's rating leaves the Kepala Bidang's; recomputing keeps both.
+            try await fixture.decide(period, .istimewa)
+            _ = try await fixture.client.proposeEvaluations(Evaluation.ProposeEvaluationsRequest(periodID: period.periodID, recompute: true),
+                                                            options: try await fixture.signIn("pengelola"))
+            found = try await leaders()
+            #expect(found[kadis]?.proposal?.rating == .diAtasEkspektasi && found[kabid]?.proposal?.rating == .diBawahEkspektasi)
+        }
+    }
+
     @Test("finalisation checks the Bidang's curve too: the breach names the unit, the rule, the count and the limit; the override with a reason finalises, audited")
     func finaliseNested() async throws {
         try await withEvaluation { fixture in

@@ -1653,7 +1653,8 @@ extension Evaluation {
         public var period: Common.Period? = nil
         /// The employee's jenis jabatan at the period.
         public var jenisJabatan: Common.JenisJabatan = .init(rawValue: 0)
-        /// True when the employee leads the evaluated unit (their Hasil Kerja follows the organisation rating).
+        /// True when the employee leads the evaluated unit, or a unit inside the scope with its own
+        /// organisation rating (their Hasil Kerja follows that unit's organisation rating).
         public var unitLeader: Bool = false
         /// Pejabat penilai (evaluator) per identity: recorded when the period opens (for its last day, or
         /// today when earlier), refreshed by ProposeEvaluations, and set to whoever rated at each rating.

@@ -1035,7 +1035,8 @@ struct  Kinerja__Evaluation__V1__EmployeeEvaluation
    */
   Kinerja__Common__V1__JenisJabatan jenis_jabatan;
   /*
-   * True when the employee leads the evaluated unit (their Hasil Kerja follows the organisation rating).
+   * True when the employee leads the evaluated unit, or a unit inside the scope with its own
+   * organisation rating (their Hasil Kerja follows that unit's organisation rating).
    */
   protobuf_c_boolean unit_leader;
   /*
