@@ -235,6 +235,7 @@ public final class StandInEvidence: KinerjaEvaluation.EvidenceSource {
     private struct State {
         var withoutSkp: Set<String> = []
         var approach: [String: Planning.SkpApproach] = [:]
+        var expectations: [String: [Planning.BehaviourExpectation]] = [:]
         var progress: [String: [String: Reporting.EmployeeProgress]] = [:]
         var behaviour: [String: [String: Feedback.BehaviourSummary]] = [:]
         var calls: [String] = []
@@ -250,6 +251,10 @@ public final class StandInEvidence: KinerjaEvaluation.EvidenceSource {
     public func setWithoutSkp(_ nips: Set<String>) { state.withLock { $0.withoutSkp = nips } }
     /// The SKP approach of an employee (Kualitatif for descriptive targets).
     public func setApproach(_ approach: Planning.SkpApproach, for nip: String) { state.withLock { $0.approach[nip] = approach } }
+    /// The ekspektasi khusus of an employee's SKP (planning's behaviour expectations).
+    public func setExpectations(_ expectations: [Planning.BehaviourExpectation], for nip: String) {
+        state.withLock { $0.expectations[nip] = expectations }
+    }
     /// Reporting's progress of an employee for a period.
     public func setProgress(_ progress: Reporting.EmployeeProgress, for nip: String, period: Common.Period) {
         state.withLock { $0.progress[Self.key(period), default: [:]][nip] = progress }
@@ -293,6 +298,7 @@ public final class StandInEvidence: KinerjaEvaluation.EvidenceSource {
                     targets.skpVersion = 1
                     targets.skpState = .disetujui
                     targets.approach = state.approach[nip] ?? .kuantitatif
+                    targets.behaviourExpectations = state.expectations[nip] ?? []
                     let progress = state.progress.values.compactMap { $0[nip] }.first
                     targets.targets = progress?.ikis.map { Planning.IkiTarget(rhkID: $0.rhkID, rhkKind: $0.rhkKind, ikiID: $0.ikiID, aspek: $0.aspek,
                                                                               indicator: $0.indicator, periodTarget: $0.target) } ?? []

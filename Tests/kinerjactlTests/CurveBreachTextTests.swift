@@ -32,6 +32,21 @@ struct CurveBreachTextTests {
         #expect(lines[7] == "     Limit: at least 1 of 20")
     }
 
+    @Test("a breach of a sub-unit's own curve names its unit; breaches of the period's own curve do not")
+    func subunitBreach() throws {
+        var bidang = Self.noneBelow
+        bidang.unitID = "01JBIDANG"
+        let text = CurveBreachText.explanation([bidang], periodUnitID: "01JUNIT")
+        let lines = text.split(separator: "\n").map(String.init)
+        try #require(lines.count == 5)
+        #expect(lines[1] == "  1. Unit:  01JBIDANG")
+        #expect(lines[2] == "     Rule:  at least one Butuh Perbaikan or Kurang/Misconduct")
+        #expect(!CurveBreachText.explanation([Self.tooManyBaik], periodUnitID: "01JUNIT").contains("Unit:"))
+        // Several units in one refusal: each breach says whose curve it breaks.
+        let both = CurveBreachText.explanation([Self.tooManyBaik, bidang]).split(separator: "\n").map(String.init)
+        #expect(both.filter { $0.contains("Unit:  ") }.count == 2)
+    }
+
     @Test("a bound of none and a percent minimum read as the SE words them")
     func boundWords() {
         let none = Common.CurveBreach(organisationRating: .sangatKurang, bound: Common.CurveBound(predikat: .sangatBaik, maxPercent: 0, maxCount: 0),

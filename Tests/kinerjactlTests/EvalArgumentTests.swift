@@ -118,6 +118,32 @@ struct EvalArgumentTests {
         #expect(throws: (any Error).self) { try Kinerjactl.Eval.Rate.parse([id, "--hasil-kerja", "baik"]) }
     }
 
+    @Test("judge: VALUE=JUDGEMENT each value once, notes only on judged values, or --withdraw; in the values' order")
+    func judge() throws {
+        let id = "01JEVAL"
+        let judged = try Kinerjactl.Eval.Judge.parseChecked([id, "--value", "kolaboratif=sesuai", "--value", "berorientasi-pelayanan=di-atas",
+                                                             "--note", "berorientasi-pelayanan=Pengaduan dijawab dalam sehari"])
+        let judgements = try EvalValues.judgements(judged.values, notes: judged.notes)
+        #expect(judgements.map(\.value) == [.berorientasiPelayanan, .kolaboratif])
+        #expect(judgements.map(\.judgement) == [.diAtasEkspektasi, .sesuaiEkspektasi])
+        #expect(judgements.first?.note == "Pengaduan dijawab dalam sehari" && judgements.last?.note == "")
+        #expect(try Kinerjactl.Eval.Judge.parseChecked([id, "--withdraw"]).withdraw)
+        let refused: [([String], String)] = [
+            ([id], "give --value"),
+            ([id, "--withdraw", "--value", "loyal=sesuai"], "--withdraw takes no"),
+            ([id, "--value", "loyal"], "VALUE=JUDGEMENT"),
+            ([id, "--value", "jujur=sesuai"], "is not a BerAKHLAK value"),
+            ([id, "--value", "loyal=baik"], "must be di-atas, sesuai or di-bawah"),
+            ([id, "--value", "loyal=sesuai", "--value", "loyal=di-atas"], "given twice"),
+            ([id, "--value", "loyal=sesuai", "--note", "adaptif=Cepat belajar"], "judge the value too"),
+            ([id, "--value", "loyal=sesuai", "--note", "loyal=" + String(repeating: "x", count: 1001)], "must be 1–1000 characters"),
+        ]
+        for (arguments, message) in refused {
+            let error = Kinerjactl.Eval.Judge.invalid(arguments)
+            #expect(error?.message.contains(message) == true, "\(arguments): \(error?.message ?? "accepted")")
+        }
+    }
+
     @Test("BerAKHLAK notes come back in the values' order whatever order they were given in")
     func valueNotes() throws {
         let notes = try EvalValues.valueNotes(["kolaboratif=Mengajak bidang lain", "berorientasi-pelayanan=Loket dibuka tepat waktu"])

@@ -48,6 +48,7 @@ public enum EvaluationAuthorization {
         M.setHasilKerjaRating: AccessRule(.relation(.penilai)),
         M.setPerilakuRating: AccessRule(.relation(.penilai)),
         M.rateQualitativeIkis: AccessRule(.relation(.penilai)),
+        M.setExpectationJudgements: AccessRule(.relation(.penilai)),
         // One evaluation: the employee, their penilai and atasan chain, overseers, the HR portal.
         M.getEvaluation: AccessRule(grants: [.targetSelf, .atasanOfTarget, .relation(.penilai)] + overseers + [hrPortal]),
         M.acknowledgeEvaluation: AccessRule(.targetSelf),

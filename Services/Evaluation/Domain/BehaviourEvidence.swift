@@ -14,13 +14,17 @@ public struct BehaviourEvidence: Sendable, Hashable {
         public var ekspektasiKhusus: String
         /// The atasan's judgement of the ekspektasi khusus; RATING_UNSPECIFIED when not given.
         public var judgement: Common.Rating
+        /// The atasan's note on the judgement; empty when none.
+        public var judgementNote: String
 
         /// A value's evidence.
-        public init(meanScore: Double? = nil, responseCount: Int = 0, ekspektasiKhusus: String = "", judgement: Common.Rating = .unspecified) {
+        public init(meanScore: Double? = nil, responseCount: Int = 0, ekspektasiKhusus: String = "", judgement: Common.Rating = .unspecified,
+                    judgementNote: String = "") {
             self.meanScore = meanScore
             self.responseCount = responseCount
             self.ekspektasiKhusus = ekspektasiKhusus
             self.judgement = judgement
+            self.judgementNote = judgementNote
         }
     }
 
@@ -42,9 +46,22 @@ public struct BehaviourEvidence: Sendable, Hashable {
     }
 
     /// Evidence from feedback's summary (nil when there was no 360° round), the SKP's ekspektasi
-    /// khusus and the atasan's judgements of them.
+    /// khusus and the atasan's judgements of them (SetExpectationJudgements).
     public init(summary: Feedback.BehaviourSummary?, expectations: [Planning.BehaviourExpectation] = [],
-                judgements: [Common.BerakhlakValue: Common.Rating] = [:]) {
+                judgements: [Evaluation.ExpectationJudgement]) {
+        var ratings: [Common.BerakhlakValue: Common.Rating] = [:]
+        var notes: [Common.BerakhlakValue: String] = [:]
+        for judgement in judgements {
+            ratings[judgement.value] = judgement.judgement
+            notes[judgement.value] = judgement.note.trimmed
+        }
+        self.init(summary: summary, expectations: expectations, judgements: ratings, judgementNotes: notes)
+    }
+
+    /// Evidence from feedback's summary (nil when there was no 360° round), the SKP's ekspektasi
+    /// khusus and the atasan's judgements of them with their notes.
+    public init(summary: Feedback.BehaviourSummary?, expectations: [Planning.BehaviourExpectation] = [],
+                judgements: [Common.BerakhlakValue: Common.Rating] = [:], judgementNotes: [Common.BerakhlakValue: String] = [:]) {
         var values: [Common.BerakhlakValue: Value] = [:]
         for aggregate in summary?.combined ?? [] where aggregate.responseCount > 0 {
             values[aggregate.value, default: Value()].meanScore = aggregate.meanScore
@@ -57,6 +74,7 @@ public struct BehaviourEvidence: Sendable, Hashable {
         }
         for (value, rating) in judgements where rating.isRated {
             values[value, default: Value()].judgement = rating
+            values[value, default: Value()].judgementNote = judgementNotes[value] ?? ""
         }
         self.values = values
         roundID = summary?.roundID ?? ""

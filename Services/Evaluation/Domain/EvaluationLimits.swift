@@ -18,6 +18,10 @@ public enum EvaluationLimits {
     public static let perilakuNote = 1...1000
     /// Most notes per evaluation, one per BerAKHLAK value (`EmployeeEvaluation.perilaku_notes`).
     public static let perilakuNotesMaximum = 7
+    /// Longest note on a judgement of an ekspektasi khusus (`ExpectationJudgement.note`; optional).
+    public static let expectationNoteMaximum = 1000
+    /// Most judgements per evaluation, one per BerAKHLAK value (`SetExpectationJudgementsRequest.judgements`).
+    public static let expectationJudgementsMaximum = 7
     /// The note on a rated descriptive target (`QualitativeIkiRating.note`).
     public static let qualitativeNote = 1...1000
     /// Most rated descriptive targets per request (`RateQualitativeIkisRequest.ratings`).

@@ -30,6 +30,14 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
     case qualitativeIkiUnknown(ikiID: String)
     /// A rated descriptive target names an IKI twice.
     case qualitativeIkiDuplicate(ikiID: String)
+    /// A judgement of an ekspektasi khusus names no BerAKHLAK value (or an unknown one).
+    case expectationValueRequired(index: Int)
+    /// A judgement of an ekspektasi khusus is not Di Atas, Sesuai or Di Bawah Ekspektasi.
+    case expectationJudgementRequired(index: Int)
+    /// Two judgements name the same BerAKHLAK value.
+    case expectationJudgementDuplicate(Common.BerakhlakValue)
+    /// More judgements than BerAKHLAK values.
+    case expectationJudgementsTooMany(count: Int, limit: Int)
 
     // MARK: Periods and the curve
 
@@ -94,6 +102,10 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
         case .qualitativeRatingsCount: "QUALITATIVE_RATINGS_COUNT"
         case .qualitativeIkiUnknown: "QUALITATIVE_IKI_UNKNOWN"
         case .qualitativeIkiDuplicate: "QUALITATIVE_IKI_DUPLICATE"
+        case .expectationValueRequired: "EXPECTATION_VALUE_REQUIRED"
+        case .expectationJudgementRequired: "EXPECTATION_JUDGEMENT_REQUIRED"
+        case .expectationJudgementDuplicate: "EXPECTATION_JUDGEMENT_DUPLICATE"
+        case .expectationJudgementsTooMany: "EXPECTATION_JUDGEMENTS_TOO_MANY"
         case .organisationRatingRequired: "ORGANISATION_RATING_REQUIRED"
         case .periodInvalid: "PERIOD_INVALID"
         case .periodInFuture: "PERIOD_IN_FUTURE"
@@ -123,6 +135,7 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
         switch self {
         case .ratingRequired, .reasonRequired, .textLengthInvalid, .perilakuNoteValueRequired, .perilakuNoteDuplicate,
              .perilakuNotesTooMany, .qualitativeRatingsCount, .qualitativeIkiUnknown, .qualitativeIkiDuplicate,
+             .expectationValueRequired, .expectationJudgementRequired, .expectationJudgementDuplicate, .expectationJudgementsTooMany,
              .organisationRatingRequired, .periodInvalid, .periodInFuture, .periodSpanMismatch,
              .populationAdjustmentInvalid, .distributionInvalid, .proposalRuleInvalid, .leniencyConfigurationInvalid,
              .koefisienTableInvalid, .angkaKreditInputInvalid, .tppTableInvalid:
@@ -156,6 +169,14 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
             "IKI \(id) is not an IKI of the evaluated SKP"
         case .qualitativeIkiDuplicate(let id):
             "IKI \(id) is rated more than once"
+        case .expectationValueRequired(let index):
+            "judgements[\(index)] must name one of the seven BerAKHLAK values"
+        case .expectationJudgementRequired(let index):
+            "judgements[\(index)].judgement must be Di Atas, Sesuai or Di Bawah Ekspektasi"
+        case .expectationJudgementDuplicate(let value):
+            "\(value.label) is judged more than once; judge each BerAKHLAK value at most once"
+        case .expectationJudgementsTooMany(let count, let limit):
+            "at most \(limit) judgements (one per BerAKHLAK value), got \(count)"
         case .organisationRatingRequired:
             "the organisation rating must be Istimewa, Baik, Butuh Perbaikan, Kurang or Sangat Kurang"
         case .periodInvalid(let detail):

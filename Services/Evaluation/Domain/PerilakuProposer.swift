@@ -68,7 +68,9 @@ public enum PerilakuProposer {
             out.rating = evidence.judgement
             let quoted = evidence.ekspektasiKhusus.isEmpty ? "" : " \"\(evidence.ekspektasiKhusus)\""
             let mean = evidence.meanScore.map { "; 360° mean \(Figures.number($0)) not used" } ?? ""
-            out.reason = "\(value.label): the atasan judged the ekspektasi khusus\(quoted) \(evidence.judgement.shortLabel)\(mean)"
+            let note = evidence.judgementNote.isEmpty ? "" : " (\"\(evidence.judgementNote)\")"
+            let none = evidence.ekspektasiKhusus.isEmpty ? " (no ekspektasi khusus in the SKP)" : ""
+            out.reason = "\(value.label): the atasan judged the ekspektasi khusus\(quoted)\(none) \(evidence.judgement.shortLabel)\(note)\(mean)"
         } else if let mean = evidence.meanScore, mean.isFinite {
             out.rating = rule.classify(behaviourMean: mean)
             let comparison = switch out.rating {

@@ -106,6 +106,26 @@ public enum RatingDecisionRules {
         }
     }
 
+    /// Checks the atasan's judgements of the ekspektasi khusus: at most 7, each one of the seven
+    /// values once, each Di Atas, Sesuai or Di Bawah, each note at most 1000 characters.
+    ///
+    /// - Throws: ``EvaluationRuleError`` naming the first broken rule.
+    public static func checkExpectationJudgements(_ judgements: [Evaluation.ExpectationJudgement]) throws(EvaluationRuleError) {
+        guard judgements.count <= EvaluationLimits.expectationJudgementsMaximum else {
+            throw .expectationJudgementsTooMany(count: judgements.count, limit: EvaluationLimits.expectationJudgementsMaximum)
+        }
+        var seen = Set<Common.BerakhlakValue>()
+        for (index, judgement) in judgements.enumerated() {
+            guard Common.BerakhlakValue.seven.contains(judgement.value) else { throw .expectationValueRequired(index: index) }
+            guard judgement.judgement.isRated else { throw .expectationJudgementRequired(index: index) }
+            guard seen.insert(judgement.value).inserted else { throw .expectationJudgementDuplicate(judgement.value) }
+            let length = judgement.note.trimmedLength
+            guard length <= EvaluationLimits.expectationNoteMaximum else {
+                throw .textLengthInvalid(field: "judgements[\(index)].note", count: length, range: 0...EvaluationLimits.expectationNoteMaximum)
+            }
+        }
+    }
+
     /// Checks the atasan's ratings of descriptive targets: 1–100, each an IKI of the SKP named
     /// once, each rated, each note 1–1000 characters.
     ///

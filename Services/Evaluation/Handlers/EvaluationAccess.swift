@@ -59,9 +59,14 @@ extension EvaluationHandlers {
 
     /// Fails with PERMISSION_DENIED (audited) unless the caller is the pimpinan above the period's unit.
     func requirePimpinanAbove(_ period: Evaluation.EvaluationPeriod, doing what: String) async throws {
-        let unitID = period.unit?.unitID ?? ""
+        try await requirePimpinanAbove(unitID: period.unit?.unitID ?? "", target: "period/\(period.periodID)", doing: what)
+    }
+
+    /// Fails with PERMISSION_DENIED (audited against `target`) unless the caller is the pimpinan
+    /// above `unitID` (a sub-unit with its own curve: the pimpinan above that sub-unit).
+    func requirePimpinanAbove(unitID: String, target: String, doing what: String) async throws {
         let caller = try callerNIP()
-        try await Access.required().require(.pimpinanAbove, target: "period/\(period.periodID)",
+        try await Access.required().require(.pimpinanAbove, target: target,
                                             message: "only the pimpinan above unit \(unitID) \(what); pengelola kinerja may recommend") { [self] in
             try await pimpinanAbove(unitID)?.nip == caller
         }

@@ -2,6 +2,7 @@ public import KinerjaProto
 import Foundation
 import GRDB
 import KinerjaCrypto
+import KinerjaIdentityClient
 import KinerjaService
 import KinerjaStore
 
@@ -18,8 +19,10 @@ extension EvaluationHandlers {
 
     public func getCurve(_ request: Evaluation.GetCurveRequest, context: ServerContext) async throws -> Evaluation.GetCurveResponse {
         let period = try await period(request.periodID)
+        let tree = try await directory.unitTree()
+        let unitID = try subunit(request.unitID, of: period, tree: tree) ?? ""
         try await requirePeriodReader(period)
-        return Evaluation.GetCurveResponse(curve: try await store.pool.read { db in try Self.curve(period, in: db).status })
+        return Evaluation.GetCurveResponse(curve: try await store.pool.read { db in try Self.curve(period, unitID: unitID, tree: tree, in: db).status })
     }
 
     /// The lock ids of a finalisation covering `count` employees over `parts` periods: the period's
@@ -37,15 +40,17 @@ extension EvaluationHandlers {
         }
         let period = try await period(request.periodID)
         try await requirePimpinanAbove(period, doing: "finalises the unit's evaluations (and overrides the curve)")
+        let tree = try await directory.unitTree()
         let response = try await write(context, request) { [self] db, actor in
-            try finalise(request, db: db, actor: actor, context: context)
+            try finalise(request, tree: tree, db: db, actor: actor, context: context)
         }
         Task { await deliverer.deliver() }
         return response
     }
 
-    /// The finalisation inside its transaction.
-    func finalise(_ request: Evaluation.FinalisePeriodRequest, db: Database, actor: ChangeActor,
+    /// The finalisation inside its transaction; every curve of the period is checked (`tree` places
+    /// the employees of units with a curve of their own).
+    func finalise(_ request: Evaluation.FinalisePeriodRequest, tree: UnitTreeSnapshot? = nil, db: Database, actor: ChangeActor,
                   context: ServerContext?) throws -> Evaluation.FinalisePeriodResponse {
         guard var period = try PeriodRecords.fetch(request.periodID, in: db) else { throw RPCError(.notFound, "no evaluation period \(request.periodID)") }
         try Self.checkRevision(expected: request.expectedRevision, current: period.revision, what: "period")
@@ -54,8 +59,7 @@ extension EvaluationHandlers {
         let evaluations = try EvaluationRecords.forPeriod(period.periodID, in: db)
         let counted = evaluations.filter { !$0.excluded }
         let unrated = counted.filter { $0.predikat.score == nil }
-        let check = try Self.curve(period, in: db).check
-        let breaches = check.breaches(unitID: unitID, period: span.period)
+        let breaches = try Self.breaches(period, tree: tree, in: db)
         var lifecycle = Self.lifecycle(period, finalisations: try PeriodRecords.finalisations(period.periodID, in: db))
         let outcome = Result<PeriodLifecycle.Action, EvaluationRuleError> { () throws(EvaluationRuleError) -> PeriodLifecycle.Action in
             try lifecycle.apply(.finalise(unrated: unrated.count, breaches: breaches, overrideReason: request.overrideReason))

@@ -183,6 +183,7 @@ extension EvaluationHandlers {
         }
         let recordedAdjustment = adjustment
         let newcomer = arriving
+        let tree = try await directory.unitTree()
         return try await write(context, request) { [self] db, actor in
             guard var period = try PeriodRecords.fetch(request.periodID, in: db) else { throw RPCError(.notFound, "no evaluation period \(request.periodID)") }
             try Self.checkRevision(expected: request.expectedRevision, current: period.revision, what: "period")
@@ -218,7 +219,7 @@ extension EvaluationHandlers {
             try audit(db, context, actor, target: "period/\(period.periodID)",
                       detail: "population adjustment \(recorded.reason) for \(recorded.nip): \(recorded.explanation); curve denominator \(result.count)")
             return Evaluation.AdjustPopulationResponse(period: try PeriodRecords.assemble(period, in: db), adjustment: recorded,
-                                                       curve: try Self.curve(period, in: db).status)
+                                                       curve: try Self.curve(period, tree: tree, in: db).status)
         }
     }
 

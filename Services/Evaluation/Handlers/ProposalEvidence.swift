@@ -89,7 +89,8 @@ struct ProposalEvidence: Sendable {
     }
 
     /// The proposal for one evaluation: Hasil Kerja from its IKIs (a unit leader's from the
-    /// organisation rating), Perilaku from the 360° summary and the ekspektasi khusus.
+    /// organisation rating), Perilaku from the 360° summary, the ekspektasi khusus and the atasan's
+    /// judgements of them.
     func proposal(for evaluation: Evaluation.EmployeeEvaluation, organisation: Common.OrganisationRating,
                   rule: ProposalRuleConfiguration) -> EvaluationProposal {
         let span = evaluation.span ?? Evaluation.EvaluationSpan()
@@ -97,7 +98,8 @@ struct ProposalEvidence: Sendable {
         var qualitative: [String: Common.Rating] = [:]
         for rating in evaluation.qualitativeRatings where rating.rating.isRated { qualitative[rating.ikiID] = rating.rating }
         let ikis = Self.ikis(nip: nip, progress: progress.map { $0[nip] ?? [] }, targets: targets[nip], qualitative: qualitative, span: span)
-        let behaviour = BehaviourEvidence(summary: behaviour[nip], expectations: targets[nip]?.behaviourExpectations ?? [])
+        let behaviour = BehaviourEvidence(summary: behaviour[nip], expectations: targets[nip]?.behaviourExpectations ?? [],
+                                          judgements: evaluation.expectationJudgements)
         return EvaluationProposal(ikis: ikis, behaviour: behaviour, leadsUnitRated: evaluation.unitLeader ? organisation : nil, rule: rule)
     }
 

@@ -83,10 +83,11 @@ extension EvaluationHandlers {
         let current = recompute ? try await effectiveRule(unitID: period.unit?.unitID ?? "") : nil
         let rule: ProposalRuleConfiguration
         if let current { rule = ProposalRuleConfiguration(current.rule) } else { rule = try await self.rule(of: period) }
-        let organisation = period.organisationRating?.rating ?? .unspecified
+        let stored = try await store.pool.read { db in (try PeriodRecords.fetch(period.periodID, in: db) ?? period, try Self.unitRatings(period, in: db)) }
         var results: [(Evaluation.EmployeeEvaluation, EvaluationProposal)] = []
         for evaluation in chosen {
             let nip = evaluation.employee?.nip ?? ""
+            let organisation = Self.organisation(for: evaluation, period: stored.0, unitRatings: stored.1)
             let proposal = evidence.proposal(for: evaluation, organisation: organisation, rule: rule)
             let answer = penilai[nip]
             results.append((proposed(evaluation, proposal, evidence: evidence,
@@ -177,7 +178,8 @@ extension EvaluationHandlers {
                 current.qualitativeRatings.removeAll { $0.ikiID == given.ikiID }
                 current.qualitativeRatings.append(rating)
             }
-            let proposal = gathered.proposal(for: current, organisation: stored.organisationRating?.rating ?? .unspecified, rule: rule)
+            let organisation = Self.organisation(for: current, period: stored, unitRatings: try Self.unitRatings(stored, in: db))
+            let proposal = gathered.proposal(for: current, organisation: organisation, rule: rule)
             current = proposed(current, proposal, evidence: gathered, evaluator: rater)
             try EvaluationRecords.update(current, in: db)
             try audit(db, context, actor, target: "evaluation/\(current.evaluationID)",

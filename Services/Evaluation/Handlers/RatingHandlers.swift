@@ -1,6 +1,7 @@
 public import KinerjaProto
 import Foundation
 import GRDB
+import KinerjaIdentityClient
 import KinerjaService
 import KinerjaStore
 
@@ -18,6 +19,7 @@ extension EvaluationHandlers {
         let nip = evaluation.employee?.nip ?? ""
         let rater = try await requirePenilai(of: nip, doing: "rates \(aspect == .hasilKerja ? "Hasil Kerja" : "Perilaku Kerja")")
         if let notes { try RatingDecisionRules.checkPerilakuNotes(notes) }
+        let tree = try await directory.unitTree()
         return try await write(context, request) { [self] db, actor in
             guard var current = try EvaluationRecords.fetch(evaluationID, in: db),
                   let period = try PeriodRecords.fetch(current.periodID, in: db) else { throw RPCError(.notFound, "no evaluation \(evaluationID)") }
@@ -28,7 +30,7 @@ extension EvaluationHandlers {
                                                       stamp: actor.stamp, overrideID: newID()) {
                 try lifecycle.apply(.enterRating)
             }
-            guard decided != before else { return respond(current, try Self.breaches(period, in: db)) }
+            guard decided != before else { return respond(current, try Self.breaches(period, tree: tree, in: db)) }
             current = decided
             if let override { try EvaluationRecords.insert(override, periodID: period.periodID, unitID: current.employee?.unitID ?? "", in: db) }
             let predikat = current.predikat
@@ -36,7 +38,7 @@ extension EvaluationHandlers {
             let departure = override.map { " (override of \($0.replacedDecision ? "the earlier decision" : "the proposal") \($0.fromRating.label): \($0.reason))" } ?? ""
             try audit(db, context, actor, target: "evaluation/\(current.evaluationID)",
                       detail: "\(aspect == .hasilKerja ? "Hasil Kerja" : "Perilaku Kerja") \(rating.label) for \(nip)\(departure); predikat \(predikat.label)")
-            return respond(current, try Self.breaches(period, in: db))
+            return respond(current, try Self.breaches(period, tree: tree, in: db))
         }
     }
 

@@ -56,6 +56,7 @@ enum PeriodRecords {
         copy.population = 0
         copy.ratedCount = 0
         copy.curveDenominator = 0
+        copy.unitRatings = []
         return copy
     }
 
@@ -65,6 +66,7 @@ enum PeriodRecords {
         full.populationAdjustments = try adjustments(period.periodID, in: db)
         full.finalisations = try finalisations(period.periodID, in: db)
         full.lockDeliveries = try NotificationRecords.deliveries(period.periodID, in: db)
+        full.unitRatings = try unitRatings(period.periodID, except: period.unit?.unitID ?? "", in: db)
         if let row = try Row.fetchOne(db, sql: """
             SELECT count(*) AS population, sum(excluded = 0) AS counted, sum(excluded = 0 AND predikat != 0) AS rated
             FROM employee_evaluation WHERE period_id = ?
@@ -103,13 +105,20 @@ enum PeriodRecords {
 
     // MARK: Organisation ratings
 
-    /// Records a decision and makes it the current one of its period.
+    /// Records a decision and makes it the current one of its unit in its period (the period's
+    /// own unit, or a unit inside its scope with a curve of its own).
     static func insert(_ rating: Evaluation.OrganisationRatingRecord, id: String, periodID: String, in db: Database) throws {
-        try db.execute(sql: "UPDATE organisation_rating SET current = 0 WHERE period_id = ?", arguments: [periodID])
+        try db.execute(sql: "UPDATE organisation_rating SET current = 0 WHERE period_id = ? AND unit_id = ?", arguments: [periodID, rating.unitID])
         try db.execute(sql: """
             INSERT INTO organisation_rating (rating_id, period_id, unit_id, span_key, decided_at, current, body) VALUES (?, ?, ?, ?, ?, 1, ?)
             """, arguments: [id, periodID, rating.unitID, SpanKey.of(rating.span ?? Evaluation.EvaluationSpan()),
                              rating.decided?.at?.seconds ?? 0, try StoredBody.encode(rating)])
+    }
+
+    /// The current ratings of the units inside a period's scope other than `unitID` (its own), by unit id.
+    static func unitRatings(_ periodID: String, except unitID: String, in db: Database) throws -> [Evaluation.OrganisationRatingRecord] {
+        try Row.fetchAll(db, sql: "SELECT body FROM organisation_rating WHERE period_id = ? AND unit_id != ? AND current = 1 ORDER BY unit_id",
+                         arguments: [periodID, unitID]).map { try StoredBody.decode(Evaluation.OrganisationRatingRecord.self, $0) }
     }
 
     /// Every decision for a unit and span, newest first.

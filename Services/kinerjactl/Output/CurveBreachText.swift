@@ -4,8 +4,9 @@ import KinerjaProto
 /// of each, from the breaches themselves (`CurveBreach`) or from a refused finalisation's status
 /// details (`CurveBreachInfo`, `ErrorInfo`, `PreconditionFailure`).
 enum CurveBreachText {
-    /// The breaches, numbered, each with its rule, count, limit and the service's Indonesian wording.
-    static func explanation(_ breaches: [Common.CurveBreach]) -> String {
+    /// The breaches, numbered, each with its rule, count, limit and the service's Indonesian wording;
+    /// with the unit when it is not the period's own (a sub-unit's own curve) or the breaches name several.
+    static func explanation(_ breaches: [Common.CurveBreach], periodUnitID: String = "") -> String {
         guard let first = breaches.first else { return "The curve holds: no breach." }
         var lines = ["The distribution curve is breached" + (first.organisationRating == .unspecified ? "" : " (organisation rating \(Display.name(first.organisationRating)))")
             + ": \(breaches.count) rule\(breaches.count == 1 ? "" : "s") broken."]
@@ -13,7 +14,12 @@ enum CurveBreachText {
             let bound = breach.bound ?? Common.CurveBound()
             let prefix = "  \(index + 1). "
             let indent = String(repeating: " ", count: prefix.count)
-            lines.append(prefix + "Rule:  " + rule(bound))
+            if Set(breaches.map(\.unitID)).count > 1 || !(breach.unitID.isEmpty || breach.unitID == periodUnitID || periodUnitID.isEmpty) {
+                lines.append(prefix + "Unit:  " + TerminalText.sanitized(breach.unitID))
+                lines.append(indent + "Rule:  " + rule(bound))
+            } else {
+                lines.append(prefix + "Rule:  " + rule(bound))
+            }
             lines.append(indent + "Count: " + count(breach))
             lines.append(indent + "Limit: " + limit(breach))
             if !breach.explanationID.isEmpty { lines.append(indent + "Penjelasan: " + TerminalText.sanitized(breach.explanationID)) }
@@ -54,7 +60,7 @@ enum CurveBreachText {
     /// What a refused finalisation says, for a person: the service's message, the breaches, the
     /// reason code with its facts and the failed preconditions, and how to override. Nil when
     /// the status carries nothing beyond its message.
-    static func refusal(_ error: RPCError, overrideGiven: Bool) -> String? {
+    static func refusal(_ error: RPCError, overrideGiven: Bool, periodUnitID: String = "") -> String? {
         var breaches: [Common.CurveBreach] = []
         var reasons: [String] = []
         var preconditions: [String] = []
@@ -75,7 +81,7 @@ enum CurveBreachText {
         }
         guard !breaches.isEmpty || !reasons.isEmpty || !preconditions.isEmpty else { return nil }
         var lines = ["Finalisation refused: " + TerminalText.sanitized(error.message)]
-        if !breaches.isEmpty { lines.append(explanation(breaches)) }
+        if !breaches.isEmpty { lines.append(explanation(breaches, periodUnitID: periodUnitID)) }
         if !reasons.isEmpty { lines.append("Reason: " + TerminalText.sanitized(reasons.joined(separator: "; "))) }
         for precondition in preconditions { lines.append("  - " + TerminalText.sanitized(precondition)) }
         if !breaches.isEmpty, !overrideGiven {

@@ -273,6 +273,9 @@ enum EvaluationText {
         } else {
             lines.append("  Proposal: none yet")
         }
+        for judgement in evaluation.expectationJudgements where !judgement.note.isEmpty {
+            lines.append("  Judgement of \(name(judgement.value)) (\(rating(judgement.judgement))): \(TerminalText.sanitized(judgement.note))")
+        }
         for note in evaluation.perilakuNotes {
             lines.append("  Note on \(name(note.value)): \(TerminalText.sanitized(note.note))")
         }

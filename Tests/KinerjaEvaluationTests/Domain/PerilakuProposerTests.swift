@@ -49,6 +49,43 @@ struct PerilakuProposerTests {
         #expect(proposal.explanation.contains("1 decided by the atasan's judgement of the ekspektasi khusus"))
     }
 
+    @Test("judgements as SetExpectationJudgements stores them: the note is quoted, a value without an ekspektasi khusus says so, and four Di Atas without a 360° round propose Di Atas")
+    func storedJudgements() {
+        let expectation = Planning.BehaviourExpectation(value: .berorientasiPelayanan, ekspektasiKhusus: "Merespons pengaduan warga dalam 1×24 jam")
+        let judgements = [Common.BerakhlakValue.berorientasiPelayanan, .akuntabel, .kompeten, .harmonis].map {
+            Evaluation.ExpectationJudgement(value: $0, judgement: .diAtasEkspektasi, note: $0 == .berorientasiPelayanan ? "Dijawab dalam sehari" : "")
+        }
+        let proposal = PerilakuProposer.propose(BehaviourEvidence(summary: nil, expectations: [expectation], judgements: judgements))
+        #expect(proposal.rating == .diAtasEkspektasi)
+        #expect(proposal.values[0].reason == "Berorientasi Pelayanan: the atasan judged the ekspektasi khusus \"Merespons pengaduan warga dalam 1×24 jam\" Di Atas (\"Dijawab dalam sehari\")")
+        #expect(proposal.values[1].reason == "Akuntabel: the atasan judged the ekspektasi khusus (no ekspektasi khusus in the SKP) Di Atas")
+        #expect(proposal.explanation.contains("4 decided by the atasan's judgement") && proposal.explanation.contains("3 values without score or judgement"))
+    }
+
+    @Test("judgements are checked: the seven values only, each once, each rated, at most 7, a note of at most 1000 characters")
+    func judgementChecks() throws {
+        func judge(_ value: Common.BerakhlakValue, _ rating: Common.Rating, _ note: String = "") -> Evaluation.ExpectationJudgement {
+            Evaluation.ExpectationJudgement(value: value, judgement: rating, note: note)
+        }
+        try RatingDecisionRules.checkExpectationJudgements([])
+        try RatingDecisionRules.checkExpectationJudgements([judge(.loyal, .sesuaiEkspektasi, String(repeating: "a", count: 1000))])
+        #expect(throws: EvaluationRuleError.expectationValueRequired(index: 0)) {
+            try RatingDecisionRules.checkExpectationJudgements([judge(Common.BerakhlakValue(rawValue: 42), .sesuaiEkspektasi)])
+        }
+        #expect(throws: EvaluationRuleError.expectationJudgementRequired(index: 1)) {
+            try RatingDecisionRules.checkExpectationJudgements([judge(.loyal, .sesuaiEkspektasi), judge(.adaptif, Common.Rating(rawValue: 7))])
+        }
+        #expect(throws: EvaluationRuleError.expectationJudgementDuplicate(.loyal)) {
+            try RatingDecisionRules.checkExpectationJudgements([judge(.loyal, .sesuaiEkspektasi), judge(.loyal, .diAtasEkspektasi)])
+        }
+        #expect(throws: EvaluationRuleError.textLengthInvalid(field: "judgements[0].note", count: 1001, range: 0...1000)) {
+            try RatingDecisionRules.checkExpectationJudgements([judge(.loyal, .sesuaiEkspektasi, String(repeating: "a", count: 1001))])
+        }
+        #expect(throws: EvaluationRuleError.expectationJudgementsTooMany(count: 8, limit: 7)) {
+            try RatingDecisionRules.checkExpectationJudgements(Array(repeating: judge(.loyal, .sesuaiEkspektasi), count: 8))
+        }
+    }
+
     @Test("no 360° summary and no judgement: no Perilaku proposal, and it says so")
     func missing() {
         let proposal = PerilakuProposer.propose(nil)

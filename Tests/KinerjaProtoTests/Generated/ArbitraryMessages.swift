@@ -325,6 +325,7 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.PerilakuProposal.self,
     Evaluation.RatingDecision.self,
     Evaluation.PerilakuValueNote.self,
+    Evaluation.ExpectationJudgement.self,
     Evaluation.EmployeeEvaluation.self,
     Evaluation.RatingOverride.self,
     Evaluation.PredikatMatrixCell.self,
@@ -379,6 +380,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.GetRaterLeniencyResponse.self,
     Evaluation.RateQualitativeIkisRequest.self,
     Evaluation.RateQualitativeIkisResponse.self,
+    Evaluation.SetExpectationJudgementsRequest.self,
+    Evaluation.SetExpectationJudgementsResponse.self,
     Evaluation.AdjustPopulationRequest.self,
     Evaluation.AdjustPopulationResponse.self,
     Evaluation.RecommendOrganisationRatingRequest.self,
@@ -839,7 +842,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.EvaluationAcknowledgement.self, ["note", "acknowledged"]),
     (Evaluation.CurveOverride.self, ["reason", "breaches", "overridden"]),
     (Evaluation.OrganisationRatingRecord.self, ["unit_id", "period", "rating", "reason", "reference", "decided", "span"]),
-    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision", "span", "population_adjustments", "curve_denominator", "finalisations", "recommendations", "lock_deliveries"]),
+    (Evaluation.EvaluationPeriod.self, ["period_id", "unit", "period", "state", "organisation_rating", "rating_deadline", "population", "rated_count", "proposal_rule_id", "proposal_rule_version", "opened", "finalised", "curve_override", "reopen_count", "revision", "span", "population_adjustments", "curve_denominator", "finalisations", "recommendations", "lock_deliveries", "unit_ratings"]),
     (Evaluation.IkiAssessment.self, ["rhk_id", "rhk_kind", "iki_id", "indicator", "capaian_percent", "rating", "evidence_present", "target_value", "target_upper_value", "realisation_value", "unit", "direction", "basis", "weight", "skp_id", "reason"]),
     (Evaluation.QualitativeIkiRating.self, ["iki_id", "rating", "note", "rated"]),
     (Evaluation.HasilKerjaProposal.self, ["rating", "rule_id", "rule_version", "inputs", "utama_above_percent", "utama_below_percent", "from_organisation_rating", "explanation", "computed_at", "skp_version", "all_above_percent", "all_below_percent"]),
@@ -847,12 +850,13 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.PerilakuProposal.self, ["rating", "rule_id", "rule_version", "values", "explanation", "computed_at", "round_id"]),
     (Evaluation.RatingDecision.self, ["rating", "reason", "overrides_proposal", "proposed_rating", "decided"]),
     (Evaluation.PerilakuValueNote.self, ["value", "note"]),
-    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision", "perilaku_proposal", "qualitative_ratings", "span", "skp_ids", "acknowledgement", "snapshot_sha256", "excluded"]),
+    (Evaluation.ExpectationJudgement.self, ["value", "judgement", "note", "judged"]),
+    (Evaluation.EmployeeEvaluation.self, ["evaluation_id", "period_id", "employee", "period", "jenis_jabatan", "unit_leader", "evaluator", "skp_id", "skp_version", "proposal", "hasil_kerja", "perilaku_kerja", "perilaku_notes", "predikat", "kuadran", "state", "finalised", "revision", "perilaku_proposal", "qualitative_ratings", "span", "skp_ids", "acknowledgement", "snapshot_sha256", "excluded", "expectation_judgements"]),
     (Evaluation.RatingOverride.self, ["override_id", "evaluation_id", "employee", "aspect", "from_rating", "to_rating", "reason", "decided", "replaced_decision"]),
     (Evaluation.PredikatMatrixCell.self, ["hasil_kerja", "perilaku_kerja", "predikat", "kuadran"]),
     (Evaluation.ProposalRule.self, ["rule_id", "version", "unit_id", "iki_above_percent", "iki_meets_percent", "above_share_percent", "below_share_percent", "utama_below_blocks_above", "include_tambahan", "require_evidence", "description", "updated", "tambahan_weight", "perilaku_above_mean", "perilaku_meets_mean", "perilaku_above_values", "perilaku_below_values"]),
     (Evaluation.PredikatCount.self, ["predikat", "count", "percent"]),
-    (Evaluation.CurveStatus.self, ["period_id", "unit_id", "period", "organisation_rating", "population", "rated_count", "quotas", "distribution", "breaches", "compliant", "note", "excluded_count", "span"]),
+    (Evaluation.CurveStatus.self, ["period_id", "unit_id", "period", "organisation_rating", "population", "rated_count", "quotas", "distribution", "breaches", "compliant", "note", "excluded_count", "span", "requested_unit_id"]),
     (Evaluation.RaterStats.self, ["rater", "rated_count", "distribution", "mean_score", "leniency_index", "override_up_count", "override_down_count", "flagged", "city_leniency_index", "modal_share_percent", "differentiation_index", "low_differentiation"]),
     (Evaluation.EmployeePeriodKey.self, ["nip", "period", "span"]),
     (Evaluation.SiasnRecord.self, ["evaluation_id", "nip", "full_name", "period", "start_month", "start_year", "end_month", "end_year", "hasil_kerja", "hasil_kerja_code", "perilaku_kerja", "perilaku_kerja_code", "predikat", "predikat_code", "kuadran", "evaluator_nip", "evaluator_name", "evaluator_jabatan", "evaluator_golongan", "evaluator_unit_name", "evaluator_asn_type", "unit_id", "unit_name", "finalised_at", "record_sha256"]),
@@ -865,7 +869,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.ListPeriodsResponse.self, ["periods", "page"]),
     (Evaluation.ReopenPeriodRequest.self, ["period_id", "reason"]),
     (Evaluation.ReopenPeriodResponse.self, ["period"]),
-    (Evaluation.SetOrganisationRatingRequest.self, ["period_id", "rating", "reason", "reference", "expected_revision"]),
+    (Evaluation.SetOrganisationRatingRequest.self, ["period_id", "rating", "reason", "reference", "expected_revision", "unit_id"]),
     (Evaluation.SetOrganisationRatingResponse.self, ["period", "curve"]),
     (Evaluation.GetOrganisationRatingRequest.self, ["unit_id", "period", "span"]),
     (Evaluation.GetOrganisationRatingResponse.self, ["rating", "history"]),
@@ -885,7 +889,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.SetPerilakuRatingResponse.self, ["evaluation", "curve_breaches"]),
     (Evaluation.GetPredikatMatrixRequest.self, []),
     (Evaluation.GetPredikatMatrixResponse.self, ["cells"]),
-    (Evaluation.GetCurveRequest.self, ["period_id"]),
+    (Evaluation.GetCurveRequest.self, ["period_id", "unit_id"]),
     (Evaluation.GetCurveResponse.self, ["curve"]),
     (Evaluation.FinalisePeriodRequest.self, ["period_id", "override_reason", "expected_revision"]),
     (Evaluation.FinalisePeriodResponse.self, ["period", "breaches", "finalised_count"]),
@@ -901,6 +905,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count", "city_distribution", "city_mean_score", "modal_share_threshold_percent"]),
     (Evaluation.RateQualitativeIkisRequest.self, ["evaluation_id", "ratings", "expected_revision"]),
     (Evaluation.RateQualitativeIkisResponse.self, ["evaluation"]),
+    (Evaluation.SetExpectationJudgementsRequest.self, ["evaluation_id", "employee_period", "judgements", "expected_revision"]),
+    (Evaluation.SetExpectationJudgementsResponse.self, ["evaluation"]),
     (Evaluation.AdjustPopulationRequest.self, ["period_id", "adjustment", "expected_revision"]),
     (Evaluation.AdjustPopulationResponse.self, ["period", "adjustment", "curve"]),
     (Evaluation.RecommendOrganisationRatingRequest.self, ["period_id", "rating", "reason", "expected_revision"]),
@@ -4421,6 +4427,7 @@ extension Evaluation.EvaluationPeriod: ArbitraryMessage {
         m.finalisations = g.array { g in g.nested { Evaluation.FinalisationRecord.arbitrary(&$0) } }
         m.recommendations = g.array { g in g.nested { Evaluation.OrganisationRatingRecommendation.arbitrary(&$0) } }
         m.lockDeliveries = g.array { g in g.nested { Evaluation.LockDelivery.arbitrary(&$0) } }
+        m.unitRatings = g.array { g in g.nested { Evaluation.OrganisationRatingRecord.arbitrary(&$0) } }
         return m
     }
 }
@@ -4527,6 +4534,17 @@ extension Evaluation.PerilakuValueNote: ArbitraryMessage {
     }
 }
 
+extension Evaluation.ExpectationJudgement: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.value = g.enumeration() as Common.BerakhlakValue
+        m.judgement = g.enumeration() as Common.Rating
+        m.note = g.string()
+        m.judged = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
 extension Evaluation.EmployeeEvaluation: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -4555,6 +4573,7 @@ extension Evaluation.EmployeeEvaluation: ArbitraryMessage {
         m.acknowledgement = g.optional { g in Evaluation.EvaluationAcknowledgement.arbitrary(&g) }
         m.snapshotSha256 = g.bytes()
         m.excluded = g.bool()
+        m.expectationJudgements = g.array { g in g.nested { Evaluation.ExpectationJudgement.arbitrary(&$0) } }
         return m
     }
 }
@@ -4636,6 +4655,7 @@ extension Evaluation.CurveStatus: ArbitraryMessage {
         m.note = g.string()
         m.excludedCount = g.uint32()
         m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.requestedUnitID = g.string()
         return m
     }
 }
@@ -4797,6 +4817,7 @@ extension Evaluation.SetOrganisationRatingRequest: ArbitraryMessage {
         m.reason = g.string()
         m.reference = g.string()
         m.expectedRevision = g.uint64()
+        m.unitID = g.string()
         return m
     }
 }
@@ -4989,6 +5010,7 @@ extension Evaluation.GetCurveRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.periodID = g.string()
+        m.unitID = g.string()
         return m
     }
 }
@@ -5146,6 +5168,28 @@ extension Evaluation.RateQualitativeIkisRequest: ArbitraryMessage {
 }
 
 extension Evaluation.RateQualitativeIkisResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.SetExpectationJudgementsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.key = .evaluationID(g.string())
+        case 1: m.key = .employeePeriod(g.nested { Evaluation.EmployeePeriodKey.arbitrary(&$0) })
+        default: m.key = nil
+        }
+        m.judgements = g.array { g in g.nested { Evaluation.ExpectationJudgement.arbitrary(&$0) } }
+        m.expectedRevision = g.uint64()
+        return m
+    }
+}
+
+extension Evaluation.SetExpectationJudgementsResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.evaluation = g.optional { g in Evaluation.EmployeeEvaluation.arbitrary(&g) }

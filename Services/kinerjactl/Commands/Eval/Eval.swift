@@ -16,11 +16,11 @@ extension Kinerjactl {
 
             Pengelola kinerja: periods open → population adjust → org-rating recommend → propose → quotas → \
             leniency → export. The pimpinan above the unit: org-rating set → quotas → finalise (with \
-            --override-reason over a breach) → periods reopen. The pejabat penilai: show → rate. The pegawai: \
+            --override-reason over a breach) → periods reopen. The pejabat penilai: show → judge → rate. The pegawai: \
             show --period … → ack. Anyone: matrix.
             """,
             subcommands: [
-                Periods.self, Population.self, OrgRating.self, Quotas.self, Propose.self, Show.self, Rate.self, Ack.self,
+                Periods.self, Population.self, OrgRating.self, Quotas.self, Propose.self, Show.self, Rate.self, Judge.self, Ack.self,
                 Finalise.self, Leniency.self, Export.self, Matrix.self,
             ]
         )

@@ -34,7 +34,7 @@ extension Kinerjactl.Eval {
                     }
                     return (response, label)
                 } catch let error as RPCError {
-                    Self.explain(error, overrideGiven: !reason.isEmpty, json: connection.json)
+                    Self.explain(error, overrideGiven: !reason.isEmpty, json: connection.json, periodUnitID: period.unit?.unitID ?? "")
                     throw error
                 }
             }
@@ -43,12 +43,12 @@ extension Kinerjactl.Eval {
         }
 
         /// A refusal's details for a person on stderr (the breach explanation), or its curve details as JSON on stdout.
-        static func explain(_ error: RPCError, overrideGiven: Bool, json: Bool) {
+        static func explain(_ error: RPCError, overrideGiven: Bool, json: Bool, periodUnitID: String = "") {
             if json {
                 for detail in error.details { if case .curveBreach(let info)? = detail.detail { print(info.jsonString()) } }
                 return
             }
-            if let text = CurveBreachText.refusal(error, overrideGiven: overrideGiven) { StandardError.line(text) }
+            if let text = CurveBreachText.refusal(error, overrideGiven: overrideGiven, periodUnitID: periodUnitID) { StandardError.line(text) }
         }
 
         /// What was finalised: how many, the snapshots' digest, the breaches accepted.

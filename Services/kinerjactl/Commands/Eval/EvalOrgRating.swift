@@ -21,7 +21,11 @@ extension Kinerjactl.Eval.OrgRating {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Decide the unit's organisation rating for the period (the pimpinan above the unit); prints the quotas it sets.",
-            discussion: "Moves the period from Persiapan to Penilaian. Changing it later during Penilaian is audited and recomputes the unit leader's proposal.")
+            discussion: """
+            Moves the period from Persiapan to Penilaian. Changing it later during Penilaian is audited and recomputes the \
+            unit leader's proposal. With --unit naming a sub-unit of a period opened with its sub-units, decides that \
+            sub-unit's own rating (the pimpinan above the sub-unit): it gets its own curve, the period's state is unchanged.
+            """)
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var selection: EvalPeriodSelection
@@ -38,13 +42,14 @@ extension Kinerjactl.Eval.OrgRating {
             let reason = try EvalValues.text(reason, option: "--reason", range: EvalValues.organisationReason) ?? ""
             let reference = try EvalValues.text(reference, option: "--reference", range: EvalValues.reference) ?? ""
             let (response, label) = try await CommandEnvironment.withEvaluation(connection) { caller in
-                let period = try await selection.resolve(caller)
+                let (period, subunitID) = try await EvalCoveringPeriod.resolve(selection, caller)
                 let request = Evaluation.SetOrganisationRatingRequest(periodID: period.periodID, rating: rating.value, reason: reason,
-                                                                      reference: reference, expectedRevision: period.revision)
+                                                                      reference: reference, expectedRevision: period.revision, unitID: subunitID)
                 let response = try await caller.call(idempotencyKey: CallPolicy.idempotencyKey("eval-org-rating-set")) {
                     try await $0.setOrganisationRating(request, options: $1)
                 }
-                return (response, connection.json ? "" : await EvalLookup.unitLabel(period.unit?.unitID ?? "", caller))
+                let unitID = subunitID.isEmpty ? period.unit?.unitID ?? "" : subunitID
+                return (response, connection.json ? "" : await EvalLookup.unitLabel(unitID, caller))
             }
             if CommandEnvironment.printJSON(response, connection) { return }
             print("Organisation rating \(Display.name(rating.value)) decided; the period is \(Display.name(response.period?.state ?? .unspecified)).\n")

@@ -9,7 +9,9 @@ extension Kinerjactl.Eval {
             discussion: """
             Quotas are known as soon as the organisation rating is decided, before any rating; while rating, the \
             bars show what is given (█) against what is allowed (░ room, · beyond the maximum, ▒ still needed). \
-            E.g. kinerjactl eval quotas --unit KPG.DUKCAPIL --period 2026-Q2. --width sets the bars' length.
+            E.g. kinerjactl eval quotas --unit KPG.DUKCAPIL --period 2026-Q2. A --unit inside a period opened with its \
+            sub-units shows that unit's own curve when it has its own organisation rating, else the curve its \
+            employees count in (e.g. --unit KPG.DUKCAPIL.DAFDUK). --width sets the bars' length.
             """)
 
         @OptionGroup var connection: ConnectionOptions
@@ -22,8 +24,9 @@ extension Kinerjactl.Eval {
 
         func run() async throws {
             let (response, label) = try await CommandEnvironment.withEvaluation(connection) { caller in
-                let period = try await selection.resolve(caller)
-                let response = try await caller.call { try await $0.getCurve(Evaluation.GetCurveRequest(periodID: period.periodID), options: $1) }
+                let (period, subunitID) = try await EvalCoveringPeriod.resolve(selection, caller)
+                let request = Evaluation.GetCurveRequest(periodID: period.periodID, unitID: subunitID)
+                let response = try await caller.call { try await $0.getCurve(request, options: $1) }
                 return (response, connection.json ? "" : await EvalLookup.unitLabel(response.curve?.unitID ?? period.unit?.unitID ?? "", caller))
             }
             if CommandEnvironment.printJSON(response, connection) { return }

@@ -49,6 +49,37 @@ enum EvalValues {
         return try FeedbackValues.text(text, option: option, range: range)
     }
 
+    /// `VALUE=JUDGEMENT` judgements of the ekspektasi khusus, each value once, with the `VALUE=TEXT`
+    /// notes of judged values, in the values' order.
+    static func judgements(_ given: [String], notes: [String]) throws -> [Evaluation.ExpectationJudgement] {
+        var judgements: [Evaluation.ExpectationJudgement] = []
+        for entry in given {
+            guard let equals = entry.firstIndex(of: "=") else {
+                throw CLIError.invalidArguments("--value must be VALUE=JUDGEMENT, e.g. akuntabel=di-atas")
+            }
+            guard let value = EnumArgument<Common.BerakhlakValue>(argument: String(entry[..<equals]))?.value else {
+                throw CLIError.invalidArguments("--value: \(entry[..<equals]) is not a BerAKHLAK value ("
+                    + EnumArgument<Common.BerakhlakValue>.allValueStrings.joined(separator: ", ") + ")")
+            }
+            guard let judgement = RatingArgument(argument: String(entry[entry.index(after: equals)...])),
+                  judgement.value != .unspecified else {
+                throw CLIError.invalidArguments("--value \(Display.name(value)): the judgement must be di-atas, sesuai or di-bawah")
+            }
+            guard !judgements.contains(where: { $0.value == value }) else {
+                throw CLIError.invalidArguments("--value: \(Display.name(value)) is given twice")
+            }
+            judgements.append(Evaluation.ExpectationJudgement(value: value, judgement: judgement.value))
+        }
+        for note in try valueNotes(notes, option: "--note") {
+            guard let index = judgements.firstIndex(where: { $0.value == note.value }) else {
+                throw CLIError.invalidArguments("--note \(Display.name(note.value)): judge the value too (--value)")
+            }
+            judgements[index].note = note.note
+        }
+        let order = FeedbackText.values.map(\.value)
+        return judgements.sorted { (order.firstIndex(of: $0.value) ?? 0) < (order.firstIndex(of: $1.value) ?? 0) }
+    }
+
     /// `VALUE=TEXT` notes on BerAKHLAK values, each value once, in the values' order.
     static func valueNotes(_ given: [String], option: String = "--value-note") throws -> [Evaluation.PerilakuValueNote] {
         var notes: [Evaluation.PerilakuValueNote] = []

@@ -909,6 +909,11 @@ extension Evaluation {
         public var recommendations: [Evaluation.OrganisationRatingRecommendation] = []
         /// The peers told of the latest finalisation or reopening, and whether they acknowledged it. Output only.
         public var lockDeliveries: [Evaluation.LockDelivery] = []
+        /// The current organisation ratings of units inside the scope other than `unit` itself (sub-units
+        /// of a period opened with its sub-units), by unit id: each such unit has its own curve, in which
+        /// every employee whose nearest enclosing unit with a rating it is counts (docs/EVALUATION.md 8.6).
+        /// Empty for a period whose sub-units have no rating of their own. Output only.
+        public var unitRatings: [Evaluation.OrganisationRatingRecord] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -935,7 +940,8 @@ extension Evaluation {
             curveDenominator: UInt32 = 0,
             finalisations: [Evaluation.FinalisationRecord] = [],
             recommendations: [Evaluation.OrganisationRatingRecommendation] = [],
-            lockDeliveries: [Evaluation.LockDelivery] = []
+            lockDeliveries: [Evaluation.LockDelivery] = [],
+            unitRatings: [Evaluation.OrganisationRatingRecord] = []
         ) {
             self.periodID = periodID
             self.unit = unit
@@ -958,6 +964,7 @@ extension Evaluation {
             self.finalisations = finalisations
             self.recommendations = recommendations
             self.lockDeliveries = lockDeliveries
+            self.unitRatings = unitRatings
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -982,6 +989,7 @@ extension Evaluation {
             try encoder.repeatedMessage(18, finalisations)
             try encoder.repeatedMessage(19, recommendations)
             try encoder.repeatedMessage(20, lockDeliveries)
+            try encoder.repeatedMessage(21, unitRatings)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1006,6 +1014,7 @@ extension Evaluation {
             self.finalisations = try decoder.repeatedMessage(18)
             self.recommendations = try decoder.repeatedMessage(19)
             self.lockDeliveries = try decoder.repeatedMessage(20)
+            self.unitRatings = try decoder.repeatedMessage(21)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1030,6 +1039,7 @@ extension Evaluation {
             for value in finalisations { printer.message("finalisations", value) }
             for value in recommendations { printer.message("recommendations", value) }
             for value in lockDeliveries { printer.message("lock_deliveries", value) }
+            for value in unitRatings { printer.message("unit_ratings", value) }
         }
     }
 
@@ -1575,6 +1585,59 @@ extension Evaluation {
         }
     }
 
+    /// The atasan's judgement of the ekspektasi khusus of one BerAKHLAK value (an input of the
+    /// Perilaku proposal: a judged value is classified by the judgement, not by its 360° mean).
+    public struct ExpectationJudgement: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ExpectationJudgement"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__expectation_judgement()) }
+
+        /// The value whose ekspektasi khusus is judged. Required.
+        public var value: Common.BerakhlakValue = .init(rawValue: 0)
+        /// Di Atas, Sesuai or Di Bawah Ekspektasi. Required.
+        public var judgement: Common.Rating = .init(rawValue: 0)
+        /// What was observed against the expectation; optional, at most 1000 characters.
+        public var note: String = ""
+        /// Who judged and when. Output only.
+        public var judged: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            value: Common.BerakhlakValue = .init(rawValue: 0),
+            judgement: Common.Rating = .init(rawValue: 0),
+            note: String = "",
+            judged: Common.AuditStamp? = nil
+        ) {
+            self.value = value
+            self.judgement = judgement
+            self.note = note
+            self.judged = judged
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, value.rawValue)
+            encoder.scalar(1, judgement.rawValue)
+            try encoder.string(2, note)
+            try encoder.message(3, judged)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.value = decoder.enumeration(0)
+            self.judgement = decoder.enumeration(1)
+            self.note = try decoder.string(2)
+            self.judged = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if value.rawValue != 0 { printer.enumeration("value", value) }
+            if judgement.rawValue != 0 { printer.enumeration("judgement", judgement) }
+            if !note.isEmpty { printer.string("note", note) }
+            if let value = judged { printer.message("judged", value) }
+        }
+    }
+
     /// One employee's evaluation for a period.
     public struct EmployeeEvaluation: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.EmployeeEvaluation"
@@ -1590,7 +1653,8 @@ extension Evaluation {
         public var period: Common.Period? = nil
         /// The employee's jenis jabatan at the period.
         public var jenisJabatan: Common.JenisJabatan = .init(rawValue: 0)
-        /// True when the employee leads the evaluated unit (their Hasil Kerja follows the organisation rating).
+        /// True when the employee leads the evaluated unit, or a unit inside the scope with its own
+        /// organisation rating (their Hasil Kerja follows that unit's organisation rating).
         public var unitLeader: Bool = false
         /// Pejabat penilai (evaluator) per identity: recorded when the period opens (for its last day, or
         /// today when earlier), refreshed by ProposeEvaluations, and set to whoever rated at each rating.
@@ -1635,6 +1699,9 @@ extension Evaluation {
         /// True when a population adjustment removes the employee from the curve's denominator (then
         /// they are not rated or finalised in this period).
         public var excluded: Bool = false
+        /// The atasan's judgements of the ekspektasi khusus, in value order; at most 7, each value once
+        /// (SetExpectationJudgements).
+        public var expectationJudgements: [Evaluation.ExpectationJudgement] = []
 
         /// A message with every field at its default.
         public init() {}
@@ -1665,7 +1732,8 @@ extension Evaluation {
             skpIDs: [String] = [],
             acknowledgement: Evaluation.EvaluationAcknowledgement? = nil,
             snapshotSha256: [UInt8] = [],
-            excluded: Bool = false
+            excluded: Bool = false,
+            expectationJudgements: [Evaluation.ExpectationJudgement] = []
         ) {
             self.evaluationID = evaluationID
             self.periodID = periodID
@@ -1692,6 +1760,7 @@ extension Evaluation {
             self.acknowledgement = acknowledgement
             self.snapshotSha256 = snapshotSha256
             self.excluded = excluded
+            self.expectationJudgements = expectationJudgements
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -1720,6 +1789,7 @@ extension Evaluation {
             try encoder.message(22, acknowledgement)
             encoder.bytes(23, snapshotSha256)
             encoder.bool(24, excluded)
+            try encoder.repeatedMessage(25, expectationJudgements)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -1748,6 +1818,7 @@ extension Evaluation {
             self.acknowledgement = try decoder.message(22)
             self.snapshotSha256 = decoder.bytes(23)
             self.excluded = decoder.bool(24)
+            self.expectationJudgements = try decoder.repeatedMessage(25)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -1776,6 +1847,7 @@ extension Evaluation {
             if let value = acknowledgement { printer.message("acknowledgement", value) }
             if !snapshotSha256.isEmpty { printer.bytes("snapshot_sha256", snapshotSha256) }
             if excluded { printer.bool("excluded", excluded) }
+            for value in expectationJudgements { printer.message("expectation_judgements", value) }
         }
     }
 
@@ -2156,6 +2228,9 @@ extension Evaluation {
         public var excludedCount: UInt32 = 0
         /// The span (any kind, including a semester, for which `period` is absent).
         public var span: Evaluation.EvaluationSpan? = nil
+        /// The unit GetCurve asked about when its employees count in another unit's curve (it has no
+        /// organisation rating of its own); empty otherwise.
+        public var requestedUnitID: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -2174,7 +2249,8 @@ extension Evaluation {
             compliant: Bool = false,
             note: String = "",
             excludedCount: UInt32 = 0,
-            span: Evaluation.EvaluationSpan? = nil
+            span: Evaluation.EvaluationSpan? = nil,
+            requestedUnitID: String = ""
         ) {
             self.periodID = periodID
             self.unitID = unitID
@@ -2189,6 +2265,7 @@ extension Evaluation {
             self.note = note
             self.excludedCount = excludedCount
             self.span = span
+            self.requestedUnitID = requestedUnitID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -2205,6 +2282,7 @@ extension Evaluation {
             try encoder.string(10, note)
             encoder.scalar(11, excludedCount)
             try encoder.message(12, span)
+            try encoder.string(13, requestedUnitID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -2221,6 +2299,7 @@ extension Evaluation {
             self.note = try decoder.string(10)
             self.excludedCount = decoder.scalar(11)
             self.span = try decoder.message(12)
+            self.requestedUnitID = try decoder.string(13)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -2237,6 +2316,7 @@ extension Evaluation {
             if !note.isEmpty { printer.string("note", note) }
             if excludedCount != 0 { printer.integer("excluded_count", excludedCount) }
             if let value = span { printer.message("span", value) }
+            if !requestedUnitID.isEmpty { printer.string("requested_unit_id", requestedUnitID) }
         }
     }
 
@@ -3004,6 +3084,10 @@ extension Evaluation {
         public var reference: String = ""
         /// Revision of the period the caller read; 0 = skip the check.
         public var expectedRevision: UInt64 = 0
+        /// The unit rated: a unit inside the period's scope (a sub-unit of a period opened with its
+        /// sub-units, which then gets its own curve); empty = the period's own unit. A sub-unit's rating
+        /// does not change the period's state and is decided by the pimpinan above that sub-unit.
+        public var unitID: String = ""
 
         /// A message with every field at its default.
         public init() {}
@@ -3014,13 +3098,15 @@ extension Evaluation {
             rating: Common.OrganisationRating = .init(rawValue: 0),
             reason: String = "",
             reference: String = "",
-            expectedRevision: UInt64 = 0
+            expectedRevision: UInt64 = 0,
+            unitID: String = ""
         ) {
             self.periodID = periodID
             self.rating = rating
             self.reason = reason
             self.reference = reference
             self.expectedRevision = expectedRevision
+            self.unitID = unitID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
@@ -3029,6 +3115,7 @@ extension Evaluation {
             try encoder.string(2, reason)
             try encoder.string(3, reference)
             encoder.scalar(4, expectedRevision)
+            try encoder.string(5, unitID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
@@ -3037,6 +3124,7 @@ extension Evaluation {
             self.reason = try decoder.string(2)
             self.reference = try decoder.string(3)
             self.expectedRevision = decoder.scalar(4)
+            self.unitID = try decoder.string(5)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
@@ -3045,6 +3133,7 @@ extension Evaluation {
             if !reason.isEmpty { printer.string("reason", reason) }
             if !reference.isEmpty { printer.string("reference", reference) }
             if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
         }
     }
 
@@ -3055,7 +3144,7 @@ extension Evaluation {
 
         /// The period (now PENILAIAN).
         public var period: Evaluation.EvaluationPeriod? = nil
-        /// The curve with the quotas this rating sets.
+        /// The curve with the quotas this rating sets (the rated unit's curve).
         public var curve: Evaluation.CurveStatus? = nil
 
         /// A message with every field at its default.
@@ -3859,27 +3948,37 @@ extension Evaluation {
 
         /// Evaluation period id.
         public var periodID: String = ""
+        /// A unit inside the period's scope; empty = the period's own unit. The answer is the curve the
+        /// unit's employees count in: the unit's own when it has an organisation rating for the span,
+        /// otherwise that of the nearest unit above it (inside the scope) that has one, else the
+        /// period's; CurveStatus.unit_id names it.
+        public var unitID: String = ""
 
         /// A message with every field at its default.
         public init() {}
 
         /// A message with the given fields; the others keep their defaults.
         public init(
-            periodID: String = ""
+            periodID: String = "",
+            unitID: String = ""
         ) {
             self.periodID = periodID
+            self.unitID = unitID
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             try encoder.string(0, periodID)
+            try encoder.string(1, unitID)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.periodID = try decoder.string(0)
+            self.unitID = try decoder.string(1)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if !periodID.isEmpty { printer.string("period_id", periodID) }
+            if !unitID.isEmpty { printer.string("unit_id", unitID) }
         }
     }
 
@@ -4606,6 +4705,104 @@ extension Evaluation {
         public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__rate_qualitative_ikis_response()) }
 
         /// The evaluation with its recomputed Hasil Kerja proposal.
+        public var evaluation: Evaluation.EmployeeEvaluation? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluation: Evaluation.EmployeeEvaluation? = nil
+        ) {
+            self.evaluation = evaluation
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, evaluation)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluation = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = evaluation { printer.message("evaluation", value) }
+        }
+    }
+
+    /// Request of EvaluationService.SetExpectationJudgements.
+    public struct SetExpectationJudgementsRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetExpectationJudgementsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_expectation_judgements_request()) }
+
+        /// Which evaluation.
+        public enum Key: Sendable, Hashable {
+            /// By evaluation id.
+            case evaluationID(String)
+            /// By employee and period.
+            case employeePeriod(Evaluation.EmployeePeriodKey)
+        }
+        /// Which evaluation.
+        public var key: Key? = nil
+        /// The judgements; replace all earlier ones (an empty list withdraws them); at most 7, each value once.
+        public var judgements: [Evaluation.ExpectationJudgement] = []
+        /// Revision the caller read; 0 = skip the check.
+        public var expectedRevision: UInt64 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            key: Key? = nil,
+            judgements: [Evaluation.ExpectationJudgement] = [],
+            expectedRevision: UInt64 = 0
+        ) {
+            self.key = key
+            self.judgements = judgements
+            self.expectedRevision = expectedRevision
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            switch key {
+            case .evaluationID(let value)?:
+                encoder.oneofCase(0)
+                try encoder.oneofString(0, value)
+            case .employeePeriod(let value)?:
+                encoder.oneofCase(1)
+                try encoder.message(1, value)
+            case nil:
+                break
+            }
+            try encoder.repeatedMessage(2, judgements)
+            encoder.scalar(3, expectedRevision)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            switch decoder.oneofCase(0) {
+            case 1: self.key = .evaluationID(try decoder.string(0))
+            case 2: self.key = .employeePeriod(try decoder.message(1) ?? Evaluation.EmployeePeriodKey())
+            default: self.key = nil
+            }
+            self.judgements = try decoder.repeatedMessage(2)
+            self.expectedRevision = decoder.scalar(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if case .evaluationID(let value)? = key { printer.string("evaluation_id", value) }
+            if case .employeePeriod(let value)? = key { printer.message("employee_period", value) }
+            for value in judgements { printer.message("judgements", value) }
+            if expectedRevision != 0 { printer.integer("expected_revision", expectedRevision) }
+        }
+    }
+
+    /// Response of EvaluationService.SetExpectationJudgements.
+    public struct SetExpectationJudgementsResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetExpectationJudgementsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_expectation_judgements_response()) }
+
+        /// The evaluation with the judgements and its recomputed proposals (the Perilaku proposal's values
+        /// say which were decided by a judgement).
         public var evaluation: Evaluation.EmployeeEvaluation? = nil
 
         /// A message with every field at its default.

@@ -16,7 +16,7 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
@@ -63,15 +63,17 @@ extension Evaluation {
                 documentation: "Reopens a FINALISED period for corrections (back to PENILAIAN); the finalisation and its\n snapshots are kept, marked superseded; reporting (and planning, for an annual period) are told\n to lift their locks. The pimpinan above the unit. Returns INVALID_ARGUMENT without a reason of\n 20–2000 characters, NOT_FOUND, FAILED_PRECONDITION when not FINALISED."
             )
             /// Decides the unit's organisation rating for the period, which sets the curve quotas; moves
-            /// PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may
-            /// recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;
+            /// PERSIAPAN to PENILAIAN. With `unit_id`, decides a sub-unit's own rating (its own curve; the
+            /// period's state is unchanged). The pimpinan above the unit rated only (never pengelola kinerja,
+            /// who may recommend). Returns INVALID_ARGUMENT for an unspecified rating, a missing reason or a
+            /// unit outside the period's scope; NOT_FOUND (also for an unknown unit);
             /// FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during
             /// PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
             public static let setOrganisationRating = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "SetOrganisationRating", kind: .unary,
                 requestType: "kinerja.evaluation.v1.SetOrganisationRatingRequest", responseType: "kinerja.evaluation.v1.SetOrganisationRatingResponse",
                 idempotency: .withKey,
-                documentation: "Decides the unit's organisation rating for the period, which sets the curve quotas; moves\n PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may\n recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;\n FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during\n PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`."
+                documentation: "Decides the unit's organisation rating for the period, which sets the curve quotas; moves\n PERSIAPAN to PENILAIAN. With `unit_id`, decides a sub-unit's own rating (its own curve; the\n period's state is unchanged). The pimpinan above the unit rated only (never pengelola kinerja,\n who may recommend). Returns INVALID_ARGUMENT for an unspecified rating, a missing reason or a\n unit outside the period's scope; NOT_FOUND (also for an unknown unit);\n FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during\n PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`."
             )
             /// Returns a unit's organisation rating for a period with its history. Any employee of the
             /// unit, pengelola kinerja, pimpinan and auditor in scope, HR portal. Returns INVALID_ARGUMENT
@@ -154,18 +156,21 @@ extension Evaluation {
                 idempotency: .always,
                 documentation: "Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any\n authenticated principal. Never fails on valid input."
             )
-            /// Returns a period's curve: quotas per predikat (available before any rating), the current
-            /// distribution and breaches with explanations. A pejabat penilai with evaluations in the
-            /// period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR
-            /// portal. Returns NOT_FOUND for an unknown period.
+            /// Returns a period's curve, or with `unit_id` the curve a unit inside its scope counts in (a
+            /// sub-unit with its own organisation rating has its own curve): quotas per predikat (available
+            /// before any rating), the current distribution and breaches with explanations. A pejabat
+            /// penilai with evaluations in the period, the pimpinan above the unit, pengelola kinerja,
+            /// pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period or unit,
+            /// INVALID_ARGUMENT for a unit outside the period's scope.
             public static let getCurve = MethodDescriptor(
                 service: "kinerja.evaluation.v1.EvaluationService", method: "GetCurve", kind: .unary,
                 requestType: "kinerja.evaluation.v1.GetCurveRequest", responseType: "kinerja.evaluation.v1.GetCurveResponse",
                 idempotency: .always,
-                documentation: "Returns a period's curve: quotas per predikat (available before any rating), the current\n distribution and breaches with explanations. A pejabat penilai with evaluations in the\n period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR\n portal. Returns NOT_FOUND for an unknown period."
+                documentation: "Returns a period's curve, or with `unit_id` the curve a unit inside its scope counts in (a\n sub-unit with its own organisation rating has its own curve): quotas per predikat (available\n before any rating), the current distribution and breaches with explanations. A pejabat\n penilai with evaluations in the period, the pimpinan above the unit, pengelola kinerja,\n pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period or unit,\n INVALID_ARGUMENT for a unit outside the period's scope."
             )
-            /// Finalises a period in one transaction: every counted evaluation must be RATED; the curve must
-            /// hold, or its breaches are accepted with an override reason (audited); every evaluation is
+            /// Finalises a period in one transaction: every counted evaluation must be RATED; every curve of
+            /// the period must hold (the period's own and each rated sub-unit's; each breach names its unit),
+            /// or the breaches are accepted with an override reason (audited); every evaluation is
             /// locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the
             /// period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer
             /// that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;
@@ -177,7 +182,7 @@ extension Evaluation {
                 service: "kinerja.evaluation.v1.EvaluationService", method: "FinalisePeriod", kind: .unary,
                 requestType: "kinerja.evaluation.v1.FinalisePeriodRequest", responseType: "kinerja.evaluation.v1.FinalisePeriodResponse",
                 idempotency: .withKey,
-                documentation: "Finalises a period in one transaction: every counted evaluation must be RATED; the curve must\n hold, or its breaches are accepted with an override reason (audited); every evaluation is\n locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the\n period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer\n that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;\n FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated or when the curve is\n breached without an override (with CurveBreachInfo details naming the rule, the count and the\n limit); INVALID_ARGUMENT for an override reason under 20 characters; ABORTED on a revision\n mismatch. Idempotent with `idempotency-key`."
+                documentation: "Finalises a period in one transaction: every counted evaluation must be RATED; every curve of\n the period must hold (the period's own and each rated sub-unit's; each breach names its unit),\n or the breaches are accepted with an override reason (audited); every evaluation is\n locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the\n period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer\n that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;\n FAILED_PRECONDITION when not PENILAIAN, when evaluations are unrated or when the curve is\n breached without an override (with CurveBreachInfo details naming the rule, the count and the\n limit); INVALID_ARGUMENT for an override reason under 20 characters; ABORTED on a revision\n mismatch. Idempotent with `idempotency-key`."
             )
             /// Lists evaluations for the HR portal by unit (with sub-units), period, predikat, state and
             /// evaluator, with paging and totals. HR portal, pengelola kinerja, pimpinan and auditor in
@@ -238,6 +243,19 @@ extension Evaluation {
                 requestType: "kinerja.evaluation.v1.RateQualitativeIkisRequest", responseType: "kinerja.evaluation.v1.RateQualitativeIkisResponse",
                 idempotency: .withKey,
                 documentation: "Records the atasan's ratings of a Kualitatif SKP's descriptive targets and recomputes the\n Hasil Kerja proposal from them. The pejabat penilai of the day. Returns INVALID_ARGUMENT for an\n unspecified rating, a note outside 1–1000 characters, an IKI not in the SKP or named twice, or\n an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
+            )
+            /// Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per
+            /// BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as
+            /// SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns
+            /// INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,
+            /// more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when
+            /// planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`.
+            public static let setExpectationJudgements = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "SetExpectationJudgements", kind: .unary,
+                requestType: "kinerja.evaluation.v1.SetExpectationJudgementsRequest", responseType: "kinerja.evaluation.v1.SetExpectationJudgementsResponse",
+                idempotency: .withKey,
+                documentation: "Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per\n BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as\n SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns\n INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,\n more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when\n FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when\n planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`."
             )
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
             /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
@@ -313,8 +331,10 @@ extension Evaluation {
             /// 20–2000 characters, NOT_FOUND, FAILED_PRECONDITION when not FINALISED.
             func reopenPeriod(_ request: Evaluation.ReopenPeriodRequest, context: ServerContext) async throws -> Evaluation.ReopenPeriodResponse
             /// Decides the unit's organisation rating for the period, which sets the curve quotas; moves
-            /// PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may
-            /// recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;
+            /// PERSIAPAN to PENILAIAN. With `unit_id`, decides a sub-unit's own rating (its own curve; the
+            /// period's state is unchanged). The pimpinan above the unit rated only (never pengelola kinerja,
+            /// who may recommend). Returns INVALID_ARGUMENT for an unspecified rating, a missing reason or a
+            /// unit outside the period's scope; NOT_FOUND (also for an unknown unit);
             /// FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during
             /// PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
             func setOrganisationRating(_ request: Evaluation.SetOrganisationRatingRequest, context: ServerContext) async throws -> Evaluation.SetOrganisationRatingResponse
@@ -359,13 +379,16 @@ extension Evaluation {
             /// Returns the predikat matrix (Hasil Kerja × Perilaku Kerja → Predikat) as data. Any
             /// authenticated principal. Never fails on valid input.
             func getPredikatMatrix(_ request: Evaluation.GetPredikatMatrixRequest, context: ServerContext) async throws -> Evaluation.GetPredikatMatrixResponse
-            /// Returns a period's curve: quotas per predikat (available before any rating), the current
-            /// distribution and breaches with explanations. A pejabat penilai with evaluations in the
-            /// period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR
-            /// portal. Returns NOT_FOUND for an unknown period.
+            /// Returns a period's curve, or with `unit_id` the curve a unit inside its scope counts in (a
+            /// sub-unit with its own organisation rating has its own curve): quotas per predikat (available
+            /// before any rating), the current distribution and breaches with explanations. A pejabat
+            /// penilai with evaluations in the period, the pimpinan above the unit, pengelola kinerja,
+            /// pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period or unit,
+            /// INVALID_ARGUMENT for a unit outside the period's scope.
             func getCurve(_ request: Evaluation.GetCurveRequest, context: ServerContext) async throws -> Evaluation.GetCurveResponse
-            /// Finalises a period in one transaction: every counted evaluation must be RATED; the curve must
-            /// hold, or its breaches are accepted with an override reason (audited); every evaluation is
+            /// Finalises a period in one transaction: every counted evaluation must be RATED; every curve of
+            /// the period must hold (the period's own and each rated sub-unit's; each breach names its unit),
+            /// or the breaches are accepted with an override reason (audited); every evaluation is
             /// locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the
             /// period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer
             /// that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;
@@ -404,6 +427,14 @@ extension Evaluation {
             /// an SKP that is not Kualitatif; NOT_FOUND; FAILED_PRECONDITION when FINALISED; ABORTED on a
             /// revision mismatch. Idempotent with `idempotency-key`.
             func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest, context: ServerContext) async throws -> Evaluation.RateQualitativeIkisResponse
+            /// Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per
+            /// BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as
+            /// SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns
+            /// INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,
+            /// more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when
+            /// planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`.
+            func setExpectationJudgements(_ request: Evaluation.SetExpectationJudgementsRequest, context: ServerContext) async throws -> Evaluation.SetExpectationJudgementsResponse
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
             /// recomputes the curve's denominator and quotas. Pengelola kinerja in scope. Returns
             /// INVALID_ARGUMENT for an unspecified reason, missing or misplaced leave days or effective
@@ -473,8 +504,10 @@ extension Evaluation {
             }
 
             /// Decides the unit's organisation rating for the period, which sets the curve quotas; moves
-            /// PERSIAPAN to PENILAIAN. The pimpinan above the unit only (never pengelola kinerja, who may
-            /// recommend). Returns INVALID_ARGUMENT for an unspecified rating or missing reason; NOT_FOUND;
+            /// PERSIAPAN to PENILAIAN. With `unit_id`, decides a sub-unit's own rating (its own curve; the
+            /// period's state is unchanged). The pimpinan above the unit rated only (never pengelola kinerja,
+            /// who may recommend). Returns INVALID_ARGUMENT for an unspecified rating, a missing reason or a
+            /// unit outside the period's scope; NOT_FOUND (also for an unknown unit);
             /// FAILED_PRECONDITION when FINALISED; ABORTED on a revision mismatch. Changing it during
             /// PENILAIAN is audited and recomputes the unit leader's proposal. Idempotent with `idempotency-key`.
             public func setOrganisationRating(_ request: Evaluation.SetOrganisationRatingRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetOrganisationRatingResponse {
@@ -546,16 +579,19 @@ extension Evaluation {
                 try await transport.unary(Method.getPredikatMatrix, request, options: options)
             }
 
-            /// Returns a period's curve: quotas per predikat (available before any rating), the current
-            /// distribution and breaches with explanations. A pejabat penilai with evaluations in the
-            /// period, the pimpinan above the unit, pengelola kinerja, pimpinan and auditor in scope, HR
-            /// portal. Returns NOT_FOUND for an unknown period.
+            /// Returns a period's curve, or with `unit_id` the curve a unit inside its scope counts in (a
+            /// sub-unit with its own organisation rating has its own curve): quotas per predikat (available
+            /// before any rating), the current distribution and breaches with explanations. A pejabat
+            /// penilai with evaluations in the period, the pimpinan above the unit, pengelola kinerja,
+            /// pimpinan and auditor in scope, HR portal. Returns NOT_FOUND for an unknown period or unit,
+            /// INVALID_ARGUMENT for a unit outside the period's scope.
             public func getCurve(_ request: Evaluation.GetCurveRequest, options: CallOptions = .defaults) async throws -> Evaluation.GetCurveResponse {
                 try await transport.unary(Method.getCurve, request, options: options)
             }
 
-            /// Finalises a period in one transaction: every counted evaluation must be RATED; the curve must
-            /// hold, or its breaches are accepted with an override reason (audited); every evaluation is
+            /// Finalises a period in one transaction: every counted evaluation must be RATED; every curve of
+            /// the period must hold (the period's own and each rated sub-unit's; each breach names its unit),
+            /// or the breaches are accepted with an override reason (audited); every evaluation is
             /// locked with a snapshot of what it rests on and its SHA-256. Then reporting is told to lock the
             /// period (and, for an annual period, planning to refuse revisions of the year's SKPs); a peer
             /// that cannot be reached is retried. The pimpinan above the unit only. Returns NOT_FOUND;
@@ -616,6 +652,17 @@ extension Evaluation {
             /// revision mismatch. Idempotent with `idempotency-key`.
             public func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest, options: CallOptions = .defaults) async throws -> Evaluation.RateQualitativeIkisResponse {
                 try await transport.unary(Method.rateQualitativeIkis, request, options: options)
+            }
+
+            /// Records the atasan's judgement (Di Atas, Sesuai, Di Bawah) of the ekspektasi khusus per
+            /// BerAKHLAK value and recomputes the proposals from them. The pejabat penilai of the day (as
+            /// SetPerilakuRating: atasan langsung, Plt/Plh, the non-ASN Kepala Daerah). Returns
+            /// INVALID_ARGUMENT for no key, an unspecified or unknown value or judgement, a value named twice,
+            /// more than 7 judgements or a note over 1000 characters; NOT_FOUND; FAILED_PRECONDITION when
+            /// FINALISED or when the employee is excluded; ABORTED on a revision mismatch; UNAVAILABLE when
+            /// planning, reporting or feedback cannot answer. Idempotent with `idempotency-key`.
+            public func setExpectationJudgements(_ request: Evaluation.SetExpectationJudgementsRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetExpectationJudgementsResponse {
+                try await transport.unary(Method.setExpectationJudgements, request, options: options)
             }
 
             /// Records a population adjustment (CLTN, tugas belajar, died, retired, transferred) and
@@ -686,6 +733,7 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .serverStreaming(Evaluation.EvaluationService.Method.exportEvaluations) { try await self.exportEvaluations($0, responses: $1, context: $2) },
             .unary(Evaluation.EvaluationService.Method.getRaterLeniency) { try await self.getRaterLeniency($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.rateQualitativeIkis) { try await self.rateQualitativeIkis($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.setExpectationJudgements) { try await self.setExpectationJudgements($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.adjustPopulation) { try await self.adjustPopulation($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.recommendOrganisationRating) { try await self.recommendOrganisationRating($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.acknowledgeEvaluation) { try await self.acknowledgeEvaluation($0, context: $1) },

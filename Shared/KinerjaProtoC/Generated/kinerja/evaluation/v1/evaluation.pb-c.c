@@ -727,6 +727,51 @@ void   kinerja__evaluation__v1__perilaku_value_note__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__perilaku_value_note__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__expectation_judgement__init
+                     (Kinerja__Evaluation__V1__ExpectationJudgement         *message)
+{
+  static const Kinerja__Evaluation__V1__ExpectationJudgement init_value = KINERJA__EVALUATION__V1__EXPECTATION_JUDGEMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__expectation_judgement__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExpectationJudgement *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__expectation_judgement__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__expectation_judgement__pack
+                     (const Kinerja__Evaluation__V1__ExpectationJudgement *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__expectation_judgement__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__expectation_judgement__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExpectationJudgement *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__expectation_judgement__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ExpectationJudgement *
+       kinerja__evaluation__v1__expectation_judgement__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ExpectationJudgement *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__expectation_judgement__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__expectation_judgement__free_unpacked
+                     (Kinerja__Evaluation__V1__ExpectationJudgement *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__expectation_judgement__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__employee_evaluation__init
                      (Kinerja__Evaluation__V1__EmployeeEvaluation         *message)
 {
@@ -3157,6 +3202,96 @@ void   kinerja__evaluation__v1__rate_qualitative_ikis_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__set_expectation_judgements_request__init
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest init_value = KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__set_expectation_judgements_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__set_expectation_judgements_request__pack
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__set_expectation_judgements_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *
+       kinerja__evaluation__v1__set_expectation_judgements_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__set_expectation_judgements_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__set_expectation_judgements_request__free_unpacked
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__set_expectation_judgements_response__init
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse init_value = KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__set_expectation_judgements_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__set_expectation_judgements_response__pack
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__set_expectation_judgements_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *
+       kinerja__evaluation__v1__set_expectation_judgements_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__set_expectation_judgements_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__set_expectation_judgements_response__free_unpacked
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_expectation_judgements_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__adjust_population_request__init
                      (Kinerja__Evaluation__V1__AdjustPopulationRequest         *message)
 {
@@ -4340,7 +4475,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__organisation_rating_re
   (ProtobufCMessageInit) kinerja__evaluation__v1__organisation_rating_record__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[21] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period__field_descriptors[22] =
 {
   {
     "period_id",
@@ -4594,6 +4729,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__evaluation_period
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "unit_ratings",
+    22,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, n_unit_ratings),
+    offsetof(Kinerja__Evaluation__V1__EvaluationPeriod, unit_ratings),
+    &kinerja__evaluation__v1__organisation_rating_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_by_name[] = {
   17,   /* field[17] = curve_denominator */
@@ -4617,11 +4764,12 @@ static const unsigned kinerja__evaluation__v1__evaluation_period__field_indices_
   15,   /* field[15] = span */
   3,   /* field[3] = state */
   1,   /* field[1] = unit */
+  21,   /* field[21] = unit_ratings */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__evaluation_period__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 21 }
+  { 0, 22 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__descriptor =
 {
@@ -4631,7 +4779,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_period__des
   "Kinerja__Evaluation__V1__EvaluationPeriod",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EvaluationPeriod),
-  21,
+  22,
   kinerja__evaluation__v1__evaluation_period__field_descriptors,
   kinerja__evaluation__v1__evaluation_period__field_indices_by_name,
   1,  kinerja__evaluation__v1__evaluation_period__number_ranges,
@@ -5502,7 +5650,84 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_note__d
   (ProtobufCMessageInit) kinerja__evaluation__v1__perilaku_value_note__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluation__field_descriptors[25] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__expectation_judgement__field_descriptors[4] =
+{
+  {
+    "value",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExpectationJudgement, value),
+    &kinerja__common__v1__berakhlak_value__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "judgement",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExpectationJudgement, judgement),
+    &kinerja__common__v1__rating__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExpectationJudgement, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "judged",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExpectationJudgement, judged),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__expectation_judgement__field_indices_by_name[] = {
+  3,   /* field[3] = judged */
+  1,   /* field[1] = judgement */
+  2,   /* field[2] = note */
+  0,   /* field[0] = value */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__expectation_judgement__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__expectation_judgement__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ExpectationJudgement",
+  "ExpectationJudgement",
+  "Kinerja__Evaluation__V1__ExpectationJudgement",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ExpectationJudgement),
+  4,
+  kinerja__evaluation__v1__expectation_judgement__field_descriptors,
+  kinerja__evaluation__v1__expectation_judgement__field_indices_by_name,
+  1,  kinerja__evaluation__v1__expectation_judgement__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__expectation_judgement__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluation__field_descriptors[26] =
 {
   {
     "evaluation_id",
@@ -5804,6 +6029,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_evaluati
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "expectation_judgements",
+    26,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, n_expectation_judgements),
+    offsetof(Kinerja__Evaluation__V1__EmployeeEvaluation, expectation_judgements),
+    &kinerja__evaluation__v1__expectation_judgement__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indices_by_name[] = {
   22,   /* field[22] = acknowledgement */
@@ -5811,6 +6048,7 @@ static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indice
   0,   /* field[0] = evaluation_id */
   6,   /* field[6] = evaluator */
   24,   /* field[24] = excluded */
+  25,   /* field[25] = expectation_judgements */
   16,   /* field[16] = finalised */
   10,   /* field[10] = hasil_kerja */
   4,   /* field[4] = jenis_jabatan */
@@ -5835,7 +6073,7 @@ static const unsigned kinerja__evaluation__v1__employee_evaluation__field_indice
 static const ProtobufCIntRange kinerja__evaluation__v1__employee_evaluation__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 25 }
+  { 0, 26 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__descriptor =
 {
@@ -5845,7 +6083,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__d
   "Kinerja__Evaluation__V1__EmployeeEvaluation",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__EmployeeEvaluation),
-  25,
+  26,
   kinerja__evaluation__v1__employee_evaluation__field_descriptors,
   kinerja__evaluation__v1__employee_evaluation__field_indices_by_name,
   1,  kinerja__evaluation__v1__employee_evaluation__number_ranges,
@@ -6381,7 +6619,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__predikat_count__descri
   (ProtobufCMessageInit) kinerja__evaluation__v1__predikat_count__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__field_descriptors[13] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__field_descriptors[14] =
 {
   {
     "period_id",
@@ -6539,6 +6777,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__curve_status__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "requested_unit_id",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CurveStatus, requested_unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__curve_status__field_indices_by_name[] = {
   8,   /* field[8] = breaches */
@@ -6552,13 +6802,14 @@ static const unsigned kinerja__evaluation__v1__curve_status__field_indices_by_na
   4,   /* field[4] = population */
   6,   /* field[6] = quotas */
   5,   /* field[5] = rated_count */
+  13,   /* field[13] = requested_unit_id */
   12,   /* field[12] = span */
   1,   /* field[1] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__curve_status__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 13 }
+  { 0, 14 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_status__descriptor =
 {
@@ -6568,7 +6819,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__curve_status__descript
   "Kinerja__Evaluation__V1__CurveStatus",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__CurveStatus),
-  13,
+  14,
   kinerja__evaluation__v1__curve_status__field_descriptors,
   kinerja__evaluation__v1__curve_status__field_indices_by_name,
   1,  kinerja__evaluation__v1__curve_status__number_ranges,
@@ -7720,7 +7971,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__reopen_period_response
   (ProtobufCMessageInit) kinerja__evaluation__v1__reopen_period_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_organisation_rating_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_organisation_rating_request__field_descriptors[6] =
 {
   {
     "period_id",
@@ -7782,6 +8033,18 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_organisation_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "unit_id",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetOrganisationRatingRequest, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__set_organisation_rating_request__field_indices_by_name[] = {
   4,   /* field[4] = expected_revision */
@@ -7789,11 +8052,12 @@ static const unsigned kinerja__evaluation__v1__set_organisation_rating_request__
   1,   /* field[1] = rating */
   2,   /* field[2] = reason */
   3,   /* field[3] = reference */
+  5,   /* field[5] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__set_organisation_rating_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_organisation_rating_request__descriptor =
 {
@@ -7803,7 +8067,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_organisation_ratin
   "Kinerja__Evaluation__V1__SetOrganisationRatingRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__SetOrganisationRatingRequest),
-  5,
+  6,
   kinerja__evaluation__v1__set_organisation_rating_request__field_descriptors,
   kinerja__evaluation__v1__set_organisation_rating_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__set_organisation_rating_request__number_ranges,
@@ -8902,7 +9166,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_predikat_matrix_re
   (ProtobufCMessageInit) kinerja__evaluation__v1__get_predikat_matrix_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_curve_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_curve_request__field_descriptors[2] =
 {
   {
     "period_id",
@@ -8916,14 +9180,27 @@ static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_curve_request
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "unit_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetCurveRequest, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__evaluation__v1__get_curve_request__field_indices_by_name[] = {
   0,   /* field[0] = period_id */
+  1,   /* field[1] = unit_id */
 };
 static const ProtobufCIntRange kinerja__evaluation__v1__get_curve_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_curve_request__descriptor =
 {
@@ -8933,7 +9210,7 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_curve_request__des
   "Kinerja__Evaluation__V1__GetCurveRequest",
   "kinerja.evaluation.v1",
   sizeof(Kinerja__Evaluation__V1__GetCurveRequest),
-  1,
+  2,
   kinerja__evaluation__v1__get_curve_request__field_descriptors,
   kinerja__evaluation__v1__get_curve_request__field_indices_by_name,
   1,  kinerja__evaluation__v1__get_curve_request__number_ranges,
@@ -10030,6 +10307,121 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_
   (ProtobufCMessageInit) kinerja__evaluation__v1__rate_qualitative_ikis_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_expectation_judgements_request__field_descriptors[4] =
+{
+  {
+    "evaluation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest, key_case),
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "employee_period",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest, key_case),
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest, employee_period),
+    &kinerja__evaluation__v1__employee_period_key__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "judgements",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest, n_judgements),
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest, judgements),
+    &kinerja__evaluation__v1__expectation_judgement__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_revision",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest, expected_revision),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__set_expectation_judgements_request__field_indices_by_name[] = {
+  1,   /* field[1] = employee_period */
+  0,   /* field[0] = evaluation_id */
+  3,   /* field[3] = expected_revision */
+  2,   /* field[2] = judgements */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__set_expectation_judgements_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_expectation_judgements_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SetExpectationJudgementsRequest",
+  "SetExpectationJudgementsRequest",
+  "Kinerja__Evaluation__V1__SetExpectationJudgementsRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SetExpectationJudgementsRequest),
+  4,
+  kinerja__evaluation__v1__set_expectation_judgements_request__field_descriptors,
+  kinerja__evaluation__v1__set_expectation_judgements_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__set_expectation_judgements_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__set_expectation_judgements_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_expectation_judgements_response__field_descriptors[1] =
+{
+  {
+    "evaluation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetExpectationJudgementsResponse, evaluation),
+    &kinerja__evaluation__v1__employee_evaluation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__set_expectation_judgements_response__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__set_expectation_judgements_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_expectation_judgements_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SetExpectationJudgementsResponse",
+  "SetExpectationJudgementsResponse",
+  "Kinerja__Evaluation__V1__SetExpectationJudgementsResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SetExpectationJudgementsResponse),
+  1,
+  kinerja__evaluation__v1__set_expectation_judgements_response__field_descriptors,
+  kinerja__evaluation__v1__set_expectation_judgements_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__set_expectation_judgements_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__set_expectation_judgements_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__adjust_population_request__field_descriptors[3] =
 {
   {
@@ -10810,7 +11202,7 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descr
   kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[26] =
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[27] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -10833,6 +11225,7 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "ExportEvaluations", &kinerja__evaluation__v1__export_evaluations_request__descriptor, &kinerja__evaluation__v1__export_evaluations_response__descriptor },
   { "GetRaterLeniency", &kinerja__evaluation__v1__get_rater_leniency_request__descriptor, &kinerja__evaluation__v1__get_rater_leniency_response__descriptor },
   { "RateQualitativeIkis", &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor, &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor },
+  { "SetExpectationJudgements", &kinerja__evaluation__v1__set_expectation_judgements_request__descriptor, &kinerja__evaluation__v1__set_expectation_judgements_response__descriptor },
   { "AdjustPopulation", &kinerja__evaluation__v1__adjust_population_request__descriptor, &kinerja__evaluation__v1__adjust_population_response__descriptor },
   { "RecommendOrganisationRating", &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor, &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor },
   { "AcknowledgeEvaluation", &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor, &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor },
@@ -10840,8 +11233,8 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
 const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_name[] = {
-  23,        /* AcknowledgeEvaluation */
-  21,        /* AdjustPopulation */
+  24,        /* AcknowledgeEvaluation */
+  22,        /* AdjustPopulation */
   18,        /* ExportEvaluations */
   14,        /* FinalisePeriod */
   13,        /* GetCurve */
@@ -10851,7 +11244,7 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   12,        /* GetPredikatMatrix */
   6,        /* GetProposalRule */
   19,        /* GetRaterLeniency */
-  24,        /* ListAuditEvents */
+  25,        /* ListAuditEvents */
   16,        /* ListEmployeeEvaluations */
   15,        /* ListEvaluations */
   2,        /* ListPeriods */
@@ -10859,13 +11252,14 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   0,        /* OpenPeriod */
   8,        /* ProposeEvaluations */
   20,        /* RateQualitativeIkis */
-  22,        /* RecommendOrganisationRating */
+  23,        /* RecommendOrganisationRating */
   3,        /* ReopenPeriod */
+  21,        /* SetExpectationJudgements */
   10,        /* SetHasilKerjaRating */
   4,        /* SetOrganisationRating */
   11,        /* SetPerilakuRating */
   7,        /* SetProposalRule */
-  25         /* VerifyAuditChain */
+  26         /* VerifyAuditChain */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -10874,7 +11268,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  26,
+  27,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -11046,13 +11440,21 @@ void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(Protobuf
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__evaluation__v1__evaluation_service__set_expectation_judgements(ProtobufCService *service,
+                                                                             const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *input,
+                                                                             Kinerja__Evaluation__V1__SetExpectationJudgementsResponse_Closure closure,
+                                                                             void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
                                                                     Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__recommend_organisation_rating(ProtobufCService *service,
                                                                                 const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *input,
@@ -11060,7 +11462,7 @@ void kinerja__evaluation__v1__evaluation_service__recommend_organisation_rating(
                                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(ProtobufCService *service,
                                                                          const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
@@ -11068,7 +11470,7 @@ void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
@@ -11076,7 +11478,7 @@ void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -11084,7 +11486,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

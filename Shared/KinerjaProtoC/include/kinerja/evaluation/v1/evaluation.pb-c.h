@@ -34,6 +34,7 @@ typedef struct Kinerja__Evaluation__V1__PerilakuValueAssessment Kinerja__Evaluat
 typedef struct Kinerja__Evaluation__V1__PerilakuProposal Kinerja__Evaluation__V1__PerilakuProposal;
 typedef struct Kinerja__Evaluation__V1__RatingDecision Kinerja__Evaluation__V1__RatingDecision;
 typedef struct Kinerja__Evaluation__V1__PerilakuValueNote Kinerja__Evaluation__V1__PerilakuValueNote;
+typedef struct Kinerja__Evaluation__V1__ExpectationJudgement Kinerja__Evaluation__V1__ExpectationJudgement;
 typedef struct Kinerja__Evaluation__V1__EmployeeEvaluation Kinerja__Evaluation__V1__EmployeeEvaluation;
 typedef struct Kinerja__Evaluation__V1__RatingOverride Kinerja__Evaluation__V1__RatingOverride;
 typedef struct Kinerja__Evaluation__V1__PredikatMatrixCell Kinerja__Evaluation__V1__PredikatMatrixCell;
@@ -88,6 +89,8 @@ typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyRequest Kinerja__Evaluat
 typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyResponse Kinerja__Evaluation__V1__GetRaterLeniencyResponse;
 typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisRequest Kinerja__Evaluation__V1__RateQualitativeIkisRequest;
 typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisResponse Kinerja__Evaluation__V1__RateQualitativeIkisResponse;
+typedef struct Kinerja__Evaluation__V1__SetExpectationJudgementsRequest Kinerja__Evaluation__V1__SetExpectationJudgementsRequest;
+typedef struct Kinerja__Evaluation__V1__SetExpectationJudgementsResponse Kinerja__Evaluation__V1__SetExpectationJudgementsResponse;
 typedef struct Kinerja__Evaluation__V1__AdjustPopulationRequest Kinerja__Evaluation__V1__AdjustPopulationRequest;
 typedef struct Kinerja__Evaluation__V1__AdjustPopulationResponse Kinerja__Evaluation__V1__AdjustPopulationResponse;
 typedef struct Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest;
@@ -661,10 +664,18 @@ struct  Kinerja__Evaluation__V1__EvaluationPeriod
    */
   size_t n_lock_deliveries;
   Kinerja__Evaluation__V1__LockDelivery **lock_deliveries;
+  /*
+   * The current organisation ratings of units inside the scope other than `unit` itself (sub-units
+   * of a period opened with its sub-units), by unit id: each such unit has its own curve, in which
+   * every employee whose nearest enclosing unit with a rating it is counts (docs/EVALUATION.md 8.6).
+   * Empty for a period whose sub-units have no rating of their own. Output only.
+   */
+  size_t n_unit_ratings;
+  Kinerja__Evaluation__V1__OrganisationRatingRecord **unit_ratings;
 };
 #define KINERJA__EVALUATION__V1__EVALUATION_PERIOD__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__evaluation_period__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0, NULL, 0,NULL, 0, 0,NULL, 0,NULL, 0,NULL }
+    , (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__EVALUATION__V1__EVALUATION_PERIOD_STATE__EVALUATION_PERIOD_STATE_UNSPECIFIED, NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0, 0, NULL, 0,NULL, 0, 0,NULL, 0,NULL, 0,NULL, 0,NULL }
 
 
 /*
@@ -969,6 +980,35 @@ struct  Kinerja__Evaluation__V1__PerilakuValueNote
 
 
 /*
+ * The atasan's judgement of the ekspektasi khusus of one BerAKHLAK value (an input of the
+ * Perilaku proposal: a judged value is classified by the judgement, not by its 360° mean).
+ */
+struct  Kinerja__Evaluation__V1__ExpectationJudgement
+{
+  ProtobufCMessage base;
+  /*
+   * The value whose ekspektasi khusus is judged. Required.
+   */
+  Kinerja__Common__V1__BerakhlakValue value;
+  /*
+   * Di Atas, Sesuai or Di Bawah Ekspektasi. Required.
+   */
+  Kinerja__Common__V1__Rating judgement;
+  /*
+   * What was observed against the expectation; optional, at most 1000 characters.
+   */
+  char *note;
+  /*
+   * Who judged and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *judged;
+};
+#define KINERJA__EVALUATION__V1__EXPECTATION_JUDGEMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__expectation_judgement__descriptor) \
+    , KINERJA__COMMON__V1__BERAKHLAK_VALUE__BERAKHLAK_VALUE_UNSPECIFIED, KINERJA__COMMON__V1__RATING__RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
  * One employee's evaluation for a period.
  */
 struct  Kinerja__Evaluation__V1__EmployeeEvaluation
@@ -995,7 +1035,8 @@ struct  Kinerja__Evaluation__V1__EmployeeEvaluation
    */
   Kinerja__Common__V1__JenisJabatan jenis_jabatan;
   /*
-   * True when the employee leads the evaluated unit (their Hasil Kerja follows the organisation rating).
+   * True when the employee leads the evaluated unit, or a unit inside the scope with its own
+   * organisation rating (their Hasil Kerja follows that unit's organisation rating).
    */
   protobuf_c_boolean unit_leader;
   /*
@@ -1082,10 +1123,16 @@ struct  Kinerja__Evaluation__V1__EmployeeEvaluation
    * they are not rated or finalised in this period).
    */
   protobuf_c_boolean excluded;
+  /*
+   * The atasan's judgements of the ekspektasi khusus, in value order; at most 7, each value once
+   * (SetExpectationJudgements).
+   */
+  size_t n_expectation_judgements;
+  Kinerja__Evaluation__V1__ExpectationJudgement **expectation_judgements;
 };
 #define KINERJA__EVALUATION__V1__EMPLOYEE_EVALUATION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__employee_evaluation__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0,NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, KINERJA__EVALUATION__V1__EVALUATION_STATE__EVALUATION_STATE_UNSPECIFIED, NULL, 0, NULL, 0,NULL, NULL, 0,NULL, NULL, {0,NULL}, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, KINERJA__COMMON__V1__JENIS_JABATAN__JENIS_JABATAN_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL, 0,NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, KINERJA__EVALUATION__V1__EVALUATION_STATE__EVALUATION_STATE_UNSPECIFIED, NULL, 0, NULL, 0,NULL, NULL, 0,NULL, NULL, {0,NULL}, 0, 0,NULL }
 
 
 /*
@@ -1346,10 +1393,15 @@ struct  Kinerja__Evaluation__V1__CurveStatus
    * The span (any kind, including a semester, for which `period` is absent).
    */
   Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * The unit GetCurve asked about when its employees count in another unit's curve (it has no
+   * organisation rating of its own); empty otherwise.
+   */
+  char *requested_unit_id;
 };
 #define KINERJA__EVALUATION__V1__CURVE_STATUS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__curve_status__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0, (char *)protobuf_c_empty_string, 0, NULL, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -1791,10 +1843,16 @@ struct  Kinerja__Evaluation__V1__SetOrganisationRatingRequest
    * Revision of the period the caller read; 0 = skip the check.
    */
   uint64_t expected_revision;
+  /*
+   * The unit rated: a unit inside the period's scope (a sub-unit of a period opened with its
+   * sub-units, which then gets its own curve); empty = the period's own unit. A sub-unit's rating
+   * does not change the period's state and is decided by the pimpinan above that sub-unit.
+   */
+  char *unit_id;
 };
 #define KINERJA__EVALUATION__V1__SET_ORGANISATION_RATING_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_organisation_rating_request__descriptor) \
-    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__ORGANISATION_RATING__ORGANISATION_RATING_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -1808,7 +1866,7 @@ struct  Kinerja__Evaluation__V1__SetOrganisationRatingResponse
    */
   Kinerja__Evaluation__V1__EvaluationPeriod *period;
   /*
-   * The curve with the quotas this rating sets.
+   * The curve with the quotas this rating sets (the rated unit's curve).
    */
   Kinerja__Evaluation__V1__CurveStatus *curve;
 };
@@ -2250,10 +2308,17 @@ struct  Kinerja__Evaluation__V1__GetCurveRequest
    * Evaluation period id.
    */
   char *period_id;
+  /*
+   * A unit inside the period's scope; empty = the period's own unit. The answer is the curve the
+   * unit's employees count in: the unit's own when it has an organisation rating for the span,
+   * otherwise that of the nearest unit above it (inside the scope) that has one, else the
+   * period's; CurveStatus.unit_id names it.
+   */
+  char *unit_id;
 };
 #define KINERJA__EVALUATION__V1__GET_CURVE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_curve_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -2667,6 +2732,62 @@ struct  Kinerja__Evaluation__V1__RateQualitativeIkisResponse
 };
 #define KINERJA__EVALUATION__V1__RATE_QUALITATIVE_IKIS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor) \
+    , NULL }
+
+
+typedef enum {
+  KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_REQUEST__KEY__NOT_SET = 0,
+  KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_REQUEST__KEY_EVALUATION_ID = 1,
+  KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_REQUEST__KEY_EMPLOYEE_PERIOD = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_REQUEST__KEY__CASE)
+} Kinerja__Evaluation__V1__SetExpectationJudgementsRequest__KeyCase;
+
+/*
+ * Request of EvaluationService.SetExpectationJudgements.
+ */
+struct  Kinerja__Evaluation__V1__SetExpectationJudgementsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The judgements; replace all earlier ones (an empty list withdraws them); at most 7, each value once.
+   */
+  size_t n_judgements;
+  Kinerja__Evaluation__V1__ExpectationJudgement **judgements;
+  /*
+   * Revision the caller read; 0 = skip the check.
+   */
+  uint64_t expected_revision;
+  Kinerja__Evaluation__V1__SetExpectationJudgementsRequest__KeyCase key_case;
+  union {
+    /*
+     * By evaluation id.
+     */
+    char *evaluation_id;
+    /*
+     * By employee and period.
+     */
+    Kinerja__Evaluation__V1__EmployeePeriodKey *employee_period;
+  };
+};
+#define KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_expectation_judgements_request__descriptor) \
+    , 0,NULL, 0, KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_REQUEST__KEY__NOT_SET, {0} }
+
+
+/*
+ * Response of EvaluationService.SetExpectationJudgements.
+ */
+struct  Kinerja__Evaluation__V1__SetExpectationJudgementsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The evaluation with the judgements and its recomputed proposals (the Perilaku proposal's values
+   * say which were decided by a judgement).
+   */
+  Kinerja__Evaluation__V1__EmployeeEvaluation *evaluation;
+};
+#define KINERJA__EVALUATION__V1__SET_EXPECTATION_JUDGEMENTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_expectation_judgements_response__descriptor) \
     , NULL }
 
 
@@ -3182,6 +3303,25 @@ Kinerja__Evaluation__V1__PerilakuValueNote *
                       const uint8_t       *data);
 void   kinerja__evaluation__v1__perilaku_value_note__free_unpacked
                      (Kinerja__Evaluation__V1__PerilakuValueNote *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ExpectationJudgement methods */
+void   kinerja__evaluation__v1__expectation_judgement__init
+                     (Kinerja__Evaluation__V1__ExpectationJudgement         *message);
+size_t kinerja__evaluation__v1__expectation_judgement__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExpectationJudgement   *message);
+size_t kinerja__evaluation__v1__expectation_judgement__pack
+                     (const Kinerja__Evaluation__V1__ExpectationJudgement   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__expectation_judgement__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExpectationJudgement   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ExpectationJudgement *
+       kinerja__evaluation__v1__expectation_judgement__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__expectation_judgement__free_unpacked
+                     (Kinerja__Evaluation__V1__ExpectationJudgement *message,
                       ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__EmployeeEvaluation methods */
 void   kinerja__evaluation__v1__employee_evaluation__init
@@ -4209,6 +4349,44 @@ Kinerja__Evaluation__V1__RateQualitativeIkisResponse *
 void   kinerja__evaluation__v1__rate_qualitative_ikis_response__free_unpacked
                      (Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SetExpectationJudgementsRequest methods */
+void   kinerja__evaluation__v1__set_expectation_judgements_request__init
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsRequest         *message);
+size_t kinerja__evaluation__v1__set_expectation_judgements_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest   *message);
+size_t kinerja__evaluation__v1__set_expectation_judgements_request__pack
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__set_expectation_judgements_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *
+       kinerja__evaluation__v1__set_expectation_judgements_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__set_expectation_judgements_request__free_unpacked
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SetExpectationJudgementsResponse methods */
+void   kinerja__evaluation__v1__set_expectation_judgements_response__init
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsResponse         *message);
+size_t kinerja__evaluation__v1__set_expectation_judgements_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse   *message);
+size_t kinerja__evaluation__v1__set_expectation_judgements_response__pack
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__set_expectation_judgements_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *
+       kinerja__evaluation__v1__set_expectation_judgements_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__set_expectation_judgements_response__free_unpacked
+                     (Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__AdjustPopulationRequest methods */
 void   kinerja__evaluation__v1__adjust_population_request__init
                      (Kinerja__Evaluation__V1__AdjustPopulationRequest         *message);
@@ -4449,6 +4627,9 @@ typedef void (*Kinerja__Evaluation__V1__RatingDecision_Closure)
 typedef void (*Kinerja__Evaluation__V1__PerilakuValueNote_Closure)
                  (const Kinerja__Evaluation__V1__PerilakuValueNote *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ExpectationJudgement_Closure)
+                 (const Kinerja__Evaluation__V1__ExpectationJudgement *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__EmployeeEvaluation_Closure)
                  (const Kinerja__Evaluation__V1__EmployeeEvaluation *message,
                   void *closure_data);
@@ -4611,6 +4792,12 @@ typedef void (*Kinerja__Evaluation__V1__RateQualitativeIkisRequest_Closure)
 typedef void (*Kinerja__Evaluation__V1__RateQualitativeIkisResponse_Closure)
                  (const Kinerja__Evaluation__V1__RateQualitativeIkisResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SetExpectationJudgementsRequest_Closure)
+                 (const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SetExpectationJudgementsResponse_Closure)
+                 (const Kinerja__Evaluation__V1__SetExpectationJudgementsResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__AdjustPopulationRequest_Closure)
                  (const Kinerja__Evaluation__V1__AdjustPopulationRequest *message,
                   void *closure_data);
@@ -4732,6 +4919,10 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                                 const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *input,
                                 Kinerja__Evaluation__V1__RateQualitativeIkisResponse_Closure closure,
                                 void *closure_data);
+  void (*set_expectation_judgements)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                     const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *input,
+                                     Kinerja__Evaluation__V1__SetExpectationJudgementsResponse_Closure closure,
+                                     void *closure_data);
   void (*adjust_population)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                             const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
                             Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
@@ -4781,6 +4972,7 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## export_evaluations,\
       function_prefix__ ## get_rater_leniency,\
       function_prefix__ ## rate_qualitative_ikis,\
+      function_prefix__ ## set_expectation_judgements,\
       function_prefix__ ## adjust_population,\
       function_prefix__ ## recommend_organisation_rating,\
       function_prefix__ ## acknowledge_evaluation,\
@@ -4870,6 +5062,10 @@ void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(Protobuf
                                                                         const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *input,
                                                                         Kinerja__Evaluation__V1__RateQualitativeIkisResponse_Closure closure,
                                                                         void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__set_expectation_judgements(ProtobufCService *service,
+                                                                             const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *input,
+                                                                             Kinerja__Evaluation__V1__SetExpectationJudgementsResponse_Closure closure,
+                                                                             void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
                                                                     Kinerja__Evaluation__V1__AdjustPopulationResponse_Closure closure,
@@ -4916,6 +5112,7 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_proposal__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rating_decision__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__perilaku_value_note__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__expectation_judgement__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_evaluation__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rating_override__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__predikat_matrix_cell__descriptor;
@@ -4970,6 +5167,8 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_lenie
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_expectation_judgements_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_expectation_judgements_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__adjust_population_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor;
