@@ -23,7 +23,7 @@ extension Kinerjactl {
                 Periods.self, Population.self, OrgRating.self, Quotas.self, Propose.self, Show.self, Rate.self, Ack.self,
                 Finalise.self, Leniency.self, Export.self, Matrix.self,
                 // Documents and plots.
-                PrintDocument.self, VerifyDocument.self, Distribution.self,
+                PrintDocument.self, VerifyDocument.self, Distribution.self, Summary.self,
             ]
         )
     }
