@@ -3,11 +3,12 @@ import Foundation
 /// `report progress --unit`: a unit's capaian per month.
 enum UnitProgressText {
     /// BULAN, PEGAWAI, DENGAN CAPAIAN, RATA-RATA CAPAIAN, RATA-RATA UTAMA.
-    static func table(_ rows: [UnitMonthProgress]) -> Table {
+    /// `current` is the month in progress, marked "(berjalan)".
+    static func table(_ rows: [UnitMonthProgress], current: Int? = nil) -> Table {
         var table = Table([Table.Column("BULAN"), Table.Column("PEGAWAI", alignRight: true), Table.Column("DENGAN CAPAIAN", alignRight: true),
                            Table.Column("RATA-RATA CAPAIAN", alignRight: true), Table.Column("RATA-RATA UTAMA", alignRight: true)])
         for row in rows {
-            table.append([IndonesianDate.months[row.month - 1], "\(row.employees)", "\(row.withCapaian)",
+            table.append([IndonesianDate.months[row.month - 1] + (row.month == current ? " (berjalan)" : ""), "\(row.employees)", "\(row.withCapaian)",
                           ReportText.percent(row.averageCapaian), ReportText.percent(row.averageUtama)])
         }
         return table

@@ -18,12 +18,17 @@ enum LeniencyChart {
                                     color: Color(hex: 0x555555)))
         }
         return .bar(BarChart(
-            title: "Leniensi penilai — \(scope) (⚑ ditandai; angka dalam kurung: pegawai yang dinilai)",
+            title: "Leniensi penilai — \(scope)",
             categories: categories,
-            series: [ChartSeries(name: "Rata-rata skor predikat dari penilai", values: response.raters.map { $0.meanScore }, color: Color(hex: 0x0072B2))],
+            series: [ChartSeries(name: "Rata-rata skor predikat dari penilai (dalam kurung: pegawai yang dinilai; ⚑ ditandai)", values: response.raters.map { $0.meanScore }, color: Color(hex: 0x0072B2))],
             limits: limits,
             valueAxis: ValueAxis(title: "Skor (5 Sangat Baik … 1 Sangat Kurang)", range: 0...5),
             showsValues: true))
+    }
+
+    /// `KPG.DUKCAPIL — … dengan sub-unit, Triwulan I 2026`: the chart's scope in Indonesian.
+    static func scope(_ unit: String, subunits: Bool, span: Evaluation.EvaluationSpan) -> String {
+        unit + (subunits ? " dengan sub-unit" : "") + ", " + EvaluationDocument.periodTitle(span)
     }
 
     /// The name without academic titles after the comma, at most three words: `Yohanes Fanggidaé`.

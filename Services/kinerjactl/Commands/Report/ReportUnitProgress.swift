@@ -65,7 +65,9 @@ enum UnitProgressRun {
             let name = unit.map { $0.code.isEmpty ? $0.name : "\($0.code) — \($0.name)" } ?? unitID
             return (name + (options.subunits ? " dengan sub-unit" : ""), rows)
         }
-        if let line = try options.plot.write({ UnitProgressChart.chart(rows, unit: label, year: year) }) {
+        let today = ReportLookup.today
+        let current = today.year == year ? Int(today.month) : nil
+        if let line = try options.plot.write({ UnitProgressChart.chart(rows, unit: label, year: year, current: current) }) {
             PlotReport.line(line, json: connection.json)
         }
         if connection.json {
@@ -73,7 +75,7 @@ enum UnitProgressRun {
             return
         }
         print("Capaian \(label), \(year) (rata-rata capaian terverifikasi pegawai per bulan)")
-        print(UnitProgressText.table(rows).render())
+        print(UnitProgressText.table(rows, current: current).render())
     }
 
     /// The months the options name, up to the current month of the current year.

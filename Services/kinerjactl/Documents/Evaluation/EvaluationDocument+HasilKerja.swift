@@ -115,7 +115,7 @@ extension EvaluationDocument {
 
     /// The verified realisation, the capaian and the IKI's classification with its reason.
     static func realisation(_ iki: Evaluation.IkiAssessment) -> RichText {
-        var text = RichText(iki.realisationValue.map { number($0.value) + (iki.unit.isEmpty ? "" : " \(iki.unit)") } ?? "—")
+        var text = RichText(iki.realisationValue.map { number(($0.value * 100).rounded() / 100) + (iki.unit.isEmpty ? "" : " \(iki.unit)") } ?? "—")
         if let capaian = iki.capaianPercent?.value { text = text + RichText("\nCapaian \(percent(capaian))") }
         if iki.rating != .unspecified { text = text + .bold("\n\(EvaluationText.rating(iki.rating))") }
         switch iki.basis {
