@@ -25,8 +25,11 @@ struct Kinerjactl: AsyncParsableCommand {
           2   the command line does not parse (unknown option, bad value)
           3   an import finished but some rows were rejected
           4   the audit chain is broken
-          5   a printed SKP does not match the stored version (skp verify-print: mismatch)
+          5   a printed SKP or evaluation document does not match what the service holds (verify-print,
+              verify-document: mismatch)
           6   a printed SKP carries no approval stamp (skp verify-print: not approved)
+          7   an evaluation document's finalisation was reopened (eval verify-document: superseded)
+          8   the evaluation is not finalised, so it has no stamped document (eval document)
           64  arguments parse but are invalid (out of range, conflicting)
           65  the input file cannot be read or parsed
           69  the service is unavailable or cannot be reached

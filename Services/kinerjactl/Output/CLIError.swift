@@ -24,6 +24,10 @@ struct CLIError: Error, CustomStringConvertible {
         static let printoutMismatch = Code(5, "printout does not match")
         /// A printed SKP carries no approval stamp, so there is nothing to verify (6).
         static let printoutWithoutStamp = Code(6, "printout without approval stamp")
+        /// An evaluation document was printed from a finalisation that has since been reopened (7).
+        static let documentSuperseded = Code(7, "document superseded")
+        /// The evaluation is not finalised, so there is no snapshot to stamp a document with (8).
+        static let notFinalised = Code(8, "evaluation not finalised")
         /// Arguments parse but are not valid together or in range (64, EX_USAGE).
         static let invalidArguments = Code(64, "invalid arguments")
         /// An input file cannot be read or parsed (65, EX_DATAERR).

@@ -22,6 +22,8 @@ extension Kinerjactl {
             subcommands: [
                 Periods.self, Population.self, OrgRating.self, Quotas.self, Propose.self, Show.self, Rate.self, Judge.self, Ack.self,
                 Finalise.self, Leniency.self, Export.self, Matrix.self,
+                // Documents and plots.
+                PrintDocument.self, VerifyDocument.self, Distribution.self, Summary.self,
             ]
         )
     }

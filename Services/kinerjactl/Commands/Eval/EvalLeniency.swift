@@ -16,6 +16,7 @@ extension Kinerjactl.Eval {
         @Option(help: "Flag a rater whose mean differs from the unit's by more than this, 0.1–4 score points (default 0.5).")
         var flagThreshold: Double?
         @Option(help: "Flag a rater with at least this share in one predikat, 50–100 percent (default 90).") var modalShare: Double?
+        @OptionGroup var plot: PlotOption
 
         func validate() throws {
             if let flagThreshold, !(0.1...4).contains(flagThreshold) { throw CLIError.invalidArguments("--flag-threshold must be 0.1–4") }
@@ -23,14 +24,16 @@ extension Kinerjactl.Eval {
         }
 
         func run() async throws {
-            let (response, label) = try await CommandEnvironment.withEvaluation(connection) { caller in
+            let (response, label, chartScope) = try await CommandEnvironment.withEvaluation(connection) { caller in
                 let (unit, span) = try await scope.resolve(caller)
                 let request = Evaluation.GetRaterLeniencyRequest(unit: unit, period: EvalSpans.period(span), flagThreshold: flagThreshold ?? 0,
                                                                  modalShareThresholdPercent: modalShare ?? 0, span: span)
                 let response = try await caller.call { try await $0.getRaterLeniency(request, options: $1) }
-                let label = connection.json ? "" : await EvalLookup.unitLabel(unit.unitID, caller)
-                return (response, label + (unit.includeSubunits ? " with sub-units" : "") + ", " + EvalSpans.label(span))
+                let label = connection.json && plot.plot == nil ? "" : await EvalLookup.unitLabel(unit.unitID, caller)
+                return (response, label + (unit.includeSubunits ? " with sub-units" : "") + ", " + EvalSpans.label(span),
+                        LeniencyChart.scope(label, subunits: unit.includeSubunits, span: span))
             }
+            try drawPlot(response, scope: chartScope)
             if CommandEnvironment.printJSON(response, connection) { return }
             print(LeniencyText.render(response, scope: label))
         }

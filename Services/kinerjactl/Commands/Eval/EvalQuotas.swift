@@ -17,6 +17,7 @@ extension Kinerjactl.Eval {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var selection: EvalPeriodSelection
         @Option(help: "Bar length in terminal columns, 10–200.") var width: Int = 40
+        @OptionGroup var plot: PlotOption
 
         func validate() throws {
             guard (10...200).contains(width) else { throw CLIError.invalidArguments("--width must be 10–200") }
@@ -29,6 +30,7 @@ extension Kinerjactl.Eval {
                 let response = try await caller.call { try await $0.getCurve(request, options: $1) }
                 return (response, connection.json ? "" : await EvalLookup.unitLabel(response.curve?.unitID ?? period.unit?.unitID ?? "", caller))
             }
+            try drawPlot(response, unit: label)
             if CommandEnvironment.printJSON(response, connection) { return }
             print(CurveText.render(response.curve ?? Evaluation.CurveStatus(), unit: label, width: width))
         }

@@ -8,18 +8,24 @@ extension Kinerjactl.Report {
         static let configuration = CommandConfiguration(
             commandName: "progress",
             abstract: "Progress per IKI for a period: target, realisation (verified, and with pending reports), capaian and a bar.",
-            discussion: "Default: your own, for the current year; --triwulan or --month for a shorter period. Capaian counts verified reports only."
+            discussion: "Default: your own, for the current year; --triwulan or --month for a shorter period. Capaian counts verified reports only. "
+                + "--unit U [--subunits] instead gives a unit's mean capaian per month (pengelola kinerja), and --plot FILE (.svg or .png) draws it."
         )
 
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "Employee NIP (default: yours).") var nip: String?
         @OptionGroup var period: PeriodOptions
+        @OptionGroup var unitProgress: UnitProgressOptions
 
         func validate() throws {
             if let nip { _ = try ArgumentChecks.nip(nip, option: "--nip") }
+            if nip != nil, unitProgress.unit != nil { throw CLIError.invalidArguments("give --nip or --unit, not both") }
         }
 
         func run() async throws {
+            if let unit = unitProgress.unit {
+                return try await UnitProgressRun.run(unitProgress, unit: unit, period: period, connection: connection)
+            }
             let period = try period.period()
             let response = try await CommandEnvironment.withReporting(connection) { caller in
                 let nip = try nip ?? caller.signedInNIP()

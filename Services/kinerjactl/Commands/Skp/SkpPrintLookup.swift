@@ -85,7 +85,7 @@ struct SkpPrintLookup {
 
     /// The head position `actingNIP` acts for on `day` (the acting assignment with the decree,
     /// else the only one in force): its title and its unit's name; nil when identity cannot say.
-    private mutating func actingPosition(of actingNIP: String, decree: String, on day: Common.Date?) async -> (title: String, unit: String)? {
+    mutating func actingPosition(of actingNIP: String, decree: String, on day: Common.Date?) async -> (title: String, unit: String)? {
         let request = Identity.ListActingAssignmentsRequest(actingNIP: actingNIP, onDate: day)
         guard let assignments = try? await identity.call({ try await $0.listActingAssignments(request, options: $1) }).assignments,
               let assignment = assignments.first(where: { !decree.isEmpty && $0.decreeNumber == decree })
@@ -104,7 +104,7 @@ struct SkpPrintLookup {
         (skp.approval?.at ?? skp.submitted?.at).map(IndonesianDate.witaDay)
     }
 
-    private mutating func employee(_ nip: String) async -> Identity.GetEmployeeResponse? {
+    mutating func employee(_ nip: String) async -> Identity.GetEmployeeResponse? {
         guard !nip.isEmpty else { return nil }
         if let known = employeeCache[nip] { return known }
         let answer = try? await identity.call { try await $0.getEmployee(.init(nip: nip), options: $1) }
@@ -112,7 +112,7 @@ struct SkpPrintLookup {
         return answer
     }
 
-    private mutating func unit(_ id: String) async -> Identity.Unit? {
+    mutating func unit(_ id: String) async -> Identity.Unit? {
         guard !id.isEmpty else { return nil }
         if let known = unitCache[id] { return known }
         let answer = try? await identity.call({ try await $0.getUnit(.init(unitID: id), options: $1) }).unit
@@ -120,12 +120,12 @@ struct SkpPrintLookup {
         return answer
     }
 
-    private mutating func unitName(_ id: String) async -> String {
+    mutating func unitName(_ id: String) async -> String {
         await unit(id)?.name ?? ""
     }
 
     /// The first of `candidates` that is not empty.
-    private static func nonEmpty(_ candidates: String?...) -> String {
+    static func nonEmpty(_ candidates: String?...) -> String {
         candidates.lazy.compactMap { $0 }.first { !$0.isEmpty } ?? ""
     }
 }
