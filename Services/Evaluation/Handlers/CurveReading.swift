@@ -12,9 +12,15 @@ extension EvaluationHandlers {
     /// employee counts in their own unit's curve when it is rated, else the period's).
     static func curves(_ period: Evaluation.EvaluationPeriod, tree: UnitTreeSnapshot?, in db: Database) throws -> NestedCurves {
         let unitID = period.unit?.unitID ?? ""
-        let members = try Row.fetchAll(db, sql: "SELECT unit_id, predikat FROM employee_evaluation WHERE period_id = ? AND excluded = 0",
-                                       arguments: [period.periodID])
-            .map { NestedCurves.Member(unitID: $0["unit_id"], predikat: Common.Predikat(rawValue: $0["predikat"])) }
+        // Counted per unit and predikat from the covering index `evaluation_curve`; one member per head.
+        var members: [NestedCurves.Member] = []
+        let counts = try Row.fetchCursor(db, sql: """
+            SELECT unit_id, predikat, count(*) FROM employee_evaluation WHERE period_id = ? AND excluded = 0 GROUP BY unit_id, predikat
+            """, arguments: [period.periodID])
+        while let row = try counts.next() {
+            let member = NestedCurves.Member(unitID: row[0], predikat: Common.Predikat(rawValue: row[1]))
+            members += repeatElement(member, count: row[2])
+        }
         var ratings: [String: Common.OrganisationRating] = [:]
         for record in try PeriodRecords.unitRatings(period.periodID, except: unitID, in: db) { ratings[record.unitID] = record.rating }
         return NestedCurves(periodUnitID: unitID, periodRating: period.organisationRating?.rating ?? .unspecified, ratings: ratings,
@@ -36,12 +42,13 @@ extension EvaluationHandlers {
         status.span = period.span
         if curve.unitID != asked { status.requestedUnitID = asked }
         // The excluded employees of this curve's units.
-        let excluded = try String.fetchAll(db, sql: "SELECT unit_id FROM employee_evaluation WHERE period_id = ? AND excluded = 1",
-                                           arguments: [period.periodID])
+        let excluded = try Row.fetchAll(db, sql: """
+            SELECT unit_id, count(*) FROM employee_evaluation WHERE period_id = ? AND excluded = 1 GROUP BY unit_id
+            """, arguments: [period.periodID])
         status.excludedCount = UInt32(excluded.filter {
-            NestedCurves.curveUnit(of: $0, periodUnitID: curves.periodUnitID, rated: Set(curves.curves.map(\.unitID)),
+            NestedCurves.curveUnit(of: $0[0], periodUnitID: curves.periodUnitID, rated: Set(curves.curves.map(\.unitID)),
                                    ancestors: { tree?.ancestors(of: $0) }) == curve.unitID
-        }.count)
+        }.reduce(0) { $0 + ($1[1] as Int) })
         var prefix = curve.unitID != asked ? "\(asked) has no organisation rating of its own: its employees count in this curve; " : ""
         if curves.isNested {
             let others = curves.curves.count - 1
