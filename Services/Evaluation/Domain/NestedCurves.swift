@@ -13,17 +13,21 @@ public import KinerjaProto
 /// Perbaikan needs 60% Butuh Perbaikan while its Istimewa Dinas allows 70% Sangat Baik), and the
 /// organisation whose achievement the employee's work is part of is the nearest one rated.
 public struct NestedCurves: Sendable, Hashable {
-    /// One employee as the grouping needs them.
+    /// Employees as the grouping needs them: `count` of them in one unit with one predikat (the
+    /// store counts them with GROUP BY, so a rating reads a few rows, not the whole period).
     public struct Member: Sendable, Hashable {
-        /// The employee's unit (where the period found them).
+        /// The employees' unit (where the period found them).
         public var unitID: String
         /// Their predikat; UNSPECIFIED while unrated.
         public var predikat: Common.Predikat
+        /// How many employees of `unitID` hold `predikat`.
+        public var count: Int
 
-        /// A member in `unitID` holding `predikat`.
-        public init(unitID: String, predikat: Common.Predikat) {
+        /// `count` members (one by default) in `unitID` holding `predikat`.
+        public init(unitID: String, predikat: Common.Predikat, count: Int = 1) {
             self.unitID = unitID
             self.predikat = predikat
+            self.count = count
         }
     }
 
@@ -33,12 +37,20 @@ public struct NestedCurves: Sendable, Hashable {
         public var unitID: String
         /// Its organisation rating (UNSPECIFIED for the period's own unit while undecided).
         public var organisationRating: Common.OrganisationRating
-        /// The predikat of the employees counted in it (unrated as UNSPECIFIED).
-        public var predikats: [Common.Predikat]
+        /// How many employees counted in it hold each predikat (unrated as UNSPECIFIED).
+        public var counts: [Common.Predikat: Int]
+
+        /// The employees counted in it.
+        public var population: Int { counts.values.reduce(0, +) }
+
+        /// The predikat of the employees counted in it, one per employee (unrated as UNSPECIFIED).
+        public var predikats: [Common.Predikat] {
+            counts.keys.sorted { $0.rawValue < $1.rawValue }.flatMap { repeatElement($0, count: counts[$0] ?? 0) }
+        }
 
         /// The check of this curve (``CurveCheck``).
         public func check() throws(EvaluationRuleError) -> CurveCheck {
-            try CurveCheck(organisationRating: organisationRating, population: predikats.count, distribution: PredikatDistribution(predikats))
+            try CurveCheck(organisationRating: organisationRating, population: population, distribution: PredikatDistribution(counts: counts))
         }
     }
 
@@ -59,15 +71,16 @@ public struct NestedCurves: Sendable, Hashable {
         self.periodUnitID = periodUnitID
         let rated = ratings.filter { $0.key != periodUnitID && $0.value.isDecided }
         var owner: [String: String] = [:]
-        var grouped: [String: [Common.Predikat]] = [periodUnitID: []]
-        for unitID in rated.keys { grouped[unitID] = [] }
-        for member in members {
-            let unit = owner[member.unitID] ?? Self.curveUnit(of: member.unitID, periodUnitID: periodUnitID, rated: Set(rated.keys), ancestors: ancestors)
+        let ratedUnits = Set(rated.keys)
+        var grouped: [String: [Common.Predikat: Int]] = [periodUnitID: [:]]
+        for unitID in rated.keys { grouped[unitID] = [:] }
+        for member in members where member.count > 0 {
+            let unit = owner[member.unitID] ?? Self.curveUnit(of: member.unitID, periodUnitID: periodUnitID, rated: ratedUnits, ancestors: ancestors)
             owner[member.unitID] = unit
-            grouped[unit, default: []].append(member.predikat)
+            grouped[unit, default: [:]][member.predikat, default: 0] += member.count
         }
-        curves = [Curve(unitID: periodUnitID, organisationRating: periodRating, predikats: grouped[periodUnitID] ?? [])]
-            + rated.keys.sorted().map { Curve(unitID: $0, organisationRating: rated[$0] ?? .unspecified, predikats: grouped[$0] ?? []) }
+        curves = [Curve(unitID: periodUnitID, organisationRating: periodRating, counts: grouped[periodUnitID] ?? [:])]
+            + rated.keys.sorted().map { Curve(unitID: $0, organisationRating: rated[$0] ?? .unspecified, counts: grouped[$0] ?? [:]) }
     }
 
     /// The unit whose curve `unitID`'s employees count in: `unitID` itself or its nearest ancestor

@@ -12,15 +12,10 @@ extension EvaluationHandlers {
     /// employee counts in their own unit's curve when it is rated, else the period's).
     static func curves(_ period: Evaluation.EvaluationPeriod, tree: UnitTreeSnapshot?, in db: Database) throws -> NestedCurves {
         let unitID = period.unit?.unitID ?? ""
-        // Counted per unit and predikat from the covering index `evaluation_curve`; one member per head.
-        var members: [NestedCurves.Member] = []
-        let counts = try Row.fetchCursor(db, sql: """
+        // Counted per unit and predikat from the covering index `evaluation_curve`.
+        let members = try Row.fetchAll(db, sql: """
             SELECT unit_id, predikat, count(*) FROM employee_evaluation WHERE period_id = ? AND excluded = 0 GROUP BY unit_id, predikat
-            """, arguments: [period.periodID])
-        while let row = try counts.next() {
-            let member = NestedCurves.Member(unitID: row[0], predikat: Common.Predikat(rawValue: row[1]))
-            members += repeatElement(member, count: row[2])
-        }
+            """, arguments: [period.periodID]).map { NestedCurves.Member(unitID: $0[0], predikat: Common.Predikat(rawValue: $0[1]), count: $0[2]) }
         var ratings: [String: Common.OrganisationRating] = [:]
         for record in try PeriodRecords.unitRatings(period.periodID, except: unitID, in: db) { ratings[record.unitID] = record.rating }
         return NestedCurves(periodUnitID: unitID, periodRating: period.organisationRating?.rating ?? .unspecified, ratings: ratings,
