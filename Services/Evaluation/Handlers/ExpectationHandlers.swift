@@ -22,9 +22,10 @@ extension EvaluationHandlers {
         let span = period.span ?? Evaluation.EvaluationSpan()
         let parts = ProposalEvidence.parts(of: span)
         let targets = try await self.evidence.targets(nips: [nip], period: Self.planningPeriod(span))[nip]
-        var progress: [[String: Reporting.EmployeeProgress]] = []
+        var progress: [[String: [Reporting.EmployeeProgress]]] = []
         for part in parts {
-            progress.append(try await self.evidence.progress(nip: nip, period: part).map { [nip: $0] } ?? [:])
+            let own = try await self.evidence.progress(nip: nip, period: part)
+            progress.append(own.isEmpty ? [:] : [nip: own])
         }
         let summary = try await self.evidence.behaviour(nip: nip, period: parts.last ?? Self.planningPeriod(span))
         let gathered = ProposalEvidence(progress: progress, targets: targets.map { [nip: $0] } ?? [:], behaviour: summary.map { [nip: $0] } ?? [:])
