@@ -58,6 +58,8 @@ public enum EvaluationAuthorization {
         M.listRatingOverrides: AccessRule(grants: overseers + [hrPortal]),
         M.exportEvaluations: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
         M.getRaterLeniency: AccessRule(grants: overseers),
+        // Tindak lanjut: the employee's own angka kredit; HR and the pimpinan in scope; the HR portal.
+        M.listAngkaKredit: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), hrPortal),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
     ])

@@ -2764,6 +2764,253 @@ extension Evaluation {
         }
     }
 
+    /// Request of EvaluationService.ListAngkaKredit. Give nip or unit, not both.
+    public struct ListAngkaKreditRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListAngkaKreditRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_angka_kredit_request()) }
+
+        /// One employee (NIP); empty when unit is given.
+        public var nip: String = ""
+        /// A unit (optionally with sub-units): its jabatan fungsional with a finalised evaluation in the year.
+        public var unit: Common.UnitScope? = nil
+        /// Year, 2000–2100. Required.
+        public var year: Int32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            unit: Common.UnitScope? = nil,
+            year: Int32 = 0
+        ) {
+            self.nip = nip
+            self.unit = unit
+            self.year = year
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.message(1, unit)
+            encoder.scalar(2, year)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.unit = try decoder.message(1)
+            self.year = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if let value = unit { printer.message("unit", value) }
+            if year != 0 { printer.integer("year", year) }
+        }
+    }
+
+    /// A finalised evaluation of a year that converts to no angka kredit, and why.
+    public struct AngkaKreditSkip: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AngkaKreditSkip"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__angka_kredit_skip()) }
+
+        /// Evaluation id.
+        public var evaluationID: String = ""
+        /// The span evaluated.
+        public var span: Evaluation.EvaluationSpan? = nil
+        /// Why: NOT_FUNGSIONAL, JENJANG_UNKNOWN, BEFORE_TMT_JABATAN, UNRATED.
+        public var reason: String = ""
+        /// The explanation, 1–300 characters.
+        public var message: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluationID: String = "",
+            span: Evaluation.EvaluationSpan? = nil,
+            reason: String = "",
+            message: String = ""
+        ) {
+            self.evaluationID = evaluationID
+            self.span = span
+            self.reason = reason
+            self.message = message
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, evaluationID)
+            try encoder.message(1, span)
+            try encoder.string(2, reason)
+            try encoder.string(3, message)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluationID = try decoder.string(0)
+            self.span = try decoder.message(1)
+            self.reason = try decoder.string(2)
+            self.message = try decoder.string(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            if let value = span { printer.message("span", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if !message.isEmpty { printer.string("message", message) }
+        }
+    }
+
+    /// One employee's angka kredit of a year: per finalised period and accumulated.
+    public struct EmployeeAngkaKredit: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.EmployeeAngkaKredit"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__employee_angka_kredit()) }
+
+        /// The employee.
+        public var employee: Common.EmployeeRef? = nil
+        /// The jenjang, read from identity's jabatan name (e.g. "Pranata Komputer Ahli Muda"); UNSPECIFIED when none.
+        public var jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0)
+        /// The jabatan name the jenjang was read from.
+        public var jabatanName: String = ""
+        /// The conversions counted, in span order (an annual one replaces the year's periodic ones; a
+        /// longer span replaces the shorter ones it overlaps).
+        public var counted: [Evaluation.AngkaKreditConversion] = []
+        /// Finalised periodic conversions replaced by a longer span covering the same months.
+        public var replaced: [Evaluation.AngkaKreditConversion] = []
+        /// Sum of counted, unrounded.
+        public var total: Double = 0
+        /// Finalised evaluations of the year that convert to nothing, with the reason.
+        public var skipped: [Evaluation.AngkaKreditSkip] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employee: Common.EmployeeRef? = nil,
+            jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0),
+            jabatanName: String = "",
+            counted: [Evaluation.AngkaKreditConversion] = [],
+            replaced: [Evaluation.AngkaKreditConversion] = [],
+            total: Double = 0,
+            skipped: [Evaluation.AngkaKreditSkip] = []
+        ) {
+            self.employee = employee
+            self.jenjang = jenjang
+            self.jabatanName = jabatanName
+            self.counted = counted
+            self.replaced = replaced
+            self.total = total
+            self.skipped = skipped
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, employee)
+            encoder.scalar(1, jenjang.rawValue)
+            try encoder.string(2, jabatanName)
+            try encoder.repeatedMessage(3, counted)
+            try encoder.repeatedMessage(4, replaced)
+            encoder.scalar(5, total)
+            try encoder.repeatedMessage(6, skipped)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employee = try decoder.message(0)
+            self.jenjang = decoder.enumeration(1)
+            self.jabatanName = try decoder.string(2)
+            self.counted = try decoder.repeatedMessage(3)
+            self.replaced = try decoder.repeatedMessage(4)
+            self.total = decoder.scalar(5)
+            self.skipped = try decoder.repeatedMessage(6)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = employee { printer.message("employee", value) }
+            if jenjang.rawValue != 0 { printer.enumeration("jenjang", jenjang) }
+            if !jabatanName.isEmpty { printer.string("jabatan_name", jabatanName) }
+            for value in counted { printer.message("counted", value) }
+            for value in replaced { printer.message("replaced", value) }
+            if total != 0 { printer.double("total", total) }
+            for value in skipped { printer.message("skipped", value) }
+        }
+    }
+
+    /// Response of EvaluationService.ListAngkaKredit.
+    public struct ListAngkaKreditResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListAngkaKreditResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_angka_kredit_response()) }
+
+        /// One entry per employee, in NIP order (for a unit: those with a finalised evaluation in the year).
+        public var employees: [Evaluation.EmployeeAngkaKredit] = []
+        /// The koefisien table used: the annual koefisien per jenjang.
+        public var koefisien: [Evaluation.AngkaKreditKoefisien] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employees: [Evaluation.EmployeeAngkaKredit] = [],
+            koefisien: [Evaluation.AngkaKreditKoefisien] = []
+        ) {
+            self.employees = employees
+            self.koefisien = koefisien
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, employees)
+            try encoder.repeatedMessage(1, koefisien)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employees = try decoder.repeatedMessage(0)
+            self.koefisien = try decoder.repeatedMessage(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in employees { printer.message("employees", value) }
+            for value in koefisien { printer.message("koefisien", value) }
+        }
+    }
+
+    /// One row of the koefisien table.
+    public struct AngkaKreditKoefisien: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AngkaKreditKoefisien"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__angka_kredit_koefisien()) }
+
+        /// Jenjang.
+        public var jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0)
+        /// Annual koefisien.
+        public var annual: Double = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0),
+            annual: Double = 0
+        ) {
+            self.jenjang = jenjang
+            self.annual = annual
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, jenjang.rawValue)
+            encoder.scalar(1, annual)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.jenjang = decoder.enumeration(0)
+            self.annual = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if jenjang.rawValue != 0 { printer.enumeration("jenjang", jenjang) }
+            if annual != 0 { printer.double("annual", annual) }
+        }
+    }
+
     /// Request of EvaluationService.OpenPeriod.
     public struct OpenPeriodRequest: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.OpenPeriodRequest"

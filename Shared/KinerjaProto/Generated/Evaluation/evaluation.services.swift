@@ -16,7 +16,7 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
@@ -290,6 +290,17 @@ extension Evaluation {
                 idempotency: .withKey,
                 documentation: "The employee acknowledges their evaluation once both ratings are entered, optionally with a\n response note; acknowledging again replaces the note (also after finalisation: the response\n is not part of the snapshot). The employee only. Returns INVALID_ARGUMENT for a note over 2000\n characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
+            /// Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year
+            /// (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by
+            /// months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in
+            /// scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed
+            /// NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit.
+            public static let listAngkaKredit = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "ListAngkaKredit", kind: .unary,
+                requestType: "kinerja.evaluation.v1.ListAngkaKreditRequest", responseType: "kinerja.evaluation.v1.ListAngkaKreditResponse",
+                idempotency: .always,
+                documentation: "Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year\n (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by\n months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in\n scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed\n NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit."
+            )
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public static let listAuditEvents = MethodDescriptor(
@@ -453,6 +464,12 @@ extension Evaluation {
             /// characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a
             /// revision mismatch. Idempotent with `idempotency-key`.
             func acknowledgeEvaluation(_ request: Evaluation.AcknowledgeEvaluationRequest, context: ServerContext) async throws -> Evaluation.AcknowledgeEvaluationResponse
+            /// Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year
+            /// (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by
+            /// months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in
+            /// scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed
+            /// NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit.
+            func listAngkaKredit(_ request: Evaluation.ListAngkaKreditRequest, context: ServerContext) async throws -> Evaluation.ListAngkaKreditResponse
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, context: ServerContext) async throws -> Evaluation.ListAuditEventsResponse
@@ -692,6 +709,15 @@ extension Evaluation {
                 try await transport.unary(Method.acknowledgeEvaluation, request, options: options)
             }
 
+            /// Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year
+            /// (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by
+            /// months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in
+            /// scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed
+            /// NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit.
+            public func listAngkaKredit(_ request: Evaluation.ListAngkaKreditRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListAngkaKreditResponse {
+                try await transport.unary(Method.listAngkaKredit, request, options: options)
+            }
+
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListAuditEventsResponse {
@@ -737,6 +763,7 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.adjustPopulation) { try await self.adjustPopulation($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.recommendOrganisationRating) { try await self.recommendOrganisationRating($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.acknowledgeEvaluation) { try await self.acknowledgeEvaluation($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.listAngkaKredit) { try await self.listAngkaKredit($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

@@ -1222,6 +1222,231 @@ void   kinerja__evaluation__v1__angka_kredit_conversion__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_conversion__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__list_angka_kredit_request__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__ListAngkaKreditRequest init_value = KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListAngkaKreditRequest *
+       kinerja__evaluation__v1__list_angka_kredit_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListAngkaKreditRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_angka_kredit_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_angka_kredit_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__angka_kredit_skip__init
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip         *message)
+{
+  static const Kinerja__Evaluation__V1__AngkaKreditSkip init_value = KINERJA__EVALUATION__V1__ANGKA_KREDIT_SKIP__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__angka_kredit_skip__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AngkaKreditSkip *
+       kinerja__evaluation__v1__angka_kredit_skip__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AngkaKreditSkip *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__angka_kredit_skip__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__angka_kredit_skip__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__employee_angka_kredit__init
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit         *message)
+{
+  static const Kinerja__Evaluation__V1__EmployeeAngkaKredit init_value = KINERJA__EVALUATION__V1__EMPLOYEE_ANGKA_KREDIT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__employee_angka_kredit__get_packed_size
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__EmployeeAngkaKredit *
+       kinerja__evaluation__v1__employee_angka_kredit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__EmployeeAngkaKredit *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__employee_angka_kredit__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__employee_angka_kredit__free_unpacked
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__list_angka_kredit_response__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__ListAngkaKreditResponse init_value = KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListAngkaKreditResponse *
+       kinerja__evaluation__v1__list_angka_kredit_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListAngkaKreditResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_angka_kredit_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_angka_kredit_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__angka_kredit_koefisien__init
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien         *message)
+{
+  static const Kinerja__Evaluation__V1__AngkaKreditKoefisien init_value = KINERJA__EVALUATION__V1__ANGKA_KREDIT_KOEFISIEN__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AngkaKreditKoefisien *
+       kinerja__evaluation__v1__angka_kredit_koefisien__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AngkaKreditKoefisien *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__angka_kredit_koefisien__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__angka_kredit_koefisien__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__open_period_request__init
                      (Kinerja__Evaluation__V1__OpenPeriodRequest         *message)
 {
@@ -7563,6 +7788,365 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_conversio
   (ProtobufCMessageInit) kinerja__evaluation__v1__angka_kredit_conversion__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_angka_kredit_request__field_descriptors[3] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_angka_kredit_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = unit */
+  2,   /* field[2] = year */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_angka_kredit_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListAngkaKreditRequest",
+  "ListAngkaKreditRequest",
+  "Kinerja__Evaluation__V1__ListAngkaKreditRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListAngkaKreditRequest),
+  3,
+  kinerja__evaluation__v1__list_angka_kredit_request__field_descriptors,
+  kinerja__evaluation__v1__list_angka_kredit_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_angka_kredit_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_angka_kredit_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__angka_kredit_skip__field_descriptors[4] =
+{
+  {
+    "evaluation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__angka_kredit_skip__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation_id */
+  3,   /* field[3] = message */
+  2,   /* field[2] = reason */
+  1,   /* field[1] = span */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__angka_kredit_skip__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_skip__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AngkaKreditSkip",
+  "AngkaKreditSkip",
+  "Kinerja__Evaluation__V1__AngkaKreditSkip",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AngkaKreditSkip),
+  4,
+  kinerja__evaluation__v1__angka_kredit_skip__field_descriptors,
+  kinerja__evaluation__v1__angka_kredit_skip__field_indices_by_name,
+  1,  kinerja__evaluation__v1__angka_kredit_skip__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__angka_kredit_skip__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_angka_kredit__field_descriptors[7] =
+{
+  {
+    "employee",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, employee),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jenjang",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, jenjang),
+    &kinerja__evaluation__v1__jenjang_fungsional__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jabatan_name",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, jabatan_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counted",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, n_counted),
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, counted),
+    &kinerja__evaluation__v1__angka_kredit_conversion__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "replaced",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, n_replaced),
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, replaced),
+    &kinerja__evaluation__v1__angka_kredit_conversion__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skipped",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, n_skipped),
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, skipped),
+    &kinerja__evaluation__v1__angka_kredit_skip__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__employee_angka_kredit__field_indices_by_name[] = {
+  3,   /* field[3] = counted */
+  0,   /* field[0] = employee */
+  2,   /* field[2] = jabatan_name */
+  1,   /* field[1] = jenjang */
+  4,   /* field[4] = replaced */
+  6,   /* field[6] = skipped */
+  5,   /* field[5] = total */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__employee_angka_kredit__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_angka_kredit__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.EmployeeAngkaKredit",
+  "EmployeeAngkaKredit",
+  "Kinerja__Evaluation__V1__EmployeeAngkaKredit",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__EmployeeAngkaKredit),
+  7,
+  kinerja__evaluation__v1__employee_angka_kredit__field_descriptors,
+  kinerja__evaluation__v1__employee_angka_kredit__field_indices_by_name,
+  1,  kinerja__evaluation__v1__employee_angka_kredit__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__employee_angka_kredit__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_angka_kredit_response__field_descriptors[2] =
+{
+  {
+    "employees",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, n_employees),
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, employees),
+    &kinerja__evaluation__v1__employee_angka_kredit__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "koefisien",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, n_koefisien),
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, koefisien),
+    &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_angka_kredit_response__field_indices_by_name[] = {
+  0,   /* field[0] = employees */
+  1,   /* field[1] = koefisien */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_angka_kredit_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListAngkaKreditResponse",
+  "ListAngkaKreditResponse",
+  "Kinerja__Evaluation__V1__ListAngkaKreditResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListAngkaKreditResponse),
+  2,
+  kinerja__evaluation__v1__list_angka_kredit_response__field_descriptors,
+  kinerja__evaluation__v1__list_angka_kredit_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_angka_kredit_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_angka_kredit_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__angka_kredit_koefisien__field_descriptors[2] =
+{
+  {
+    "jenjang",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditKoefisien, jenjang),
+    &kinerja__evaluation__v1__jenjang_fungsional__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "annual",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditKoefisien, annual),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__angka_kredit_koefisien__field_indices_by_name[] = {
+  1,   /* field[1] = annual */
+  0,   /* field[0] = jenjang */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__angka_kredit_koefisien__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_koefisien__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AngkaKreditKoefisien",
+  "AngkaKreditKoefisien",
+  "Kinerja__Evaluation__V1__AngkaKreditKoefisien",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AngkaKreditKoefisien),
+  2,
+  kinerja__evaluation__v1__angka_kredit_koefisien__field_descriptors,
+  kinerja__evaluation__v1__angka_kredit_koefisien__field_indices_by_name,
+  1,  kinerja__evaluation__v1__angka_kredit_koefisien__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__angka_kredit_koefisien__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__open_period_request__field_descriptors[4] =
 {
   {
@@ -11202,7 +11786,7 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descr
   kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[27] =
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[28] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -11229,6 +11813,7 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "AdjustPopulation", &kinerja__evaluation__v1__adjust_population_request__descriptor, &kinerja__evaluation__v1__adjust_population_response__descriptor },
   { "RecommendOrganisationRating", &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor, &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor },
   { "AcknowledgeEvaluation", &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor, &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor },
+  { "ListAngkaKredit", &kinerja__evaluation__v1__list_angka_kredit_request__descriptor, &kinerja__evaluation__v1__list_angka_kredit_response__descriptor },
   { "ListAuditEvents", &kinerja__evaluation__v1__list_audit_events_request__descriptor, &kinerja__evaluation__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
@@ -11244,7 +11829,8 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   12,        /* GetPredikatMatrix */
   6,        /* GetProposalRule */
   19,        /* GetRaterLeniency */
-  25,        /* ListAuditEvents */
+  25,        /* ListAngkaKredit */
+  26,        /* ListAuditEvents */
   16,        /* ListEmployeeEvaluations */
   15,        /* ListEvaluations */
   2,        /* ListPeriods */
@@ -11259,7 +11845,7 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   4,        /* SetOrganisationRating */
   11,        /* SetPerilakuRating */
   7,        /* SetProposalRule */
-  26         /* VerifyAuditChain */
+  27         /* VerifyAuditChain */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -11268,7 +11854,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  27,
+  28,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -11472,13 +12058,21 @@ void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(Protobu
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__evaluation__v1__evaluation_service__list_angka_kredit(ProtobufCService *service,
+                                                                    const Kinerja__Evaluation__V1__ListAngkaKreditRequest *input,
+                                                                    Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -11486,7 +12080,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

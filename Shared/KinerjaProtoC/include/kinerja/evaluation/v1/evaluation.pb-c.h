@@ -45,6 +45,11 @@ typedef struct Kinerja__Evaluation__V1__RaterStats Kinerja__Evaluation__V1__Rate
 typedef struct Kinerja__Evaluation__V1__EmployeePeriodKey Kinerja__Evaluation__V1__EmployeePeriodKey;
 typedef struct Kinerja__Evaluation__V1__SiasnRecord Kinerja__Evaluation__V1__SiasnRecord;
 typedef struct Kinerja__Evaluation__V1__AngkaKreditConversion Kinerja__Evaluation__V1__AngkaKreditConversion;
+typedef struct Kinerja__Evaluation__V1__ListAngkaKreditRequest Kinerja__Evaluation__V1__ListAngkaKreditRequest;
+typedef struct Kinerja__Evaluation__V1__AngkaKreditSkip Kinerja__Evaluation__V1__AngkaKreditSkip;
+typedef struct Kinerja__Evaluation__V1__EmployeeAngkaKredit Kinerja__Evaluation__V1__EmployeeAngkaKredit;
+typedef struct Kinerja__Evaluation__V1__ListAngkaKreditResponse Kinerja__Evaluation__V1__ListAngkaKreditResponse;
+typedef struct Kinerja__Evaluation__V1__AngkaKreditKoefisien Kinerja__Evaluation__V1__AngkaKreditKoefisien;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodRequest Kinerja__Evaluation__V1__OpenPeriodRequest;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodResponse Kinerja__Evaluation__V1__OpenPeriodResponse;
 typedef struct Kinerja__Evaluation__V1__GetPeriodRequest Kinerja__Evaluation__V1__GetPeriodRequest;
@@ -1652,6 +1657,144 @@ struct  Kinerja__Evaluation__V1__AngkaKreditConversion
 #define KINERJA__EVALUATION__V1__ANGKA_KREDIT_CONVERSION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__angka_kredit_conversion__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED, 0, 0, 0, 0 }
+
+
+/*
+ * Request of EvaluationService.ListAngkaKredit. Give nip or unit, not both.
+ */
+struct  Kinerja__Evaluation__V1__ListAngkaKreditRequest
+{
+  ProtobufCMessage base;
+  /*
+   * One employee (NIP); empty when unit is given.
+   */
+  char *nip;
+  /*
+   * A unit (optionally with sub-units): its jabatan fungsional with a finalised evaluation in the year.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * Year, 2000–2100. Required.
+   */
+  int32_t year;
+};
+#define KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_angka_kredit_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, 0 }
+
+
+/*
+ * A finalised evaluation of a year that converts to no angka kredit, and why.
+ */
+struct  Kinerja__Evaluation__V1__AngkaKreditSkip
+{
+  ProtobufCMessage base;
+  /*
+   * Evaluation id.
+   */
+  char *evaluation_id;
+  /*
+   * The span evaluated.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * Why: NOT_FUNGSIONAL, JENJANG_UNKNOWN, BEFORE_TMT_JABATAN, UNRATED.
+   */
+  char *reason;
+  /*
+   * The explanation, 1–300 characters.
+   */
+  char *message;
+};
+#define KINERJA__EVALUATION__V1__ANGKA_KREDIT_SKIP__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__angka_kredit_skip__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One employee's angka kredit of a year: per finalised period and accumulated.
+ */
+struct  Kinerja__Evaluation__V1__EmployeeAngkaKredit
+{
+  ProtobufCMessage base;
+  /*
+   * The employee.
+   */
+  Kinerja__Common__V1__EmployeeRef *employee;
+  /*
+   * The jenjang, read from identity's jabatan name (e.g. "Pranata Komputer Ahli Muda"); UNSPECIFIED when none.
+   */
+  Kinerja__Evaluation__V1__JenjangFungsional jenjang;
+  /*
+   * The jabatan name the jenjang was read from.
+   */
+  char *jabatan_name;
+  /*
+   * The conversions counted, in span order (an annual one replaces the year's periodic ones; a
+   * longer span replaces the shorter ones it overlaps).
+   */
+  size_t n_counted;
+  Kinerja__Evaluation__V1__AngkaKreditConversion **counted;
+  /*
+   * Finalised periodic conversions replaced by a longer span covering the same months.
+   */
+  size_t n_replaced;
+  Kinerja__Evaluation__V1__AngkaKreditConversion **replaced;
+  /*
+   * Sum of counted, unrounded.
+   */
+  double total;
+  /*
+   * Finalised evaluations of the year that convert to nothing, with the reason.
+   */
+  size_t n_skipped;
+  Kinerja__Evaluation__V1__AngkaKreditSkip **skipped;
+};
+#define KINERJA__EVALUATION__V1__EMPLOYEE_ANGKA_KREDIT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__employee_angka_kredit__descriptor) \
+    , NULL, KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0, 0,NULL }
+
+
+/*
+ * Response of EvaluationService.ListAngkaKredit.
+ */
+struct  Kinerja__Evaluation__V1__ListAngkaKreditResponse
+{
+  ProtobufCMessage base;
+  /*
+   * One entry per employee, in NIP order (for a unit: those with a finalised evaluation in the year).
+   */
+  size_t n_employees;
+  Kinerja__Evaluation__V1__EmployeeAngkaKredit **employees;
+  /*
+   * The koefisien table used: the annual koefisien per jenjang.
+   */
+  size_t n_koefisien;
+  Kinerja__Evaluation__V1__AngkaKreditKoefisien **koefisien;
+};
+#define KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_angka_kredit_response__descriptor) \
+    , 0,NULL, 0,NULL }
+
+
+/*
+ * One row of the koefisien table.
+ */
+struct  Kinerja__Evaluation__V1__AngkaKreditKoefisien
+{
+  ProtobufCMessage base;
+  /*
+   * Jenjang.
+   */
+  Kinerja__Evaluation__V1__JenjangFungsional jenjang;
+  /*
+   * Annual koefisien.
+   */
+  double annual;
+};
+#define KINERJA__EVALUATION__V1__ANGKA_KREDIT_KOEFISIEN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__angka_kredit_koefisien__descriptor) \
+    , KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED, 0 }
 
 
 /*
@@ -3513,6 +3656,101 @@ Kinerja__Evaluation__V1__AngkaKreditConversion *
 void   kinerja__evaluation__v1__angka_kredit_conversion__free_unpacked
                      (Kinerja__Evaluation__V1__AngkaKreditConversion *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListAngkaKreditRequest methods */
+void   kinerja__evaluation__v1__list_angka_kredit_request__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest         *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest   *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListAngkaKreditRequest *
+       kinerja__evaluation__v1__list_angka_kredit_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_angka_kredit_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AngkaKreditSkip methods */
+void   kinerja__evaluation__v1__angka_kredit_skip__init
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip         *message);
+size_t kinerja__evaluation__v1__angka_kredit_skip__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip   *message);
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AngkaKreditSkip *
+       kinerja__evaluation__v1__angka_kredit_skip__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__angka_kredit_skip__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__EmployeeAngkaKredit methods */
+void   kinerja__evaluation__v1__employee_angka_kredit__init
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit         *message);
+size_t kinerja__evaluation__v1__employee_angka_kredit__get_packed_size
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit   *message);
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__EmployeeAngkaKredit *
+       kinerja__evaluation__v1__employee_angka_kredit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__employee_angka_kredit__free_unpacked
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListAngkaKreditResponse methods */
+void   kinerja__evaluation__v1__list_angka_kredit_response__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse         *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse   *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListAngkaKreditResponse *
+       kinerja__evaluation__v1__list_angka_kredit_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_angka_kredit_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AngkaKreditKoefisien methods */
+void   kinerja__evaluation__v1__angka_kredit_koefisien__init
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien         *message);
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien   *message);
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AngkaKreditKoefisien *
+       kinerja__evaluation__v1__angka_kredit_koefisien__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__angka_kredit_koefisien__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__OpenPeriodRequest methods */
 void   kinerja__evaluation__v1__open_period_request__init
                      (Kinerja__Evaluation__V1__OpenPeriodRequest         *message);
@@ -4660,6 +4898,21 @@ typedef void (*Kinerja__Evaluation__V1__SiasnRecord_Closure)
 typedef void (*Kinerja__Evaluation__V1__AngkaKreditConversion_Closure)
                  (const Kinerja__Evaluation__V1__AngkaKreditConversion *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListAngkaKreditRequest_Closure)
+                 (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AngkaKreditSkip_Closure)
+                 (const Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__EmployeeAngkaKredit_Closure)
+                 (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure)
+                 (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AngkaKreditKoefisien_Closure)
+                 (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__OpenPeriodRequest_Closure)
                  (const Kinerja__Evaluation__V1__OpenPeriodRequest *message,
                   void *closure_data);
@@ -4935,6 +5188,10 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                                  const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
                                  Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure closure,
                                  void *closure_data);
+  void (*list_angka_kredit)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                            const Kinerja__Evaluation__V1__ListAngkaKreditRequest *input,
+                            Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure closure,
+                            void *closure_data);
   void (*list_audit_events)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                             const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                             Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -4976,6 +5233,7 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## adjust_population,\
       function_prefix__ ## recommend_organisation_rating,\
       function_prefix__ ## acknowledge_evaluation,\
+      function_prefix__ ## list_angka_kredit,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__evaluation__v1__evaluation_service__open_period(ProtobufCService *service,
@@ -5078,6 +5336,10 @@ void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(Protobu
                                                                          const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
                                                                          Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure closure,
                                                                          void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__list_angka_kredit(ProtobufCService *service,
+                                                                    const Kinerja__Evaluation__V1__ListAngkaKreditRequest *input,
+                                                                    Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure closure,
+                                                                    void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -5123,6 +5385,11 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rater_stats__de
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_period_key__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_conversion__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_skip__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_angka_kredit__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_koefisien__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_period_request__descriptor;
