@@ -24,7 +24,8 @@ struct AngkaKreditServiceTests {
             let (unit, evaluations) = try await Self.finalised(fixture)
             let fungsional = evaluations.filter { $0.jenisJabatan == .fungsional && $0.state == .finalised }
             try #require(!fungsional.isEmpty, "the demo unit has jabatan fungsional")
-            let people = Dictionary(uniqueKeysWithValues: try await fixture.employees().map { ($0.nip, $0) })
+            // The demo organisation identity was seeded with (read without asking identity).
+            let people = Dictionary(uniqueKeysWithValues: fixture.identity.organisation.employees.map { ($0.employee.nip, $0.employee) })
             let response = try await fixture.client.listAngkaKredit(Evaluation.ListAngkaKreditRequest(unit: unit, year: witaToday.year),
                                                                      options: try await fixture.signIn("pengelola"))
             #expect(response.koefisien.count == 8 && response.koefisien.first { $0.jenjang == .ahliPertama }?.annual == 12.5)
@@ -80,7 +81,7 @@ struct AngkaKreditServiceTests {
         try await withEvaluation { fixture in
             let hr = try await fixture.signIn("pengelola")
             let unit = Common.UnitScope(unitID: try await fixture.unitID("KPG.DUKCAPIL"))
-            let nip = try #require(try await fixture.employees().first?.nip)
+            let nip = try #require(fixture.identity.organisation.employees.first?.employee.nip)
             let year = witaToday.year
             let cases: [(Evaluation.ListAngkaKreditRequest, String)] = [
                 (.init(nip: nip), "no year"), (.init(nip: nip, year: 1999), "year 1999"), (.init(year: year), "neither nip nor unit"),
@@ -90,7 +91,7 @@ struct AngkaKreditServiceTests {
                 try await fixture.refused(.invalidArgument, Comment(rawValue: what)) { try await fixture.client.listAngkaKredit(request, options: hr) }
             }
             let unknownNIP = "199001012015031999"
-            try #require(try await fixture.employees().allSatisfy { $0.nip != unknownNIP })
+            try #require(fixture.identity.organisation.employees.allSatisfy { $0.employee.nip != unknownNIP })
             try await fixture.refused(.notFound, reason: "EMPLOYEE_NOT_FOUND", "an unknown employee") {
                 try await fixture.client.listAngkaKredit(.init(nip: unknownNIP, year: year), options: hr)
             }
