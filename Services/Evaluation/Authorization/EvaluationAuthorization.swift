@@ -58,6 +58,12 @@ public enum EvaluationAuthorization {
         M.listRatingOverrides: AccessRule(grants: overseers + [hrPortal]),
         M.exportEvaluations: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
         M.getRaterLeniency: AccessRule(grants: overseers),
+        // Tindak lanjut: the employee's own angka kredit; HR and the pimpinan in scope; the HR portal.
+        M.listAngkaKredit: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), hrPortal),
+        // The TPP rule is the Perwali's (public law): HR over the city sets it, anyone reads it; the export is HR's and the portal's.
+        M.setTppRule: AccessRule(.roleInScope(.pengelolaKinerja)),
+        M.getTppRule: AccessRule(.anyUser, .anyService, .anyClient),
+        M.exportTpp: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
     ])

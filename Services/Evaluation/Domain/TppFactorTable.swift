@@ -26,13 +26,21 @@ public struct TppFactorTable: Sendable, Hashable {
         var points: [Common.Predikat: Int] = [:]
         for predikat in Common.Predikat.ranked {
             guard let value = percent[predikat] else { throw .tppTableInvalid("the table has no factor for \(predikat.label)") }
-            guard value.isFinite, (0...200).contains(value) else { throw .tppTableInvalid("the factor of \(predikat.label) must be 0-200%, got \(value)") }
-            let scaled = (value * 100).rounded()
-            guard abs(scaled - value * 100) < 1e-6 else { throw .tppTableInvalid("the factor of \(predikat.label) has more than two decimals: \(value)") }
-            points[predikat] = Int(scaled)
+            try Self.check(percent: value, of: predikat)
+            points[predikat] = Int((value * 100).rounded())
         }
         guard percent.keys.allSatisfy({ $0.score != nil }) else { throw .tppTableInvalid("factors are given for the five predikat only") }
         basisPoints = points
+    }
+
+    /// Checks one factor: 0–200 percent with at most two decimals.
+    ///
+    /// - Throws: ``EvaluationRuleError/tppTableInvalid(_:)``.
+    public static func check(percent value: Double, of predikat: Common.Predikat) throws(EvaluationRuleError) {
+        guard value.isFinite, (0...200).contains(value) else { throw .tppTableInvalid("the factor of \(predikat.label) must be 0-200%, got \(value)") }
+        guard abs((value * 100).rounded() - value * 100) < 1e-6 else {
+            throw .tppTableInvalid("the factor of \(predikat.label) has more than two decimals: \(value)")
+        }
     }
 
     /// The factor of `predikat` in percent; nil when unrated.

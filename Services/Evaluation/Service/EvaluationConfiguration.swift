@@ -15,6 +15,10 @@ public struct EvaluationConfiguration: ConfigurationSection {
     /// Year of the demo data (default: the current WITA year).
     public var demoYear: Int32?
 
+    /// A file of annual angka kredit koefisien per jenjang (`AHLI_MUDA 25`, one a line, `#` comments;
+    /// jenjang not named keep PermenPANRB 1/2023's value); nil = the regulation's table.
+    public var angkaKreditKoefisienFile: String?
+
     /// The defaults.
     public init() {}
 
@@ -26,6 +30,8 @@ public struct EvaluationConfiguration: ConfigurationSection {
              help: "Share of a period's days an employee on CLTN or tugas belajar must have served to count in the curve (default 50)."),
         .int("demo_seed", \.demoSeed,
              help: "Fill an empty store with demo evaluations (past triwulan finalised, the current one in progress, the months opened) of this seed."),
+        .string("angka_kredit_koefisien_file", \.angkaKreditKoefisienFile, nonEmpty: true,
+                help: "File of annual angka kredit koefisien per jenjang (`AHLI_MUDA 25` a line); default PermenPANRB 1/2023's table."),
         .int("demo_year", \.demoYear, 2000...2100, help: "Year of the demo data (default: the current WITA year)."),
     ]
 }

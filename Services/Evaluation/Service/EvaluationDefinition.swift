@@ -2,6 +2,7 @@ public import KinerjaService
 import KinerjaIdentityClient
 public import KinerjaProto
 public import KinerjaStore
+import Foundation
 
 /// The evaluation service: periods and their population, the organisation rating, proposals from
 /// evidence, the pejabat penilai's ratings, the predikat matrix, the distribution curve enforced
@@ -45,8 +46,16 @@ public enum EvaluationDefinition: ServiceDefinition {
         } else {
             throw ConfigurationError(key: "peers", "planning and reporting are required")
         }
+        var koefisien = AngkaKreditTable.permenPANRB2023
+        if let path = section.angkaKreditKoefisienFile {
+            let key = "evaluation.angka_kredit_koefisien_file"
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError(key: key, "cannot read \(path)")
+            }
+            do { koefisien = try AngkaKreditTable(parsing: text) } catch { throw ConfigurationError(key: key, "\(path): \(error.message)") }
+        }
         let handlers = EvaluationHandlers(store: assembly.runtime.store, directory: identity.directory, evidence: evidence, locks: locks,
-                                          configuration: section)
+                                          configuration: section, angkaKreditTable: koefisien)
         if section.demoSeed != nil {
             // The demo evaluations need identity's organisation and the other services' demo data: seeding waits for them.
             assembly.prepare("demo-seed") { [logger = assembly.logger] in

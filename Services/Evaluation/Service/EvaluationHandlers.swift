@@ -18,17 +18,21 @@ public final class EvaluationHandlers: Evaluation.EvaluationService.ServiceProto
     let evidence: any EvidenceSource
     let deliverer: LockDeliverer
     let configuration: EvaluationConfiguration
+    /// The annual koefisien per jenjang (the regulation's, or the file `angka_kredit_koefisien_file` names).
+    let angkaKreditTable: AngkaKreditTable
     /// The clock.
     public let clock: @Sendable () -> Date
 
     /// Handlers over `store` (opened with ``EvaluationSchema/migrations``), asking identity through
     /// `directory`, the peers through `evidence`, and delivering locks through `locks`.
     public init(store: Store, directory: any IdentityDirectory, evidence: any EvidenceSource, locks: any PeerLocks,
-                configuration: EvaluationConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
+                configuration: EvaluationConfiguration, angkaKreditTable: AngkaKreditTable = .permenPANRB2023,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.directory = directory
         self.evidence = evidence
         self.configuration = configuration
+        self.angkaKreditTable = angkaKreditTable
         self.clock = clock
         self.deliverer = LockDeliverer(store: store, locks: locks, clock: clock)
     }

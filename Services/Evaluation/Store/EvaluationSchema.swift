@@ -14,6 +14,7 @@ public import KinerjaStore
 ///   evaluation as finalised, deterministic encoding) and its SHA-256; never changed, only marked
 ///   superseded when the period is reopened;
 /// - `proposal_rule`: every version of every rule;
+/// - `tpp_rule`: every version of the TPP rule (section 11.2);
 /// - `peer_notification`: what reporting and planning must be told (locks, unlocks) until they
 ///   acknowledge it, written in the same transaction as the finalisation or reopening.
 public enum EvaluationSchema {
@@ -145,10 +146,21 @@ public enum EvaluationSchema {
         Migration("evaluation.v2.curve_index") { db in
             try db.execute(sql: "CREATE INDEX evaluation_curve ON employee_evaluation(period_id, excluded, unit_id, predikat)")
         },
+        // The TPP rule (Kupang's Perwali) as versioned data: every version kept, the one in force
+        // for a month found by its effective month (year × 100 + month).
+        Migration("evaluation.v3.tpp_rules") { db in
+            try db.execute(sql: """
+                CREATE TABLE tpp_rule (
+                    version INTEGER PRIMARY KEY,
+                    effective_key INTEGER NOT NULL,
+                    body BLOB NOT NULL
+                );
+                """)
+        },
     ]
 
     /// The tables a refused call must leave unchanged (tests fingerprint them), audit log excluded.
     public static let dataTables = ["evaluation_period", "population_adjustment", "organisation_rating", "proposal_rule",
                                     "employee_evaluation", "rating_override", "finalisation", "finalisation_snapshot",
-                                    "peer_notification", "idempotency"]
+                                    "peer_notification", "idempotency", "tpp_rule"]
 }

@@ -336,6 +336,19 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.EmployeePeriodKey.self,
     Evaluation.SiasnRecord.self,
     Evaluation.AngkaKreditConversion.self,
+    Evaluation.ListAngkaKreditRequest.self,
+    Evaluation.AngkaKreditSkip.self,
+    Evaluation.EmployeeAngkaKredit.self,
+    Evaluation.ListAngkaKreditResponse.self,
+    Evaluation.AngkaKreditKoefisien.self,
+    Evaluation.TppFactor.self,
+    Evaluation.TppRule.self,
+    Evaluation.SetTppRuleRequest.self,
+    Evaluation.SetTppRuleResponse.self,
+    Evaluation.GetTppRuleRequest.self,
+    Evaluation.GetTppRuleResponse.self,
+    Evaluation.ExportTppRequest.self,
+    Evaluation.ExportTppResponse.self,
     Evaluation.OpenPeriodRequest.self,
     Evaluation.OpenPeriodResponse.self,
     Evaluation.GetPeriodRequest.self,
@@ -861,6 +874,19 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.EmployeePeriodKey.self, ["nip", "period", "span"]),
     (Evaluation.SiasnRecord.self, ["evaluation_id", "nip", "full_name", "period", "start_month", "start_year", "end_month", "end_year", "hasil_kerja", "hasil_kerja_code", "perilaku_kerja", "perilaku_kerja_code", "predikat", "predikat_code", "kuadran", "evaluator_nip", "evaluator_name", "evaluator_jabatan", "evaluator_golongan", "evaluator_unit_name", "evaluator_asn_type", "unit_id", "unit_name", "finalised_at", "record_sha256"]),
     (Evaluation.AngkaKreditConversion.self, ["evaluation_id", "nip", "span", "predikat", "jenjang", "annual_koefisien", "predikat_percent", "months", "angka_kredit"]),
+    (Evaluation.ListAngkaKreditRequest.self, ["nip", "unit", "year"]),
+    (Evaluation.AngkaKreditSkip.self, ["evaluation_id", "span", "reason", "message"]),
+    (Evaluation.EmployeeAngkaKredit.self, ["employee", "jenjang", "jabatan_name", "counted", "replaced", "total", "skipped"]),
+    (Evaluation.ListAngkaKreditResponse.self, ["employees", "koefisien"]),
+    (Evaluation.AngkaKreditKoefisien.self, ["jenjang", "annual"]),
+    (Evaluation.TppFactor.self, ["predikat", "percent"]),
+    (Evaluation.TppRule.self, ["version", "effective_year", "effective_month", "factors", "legal_basis", "set"]),
+    (Evaluation.SetTppRuleRequest.self, ["rule", "reason", "expected_version"]),
+    (Evaluation.SetTppRuleResponse.self, ["rule"]),
+    (Evaluation.GetTppRuleRequest.self, ["year", "month"]),
+    (Evaluation.GetTppRuleResponse.self, ["rule", "versions"]),
+    (Evaluation.ExportTppRequest.self, ["unit", "year", "month"]),
+    (Evaluation.ExportTppResponse.self, ["employee", "unit_name", "predikat", "has_factor", "factor_percent", "evaluation_id", "rule_version", "missing_reason", "missing_message"]),
     (Evaluation.OpenPeriodRequest.self, ["unit", "period", "rating_deadline", "span"]),
     (Evaluation.OpenPeriodResponse.self, ["period"]),
     (Evaluation.GetPeriodRequest.self, ["period_id"]),
@@ -4733,6 +4759,143 @@ extension Evaluation.AngkaKreditConversion: ArbitraryMessage {
         m.predikatPercent = g.double()
         m.months = g.uint32()
         m.angkaKredit = g.double()
+        return m
+    }
+}
+
+extension Evaluation.ListAngkaKreditRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.year = g.int32()
+        return m
+    }
+}
+
+extension Evaluation.AngkaKreditSkip: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.reason = g.string()
+        m.message = g.string()
+        return m
+    }
+}
+
+extension Evaluation.EmployeeAngkaKredit: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.jenjang = g.enumeration() as Evaluation.JenjangFungsional
+        m.jabatanName = g.string()
+        m.counted = g.array { g in g.nested { Evaluation.AngkaKreditConversion.arbitrary(&$0) } }
+        m.replaced = g.array { g in g.nested { Evaluation.AngkaKreditConversion.arbitrary(&$0) } }
+        m.total = g.double()
+        m.skipped = g.array { g in g.nested { Evaluation.AngkaKreditSkip.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.ListAngkaKreditResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employees = g.array { g in g.nested { Evaluation.EmployeeAngkaKredit.arbitrary(&$0) } }
+        m.koefisien = g.array { g in g.nested { Evaluation.AngkaKreditKoefisien.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.AngkaKreditKoefisien: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.jenjang = g.enumeration() as Evaluation.JenjangFungsional
+        m.annual = g.double()
+        return m
+    }
+}
+
+extension Evaluation.TppFactor: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.predikat = g.enumeration() as Common.Predikat
+        m.percent = g.double()
+        return m
+    }
+}
+
+extension Evaluation.TppRule: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.version = g.uint32()
+        m.effectiveYear = g.int32()
+        m.effectiveMonth = g.int32()
+        m.factors = g.array { g in g.nested { Evaluation.TppFactor.arbitrary(&$0) } }
+        m.legalBasis = g.string()
+        m.set = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.SetTppRuleRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rule = g.optional { g in Evaluation.TppRule.arbitrary(&g) }
+        m.reason = g.string()
+        m.expectedVersion = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.SetTppRuleResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rule = g.optional { g in Evaluation.TppRule.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.GetTppRuleRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.year = g.int32()
+        m.month = g.int32()
+        return m
+    }
+}
+
+extension Evaluation.GetTppRuleResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.rule = g.optional { g in Evaluation.TppRule.arbitrary(&g) }
+        m.versions = g.array { g in g.nested { Evaluation.TppRule.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.ExportTppRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.year = g.int32()
+        m.month = g.int32()
+        return m
+    }
+}
+
+extension Evaluation.ExportTppResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.unitName = g.string()
+        m.predikat = g.enumeration() as Common.Predikat
+        m.hasFactor = g.bool()
+        m.factorPercent = g.double()
+        m.evaluationID = g.string()
+        m.ruleVersion = g.uint32()
+        m.missingReason = g.string()
+        m.missingMessage = g.string()
         return m
     }
 }

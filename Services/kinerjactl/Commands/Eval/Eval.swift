@@ -24,6 +24,8 @@ extension Kinerjactl {
                 Finalise.self, Leniency.self, Export.self, Matrix.self,
                 // Documents and plots.
                 PrintDocument.self, VerifyDocument.self, Distribution.self, Summary.self,
+                // Tindak lanjut.
+                AngkaKredit.self, Tpp.self, TppRule.self,
             ]
         )
     }

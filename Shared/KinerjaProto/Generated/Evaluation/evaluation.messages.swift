@@ -2764,6 +2764,644 @@ extension Evaluation {
         }
     }
 
+    /// Request of EvaluationService.ListAngkaKredit. Give nip or unit, not both.
+    public struct ListAngkaKreditRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListAngkaKreditRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_angka_kredit_request()) }
+
+        /// One employee (NIP); empty when unit is given.
+        public var nip: String = ""
+        /// A unit (optionally with sub-units): its jabatan fungsional with a finalised evaluation in the year.
+        public var unit: Common.UnitScope? = nil
+        /// Year, 2000–2100. Required.
+        public var year: Int32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            unit: Common.UnitScope? = nil,
+            year: Int32 = 0
+        ) {
+            self.nip = nip
+            self.unit = unit
+            self.year = year
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.message(1, unit)
+            encoder.scalar(2, year)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.unit = try decoder.message(1)
+            self.year = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if let value = unit { printer.message("unit", value) }
+            if year != 0 { printer.integer("year", year) }
+        }
+    }
+
+    /// A finalised evaluation of a year that converts to no angka kredit, and why.
+    public struct AngkaKreditSkip: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AngkaKreditSkip"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__angka_kredit_skip()) }
+
+        /// Evaluation id.
+        public var evaluationID: String = ""
+        /// The span evaluated.
+        public var span: Evaluation.EvaluationSpan? = nil
+        /// Why: NOT_FUNGSIONAL, JENJANG_UNKNOWN, BEFORE_TMT_JABATAN, UNRATED.
+        public var reason: String = ""
+        /// The explanation, 1–300 characters.
+        public var message: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluationID: String = "",
+            span: Evaluation.EvaluationSpan? = nil,
+            reason: String = "",
+            message: String = ""
+        ) {
+            self.evaluationID = evaluationID
+            self.span = span
+            self.reason = reason
+            self.message = message
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, evaluationID)
+            try encoder.message(1, span)
+            try encoder.string(2, reason)
+            try encoder.string(3, message)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluationID = try decoder.string(0)
+            self.span = try decoder.message(1)
+            self.reason = try decoder.string(2)
+            self.message = try decoder.string(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            if let value = span { printer.message("span", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if !message.isEmpty { printer.string("message", message) }
+        }
+    }
+
+    /// One employee's angka kredit of a year: per finalised period and accumulated.
+    public struct EmployeeAngkaKredit: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.EmployeeAngkaKredit"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__employee_angka_kredit()) }
+
+        /// The employee.
+        public var employee: Common.EmployeeRef? = nil
+        /// The jenjang, read from identity's jabatan name (e.g. "Pranata Komputer Ahli Muda"); UNSPECIFIED when none.
+        public var jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0)
+        /// The jabatan name the jenjang was read from.
+        public var jabatanName: String = ""
+        /// The conversions counted, in span order (an annual one replaces the year's periodic ones; a
+        /// longer span replaces the shorter ones it overlaps).
+        public var counted: [Evaluation.AngkaKreditConversion] = []
+        /// Finalised periodic conversions replaced by a longer span covering the same months.
+        public var replaced: [Evaluation.AngkaKreditConversion] = []
+        /// Sum of counted, unrounded.
+        public var total: Double = 0
+        /// Finalised evaluations of the year that convert to nothing, with the reason.
+        public var skipped: [Evaluation.AngkaKreditSkip] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employee: Common.EmployeeRef? = nil,
+            jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0),
+            jabatanName: String = "",
+            counted: [Evaluation.AngkaKreditConversion] = [],
+            replaced: [Evaluation.AngkaKreditConversion] = [],
+            total: Double = 0,
+            skipped: [Evaluation.AngkaKreditSkip] = []
+        ) {
+            self.employee = employee
+            self.jenjang = jenjang
+            self.jabatanName = jabatanName
+            self.counted = counted
+            self.replaced = replaced
+            self.total = total
+            self.skipped = skipped
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, employee)
+            encoder.scalar(1, jenjang.rawValue)
+            try encoder.string(2, jabatanName)
+            try encoder.repeatedMessage(3, counted)
+            try encoder.repeatedMessage(4, replaced)
+            encoder.scalar(5, total)
+            try encoder.repeatedMessage(6, skipped)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employee = try decoder.message(0)
+            self.jenjang = decoder.enumeration(1)
+            self.jabatanName = try decoder.string(2)
+            self.counted = try decoder.repeatedMessage(3)
+            self.replaced = try decoder.repeatedMessage(4)
+            self.total = decoder.scalar(5)
+            self.skipped = try decoder.repeatedMessage(6)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = employee { printer.message("employee", value) }
+            if jenjang.rawValue != 0 { printer.enumeration("jenjang", jenjang) }
+            if !jabatanName.isEmpty { printer.string("jabatan_name", jabatanName) }
+            for value in counted { printer.message("counted", value) }
+            for value in replaced { printer.message("replaced", value) }
+            if total != 0 { printer.double("total", total) }
+            for value in skipped { printer.message("skipped", value) }
+        }
+    }
+
+    /// Response of EvaluationService.ListAngkaKredit.
+    public struct ListAngkaKreditResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListAngkaKreditResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_angka_kredit_response()) }
+
+        /// One entry per employee, in NIP order (for a unit: those with a finalised evaluation in the year).
+        public var employees: [Evaluation.EmployeeAngkaKredit] = []
+        /// The koefisien table used: the annual koefisien per jenjang.
+        public var koefisien: [Evaluation.AngkaKreditKoefisien] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employees: [Evaluation.EmployeeAngkaKredit] = [],
+            koefisien: [Evaluation.AngkaKreditKoefisien] = []
+        ) {
+            self.employees = employees
+            self.koefisien = koefisien
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, employees)
+            try encoder.repeatedMessage(1, koefisien)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employees = try decoder.repeatedMessage(0)
+            self.koefisien = try decoder.repeatedMessage(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in employees { printer.message("employees", value) }
+            for value in koefisien { printer.message("koefisien", value) }
+        }
+    }
+
+    /// One row of the koefisien table.
+    public struct AngkaKreditKoefisien: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.AngkaKreditKoefisien"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__angka_kredit_koefisien()) }
+
+        /// Jenjang.
+        public var jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0)
+        /// Annual koefisien.
+        public var annual: Double = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            jenjang: Evaluation.JenjangFungsional = .init(rawValue: 0),
+            annual: Double = 0
+        ) {
+            self.jenjang = jenjang
+            self.annual = annual
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, jenjang.rawValue)
+            encoder.scalar(1, annual)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.jenjang = decoder.enumeration(0)
+            self.annual = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if jenjang.rawValue != 0 { printer.enumeration("jenjang", jenjang) }
+            if annual != 0 { printer.double("annual", annual) }
+        }
+    }
+
+    /// One predikat's share of the performance component of TPP.
+    public struct TppFactor: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.TppFactor"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__tpp_factor()) }
+
+        /// The predikat (one of the five).
+        public var predikat: Common.Predikat = .init(rawValue: 0)
+        /// Percent of the component paid, 0–200 with at most two decimals.
+        public var percent: Double = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            predikat: Common.Predikat = .init(rawValue: 0),
+            percent: Double = 0
+        ) {
+            self.predikat = predikat
+            self.percent = percent
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, predikat.rawValue)
+            encoder.scalar(1, percent)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.predikat = decoder.enumeration(0)
+            self.percent = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if predikat.rawValue != 0 { printer.enumeration("predikat", predikat) }
+            if percent != 0 { printer.double("percent", percent) }
+        }
+    }
+
+    /// A version of the TPP rule (Kupang's Peraturan Wali Kota): the share of the performance component
+    /// of TPP paid per predikat, from a month on. Versions are kept; the export of a month uses the
+    /// latest version in force on it.
+    public struct TppRule: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.TppRule"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__tpp_rule()) }
+
+        /// Version, from 1. Output only.
+        public var version: UInt32 = 0
+        /// Year of the first month the version applies to, 2000–2100.
+        public var effectiveYear: Int32 = 0
+        /// The first month the version applies to, 1–12.
+        public var effectiveMonth: Int32 = 0
+        /// The five predikat, each once.
+        public var factors: [Evaluation.TppFactor] = []
+        /// Legal basis, e.g. "Perwali Kupang Nomor 5 Tahun 2026"; 1–200 characters.
+        public var legalBasis: String = ""
+        /// Who set it and when. Output only.
+        public var set: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            version: UInt32 = 0,
+            effectiveYear: Int32 = 0,
+            effectiveMonth: Int32 = 0,
+            factors: [Evaluation.TppFactor] = [],
+            legalBasis: String = "",
+            set: Common.AuditStamp? = nil
+        ) {
+            self.version = version
+            self.effectiveYear = effectiveYear
+            self.effectiveMonth = effectiveMonth
+            self.factors = factors
+            self.legalBasis = legalBasis
+            self.set = set
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, version)
+            encoder.scalar(1, effectiveYear)
+            encoder.scalar(2, effectiveMonth)
+            try encoder.repeatedMessage(3, factors)
+            try encoder.string(4, legalBasis)
+            try encoder.message(5, set)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.version = decoder.scalar(0)
+            self.effectiveYear = decoder.scalar(1)
+            self.effectiveMonth = decoder.scalar(2)
+            self.factors = try decoder.repeatedMessage(3)
+            self.legalBasis = try decoder.string(4)
+            self.set = try decoder.message(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if version != 0 { printer.integer("version", version) }
+            if effectiveYear != 0 { printer.integer("effective_year", effectiveYear) }
+            if effectiveMonth != 0 { printer.integer("effective_month", effectiveMonth) }
+            for value in factors { printer.message("factors", value) }
+            if !legalBasis.isEmpty { printer.string("legal_basis", legalBasis) }
+            if let value = set { printer.message("set", value) }
+        }
+    }
+
+    /// Request of EvaluationService.SetTppRule.
+    public struct SetTppRuleRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetTppRuleRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_tpp_rule_request()) }
+
+        /// The rule (version and set are ignored). Required.
+        public var rule: Evaluation.TppRule? = nil
+        /// Why, for the audit log; 1–1000 characters.
+        public var reason: String = ""
+        /// The latest version the caller read; 0 = no check.
+        public var expectedVersion: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            rule: Evaluation.TppRule? = nil,
+            reason: String = "",
+            expectedVersion: UInt32 = 0
+        ) {
+            self.rule = rule
+            self.reason = reason
+            self.expectedVersion = expectedVersion
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, rule)
+            try encoder.string(1, reason)
+            encoder.scalar(2, expectedVersion)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.rule = try decoder.message(0)
+            self.reason = try decoder.string(1)
+            self.expectedVersion = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = rule { printer.message("rule", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if expectedVersion != 0 { printer.integer("expected_version", expectedVersion) }
+        }
+    }
+
+    /// Response of EvaluationService.SetTppRule.
+    public struct SetTppRuleResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetTppRuleResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_tpp_rule_response()) }
+
+        /// The stored version.
+        public var rule: Evaluation.TppRule? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            rule: Evaluation.TppRule? = nil
+        ) {
+            self.rule = rule
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, rule)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.rule = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = rule { printer.message("rule", value) }
+        }
+    }
+
+    /// Request of EvaluationService.GetTppRule.
+    public struct GetTppRuleRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.GetTppRuleRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__get_tpp_rule_request()) }
+
+        /// The month whose rule is asked (year 2000–2100, month 1–12); both 0 = the latest version.
+        public var year: Int32 = 0
+        /// Month 1–12.
+        public var month: Int32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            year: Int32 = 0,
+            month: Int32 = 0
+        ) {
+            self.year = year
+            self.month = month
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, year)
+            encoder.scalar(1, month)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.year = decoder.scalar(0)
+            self.month = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if year != 0 { printer.integer("year", year) }
+            if month != 0 { printer.integer("month", month) }
+        }
+    }
+
+    /// Response of EvaluationService.GetTppRule.
+    public struct GetTppRuleResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.GetTppRuleResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__get_tpp_rule_response()) }
+
+        /// The rule in force.
+        public var rule: Evaluation.TppRule? = nil
+        /// Every version, oldest first.
+        public var versions: [Evaluation.TppRule] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            rule: Evaluation.TppRule? = nil,
+            versions: [Evaluation.TppRule] = []
+        ) {
+            self.rule = rule
+            self.versions = versions
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, rule)
+            try encoder.repeatedMessage(1, versions)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.rule = try decoder.message(0)
+            self.versions = try decoder.repeatedMessage(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = rule { printer.message("rule", value) }
+            for value in versions { printer.message("versions", value) }
+        }
+    }
+
+    /// Request of EvaluationService.ExportTpp.
+    public struct ExportTppRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ExportTppRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__export_tpp_request()) }
+
+        /// Unit (optionally with sub-units). Required.
+        public var unit: Common.UnitScope? = nil
+        /// Year, 2000–2100.
+        public var year: Int32 = 0
+        /// Month, 1–12.
+        public var month: Int32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unit: Common.UnitScope? = nil,
+            year: Int32 = 0,
+            month: Int32 = 0
+        ) {
+            self.unit = unit
+            self.year = year
+            self.month = month
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, unit)
+            encoder.scalar(1, year)
+            encoder.scalar(2, month)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unit = try decoder.message(0)
+            self.year = decoder.scalar(1)
+            self.month = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = unit { printer.message("unit", value) }
+            if year != 0 { printer.integer("year", year) }
+            if month != 0 { printer.integer("month", month) }
+        }
+    }
+
+    /// One row of EvaluationService.ExportTpp: one employee of the unit and month.
+    public struct ExportTppResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ExportTppResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__export_tpp_response()) }
+
+        /// The employee.
+        public var employee: Common.EmployeeRef? = nil
+        /// Name of the employee's unit.
+        public var unitName: String = ""
+        /// The predikat of the finalised monthly evaluation; UNSPECIFIED when there is none.
+        public var predikat: Common.Predikat = .init(rawValue: 0)
+        /// True when the employee has a factor (a finalised, rated monthly evaluation).
+        public var hasFactor: Bool = false
+        /// The factor, percent of the performance component (when has_factor).
+        public var factorPercent: Double = 0
+        /// The monthly evaluation; empty when there is none.
+        public var evaluationID: String = ""
+        /// The rule version used.
+        public var ruleVersion: UInt32 = 0
+        /// Why there is no factor: NO_PERIOD (no monthly period covers the employee), NOT_FINALISED,
+        /// EXCLUDED (a population adjustment), UNRATED; empty when has_factor.
+        public var missingReason: String = ""
+        /// The explanation of missing_reason.
+        public var missingMessage: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employee: Common.EmployeeRef? = nil,
+            unitName: String = "",
+            predikat: Common.Predikat = .init(rawValue: 0),
+            hasFactor: Bool = false,
+            factorPercent: Double = 0,
+            evaluationID: String = "",
+            ruleVersion: UInt32 = 0,
+            missingReason: String = "",
+            missingMessage: String = ""
+        ) {
+            self.employee = employee
+            self.unitName = unitName
+            self.predikat = predikat
+            self.hasFactor = hasFactor
+            self.factorPercent = factorPercent
+            self.evaluationID = evaluationID
+            self.ruleVersion = ruleVersion
+            self.missingReason = missingReason
+            self.missingMessage = missingMessage
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, employee)
+            try encoder.string(1, unitName)
+            encoder.scalar(2, predikat.rawValue)
+            encoder.bool(3, hasFactor)
+            encoder.scalar(4, factorPercent)
+            try encoder.string(5, evaluationID)
+            encoder.scalar(6, ruleVersion)
+            try encoder.string(7, missingReason)
+            try encoder.string(8, missingMessage)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employee = try decoder.message(0)
+            self.unitName = try decoder.string(1)
+            self.predikat = decoder.enumeration(2)
+            self.hasFactor = decoder.bool(3)
+            self.factorPercent = decoder.scalar(4)
+            self.evaluationID = try decoder.string(5)
+            self.ruleVersion = decoder.scalar(6)
+            self.missingReason = try decoder.string(7)
+            self.missingMessage = try decoder.string(8)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = employee { printer.message("employee", value) }
+            if !unitName.isEmpty { printer.string("unit_name", unitName) }
+            if predikat.rawValue != 0 { printer.enumeration("predikat", predikat) }
+            if hasFactor { printer.bool("has_factor", hasFactor) }
+            if factorPercent != 0 { printer.double("factor_percent", factorPercent) }
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            if ruleVersion != 0 { printer.integer("rule_version", ruleVersion) }
+            if !missingReason.isEmpty { printer.string("missing_reason", missingReason) }
+            if !missingMessage.isEmpty { printer.string("missing_message", missingMessage) }
+        }
+    }
+
     /// Request of EvaluationService.OpenPeriod.
     public struct OpenPeriodRequest: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.OpenPeriodRequest"

@@ -16,7 +16,7 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.setTppRule, Method.getTppRule, Method.exportTpp, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
@@ -290,6 +290,47 @@ extension Evaluation {
                 idempotency: .withKey,
                 documentation: "The employee acknowledges their evaluation once both ratings are entered, optionally with a\n response note; acknowledging again replaces the note (also after finalisation: the response\n is not part of the snapshot). The employee only. Returns INVALID_ARGUMENT for a note over 2000\n characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a\n revision mismatch. Idempotent with `idempotency-key`."
             )
+            /// Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year
+            /// (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by
+            /// months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in
+            /// scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed
+            /// NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit.
+            public static let listAngkaKredit = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "ListAngkaKredit", kind: .unary,
+                requestType: "kinerja.evaluation.v1.ListAngkaKreditRequest", responseType: "kinerja.evaluation.v1.ListAngkaKreditResponse",
+                idempotency: .always,
+                documentation: "Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year\n (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by\n months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in\n scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed\n NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit."
+            )
+            /// Stores a new version of the TPP rule (the share of TPP's performance component per
+            /// predikat, Kupang's Perwali). Pengelola kinerja with a scope over the root unit. Returns
+            /// INVALID_ARGUMENT naming the field (rule.factors[i].percent, rule.effective_month,
+            /// rule.legal_basis, reason) for a rule that does not parse; ABORTED on a version mismatch.
+            /// Idempotent with `idempotency-key`.
+            public static let setTppRule = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "SetTppRule", kind: .unary,
+                requestType: "kinerja.evaluation.v1.SetTppRuleRequest", responseType: "kinerja.evaluation.v1.SetTppRuleResponse",
+                idempotency: .withKey,
+                documentation: "Stores a new version of the TPP rule (the share of TPP's performance component per\n predikat, Kupang's Perwali). Pengelola kinerja with a scope over the root unit. Returns\n INVALID_ARGUMENT naming the field (rule.factors[i].percent, rule.effective_month,\n rule.legal_basis, reason) for a rule that does not parse; ABORTED on a version mismatch.\n Idempotent with `idempotency-key`."
+            )
+            /// Returns the TPP rule in force for a month and every version. Pengelola kinerja, pimpinan and
+            /// auditor in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND when no
+            /// version is in force.
+            public static let getTppRule = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "GetTppRule", kind: .unary,
+                requestType: "kinerja.evaluation.v1.GetTppRuleRequest", responseType: "kinerja.evaluation.v1.GetTppRuleResponse",
+                idempotency: .always,
+                documentation: "Returns the TPP rule in force for a month and every version. Pengelola kinerja, pimpinan and\n auditor in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND when no\n version is in force."
+            )
+            /// Streams the TPP input of a unit (with sub-units when asked) for a month: every employee, in
+            /// NIP order, with the factor of their finalised monthly evaluation, or the reason there is none.
+            /// Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND for
+            /// an unknown unit; FAILED_PRECONDITION when no TPP rule is in force for the month.
+            public static let exportTpp = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "ExportTpp", kind: .serverStreaming,
+                requestType: "kinerja.evaluation.v1.ExportTppRequest", responseType: "kinerja.evaluation.v1.ExportTppResponse",
+                idempotency: .always,
+                documentation: "Streams the TPP input of a unit (with sub-units when asked) for a month: every employee, in\n NIP order, with the factor of their finalised monthly evaluation, or the reason there is none.\n Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND for\n an unknown unit; FAILED_PRECONDITION when no TPP rule is in force for the month."
+            )
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public static let listAuditEvents = MethodDescriptor(
@@ -453,6 +494,27 @@ extension Evaluation {
             /// characters; NOT_FOUND; FAILED_PRECONDITION before both ratings are entered; ABORTED on a
             /// revision mismatch. Idempotent with `idempotency-key`.
             func acknowledgeEvaluation(_ request: Evaluation.AcknowledgeEvaluationRequest, context: ServerContext) async throws -> Evaluation.AcknowledgeEvaluationResponse
+            /// Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year
+            /// (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by
+            /// months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in
+            /// scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed
+            /// NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit.
+            func listAngkaKredit(_ request: Evaluation.ListAngkaKreditRequest, context: ServerContext) async throws -> Evaluation.ListAngkaKreditResponse
+            /// Stores a new version of the TPP rule (the share of TPP's performance component per
+            /// predikat, Kupang's Perwali). Pengelola kinerja with a scope over the root unit. Returns
+            /// INVALID_ARGUMENT naming the field (rule.factors[i].percent, rule.effective_month,
+            /// rule.legal_basis, reason) for a rule that does not parse; ABORTED on a version mismatch.
+            /// Idempotent with `idempotency-key`.
+            func setTppRule(_ request: Evaluation.SetTppRuleRequest, context: ServerContext) async throws -> Evaluation.SetTppRuleResponse
+            /// Returns the TPP rule in force for a month and every version. Pengelola kinerja, pimpinan and
+            /// auditor in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND when no
+            /// version is in force.
+            func getTppRule(_ request: Evaluation.GetTppRuleRequest, context: ServerContext) async throws -> Evaluation.GetTppRuleResponse
+            /// Streams the TPP input of a unit (with sub-units when asked) for a month: every employee, in
+            /// NIP order, with the factor of their finalised monthly evaluation, or the reason there is none.
+            /// Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND for
+            /// an unknown unit; FAILED_PRECONDITION when no TPP rule is in force for the month.
+            func exportTpp(_ request: Evaluation.ExportTppRequest, responses: RPCWriter<Evaluation.ExportTppResponse>, context: ServerContext) async throws
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, context: ServerContext) async throws -> Evaluation.ListAuditEventsResponse
@@ -692,6 +754,42 @@ extension Evaluation {
                 try await transport.unary(Method.acknowledgeEvaluation, request, options: options)
             }
 
+            /// Lists the angka kredit of jabatan fungsional from their finalised evaluations of a year
+            /// (PermenPANRB 1/2023: the predikat's percentage of the jenjang's annual koefisien, pro rata by
+            /// months), per period and accumulated. The employee (own), pengelola kinerja and pimpinan in
+            /// scope, HR portal. Returns INVALID_ARGUMENT for neither or both of nip and unit, a malformed
+            /// NIP or a year outside 2000–2100; NOT_FOUND for an unknown employee or unit.
+            public func listAngkaKredit(_ request: Evaluation.ListAngkaKreditRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListAngkaKreditResponse {
+                try await transport.unary(Method.listAngkaKredit, request, options: options)
+            }
+
+            /// Stores a new version of the TPP rule (the share of TPP's performance component per
+            /// predikat, Kupang's Perwali). Pengelola kinerja with a scope over the root unit. Returns
+            /// INVALID_ARGUMENT naming the field (rule.factors[i].percent, rule.effective_month,
+            /// rule.legal_basis, reason) for a rule that does not parse; ABORTED on a version mismatch.
+            /// Idempotent with `idempotency-key`.
+            public func setTppRule(_ request: Evaluation.SetTppRuleRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetTppRuleResponse {
+                try await transport.unary(Method.setTppRule, request, options: options)
+            }
+
+            /// Returns the TPP rule in force for a month and every version. Pengelola kinerja, pimpinan and
+            /// auditor in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND when no
+            /// version is in force.
+            public func getTppRule(_ request: Evaluation.GetTppRuleRequest, options: CallOptions = .defaults) async throws -> Evaluation.GetTppRuleResponse {
+                try await transport.unary(Method.getTppRule, request, options: options)
+            }
+
+            /// Streams the TPP input of a unit (with sub-units when asked) for a month: every employee, in
+            /// NIP order, with the factor of their finalised monthly evaluation, or the reason there is none.
+            /// Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND for
+            /// an unknown unit; FAILED_PRECONDITION when no TPP rule is in force for the month.
+            public func exportTpp<Result: Sendable>(
+                _ request: Evaluation.ExportTppRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Evaluation.ExportTppResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.exportTpp, request, options: options, onResponse: onResponse)
+            }
+
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListAuditEventsResponse {
@@ -737,6 +835,10 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.adjustPopulation) { try await self.adjustPopulation($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.recommendOrganisationRating) { try await self.recommendOrganisationRating($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.acknowledgeEvaluation) { try await self.acknowledgeEvaluation($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.listAngkaKredit) { try await self.listAngkaKredit($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.setTppRule) { try await self.setTppRule($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.getTppRule) { try await self.getTppRule($0, context: $1) },
+            .serverStreaming(Evaluation.EvaluationService.Method.exportTpp) { try await self.exportTpp($0, responses: $1, context: $2) },
             .unary(Evaluation.EvaluationService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

@@ -1222,6 +1222,591 @@ void   kinerja__evaluation__v1__angka_kredit_conversion__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_conversion__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__list_angka_kredit_request__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__ListAngkaKreditRequest init_value = KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListAngkaKreditRequest *
+       kinerja__evaluation__v1__list_angka_kredit_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListAngkaKreditRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_angka_kredit_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_angka_kredit_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__angka_kredit_skip__init
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip         *message)
+{
+  static const Kinerja__Evaluation__V1__AngkaKreditSkip init_value = KINERJA__EVALUATION__V1__ANGKA_KREDIT_SKIP__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__angka_kredit_skip__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AngkaKreditSkip *
+       kinerja__evaluation__v1__angka_kredit_skip__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AngkaKreditSkip *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__angka_kredit_skip__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__angka_kredit_skip__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_skip__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__employee_angka_kredit__init
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit         *message)
+{
+  static const Kinerja__Evaluation__V1__EmployeeAngkaKredit init_value = KINERJA__EVALUATION__V1__EMPLOYEE_ANGKA_KREDIT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__employee_angka_kredit__get_packed_size
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__EmployeeAngkaKredit *
+       kinerja__evaluation__v1__employee_angka_kredit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__EmployeeAngkaKredit *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__employee_angka_kredit__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__employee_angka_kredit__free_unpacked
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__employee_angka_kredit__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__list_angka_kredit_response__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__ListAngkaKreditResponse init_value = KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListAngkaKreditResponse *
+       kinerja__evaluation__v1__list_angka_kredit_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListAngkaKreditResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_angka_kredit_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_angka_kredit_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_angka_kredit_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__angka_kredit_koefisien__init
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien         *message)
+{
+  static const Kinerja__Evaluation__V1__AngkaKreditKoefisien init_value = KINERJA__EVALUATION__V1__ANGKA_KREDIT_KOEFISIEN__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__AngkaKreditKoefisien *
+       kinerja__evaluation__v1__angka_kredit_koefisien__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__AngkaKreditKoefisien *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__angka_kredit_koefisien__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__angka_kredit_koefisien__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__tpp_factor__init
+                     (Kinerja__Evaluation__V1__TppFactor         *message)
+{
+  static const Kinerja__Evaluation__V1__TppFactor init_value = KINERJA__EVALUATION__V1__TPP_FACTOR__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__tpp_factor__get_packed_size
+                     (const Kinerja__Evaluation__V1__TppFactor *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_factor__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__tpp_factor__pack
+                     (const Kinerja__Evaluation__V1__TppFactor *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_factor__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__tpp_factor__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__TppFactor *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_factor__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__TppFactor *
+       kinerja__evaluation__v1__tpp_factor__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__TppFactor *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__tpp_factor__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__tpp_factor__free_unpacked
+                     (Kinerja__Evaluation__V1__TppFactor *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_factor__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__tpp_rule__init
+                     (Kinerja__Evaluation__V1__TppRule         *message)
+{
+  static const Kinerja__Evaluation__V1__TppRule init_value = KINERJA__EVALUATION__V1__TPP_RULE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__tpp_rule__get_packed_size
+                     (const Kinerja__Evaluation__V1__TppRule *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_rule__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__tpp_rule__pack
+                     (const Kinerja__Evaluation__V1__TppRule *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_rule__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__tpp_rule__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__TppRule *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_rule__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__TppRule *
+       kinerja__evaluation__v1__tpp_rule__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__TppRule *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__tpp_rule__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__tpp_rule__free_unpacked
+                     (Kinerja__Evaluation__V1__TppRule *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__tpp_rule__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__set_tpp_rule_request__init
+                     (Kinerja__Evaluation__V1__SetTppRuleRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__SetTppRuleRequest init_value = KINERJA__EVALUATION__V1__SET_TPP_RULE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__set_tpp_rule_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetTppRuleRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__set_tpp_rule_request__pack
+                     (const Kinerja__Evaluation__V1__SetTppRuleRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__set_tpp_rule_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetTppRuleRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SetTppRuleRequest *
+       kinerja__evaluation__v1__set_tpp_rule_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SetTppRuleRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__set_tpp_rule_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__set_tpp_rule_request__free_unpacked
+                     (Kinerja__Evaluation__V1__SetTppRuleRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__set_tpp_rule_response__init
+                     (Kinerja__Evaluation__V1__SetTppRuleResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__SetTppRuleResponse init_value = KINERJA__EVALUATION__V1__SET_TPP_RULE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__set_tpp_rule_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetTppRuleResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__set_tpp_rule_response__pack
+                     (const Kinerja__Evaluation__V1__SetTppRuleResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__set_tpp_rule_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetTppRuleResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SetTppRuleResponse *
+       kinerja__evaluation__v1__set_tpp_rule_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SetTppRuleResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__set_tpp_rule_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__set_tpp_rule_response__free_unpacked
+                     (Kinerja__Evaluation__V1__SetTppRuleResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_tpp_rule_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__get_tpp_rule_request__init
+                     (Kinerja__Evaluation__V1__GetTppRuleRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__GetTppRuleRequest init_value = KINERJA__EVALUATION__V1__GET_TPP_RULE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__get_tpp_rule_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetTppRuleRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__get_tpp_rule_request__pack
+                     (const Kinerja__Evaluation__V1__GetTppRuleRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__get_tpp_rule_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetTppRuleRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__GetTppRuleRequest *
+       kinerja__evaluation__v1__get_tpp_rule_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__GetTppRuleRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__get_tpp_rule_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__get_tpp_rule_request__free_unpacked
+                     (Kinerja__Evaluation__V1__GetTppRuleRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__get_tpp_rule_response__init
+                     (Kinerja__Evaluation__V1__GetTppRuleResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__GetTppRuleResponse init_value = KINERJA__EVALUATION__V1__GET_TPP_RULE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__get_tpp_rule_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetTppRuleResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__get_tpp_rule_response__pack
+                     (const Kinerja__Evaluation__V1__GetTppRuleResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__get_tpp_rule_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetTppRuleResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__GetTppRuleResponse *
+       kinerja__evaluation__v1__get_tpp_rule_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__GetTppRuleResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__get_tpp_rule_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__get_tpp_rule_response__free_unpacked
+                     (Kinerja__Evaluation__V1__GetTppRuleResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_tpp_rule_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__export_tpp_request__init
+                     (Kinerja__Evaluation__V1__ExportTppRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__ExportTppRequest init_value = KINERJA__EVALUATION__V1__EXPORT_TPP_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__export_tpp_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportTppRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__export_tpp_request__pack
+                     (const Kinerja__Evaluation__V1__ExportTppRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__export_tpp_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportTppRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ExportTppRequest *
+       kinerja__evaluation__v1__export_tpp_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ExportTppRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__export_tpp_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__export_tpp_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportTppRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__export_tpp_response__init
+                     (Kinerja__Evaluation__V1__ExportTppResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__ExportTppResponse init_value = KINERJA__EVALUATION__V1__EXPORT_TPP_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__export_tpp_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportTppResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__export_tpp_response__pack
+                     (const Kinerja__Evaluation__V1__ExportTppResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__export_tpp_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportTppResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ExportTppResponse *
+       kinerja__evaluation__v1__export_tpp_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ExportTppResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__export_tpp_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__export_tpp_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportTppResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__open_period_request__init
                      (Kinerja__Evaluation__V1__OpenPeriodRequest         *message)
 {
@@ -7563,6 +8148,929 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_conversio
   (ProtobufCMessageInit) kinerja__evaluation__v1__angka_kredit_conversion__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_angka_kredit_request__field_descriptors[3] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_angka_kredit_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = unit */
+  2,   /* field[2] = year */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_angka_kredit_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListAngkaKreditRequest",
+  "ListAngkaKreditRequest",
+  "Kinerja__Evaluation__V1__ListAngkaKreditRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListAngkaKreditRequest),
+  3,
+  kinerja__evaluation__v1__list_angka_kredit_request__field_descriptors,
+  kinerja__evaluation__v1__list_angka_kredit_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_angka_kredit_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_angka_kredit_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__angka_kredit_skip__field_descriptors[4] =
+{
+  {
+    "evaluation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditSkip, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__angka_kredit_skip__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation_id */
+  3,   /* field[3] = message */
+  2,   /* field[2] = reason */
+  1,   /* field[1] = span */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__angka_kredit_skip__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_skip__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AngkaKreditSkip",
+  "AngkaKreditSkip",
+  "Kinerja__Evaluation__V1__AngkaKreditSkip",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AngkaKreditSkip),
+  4,
+  kinerja__evaluation__v1__angka_kredit_skip__field_descriptors,
+  kinerja__evaluation__v1__angka_kredit_skip__field_indices_by_name,
+  1,  kinerja__evaluation__v1__angka_kredit_skip__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__angka_kredit_skip__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__employee_angka_kredit__field_descriptors[7] =
+{
+  {
+    "employee",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, employee),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jenjang",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, jenjang),
+    &kinerja__evaluation__v1__jenjang_fungsional__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jabatan_name",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, jabatan_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counted",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, n_counted),
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, counted),
+    &kinerja__evaluation__v1__angka_kredit_conversion__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "replaced",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, n_replaced),
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, replaced),
+    &kinerja__evaluation__v1__angka_kredit_conversion__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skipped",
+    7,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, n_skipped),
+    offsetof(Kinerja__Evaluation__V1__EmployeeAngkaKredit, skipped),
+    &kinerja__evaluation__v1__angka_kredit_skip__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__employee_angka_kredit__field_indices_by_name[] = {
+  3,   /* field[3] = counted */
+  0,   /* field[0] = employee */
+  2,   /* field[2] = jabatan_name */
+  1,   /* field[1] = jenjang */
+  4,   /* field[4] = replaced */
+  6,   /* field[6] = skipped */
+  5,   /* field[5] = total */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__employee_angka_kredit__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_angka_kredit__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.EmployeeAngkaKredit",
+  "EmployeeAngkaKredit",
+  "Kinerja__Evaluation__V1__EmployeeAngkaKredit",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__EmployeeAngkaKredit),
+  7,
+  kinerja__evaluation__v1__employee_angka_kredit__field_descriptors,
+  kinerja__evaluation__v1__employee_angka_kredit__field_indices_by_name,
+  1,  kinerja__evaluation__v1__employee_angka_kredit__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__employee_angka_kredit__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_angka_kredit_response__field_descriptors[2] =
+{
+  {
+    "employees",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, n_employees),
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, employees),
+    &kinerja__evaluation__v1__employee_angka_kredit__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "koefisien",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, n_koefisien),
+    offsetof(Kinerja__Evaluation__V1__ListAngkaKreditResponse, koefisien),
+    &kinerja__evaluation__v1__angka_kredit_koefisien__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_angka_kredit_response__field_indices_by_name[] = {
+  0,   /* field[0] = employees */
+  1,   /* field[1] = koefisien */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_angka_kredit_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListAngkaKreditResponse",
+  "ListAngkaKreditResponse",
+  "Kinerja__Evaluation__V1__ListAngkaKreditResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListAngkaKreditResponse),
+  2,
+  kinerja__evaluation__v1__list_angka_kredit_response__field_descriptors,
+  kinerja__evaluation__v1__list_angka_kredit_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_angka_kredit_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_angka_kredit_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__angka_kredit_koefisien__field_descriptors[2] =
+{
+  {
+    "jenjang",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditKoefisien, jenjang),
+    &kinerja__evaluation__v1__jenjang_fungsional__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "annual",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__AngkaKreditKoefisien, annual),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__angka_kredit_koefisien__field_indices_by_name[] = {
+  1,   /* field[1] = annual */
+  0,   /* field[0] = jenjang */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__angka_kredit_koefisien__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_koefisien__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.AngkaKreditKoefisien",
+  "AngkaKreditKoefisien",
+  "Kinerja__Evaluation__V1__AngkaKreditKoefisien",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__AngkaKreditKoefisien),
+  2,
+  kinerja__evaluation__v1__angka_kredit_koefisien__field_descriptors,
+  kinerja__evaluation__v1__angka_kredit_koefisien__field_indices_by_name,
+  1,  kinerja__evaluation__v1__angka_kredit_koefisien__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__angka_kredit_koefisien__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__tpp_factor__field_descriptors[2] =
+{
+  {
+    "predikat",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__TppFactor, predikat),
+    &kinerja__common__v1__predikat__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "percent",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__TppFactor, percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__tpp_factor__field_indices_by_name[] = {
+  1,   /* field[1] = percent */
+  0,   /* field[0] = predikat */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__tpp_factor__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__tpp_factor__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.TppFactor",
+  "TppFactor",
+  "Kinerja__Evaluation__V1__TppFactor",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__TppFactor),
+  2,
+  kinerja__evaluation__v1__tpp_factor__field_descriptors,
+  kinerja__evaluation__v1__tpp_factor__field_indices_by_name,
+  1,  kinerja__evaluation__v1__tpp_factor__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__tpp_factor__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__tpp_rule__field_descriptors[6] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__TppRule, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "effective_year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__TppRule, effective_year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "effective_month",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__TppRule, effective_month),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "factors",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__TppRule, n_factors),
+    offsetof(Kinerja__Evaluation__V1__TppRule, factors),
+    &kinerja__evaluation__v1__tpp_factor__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "legal_basis",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__TppRule, legal_basis),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "set",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__TppRule, set),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__tpp_rule__field_indices_by_name[] = {
+  2,   /* field[2] = effective_month */
+  1,   /* field[1] = effective_year */
+  3,   /* field[3] = factors */
+  4,   /* field[4] = legal_basis */
+  5,   /* field[5] = set */
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__tpp_rule__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__tpp_rule__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.TppRule",
+  "TppRule",
+  "Kinerja__Evaluation__V1__TppRule",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__TppRule),
+  6,
+  kinerja__evaluation__v1__tpp_rule__field_descriptors,
+  kinerja__evaluation__v1__tpp_rule__field_indices_by_name,
+  1,  kinerja__evaluation__v1__tpp_rule__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__tpp_rule__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_tpp_rule_request__field_descriptors[3] =
+{
+  {
+    "rule",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetTppRuleRequest, rule),
+    &kinerja__evaluation__v1__tpp_rule__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetTppRuleRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetTppRuleRequest, expected_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__set_tpp_rule_request__field_indices_by_name[] = {
+  2,   /* field[2] = expected_version */
+  1,   /* field[1] = reason */
+  0,   /* field[0] = rule */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__set_tpp_rule_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_tpp_rule_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SetTppRuleRequest",
+  "SetTppRuleRequest",
+  "Kinerja__Evaluation__V1__SetTppRuleRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SetTppRuleRequest),
+  3,
+  kinerja__evaluation__v1__set_tpp_rule_request__field_descriptors,
+  kinerja__evaluation__v1__set_tpp_rule_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__set_tpp_rule_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__set_tpp_rule_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_tpp_rule_response__field_descriptors[1] =
+{
+  {
+    "rule",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetTppRuleResponse, rule),
+    &kinerja__evaluation__v1__tpp_rule__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__set_tpp_rule_response__field_indices_by_name[] = {
+  0,   /* field[0] = rule */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__set_tpp_rule_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_tpp_rule_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SetTppRuleResponse",
+  "SetTppRuleResponse",
+  "Kinerja__Evaluation__V1__SetTppRuleResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SetTppRuleResponse),
+  1,
+  kinerja__evaluation__v1__set_tpp_rule_response__field_descriptors,
+  kinerja__evaluation__v1__set_tpp_rule_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__set_tpp_rule_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__set_tpp_rule_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_tpp_rule_request__field_descriptors[2] =
+{
+  {
+    "year",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetTppRuleRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "month",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetTppRuleRequest, month),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__get_tpp_rule_request__field_indices_by_name[] = {
+  1,   /* field[1] = month */
+  0,   /* field[0] = year */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__get_tpp_rule_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_tpp_rule_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.GetTppRuleRequest",
+  "GetTppRuleRequest",
+  "Kinerja__Evaluation__V1__GetTppRuleRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__GetTppRuleRequest),
+  2,
+  kinerja__evaluation__v1__get_tpp_rule_request__field_descriptors,
+  kinerja__evaluation__v1__get_tpp_rule_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__get_tpp_rule_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__get_tpp_rule_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_tpp_rule_response__field_descriptors[2] =
+{
+  {
+    "rule",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetTppRuleResponse, rule),
+    &kinerja__evaluation__v1__tpp_rule__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "versions",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__GetTppRuleResponse, n_versions),
+    offsetof(Kinerja__Evaluation__V1__GetTppRuleResponse, versions),
+    &kinerja__evaluation__v1__tpp_rule__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__get_tpp_rule_response__field_indices_by_name[] = {
+  0,   /* field[0] = rule */
+  1,   /* field[1] = versions */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__get_tpp_rule_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_tpp_rule_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.GetTppRuleResponse",
+  "GetTppRuleResponse",
+  "Kinerja__Evaluation__V1__GetTppRuleResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__GetTppRuleResponse),
+  2,
+  kinerja__evaluation__v1__get_tpp_rule_response__field_descriptors,
+  kinerja__evaluation__v1__get_tpp_rule_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__get_tpp_rule_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__get_tpp_rule_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_tpp_request__field_descriptors[3] =
+{
+  {
+    "unit",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "month",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppRequest, month),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__export_tpp_request__field_indices_by_name[] = {
+  2,   /* field[2] = month */
+  0,   /* field[0] = unit */
+  1,   /* field[1] = year */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__export_tpp_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_tpp_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ExportTppRequest",
+  "ExportTppRequest",
+  "Kinerja__Evaluation__V1__ExportTppRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ExportTppRequest),
+  3,
+  kinerja__evaluation__v1__export_tpp_request__field_descriptors,
+  kinerja__evaluation__v1__export_tpp_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__export_tpp_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__export_tpp_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_tpp_response__field_descriptors[9] =
+{
+  {
+    "employee",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, employee),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, unit_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "predikat",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, predikat),
+    &kinerja__common__v1__predikat__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_factor",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, has_factor),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "factor_percent",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, factor_percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evaluation_id",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rule_version",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, rule_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "missing_reason",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, missing_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "missing_message",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportTppResponse, missing_message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__export_tpp_response__field_indices_by_name[] = {
+  0,   /* field[0] = employee */
+  5,   /* field[5] = evaluation_id */
+  4,   /* field[4] = factor_percent */
+  3,   /* field[3] = has_factor */
+  8,   /* field[8] = missing_message */
+  7,   /* field[7] = missing_reason */
+  2,   /* field[2] = predikat */
+  6,   /* field[6] = rule_version */
+  1,   /* field[1] = unit_name */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__export_tpp_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 9 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_tpp_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ExportTppResponse",
+  "ExportTppResponse",
+  "Kinerja__Evaluation__V1__ExportTppResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ExportTppResponse),
+  9,
+  kinerja__evaluation__v1__export_tpp_response__field_descriptors,
+  kinerja__evaluation__v1__export_tpp_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__export_tpp_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__export_tpp_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__open_period_request__field_descriptors[4] =
 {
   {
@@ -11202,7 +12710,7 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descr
   kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[27] =
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[31] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -11229,6 +12737,10 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "AdjustPopulation", &kinerja__evaluation__v1__adjust_population_request__descriptor, &kinerja__evaluation__v1__adjust_population_response__descriptor },
   { "RecommendOrganisationRating", &kinerja__evaluation__v1__recommend_organisation_rating_request__descriptor, &kinerja__evaluation__v1__recommend_organisation_rating_response__descriptor },
   { "AcknowledgeEvaluation", &kinerja__evaluation__v1__acknowledge_evaluation_request__descriptor, &kinerja__evaluation__v1__acknowledge_evaluation_response__descriptor },
+  { "ListAngkaKredit", &kinerja__evaluation__v1__list_angka_kredit_request__descriptor, &kinerja__evaluation__v1__list_angka_kredit_response__descriptor },
+  { "SetTppRule", &kinerja__evaluation__v1__set_tpp_rule_request__descriptor, &kinerja__evaluation__v1__set_tpp_rule_response__descriptor },
+  { "GetTppRule", &kinerja__evaluation__v1__get_tpp_rule_request__descriptor, &kinerja__evaluation__v1__get_tpp_rule_response__descriptor },
+  { "ExportTpp", &kinerja__evaluation__v1__export_tpp_request__descriptor, &kinerja__evaluation__v1__export_tpp_response__descriptor },
   { "ListAuditEvents", &kinerja__evaluation__v1__list_audit_events_request__descriptor, &kinerja__evaluation__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
@@ -11236,6 +12748,7 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   24,        /* AcknowledgeEvaluation */
   22,        /* AdjustPopulation */
   18,        /* ExportEvaluations */
+  28,        /* ExportTpp */
   14,        /* FinalisePeriod */
   13,        /* GetCurve */
   9,        /* GetEvaluation */
@@ -11244,7 +12757,9 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   12,        /* GetPredikatMatrix */
   6,        /* GetProposalRule */
   19,        /* GetRaterLeniency */
-  25,        /* ListAuditEvents */
+  27,        /* GetTppRule */
+  25,        /* ListAngkaKredit */
+  29,        /* ListAuditEvents */
   16,        /* ListEmployeeEvaluations */
   15,        /* ListEvaluations */
   2,        /* ListPeriods */
@@ -11259,7 +12774,8 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   4,        /* SetOrganisationRating */
   11,        /* SetPerilakuRating */
   7,        /* SetProposalRule */
-  26         /* VerifyAuditChain */
+  26,        /* SetTppRule */
+  30         /* VerifyAuditChain */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -11268,7 +12784,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  27,
+  31,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -11472,13 +12988,45 @@ void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(Protobu
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__evaluation__v1__evaluation_service__list_angka_kredit(ProtobufCService *service,
+                                                                    const Kinerja__Evaluation__V1__ListAngkaKreditRequest *input,
+                                                                    Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__set_tpp_rule(ProtobufCService *service,
+                                                               const Kinerja__Evaluation__V1__SetTppRuleRequest *input,
+                                                               Kinerja__Evaluation__V1__SetTppRuleResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__get_tpp_rule(ProtobufCService *service,
+                                                               const Kinerja__Evaluation__V1__GetTppRuleRequest *input,
+                                                               Kinerja__Evaluation__V1__GetTppRuleResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__export_tpp(ProtobufCService *service,
+                                                             const Kinerja__Evaluation__V1__ExportTppRequest *input,
+                                                             Kinerja__Evaluation__V1__ExportTppResponse_Closure closure,
+                                                             void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -11486,7 +13034,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

@@ -45,6 +45,19 @@ typedef struct Kinerja__Evaluation__V1__RaterStats Kinerja__Evaluation__V1__Rate
 typedef struct Kinerja__Evaluation__V1__EmployeePeriodKey Kinerja__Evaluation__V1__EmployeePeriodKey;
 typedef struct Kinerja__Evaluation__V1__SiasnRecord Kinerja__Evaluation__V1__SiasnRecord;
 typedef struct Kinerja__Evaluation__V1__AngkaKreditConversion Kinerja__Evaluation__V1__AngkaKreditConversion;
+typedef struct Kinerja__Evaluation__V1__ListAngkaKreditRequest Kinerja__Evaluation__V1__ListAngkaKreditRequest;
+typedef struct Kinerja__Evaluation__V1__AngkaKreditSkip Kinerja__Evaluation__V1__AngkaKreditSkip;
+typedef struct Kinerja__Evaluation__V1__EmployeeAngkaKredit Kinerja__Evaluation__V1__EmployeeAngkaKredit;
+typedef struct Kinerja__Evaluation__V1__ListAngkaKreditResponse Kinerja__Evaluation__V1__ListAngkaKreditResponse;
+typedef struct Kinerja__Evaluation__V1__AngkaKreditKoefisien Kinerja__Evaluation__V1__AngkaKreditKoefisien;
+typedef struct Kinerja__Evaluation__V1__TppFactor Kinerja__Evaluation__V1__TppFactor;
+typedef struct Kinerja__Evaluation__V1__TppRule Kinerja__Evaluation__V1__TppRule;
+typedef struct Kinerja__Evaluation__V1__SetTppRuleRequest Kinerja__Evaluation__V1__SetTppRuleRequest;
+typedef struct Kinerja__Evaluation__V1__SetTppRuleResponse Kinerja__Evaluation__V1__SetTppRuleResponse;
+typedef struct Kinerja__Evaluation__V1__GetTppRuleRequest Kinerja__Evaluation__V1__GetTppRuleRequest;
+typedef struct Kinerja__Evaluation__V1__GetTppRuleResponse Kinerja__Evaluation__V1__GetTppRuleResponse;
+typedef struct Kinerja__Evaluation__V1__ExportTppRequest Kinerja__Evaluation__V1__ExportTppRequest;
+typedef struct Kinerja__Evaluation__V1__ExportTppResponse Kinerja__Evaluation__V1__ExportTppResponse;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodRequest Kinerja__Evaluation__V1__OpenPeriodRequest;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodResponse Kinerja__Evaluation__V1__OpenPeriodResponse;
 typedef struct Kinerja__Evaluation__V1__GetPeriodRequest Kinerja__Evaluation__V1__GetPeriodRequest;
@@ -1652,6 +1665,357 @@ struct  Kinerja__Evaluation__V1__AngkaKreditConversion
 #define KINERJA__EVALUATION__V1__ANGKA_KREDIT_CONVERSION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__angka_kredit_conversion__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED, 0, 0, 0, 0 }
+
+
+/*
+ * Request of EvaluationService.ListAngkaKredit. Give nip or unit, not both.
+ */
+struct  Kinerja__Evaluation__V1__ListAngkaKreditRequest
+{
+  ProtobufCMessage base;
+  /*
+   * One employee (NIP); empty when unit is given.
+   */
+  char *nip;
+  /*
+   * A unit (optionally with sub-units): its jabatan fungsional with a finalised evaluation in the year.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * Year, 2000–2100. Required.
+   */
+  int32_t year;
+};
+#define KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_angka_kredit_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, 0 }
+
+
+/*
+ * A finalised evaluation of a year that converts to no angka kredit, and why.
+ */
+struct  Kinerja__Evaluation__V1__AngkaKreditSkip
+{
+  ProtobufCMessage base;
+  /*
+   * Evaluation id.
+   */
+  char *evaluation_id;
+  /*
+   * The span evaluated.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * Why: NOT_FUNGSIONAL, JENJANG_UNKNOWN, BEFORE_TMT_JABATAN, UNRATED.
+   */
+  char *reason;
+  /*
+   * The explanation, 1–300 characters.
+   */
+  char *message;
+};
+#define KINERJA__EVALUATION__V1__ANGKA_KREDIT_SKIP__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__angka_kredit_skip__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One employee's angka kredit of a year: per finalised period and accumulated.
+ */
+struct  Kinerja__Evaluation__V1__EmployeeAngkaKredit
+{
+  ProtobufCMessage base;
+  /*
+   * The employee.
+   */
+  Kinerja__Common__V1__EmployeeRef *employee;
+  /*
+   * The jenjang, read from identity's jabatan name (e.g. "Pranata Komputer Ahli Muda"); UNSPECIFIED when none.
+   */
+  Kinerja__Evaluation__V1__JenjangFungsional jenjang;
+  /*
+   * The jabatan name the jenjang was read from.
+   */
+  char *jabatan_name;
+  /*
+   * The conversions counted, in span order (an annual one replaces the year's periodic ones; a
+   * longer span replaces the shorter ones it overlaps).
+   */
+  size_t n_counted;
+  Kinerja__Evaluation__V1__AngkaKreditConversion **counted;
+  /*
+   * Finalised periodic conversions replaced by a longer span covering the same months.
+   */
+  size_t n_replaced;
+  Kinerja__Evaluation__V1__AngkaKreditConversion **replaced;
+  /*
+   * Sum of counted, unrounded.
+   */
+  double total;
+  /*
+   * Finalised evaluations of the year that convert to nothing, with the reason.
+   */
+  size_t n_skipped;
+  Kinerja__Evaluation__V1__AngkaKreditSkip **skipped;
+};
+#define KINERJA__EVALUATION__V1__EMPLOYEE_ANGKA_KREDIT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__employee_angka_kredit__descriptor) \
+    , NULL, KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0, 0,NULL }
+
+
+/*
+ * Response of EvaluationService.ListAngkaKredit.
+ */
+struct  Kinerja__Evaluation__V1__ListAngkaKreditResponse
+{
+  ProtobufCMessage base;
+  /*
+   * One entry per employee, in NIP order (for a unit: those with a finalised evaluation in the year).
+   */
+  size_t n_employees;
+  Kinerja__Evaluation__V1__EmployeeAngkaKredit **employees;
+  /*
+   * The koefisien table used: the annual koefisien per jenjang.
+   */
+  size_t n_koefisien;
+  Kinerja__Evaluation__V1__AngkaKreditKoefisien **koefisien;
+};
+#define KINERJA__EVALUATION__V1__LIST_ANGKA_KREDIT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_angka_kredit_response__descriptor) \
+    , 0,NULL, 0,NULL }
+
+
+/*
+ * One row of the koefisien table.
+ */
+struct  Kinerja__Evaluation__V1__AngkaKreditKoefisien
+{
+  ProtobufCMessage base;
+  /*
+   * Jenjang.
+   */
+  Kinerja__Evaluation__V1__JenjangFungsional jenjang;
+  /*
+   * Annual koefisien.
+   */
+  double annual;
+};
+#define KINERJA__EVALUATION__V1__ANGKA_KREDIT_KOEFISIEN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__angka_kredit_koefisien__descriptor) \
+    , KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_UNSPECIFIED, 0 }
+
+
+/*
+ * One predikat's share of the performance component of TPP.
+ */
+struct  Kinerja__Evaluation__V1__TppFactor
+{
+  ProtobufCMessage base;
+  /*
+   * The predikat (one of the five).
+   */
+  Kinerja__Common__V1__Predikat predikat;
+  /*
+   * Percent of the component paid, 0–200 with at most two decimals.
+   */
+  double percent;
+};
+#define KINERJA__EVALUATION__V1__TPP_FACTOR__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__tpp_factor__descriptor) \
+    , KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0 }
+
+
+/*
+ * A version of the TPP rule (Kupang's Peraturan Wali Kota): the share of the performance component
+ * of TPP paid per predikat, from a month on. Versions are kept; the export of a month uses the
+ * latest version in force on it.
+ */
+struct  Kinerja__Evaluation__V1__TppRule
+{
+  ProtobufCMessage base;
+  /*
+   * Version, from 1. Output only.
+   */
+  uint32_t version;
+  /*
+   * Year of the first month the version applies to, 2000–2100.
+   */
+  int32_t effective_year;
+  /*
+   * The first month the version applies to, 1–12.
+   */
+  int32_t effective_month;
+  /*
+   * The five predikat, each once.
+   */
+  size_t n_factors;
+  Kinerja__Evaluation__V1__TppFactor **factors;
+  /*
+   * Legal basis, e.g. "Perwali Kupang Nomor 5 Tahun 2026"; 1–200 characters.
+   */
+  char *legal_basis;
+  /*
+   * Who set it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *set;
+};
+#define KINERJA__EVALUATION__V1__TPP_RULE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__tpp_rule__descriptor) \
+    , 0, 0, 0, 0,NULL, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Request of EvaluationService.SetTppRule.
+ */
+struct  Kinerja__Evaluation__V1__SetTppRuleRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The rule (version and set are ignored). Required.
+   */
+  Kinerja__Evaluation__V1__TppRule *rule;
+  /*
+   * Why, for the audit log; 1–1000 characters.
+   */
+  char *reason;
+  /*
+   * The latest version the caller read; 0 = no check.
+   */
+  uint32_t expected_version;
+};
+#define KINERJA__EVALUATION__V1__SET_TPP_RULE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_tpp_rule_request__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of EvaluationService.SetTppRule.
+ */
+struct  Kinerja__Evaluation__V1__SetTppRuleResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored version.
+   */
+  Kinerja__Evaluation__V1__TppRule *rule;
+};
+#define KINERJA__EVALUATION__V1__SET_TPP_RULE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_tpp_rule_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of EvaluationService.GetTppRule.
+ */
+struct  Kinerja__Evaluation__V1__GetTppRuleRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The month whose rule is asked (year 2000–2100, month 1–12); both 0 = the latest version.
+   */
+  int32_t year;
+  /*
+   * Month 1–12.
+   */
+  int32_t month;
+};
+#define KINERJA__EVALUATION__V1__GET_TPP_RULE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_tpp_rule_request__descriptor) \
+    , 0, 0 }
+
+
+/*
+ * Response of EvaluationService.GetTppRule.
+ */
+struct  Kinerja__Evaluation__V1__GetTppRuleResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The rule in force.
+   */
+  Kinerja__Evaluation__V1__TppRule *rule;
+  /*
+   * Every version, oldest first.
+   */
+  size_t n_versions;
+  Kinerja__Evaluation__V1__TppRule **versions;
+};
+#define KINERJA__EVALUATION__V1__GET_TPP_RULE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_tpp_rule_response__descriptor) \
+    , NULL, 0,NULL }
+
+
+/*
+ * Request of EvaluationService.ExportTpp.
+ */
+struct  Kinerja__Evaluation__V1__ExportTppRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Unit (optionally with sub-units). Required.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * Year, 2000–2100.
+   */
+  int32_t year;
+  /*
+   * Month, 1–12.
+   */
+  int32_t month;
+};
+#define KINERJA__EVALUATION__V1__EXPORT_TPP_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_tpp_request__descriptor) \
+    , NULL, 0, 0 }
+
+
+/*
+ * One row of EvaluationService.ExportTpp: one employee of the unit and month.
+ */
+struct  Kinerja__Evaluation__V1__ExportTppResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The employee.
+   */
+  Kinerja__Common__V1__EmployeeRef *employee;
+  /*
+   * Name of the employee's unit.
+   */
+  char *unit_name;
+  /*
+   * The predikat of the finalised monthly evaluation; UNSPECIFIED when there is none.
+   */
+  Kinerja__Common__V1__Predikat predikat;
+  /*
+   * True when the employee has a factor (a finalised, rated monthly evaluation).
+   */
+  protobuf_c_boolean has_factor;
+  /*
+   * The factor, percent of the performance component (when has_factor).
+   */
+  double factor_percent;
+  /*
+   * The monthly evaluation; empty when there is none.
+   */
+  char *evaluation_id;
+  /*
+   * The rule version used.
+   */
+  uint32_t rule_version;
+  /*
+   * Why there is no factor: NO_PERIOD (no monthly period covers the employee), NOT_FINALISED,
+   * EXCLUDED (a population adjustment), UNRATED; empty when has_factor.
+   */
+  char *missing_reason;
+  /*
+   * The explanation of missing_reason.
+   */
+  char *missing_message;
+};
+#define KINERJA__EVALUATION__V1__EXPORT_TPP_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_tpp_response__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -3513,6 +3877,253 @@ Kinerja__Evaluation__V1__AngkaKreditConversion *
 void   kinerja__evaluation__v1__angka_kredit_conversion__free_unpacked
                      (Kinerja__Evaluation__V1__AngkaKreditConversion *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListAngkaKreditRequest methods */
+void   kinerja__evaluation__v1__list_angka_kredit_request__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest         *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest   *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_angka_kredit_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListAngkaKreditRequest *
+       kinerja__evaluation__v1__list_angka_kredit_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_angka_kredit_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AngkaKreditSkip methods */
+void   kinerja__evaluation__v1__angka_kredit_skip__init
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip         *message);
+size_t kinerja__evaluation__v1__angka_kredit_skip__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip   *message);
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__angka_kredit_skip__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditSkip   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AngkaKreditSkip *
+       kinerja__evaluation__v1__angka_kredit_skip__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__angka_kredit_skip__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__EmployeeAngkaKredit methods */
+void   kinerja__evaluation__v1__employee_angka_kredit__init
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit         *message);
+size_t kinerja__evaluation__v1__employee_angka_kredit__get_packed_size
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit   *message);
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__employee_angka_kredit__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__EmployeeAngkaKredit   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__EmployeeAngkaKredit *
+       kinerja__evaluation__v1__employee_angka_kredit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__employee_angka_kredit__free_unpacked
+                     (Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListAngkaKreditResponse methods */
+void   kinerja__evaluation__v1__list_angka_kredit_response__init
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse         *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse   *message);
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_angka_kredit_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListAngkaKreditResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListAngkaKreditResponse *
+       kinerja__evaluation__v1__list_angka_kredit_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_angka_kredit_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__AngkaKreditKoefisien methods */
+void   kinerja__evaluation__v1__angka_kredit_koefisien__init
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien         *message);
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__get_packed_size
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien   *message);
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__angka_kredit_koefisien__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__AngkaKreditKoefisien   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__AngkaKreditKoefisien *
+       kinerja__evaluation__v1__angka_kredit_koefisien__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__angka_kredit_koefisien__free_unpacked
+                     (Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__TppFactor methods */
+void   kinerja__evaluation__v1__tpp_factor__init
+                     (Kinerja__Evaluation__V1__TppFactor         *message);
+size_t kinerja__evaluation__v1__tpp_factor__get_packed_size
+                     (const Kinerja__Evaluation__V1__TppFactor   *message);
+size_t kinerja__evaluation__v1__tpp_factor__pack
+                     (const Kinerja__Evaluation__V1__TppFactor   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__tpp_factor__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__TppFactor   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__TppFactor *
+       kinerja__evaluation__v1__tpp_factor__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__tpp_factor__free_unpacked
+                     (Kinerja__Evaluation__V1__TppFactor *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__TppRule methods */
+void   kinerja__evaluation__v1__tpp_rule__init
+                     (Kinerja__Evaluation__V1__TppRule         *message);
+size_t kinerja__evaluation__v1__tpp_rule__get_packed_size
+                     (const Kinerja__Evaluation__V1__TppRule   *message);
+size_t kinerja__evaluation__v1__tpp_rule__pack
+                     (const Kinerja__Evaluation__V1__TppRule   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__tpp_rule__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__TppRule   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__TppRule *
+       kinerja__evaluation__v1__tpp_rule__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__tpp_rule__free_unpacked
+                     (Kinerja__Evaluation__V1__TppRule *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SetTppRuleRequest methods */
+void   kinerja__evaluation__v1__set_tpp_rule_request__init
+                     (Kinerja__Evaluation__V1__SetTppRuleRequest         *message);
+size_t kinerja__evaluation__v1__set_tpp_rule_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetTppRuleRequest   *message);
+size_t kinerja__evaluation__v1__set_tpp_rule_request__pack
+                     (const Kinerja__Evaluation__V1__SetTppRuleRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__set_tpp_rule_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetTppRuleRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SetTppRuleRequest *
+       kinerja__evaluation__v1__set_tpp_rule_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__set_tpp_rule_request__free_unpacked
+                     (Kinerja__Evaluation__V1__SetTppRuleRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SetTppRuleResponse methods */
+void   kinerja__evaluation__v1__set_tpp_rule_response__init
+                     (Kinerja__Evaluation__V1__SetTppRuleResponse         *message);
+size_t kinerja__evaluation__v1__set_tpp_rule_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetTppRuleResponse   *message);
+size_t kinerja__evaluation__v1__set_tpp_rule_response__pack
+                     (const Kinerja__Evaluation__V1__SetTppRuleResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__set_tpp_rule_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetTppRuleResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SetTppRuleResponse *
+       kinerja__evaluation__v1__set_tpp_rule_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__set_tpp_rule_response__free_unpacked
+                     (Kinerja__Evaluation__V1__SetTppRuleResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__GetTppRuleRequest methods */
+void   kinerja__evaluation__v1__get_tpp_rule_request__init
+                     (Kinerja__Evaluation__V1__GetTppRuleRequest         *message);
+size_t kinerja__evaluation__v1__get_tpp_rule_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetTppRuleRequest   *message);
+size_t kinerja__evaluation__v1__get_tpp_rule_request__pack
+                     (const Kinerja__Evaluation__V1__GetTppRuleRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__get_tpp_rule_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetTppRuleRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__GetTppRuleRequest *
+       kinerja__evaluation__v1__get_tpp_rule_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__get_tpp_rule_request__free_unpacked
+                     (Kinerja__Evaluation__V1__GetTppRuleRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__GetTppRuleResponse methods */
+void   kinerja__evaluation__v1__get_tpp_rule_response__init
+                     (Kinerja__Evaluation__V1__GetTppRuleResponse         *message);
+size_t kinerja__evaluation__v1__get_tpp_rule_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetTppRuleResponse   *message);
+size_t kinerja__evaluation__v1__get_tpp_rule_response__pack
+                     (const Kinerja__Evaluation__V1__GetTppRuleResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__get_tpp_rule_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetTppRuleResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__GetTppRuleResponse *
+       kinerja__evaluation__v1__get_tpp_rule_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__get_tpp_rule_response__free_unpacked
+                     (Kinerja__Evaluation__V1__GetTppRuleResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ExportTppRequest methods */
+void   kinerja__evaluation__v1__export_tpp_request__init
+                     (Kinerja__Evaluation__V1__ExportTppRequest         *message);
+size_t kinerja__evaluation__v1__export_tpp_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportTppRequest   *message);
+size_t kinerja__evaluation__v1__export_tpp_request__pack
+                     (const Kinerja__Evaluation__V1__ExportTppRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__export_tpp_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportTppRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ExportTppRequest *
+       kinerja__evaluation__v1__export_tpp_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__export_tpp_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportTppRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ExportTppResponse methods */
+void   kinerja__evaluation__v1__export_tpp_response__init
+                     (Kinerja__Evaluation__V1__ExportTppResponse         *message);
+size_t kinerja__evaluation__v1__export_tpp_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportTppResponse   *message);
+size_t kinerja__evaluation__v1__export_tpp_response__pack
+                     (const Kinerja__Evaluation__V1__ExportTppResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__export_tpp_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportTppResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ExportTppResponse *
+       kinerja__evaluation__v1__export_tpp_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__export_tpp_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportTppResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__OpenPeriodRequest methods */
 void   kinerja__evaluation__v1__open_period_request__init
                      (Kinerja__Evaluation__V1__OpenPeriodRequest         *message);
@@ -4660,6 +5271,45 @@ typedef void (*Kinerja__Evaluation__V1__SiasnRecord_Closure)
 typedef void (*Kinerja__Evaluation__V1__AngkaKreditConversion_Closure)
                  (const Kinerja__Evaluation__V1__AngkaKreditConversion *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListAngkaKreditRequest_Closure)
+                 (const Kinerja__Evaluation__V1__ListAngkaKreditRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AngkaKreditSkip_Closure)
+                 (const Kinerja__Evaluation__V1__AngkaKreditSkip *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__EmployeeAngkaKredit_Closure)
+                 (const Kinerja__Evaluation__V1__EmployeeAngkaKredit *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure)
+                 (const Kinerja__Evaluation__V1__ListAngkaKreditResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__AngkaKreditKoefisien_Closure)
+                 (const Kinerja__Evaluation__V1__AngkaKreditKoefisien *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__TppFactor_Closure)
+                 (const Kinerja__Evaluation__V1__TppFactor *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__TppRule_Closure)
+                 (const Kinerja__Evaluation__V1__TppRule *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SetTppRuleRequest_Closure)
+                 (const Kinerja__Evaluation__V1__SetTppRuleRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SetTppRuleResponse_Closure)
+                 (const Kinerja__Evaluation__V1__SetTppRuleResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__GetTppRuleRequest_Closure)
+                 (const Kinerja__Evaluation__V1__GetTppRuleRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__GetTppRuleResponse_Closure)
+                 (const Kinerja__Evaluation__V1__GetTppRuleResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ExportTppRequest_Closure)
+                 (const Kinerja__Evaluation__V1__ExportTppRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ExportTppResponse_Closure)
+                 (const Kinerja__Evaluation__V1__ExportTppResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__OpenPeriodRequest_Closure)
                  (const Kinerja__Evaluation__V1__OpenPeriodRequest *message,
                   void *closure_data);
@@ -4935,6 +5585,22 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                                  const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
                                  Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure closure,
                                  void *closure_data);
+  void (*list_angka_kredit)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                            const Kinerja__Evaluation__V1__ListAngkaKreditRequest *input,
+                            Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure closure,
+                            void *closure_data);
+  void (*set_tpp_rule)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                       const Kinerja__Evaluation__V1__SetTppRuleRequest *input,
+                       Kinerja__Evaluation__V1__SetTppRuleResponse_Closure closure,
+                       void *closure_data);
+  void (*get_tpp_rule)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                       const Kinerja__Evaluation__V1__GetTppRuleRequest *input,
+                       Kinerja__Evaluation__V1__GetTppRuleResponse_Closure closure,
+                       void *closure_data);
+  void (*export_tpp)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                     const Kinerja__Evaluation__V1__ExportTppRequest *input,
+                     Kinerja__Evaluation__V1__ExportTppResponse_Closure closure,
+                     void *closure_data);
   void (*list_audit_events)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                             const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                             Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -4976,6 +5642,10 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## adjust_population,\
       function_prefix__ ## recommend_organisation_rating,\
       function_prefix__ ## acknowledge_evaluation,\
+      function_prefix__ ## list_angka_kredit,\
+      function_prefix__ ## set_tpp_rule,\
+      function_prefix__ ## get_tpp_rule,\
+      function_prefix__ ## export_tpp,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__evaluation__v1__evaluation_service__open_period(ProtobufCService *service,
@@ -5078,6 +5748,22 @@ void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(Protobu
                                                                          const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
                                                                          Kinerja__Evaluation__V1__AcknowledgeEvaluationResponse_Closure closure,
                                                                          void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__list_angka_kredit(ProtobufCService *service,
+                                                                    const Kinerja__Evaluation__V1__ListAngkaKreditRequest *input,
+                                                                    Kinerja__Evaluation__V1__ListAngkaKreditResponse_Closure closure,
+                                                                    void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__set_tpp_rule(ProtobufCService *service,
+                                                               const Kinerja__Evaluation__V1__SetTppRuleRequest *input,
+                                                               Kinerja__Evaluation__V1__SetTppRuleResponse_Closure closure,
+                                                               void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__get_tpp_rule(ProtobufCService *service,
+                                                               const Kinerja__Evaluation__V1__GetTppRuleRequest *input,
+                                                               Kinerja__Evaluation__V1__GetTppRuleResponse_Closure closure,
+                                                               void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__export_tpp(ProtobufCService *service,
+                                                             const Kinerja__Evaluation__V1__ExportTppRequest *input,
+                                                             Kinerja__Evaluation__V1__ExportTppResponse_Closure closure,
+                                                             void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -5123,6 +5809,19 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rater_stats__de
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_period_key__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_conversion__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_skip__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__employee_angka_kredit__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_angka_kredit_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__angka_kredit_koefisien__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__tpp_factor__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__tpp_rule__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_tpp_rule_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_tpp_rule_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_tpp_rule_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_tpp_rule_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_tpp_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_tpp_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_period_request__descriptor;
