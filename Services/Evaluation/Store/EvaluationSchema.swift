@@ -157,6 +157,17 @@ public enum EvaluationSchema {
                 );
                 """)
         },
+        // The HR portal's query (ListEvaluations by unit, predikat, state, evaluator, in name order,
+        // with totals per predikat): one index in the listing's order holding every filtered column,
+        // so a page reads only its own rows and the totals are counted from the index alone (before,
+        // the totals read every matching row and body: ~60 MB a call for a 20 000-employee span).
+        // It replaces evaluation_span_unit, its prefix.
+        Migration("evaluation.v4.list_index") { db in
+            try db.execute(sql: """
+                CREATE INDEX evaluation_list ON employee_evaluation(span_key, unit_id, name, nip, evaluation_id, predikat, state, evaluator_nip);
+                DROP INDEX evaluation_span_unit;
+                """)
+        },
     ]
 
     /// The tables a refused call must leave unchanged (tests fingerprint them), audit log excluded.
