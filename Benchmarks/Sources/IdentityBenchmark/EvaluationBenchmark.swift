@@ -179,11 +179,7 @@ enum EvaluationBenchmark {
     }
 
     static func client(_ options: Options, port: Int, certificate: String) throws -> RPCClient {
-        let tls = try TLSContext(configuration: TLSConfiguration(
-            certificateChainFile: "\(options.pki)/\(certificate).pem", privateKeyFile: "\(options.pki)/\(certificate).key",
-            trustRootsFile: "\(options.pki)/ca.pem"))
-        return RPCClient(configuration: ClientConfiguration(host: "127.0.0.1", port: port,
-                                                            serverIdentity: try PeerIdentity(kind: .service, name: "evaluation"), tls: tls))
+        try FeedbackBenchmark.client(options, port: port, certificate: certificate, service: "evaluation")
     }
 
     static func measure(_ options: Options, identity: IdentityServer, setup: Setup, evaluation: ChildProcess, planningPort: Int,

@@ -14,8 +14,7 @@ import KinerjaStore
 /// the columns reporting's queries read and the whole message as the body, as the service stores
 /// them. One report per IKI per month, on the 10th, verified by `verifier`.
 enum ReportLoader {
-    static let columns = ["report_id", "nip", "unit_id", "report_day", "skp_id", "rhk_id", "iki_id", "state", "verifier_nip", "value", "minutes",
-                          "submitted_day", "changed_s", "changed_ns", "revision", "body"]
+    static let columns = DirectInsert.columns
 
     static func write(people: [(nip: String, name: String, skpID: String, ikis: [Planning.Iki])], unitID: String, verifier: String,
                       year: Int32, months: Int, into path: String) throws -> Int {

@@ -175,12 +175,13 @@ enum FeedbackBenchmark {
         return port
     }
 
-    static func client(_ options: Options, port: Int, certificate: String) throws -> RPCClient {
+    /// A client of the service `service` (feedback by default) on `port`, presenting `certificate`.
+    static func client(_ options: Options, port: Int, certificate: String, service: String = "feedback") throws -> RPCClient {
         let tls = try TLSContext(configuration: TLSConfiguration(
             certificateChainFile: "\(options.pki)/\(certificate).pem", privateKeyFile: "\(options.pki)/\(certificate).key",
             trustRootsFile: "\(options.pki)/ca.pem"))
         return RPCClient(configuration: ClientConfiguration(host: "127.0.0.1", port: port,
-                                                            serverIdentity: try PeerIdentity(kind: .service, name: "feedback"), tls: tls))
+                                                            serverIdentity: try PeerIdentity(kind: .service, name: service), tls: tls))
     }
 
     static func measure(_ options: Options, setup: Setup, feedback: ChildProcess, echo: ChildProcess) async throws -> (figures: [Figure], notes: [String]) {

@@ -160,11 +160,7 @@ enum ReportingBenchmark {
     }
 
     static func client(_ options: Options, port: Int, certificate: String) throws -> RPCClient {
-        let tls = try TLSContext(configuration: TLSConfiguration(
-            certificateChainFile: "\(options.pki)/\(certificate).pem", privateKeyFile: "\(options.pki)/\(certificate).key",
-            trustRootsFile: "\(options.pki)/ca.pem"))
-        return RPCClient(configuration: ClientConfiguration(host: "127.0.0.1", port: port,
-                                                            serverIdentity: try PeerIdentity(kind: .service, name: "reporting"), tls: tls))
+        try FeedbackBenchmark.client(options, port: port, certificate: certificate, service: "reporting")
     }
 
     static func measure(_ options: Options, identity: IdentityServer, setup: Setup, reporting: ChildProcess,

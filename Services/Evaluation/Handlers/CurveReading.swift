@@ -40,8 +40,9 @@ extension EvaluationHandlers {
         let excluded = try Row.fetchAll(db, sql: """
             SELECT unit_id, count(*) FROM employee_evaluation WHERE period_id = ? AND excluded = 1 GROUP BY unit_id
             """, arguments: [period.periodID])
+        let rated = Set(curves.curves.map(\.unitID))
         status.excludedCount = UInt32(excluded.filter {
-            NestedCurves.curveUnit(of: $0[0], periodUnitID: curves.periodUnitID, rated: Set(curves.curves.map(\.unitID)),
+            NestedCurves.curveUnit(of: $0[0], periodUnitID: curves.periodUnitID, rated: rated,
                                    ancestors: { tree?.ancestors(of: $0) }) == curve.unitID
         }.reduce(0) { $0 + ($1[1] as Int) })
         var prefix = curve.unitID != asked ? "\(asked) has no organisation rating of its own: its employees count in this curve; " : ""

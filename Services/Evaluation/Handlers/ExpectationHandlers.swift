@@ -20,15 +20,8 @@ extension EvaluationHandlers {
         let rater = try await requirePenilai(of: nip, doing: "judges the ekspektasi khusus")
         let period = try await period(evaluation.periodID)
         let span = period.span ?? Evaluation.EvaluationSpan()
-        let parts = ProposalEvidence.parts(of: span)
         let targets = try await self.evidence.targets(nips: [nip], period: Self.planningPeriod(span))[nip]
-        var progress: [[String: [Reporting.EmployeeProgress]]] = []
-        for part in parts {
-            let own = try await self.evidence.progress(nip: nip, period: part)
-            progress.append(own.isEmpty ? [:] : [nip: own])
-        }
-        let summary = try await self.evidence.behaviour(nip: nip, period: parts.last ?? Self.planningPeriod(span))
-        let gathered = ProposalEvidence(progress: progress, targets: targets.map { [nip: $0] } ?? [:], behaviour: summary.map { [nip: $0] } ?? [:])
+        let gathered = try await gatherEvidence(of: nip, span: span, targets: targets)
         let rule = try await rule(of: period)
         return try await write(context, request) { [self] db, actor in
             guard var current = try EvaluationRecords.fetch(evaluationID, in: db),

@@ -30,6 +30,20 @@ extension EvaluationHandlers {
         return ProposalEvidence(progress: progress, targets: targets, behaviour: behaviour)
     }
 
+    /// One employee's evidence for `span` (RateQualitativeIkis, SetExpectationJudgements): reporting's
+    /// progress per part of the span (per SKP), planning's `targets` (already fetched by the caller),
+    /// feedback's summary of the span's last part.
+    func gatherEvidence(of nip: String, span: Evaluation.EvaluationSpan, targets: Planning.EmployeeTargets?) async throws -> ProposalEvidence {
+        let parts = ProposalEvidence.parts(of: span)
+        var progress: [[String: [Reporting.EmployeeProgress]]] = []
+        for part in parts {
+            let own = try await evidence.progress(nip: nip, period: part)
+            progress.append(own.isEmpty ? [:] : [nip: own])
+        }
+        let summary = try await evidence.behaviour(nip: nip, period: parts.last ?? Self.planningPeriod(span))
+        return ProposalEvidence(progress: progress, targets: targets.map { [nip: $0] } ?? [:], behaviour: summary.map { [nip: $0] } ?? [:])
+    }
+
     /// `evaluation` with `proposal` recorded (state and revision follow).
     func proposed(_ evaluation: Evaluation.EmployeeEvaluation, _ proposal: EvaluationProposal, evidence: ProposalEvidence,
                   evaluator: Common.EmployeeRef?) -> Evaluation.EmployeeEvaluation {
@@ -157,13 +171,7 @@ extension EvaluationHandlers {
             throw Invalid.field("evaluation_id", "\(nip)'s SKP is not Kualitatif: its IKIs are measured by capaian", reason: "SKP_NOT_KUALITATIF")
         }
         try RatingDecisionRules.checkQualitativeRatings(request.ratings, ikiIDs: Set(targets?.targets.map(\.ikiID) ?? []))
-        var progress: [[String: [Reporting.EmployeeProgress]]] = []
-        for part in ProposalEvidence.parts(of: span) {
-            let own = try await self.evidence.progress(nip: nip, period: part)
-            progress.append(own.isEmpty ? [:] : [nip: own])
-        }
-        let summary = try await self.evidence.behaviour(nip: nip, period: ProposalEvidence.parts(of: span).last ?? Self.planningPeriod(span))
-        let gathered = ProposalEvidence(progress: progress, targets: targets.map { [nip: $0] } ?? [:], behaviour: summary.map { [nip: $0] } ?? [:])
+        let gathered = try await gatherEvidence(of: nip, span: span, targets: targets)
         let rule = try await rule(of: period)
         return try await write(context, request) { [self] db, actor in
             guard var current = try EvaluationRecords.fetch(request.evaluationID, in: db),
