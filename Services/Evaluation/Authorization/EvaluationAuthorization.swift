@@ -60,6 +60,7 @@ public enum EvaluationAuthorization {
         M.getRaterLeniency: AccessRule(grants: overseers),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
+        M.exportPersonalData: .personalDataExporters,
     ])
 }
 
