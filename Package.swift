@@ -485,7 +485,8 @@ let package = Package(
         ),
         .testTarget(
             name: "kinerjactlTests",
-            dependencies: ["kinerjactl", "KinerjaDocuments", "KinerjaTestSupport", "KinerjaASN", "KinerjaCrypto", "KinerjaProto"],
+            dependencies: ["kinerjactl", "KinerjaDocuments", "KinerjaTestSupport", "KinerjaASN", "KinerjaCrypto", "KinerjaProto",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/kinerjactlTests",
             swiftSettings: strict
         ),

@@ -37,7 +37,7 @@ struct Kinerjactl: AsyncParsableCommand {
         """,
         version: KinerjaVersion.current,
         subcommands: [
-            Login.self, Logout.self, WhoAmI.self, Password.self,
+            Login.self, Logout.self, WhoAmI.self, Password.self, MyData.self,
             Units.self, Employees.self, Accounts.self, Roles.self, Penilai.self, Acting.self, Audit.self,
             Skp.self, Report.self, Feedback.self, Eval.self, Call.self, Contract.self,
         ]

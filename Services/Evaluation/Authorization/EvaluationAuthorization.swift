@@ -66,6 +66,7 @@ public enum EvaluationAuthorization {
         M.exportTpp: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
+        M.exportPersonalData: .personalDataExporters,
     ])
 }
 

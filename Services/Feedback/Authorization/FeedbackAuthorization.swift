@@ -71,6 +71,7 @@ public enum FeedbackAuthorization {
         M.setFeedbackPolicy: AccessRule(.role(.admin), .roleInScope(.pengelolaKinerja)),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
+        M.exportPersonalData: .personalDataExporters,
     ])
 }
 

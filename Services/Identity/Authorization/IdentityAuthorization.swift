@@ -70,6 +70,7 @@ public enum IdentityAuthorization {
 
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
+        M.exportPersonalData: .personalDataExporters,
     ])
 }
 

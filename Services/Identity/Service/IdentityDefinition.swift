@@ -26,6 +26,7 @@ public enum IdentityDefinition: ServiceDefinition {
         let rotation = KeyRotationSchedule(handlers: handlers, days: configuration.keyRotationDays)
         assembly.every(.seconds(3600), name: "signing-key-rotation") { try await rotation.rotateIfDue() }
         assembly.every(.seconds(300), name: "revocation-purge") { try await handlers.purgeRevocations() }
+        assembly.retention(RetentionSweep(IdentityRetention.rules))
         return ServiceParts(services: [handlers],
                             authentication: Authentication(keys: handlers.keySource, userGate: handlers.userGate),
                             relationships: IdentityRelationships(store: runtime.store))

@@ -59,6 +59,7 @@ public enum PlanningAuthorization {
         M.unlockSkpRevisions: AccessRule(.service("evaluation")),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
+        M.exportPersonalData: .personalDataExporters,
     ])
 }
 

@@ -66,6 +66,7 @@ public enum ReportingAuthorization {
         M.downloadEvidence: AccessRule(.relation(.evidenceReader), .anyService),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
+        M.exportPersonalData: .personalDataExporters,
     ])
 }
 

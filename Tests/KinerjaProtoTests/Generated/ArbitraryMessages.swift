@@ -28,6 +28,7 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Common.CurveBreach.self,
     Common.AuditEvent.self,
     Common.AuditEventFilter.self,
+    Common.PersonalDataRecord.self,
     Common.AuditChainVerification.self,
     Common.UnitScope.self,
     Common.NipList.self,
@@ -133,6 +134,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Feedback.GetFeedbackPolicyResponse.self,
     Feedback.SetFeedbackPolicyRequest.self,
     Feedback.SetFeedbackPolicyResponse.self,
+    Feedback.ExportPersonalDataRequest.self,
+    Feedback.ExportPersonalDataResponse.self,
     Feedback.ListAuditEventsRequest.self,
     Feedback.ListAuditEventsResponse.self,
     Feedback.VerifyAuditChainRequest.self,
@@ -215,6 +218,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Planning.LockSkpRevisionsResponse.self,
     Planning.UnlockSkpRevisionsRequest.self,
     Planning.UnlockSkpRevisionsResponse.self,
+    Planning.ExportPersonalDataRequest.self,
+    Planning.ExportPersonalDataResponse.self,
     Planning.ListAuditEventsRequest.self,
     Planning.ListAuditEventsResponse.self,
     Planning.VerifyAuditChainRequest.self,
@@ -305,6 +310,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Reporting.UploadEvidenceResponse.self,
     Reporting.DownloadEvidenceRequest.self,
     Reporting.DownloadEvidenceResponse.self,
+    Reporting.ExportPersonalDataRequest.self,
+    Reporting.ExportPersonalDataResponse.self,
     Reporting.ListAuditEventsRequest.self,
     Reporting.ListAuditEventsResponse.self,
     Reporting.VerifyAuditChainRequest.self,
@@ -389,6 +396,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.ListRatingOverridesResponse.self,
     Evaluation.ExportEvaluationsRequest.self,
     Evaluation.ExportEvaluationsResponse.self,
+    Evaluation.ExportPersonalDataRequest.self,
+    Evaluation.ExportPersonalDataResponse.self,
     Evaluation.GetRaterLeniencyRequest.self,
     Evaluation.GetRaterLeniencyResponse.self,
     Evaluation.RateQualitativeIkisRequest.self,
@@ -507,6 +516,8 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Identity.ChangePasswordResponse.self,
     Identity.ResetPasswordRequest.self,
     Identity.ResetPasswordResponse.self,
+    Identity.ExportPersonalDataRequest.self,
+    Identity.ExportPersonalDataResponse.self,
     Identity.ListAuditEventsRequest.self,
     Identity.ListAuditEventsResponse.self,
     Identity.VerifyAuditChainRequest.self,
@@ -566,6 +577,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Common.CurveBreach.self, ["unit_id", "period", "organisation_rating", "bound", "actual_count", "actual_percent", "population", "explanation", "explanation_id"]),
     (Common.AuditEvent.self, ["sequence", "event_id", "at", "principal", "principal_kind", "action", "target", "outcome", "status_code", "detail", "request_id", "peer_address", "prev_hash", "hash"]),
     (Common.AuditEventFilter.self, ["time_range", "principal", "target", "action_prefix", "outcome"]),
+    (Common.PersonalDataRecord.self, ["kind", "type_name", "message"]),
     (Common.AuditChainVerification.self, ["intact", "first_sequence", "last_sequence", "checked_count", "first_broken_sequence", "failure", "head_hash", "verified_at"]),
     (Common.UnitScope.self, ["unit_id", "include_subunits"]),
     (Common.NipList.self, ["nips"]),
@@ -671,6 +683,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Feedback.GetFeedbackPolicyResponse.self, ["policy"]),
     (Feedback.SetFeedbackPolicyRequest.self, ["policy", "expected_revision", "reason"]),
     (Feedback.SetFeedbackPolicyResponse.self, ["policy"]),
+    (Feedback.ExportPersonalDataRequest.self, ["nip", "reason"]),
+    (Feedback.ExportPersonalDataResponse.self, ["records"]),
     (Feedback.ListAuditEventsRequest.self, ["filter", "page"]),
     (Feedback.ListAuditEventsResponse.self, ["events", "page"]),
     (Feedback.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -753,6 +767,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Planning.LockSkpRevisionsResponse.self, ["lock"]),
     (Planning.UnlockSkpRevisionsRequest.self, ["lock_id", "reason"]),
     (Planning.UnlockSkpRevisionsResponse.self, ["lock"]),
+    (Planning.ExportPersonalDataRequest.self, ["nip", "reason"]),
+    (Planning.ExportPersonalDataResponse.self, ["records"]),
     (Planning.ListAuditEventsRequest.self, ["filter", "page"]),
     (Planning.ListAuditEventsResponse.self, ["events", "page"]),
     (Planning.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -843,6 +859,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Reporting.UploadEvidenceResponse.self, ["evidence", "already_stored"]),
     (Reporting.DownloadEvidenceRequest.self, ["sha256"]),
     (Reporting.DownloadEvidenceResponse.self, ["evidence", "chunk"]),
+    (Reporting.ExportPersonalDataRequest.self, ["nip", "reason"]),
+    (Reporting.ExportPersonalDataResponse.self, ["records"]),
     (Reporting.ListAuditEventsRequest.self, ["filter", "page"]),
     (Reporting.ListAuditEventsResponse.self, ["events", "page"]),
     (Reporting.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -927,6 +945,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.ListRatingOverridesResponse.self, ["overrides", "page"]),
     (Evaluation.ExportEvaluationsRequest.self, ["unit", "period", "finalised_after", "span", "after_nip", "finalisation_number"]),
     (Evaluation.ExportEvaluationsResponse.self, ["record", "finalisation_number", "period_id"]),
+    (Evaluation.ExportPersonalDataRequest.self, ["nip", "reason"]),
+    (Evaluation.ExportPersonalDataResponse.self, ["records"]),
     (Evaluation.GetRaterLeniencyRequest.self, ["unit", "period", "flag_threshold", "modal_share_threshold_percent", "span"]),
     (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count", "city_distribution", "city_mean_score", "modal_share_threshold_percent"]),
     (Evaluation.RateQualitativeIkisRequest.self, ["evaluation_id", "ratings", "expected_revision"]),
@@ -1045,6 +1065,8 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Identity.ChangePasswordResponse.self, ["tokens"]),
     (Identity.ResetPasswordRequest.self, ["nip", "reason"]),
     (Identity.ResetPasswordResponse.self, ["one_time_password", "expires_at", "account"]),
+    (Identity.ExportPersonalDataRequest.self, ["nip", "reason"]),
+    (Identity.ExportPersonalDataResponse.self, ["records"]),
     (Identity.ListAuditEventsRequest.self, ["filter", "page"]),
     (Identity.ListAuditEventsResponse.self, ["events", "page"]),
     (Identity.VerifyAuditChainRequest.self, ["from_sequence", "to_sequence"]),
@@ -1325,6 +1347,16 @@ extension Common.AuditEventFilter: ArbitraryMessage {
         m.target = g.string()
         m.actionPrefix = g.string()
         m.outcome = g.enumeration() as Common.AuditOutcome
+        return m
+    }
+}
+
+extension Common.PersonalDataRecord: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.kind = g.string()
+        m.typeName = g.string()
+        m.message = g.bytes()
         return m
     }
 }
@@ -2444,6 +2476,23 @@ extension Feedback.SetFeedbackPolicyResponse: ArbitraryMessage {
     }
 }
 
+extension Feedback.ExportPersonalDataRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Feedback.ExportPersonalDataResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.records = g.array { g in g.nested { Common.PersonalDataRecord.arbitrary(&$0) } }
+        return m
+    }
+}
+
 extension Feedback.ListAuditEventsRequest: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
@@ -3334,6 +3383,23 @@ extension Planning.UnlockSkpRevisionsResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.lock = g.optional { g in Planning.SkpRevisionLock.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Planning.ExportPersonalDataRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Planning.ExportPersonalDataResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.records = g.array { g in g.nested { Common.PersonalDataRecord.arbitrary(&$0) } }
         return m
     }
 }
@@ -4293,6 +4359,23 @@ extension Reporting.DownloadEvidenceResponse: ArbitraryMessage {
         case 1: m.item = .chunk(g.bytes())
         default: m.item = nil
         }
+        return m
+    }
+}
+
+extension Reporting.ExportPersonalDataRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Reporting.ExportPersonalDataResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.records = g.array { g in g.nested { Common.PersonalDataRecord.arbitrary(&$0) } }
         return m
     }
 }
@@ -5289,6 +5372,23 @@ extension Evaluation.ExportEvaluationsResponse: ArbitraryMessage {
         m.record = g.optional { g in Evaluation.SiasnRecord.arbitrary(&g) }
         m.finalisationNumber = g.uint32()
         m.periodID = g.string()
+        return m
+    }
+}
+
+extension Evaluation.ExportPersonalDataRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.ExportPersonalDataResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.records = g.array { g in g.nested { Common.PersonalDataRecord.arbitrary(&$0) } }
         return m
     }
 }
@@ -6484,6 +6584,23 @@ extension Identity.ResetPasswordResponse: ArbitraryMessage {
         m.oneTimePassword = g.string()
         m.expiresAt = g.optional { g in Common.Timestamp.arbitrary(&g) }
         m.account = g.optional { g in Identity.Account.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Identity.ExportPersonalDataRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Identity.ExportPersonalDataResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.records = g.array { g in g.nested { Common.PersonalDataRecord.arbitrary(&$0) } }
         return m
     }
 }

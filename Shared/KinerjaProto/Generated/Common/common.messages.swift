@@ -2035,6 +2035,54 @@ extension Common {
         }
     }
 
+    /// One record of what a service holds about a person, as the service's ExportPersonalData
+    /// returns it (the right of access of UU 27/2022 on personal data protection, Pasal 7): the
+    /// record's own message, protobuf-encoded, with its full type name, so an integrator decodes it with
+    /// the service's .proto and kinerjactl prints it as JSON. docs/PRIVACY.md lists the kinds.
+    public struct PersonalDataRecord: ProtoMessage {
+        public static let protoName = "kinerja.common.v1.PersonalDataRecord"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__common__v1__personal_data_record()) }
+
+        /// What the record is, stable lower-case words: `employee`, `skp-version`, `audit-event`, ….
+        public var kind: String = ""
+        /// Full proto name of `message`, e.g. `kinerja.planning.v1.Skp`.
+        public var typeName: String = ""
+        /// The message, protobuf-encoded.
+        public var message: [UInt8] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            kind: String = "",
+            typeName: String = "",
+            message: [UInt8] = []
+        ) {
+            self.kind = kind
+            self.typeName = typeName
+            self.message = message
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, kind)
+            try encoder.string(1, typeName)
+            encoder.bytes(2, message)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.kind = try decoder.string(0)
+            self.typeName = try decoder.string(1)
+            self.message = decoder.bytes(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !kind.isEmpty { printer.string("kind", kind) }
+            if !typeName.isEmpty { printer.string("type_name", typeName) }
+            if !message.isEmpty { printer.bytes("message", message) }
+        }
+    }
+
     /// Result of verifying (a range of) a service's audit hash chain.
     public struct AuditChainVerification: ProtoMessage {
         public static let protoName = "kinerja.common.v1.AuditChainVerification"

@@ -16,7 +16,7 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.setTppRule, Method.getTppRule, Method.exportTpp, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.exportPersonalData, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.setTppRule, Method.getTppRule, Method.exportTpp, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
@@ -223,6 +223,20 @@ extension Evaluation {
                 requestType: "kinerja.evaluation.v1.ExportEvaluationsRequest", responseType: "kinerja.evaluation.v1.ExportEvaluationsResponse",
                 idempotency: .always,
                 documentation: "Streams the finalised evaluations of a unit (with sub-units when asked) and span as\n SIASN-style records, one per employee in NIP order, read from the finalisation snapshots in\n one read transaction (a consistent snapshot, resumable with after_nip and\n finalisation_number). HR portal, pengelola kinerja in scope. Returns INVALID_ARGUMENT for a bad\n period, NOT_FOUND for an unknown unit, FAILED_PRECONDITION when no period of the span is\n FINALISED for the unit or the finalisation asked for is no longer current."
+            )
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the person's evaluations in every period, their finalisation snapshots, the overrides
+            /// of their ratings and the population adjustments that concern them; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public static let exportPersonalData = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "ExportPersonalData", kind: .serverStreaming,
+                requestType: "kinerja.evaluation.v1.ExportPersonalDataRequest", responseType: "kinerja.evaluation.v1.ExportPersonalDataResponse",
+                idempotency: .always,
+                documentation: "Streams everything this service holds about one person (UU 27/2022 PDP, right of access):\n the person's evaluations in every period, their finalisation snapshots, the overrides\n of their ratings and the population adjustments that concern them; then the processing trail, this service's audit entries whose principal or\n target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on\n the person's own records). The person themselves; pengelola kinerja in scope and admin on\n the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a\n malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for\n anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried."
             )
             /// Returns each rater's predikat distribution against the unit's and the city's (leniency).
             /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
@@ -458,6 +472,15 @@ extension Evaluation {
             /// period, NOT_FOUND for an unknown unit, FAILED_PRECONDITION when no period of the span is
             /// FINALISED for the unit or the finalisation asked for is no longer current.
             func exportEvaluations(_ request: Evaluation.ExportEvaluationsRequest, responses: RPCWriter<Evaluation.ExportEvaluationsResponse>, context: ServerContext) async throws
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the person's evaluations in every period, their finalisation snapshots, the overrides
+            /// of their ratings and the population adjustments that concern them; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            func exportPersonalData(_ request: Evaluation.ExportPersonalDataRequest, responses: RPCWriter<Evaluation.ExportPersonalDataResponse>, context: ServerContext) async throws
             /// Returns each rater's predikat distribution against the unit's and the city's (leniency).
             /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
             /// threshold, NOT_FOUND for an unknown unit.
@@ -700,6 +723,21 @@ extension Evaluation {
                 try await transport.serverStreaming(Method.exportEvaluations, request, options: options, onResponse: onResponse)
             }
 
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the person's evaluations in every period, their finalisation snapshots, the overrides
+            /// of their ratings and the population adjustments that concern them; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public func exportPersonalData<Result: Sendable>(
+                _ request: Evaluation.ExportPersonalDataRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Evaluation.ExportPersonalDataResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.exportPersonalData, request, options: options, onResponse: onResponse)
+            }
+
             /// Returns each rater's predikat distribution against the unit's and the city's (leniency).
             /// Pengelola kinerja, pimpinan and auditor in scope. Returns INVALID_ARGUMENT for a bad period or
             /// threshold, NOT_FOUND for an unknown unit.
@@ -829,6 +867,7 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.listEmployeeEvaluations) { try await self.listEmployeeEvaluations($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.listRatingOverrides) { try await self.listRatingOverrides($0, context: $1) },
             .serverStreaming(Evaluation.EvaluationService.Method.exportEvaluations) { try await self.exportEvaluations($0, responses: $1, context: $2) },
+            .serverStreaming(Evaluation.EvaluationService.Method.exportPersonalData) { try await self.exportPersonalData($0, responses: $1, context: $2) },
             .unary(Evaluation.EvaluationService.Method.getRaterLeniency) { try await self.getRaterLeniency($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.rateQualitativeIkis) { try await self.rateQualitativeIkis($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.setExpectationJudgements) { try await self.setExpectationJudgements($0, context: $1) },

@@ -9,7 +9,7 @@ extension Feedback {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.feedback.v1.FeedbackService",
             fileName: "kinerja/feedback/v1/feedback.proto",
-            methods: [Method.giveFeedback, Method.getFeedback, Method.listFeedback, Method.acknowledgeFeedback, Method.solicitFeedback, Method.listFeedbackSolicitations, Method.closeFeedbackSolicitation, Method.recordDialog, Method.updateDialog, Method.confirmDialog, Method.getDialog, Method.listDialogs, Method.closeActionItem, Method.getDialogCadence, Method.recordCoaching, Method.getCoaching, Method.listCoaching, Method.rateCoaching, Method.appointCoach, Method.openAssessmentRound, Method.getAssessmentRound, Method.closeAssessmentRound, Method.assignRaters, Method.listAssessmentAssignments, Method.cancelAssessmentAssignment, Method.submitBehaviourAssessment, Method.getBehaviourSummary, Method.streamBehaviourSummaries, Method.issueServiceTicket, Method.getServiceTicket, Method.voidServiceTicket, Method.submitCitizenRating, Method.listCitizenRatings, Method.getEmployeeCitizenSummary, Method.getUnitCitizenSummary, Method.moderateCitizenRating, Method.getFeedbackPolicy, Method.setFeedbackPolicy, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.giveFeedback, Method.getFeedback, Method.listFeedback, Method.acknowledgeFeedback, Method.solicitFeedback, Method.listFeedbackSolicitations, Method.closeFeedbackSolicitation, Method.recordDialog, Method.updateDialog, Method.confirmDialog, Method.getDialog, Method.listDialogs, Method.closeActionItem, Method.getDialogCadence, Method.recordCoaching, Method.getCoaching, Method.listCoaching, Method.rateCoaching, Method.appointCoach, Method.openAssessmentRound, Method.getAssessmentRound, Method.closeAssessmentRound, Method.assignRaters, Method.listAssessmentAssignments, Method.cancelAssessmentAssignment, Method.submitBehaviourAssessment, Method.getBehaviourSummary, Method.streamBehaviourSummaries, Method.issueServiceTicket, Method.getServiceTicket, Method.voidServiceTicket, Method.submitCitizenRating, Method.listCitizenRatings, Method.getEmployeeCitizenSummary, Method.getUnitCitizenSummary, Method.moderateCitizenRating, Method.getFeedbackPolicy, Method.setFeedbackPolicy, Method.listAuditEvents, Method.verifyAuditChain, Method.exportPersonalData],
             documentation: "Continuous feedback, dialog kinerja, coaching, 360° BerAKHLAK input and citizen ratings.\n Served by `kinerja-feedback`."
         )
 
@@ -389,6 +389,22 @@ extension Feedback {
                 idempotency: .always,
                 documentation: "Verifies feedback's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head."
             )
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// continuous feedback given and received, solicitations, dialogs and coaching records
+            /// the person is a party of, 360° input only as the person's aggregated behaviour summary (never
+            /// a rater's identity or answer), citizen ratings of the person without ticket codes or
+            /// citizens' addresses, and the person's own 360° assignments as rater (without the subject); then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public static let exportPersonalData = MethodDescriptor(
+                service: "kinerja.feedback.v1.FeedbackService", method: "ExportPersonalData", kind: .serverStreaming,
+                requestType: "kinerja.feedback.v1.ExportPersonalDataRequest", responseType: "kinerja.feedback.v1.ExportPersonalDataResponse",
+                idempotency: .always,
+                documentation: "Streams everything this service holds about one person (UU 27/2022 PDP, right of access):\n continuous feedback given and received, solicitations, dialogs and coaching records\n the person is a party of, 360° input only as the person's aggregated behaviour summary (never\n a rater's identity or answer), citizen ratings of the person without ticket codes or\n citizens' addresses, and the person's own 360° assignments as rater (without the subject); then the processing trail, this service's audit entries whose principal or\n target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on\n the person's own records). The person themselves; pengelola kinerja in scope and admin on\n the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a\n malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for\n anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried."
+            )
         }
 
         /// The server side of the service: one method per RPC.
@@ -567,6 +583,17 @@ extension Feedback {
             /// Verifies feedback's audit hash chain over a range. Auditor and admin. Returns
             /// INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head.
             func verifyAuditChain(_ request: Feedback.VerifyAuditChainRequest, context: ServerContext) async throws -> Feedback.VerifyAuditChainResponse
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// continuous feedback given and received, solicitations, dialogs and coaching records
+            /// the person is a party of, 360° input only as the person's aggregated behaviour summary (never
+            /// a rater's identity or answer), citizen ratings of the person without ticket codes or
+            /// citizens' addresses, and the person's own 360° assignments as rater (without the subject); then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            func exportPersonalData(_ request: Feedback.ExportPersonalDataRequest, responses: RPCWriter<Feedback.ExportPersonalDataResponse>, context: ServerContext) async throws
         }
 
         /// A client of the service over any ``ClientTransport``.
@@ -875,6 +902,23 @@ extension Feedback {
             public func verifyAuditChain(_ request: Feedback.VerifyAuditChainRequest, options: CallOptions = .defaults) async throws -> Feedback.VerifyAuditChainResponse {
                 try await transport.unary(Method.verifyAuditChain, request, options: options)
             }
+
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// continuous feedback given and received, solicitations, dialogs and coaching records
+            /// the person is a party of, 360° input only as the person's aggregated behaviour summary (never
+            /// a rater's identity or answer), citizen ratings of the person without ticket codes or
+            /// citizens' addresses, and the person's own 360° assignments as rater (without the subject); then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public func exportPersonalData<Result: Sendable>(
+                _ request: Feedback.ExportPersonalDataRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Feedback.ExportPersonalDataResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.exportPersonalData, request, options: options, onResponse: onResponse)
+            }
         }
     }
 }
@@ -924,6 +968,7 @@ extension Feedback.FeedbackService.ServiceProtocol {
             .unary(Feedback.FeedbackService.Method.setFeedbackPolicy) { try await self.setFeedbackPolicy($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Feedback.FeedbackService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
+            .serverStreaming(Feedback.FeedbackService.Method.exportPersonalData) { try await self.exportPersonalData($0, responses: $1, context: $2) },
         ]
     }
 }

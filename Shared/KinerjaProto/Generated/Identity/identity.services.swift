@@ -8,7 +8,7 @@ extension Identity {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.identity.v1.IdentityService",
             fileName: "kinerja/identity/v1/identity.proto",
-            methods: [Method.login, Method.refreshToken, Method.logout, Method.whoAmI, Method.listSessions, Method.revokeSession, Method.listSigningKeys, Method.rotateSigningKey, Method.listRevocations, Method.createUnit, Method.updateUnit, Method.getUnit, Method.listUnits, Method.getUnitTree, Method.createEmployee, Method.updateEmployee, Method.getEmployee, Method.batchGetEmployees, Method.listEmployees, Method.importEmployees, Method.setAtasan, Method.getAtasan, Method.getSupervisorChain, Method.listBawahan, Method.checkSupervision, Method.getPejabatPenilai, Method.listDinilai, Method.getPenilaiHistory, Method.recordActingAssignment, Method.endActingAssignment, Method.listActingAssignments, Method.grantRole, Method.revokeRole, Method.listRoleGrants, Method.getAccount, Method.enableAccount, Method.disableAccount, Method.unlockAccount, Method.changePassword, Method.resetPassword, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.login, Method.refreshToken, Method.logout, Method.whoAmI, Method.listSessions, Method.revokeSession, Method.listSigningKeys, Method.rotateSigningKey, Method.listRevocations, Method.createUnit, Method.updateUnit, Method.getUnit, Method.listUnits, Method.getUnitTree, Method.createEmployee, Method.updateEmployee, Method.getEmployee, Method.batchGetEmployees, Method.listEmployees, Method.importEmployees, Method.setAtasan, Method.getAtasan, Method.getSupervisorChain, Method.listBawahan, Method.checkSupervision, Method.getPejabatPenilai, Method.listDinilai, Method.getPenilaiHistory, Method.recordActingAssignment, Method.endActingAssignment, Method.listActingAssignments, Method.grantRole, Method.revokeRole, Method.listRoleGrants, Method.getAccount, Method.enableAccount, Method.disableAccount, Method.unlockAccount, Method.changePassword, Method.resetPassword, Method.listAuditEvents, Method.verifyAuditChain, Method.exportPersonalData],
             documentation: "Identity, organisation and access. Served by `kinerja-identity`."
         )
 
@@ -394,6 +394,20 @@ extension Identity {
                 idempotency: .always,
                 documentation: "Verifies identity's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head. A broken chain\n is reported in the response (intact = false), not as an error."
             )
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the employee record, the account's state (never a password hash, one-time password or
+            /// token), the sessions and the role grants; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public static let exportPersonalData = MethodDescriptor(
+                service: "kinerja.identity.v1.IdentityService", method: "ExportPersonalData", kind: .serverStreaming,
+                requestType: "kinerja.identity.v1.ExportPersonalDataRequest", responseType: "kinerja.identity.v1.ExportPersonalDataResponse",
+                idempotency: .always,
+                documentation: "Streams everything this service holds about one person (UU 27/2022 PDP, right of access):\n the employee record, the account's state (never a password hash, one-time password or\n token), the sessions and the role grants; then the processing trail, this service's audit entries whose principal or\n target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on\n the person's own records). The person themselves; pengelola kinerja in scope and admin on\n the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a\n malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for\n anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried."
+            )
         }
 
         /// The server side of the service: one method per RPC.
@@ -568,6 +582,15 @@ extension Identity {
             /// INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head. A broken chain
             /// is reported in the response (intact = false), not as an error.
             func verifyAuditChain(_ request: Identity.VerifyAuditChainRequest, context: ServerContext) async throws -> Identity.VerifyAuditChainResponse
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the employee record, the account's state (never a password hash, one-time password or
+            /// token), the sessions and the role grants; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            func exportPersonalData(_ request: Identity.ExportPersonalDataRequest, responses: RPCWriter<Identity.ExportPersonalDataResponse>, context: ServerContext) async throws
         }
 
         /// A client of the service over any ``ClientTransport``.
@@ -878,6 +901,21 @@ extension Identity {
             public func verifyAuditChain(_ request: Identity.VerifyAuditChainRequest, options: CallOptions = .defaults) async throws -> Identity.VerifyAuditChainResponse {
                 try await transport.unary(Method.verifyAuditChain, request, options: options)
             }
+
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the employee record, the account's state (never a password hash, one-time password or
+            /// token), the sessions and the role grants; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public func exportPersonalData<Result: Sendable>(
+                _ request: Identity.ExportPersonalDataRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Identity.ExportPersonalDataResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.exportPersonalData, request, options: options, onResponse: onResponse)
+            }
         }
     }
 }
@@ -929,6 +967,7 @@ extension Identity.IdentityService.ServiceProtocol {
             .unary(Identity.IdentityService.Method.resetPassword) { try await self.resetPassword($0, context: $1) },
             .unary(Identity.IdentityService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Identity.IdentityService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
+            .serverStreaming(Identity.IdentityService.Method.exportPersonalData) { try await self.exportPersonalData($0, responses: $1, context: $2) },
         ]
     }
 }

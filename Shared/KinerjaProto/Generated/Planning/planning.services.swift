@@ -9,7 +9,7 @@ extension Planning {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.planning.v1.PlanningService",
             fileName: "kinerja/planning/v1/planning.proto",
-            methods: [Method.createSkp, Method.getSkp, Method.getCurrentSkp, Method.listSkps, Method.updateSkp, Method.addRhk, Method.updateRhk, Method.removeRhk, Method.getRhk, Method.addIki, Method.updateIki, Method.removeIki, Method.setPeriodicTargets, Method.setBehaviourExpectations, Method.submitSkp, Method.withdrawSkp, Method.approveSkp, Method.returnSkp, Method.reviseSkp, Method.deleteSkp, Method.amendBehaviourExpectations, Method.getSkpCompliance, Method.listSkpVersions, Method.getCascade, Method.listParentRhkCandidates, Method.listRhksNeedingReview, Method.acknowledgeRhkReview, Method.getTargets, Method.streamTargets, Method.lockSkpRevisions, Method.unlockSkpRevisions, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.createSkp, Method.getSkp, Method.getCurrentSkp, Method.listSkps, Method.updateSkp, Method.addRhk, Method.updateRhk, Method.removeRhk, Method.getRhk, Method.addIki, Method.updateIki, Method.removeIki, Method.setPeriodicTargets, Method.setBehaviourExpectations, Method.submitSkp, Method.withdrawSkp, Method.approveSkp, Method.returnSkp, Method.reviseSkp, Method.deleteSkp, Method.amendBehaviourExpectations, Method.getSkpCompliance, Method.listSkpVersions, Method.getCascade, Method.listParentRhkCandidates, Method.listRhksNeedingReview, Method.acknowledgeRhkReview, Method.getTargets, Method.streamTargets, Method.lockSkpRevisions, Method.unlockSkpRevisions, Method.listAuditEvents, Method.verifyAuditChain, Method.exportPersonalData],
             documentation: "Performance planning: SKP, RHK, IKI, targets, cascading, approvals, versions. Served by\n `kinerja-planning`."
         )
 
@@ -326,6 +326,19 @@ extension Planning {
                 idempotency: .always,
                 documentation: "Verifies planning's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head."
             )
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// every version of every SKP the person owns; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public static let exportPersonalData = MethodDescriptor(
+                service: "kinerja.planning.v1.PlanningService", method: "ExportPersonalData", kind: .serverStreaming,
+                requestType: "kinerja.planning.v1.ExportPersonalDataRequest", responseType: "kinerja.planning.v1.ExportPersonalDataResponse",
+                idempotency: .always,
+                documentation: "Streams everything this service holds about one person (UU 27/2022 PDP, right of access):\n every version of every SKP the person owns; then the processing trail, this service's audit entries whose principal or\n target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on\n the person's own records). The person themselves; pengelola kinerja in scope and admin on\n the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a\n malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for\n anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried."
+            )
         }
 
         /// The server side of the service: one method per RPC.
@@ -476,6 +489,14 @@ extension Planning {
             /// Verifies planning's audit hash chain over a range. Auditor and admin. Returns
             /// INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head.
             func verifyAuditChain(_ request: Planning.VerifyAuditChainRequest, context: ServerContext) async throws -> Planning.VerifyAuditChainResponse
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// every version of every SKP the person owns; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            func exportPersonalData(_ request: Planning.ExportPersonalDataRequest, responses: RPCWriter<Planning.ExportPersonalDataResponse>, context: ServerContext) async throws
         }
 
         /// A client of the service over any ``ClientTransport``.
@@ -735,6 +756,20 @@ extension Planning {
             public func verifyAuditChain(_ request: Planning.VerifyAuditChainRequest, options: CallOptions = .defaults) async throws -> Planning.VerifyAuditChainResponse {
                 try await transport.unary(Method.verifyAuditChain, request, options: options)
             }
+
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// every version of every SKP the person owns; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public func exportPersonalData<Result: Sendable>(
+                _ request: Planning.ExportPersonalDataRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Planning.ExportPersonalDataResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.exportPersonalData, request, options: options, onResponse: onResponse)
+            }
         }
     }
 }
@@ -777,6 +812,7 @@ extension Planning.PlanningService.ServiceProtocol {
             .unary(Planning.PlanningService.Method.unlockSkpRevisions) { try await self.unlockSkpRevisions($0, context: $1) },
             .unary(Planning.PlanningService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Planning.PlanningService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
+            .serverStreaming(Planning.PlanningService.Method.exportPersonalData) { try await self.exportPersonalData($0, responses: $1, context: $2) },
         ]
     }
 }

@@ -4251,6 +4251,76 @@ extension Reporting {
         }
     }
 
+    /// Request of ReportingService.ExportPersonalData.
+    public struct ExportPersonalDataRequest: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.ExportPersonalDataRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__export_personal_data_request()) }
+
+        /// The person whose data is exported: 18 digits.
+        public var nip: String = ""
+        /// Why someone other than the person exports it (the request on the person's behalf); required
+        /// then, 10–500 characters, kept in the audit entry. Ignored when the person exports their own.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            reason: String = ""
+        ) {
+            self.nip = nip
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// One batch of ReportingService.ExportPersonalData's stream.
+    public struct ExportPersonalDataResponse: ProtoMessage {
+        public static let protoName = "kinerja.reporting.v1.ExportPersonalDataResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__reporting__v1__export_personal_data_response()) }
+
+        /// The records of this batch (at most 200).
+        public var records: [Common.PersonalDataRecord] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            records: [Common.PersonalDataRecord] = []
+        ) {
+            self.records = records
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, records)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.records = try decoder.repeatedMessage(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in records { printer.message("records", value) }
+        }
+    }
+
     /// Request of ReportingService.ListAuditEvents.
     public struct ListAuditEventsRequest: ProtoMessage {
         public static let protoName = "kinerja.reporting.v1.ListAuditEventsRequest"

@@ -8,7 +8,7 @@ extension Reporting {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.reporting.v1.ReportingService",
             fileName: "kinerja/reporting/v1/reporting.proto",
-            methods: [Method.submitDailyReport, Method.bulkSubmitDailyReports, Method.updateDailyReport, Method.withdrawDailyReport, Method.getDailyReport, Method.listDailyReports, Method.verifyDailyReport, Method.rejectDailyReport, Method.revokeVerification, Method.batchReviewDailyReports, Method.getProgress, Method.getTeamProgress, Method.getCompliance, Method.streamUnitProgress, Method.listNonWorkingDays, Method.setNonWorkingDay, Method.removeNonWorkingDay, Method.getReportingPolicy, Method.setReportingPolicy, Method.recordAbsence, Method.removeAbsence, Method.listAbsences, Method.lockPeriod, Method.unlockPeriod, Method.listPeriodLocks, Method.setQualitativeRealisation, Method.rateQualitativeRealisation, Method.uploadEvidence, Method.downloadEvidence, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.submitDailyReport, Method.bulkSubmitDailyReports, Method.updateDailyReport, Method.withdrawDailyReport, Method.getDailyReport, Method.listDailyReports, Method.verifyDailyReport, Method.rejectDailyReport, Method.revokeVerification, Method.batchReviewDailyReports, Method.getProgress, Method.getTeamProgress, Method.getCompliance, Method.streamUnitProgress, Method.listNonWorkingDays, Method.setNonWorkingDay, Method.removeNonWorkingDay, Method.getReportingPolicy, Method.setReportingPolicy, Method.recordAbsence, Method.removeAbsence, Method.listAbsences, Method.lockPeriod, Method.unlockPeriod, Method.listPeriodLocks, Method.setQualitativeRealisation, Method.rateQualitativeRealisation, Method.uploadEvidence, Method.downloadEvidence, Method.listAuditEvents, Method.verifyAuditChain, Method.exportPersonalData],
             documentation: "Daily progress reporting, verification, progress and compliance. Served by `kinerja-reporting`."
         )
 
@@ -305,6 +305,20 @@ extension Reporting {
                 idempotency: .always,
                 documentation: "Verifies reporting's audit hash chain over a range. Auditor and admin. Returns\n INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head."
             )
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the person's daily reports and their evidence metadata (hashes, names, sizes; the files
+            /// themselves through DownloadEvidence), absences and qualitative realisations; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public static let exportPersonalData = MethodDescriptor(
+                service: "kinerja.reporting.v1.ReportingService", method: "ExportPersonalData", kind: .serverStreaming,
+                requestType: "kinerja.reporting.v1.ExportPersonalDataRequest", responseType: "kinerja.reporting.v1.ExportPersonalDataResponse",
+                idempotency: .always,
+                documentation: "Streams everything this service holds about one person (UU 27/2022 PDP, right of access):\n the person's daily reports and their evidence metadata (hashes, names, sizes; the files\n themselves through DownloadEvidence), absences and qualitative realisations; then the processing trail, this service's audit entries whose principal or\n target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on\n the person's own records). The person themselves; pengelola kinerja in scope and admin on\n the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a\n malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for\n anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried."
+            )
         }
 
         /// The server side of the service: one method per RPC.
@@ -445,6 +459,15 @@ extension Reporting {
             /// Verifies reporting's audit hash chain over a range. Auditor and admin. Returns
             /// INVALID_ARGUMENT when from_sequence > to_sequence, OUT_OF_RANGE past the head.
             func verifyAuditChain(_ request: Reporting.VerifyAuditChainRequest, context: ServerContext) async throws -> Reporting.VerifyAuditChainResponse
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the person's daily reports and their evidence metadata (hashes, names, sizes; the files
+            /// themselves through DownloadEvidence), absences and qualitative realisations; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            func exportPersonalData(_ request: Reporting.ExportPersonalDataRequest, responses: RPCWriter<Reporting.ExportPersonalDataResponse>, context: ServerContext) async throws
         }
 
         /// A client of the service over any ``ClientTransport``.
@@ -697,6 +720,21 @@ extension Reporting {
             public func verifyAuditChain(_ request: Reporting.VerifyAuditChainRequest, options: CallOptions = .defaults) async throws -> Reporting.VerifyAuditChainResponse {
                 try await transport.unary(Method.verifyAuditChain, request, options: options)
             }
+
+            /// Streams everything this service holds about one person (UU 27/2022 PDP, right of access):
+            /// the person's daily reports and their evidence metadata (hashes, names, sizes; the files
+            /// themselves through DownloadEvidence), absences and qualitative realisations; then the processing trail, this service's audit entries whose principal or
+            /// target is the person (other people's NIPs in them replaced by `[NIP lain]` unless named on
+            /// the person's own records). The person themselves; pengelola kinerja in scope and admin on
+            /// the person's behalf with a reason. Every export is audited. Returns INVALID_ARGUMENT for a
+            /// malformed NIP or a missing reason on someone's behalf, PERMISSION_DENIED (audited) for
+            /// anyone else, NOT_FOUND for an unknown NIP. Read-only: may be retried.
+            public func exportPersonalData<Result: Sendable>(
+                _ request: Reporting.ExportPersonalDataRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Reporting.ExportPersonalDataResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.exportPersonalData, request, options: options, onResponse: onResponse)
+            }
         }
     }
 }
@@ -737,6 +775,7 @@ extension Reporting.ReportingService.ServiceProtocol {
             .serverStreaming(Reporting.ReportingService.Method.downloadEvidence) { try await self.downloadEvidence($0, responses: $1, context: $2) },
             .unary(Reporting.ReportingService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Reporting.ReportingService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
+            .serverStreaming(Reporting.ReportingService.Method.exportPersonalData) { try await self.exportPersonalData($0, responses: $1, context: $2) },
         ]
     }
 }

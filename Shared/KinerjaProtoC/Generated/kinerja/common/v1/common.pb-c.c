@@ -1087,6 +1087,51 @@ void   kinerja__common__v1__audit_event_filter__free_unpacked
   assert(message->base.descriptor == &kinerja__common__v1__audit_event_filter__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__common__v1__personal_data_record__init
+                     (Kinerja__Common__V1__PersonalDataRecord         *message)
+{
+  static const Kinerja__Common__V1__PersonalDataRecord init_value = KINERJA__COMMON__V1__PERSONAL_DATA_RECORD__INIT;
+  *message = init_value;
+}
+size_t kinerja__common__v1__personal_data_record__get_packed_size
+                     (const Kinerja__Common__V1__PersonalDataRecord *message)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__personal_data_record__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__common__v1__personal_data_record__pack
+                     (const Kinerja__Common__V1__PersonalDataRecord *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__personal_data_record__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__common__v1__personal_data_record__pack_to_buffer
+                     (const Kinerja__Common__V1__PersonalDataRecord *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__common__v1__personal_data_record__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Common__V1__PersonalDataRecord *
+       kinerja__common__v1__personal_data_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Common__V1__PersonalDataRecord *)
+     protobuf_c_message_unpack (&kinerja__common__v1__personal_data_record__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__common__v1__personal_data_record__free_unpacked
+                     (Kinerja__Common__V1__PersonalDataRecord *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__common__v1__personal_data_record__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__common__v1__audit_chain_verification__init
                      (Kinerja__Common__V1__AuditChainVerification         *message)
 {
@@ -2899,6 +2944,70 @@ const ProtobufCMessageDescriptor kinerja__common__v1__audit_event_filter__descri
   kinerja__common__v1__audit_event_filter__field_indices_by_name,
   1,  kinerja__common__v1__audit_event_filter__number_ranges,
   (ProtobufCMessageInit) kinerja__common__v1__audit_event_filter__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__common__v1__personal_data_record__field_descriptors[3] =
+{
+  {
+    "kind",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PersonalDataRecord, kind),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "type_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PersonalDataRecord, type_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Common__V1__PersonalDataRecord, message),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__common__v1__personal_data_record__field_indices_by_name[] = {
+  0,   /* field[0] = kind */
+  2,   /* field[2] = message */
+  1,   /* field[1] = type_name */
+};
+static const ProtobufCIntRange kinerja__common__v1__personal_data_record__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__common__v1__personal_data_record__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.common.v1.PersonalDataRecord",
+  "PersonalDataRecord",
+  "Kinerja__Common__V1__PersonalDataRecord",
+  "kinerja.common.v1",
+  sizeof(Kinerja__Common__V1__PersonalDataRecord),
+  3,
+  kinerja__common__v1__personal_data_record__field_descriptors,
+  kinerja__common__v1__personal_data_record__field_indices_by_name,
+  1,  kinerja__common__v1__personal_data_record__number_ranges,
+  (ProtobufCMessageInit) kinerja__common__v1__personal_data_record__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor kinerja__common__v1__audit_chain_verification__field_descriptors[8] =

@@ -3607,6 +3607,96 @@ void   kinerja__evaluation__v1__export_evaluations_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__export_evaluations_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__export_personal_data_request__init
+                     (Kinerja__Evaluation__V1__ExportPersonalDataRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__ExportPersonalDataRequest init_value = KINERJA__EVALUATION__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__export_personal_data_request__pack
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ExportPersonalDataRequest *
+       kinerja__evaluation__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ExportPersonalDataRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__export_personal_data_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__export_personal_data_response__init
+                     (Kinerja__Evaluation__V1__ExportPersonalDataResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__ExportPersonalDataResponse init_value = KINERJA__EVALUATION__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__export_personal_data_response__pack
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ExportPersonalDataResponse *
+       kinerja__evaluation__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ExportPersonalDataResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__export_personal_data_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__get_rater_leniency_request__init
                      (Kinerja__Evaluation__V1__GetRaterLeniencyRequest         *message)
 {
@@ -11494,6 +11584,95 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_res
   (ProtobufCMessageInit) kinerja__evaluation__v1__export_evaluations_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_personal_data_request__field_descriptors[2] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportPersonalDataRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportPersonalDataRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__export_personal_data_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__export_personal_data_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_personal_data_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ExportPersonalDataRequest",
+  "ExportPersonalDataRequest",
+  "Kinerja__Evaluation__V1__ExportPersonalDataRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ExportPersonalDataRequest),
+  2,
+  kinerja__evaluation__v1__export_personal_data_request__field_descriptors,
+  kinerja__evaluation__v1__export_personal_data_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__export_personal_data_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__export_personal_data_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_personal_data_response__field_descriptors[1] =
+{
+  {
+    "records",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ExportPersonalDataResponse, n_records),
+    offsetof(Kinerja__Evaluation__V1__ExportPersonalDataResponse, records),
+    &kinerja__common__v1__personal_data_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__export_personal_data_response__field_indices_by_name[] = {
+  0,   /* field[0] = records */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__export_personal_data_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_personal_data_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ExportPersonalDataResponse",
+  "ExportPersonalDataResponse",
+  "Kinerja__Evaluation__V1__ExportPersonalDataResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ExportPersonalDataResponse),
+  1,
+  kinerja__evaluation__v1__export_personal_data_response__field_descriptors,
+  kinerja__evaluation__v1__export_personal_data_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__export_personal_data_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__export_personal_data_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_leniency_request__field_descriptors[5] =
 {
   {
@@ -12710,7 +12889,7 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descr
   kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[31] =
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[32] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -12731,6 +12910,7 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "ListEmployeeEvaluations", &kinerja__evaluation__v1__list_employee_evaluations_request__descriptor, &kinerja__evaluation__v1__list_employee_evaluations_response__descriptor },
   { "ListRatingOverrides", &kinerja__evaluation__v1__list_rating_overrides_request__descriptor, &kinerja__evaluation__v1__list_rating_overrides_response__descriptor },
   { "ExportEvaluations", &kinerja__evaluation__v1__export_evaluations_request__descriptor, &kinerja__evaluation__v1__export_evaluations_response__descriptor },
+  { "ExportPersonalData", &kinerja__evaluation__v1__export_personal_data_request__descriptor, &kinerja__evaluation__v1__export_personal_data_response__descriptor },
   { "GetRaterLeniency", &kinerja__evaluation__v1__get_rater_leniency_request__descriptor, &kinerja__evaluation__v1__get_rater_leniency_response__descriptor },
   { "RateQualitativeIkis", &kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor, &kinerja__evaluation__v1__rate_qualitative_ikis_response__descriptor },
   { "SetExpectationJudgements", &kinerja__evaluation__v1__set_expectation_judgements_request__descriptor, &kinerja__evaluation__v1__set_expectation_judgements_response__descriptor },
@@ -12745,10 +12925,11 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
 const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_name[] = {
-  24,        /* AcknowledgeEvaluation */
-  22,        /* AdjustPopulation */
+  25,        /* AcknowledgeEvaluation */
+  23,        /* AdjustPopulation */
   18,        /* ExportEvaluations */
-  28,        /* ExportTpp */
+  19,        /* ExportPersonalData */
+  29,        /* ExportTpp */
   14,        /* FinalisePeriod */
   13,        /* GetCurve */
   9,        /* GetEvaluation */
@@ -12756,26 +12937,26 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   1,        /* GetPeriod */
   12,        /* GetPredikatMatrix */
   6,        /* GetProposalRule */
-  19,        /* GetRaterLeniency */
-  27,        /* GetTppRule */
-  25,        /* ListAngkaKredit */
-  29,        /* ListAuditEvents */
+  20,        /* GetRaterLeniency */
+  28,        /* GetTppRule */
+  26,        /* ListAngkaKredit */
+  30,        /* ListAuditEvents */
   16,        /* ListEmployeeEvaluations */
   15,        /* ListEvaluations */
   2,        /* ListPeriods */
   17,        /* ListRatingOverrides */
   0,        /* OpenPeriod */
   8,        /* ProposeEvaluations */
-  20,        /* RateQualitativeIkis */
-  23,        /* RecommendOrganisationRating */
+  21,        /* RateQualitativeIkis */
+  24,        /* RecommendOrganisationRating */
   3,        /* ReopenPeriod */
-  21,        /* SetExpectationJudgements */
+  22,        /* SetExpectationJudgements */
   10,        /* SetHasilKerjaRating */
   4,        /* SetOrganisationRating */
   11,        /* SetPerilakuRating */
   7,        /* SetProposalRule */
-  26,        /* SetTppRule */
-  30         /* VerifyAuditChain */
+  27,        /* SetTppRule */
+  31         /* VerifyAuditChain */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -12784,7 +12965,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  31,
+  32,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -12940,13 +13121,21 @@ void kinerja__evaluation__v1__evaluation_service__export_evaluations(ProtobufCSe
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__evaluation__v1__evaluation_service__export_personal_data(ProtobufCService *service,
+                                                                       const Kinerja__Evaluation__V1__ExportPersonalDataRequest *input,
+                                                                       Kinerja__Evaluation__V1__ExportPersonalDataResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__evaluation__v1__evaluation_service__get_rater_leniency(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *input,
                                                                      Kinerja__Evaluation__V1__GetRaterLeniencyResponse_Closure closure,
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(ProtobufCService *service,
                                                                         const Kinerja__Evaluation__V1__RateQualitativeIkisRequest *input,
@@ -12954,7 +13143,7 @@ void kinerja__evaluation__v1__evaluation_service__rate_qualitative_ikis(Protobuf
                                                                         void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__set_expectation_judgements(ProtobufCService *service,
                                                                              const Kinerja__Evaluation__V1__SetExpectationJudgementsRequest *input,
@@ -12962,7 +13151,7 @@ void kinerja__evaluation__v1__evaluation_service__set_expectation_judgements(Pro
                                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__AdjustPopulationRequest *input,
@@ -12970,7 +13159,7 @@ void kinerja__evaluation__v1__evaluation_service__adjust_population(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__recommend_organisation_rating(ProtobufCService *service,
                                                                                 const Kinerja__Evaluation__V1__RecommendOrganisationRatingRequest *input,
@@ -12978,7 +13167,7 @@ void kinerja__evaluation__v1__evaluation_service__recommend_organisation_rating(
                                                                                 void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(ProtobufCService *service,
                                                                          const Kinerja__Evaluation__V1__AcknowledgeEvaluationRequest *input,
@@ -12986,7 +13175,7 @@ void kinerja__evaluation__v1__evaluation_service__acknowledge_evaluation(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__list_angka_kredit(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAngkaKreditRequest *input,
@@ -12994,7 +13183,7 @@ void kinerja__evaluation__v1__evaluation_service__list_angka_kredit(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__set_tpp_rule(ProtobufCService *service,
                                                                const Kinerja__Evaluation__V1__SetTppRuleRequest *input,
@@ -13002,7 +13191,7 @@ void kinerja__evaluation__v1__evaluation_service__set_tpp_rule(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__get_tpp_rule(ProtobufCService *service,
                                                                const Kinerja__Evaluation__V1__GetTppRuleRequest *input,
@@ -13010,7 +13199,7 @@ void kinerja__evaluation__v1__evaluation_service__get_tpp_rule(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__export_tpp(ProtobufCService *service,
                                                              const Kinerja__Evaluation__V1__ExportTppRequest *input,
@@ -13018,7 +13207,7 @@ void kinerja__evaluation__v1__evaluation_service__export_tpp(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
@@ -13026,7 +13215,7 @@ void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -13034,7 +13223,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

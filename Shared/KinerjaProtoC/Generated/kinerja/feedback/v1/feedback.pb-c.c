@@ -4597,6 +4597,96 @@ void   kinerja__feedback__v1__set_feedback_policy_response__free_unpacked
   assert(message->base.descriptor == &kinerja__feedback__v1__set_feedback_policy_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__feedback__v1__export_personal_data_request__init
+                     (Kinerja__Feedback__V1__ExportPersonalDataRequest         *message)
+{
+  static const Kinerja__Feedback__V1__ExportPersonalDataRequest init_value = KINERJA__FEEDBACK__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Feedback__V1__ExportPersonalDataRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__export_personal_data_request__pack
+                     (const Kinerja__Feedback__V1__ExportPersonalDataRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ExportPersonalDataRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__ExportPersonalDataRequest *
+       kinerja__feedback__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__ExportPersonalDataRequest *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__export_personal_data_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Feedback__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__feedback__v1__export_personal_data_response__init
+                     (Kinerja__Feedback__V1__ExportPersonalDataResponse         *message)
+{
+  static const Kinerja__Feedback__V1__ExportPersonalDataResponse init_value = KINERJA__FEEDBACK__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__feedback__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Feedback__V1__ExportPersonalDataResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__feedback__v1__export_personal_data_response__pack
+                     (const Kinerja__Feedback__V1__ExportPersonalDataResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__feedback__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ExportPersonalDataResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Feedback__V1__ExportPersonalDataResponse *
+       kinerja__feedback__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Feedback__V1__ExportPersonalDataResponse *)
+     protobuf_c_message_unpack (&kinerja__feedback__v1__export_personal_data_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__feedback__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Feedback__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__feedback__v1__export_personal_data_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__feedback__v1__list_audit_events_request__init
                      (Kinerja__Feedback__V1__ListAuditEventsRequest         *message)
 {
@@ -12078,6 +12168,95 @@ const ProtobufCMessageDescriptor kinerja__feedback__v1__set_feedback_policy_resp
   (ProtobufCMessageInit) kinerja__feedback__v1__set_feedback_policy_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__export_personal_data_request__field_descriptors[2] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ExportPersonalDataRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Feedback__V1__ExportPersonalDataRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__export_personal_data_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__export_personal_data_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__export_personal_data_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.ExportPersonalDataRequest",
+  "ExportPersonalDataRequest",
+  "Kinerja__Feedback__V1__ExportPersonalDataRequest",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__ExportPersonalDataRequest),
+  2,
+  kinerja__feedback__v1__export_personal_data_request__field_descriptors,
+  kinerja__feedback__v1__export_personal_data_request__field_indices_by_name,
+  1,  kinerja__feedback__v1__export_personal_data_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__export_personal_data_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__feedback__v1__export_personal_data_response__field_descriptors[1] =
+{
+  {
+    "records",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Feedback__V1__ExportPersonalDataResponse, n_records),
+    offsetof(Kinerja__Feedback__V1__ExportPersonalDataResponse, records),
+    &kinerja__common__v1__personal_data_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__feedback__v1__export_personal_data_response__field_indices_by_name[] = {
+  0,   /* field[0] = records */
+};
+static const ProtobufCIntRange kinerja__feedback__v1__export_personal_data_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__feedback__v1__export_personal_data_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.feedback.v1.ExportPersonalDataResponse",
+  "ExportPersonalDataResponse",
+  "Kinerja__Feedback__V1__ExportPersonalDataResponse",
+  "kinerja.feedback.v1",
+  sizeof(Kinerja__Feedback__V1__ExportPersonalDataResponse),
+  1,
+  kinerja__feedback__v1__export_personal_data_response__field_descriptors,
+  kinerja__feedback__v1__export_personal_data_response__field_indices_by_name,
+  1,  kinerja__feedback__v1__export_personal_data_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__feedback__v1__export_personal_data_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__feedback__v1__list_audit_events_request__field_descriptors[2] =
 {
   {
@@ -12845,7 +13024,7 @@ const ProtobufCEnumDescriptor kinerja__feedback__v1__outlier_method__descriptor 
   kinerja__feedback__v1__outlier_method__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__method_descriptors[40] =
+static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__method_descriptors[41] =
 {
   { "GiveFeedback", &kinerja__feedback__v1__give_feedback_request__descriptor, &kinerja__feedback__v1__give_feedback_response__descriptor },
   { "GetFeedback", &kinerja__feedback__v1__get_feedback_request__descriptor, &kinerja__feedback__v1__get_feedback_response__descriptor },
@@ -12887,6 +13066,7 @@ static const ProtobufCMethodDescriptor kinerja__feedback__v1__feedback_service__
   { "SetFeedbackPolicy", &kinerja__feedback__v1__set_feedback_policy_request__descriptor, &kinerja__feedback__v1__set_feedback_policy_response__descriptor },
   { "ListAuditEvents", &kinerja__feedback__v1__list_audit_events_request__descriptor, &kinerja__feedback__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__feedback__v1__verify_audit_chain_request__descriptor, &kinerja__feedback__v1__verify_audit_chain_response__descriptor },
+  { "ExportPersonalData", &kinerja__feedback__v1__export_personal_data_request__descriptor, &kinerja__feedback__v1__export_personal_data_response__descriptor },
 };
 const unsigned kinerja__feedback__v1__feedback_service__method_indices_by_name[] = {
   3,        /* AcknowledgeFeedback */
@@ -12897,6 +13077,7 @@ const unsigned kinerja__feedback__v1__feedback_service__method_indices_by_name[]
   21,        /* CloseAssessmentRound */
   6,        /* CloseFeedbackSolicitation */
   9,        /* ConfirmDialog */
+  40,        /* ExportPersonalData */
   20,        /* GetAssessmentRound */
   26,        /* GetBehaviourSummary */
   15,        /* GetCoaching */
@@ -12937,7 +13118,7 @@ const ProtobufCServiceDescriptor kinerja__feedback__v1__feedback_service__descri
   "FeedbackService",
   "Kinerja__Feedback__V1__FeedbackService",
   "kinerja.feedback.v1",
-  40,
+  41,
   kinerja__feedback__v1__feedback_service__method_descriptors,
   kinerja__feedback__v1__feedback_service__method_indices_by_name
 };
@@ -13260,6 +13441,14 @@ void kinerja__feedback__v1__feedback_service__verify_audit_chain(ProtobufCServic
 {
   assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
   service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__feedback__v1__feedback_service__export_personal_data(ProtobufCService *service,
+                                                                   const Kinerja__Feedback__V1__ExportPersonalDataRequest *input,
+                                                                   Kinerja__Feedback__V1__ExportPersonalDataResponse_Closure closure,
+                                                                   void *closure_data)
+{
+  assert(service->descriptor == &kinerja__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__FeedbackService_Service *service,
                                                     Kinerja__Feedback__V1__FeedbackService_ServiceDestroy destroy)

@@ -4597,6 +4597,96 @@ void   kinerja__identity__v1__reset_password_response__free_unpacked
   assert(message->base.descriptor == &kinerja__identity__v1__reset_password_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__identity__v1__export_personal_data_request__init
+                     (Kinerja__Identity__V1__ExportPersonalDataRequest         *message)
+{
+  static const Kinerja__Identity__V1__ExportPersonalDataRequest init_value = KINERJA__IDENTITY__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Identity__V1__ExportPersonalDataRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__export_personal_data_request__pack
+                     (const Kinerja__Identity__V1__ExportPersonalDataRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ExportPersonalDataRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ExportPersonalDataRequest *
+       kinerja__identity__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ExportPersonalDataRequest *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__export_personal_data_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Identity__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__identity__v1__export_personal_data_response__init
+                     (Kinerja__Identity__V1__ExportPersonalDataResponse         *message)
+{
+  static const Kinerja__Identity__V1__ExportPersonalDataResponse init_value = KINERJA__IDENTITY__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__identity__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Identity__V1__ExportPersonalDataResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__identity__v1__export_personal_data_response__pack
+                     (const Kinerja__Identity__V1__ExportPersonalDataResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__identity__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ExportPersonalDataResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Identity__V1__ExportPersonalDataResponse *
+       kinerja__identity__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Identity__V1__ExportPersonalDataResponse *)
+     protobuf_c_message_unpack (&kinerja__identity__v1__export_personal_data_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__identity__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Identity__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__identity__v1__export_personal_data_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__identity__v1__list_audit_events_request__init
                      (Kinerja__Identity__V1__ListAuditEventsRequest         *message)
 {
@@ -11460,6 +11550,95 @@ const ProtobufCMessageDescriptor kinerja__identity__v1__reset_password_response_
   (ProtobufCMessageInit) kinerja__identity__v1__reset_password_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__identity__v1__export_personal_data_request__field_descriptors[2] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ExportPersonalDataRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Identity__V1__ExportPersonalDataRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__export_personal_data_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__identity__v1__export_personal_data_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__export_personal_data_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ExportPersonalDataRequest",
+  "ExportPersonalDataRequest",
+  "Kinerja__Identity__V1__ExportPersonalDataRequest",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ExportPersonalDataRequest),
+  2,
+  kinerja__identity__v1__export_personal_data_request__field_descriptors,
+  kinerja__identity__v1__export_personal_data_request__field_indices_by_name,
+  1,  kinerja__identity__v1__export_personal_data_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__export_personal_data_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__identity__v1__export_personal_data_response__field_descriptors[1] =
+{
+  {
+    "records",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Identity__V1__ExportPersonalDataResponse, n_records),
+    offsetof(Kinerja__Identity__V1__ExportPersonalDataResponse, records),
+    &kinerja__common__v1__personal_data_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__identity__v1__export_personal_data_response__field_indices_by_name[] = {
+  0,   /* field[0] = records */
+};
+static const ProtobufCIntRange kinerja__identity__v1__export_personal_data_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__identity__v1__export_personal_data_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.identity.v1.ExportPersonalDataResponse",
+  "ExportPersonalDataResponse",
+  "Kinerja__Identity__V1__ExportPersonalDataResponse",
+  "kinerja.identity.v1",
+  sizeof(Kinerja__Identity__V1__ExportPersonalDataResponse),
+  1,
+  kinerja__identity__v1__export_personal_data_response__field_descriptors,
+  kinerja__identity__v1__export_personal_data_response__field_indices_by_name,
+  1,  kinerja__identity__v1__export_personal_data_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__identity__v1__export_personal_data_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__identity__v1__list_audit_events_request__field_descriptors[2] =
 {
   {
@@ -11871,7 +12050,7 @@ const ProtobufCEnumDescriptor kinerja__identity__v1__import_row_outcome__descrip
   kinerja__identity__v1__import_row_outcome__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__method_descriptors[42] =
+static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__method_descriptors[43] =
 {
   { "Login", &kinerja__identity__v1__login_request__descriptor, &kinerja__identity__v1__login_response__descriptor },
   { "RefreshToken", &kinerja__identity__v1__refresh_token_request__descriptor, &kinerja__identity__v1__refresh_token_response__descriptor },
@@ -11915,6 +12094,7 @@ static const ProtobufCMethodDescriptor kinerja__identity__v1__identity_service__
   { "ResetPassword", &kinerja__identity__v1__reset_password_request__descriptor, &kinerja__identity__v1__reset_password_response__descriptor },
   { "ListAuditEvents", &kinerja__identity__v1__list_audit_events_request__descriptor, &kinerja__identity__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__identity__v1__verify_audit_chain_request__descriptor, &kinerja__identity__v1__verify_audit_chain_response__descriptor },
+  { "ExportPersonalData", &kinerja__identity__v1__export_personal_data_request__descriptor, &kinerja__identity__v1__export_personal_data_response__descriptor },
 };
 const unsigned kinerja__identity__v1__identity_service__method_indices_by_name[] = {
   17,        /* BatchGetEmployees */
@@ -11925,6 +12105,7 @@ const unsigned kinerja__identity__v1__identity_service__method_indices_by_name[]
   36,        /* DisableAccount */
   35,        /* EnableAccount */
   29,        /* EndActingAssignment */
+  42,        /* ExportPersonalData */
   34,        /* GetAccount */
   21,        /* GetAtasan */
   16,        /* GetEmployee */
@@ -11967,7 +12148,7 @@ const ProtobufCServiceDescriptor kinerja__identity__v1__identity_service__descri
   "IdentityService",
   "Kinerja__Identity__V1__IdentityService",
   "kinerja.identity.v1",
-  42,
+  43,
   kinerja__identity__v1__identity_service__method_descriptors,
   kinerja__identity__v1__identity_service__method_indices_by_name
 };
@@ -12306,6 +12487,14 @@ void kinerja__identity__v1__identity_service__verify_audit_chain(ProtobufCServic
 {
   assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
   service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__identity__v1__identity_service__export_personal_data(ProtobufCService *service,
+                                                                   const Kinerja__Identity__V1__ExportPersonalDataRequest *input,
+                                                                   Kinerja__Identity__V1__ExportPersonalDataResponse_Closure closure,
+                                                                   void *closure_data)
+{
+  assert(service->descriptor == &kinerja__identity__v1__identity_service__descriptor);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__identity__v1__identity_service__init (Kinerja__Identity__V1__IdentityService_Service *service,
                                                     Kinerja__Identity__V1__IdentityService_ServiceDestroy destroy)

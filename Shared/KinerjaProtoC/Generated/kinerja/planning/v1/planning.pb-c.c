@@ -3517,6 +3517,96 @@ void   kinerja__planning__v1__unlock_skp_revisions_response__free_unpacked
   assert(message->base.descriptor == &kinerja__planning__v1__unlock_skp_revisions_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__planning__v1__export_personal_data_request__init
+                     (Kinerja__Planning__V1__ExportPersonalDataRequest         *message)
+{
+  static const Kinerja__Planning__V1__ExportPersonalDataRequest init_value = KINERJA__PLANNING__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Planning__V1__ExportPersonalDataRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__export_personal_data_request__pack
+                     (const Kinerja__Planning__V1__ExportPersonalDataRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__ExportPersonalDataRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__ExportPersonalDataRequest *
+       kinerja__planning__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__ExportPersonalDataRequest *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__export_personal_data_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Planning__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__planning__v1__export_personal_data_response__init
+                     (Kinerja__Planning__V1__ExportPersonalDataResponse         *message)
+{
+  static const Kinerja__Planning__V1__ExportPersonalDataResponse init_value = KINERJA__PLANNING__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__planning__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Planning__V1__ExportPersonalDataResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__planning__v1__export_personal_data_response__pack
+                     (const Kinerja__Planning__V1__ExportPersonalDataResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__planning__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__ExportPersonalDataResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Planning__V1__ExportPersonalDataResponse *
+       kinerja__planning__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Planning__V1__ExportPersonalDataResponse *)
+     protobuf_c_message_unpack (&kinerja__planning__v1__export_personal_data_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__planning__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Planning__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__planning__v1__export_personal_data_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__planning__v1__list_audit_events_request__init
                      (Kinerja__Planning__V1__ListAuditEventsRequest         *message)
 {
@@ -10037,6 +10127,95 @@ const ProtobufCMessageDescriptor kinerja__planning__v1__unlock_skp_revisions_res
   (ProtobufCMessageInit) kinerja__planning__v1__unlock_skp_revisions_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__planning__v1__export_personal_data_request__field_descriptors[2] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__ExportPersonalDataRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Planning__V1__ExportPersonalDataRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__export_personal_data_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__planning__v1__export_personal_data_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__export_personal_data_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.ExportPersonalDataRequest",
+  "ExportPersonalDataRequest",
+  "Kinerja__Planning__V1__ExportPersonalDataRequest",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__ExportPersonalDataRequest),
+  2,
+  kinerja__planning__v1__export_personal_data_request__field_descriptors,
+  kinerja__planning__v1__export_personal_data_request__field_indices_by_name,
+  1,  kinerja__planning__v1__export_personal_data_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__export_personal_data_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__planning__v1__export_personal_data_response__field_descriptors[1] =
+{
+  {
+    "records",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Planning__V1__ExportPersonalDataResponse, n_records),
+    offsetof(Kinerja__Planning__V1__ExportPersonalDataResponse, records),
+    &kinerja__common__v1__personal_data_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__planning__v1__export_personal_data_response__field_indices_by_name[] = {
+  0,   /* field[0] = records */
+};
+static const ProtobufCIntRange kinerja__planning__v1__export_personal_data_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__planning__v1__export_personal_data_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.planning.v1.ExportPersonalDataResponse",
+  "ExportPersonalDataResponse",
+  "Kinerja__Planning__V1__ExportPersonalDataResponse",
+  "kinerja.planning.v1",
+  sizeof(Kinerja__Planning__V1__ExportPersonalDataResponse),
+  1,
+  kinerja__planning__v1__export_personal_data_response__field_descriptors,
+  kinerja__planning__v1__export_personal_data_response__field_indices_by_name,
+  1,  kinerja__planning__v1__export_personal_data_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__planning__v1__export_personal_data_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__planning__v1__list_audit_events_request__field_descriptors[2] =
 {
   {
@@ -10911,7 +11090,7 @@ const ProtobufCEnumDescriptor kinerja__planning__v1__skp_compliance_status__desc
   kinerja__planning__v1__skp_compliance_status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__method_descriptors[33] =
+static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__method_descriptors[34] =
 {
   { "CreateSkp", &kinerja__planning__v1__create_skp_request__descriptor, &kinerja__planning__v1__create_skp_response__descriptor },
   { "GetSkp", &kinerja__planning__v1__get_skp_request__descriptor, &kinerja__planning__v1__get_skp_response__descriptor },
@@ -10946,6 +11125,7 @@ static const ProtobufCMethodDescriptor kinerja__planning__v1__planning_service__
   { "UnlockSkpRevisions", &kinerja__planning__v1__unlock_skp_revisions_request__descriptor, &kinerja__planning__v1__unlock_skp_revisions_response__descriptor },
   { "ListAuditEvents", &kinerja__planning__v1__list_audit_events_request__descriptor, &kinerja__planning__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__planning__v1__verify_audit_chain_request__descriptor, &kinerja__planning__v1__verify_audit_chain_response__descriptor },
+  { "ExportPersonalData", &kinerja__planning__v1__export_personal_data_request__descriptor, &kinerja__planning__v1__export_personal_data_response__descriptor },
 };
 const unsigned kinerja__planning__v1__planning_service__method_indices_by_name[] = {
   26,        /* AcknowledgeRhkReview */
@@ -10955,6 +11135,7 @@ const unsigned kinerja__planning__v1__planning_service__method_indices_by_name[]
   16,        /* ApproveSkp */
   0,        /* CreateSkp */
   19,        /* DeleteSkp */
+  33,        /* ExportPersonalData */
   23,        /* GetCascade */
   2,        /* GetCurrentSkp */
   8,        /* GetRhk */
@@ -10989,7 +11170,7 @@ const ProtobufCServiceDescriptor kinerja__planning__v1__planning_service__descri
   "PlanningService",
   "Kinerja__Planning__V1__PlanningService",
   "kinerja.planning.v1",
-  33,
+  34,
   kinerja__planning__v1__planning_service__method_descriptors,
   kinerja__planning__v1__planning_service__method_indices_by_name
 };
@@ -11256,6 +11437,14 @@ void kinerja__planning__v1__planning_service__verify_audit_chain(ProtobufCServic
 {
   assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
   service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__planning__v1__planning_service__export_personal_data(ProtobufCService *service,
+                                                                   const Kinerja__Planning__V1__ExportPersonalDataRequest *input,
+                                                                   Kinerja__Planning__V1__ExportPersonalDataResponse_Closure closure,
+                                                                   void *closure_data)
+{
+  assert(service->descriptor == &kinerja__planning__v1__planning_service__descriptor);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__planning__v1__planning_service__init (Kinerja__Planning__V1__PlanningService_Service *service,
                                                     Kinerja__Planning__V1__PlanningService_ServiceDestroy destroy)

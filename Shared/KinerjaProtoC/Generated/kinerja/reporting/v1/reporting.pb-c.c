@@ -3517,6 +3517,96 @@ void   kinerja__reporting__v1__download_evidence_response__free_unpacked
   assert(message->base.descriptor == &kinerja__reporting__v1__download_evidence_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__reporting__v1__export_personal_data_request__init
+                     (Kinerja__Reporting__V1__ExportPersonalDataRequest         *message)
+{
+  static const Kinerja__Reporting__V1__ExportPersonalDataRequest init_value = KINERJA__REPORTING__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Reporting__V1__ExportPersonalDataRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__export_personal_data_request__pack
+                     (const Kinerja__Reporting__V1__ExportPersonalDataRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ExportPersonalDataRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__ExportPersonalDataRequest *
+       kinerja__reporting__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__ExportPersonalDataRequest *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__export_personal_data_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Reporting__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__reporting__v1__export_personal_data_response__init
+                     (Kinerja__Reporting__V1__ExportPersonalDataResponse         *message)
+{
+  static const Kinerja__Reporting__V1__ExportPersonalDataResponse init_value = KINERJA__REPORTING__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__reporting__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Reporting__V1__ExportPersonalDataResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__reporting__v1__export_personal_data_response__pack
+                     (const Kinerja__Reporting__V1__ExportPersonalDataResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__reporting__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ExportPersonalDataResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Reporting__V1__ExportPersonalDataResponse *
+       kinerja__reporting__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Reporting__V1__ExportPersonalDataResponse *)
+     protobuf_c_message_unpack (&kinerja__reporting__v1__export_personal_data_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__reporting__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Reporting__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__reporting__v1__export_personal_data_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__reporting__v1__list_audit_events_request__init
                      (Kinerja__Reporting__V1__ListAuditEventsRequest         *message)
 {
@@ -9430,6 +9520,95 @@ const ProtobufCMessageDescriptor kinerja__reporting__v1__download_evidence_respo
   (ProtobufCMessageInit) kinerja__reporting__v1__download_evidence_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__export_personal_data_request__field_descriptors[2] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ExportPersonalDataRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Reporting__V1__ExportPersonalDataRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__export_personal_data_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__export_personal_data_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__export_personal_data_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.ExportPersonalDataRequest",
+  "ExportPersonalDataRequest",
+  "Kinerja__Reporting__V1__ExportPersonalDataRequest",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__ExportPersonalDataRequest),
+  2,
+  kinerja__reporting__v1__export_personal_data_request__field_descriptors,
+  kinerja__reporting__v1__export_personal_data_request__field_indices_by_name,
+  1,  kinerja__reporting__v1__export_personal_data_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__export_personal_data_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__reporting__v1__export_personal_data_response__field_descriptors[1] =
+{
+  {
+    "records",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Reporting__V1__ExportPersonalDataResponse, n_records),
+    offsetof(Kinerja__Reporting__V1__ExportPersonalDataResponse, records),
+    &kinerja__common__v1__personal_data_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__reporting__v1__export_personal_data_response__field_indices_by_name[] = {
+  0,   /* field[0] = records */
+};
+static const ProtobufCIntRange kinerja__reporting__v1__export_personal_data_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__reporting__v1__export_personal_data_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.reporting.v1.ExportPersonalDataResponse",
+  "ExportPersonalDataResponse",
+  "Kinerja__Reporting__V1__ExportPersonalDataResponse",
+  "kinerja.reporting.v1",
+  sizeof(Kinerja__Reporting__V1__ExportPersonalDataResponse),
+  1,
+  kinerja__reporting__v1__export_personal_data_response__field_descriptors,
+  kinerja__reporting__v1__export_personal_data_response__field_indices_by_name,
+  1,  kinerja__reporting__v1__export_personal_data_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__reporting__v1__export_personal_data_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__reporting__v1__list_audit_events_request__field_descriptors[2] =
 {
   {
@@ -9787,7 +9966,7 @@ const ProtobufCEnumDescriptor kinerja__reporting__v1__review_decision__descripto
   kinerja__reporting__v1__review_decision__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__reporting__v1__reporting_service__method_descriptors[31] =
+static const ProtobufCMethodDescriptor kinerja__reporting__v1__reporting_service__method_descriptors[32] =
 {
   { "SubmitDailyReport", &kinerja__reporting__v1__submit_daily_report_request__descriptor, &kinerja__reporting__v1__submit_daily_report_response__descriptor },
   { "BulkSubmitDailyReports", &kinerja__reporting__v1__bulk_submit_daily_reports_request__descriptor, &kinerja__reporting__v1__bulk_submit_daily_reports_response__descriptor },
@@ -9820,11 +9999,13 @@ static const ProtobufCMethodDescriptor kinerja__reporting__v1__reporting_service
   { "DownloadEvidence", &kinerja__reporting__v1__download_evidence_request__descriptor, &kinerja__reporting__v1__download_evidence_response__descriptor },
   { "ListAuditEvents", &kinerja__reporting__v1__list_audit_events_request__descriptor, &kinerja__reporting__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__reporting__v1__verify_audit_chain_request__descriptor, &kinerja__reporting__v1__verify_audit_chain_response__descriptor },
+  { "ExportPersonalData", &kinerja__reporting__v1__export_personal_data_request__descriptor, &kinerja__reporting__v1__export_personal_data_response__descriptor },
 };
 const unsigned kinerja__reporting__v1__reporting_service__method_indices_by_name[] = {
   9,        /* BatchReviewDailyReports */
   1,        /* BulkSubmitDailyReports */
   28,        /* DownloadEvidence */
+  31,        /* ExportPersonalData */
   12,        /* GetCompliance */
   4,        /* GetDailyReport */
   10,        /* GetProgress */
@@ -9861,7 +10042,7 @@ const ProtobufCServiceDescriptor kinerja__reporting__v1__reporting_service__desc
   "ReportingService",
   "Kinerja__Reporting__V1__ReportingService",
   "kinerja.reporting.v1",
-  31,
+  32,
   kinerja__reporting__v1__reporting_service__method_descriptors,
   kinerja__reporting__v1__reporting_service__method_indices_by_name
 };
@@ -10112,6 +10293,14 @@ void kinerja__reporting__v1__reporting_service__verify_audit_chain(ProtobufCServ
 {
   assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
   service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__reporting__v1__reporting_service__export_personal_data(ProtobufCService *service,
+                                                                     const Kinerja__Reporting__V1__ExportPersonalDataRequest *input,
+                                                                     Kinerja__Reporting__V1__ExportPersonalDataResponse_Closure closure,
+                                                                     void *closure_data)
+{
+  assert(service->descriptor == &kinerja__reporting__v1__reporting_service__descriptor);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__reporting__v1__reporting_service__init (Kinerja__Reporting__V1__ReportingService_Service *service,
                                                       Kinerja__Reporting__V1__ReportingService_ServiceDestroy destroy)

@@ -39,6 +39,7 @@ typedef struct Kinerja__Common__V1__CurveBound Kinerja__Common__V1__CurveBound;
 typedef struct Kinerja__Common__V1__CurveBreach Kinerja__Common__V1__CurveBreach;
 typedef struct Kinerja__Common__V1__AuditEvent Kinerja__Common__V1__AuditEvent;
 typedef struct Kinerja__Common__V1__AuditEventFilter Kinerja__Common__V1__AuditEventFilter;
+typedef struct Kinerja__Common__V1__PersonalDataRecord Kinerja__Common__V1__PersonalDataRecord;
 typedef struct Kinerja__Common__V1__AuditChainVerification Kinerja__Common__V1__AuditChainVerification;
 typedef struct Kinerja__Common__V1__UnitScope Kinerja__Common__V1__UnitScope;
 typedef struct Kinerja__Common__V1__NipList Kinerja__Common__V1__NipList;
@@ -1141,6 +1142,33 @@ struct  Kinerja__Common__V1__AuditEventFilter
 
 
 /*
+ * One record of what a service holds about a person, as the service's ExportPersonalData
+ * returns it (the right of access of UU 27/2022 on personal data protection, Pasal 7): the
+ * record's own message, protobuf-encoded, with its full type name, so an integrator decodes it with
+ * the service's .proto and kinerjactl prints it as JSON. docs/PRIVACY.md lists the kinds.
+ */
+struct  Kinerja__Common__V1__PersonalDataRecord
+{
+  ProtobufCMessage base;
+  /*
+   * What the record is, stable lower-case words: `employee`, `skp-version`, `audit-event`, ….
+   */
+  char *kind;
+  /*
+   * Full proto name of `message`, e.g. `kinerja.planning.v1.Skp`.
+   */
+  char *type_name;
+  /*
+   * The message, protobuf-encoded.
+   */
+  ProtobufCBinaryData message;
+};
+#define KINERJA__COMMON__V1__PERSONAL_DATA_RECORD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__common__v1__personal_data_record__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, {0,NULL} }
+
+
+/*
  * Result of verifying (a range of) a service's audit hash chain.
  */
 struct  Kinerja__Common__V1__AuditChainVerification
@@ -1677,6 +1705,25 @@ Kinerja__Common__V1__AuditEventFilter *
 void   kinerja__common__v1__audit_event_filter__free_unpacked
                      (Kinerja__Common__V1__AuditEventFilter *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Common__V1__PersonalDataRecord methods */
+void   kinerja__common__v1__personal_data_record__init
+                     (Kinerja__Common__V1__PersonalDataRecord         *message);
+size_t kinerja__common__v1__personal_data_record__get_packed_size
+                     (const Kinerja__Common__V1__PersonalDataRecord   *message);
+size_t kinerja__common__v1__personal_data_record__pack
+                     (const Kinerja__Common__V1__PersonalDataRecord   *message,
+                      uint8_t             *out);
+size_t kinerja__common__v1__personal_data_record__pack_to_buffer
+                     (const Kinerja__Common__V1__PersonalDataRecord   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Common__V1__PersonalDataRecord *
+       kinerja__common__v1__personal_data_record__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__common__v1__personal_data_record__free_unpacked
+                     (Kinerja__Common__V1__PersonalDataRecord *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Common__V1__AuditChainVerification methods */
 void   kinerja__common__v1__audit_chain_verification__init
                      (Kinerja__Common__V1__AuditChainVerification         *message);
@@ -1808,6 +1855,9 @@ typedef void (*Kinerja__Common__V1__AuditEvent_Closure)
 typedef void (*Kinerja__Common__V1__AuditEventFilter_Closure)
                  (const Kinerja__Common__V1__AuditEventFilter *message,
                   void *closure_data);
+typedef void (*Kinerja__Common__V1__PersonalDataRecord_Closure)
+                 (const Kinerja__Common__V1__PersonalDataRecord *message,
+                  void *closure_data);
 typedef void (*Kinerja__Common__V1__AuditChainVerification_Closure)
                  (const Kinerja__Common__V1__AuditChainVerification *message,
                   void *closure_data);
@@ -1863,6 +1913,7 @@ extern const ProtobufCMessageDescriptor kinerja__common__v1__curve_bound__descri
 extern const ProtobufCMessageDescriptor kinerja__common__v1__curve_breach__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__audit_event__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__audit_event_filter__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__common__v1__personal_data_record__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__audit_chain_verification__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__unit_scope__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__common__v1__nip_list__descriptor;

@@ -98,6 +98,8 @@ typedef struct Kinerja__Evaluation__V1__ListRatingOverridesRequest Kinerja__Eval
 typedef struct Kinerja__Evaluation__V1__ListRatingOverridesResponse Kinerja__Evaluation__V1__ListRatingOverridesResponse;
 typedef struct Kinerja__Evaluation__V1__ExportEvaluationsRequest Kinerja__Evaluation__V1__ExportEvaluationsRequest;
 typedef struct Kinerja__Evaluation__V1__ExportEvaluationsResponse Kinerja__Evaluation__V1__ExportEvaluationsResponse;
+typedef struct Kinerja__Evaluation__V1__ExportPersonalDataRequest Kinerja__Evaluation__V1__ExportPersonalDataRequest;
+typedef struct Kinerja__Evaluation__V1__ExportPersonalDataResponse Kinerja__Evaluation__V1__ExportPersonalDataResponse;
 typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyRequest Kinerja__Evaluation__V1__GetRaterLeniencyRequest;
 typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyResponse Kinerja__Evaluation__V1__GetRaterLeniencyResponse;
 typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisRequest Kinerja__Evaluation__V1__RateQualitativeIkisRequest;
@@ -2980,6 +2982,44 @@ struct  Kinerja__Evaluation__V1__ExportEvaluationsResponse
 
 
 /*
+ * Request of EvaluationService.ExportPersonalData.
+ */
+struct  Kinerja__Evaluation__V1__ExportPersonalDataRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The person whose data is exported: 18 digits.
+   */
+  char *nip;
+  /*
+   * Why someone other than the person exports it (the request on the person's behalf); required
+   * then, 10–500 characters, kept in the audit entry. Ignored when the person exports their own.
+   */
+  char *reason;
+};
+#define KINERJA__EVALUATION__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_personal_data_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One batch of EvaluationService.ExportPersonalData's stream.
+ */
+struct  Kinerja__Evaluation__V1__ExportPersonalDataResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The records of this batch (at most 200).
+   */
+  size_t n_records;
+  Kinerja__Common__V1__PersonalDataRecord **records;
+};
+#define KINERJA__EVALUATION__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_personal_data_response__descriptor) \
+    , 0,NULL }
+
+
+/*
  * Request of EvaluationService.GetRaterLeniency.
  */
 struct  Kinerja__Evaluation__V1__GetRaterLeniencyRequest
@@ -4884,6 +4924,44 @@ Kinerja__Evaluation__V1__ExportEvaluationsResponse *
 void   kinerja__evaluation__v1__export_evaluations_response__free_unpacked
                      (Kinerja__Evaluation__V1__ExportEvaluationsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ExportPersonalDataRequest methods */
+void   kinerja__evaluation__v1__export_personal_data_request__init
+                     (Kinerja__Evaluation__V1__ExportPersonalDataRequest         *message);
+size_t kinerja__evaluation__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataRequest   *message);
+size_t kinerja__evaluation__v1__export_personal_data_request__pack
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ExportPersonalDataRequest *
+       kinerja__evaluation__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ExportPersonalDataResponse methods */
+void   kinerja__evaluation__v1__export_personal_data_response__init
+                     (Kinerja__Evaluation__V1__ExportPersonalDataResponse         *message);
+size_t kinerja__evaluation__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataResponse   *message);
+size_t kinerja__evaluation__v1__export_personal_data_response__pack
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportPersonalDataResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ExportPersonalDataResponse *
+       kinerja__evaluation__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__GetRaterLeniencyRequest methods */
 void   kinerja__evaluation__v1__get_rater_leniency_request__init
                      (Kinerja__Evaluation__V1__GetRaterLeniencyRequest         *message);
@@ -5430,6 +5508,12 @@ typedef void (*Kinerja__Evaluation__V1__ExportEvaluationsRequest_Closure)
 typedef void (*Kinerja__Evaluation__V1__ExportEvaluationsResponse_Closure)
                  (const Kinerja__Evaluation__V1__ExportEvaluationsResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ExportPersonalDataRequest_Closure)
+                 (const Kinerja__Evaluation__V1__ExportPersonalDataRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ExportPersonalDataResponse_Closure)
+                 (const Kinerja__Evaluation__V1__ExportPersonalDataResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__GetRaterLeniencyRequest_Closure)
                  (const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *message,
                   void *closure_data);
@@ -5561,6 +5645,10 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                              const Kinerja__Evaluation__V1__ExportEvaluationsRequest *input,
                              Kinerja__Evaluation__V1__ExportEvaluationsResponse_Closure closure,
                              void *closure_data);
+  void (*export_personal_data)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                               const Kinerja__Evaluation__V1__ExportPersonalDataRequest *input,
+                               Kinerja__Evaluation__V1__ExportPersonalDataResponse_Closure closure,
+                               void *closure_data);
   void (*get_rater_leniency)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                              const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *input,
                              Kinerja__Evaluation__V1__GetRaterLeniencyResponse_Closure closure,
@@ -5636,6 +5724,7 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## list_employee_evaluations,\
       function_prefix__ ## list_rating_overrides,\
       function_prefix__ ## export_evaluations,\
+      function_prefix__ ## export_personal_data,\
       function_prefix__ ## get_rater_leniency,\
       function_prefix__ ## rate_qualitative_ikis,\
       function_prefix__ ## set_expectation_judgements,\
@@ -5724,6 +5813,10 @@ void kinerja__evaluation__v1__evaluation_service__export_evaluations(ProtobufCSe
                                                                      const Kinerja__Evaluation__V1__ExportEvaluationsRequest *input,
                                                                      Kinerja__Evaluation__V1__ExportEvaluationsResponse_Closure closure,
                                                                      void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__export_personal_data(ProtobufCService *service,
+                                                                       const Kinerja__Evaluation__V1__ExportPersonalDataRequest *input,
+                                                                       Kinerja__Evaluation__V1__ExportPersonalDataResponse_Closure closure,
+                                                                       void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__get_rater_leniency(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *input,
                                                                      Kinerja__Evaluation__V1__GetRaterLeniencyResponse_Closure closure,
@@ -5862,6 +5955,8 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_rating_ove
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_rating_overrides_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_personal_data_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_personal_data_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor;

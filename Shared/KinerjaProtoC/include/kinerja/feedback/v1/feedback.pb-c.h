@@ -118,6 +118,8 @@ typedef struct Kinerja__Feedback__V1__GetFeedbackPolicyRequest Kinerja__Feedback
 typedef struct Kinerja__Feedback__V1__GetFeedbackPolicyResponse Kinerja__Feedback__V1__GetFeedbackPolicyResponse;
 typedef struct Kinerja__Feedback__V1__SetFeedbackPolicyRequest Kinerja__Feedback__V1__SetFeedbackPolicyRequest;
 typedef struct Kinerja__Feedback__V1__SetFeedbackPolicyResponse Kinerja__Feedback__V1__SetFeedbackPolicyResponse;
+typedef struct Kinerja__Feedback__V1__ExportPersonalDataRequest Kinerja__Feedback__V1__ExportPersonalDataRequest;
+typedef struct Kinerja__Feedback__V1__ExportPersonalDataResponse Kinerja__Feedback__V1__ExportPersonalDataResponse;
 typedef struct Kinerja__Feedback__V1__ListAuditEventsRequest Kinerja__Feedback__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Feedback__V1__ListAuditEventsResponse Kinerja__Feedback__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Feedback__V1__VerifyAuditChainRequest Kinerja__Feedback__V1__VerifyAuditChainRequest;
@@ -3330,6 +3332,44 @@ struct  Kinerja__Feedback__V1__SetFeedbackPolicyResponse
 
 
 /*
+ * Request of FeedbackService.ExportPersonalData.
+ */
+struct  Kinerja__Feedback__V1__ExportPersonalDataRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The person whose data is exported: 18 digits.
+   */
+  char *nip;
+  /*
+   * Why someone other than the person exports it (the request on the person's behalf); required
+   * then, 10–500 characters, kept in the audit entry. Ignored when the person exports their own.
+   */
+  char *reason;
+};
+#define KINERJA__FEEDBACK__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__export_personal_data_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One batch of FeedbackService.ExportPersonalData's stream.
+ */
+struct  Kinerja__Feedback__V1__ExportPersonalDataResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The records of this batch (at most 200).
+   */
+  size_t n_records;
+  Kinerja__Common__V1__PersonalDataRecord **records;
+};
+#define KINERJA__FEEDBACK__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__feedback__v1__export_personal_data_response__descriptor) \
+    , 0,NULL }
+
+
+/*
  * Request of FeedbackService.ListAuditEvents.
  */
 struct  Kinerja__Feedback__V1__ListAuditEventsRequest
@@ -5344,6 +5384,44 @@ Kinerja__Feedback__V1__SetFeedbackPolicyResponse *
 void   kinerja__feedback__v1__set_feedback_policy_response__free_unpacked
                      (Kinerja__Feedback__V1__SetFeedbackPolicyResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__ExportPersonalDataRequest methods */
+void   kinerja__feedback__v1__export_personal_data_request__init
+                     (Kinerja__Feedback__V1__ExportPersonalDataRequest         *message);
+size_t kinerja__feedback__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Feedback__V1__ExportPersonalDataRequest   *message);
+size_t kinerja__feedback__v1__export_personal_data_request__pack
+                     (const Kinerja__Feedback__V1__ExportPersonalDataRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ExportPersonalDataRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__ExportPersonalDataRequest *
+       kinerja__feedback__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Feedback__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Feedback__V1__ExportPersonalDataResponse methods */
+void   kinerja__feedback__v1__export_personal_data_response__init
+                     (Kinerja__Feedback__V1__ExportPersonalDataResponse         *message);
+size_t kinerja__feedback__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Feedback__V1__ExportPersonalDataResponse   *message);
+size_t kinerja__feedback__v1__export_personal_data_response__pack
+                     (const Kinerja__Feedback__V1__ExportPersonalDataResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__feedback__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Feedback__V1__ExportPersonalDataResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Feedback__V1__ExportPersonalDataResponse *
+       kinerja__feedback__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__feedback__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Feedback__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Feedback__V1__ListAuditEventsRequest methods */
 void   kinerja__feedback__v1__list_audit_events_request__init
                      (Kinerja__Feedback__V1__ListAuditEventsRequest         *message);
@@ -5728,6 +5806,12 @@ typedef void (*Kinerja__Feedback__V1__SetFeedbackPolicyRequest_Closure)
 typedef void (*Kinerja__Feedback__V1__SetFeedbackPolicyResponse_Closure)
                  (const Kinerja__Feedback__V1__SetFeedbackPolicyResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Feedback__V1__ExportPersonalDataRequest_Closure)
+                 (const Kinerja__Feedback__V1__ExportPersonalDataRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Feedback__V1__ExportPersonalDataResponse_Closure)
+                 (const Kinerja__Feedback__V1__ExportPersonalDataResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Feedback__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Feedback__V1__ListAuditEventsRequest *message,
                   void *closure_data);
@@ -5907,6 +5991,10 @@ struct Kinerja__Feedback__V1__FeedbackService_Service
                              const Kinerja__Feedback__V1__VerifyAuditChainRequest *input,
                              Kinerja__Feedback__V1__VerifyAuditChainResponse_Closure closure,
                              void *closure_data);
+  void (*export_personal_data)(Kinerja__Feedback__V1__FeedbackService_Service *service,
+                               const Kinerja__Feedback__V1__ExportPersonalDataRequest *input,
+                               Kinerja__Feedback__V1__ExportPersonalDataResponse_Closure closure,
+                               void *closure_data);
 };
 typedef void (*Kinerja__Feedback__V1__FeedbackService_ServiceDestroy)(Kinerja__Feedback__V1__FeedbackService_Service *);
 void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__FeedbackService_Service *service,
@@ -5954,7 +6042,8 @@ void kinerja__feedback__v1__feedback_service__init (Kinerja__Feedback__V1__Feedb
       function_prefix__ ## get_feedback_policy,\
       function_prefix__ ## set_feedback_policy,\
       function_prefix__ ## list_audit_events,\
-      function_prefix__ ## verify_audit_chain  }
+      function_prefix__ ## verify_audit_chain,\
+      function_prefix__ ## export_personal_data  }
 void kinerja__feedback__v1__feedback_service__give_feedback(ProtobufCService *service,
                                                             const Kinerja__Feedback__V1__GiveFeedbackRequest *input,
                                                             Kinerja__Feedback__V1__GiveFeedbackResponse_Closure closure,
@@ -6115,6 +6204,10 @@ void kinerja__feedback__v1__feedback_service__verify_audit_chain(ProtobufCServic
                                                                  const Kinerja__Feedback__V1__VerifyAuditChainRequest *input,
                                                                  Kinerja__Feedback__V1__VerifyAuditChainResponse_Closure closure,
                                                                  void *closure_data);
+void kinerja__feedback__v1__feedback_service__export_personal_data(ProtobufCService *service,
+                                                                   const Kinerja__Feedback__V1__ExportPersonalDataRequest *input,
+                                                                   Kinerja__Feedback__V1__ExportPersonalDataResponse_Closure closure,
+                                                                   void *closure_data);
 
 /* --- descriptors --- */
 
@@ -6237,6 +6330,8 @@ extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_feedback_poli
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__get_feedback_policy_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__set_feedback_policy_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__set_feedback_policy_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__export_personal_data_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__feedback__v1__export_personal_data_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__feedback__v1__verify_audit_chain_request__descriptor;

@@ -118,6 +118,8 @@ typedef struct Kinerja__Identity__V1__ChangePasswordRequest Kinerja__Identity__V
 typedef struct Kinerja__Identity__V1__ChangePasswordResponse Kinerja__Identity__V1__ChangePasswordResponse;
 typedef struct Kinerja__Identity__V1__ResetPasswordRequest Kinerja__Identity__V1__ResetPasswordRequest;
 typedef struct Kinerja__Identity__V1__ResetPasswordResponse Kinerja__Identity__V1__ResetPasswordResponse;
+typedef struct Kinerja__Identity__V1__ExportPersonalDataRequest Kinerja__Identity__V1__ExportPersonalDataRequest;
+typedef struct Kinerja__Identity__V1__ExportPersonalDataResponse Kinerja__Identity__V1__ExportPersonalDataResponse;
 typedef struct Kinerja__Identity__V1__ListAuditEventsRequest Kinerja__Identity__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Identity__V1__ListAuditEventsResponse Kinerja__Identity__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Identity__V1__VerifyAuditChainRequest Kinerja__Identity__V1__VerifyAuditChainRequest;
@@ -2898,6 +2900,44 @@ struct  Kinerja__Identity__V1__ResetPasswordResponse
 
 
 /*
+ * Request of IdentityService.ExportPersonalData.
+ */
+struct  Kinerja__Identity__V1__ExportPersonalDataRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The person whose data is exported: 18 digits.
+   */
+  char *nip;
+  /*
+   * Why someone other than the person exports it (the request on the person's behalf); required
+   * then, 10–500 characters, kept in the audit entry. Ignored when the person exports their own.
+   */
+  char *reason;
+};
+#define KINERJA__IDENTITY__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__export_personal_data_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One batch of IdentityService.ExportPersonalData's stream.
+ */
+struct  Kinerja__Identity__V1__ExportPersonalDataResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The records of this batch (at most 200).
+   */
+  size_t n_records;
+  Kinerja__Common__V1__PersonalDataRecord **records;
+};
+#define KINERJA__IDENTITY__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__identity__v1__export_personal_data_response__descriptor) \
+    , 0,NULL }
+
+
+/*
  * Request of IdentityService.ListAuditEvents.
  */
 struct  Kinerja__Identity__V1__ListAuditEventsRequest
@@ -4912,6 +4952,44 @@ Kinerja__Identity__V1__ResetPasswordResponse *
 void   kinerja__identity__v1__reset_password_response__free_unpacked
                      (Kinerja__Identity__V1__ResetPasswordResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ExportPersonalDataRequest methods */
+void   kinerja__identity__v1__export_personal_data_request__init
+                     (Kinerja__Identity__V1__ExportPersonalDataRequest         *message);
+size_t kinerja__identity__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Identity__V1__ExportPersonalDataRequest   *message);
+size_t kinerja__identity__v1__export_personal_data_request__pack
+                     (const Kinerja__Identity__V1__ExportPersonalDataRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Identity__V1__ExportPersonalDataRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ExportPersonalDataRequest *
+       kinerja__identity__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Identity__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Identity__V1__ExportPersonalDataResponse methods */
+void   kinerja__identity__v1__export_personal_data_response__init
+                     (Kinerja__Identity__V1__ExportPersonalDataResponse         *message);
+size_t kinerja__identity__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Identity__V1__ExportPersonalDataResponse   *message);
+size_t kinerja__identity__v1__export_personal_data_response__pack
+                     (const Kinerja__Identity__V1__ExportPersonalDataResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__identity__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Identity__V1__ExportPersonalDataResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Identity__V1__ExportPersonalDataResponse *
+       kinerja__identity__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__identity__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Identity__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Identity__V1__ListAuditEventsRequest methods */
 void   kinerja__identity__v1__list_audit_events_request__init
                      (Kinerja__Identity__V1__ListAuditEventsRequest         *message);
@@ -5296,6 +5374,12 @@ typedef void (*Kinerja__Identity__V1__ResetPasswordRequest_Closure)
 typedef void (*Kinerja__Identity__V1__ResetPasswordResponse_Closure)
                  (const Kinerja__Identity__V1__ResetPasswordResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Identity__V1__ExportPersonalDataRequest_Closure)
+                 (const Kinerja__Identity__V1__ExportPersonalDataRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Identity__V1__ExportPersonalDataResponse_Closure)
+                 (const Kinerja__Identity__V1__ExportPersonalDataResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Identity__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Identity__V1__ListAuditEventsRequest *message,
                   void *closure_data);
@@ -5483,6 +5567,10 @@ struct Kinerja__Identity__V1__IdentityService_Service
                              const Kinerja__Identity__V1__VerifyAuditChainRequest *input,
                              Kinerja__Identity__V1__VerifyAuditChainResponse_Closure closure,
                              void *closure_data);
+  void (*export_personal_data)(Kinerja__Identity__V1__IdentityService_Service *service,
+                               const Kinerja__Identity__V1__ExportPersonalDataRequest *input,
+                               Kinerja__Identity__V1__ExportPersonalDataResponse_Closure closure,
+                               void *closure_data);
 };
 typedef void (*Kinerja__Identity__V1__IdentityService_ServiceDestroy)(Kinerja__Identity__V1__IdentityService_Service *);
 void kinerja__identity__v1__identity_service__init (Kinerja__Identity__V1__IdentityService_Service *service,
@@ -5532,7 +5620,8 @@ void kinerja__identity__v1__identity_service__init (Kinerja__Identity__V1__Ident
       function_prefix__ ## change_password,\
       function_prefix__ ## reset_password,\
       function_prefix__ ## list_audit_events,\
-      function_prefix__ ## verify_audit_chain  }
+      function_prefix__ ## verify_audit_chain,\
+      function_prefix__ ## export_personal_data  }
 void kinerja__identity__v1__identity_service__login(ProtobufCService *service,
                                                     const Kinerja__Identity__V1__LoginRequest *input,
                                                     Kinerja__Identity__V1__LoginResponse_Closure closure,
@@ -5701,6 +5790,10 @@ void kinerja__identity__v1__identity_service__verify_audit_chain(ProtobufCServic
                                                                  const Kinerja__Identity__V1__VerifyAuditChainRequest *input,
                                                                  Kinerja__Identity__V1__VerifyAuditChainResponse_Closure closure,
                                                                  void *closure_data);
+void kinerja__identity__v1__identity_service__export_personal_data(ProtobufCService *service,
+                                                                   const Kinerja__Identity__V1__ExportPersonalDataRequest *input,
+                                                                   Kinerja__Identity__V1__ExportPersonalDataResponse_Closure closure,
+                                                                   void *closure_data);
 
 /* --- descriptors --- */
 
@@ -5812,6 +5905,8 @@ extern const ProtobufCMessageDescriptor kinerja__identity__v1__change_password_r
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__change_password_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__reset_password_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__reset_password_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__export_personal_data_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__identity__v1__export_personal_data_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__identity__v1__verify_audit_chain_request__descriptor;

@@ -94,6 +94,8 @@ typedef struct Kinerja__Planning__V1__LockSkpRevisionsRequest Kinerja__Planning_
 typedef struct Kinerja__Planning__V1__LockSkpRevisionsResponse Kinerja__Planning__V1__LockSkpRevisionsResponse;
 typedef struct Kinerja__Planning__V1__UnlockSkpRevisionsRequest Kinerja__Planning__V1__UnlockSkpRevisionsRequest;
 typedef struct Kinerja__Planning__V1__UnlockSkpRevisionsResponse Kinerja__Planning__V1__UnlockSkpRevisionsResponse;
+typedef struct Kinerja__Planning__V1__ExportPersonalDataRequest Kinerja__Planning__V1__ExportPersonalDataRequest;
+typedef struct Kinerja__Planning__V1__ExportPersonalDataResponse Kinerja__Planning__V1__ExportPersonalDataResponse;
 typedef struct Kinerja__Planning__V1__ListAuditEventsRequest Kinerja__Planning__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Planning__V1__ListAuditEventsResponse Kinerja__Planning__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Planning__V1__VerifyAuditChainRequest Kinerja__Planning__V1__VerifyAuditChainRequest;
@@ -2526,6 +2528,44 @@ struct  Kinerja__Planning__V1__UnlockSkpRevisionsResponse
 
 
 /*
+ * Request of PlanningService.ExportPersonalData.
+ */
+struct  Kinerja__Planning__V1__ExportPersonalDataRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The person whose data is exported: 18 digits.
+   */
+  char *nip;
+  /*
+   * Why someone other than the person exports it (the request on the person's behalf); required
+   * then, 10–500 characters, kept in the audit entry. Ignored when the person exports their own.
+   */
+  char *reason;
+};
+#define KINERJA__PLANNING__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__export_personal_data_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One batch of PlanningService.ExportPersonalData's stream.
+ */
+struct  Kinerja__Planning__V1__ExportPersonalDataResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The records of this batch (at most 200).
+   */
+  size_t n_records;
+  Kinerja__Common__V1__PersonalDataRecord **records;
+};
+#define KINERJA__PLANNING__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__planning__v1__export_personal_data_response__descriptor) \
+    , 0,NULL }
+
+
+/*
  * Request of PlanningService.ListAuditEvents.
  */
 struct  Kinerja__Planning__V1__ListAuditEventsRequest
@@ -4273,6 +4313,44 @@ Kinerja__Planning__V1__UnlockSkpRevisionsResponse *
 void   kinerja__planning__v1__unlock_skp_revisions_response__free_unpacked
                      (Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__ExportPersonalDataRequest methods */
+void   kinerja__planning__v1__export_personal_data_request__init
+                     (Kinerja__Planning__V1__ExportPersonalDataRequest         *message);
+size_t kinerja__planning__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Planning__V1__ExportPersonalDataRequest   *message);
+size_t kinerja__planning__v1__export_personal_data_request__pack
+                     (const Kinerja__Planning__V1__ExportPersonalDataRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Planning__V1__ExportPersonalDataRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__ExportPersonalDataRequest *
+       kinerja__planning__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Planning__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Planning__V1__ExportPersonalDataResponse methods */
+void   kinerja__planning__v1__export_personal_data_response__init
+                     (Kinerja__Planning__V1__ExportPersonalDataResponse         *message);
+size_t kinerja__planning__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Planning__V1__ExportPersonalDataResponse   *message);
+size_t kinerja__planning__v1__export_personal_data_response__pack
+                     (const Kinerja__Planning__V1__ExportPersonalDataResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__planning__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Planning__V1__ExportPersonalDataResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Planning__V1__ExportPersonalDataResponse *
+       kinerja__planning__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__planning__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Planning__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Planning__V1__ListAuditEventsRequest methods */
 void   kinerja__planning__v1__list_audit_events_request__init
                      (Kinerja__Planning__V1__ListAuditEventsRequest         *message);
@@ -4737,6 +4815,12 @@ typedef void (*Kinerja__Planning__V1__UnlockSkpRevisionsRequest_Closure)
 typedef void (*Kinerja__Planning__V1__UnlockSkpRevisionsResponse_Closure)
                  (const Kinerja__Planning__V1__UnlockSkpRevisionsResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Planning__V1__ExportPersonalDataRequest_Closure)
+                 (const Kinerja__Planning__V1__ExportPersonalDataRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Planning__V1__ExportPersonalDataResponse_Closure)
+                 (const Kinerja__Planning__V1__ExportPersonalDataResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Planning__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Planning__V1__ListAuditEventsRequest *message,
                   void *closure_data);
@@ -4912,6 +4996,10 @@ struct Kinerja__Planning__V1__PlanningService_Service
                              const Kinerja__Planning__V1__VerifyAuditChainRequest *input,
                              Kinerja__Planning__V1__VerifyAuditChainResponse_Closure closure,
                              void *closure_data);
+  void (*export_personal_data)(Kinerja__Planning__V1__PlanningService_Service *service,
+                               const Kinerja__Planning__V1__ExportPersonalDataRequest *input,
+                               Kinerja__Planning__V1__ExportPersonalDataResponse_Closure closure,
+                               void *closure_data);
 };
 typedef void (*Kinerja__Planning__V1__PlanningService_ServiceDestroy)(Kinerja__Planning__V1__PlanningService_Service *);
 void kinerja__planning__v1__planning_service__init (Kinerja__Planning__V1__PlanningService_Service *service,
@@ -4952,7 +5040,8 @@ void kinerja__planning__v1__planning_service__init (Kinerja__Planning__V1__Plann
       function_prefix__ ## lock_skp_revisions,\
       function_prefix__ ## unlock_skp_revisions,\
       function_prefix__ ## list_audit_events,\
-      function_prefix__ ## verify_audit_chain  }
+      function_prefix__ ## verify_audit_chain,\
+      function_prefix__ ## export_personal_data  }
 void kinerja__planning__v1__planning_service__create_skp(ProtobufCService *service,
                                                          const Kinerja__Planning__V1__CreateSkpRequest *input,
                                                          Kinerja__Planning__V1__CreateSkpResponse_Closure closure,
@@ -5085,6 +5174,10 @@ void kinerja__planning__v1__planning_service__verify_audit_chain(ProtobufCServic
                                                                  const Kinerja__Planning__V1__VerifyAuditChainRequest *input,
                                                                  Kinerja__Planning__V1__VerifyAuditChainResponse_Closure closure,
                                                                  void *closure_data);
+void kinerja__planning__v1__planning_service__export_personal_data(ProtobufCService *service,
+                                                                   const Kinerja__Planning__V1__ExportPersonalDataRequest *input,
+                                                                   Kinerja__Planning__V1__ExportPersonalDataResponse_Closure closure,
+                                                                   void *closure_data);
 
 /* --- descriptors --- */
 
@@ -5172,6 +5265,8 @@ extern const ProtobufCMessageDescriptor kinerja__planning__v1__lock_skp_revision
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__lock_skp_revisions_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__unlock_skp_revisions_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__unlock_skp_revisions_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__export_personal_data_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__planning__v1__export_personal_data_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__planning__v1__verify_audit_chain_request__descriptor;

@@ -95,6 +95,8 @@ typedef struct Kinerja__Reporting__V1__UploadEvidenceRequest Kinerja__Reporting_
 typedef struct Kinerja__Reporting__V1__UploadEvidenceResponse Kinerja__Reporting__V1__UploadEvidenceResponse;
 typedef struct Kinerja__Reporting__V1__DownloadEvidenceRequest Kinerja__Reporting__V1__DownloadEvidenceRequest;
 typedef struct Kinerja__Reporting__V1__DownloadEvidenceResponse Kinerja__Reporting__V1__DownloadEvidenceResponse;
+typedef struct Kinerja__Reporting__V1__ExportPersonalDataRequest Kinerja__Reporting__V1__ExportPersonalDataRequest;
+typedef struct Kinerja__Reporting__V1__ExportPersonalDataResponse Kinerja__Reporting__V1__ExportPersonalDataResponse;
 typedef struct Kinerja__Reporting__V1__ListAuditEventsRequest Kinerja__Reporting__V1__ListAuditEventsRequest;
 typedef struct Kinerja__Reporting__V1__ListAuditEventsResponse Kinerja__Reporting__V1__ListAuditEventsResponse;
 typedef struct Kinerja__Reporting__V1__VerifyAuditChainRequest Kinerja__Reporting__V1__VerifyAuditChainRequest;
@@ -2432,6 +2434,44 @@ struct  Kinerja__Reporting__V1__DownloadEvidenceResponse
 
 
 /*
+ * Request of ReportingService.ExportPersonalData.
+ */
+struct  Kinerja__Reporting__V1__ExportPersonalDataRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The person whose data is exported: 18 digits.
+   */
+  char *nip;
+  /*
+   * Why someone other than the person exports it (the request on the person's behalf); required
+   * then, 10–500 characters, kept in the audit entry. Ignored when the person exports their own.
+   */
+  char *reason;
+};
+#define KINERJA__REPORTING__V1__EXPORT_PERSONAL_DATA_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__export_personal_data_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One batch of ReportingService.ExportPersonalData's stream.
+ */
+struct  Kinerja__Reporting__V1__ExportPersonalDataResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The records of this batch (at most 200).
+   */
+  size_t n_records;
+  Kinerja__Common__V1__PersonalDataRecord **records;
+};
+#define KINERJA__REPORTING__V1__EXPORT_PERSONAL_DATA_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__reporting__v1__export_personal_data_response__descriptor) \
+    , 0,NULL }
+
+
+/*
  * Request of ReportingService.ListAuditEvents.
  */
 struct  Kinerja__Reporting__V1__ListAuditEventsRequest
@@ -3990,6 +4030,44 @@ Kinerja__Reporting__V1__DownloadEvidenceResponse *
 void   kinerja__reporting__v1__download_evidence_response__free_unpacked
                      (Kinerja__Reporting__V1__DownloadEvidenceResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__ExportPersonalDataRequest methods */
+void   kinerja__reporting__v1__export_personal_data_request__init
+                     (Kinerja__Reporting__V1__ExportPersonalDataRequest         *message);
+size_t kinerja__reporting__v1__export_personal_data_request__get_packed_size
+                     (const Kinerja__Reporting__V1__ExportPersonalDataRequest   *message);
+size_t kinerja__reporting__v1__export_personal_data_request__pack
+                     (const Kinerja__Reporting__V1__ExportPersonalDataRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__export_personal_data_request__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ExportPersonalDataRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__ExportPersonalDataRequest *
+       kinerja__reporting__v1__export_personal_data_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__export_personal_data_request__free_unpacked
+                     (Kinerja__Reporting__V1__ExportPersonalDataRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Reporting__V1__ExportPersonalDataResponse methods */
+void   kinerja__reporting__v1__export_personal_data_response__init
+                     (Kinerja__Reporting__V1__ExportPersonalDataResponse         *message);
+size_t kinerja__reporting__v1__export_personal_data_response__get_packed_size
+                     (const Kinerja__Reporting__V1__ExportPersonalDataResponse   *message);
+size_t kinerja__reporting__v1__export_personal_data_response__pack
+                     (const Kinerja__Reporting__V1__ExportPersonalDataResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__reporting__v1__export_personal_data_response__pack_to_buffer
+                     (const Kinerja__Reporting__V1__ExportPersonalDataResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Reporting__V1__ExportPersonalDataResponse *
+       kinerja__reporting__v1__export_personal_data_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__reporting__v1__export_personal_data_response__free_unpacked
+                     (Kinerja__Reporting__V1__ExportPersonalDataResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Reporting__V1__ListAuditEventsRequest methods */
 void   kinerja__reporting__v1__list_audit_events_request__init
                      (Kinerja__Reporting__V1__ListAuditEventsRequest         *message);
@@ -4302,6 +4380,12 @@ typedef void (*Kinerja__Reporting__V1__DownloadEvidenceRequest_Closure)
 typedef void (*Kinerja__Reporting__V1__DownloadEvidenceResponse_Closure)
                  (const Kinerja__Reporting__V1__DownloadEvidenceResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Reporting__V1__ExportPersonalDataRequest_Closure)
+                 (const Kinerja__Reporting__V1__ExportPersonalDataRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Reporting__V1__ExportPersonalDataResponse_Closure)
+                 (const Kinerja__Reporting__V1__ExportPersonalDataResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Reporting__V1__ListAuditEventsRequest_Closure)
                  (const Kinerja__Reporting__V1__ListAuditEventsRequest *message,
                   void *closure_data);
@@ -4445,6 +4529,10 @@ struct Kinerja__Reporting__V1__ReportingService_Service
                              const Kinerja__Reporting__V1__VerifyAuditChainRequest *input,
                              Kinerja__Reporting__V1__VerifyAuditChainResponse_Closure closure,
                              void *closure_data);
+  void (*export_personal_data)(Kinerja__Reporting__V1__ReportingService_Service *service,
+                               const Kinerja__Reporting__V1__ExportPersonalDataRequest *input,
+                               Kinerja__Reporting__V1__ExportPersonalDataResponse_Closure closure,
+                               void *closure_data);
 };
 typedef void (*Kinerja__Reporting__V1__ReportingService_ServiceDestroy)(Kinerja__Reporting__V1__ReportingService_Service *);
 void kinerja__reporting__v1__reporting_service__init (Kinerja__Reporting__V1__ReportingService_Service *service,
@@ -4483,7 +4571,8 @@ void kinerja__reporting__v1__reporting_service__init (Kinerja__Reporting__V1__Re
       function_prefix__ ## upload_evidence,\
       function_prefix__ ## download_evidence,\
       function_prefix__ ## list_audit_events,\
-      function_prefix__ ## verify_audit_chain  }
+      function_prefix__ ## verify_audit_chain,\
+      function_prefix__ ## export_personal_data  }
 void kinerja__reporting__v1__reporting_service__submit_daily_report(ProtobufCService *service,
                                                                     const Kinerja__Reporting__V1__SubmitDailyReportRequest *input,
                                                                     Kinerja__Reporting__V1__SubmitDailyReportResponse_Closure closure,
@@ -4608,6 +4697,10 @@ void kinerja__reporting__v1__reporting_service__verify_audit_chain(ProtobufCServ
                                                                    const Kinerja__Reporting__V1__VerifyAuditChainRequest *input,
                                                                    Kinerja__Reporting__V1__VerifyAuditChainResponse_Closure closure,
                                                                    void *closure_data);
+void kinerja__reporting__v1__reporting_service__export_personal_data(ProtobufCService *service,
+                                                                     const Kinerja__Reporting__V1__ExportPersonalDataRequest *input,
+                                                                     Kinerja__Reporting__V1__ExportPersonalDataResponse_Closure closure,
+                                                                     void *closure_data);
 
 /* --- descriptors --- */
 
@@ -4694,6 +4787,8 @@ extern const ProtobufCMessageDescriptor kinerja__reporting__v1__upload_evidence_
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__upload_evidence_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__download_evidence_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__download_evidence_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__export_personal_data_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__reporting__v1__export_personal_data_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_audit_events_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__list_audit_events_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__reporting__v1__verify_audit_chain_request__descriptor;
