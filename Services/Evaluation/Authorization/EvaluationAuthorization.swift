@@ -64,6 +64,11 @@ public enum EvaluationAuthorization {
         M.setTppRule: AccessRule(.roleInScope(.pengelolaKinerja)),
         M.getTppRule: AccessRule(.anyUser, .anyService, .anyClient),
         M.exportTpp: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
+        // SIASN: HR over the city loads the reference table (it maps NIPs to SIASN's PNS ids, so only HR
+        // and the portal read it); the export is HR's in scope and the portal's.
+        M.setSiasnReferences: AccessRule(.roleInScope(.pengelolaKinerja)),
+        M.getSiasnReferences: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
+        M.exportSiasn: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
         M.exportPersonalData: .personalDataExporters,

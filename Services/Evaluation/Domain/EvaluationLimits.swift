@@ -42,4 +42,10 @@ public enum EvaluationLimits {
     public static let curveNoteMaximum = 1000
     /// Longest description of a proposal rule (`ProposalRule.description`).
     public static let proposalRuleDescriptionMaximum = 1000
+    /// Longest SIASN id in the reference table (`SiasnReferenceCode.code`).
+    public static let siasnCodeMaximum = 64
+    /// Most codes in one SIASN reference table (`SiasnReferenceTable.codes`; a version travels whole in one message).
+    public static let siasnCodesMaximum = 20_000
+    /// Longest note of where SIASN's codes were read (`SiasnReferenceTable.source`).
+    public static let siasnSourceMaximum = 200
 }

@@ -89,6 +89,8 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
     case angkaKreditPeriodsOverlap(year: Int32, month: Int)
     /// A TPP factor table is malformed.
     case tppTableInvalid(String)
+    /// A SIASN reference table is malformed; `field` names where (`codes[3].key`, `codes`, `source`).
+    case siasnReferencesInvalid(field: String, detail: String)
 
     /// Stable machine-readable reason, UPPER_SNAKE.
     public var reason: String {
@@ -127,6 +129,7 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
         case .angkaKreditInputInvalid: "ANGKA_KREDIT_INPUT_INVALID"
         case .angkaKreditPeriodsOverlap: "ANGKA_KREDIT_PERIODS_OVERLAP"
         case .tppTableInvalid: "TPP_TABLE_INVALID"
+        case .siasnReferencesInvalid: "SIASN_REFERENCES_INVALID"
         }
     }
 
@@ -138,7 +141,7 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
              .expectationValueRequired, .expectationJudgementRequired, .expectationJudgementDuplicate, .expectationJudgementsTooMany,
              .organisationRatingRequired, .periodInvalid, .periodInFuture, .periodSpanMismatch,
              .populationAdjustmentInvalid, .distributionInvalid, .proposalRuleInvalid, .leniencyConfigurationInvalid,
-             .koefisienTableInvalid, .angkaKreditInputInvalid, .tppTableInvalid:
+             .koefisienTableInvalid, .angkaKreditInputInvalid, .tppTableInvalid, .siasnReferencesInvalid:
             .invalidArgument
         case .periodOverlaps:
             .alreadyExists
@@ -219,6 +222,8 @@ public enum EvaluationRuleError: DomainRuleError, Hashable, CustomStringConverti
             "two conversions of \(year) both cover month \(month); convert one periodic kind per year (an annual conversion replaces them)"
         case .tppTableInvalid(let detail):
             detail
+        case .siasnReferencesInvalid(let field, let detail):
+            "\(field): \(detail)"
         }
     }
 

@@ -15,6 +15,7 @@ public import KinerjaStore
 ///   superseded when the period is reopened;
 /// - `proposal_rule`: every version of every rule;
 /// - `tpp_rule`: every version of the TPP rule (section 11.2);
+/// - `siasn_reference`: every version of the SIASN reference table (docs/SIASN.md);
 /// - `peer_notification`: what reporting and planning must be told (locks, unlocks) until they
 ///   acknowledge it, written in the same transaction as the finalisation or reopening.
 public enum EvaluationSchema {
@@ -168,10 +169,19 @@ public enum EvaluationSchema {
                 DROP INDEX evaluation_span_unit;
                 """)
         },
+        // SIASN's reference codes as an operator loads them: every version kept, the latest used.
+        Migration("evaluation.v5.siasn_references") { db in
+            try db.execute(sql: """
+                CREATE TABLE siasn_reference (
+                    version INTEGER PRIMARY KEY,
+                    body BLOB NOT NULL
+                );
+                """)
+        },
     ]
 
     /// The tables a refused call must leave unchanged (tests fingerprint them), audit log excluded.
     public static let dataTables = ["evaluation_period", "population_adjustment", "organisation_rating", "proposal_rule",
                                     "employee_evaluation", "rating_override", "finalisation", "finalisation_snapshot",
-                                    "peer_notification", "idempotency", "tpp_rule"]
+                                    "peer_notification", "idempotency", "tpp_rule", "siasn_reference"]
 }

@@ -3,17 +3,21 @@ internal import CProtobufC
 /// Prints messages in the proto3 JSON mapping by walking their protobuf-c descriptors:
 /// lowerCamelCase names, 64-bit integers as strings, bytes as standard base64, enums by proto
 /// name (numbers this build does not know as numbers), defaults omitted except for the chosen
-/// member of a oneof, NaN and infinities as `"NaN"`, `"Infinity"`, `"-Infinity"`.
+/// member of a oneof (or, with `includingDefaults`, every scalar and repeated field outside a oneof
+/// printed even when it holds its default — the mapping's "always print primitive fields"
+/// option), NaN and infinities as `"NaN"`, `"Infinity"`, `"-Infinity"`.
 ///
 /// The walk reads the same C structure `serializedBytes()` packs, so the JSON shows exactly what
 /// would go on the wire.
 struct JSONFormatPrinter {
     private(set) var output = ""
     private let pretty: Bool
+    private let includingDefaults: Bool
     private var indent = 0
 
-    init(pretty: Bool) {
+    init(pretty: Bool, includingDefaults: Bool = false) {
         self.pretty = pretty
+        self.includingDefaults = includingDefaults
     }
 
     // MARK: Structure.
@@ -46,7 +50,7 @@ struct JSONFormatPrinter {
         var first = true
         for index in 0..<Int(descriptor.pointee.n_fields) {
             let field = descriptor.pointee.fields.advanced(by: index)
-            guard let count = Self.presentCount(base, field) else { continue }
+            guard let count = Self.presentCount(base, field) ?? (includingDefaults ? Self.defaultCount(field) : nil) else { continue }
             separator(first: first)
             first = false
             output += Self.quoted(Self.jsonName(String(cString: field.pointee.name)))
@@ -58,7 +62,7 @@ struct JSONFormatPrinter {
                     separator(first: element == 0)
                     value(array + element * Self.stride(field), field)
                 }
-                close("]", empty: false)
+                close("]", empty: count == 0)
             } else {
                 value(base + Int(field.pointee.offset), field)
             }
@@ -143,6 +147,14 @@ struct JSONFormatPrinter {
             if descriptor.label == PROTOBUF_C_LABEL_REQUIRED { return 1 }
             return isZero(slot, descriptor.type) ? nil : 1
         }
+    }
+
+    /// With `includingDefaults`, how many elements an omitted field prints: none for a repeated
+    /// field (`[]`), its default for a scalar; nil (still omitted) for a message or a oneof member.
+    private static func defaultCount(_ field: UnsafePointer<ProtobufCFieldDescriptor>) -> Int? {
+        if field.pointee.flags & UInt32(PROTOBUF_C_FIELD_FLAG_ONEOF.rawValue) != 0 { return nil }
+        if field.pointee.label == PROTOBUF_C_LABEL_REPEATED { return 0 }
+        return field.pointee.type == PROTOBUF_C_TYPE_MESSAGE ? nil : 1
     }
 
     /// Whether a proto3 scalar holds its default (all-zero bits, so -0.0 counts as set, like protoc).
@@ -251,11 +263,12 @@ struct JSONFormatPrinter {
 
 extension ProtoMessage {
     /// The message in the proto3 JSON mapping (see ``JSONFormatPrinter``), indented by two spaces
-    /// when `pretty`, on one line otherwise.
+    /// when `pretty`, on one line otherwise; with `includingDefaults`, scalar and repeated fields
+    /// are printed even when they hold their default (a receiver that wants every field named).
     ///
     /// A message holding a string with U+0000, which protobuf-c can neither send nor receive, prints
     /// as an object with the single member `"@error"` explaining why.
-    public func jsonString(pretty: Bool = true) -> String {
+    public func jsonString(pretty: Bool = true, includingDefaults: Bool = false) -> String {
         let arena = EncodeArena()
         let built: UnsafeMutablePointer<ProtobufCMessage>
         do {
@@ -263,7 +276,7 @@ extension ProtoMessage {
         } catch {
             return "{\"@error\":" + JSONFormatPrinter.quoted("\(Self.protoName) cannot be printed: \(error.message)") + "}"
         }
-        var printer = JSONFormatPrinter(pretty: pretty)
+        var printer = JSONFormatPrinter(pretty: pretty, includingDefaults: includingDefaults)
         printer.message(UnsafeRawPointer(built), Self._layout.descriptor)
         return printer.output
     }

@@ -356,6 +356,19 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.GetTppRuleResponse.self,
     Evaluation.ExportTppRequest.self,
     Evaluation.ExportTppResponse.self,
+    Evaluation.SiasnReferenceCode.self,
+    Evaluation.SiasnReferenceTable.self,
+    Evaluation.SetSiasnReferencesRequest.self,
+    Evaluation.SetSiasnReferencesResponse.self,
+    Evaluation.GetSiasnReferencesRequest.self,
+    Evaluation.GetSiasnReferencesResponse.self,
+    Evaluation.SiasnDocument.self,
+    Evaluation.SiasnKinerjaPeriodik.self,
+    Evaluation.SiasnSkp22.self,
+    Evaluation.SiasnMissingCode.self,
+    Evaluation.SiasnRecordSource.self,
+    Evaluation.ExportSiasnRequest.self,
+    Evaluation.ExportSiasnResponse.self,
     Evaluation.OpenPeriodRequest.self,
     Evaluation.OpenPeriodResponse.self,
     Evaluation.GetPeriodRequest.self,
@@ -905,6 +918,19 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.GetTppRuleResponse.self, ["rule", "versions"]),
     (Evaluation.ExportTppRequest.self, ["unit", "year", "month"]),
     (Evaluation.ExportTppResponse.self, ["employee", "unit_name", "predikat", "has_factor", "factor_percent", "evaluation_id", "rule_version", "missing_reason", "missing_message"]),
+    (Evaluation.SiasnReferenceCode.self, ["reference", "key", "code"]),
+    (Evaluation.SiasnReferenceTable.self, ["version", "codes", "source", "set"]),
+    (Evaluation.SetSiasnReferencesRequest.self, ["table", "reason", "expected_version"]),
+    (Evaluation.SetSiasnReferencesResponse.self, ["table"]),
+    (Evaluation.GetSiasnReferencesRequest.self, ["version"]),
+    (Evaluation.GetSiasnReferencesResponse.self, ["table", "version_count"]),
+    (Evaluation.SiasnDocument.self, ["dok_id", "dok_nama", "dok_uri", "object", "slug"]),
+    (Evaluation.SiasnKinerjaPeriodik.self, ["id", "pns_dinilai_id", "periodik_id", "tahun", "bulan_mulai_penilaian", "tahun_mulai_penilaian", "bulan_selesai_penilaian", "tahun_selesai_penilaian", "hasil_kinerja_nilai", "perilaku_kerja_nilai", "kuadran_kinerja_nilai", "koefisien_id", "penilai_nip_nrp", "penilai_nama", "penilai_jabatan_nama", "penilai_golongan", "penilai_unor_nama", "status_penilai", "path"]),
+    (Evaluation.SiasnSkp22.self, ["id", "pns_dinilai_orang", "tahun", "hasil_kinerja_nilai", "perilaku_kerja_nilai", "kuadran_kinerja_nilai", "penilai_nip_nrp", "penilai_nama", "penilai_jabatan", "penilai_golongan", "penilai_unor_nama", "status_penilai", "path"]),
+    (Evaluation.SiasnMissingCode.self, ["field", "reference", "key", "message"]),
+    (Evaluation.SiasnRecordSource.self, ["record_id", "evaluation_id", "nip", "period_id", "span", "finalisation_number", "snapshot_sha256", "replaces_record_id", "replaces_snapshot_sha256", "reference_version", "missing"]),
+    (Evaluation.ExportSiasnRequest.self, ["unit", "span"]),
+    (Evaluation.ExportSiasnResponse.self, ["kinerjaperiodik", "skp22", "source"]),
     (Evaluation.OpenPeriodRequest.self, ["unit", "period", "rating_deadline", "span"]),
     (Evaluation.OpenPeriodResponse.self, ["period"]),
     (Evaluation.GetPeriodRequest.self, ["period_id"]),
@@ -4979,6 +5005,171 @@ extension Evaluation.ExportTppResponse: ArbitraryMessage {
         m.ruleVersion = g.uint32()
         m.missingReason = g.string()
         m.missingMessage = g.string()
+        return m
+    }
+}
+
+extension Evaluation.SiasnReferenceCode: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.reference = g.string()
+        m.key = g.string()
+        m.code = g.string()
+        return m
+    }
+}
+
+extension Evaluation.SiasnReferenceTable: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.version = g.uint32()
+        m.codes = g.array { g in g.nested { Evaluation.SiasnReferenceCode.arbitrary(&$0) } }
+        m.source = g.string()
+        m.set = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.SetSiasnReferencesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.table = g.optional { g in Evaluation.SiasnReferenceTable.arbitrary(&g) }
+        m.reason = g.string()
+        m.expectedVersion = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.SetSiasnReferencesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.table = g.optional { g in Evaluation.SiasnReferenceTable.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.GetSiasnReferencesRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.version = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.GetSiasnReferencesResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.table = g.optional { g in Evaluation.SiasnReferenceTable.arbitrary(&g) }
+        m.versionCount = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.SiasnDocument: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.dokID = g.string()
+        m.dokNama = g.string()
+        m.dokURI = g.string()
+        m.object = g.string()
+        m.slug = g.string()
+        return m
+    }
+}
+
+extension Evaluation.SiasnKinerjaPeriodik: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.id = g.string()
+        m.pnsDinilaiID = g.string()
+        m.periodikID = g.string()
+        m.tahun = g.int32()
+        m.bulanMulaiPenilaian = g.int32()
+        m.tahunMulaiPenilaian = g.int32()
+        m.bulanSelesaiPenilaian = g.int32()
+        m.tahunSelesaiPenilaian = g.int32()
+        m.hasilKinerjaNilai = g.int32()
+        m.perilakuKerjaNilai = g.int32()
+        m.kuadranKinerjaNilai = g.int32()
+        m.koefisienID = g.string()
+        m.penilaiNIPNrp = g.string()
+        m.penilaiNama = g.string()
+        m.penilaiJabatanNama = g.string()
+        m.penilaiGolongan = g.string()
+        m.penilaiUnorNama = g.string()
+        m.statusPenilai = g.string()
+        m.path = g.array { g in g.nested { Evaluation.SiasnDocument.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.SiasnSkp22: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.id = g.string()
+        m.pnsDinilaiOrang = g.string()
+        m.tahun = g.int32()
+        m.hasilKinerjaNilai = g.int32()
+        m.perilakuKerjaNilai = g.int32()
+        m.kuadranKinerjaNilai = g.int32()
+        m.penilaiNIPNrp = g.string()
+        m.penilaiNama = g.string()
+        m.penilaiJabatan = g.string()
+        m.penilaiGolongan = g.string()
+        m.penilaiUnorNama = g.string()
+        m.statusPenilai = g.string()
+        m.path = g.array { g in g.nested { Evaluation.SiasnDocument.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.SiasnMissingCode: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.field = g.string()
+        m.reference = g.string()
+        m.key = g.string()
+        m.message = g.string()
+        return m
+    }
+}
+
+extension Evaluation.SiasnRecordSource: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.recordID = g.string()
+        m.evaluationID = g.string()
+        m.nip = g.string()
+        m.periodID = g.string()
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.finalisationNumber = g.uint32()
+        m.snapshotSha256 = g.bytes()
+        m.replacesRecordID = g.string()
+        m.replacesSnapshotSha256 = g.bytes()
+        m.referenceVersion = g.uint32()
+        m.missing = g.array { g in g.nested { Evaluation.SiasnMissingCode.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.ExportSiasnRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ExportSiasnResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        switch g.choice(3) {
+        case 0: m.record = .kinerjaperiodik(g.nested { Evaluation.SiasnKinerjaPeriodik.arbitrary(&$0) })
+        case 1: m.record = .skp22(g.nested { Evaluation.SiasnSkp22.arbitrary(&$0) })
+        default: m.record = nil
+        }
+        m.source = g.optional { g in Evaluation.SiasnRecordSource.arbitrary(&g) }
         return m
     }
 }

@@ -3402,6 +3402,838 @@ extension Evaluation {
         }
     }
 
+    /// One code of the SIASN reference table: a Kinerja value and SIASN's id for it (docs/SIASN.md).
+    public struct SiasnReferenceCode: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SiasnReferenceCode"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__siasn_reference_code()) }
+
+        /// SIASN's reference: "periodik", "perilakuDanKinerja", "kuadranNilai", "koefisien",
+        /// "golonganPns" or "pns".
+        public var reference: String = ""
+        /// The Kinerja value: for periodik MONTHLY, QUARTERLY, SEMESTER or ANNUAL; for
+        /// perilakuDanKinerja DI_ATAS, SESUAI or DI_BAWAH; for kuadranNilai SANGAT_BAIK, BAIK,
+        /// BUTUH_PERBAIKAN, KURANG or SANGAT_KURANG; for koefisien a jenjang (PEMULA … AHLI_UTAMA); for
+        /// golonganPns a golongan as identity writes it ("IV/b"); for pns an 18-digit NIP.
+        public var key: String = ""
+        /// SIASN's id, 1–64 characters; a whole number for perilakuDanKinerja and kuadranNilai.
+        public var code: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            reference: String = "",
+            key: String = "",
+            code: String = ""
+        ) {
+            self.reference = reference
+            self.key = key
+            self.code = code
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, reference)
+            try encoder.string(1, key)
+            try encoder.string(2, code)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.reference = try decoder.string(0)
+            self.key = try decoder.string(1)
+            self.code = try decoder.string(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !reference.isEmpty { printer.string("reference", reference) }
+            if !key.isEmpty { printer.string("key", key) }
+            if !code.isEmpty { printer.string("code", code) }
+        }
+    }
+
+    /// A version of the SIASN reference codes an operator loads: the export takes every coded field
+    /// from the latest version and never guesses a code. periodik, perilakuDanKinerja and kuadranNilai
+    /// must be complete; a koefisien, golongan or PNS id missing is reported on the record.
+    public struct SiasnReferenceTable: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SiasnReferenceTable"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__siasn_reference_table()) }
+
+        /// Version, from 1. Output only.
+        public var version: UInt32 = 0
+        /// The codes; each (reference, key) once; at most 20 000.
+        public var codes: [Evaluation.SiasnReferenceCode] = []
+        /// Where the codes were read, e.g. "SIASN referensi, diunduh 1 Desember 2026"; 1–200 characters.
+        public var source: String = ""
+        /// Who loaded it and when. Output only.
+        public var set: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            version: UInt32 = 0,
+            codes: [Evaluation.SiasnReferenceCode] = [],
+            source: String = "",
+            set: Common.AuditStamp? = nil
+        ) {
+            self.version = version
+            self.codes = codes
+            self.source = source
+            self.set = set
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, version)
+            try encoder.repeatedMessage(1, codes)
+            try encoder.string(2, source)
+            try encoder.message(3, set)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.version = decoder.scalar(0)
+            self.codes = try decoder.repeatedMessage(1)
+            self.source = try decoder.string(2)
+            self.set = try decoder.message(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if version != 0 { printer.integer("version", version) }
+            for value in codes { printer.message("codes", value) }
+            if !source.isEmpty { printer.string("source", source) }
+            if let value = set { printer.message("set", value) }
+        }
+    }
+
+    /// Request of EvaluationService.SetSiasnReferences.
+    public struct SetSiasnReferencesRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetSiasnReferencesRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_siasn_references_request()) }
+
+        /// The table (version and set are ignored). Required.
+        public var table: Evaluation.SiasnReferenceTable? = nil
+        /// Why, for the audit log; 1–1000 characters.
+        public var reason: String = ""
+        /// The latest version the caller read; 0 = no check.
+        public var expectedVersion: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            table: Evaluation.SiasnReferenceTable? = nil,
+            reason: String = "",
+            expectedVersion: UInt32 = 0
+        ) {
+            self.table = table
+            self.reason = reason
+            self.expectedVersion = expectedVersion
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, table)
+            try encoder.string(1, reason)
+            encoder.scalar(2, expectedVersion)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.table = try decoder.message(0)
+            self.reason = try decoder.string(1)
+            self.expectedVersion = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = table { printer.message("table", value) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+            if expectedVersion != 0 { printer.integer("expected_version", expectedVersion) }
+        }
+    }
+
+    /// Response of EvaluationService.SetSiasnReferences.
+    public struct SetSiasnReferencesResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SetSiasnReferencesResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__set_siasn_references_response()) }
+
+        /// The stored version.
+        public var table: Evaluation.SiasnReferenceTable? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            table: Evaluation.SiasnReferenceTable? = nil
+        ) {
+            self.table = table
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, table)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.table = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = table { printer.message("table", value) }
+        }
+    }
+
+    /// Request of EvaluationService.GetSiasnReferences.
+    public struct GetSiasnReferencesRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.GetSiasnReferencesRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__get_siasn_references_request()) }
+
+        /// The version asked; 0 = the latest.
+        public var version: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            version: UInt32 = 0
+        ) {
+            self.version = version
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            encoder.scalar(0, version)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.version = decoder.scalar(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if version != 0 { printer.integer("version", version) }
+        }
+    }
+
+    /// Response of EvaluationService.GetSiasnReferences.
+    public struct GetSiasnReferencesResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.GetSiasnReferencesResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__get_siasn_references_response()) }
+
+        /// The version asked.
+        public var table: Evaluation.SiasnReferenceTable? = nil
+        /// How many versions are stored.
+        public var versionCount: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            table: Evaluation.SiasnReferenceTable? = nil,
+            versionCount: UInt32 = 0
+        ) {
+            self.table = table
+            self.versionCount = versionCount
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, table)
+            encoder.scalar(1, versionCount)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.table = try decoder.message(0)
+            self.versionCount = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = table { printer.message("table", value) }
+            if versionCount != 0 { printer.integer("version_count", versionCount) }
+        }
+    }
+
+    /// A document attached to a SIASN record (SIASN's `path` element).
+    public struct SiasnDocument: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SiasnDocument"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__siasn_document()) }
+
+        /// SIASN's document id.
+        public var dokID: String = ""
+        /// Document name.
+        public var dokNama: String = ""
+        /// Document URI.
+        public var dokURI: String = ""
+        /// Storage object name.
+        public var object: String = ""
+        /// Slug.
+        public var slug: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            dokID: String = "",
+            dokNama: String = "",
+            dokURI: String = "",
+            object: String = "",
+            slug: String = ""
+        ) {
+            self.dokID = dokID
+            self.dokNama = dokNama
+            self.dokURI = dokURI
+            self.object = object
+            self.slug = slug
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, dokID)
+            try encoder.string(1, dokNama)
+            try encoder.string(2, dokURI)
+            try encoder.string(3, object)
+            try encoder.string(4, slug)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.dokID = try decoder.string(0)
+            self.dokNama = try decoder.string(1)
+            self.dokURI = try decoder.string(2)
+            self.object = try decoder.string(3)
+            self.slug = try decoder.string(4)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !dokID.isEmpty { printer.string("dok_id", dokID) }
+            if !dokNama.isEmpty { printer.string("dok_nama", dokNama) }
+            if !dokURI.isEmpty { printer.string("dok_uri", dokURI) }
+            if !object.isEmpty { printer.string("object", object) }
+            if !slug.isEmpty { printer.string("slug", slug) }
+        }
+    }
+
+    /// SIASN's periodic performance record (POST /kinerjaperiodik/save). The proto3 JSON names of
+    /// these fields are SIASN's field names (docs/SIASN.md, "Periodic performance").
+    public struct SiasnKinerjaPeriodik: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SiasnKinerjaPeriodik"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__siasn_kinerja_periodik()) }
+
+        /// SIASN's id of the record this one replaces; empty for a new record (the integrator fills it).
+        public var id: String = ""
+        /// SIASN's PNS id of the employee rated (reference pns).
+        public var pnsDinilaiID: String = ""
+        /// The span's kind (reference periodik).
+        public var periodikID: String = ""
+        /// The span's year.
+        public var tahun: Int32 = 0
+        /// First month of the span, 1–12.
+        public var bulanMulaiPenilaian: Int32 = 0
+        /// Year of the first month.
+        public var tahunMulaiPenilaian: Int32 = 0
+        /// Last month of the span, 1–12.
+        public var bulanSelesaiPenilaian: Int32 = 0
+        /// Year of the last month.
+        public var tahunSelesaiPenilaian: Int32 = 0
+        /// Hasil Kerja rating (reference perilakuDanKinerja).
+        public var hasilKinerjaNilai: Int32 = 0
+        /// Perilaku Kerja rating (reference perilakuDanKinerja).
+        public var perilakuKerjaNilai: Int32 = 0
+        /// Predikat (reference kuadranNilai).
+        public var kuadranKinerjaNilai: Int32 = 0
+        /// Jenjang of a jabatan fungsional (reference koefisien); empty otherwise.
+        public var koefisienID: String = ""
+        /// The penilai's NIP; empty for the non-ASN Kepala Daerah.
+        public var penilaiNIPNrp: String = ""
+        /// The penilai's name with titles.
+        public var penilaiNama: String = ""
+        /// The penilai's jabatan.
+        public var penilaiJabatanNama: String = ""
+        /// The penilai's golongan (reference golonganPns); empty when identity has none.
+        public var penilaiGolongan: String = ""
+        /// The penilai's unit name.
+        public var penilaiUnorNama: String = ""
+        /// "ASN" or "NON ASN".
+        public var statusPenilai: String = ""
+        /// Documents, uploaded separately; empty.
+        public var path: [Evaluation.SiasnDocument] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            id: String = "",
+            pnsDinilaiID: String = "",
+            periodikID: String = "",
+            tahun: Int32 = 0,
+            bulanMulaiPenilaian: Int32 = 0,
+            tahunMulaiPenilaian: Int32 = 0,
+            bulanSelesaiPenilaian: Int32 = 0,
+            tahunSelesaiPenilaian: Int32 = 0,
+            hasilKinerjaNilai: Int32 = 0,
+            perilakuKerjaNilai: Int32 = 0,
+            kuadranKinerjaNilai: Int32 = 0,
+            koefisienID: String = "",
+            penilaiNIPNrp: String = "",
+            penilaiNama: String = "",
+            penilaiJabatanNama: String = "",
+            penilaiGolongan: String = "",
+            penilaiUnorNama: String = "",
+            statusPenilai: String = "",
+            path: [Evaluation.SiasnDocument] = []
+        ) {
+            self.id = id
+            self.pnsDinilaiID = pnsDinilaiID
+            self.periodikID = periodikID
+            self.tahun = tahun
+            self.bulanMulaiPenilaian = bulanMulaiPenilaian
+            self.tahunMulaiPenilaian = tahunMulaiPenilaian
+            self.bulanSelesaiPenilaian = bulanSelesaiPenilaian
+            self.tahunSelesaiPenilaian = tahunSelesaiPenilaian
+            self.hasilKinerjaNilai = hasilKinerjaNilai
+            self.perilakuKerjaNilai = perilakuKerjaNilai
+            self.kuadranKinerjaNilai = kuadranKinerjaNilai
+            self.koefisienID = koefisienID
+            self.penilaiNIPNrp = penilaiNIPNrp
+            self.penilaiNama = penilaiNama
+            self.penilaiJabatanNama = penilaiJabatanNama
+            self.penilaiGolongan = penilaiGolongan
+            self.penilaiUnorNama = penilaiUnorNama
+            self.statusPenilai = statusPenilai
+            self.path = path
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, id)
+            try encoder.string(1, pnsDinilaiID)
+            try encoder.string(2, periodikID)
+            encoder.scalar(3, tahun)
+            encoder.scalar(4, bulanMulaiPenilaian)
+            encoder.scalar(5, tahunMulaiPenilaian)
+            encoder.scalar(6, bulanSelesaiPenilaian)
+            encoder.scalar(7, tahunSelesaiPenilaian)
+            encoder.scalar(8, hasilKinerjaNilai)
+            encoder.scalar(9, perilakuKerjaNilai)
+            encoder.scalar(10, kuadranKinerjaNilai)
+            try encoder.string(11, koefisienID)
+            try encoder.string(12, penilaiNIPNrp)
+            try encoder.string(13, penilaiNama)
+            try encoder.string(14, penilaiJabatanNama)
+            try encoder.string(15, penilaiGolongan)
+            try encoder.string(16, penilaiUnorNama)
+            try encoder.string(17, statusPenilai)
+            try encoder.repeatedMessage(18, path)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.id = try decoder.string(0)
+            self.pnsDinilaiID = try decoder.string(1)
+            self.periodikID = try decoder.string(2)
+            self.tahun = decoder.scalar(3)
+            self.bulanMulaiPenilaian = decoder.scalar(4)
+            self.tahunMulaiPenilaian = decoder.scalar(5)
+            self.bulanSelesaiPenilaian = decoder.scalar(6)
+            self.tahunSelesaiPenilaian = decoder.scalar(7)
+            self.hasilKinerjaNilai = decoder.scalar(8)
+            self.perilakuKerjaNilai = decoder.scalar(9)
+            self.kuadranKinerjaNilai = decoder.scalar(10)
+            self.koefisienID = try decoder.string(11)
+            self.penilaiNIPNrp = try decoder.string(12)
+            self.penilaiNama = try decoder.string(13)
+            self.penilaiJabatanNama = try decoder.string(14)
+            self.penilaiGolongan = try decoder.string(15)
+            self.penilaiUnorNama = try decoder.string(16)
+            self.statusPenilai = try decoder.string(17)
+            self.path = try decoder.repeatedMessage(18)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !id.isEmpty { printer.string("id", id) }
+            if !pnsDinilaiID.isEmpty { printer.string("pns_dinilai_id", pnsDinilaiID) }
+            if !periodikID.isEmpty { printer.string("periodik_id", periodikID) }
+            if tahun != 0 { printer.integer("tahun", tahun) }
+            if bulanMulaiPenilaian != 0 { printer.integer("bulan_mulai_penilaian", bulanMulaiPenilaian) }
+            if tahunMulaiPenilaian != 0 { printer.integer("tahun_mulai_penilaian", tahunMulaiPenilaian) }
+            if bulanSelesaiPenilaian != 0 { printer.integer("bulan_selesai_penilaian", bulanSelesaiPenilaian) }
+            if tahunSelesaiPenilaian != 0 { printer.integer("tahun_selesai_penilaian", tahunSelesaiPenilaian) }
+            if hasilKinerjaNilai != 0 { printer.integer("hasil_kinerja_nilai", hasilKinerjaNilai) }
+            if perilakuKerjaNilai != 0 { printer.integer("perilaku_kerja_nilai", perilakuKerjaNilai) }
+            if kuadranKinerjaNilai != 0 { printer.integer("kuadran_kinerja_nilai", kuadranKinerjaNilai) }
+            if !koefisienID.isEmpty { printer.string("koefisien_id", koefisienID) }
+            if !penilaiNIPNrp.isEmpty { printer.string("penilai_nip_nrp", penilaiNIPNrp) }
+            if !penilaiNama.isEmpty { printer.string("penilai_nama", penilaiNama) }
+            if !penilaiJabatanNama.isEmpty { printer.string("penilai_jabatan_nama", penilaiJabatanNama) }
+            if !penilaiGolongan.isEmpty { printer.string("penilai_golongan", penilaiGolongan) }
+            if !penilaiUnorNama.isEmpty { printer.string("penilai_unor_nama", penilaiUnorNama) }
+            if !statusPenilai.isEmpty { printer.string("status_penilai", statusPenilai) }
+            for value in path { printer.message("path", value) }
+        }
+    }
+
+    /// SIASN's annual SKP record (POST /skp22/save). The proto3 JSON names of these fields are
+    /// SIASN's field names (docs/SIASN.md, "Annual SKP").
+    public struct SiasnSkp22: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SiasnSkp22"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__siasn_skp22()) }
+
+        /// SIASN's id of the record this one replaces; empty for a new record.
+        public var id: String = ""
+        /// SIASN's PNS id of the employee rated (reference pns).
+        public var pnsDinilaiOrang: String = ""
+        /// The year.
+        public var tahun: Int32 = 0
+        /// Hasil Kerja rating (reference perilakuDanKinerja).
+        public var hasilKinerjaNilai: Int32 = 0
+        /// Perilaku Kerja rating (reference perilakuDanKinerja).
+        public var perilakuKerjaNilai: Int32 = 0
+        /// Predikat (reference kuadranNilai).
+        public var kuadranKinerjaNilai: Int32 = 0
+        /// The penilai's NIP; empty for the non-ASN Kepala Daerah.
+        public var penilaiNIPNrp: String = ""
+        /// The penilai's name with titles.
+        public var penilaiNama: String = ""
+        /// The penilai's jabatan (this endpoint's name for penilaiJabatanNama).
+        public var penilaiJabatan: String = ""
+        /// The penilai's golongan (reference golonganPns).
+        public var penilaiGolongan: String = ""
+        /// The penilai's unit name.
+        public var penilaiUnorNama: String = ""
+        /// "ASN" or "NON ASN".
+        public var statusPenilai: String = ""
+        /// Documents, uploaded separately; empty.
+        public var path: [Evaluation.SiasnDocument] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            id: String = "",
+            pnsDinilaiOrang: String = "",
+            tahun: Int32 = 0,
+            hasilKinerjaNilai: Int32 = 0,
+            perilakuKerjaNilai: Int32 = 0,
+            kuadranKinerjaNilai: Int32 = 0,
+            penilaiNIPNrp: String = "",
+            penilaiNama: String = "",
+            penilaiJabatan: String = "",
+            penilaiGolongan: String = "",
+            penilaiUnorNama: String = "",
+            statusPenilai: String = "",
+            path: [Evaluation.SiasnDocument] = []
+        ) {
+            self.id = id
+            self.pnsDinilaiOrang = pnsDinilaiOrang
+            self.tahun = tahun
+            self.hasilKinerjaNilai = hasilKinerjaNilai
+            self.perilakuKerjaNilai = perilakuKerjaNilai
+            self.kuadranKinerjaNilai = kuadranKinerjaNilai
+            self.penilaiNIPNrp = penilaiNIPNrp
+            self.penilaiNama = penilaiNama
+            self.penilaiJabatan = penilaiJabatan
+            self.penilaiGolongan = penilaiGolongan
+            self.penilaiUnorNama = penilaiUnorNama
+            self.statusPenilai = statusPenilai
+            self.path = path
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, id)
+            try encoder.string(1, pnsDinilaiOrang)
+            encoder.scalar(2, tahun)
+            encoder.scalar(3, hasilKinerjaNilai)
+            encoder.scalar(4, perilakuKerjaNilai)
+            encoder.scalar(5, kuadranKinerjaNilai)
+            try encoder.string(6, penilaiNIPNrp)
+            try encoder.string(7, penilaiNama)
+            try encoder.string(8, penilaiJabatan)
+            try encoder.string(9, penilaiGolongan)
+            try encoder.string(10, penilaiUnorNama)
+            try encoder.string(11, statusPenilai)
+            try encoder.repeatedMessage(12, path)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.id = try decoder.string(0)
+            self.pnsDinilaiOrang = try decoder.string(1)
+            self.tahun = decoder.scalar(2)
+            self.hasilKinerjaNilai = decoder.scalar(3)
+            self.perilakuKerjaNilai = decoder.scalar(4)
+            self.kuadranKinerjaNilai = decoder.scalar(5)
+            self.penilaiNIPNrp = try decoder.string(6)
+            self.penilaiNama = try decoder.string(7)
+            self.penilaiJabatan = try decoder.string(8)
+            self.penilaiGolongan = try decoder.string(9)
+            self.penilaiUnorNama = try decoder.string(10)
+            self.statusPenilai = try decoder.string(11)
+            self.path = try decoder.repeatedMessage(12)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !id.isEmpty { printer.string("id", id) }
+            if !pnsDinilaiOrang.isEmpty { printer.string("pns_dinilai_orang", pnsDinilaiOrang) }
+            if tahun != 0 { printer.integer("tahun", tahun) }
+            if hasilKinerjaNilai != 0 { printer.integer("hasil_kinerja_nilai", hasilKinerjaNilai) }
+            if perilakuKerjaNilai != 0 { printer.integer("perilaku_kerja_nilai", perilakuKerjaNilai) }
+            if kuadranKinerjaNilai != 0 { printer.integer("kuadran_kinerja_nilai", kuadranKinerjaNilai) }
+            if !penilaiNIPNrp.isEmpty { printer.string("penilai_nip_nrp", penilaiNIPNrp) }
+            if !penilaiNama.isEmpty { printer.string("penilai_nama", penilaiNama) }
+            if !penilaiJabatan.isEmpty { printer.string("penilai_jabatan", penilaiJabatan) }
+            if !penilaiGolongan.isEmpty { printer.string("penilai_golongan", penilaiGolongan) }
+            if !penilaiUnorNama.isEmpty { printer.string("penilai_unor_nama", penilaiUnorNama) }
+            if !statusPenilai.isEmpty { printer.string("status_penilai", statusPenilai) }
+            for value in path { printer.message("path", value) }
+        }
+    }
+
+    /// A coded field of a SIASN record left empty because the reference table has no code for it.
+    public struct SiasnMissingCode: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SiasnMissingCode"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__siasn_missing_code()) }
+
+        /// The SIASN field, e.g. "pnsDinilaiId".
+        public var field: String = ""
+        /// The reference, e.g. "pns".
+        public var reference: String = ""
+        /// The Kinerja value looked up (a NIP, a golongan, a jenjang); empty when there is none to look up.
+        public var key: String = ""
+        /// The explanation.
+        public var message: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            field: String = "",
+            reference: String = "",
+            key: String = "",
+            message: String = ""
+        ) {
+            self.field = field
+            self.reference = reference
+            self.key = key
+            self.message = message
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, field)
+            try encoder.string(1, reference)
+            try encoder.string(2, key)
+            try encoder.string(3, message)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.field = try decoder.string(0)
+            self.reference = try decoder.string(1)
+            self.key = try decoder.string(2)
+            self.message = try decoder.string(3)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !field.isEmpty { printer.string("field", field) }
+            if !reference.isEmpty { printer.string("reference", reference) }
+            if !key.isEmpty { printer.string("key", key) }
+            if !message.isEmpty { printer.string("message", message) }
+        }
+    }
+
+    /// Where a SIASN record comes from in Kinerja.
+    public struct SiasnRecordSource: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.SiasnRecordSource"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__siasn_record_source()) }
+
+        /// This record: "<evaluation_id>/<finalisation_number>/<kinerjaperiodik|skp22>".
+        public var recordID: String = ""
+        /// The evaluation.
+        public var evaluationID: String = ""
+        /// NIP of the employee rated.
+        public var nip: String = ""
+        /// The evaluation period.
+        public var periodID: String = ""
+        /// The span evaluated.
+        public var span: Evaluation.EvaluationSpan? = nil
+        /// The finalisation of the period the record comes from.
+        public var finalisationNumber: UInt32 = 0
+        /// SHA-256 of that finalisation's snapshot of the evaluation, 32 bytes.
+        public var snapshotSha256: [UInt8] = []
+        /// The record_id of the earlier record this one replaces (the evaluation was finalised before and
+        /// its period reopened); empty for a first record. The integrator puts SIASN's id of that record in `id`.
+        public var replacesRecordID: String = ""
+        /// The snapshot SHA-256 of the finalisation replaced; empty for a first record.
+        public var replacesSnapshotSha256: [UInt8] = []
+        /// The reference table version used.
+        public var referenceVersion: UInt32 = 0
+        /// Coded fields left empty; the record is complete when there are none.
+        public var missing: [Evaluation.SiasnMissingCode] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            recordID: String = "",
+            evaluationID: String = "",
+            nip: String = "",
+            periodID: String = "",
+            span: Evaluation.EvaluationSpan? = nil,
+            finalisationNumber: UInt32 = 0,
+            snapshotSha256: [UInt8] = [],
+            replacesRecordID: String = "",
+            replacesSnapshotSha256: [UInt8] = [],
+            referenceVersion: UInt32 = 0,
+            missing: [Evaluation.SiasnMissingCode] = []
+        ) {
+            self.recordID = recordID
+            self.evaluationID = evaluationID
+            self.nip = nip
+            self.periodID = periodID
+            self.span = span
+            self.finalisationNumber = finalisationNumber
+            self.snapshotSha256 = snapshotSha256
+            self.replacesRecordID = replacesRecordID
+            self.replacesSnapshotSha256 = replacesSnapshotSha256
+            self.referenceVersion = referenceVersion
+            self.missing = missing
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, recordID)
+            try encoder.string(1, evaluationID)
+            try encoder.string(2, nip)
+            try encoder.string(3, periodID)
+            try encoder.message(4, span)
+            encoder.scalar(5, finalisationNumber)
+            encoder.bytes(6, snapshotSha256)
+            try encoder.string(7, replacesRecordID)
+            encoder.bytes(8, replacesSnapshotSha256)
+            encoder.scalar(9, referenceVersion)
+            try encoder.repeatedMessage(10, missing)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.recordID = try decoder.string(0)
+            self.evaluationID = try decoder.string(1)
+            self.nip = try decoder.string(2)
+            self.periodID = try decoder.string(3)
+            self.span = try decoder.message(4)
+            self.finalisationNumber = decoder.scalar(5)
+            self.snapshotSha256 = decoder.bytes(6)
+            self.replacesRecordID = try decoder.string(7)
+            self.replacesSnapshotSha256 = decoder.bytes(8)
+            self.referenceVersion = decoder.scalar(9)
+            self.missing = try decoder.repeatedMessage(10)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !recordID.isEmpty { printer.string("record_id", recordID) }
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if !periodID.isEmpty { printer.string("period_id", periodID) }
+            if let value = span { printer.message("span", value) }
+            if finalisationNumber != 0 { printer.integer("finalisation_number", finalisationNumber) }
+            if !snapshotSha256.isEmpty { printer.bytes("snapshot_sha256", snapshotSha256) }
+            if !replacesRecordID.isEmpty { printer.string("replaces_record_id", replacesRecordID) }
+            if !replacesSnapshotSha256.isEmpty { printer.bytes("replaces_snapshot_sha256", replacesSnapshotSha256) }
+            if referenceVersion != 0 { printer.integer("reference_version", referenceVersion) }
+            for value in missing { printer.message("missing", value) }
+        }
+    }
+
+    /// Request of EvaluationService.ExportSiasn.
+    public struct ExportSiasnRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ExportSiasnRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__export_siasn_request()) }
+
+        /// Unit (optionally with sub-units). Required.
+        public var unit: Common.UnitScope? = nil
+        /// The span (a month, triwulan, semester or the year). Required.
+        public var span: Evaluation.EvaluationSpan? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unit: Common.UnitScope? = nil,
+            span: Evaluation.EvaluationSpan? = nil
+        ) {
+            self.unit = unit
+            self.span = span
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, unit)
+            try encoder.message(1, span)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unit = try decoder.message(0)
+            self.span = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = unit { printer.message("unit", value) }
+            if let value = span { printer.message("span", value) }
+        }
+    }
+
+    /// One record of EvaluationService.ExportSiasn: the payload for one SIASN endpoint and its source.
+    public struct ExportSiasnResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ExportSiasnResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__export_siasn_response()) }
+
+        /// The payload; the member's name is the endpoint.
+        public enum Record: Sendable, Hashable {
+            /// For POST /kinerjaperiodik/save.
+            case kinerjaperiodik(Evaluation.SiasnKinerjaPeriodik)
+            /// For POST /skp22/save (annual evaluations, beside their kinerjaperiodik record).
+            case skp22(Evaluation.SiasnSkp22)
+        }
+        /// The payload; the member's name is the endpoint.
+        public var record: Record? = nil
+        /// Where the record comes from.
+        public var source: Evaluation.SiasnRecordSource? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            record: Record? = nil,
+            source: Evaluation.SiasnRecordSource? = nil
+        ) {
+            self.record = record
+            self.source = source
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            switch record {
+            case .kinerjaperiodik(let value)?:
+                encoder.oneofCase(0)
+                try encoder.message(0, value)
+            case .skp22(let value)?:
+                encoder.oneofCase(1)
+                try encoder.message(1, value)
+            case nil:
+                break
+            }
+            try encoder.message(2, source)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            switch decoder.oneofCase(0) {
+            case 1: self.record = .kinerjaperiodik(try decoder.message(0) ?? Evaluation.SiasnKinerjaPeriodik())
+            case 2: self.record = .skp22(try decoder.message(1) ?? Evaluation.SiasnSkp22())
+            default: self.record = nil
+            }
+            self.source = try decoder.message(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if case .kinerjaperiodik(let value)? = record { printer.message("kinerjaperiodik", value) }
+            if case .skp22(let value)? = record { printer.message("skp22", value) }
+            if let value = source { printer.message("source", value) }
+        }
+    }
+
     /// Request of EvaluationService.OpenPeriod.
     public struct OpenPeriodRequest: ProtoMessage {
         public static let protoName = "kinerja.evaluation.v1.OpenPeriodRequest"

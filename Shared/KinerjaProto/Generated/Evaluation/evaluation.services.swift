@@ -16,7 +16,7 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.exportPersonalData, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.setTppRule, Method.getTppRule, Method.exportTpp, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.exportPersonalData, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.setTppRule, Method.getTppRule, Method.exportTpp, Method.setSiasnReferences, Method.getSiasnReferences, Method.exportSiasn, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
@@ -345,6 +345,36 @@ extension Evaluation {
                 idempotency: .always,
                 documentation: "Streams the TPP input of a unit (with sub-units when asked) for a month: every employee, in\n NIP order, with the factor of their finalised monthly evaluation, or the reason there is none.\n Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND for\n an unknown unit; FAILED_PRECONDITION when no TPP rule is in force for the month."
             )
+            /// Stores a new version of the SIASN reference table (docs/SIASN.md). Pengelola kinerja with a
+            /// scope over the root unit. Returns INVALID_ARGUMENT naming the field (table.codes[i].reference,
+            /// table.codes[i].key, table.codes[i].code, table.codes for an incomplete reference,
+            /// table.source, reason); ABORTED on a version mismatch. Idempotent with `idempotency-key`.
+            public static let setSiasnReferences = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "SetSiasnReferences", kind: .unary,
+                requestType: "kinerja.evaluation.v1.SetSiasnReferencesRequest", responseType: "kinerja.evaluation.v1.SetSiasnReferencesResponse",
+                idempotency: .withKey,
+                documentation: "Stores a new version of the SIASN reference table (docs/SIASN.md). Pengelola kinerja with a\n scope over the root unit. Returns INVALID_ARGUMENT naming the field (table.codes[i].reference,\n table.codes[i].key, table.codes[i].code, table.codes for an incomplete reference,\n table.source, reason); ABORTED on a version mismatch. Idempotent with `idempotency-key`."
+            )
+            /// Returns a version of the SIASN reference table. Pengelola kinerja with a scope over the root
+            /// unit, HR portal. Returns NOT_FOUND when no table (or not that version) is stored.
+            public static let getSiasnReferences = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "GetSiasnReferences", kind: .unary,
+                requestType: "kinerja.evaluation.v1.GetSiasnReferencesRequest", responseType: "kinerja.evaluation.v1.GetSiasnReferencesResponse",
+                idempotency: .always,
+                documentation: "Returns a version of the SIASN reference table. Pengelola kinerja with a scope over the root\n unit, HR portal. Returns NOT_FOUND when no table (or not that version) is stored."
+            )
+            /// Streams the SIASN records (kinerjaperiodik; skp22 too for the year) of the finalised
+            /// evaluations of a unit (with sub-units when asked) and span, in NIP order, with codes from the
+            /// latest reference table; a record of a re-finalised period names the record it replaces.
+            /// Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad span; NOT_FOUND for
+            /// an unknown unit; FAILED_PRECONDITION when no reference table is loaded
+            /// (SIASN_REFERENCES_MISSING) or no period of the span is FINALISED for the unit.
+            public static let exportSiasn = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "ExportSiasn", kind: .serverStreaming,
+                requestType: "kinerja.evaluation.v1.ExportSiasnRequest", responseType: "kinerja.evaluation.v1.ExportSiasnResponse",
+                idempotency: .always,
+                documentation: "Streams the SIASN records (kinerjaperiodik; skp22 too for the year) of the finalised\n evaluations of a unit (with sub-units when asked) and span, in NIP order, with codes from the\n latest reference table; a record of a re-finalised period names the record it replaces.\n Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad span; NOT_FOUND for\n an unknown unit; FAILED_PRECONDITION when no reference table is loaded\n (SIASN_REFERENCES_MISSING) or no period of the span is FINALISED for the unit."
+            )
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public static let listAuditEvents = MethodDescriptor(
@@ -538,6 +568,21 @@ extension Evaluation {
             /// Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad month; NOT_FOUND for
             /// an unknown unit; FAILED_PRECONDITION when no TPP rule is in force for the month.
             func exportTpp(_ request: Evaluation.ExportTppRequest, responses: RPCWriter<Evaluation.ExportTppResponse>, context: ServerContext) async throws
+            /// Stores a new version of the SIASN reference table (docs/SIASN.md). Pengelola kinerja with a
+            /// scope over the root unit. Returns INVALID_ARGUMENT naming the field (table.codes[i].reference,
+            /// table.codes[i].key, table.codes[i].code, table.codes for an incomplete reference,
+            /// table.source, reason); ABORTED on a version mismatch. Idempotent with `idempotency-key`.
+            func setSiasnReferences(_ request: Evaluation.SetSiasnReferencesRequest, context: ServerContext) async throws -> Evaluation.SetSiasnReferencesResponse
+            /// Returns a version of the SIASN reference table. Pengelola kinerja with a scope over the root
+            /// unit, HR portal. Returns NOT_FOUND when no table (or not that version) is stored.
+            func getSiasnReferences(_ request: Evaluation.GetSiasnReferencesRequest, context: ServerContext) async throws -> Evaluation.GetSiasnReferencesResponse
+            /// Streams the SIASN records (kinerjaperiodik; skp22 too for the year) of the finalised
+            /// evaluations of a unit (with sub-units when asked) and span, in NIP order, with codes from the
+            /// latest reference table; a record of a re-finalised period names the record it replaces.
+            /// Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad span; NOT_FOUND for
+            /// an unknown unit; FAILED_PRECONDITION when no reference table is loaded
+            /// (SIASN_REFERENCES_MISSING) or no period of the span is FINALISED for the unit.
+            func exportSiasn(_ request: Evaluation.ExportSiasnRequest, responses: RPCWriter<Evaluation.ExportSiasnResponse>, context: ServerContext) async throws
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, context: ServerContext) async throws -> Evaluation.ListAuditEventsResponse
@@ -828,6 +873,33 @@ extension Evaluation {
                 try await transport.serverStreaming(Method.exportTpp, request, options: options, onResponse: onResponse)
             }
 
+            /// Stores a new version of the SIASN reference table (docs/SIASN.md). Pengelola kinerja with a
+            /// scope over the root unit. Returns INVALID_ARGUMENT naming the field (table.codes[i].reference,
+            /// table.codes[i].key, table.codes[i].code, table.codes for an incomplete reference,
+            /// table.source, reason); ABORTED on a version mismatch. Idempotent with `idempotency-key`.
+            public func setSiasnReferences(_ request: Evaluation.SetSiasnReferencesRequest, options: CallOptions = .defaults) async throws -> Evaluation.SetSiasnReferencesResponse {
+                try await transport.unary(Method.setSiasnReferences, request, options: options)
+            }
+
+            /// Returns a version of the SIASN reference table. Pengelola kinerja with a scope over the root
+            /// unit, HR portal. Returns NOT_FOUND when no table (or not that version) is stored.
+            public func getSiasnReferences(_ request: Evaluation.GetSiasnReferencesRequest, options: CallOptions = .defaults) async throws -> Evaluation.GetSiasnReferencesResponse {
+                try await transport.unary(Method.getSiasnReferences, request, options: options)
+            }
+
+            /// Streams the SIASN records (kinerjaperiodik; skp22 too for the year) of the finalised
+            /// evaluations of a unit (with sub-units when asked) and span, in NIP order, with codes from the
+            /// latest reference table; a record of a re-finalised period names the record it replaces.
+            /// Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad span; NOT_FOUND for
+            /// an unknown unit; FAILED_PRECONDITION when no reference table is loaded
+            /// (SIASN_REFERENCES_MISSING) or no period of the span is FINALISED for the unit.
+            public func exportSiasn<Result: Sendable>(
+                _ request: Evaluation.ExportSiasnRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Evaluation.ExportSiasnResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.exportSiasn, request, options: options, onResponse: onResponse)
+            }
+
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListAuditEventsResponse {
@@ -878,6 +950,9 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.setTppRule) { try await self.setTppRule($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.getTppRule) { try await self.getTppRule($0, context: $1) },
             .serverStreaming(Evaluation.EvaluationService.Method.exportTpp) { try await self.exportTpp($0, responses: $1, context: $2) },
+            .unary(Evaluation.EvaluationService.Method.setSiasnReferences) { try await self.setSiasnReferences($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.getSiasnReferences) { try await self.getSiasnReferences($0, context: $1) },
+            .serverStreaming(Evaluation.EvaluationService.Method.exportSiasn) { try await self.exportSiasn($0, responses: $1, context: $2) },
             .unary(Evaluation.EvaluationService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

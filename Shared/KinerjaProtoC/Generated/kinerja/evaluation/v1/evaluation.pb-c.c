@@ -1807,6 +1807,591 @@ void   kinerja__evaluation__v1__export_tpp_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__export_tpp_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__siasn_reference_code__init
+                     (Kinerja__Evaluation__V1__SiasnReferenceCode         *message)
+{
+  static const Kinerja__Evaluation__V1__SiasnReferenceCode init_value = KINERJA__EVALUATION__V1__SIASN_REFERENCE_CODE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__siasn_reference_code__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnReferenceCode *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_code__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__siasn_reference_code__pack
+                     (const Kinerja__Evaluation__V1__SiasnReferenceCode *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_code__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__siasn_reference_code__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnReferenceCode *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_code__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SiasnReferenceCode *
+       kinerja__evaluation__v1__siasn_reference_code__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SiasnReferenceCode *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__siasn_reference_code__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__siasn_reference_code__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnReferenceCode *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_code__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__siasn_reference_table__init
+                     (Kinerja__Evaluation__V1__SiasnReferenceTable         *message)
+{
+  static const Kinerja__Evaluation__V1__SiasnReferenceTable init_value = KINERJA__EVALUATION__V1__SIASN_REFERENCE_TABLE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__siasn_reference_table__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnReferenceTable *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_table__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__siasn_reference_table__pack
+                     (const Kinerja__Evaluation__V1__SiasnReferenceTable *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_table__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__siasn_reference_table__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnReferenceTable *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_table__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SiasnReferenceTable *
+       kinerja__evaluation__v1__siasn_reference_table__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SiasnReferenceTable *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__siasn_reference_table__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__siasn_reference_table__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnReferenceTable *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_reference_table__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__set_siasn_references_request__init
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__SetSiasnReferencesRequest init_value = KINERJA__EVALUATION__V1__SET_SIASN_REFERENCES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__set_siasn_references_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__set_siasn_references_request__pack
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__set_siasn_references_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SetSiasnReferencesRequest *
+       kinerja__evaluation__v1__set_siasn_references_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SetSiasnReferencesRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__set_siasn_references_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__set_siasn_references_request__free_unpacked
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__set_siasn_references_response__init
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__SetSiasnReferencesResponse init_value = KINERJA__EVALUATION__V1__SET_SIASN_REFERENCES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__set_siasn_references_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__set_siasn_references_response__pack
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__set_siasn_references_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SetSiasnReferencesResponse *
+       kinerja__evaluation__v1__set_siasn_references_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SetSiasnReferencesResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__set_siasn_references_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__set_siasn_references_response__free_unpacked
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__set_siasn_references_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__get_siasn_references_request__init
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__GetSiasnReferencesRequest init_value = KINERJA__EVALUATION__V1__GET_SIASN_REFERENCES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__get_siasn_references_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__get_siasn_references_request__pack
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__get_siasn_references_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__GetSiasnReferencesRequest *
+       kinerja__evaluation__v1__get_siasn_references_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__GetSiasnReferencesRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__get_siasn_references_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__get_siasn_references_request__free_unpacked
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__get_siasn_references_response__init
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__GetSiasnReferencesResponse init_value = KINERJA__EVALUATION__V1__GET_SIASN_REFERENCES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__get_siasn_references_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__get_siasn_references_response__pack
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__get_siasn_references_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__GetSiasnReferencesResponse *
+       kinerja__evaluation__v1__get_siasn_references_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__GetSiasnReferencesResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__get_siasn_references_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__get_siasn_references_response__free_unpacked
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__get_siasn_references_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__siasn_document__init
+                     (Kinerja__Evaluation__V1__SiasnDocument         *message)
+{
+  static const Kinerja__Evaluation__V1__SiasnDocument init_value = KINERJA__EVALUATION__V1__SIASN_DOCUMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__siasn_document__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnDocument *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_document__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__siasn_document__pack
+                     (const Kinerja__Evaluation__V1__SiasnDocument *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_document__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__siasn_document__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnDocument *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_document__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SiasnDocument *
+       kinerja__evaluation__v1__siasn_document__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SiasnDocument *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__siasn_document__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__siasn_document__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnDocument *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_document__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__siasn_kinerja_periodik__init
+                     (Kinerja__Evaluation__V1__SiasnKinerjaPeriodik         *message)
+{
+  static const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik init_value = KINERJA__EVALUATION__V1__SIASN_KINERJA_PERIODIK__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__siasn_kinerja_periodik__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__siasn_kinerja_periodik__pack
+                     (const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__siasn_kinerja_periodik__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *
+       kinerja__evaluation__v1__siasn_kinerja_periodik__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__siasn_kinerja_periodik__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__siasn_skp22__init
+                     (Kinerja__Evaluation__V1__SiasnSkp22         *message)
+{
+  static const Kinerja__Evaluation__V1__SiasnSkp22 init_value = KINERJA__EVALUATION__V1__SIASN_SKP22__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__siasn_skp22__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnSkp22 *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_skp22__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__siasn_skp22__pack
+                     (const Kinerja__Evaluation__V1__SiasnSkp22 *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_skp22__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__siasn_skp22__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnSkp22 *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_skp22__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SiasnSkp22 *
+       kinerja__evaluation__v1__siasn_skp22__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SiasnSkp22 *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__siasn_skp22__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__siasn_skp22__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnSkp22 *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_skp22__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__siasn_missing_code__init
+                     (Kinerja__Evaluation__V1__SiasnMissingCode         *message)
+{
+  static const Kinerja__Evaluation__V1__SiasnMissingCode init_value = KINERJA__EVALUATION__V1__SIASN_MISSING_CODE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__siasn_missing_code__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnMissingCode *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_missing_code__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__siasn_missing_code__pack
+                     (const Kinerja__Evaluation__V1__SiasnMissingCode *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_missing_code__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__siasn_missing_code__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnMissingCode *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_missing_code__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SiasnMissingCode *
+       kinerja__evaluation__v1__siasn_missing_code__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SiasnMissingCode *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__siasn_missing_code__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__siasn_missing_code__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnMissingCode *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_missing_code__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__siasn_record_source__init
+                     (Kinerja__Evaluation__V1__SiasnRecordSource         *message)
+{
+  static const Kinerja__Evaluation__V1__SiasnRecordSource init_value = KINERJA__EVALUATION__V1__SIASN_RECORD_SOURCE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__siasn_record_source__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnRecordSource *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_record_source__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__siasn_record_source__pack
+                     (const Kinerja__Evaluation__V1__SiasnRecordSource *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_record_source__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__siasn_record_source__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnRecordSource *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_record_source__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__SiasnRecordSource *
+       kinerja__evaluation__v1__siasn_record_source__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__SiasnRecordSource *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__siasn_record_source__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__siasn_record_source__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnRecordSource *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__siasn_record_source__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__export_siasn_request__init
+                     (Kinerja__Evaluation__V1__ExportSiasnRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__ExportSiasnRequest init_value = KINERJA__EVALUATION__V1__EXPORT_SIASN_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__export_siasn_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportSiasnRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__export_siasn_request__pack
+                     (const Kinerja__Evaluation__V1__ExportSiasnRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__export_siasn_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportSiasnRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ExportSiasnRequest *
+       kinerja__evaluation__v1__export_siasn_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ExportSiasnRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__export_siasn_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__export_siasn_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportSiasnRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__export_siasn_response__init
+                     (Kinerja__Evaluation__V1__ExportSiasnResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__ExportSiasnResponse init_value = KINERJA__EVALUATION__V1__EXPORT_SIASN_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__export_siasn_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportSiasnResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__export_siasn_response__pack
+                     (const Kinerja__Evaluation__V1__ExportSiasnResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__export_siasn_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportSiasnResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ExportSiasnResponse *
+       kinerja__evaluation__v1__export_siasn_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ExportSiasnResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__export_siasn_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__export_siasn_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportSiasnResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__export_siasn_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__open_period_request__init
                      (Kinerja__Evaluation__V1__OpenPeriodRequest         *message)
 {
@@ -9161,6 +9746,1254 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_tpp_response__d
   (ProtobufCMessageInit) kinerja__evaluation__v1__export_tpp_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__siasn_reference_code__field_descriptors[3] =
+{
+  {
+    "reference",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceCode, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "key",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceCode, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceCode, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__siasn_reference_code__field_indices_by_name[] = {
+  2,   /* field[2] = code */
+  1,   /* field[1] = key */
+  0,   /* field[0] = reference */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__siasn_reference_code__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_reference_code__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SiasnReferenceCode",
+  "SiasnReferenceCode",
+  "Kinerja__Evaluation__V1__SiasnReferenceCode",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SiasnReferenceCode),
+  3,
+  kinerja__evaluation__v1__siasn_reference_code__field_descriptors,
+  kinerja__evaluation__v1__siasn_reference_code__field_indices_by_name,
+  1,  kinerja__evaluation__v1__siasn_reference_code__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_reference_code__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__siasn_reference_table__field_descriptors[4] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceTable, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "codes",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceTable, n_codes),
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceTable, codes),
+    &kinerja__evaluation__v1__siasn_reference_code__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceTable, source),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "set",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnReferenceTable, set),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__siasn_reference_table__field_indices_by_name[] = {
+  1,   /* field[1] = codes */
+  3,   /* field[3] = set */
+  2,   /* field[2] = source */
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__siasn_reference_table__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_reference_table__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SiasnReferenceTable",
+  "SiasnReferenceTable",
+  "Kinerja__Evaluation__V1__SiasnReferenceTable",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SiasnReferenceTable),
+  4,
+  kinerja__evaluation__v1__siasn_reference_table__field_descriptors,
+  kinerja__evaluation__v1__siasn_reference_table__field_indices_by_name,
+  1,  kinerja__evaluation__v1__siasn_reference_table__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_reference_table__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_siasn_references_request__field_descriptors[3] =
+{
+  {
+    "table",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetSiasnReferencesRequest, table),
+    &kinerja__evaluation__v1__siasn_reference_table__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetSiasnReferencesRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetSiasnReferencesRequest, expected_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__set_siasn_references_request__field_indices_by_name[] = {
+  2,   /* field[2] = expected_version */
+  1,   /* field[1] = reason */
+  0,   /* field[0] = table */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__set_siasn_references_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_siasn_references_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SetSiasnReferencesRequest",
+  "SetSiasnReferencesRequest",
+  "Kinerja__Evaluation__V1__SetSiasnReferencesRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SetSiasnReferencesRequest),
+  3,
+  kinerja__evaluation__v1__set_siasn_references_request__field_descriptors,
+  kinerja__evaluation__v1__set_siasn_references_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__set_siasn_references_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__set_siasn_references_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__set_siasn_references_response__field_descriptors[1] =
+{
+  {
+    "table",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SetSiasnReferencesResponse, table),
+    &kinerja__evaluation__v1__siasn_reference_table__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__set_siasn_references_response__field_indices_by_name[] = {
+  0,   /* field[0] = table */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__set_siasn_references_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_siasn_references_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SetSiasnReferencesResponse",
+  "SetSiasnReferencesResponse",
+  "Kinerja__Evaluation__V1__SetSiasnReferencesResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SetSiasnReferencesResponse),
+  1,
+  kinerja__evaluation__v1__set_siasn_references_response__field_descriptors,
+  kinerja__evaluation__v1__set_siasn_references_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__set_siasn_references_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__set_siasn_references_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_siasn_references_request__field_descriptors[1] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetSiasnReferencesRequest, version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__get_siasn_references_request__field_indices_by_name[] = {
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__get_siasn_references_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_siasn_references_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.GetSiasnReferencesRequest",
+  "GetSiasnReferencesRequest",
+  "Kinerja__Evaluation__V1__GetSiasnReferencesRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__GetSiasnReferencesRequest),
+  1,
+  kinerja__evaluation__v1__get_siasn_references_request__field_descriptors,
+  kinerja__evaluation__v1__get_siasn_references_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__get_siasn_references_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__get_siasn_references_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_siasn_references_response__field_descriptors[2] =
+{
+  {
+    "table",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetSiasnReferencesResponse, table),
+    &kinerja__evaluation__v1__siasn_reference_table__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "version_count",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__GetSiasnReferencesResponse, version_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__get_siasn_references_response__field_indices_by_name[] = {
+  0,   /* field[0] = table */
+  1,   /* field[1] = version_count */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__get_siasn_references_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_siasn_references_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.GetSiasnReferencesResponse",
+  "GetSiasnReferencesResponse",
+  "Kinerja__Evaluation__V1__GetSiasnReferencesResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__GetSiasnReferencesResponse),
+  2,
+  kinerja__evaluation__v1__get_siasn_references_response__field_descriptors,
+  kinerja__evaluation__v1__get_siasn_references_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__get_siasn_references_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__get_siasn_references_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__siasn_document__field_descriptors[5] =
+{
+  {
+    "dok_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnDocument, dok_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dok_nama",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnDocument, dok_nama),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dok_uri",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnDocument, dok_uri),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "object",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnDocument, object),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "slug",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnDocument, slug),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__siasn_document__field_indices_by_name[] = {
+  0,   /* field[0] = dok_id */
+  1,   /* field[1] = dok_nama */
+  2,   /* field[2] = dok_uri */
+  3,   /* field[3] = object */
+  4,   /* field[4] = slug */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__siasn_document__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_document__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SiasnDocument",
+  "SiasnDocument",
+  "Kinerja__Evaluation__V1__SiasnDocument",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SiasnDocument),
+  5,
+  kinerja__evaluation__v1__siasn_document__field_descriptors,
+  kinerja__evaluation__v1__siasn_document__field_indices_by_name,
+  1,  kinerja__evaluation__v1__siasn_document__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_document__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__siasn_kinerja_periodik__field_descriptors[19] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pns_dinilai_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, pns_dinilai_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "periodik_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, periodik_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tahun",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, tahun),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "bulan_mulai_penilaian",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, bulan_mulai_penilaian),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tahun_mulai_penilaian",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, tahun_mulai_penilaian),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "bulan_selesai_penilaian",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, bulan_selesai_penilaian),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tahun_selesai_penilaian",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, tahun_selesai_penilaian),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "hasil_kinerja_nilai",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, hasil_kinerja_nilai),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "perilaku_kerja_nilai",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, perilaku_kerja_nilai),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kuadran_kinerja_nilai",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, kuadran_kinerja_nilai),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "koefisien_id",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, koefisien_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_nip_nrp",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, penilai_nip_nrp),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_nama",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, penilai_nama),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_jabatan_nama",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, penilai_jabatan_nama),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_golongan",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, penilai_golongan),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_unor_nama",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, penilai_unor_nama),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status_penilai",
+    18,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, status_penilai),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "path",
+    19,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, n_path),
+    offsetof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik, path),
+    &kinerja__evaluation__v1__siasn_document__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__siasn_kinerja_periodik__field_indices_by_name[] = {
+  4,   /* field[4] = bulan_mulai_penilaian */
+  6,   /* field[6] = bulan_selesai_penilaian */
+  8,   /* field[8] = hasil_kinerja_nilai */
+  0,   /* field[0] = id */
+  11,   /* field[11] = koefisien_id */
+  10,   /* field[10] = kuadran_kinerja_nilai */
+  18,   /* field[18] = path */
+  15,   /* field[15] = penilai_golongan */
+  14,   /* field[14] = penilai_jabatan_nama */
+  13,   /* field[13] = penilai_nama */
+  12,   /* field[12] = penilai_nip_nrp */
+  16,   /* field[16] = penilai_unor_nama */
+  9,   /* field[9] = perilaku_kerja_nilai */
+  2,   /* field[2] = periodik_id */
+  1,   /* field[1] = pns_dinilai_id */
+  17,   /* field[17] = status_penilai */
+  3,   /* field[3] = tahun */
+  5,   /* field[5] = tahun_mulai_penilaian */
+  7,   /* field[7] = tahun_selesai_penilaian */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__siasn_kinerja_periodik__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 19 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SiasnKinerjaPeriodik",
+  "SiasnKinerjaPeriodik",
+  "Kinerja__Evaluation__V1__SiasnKinerjaPeriodik",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SiasnKinerjaPeriodik),
+  19,
+  kinerja__evaluation__v1__siasn_kinerja_periodik__field_descriptors,
+  kinerja__evaluation__v1__siasn_kinerja_periodik__field_indices_by_name,
+  1,  kinerja__evaluation__v1__siasn_kinerja_periodik__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_kinerja_periodik__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__siasn_skp22__field_descriptors[13] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pns_dinilai_orang",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, pns_dinilai_orang),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "tahun",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, tahun),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "hasil_kinerja_nilai",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, hasil_kinerja_nilai),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "perilaku_kerja_nilai",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, perilaku_kerja_nilai),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kuadran_kinerja_nilai",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, kuadran_kinerja_nilai),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_nip_nrp",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, penilai_nip_nrp),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_nama",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, penilai_nama),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_jabatan",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, penilai_jabatan),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_golongan",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, penilai_golongan),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "penilai_unor_nama",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, penilai_unor_nama),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status_penilai",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, status_penilai),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "path",
+    13,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, n_path),
+    offsetof(Kinerja__Evaluation__V1__SiasnSkp22, path),
+    &kinerja__evaluation__v1__siasn_document__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__siasn_skp22__field_indices_by_name[] = {
+  3,   /* field[3] = hasil_kinerja_nilai */
+  0,   /* field[0] = id */
+  5,   /* field[5] = kuadran_kinerja_nilai */
+  12,   /* field[12] = path */
+  9,   /* field[9] = penilai_golongan */
+  8,   /* field[8] = penilai_jabatan */
+  7,   /* field[7] = penilai_nama */
+  6,   /* field[6] = penilai_nip_nrp */
+  10,   /* field[10] = penilai_unor_nama */
+  4,   /* field[4] = perilaku_kerja_nilai */
+  1,   /* field[1] = pns_dinilai_orang */
+  11,   /* field[11] = status_penilai */
+  2,   /* field[2] = tahun */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__siasn_skp22__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 13 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_skp22__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SiasnSkp22",
+  "SiasnSkp22",
+  "Kinerja__Evaluation__V1__SiasnSkp22",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SiasnSkp22),
+  13,
+  kinerja__evaluation__v1__siasn_skp22__field_descriptors,
+  kinerja__evaluation__v1__siasn_skp22__field_indices_by_name,
+  1,  kinerja__evaluation__v1__siasn_skp22__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_skp22__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__siasn_missing_code__field_descriptors[4] =
+{
+  {
+    "field",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnMissingCode, field),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reference",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnMissingCode, reference),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "key",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnMissingCode, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnMissingCode, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__siasn_missing_code__field_indices_by_name[] = {
+  0,   /* field[0] = field */
+  2,   /* field[2] = key */
+  3,   /* field[3] = message */
+  1,   /* field[1] = reference */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__siasn_missing_code__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_missing_code__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SiasnMissingCode",
+  "SiasnMissingCode",
+  "Kinerja__Evaluation__V1__SiasnMissingCode",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SiasnMissingCode),
+  4,
+  kinerja__evaluation__v1__siasn_missing_code__field_descriptors,
+  kinerja__evaluation__v1__siasn_missing_code__field_indices_by_name,
+  1,  kinerja__evaluation__v1__siasn_missing_code__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_missing_code__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__siasn_record_source__field_descriptors[11] =
+{
+  {
+    "record_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, record_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evaluation_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nip",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, period_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "finalisation_number",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, finalisation_number),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "snapshot_sha256",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, snapshot_sha256),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "replaces_record_id",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, replaces_record_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "replaces_snapshot_sha256",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, replaces_snapshot_sha256),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reference_version",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, reference_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "missing",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, n_missing),
+    offsetof(Kinerja__Evaluation__V1__SiasnRecordSource, missing),
+    &kinerja__evaluation__v1__siasn_missing_code__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__siasn_record_source__field_indices_by_name[] = {
+  1,   /* field[1] = evaluation_id */
+  5,   /* field[5] = finalisation_number */
+  10,   /* field[10] = missing */
+  2,   /* field[2] = nip */
+  3,   /* field[3] = period_id */
+  0,   /* field[0] = record_id */
+  9,   /* field[9] = reference_version */
+  7,   /* field[7] = replaces_record_id */
+  8,   /* field[8] = replaces_snapshot_sha256 */
+  6,   /* field[6] = snapshot_sha256 */
+  4,   /* field[4] = span */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__siasn_record_source__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 11 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_record_source__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.SiasnRecordSource",
+  "SiasnRecordSource",
+  "Kinerja__Evaluation__V1__SiasnRecordSource",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__SiasnRecordSource),
+  11,
+  kinerja__evaluation__v1__siasn_record_source__field_descriptors,
+  kinerja__evaluation__v1__siasn_record_source__field_indices_by_name,
+  1,  kinerja__evaluation__v1__siasn_record_source__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__siasn_record_source__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_siasn_request__field_descriptors[2] =
+{
+  {
+    "unit",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportSiasnRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportSiasnRequest, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__export_siasn_request__field_indices_by_name[] = {
+  1,   /* field[1] = span */
+  0,   /* field[0] = unit */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__export_siasn_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_siasn_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ExportSiasnRequest",
+  "ExportSiasnRequest",
+  "Kinerja__Evaluation__V1__ExportSiasnRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ExportSiasnRequest),
+  2,
+  kinerja__evaluation__v1__export_siasn_request__field_descriptors,
+  kinerja__evaluation__v1__export_siasn_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__export_siasn_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__export_siasn_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__export_siasn_response__field_descriptors[3] =
+{
+  {
+    "kinerjaperiodik",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ExportSiasnResponse, record_case),
+    offsetof(Kinerja__Evaluation__V1__ExportSiasnResponse, kinerjaperiodik),
+    &kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "skp22",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ExportSiasnResponse, record_case),
+    offsetof(Kinerja__Evaluation__V1__ExportSiasnResponse, skp22),
+    &kinerja__evaluation__v1__siasn_skp22__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ExportSiasnResponse, source),
+    &kinerja__evaluation__v1__siasn_record_source__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__export_siasn_response__field_indices_by_name[] = {
+  0,   /* field[0] = kinerjaperiodik */
+  1,   /* field[1] = skp22 */
+  2,   /* field[2] = source */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__export_siasn_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_siasn_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ExportSiasnResponse",
+  "ExportSiasnResponse",
+  "Kinerja__Evaluation__V1__ExportSiasnResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ExportSiasnResponse),
+  3,
+  kinerja__evaluation__v1__export_siasn_response__field_descriptors,
+  kinerja__evaluation__v1__export_siasn_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__export_siasn_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__export_siasn_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__open_period_request__field_descriptors[4] =
 {
   {
@@ -12889,7 +14722,7 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descr
   kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[32] =
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[35] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -12921,6 +14754,9 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "SetTppRule", &kinerja__evaluation__v1__set_tpp_rule_request__descriptor, &kinerja__evaluation__v1__set_tpp_rule_response__descriptor },
   { "GetTppRule", &kinerja__evaluation__v1__get_tpp_rule_request__descriptor, &kinerja__evaluation__v1__get_tpp_rule_response__descriptor },
   { "ExportTpp", &kinerja__evaluation__v1__export_tpp_request__descriptor, &kinerja__evaluation__v1__export_tpp_response__descriptor },
+  { "SetSiasnReferences", &kinerja__evaluation__v1__set_siasn_references_request__descriptor, &kinerja__evaluation__v1__set_siasn_references_response__descriptor },
+  { "GetSiasnReferences", &kinerja__evaluation__v1__get_siasn_references_request__descriptor, &kinerja__evaluation__v1__get_siasn_references_response__descriptor },
+  { "ExportSiasn", &kinerja__evaluation__v1__export_siasn_request__descriptor, &kinerja__evaluation__v1__export_siasn_response__descriptor },
   { "ListAuditEvents", &kinerja__evaluation__v1__list_audit_events_request__descriptor, &kinerja__evaluation__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
@@ -12929,6 +14765,7 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   23,        /* AdjustPopulation */
   18,        /* ExportEvaluations */
   19,        /* ExportPersonalData */
+  32,        /* ExportSiasn */
   29,        /* ExportTpp */
   14,        /* FinalisePeriod */
   13,        /* GetCurve */
@@ -12938,9 +14775,10 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   12,        /* GetPredikatMatrix */
   6,        /* GetProposalRule */
   20,        /* GetRaterLeniency */
+  31,        /* GetSiasnReferences */
   28,        /* GetTppRule */
   26,        /* ListAngkaKredit */
-  30,        /* ListAuditEvents */
+  33,        /* ListAuditEvents */
   16,        /* ListEmployeeEvaluations */
   15,        /* ListEvaluations */
   2,        /* ListPeriods */
@@ -12955,8 +14793,9 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   4,        /* SetOrganisationRating */
   11,        /* SetPerilakuRating */
   7,        /* SetProposalRule */
+  30,        /* SetSiasnReferences */
   27,        /* SetTppRule */
-  31         /* VerifyAuditChain */
+  34         /* VerifyAuditChain */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -12965,7 +14804,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  32,
+  35,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -13209,13 +15048,37 @@ void kinerja__evaluation__v1__evaluation_service__export_tpp(ProtobufCService *s
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__evaluation__v1__evaluation_service__set_siasn_references(ProtobufCService *service,
+                                                                       const Kinerja__Evaluation__V1__SetSiasnReferencesRequest *input,
+                                                                       Kinerja__Evaluation__V1__SetSiasnReferencesResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__get_siasn_references(ProtobufCService *service,
+                                                                       const Kinerja__Evaluation__V1__GetSiasnReferencesRequest *input,
+                                                                       Kinerja__Evaluation__V1__GetSiasnReferencesResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__export_siasn(ProtobufCService *service,
+                                                               const Kinerja__Evaluation__V1__ExportSiasnRequest *input,
+                                                               Kinerja__Evaluation__V1__ExportSiasnResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -13223,7 +15086,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

@@ -58,6 +58,19 @@ typedef struct Kinerja__Evaluation__V1__GetTppRuleRequest Kinerja__Evaluation__V
 typedef struct Kinerja__Evaluation__V1__GetTppRuleResponse Kinerja__Evaluation__V1__GetTppRuleResponse;
 typedef struct Kinerja__Evaluation__V1__ExportTppRequest Kinerja__Evaluation__V1__ExportTppRequest;
 typedef struct Kinerja__Evaluation__V1__ExportTppResponse Kinerja__Evaluation__V1__ExportTppResponse;
+typedef struct Kinerja__Evaluation__V1__SiasnReferenceCode Kinerja__Evaluation__V1__SiasnReferenceCode;
+typedef struct Kinerja__Evaluation__V1__SiasnReferenceTable Kinerja__Evaluation__V1__SiasnReferenceTable;
+typedef struct Kinerja__Evaluation__V1__SetSiasnReferencesRequest Kinerja__Evaluation__V1__SetSiasnReferencesRequest;
+typedef struct Kinerja__Evaluation__V1__SetSiasnReferencesResponse Kinerja__Evaluation__V1__SetSiasnReferencesResponse;
+typedef struct Kinerja__Evaluation__V1__GetSiasnReferencesRequest Kinerja__Evaluation__V1__GetSiasnReferencesRequest;
+typedef struct Kinerja__Evaluation__V1__GetSiasnReferencesResponse Kinerja__Evaluation__V1__GetSiasnReferencesResponse;
+typedef struct Kinerja__Evaluation__V1__SiasnDocument Kinerja__Evaluation__V1__SiasnDocument;
+typedef struct Kinerja__Evaluation__V1__SiasnKinerjaPeriodik Kinerja__Evaluation__V1__SiasnKinerjaPeriodik;
+typedef struct Kinerja__Evaluation__V1__SiasnSkp22 Kinerja__Evaluation__V1__SiasnSkp22;
+typedef struct Kinerja__Evaluation__V1__SiasnMissingCode Kinerja__Evaluation__V1__SiasnMissingCode;
+typedef struct Kinerja__Evaluation__V1__SiasnRecordSource Kinerja__Evaluation__V1__SiasnRecordSource;
+typedef struct Kinerja__Evaluation__V1__ExportSiasnRequest Kinerja__Evaluation__V1__ExportSiasnRequest;
+typedef struct Kinerja__Evaluation__V1__ExportSiasnResponse Kinerja__Evaluation__V1__ExportSiasnResponse;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodRequest Kinerja__Evaluation__V1__OpenPeriodRequest;
 typedef struct Kinerja__Evaluation__V1__OpenPeriodResponse Kinerja__Evaluation__V1__OpenPeriodResponse;
 typedef struct Kinerja__Evaluation__V1__GetPeriodRequest Kinerja__Evaluation__V1__GetPeriodRequest;
@@ -2018,6 +2031,469 @@ struct  Kinerja__Evaluation__V1__ExportTppResponse
 #define KINERJA__EVALUATION__V1__EXPORT_TPP_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_tpp_response__descriptor) \
     , NULL, (char *)protobuf_c_empty_string, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED, 0, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One code of the SIASN reference table: a Kinerja value and SIASN's id for it (docs/SIASN.md).
+ */
+struct  Kinerja__Evaluation__V1__SiasnReferenceCode
+{
+  ProtobufCMessage base;
+  /*
+   * SIASN's reference: "periodik", "perilakuDanKinerja", "kuadranNilai", "koefisien",
+   * "golonganPns" or "pns".
+   */
+  char *reference;
+  /*
+   * The Kinerja value: for periodik MONTHLY, QUARTERLY, SEMESTER or ANNUAL; for
+   * perilakuDanKinerja DI_ATAS, SESUAI or DI_BAWAH; for kuadranNilai SANGAT_BAIK, BAIK,
+   * BUTUH_PERBAIKAN, KURANG or SANGAT_KURANG; for koefisien a jenjang (PEMULA … AHLI_UTAMA); for
+   * golonganPns a golongan as identity writes it ("IV/b"); for pns an 18-digit NIP.
+   */
+  char *key;
+  /*
+   * SIASN's id, 1–64 characters; a whole number for perilakuDanKinerja and kuadranNilai.
+   */
+  char *code;
+};
+#define KINERJA__EVALUATION__V1__SIASN_REFERENCE_CODE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__siasn_reference_code__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A version of the SIASN reference codes an operator loads: the export takes every coded field
+ * from the latest version and never guesses a code. periodik, perilakuDanKinerja and kuadranNilai
+ * must be complete; a koefisien, golongan or PNS id missing is reported on the record.
+ */
+struct  Kinerja__Evaluation__V1__SiasnReferenceTable
+{
+  ProtobufCMessage base;
+  /*
+   * Version, from 1. Output only.
+   */
+  uint32_t version;
+  /*
+   * The codes; each (reference, key) once; at most 20 000.
+   */
+  size_t n_codes;
+  Kinerja__Evaluation__V1__SiasnReferenceCode **codes;
+  /*
+   * Where the codes were read, e.g. "SIASN referensi, diunduh 1 Desember 2026"; 1–200 characters.
+   */
+  char *source;
+  /*
+   * Who loaded it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *set;
+};
+#define KINERJA__EVALUATION__V1__SIASN_REFERENCE_TABLE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__siasn_reference_table__descriptor) \
+    , 0, 0,NULL, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Request of EvaluationService.SetSiasnReferences.
+ */
+struct  Kinerja__Evaluation__V1__SetSiasnReferencesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The table (version and set are ignored). Required.
+   */
+  Kinerja__Evaluation__V1__SiasnReferenceTable *table;
+  /*
+   * Why, for the audit log; 1–1000 characters.
+   */
+  char *reason;
+  /*
+   * The latest version the caller read; 0 = no check.
+   */
+  uint32_t expected_version;
+};
+#define KINERJA__EVALUATION__V1__SET_SIASN_REFERENCES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_siasn_references_request__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of EvaluationService.SetSiasnReferences.
+ */
+struct  Kinerja__Evaluation__V1__SetSiasnReferencesResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored version.
+   */
+  Kinerja__Evaluation__V1__SiasnReferenceTable *table;
+};
+#define KINERJA__EVALUATION__V1__SET_SIASN_REFERENCES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__set_siasn_references_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of EvaluationService.GetSiasnReferences.
+ */
+struct  Kinerja__Evaluation__V1__GetSiasnReferencesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The version asked; 0 = the latest.
+   */
+  uint32_t version;
+};
+#define KINERJA__EVALUATION__V1__GET_SIASN_REFERENCES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_siasn_references_request__descriptor) \
+    , 0 }
+
+
+/*
+ * Response of EvaluationService.GetSiasnReferences.
+ */
+struct  Kinerja__Evaluation__V1__GetSiasnReferencesResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The version asked.
+   */
+  Kinerja__Evaluation__V1__SiasnReferenceTable *table;
+  /*
+   * How many versions are stored.
+   */
+  uint32_t version_count;
+};
+#define KINERJA__EVALUATION__V1__GET_SIASN_REFERENCES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__get_siasn_references_response__descriptor) \
+    , NULL, 0 }
+
+
+/*
+ * A document attached to a SIASN record (SIASN's `path` element).
+ */
+struct  Kinerja__Evaluation__V1__SiasnDocument
+{
+  ProtobufCMessage base;
+  /*
+   * SIASN's document id.
+   */
+  char *dok_id;
+  /*
+   * Document name.
+   */
+  char *dok_nama;
+  /*
+   * Document URI.
+   */
+  char *dok_uri;
+  /*
+   * Storage object name.
+   */
+  char *object;
+  /*
+   * Slug.
+   */
+  char *slug;
+};
+#define KINERJA__EVALUATION__V1__SIASN_DOCUMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__siasn_document__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * SIASN's periodic performance record (POST /kinerjaperiodik/save). The proto3 JSON names of
+ * these fields are SIASN's field names (docs/SIASN.md, "Periodic performance").
+ */
+struct  Kinerja__Evaluation__V1__SiasnKinerjaPeriodik
+{
+  ProtobufCMessage base;
+  /*
+   * SIASN's id of the record this one replaces; empty for a new record (the integrator fills it).
+   */
+  char *id;
+  /*
+   * SIASN's PNS id of the employee rated (reference pns).
+   */
+  char *pns_dinilai_id;
+  /*
+   * The span's kind (reference periodik).
+   */
+  char *periodik_id;
+  /*
+   * The span's year.
+   */
+  int32_t tahun;
+  /*
+   * First month of the span, 1–12.
+   */
+  int32_t bulan_mulai_penilaian;
+  /*
+   * Year of the first month.
+   */
+  int32_t tahun_mulai_penilaian;
+  /*
+   * Last month of the span, 1–12.
+   */
+  int32_t bulan_selesai_penilaian;
+  /*
+   * Year of the last month.
+   */
+  int32_t tahun_selesai_penilaian;
+  /*
+   * Hasil Kerja rating (reference perilakuDanKinerja).
+   */
+  int32_t hasil_kinerja_nilai;
+  /*
+   * Perilaku Kerja rating (reference perilakuDanKinerja).
+   */
+  int32_t perilaku_kerja_nilai;
+  /*
+   * Predikat (reference kuadranNilai).
+   */
+  int32_t kuadran_kinerja_nilai;
+  /*
+   * Jenjang of a jabatan fungsional (reference koefisien); empty otherwise.
+   */
+  char *koefisien_id;
+  /*
+   * The penilai's NIP; empty for the non-ASN Kepala Daerah.
+   */
+  char *penilai_nip_nrp;
+  /*
+   * The penilai's name with titles.
+   */
+  char *penilai_nama;
+  /*
+   * The penilai's jabatan.
+   */
+  char *penilai_jabatan_nama;
+  /*
+   * The penilai's golongan (reference golonganPns); empty when identity has none.
+   */
+  char *penilai_golongan;
+  /*
+   * The penilai's unit name.
+   */
+  char *penilai_unor_nama;
+  /*
+   * "ASN" or "NON ASN".
+   */
+  char *status_penilai;
+  /*
+   * Documents, uploaded separately; empty.
+   */
+  size_t n_path;
+  Kinerja__Evaluation__V1__SiasnDocument **path;
+};
+#define KINERJA__EVALUATION__V1__SIASN_KINERJA_PERIODIK__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * SIASN's annual SKP record (POST /skp22/save). The proto3 JSON names of these fields are
+ * SIASN's field names (docs/SIASN.md, "Annual SKP").
+ */
+struct  Kinerja__Evaluation__V1__SiasnSkp22
+{
+  ProtobufCMessage base;
+  /*
+   * SIASN's id of the record this one replaces; empty for a new record.
+   */
+  char *id;
+  /*
+   * SIASN's PNS id of the employee rated (reference pns).
+   */
+  char *pns_dinilai_orang;
+  /*
+   * The year.
+   */
+  int32_t tahun;
+  /*
+   * Hasil Kerja rating (reference perilakuDanKinerja).
+   */
+  int32_t hasil_kinerja_nilai;
+  /*
+   * Perilaku Kerja rating (reference perilakuDanKinerja).
+   */
+  int32_t perilaku_kerja_nilai;
+  /*
+   * Predikat (reference kuadranNilai).
+   */
+  int32_t kuadran_kinerja_nilai;
+  /*
+   * The penilai's NIP; empty for the non-ASN Kepala Daerah.
+   */
+  char *penilai_nip_nrp;
+  /*
+   * The penilai's name with titles.
+   */
+  char *penilai_nama;
+  /*
+   * The penilai's jabatan (this endpoint's name for penilaiJabatanNama).
+   */
+  char *penilai_jabatan;
+  /*
+   * The penilai's golongan (reference golonganPns).
+   */
+  char *penilai_golongan;
+  /*
+   * The penilai's unit name.
+   */
+  char *penilai_unor_nama;
+  /*
+   * "ASN" or "NON ASN".
+   */
+  char *status_penilai;
+  /*
+   * Documents, uploaded separately; empty.
+   */
+  size_t n_path;
+  Kinerja__Evaluation__V1__SiasnDocument **path;
+};
+#define KINERJA__EVALUATION__V1__SIASN_SKP22__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__siasn_skp22__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * A coded field of a SIASN record left empty because the reference table has no code for it.
+ */
+struct  Kinerja__Evaluation__V1__SiasnMissingCode
+{
+  ProtobufCMessage base;
+  /*
+   * The SIASN field, e.g. "pnsDinilaiId".
+   */
+  char *field;
+  /*
+   * The reference, e.g. "pns".
+   */
+  char *reference;
+  /*
+   * The Kinerja value looked up (a NIP, a golongan, a jenjang); empty when there is none to look up.
+   */
+  char *key;
+  /*
+   * The explanation.
+   */
+  char *message;
+};
+#define KINERJA__EVALUATION__V1__SIASN_MISSING_CODE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__siasn_missing_code__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Where a SIASN record comes from in Kinerja.
+ */
+struct  Kinerja__Evaluation__V1__SiasnRecordSource
+{
+  ProtobufCMessage base;
+  /*
+   * This record: "<evaluation_id>/<finalisation_number>/<kinerjaperiodik|skp22>".
+   */
+  char *record_id;
+  /*
+   * The evaluation.
+   */
+  char *evaluation_id;
+  /*
+   * NIP of the employee rated.
+   */
+  char *nip;
+  /*
+   * The evaluation period.
+   */
+  char *period_id;
+  /*
+   * The span evaluated.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * The finalisation of the period the record comes from.
+   */
+  uint32_t finalisation_number;
+  /*
+   * SHA-256 of that finalisation's snapshot of the evaluation, 32 bytes.
+   */
+  ProtobufCBinaryData snapshot_sha256;
+  /*
+   * The record_id of the earlier record this one replaces (the evaluation was finalised before and
+   * its period reopened); empty for a first record. The integrator puts SIASN's id of that record in `id`.
+   */
+  char *replaces_record_id;
+  /*
+   * The snapshot SHA-256 of the finalisation replaced; empty for a first record.
+   */
+  ProtobufCBinaryData replaces_snapshot_sha256;
+  /*
+   * The reference table version used.
+   */
+  uint32_t reference_version;
+  /*
+   * Coded fields left empty; the record is complete when there are none.
+   */
+  size_t n_missing;
+  Kinerja__Evaluation__V1__SiasnMissingCode **missing;
+};
+#define KINERJA__EVALUATION__V1__SIASN_RECORD_SOURCE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__siasn_record_source__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0, {0,NULL}, (char *)protobuf_c_empty_string, {0,NULL}, 0, 0,NULL }
+
+
+/*
+ * Request of EvaluationService.ExportSiasn.
+ */
+struct  Kinerja__Evaluation__V1__ExportSiasnRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Unit (optionally with sub-units). Required.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * The span (a month, triwulan, semester or the year). Required.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+};
+#define KINERJA__EVALUATION__V1__EXPORT_SIASN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_siasn_request__descriptor) \
+    , NULL, NULL }
+
+
+typedef enum {
+  KINERJA__EVALUATION__V1__EXPORT_SIASN_RESPONSE__RECORD__NOT_SET = 0,
+  KINERJA__EVALUATION__V1__EXPORT_SIASN_RESPONSE__RECORD_KINERJAPERIODIK = 1,
+  KINERJA__EVALUATION__V1__EXPORT_SIASN_RESPONSE__RECORD_SKP22 = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__EXPORT_SIASN_RESPONSE__RECORD__CASE)
+} Kinerja__Evaluation__V1__ExportSiasnResponse__RecordCase;
+
+/*
+ * One record of EvaluationService.ExportSiasn: the payload for one SIASN endpoint and its source.
+ */
+struct  Kinerja__Evaluation__V1__ExportSiasnResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Where the record comes from.
+   */
+  Kinerja__Evaluation__V1__SiasnRecordSource *source;
+  Kinerja__Evaluation__V1__ExportSiasnResponse__RecordCase record_case;
+  union {
+    /*
+     * For POST /kinerjaperiodik/save.
+     */
+    Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *kinerjaperiodik;
+    /*
+     * For POST /skp22/save (annual evaluations, beside their kinerjaperiodik record).
+     */
+    Kinerja__Evaluation__V1__SiasnSkp22 *skp22;
+  };
+};
+#define KINERJA__EVALUATION__V1__EXPORT_SIASN_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__export_siasn_response__descriptor) \
+    , NULL, KINERJA__EVALUATION__V1__EXPORT_SIASN_RESPONSE__RECORD__NOT_SET, {0} }
 
 
 /*
@@ -4164,6 +4640,253 @@ Kinerja__Evaluation__V1__ExportTppResponse *
 void   kinerja__evaluation__v1__export_tpp_response__free_unpacked
                      (Kinerja__Evaluation__V1__ExportTppResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SiasnReferenceCode methods */
+void   kinerja__evaluation__v1__siasn_reference_code__init
+                     (Kinerja__Evaluation__V1__SiasnReferenceCode         *message);
+size_t kinerja__evaluation__v1__siasn_reference_code__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnReferenceCode   *message);
+size_t kinerja__evaluation__v1__siasn_reference_code__pack
+                     (const Kinerja__Evaluation__V1__SiasnReferenceCode   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__siasn_reference_code__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnReferenceCode   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SiasnReferenceCode *
+       kinerja__evaluation__v1__siasn_reference_code__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__siasn_reference_code__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnReferenceCode *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SiasnReferenceTable methods */
+void   kinerja__evaluation__v1__siasn_reference_table__init
+                     (Kinerja__Evaluation__V1__SiasnReferenceTable         *message);
+size_t kinerja__evaluation__v1__siasn_reference_table__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnReferenceTable   *message);
+size_t kinerja__evaluation__v1__siasn_reference_table__pack
+                     (const Kinerja__Evaluation__V1__SiasnReferenceTable   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__siasn_reference_table__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnReferenceTable   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SiasnReferenceTable *
+       kinerja__evaluation__v1__siasn_reference_table__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__siasn_reference_table__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnReferenceTable *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SetSiasnReferencesRequest methods */
+void   kinerja__evaluation__v1__set_siasn_references_request__init
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesRequest         *message);
+size_t kinerja__evaluation__v1__set_siasn_references_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesRequest   *message);
+size_t kinerja__evaluation__v1__set_siasn_references_request__pack
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__set_siasn_references_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SetSiasnReferencesRequest *
+       kinerja__evaluation__v1__set_siasn_references_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__set_siasn_references_request__free_unpacked
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SetSiasnReferencesResponse methods */
+void   kinerja__evaluation__v1__set_siasn_references_response__init
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesResponse         *message);
+size_t kinerja__evaluation__v1__set_siasn_references_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesResponse   *message);
+size_t kinerja__evaluation__v1__set_siasn_references_response__pack
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__set_siasn_references_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SetSiasnReferencesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SetSiasnReferencesResponse *
+       kinerja__evaluation__v1__set_siasn_references_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__set_siasn_references_response__free_unpacked
+                     (Kinerja__Evaluation__V1__SetSiasnReferencesResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__GetSiasnReferencesRequest methods */
+void   kinerja__evaluation__v1__get_siasn_references_request__init
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesRequest         *message);
+size_t kinerja__evaluation__v1__get_siasn_references_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesRequest   *message);
+size_t kinerja__evaluation__v1__get_siasn_references_request__pack
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__get_siasn_references_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__GetSiasnReferencesRequest *
+       kinerja__evaluation__v1__get_siasn_references_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__get_siasn_references_request__free_unpacked
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__GetSiasnReferencesResponse methods */
+void   kinerja__evaluation__v1__get_siasn_references_response__init
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesResponse         *message);
+size_t kinerja__evaluation__v1__get_siasn_references_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesResponse   *message);
+size_t kinerja__evaluation__v1__get_siasn_references_response__pack
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__get_siasn_references_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__GetSiasnReferencesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__GetSiasnReferencesResponse *
+       kinerja__evaluation__v1__get_siasn_references_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__get_siasn_references_response__free_unpacked
+                     (Kinerja__Evaluation__V1__GetSiasnReferencesResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SiasnDocument methods */
+void   kinerja__evaluation__v1__siasn_document__init
+                     (Kinerja__Evaluation__V1__SiasnDocument         *message);
+size_t kinerja__evaluation__v1__siasn_document__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnDocument   *message);
+size_t kinerja__evaluation__v1__siasn_document__pack
+                     (const Kinerja__Evaluation__V1__SiasnDocument   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__siasn_document__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnDocument   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SiasnDocument *
+       kinerja__evaluation__v1__siasn_document__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__siasn_document__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnDocument *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SiasnKinerjaPeriodik methods */
+void   kinerja__evaluation__v1__siasn_kinerja_periodik__init
+                     (Kinerja__Evaluation__V1__SiasnKinerjaPeriodik         *message);
+size_t kinerja__evaluation__v1__siasn_kinerja_periodik__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik   *message);
+size_t kinerja__evaluation__v1__siasn_kinerja_periodik__pack
+                     (const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__siasn_kinerja_periodik__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *
+       kinerja__evaluation__v1__siasn_kinerja_periodik__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__siasn_kinerja_periodik__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SiasnSkp22 methods */
+void   kinerja__evaluation__v1__siasn_skp22__init
+                     (Kinerja__Evaluation__V1__SiasnSkp22         *message);
+size_t kinerja__evaluation__v1__siasn_skp22__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnSkp22   *message);
+size_t kinerja__evaluation__v1__siasn_skp22__pack
+                     (const Kinerja__Evaluation__V1__SiasnSkp22   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__siasn_skp22__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnSkp22   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SiasnSkp22 *
+       kinerja__evaluation__v1__siasn_skp22__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__siasn_skp22__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnSkp22 *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SiasnMissingCode methods */
+void   kinerja__evaluation__v1__siasn_missing_code__init
+                     (Kinerja__Evaluation__V1__SiasnMissingCode         *message);
+size_t kinerja__evaluation__v1__siasn_missing_code__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnMissingCode   *message);
+size_t kinerja__evaluation__v1__siasn_missing_code__pack
+                     (const Kinerja__Evaluation__V1__SiasnMissingCode   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__siasn_missing_code__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnMissingCode   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SiasnMissingCode *
+       kinerja__evaluation__v1__siasn_missing_code__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__siasn_missing_code__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnMissingCode *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__SiasnRecordSource methods */
+void   kinerja__evaluation__v1__siasn_record_source__init
+                     (Kinerja__Evaluation__V1__SiasnRecordSource         *message);
+size_t kinerja__evaluation__v1__siasn_record_source__get_packed_size
+                     (const Kinerja__Evaluation__V1__SiasnRecordSource   *message);
+size_t kinerja__evaluation__v1__siasn_record_source__pack
+                     (const Kinerja__Evaluation__V1__SiasnRecordSource   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__siasn_record_source__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__SiasnRecordSource   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__SiasnRecordSource *
+       kinerja__evaluation__v1__siasn_record_source__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__siasn_record_source__free_unpacked
+                     (Kinerja__Evaluation__V1__SiasnRecordSource *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ExportSiasnRequest methods */
+void   kinerja__evaluation__v1__export_siasn_request__init
+                     (Kinerja__Evaluation__V1__ExportSiasnRequest         *message);
+size_t kinerja__evaluation__v1__export_siasn_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportSiasnRequest   *message);
+size_t kinerja__evaluation__v1__export_siasn_request__pack
+                     (const Kinerja__Evaluation__V1__ExportSiasnRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__export_siasn_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportSiasnRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ExportSiasnRequest *
+       kinerja__evaluation__v1__export_siasn_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__export_siasn_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportSiasnRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ExportSiasnResponse methods */
+void   kinerja__evaluation__v1__export_siasn_response__init
+                     (Kinerja__Evaluation__V1__ExportSiasnResponse         *message);
+size_t kinerja__evaluation__v1__export_siasn_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ExportSiasnResponse   *message);
+size_t kinerja__evaluation__v1__export_siasn_response__pack
+                     (const Kinerja__Evaluation__V1__ExportSiasnResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__export_siasn_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ExportSiasnResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ExportSiasnResponse *
+       kinerja__evaluation__v1__export_siasn_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__export_siasn_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ExportSiasnResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__OpenPeriodRequest methods */
 void   kinerja__evaluation__v1__open_period_request__init
                      (Kinerja__Evaluation__V1__OpenPeriodRequest         *message);
@@ -5388,6 +6111,45 @@ typedef void (*Kinerja__Evaluation__V1__ExportTppRequest_Closure)
 typedef void (*Kinerja__Evaluation__V1__ExportTppResponse_Closure)
                  (const Kinerja__Evaluation__V1__ExportTppResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SiasnReferenceCode_Closure)
+                 (const Kinerja__Evaluation__V1__SiasnReferenceCode *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SiasnReferenceTable_Closure)
+                 (const Kinerja__Evaluation__V1__SiasnReferenceTable *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SetSiasnReferencesRequest_Closure)
+                 (const Kinerja__Evaluation__V1__SetSiasnReferencesRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SetSiasnReferencesResponse_Closure)
+                 (const Kinerja__Evaluation__V1__SetSiasnReferencesResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__GetSiasnReferencesRequest_Closure)
+                 (const Kinerja__Evaluation__V1__GetSiasnReferencesRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__GetSiasnReferencesResponse_Closure)
+                 (const Kinerja__Evaluation__V1__GetSiasnReferencesResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SiasnDocument_Closure)
+                 (const Kinerja__Evaluation__V1__SiasnDocument *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SiasnKinerjaPeriodik_Closure)
+                 (const Kinerja__Evaluation__V1__SiasnKinerjaPeriodik *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SiasnSkp22_Closure)
+                 (const Kinerja__Evaluation__V1__SiasnSkp22 *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SiasnMissingCode_Closure)
+                 (const Kinerja__Evaluation__V1__SiasnMissingCode *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__SiasnRecordSource_Closure)
+                 (const Kinerja__Evaluation__V1__SiasnRecordSource *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ExportSiasnRequest_Closure)
+                 (const Kinerja__Evaluation__V1__ExportSiasnRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ExportSiasnResponse_Closure)
+                 (const Kinerja__Evaluation__V1__ExportSiasnResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__OpenPeriodRequest_Closure)
                  (const Kinerja__Evaluation__V1__OpenPeriodRequest *message,
                   void *closure_data);
@@ -5689,6 +6451,18 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                      const Kinerja__Evaluation__V1__ExportTppRequest *input,
                      Kinerja__Evaluation__V1__ExportTppResponse_Closure closure,
                      void *closure_data);
+  void (*set_siasn_references)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                               const Kinerja__Evaluation__V1__SetSiasnReferencesRequest *input,
+                               Kinerja__Evaluation__V1__SetSiasnReferencesResponse_Closure closure,
+                               void *closure_data);
+  void (*get_siasn_references)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                               const Kinerja__Evaluation__V1__GetSiasnReferencesRequest *input,
+                               Kinerja__Evaluation__V1__GetSiasnReferencesResponse_Closure closure,
+                               void *closure_data);
+  void (*export_siasn)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                       const Kinerja__Evaluation__V1__ExportSiasnRequest *input,
+                       Kinerja__Evaluation__V1__ExportSiasnResponse_Closure closure,
+                       void *closure_data);
   void (*list_audit_events)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                             const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                             Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -5735,6 +6509,9 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## set_tpp_rule,\
       function_prefix__ ## get_tpp_rule,\
       function_prefix__ ## export_tpp,\
+      function_prefix__ ## set_siasn_references,\
+      function_prefix__ ## get_siasn_references,\
+      function_prefix__ ## export_siasn,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__evaluation__v1__evaluation_service__open_period(ProtobufCService *service,
@@ -5857,6 +6634,18 @@ void kinerja__evaluation__v1__evaluation_service__export_tpp(ProtobufCService *s
                                                              const Kinerja__Evaluation__V1__ExportTppRequest *input,
                                                              Kinerja__Evaluation__V1__ExportTppResponse_Closure closure,
                                                              void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__set_siasn_references(ProtobufCService *service,
+                                                                       const Kinerja__Evaluation__V1__SetSiasnReferencesRequest *input,
+                                                                       Kinerja__Evaluation__V1__SetSiasnReferencesResponse_Closure closure,
+                                                                       void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__get_siasn_references(ProtobufCService *service,
+                                                                       const Kinerja__Evaluation__V1__GetSiasnReferencesRequest *input,
+                                                                       Kinerja__Evaluation__V1__GetSiasnReferencesResponse_Closure closure,
+                                                                       void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__export_siasn(ProtobufCService *service,
+                                                               const Kinerja__Evaluation__V1__ExportSiasnRequest *input,
+                                                               Kinerja__Evaluation__V1__ExportSiasnResponse_Closure closure,
+                                                               void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -5915,6 +6704,19 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_tpp_rule_re
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_tpp_rule_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_tpp_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_tpp_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_reference_code__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_reference_table__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_siasn_references_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__set_siasn_references_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_siasn_references_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_siasn_references_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_document__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_kinerja_periodik__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_skp22__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_missing_code__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__siasn_record_source__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_siasn_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_siasn_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__open_period_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_period_request__descriptor;
