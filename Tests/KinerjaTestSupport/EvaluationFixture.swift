@@ -92,7 +92,11 @@ public final class EvaluationFixture: Sendable {
                 let feedback = try await ServiceFixture<FeedbackDefinition>.start(
                     section: feedbackSection, peers: ["identity": identity.port, "planning": planning.port, "reporting": reporting.port])
                 started.insert({ await feedback.stop() }, at: 0)
-                if demo { section.demoSeed = IdentityFixture.seed }
+                if demo {
+                    section.demoSeed = IdentityFixture.seed
+                    section.demoTppRuleFile = TestPKI.root + "/deploy/config/tpp-rule.sample.json"
+                    section.demoSiasnReferencesFile = TestPKI.root + "/deploy/config/siasn-references.sample.json"
+                }
                 let service = try await ServiceFixture<EvaluationDefinition>.start(
                     section: section,
                     peers: ["identity": identity.port, "planning": planning.port, "reporting": reporting.port, "feedback": feedback.port],

@@ -35,7 +35,9 @@ write_config() {
     section=$(printf ',\n  "feedback": { "demo_seed": %s,\n    "kiosks": { "citizen-kiosk": ["KPG.DUKCAPIL", "KPG.DPMPTSP", "KPG.DINKES"] } }' "$DEMO_SEED")
   elif [[ $name == evaluation ]]; then
     # The demo year: the ended triwulan finalised per perangkat daerah, the current one in progress.
-    section=$(printf ',\n  "evaluation": { "demo_seed": %s }' "$DEMO_SEED")
+    # The sample TPP rule and SIASN reference table (marked CONTOH) so eval tpp and eval siasn answer.
+    section=$(printf ',\n  "evaluation": { "demo_seed": %s,\n    "demo_tpp_rule_file": "%s",\n    "demo_siasn_references_file": "%s" }' \
+      "$DEMO_SEED" "$ROOT/deploy/config/tpp-rule.sample.json" "$ROOT/deploy/config/siasn-references.sample.json")
   fi
   local peers='"identity": { "address": "127.0.0.1:7401", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
   if [[ $name == reporting || $name == feedback || $name == evaluation ]]; then

@@ -69,6 +69,12 @@ public enum EvaluationAuthorization {
         M.setSiasnReferences: AccessRule(.roleInScope(.pengelolaKinerja)),
         M.getSiasnReferences: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
         M.exportSiasn: AccessRule(.roleInScope(.pengelolaKinerja), hrPortal),
+        // Competence development: the employee records their own (as in e-Kinerja) and HR in scope; the
+        // atasan and overseers read; development needs are HR's, the pimpinan's and the portal's.
+        M.recordCompetenceDevelopment: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
+        M.withdrawCompetenceDevelopment: AccessRule(.targetSelf, .roleInScope(.pengelolaKinerja)),
+        M.listCompetenceDevelopment: AccessRule(grants: [.targetSelf, .atasanOfTarget] + overseers + [hrPortal]),
+        M.listDevelopmentNeeds: AccessRule(.roleInScope(.pengelolaKinerja), .roleInScope(.pimpinan), hrPortal),
         M.listAuditEvents: .auditReaders,
         M.verifyAuditChain: .auditReaders,
         M.exportPersonalData: .personalDataExporters,

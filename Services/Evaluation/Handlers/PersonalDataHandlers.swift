@@ -6,7 +6,8 @@ import GRDB
 extension EvaluationHandlers {
     /// ExportPersonalData: the person's evaluations in every period, their finalisation
     /// snapshots, the overrides of their ratings and the adjustments of a period's population that
-    /// concern them (leave, transfer), then evaluation's trail.
+    /// concern them (leave, transfer), their competence development records (withdrawn ones
+    /// too), then evaluation's trail.
     /// Named on them: the evaluator (pejabat penilai); whoever else stamped a decision is replaced.
     public func exportPersonalData(_ request: Evaluation.ExportPersonalDataRequest,
                                    responses: RPCWriter<Evaluation.ExportPersonalDataResponse>, context: ServerContext) async throws {
@@ -24,7 +25,8 @@ extension EvaluationHandlers {
                 WHERE e.nip = ? ORDER BY o.decided_at
                 """, arguments: [nip]).map { try StoredBody.decode(Evaluation.RatingOverride.self, $0) },
              adjustments: try Row.fetchAll(db, sql: "SELECT body FROM population_adjustment WHERE nip = ? ORDER BY recorded_at",
-                                           arguments: [nip]).map { try StoredBody.decode(Evaluation.PopulationAdjustment.self, $0) })
+                                           arguments: [nip]).map { try StoredBody.decode(Evaluation.PopulationAdjustment.self, $0) },
+             competence: try CompetenceRecords.of(nip, year: 0, in: db))
         }
         var records = PersonalDataRecords(nip: nip)
         records.named.formUnion((held.evaluations + held.snapshots).compactMap { $0.evaluator?.nip }.filter { !$0.isEmpty })
@@ -37,6 +39,10 @@ extension EvaluationHandlers {
         for var adjustment in held.adjustments {
             adjustment.recorded = records.redacted(adjustment.recorded)
             try records.append("population-adjustment", adjustment)
+        }
+        for var development in held.competence {
+            development.recorded = records.redacted(development.recorded)
+            try records.append("competence-development", development)
         }
         try await personalDataTrail(&records)
         for batch in records.batches { try await responses.write(Evaluation.ExportPersonalDataResponse(records: batch)) }

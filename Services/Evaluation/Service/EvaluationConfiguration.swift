@@ -19,6 +19,12 @@ public struct EvaluationConfiguration: ConfigurationSection {
     /// jenjang not named keep PermenPANRB 1/2023's value); nil = the regulation's table.
     public var angkaKreditKoefisienFile: String?
 
+    /// With the demo: a TPP rule (proto3 JSON, `deploy/config/tpp-rule.sample.json`) and a SIASN
+    /// reference table (`deploy/config/siasn-references.sample.json`) loaded into an empty store, so
+    /// `eval tpp` and `eval siasn` answer from a fresh `make run`. Both are marked as samples.
+    public var demoTppRuleFile: String?
+    public var demoSiasnReferencesFile: String?
+
     /// The defaults.
     public init() {}
 
@@ -33,5 +39,9 @@ public struct EvaluationConfiguration: ConfigurationSection {
         .string("angka_kredit_koefisien_file", \.angkaKreditKoefisienFile, nonEmpty: true,
                 help: "File of annual angka kredit koefisien per jenjang (`AHLI_MUDA 25` a line); default PermenPANRB 1/2023's table."),
         .int("demo_year", \.demoYear, 2000...2100, help: "Year of the demo data (default: the current WITA year)."),
+        .string("demo_tpp_rule_file", \.demoTppRuleFile, nonEmpty: true,
+                help: "With demo_seed: a TPP rule (proto3 JSON) stored when none is (a sample, so eval tpp answers in the demo)."),
+        .string("demo_siasn_references_file", \.demoSiasnReferencesFile, nonEmpty: true,
+                help: "With demo_seed: a SIASN reference table (proto3 JSON) stored when none is (a sample, so eval siasn answers in the demo)."),
     ]
 }

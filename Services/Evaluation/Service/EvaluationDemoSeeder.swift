@@ -98,6 +98,15 @@ public enum EvaluationDemoSeeder {
             opened += try await openMonth(.month(UInt32(month), of: year), units: units, byUnit: byUnit, targets: targets, penilai: penilaiToday,
                                           pengelola: pengelola, tree: tree, handlers: handlers)
         }
+        // Competence development of the year (the 20 JP of PP 17/2020), recorded by the pengelola.
+        let recorder = Common.AuditStamp(principal: pengelola, principalKind: .user, at: handlers.now)
+        let competence = KupangCompetenceDemo(seed: seed).records(for: people.map(\.reference), year: year, today: today,
+                                                                  recorder: recorder, newID: handlers.newID)
+        try await handlers.store.pool.write { db in
+            for record in competence { try CompetenceRecords.insert(record, in: db) }
+        }
+        summary.append("\(competence.count) competence development records")
+        summary += try await loadSamples(handlers: handlers, recorder: recorder)
         let seconds = (ContinuousClock.now - started).components.seconds
         let detail = "demo evaluations seed \(seed), \(year): " + summary.joined(separator: "; ")
             + "; \(opened) monthly periods opened; lenient rater \(lenient ?? "none")"
@@ -111,6 +120,40 @@ public enum EvaluationDemoSeeder {
             "year": "\(year)", "employees": "\(people.count)", "triwulan": "\(summary.joined(separator: "; "))", "monthly_periods": "\(opened)",
             "locks_delivered": "\(delivered.delivered)", "locks_pending": "\(delivered.pending)", "seconds": "\(seconds)",
         ])
+    }
+
+    /// The sample TPP rule and SIASN reference table the configuration names, each stored as
+    /// version 1 when the store has none; what was loaded, for the seed's audit entry.
+    static func loadSamples(handlers: EvaluationHandlers, recorder: Common.AuditStamp) async throws -> [String] {
+        func read(_ path: String?) throws -> String? {
+            guard let path else { return nil }
+            guard let data = FileManager.default.contents(atPath: path) else { throw RPCError(.failedPrecondition, "cannot read \(path)") }
+            return String(decoding: data, as: UTF8.self)
+        }
+        var rule = try read(handlers.configuration.demoTppRuleFile).map { try Evaluation.TppRule(jsonString: $0) }
+        var table = try read(handlers.configuration.demoSiasnReferencesFile).map { try Evaluation.SiasnReferenceTable(jsonString: $0) }
+        if let given = rule {
+            _ = try EvaluationHandlers.tppTable(given)
+            rule?.version = 1
+            rule?.set = recorder
+        }
+        if table != nil {
+            table?.version = 1
+            table?.set = recorder
+        }
+        let loaded = (rule, table)
+        return try await handlers.store.pool.write { db in
+            var done: [String] = []
+            if let rule = loaded.0, try TppRuleRecords.all(in: db).isEmpty {
+                try TppRuleRecords.insert(rule, in: db)
+                done.append("sample TPP rule (\(rule.legalBasis))")
+            }
+            if let table = loaded.1, try SiasnReferenceRecords.count(in: db) == 0 {
+                try SiasnReferenceRecords.insert(table, in: db)
+                done.append("sample SIASN references (\(table.codes.count) codes)")
+            }
+            return done
+        }
     }
 
     /// The pimpinan above each unit (``EvaluationHandlers/pimpinanAbove(_:)``).

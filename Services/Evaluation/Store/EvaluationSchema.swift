@@ -178,10 +178,26 @@ public enum EvaluationSchema {
                 );
                 """)
         },
+        // Competence development (PP 17/2020's 20 JP a year): each activity with the year of its
+        // end date, found by employee and year; a withdrawn record is kept with its time.
+        Migration("evaluation.v6.competence_development") { db in
+            try db.execute(sql: """
+                CREATE TABLE competence_development (
+                    record_id TEXT PRIMARY KEY,
+                    nip TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    jp INTEGER NOT NULL,
+                    withdrawn_at INTEGER,
+                    body BLOB NOT NULL
+                );
+                CREATE INDEX competence_development_year ON competence_development(year, nip) WHERE withdrawn_at IS NULL;
+                CREATE INDEX competence_development_nip ON competence_development(nip, year);
+                """)
+        },
     ]
 
     /// The tables a refused call must leave unchanged (tests fingerprint them), audit log excluded.
     public static let dataTables = ["evaluation_period", "population_adjustment", "organisation_rating", "proposal_rule",
                                     "employee_evaluation", "rating_override", "finalisation", "finalisation_snapshot",
-                                    "peer_notification", "idempotency", "tpp_rule", "siasn_reference"]
+                                    "peer_notification", "idempotency", "tpp_rule", "siasn_reference", "competence_development"]
 }

@@ -79,6 +79,15 @@ struct DemoSeedTests {
             }
             #expect(Set(notified) == Set(finalised))
 
+            // The year's competence development, and the sample TPP rule and SIASN table (so eval tpp and eval siasn answer).
+            let needs = try await CompetenceServiceTests.needs(fixture.hrPortal, Evaluation.ListDevelopmentNeedsRequest(
+                unit: Common.UnitScope(unitID: opd, includeSubunits: true), year: witaToday.year, includeAll: true))
+            #expect(needs.contains { $0.totalJp >= 20 } && needs.contains { $0.needs.contains("BELOW_MINIMUM_JP") })
+            let tpp = try await fixture.client.getTppRule(Evaluation.GetTppRuleRequest(), options: hr)
+            #expect(tpp.rule?.version == 1 && tpp.rule?.legalBasis.hasPrefix("CONTOH") == true)
+            let references = try await fixture.hrPortal.getSiasnReferences(Evaluation.GetSiasnReferencesRequest())
+            #expect(references.table?.version == 1 && references.table?.source.hasPrefix("CONTOH") == true)
+
             // A second start finds the store filled and keeps it.
             let before = try await fixture.snapshot()
             try await EvaluationDemoSeeder.seedIfEmpty(handlers: try fixture.handlers, logger: Logger(label: "test"))

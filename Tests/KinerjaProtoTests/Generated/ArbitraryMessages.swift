@@ -411,6 +411,16 @@ let arbitraryMessageTypes: [any ArbitraryMessage.Type] = [
     Evaluation.ExportEvaluationsResponse.self,
     Evaluation.ExportPersonalDataRequest.self,
     Evaluation.ExportPersonalDataResponse.self,
+    Evaluation.CompetenceDevelopment.self,
+    Evaluation.RecordCompetenceDevelopmentRequest.self,
+    Evaluation.RecordCompetenceDevelopmentResponse.self,
+    Evaluation.WithdrawCompetenceDevelopmentRequest.self,
+    Evaluation.WithdrawCompetenceDevelopmentResponse.self,
+    Evaluation.ListCompetenceDevelopmentRequest.self,
+    Evaluation.ListCompetenceDevelopmentResponse.self,
+    Evaluation.ListDevelopmentNeedsRequest.self,
+    Evaluation.DevelopmentFinding.self,
+    Evaluation.ListDevelopmentNeedsResponse.self,
     Evaluation.GetRaterLeniencyRequest.self,
     Evaluation.GetRaterLeniencyResponse.self,
     Evaluation.RateQualitativeIkisRequest.self,
@@ -973,6 +983,16 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (Evaluation.ExportEvaluationsResponse.self, ["record", "finalisation_number", "period_id"]),
     (Evaluation.ExportPersonalDataRequest.self, ["nip", "reason"]),
     (Evaluation.ExportPersonalDataResponse.self, ["records"]),
+    (Evaluation.CompetenceDevelopment.self, ["record_id", "employee", "title", "kind", "start_date", "end_date", "jp", "organiser", "certificate_number", "recorded"]),
+    (Evaluation.RecordCompetenceDevelopmentRequest.self, ["nip", "development"]),
+    (Evaluation.RecordCompetenceDevelopmentResponse.self, ["development"]),
+    (Evaluation.WithdrawCompetenceDevelopmentRequest.self, ["record_id", "reason"]),
+    (Evaluation.WithdrawCompetenceDevelopmentResponse.self, ["development"]),
+    (Evaluation.ListCompetenceDevelopmentRequest.self, ["nip", "year"]),
+    (Evaluation.ListCompetenceDevelopmentResponse.self, ["developments", "total_jp", "minimum_jp"]),
+    (Evaluation.ListDevelopmentNeedsRequest.self, ["unit", "year", "include_all"]),
+    (Evaluation.DevelopmentFinding.self, ["evaluation_id", "span", "predikat"]),
+    (Evaluation.ListDevelopmentNeedsResponse.self, ["employee", "unit_name", "findings", "total_jp", "minimum_jp", "needs"]),
     (Evaluation.GetRaterLeniencyRequest.self, ["unit", "period", "flag_threshold", "modal_share_threshold_percent", "span"]),
     (Evaluation.GetRaterLeniencyResponse.self, ["unit_distribution", "unit_mean_score", "raters", "flag_threshold", "rated_count", "city_distribution", "city_mean_score", "modal_share_threshold_percent"]),
     (Evaluation.RateQualitativeIkisRequest.self, ["evaluation_id", "ratings", "expected_revision"]),
@@ -5580,6 +5600,109 @@ extension Evaluation.ExportPersonalDataResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.records = g.array { g in g.nested { Common.PersonalDataRecord.arbitrary(&$0) } }
+        return m
+    }
+}
+
+extension Evaluation.CompetenceDevelopment: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.recordID = g.string()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.title = g.string()
+        m.kind = g.enumeration() as Evaluation.CompetenceDevelopmentKind
+        m.startDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.endDate = g.optional { g in Common.Date.arbitrary(&g) }
+        m.jp = g.uint32()
+        m.organiser = g.string()
+        m.certificateNumber = g.string()
+        m.recorded = g.optional { g in Common.AuditStamp.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.RecordCompetenceDevelopmentRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.development = g.optional { g in Evaluation.CompetenceDevelopment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.RecordCompetenceDevelopmentResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.development = g.optional { g in Evaluation.CompetenceDevelopment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.WithdrawCompetenceDevelopmentRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.recordID = g.string()
+        m.reason = g.string()
+        return m
+    }
+}
+
+extension Evaluation.WithdrawCompetenceDevelopmentResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.development = g.optional { g in Evaluation.CompetenceDevelopment.arbitrary(&g) }
+        return m
+    }
+}
+
+extension Evaluation.ListCompetenceDevelopmentRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.nip = g.string()
+        m.year = g.int32()
+        return m
+    }
+}
+
+extension Evaluation.ListCompetenceDevelopmentResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.developments = g.array { g in g.nested { Evaluation.CompetenceDevelopment.arbitrary(&$0) } }
+        m.totalJp = g.uint32()
+        m.minimumJp = g.uint32()
+        return m
+    }
+}
+
+extension Evaluation.ListDevelopmentNeedsRequest: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.unit = g.optional { g in Common.UnitScope.arbitrary(&g) }
+        m.year = g.int32()
+        m.includeAll = g.bool()
+        return m
+    }
+}
+
+extension Evaluation.DevelopmentFinding: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.evaluationID = g.string()
+        m.span = g.optional { g in Evaluation.EvaluationSpan.arbitrary(&g) }
+        m.predikat = g.enumeration() as Common.Predikat
+        return m
+    }
+}
+
+extension Evaluation.ListDevelopmentNeedsResponse: ArbitraryMessage {
+    static func arbitrary(_ g: inout Gen) -> Self {
+        var m = Self()
+        m.employee = g.optional { g in Common.EmployeeRef.arbitrary(&g) }
+        m.unitName = g.string()
+        m.findings = g.array { g in g.nested { Evaluation.DevelopmentFinding.arbitrary(&$0) } }
+        m.totalJp = g.uint32()
+        m.minimumJp = g.uint32()
+        m.needs = g.array { g in g.string() }
         return m
     }
 }

@@ -25,7 +25,7 @@ extension Kinerjactl {
                 // Documents and plots.
                 PrintDocument.self, VerifyDocument.self, Distribution.self, Summary.self,
                 // Tindak lanjut.
-                AngkaKredit.self, Tpp.self, TppRule.self, Siasn.self, SiasnReferences.self, DevelopmentNeedsCommand.self,
+                AngkaKredit.self, Tpp.self, TppRule.self, Siasn.self, SiasnReferences.self, DevelopmentNeedsCommand.self, Competence.self,
             ]
         )
     }

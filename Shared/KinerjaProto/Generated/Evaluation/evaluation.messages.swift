@@ -378,6 +378,53 @@ extension Evaluation {
         public static let knownCases: [Self] = [.unspecified, .pemula, .terampil, .mahir, .penyelia, .ahliPertama, .ahliMuda, .ahliMadya, .ahliUtama]
     }
 
+    /// The kind of a competence development activity (PP 17/2020 art. 210: pendidikan and pelatihan,
+    /// the latter klasikal or nonklasikal; PermenPANRB 38/2017 and LAN's rules count both in JP).
+    public enum CompetenceDevelopmentKind: ProtoEnum {
+        case unspecified
+        /// Formal education (tugas belajar, izin belajar) counted in JP by the agency.
+        case pendidikan
+        /// Classroom training: diklat, workshop, seminar, course, upgrading, technical guidance.
+        case pelatihanKlasikal
+        /// Non-classroom: coaching, mentoring, e-learning, distance learning, internship, benchmarking,
+        /// on-the-job learning.
+        case pelatihanNonklasikal
+        /// A number this build does not know (proto3 enums are open).
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .pendidikan
+            case 2: self = .pelatihanKlasikal
+            case 3: self = .pelatihanNonklasikal
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .pendidikan: 1
+            case .pelatihanKlasikal: 2
+            case .pelatihanNonklasikal: 3
+            case .unrecognized(let value): value
+            }
+        }
+
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "COMPETENCE_DEVELOPMENT_KIND_UNSPECIFIED"
+            case .pendidikan: "COMPETENCE_DEVELOPMENT_KIND_PENDIDIKAN"
+            case .pelatihanKlasikal: "COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_KLASIKAL"
+            case .pelatihanNonklasikal: "COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_NONKLASIKAL"
+            case .unrecognized: nil
+            }
+        }
+
+        public static let knownCases: [Self] = [.unspecified, .pendidikan, .pelatihanKlasikal, .pelatihanNonklasikal]
+    }
+
     /// The days an evaluation period covers: a month, a triwulan, a semester or a year, in WITA days.
     /// Periods of one kind tile the year, so two of the same kind either are the same or do not overlap.
     public struct EvaluationSpan: ProtoMessage {
@@ -6052,6 +6099,479 @@ extension Evaluation {
 
         public func _printText(into printer: inout TextFormatPrinter) {
             for value in records { printer.message("records", value) }
+        }
+    }
+
+    /// One competence development activity an employee took part in (pengembangan kompetensi), with
+    /// its jam pelajaran (JP, 45 minutes each). PP 17/2020 art. 203 asks at least 20 JP a year of every
+    /// PNS; a record counts in the year of its end date.
+    public struct CompetenceDevelopment: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.CompetenceDevelopment"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__competence_development()) }
+
+        /// Id. Output only.
+        public var recordID: String = ""
+        /// The employee. Output only (from the request's nip).
+        public var employee: Common.EmployeeRef? = nil
+        /// What it was, e.g. "Pelatihan Kepemimpinan Pengawas"; 1–300 characters.
+        public var title: String = ""
+        /// Required.
+        public var kind: Evaluation.CompetenceDevelopmentKind = .init(rawValue: 0)
+        /// First day. Required, a real date.
+        public var startDate: Common.Date? = nil
+        /// Last day, on or after start_date, in 2000–2100, not after today (WITA). Required.
+        public var endDate: Common.Date? = nil
+        /// Jam pelajaran: 1–1000.
+        public var jp: UInt32 = 0
+        /// Who held it, e.g. "BPSDM Provinsi NTT"; 1–200 characters.
+        public var organiser: String = ""
+        /// Certificate (sertifikat/STTPP) number; 0–100 characters.
+        public var certificateNumber: String = ""
+        /// Who recorded it and when. Output only.
+        public var recorded: Common.AuditStamp? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            recordID: String = "",
+            employee: Common.EmployeeRef? = nil,
+            title: String = "",
+            kind: Evaluation.CompetenceDevelopmentKind = .init(rawValue: 0),
+            startDate: Common.Date? = nil,
+            endDate: Common.Date? = nil,
+            jp: UInt32 = 0,
+            organiser: String = "",
+            certificateNumber: String = "",
+            recorded: Common.AuditStamp? = nil
+        ) {
+            self.recordID = recordID
+            self.employee = employee
+            self.title = title
+            self.kind = kind
+            self.startDate = startDate
+            self.endDate = endDate
+            self.jp = jp
+            self.organiser = organiser
+            self.certificateNumber = certificateNumber
+            self.recorded = recorded
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, recordID)
+            try encoder.message(1, employee)
+            try encoder.string(2, title)
+            encoder.scalar(3, kind.rawValue)
+            try encoder.message(4, startDate)
+            try encoder.message(5, endDate)
+            encoder.scalar(6, jp)
+            try encoder.string(7, organiser)
+            try encoder.string(8, certificateNumber)
+            try encoder.message(9, recorded)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.recordID = try decoder.string(0)
+            self.employee = try decoder.message(1)
+            self.title = try decoder.string(2)
+            self.kind = decoder.enumeration(3)
+            self.startDate = try decoder.message(4)
+            self.endDate = try decoder.message(5)
+            self.jp = decoder.scalar(6)
+            self.organiser = try decoder.string(7)
+            self.certificateNumber = try decoder.string(8)
+            self.recorded = try decoder.message(9)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !recordID.isEmpty { printer.string("record_id", recordID) }
+            if let value = employee { printer.message("employee", value) }
+            if !title.isEmpty { printer.string("title", title) }
+            if kind.rawValue != 0 { printer.enumeration("kind", kind) }
+            if let value = startDate { printer.message("start_date", value) }
+            if let value = endDate { printer.message("end_date", value) }
+            if jp != 0 { printer.integer("jp", jp) }
+            if !organiser.isEmpty { printer.string("organiser", organiser) }
+            if !certificateNumber.isEmpty { printer.string("certificate_number", certificateNumber) }
+            if let value = recorded { printer.message("recorded", value) }
+        }
+    }
+
+    /// Request of EvaluationService.RecordCompetenceDevelopment.
+    public struct RecordCompetenceDevelopmentRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.RecordCompetenceDevelopmentRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__record_competence_development_request()) }
+
+        /// The employee: 18 digits.
+        public var nip: String = ""
+        /// The activity (record_id, employee and recorded are ignored). Required.
+        public var development: Evaluation.CompetenceDevelopment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            development: Evaluation.CompetenceDevelopment? = nil
+        ) {
+            self.nip = nip
+            self.development = development
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            try encoder.message(1, development)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.development = try decoder.message(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if let value = development { printer.message("development", value) }
+        }
+    }
+
+    /// Response of EvaluationService.RecordCompetenceDevelopment.
+    public struct RecordCompetenceDevelopmentResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.RecordCompetenceDevelopmentResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__record_competence_development_response()) }
+
+        /// The stored record.
+        public var development: Evaluation.CompetenceDevelopment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            development: Evaluation.CompetenceDevelopment? = nil
+        ) {
+            self.development = development
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, development)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.development = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = development { printer.message("development", value) }
+        }
+    }
+
+    /// Request of EvaluationService.WithdrawCompetenceDevelopment.
+    public struct WithdrawCompetenceDevelopmentRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.WithdrawCompetenceDevelopmentRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__withdraw_competence_development_request()) }
+
+        /// The record.
+        public var recordID: String = ""
+        /// Why, for the audit log; 1–1000 characters.
+        public var reason: String = ""
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            recordID: String = "",
+            reason: String = ""
+        ) {
+            self.recordID = recordID
+            self.reason = reason
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, recordID)
+            try encoder.string(1, reason)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.recordID = try decoder.string(0)
+            self.reason = try decoder.string(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !recordID.isEmpty { printer.string("record_id", recordID) }
+            if !reason.isEmpty { printer.string("reason", reason) }
+        }
+    }
+
+    /// Response of EvaluationService.WithdrawCompetenceDevelopment.
+    public struct WithdrawCompetenceDevelopmentResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.WithdrawCompetenceDevelopmentResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__withdraw_competence_development_response()) }
+
+        /// The record as it was.
+        public var development: Evaluation.CompetenceDevelopment? = nil
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            development: Evaluation.CompetenceDevelopment? = nil
+        ) {
+            self.development = development
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, development)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.development = try decoder.message(0)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = development { printer.message("development", value) }
+        }
+    }
+
+    /// Request of EvaluationService.ListCompetenceDevelopment.
+    public struct ListCompetenceDevelopmentRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListCompetenceDevelopmentRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_competence_development_request()) }
+
+        /// The employee: 18 digits.
+        public var nip: String = ""
+        /// The year (of each record's end date), 2000–2100.
+        public var year: Int32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            nip: String = "",
+            year: Int32 = 0
+        ) {
+            self.nip = nip
+            self.year = year
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, nip)
+            encoder.scalar(1, year)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.nip = try decoder.string(0)
+            self.year = decoder.scalar(1)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !nip.isEmpty { printer.string("nip", nip) }
+            if year != 0 { printer.integer("year", year) }
+        }
+    }
+
+    /// Response of EvaluationService.ListCompetenceDevelopment.
+    public struct ListCompetenceDevelopmentResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListCompetenceDevelopmentResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_competence_development_response()) }
+
+        /// The records of the year, by end date.
+        public var developments: [Evaluation.CompetenceDevelopment] = []
+        /// Their JP, summed.
+        public var totalJp: UInt32 = 0
+        /// The yearly minimum (PP 17/2020: 20).
+        public var minimumJp: UInt32 = 0
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            developments: [Evaluation.CompetenceDevelopment] = [],
+            totalJp: UInt32 = 0,
+            minimumJp: UInt32 = 0
+        ) {
+            self.developments = developments
+            self.totalJp = totalJp
+            self.minimumJp = minimumJp
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.repeatedMessage(0, developments)
+            encoder.scalar(1, totalJp)
+            encoder.scalar(2, minimumJp)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.developments = try decoder.repeatedMessage(0)
+            self.totalJp = decoder.scalar(1)
+            self.minimumJp = decoder.scalar(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            for value in developments { printer.message("developments", value) }
+            if totalJp != 0 { printer.integer("total_jp", totalJp) }
+            if minimumJp != 0 { printer.integer("minimum_jp", minimumJp) }
+        }
+    }
+
+    /// Request of EvaluationService.ListDevelopmentNeeds.
+    public struct ListDevelopmentNeedsRequest: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListDevelopmentNeedsRequest"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_development_needs_request()) }
+
+        /// Unit (optionally with sub-units). Required.
+        public var unit: Common.UnitScope? = nil
+        /// The year, 2000–2100.
+        public var year: Int32 = 0
+        /// When true, every employee of the unit is streamed, with or without a need.
+        public var includeAll: Bool = false
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            unit: Common.UnitScope? = nil,
+            year: Int32 = 0,
+            includeAll: Bool = false
+        ) {
+            self.unit = unit
+            self.year = year
+            self.includeAll = includeAll
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, unit)
+            encoder.scalar(1, year)
+            encoder.bool(2, includeAll)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.unit = try decoder.message(0)
+            self.year = decoder.scalar(1)
+            self.includeAll = decoder.bool(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = unit { printer.message("unit", value) }
+            if year != 0 { printer.integer("year", year) }
+            if includeAll { printer.bool("include_all", includeAll) }
+        }
+    }
+
+    /// A finalised evaluation of the year at Butuh Perbaikan or below.
+    public struct DevelopmentFinding: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.DevelopmentFinding"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__development_finding()) }
+
+        /// The evaluation.
+        public var evaluationID: String = ""
+        /// Its span.
+        public var span: Evaluation.EvaluationSpan? = nil
+        /// Its predikat: BUTUH_PERBAIKAN, KURANG or SANGAT_KURANG.
+        public var predikat: Common.Predikat = .init(rawValue: 0)
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            evaluationID: String = "",
+            span: Evaluation.EvaluationSpan? = nil,
+            predikat: Common.Predikat = .init(rawValue: 0)
+        ) {
+            self.evaluationID = evaluationID
+            self.span = span
+            self.predikat = predikat
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.string(0, evaluationID)
+            try encoder.message(1, span)
+            encoder.scalar(2, predikat.rawValue)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.evaluationID = try decoder.string(0)
+            self.span = try decoder.message(1)
+            self.predikat = decoder.enumeration(2)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if !evaluationID.isEmpty { printer.string("evaluation_id", evaluationID) }
+            if let value = span { printer.message("span", value) }
+            if predikat.rawValue != 0 { printer.enumeration("predikat", predikat) }
+        }
+    }
+
+    /// One row of EvaluationService.ListDevelopmentNeeds: an employee of the unit and their needs.
+    public struct ListDevelopmentNeedsResponse: ProtoMessage {
+        public static let protoName = "kinerja.evaluation.v1.ListDevelopmentNeedsResponse"
+        public static var _layout: MessageLayout { MessageLayout(kinerja_descriptor_kinerja__evaluation__v1__list_development_needs_response()) }
+
+        /// The employee (identity's members of the unit now, and whoever the year's evaluations name).
+        public var employee: Common.EmployeeRef? = nil
+        /// Name of the employee's unit.
+        public var unitName: String = ""
+        /// The finalised evaluations of the year at Butuh Perbaikan or below, in span order.
+        public var findings: [Evaluation.DevelopmentFinding] = []
+        /// JP of competence development recorded for the year.
+        public var totalJp: UInt32 = 0
+        /// The yearly minimum (20).
+        public var minimumJp: UInt32 = 0
+        /// The needs: PREDIKAT (a finding), BELOW_MINIMUM_JP (total_jp < minimum_jp); empty when none.
+        public var needs: [String] = []
+
+        /// A message with every field at its default.
+        public init() {}
+
+        /// A message with the given fields; the others keep their defaults.
+        public init(
+            employee: Common.EmployeeRef? = nil,
+            unitName: String = "",
+            findings: [Evaluation.DevelopmentFinding] = [],
+            totalJp: UInt32 = 0,
+            minimumJp: UInt32 = 0,
+            needs: [String] = []
+        ) {
+            self.employee = employee
+            self.unitName = unitName
+            self.findings = findings
+            self.totalJp = totalJp
+            self.minimumJp = minimumJp
+            self.needs = needs
+        }
+
+        public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
+            try encoder.message(0, employee)
+            try encoder.string(1, unitName)
+            try encoder.repeatedMessage(2, findings)
+            encoder.scalar(3, totalJp)
+            encoder.scalar(4, minimumJp)
+            try encoder.repeatedString(5, needs)
+        }
+
+        public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
+            self.employee = try decoder.message(0)
+            self.unitName = try decoder.string(1)
+            self.findings = try decoder.repeatedMessage(2)
+            self.totalJp = decoder.scalar(3)
+            self.minimumJp = decoder.scalar(4)
+            self.needs = try decoder.repeatedString(5)
+        }
+
+        public func _printText(into printer: inout TextFormatPrinter) {
+            if let value = employee { printer.message("employee", value) }
+            if !unitName.isEmpty { printer.string("unit_name", unitName) }
+            for value in findings { printer.message("findings", value) }
+            if totalJp != 0 { printer.integer("total_jp", totalJp) }
+            if minimumJp != 0 { printer.integer("minimum_jp", minimumJp) }
+            for value in needs { printer.string("needs", value) }
         }
     }
 

@@ -16,7 +16,7 @@ extension Evaluation {
         public static let descriptor = ServiceDescriptor(
             name: "kinerja.evaluation.v1.EvaluationService",
             fileName: "kinerja/evaluation/v1/evaluation.proto",
-            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.exportPersonalData, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.setTppRule, Method.getTppRule, Method.exportTpp, Method.setSiasnReferences, Method.getSiasnReferences, Method.exportSiasn, Method.listAuditEvents, Method.verifyAuditChain],
+            methods: [Method.openPeriod, Method.getPeriod, Method.listPeriods, Method.reopenPeriod, Method.setOrganisationRating, Method.getOrganisationRating, Method.getProposalRule, Method.setProposalRule, Method.proposeEvaluations, Method.getEvaluation, Method.setHasilKerjaRating, Method.setPerilakuRating, Method.getPredikatMatrix, Method.getCurve, Method.finalisePeriod, Method.listEvaluations, Method.listEmployeeEvaluations, Method.listRatingOverrides, Method.exportEvaluations, Method.exportPersonalData, Method.getRaterLeniency, Method.rateQualitativeIkis, Method.setExpectationJudgements, Method.adjustPopulation, Method.recommendOrganisationRating, Method.acknowledgeEvaluation, Method.listAngkaKredit, Method.setTppRule, Method.getTppRule, Method.exportTpp, Method.setSiasnReferences, Method.getSiasnReferences, Method.exportSiasn, Method.recordCompetenceDevelopment, Method.withdrawCompetenceDevelopment, Method.listCompetenceDevelopment, Method.listDevelopmentNeeds, Method.listAuditEvents, Method.verifyAuditChain],
             documentation: "Periodic and annual evaluation, the distribution curve, finalisation and HR-portal queries.\n Served by `kinerja-evaluation`.\n\n Who may call what (docs/AUTHORIZATION.md is generated from the service's table): pengelola\n kinerja (HR) run periods, adjust the population, recommend organisation ratings, compute\n proposals and read; only the pejabat penilai of the day (identity's model: atasan langsung,\n Plt/Plh, the non-ASN Kepala Daerah) rates; only the pimpinan above the unit (the pejabat\n penilai of the unit's head) sets the organisation rating, finalises (overriding the curve) and\n reopens; the HR portal (machine client `hr-portal`) reads; an employee reads their own."
         )
 
@@ -375,6 +375,45 @@ extension Evaluation {
                 idempotency: .always,
                 documentation: "Streams the SIASN records (kinerjaperiodik; skp22 too for the year) of the finalised\n evaluations of a unit (with sub-units when asked) and span, in NIP order, with codes from the\n latest reference table; a record of a re-finalised period names the record it replaces.\n Pengelola kinerja in scope, HR portal. Returns INVALID_ARGUMENT for a bad span; NOT_FOUND for\n an unknown unit; FAILED_PRECONDITION when no reference table is loaded\n (SIASN_REFERENCES_MISSING) or no period of the span is FINALISED for the unit."
             )
+            /// Records a competence development activity of an employee (pengembangan kompetensi, in JP).
+            /// The employee (own) and pengelola kinerja in scope. Returns INVALID_ARGUMENT naming the field
+            /// (nip, development.title, development.kind, development.start_date, development.end_date,
+            /// development.jp, development.organiser, development.certificate_number); NOT_FOUND for an
+            /// unknown employee. Idempotent with `idempotency-key`.
+            public static let recordCompetenceDevelopment = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "RecordCompetenceDevelopment", kind: .unary,
+                requestType: "kinerja.evaluation.v1.RecordCompetenceDevelopmentRequest", responseType: "kinerja.evaluation.v1.RecordCompetenceDevelopmentResponse",
+                idempotency: .withKey,
+                documentation: "Records a competence development activity of an employee (pengembangan kompetensi, in JP).\n The employee (own) and pengelola kinerja in scope. Returns INVALID_ARGUMENT naming the field\n (nip, development.title, development.kind, development.start_date, development.end_date,\n development.jp, development.organiser, development.certificate_number); NOT_FOUND for an\n unknown employee. Idempotent with `idempotency-key`."
+            )
+            /// Withdraws a record (entered in error). Whoever may record it. Returns INVALID_ARGUMENT for a
+            /// malformed id or reason; NOT_FOUND for an unknown or withdrawn record. Idempotent with
+            /// `idempotency-key`.
+            public static let withdrawCompetenceDevelopment = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "WithdrawCompetenceDevelopment", kind: .unary,
+                requestType: "kinerja.evaluation.v1.WithdrawCompetenceDevelopmentRequest", responseType: "kinerja.evaluation.v1.WithdrawCompetenceDevelopmentResponse",
+                idempotency: .withKey,
+                documentation: "Withdraws a record (entered in error). Whoever may record it. Returns INVALID_ARGUMENT for a\n malformed id or reason; NOT_FOUND for an unknown or withdrawn record. Idempotent with\n `idempotency-key`."
+            )
+            /// Lists an employee's competence development of a year with its JP total. The employee (own),
+            /// their atasan, pengelola kinerja, pimpinan and auditor in scope, the HR portal. Returns
+            /// INVALID_ARGUMENT for a malformed NIP or year; NOT_FOUND for an unknown employee.
+            public static let listCompetenceDevelopment = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "ListCompetenceDevelopment", kind: .unary,
+                requestType: "kinerja.evaluation.v1.ListCompetenceDevelopmentRequest", responseType: "kinerja.evaluation.v1.ListCompetenceDevelopmentResponse",
+                idempotency: .always,
+                documentation: "Lists an employee's competence development of a year with its JP total. The employee (own),\n their atasan, pengelola kinerja, pimpinan and auditor in scope, the HR portal. Returns\n INVALID_ARGUMENT for a malformed NIP or year; NOT_FOUND for an unknown employee."
+            )
+            /// Streams the development needs of a unit's employees for a year, in NIP order: finalised
+            /// evaluations at Butuh Perbaikan or below, and fewer than 20 JP of competence development (PP
+            /// 17/2020). Pengelola kinerja and pimpinan in scope, the HR portal. Returns INVALID_ARGUMENT for
+            /// a bad year; NOT_FOUND for an unknown unit.
+            public static let listDevelopmentNeeds = MethodDescriptor(
+                service: "kinerja.evaluation.v1.EvaluationService", method: "ListDevelopmentNeeds", kind: .serverStreaming,
+                requestType: "kinerja.evaluation.v1.ListDevelopmentNeedsRequest", responseType: "kinerja.evaluation.v1.ListDevelopmentNeedsResponse",
+                idempotency: .always,
+                documentation: "Streams the development needs of a unit's employees for a year, in NIP order: finalised\n evaluations at Butuh Perbaikan or below, and fewer than 20 JP of competence development (PP\n 17/2020). Pengelola kinerja and pimpinan in scope, the HR portal. Returns INVALID_ARGUMENT for\n a bad year; NOT_FOUND for an unknown unit."
+            )
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public static let listAuditEvents = MethodDescriptor(
@@ -583,6 +622,25 @@ extension Evaluation {
             /// an unknown unit; FAILED_PRECONDITION when no reference table is loaded
             /// (SIASN_REFERENCES_MISSING) or no period of the span is FINALISED for the unit.
             func exportSiasn(_ request: Evaluation.ExportSiasnRequest, responses: RPCWriter<Evaluation.ExportSiasnResponse>, context: ServerContext) async throws
+            /// Records a competence development activity of an employee (pengembangan kompetensi, in JP).
+            /// The employee (own) and pengelola kinerja in scope. Returns INVALID_ARGUMENT naming the field
+            /// (nip, development.title, development.kind, development.start_date, development.end_date,
+            /// development.jp, development.organiser, development.certificate_number); NOT_FOUND for an
+            /// unknown employee. Idempotent with `idempotency-key`.
+            func recordCompetenceDevelopment(_ request: Evaluation.RecordCompetenceDevelopmentRequest, context: ServerContext) async throws -> Evaluation.RecordCompetenceDevelopmentResponse
+            /// Withdraws a record (entered in error). Whoever may record it. Returns INVALID_ARGUMENT for a
+            /// malformed id or reason; NOT_FOUND for an unknown or withdrawn record. Idempotent with
+            /// `idempotency-key`.
+            func withdrawCompetenceDevelopment(_ request: Evaluation.WithdrawCompetenceDevelopmentRequest, context: ServerContext) async throws -> Evaluation.WithdrawCompetenceDevelopmentResponse
+            /// Lists an employee's competence development of a year with its JP total. The employee (own),
+            /// their atasan, pengelola kinerja, pimpinan and auditor in scope, the HR portal. Returns
+            /// INVALID_ARGUMENT for a malformed NIP or year; NOT_FOUND for an unknown employee.
+            func listCompetenceDevelopment(_ request: Evaluation.ListCompetenceDevelopmentRequest, context: ServerContext) async throws -> Evaluation.ListCompetenceDevelopmentResponse
+            /// Streams the development needs of a unit's employees for a year, in NIP order: finalised
+            /// evaluations at Butuh Perbaikan or below, and fewer than 20 JP of competence development (PP
+            /// 17/2020). Pengelola kinerja and pimpinan in scope, the HR portal. Returns INVALID_ARGUMENT for
+            /// a bad year; NOT_FOUND for an unknown unit.
+            func listDevelopmentNeeds(_ request: Evaluation.ListDevelopmentNeedsRequest, responses: RPCWriter<Evaluation.ListDevelopmentNeedsResponse>, context: ServerContext) async throws
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, context: ServerContext) async throws -> Evaluation.ListAuditEventsResponse
@@ -900,6 +958,40 @@ extension Evaluation {
                 try await transport.serverStreaming(Method.exportSiasn, request, options: options, onResponse: onResponse)
             }
 
+            /// Records a competence development activity of an employee (pengembangan kompetensi, in JP).
+            /// The employee (own) and pengelola kinerja in scope. Returns INVALID_ARGUMENT naming the field
+            /// (nip, development.title, development.kind, development.start_date, development.end_date,
+            /// development.jp, development.organiser, development.certificate_number); NOT_FOUND for an
+            /// unknown employee. Idempotent with `idempotency-key`.
+            public func recordCompetenceDevelopment(_ request: Evaluation.RecordCompetenceDevelopmentRequest, options: CallOptions = .defaults) async throws -> Evaluation.RecordCompetenceDevelopmentResponse {
+                try await transport.unary(Method.recordCompetenceDevelopment, request, options: options)
+            }
+
+            /// Withdraws a record (entered in error). Whoever may record it. Returns INVALID_ARGUMENT for a
+            /// malformed id or reason; NOT_FOUND for an unknown or withdrawn record. Idempotent with
+            /// `idempotency-key`.
+            public func withdrawCompetenceDevelopment(_ request: Evaluation.WithdrawCompetenceDevelopmentRequest, options: CallOptions = .defaults) async throws -> Evaluation.WithdrawCompetenceDevelopmentResponse {
+                try await transport.unary(Method.withdrawCompetenceDevelopment, request, options: options)
+            }
+
+            /// Lists an employee's competence development of a year with its JP total. The employee (own),
+            /// their atasan, pengelola kinerja, pimpinan and auditor in scope, the HR portal. Returns
+            /// INVALID_ARGUMENT for a malformed NIP or year; NOT_FOUND for an unknown employee.
+            public func listCompetenceDevelopment(_ request: Evaluation.ListCompetenceDevelopmentRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListCompetenceDevelopmentResponse {
+                try await transport.unary(Method.listCompetenceDevelopment, request, options: options)
+            }
+
+            /// Streams the development needs of a unit's employees for a year, in NIP order: finalised
+            /// evaluations at Butuh Perbaikan or below, and fewer than 20 JP of competence development (PP
+            /// 17/2020). Pengelola kinerja and pimpinan in scope, the HR portal. Returns INVALID_ARGUMENT for
+            /// a bad year; NOT_FOUND for an unknown unit.
+            public func listDevelopmentNeeds<Result: Sendable>(
+                _ request: Evaluation.ListDevelopmentNeedsRequest, options: CallOptions = .defaults,
+                onResponse: @escaping @Sendable (RPCAsyncSequence<Evaluation.ListDevelopmentNeedsResponse>) async throws -> Result
+            ) async throws -> Result {
+                try await transport.serverStreaming(Method.listDevelopmentNeeds, request, options: options, onResponse: onResponse)
+            }
+
             /// Lists evaluation's audit events. Auditor and admin. Returns INVALID_ARGUMENT for a bad
             /// filter, page size or cursor.
             public func listAuditEvents(_ request: Evaluation.ListAuditEventsRequest, options: CallOptions = .defaults) async throws -> Evaluation.ListAuditEventsResponse {
@@ -953,6 +1045,10 @@ extension Evaluation.EvaluationService.ServiceProtocol {
             .unary(Evaluation.EvaluationService.Method.setSiasnReferences) { try await self.setSiasnReferences($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.getSiasnReferences) { try await self.getSiasnReferences($0, context: $1) },
             .serverStreaming(Evaluation.EvaluationService.Method.exportSiasn) { try await self.exportSiasn($0, responses: $1, context: $2) },
+            .unary(Evaluation.EvaluationService.Method.recordCompetenceDevelopment) { try await self.recordCompetenceDevelopment($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.withdrawCompetenceDevelopment) { try await self.withdrawCompetenceDevelopment($0, context: $1) },
+            .unary(Evaluation.EvaluationService.Method.listCompetenceDevelopment) { try await self.listCompetenceDevelopment($0, context: $1) },
+            .serverStreaming(Evaluation.EvaluationService.Method.listDevelopmentNeeds) { try await self.listDevelopmentNeeds($0, responses: $1, context: $2) },
             .unary(Evaluation.EvaluationService.Method.listAuditEvents) { try await self.listAuditEvents($0, context: $1) },
             .unary(Evaluation.EvaluationService.Method.verifyAuditChain) { try await self.verifyAuditChain($0, context: $1) },
         ]

@@ -4282,6 +4282,456 @@ void   kinerja__evaluation__v1__export_personal_data_response__free_unpacked
   assert(message->base.descriptor == &kinerja__evaluation__v1__export_personal_data_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kinerja__evaluation__v1__competence_development__init
+                     (Kinerja__Evaluation__V1__CompetenceDevelopment         *message)
+{
+  static const Kinerja__Evaluation__V1__CompetenceDevelopment init_value = KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__competence_development__get_packed_size
+                     (const Kinerja__Evaluation__V1__CompetenceDevelopment *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__competence_development__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__competence_development__pack
+                     (const Kinerja__Evaluation__V1__CompetenceDevelopment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__competence_development__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__competence_development__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__CompetenceDevelopment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__competence_development__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__CompetenceDevelopment *
+       kinerja__evaluation__v1__competence_development__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__CompetenceDevelopment *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__competence_development__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__competence_development__free_unpacked
+                     (Kinerja__Evaluation__V1__CompetenceDevelopment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__competence_development__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__record_competence_development_request__init
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest init_value = KINERJA__EVALUATION__V1__RECORD_COMPETENCE_DEVELOPMENT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__record_competence_development_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__record_competence_development_request__pack
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__record_competence_development_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *
+       kinerja__evaluation__v1__record_competence_development_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__record_competence_development_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__record_competence_development_request__free_unpacked
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__record_competence_development_response__init
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse init_value = KINERJA__EVALUATION__V1__RECORD_COMPETENCE_DEVELOPMENT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__record_competence_development_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__record_competence_development_response__pack
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__record_competence_development_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *
+       kinerja__evaluation__v1__record_competence_development_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__record_competence_development_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__record_competence_development_response__free_unpacked
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__record_competence_development_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__withdraw_competence_development_request__init
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest init_value = KINERJA__EVALUATION__V1__WITHDRAW_COMPETENCE_DEVELOPMENT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__withdraw_competence_development_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__withdraw_competence_development_request__pack
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__withdraw_competence_development_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *
+       kinerja__evaluation__v1__withdraw_competence_development_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__withdraw_competence_development_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__withdraw_competence_development_request__free_unpacked
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__withdraw_competence_development_response__init
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse init_value = KINERJA__EVALUATION__V1__WITHDRAW_COMPETENCE_DEVELOPMENT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__withdraw_competence_development_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__withdraw_competence_development_response__pack
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__withdraw_competence_development_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *
+       kinerja__evaluation__v1__withdraw_competence_development_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__withdraw_competence_development_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__withdraw_competence_development_response__free_unpacked
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__withdraw_competence_development_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__list_competence_development_request__init
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest init_value = KINERJA__EVALUATION__V1__LIST_COMPETENCE_DEVELOPMENT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_competence_development_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_competence_development_request__pack
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_competence_development_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *
+       kinerja__evaluation__v1__list_competence_development_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_competence_development_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_competence_development_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__list_competence_development_response__init
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse init_value = KINERJA__EVALUATION__V1__LIST_COMPETENCE_DEVELOPMENT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_competence_development_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_competence_development_response__pack
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_competence_development_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *
+       kinerja__evaluation__v1__list_competence_development_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_competence_development_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_competence_development_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_competence_development_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__list_development_needs_request__init
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest         *message)
+{
+  static const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest init_value = KINERJA__EVALUATION__V1__LIST_DEVELOPMENT_NEEDS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_development_needs_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_development_needs_request__pack
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_development_needs_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *
+       kinerja__evaluation__v1__list_development_needs_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_development_needs_request__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_development_needs_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__development_finding__init
+                     (Kinerja__Evaluation__V1__DevelopmentFinding         *message)
+{
+  static const Kinerja__Evaluation__V1__DevelopmentFinding init_value = KINERJA__EVALUATION__V1__DEVELOPMENT_FINDING__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__development_finding__get_packed_size
+                     (const Kinerja__Evaluation__V1__DevelopmentFinding *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__development_finding__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__development_finding__pack
+                     (const Kinerja__Evaluation__V1__DevelopmentFinding *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__development_finding__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__development_finding__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__DevelopmentFinding *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__development_finding__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__DevelopmentFinding *
+       kinerja__evaluation__v1__development_finding__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__DevelopmentFinding *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__development_finding__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__development_finding__free_unpacked
+                     (Kinerja__Evaluation__V1__DevelopmentFinding *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__development_finding__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kinerja__evaluation__v1__list_development_needs_response__init
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse         *message)
+{
+  static const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse init_value = KINERJA__EVALUATION__V1__LIST_DEVELOPMENT_NEEDS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kinerja__evaluation__v1__list_development_needs_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *message)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kinerja__evaluation__v1__list_development_needs_response__pack
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kinerja__evaluation__v1__list_development_needs_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *
+       kinerja__evaluation__v1__list_development_needs_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *)
+     protobuf_c_message_unpack (&kinerja__evaluation__v1__list_development_needs_response__descriptor,
+                                allocator, len, data);
+}
+void   kinerja__evaluation__v1__list_development_needs_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kinerja__evaluation__v1__list_development_needs_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   kinerja__evaluation__v1__get_rater_leniency_request__init
                      (Kinerja__Evaluation__V1__GetRaterLeniencyRequest         *message)
 {
@@ -13506,6 +13956,685 @@ const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_personal_data_r
   (ProtobufCMessageInit) kinerja__evaluation__v1__export_personal_data_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__competence_development__field_descriptors[10] =
+{
+  {
+    "record_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, record_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "employee",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, employee),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, kind),
+    &kinerja__evaluation__v1__competence_development_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "start_date",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, start_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end_date",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, end_date),
+    &kinerja__common__v1__date__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jp",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, jp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "organiser",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, organiser),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "certificate_number",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, certificate_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recorded",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__CompetenceDevelopment, recorded),
+    &kinerja__common__v1__audit_stamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__competence_development__field_indices_by_name[] = {
+  8,   /* field[8] = certificate_number */
+  1,   /* field[1] = employee */
+  5,   /* field[5] = end_date */
+  6,   /* field[6] = jp */
+  3,   /* field[3] = kind */
+  7,   /* field[7] = organiser */
+  0,   /* field[0] = record_id */
+  9,   /* field[9] = recorded */
+  4,   /* field[4] = start_date */
+  2,   /* field[2] = title */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__competence_development__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__competence_development__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.CompetenceDevelopment",
+  "CompetenceDevelopment",
+  "Kinerja__Evaluation__V1__CompetenceDevelopment",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__CompetenceDevelopment),
+  10,
+  kinerja__evaluation__v1__competence_development__field_descriptors,
+  kinerja__evaluation__v1__competence_development__field_indices_by_name,
+  1,  kinerja__evaluation__v1__competence_development__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__competence_development__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__record_competence_development_request__field_descriptors[2] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "development",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest, development),
+    &kinerja__evaluation__v1__competence_development__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__record_competence_development_request__field_indices_by_name[] = {
+  1,   /* field[1] = development */
+  0,   /* field[0] = nip */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__record_competence_development_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__record_competence_development_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.RecordCompetenceDevelopmentRequest",
+  "RecordCompetenceDevelopmentRequest",
+  "Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest),
+  2,
+  kinerja__evaluation__v1__record_competence_development_request__field_descriptors,
+  kinerja__evaluation__v1__record_competence_development_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__record_competence_development_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__record_competence_development_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__record_competence_development_response__field_descriptors[1] =
+{
+  {
+    "development",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse, development),
+    &kinerja__evaluation__v1__competence_development__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__record_competence_development_response__field_indices_by_name[] = {
+  0,   /* field[0] = development */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__record_competence_development_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__record_competence_development_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.RecordCompetenceDevelopmentResponse",
+  "RecordCompetenceDevelopmentResponse",
+  "Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse),
+  1,
+  kinerja__evaluation__v1__record_competence_development_response__field_descriptors,
+  kinerja__evaluation__v1__record_competence_development_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__record_competence_development_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__record_competence_development_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__withdraw_competence_development_request__field_descriptors[2] =
+{
+  {
+    "record_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest, record_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__withdraw_competence_development_request__field_indices_by_name[] = {
+  1,   /* field[1] = reason */
+  0,   /* field[0] = record_id */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__withdraw_competence_development_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__withdraw_competence_development_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.WithdrawCompetenceDevelopmentRequest",
+  "WithdrawCompetenceDevelopmentRequest",
+  "Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest),
+  2,
+  kinerja__evaluation__v1__withdraw_competence_development_request__field_descriptors,
+  kinerja__evaluation__v1__withdraw_competence_development_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__withdraw_competence_development_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__withdraw_competence_development_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__withdraw_competence_development_response__field_descriptors[1] =
+{
+  {
+    "development",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse, development),
+    &kinerja__evaluation__v1__competence_development__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__withdraw_competence_development_response__field_indices_by_name[] = {
+  0,   /* field[0] = development */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__withdraw_competence_development_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__withdraw_competence_development_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.WithdrawCompetenceDevelopmentResponse",
+  "WithdrawCompetenceDevelopmentResponse",
+  "Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse),
+  1,
+  kinerja__evaluation__v1__withdraw_competence_development_response__field_descriptors,
+  kinerja__evaluation__v1__withdraw_competence_development_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__withdraw_competence_development_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__withdraw_competence_development_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_competence_development_request__field_descriptors[2] =
+{
+  {
+    "nip",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest, nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_competence_development_request__field_indices_by_name[] = {
+  0,   /* field[0] = nip */
+  1,   /* field[1] = year */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_competence_development_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_competence_development_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListCompetenceDevelopmentRequest",
+  "ListCompetenceDevelopmentRequest",
+  "Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest),
+  2,
+  kinerja__evaluation__v1__list_competence_development_request__field_descriptors,
+  kinerja__evaluation__v1__list_competence_development_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_competence_development_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_competence_development_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_competence_development_response__field_descriptors[3] =
+{
+  {
+    "developments",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse, n_developments),
+    offsetof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse, developments),
+    &kinerja__evaluation__v1__competence_development__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total_jp",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse, total_jp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "minimum_jp",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse, minimum_jp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_competence_development_response__field_indices_by_name[] = {
+  0,   /* field[0] = developments */
+  2,   /* field[2] = minimum_jp */
+  1,   /* field[1] = total_jp */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_competence_development_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_competence_development_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListCompetenceDevelopmentResponse",
+  "ListCompetenceDevelopmentResponse",
+  "Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse),
+  3,
+  kinerja__evaluation__v1__list_competence_development_response__field_descriptors,
+  kinerja__evaluation__v1__list_competence_development_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_competence_development_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_competence_development_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_development_needs_request__field_descriptors[3] =
+{
+  {
+    "unit",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest, unit),
+    &kinerja__common__v1__unit_scope__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "include_all",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest, include_all),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_development_needs_request__field_indices_by_name[] = {
+  2,   /* field[2] = include_all */
+  0,   /* field[0] = unit */
+  1,   /* field[1] = year */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_development_needs_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_development_needs_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListDevelopmentNeedsRequest",
+  "ListDevelopmentNeedsRequest",
+  "Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest),
+  3,
+  kinerja__evaluation__v1__list_development_needs_request__field_descriptors,
+  kinerja__evaluation__v1__list_development_needs_request__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_development_needs_request__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_development_needs_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__development_finding__field_descriptors[3] =
+{
+  {
+    "evaluation_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__DevelopmentFinding, evaluation_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "span",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__DevelopmentFinding, span),
+    &kinerja__evaluation__v1__evaluation_span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "predikat",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__DevelopmentFinding, predikat),
+    &kinerja__common__v1__predikat__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__development_finding__field_indices_by_name[] = {
+  0,   /* field[0] = evaluation_id */
+  2,   /* field[2] = predikat */
+  1,   /* field[1] = span */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__development_finding__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__development_finding__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.DevelopmentFinding",
+  "DevelopmentFinding",
+  "Kinerja__Evaluation__V1__DevelopmentFinding",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__DevelopmentFinding),
+  3,
+  kinerja__evaluation__v1__development_finding__field_descriptors,
+  kinerja__evaluation__v1__development_finding__field_indices_by_name,
+  1,  kinerja__evaluation__v1__development_finding__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__development_finding__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kinerja__evaluation__v1__list_development_needs_response__field_descriptors[6] =
+{
+  {
+    "employee",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, employee),
+    &kinerja__common__v1__employee_ref__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, unit_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "findings",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, n_findings),
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, findings),
+    &kinerja__evaluation__v1__development_finding__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total_jp",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, total_jp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "minimum_jp",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, minimum_jp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "needs",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, n_needs),
+    offsetof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse, needs),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kinerja__evaluation__v1__list_development_needs_response__field_indices_by_name[] = {
+  0,   /* field[0] = employee */
+  2,   /* field[2] = findings */
+  4,   /* field[4] = minimum_jp */
+  5,   /* field[5] = needs */
+  3,   /* field[3] = total_jp */
+  1,   /* field[1] = unit_name */
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__list_development_needs_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_development_needs_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.ListDevelopmentNeedsResponse",
+  "ListDevelopmentNeedsResponse",
+  "Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse",
+  "kinerja.evaluation.v1",
+  sizeof(Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse),
+  6,
+  kinerja__evaluation__v1__list_development_needs_response__field_descriptors,
+  kinerja__evaluation__v1__list_development_needs_response__field_indices_by_name,
+  1,  kinerja__evaluation__v1__list_development_needs_response__number_ranges,
+  (ProtobufCMessageInit) kinerja__evaluation__v1__list_development_needs_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor kinerja__evaluation__v1__get_rater_leniency_request__field_descriptors[5] =
 {
   {
@@ -14722,7 +15851,39 @@ const ProtobufCEnumDescriptor kinerja__evaluation__v1__jenjang_fungsional__descr
   kinerja__evaluation__v1__jenjang_fungsional__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[35] =
+static const ProtobufCEnumValue kinerja__evaluation__v1__competence_development_kind__enum_values_by_number[4] =
+{
+  { "COMPETENCE_DEVELOPMENT_KIND_UNSPECIFIED", "KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_UNSPECIFIED", 0 },
+  { "COMPETENCE_DEVELOPMENT_KIND_PENDIDIKAN", "KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_PENDIDIKAN", 1 },
+  { "COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_KLASIKAL", "KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_KLASIKAL", 2 },
+  { "COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_NONKLASIKAL", "KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_NONKLASIKAL", 3 },
+};
+static const ProtobufCIntRange kinerja__evaluation__v1__competence_development_kind__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex kinerja__evaluation__v1__competence_development_kind__enum_values_by_name[4] =
+{
+  { "COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_KLASIKAL", 2 },
+  { "COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_NONKLASIKAL", 3 },
+  { "COMPETENCE_DEVELOPMENT_KIND_PENDIDIKAN", 1 },
+  { "COMPETENCE_DEVELOPMENT_KIND_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor kinerja__evaluation__v1__competence_development_kind__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "kinerja.evaluation.v1.CompetenceDevelopmentKind",
+  "CompetenceDevelopmentKind",
+  "Kinerja__Evaluation__V1__CompetenceDevelopmentKind",
+  "kinerja.evaluation.v1",
+  4,
+  kinerja__evaluation__v1__competence_development_kind__enum_values_by_number,
+  4,
+  kinerja__evaluation__v1__competence_development_kind__enum_values_by_name,
+  1,
+  kinerja__evaluation__v1__competence_development_kind__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_service__method_descriptors[39] =
 {
   { "OpenPeriod", &kinerja__evaluation__v1__open_period_request__descriptor, &kinerja__evaluation__v1__open_period_response__descriptor },
   { "GetPeriod", &kinerja__evaluation__v1__get_period_request__descriptor, &kinerja__evaluation__v1__get_period_response__descriptor },
@@ -14757,6 +15918,10 @@ static const ProtobufCMethodDescriptor kinerja__evaluation__v1__evaluation_servi
   { "SetSiasnReferences", &kinerja__evaluation__v1__set_siasn_references_request__descriptor, &kinerja__evaluation__v1__set_siasn_references_response__descriptor },
   { "GetSiasnReferences", &kinerja__evaluation__v1__get_siasn_references_request__descriptor, &kinerja__evaluation__v1__get_siasn_references_response__descriptor },
   { "ExportSiasn", &kinerja__evaluation__v1__export_siasn_request__descriptor, &kinerja__evaluation__v1__export_siasn_response__descriptor },
+  { "RecordCompetenceDevelopment", &kinerja__evaluation__v1__record_competence_development_request__descriptor, &kinerja__evaluation__v1__record_competence_development_response__descriptor },
+  { "WithdrawCompetenceDevelopment", &kinerja__evaluation__v1__withdraw_competence_development_request__descriptor, &kinerja__evaluation__v1__withdraw_competence_development_response__descriptor },
+  { "ListCompetenceDevelopment", &kinerja__evaluation__v1__list_competence_development_request__descriptor, &kinerja__evaluation__v1__list_competence_development_response__descriptor },
+  { "ListDevelopmentNeeds", &kinerja__evaluation__v1__list_development_needs_request__descriptor, &kinerja__evaluation__v1__list_development_needs_response__descriptor },
   { "ListAuditEvents", &kinerja__evaluation__v1__list_audit_events_request__descriptor, &kinerja__evaluation__v1__list_audit_events_response__descriptor },
   { "VerifyAuditChain", &kinerja__evaluation__v1__verify_audit_chain_request__descriptor, &kinerja__evaluation__v1__verify_audit_chain_response__descriptor },
 };
@@ -14778,7 +15943,9 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   31,        /* GetSiasnReferences */
   28,        /* GetTppRule */
   26,        /* ListAngkaKredit */
-  33,        /* ListAuditEvents */
+  37,        /* ListAuditEvents */
+  35,        /* ListCompetenceDevelopment */
+  36,        /* ListDevelopmentNeeds */
   16,        /* ListEmployeeEvaluations */
   15,        /* ListEvaluations */
   2,        /* ListPeriods */
@@ -14787,6 +15954,7 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   8,        /* ProposeEvaluations */
   21,        /* RateQualitativeIkis */
   24,        /* RecommendOrganisationRating */
+  33,        /* RecordCompetenceDevelopment */
   3,        /* ReopenPeriod */
   22,        /* SetExpectationJudgements */
   10,        /* SetHasilKerjaRating */
@@ -14795,7 +15963,8 @@ const unsigned kinerja__evaluation__v1__evaluation_service__method_indices_by_na
   7,        /* SetProposalRule */
   30,        /* SetSiasnReferences */
   27,        /* SetTppRule */
-  34         /* VerifyAuditChain */
+  38,        /* VerifyAuditChain */
+  34         /* WithdrawCompetenceDevelopment */
 };
 const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__descriptor =
 {
@@ -14804,7 +15973,7 @@ const ProtobufCServiceDescriptor kinerja__evaluation__v1__evaluation_service__de
   "EvaluationService",
   "Kinerja__Evaluation__V1__EvaluationService",
   "kinerja.evaluation.v1",
-  35,
+  39,
   kinerja__evaluation__v1__evaluation_service__method_descriptors,
   kinerja__evaluation__v1__evaluation_service__method_indices_by_name
 };
@@ -15072,13 +16241,45 @@ void kinerja__evaluation__v1__evaluation_service__export_siasn(ProtobufCService 
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
   service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void kinerja__evaluation__v1__evaluation_service__record_competence_development(ProtobufCService *service,
+                                                                                const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *input,
+                                                                                Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse_Closure closure,
+                                                                                void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__withdraw_competence_development(ProtobufCService *service,
+                                                                                  const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *input,
+                                                                                  Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse_Closure closure,
+                                                                                  void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__list_competence_development(ProtobufCService *service,
+                                                                              const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *input,
+                                                                              Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse_Closure closure,
+                                                                              void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kinerja__evaluation__v1__evaluation_service__list_development_needs(ProtobufCService *service,
+                                                                         const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *input,
+                                                                         Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse_Closure closure,
+                                                                         void *closure_data)
+{
+  assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
                                                                     void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCService *service,
                                                                      const Kinerja__Evaluation__V1__VerifyAuditChainRequest *input,
@@ -15086,7 +16287,7 @@ void kinerja__evaluation__v1__evaluation_service__verify_audit_chain(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &kinerja__evaluation__v1__evaluation_service__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1__EvaluationService_Service *service,
                                                         Kinerja__Evaluation__V1__EvaluationService_ServiceDestroy destroy)

@@ -113,6 +113,16 @@ typedef struct Kinerja__Evaluation__V1__ExportEvaluationsRequest Kinerja__Evalua
 typedef struct Kinerja__Evaluation__V1__ExportEvaluationsResponse Kinerja__Evaluation__V1__ExportEvaluationsResponse;
 typedef struct Kinerja__Evaluation__V1__ExportPersonalDataRequest Kinerja__Evaluation__V1__ExportPersonalDataRequest;
 typedef struct Kinerja__Evaluation__V1__ExportPersonalDataResponse Kinerja__Evaluation__V1__ExportPersonalDataResponse;
+typedef struct Kinerja__Evaluation__V1__CompetenceDevelopment Kinerja__Evaluation__V1__CompetenceDevelopment;
+typedef struct Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest;
+typedef struct Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse;
+typedef struct Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest;
+typedef struct Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse;
+typedef struct Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest;
+typedef struct Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse;
+typedef struct Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest;
+typedef struct Kinerja__Evaluation__V1__DevelopmentFinding Kinerja__Evaluation__V1__DevelopmentFinding;
+typedef struct Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse;
 typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyRequest Kinerja__Evaluation__V1__GetRaterLeniencyRequest;
 typedef struct Kinerja__Evaluation__V1__GetRaterLeniencyResponse Kinerja__Evaluation__V1__GetRaterLeniencyResponse;
 typedef struct Kinerja__Evaluation__V1__RateQualitativeIkisRequest Kinerja__Evaluation__V1__RateQualitativeIkisRequest;
@@ -329,6 +339,27 @@ typedef enum _Kinerja__Evaluation__V1__JenjangFungsional {
   KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL__JENJANG_FUNGSIONAL_AHLI_UTAMA = 8
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__JENJANG_FUNGSIONAL)
 } Kinerja__Evaluation__V1__JenjangFungsional;
+/*
+ * The kind of a competence development activity (PP 17/2020 art. 210: pendidikan and pelatihan,
+ * the latter klasikal or nonklasikal; PermenPANRB 38/2017 and LAN's rules count both in JP).
+ */
+typedef enum _Kinerja__Evaluation__V1__CompetenceDevelopmentKind {
+  KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_UNSPECIFIED = 0,
+  /*
+   * Formal education (tugas belajar, izin belajar) counted in JP by the agency.
+   */
+  KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_PENDIDIKAN = 1,
+  /*
+   * Classroom training: diklat, workshop, seminar, course, upgrading, technical guidance.
+   */
+  KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_KLASIKAL = 2,
+  /*
+   * Non-classroom: coaching, mentoring, e-learning, distance learning, internship, benchmarking,
+   * on-the-job learning.
+   */
+  KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_PELATIHAN_NONKLASIKAL = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND)
+} Kinerja__Evaluation__V1__CompetenceDevelopmentKind;
 
 /* --- messages --- */
 
@@ -3496,6 +3527,263 @@ struct  Kinerja__Evaluation__V1__ExportPersonalDataResponse
 
 
 /*
+ * One competence development activity an employee took part in (pengembangan kompetensi), with
+ * its jam pelajaran (JP, 45 minutes each). PP 17/2020 art. 203 asks at least 20 JP a year of every
+ * PNS; a record counts in the year of its end date.
+ */
+struct  Kinerja__Evaluation__V1__CompetenceDevelopment
+{
+  ProtobufCMessage base;
+  /*
+   * Id. Output only.
+   */
+  char *record_id;
+  /*
+   * The employee. Output only (from the request's nip).
+   */
+  Kinerja__Common__V1__EmployeeRef *employee;
+  /*
+   * What it was, e.g. "Pelatihan Kepemimpinan Pengawas"; 1–300 characters.
+   */
+  char *title;
+  /*
+   * Required.
+   */
+  Kinerja__Evaluation__V1__CompetenceDevelopmentKind kind;
+  /*
+   * First day. Required, a real date.
+   */
+  Kinerja__Common__V1__Date *start_date;
+  /*
+   * Last day, on or after start_date, in 2000–2100, not after today (WITA). Required.
+   */
+  Kinerja__Common__V1__Date *end_date;
+  /*
+   * Jam pelajaran: 1–1000.
+   */
+  uint32_t jp;
+  /*
+   * Who held it, e.g. "BPSDM Provinsi NTT"; 1–200 characters.
+   */
+  char *organiser;
+  /*
+   * Certificate (sertifikat/STTPP) number; 0–100 characters.
+   */
+  char *certificate_number;
+  /*
+   * Who recorded it and when. Output only.
+   */
+  Kinerja__Common__V1__AuditStamp *recorded;
+};
+#define KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__competence_development__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, KINERJA__EVALUATION__V1__COMPETENCE_DEVELOPMENT_KIND__COMPETENCE_DEVELOPMENT_KIND_UNSPECIFIED, NULL, NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Request of EvaluationService.RecordCompetenceDevelopment.
+ */
+struct  Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The employee: 18 digits.
+   */
+  char *nip;
+  /*
+   * The activity (record_id, employee and recorded are ignored). Required.
+   */
+  Kinerja__Evaluation__V1__CompetenceDevelopment *development;
+};
+#define KINERJA__EVALUATION__V1__RECORD_COMPETENCE_DEVELOPMENT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__record_competence_development_request__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * Response of EvaluationService.RecordCompetenceDevelopment.
+ */
+struct  Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The stored record.
+   */
+  Kinerja__Evaluation__V1__CompetenceDevelopment *development;
+};
+#define KINERJA__EVALUATION__V1__RECORD_COMPETENCE_DEVELOPMENT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__record_competence_development_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of EvaluationService.WithdrawCompetenceDevelopment.
+ */
+struct  Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The record.
+   */
+  char *record_id;
+  /*
+   * Why, for the audit log; 1–1000 characters.
+   */
+  char *reason;
+};
+#define KINERJA__EVALUATION__V1__WITHDRAW_COMPETENCE_DEVELOPMENT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__withdraw_competence_development_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Response of EvaluationService.WithdrawCompetenceDevelopment.
+ */
+struct  Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The record as it was.
+   */
+  Kinerja__Evaluation__V1__CompetenceDevelopment *development;
+};
+#define KINERJA__EVALUATION__V1__WITHDRAW_COMPETENCE_DEVELOPMENT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__withdraw_competence_development_response__descriptor) \
+    , NULL }
+
+
+/*
+ * Request of EvaluationService.ListCompetenceDevelopment.
+ */
+struct  Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The employee: 18 digits.
+   */
+  char *nip;
+  /*
+   * The year (of each record's end date), 2000–2100.
+   */
+  int32_t year;
+};
+#define KINERJA__EVALUATION__V1__LIST_COMPETENCE_DEVELOPMENT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_competence_development_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * Response of EvaluationService.ListCompetenceDevelopment.
+ */
+struct  Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The records of the year, by end date.
+   */
+  size_t n_developments;
+  Kinerja__Evaluation__V1__CompetenceDevelopment **developments;
+  /*
+   * Their JP, summed.
+   */
+  uint32_t total_jp;
+  /*
+   * The yearly minimum (PP 17/2020: 20).
+   */
+  uint32_t minimum_jp;
+};
+#define KINERJA__EVALUATION__V1__LIST_COMPETENCE_DEVELOPMENT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_competence_development_response__descriptor) \
+    , 0,NULL, 0, 0 }
+
+
+/*
+ * Request of EvaluationService.ListDevelopmentNeeds.
+ */
+struct  Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Unit (optionally with sub-units). Required.
+   */
+  Kinerja__Common__V1__UnitScope *unit;
+  /*
+   * The year, 2000–2100.
+   */
+  int32_t year;
+  /*
+   * When true, every employee of the unit is streamed, with or without a need.
+   */
+  protobuf_c_boolean include_all;
+};
+#define KINERJA__EVALUATION__V1__LIST_DEVELOPMENT_NEEDS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_development_needs_request__descriptor) \
+    , NULL, 0, 0 }
+
+
+/*
+ * A finalised evaluation of the year at Butuh Perbaikan or below.
+ */
+struct  Kinerja__Evaluation__V1__DevelopmentFinding
+{
+  ProtobufCMessage base;
+  /*
+   * The evaluation.
+   */
+  char *evaluation_id;
+  /*
+   * Its span.
+   */
+  Kinerja__Evaluation__V1__EvaluationSpan *span;
+  /*
+   * Its predikat: BUTUH_PERBAIKAN, KURANG or SANGAT_KURANG.
+   */
+  Kinerja__Common__V1__Predikat predikat;
+};
+#define KINERJA__EVALUATION__V1__DEVELOPMENT_FINDING__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__development_finding__descriptor) \
+    , (char *)protobuf_c_empty_string, NULL, KINERJA__COMMON__V1__PREDIKAT__PREDIKAT_UNSPECIFIED }
+
+
+/*
+ * One row of EvaluationService.ListDevelopmentNeeds: an employee of the unit and their needs.
+ */
+struct  Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The employee (identity's members of the unit now, and whoever the year's evaluations name).
+   */
+  Kinerja__Common__V1__EmployeeRef *employee;
+  /*
+   * Name of the employee's unit.
+   */
+  char *unit_name;
+  /*
+   * The finalised evaluations of the year at Butuh Perbaikan or below, in span order.
+   */
+  size_t n_findings;
+  Kinerja__Evaluation__V1__DevelopmentFinding **findings;
+  /*
+   * JP of competence development recorded for the year.
+   */
+  uint32_t total_jp;
+  /*
+   * The yearly minimum (20).
+   */
+  uint32_t minimum_jp;
+  /*
+   * The needs: PREDIKAT (a finding), BELOW_MINIMUM_JP (total_jp < minimum_jp); empty when none.
+   */
+  size_t n_needs;
+  char **needs;
+};
+#define KINERJA__EVALUATION__V1__LIST_DEVELOPMENT_NEEDS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kinerja__evaluation__v1__list_development_needs_response__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0,NULL }
+
+
+/*
  * Request of EvaluationService.GetRaterLeniency.
  */
 struct  Kinerja__Evaluation__V1__GetRaterLeniencyRequest
@@ -5685,6 +5973,196 @@ Kinerja__Evaluation__V1__ExportPersonalDataResponse *
 void   kinerja__evaluation__v1__export_personal_data_response__free_unpacked
                      (Kinerja__Evaluation__V1__ExportPersonalDataResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__CompetenceDevelopment methods */
+void   kinerja__evaluation__v1__competence_development__init
+                     (Kinerja__Evaluation__V1__CompetenceDevelopment         *message);
+size_t kinerja__evaluation__v1__competence_development__get_packed_size
+                     (const Kinerja__Evaluation__V1__CompetenceDevelopment   *message);
+size_t kinerja__evaluation__v1__competence_development__pack
+                     (const Kinerja__Evaluation__V1__CompetenceDevelopment   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__competence_development__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__CompetenceDevelopment   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__CompetenceDevelopment *
+       kinerja__evaluation__v1__competence_development__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__competence_development__free_unpacked
+                     (Kinerja__Evaluation__V1__CompetenceDevelopment *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest methods */
+void   kinerja__evaluation__v1__record_competence_development_request__init
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest         *message);
+size_t kinerja__evaluation__v1__record_competence_development_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest   *message);
+size_t kinerja__evaluation__v1__record_competence_development_request__pack
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__record_competence_development_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *
+       kinerja__evaluation__v1__record_competence_development_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__record_competence_development_request__free_unpacked
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse methods */
+void   kinerja__evaluation__v1__record_competence_development_response__init
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse         *message);
+size_t kinerja__evaluation__v1__record_competence_development_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse   *message);
+size_t kinerja__evaluation__v1__record_competence_development_response__pack
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__record_competence_development_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *
+       kinerja__evaluation__v1__record_competence_development_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__record_competence_development_response__free_unpacked
+                     (Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest methods */
+void   kinerja__evaluation__v1__withdraw_competence_development_request__init
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest         *message);
+size_t kinerja__evaluation__v1__withdraw_competence_development_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest   *message);
+size_t kinerja__evaluation__v1__withdraw_competence_development_request__pack
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__withdraw_competence_development_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *
+       kinerja__evaluation__v1__withdraw_competence_development_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__withdraw_competence_development_request__free_unpacked
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse methods */
+void   kinerja__evaluation__v1__withdraw_competence_development_response__init
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse         *message);
+size_t kinerja__evaluation__v1__withdraw_competence_development_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse   *message);
+size_t kinerja__evaluation__v1__withdraw_competence_development_response__pack
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__withdraw_competence_development_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *
+       kinerja__evaluation__v1__withdraw_competence_development_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__withdraw_competence_development_response__free_unpacked
+                     (Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest methods */
+void   kinerja__evaluation__v1__list_competence_development_request__init
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest         *message);
+size_t kinerja__evaluation__v1__list_competence_development_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest   *message);
+size_t kinerja__evaluation__v1__list_competence_development_request__pack
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_competence_development_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *
+       kinerja__evaluation__v1__list_competence_development_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_competence_development_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse methods */
+void   kinerja__evaluation__v1__list_competence_development_response__init
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse         *message);
+size_t kinerja__evaluation__v1__list_competence_development_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse   *message);
+size_t kinerja__evaluation__v1__list_competence_development_response__pack
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_competence_development_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *
+       kinerja__evaluation__v1__list_competence_development_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_competence_development_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest methods */
+void   kinerja__evaluation__v1__list_development_needs_request__init
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest         *message);
+size_t kinerja__evaluation__v1__list_development_needs_request__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest   *message);
+size_t kinerja__evaluation__v1__list_development_needs_request__pack
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_development_needs_request__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *
+       kinerja__evaluation__v1__list_development_needs_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_development_needs_request__free_unpacked
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__DevelopmentFinding methods */
+void   kinerja__evaluation__v1__development_finding__init
+                     (Kinerja__Evaluation__V1__DevelopmentFinding         *message);
+size_t kinerja__evaluation__v1__development_finding__get_packed_size
+                     (const Kinerja__Evaluation__V1__DevelopmentFinding   *message);
+size_t kinerja__evaluation__v1__development_finding__pack
+                     (const Kinerja__Evaluation__V1__DevelopmentFinding   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__development_finding__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__DevelopmentFinding   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__DevelopmentFinding *
+       kinerja__evaluation__v1__development_finding__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__development_finding__free_unpacked
+                     (Kinerja__Evaluation__V1__DevelopmentFinding *message,
+                      ProtobufCAllocator *allocator);
+/* Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse methods */
+void   kinerja__evaluation__v1__list_development_needs_response__init
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse         *message);
+size_t kinerja__evaluation__v1__list_development_needs_response__get_packed_size
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse   *message);
+size_t kinerja__evaluation__v1__list_development_needs_response__pack
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse   *message,
+                      uint8_t             *out);
+size_t kinerja__evaluation__v1__list_development_needs_response__pack_to_buffer
+                     (const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *
+       kinerja__evaluation__v1__list_development_needs_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kinerja__evaluation__v1__list_development_needs_response__free_unpacked
+                     (Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Kinerja__Evaluation__V1__GetRaterLeniencyRequest methods */
 void   kinerja__evaluation__v1__get_rater_leniency_request__init
                      (Kinerja__Evaluation__V1__GetRaterLeniencyRequest         *message);
@@ -6276,6 +6754,36 @@ typedef void (*Kinerja__Evaluation__V1__ExportPersonalDataRequest_Closure)
 typedef void (*Kinerja__Evaluation__V1__ExportPersonalDataResponse_Closure)
                  (const Kinerja__Evaluation__V1__ExportPersonalDataResponse *message,
                   void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__CompetenceDevelopment_Closure)
+                 (const Kinerja__Evaluation__V1__CompetenceDevelopment *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest_Closure)
+                 (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse_Closure)
+                 (const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest_Closure)
+                 (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse_Closure)
+                 (const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest_Closure)
+                 (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse_Closure)
+                 (const Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest_Closure)
+                 (const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__DevelopmentFinding_Closure)
+                 (const Kinerja__Evaluation__V1__DevelopmentFinding *message,
+                  void *closure_data);
+typedef void (*Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse_Closure)
+                 (const Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse *message,
+                  void *closure_data);
 typedef void (*Kinerja__Evaluation__V1__GetRaterLeniencyRequest_Closure)
                  (const Kinerja__Evaluation__V1__GetRaterLeniencyRequest *message,
                   void *closure_data);
@@ -6463,6 +6971,22 @@ struct Kinerja__Evaluation__V1__EvaluationService_Service
                        const Kinerja__Evaluation__V1__ExportSiasnRequest *input,
                        Kinerja__Evaluation__V1__ExportSiasnResponse_Closure closure,
                        void *closure_data);
+  void (*record_competence_development)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                        const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *input,
+                                        Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse_Closure closure,
+                                        void *closure_data);
+  void (*withdraw_competence_development)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                          const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *input,
+                                          Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse_Closure closure,
+                                          void *closure_data);
+  void (*list_competence_development)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                      const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *input,
+                                      Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse_Closure closure,
+                                      void *closure_data);
+  void (*list_development_needs)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
+                                 const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *input,
+                                 Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse_Closure closure,
+                                 void *closure_data);
   void (*list_audit_events)(Kinerja__Evaluation__V1__EvaluationService_Service *service,
                             const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                             Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -6512,6 +7036,10 @@ void kinerja__evaluation__v1__evaluation_service__init (Kinerja__Evaluation__V1_
       function_prefix__ ## set_siasn_references,\
       function_prefix__ ## get_siasn_references,\
       function_prefix__ ## export_siasn,\
+      function_prefix__ ## record_competence_development,\
+      function_prefix__ ## withdraw_competence_development,\
+      function_prefix__ ## list_competence_development,\
+      function_prefix__ ## list_development_needs,\
       function_prefix__ ## list_audit_events,\
       function_prefix__ ## verify_audit_chain  }
 void kinerja__evaluation__v1__evaluation_service__open_period(ProtobufCService *service,
@@ -6646,6 +7174,22 @@ void kinerja__evaluation__v1__evaluation_service__export_siasn(ProtobufCService 
                                                                const Kinerja__Evaluation__V1__ExportSiasnRequest *input,
                                                                Kinerja__Evaluation__V1__ExportSiasnResponse_Closure closure,
                                                                void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__record_competence_development(ProtobufCService *service,
+                                                                                const Kinerja__Evaluation__V1__RecordCompetenceDevelopmentRequest *input,
+                                                                                Kinerja__Evaluation__V1__RecordCompetenceDevelopmentResponse_Closure closure,
+                                                                                void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__withdraw_competence_development(ProtobufCService *service,
+                                                                                  const Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentRequest *input,
+                                                                                  Kinerja__Evaluation__V1__WithdrawCompetenceDevelopmentResponse_Closure closure,
+                                                                                  void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__list_competence_development(ProtobufCService *service,
+                                                                              const Kinerja__Evaluation__V1__ListCompetenceDevelopmentRequest *input,
+                                                                              Kinerja__Evaluation__V1__ListCompetenceDevelopmentResponse_Closure closure,
+                                                                              void *closure_data);
+void kinerja__evaluation__v1__evaluation_service__list_development_needs(ProtobufCService *service,
+                                                                         const Kinerja__Evaluation__V1__ListDevelopmentNeedsRequest *input,
+                                                                         Kinerja__Evaluation__V1__ListDevelopmentNeedsResponse_Closure closure,
+                                                                         void *closure_data);
 void kinerja__evaluation__v1__evaluation_service__list_audit_events(ProtobufCService *service,
                                                                     const Kinerja__Evaluation__V1__ListAuditEventsRequest *input,
                                                                     Kinerja__Evaluation__V1__ListAuditEventsResponse_Closure closure,
@@ -6664,6 +7208,7 @@ extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__population_adju
 extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__rating_aspect__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__iki_assessment_basis__descriptor;
 extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__jenjang_fungsional__descriptor;
+extern const ProtobufCEnumDescriptor    kinerja__evaluation__v1__competence_development_kind__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__evaluation_span__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__population_adjustment__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__finalisation_record__descriptor;
@@ -6759,6 +7304,16 @@ extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluati
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_evaluations_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_personal_data_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__export_personal_data_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__competence_development__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__record_competence_development_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__record_competence_development_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__withdraw_competence_development_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__withdraw_competence_development_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_competence_development_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_competence_development_response__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_development_needs_request__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__development_finding__descriptor;
+extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__list_development_needs_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_request__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__get_rater_leniency_response__descriptor;
 extern const ProtobufCMessageDescriptor kinerja__evaluation__v1__rate_qualitative_ikis_request__descriptor;
