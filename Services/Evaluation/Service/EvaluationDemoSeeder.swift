@@ -17,7 +17,7 @@ import KinerjaStore
 ///   (``KupangEvaluationDemo``: the curve respected, a few overrides with reasons, one lenient
 ///   rater), finalised with snapshots; reporting is then told to lock them;
 /// - the current triwulan: the same periods, rating in progress;
-/// - the months of the year so far: opened (PERSIAPAN).
+/// - the months of the year so far: opened (PERSIAPAN), the last ended one rated and finalised.
 /// Later starts find the periods and keep them.
 public enum EvaluationDemoSeeder {
     /// Seeds when the store has no period; waits up to 90 seconds for the other services to answer.
@@ -94,13 +94,32 @@ public enum EvaluationDemoSeeder {
         }
         let months = year < today.year ? 12 : Int(today.month)
         var opened = 0
+        // The last month that has ended is rated and finalised like a triwulan, so the month's TPP
+        // input (eval tpp) has factors; the others are opened.
+        let lastEnded = year < today.year ? 12 : Int(today.month) - 1
         for month in 1...months {
-            opened += try await openMonth(.month(UInt32(month), of: year), units: units, byUnit: byUnit, targets: targets, penilai: penilaiToday,
-                                          pengelola: pengelola, tree: tree, handlers: handlers)
+            let span = Evaluation.EvaluationSpan.month(UInt32(month), of: year)
+            if month == lastEnded, let period = span.period {
+                var progress: [String: [Reporting.EmployeeProgress]] = [:]
+                for unit in units where !(byUnit[unit.unitID] ?? []).isEmpty {
+                    let scope = Common.UnitScope(unitID: unit.unitID, includeSubunits: true)
+                    progress.merge(try await patiently { try await handlers.evidence.progress(unit: scope, period: period) }) { first, _ in first }
+                }
+                let evidence = ProposalEvidence(progress: [progress], targets: targets, behaviour: [:])
+                let day = handlers.evaluatorDay(span)
+                let penilai = day == today ? penilaiToday : try await handlers.directory.penilai(of: people.map(\.nip), on: day)
+                let counts = try await seedTriwulan(span, units: units, byUnit: byUnit, evidence: evidence, penilai: penilai, pimpinan: pimpinan,
+                                                    lenient: lenient, finalise: true, pengelola: pengelola, tree: tree, demo: demo, handlers: handlers)
+                summary.append("\(span.label): \(counts.periods) periods, \(counts.rated) rated, finalised")
+                opened += counts.periods
+            } else {
+                opened += try await openMonth(span, units: units, byUnit: byUnit, targets: targets, penilai: penilaiToday,
+                                              pengelola: pengelola, tree: tree, handlers: handlers)
+            }
         }
-        // Competence development of the year (the 20 JP of PP 17/2020), recorded by the pengelola.
+        // Competence development of the year (the 20 JP of PP 17/2020) of every active ASN, SKP or not, recorded by the pengelola.
         let recorder = Common.AuditStamp(principal: pengelola, principalKind: .user, at: handlers.now)
-        let competence = KupangCompetenceDemo(seed: seed).records(for: people.map(\.reference), year: year, today: today,
+        let competence = KupangCompetenceDemo(seed: seed).records(for: members.map(\.reference), year: year, today: today,
                                                                   recorder: recorder, newID: handlers.newID)
         try await handlers.store.pool.write { db in
             for record in competence { try CompetenceRecords.insert(record, in: db) }

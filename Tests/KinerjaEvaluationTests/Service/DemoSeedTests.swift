@@ -73,7 +73,7 @@ struct DemoSeedTests {
 
             // Reporting was told to lock every finalised period.
             try await fixture.settleDeliveries()
-            let finalised = quarterly.filter { $0.number < current }.map(\.id)
+            let finalised = quarterly.filter { $0.number < current }.map(\.id) + Self.finalisedMonths(monthly)
             let notified = try await fixture.service.store.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT DISTINCT period_id FROM peer_notification WHERE peer = 'reporting' AND delivered_at IS NOT NULL")
             }
@@ -93,6 +93,16 @@ struct DemoSeedTests {
             try await EvaluationDemoSeeder.seedIfEmpty(handlers: try fixture.handlers, logger: Logger(label: "test"))
             #expect(try await fixture.snapshot() == before)
         }
+    }
+
+    /// The monthly periods' ids that are finalised: only the last month that has ended (so TPP has factors).
+    static func finalisedMonths(_ monthly: [PeriodRow]) -> [String] {
+        let lastEnded = Int(witaToday.month) - 1
+        let finalised = monthly.filter { Evaluation.EvaluationPeriodState(rawValue: $0.state) == .finalised }
+        #expect(!finalised.isEmpty || lastEnded == 0, "the last month that has ended is finalised")
+        #expect(finalised.allSatisfy { $0.number == lastEnded }, "no other month is finalised")
+        #expect(monthly.filter { $0.number == lastEnded }.count == finalised.count, "every unit's period of that month")
+        return finalised.map(\.id)
     }
 }
 

@@ -41,7 +41,7 @@ extension Kinerjactl.Eval {
                 }
             }
             if connection.json {
-                for row in rows { print(row.jsonString()) }
+                for row in rows { print(row.jsonString(pretty: false)) }  // JSON Lines: one employee a line
                 return
             }
             print(DevelopmentNeeds.summary(rows, year: chosen))
