@@ -540,6 +540,7 @@ let package = Package(
                 "KinerjaIdentity", "KinerjaFeedback", "KinerjaReporting", "KinerjaService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaWebTests",
             swiftSettings: strict

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdTLS
 import Logging
@@ -17,6 +18,12 @@ public enum WebServer {
         let application = Application(
             router: app.router(), server: server,
             configuration: .init(address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "kinerja-web"),
+            onServerRunning: { channel in
+                // The launcher (deploy/dev/run.sh) waits for this line, as for the services'.
+                let scheme = configuration.insecureDev ? "http" : "https"
+                let port = channel.localAddress?.port ?? configuration.listen.port
+                FileHandle.standardOutput.write(Data("listening on \(scheme)://\(configuration.listen.host):\(port)/\n".utf8))
+            },
             logger: logger)
         do {
             try await application.runService()
