@@ -54,10 +54,10 @@ extension WebApp {
             var response = page("citizen", title: "Penilaian layanan", context: context, data: [
                 "csrf": token, "code": code, "form": true, "unit": unit ?? "", "service": ticket.serviceName,
                 "comment": form["komentar"] ?? "",
-                "scores": (1...5).map { ["value": $0, "checked": form["nilai"] == "\($0)" ? "checked" : ""] },
+                "scores": (1...5).map { ["value": $0, "checked": form["nilai"] == "\($0)" ? "checked" : ""] as [String: Any] },
                 "questions": Self.skmQuestions.map { question in
                     ["name": question.name, "label": question.label,
-                     "choices": (1...4).map { ["value": $0, "checked": form[question.name] == "\($0)" ? "checked" : ""] }] as [String: Any]
+                     "choices": (1...4).map { ["value": $0, "checked": form[question.name] == "\($0)" ? "checked" : ""] as [String: Any] }] as [String: Any]
                 },
             ], status: status, error: error)
             response.headers.append(contentsOf: headers)

@@ -9,7 +9,7 @@ extension WebApp {
             guard let session = context.session else { return Self.signInFirst() }
             let planning = try gateway.client(Planning.PlanningService.Client.self)
             var data: [String: Any] = ["atasan": session.isAtasan, "manager": session.isManager]
-            var error: String?
+            var problem: String?
             do {
                 let targets = try await asUser(session) {
                     try await planning.getTargets(.init(nip: session.nip, period: Common.Period(year: today.year, kind: .annual), allowProvisional: true), options: $0)
@@ -23,9 +23,9 @@ extension WebApp {
             } catch is SessionEnded {
                 return Self.signInFirst()
             } catch {
-                error = StatusMessage.text(error)
+                problem = StatusMessage.text(error)
             }
-            return page("home", title: "Beranda", context: context, data: data, error: error)
+            return page("home", title: "Beranda", context: context, data: data, error: problem)
         }
     }
 }

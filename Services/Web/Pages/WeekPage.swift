@@ -43,8 +43,8 @@ extension WebApp {
         router.get(.init(stringLiteral: WeekPage.path)) { request, context -> Response in
             guard let session = context.session else { return Self.signInFirst() }
             let notice: String? = switch request.uri.queryParameters["pesan"].map(String.init) {
-            case "draf": "Draf disimpan."
-            case "terkirim": "Laporan minggu ini telah diajukan ke atasan."
+            case "draf"?: "Draf disimpan."
+            case "terkirim"?: "Laporan minggu ini telah diajukan ke atasan."
             default: nil
             }
             do {

@@ -1,4 +1,5 @@
 public import Hummingbird
+import HTTPTypes
 
 /// The headers every answer carries: a strict Content-Security-Policy (only our own static files,
 /// no inline script or style, no framing, forms only to us), no MIME sniffing, no referrer, and no
@@ -16,8 +17,14 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch is WebApp.SessionEnded {
+            response = WebApp.signInFirst()
         } catch let error as HTTPError {
             response = ErrorPage.response(status: error.status, message: error.body ?? ErrorPage.message(for: error.status))
+        } catch {
+            // A service that could not be reached, a certificate that could not be loaded: logged, said plainly.
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            response = ErrorPage.response(status: .serviceUnavailable, message: StatusMessage.text(error))
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
@@ -27,4 +34,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
+}
+
+extension HTTPField.Name {
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }

@@ -1,5 +1,5 @@
 public import Hummingbird
-import Logging
+public import Logging
 import Mustache
 
 /// kinerja-web's parts and routes: the gateway to the services, the session table, the rate

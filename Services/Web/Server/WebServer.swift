@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
-import Logging
+import NIOCore
+public import Logging
 
 /// Runs kinerja-web until SIGTERM or SIGINT: HTTPS (or, with `insecureDev`, plain HTTP on
 /// loopback) in front of ``WebApp``'s router; closes the service connections on the way out.
