@@ -6,6 +6,7 @@ import KinerjaProto
 import KinerjaReporting
 import KinerjaRPC
 import KinerjaService
+import KinerjaTLS
 import KinerjaTestSupport
 import Synchronization
 @testable import KinerjaWeb
