@@ -15,11 +15,10 @@ import datetime
 import os
 import re
 import sys
-import time
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PHONE, DESKTOP = (390, 844), (1280, 900)
 FAILURES = []
@@ -56,16 +55,26 @@ def shoot(driver, directory, name):
     check(size < 100_000, f"{name}: page is {size} bytes (< 100 KB)")
 
 
+def wait_for(driver, condition, seconds=30):
+    """True once `condition(driver)` holds (a click's navigation has landed), False after `seconds`."""
+    try:
+        WebDriverWait(driver, seconds, poll_frequency=0.2).until(condition)
+        return True
+    except Exception:
+        return False
+
+
 def sign_in(driver, base, nip, password):
     driver.get(base + "/masuk")
     driver.find_element(By.ID, "nip").send_keys(nip)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
-    return "Beranda" in driver.title
+    return wait_for(driver, lambda d: "Beranda" in d.title)
 
 
 def sign_out(driver):
     driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    wait_for(driver, lambda d: "keluar=1" in d.current_url)
 
 
 def verified_value(driver, base, indicator):
@@ -134,10 +143,7 @@ def main():
             driver.find_element(By.ID, f"hari{index}_menit").send_keys("90")
         driver.find_element(By.ID, f"hari{rows[0]}_foto").send_keys(photo)
         driver.find_element(By.CSS_SELECTOR, "button[value=ajukan]").click()
-        for _ in range(100):
-            if "telah diajukan" in driver.page_source or "role=\"alert\"" in driver.page_source:
-                break
-            time.sleep(0.2)
+        wait_for(driver, lambda d: "pesan=terkirim" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
         check("telah diajukan" in driver.page_source, "the week is submitted with a photo")
         shoot(driver, arguments.screenshots, "04-minggu-terkirim")
         driver.get(base + "/progres")
@@ -154,6 +160,7 @@ def main():
         boxes = driver.find_elements(By.NAME, "laporan")
         check(len(boxes) >= len(rows) and all(box.is_selected() for box in boxes), f"select all ticks {len(boxes)} reports")
         driver.find_element(By.CSS_SELECTOR, "button[value=verifikasi]").click()
+        wait_for(driver, lambda d: "diproses=" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
         check("laporan diproses" in driver.page_source, "the atasan verifies the batch")
         shoot(driver, arguments.screenshots, "07-kotak-masuk-selesai")
         sign_out(driver)
@@ -174,6 +181,7 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "input[name=nilai][value='5']").click()
         driver.find_element(By.ID, "komentar").send_keys("Pelayanan cepat dan ramah")
         driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+        wait_for(driver, lambda d: "Terima kasih" in d.page_source or d.find_elements(By.CSS_SELECTOR, "p.error"))
         check("Terima kasih" in driver.page_source, "the citizen's rating is recorded")
         shoot(driver, arguments.screenshots, "11-warga-terima-kasih")
 

@@ -42,18 +42,18 @@ write_config() {
     # The demo year: the ended triwulan finalised per perangkat daerah, the current one in progress.
     section=$(printf ',\n  "evaluation": { "demo_seed": %s }' "$DEMO_SEED")
   fi
-  local peers='"identity": { "address": "127.0.0.1:$((BASE + 1))", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
+  local peers='"identity": { "address": "127.0.0.1:'"$((BASE + 1))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
   if [[ $name == reporting || $name == feedback || $name == evaluation ]]; then
-    peers+=', "planning": { "address": "127.0.0.1:$((BASE + 2))", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" }'
+    peers+=', "planning": { "address": "127.0.0.1:'"$((BASE + 2))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" }'
   fi
   if [[ $name == evaluation ]]; then
-    peers+=', "reporting": { "address": "127.0.0.1:$((BASE + 3))", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
-    peers+=', "feedback": { "address": "127.0.0.1:$((BASE + 4))", "identity": "spiffe://kinerja.kupangkota.go.id/service/feedback" }'
+    peers+=', "reporting": { "address": "127.0.0.1:'"$((BASE + 3))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
+    peers+=', "feedback": { "address": "127.0.0.1:'"$((BASE + 4))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/feedback" }'
   fi
   if [[ $name == feedback ]]; then
     # Reporting is optional for feedback (links to daily reports); configured when it runs here too.
     if printf '%s\n' "${SERVICES[@]}" | grep -q '^reporting '; then
-      peers+=', "reporting": { "address": "127.0.0.1:$((BASE + 3))", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
+      peers+=', "reporting": { "address": "127.0.0.1:'"$((BASE + 3))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
     fi
   fi
   cat > "$file" <<JSON

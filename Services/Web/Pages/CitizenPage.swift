@@ -51,15 +51,17 @@ extension WebApp {
             let identity = try gateway.client(Identity.IdentityService.Client.self)
             let unit = try? await identity.getUnit(.init(unitID: ticket.unitID), options: gateway.options(accessToken: nil)).unit?.name
             let (token, headers) = anonymousCSRF(request)
-            var response = page("citizen", title: "Penilaian layanan", context: context, data: [
-                "csrf": token, "code": code, "form": true, "unit": unit ?? "", "service": ticket.serviceName,
+            var data: [String: Any] = [
+                "csrf": token, "code": code, "form": true, "service": ticket.serviceName,
                 "comment": form["komentar"] ?? "",
                 "scores": (1...5).map { ["value": $0, "checked": form["nilai"] == "\($0)" ? "checked" : ""] as [String: Any] },
                 "questions": Self.skmQuestions.map { question in
                     ["name": question.name, "label": question.label,
                      "choices": (1...4).map { ["value": $0, "checked": form[question.name] == "\($0)" ? "checked" : ""] as [String: Any] }] as [String: Any]
                 },
-            ], status: status, error: error)
+            ]
+            if let unit, !unit.isEmpty { data["unit"] = unit }
+            var response = page("citizen", title: "Penilaian layanan", context: context, data: data, status: status, error: error)
             response.headers.append(contentsOf: headers)
             return response
         } catch {

@@ -53,7 +53,8 @@ extension WebApp {
             rows = response.reports.map { report in
                 ["id": report.reportID, "name": report.employee?.displayName ?? report.nip, "date": report.reportDate?.isoString ?? "",
                  "indicator": report.indicator, "value": "\(ReportFormat.number(report.realisationValue)) \(report.unit)",
-                 "description": report.description, "evidence": report.evidence.count, "overdue": report.reviewOverdue]
+                 "description": report.description, "evidence": report.evidence.isEmpty ? "" : " · \(report.evidence.count) bukti",
+                 "overdue": report.reviewOverdue]
             }
         } catch let failure as RPCError {
             loadError = StatusMessage.text(failure)

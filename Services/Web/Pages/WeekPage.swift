@@ -22,7 +22,8 @@ enum WeekPage {
                     reports: [Reporting.DailyReport], problem: String?) -> [String: Any] {
         let prefix = "hari\(index)_"
         let chosen = values[prefix + "iki"] ?? ""
-        return [
+        // Mustache renders a section for any present value, "" included: absent means "none".
+        var row: [String: Any] = [
             "index": index,
             "label": "\(day.weekday?.indonesianName ?? "") \(day.isoString)",
             "date": day.isoString,
@@ -31,10 +32,11 @@ enum WeekPage {
             "nilai": values[prefix + "nilai"] ?? "",
             "uraian": values[prefix + "uraian"] ?? "",
             "menit": values[prefix + "menit"] ?? "",
-            "problem": problem ?? "",
             "reports": reports.map { ["indicator": $0.indicator, "value": ReportFormat.number($0.realisationValue),
                                       "state": ReportFormat.state($0.state), "description": $0.description] },
         ]
+        if let problem { row["problem"] = problem }
+        return row
     }
 }
 
@@ -90,9 +92,9 @@ extension WebApp {
                          reports: reports.filter { $0.reportDate == day }, problem: problems[index])
         }
         let previous = monday.adding(days: -7)?.isoString ?? ""
-        let next = monday.adding(days: 7).flatMap { today < $0 ? nil : $0.isoString } ?? ""
-        return page("week", title: "Laporan minggu ini", context: context,
-                    data: ["rows": rows, "monday": monday.isoString, "previous": previous, "next": next, "hasTargets": !options.isEmpty],
+        var data: [String: Any] = ["rows": rows, "monday": monday.isoString, "previous": previous, "hasTargets": !options.isEmpty]
+        if let next = monday.adding(days: 7), next <= today { data["next"] = next.isoString }
+        return page("week", title: "Laporan minggu ini", context: context, data: data,
                     status: status, notice: notice, error: error ?? loadError)
     }
 

@@ -27,7 +27,7 @@ enum InboxTemplate {
 <p><label><input type="checkbox" id="pilih-semua" hidden> Pilih semua</label></p>
 <table><thead><tr><th scope="col">Pilih</th><th scope="col">Pegawai</th><th scope="col">Tanggal</th><th scope="col">IKI dan realisasi</th><th scope="col">Uraian</th></tr></thead>
 <tbody>{{#reports}}<tr><td><input type="checkbox" name="laporan" value="{{id}}" id="lap-{{id}}" aria-label="Pilih laporan {{name}} {{date}}"></td>
-<td><label for="lap-{{id}}">{{name}}</label></td><td>{{date}}{{#overdue}} <strong>(lewat tenggat)</strong>{{/overdue}}</td><td>{{indicator}}: {{value}}{{#evidence}} · {{evidence}} bukti{{/evidence}}</td><td>{{description}}</td></tr>{{/reports}}</tbody></table>
+<td><label for="lap-{{id}}">{{name}}</label></td><td>{{date}}{{#overdue}} <strong>(lewat tenggat)</strong>{{/overdue}}</td><td>{{indicator}}: {{value}}{{evidence}}</td><td>{{description}}</td></tr>{{/reports}}</tbody></table>
 <label for="catatan">Catatan (wajib untuk penolakan)</label>
 <textarea id="catatan" name="catatan" maxlength="500"></textarea>
 <button type="submit" name="aksi" value="verifikasi">Verifikasi yang dipilih</button>
