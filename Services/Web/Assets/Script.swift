@@ -13,7 +13,8 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   var form = document.getElementById("form-minggu");
   var bar = document.getElementById("unggah-progres");
-  if (form && bar && window.FormData && window.XMLHttpRequest) {
+  var barBox = document.getElementById("unggah");
+  if (form && bar && barBox && window.FormData && window.XMLHttpRequest) {
     form.addEventListener("submit", function (event) {
       var hasFile = Array.prototype.some.call(form.querySelectorAll("input[type=file]"), function (input) { return input.files.length > 0; });
       if (!hasFile) { return; }
@@ -22,13 +23,13 @@ document.addEventListener("DOMContentLoaded", function () {
       if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
       var request = new XMLHttpRequest();
       request.open("POST", form.action);
-      bar.hidden = false;
+      barBox.hidden = false;
       request.upload.addEventListener("progress", function (e) { if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); } });
       request.addEventListener("load", function () {
         if (request.responseURL && request.status === 200 && request.responseURL !== form.action) { window.location.assign(request.responseURL); return; }
         document.open(); document.write(request.responseText); document.close();
       });
-      request.addEventListener("error", function () { bar.hidden = true; form.submit(); });
+      request.addEventListener("error", function () { barBox.hidden = true; form.submit(); });
       request.send(data);
     });
   }

@@ -37,13 +37,19 @@ table{width:100%;border-collapse:collapse;background:#fff}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #d5dbe1;vertical-align:top;font-size:.92rem}
 progress{width:100%;height:14px}
 .bar-label{display:flex;justify-content:space-between;font-size:.85rem}
-.choices{display:flex;flex-wrap:wrap;gap:6px}
-.choices label{font-weight:400;border:1px solid #8a949e;border-radius:4px;padding:8px 12px;margin:0;background:#fff}
+.choices{display:grid;grid-template-columns:repeat(auto-fit,minmax(2.9rem,1fr));gap:6px}
+.choices label{font-weight:400;border:1px solid #8a949e;border-radius:4px;padding:8px 6px;margin:0;background:#fff;text-align:center}
 .muted{color:#4a5660;font-size:.85rem}
 svg.curve{width:100%;max-width:32rem;height:auto;background:#fff;border:1px solid #d5dbe1}
-.weeknav{display:flex;justify-content:space-between}
+.weeknav{display:flex;justify-content:space-between;gap:10px}
+@media (max-width:47.99em){
+ table.stack thead{display:none}
+ table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+ table.stack tr{background:#fff;border:1px solid #d5dbe1;border-radius:6px;margin:0 0 8px;padding:6px 4px}
+ table.stack td{border:0;padding:2px 8px}
+}
 @media (min-width:48em){
- .grid-day{display:grid;grid-template-columns:2fr 1fr 3fr 1fr 2fr;gap:0 10px;align-items:end}
+ .grid-day{display:grid;grid-template-columns:3fr 1fr 3fr 1fr 2fr;gap:0 10px;align-items:start}
  header.top{display:flex;align-items:center;gap:20px;flex-wrap:wrap}
 }
 """

@@ -49,8 +49,8 @@ extension WebApp {
                 data["rated"] = curve.ratedCount
                 data["compliant"] = curve.compliant
                 data["svg"] = CurvePlot.svg(curve)
-                data["quotas"] = curve.quotas.map { ["rule": $0.ruleText, "min": $0.minCount, "max": $0.maxCount] as [String: Any] }
-                data["breaches"] = curve.breaches.map { ["text": $0.explanation] }
+                data["quotas"] = curve.quotas.map { ["rule": $0.ruleTextID.isEmpty ? $0.ruleText : $0.ruleTextID, "min": $0.minCount, "max": $0.maxCount] as [String: Any] }
+                data["breaches"] = curve.breaches.map { ["text": $0.explanationID.isEmpty ? $0.explanation : $0.explanationID] }
                 data["distribution"] = CurvePlot.order.map { predikat in
                     ["predikat": ReportFormat.predikat(predikat), "count": curve.distribution.first { $0.predikat == predikat }?.count ?? 0] as [String: Any]
                 }

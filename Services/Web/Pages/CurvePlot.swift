@@ -8,7 +8,7 @@ enum CurvePlot {
 
     static func svg(_ curve: Evaluation.CurveStatus) -> String {
         let population = max(1, Int(curve.population))
-        let width = 360, height = 220, left = 40, bottom = 170, barWidth = 44, gap = 20
+        let width = 360, height = 200, left = 20, bottom = 170, barWidth = 48, gap = 18
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"kurva-judul\" class=\"curve\">",
                      "<title id=\"kurva-judul\">Sebaran predikat terhadap kuota</title>",
                      "<line x1=\"\(left)\" y1=\"\(bottom)\" x2=\"\(width - 8)\" y2=\"\(bottom)\" stroke=\"#444\"/>"]
@@ -21,7 +21,8 @@ enum CurvePlot {
             parts.append("<text x=\"\(x + barWidth / 2)\" y=\"\(bottom - barHeight - 4)\" text-anchor=\"middle\" font-size=\"12\">\(count)</text>")
             parts.append("<text x=\"\(x + barWidth / 2)\" y=\"\(bottom + 16)\" text-anchor=\"middle\" font-size=\"10\">\(short(predikat))</text>")
             for bound in curve.quotas where bound.predikat == predikat || bound.alsoPredikat == predikat {
-                if bound.maxCount > 0 || bound.maxPercent > 0 {
+                // A maximum of the whole population limits nothing: not drawn.
+                if bound.maxCount > 0 && Int(bound.maxCount) < population {
                     let y = bottom - Int(Double(bound.maxCount) * scale)
                     parts.append("<line x1=\"\(x - 4)\" y1=\"\(y)\" x2=\"\(x + barWidth + 4)\" y2=\"\(y)\" stroke=\"#b00020\" stroke-width=\"3\"/>")
                 }
@@ -31,7 +32,6 @@ enum CurvePlot {
                 }
             }
         }
-        parts.append("<text x=\"\(left)\" y=\"\(height - 8)\" font-size=\"10\">Merah: batas atas kuota; hijau putus-putus: batas bawah. Populasi \(curve.population).</text>")
         parts.append("</svg>")
         return parts.joined()
     }

@@ -25,7 +25,7 @@ enum InboxTemplate {
 <form method="post" action="/kotak-masuk">
 <input type="hidden" name="csrf" value="{{csrf}}">
 <p><label><input type="checkbox" id="pilih-semua" hidden> Pilih semua</label></p>
-<table><thead><tr><th scope="col">Pilih</th><th scope="col">Pegawai</th><th scope="col">Tanggal</th><th scope="col">IKI dan realisasi</th><th scope="col">Uraian</th></tr></thead>
+<table class="stack"><thead><tr><th scope="col">Pilih</th><th scope="col">Pegawai</th><th scope="col">Tanggal</th><th scope="col">IKI dan realisasi</th><th scope="col">Uraian</th></tr></thead>
 <tbody>{{#reports}}<tr><td><input type="checkbox" name="laporan" value="{{id}}" id="lap-{{id}}" aria-label="Pilih laporan {{name}} {{date}}"></td>
 <td><label for="lap-{{id}}">{{name}}</label></td><td>{{date}}{{#overdue}} <strong>(lewat tenggat)</strong>{{/overdue}}</td><td>{{indicator}}: {{value}}{{evidence}}</td><td>{{description}}</td></tr>{{/reports}}</tbody></table>
 <label for="catatan">Catatan (wajib untuk penolakan)</label>
@@ -76,6 +76,7 @@ enum CurveTemplate {
 <p>Predikat organisasi: <strong>{{rating}}</strong>. Dinilai {{rated}} dari {{population}} pegawai.
 {{#compliant}}Sebaran sesuai kuota.{{/compliant}}{{^compliant}}<strong>Sebaran belum sesuai kuota.</strong>{{/compliant}}</p>
 {{{svg}}}
+<p class="muted">Batang: jumlah pegawai per predikat. Garis merah: batas atas kuota; garis hijau putus-putus: batas bawah.</p>
 <h2>Kuota</h2>
 <table><thead><tr><th scope="col">Aturan</th><th scope="col">Minimal</th><th scope="col">Maksimal</th></tr></thead>
 <tbody>{{#quotas}}<tr><td>{{rule}}</td><td>{{min}}</td><td>{{max}}</td></tr>{{/quotas}}</tbody></table>

@@ -109,8 +109,8 @@ enum WeekTemplate {
 {{#future}}<p class="muted">Hari ini belum tiba.</p>{{/future}}
 </fieldset>
 {{/rows}}
-<label for="unggah-progres">Unggahan</label>
-<progress id="unggah-progres" max="100" value="0" hidden>0%</progress>
+<p id="unggah" hidden><label for="unggah-progres">Mengunggah foto…</label>
+<progress id="unggah-progres" max="100" value="0">0%</progress></p>
 <button type="submit" name="aksi" value="simpan" class="secondary">Simpan draf</button>
 <button type="submit" name="aksi" value="ajukan">Ajukan minggu ini</button>
 </form>
