@@ -163,6 +163,10 @@ def main():
         wait_for(driver, lambda d: "diproses=" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
         check("laporan diproses" in driver.page_source, "the atasan verifies the batch")
         shoot(driver, arguments.screenshots, "07-kotak-masuk-selesai")
+        driver.get(base + "/tim")
+        check(not driver.find_elements(By.CSS_SELECTOR, "p.error") and len(driver.find_elements(By.CSS_SELECTOR, ".card")) > 0,
+              "the atasan sees the team's progress")
+        shoot(driver, arguments.screenshots, "07b-tim")
         sign_out(driver)
 
         check(sign_in(driver, base, personas["pegawai"], arguments.password), "pegawai signs in again")
@@ -172,6 +176,9 @@ def main():
         shoot(driver, arguments.screenshots, "08-progres-sesudah")
         driver.get(base + "/umpan-balik")
         shoot(driver, arguments.screenshots, "09-umpan-balik")
+        driver.get(base + "/evaluasi")
+        check(not driver.find_elements(By.CSS_SELECTOR, "p.error") and driver.find_elements(By.TAG_NAME, "table"), "the pegawai sees their evaluations (the demo has none for this persona yet)")
+        shoot(driver, arguments.screenshots, "09b-evaluasi")
         sign_out(driver)
 
         # 3. A citizen rates from the ticket URL (no account, no script needed).
@@ -190,6 +197,9 @@ def main():
         driver.get(base + "/kurva")
         check(len(driver.find_elements(By.CSS_SELECTOR, "svg.curve")) == 1, "the curve is drawn")
         shoot(driver, arguments.screenshots, "12-kurva")
+        driver.get(base + "/kepatuhan")
+        check(not driver.find_elements(By.CSS_SELECTOR, "p.error") and "kepatuhan" in driver.page_source, "HR sees compliance per unit")
+        shoot(driver, arguments.screenshots, "13-kepatuhan")
     finally:
         driver.quit()
     print(f"screenshots: {arguments.screenshots}")

@@ -43,11 +43,14 @@ extension WebApp {
 enum Navigation {
     static func items(for session: WebSession) -> [[String: String]] {
         var items = [["href": "/", "label": "Beranda"], ["href": "/minggu", "label": "Laporan minggu ini"],
-                     ["href": "/progres", "label": "Progres"], ["href": "/umpan-balik", "label": "Umpan balik"]]
+                     ["href": "/progres", "label": "Progres"], ["href": "/umpan-balik", "label": "Umpan balik"],
+                     ["href": "/evaluasi", "label": "Evaluasi"]]
         if session.isAtasan {
             items.append(["href": "/kotak-masuk", "label": "Kotak masuk"])
+            items.append(["href": "/tim", "label": "Tim"])
         }
         if session.isManager {
+            items.append(["href": "/kepatuhan", "label": "Kepatuhan"])
             items.append(["href": "/kurva", "label": "Kurva distribusi"])
         }
         return items

@@ -46,6 +46,9 @@ public struct WebApp: Sendable {
         addInboxRoutes(to: router)
         addFeedbackRoutes(to: router)
         addCurveRoutes(to: router)
+        addEvaluationRoutes(to: router)
+        addTeamRoutes(to: router)
+        addComplianceRoutes(to: router)
         addCitizenRoutes(to: router)
         return router
     }

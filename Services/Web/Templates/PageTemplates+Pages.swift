@@ -113,3 +113,38 @@ enum CitizenTemplate {
 {{/content}}{{/layout}}
 """
 }
+
+enum EvaluationTemplate {
+    static let text = """
+{{<layout}}{{$content}}
+<table class="stack"><caption class="muted">Evaluasi tahun {{year}}</caption>
+<thead><tr><th scope="col">Periode</th><th scope="col">Hasil Kerja</th><th scope="col">Perilaku Kerja</th><th scope="col">Predikat</th><th scope="col">Status</th><th scope="col">Penilai</th></tr></thead>
+<tbody>{{#evaluations}}<tr><td>{{period}}</td><td>{{hasilKerja}}</td><td>{{perilaku}}</td><td><strong>{{predikat}}</strong></td><td>{{state}}</td><td>{{evaluator}}</td></tr>{{/evaluations}}
+{{^evaluations}}<tr><td colspan="6">Belum ada evaluasi tahun ini.</td></tr>{{/evaluations}}</tbody></table>
+{{/content}}{{/layout}}
+"""
+}
+
+enum TeamTemplate {
+    static let text = """
+{{<layout}}{{$content}}
+<p class="muted">Tahun {{year}}. <a href="/kotak-masuk">Ke kotak masuk verifikasi</a></p>
+{{#members}}<div class="card"><p><strong>{{name}}</strong></p>
+<p class="bar-label"><span>Rata-rata capaian</span><span>{{percent}}</span></p>
+<progress max="100" value="{{bar}}" aria-label="Rata-rata capaian {{name}}">{{percent}}</progress>
+<p class="muted">IKI sesuai jalur: {{onTrack}} · hari melapor: {{filed}} · menunggu verifikasi: {{pending}}</p></div>{{/members}}
+{{^members}}<p>Tidak ada bawahan.</p>{{/members}}
+{{/content}}{{/layout}}
+"""
+}
+
+enum ComplianceTemplate {
+    static let text = """
+{{<layout}}{{$content}}
+{{#unit}}<p>{{unit}}, termasuk sub-unit, {{from}} s.d. {{to}}: kepatuhan <strong>{{percent}}</strong>.</p>{{/unit}}
+{{#hasEmployees}}<table class="stack"><caption class="muted">Pegawai yang belum melapor pada hari kerja (paling rendah dulu)</caption>
+<thead><tr><th scope="col">Pegawai</th><th scope="col">Hari melapor</th><th scope="col">Kepatuhan</th><th scope="col">Tanggal terakhir tanpa laporan</th></tr></thead>
+<tbody>{{#employees}}<tr><td>{{name}}</td><td>{{filed}}</td><td>{{percent}}</td><td>{{missing}}</td></tr>{{/employees}}</tbody></table>{{/hasEmployees}}
+{{/content}}{{/layout}}
+"""
+}

@@ -7,7 +7,8 @@ enum PageTemplates {
         var library = MustacheLibrary()
         for (name, text) in [("layout", LayoutTemplate.text), ("sign-in", SignInTemplate.text), ("home", HomeTemplate.text),
                              ("week", WeekTemplate.text), ("progress", ProgressTemplate.text), ("inbox", InboxTemplate.text),
-                             ("feedback", FeedbackTemplate.text), ("curve", CurveTemplate.text), ("citizen", CitizenTemplate.text)] {
+                             ("feedback", FeedbackTemplate.text), ("curve", CurveTemplate.text), ("citizen", CitizenTemplate.text),
+                             ("evaluation", EvaluationTemplate.text), ("team", TeamTemplate.text), ("compliance", ComplianceTemplate.text)] {
             try library.register(text, named: name)
         }
         return library
