@@ -42,11 +42,14 @@ progress{width:100%;height:14px}
 .muted{color:#4a5660;font-size:.85rem}
 svg.curve{width:100%;max-width:32rem;height:auto;background:#fff;border:1px solid #d5dbe1}
 .weeknav{display:flex;justify-content:space-between;gap:10px}
+.label-m{display:none}
 @media (max-width:47.99em){
  table.stack thead{display:none}
  table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
  table.stack tr{background:#fff;border:1px solid #d5dbe1;border-radius:6px;margin:0 0 8px;padding:6px 4px}
  table.stack td{border:0;padding:2px 8px}
+ table.stack caption{display:block;text-align:left;padding:0 0 6px}
+ .label-m{display:inline;color:#4a5660}
 }
 @media (min-width:48em){
  .grid-day{display:grid;grid-template-columns:3fr 1fr 3fr 1fr 2fr;gap:0 10px;align-items:start}

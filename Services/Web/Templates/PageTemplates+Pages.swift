@@ -141,10 +141,16 @@ enum TeamTemplate {
 enum ComplianceTemplate {
     static let text = """
 {{<layout}}{{$content}}
+<form method="get" action="/kepatuhan" class="card">
+<label for="unit">Unit</label>
+<select id="unit" name="unit">{{#units}}<option value="{{id}}" {{selected}}>{{label}}</option>{{/units}}</select>
+<button type="submit">Tampilkan</button>
+</form>
 {{#unit}}<p>{{unit}}, termasuk sub-unit, {{from}} s.d. {{to}}: kepatuhan <strong>{{percent}}</strong>.</p>{{/unit}}
 {{#hasEmployees}}<table class="stack"><caption class="muted">Pegawai yang belum melapor pada hari kerja (paling rendah dulu)</caption>
 <thead><tr><th scope="col">Pegawai</th><th scope="col">Hari melapor</th><th scope="col">Kepatuhan</th><th scope="col">Tanggal terakhir tanpa laporan</th></tr></thead>
-<tbody>{{#employees}}<tr><td>{{name}}</td><td>{{filed}}</td><td>{{percent}}</td><td>{{missing}}</td></tr>{{/employees}}</tbody></table>{{/hasEmployees}}
+<tbody>{{#employees}}<tr><td><strong>{{name}}</strong></td><td><span class="label-m">Hari melapor: </span>{{filed}}</td><td><span class="label-m">Kepatuhan: </span>{{percent}}</td><td><span class="label-m">Tanpa laporan: </span>{{missing}}</td></tr>{{/employees}}</tbody></table>{{/hasEmployees}}
+{{^hasEmployees}}<p>Semua pegawai telah melapor pada setiap hari kerja.</p>{{/hasEmployees}}
 {{/content}}{{/layout}}
 """
 }
