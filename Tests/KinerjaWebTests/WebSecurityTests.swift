@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -70,6 +71,33 @@ struct WebSecurityTests {
                 let after = try await browser.get("/progres")
                 let unverified = { (html: String) in html.components(separatedBy: "Terverifikasi: 0 dari").count - 1 }
                 #expect(unverified(after.body) < unverified(before.body), "the verified realisation of the reported IKI moved off 0")
+            }
+        }
+    }
+
+    @Test("a submitted SKP is returned only with a note: without one nothing changes")
+    func returnSkp() async throws {
+        try await withWeb { web in
+            let atasan = try web.feedback.nip("atasan")
+            try await web.test { client in
+                var boss = TestBrowser(client)
+                _ = try await boss.signIn(nip: atasan, password: Self.password)
+                let inbox = try await boss.get("/kotak-masuk")
+                #expect(inbox.body.contains("SKP menunggu persetujuan"))
+                let skp = try #require(inbox.body.components(separatedBy: "name=\"skp\" value=\"").dropFirst().first?.split(separator: "\"").first.map(String.init))
+                let version = try #require(inbox.body.components(separatedBy: "name=\"versi\" value=\"").dropFirst().first?.split(separator: "\"").first.map(String.init))
+                let before = try await web.feedback.planning.service.store.pool.read { db in try String.fetchAll(db, sql: "SELECT skp_id || state FROM skp_version ORDER BY 1") }
+                let refused = try await boss.post("/kotak-masuk/skp", [("skp", skp), ("versi", version), ("aksi", "kembalikan"), ("catatan", " ")])
+                #expect(refused.status == .badRequest)
+                #expect(refused.body.contains("Catatan pengembalian SKP wajib diisi."))
+                let after = try await web.feedback.planning.service.store.pool.read { db in try String.fetchAll(db, sql: "SELECT skp_id || state FROM skp_version ORDER BY 1") }
+                #expect(after == before)
+                let returned = try await boss.post("/kotak-masuk/skp", [("skp", skp), ("versi", version), ("aksi", "kembalikan"), ("catatan", "Lengkapi target kualitas.")])
+                #expect(returned.status == .seeOther)
+                let state = try await web.feedback.planning.service.store.pool.read { db in
+                    try Int.fetchOne(db, sql: "SELECT state FROM skp_version WHERE skp_id = ? AND latest = 1", arguments: [skp])
+                }
+                #expect(state == 4, "DIKEMBALIKAN")
             }
         }
     }

@@ -163,6 +163,13 @@ def main():
         wait_for(driver, lambda d: "diproses=" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
         check("laporan diproses" in driver.page_source, "the atasan verifies the batch")
         shoot(driver, arguments.screenshots, "07-kotak-masuk-selesai")
+        skp_forms = driver.find_elements(By.CSS_SELECTOR, "form[action='/kotak-masuk/skp']")
+        check(len(skp_forms) > 0, "a submitted SKP waits for the atasan")
+        if skp_forms:
+            skp_forms[0].find_element(By.TAG_NAME, "textarea").send_keys("Tambahkan target kualitas pada RHK 2.")
+            skp_forms[0].find_element(By.CSS_SELECTOR, "button[value=kembalikan]").click()
+            wait_for(driver, lambda d: "skp=" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
+            check("SKP dikembalikan" in driver.page_source, "the atasan returns the SKP with a note")
         driver.get(base + "/tim")
         check(not driver.find_elements(By.CSS_SELECTOR, "p.error") and len(driver.find_elements(By.CSS_SELECTOR, ".card")) > 0,
               "the atasan sees the team's progress")

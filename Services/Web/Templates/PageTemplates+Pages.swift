@@ -20,6 +20,16 @@ enum ProgressTemplate {
 enum InboxTemplate {
     static let text = """
 {{<layout}}{{$content}}
+{{#hasSkps}}<h2>SKP menunggu persetujuan</h2>
+{{#skps}}<form method="post" action="/kotak-masuk/skp" class="card">
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="skp" value="{{id}}"><input type="hidden" name="versi" value="{{version}}">
+<p><strong>{{name}}</strong><br><span class="muted">{{summary}}</span></p>
+<label for="catatan-{{id}}">Catatan (wajib bila dikembalikan)</label>
+<textarea id="catatan-{{id}}" name="catatan" maxlength="2000"></textarea>
+<button type="submit" name="aksi" value="setujui">Setujui</button>
+<button type="submit" name="aksi" value="kembalikan" class="secondary">Kembalikan</button>
+</form>{{/skps}}{{/hasSkps}}
+<h2>Laporan harian</h2>
 <p>{{count}} laporan menunggu verifikasi Anda.</p>
 {{#hasReports}}
 <form method="post" action="/kotak-masuk">
