@@ -1,8 +1,10 @@
+import Foundation
 import Hummingbird
 import KinerjaProto
 
 /// Pengelola kinerja and pimpinan: a unit's curve for an evaluation period — the quotas the
-/// organisation rating sets, what has been rated so far, any breach — as a plot and a table.
+/// organisation rating sets, what has been rated so far, any breach — as a plot and a table, and
+/// each rater's leniency against the unit.
 extension WebApp {
     func addCurveRoutes(to router: Router<WebRequestContext>) {
         router.get("/kurva") { request, context -> Response in
@@ -51,6 +53,17 @@ extension WebApp {
                 data["svg"] = CurvePlot.svg(curve)
                 data["quotas"] = curve.quotas.map { ["rule": $0.ruleTextID.isEmpty ? $0.ruleText : $0.ruleTextID, "min": $0.minCount, "max": $0.maxCount] as [String: Any] }
                 data["breaches"] = curve.breaches.map { ["text": $0.explanationID.isEmpty ? $0.explanation : $0.explanationID] }
+                // Each rater against the unit: inflation is the process's known failure (SE 3/2023 context).
+                if let leniency = try? await asUser(session, { options in
+                    try await evaluation.getRaterLeniency(.init(unit: selected.unit, period: selected.period, span: selected.span), options: options)
+                }) {
+                    data["raters"] = leniency.raters.map { rater in
+                        ["name": rater.rater?.displayName ?? "", "count": rater.ratedCount, "mean": String(format: "%.2f", rater.meanScore),
+                         "index": String(format: "%+.2f", rater.leniencyIndex), "flagged": rater.flagged] as [String: Any]
+                    }
+                    data["hasRaters"] = !leniency.raters.isEmpty
+                    data["unitMean"] = String(format: "%.2f", leniency.unitMeanScore)
+                }
                 data["distribution"] = CurvePlot.order.map { predikat in
                     ["predikat": ReportFormat.predikat(predikat), "count": curve.distribution.first { $0.predikat == predikat }?.count ?? 0] as [String: Any]
                 }

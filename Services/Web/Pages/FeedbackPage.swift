@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KinerjaASN
 import KinerjaProto
 
 /// Feedback received (every user) and the atasan's form to give feedback to a bawahan. The text
@@ -51,9 +52,15 @@ extension WebApp {
         } catch let failure as RPCError {
             loadError = StatusMessage.text(failure)
         }
+        // The bawahan by name (best effort: a failed look-up leaves the NIPs).
+        var names: [String: String] = [:]
+        if session.isAtasan, let identity = try? gateway.client(Identity.IdentityService.Client.self),
+           let found = try? await asUser(session, { try await identity.batchGetEmployees(.init(nips: session.bawahanNIPs), options: $0) }) {
+            for employee in found.employees { names[employee.nip] = employee.displayName }
+        }
         return page("feedback", title: "Umpan balik", context: context,
                     data: ["received": received, "atasan": session.isAtasan,
-                           "bawahan": session.bawahanNIPs.map { ["nip": $0] },
+                           "bawahan": session.bawahanNIPs.map { nip in ["nip": nip, "name": names[nip].map { "\($0) — \(nip)" } ?? nip] },
                            "kinds": FeedbackFormat.kinds.map { ["value": $0.value, "label": $0.label] }],
                     status: status, notice: notice, error: error ?? loadError)
     }

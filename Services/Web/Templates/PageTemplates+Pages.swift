@@ -58,8 +58,8 @@ enum FeedbackTemplate {
 <h2>Beri umpan balik kepada bawahan</h2>
 <form method="post" action="/umpan-balik" class="card">
 <input type="hidden" name="csrf" value="{{csrf}}">
-<label for="penerima">Penerima (NIP)</label>
-<select id="penerima" name="penerima" required><option value="">— pilih —</option>{{#bawahan}}<option value="{{nip}}">{{nip}}</option>{{/bawahan}}</select>
+<label for="penerima">Penerima</label>
+<select id="penerima" name="penerima" required><option value="">— pilih —</option>{{#bawahan}}<option value="{{nip}}">{{name}}</option>{{/bawahan}}</select>
 <label for="jenis">Jenis</label>
 <select id="jenis" name="jenis" required>{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select>
 <label for="pesan">Umpan balik</label>
@@ -94,6 +94,10 @@ enum CurveTemplate {
 <table><thead><tr><th scope="col">Predikat</th><th scope="col">Jumlah</th></tr></thead>
 <tbody>{{#distribution}}<tr><td>{{predikat}}</td><td>{{count}}</td></tr>{{/distribution}}</tbody></table>
 {{#breaches}}<p class="error">{{text}}</p>{{/breaches}}
+{{#hasRaters}}<h2>Kemurahan penilai</h2>
+<table class="stack"><caption class="muted">Skor rata-rata unit {{unitMean}}; indeks positif = lebih murah dari unit</caption>
+<thead><tr><th scope="col">Penilai</th><th scope="col">Dinilai</th><th scope="col">Skor rata-rata</th><th scope="col">Indeks kemurahan</th></tr></thead>
+<tbody>{{#raters}}<tr><td><strong>{{name}}</strong>{{#flagged}} <strong>(ditandai)</strong>{{/flagged}}</td><td><span class="label-m">Dinilai: </span>{{count}}</td><td><span class="label-m">Skor rata-rata: </span>{{mean}}</td><td><span class="label-m">Indeks: </span>{{index}}</td></tr>{{/raters}}</tbody></table>{{/hasRaters}}
 {{/unit}}
 {{/content}}{{/layout}}
 """
