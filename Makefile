@@ -45,12 +45,14 @@ stop:
 	@./deploy/dev/stop.sh
 
 ## Every test. In CI (CI=true) also checks that the committed generated code is fresh.
+## Last, the browser tests: the debug binaries as a separate system, driven by headless Chromium
+## (Tests/WebBrowser/run.sh installs chromium, chromium-driver and selenium when missing).
 ## One build, then the test targets in two groups. Unit and in-process targets run their suites
 ## in parallel; the TLS, RPC and end-to-end targets open thousands of sockets, run real peers and
 ## real service processes, and run one test at a time so that a 2-core machine never starves a
 ## server of the CPU it needs to drain.
 PARALLEL_TESTS := KinerjaArchitectureTests KinerjaProtoTests KinerjaASNTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests KinerjaPlanningTests KinerjaReportingTests KinerjaEvaluationTests KinerjaFeedbackTests KinerjaDocumentsTests
-SERIAL_TESTS := KinerjaTLSTests KinerjaRPCTests KinerjaEndToEndTests
+SERIAL_TESTS := KinerjaTLSTests KinerjaRPCTests KinerjaEndToEndTests KinerjaWebTests
 test: deps
 	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi
 	$(SWIFT) build --build-tests
@@ -60,7 +62,9 @@ test: deps
 	done; \
 	for target in $(SERIAL_TESTS); do \
 	  echo "==> $$target"; $(SWIFT) test --skip-build --no-parallel --filter "$$target\." || status=1; \
-	done; exit $$status
+	done; \
+	echo "==> browser tests (kinerja-web in headless Chromium)"; Tests/WebBrowser/run.sh .build/debug || status=1; \
+	exit $$status
 
 ## Regenerate protoc-c's C and the Swift layer from proto/.
 generate: deps

@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "kinerja-reporting", targets: ["kinerja-reporting"]),
         .executable(name: "kinerja-feedback", targets: ["kinerja-feedback"]),
         .executable(name: "kinerja-evaluation", targets: ["kinerja-evaluation"]),
+        .executable(name: "kinerja-web", targets: ["kinerja-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -40,6 +41,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        // The web gateway: HTTP server, HTTPS for browsers, server-rendered templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // MARK: System libraries (Debian packages; see README "Requirements").
@@ -328,6 +333,34 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The web gateway's library: sessions, CSRF, security headers, rate limits, the pages
+        // (Mustache templates) and the calls behind them (docs/WEB.md).
+        .target(
+            name: "KinerjaWeb",
+            dependencies: [
+                "KinerjaASN",
+                "KinerjaClient",
+                "KinerjaCrypto",
+                "KinerjaProto",
+                "KinerjaRPC",
+                "KinerjaTLS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Web",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kinerja-web",
+            dependencies: ["KinerjaWeb"],
+            path: "Services/kinerja-web",
+            swiftSettings: strict
+        ),
+
         // MARK: Documents: PDF pages (paragraphs, tables, stamps) and charts (PDF, SVG, PNG) laid
         // out with Pango and drawn with Cairo.
         .target(
@@ -337,11 +370,21 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: What clients of the services share: addresses, the service list, generated stubs as
+        // one client type, the per-service connections (kinerjactl and kinerja-web).
+        .target(
+            name: "KinerjaClient",
+            dependencies: ["KinerjaProto"],
+            path: "Shared/KinerjaClient",
+            swiftSettings: strict
+        ),
+
         // MARK: The command line.
         .executableTarget(
             name: "kinerjactl",
             dependencies: [
                 "KinerjaASN",
+                "KinerjaClient",
                 "KinerjaProto",
                 "KinerjaRPC",
                 "KinerjaTLS",
@@ -488,6 +531,18 @@ let package = Package(
             dependencies: ["kinerjactl", "KinerjaDocuments", "KinerjaTestSupport", "KinerjaASN", "KinerjaCrypto", "KinerjaProto",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/kinerjactlTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaWebTests",
+            dependencies: [
+                "KinerjaWeb", "KinerjaClient", "KinerjaTestSupport", "KinerjaProto", "KinerjaRPC", "KinerjaTLS", "KinerjaASN",
+                "KinerjaIdentity", "KinerjaFeedback", "KinerjaReporting", "KinerjaService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/KinerjaWebTests",
             swiftSettings: strict
         ),
         .testTarget(

@@ -4,16 +4,21 @@
 # (or, with --detach, leaves them running for `make stop`).
 #
 #   deploy/dev/run.sh [--detach]        (expects a release build and .dev/pki)
+#
+# KINERJA_DEV_DIR (default .dev), KINERJA_BIN (default .build/release), KINERJA_PORT_BASE (default
+# 7400: identity on base+1 … evaluation on base+5) and KINERJA_WEB_PORT (default 8443) let a test
+# run a second, separate system (the browser tests do).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-DEV="$ROOT/.dev"
-BIN="$ROOT/.build/release"
+DEV="${KINERJA_DEV_DIR:-$ROOT/.dev}"
+BIN="${KINERJA_BIN:-$ROOT/.build/release}"
+BASE=${KINERJA_PORT_BASE:-7400}
 DETACH=0
 [[ "${1:-}" == "--detach" ]] && DETACH=1
 
 # Services in start order: name port. The next services join this list.
-SERVICES=("identity 7401" "planning 7402" "reporting 7403" "feedback 7404" "evaluation 7405")
+SERVICES=("identity $((BASE + 1))" "planning $((BASE + 2))" "reporting $((BASE + 3))" "feedback $((BASE + 4))" "evaluation $((BASE + 5))")
 DEMO_SEED=${KINERJA_DEMO_SEED:-2026}
 DEMO_PASSWORD=${KINERJA_DEMO_PASSWORD:-kinerja-demo-kupang}
 
@@ -39,18 +44,18 @@ write_config() {
     section=$(printf ',\n  "evaluation": { "demo_seed": %s,\n    "demo_tpp_rule_file": "%s",\n    "demo_siasn_references_file": "%s" }' \
       "$DEMO_SEED" "$ROOT/deploy/config/tpp-rule.sample.json" "$ROOT/deploy/config/siasn-references.sample.json")
   fi
-  local peers='"identity": { "address": "127.0.0.1:7401", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
+  local peers='"identity": { "address": "127.0.0.1:'"$((BASE + 1))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/identity" }'
   if [[ $name == reporting || $name == feedback || $name == evaluation ]]; then
-    peers+=', "planning": { "address": "127.0.0.1:7402", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" }'
+    peers+=', "planning": { "address": "127.0.0.1:'"$((BASE + 2))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/planning" }'
   fi
   if [[ $name == evaluation ]]; then
-    peers+=', "reporting": { "address": "127.0.0.1:7403", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
-    peers+=', "feedback": { "address": "127.0.0.1:7404", "identity": "spiffe://kinerja.kupangkota.go.id/service/feedback" }'
+    peers+=', "reporting": { "address": "127.0.0.1:'"$((BASE + 3))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
+    peers+=', "feedback": { "address": "127.0.0.1:'"$((BASE + 4))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/feedback" }'
   fi
   if [[ $name == feedback ]]; then
     # Reporting is optional for feedback (links to daily reports); configured when it runs here too.
     if printf '%s\n' "${SERVICES[@]}" | grep -q '^reporting '; then
-      peers+=', "reporting": { "address": "127.0.0.1:7403", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
+      peers+=', "reporting": { "address": "127.0.0.1:'"$((BASE + 3))"'", "identity": "spiffe://kinerja.kupangkota.go.id/service/reporting" }'
     fi
   fi
   cat > "$file" <<JSON
@@ -113,6 +118,32 @@ for entry in "${SERVICES[@]}"; do
   echo "==> kinerja-$name $(grep '^listening on' "$out")  (pid $pid, log .dev/logs/$name.log, data .dev/data/$name)"
 done
 
+# The web app (HTTPS on 127.0.0.1:8443) in front of the five services, with its own certificates
+# (client/web to the services, https/web to browsers).
+WEB_PORT=${KINERJA_WEB_PORT:-8443}
+if [[ -f "$DEV/run/web.pid" ]] && kill -0 "$(cat "$DEV/run/web.pid")" 2>/dev/null; then
+  echo "kinerja-web is already running (pid $(cat "$DEV/run/web.pid")); run 'make stop' first"; exit 1
+fi
+WEB_PEERS=(--identity "127.0.0.1:$((BASE + 1))" --planning "127.0.0.1:$((BASE + 2))" --reporting "127.0.0.1:$((BASE + 3))"
+           --feedback "127.0.0.1:$((BASE + 4))" --evaluation "127.0.0.1:$((BASE + 5))")
+out="$DEV/run/web.out"
+: > "$out"
+if [[ $DETACH == 1 ]]; then
+  setsid "$BIN/kinerja-web" --pki "$DEV/pki" --listen "127.0.0.1:$WEB_PORT" "${WEB_PEERS[@]}" >"$out" 2>>"$DEV/logs/web.log" </dev/null &
+else
+  "$BIN/kinerja-web" --pki "$DEV/pki" --listen "127.0.0.1:$WEB_PORT" "${WEB_PEERS[@]}" >"$out" 2>>"$DEV/logs/web.log" &
+fi
+pid=$!
+PIDS+=("$pid")
+echo "$pid" > "$DEV/run/web.pid"
+for _ in $(seq 1 300); do
+  grep -q '^listening on' "$out" && break
+  kill -0 "$pid" 2>/dev/null || { echo "kinerja-web failed to start:"; tail -n 20 "$DEV/logs/web.log" "$out"; exit 1; }
+  sleep 0.1
+done
+grep -q '^listening on' "$out" || { echo "kinerja-web did not start within 30 s"; tail -n 20 "$DEV/logs/web.log"; exit 1; }
+echo "==> kinerja-web $(grep '^listening on' "$out")  (pid $pid, log .dev/logs/web.log)"
+
 persona() { grep "^demo: $1 " "$DEV/run/first-start.txt" 2>/dev/null | awk '{print $3}'; }
 persona_name() { grep "^demo: $1 " "$DEV/run/first-start.txt" 2>/dev/null | cut -d' ' -f4-; }
 CTL="$BIN/kinerjactl"
@@ -122,6 +153,10 @@ if [[ $quarter == 0 ]]; then ROUND_PERIOD="$((year - 1))-Q4"; else ROUND_PERIOD=
 cat <<TEXT
 
 Kinerja is running (Kupang demo organisation, seed $DEMO_SEED).
+
+Web app: https://127.0.0.1:$WEB_PORT/  (the browser must trust .dev/pki/ca.pem: README, "The web app")
+  pegawai   $(persona pegawai)   atasan $(persona atasan)   pengelola $(persona pengelola)   password: $DEMO_PASSWORD
+  citizen:  https://127.0.0.1:$WEB_PORT/rate/$(awk '{print $3}' "$DEV/run/demo-tickets.txt" 2>/dev/null | head -1)
 
 Sign in with kinerjactl (it uses the operator certificate in .dev/pki by default):
   $CTL login --nip $(persona pengelola)      # $(persona_name pengelola), pengelola kinerja (BKPSDM)

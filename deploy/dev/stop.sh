@@ -2,7 +2,7 @@
 # Stops services started with `make run --detach` (SIGTERM: drain, close the store).
 cd "$(dirname "$0")/../.."
 shopt -s nullglob
-for file in .dev/run/*.pid; do
+for file in "${KINERJA_DEV_DIR:-.dev}"/run/*.pid; do
   pid=$(cat "$file")
   name=$(basename "$file" .pid)
   if kill -TERM "$pid" 2>/dev/null; then

@@ -35,7 +35,9 @@ ca_days=365
 crl_days=30
 crl_url="${KINERJA_CRL_URL:-}"
 services=(identity planning reporting feedback evaluation)
-clients=(hr-portal citizen-kiosk operator siak-dukcapil)
+clients=(hr-portal citizen-kiosk operator siak-dukcapil web)
+# Certificates browsers see (serverAuth, DNS localhost and IP 127.0.0.1): kinerja-web's HTTPS.
+https_servers=(web)
 
 command -v openssl >/dev/null || { echo "openssl CLI not found (apt-get install openssl)" >&2; exit 1; }
 
@@ -44,6 +46,7 @@ expected_files() {
     echo ca.pem
     for name in "${services[@]}"; do echo "service/$name.pem"; echo "service/$name.key"; done
     for name in "${clients[@]}"; do echo "client/$name.pem"; echo "client/$name.key"; done
+    for name in "${https_servers[@]}"; do echo "https/$name.pem"; echo "https/$name.key"; done
 }
 
 # A set is valid when every file exists, every leaf chains to ca.pem, and nothing expires within 7 days.
@@ -102,7 +105,8 @@ crl_is_current() {
 new_key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
 serial() { echo "0x$(openssl rand -hex 16)"; }
 
-# issue KIND NAME (into $out, signed by $ca_pem/$ca_key): a leaf whose only URI SAN is spiffe://<trust domain>/KIND/NAME.
+# issue KIND NAME (into $out, signed by $ca_pem/$ca_key): a leaf whose only URI SAN is
+# spiffe://<trust domain>/KIND/NAME, or for KIND https a browser-facing server named localhost/127.0.0.1.
 issue() {
     local kind="$1" name="$2"
     local base="$out/$kind/$name"
@@ -112,6 +116,10 @@ issue() {
         # Services accept connections (serverAuth) and call each other (clientAuth).
         san="$san, DNS:localhost, IP:127.0.0.1"
         eku="serverAuth, clientAuth"
+    elif [ "$kind" = https ]; then
+        # A web server browsers reach: named by host, never a Kinerja identity.
+        san="DNS:localhost, IP:127.0.0.1"
+        eku="serverAuth"
     fi
     new_key "$base.key"
     openssl req -new -key "$base.key" -subj "/O=Pemerintah Kota Kupang/OU=Kinerja development/CN=$kind:$name" \
@@ -189,7 +197,7 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 umask 077
-mkdir -p "$work/service" "$work/client"
+mkdir -p "$work/service" "$work/client" "$work/https"
 
 out="$work"
 ca_pem="$work/ca.pem"
@@ -209,14 +217,15 @@ openssl req -new -x509 -key "$work/ca.key" -sha256 -days "$ca_days" -set_serial 
 
 for name in "${services[@]}"; do issue service "$name"; done
 for name in "${clients[@]}"; do issue client "$name"; done
+for name in "${https_servers[@]}"; do issue https "$name"; done
 rm -f "$work/ca.ext"
 
 # Replace the old set only once the new one is complete.
-mkdir -p "$dir/service" "$dir/client"
+mkdir -p "$dir/service" "$dir/client" "$dir/https"
 for file in ca.pem ca.key $(expected_files | grep -v '^ca.pem$'); do
     mv -f "$work/$file" "$dir/$file"
 done
-chmod 644 "$dir/ca.pem" "$dir"/service/*.pem "$dir"/client/*.pem
+chmod 644 "$dir/ca.pem" "$dir"/service/*.pem "$dir"/client/*.pem "$dir"/https/*.pem
 # A new CA starts with an empty revocation list.
 rm -rf "$dir/ca-db"
 issue_crl

@@ -16,6 +16,9 @@ public enum FeedbackAuthorization {
     /// The kiosk (queue system) at public-service counters: the only issuer of tickets and the
     /// citizen's way to rate.
     static let kiosk = Grant.client("citizen-kiosk")
+    /// The web app (kinerja-web) serving the citizen's `/rate/CODE` page: looks the ticket up and
+    /// submits the rating without a user token, passing the citizen's address for the guess limit.
+    static let citizenPortal = Grant.client("web")
 
     /// Readers of one employee's feedback-side records: the employee, the atasan chain,
     /// pengelola kinerja and auditors in scope.
@@ -58,9 +61,9 @@ public enum FeedbackAuthorization {
         M.streamBehaviourSummaries: AccessRule(.service("evaluation"), .roleInScope(.pengelolaKinerja)),
         // Citizen tickets and ratings.
         M.issueServiceTicket: AccessRule(kiosk),
-        M.getServiceTicket: AccessRule(kiosk, .roleInScope(.pengelolaKinerja)),
+        M.getServiceTicket: AccessRule(kiosk, citizenPortal, .roleInScope(.pengelolaKinerja)),
         M.voidServiceTicket: AccessRule(kiosk, .roleInScope(.pengelolaKinerja)),
-        M.submitCitizenRating: AccessRule(kiosk),
+        M.submitCitizenRating: AccessRule(kiosk, citizenPortal),
         M.listCitizenRatings: AccessRule(.targetSelf, .roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor)),
         M.getEmployeeCitizenSummary: AccessRule(grants: employeeReaders + [.service("evaluation")]),
         M.getUnitCitizenSummary: AccessRule(.roleInScope(.pimpinan), .roleInScope(.pengelolaKinerja), .roleInScope(.auditor),

@@ -1,15 +1,15 @@
 /// Where a service listens: `HOST:PORT`, with IPv6 hosts in brackets (`[::1]:7401`).
-struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
-    var host: String
-    var port: Int
+public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
 
-    init(host: String, port: Int) {
+    public init(host: String, port: Int) {
         self.host = host
         self.port = port
     }
 
     /// Parses `HOST:PORT`; nil when the host is empty or the port is not 1–65535.
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let host: Substring, port: Substring
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else { return nil }
@@ -25,7 +25,7 @@ struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
         self.port = number
     }
 
-    var description: String {
+    public var description: String {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }

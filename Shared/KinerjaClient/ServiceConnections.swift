@@ -1,48 +1,43 @@
-import KinerjaProto
+public import KinerjaProto
 import Synchronization
 
-/// The connections of one command: one mutual-TLS client per service it uses, opened on first
+/// The connections of one command (or one gateway): one mutual-TLS client per service it uses, opened on first
 /// use (opening loads the certificate; the client connects on its first call) and closed
-/// together when the command ends.
-final class ServiceConnections: Sendable {
+/// together when the command ends (or the gateway stops).
+public final class ServiceConnections: Sendable {
     /// An open transport and how to close it.
-    struct Opened: Sendable {
-        var transport: any ClientTransport
-        var close: @Sendable () async -> Void
+    public struct Opened: Sendable {
+        public var transport: any ClientTransport
+        public var close: @Sendable () async -> Void
+
+        public init(transport: any ClientTransport, close: @escaping @Sendable () async -> Void) {
+            self.transport = transport
+            self.close = close
+        }
     }
 
     /// Opens a transport to `service` at `address` (tests pass in-memory ones).
-    typealias Opener = @Sendable (_ service: ServiceEndpoint, _ address: ServerAddress) throws -> Opened
+    public typealias Opener = @Sendable (_ service: ServiceEndpoint, _ address: ServerAddress) throws -> Opened
     /// Where `service` listens.
-    typealias Addresses = @Sendable (_ service: ServiceEndpoint) throws -> ServerAddress
+    public typealias Addresses = @Sendable (_ service: ServiceEndpoint) throws -> ServerAddress
 
     private let addresses: Addresses
     private let opener: Opener
     private let opened = Mutex<[ServiceEndpoint: (address: ServerAddress, opened: Opened)]>([:])
 
-    init(addresses: @escaping Addresses, opener: @escaping Opener) {
+    public init(addresses: @escaping Addresses, opener: @escaping Opener) {
         self.addresses = addresses
         self.opener = opener
     }
 
-    /// Connections with the operator's certificate from `pki`, each checking that the server's
-    /// certificate names the service it was asked for.
-    static func mutualTLS(addresses: @escaping Addresses, pki: String, certificateName: String) -> ServiceConnections {
-        ServiceConnections(addresses: addresses) { service, address in
-            let client = try MutualTLSClient.open(server: address, serverIdentityURI: service.identityURI, pki: pki,
-                                                  certificateName: certificateName)
-            return Opened(transport: client, close: { await client.close() })
-        }
-    }
-
     /// Where `service` listens (the same answer every time within one command).
-    func address(of service: ServiceEndpoint) throws -> ServerAddress {
+    public func address(of service: ServiceEndpoint) throws -> ServerAddress {
         if let known = opened.withLock({ $0[service]?.address }) { return known }
         return try addresses(service)
     }
 
     /// The transport to `service` and its address, opened now if it is not yet.
-    func transport(to service: ServiceEndpoint) throws -> (transport: any ClientTransport, address: ServerAddress) {
+    public func transport(to service: ServiceEndpoint) throws -> (transport: any ClientTransport, address: ServerAddress) {
         if let known = opened.withLock({ $0[service] }) { return (known.opened.transport, known.address) }
         let address = try addresses(service)
         let fresh = try opener(service, address)
@@ -58,13 +53,13 @@ final class ServiceConnections: Sendable {
     }
 
     /// The generated client of `Client`'s service and the address it talks to.
-    func client<Client: ServiceClient>(_ type: Client.Type) throws -> (client: Client, address: ServerAddress) {
+    public func client<Client: ServiceClient>(_ type: Client.Type) throws -> (client: Client, address: ServerAddress) {
         let (transport, address) = try transport(to: Client.endpoint)
         return (Client(transport: transport), address)
     }
 
     /// Closes every connection opened so far.
-    func close() async {
+    public func close() async {
         let all = opened.withLock { opened in
             defer { opened.removeAll() }
             return Array(opened.values)
@@ -73,7 +68,7 @@ final class ServiceConnections: Sendable {
     }
 
     /// Runs `body` and closes the connections afterwards, whether it succeeded or not.
-    func run<R>(_ body: (ServiceConnections) async throws -> R) async throws -> R {
+    public func run<R>(_ body: (ServiceConnections) async throws -> R) async throws -> R {
         do {
             let result = try await body(self)
             await close()

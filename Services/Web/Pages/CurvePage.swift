@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import KinerjaProto
+
+/// Pengelola kinerja and pimpinan: a unit's curve for an evaluation period — the quotas the
+/// organisation rating sets, what has been rated so far, any breach — as a plot and a table, and
+/// each rater's leniency against the unit.
+extension WebApp {
+    func addCurveRoutes(to router: Router<WebRequestContext>) {
+        router.get("/kurva") { request, context -> Response in
+            guard let session = context.session else { return Self.signInFirst() }
+            do {
+                return try await curvePage(session, context: context, chosen: request.uri.queryParameters["periode"].map(String.init))
+            } catch is SessionEnded { return Self.signInFirst() }
+        }
+    }
+
+    func curvePage(_ session: WebSession, context: WebRequestContext, chosen: String?) async throws -> Response {
+        let evaluation = try gateway.client(Evaluation.EvaluationService.Client.self)
+        let identity = try gateway.client(Identity.IdentityService.Client.self)
+        do {
+            var periods: [Evaluation.EvaluationPeriod]
+            do {
+                periods = try await asUser(session) {
+                    try await evaluation.listPeriods(.init(year: today.year, page: Common.PageRequest(pageSize: 500)), options: $0)
+                }.periods
+            } catch let error as RPCError where error.code == .permissionDenied {
+                periods = try await asUser(session) {
+                    try await evaluation.listPeriods(.init(unit: Common.UnitScope(unitID: session.unitID, includeSubunits: true), year: today.year,
+                                                           page: Common.PageRequest(pageSize: 500)), options: $0)
+                }.periods
+            }
+            let units = try await asUser(session) {
+                try await identity.listUnits(.init(page: Common.PageRequest(pageSize: 1000)), options: $0)
+            }.units
+            let names = Dictionary(units.map { ($0.unitID, $0.name) }, uniquingKeysWith: { first, _ in first })
+            periods = periods.filter { $0.period?.kind == .quarterly }
+            let selected = periods.first { $0.periodID == chosen } ?? periods.first { $0.state == .penilaian } ?? periods.first
+            let options = periods.map { period in
+                ["id": period.periodID, "label": "\(names[period.unit?.unitID ?? ""] ?? "?") — \(Self.periodLabel(period))",
+                 "selected": period.periodID == selected?.periodID ? "selected" : ""]
+            }
+            var data: [String: Any] = ["periods": options, "hasPeriods": !options.isEmpty]
+            if let selected {
+                let curve = try await asUser(session) { try await evaluation.getCurve(.init(periodID: selected.periodID), options: $0) }.curve
+                    ?? Evaluation.CurveStatus()
+                data["unit"] = names[curve.unitID] ?? curve.unitID
+                data["period"] = Self.periodLabel(selected)
+                data["rating"] = Self.organisationRating(curve.organisationRating)
+                data["population"] = curve.population
+                data["rated"] = curve.ratedCount
+                data["compliant"] = curve.compliant
+                data["svg"] = CurvePlot.svg(curve)
+                data["quotas"] = curve.quotas.map { ["rule": $0.ruleTextID.isEmpty ? $0.ruleText : $0.ruleTextID, "min": $0.minCount, "max": $0.maxCount] as [String: Any] }
+                data["breaches"] = curve.breaches.map { ["text": $0.explanationID.isEmpty ? $0.explanation : $0.explanationID] }
+                // Each rater against the unit: inflation is the process's known failure (SE 3/2023 context).
+                if let leniency = try? await asUser(session, { options in
+                    try await evaluation.getRaterLeniency(.init(unit: selected.unit, period: selected.period, span: selected.span), options: options)
+                }) {
+                    data["raters"] = leniency.raters.map { rater in
+                        ["name": rater.rater?.displayName ?? "", "count": rater.ratedCount, "mean": String(format: "%.2f", rater.meanScore),
+                         "index": String(format: "%+.2f", rater.leniencyIndex), "flagged": rater.flagged] as [String: Any]
+                    }
+                    data["hasRaters"] = !leniency.raters.isEmpty
+                    data["unitMean"] = String(format: "%.2f", leniency.unitMeanScore)
+                }
+                data["distribution"] = CurvePlot.order.map { predikat in
+                    ["predikat": ReportFormat.predikat(predikat), "count": curve.distribution.first { $0.predikat == predikat }?.count ?? 0] as [String: Any]
+                }
+            }
+            return page("curve", title: "Kurva distribusi", context: context, data: data)
+        } catch let error as RPCError {
+            let status: HTTPResponse.Status = error.code == .permissionDenied ? .forbidden : .serviceUnavailable
+            return page("curve", title: "Kurva distribusi", context: context, data: [:], status: status, error: StatusMessage.text(error))
+        }
+    }
+
+    static func periodLabel(_ period: Evaluation.EvaluationPeriod) -> String {
+        guard let p = period.period else { return period.periodID }
+        switch p.triwulan {
+        case .i: return "Triwulan I \(p.year)"
+        case .ii: return "Triwulan II \(p.year)"
+        case .iii: return "Triwulan III \(p.year)"
+        case .iv: return "Triwulan IV \(p.year)"
+        default: return "\(p.year)"
+        }
+    }
+
+    static func organisationRating(_ rating: Common.OrganisationRating) -> String {
+        switch rating {
+        case .istimewa: "Istimewa"
+        case .baik: "Baik"
+        case .butuhPerbaikan: "Butuh Perbaikan"
+        case .kurang: "Kurang"
+        case .sangatKurang: "Sangat Kurang"
+        default: "belum ditetapkan"
+        }
+    }
+}
