@@ -17,7 +17,8 @@ import KinerjaStore
 ///   (``KupangEvaluationDemo``: the curve respected, a few overrides with reasons, one lenient
 ///   rater), finalised with snapshots; reporting is then told to lock them;
 /// - the current triwulan: the same periods, rating in progress;
-/// - the months of the year so far: opened (PERSIAPAN), the last ended one rated and finalised.
+/// - the months of the year so far: opened (PERSIAPAN); the last month of the last finalised
+///   triwulan rated and finalised.
 /// Later starts find the periods and keep them.
 public enum EvaluationDemoSeeder {
     /// Seeds when the store has no period; waits up to 90 seconds for the other services to answer.
@@ -94,9 +95,10 @@ public enum EvaluationDemoSeeder {
         }
         let months = year < today.year ? 12 : Int(today.month)
         var opened = 0
-        // The last month that has ended is rated and finalised like a triwulan, so the month's TPP
-        // input (eval tpp) has factors; the others are opened.
-        let lastEnded = year < today.year ? 12 : Int(today.month) - 1
+        // The last month of the last finalised triwulan is rated and finalised like a triwulan, so
+        // the month's TPP input (eval tpp) has factors; the others are opened. (A later month would
+        // lock reporting over reports the demo leaves for the atasan to verify.)
+        let lastEnded = (current - 1) * 3
         for month in 1...months {
             let span = Evaluation.EvaluationSpan.month(UInt32(month), of: year)
             if month == lastEnded, let period = span.period {

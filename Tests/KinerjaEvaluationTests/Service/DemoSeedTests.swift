@@ -95,11 +95,12 @@ struct DemoSeedTests {
         }
     }
 
-    /// The monthly periods' ids that are finalised: only the last month that has ended (so TPP has factors).
+    /// The monthly periods' ids that are finalised: only the last month of the last finalised
+    /// triwulan (so TPP has factors without locking reports still to verify).
     static func finalisedMonths(_ monthly: [PeriodRow]) -> [String] {
-        let lastEnded = Int(witaToday.month) - 1
+        let lastEnded = Int((witaToday.month - 1) / 3) * 3
         let finalised = monthly.filter { Evaluation.EvaluationPeriodState(rawValue: $0.state) == .finalised }
-        #expect(!finalised.isEmpty || lastEnded == 0, "the last month that has ended is finalised")
+        #expect(!finalised.isEmpty || lastEnded == 0, "the last month of the last finalised triwulan is finalised")
         #expect(finalised.allSatisfy { $0.number == lastEnded }, "no other month is finalised")
         #expect(monthly.filter { $0.number == lastEnded }.count == finalised.count, "every unit's period of that month")
         return finalised.map(\.id)
