@@ -8,59 +8,76 @@ struct UnaryExchangeTests {
     static let method = MethodDescriptor(service: "kinerja.test.v1.TestService", method: "Echo", kind: .unary,
                                          requestType: "bytes", responseType: "bytes")
 
+    static func countError(_ got: String) -> Result<[UInt8], RPCError> {
+        .failure(RPCError(.invalidArgument, "/kinerja.test.v1.TestService/Echo expects one request message, got \(got)"))
+    }
+
     @Test("PROTOCOL.md 2.2: a unary request is one MESSAGE with END_STREAM; it is taken once")
-    func oneMessage() throws {
+    func oneMessage() {
         var request = UnaryRequest(method: Self.method)
-        #expect(request.take() == nil)
-        #expect(request.receive([1, 2], end: true))
-        #expect(try request.take()?.get() == [1, 2])
-        #expect(request.take() == nil)
-        #expect(!request.endOfRequests())
+        let early = request.take()
+        let complete = request.receive([1, 2], end: true)
+        let taken = request.take()
+        let again = request.take()
+        let endAfterwards = request.endOfRequests()
+        #expect(early == nil && complete)
+        #expect(taken == .success([1, 2]))
+        #expect(again == nil && !endAfterwards)
     }
 
     @Test("a message without END_STREAM waits for the end of the request stream")
-    func endFrame() throws {
+    func endFrame() {
         var request = UnaryRequest(method: Self.method)
-        #expect(!request.receive([7], end: false))
-        #expect(request.take() == nil)
-        #expect(request.endOfRequests())
-        #expect(try request.take()?.get() == [7])
+        let complete = request.receive([7], end: false)
+        let early = request.take()
+        let ended = request.endOfRequests()
+        let taken = request.take()
+        #expect(!complete && early == nil && ended)
+        #expect(taken == .success([7]))
     }
 
     @Test("zero request messages are INVALID_ARGUMENT, as are several (decided at the second message)")
     func wrongCount() {
         var none = UnaryRequest(method: Self.method)
-        #expect(none.endOfRequests())
-        #expect(none.take() == .failure(RPCError(.invalidArgument, "/kinerja.test.v1.TestService/Echo expects one request message, got none")))
+        let noneEnded = none.endOfRequests()
+        let noneTaken = none.take()
+        #expect(noneEnded && noneTaken == Self.countError("none"))
         var more = UnaryRequest(method: Self.method)
-        #expect(!more.receive([1], end: false))
-        #expect(more.receive([2], end: false))
-        #expect(more.take() == .failure(RPCError(.invalidArgument, "/kinerja.test.v1.TestService/Echo expects one request message, got more")))
-        #expect(!more.receive([3], end: true))
+        let first = more.receive([1], end: false)
+        let second = more.receive([2], end: false)
+        let moreTaken = more.take()
+        let third = more.receive([3], end: true)
+        #expect(!first && second && !third)
+        #expect(moreTaken == Self.countError("more"))
     }
 
     @Test("a response is known at STATUS OK; an error status, no message or a second message decide the outcome instead")
     func response() {
         var ok = UnaryResponse()
-        #expect(!ok.receive([9]))
-        #expect(ok.take() == nil)
-        #expect(ok.end(nil))
-        guard case .response([9]) = ok.take() else { Issue.record("no response"); return }
-        #expect(ok.take() == nil)
+        let okReceived = ok.receive([9])
+        let okEarly = ok.take()
+        let okEnded = ok.end(nil)
+        let okOutcome = ok.take()
+        #expect(!okReceived && okEarly == nil && okEnded)
+        guard case .response([9]) = okOutcome else { Issue.record("no response: \(String(describing: okOutcome))"); return }
 
         var failed = UnaryResponse()
-        #expect(failed.end(AttemptFailure(error: RPCError(.notFound, "tidak ada"), notStarted: false)))
-        guard case .failed(let failure) = failed.take() else { Issue.record("not failed"); return }
+        let failedEnded = failed.end(AttemptFailure(error: RPCError(.notFound, "tidak ada"), notStarted: false))
+        let failedOutcome = failed.take()
+        #expect(failedEnded)
+        guard case .failed(let failure) = failedOutcome else { Issue.record("not failed"); return }
         #expect(failure.error.code == .notFound)
 
         var empty = UnaryResponse()
-        #expect(empty.end(nil))
+        _ = empty.end(nil)
         guard case .noResponse = empty.take() else { Issue.record("an empty OK passed"); return }
 
         var twice = UnaryResponse()
-        #expect(!twice.receive([1]))
-        #expect(twice.receive([2]))
-        #expect(!twice.end(nil))
-        guard case .tooMany = twice.take() else { Issue.record("a second response passed"); return }
+        let first = twice.receive([1])
+        let second = twice.receive([2])
+        let ended = twice.end(nil)
+        let twiceOutcome = twice.take()
+        #expect(!first && second && !ended)
+        guard case .tooMany = twiceOutcome else { Issue.record("a second response passed"); return }
     }
 }
