@@ -39,6 +39,9 @@ def parse_arguments():
                         help="comma-separated subset of raw, grpc (all four tunings), grpc-defaults, grpc-executor, "
                              "grpc-no-coalescing, grpc-best, ours")
     parser.add_argument("--skip-codec", action="store_true")
+    parser.add_argument("--baseline", default=None,
+                        help="a folder with RPCBenchServer and RPCBenchClient of another build (e.g. main's): run them "
+                             "as the peer 'baseline' after 'ours' and compare them in a second table")
     parser.add_argument("--json-out", default=os.path.join(HERE, ".build-bench", "last-run.json"))
     arguments = parser.parse_args()
     if arguments.quick:
@@ -63,7 +66,11 @@ def peers(arguments):
         # ---------------------------------------------------------------------------------------
         ("ours", "ours (KinerjaRPC)", [binary("RPCBenchServer")], [binary("RPCBenchClient")], mux),
     ]
-    wanted = set(arguments.peers.split(","))
+    if arguments.baseline:
+        base = lambda name: os.path.join(arguments.baseline, name)
+        table.append(("baseline", f"baseline (KinerjaRPC from {arguments.baseline})",
+                      [base("RPCBenchServer")], [base("RPCBenchClient")], mux))
+    wanted = set(arguments.peers.split(",")) | ({"baseline"} if arguments.baseline else set())
     if "grpc" in wanted:
         wanted |= {f"grpc-{tuning}" for tuning in GRPC_TUNINGS}
     return [peer for peer in table if peer[0] in wanted]
@@ -350,6 +357,27 @@ def print_table(results, codec, codec_error, arguments):
               f"(at most {max(other):.2f})"
               + (": the machine was shared, so rerun on an idle machine before quoting absolute figures"
                  if max(other) > 0.25 else ""))
+    baseline = results.get("baseline")
+    if baseline:
+        print()
+        print(f"baseline = {baseline['label']}, measured in the same run:")
+        compare = [["workload", "baseline", "ours", "ours÷baseline", "baseline÷grpc", "baseline÷limit"]]
+        for label, r, d, t, o, higher, goal in rows[:8]:
+            digits = 1 if "µs" in label or "MiB" in label else 0
+            workload, name = {
+                "unary 128 B, calls/s @64 in flight": ("unary64", "calls_per_s"),
+                "unary 128 B, calls/s @1 in flight": ("unary1", "calls_per_s"),
+                "unary 128 B, p50 µs @1 in flight": ("unary1", "p50_us"),
+                "unary 128 B, p99 µs @1 in flight": ("unary1", "p99_us"),
+                "unary 128 B, p50 µs @64 in flight": ("unary64", "p50_us"),
+                "stream 1 KiB, messages/s": ("stream", "messages_per_s"),
+            }.get(label, (None, None))
+            b = get(baseline, workload, name) if workload else rss(baseline, "unary64" if "unary" in label else "stream")
+            reference, _ = pick({"": d, "t": pick(t, higher)[0]}, higher)
+            compare.append([label, number(b, digits), number(o, digits), ratio(o, b), ratio(b, reference), ratio(b, r)])
+        widths = [max(len(line[i]) for line in compare) for i in range(len(compare[0]))]
+        for line in compare:
+            print("  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(line)))
     if codec_error:
         print(f"note: codec: {codec_error}")
     for row in codec.values():

@@ -21,6 +21,10 @@ public protocol ClientTransport: Sendable {
         request: [UInt8],
         onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
     ) async throws -> Result
+
+    /// Runs one unary call: one encoded request, one encoded response.
+    /// Transports may implement it as a faster path; by default it calls the general form.
+    func unary(_ method: MethodDescriptor, request: [UInt8], options: CallOptions) async throws -> [UInt8]
 }
 
 extension ClientTransport {
@@ -31,13 +35,17 @@ extension ClientTransport {
         try await call(method, options: options, requests: { try await $0.write(request) }, onResponse: onResponse)
     }
 
+    public func unary(_ method: MethodDescriptor, request: [UInt8], options: CallOptions) async throws -> [UInt8] {
+        try await call(method, options: options, request: request, onResponse: { try await Self.singleMessage($0, method) })
+    }
+
     private static func decode<M: ProtoMessage>(_ bytes: [UInt8], _ method: MethodDescriptor) throws -> M {
         do { return try M(serializedBytes: bytes) } catch {
             throw RPCError(.internal, "\(method.path): the server's response could not be decoded: \(error.message)")
         }
     }
 
-    private static func single<M: ProtoMessage>(_ responses: RPCAsyncSequence<[UInt8]>, _ method: MethodDescriptor) async throws -> M {
+    private static func singleMessage(_ responses: RPCAsyncSequence<[UInt8]>, _ method: MethodDescriptor) async throws -> [UInt8] {
         var iterator = responses.makeAsyncIterator()
         guard let first = try await iterator.next() else {
             throw RPCError(.internal, "\(method.path): the server sent no response message")
@@ -45,7 +53,11 @@ extension ClientTransport {
         guard try await iterator.next() == nil else {
             throw RPCError(.internal, "\(method.path): the server sent more than one response message")
         }
-        return try decode(first, method)
+        return first
+    }
+
+    private static func single<M: ProtoMessage>(_ responses: RPCAsyncSequence<[UInt8]>, _ method: MethodDescriptor) async throws -> M {
+        try decode(try await singleMessage(responses, method), method)
     }
 
     /// One request, one response.
@@ -53,7 +65,7 @@ extension ClientTransport {
         _ method: MethodDescriptor, _ request: Request, options: CallOptions
     ) async throws -> Response {
         let bytes = try request.serializedBytes()
-        return try await call(method, options: options, request: bytes, onResponse: { try await Self.single($0, method) })
+        return try Self.decode(try await unary(method, request: bytes, options: options), method)
     }
 
     /// A stream of requests written by `requests`, one response.

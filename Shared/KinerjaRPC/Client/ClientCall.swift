@@ -14,10 +14,20 @@ struct AttemptFailure: Error {
 /// One call on a client connection. Confined to the connection's event loop, except the
 /// response stream, which the caller's task reads.
 final class ClientCall: @unchecked Sendable {
+    /// How response messages reach the caller.
+    enum Responses {
+        /// Streaming calls: an async stream the caller iterates.
+        case stream(AsyncThrowingStream<[UInt8], any Error>, AsyncThrowingStream<[UInt8], any Error>.Continuation)
+        /// Unary calls (the fast path): the single response, taken once.
+        case unary
+    }
+
     let id: UInt32
     let eventLoop: any EventLoop
-    let responses: AsyncThrowingStream<[UInt8], any Error>
-    let responseContinuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
+    let responses: Responses
+    /// Unary calls: the response as its frames arrive, and the caller waiting for it.
+    private var unaryResponse = UnaryResponse()
+    private var responseWaiter: CheckedContinuation<UnaryResponse.Outcome, Never>?
     /// Request messages waiting for window (nil bytes: the END_STREAM marker).
     var pendingWrites: [(bytes: [UInt8]?, done: CheckedContinuation<Void, any Error>)] = []
     var deadlineTimer: Scheduled<Void>?
@@ -26,10 +36,41 @@ final class ClientCall: @unchecked Sendable {
     var ended = false
     var receivedMessages = 0
 
-    init(id: UInt32, eventLoop: any EventLoop) {
+    init(id: UInt32, eventLoop: any EventLoop, unary: Bool) {
         self.id = id
         self.eventLoop = eventLoop
-        (responses, responseContinuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
+        if unary {
+            responses = .unary
+        } else {
+            let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
+            responses = .stream(stream, continuation)
+        }
+    }
+
+    /// Hands a response message to the caller.
+    func deliver(_ bytes: [UInt8]) {
+        receivedMessages += 1
+        switch responses {
+        case .stream(_, let continuation): continuation.yield(bytes)
+        case .unary: if unaryResponse.receive(bytes) { resumeWaiter() }
+        }
+    }
+
+    /// The unary outcome, once known (nil while the call is open); taken once.
+    func takeResponse() -> UnaryResponse.Outcome? {
+        unaryResponse.take()
+    }
+
+    /// The caller waits for the unary outcome.
+    func awaitResponse(_ waiter: CheckedContinuation<UnaryResponse.Outcome, Never>) {
+        if let outcome = unaryResponse.take() { return waiter.resume(returning: outcome) }
+        responseWaiter = waiter
+    }
+
+    private func resumeWaiter() {
+        guard let waiter = responseWaiter, let outcome = unaryResponse.take() else { return }
+        responseWaiter = nil
+        waiter.resume(returning: outcome)
     }
 
     /// Ends the call: the response stream finishes (OK) or throws; waiting writers fail.
@@ -38,10 +79,11 @@ final class ClientCall: @unchecked Sendable {
         ended = true
         outcome = failure
         deadlineTimer?.cancel()
-        if let failure {
-            responseContinuation.finish(throwing: failure)
-        } else {
-            responseContinuation.finish()
+        switch responses {
+        case .stream(_, let continuation):
+            if let failure { continuation.finish(throwing: failure) } else { continuation.finish() }
+        case .unary:
+            if unaryResponse.end(failure) { resumeWaiter() }
         }
         let writes = pendingWrites
         pendingWrites = []
@@ -53,11 +95,12 @@ final class ClientCall: @unchecked Sendable {
 /// The response stream a caller reads; reading a message grants the server more window.
 struct ClientResponseSequence: AsyncSequence, Sendable {
     typealias Element = [UInt8]
+    let stream: AsyncThrowingStream<[UInt8], any Error>
     let call: ClientCall
     let connection: NIOLoopBound<ClientConnectionHandler>
 
     func makeAsyncIterator() -> Iterator {
-        Iterator(base: call.responses.makeAsyncIterator(), call: call, connection: connection)
+        Iterator(base: stream.makeAsyncIterator(), call: call, connection: connection)
     }
 
     struct Iterator: AsyncIteratorProtocol {

@@ -52,8 +52,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             break
         case .deliver(let id, var payload):
             guard let call = calls[id] else { break }
-            call.receivedMessages += 1
-            call.responseContinuation.yield(payload.readBytes(length: payload.readableBytes) ?? [])
+            call.deliver(payload.readBytes(length: payload.readableBytes) ?? [])
         case .finish(let id, let code, let message, let details):
             guard let call = calls.removeValue(forKey: id) else { break }
             call.end(code == .ok ? nil : AttemptFailure(error: RPCError(code, message, details: details), notStarted: false))
@@ -120,7 +119,17 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         let header: [UInt8]
         let request: [UInt8]?
         let deadline: NIODeadline?
+        let unary: Bool
         let promise: EventLoopPromise<ClientCall?>
+    }
+
+    /// Whether a call could start at once.
+    enum Opening {
+        case opened(ClientCall)
+        /// The connection takes no new calls.
+        case refused
+        /// The server's concurrency limit is reached: open it with a promise and wait.
+        case mustWait
     }
 
     /// Calls waiting for a slot under the server's concurrency limit, in arrival order.
@@ -131,13 +140,22 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     /// Starts a call once the server's concurrency limit allows; nil when the connection takes no calls.
-    func open(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?, promise: EventLoopPromise<ClientCall?>) {
+    func open(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?, unary: Bool = false,
+              promise: EventLoopPromise<ClientCall?>) {
         guard !isClosed, state.acceptsCalls else { return promise.succeed(nil) }
         if calls.count < concurrencyLimit, waitingOpens.isEmpty {
-            promise.succeed(open(header: header, request: request, deadline: deadline))
+            promise.succeed(open(header: header, request: request, deadline: deadline, unary: unary))
         } else {
-            waitingOpens.append(WaitingOpen(header: header, request: request, deadline: deadline, promise: promise))
+            waitingOpens.append(WaitingOpen(header: header, request: request, deadline: deadline, unary: unary,
+                                            promise: promise))
         }
+    }
+
+    /// Starts a call at once when the server's concurrency limit allows, without a promise.
+    func openNow(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?, unary: Bool) -> Opening {
+        guard !isClosed, state.acceptsCalls else { return .refused }
+        guard calls.count < concurrencyLimit, waitingOpens.isEmpty else { return .mustWait }
+        return open(header: header, request: request, deadline: deadline, unary: unary).map { .opened($0) } ?? .refused
     }
 
     /// Starts waiting calls while there is room.
@@ -145,14 +163,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         while !waitingOpens.isEmpty, calls.count < concurrencyLimit || isClosed || !state.acceptsCalls {
             let next = waitingOpens.removeFirst()
             next.promise.succeed(isClosed || !state.acceptsCalls ? nil
-                                 : open(header: next.header, request: next.request, deadline: next.deadline))
+                                 : open(header: next.header, request: next.request, deadline: next.deadline, unary: next.unary))
         }
     }
 
     /// Starts a call: writes HEADERS (and the single request, if given). Nil when the connection takes no calls.
-    private func open(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?) -> ClientCall? {
+    private func open(header: [UInt8], request: [UInt8]?, deadline: NIODeadline?, unary: Bool) -> ClientCall? {
         guard let context, !isClosed, let id = state.openCall() else { return nil }
-        let call = ClientCall(id: id, eventLoop: context.eventLoop)
+        let call = ClientCall(id: id, eventLoop: context.eventLoop, unary: unary)
         calls[id] = call
         var buffer = context.channel.allocator.buffer(capacity: 2 * Frame.headerSize + header.count + (request?.count ?? 0))
         buffer.writeFrame(.headers, callID: id, bytes: header)

@@ -42,7 +42,7 @@ public final class RPCClient: ClientTransport, Sendable {
 
     // MARK: Connections.
 
-    private func connection() async throws -> ClientConnection {
+    func connection() async throws -> ClientConnection {
         enum Choice { case use(ClientConnection), wait(Task<ClientConnection, any Error>), closed }
         let choice = pool.withLock { pool -> Choice in
             if pool.closed { return .closed }
@@ -103,7 +103,10 @@ public final class RPCClient: ClientTransport, Sendable {
         requests: @escaping @Sendable (RPCWriter<[UInt8]>) async throws -> Void,
         onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
     ) async throws -> Result {
-        try await run(method, options: options, single: nil, producer: requests, onResponse: onResponse)
+        try await run(method, options: options, streamsRequests: true) { options, deadline in
+            try await self.attempt(method, options: options, deadline: deadline, single: nil, producer: requests,
+                                   onResponse: onResponse)
+        }
     }
 
     /// The fast path for calls with exactly one request: HEADERS and MESSAGE in one write, no producer task.
@@ -111,13 +114,24 @@ public final class RPCClient: ClientTransport, Sendable {
         _ method: MethodDescriptor, options: CallOptions, request: [UInt8],
         onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
     ) async throws -> Result {
-        try await run(method, options: options, single: request, producer: nil, onResponse: onResponse)
+        try await run(method, options: options, streamsRequests: false) { options, deadline in
+            try await self.attempt(method, options: options, deadline: deadline, single: request, producer: nil,
+                                   onResponse: onResponse)
+        }
     }
 
+    /// The unary fast path: one request, one response, no response stream and no per-call closures
+    /// for the caller to run; deadlines, cancellation, retries and interceptors as for every call.
+    public func unary(_ method: MethodDescriptor, request: [UInt8], options: CallOptions) async throws -> [UInt8] {
+        try await run(method, options: options, streamsRequests: false) { options, deadline in
+            try await self.unaryAttempt(method, options: options, deadline: deadline, request: request)
+        }
+    }
+
+    /// Runs the attempts of one call: interceptors, the deadline, and retries (PROTOCOL.md 2.8).
     private func run<Result: Sendable>(
-        _ method: MethodDescriptor, options: CallOptions, single: [UInt8]?,
-        producer: (@Sendable (RPCWriter<[UInt8]>) async throws -> Void)?,
-        onResponse: @escaping @Sendable (RPCAsyncSequence<[UInt8]>) async throws -> Result
+        _ method: MethodDescriptor, options: CallOptions, streamsRequests: Bool,
+        runAttempt: (CallOptions, ContinuousClock.Instant?) async throws -> Result
     ) async throws -> Result {
         var options = options
         for interceptor in configuration.interceptors {
@@ -130,8 +144,7 @@ public final class RPCClient: ClientTransport, Sendable {
         var attempt = 1
         while true {
             do {
-                let result = try await self.attempt(method, options: options, deadline: deadline, single: single,
-                                                    producer: producer, onResponse: onResponse)
+                let result = try await runAttempt(options, deadline)
                 budget.succeeded()
                 for interceptor in configuration.interceptors {
                     interceptor.finished(method, options: options, error: nil, duration: .now - started)
@@ -139,7 +152,7 @@ public final class RPCClient: ClientTransport, Sendable {
                 return result
             } catch let failure as AttemptFailure {
                 let retryable = failure.notStarted
-                    || (mayRetryStarted && failure.error.code == .unavailable && producer == nil)
+                    || (mayRetryStarted && failure.error.code == .unavailable && !streamsRequests)
                 let timeLeft = deadline.map { $0 > .now } ?? true
                 if retryable, timeLeft, attempt < configuration.retry.maxAttempts, !Task.isCancelled,
                    failure.transparent || budget.spend() {
@@ -162,7 +175,7 @@ public final class RPCClient: ClientTransport, Sendable {
         }
     }
 
-    private func header(_ method: MethodDescriptor, _ options: CallOptions, deadline: ContinuousClock.Instant?) throws -> [UInt8] {
+    func header(_ method: MethodDescriptor, _ options: CallOptions, deadline: ContinuousClock.Instant?) throws -> [UInt8] {
         var header = RPC.CallHeader(method: method.path)
         if let deadline {
             let remaining = deadline - .now
@@ -193,11 +206,11 @@ public final class RPCClient: ClientTransport, Sendable {
             handler.value.open(header: header, request: single, deadline: nioDeadline, promise: promise)
             return promise.futureResult
         }.get()
-        guard let call = opened else {
+        guard let call = opened, case .stream(let stream, _) = call.responses else {
             throw AttemptFailure(error: RPCError(.unavailable, "the connection takes no new calls"), notStarted: true,
                                  transparent: true)
         }
-        let responses = RPCAsyncSequence(wrapping: ClientResponseSequence(call: call, connection: handler))
+        let responses = RPCAsyncSequence(wrapping: ClientResponseSequence(stream: stream, call: call, connection: handler))
         // The caller's reading and writing run on the connection's event loop: no hop per message.
         return try await withTaskExecutorPreference(connection.executor) {
           try await withTaskCancellationHandler {

@@ -4,11 +4,18 @@ import NIOCore
 /// One call on a server connection. Confined to the connection's event loop, except the
 /// request stream, which the handler's task reads.
 final class ServerCall: @unchecked Sendable {
+    /// How request messages reach the handler.
+    enum Requests {
+        /// Streaming methods: an async stream the handler iterates.
+        case stream(AsyncThrowingStream<[UInt8], any Error>, AsyncThrowingStream<[UInt8], any Error>.Continuation)
+        /// Unary methods (the fast path): the single request, taken once.
+        case unary
+    }
+
     let id: UInt32
     let method: ServerMethod
     let eventLoop: any EventLoop
-    let requests: AsyncThrowingStream<[UInt8], any Error>
-    let requestContinuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
+    let requests: Requests
     var task: Task<Void, Never>?
     var deadlineTimer: Scheduled<Void>?
     /// Response messages waiting for flow-control credit.
@@ -16,19 +23,63 @@ final class ServerCall: @unchecked Sendable {
     /// Bytes of request messages delivered but not yet read by the handler.
     var bufferedBytes = 0
     var ended = false
+    /// Why the call ended, for a handler that asks for its request afterwards.
+    var endError: (any Error)?
+    /// Unary calls: the request as its frames arrive, and the handler waiting for it.
+    var unaryRequest: UnaryRequest
+    var requestWaiter: CheckedContinuation<[UInt8], any Error>?
+    /// Unary calls: the response, already given its flow-control credit, sent with the STATUS.
+    var unaryResponse: [UInt8]?
 
     init(id: UInt32, method: ServerMethod, eventLoop: any EventLoop) {
         self.id = id
         self.method = method
         self.eventLoop = eventLoop
-        (requests, requestContinuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
+        self.unaryRequest = UnaryRequest(method: method.descriptor)
+        if method.unaryHandle != nil {
+            requests = .unary
+        } else {
+            let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
+            requests = .stream(stream, continuation)
+        }
+    }
+
+    /// Hands a request message to the handler (`end`: the last one).
+    func deliver(_ bytes: [UInt8], end: Bool) -> Bool {
+        switch requests {
+        case .stream(_, let continuation):
+            continuation.yield(bytes)
+            if end { continuation.finish() }
+            return false
+        case .unary:
+            return unaryRequest.receive(bytes, end: end)
+        }
+    }
+
+    /// The client ended the request stream. True when a unary request became complete.
+    func endRequests() -> Bool {
+        switch requests {
+        case .stream(_, let continuation):
+            continuation.finish()
+            return false
+        case .unary:
+            return unaryRequest.endOfRequests()
+        }
     }
 
     /// Fails every pending write and the request stream; the call is over.
     func abandon(_ error: any Error) {
         ended = true
+        endError = error
         deadlineTimer?.cancel()
-        requestContinuation.finish(throwing: error)
+        unaryResponse = nil
+        switch requests {
+        case .stream(_, let continuation): continuation.finish(throwing: error)
+        case .unary:
+            let waiter = requestWaiter
+            requestWaiter = nil
+            waiter?.resume(throwing: error)
+        }
         let writes = pendingWrites
         pendingWrites = []
         for write in writes { write.done.resume(throwing: error) }
@@ -38,11 +89,12 @@ final class ServerCall: @unchecked Sendable {
 /// The request stream a handler reads; reading a message grants the client more window.
 struct ServerRequestSequence: AsyncSequence, Sendable {
     typealias Element = [UInt8]
+    let stream: AsyncThrowingStream<[UInt8], any Error>
     let call: ServerCall
     let connection: NIOLoopBound<ServerConnectionHandler>
 
     func makeAsyncIterator() -> Iterator {
-        Iterator(base: call.requests.makeAsyncIterator(), call: call, connection: connection)
+        Iterator(base: stream.makeAsyncIterator(), call: call, connection: connection)
     }
 
     struct Iterator: AsyncIteratorProtocol {

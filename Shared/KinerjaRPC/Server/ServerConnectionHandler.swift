@@ -110,10 +110,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let bytes = payload.readBytes(length: payload.readableBytes) ?? []
             call.bufferedBytes += bytes.count
             bufferedInboundBytes += bytes.count
-            call.requestContinuation.yield(bytes)
-            if endOfRequests { call.requestContinuation.finish() }
+            if call.deliver(bytes, end: endOfRequests) { requestCompleted(call) }
         case .endRequests(let id):
-            calls[id]?.requestContinuation.finish()
+            if let call = calls[id], call.endRequests() { requestCompleted(call) }
         case .cancelCall(let id):
             if let call = calls.removeValue(forKey: id) {
                 release(call)
@@ -148,7 +147,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         let call = ServerCall(id: id, method: method, eventLoop: context.eventLoop)
         calls[id] = call
-        if requestsEnded { call.requestContinuation.finish() }
+        if requestsEnded { _ = call.endRequests() }
 
         var metadata = Metadata()
         for entry in header.metadata { metadata.add(entry.key, entry.value) }
@@ -166,13 +165,24 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let serverContext = ServerContext(method: method.descriptor, deadline: deadline, metadata: metadata,
                                           requestID: requestID, peer: peer, remoteAddress: remoteAddress)
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let requests = RPCAsyncSequence(wrapping: ServerRequestSequence(call: call, connection: loopBound))
-        let writer = RPCWriter<[UInt8]> { bytes in try await ServerConnectionHandler.send(bytes, on: call, via: loopBound) }
         let interceptors = router.interceptors
-        call.task = Self.spawn(on: executor) {
-            let status = await Self.execute(method, requests: requests, writer: writer, context: serverContext,
-                                            interceptors: interceptors)
-            Self.complete(call, status: status, via: loopBound)
+        switch call.requests {
+        case .unary:
+            // The fast path: no request stream, no writer; the single request and response are handed over.
+            guard let unary = method.unaryHandle else { preconditionFailure("a unary call without a unary handler") }
+            call.task = Self.spawn(on: executor) {
+                let status = await Self.executeUnary(unary, call: call, via: loopBound, context: serverContext,
+                                                     interceptors: interceptors)
+                Self.complete(call, status: status, via: loopBound)
+            }
+        case .stream(let stream, _):
+            let requests = RPCAsyncSequence(wrapping: ServerRequestSequence(stream: stream, call: call, connection: loopBound))
+            let writer = RPCWriter<[UInt8]> { bytes in try await ServerConnectionHandler.send(bytes, on: call, via: loopBound) }
+            call.task = Self.spawn(on: executor) {
+                let status = await Self.execute(method, requests: requests, writer: writer, context: serverContext,
+                                                interceptors: interceptors)
+                Self.complete(call, status: status, via: loopBound)
+            }
         }
     }
 
@@ -193,7 +203,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                                 context: ServerContext, interceptors: [any ServerInterceptor]) async -> [UInt8] {
         do {
             // Downstream calls made by the handler inherit what remains of this call's deadline.
-            try await CallDeadline.$current.withValue(context.deadline) {
+            // (A call's task starts on the event loop, outside any task: there is nothing to
+            // inherit when the client set no timeout.)
+            if let deadline = context.deadline {
+                try await CallDeadline.$current.withValue(deadline) {
+                    try await run(interceptors[...], context: context) { context in
+                        try await method.handle(requests, writer, context)
+                    }
+                }
+            } else {
                 try await run(interceptors[...], context: context) { context in
                     try await method.handle(requests, writer, context)
                 }
@@ -204,7 +222,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    private static func complete(_ call: ServerCall, status: [UInt8], via connection: NIOLoopBound<ServerConnectionHandler>) {
+    static func complete(_ call: ServerCall, status: [UInt8], via connection: NIOLoopBound<ServerConnectionHandler>) {
         if call.eventLoop.inEventLoop {
             connection.value.complete(call, status: status)
         } else {
@@ -212,7 +230,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    private static func run(_ interceptors: ArraySlice<any ServerInterceptor>, context: ServerContext,
+    static func run(_ interceptors: ArraySlice<any ServerInterceptor>, context: ServerContext,
                             _ body: @escaping @Sendable (ServerContext) async throws -> Void) async throws {
         guard let first = interceptors.first else { return try await body(context) }
         let rest = interceptors.dropFirst()
@@ -222,7 +240,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     // MARK: Writing responses.
 
     /// Sends one response message, suspending while the client's window is closed.
-    private static func send(_ bytes: [UInt8], on call: ServerCall, via connection: NIOLoopBound<ServerConnectionHandler>) async throws {
+    static func send(_ bytes: [UInt8], on call: ServerCall, via connection: NIOLoopBound<ServerConnectionHandler>) async throws {
         if call.eventLoop.inEventLoop, try connection.value.trySend(bytes, on: call) { return }
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             call.eventLoop.execute {
@@ -262,6 +280,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         flusher.flushSoon(context)
     }
 
+    /// A unary call's response and its STATUS: one buffer, so one TLS record and one flush.
+    private func writeResponseAndStatus(_ id: UInt32, _ response: [UInt8], _ status: [UInt8], context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: 2 * Frame.headerSize + response.count + status.count)
+        buffer.writeFrame(.message, callID: id, bytes: response)
+        buffer.writeFrame(.status, callID: id, bytes: status)
+        context.write(wrapOutboundOut(buffer), promise: nil)
+        flusher.flushSoon(context)
+    }
+
     private func writeStatus(_ id: UInt32, _ status: [UInt8], context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: Frame.headerSize + status.count)
         buffer.writeFrame(.status, callID: id, bytes: status)
@@ -277,8 +304,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         calls[call.id] = nil
         state.finish(call.id, now: context.eventLoop.now)
         release(call)
+        let response = call.unaryResponse
         call.abandon(RPCError(.cancelled, "the call has ended"))
-        writeStatus(call.id, status, context: context)
+        if let response {
+            writeResponseAndStatus(call.id, response, status, context: context)
+        } else {
+            writeStatus(call.id, status, context: context)
+        }
         finishDrainIfDone()
         scheduleIdleCheck(context: context)
     }
@@ -305,6 +337,42 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             readPending = false
             context.read()
         }
+    }
+
+    // MARK: The unary fast path, on the event loop.
+
+    /// A unary call's request became complete: hand it to a handler already waiting for it.
+    private func requestCompleted(_ call: ServerCall) {
+        guard let waiter = call.requestWaiter else { return }
+        call.requestWaiter = nil
+        if let result = takeRequest(call) { waiter.resume(with: result) }
+    }
+
+    /// The complete request (or the error that replaces it), once; counts it as consumed.
+    func takeRequest(_ call: ServerCall) -> Result<[UInt8], RPCError>? {
+        let result = call.unaryRequest.take()
+        if case .success(let bytes) = result { consumed(call, bytes: bytes.count) }
+        return result
+    }
+
+    /// The handler waits for a request that is not complete yet.
+    func awaitRequest(_ call: ServerCall, _ waiter: CheckedContinuation<[UInt8], any Error>) {
+        if call.ended {
+            waiter.resume(throwing: call.endError ?? RPCError(.cancelled, "the call has ended"))
+        } else if let result = takeRequest(call) {
+            waiter.resume(with: result)
+        } else {
+            call.requestWaiter = waiter
+        }
+    }
+
+    /// Keeps a unary response to send with the call's STATUS, taking its flow-control credit now;
+    /// false when the window is closed (the response then waits like a streamed one).
+    func reserveResponse(_ bytes: [UInt8], on call: ServerCall) throws -> Bool {
+        guard !call.ended, context != nil else { throw RPCError(.cancelled, "the call has ended") }
+        guard call.pendingWrites.isEmpty, state.takeSendCredit(call.id) else { return false }
+        call.unaryResponse = bytes
+        return true
     }
 
     private func release(_ call: ServerCall) {

@@ -8,12 +8,13 @@ struct RPCFixture {
     let port: Int
     let service: TestService
 
+    /// `streamForm` also hosts ``StreamFormTestService``: the same handlers behind the stream form.
     static func start(limits: RPCLimits = RPCLimits(), interceptors: [any ServerInterceptor] = [],
-                      port: Int = 0, service: TestService = TestService()) async throws -> RPCFixture {
+                      port: Int = 0, service: TestService = TestService(), streamForm: Bool = false) async throws -> RPCFixture {
         let server = RPCServer(
             configuration: .init(port: port, tls: try RPCTestPKI.context(service: "planning"), limits: limits,
                                  interceptors: interceptors),
-            services: [service])
+            services: streamForm ? [service, StreamFormTestService(base: service)] : [service])
         let port = try await server.start()
         return RPCFixture(server: server, port: port, service: service)
     }

@@ -56,6 +56,10 @@ struct TestService: RegistrableService {
             },
             .unary(Self.fail) { (request: Message, _) -> Message in
                 if request.key == "rpc" { throw RPCError(.failedPrecondition, request.value) }
+                if request.key == "details" {
+                    throw RPCError(.invalidArgument, request.value, details: [RPC.StatusDetail(detail: .badRequest(RPC.BadRequest(
+                        fieldViolations: [Common.FieldViolation(field: "nip", description: "must be 18 digits", reason: "NIP_FORMAT")])))])
+                }
                 struct Secret: Error {}
                 throw Secret()
             },
@@ -81,6 +85,28 @@ struct TestService: RegistrableService {
                 return Message(key: "remaining-ms", value: String(remaining))
             },
         ]
+    }
+}
+
+/// The same handlers as ``TestService`` behind the stream form of a method (`ServerMethod.handle`,
+/// a request stream and a writer), under another service name: tests run each unary case through
+/// the server's fast path and its stream path.
+struct StreamFormTestService: RegistrableService {
+    static let name = "kinerja.test.v1.StreamFormTestService"
+    let base: TestService
+
+    /// The stream-form twin of one of ``TestService``'s methods.
+    static func twin(_ method: MethodDescriptor) -> MethodDescriptor {
+        MethodDescriptor(service: name, method: method.method, kind: method.kind, requestType: method.requestType,
+                         responseType: method.responseType)
+    }
+
+    var serviceDescriptor: ServiceDescriptor {
+        ServiceDescriptor(name: Self.name, methods: base.serverMethods.map { Self.twin($0.descriptor) })
+    }
+
+    var serverMethods: [ServerMethod] {
+        base.serverMethods.map { ServerMethod(Self.twin($0.descriptor), handle: $0.handle) }
     }
 }
 
