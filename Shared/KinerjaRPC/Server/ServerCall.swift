@@ -8,8 +8,8 @@ final class ServerCall: @unchecked Sendable {
     enum Requests {
         /// Streaming methods: an async stream the handler iterates.
         case stream(AsyncThrowingStream<[UInt8], any Error>, AsyncThrowingStream<[UInt8], any Error>.Continuation)
-        /// Unary methods (the fast path): the single request, taken once.
-        case unary
+        /// Unary methods (the fast path): the single request, taken once, goes to this handler.
+        case unary(ServerMethod.UnaryHandler)
     }
 
     let id: UInt32
@@ -36,8 +36,8 @@ final class ServerCall: @unchecked Sendable {
         self.method = method
         self.eventLoop = eventLoop
         self.unaryRequest = UnaryRequest(method: method.descriptor)
-        if method.unaryHandle != nil {
-            requests = .unary
+        if let handler = method.unaryHandle {
+            requests = .unary(handler)
         } else {
             let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
             requests = .stream(stream, continuation)

@@ -167,9 +167,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let interceptors = router.interceptors
         switch call.requests {
-        case .unary:
+        case .unary(let unary):
             // The fast path: no request stream, no writer; the single request and response are handed over.
-            guard let unary = method.unaryHandle else { preconditionFailure("a unary call without a unary handler") }
             call.task = Self.spawn(on: executor) {
                 let status = await Self.executeUnary(unary, call: call, via: loopBound, context: serverContext,
                                                      interceptors: interceptors)
