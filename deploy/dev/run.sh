@@ -154,7 +154,7 @@ cat <<TEXT
 
 Kinerja is running (Kupang demo organisation, seed $DEMO_SEED).
 
-Web app: https://127.0.0.1:$WEB_PORT/  (the browser must trust .dev/pki/ca.pem: README, "The web app")
+Web app: https://127.0.0.1:$WEB_PORT/  (the browser must trust $DEV/pki/ca.pem: README, "The web app")
   pegawai   $(persona pegawai)   atasan $(persona atasan)   pengelola $(persona pengelola)   password: $DEMO_PASSWORD
   citizen:  https://127.0.0.1:$WEB_PORT/rate/$(awk '{print $3}' "$DEV/run/demo-tickets.txt" 2>/dev/null | head -1)
 
