@@ -87,8 +87,7 @@ extension EvaluationHandlers {
              try CompetenceRecords.totals(year: year, in: db))
         }
         // Identity's members now and whoever the year's evaluations name: nobody is dropped.
-        var people: [String: Common.EmployeeRef] = [:]
-        for member in try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits) { people[member.nip] = member.reference }
+        var people = try await membersByNIP(scope)
         var findings: [String: [Evaluation.DevelopmentFinding]] = [:]
         for evaluation in evaluations where CompetenceDevelopmentRules.needingPredikat.contains(evaluation.predikat) {
             guard let employee = evaluation.employee else { continue }

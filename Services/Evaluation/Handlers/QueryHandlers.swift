@@ -25,6 +25,14 @@ extension EvaluationHandlers {
         return scope.includeSubunits ? tree.subtree(of: scope.unitID) : [scope.unitID]
     }
 
+    /// Identity's members of `scope` now, by NIP: the rows of a per-unit export (TPP, development
+    /// needs), to which the people the stored records name are added so nobody is dropped.
+    func membersByNIP(_ scope: Common.UnitScope) async throws -> [String: Common.EmployeeRef] {
+        var people: [String: Common.EmployeeRef] = [:]
+        for member in try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits) { people[member.nip] = member.reference }
+        return people
+    }
+
     public func listEvaluations(_ request: Evaluation.ListEvaluationsRequest, context: ServerContext) async throws -> Evaluation.ListEvaluationsResponse {
         let size = try Paging.size(request.page)
         let offset = try Paging.offset(request.page)

@@ -60,9 +60,7 @@ extension EvaluationHandlers {
                              arguments: [SpanKey.of(span)] + StatementArguments(units)).map { try StoredBody.decode(Evaluation.EmployeeEvaluation.self, $0) }
         }
         // Identity's members now and whoever the month's evaluations name: nobody is dropped.
-        let members = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits)
-        var people: [String: Common.EmployeeRef] = [:]
-        for member in members { people[member.nip] = member.reference }
+        var people = try await membersByNIP(scope)
         var byNIP: [String: Evaluation.EmployeeEvaluation] = [:]
         for evaluation in evaluations {
             let nip = evaluation.employee?.nip ?? ""

@@ -74,24 +74,30 @@ public enum EvaluationDemoSeeder {
 
         let current = year < today.year ? 5 : Int((today.month - 1) / 3) + 1
         var summary: [String] = []
-        for quarter in 1...4 where quarter <= current {
-            let span = Evaluation.EvaluationSpan.triwulan(UInt32(quarter), of: year)
-            guard let period = span.period else { continue }
-            // One stream per perangkat daerah (the root's own scope holds only the non-ASN Wali Kota).
+        // One span rated for every unit — finalised or, for the current triwulan, in progress —
+        // from its evidence read one stream per perangkat daerah (the root's own scope holds only
+        // the non-ASN Wali Kota); a month is proposed without the 360° rounds, which are per triwulan.
+        func seedSpan(_ span: Evaluation.EvaluationSpan, finalise: Bool, behaviour withBehaviour: Bool) async throws -> Int {
+            guard let period = span.period else { return 0 }
             var progress: [String: [Reporting.EmployeeProgress]] = [:]
             var behaviour: [String: Feedback.BehaviourSummary] = [:]
             for unit in units where !(byUnit[unit.unitID] ?? []).isEmpty {
                 let scope = Common.UnitScope(unitID: unit.unitID, includeSubunits: true)
                 progress.merge(try await patiently { try await handlers.evidence.progress(unit: scope, period: period) }) { first, _ in first }
-                behaviour.merge(try await patiently { try await handlers.evidence.behaviour(unit: scope, period: period) }) { first, _ in first }
+                if withBehaviour {
+                    behaviour.merge(try await patiently { try await handlers.evidence.behaviour(unit: scope, period: period) }) { first, _ in first }
+                }
             }
             let evidence = ProposalEvidence(progress: [progress], targets: targets, behaviour: behaviour)
             let day = handlers.evaluatorDay(span)
             let penilai = day == today ? penilaiToday : try await handlers.directory.penilai(of: people.map(\.nip), on: day)
-            let finalise = quarter < current
             let counts = try await seedTriwulan(span, units: units, byUnit: byUnit, evidence: evidence, penilai: penilai, pimpinan: pimpinan,
                                                 lenient: lenient, finalise: finalise, pengelola: pengelola, tree: tree, demo: demo, handlers: handlers)
             summary.append("\(span.label): \(counts.periods) periods, \(counts.rated) rated\(finalise ? ", finalised" : ", in progress")")
+            return counts.periods
+        }
+        for quarter in 1...4 where quarter <= current {
+            _ = try await seedSpan(.triwulan(UInt32(quarter), of: year), finalise: quarter < current, behaviour: true)
         }
         let months = year < today.year ? 12 : Int(today.month)
         var opened = 0
@@ -101,19 +107,8 @@ public enum EvaluationDemoSeeder {
         let lastEnded = (current - 1) * 3
         for month in 1...months {
             let span = Evaluation.EvaluationSpan.month(UInt32(month), of: year)
-            if month == lastEnded, let period = span.period {
-                var progress: [String: [Reporting.EmployeeProgress]] = [:]
-                for unit in units where !(byUnit[unit.unitID] ?? []).isEmpty {
-                    let scope = Common.UnitScope(unitID: unit.unitID, includeSubunits: true)
-                    progress.merge(try await patiently { try await handlers.evidence.progress(unit: scope, period: period) }) { first, _ in first }
-                }
-                let evidence = ProposalEvidence(progress: [progress], targets: targets, behaviour: [:])
-                let day = handlers.evaluatorDay(span)
-                let penilai = day == today ? penilaiToday : try await handlers.directory.penilai(of: people.map(\.nip), on: day)
-                let counts = try await seedTriwulan(span, units: units, byUnit: byUnit, evidence: evidence, penilai: penilai, pimpinan: pimpinan,
-                                                    lenient: lenient, finalise: true, pengelola: pengelola, tree: tree, demo: demo, handlers: handlers)
-                summary.append("\(span.label): \(counts.periods) periods, \(counts.rated) rated, finalised")
-                opened += counts.periods
+            if month == lastEnded {
+                opened += try await seedSpan(span, finalise: true, behaviour: false)
             } else {
                 opened += try await openMonth(span, units: units, byUnit: byUnit, targets: targets, penilai: penilaiToday,
                                               pengelola: pengelola, tree: tree, handlers: handlers)
