@@ -134,6 +134,11 @@ struct BadInputTests {
                         throw CutOff()
                     }
                 } catch is CutOff {
+                    // The server learns of the cut when the stream resets; its handler removes the
+                    // partial file as it unwinds. Wait for that (a leak still fails after 20 s).
+                    try await waitUntil("the server removed the partial upload") {
+                        try FileManager.default.contentsOfDirectory(atPath: f.evidenceFolder + "/incoming").isEmpty
+                    }
                     throw RPCError(.cancelled, "the client cut the upload off")
                 }
             }
