@@ -62,7 +62,10 @@ public struct CallLogInterceptor: ServerInterceptor {
     public func pseudonym(_ principal: String) -> String {
         guard principal.count == 18, principal.allSatisfy(\.isASCII), principal.allSatisfy(\.isNumber) else { return principal }
         let digest = SHA256.hash(pseudonymKey + Array(principal.utf8))
-        return "user:" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var text = Array("user:".utf8)
+        for byte in digest.prefix(6) { text.append(hex[Int(byte >> 4)]); text.append(hex[Int(byte & 0xF)]) }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

@@ -1,5 +1,4 @@
 public import Logging
-import Foundation
 import Synchronization
 
 extension Logger.Level {
@@ -18,7 +17,8 @@ public struct StructuredLogHandler: LogHandler {
     /// Output format.
     public enum Format: String, Sendable { case json, text }
 
-    private static let output = Mutex<FileHandle>(FileHandle.standardError)
+    /// One writer at a time, so lines never interleave.
+    private static let output = Mutex<Void>(())
 
     /// Metadata attached to every event of this logger.
     public var metadata: Logger.Metadata = [:]
@@ -42,33 +42,20 @@ public struct StructuredLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
-        let line: String
+        let line: [UInt8]
         switch format {
         case .json:
-            var object: [String: Any] = [
-                "ts": Self.timestamp(), "level": event.level.rawValue, "service": label, "msg": "\(event.message)",
+            var fields: [(key: String, value: Logger.Metadata.Value)] = [
+                ("ts", .string(LogLine.timestamp())), ("level", .string(event.level.rawValue)),
+                ("service", .string(label)), ("msg", .string("\(event.message)")),
             ]
-            for (key, value) in merged { object[key] = Self.json(value) }
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-            line = String(decoding: data, as: UTF8.self)
+            for (key, value) in merged where !["ts", "level", "service", "msg"].contains(key) { fields.append((key, value)) }
+            line = LogLine.json(fields)
         case .text:
             let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            line = "\(Self.timestamp()) \(event.level.rawValue.uppercased()) \(label): \(event.message)\(fields.isEmpty ? "" : " " + fields)"
+            line = Array("\(LogLine.timestamp()) \(event.level.rawValue.uppercased()) \(label): \(event.message)\(fields.isEmpty ? "" : " " + fields)\n".utf8)
         }
-        Self.output.withLock { $0.write(Data((line + "\n").utf8)) }
-    }
-
-    private static func json(_ value: Logger.Metadata.Value) -> Any {
-        switch value {
-        case .string(let s): return s
-        case .stringConvertible(let c): return "\(c)"
-        case .array(let a): return a.map(json)
-        case .dictionary(let d): return d.mapValues(json)
-        }
-    }
-
-    private static func timestamp() -> String {
-        Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+        Self.output.withLock { _ in LogLine.writeToStandardError(line) }
     }
 
     /// Sets this handler up as the process-wide logging backend.
