@@ -19,15 +19,18 @@ public final class RPCServer: Sendable {
         public var limits: RPCLimits
         /// Run around every call, in order (authentication, logging, metrics).
         public var interceptors: [any ServerInterceptor]
+        /// Told once per connection, when it is gone, which path closed it (for the service log).
+        public var onConnectionClosed: (@Sendable (ConnectionClosed) -> Void)?
 
         /// A configuration with default limits and no interceptors.
         public init(host: String = "127.0.0.1", port: Int, tls: TLSContext, limits: RPCLimits = RPCLimits(),
-                    interceptors: [any ServerInterceptor] = []) {
+                    interceptors: [any ServerInterceptor] = [], onConnectionClosed: (@Sendable (ConnectionClosed) -> Void)? = nil) {
             self.host = host
             self.port = port
             self.tls = tls
             self.limits = limits
             self.interceptors = interceptors
+            self.onConnectionClosed = onConnectionClosed
         }
     }
 
@@ -61,13 +64,14 @@ public final class RPCServer: Sendable {
     @discardableResult
     public func start() async throws -> Int {
         let router = self.router, limits = configuration.limits, tls = configuration.tls
+        let onClosed = configuration.onConnectionClosed
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [weak self] channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = ServerConnectionHandler(router: router, limits: limits, eventLoop: channel.eventLoop)
+                    let handler = ServerConnectionHandler(router: router, limits: limits, eventLoop: channel.eventLoop, onClosed: onClosed)
                     try channel.pipeline.syncOperations.addHandlers([
                         TLSHandler.server(context: tls),
                         ByteToMessageHandler(FrameDecoder(maxFrameSize: limits.maxFrameSize)),

@@ -27,10 +27,16 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var drainTimer: Scheduled<Void>?
     private var onDrained: [() -> Void] = []
     private var closed = false
+    /// The first reason the connection began to close, and the calls open at that moment.
+    private var closing: (cause: ConnectionClosed.Cause, detail: String, openCalls: Int)?
+    private var callsServed = 0
+    private let onClosed: (@Sendable (ConnectionClosed) -> Void)?
 
-    init(router: ServerRouter, limits: RPCLimits, eventLoop: any EventLoop) {
+    init(router: ServerRouter, limits: RPCLimits, eventLoop: any EventLoop,
+         onClosed: (@Sendable (ConnectionClosed) -> Void)? = nil) {
         self.router = router
         self.limits = limits
+        self.onClosed = onClosed
         self.executor = EventLoopTaskExecutor(eventLoop)
         self.state = ServerConnectionStateMachine(limits: limits, now: eventLoop.now)
     }
@@ -73,15 +79,27 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        noteClosing(.clientClosed, "end of stream")
         tearDown(RPCError(.unavailable, "the connection closed"))
+        if let onClosed, let closing {
+            onClosed(ConnectionClosed(cause: closing.cause, detail: closing.detail, peer: peer, remoteAddress: remoteAddress,
+                                      openCalls: closing.openCalls, callsServed: callsServed))
+        }
         context.fireChannelInactive()
+    }
+
+    /// Remembers the first reason for closing (later ones are consequences of it).
+    private func noteClosing(_ cause: ConnectionClosed.Cause, _ detail: String) {
+        if closing == nil { closing = (cause, detail, calls.count) }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let error = error as? RPCProtocolError {
+            noteClosing(.protocolError, "\(error.code): \(error.message)")
             closeWithGoAway(error.code, error.message, context: context)
         } else {
             // TLS and transport errors: the connection cannot continue.
+            noteClosing(.transportError, "\(error)")
             tearDown(RPCError(.unavailable, "connection error"))
             context.close(promise: nil)
         }
@@ -130,9 +148,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .clientGoingAway:
             finishDrainIfDone()
         case .abort(let reason):
+            noteClosing(.protocolError, "\(reason)")
             tearDown(RPCError(.unavailable, "connection closed: \(reason)"))
             context.close(promise: nil)
         case .closeConnection(let code, let message):
+            noteClosing(.protocolError, "\(code): \(message)")
             closeWithGoAway(code, message, context: context)
         }
     }
@@ -147,6 +167,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         let call = ServerCall(id: id, method: method, eventLoop: context.eventLoop)
         calls[id] = call
+        callsServed += 1
         if requestsEnded { _ = call.endRequests() }
 
         var metadata = Metadata()
@@ -393,6 +414,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         drainTimer = context.eventLoop.scheduleTask(in: TimeAmount(limits.drainGracePeriod)) {
             let handler = loopBound.value
+            handler.noteClosing(.drainGraceExpired, "\(handler.calls.count) calls open after \(handler.limits.drainGracePeriod)")
             handler.tearDown(RPCError(.unavailable, "the server shut down before the call finished"))
             handler.context?.close(promise: nil)
         }
@@ -402,6 +424,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func finishDrainIfDone() {
         guard state.drained, let context else { return }
         drainTimer?.cancel()
+        noteClosing(.drained, "GOAWAY: server shutting down")
         // The last STATUS may still be buffered: flush it before closing.
         context.flush()
         context.close(promise: nil)
@@ -422,6 +445,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         idleTimer = nil
         guard let context, !closed else { return }
         if state.idleExpired(at: context.eventLoop.now) {
+            noteClosing(.idle, "idle for \(limits.idleTimeout)")
             closeWithGoAway(.idleTimeout, "idle for \(limits.idleTimeout)", context: context)
         } else {
             scheduleIdleCheck(context: context)

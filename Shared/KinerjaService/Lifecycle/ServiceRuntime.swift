@@ -51,9 +51,24 @@ public struct ServiceRuntime: Sendable {
     /// The server for `services`, with call logging and then `interceptors` (authentication) around every call.
     public func server(services: [any RegistrableService], interceptors: [any ServerInterceptor]) -> RPCServer {
         let logging = CallLogInterceptor(logger: logger, pseudonymKey: logPseudonymKey, errorDomain: "\(name).kinerja.kupangkota.go.id")
+        let logger = self.logger
         return RPCServer(configuration: .init(host: configuration.listen.host, port: configuration.listen.port, tls: tls,
-                                              limits: limits, interceptors: [logging] + interceptors),
+                                              limits: limits, interceptors: [logging] + interceptors,
+                                              onConnectionClosed: { Self.log($0, to: logger) }),
                          services: services)
+    }
+
+    /// One line per closed connection: which path closed it; a warning when calls were cut short.
+    static func log(_ closed: ConnectionClosed, to logger: Logger) {
+        let metadata: Logger.Metadata = [
+            "cause": "\(closed.cause.rawValue)", "detail": "\(closed.detail)", "peer": "\(closed.peer ?? "-")",
+            "remote": "\(closed.remoteAddress ?? "-")", "open_calls": "\(closed.openCalls)", "calls": "\(closed.callsServed)",
+        ]
+        if closed.openCalls > 0 {
+            logger.warning("connection closed with calls open", metadata: metadata)
+        } else {
+            logger.info("connection closed", metadata: metadata)
+        }
     }
 
     /// The secret that keys user pseudonyms in the logs: a file of its own (`log.pseudonym_secret_file`,
