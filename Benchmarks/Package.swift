@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
         // IdentityBenchmark inserts rows with GRDB directly (the parent's own GRDB; same requirement).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        // The runtime echo (RPCBenchServer --runtime full) bootstraps the services' log handler.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // MARK: Benchmark peers and harness support (owner: benchmark peers).
@@ -135,7 +137,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "RPCBenchServer",
-            dependencies: ["BenchSupport", "RPCBenchEcho", .product(name: "KinerjaRPC", package: parent), .product(name: "KinerjaTLS", package: parent)],
+            dependencies: ["BenchSupport", "RPCBenchEcho", .product(name: "KinerjaRPC", package: parent), .product(name: "KinerjaTLS", package: parent),
+                           .product(name: "KinerjaService", package: parent), .product(name: "KinerjaProto", package: parent),
+                           .product(name: "KinerjaCrypto", package: parent), .product(name: "KinerjaStore", package: parent),
+                           .product(name: "Logging", package: "swift-log")],
             path: "Sources/RPCBenchServer"
         ),
         .executableTarget(

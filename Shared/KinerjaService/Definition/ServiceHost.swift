@@ -99,6 +99,7 @@ public final class ServiceHost<Definition: ServiceDefinition>: Sendable {
         }
         try runtime.store.close()
         logger.info("stopped: store closed")
+        StructuredLogHandler.flush()
     }
 
     // MARK: In-process (tests)

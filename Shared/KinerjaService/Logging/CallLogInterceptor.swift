@@ -36,13 +36,22 @@ public struct CallLogInterceptor: ServerInterceptor {
         var status = "OK"
         defer {
             let elapsed = ContinuousClock.now - start
-            let millis = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             let principal = record.principal.withLock { $0 } ?? context.peer ?? "unknown"
-            logger.info("call", metadata: [
-                "request_id": "\(context.requestID)", "method": "\(context.method.path)",
-                "principal": "\(pseudonym(principal))", "status": "\(status)",
-                "duration_ms": "\((millis * 100).rounded() / 100)",
-            ])
+            if StructuredLogHandler.jsonBackend.load(ordering: .relaxed) {
+                // The process logs JSON through our handler: write the same line without building
+                // swift-log's metadata dictionary (the call path's largest cost after TLS; issue 17).
+                if logger.logLevel <= .info {
+                    StructuredLogHandler.writeCallLine(LogLine.callLine(
+                        service: logger.label, requestID: context.requestID, method: context.method.path,
+                        principal: pseudonym(principal), status: status, durationMilliseconds: Self.milliseconds(elapsed)))
+                }
+            } else {
+                logger.info("call", metadata: [
+                    "request_id": "\(context.requestID)", "method": "\(context.method.path)",
+                    "principal": "\(pseudonym(principal))", "status": "\(status)",
+                    "duration_ms": "\(Self.milliseconds(elapsed))",
+                ])
+            }
         }
         do {
             try await CallLogRecord.$current.withValue(record) { try await next(context) }
@@ -56,6 +65,13 @@ public struct CallLogInterceptor: ServerInterceptor {
             status = mapped.code.description
             throw mapped
         }
+    }
+
+    /// A duration in milliseconds to the hundredth, `45.97`, without formatting a Double.
+    static func milliseconds(_ duration: Duration) -> String {
+        let hundredths = duration.components.seconds * 100_000 + duration.components.attoseconds / 10_000_000_000_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// The principal as logged: URIs as they are, NIPs as pseudonyms.

@@ -11,20 +11,71 @@ public import Logging
 /// keys sorted, slashes unescaped, UTF-8 as is — with the timestamp in UTC to the millisecond
 /// (`2026-11-29T06:04:58.385Z`).
 enum LogLine {
-    /// `{"key":value,…}` with the keys sorted; `fields` hold the fixed keys and the metadata.
-    static func json(_ fields: [(key: String, value: Logger.Metadata.Value)]) -> [UInt8] {
+    /// `{"key":value,…}` with the keys sorted: `fixed` (the handler's own keys, sorted by the
+    /// caller; they win over metadata of the same name) merged with `metadata`'s.
+    static func json(fixed: [(key: String, value: String)], metadata: Logger.Metadata) -> [UInt8] {
+        let extra = metadata.sorted { $0.key < $1.key }
         var out: [UInt8] = []
-        out.reserveCapacity(256)
+        out.reserveCapacity(320)
         out.append(UInt8(ascii: "{"))
-        for (index, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(field.key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            appendValue(field.value, to: &out)
+        var f = 0, m = 0, first = true
+        func separate() {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+        }
+        while f < fixed.count || m < extra.count {
+            if m == extra.count || (f < fixed.count && fixed[f].key <= extra[m].key) {
+                if m < extra.count && extra[m].key == fixed[f].key { m += 1 }
+                separate()
+                appendString(fixed[f].key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendString(fixed[f].value, to: &out)
+                f += 1
+            } else {
+                separate()
+                appendString(extra[m].key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendValue(extra[m].value, to: &out)
+                m += 1
+            }
         }
         out.append(UInt8(ascii: "}"))
         out.append(UInt8(ascii: "\n"))
         return out
+    }
+
+    /// The call log's line, its keys written in sorted order without a dictionary: the same
+    /// object ``json(fixed:metadata:)`` makes of the call log's metadata.
+    static func callLine(service: String, requestID: String, method: String, principal: String, status: String,
+                         durationMilliseconds: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(320)
+        func field(_ key: StaticString, _ value: String, last: Bool = false) {
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            appendString(value, to: &out)
+            out.append(last ? UInt8(ascii: "}") : UInt8(ascii: ","))
+        }
+        out.append(UInt8(ascii: "{"))
+        field("duration_ms", durationMilliseconds)
+        field("level", "info")
+        field("method", method)
+        field("msg", "call")
+        field("principal", principal)
+        field("request_id", requestID)
+        field("service", service)
+        field("status", status)
+        field("ts", timestamp(), last: true)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// The same for a list of fields (tests, nested use).
+    static func json(_ fields: [(key: String, value: Logger.Metadata.Value)]) -> [UInt8] {
+        var metadata: Logger.Metadata = [:]
+        for field in fields { metadata[field.key] = field.value }
+        return json(fixed: [], metadata: metadata)
     }
 
     static func appendValue(_ value: Logger.Metadata.Value, to out: inout [UInt8]) {
@@ -53,23 +104,33 @@ enum LogLine {
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
+    /// Text with nothing to escape (nearly every value) is copied in one go.
     static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var string = string
+        string.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                out.append(contentsOf: bytes)
+                return
             }
+            for byte in bytes { appendEscaped(byte, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+        case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+        case 0x00..<0x20, 0x7F:
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0xF)])
+        default: out.append(byte)
+        }
     }
 
     /// Now, in UTC to the millisecond: `2026-11-29T06:04:58.385Z`.

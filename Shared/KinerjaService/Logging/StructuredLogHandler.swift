@@ -17,8 +17,19 @@ public struct StructuredLogHandler: LogHandler {
     /// Output format.
     public enum Format: String, Sendable { case json, text }
 
-    /// One writer at a time, so lines never interleave.
-    private static let output = Mutex<Void>(())
+    /// True once ``bootstrap(level:format:)`` made this handler the process's JSON backend: the
+    /// call log then writes its line directly (``writeCallLine(_:)``), with the same fields.
+    static let jsonBackend = Atomic<Bool>(false)
+
+    /// Writes a call line (batched for a few milliseconds, ``LogOutput``).
+    static func writeCallLine(_ line: [UInt8]) {
+        LogOutput.writeBatched(line)
+    }
+
+    /// Writes the call lines that wait (the runtime calls it when it stops).
+    public static func flush() {
+        LogOutput.flush()
+    }
 
     /// Metadata attached to every event of this logger.
     public var metadata: Logger.Metadata = [:]
@@ -41,25 +52,27 @@ public struct StructuredLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var merged = metadata
-        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        if let extra = event.metadata {
+            if merged.isEmpty { merged = extra } else { merged.merge(extra) { $1 } }
+        }
         let line: [UInt8]
         switch format {
         case .json:
-            var fields: [(key: String, value: Logger.Metadata.Value)] = [
-                ("ts", .string(LogLine.timestamp())), ("level", .string(event.level.rawValue)),
-                ("service", .string(label)), ("msg", .string("\(event.message)")),
-            ]
-            for (key, value) in merged where !["ts", "level", "service", "msg"].contains(key) { fields.append((key, value)) }
-            line = LogLine.json(fields)
+            // The handler's own keys win over metadata of the same name.
+            // In key order (LogLine merges them with the metadata's sorted keys).
+            line = LogLine.json(fixed: [("level", event.level.rawValue), ("msg", "\(event.message)"), ("service", label),
+                                        ("ts", LogLine.timestamp())],
+                                metadata: merged)
         case .text:
             let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             line = Array("\(LogLine.timestamp()) \(event.level.rawValue.uppercased()) \(label): \(event.message)\(fields.isEmpty ? "" : " " + fields)\n".utf8)
         }
-        Self.output.withLock { _ in LogLine.writeToStandardError(line) }
+        LogOutput.write(line)
     }
 
     /// Sets this handler up as the process-wide logging backend.
     public static func bootstrap(level: Logger.Level, format: Format) {
         LoggingSystem.bootstrap { label in StructuredLogHandler(label: label, level: level, format: format) }
+        jsonBackend.store(format == .json, ordering: .relaxed)
     }
 }
