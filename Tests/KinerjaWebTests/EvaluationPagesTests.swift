@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KinerjaASN
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -47,6 +48,63 @@ struct EvaluationPagesTests {
                 #expect(after.body.contains("Penilaian disimpan."))
                 #expect(after.body.contains("Hasil Kerja: <strong>Sesuai Ekspektasi</strong>"))
                 #expect(after.body.contains("Perilaku: <strong>Sesuai Ekspektasi</strong>"))
+            }
+        }
+    }
+
+    @Test("finalising from the curve page: without the CSRF token refused; a refusal (unrated evaluations or breaches) is explained and nothing changes")
+    func finaliseRefusals() async throws {
+        try await withEvaluationWeb { web in
+            let walikota = try web.evaluation.nip("walikota")
+            try await web.test { client in
+                var lead = TestBrowser(client)
+                _ = try await lead.signIn(nip: walikota, password: Self.password)
+                let curve = try await lead.get("/kurva")
+                #expect(curve.status == .ok)
+                let period = try #require(EvaluationWebFixture.field("periode", in: curve.body), "the period being rated has the finalise form")
+                let revision = try #require(EvaluationWebFixture.field("revisi", in: curve.body))
+                let before = try await web.evaluation.snapshot()
+                let noToken = try await lead.post("/kurva/final", [("periode", period), ("revisi", revision)], csrf: "")
+                #expect(noToken.status == .forbidden)
+                let noExplanation = try await lead.post("/kurva/final", [("periode", period), ("revisi", revision), ("dengan_penjelasan", "1"), ("penjelasan", "terlalu pendek")])
+                #expect(noExplanation.status == .badRequest)
+                #expect(noExplanation.body.contains("Penjelasan pelanggaran kurva wajib diisi"))
+                // The demo's current triwulan is about half rated: the service refuses, the page says why.
+                let refused = try await lead.post("/kurva/final", [("periode", period), ("revisi", revision)])
+                #expect(refused.status == .unprocessableContent || refused.status == .conflict, "\(refused.status)")
+                #expect(refused.body.contains("belum dapat difinalkan") || refused.body.contains("melanggar kurva"))
+                #expect(try await web.evaluation.snapshot() == before)
+            }
+        }
+    }
+
+    @Test("the TPP CSV and the SIASN file download as attachments, never cached")
+    func exports() async throws {
+        try await withEvaluationWeb { web in
+            let pengelola = try web.evaluation.nip("pengelola")
+            let unitID = try await web.evaluation.unitID("KPG.DUKCAPIL")
+            try await web.test { client in
+                var hr = TestBrowser(client)
+                _ = try await hr.signIn(nip: pengelola, password: Self.password)
+                let today = Wita.today(now: Date())
+                let quarterEnd = ((Int(today.month) - 1) / 3) * 3
+                let month = quarterEnd == 0 ? String(format: "%04d-12", today.year - 1) : String(format: "%04d-%02d", today.year, quarterEnd)
+                let tpp = try await hr.get("/ekspor/tpp?unit=\(unitID)&bulan=\(month)")
+                #expect(tpp.status == .ok, "\(tpp.body.prefix(300))")
+                #expect(tpp.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(tpp.headers[.contentDisposition] == "attachment; filename=\"tpp-\(month).csv\"")
+                #expect(tpp.headers[.cacheControl] == "no-store")
+                #expect(tpp.body.hasPrefix("nip,full_name,unit_id,unit_name,month,predikat,factor_percent,"))
+                #expect(tpp.body.components(separatedBy: "\r\n").count > 2, "a row per employee")
+                let bad = try await hr.get("/ekspor/tpp?unit=\(unitID)&bulan=2026-13")
+                #expect(bad.status == .badRequest)
+                let curve = try await hr.get("/kurva")
+                let period = try #require(EvaluationWebFixture.field("periode", in: curve.body) ?? curve.body.components(separatedBy: "/ekspor/siasn?periode=").dropFirst().first?.split(separator: "\"").first.map(String.init))
+                let siasn = try await hr.get("/ekspor/siasn?periode=\(period)")
+                #expect(siasn.status == .ok, "\(siasn.body.prefix(300))")
+                #expect(siasn.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"siasn-") == true)
+                #expect(siasn.headers[.cacheControl] == "no-store")
+                #expect(siasn.headers[.contentSecurityPolicy] != nil)
             }
         }
     }
