@@ -21,7 +21,8 @@ extension IdentityHandlers {
         let address = context.remoteAddress ?? "unknown"
         // The limit is per host, or per browser behind the web gateway (SignInAddress).
         let caller = Caller(context: context)
-        let clientName: String? = if case .client(let name) = caller.peer { name } else { nil }
+        var clientName: String?
+        if case .client(let name) = caller.peer { clientName = name }
         let limitKey = SignInAddress.key(remoteAddress: context.remoteAddress, clientName: clientName,
                                          forwarded: context.metadata.first(Metadata.WellKnownKey.clientAddress))
         if case .limited(let retryAfter) = addressLimits.withLock({ $0.attempt(from: limitKey, now: .now) }) {

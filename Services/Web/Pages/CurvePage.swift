@@ -16,10 +16,10 @@ extension WebApp {
         }
     }
 
-    /// The curve of `chosen` (else the period being rated); after a refused finalisation, `override`
+    /// The curve of `chosen` (else the period being rated); after a refused finalisation, `askExplanation`
     /// opens the explanation form and `refusedBreaches` lists what the service refused.
     func curvePage(_ session: WebSession, context: WebRequestContext, chosen: String?, status: HTTPResponse.Status = .ok,
-                   notice: String? = nil, error: String? = nil, override: Bool = false,
+                   notice: String? = nil, error: String? = nil, askExplanation: Bool = false,
                    refusedBreaches: [Common.CurveBreach] = []) async throws -> Response {
         let evaluation = try gateway.client(Evaluation.EvaluationService.Client.self)
         let identity = try gateway.client(Identity.IdentityService.Client.self)
@@ -51,7 +51,7 @@ extension WebApp {
                 data["revision"] = "\(selected.revision)"
                 data["finalisable"] = selected.state == .penilaian
                 data["isFinal"] = selected.state == .finalised
-                data["override"] = override
+                data["override"] = askExplanation
                 data["refused"] = refusedBreaches.map { ["text": Self.breachText($0)] }
                 data["unitID"] = selected.unit?.unitID ?? ""
                 data["month"] = Self.lastMonth(of: selected)

@@ -12,9 +12,10 @@ extension WebApp {
             guard let session = context.session else { return Self.signInFirst() }
             let unitID = request.uri.queryParameters["unit"].map(String.init) ?? ""
             let month = request.uri.queryParameters["bulan"].map(String.init) ?? ""
-            guard Self.isIdentifier(unitID), let (year, number) = Self.month(month) else {
+            guard Self.isIdentifier(unitID), let parsed = Self.month(month) else {
                 return ErrorPage.response(status: .badRequest, message: "Pilih unit dan bulan (TTTT-BB).")
             }
+            let (year, number) = parsed
             let evaluation = try gateway.client(Evaluation.EvaluationService.Client.self)
             do {
                 let text = try await asUser(session) { options in

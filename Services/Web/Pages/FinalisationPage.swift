@@ -22,7 +22,7 @@ extension WebApp {
         }
         if form["dengan_penjelasan"] == "1" && !(20...2000).contains(reason.count) {
             return try await curvePage(session, context: context, chosen: periodID, status: .badRequest,
-                                       error: "Penjelasan pelanggaran kurva wajib diisi (20–2000 karakter).", override: true)
+                                       error: "Penjelasan pelanggaran kurva wajib diisi (20–2000 karakter).", askExplanation: true)
         }
         let evaluation = try gateway.client(Evaluation.EvaluationService.Client.self)
         do {
@@ -39,7 +39,7 @@ extension WebApp {
             if !breaches.isEmpty {
                 return try await curvePage(session, context: context, chosen: periodID, status: .conflict,
                                            error: "Sebaran predikat melanggar kurva. Finalisasi hanya dapat dilanjutkan dengan penjelasan (dicatat dalam log audit).",
-                                           override: true, refusedBreaches: breaches)
+                                           askExplanation: true, refusedBreaches: breaches)
             }
             return try await curvePage(session, context: context, chosen: periodID, status: .unprocessableContent, error: Self.finalisationRefusal(error))
         }
