@@ -21,9 +21,9 @@ extension IdentityHandlers {
         let address = context.remoteAddress ?? "unknown"
         // The limit is per host, or per browser behind the web gateway (SignInAddress).
         let caller = Caller(context: context)
-        var clientName: String?
-        if case .client(let name) = caller.peer { clientName = name }
-        let limitKey = SignInAddress.key(remoteAddress: context.remoteAddress, clientName: clientName,
+        var peerClient: String?
+        if case .client(let name) = caller.peer { peerClient = name }
+        let limitKey = SignInAddress.key(remoteAddress: context.remoteAddress, clientName: peerClient,
                                          forwarded: context.metadata.first(Metadata.WellKnownKey.clientAddress))
         if case .limited(let retryAfter) = addressLimits.withLock({ $0.attempt(from: limitKey, now: .now) }) {
             let wait = Int(retryAfter.components.seconds) + 1

@@ -88,15 +88,18 @@ extension WebApp {
         }
     }
 
-    /// The period's last month as `YYYY-MM` (the TPP export's default month).
+    /// The TPP export's default month, `YYYY-MM`: the period's last month once it is final, else
+    /// the month before it began (the latest whose factors can be final).
     static func lastMonth(of period: Evaluation.EvaluationPeriod) -> String {
         guard let p = period.period else { return "" }
-        let month: Int32 = switch p.kind {
+        let last: Int32 = switch p.kind {
         case .quarterly: Int32(max(1, min(4, Int(p.triwulan.rawValue)))) * 3
         case .monthly: p.month
         default: 12
         }
-        return String(format: "%04d-%02d", p.year, month)
+        if period.state == .finalised { return String(format: "%04d-%02d", p.year, last) }
+        let first = p.kind == .quarterly ? last - 2 : p.kind == .monthly ? last : 1
+        return first == 1 ? String(format: "%04d-12", p.year - 1) : String(format: "%04d-%02d", p.year, first - 1)
     }
 
     static func periodLabel(_ period: Evaluation.EvaluationPeriod) -> String {
