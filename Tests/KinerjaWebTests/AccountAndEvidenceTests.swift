@@ -76,7 +76,13 @@ struct AccountAndEvidenceTests {
         try await withWeb { web in
             let pegawai = try web.feedback.nip("pegawai")
             let atasan = try web.feedback.nip("atasan")
-            let admin = try web.feedback.nip("admin")
+            // Someone in another perangkat daerah, with no role: a password set as identity's own flow does.
+            let strangerNIP = try #require(try await web.identity.store.pool.read { db in
+                try String.fetchOne(db, sql: """
+                    SELECT e.nip FROM employee e JOIN unit u ON u.unit_id = e.unit_id WHERE u.code = 'KPG.BKPSDM.PPI' ORDER BY e.nip LIMIT 1
+                    """)
+            })
+            _ = try await web.identity.signIn(nip: strangerNIP)
             let rows = WebFixture.fillableRows()
             try await web.test { client in
                 var browser = TestBrowser(client)
@@ -110,7 +116,8 @@ struct AccountAndEvidenceTests {
                 #expect(calendar.body.contains("class=\"cal-filed\""), "the pegawai's filed days are marked")
 
                 var stranger = TestBrowser(client)
-                _ = try await stranger.signIn(nip: admin, password: Self.password)
+                let strangerIn = try await stranger.signIn(nip: strangerNIP, password: "kinerja-test-\(strangerNIP.suffix(6))-rahasia")
+                #expect(strangerIn.location == "/")
                 let refused = try await stranger.get("/bukti/\(hash)")
                 #expect(refused.status == .forbidden || refused.status == .notFound)
                 #expect(!refused.body.contains("PNG"))

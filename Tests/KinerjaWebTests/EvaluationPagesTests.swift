@@ -44,7 +44,7 @@ struct EvaluationPagesTests {
                                                                     ("perilaku", "sesuai"), ("alasan_perilaku", "Perilaku sesuai ekspektasi unit."),
                                                                     ("revisi", revision)])
                 #expect(rated.status == .seeOther, "\(rated.body)")
-                let after = try await boss.get("/penilaian/\(id)")
+                let after = try await boss.get(rated.location ?? "/penilaian/\(id)")
                 #expect(after.body.contains("Penilaian disimpan."))
                 #expect(after.body.contains("Hasil Kerja: <strong>Sesuai Ekspektasi</strong>"))
                 #expect(after.body.contains("Perilaku: <strong>Sesuai Ekspektasi</strong>"))
@@ -104,9 +104,17 @@ struct EvaluationPagesTests {
                 #expect(tpp.body.components(separatedBy: "\r\n").count > 2, "a row per employee")
                 let bad = try await hr.get("/ekspor/tpp?unit=\(unitID)&bulan=2026-13")
                 #expect(bad.status == .badRequest)
+                // SIASN takes finalised evaluations: the curve page offers it for a final period only.
                 let curve = try await hr.get("/kurva")
-                let period = try #require(EvaluationWebFixture.field("periode", in: curve.body) ?? curve.body.components(separatedBy: "/ekspor/siasn?periode=").dropFirst().first?.split(separator: "\"").first.map(String.init))
-                let siasn = try await hr.get("/ekspor/siasn?periode=\(period)")
+                let options = curve.body.components(separatedBy: "<option value=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+                #expect(!curve.body.contains("/ekspor/siasn"), "the period being rated is not final")
+                var period: String?
+                for option in options where period == nil {
+                    let page = try await hr.get("/kurva?periode=\(option)")
+                    if page.body.contains("/ekspor/siasn?periode=\(option)") { period = option }
+                }
+                let finalPeriod = try #require(period, "a finalised triwulan offers the SIASN download")
+                let siasn = try await hr.get("/ekspor/siasn?periode=\(finalPeriod)")
                 #expect(siasn.status == .ok, "\(siasn.body.prefix(300))")
                 #expect(siasn.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"siasn-") == true)
                 #expect(siasn.headers[.cacheControl] == "no-store")

@@ -18,12 +18,19 @@ enum RatingView {
     /// The evaluation: who, the period, the proposal and each IKI's basis, the decisions so far, the form's choices.
     static func fields(_ item: Evaluation.EmployeeEvaluation) -> [String: Any] {
         let proposal = item.proposal ?? Evaluation.HasilKerjaProposal()
+        // The service's explanations are English (operators'); the page says the same in Indonesian from the numbers.
         let inputs = proposal.inputs.map { input in
-            ["indicator": input.indicator, "kind": input.rhkKind == .tambahan ? "Tambahan" : "Utama",
-             "capaian": input.capaianPercent.map { ReportFormat.percent($0.value) } ?? "—",
-             "rating": WebApp.rating(input.rating), "basis": basis(input.basis), "reason": input.reason,
-             "evidence": input.evidencePresent ? "ada" : "tidak ada"]
+            var basis = basis(input.basis)
+            if let target = input.targetValue, let realised = input.realisationValue {
+                basis += "; target \(ReportFormat.number(target.value)) \(input.unit), realisasi \(ReportFormat.number(realised.value)) \(input.unit)"
+            }
+            return ["indicator": input.indicator, "kind": input.rhkKind == .tambahan ? "Tambahan" : "Utama",
+                    "capaian": input.capaianPercent.map { ReportFormat.percent($0.value) } ?? "—",
+                    "rating": WebApp.rating(input.rating), "basis": basis, "evidence": input.evidencePresent ? "ada" : "tidak ada"]
         }
+        let utama = proposal.inputs.filter { $0.rhkKind != .tambahan }
+        let count = { (rating: Common.Rating) in utama.filter { $0.rating == rating }.count }
+        let summary = "IKI utama: \(count(.diAtasEkspektasi)) di atas, \(count(.sesuaiEkspektasi)) sesuai, \(count(.diBawahEkspektasi)) di bawah ekspektasi dari \(utama.count)."
         let perilaku = item.perilakuProposal ?? Evaluation.PerilakuProposal()
         let values = perilaku.values.map { value in
             ["value": berakhlak(value.value),
@@ -35,17 +42,21 @@ enum RatingView {
             "id": item.evaluationID, "name": item.employee?.displayName ?? "", "nip": item.employee?.nip ?? "",
             "period": item.period.map(WebApp.periodText) ?? item.periodID, "state": WebApp.evaluationState(item.state),
             "revision": "\(item.revision)", "editable": !finalised,
-            "proposal": WebApp.rating(proposal.rating), "proposalExplanation": proposal.explanation,
+            "proposal": proposed(proposal.rating), "proposalSummary": summary,
             "fromOrganisation": proposal.fromOrganisationRating,
             "utamaAbove": ReportFormat.percent(proposal.utamaAbovePercent), "utamaBelow": ReportFormat.percent(proposal.utamaBelowPercent),
             "inputs": inputs, "hasInputs": !inputs.isEmpty,
-            "perilakuProposal": WebApp.rating(perilaku.rating), "perilakuExplanation": perilaku.explanation, "values": values, "hasValues": !values.isEmpty,
+            "perilakuProposal": proposed(perilaku.rating), "values": values,
+            "hasValues": perilaku.values.contains { $0.responseCount > 0 },
             "hasilKerja": WebApp.rating(item.hasilKerja?.rating), "perilaku": WebApp.rating(item.perilakuKerja?.rating),
             "predikat": ReportFormat.predikat(item.predikat),
             "hasilChoices": choices(selected: item.hasilKerja?.rating ?? proposal.rating, name: "hasil_kerja"),
             "perilakuChoices": choices(selected: item.perilakuKerja?.rating ?? perilaku.rating, name: "perilaku"),
         ]
     }
+
+    /// A proposal's rating; "tidak ada usulan" when the service made none.
+    static func proposed(_ rating: Common.Rating) -> String { rating == .unspecified ? "tidak ada usulan" : WebApp.rating(rating) }
 
     static func choices(selected: Common.Rating, name: String) -> [[String: String]] {
         choices.map { ["name": name, "value": $0.value, "label": WebApp.rating($0.rating), "checked": $0.rating == selected ? "checked" : ""] }

@@ -21,15 +21,14 @@ enum RatingTemplate {
 <p>{{period}} · {{state}} · Hasil Kerja: <strong>{{hasilKerja}}</strong> · Perilaku: <strong>{{perilaku}}</strong> · Predikat: <strong>{{predikat}}</strong></p></div>
 <div class="columns">
 <section aria-labelledby="usulan"><h2 id="usulan">Usulan Hasil Kerja: {{proposal}}</h2>
-<p class="muted">{{proposalExplanation}}</p>
 {{#fromOrganisation}}<p class="muted">Usulan mengikuti predikat organisasi (pimpinan unit).</p>{{/fromOrganisation}}
-<p>IKI utama di atas target: {{utamaAbove}} · di bawah target: {{utamaBelow}}</p>
+<p>{{proposalSummary}} Berbobot: {{utamaAbove}} di atas, {{utamaBelow}} di bawah.</p>
 {{#hasInputs}}<table class="stack"><caption class="muted">Dasar usulan per IKI</caption>
 <thead><tr><th scope="col">IKI</th><th scope="col">Capaian</th><th scope="col">Klasifikasi</th><th scope="col">Dasar</th></tr></thead>
 <tbody>{{#inputs}}<tr><td><strong>{{indicator}}</strong> <span class="muted">({{kind}})</span></td><td><span class="label-m">Capaian: </span>{{capaian}}</td>
-<td><span class="label-m">Klasifikasi: </span>{{rating}}</td><td><span class="label-m">Dasar: </span>{{basis}}; bukti {{evidence}}{{#reason}}. {{reason}}{{/reason}}</td></tr>{{/inputs}}</tbody></table>{{/hasInputs}}
+<td><span class="label-m">Klasifikasi: </span>{{rating}}</td><td><span class="label-m">Dasar: </span>{{basis}}; bukti {{evidence}}</td></tr>{{/inputs}}</tbody></table>{{/hasInputs}}
 <h2>Usulan Perilaku Kerja: {{perilakuProposal}}</h2>
-<p class="muted">{{perilakuExplanation}}</p>
+{{^hasValues}}<p class="muted">Belum ada umpan balik 360° untuk periode ini: Perilaku Kerja dinilai oleh atasan.</p>{{/hasValues}}
 {{#hasValues}}<table class="stack"><thead><tr><th scope="col">Nilai BerAKHLAK</th><th scope="col">Rata-rata</th><th scope="col">Tanggapan</th><th scope="col">Klasifikasi</th></tr></thead>
 <tbody>{{#values}}<tr><td><strong>{{value}}</strong></td><td><span class="label-m">Rata-rata: </span>{{mean}}</td><td><span class="label-m">Tanggapan: </span>{{responses}}</td><td><span class="label-m">Klasifikasi: </span>{{rating}}</td></tr>{{/values}}</tbody></table>{{/hasValues}}
 </section>

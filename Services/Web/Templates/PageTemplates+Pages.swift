@@ -107,7 +107,8 @@ enum CurveTemplate {
 </form>{{/finalisable}}
 {{#isFinal}}<p class="notice">Periode ini sudah final.</p>{{/isFinal}}
 <h2>Ekspor</h2>
-<div class="card"><p><a class="button" href="/ekspor/siasn?periode={{periodID}}" download>Unduh SIASN (JSON Lines)</a></p>
+<div class="card">{{#isFinal}}<p><a class="button" href="/ekspor/siasn?periode={{periodID}}" download>Unduh SIASN (JSON Lines)</a></p>{{/isFinal}}
+{{^isFinal}}<p class="muted">Ekspor SIASN tersedia setelah periode final.</p>{{/isFinal}}
 <form method="get" action="/ekspor/tpp">
 <input type="hidden" name="unit" value="{{unitID}}">
 <label for="bulan">Bulan TPP (TTTT-BB)</label>
