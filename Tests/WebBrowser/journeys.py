@@ -229,8 +229,18 @@ def main():
         shoot(driver, arguments.screenshots, "13-kepatuhan")
         # The exports, fetched as the browser would download them (same cookie), headers checked.
         driver.get(base + "/kurva")
-        siasn = driver.find_element(By.CSS_SELECTOR, "a[href^='/ekspor/siasn']").get_attribute("href")
         unit = driver.find_element(By.CSS_SELECTOR, "input[name=unit]").get_attribute("value")
+        # SIASN takes finalised evaluations: the first final triwulan of the list offers it.
+        siasn = None
+        for value in [o.get_attribute("value") for o in Select(driver.find_element(By.ID, "periode")).options]:
+            driver.get(f"{base}/kurva?periode={value}")
+            links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/ekspor/siasn']")
+            if links:
+                siasn = links[0].get_attribute("href")
+                shoot(driver, arguments.screenshots, "13b-kurva-final")
+                break
+        check(siasn is not None, "a final period offers the SIASN download")
+        siasn = siasn or f"{base}/ekspor/siasn?periode=none"
         today = datetime.date.today()
         quarter_end = ((today.month - 1) // 3) * 3
         month = f"{today.year - 1}-12" if quarter_end == 0 else f"{today.year}-{quarter_end:02d}"
