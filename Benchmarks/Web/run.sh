@@ -42,4 +42,4 @@ grep -q '^listening on' "$DEV/bench-web.out" || { echo "kinerja-web did not star
 nip=$(grep '^demo: pegawai ' "$DEV/run/first-start.txt" | awk '{print $3}')
 ticket=$(grep '^demo: ticket' "$DEV/run/demo-tickets.txt" | head -1 | awk '{print $3}')
 echo "==> $BIN, kinerja-web on $PORT (pid $web_pid), pegawai $nip, ticket $ticket"
-python3 Benchmarks/Web/web_bench.py --port "$PORT" --nip "$nip" --ticket "$ticket" --json "$DEV/last-run.json" "$@"
+python3 Benchmarks/Web/web_bench.py --port "$PORT" --nip "$nip" --ticket "$ticket" --ca "$DEV/pki/ca.pem" --json "$DEV/last-run.json" "$@"

@@ -30,6 +30,12 @@ import uuid
 CONTEXT = ssl.create_default_context()
 
 
+def trust(ca):
+    """Verifies the server against the development CA (the system's store does not have it)."""
+    global CONTEXT
+    CONTEXT = ssl.create_default_context(cafile=ca)
+
+
 class Browser:
     """One HTTPS keep-alive connection with a cookie jar, as a browser holds a session."""
 
@@ -166,7 +172,9 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--submissions", type=int, default=60)
     parser.add_argument("--json", help="write the raw figures here")
+    parser.add_argument("--ca", required=True, help="the development CA (PKI/ca.pem)")
     arguments = parser.parse_args()
+    trust(arguments.ca)
 
     print(f"signing in {arguments.sessions} sessions (identity allows 30 sign-ins a minute per address: this can take a minute or two)", flush=True)
     cookies = []

@@ -56,16 +56,20 @@ struct EvaluationPagesTests {
     func finaliseRefusals() async throws {
         try await withEvaluationWeb { web in
             // The pimpinan above Dukcapil is whoever rates its head; the first persona whose curve page offers finalisation.
+            // It has no scope to list periods: it follows the period's link (from HR's page here).
             let nips = try ["plt", "walikota", "pimpinan", "pengelola"].map { try web.evaluation.nip($0) }
             try await web.test { client in
+                var hr = TestBrowser(client)
+                _ = try await hr.signIn(nip: try web.evaluation.nip("pengelola"), password: Self.password)
+                let current = try #require(EvaluationWebFixture.field("periode", in: try await hr.get("/kurva").body))
                 var lead = TestBrowser(client)
                 var found: String?
                 for nip in nips where found == nil {
                     lead = TestBrowser(client)
                     _ = try await lead.signIn(nip: nip, password: Self.password)
-                    found = EvaluationWebFixture.field("periode", in: try await lead.get("/kurva").body)
+                    found = EvaluationWebFixture.field("periode", in: try await lead.get("/kurva?periode=\(current)").body)
                 }
-                let curve = try await lead.get("/kurva")
+                let curve = try await lead.get("/kurva?periode=\(current)")
                 let period = try #require(found, "a period being rated has the finalise form")
                 let revision = try #require(EvaluationWebFixture.field("revisi", in: curve.body))
                 let before = try await web.evaluation.snapshot()

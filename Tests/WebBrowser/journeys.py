@@ -250,16 +250,19 @@ def main():
                   and answer["cache"] == "no-store", f"HR downloads {url.split('?')[0].rsplit('/', 1)[1]}: {answer['status']} {answer['type']} {answer['disposition']}")
         tpp = fetch(driver, f"{base}/ekspor/tpp?unit={unit}&bulan={month}")
         check(tpp["body"].startswith("nip,full_name,"), "the TPP CSV has its header")
-        sign_out(driver)
 
         # The pimpinan above the unit finalises (the demo's current triwulan is about half rated).
-        # The pimpinan above Dukcapil rates its head: the first persona whose curve page offers finalisation.
+        # The pimpinan above Dukcapil rates its head and has no scope to list periods: it follows the
+        # period's link. The first persona whose curve page offers finalisation.
+        driver.get(base + "/kurva")
+        current = Select(driver.find_element(By.ID, "periode")).first_selected_option.get_attribute("value")
+        sign_out(driver)
         buttons = []
         for persona in ("plt", "walikota", "pimpinan", "pengelola"):
             if persona not in personas:
                 continue
             sign_in(driver, base, personas[persona], arguments.password)
-            driver.get(base + "/kurva")
+            driver.get(f"{base}/kurva?periode={current}")
             buttons = driver.find_elements(By.CSS_SELECTOR, "form[action='/kurva/final'] button")
             if buttons:
                 print(f"     finalising as {persona}")

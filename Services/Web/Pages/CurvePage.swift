@@ -30,10 +30,17 @@ extension WebApp {
                     try await evaluation.listPeriods(.init(year: today.year, page: Common.PageRequest(pageSize: 500)), options: $0)
                 }.periods
             } catch let error as RPCError where error.code == .permissionDenied {
-                periods = try await asUser(session) {
-                    try await evaluation.listPeriods(.init(unit: Common.UnitScope(unitID: session.unitID, includeSubunits: true), year: today.year,
-                                                           page: Common.PageRequest(pageSize: 500)), options: $0)
-                }.periods
+                do {
+                    periods = try await asUser(session) {
+                        try await evaluation.listPeriods(.init(unit: Common.UnitScope(unitID: session.unitID, includeSubunits: true), year: today.year,
+                                                               page: Common.PageRequest(pageSize: 500)), options: $0)
+                    }.periods
+                } catch let error as RPCError where error.code == .permissionDenied {
+                    // No scope to list (the pimpinan above a unit, a penilai): the period the link names,
+                    // which evaluation lets them read.
+                    guard let chosen, Self.isIdentifier(chosen) else { throw error }
+                    periods = try await asUser(session) { try await evaluation.getPeriod(.init(periodID: chosen), options: $0) }.period.map { [$0] } ?? []
+                }
             }
             let units = try await asUser(session) {
                 try await identity.listUnits(.init(page: Common.PageRequest(pageSize: 1000)), options: $0)
