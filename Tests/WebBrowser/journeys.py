@@ -5,7 +5,11 @@ against the real services started by Tests/WebBrowser/run.sh:
   1. the pegawai submits this week's reports with a photo;
   2. the atasan verifies the batch (select all) and the pegawai's progress moves;
   3. a citizen rates from a ticket URL;
-  4. HR (pengelola kinerja) sees the unit's curve.
+  4. HR (pengelola kinerja) sees the unit's curve and downloads the exports; the pimpinan above
+     the unit tries to finalise it (with the breach explanation when the curve is breached);
+  5. the atasan rates a bawahan with the proposal and the quotas beside the form, and sees the
+     team's compliance calendar;
+  6. a user changes their password and signs in with the new one.
 
 Screenshots of each page at phone (390 px) and desktop (1280 px) width go to --screenshots.
 Exit status 0 when every journey passed, 1 otherwise (each failed check is printed).
@@ -73,7 +77,10 @@ def sign_in(driver, base, nip, password):
 
 
 def sign_out(driver):
-    driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    buttons = driver.find_elements(By.CSS_SELECTOR, "form.signout button")
+    if not buttons:
+        return
+    buttons[0].click()
     wait_for(driver, lambda d: "keluar=1" in d.current_url)
 
 
@@ -85,6 +92,16 @@ def verified_value(driver, base, indicator):
             match = re.search(r"Terverifikasi: ([\d,]+) dari", card.text)
             return float(match.group(1).replace(",", ".")) if match else None
     return None
+
+
+def fetch(driver, url):
+    """GETs `url` with the page's cookies (as a download would) and returns its status, headers and text."""
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: "same-origin"}).then(async r => done({status: r.status,
+            type: r.headers.get("content-type") || "", disposition: r.headers.get("content-disposition") || "",
+            cache: r.headers.get("cache-control") || "", body: await r.text()})).catch(e => done({status: 0, type: "", disposition: "", cache: "", body: String(e)}));
+    """, url)
 
 
 def fillable_rows(today):
@@ -146,6 +163,9 @@ def main():
         wait_for(driver, lambda d: "pesan=terkirim" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
         check("telah diajukan" in driver.page_source, "the week is submitted with a photo")
         shoot(driver, arguments.screenshots, "04-minggu-terkirim")
+        photos = driver.find_elements(By.CSS_SELECTOR, "img[src^='/bukti/']")
+        check(len(photos) > 0 and driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", photos[0]),
+              "the photo of the submitted report is shown back")
         driver.get(base + "/progres")
         shoot(driver, arguments.screenshots, "05-progres-sebelum")
         sign_out(driver)
@@ -207,6 +227,99 @@ def main():
         driver.get(base + "/kepatuhan")
         check(not driver.find_elements(By.CSS_SELECTOR, "p.error") and "kepatuhan" in driver.page_source, "HR sees compliance per unit")
         shoot(driver, arguments.screenshots, "13-kepatuhan")
+        # The exports, fetched as the browser would download them (same cookie), headers checked.
+        driver.get(base + "/kurva")
+        unit = driver.find_element(By.CSS_SELECTOR, "input[name=unit]").get_attribute("value")
+        # SIASN takes finalised evaluations: the first final triwulan of the list offers it.
+        siasn = None
+        for value in [o.get_attribute("value") for o in Select(driver.find_element(By.ID, "periode")).options]:
+            driver.get(f"{base}/kurva?periode={value}")
+            links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/ekspor/siasn']")
+            if links:
+                siasn = links[0].get_attribute("href")
+                shoot(driver, arguments.screenshots, "13b-kurva-final")
+                break
+        check(siasn is not None, "a final period offers the SIASN download")
+        siasn = siasn or f"{base}/ekspor/siasn?periode=none"
+        today = datetime.date.today()
+        quarter_end = ((today.month - 1) // 3) * 3
+        month = f"{today.year - 1}-12" if quarter_end == 0 else f"{today.year}-{quarter_end:02d}"
+        for url, kind in ((f"{base}/ekspor/tpp?unit={unit}&bulan={month}", "text/csv"), (siasn, "application/x-ndjson")):
+            answer = fetch(driver, url)
+            check(answer["status"] == 200 and answer["type"].startswith(kind) and answer["disposition"].startswith("attachment; filename=")
+                  and answer["cache"] == "no-store", f"HR downloads {url.split('?')[0].rsplit('/', 1)[1]}: {answer['status']} {answer['type']} {answer['disposition']}")
+        tpp = fetch(driver, f"{base}/ekspor/tpp?unit={unit}&bulan={month}")
+        check(tpp["body"].startswith("nip,full_name,"), "the TPP CSV has its header")
+
+        # The pimpinan above the unit finalises (the demo's current triwulan is about half rated).
+        # The pimpinan above Dukcapil rates its head and has no scope to list periods: it follows the
+        # period's link. The first persona whose curve page offers finalisation.
+        driver.get(base + "/kurva")
+        current = Select(driver.find_element(By.ID, "periode")).first_selected_option.get_attribute("value")
+        sign_out(driver)
+        buttons = []
+        for persona in ("plt", "walikota", "pimpinan", "pengelola"):
+            if persona not in personas:
+                continue
+            sign_in(driver, base, personas[persona], arguments.password)
+            driver.get(f"{base}/kurva?periode={current}")
+            buttons = driver.find_elements(By.CSS_SELECTOR, "form[action='/kurva/final'] button")
+            if buttons:
+                print(f"     finalising as {persona}")
+                break
+            sign_out(driver)
+        check(len(buttons) == 1, "the period being rated offers finalisation")
+        if buttons:
+            buttons[0].click()
+            wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "p.error, p.notice"))
+            if driver.find_elements(By.ID, "penjelasan"):
+                shoot(driver, arguments.screenshots, "14-finalisasi-pelanggaran")
+                driver.find_element(By.ID, "penjelasan").send_keys("Unit kecil: kuota dibulatkan, disetujui rapat pimpinan 2 Desember (uji peramban).")
+                driver.find_element(By.CSS_SELECTOR, "form[action='/kurva/final'] button").click()
+                wait_for(driver, lambda d: "final=" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
+            text = driver.page_source
+            check("difinalkan" in text or "belum dapat difinalkan" in text or "melanggar kurva" in text or "Hanya pimpinan" in text,
+                  "finalisation is done, or its refusal explained in Indonesian")
+            shoot(driver, arguments.screenshots, "14-finalisasi")
+        sign_out(driver)
+
+        # 5. The atasan rates a bawahan with the proposal and the quotas beside the form.
+        check(sign_in(driver, base, personas["atasan"], arguments.password), "atasan signs in to rate")
+        driver.get(base + "/tim/kalender")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "td.cal-filed")) > 0, "the team calendar marks filed days")
+        shoot(driver, arguments.screenshots, "15-kalender-tim")
+        driver.get(base + "/penilaian")
+        shoot(driver, arguments.screenshots, "16-penilaian")
+        links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/penilaian/']")
+        check(len(links) > 0, "the atasan has bawahan to rate")
+        if links:
+            links[0].click()
+            wait_for(driver, lambda d: "Usulan Hasil Kerja" in d.page_source)
+            text = driver.page_source
+            check("Usulan Hasil Kerja" in text and "Kuota kurva unit" in text, "the proposal and the curve's quotas are beside the form")
+            driver.find_element(By.CSS_SELECTOR, "input[name=hasil_kerja][value=sesuai]").click()
+            driver.find_element(By.ID, "alasan_hasil_kerja").send_keys("Target utama tercapai sesuai rencana triwulan.")
+            driver.find_element(By.CSS_SELECTOR, "input[name=perilaku][value=sesuai]").click()
+            shoot(driver, arguments.screenshots, "17-penilaian-pegawai")
+            driver.find_element(By.CSS_SELECTOR, "form[action^='/penilaian/'] button[type=submit]").click()
+            wait_for(driver, lambda d: "disimpan=1" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
+            check("Penilaian disimpan." in driver.page_source, "the atasan's rating is saved")
+            shoot(driver, arguments.screenshots, "18-penilaian-disimpan")
+        sign_out(driver)
+
+        # 6. A user changes their password.
+        new_password = "sandi-baru-uji-peramban-2026"
+        check(sign_in(driver, base, personas["auditor"], arguments.password), "the auditor signs in")
+        driver.get(base + "/kata-sandi")
+        shoot(driver, arguments.screenshots, "19-kata-sandi")
+        driver.find_element(By.ID, "sandi_lama").send_keys(arguments.password)
+        driver.find_element(By.ID, "sandi_baru").send_keys(new_password)
+        driver.find_element(By.ID, "sandi_ulang").send_keys(new_password)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/kata-sandi'] button").click()
+        wait_for(driver, lambda d: "diganti=1" in d.current_url or d.find_elements(By.CSS_SELECTOR, "p.error"))
+        check("berhasil diganti" in driver.page_source, "the password is changed")
+        sign_out(driver)
+        check(sign_in(driver, base, personas["auditor"], new_password), "the auditor signs in with the new password")
     finally:
         driver.quit()
     print(f"screenshots: {arguments.screenshots}")

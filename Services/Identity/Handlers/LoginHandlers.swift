@@ -19,9 +19,13 @@ extension IdentityHandlers {
         }
         let now = clock()
         let address = context.remoteAddress ?? "unknown"
-        // The limit is per host: a client's source port changes with every connection.
-        let host = address.split(separator: ":").dropLast().joined(separator: ":")
-        if case .limited(let retryAfter) = addressLimits.withLock({ $0.attempt(from: host.isEmpty ? address : host, now: .now) }) {
+        // The limit is per host, or per browser behind the web gateway (SignInAddress).
+        let caller = Caller(context: context)
+        var peerClient: String?
+        if case .client(let name) = caller.peer { peerClient = name }
+        let limitKey = SignInAddress.key(remoteAddress: context.remoteAddress, clientName: peerClient,
+                                         forwarded: context.metadata.first(Metadata.WellKnownKey.clientAddress))
+        if case .limited(let retryAfter) = addressLimits.withLock({ $0.attempt(from: limitKey, now: .now) }) {
             let wait = Int(retryAfter.components.seconds) + 1
             let error = RPCError(.resourceExhausted, "too many sign-in attempts from this address; retry in \(wait) s",
                                  reason: "ADDRESS_RATE_LIMITED", details: [Self.retryInfo(seconds: wait)])

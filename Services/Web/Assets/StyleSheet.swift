@@ -23,6 +23,7 @@ h2{font-size:1.1rem;margin:1.2rem 0 .5rem}
 .error{background:#fdecea;border-left:4px solid #b00020;padding:8px 12px}
 .card{background:#fff;border:1px solid #d5dbe1;border-radius:6px;padding:12px;margin:0 0 12px}
 label{display:block;font-weight:600;margin:.5rem 0 .2rem}
+label.inline{font-weight:400}
 input[type=text],input[type=password],input[type=number],select,textarea{width:100%;padding:10px;border:1px solid #8a949e;border-radius:4px;font:inherit;background:#fff}
 textarea{min-height:4.5rem}
 button,.button{display:inline-block;background:#0b4f6c;color:#fff;border:0;border-radius:4px;padding:11px 16px;font:inherit;font-weight:600;cursor:pointer;margin:6px 6px 0 0;text-decoration:none}
@@ -39,6 +40,14 @@ progress{width:100%;height:14px}
 .bar-label{display:flex;justify-content:space-between;font-size:.85rem}
 .choices{display:grid;grid-template-columns:repeat(auto-fit,minmax(2.9rem,1fr));gap:6px}
 .choices label{font-weight:400;border:1px solid #8a949e;border-radius:4px;padding:8px 6px;margin:0;background:#fff;text-align:center}
+.choices.wide{grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}
+.calendar{overflow-x:auto}
+.legend span{display:inline-block;padding:2px 6px;margin:2px;border:1px solid #d5dbe1;font-size:.8rem}
+.calendar table{font-size:.8rem}
+.calendar th,.calendar td{padding:4px;text-align:center;white-space:nowrap}
+.calendar th[scope=row]{text-align:left}
+.cal-filed{background:#e3f4e8}.cal-missing{background:#fdecea;font-weight:700}.cal-leave{background:#e8eaf6}.cal-off{color:#4a5660;background:#eceff1}
+a.photo img{width:96px;height:96px;object-fit:cover;border:1px solid #d5dbe1;border-radius:4px;margin:2px 6px 4px 0}
 .muted{color:#4a5660;font-size:.85rem}
 svg.curve{width:100%;max-width:32rem;height:auto;background:#fff;border:1px solid #d5dbe1}
 .weeknav{display:flex;justify-content:space-between;gap:10px}
@@ -54,6 +63,7 @@ svg.curve{width:100%;max-width:32rem;height:auto;background:#fff;border:1px soli
 @media (min-width:48em){
  .grid-day{display:grid;grid-template-columns:3fr 1fr 3fr 1fr 2fr;gap:0 10px;align-items:start}
  header.top{display:flex;align-items:center;gap:20px;flex-wrap:wrap}
+ .columns{display:grid;grid-template-columns:1fr 1fr;gap:0 20px;align-items:start}
 }
 """
 }

@@ -40,9 +40,11 @@ public final class ServiceGateway: Sendable {
         try connections.client(type).client
     }
 
-    /// The options of one call: `accessToken` for a user's call, an idempotency key for a write.
-    func options(accessToken: String?, write operation: String? = nil) -> CallOptions {
+    /// The options of one call: `accessToken` for a user's call, an idempotency key for a write, and
+    /// the browser's address (`clientAddress`) where the service limits per address (identity's sign-in).
+    func options(accessToken: String?, write operation: String? = nil, clientAddress: String? = nil) -> CallOptions {
         var metadata = Metadata()
+        if let clientAddress, clientAddress != "unknown" { metadata[Metadata.WellKnownKey.clientAddress] = clientAddress }
         metadata[Metadata.WellKnownKey.requestID] = "web-" + UUID().uuidString.lowercased().prefix(16)
         if let accessToken { metadata[Metadata.WellKnownKey.authorization] = "Bearer \(accessToken)" }
         if let operation { metadata[Metadata.WellKnownKey.idempotencyKey] = "web-\(operation)-\(UUID().uuidString.lowercased())" }

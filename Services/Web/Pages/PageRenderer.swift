@@ -42,17 +42,20 @@ extension WebApp {
 /// The links at the top of every page, by what the user is.
 enum Navigation {
     static func items(for session: WebSession) -> [[String: String]] {
+        if session.mustChangePassword { return [["href": WebApp.passwordPath, "label": "Ganti kata sandi"]] }
         var items = [["href": "/", "label": "Beranda"], ["href": "/minggu", "label": "Laporan minggu ini"],
                      ["href": "/progres", "label": "Progres"], ["href": "/umpan-balik", "label": "Umpan balik"],
                      ["href": "/evaluasi", "label": "Evaluasi"]]
         if session.isAtasan {
             items.append(["href": "/kotak-masuk", "label": "Kotak masuk"])
             items.append(["href": "/tim", "label": "Tim"])
+            items.append(["href": "/penilaian", "label": "Penilaian"])
         }
         if session.isManager {
             items.append(["href": "/kepatuhan", "label": "Kepatuhan"])
             items.append(["href": "/kurva", "label": "Kurva distribusi"])
         }
+        items.append(["href": WebApp.passwordPath, "label": "Kata sandi"])
         return items
     }
 }

@@ -50,34 +50,57 @@ extension WebApp {
         }
         do {
             let identity = try gateway.client(Identity.IdentityService.Client.self)
-            let login = try await identity.login(.init(nip: nip, password: password, clientName: "kinerja-web"), options: gateway.options(accessToken: nil))
+            let login = try await identity.login(.init(nip: nip, password: password, clientName: "kinerja-web"),
+                                               options: gateway.options(accessToken: nil, clientAddress: context.remoteAddress))
             guard let tokens = login.tokens, !tokens.accessToken.isEmpty else { throw RPCError(.internal, "Login without tokens") }
             if login.mustChangePassword {
-                _ = try? await identity.logout(.init(), options: gateway.options(accessToken: tokens.accessToken))
-                return signInForm(request, context: context, status: .forbidden,
-                                  error: "Kata sandi sekali pakai harus diganti dulu (kinerjactl account change-password), lalu masuk kembali.", nip: nip)
+                // A half-session that reaches only the change-password page (docs/WEB.md "Sessions").
+                let session = newSession(nip: nip, displayName: login.employee?.displayName ?? nip, tokens: tokens, mustChangePassword: true)
+                logger.info("signed in to change a one-time password", metadata: ["nip": "\(nip)", "address": "\(context.remoteAddress)"])
+                return Self.seeOther(Self.passwordPath, headers: startSession(session))
             }
-            let who = try await identity.whoAmI(.init(), options: gateway.options(accessToken: tokens.accessToken))
-            let now = clock.now()
-            sessions.purge(now: now)
-            let session = WebSession(
-                id: SessionTable.randomToken(), csrfToken: SessionTable.randomToken(), nip: nip,
-                displayName: who.employee?.displayName ?? login.employee?.displayName ?? nip,
-                unitID: who.unit?.unitID ?? "", unitName: who.unit?.name ?? "", bawahanNIPs: who.bawahanNIPs,
-                roles: Set(who.roles.map(\.role)), accessToken: tokens.accessToken,
-                accessTokenExpiresAt: tokens.accessTokenExpiresAt?.seconds ?? now + 300, refreshToken: tokens.refreshToken,
-                signedInAt: now, lastSeenAt: now)
-            sessions.insert(session)
+            let session = try await fullSession(nip: nip, fallbackName: login.employee?.displayName ?? nip, tokens: tokens)
             logger.info("signed in", metadata: ["nip": "\(nip)", "address": "\(context.remoteAddress)"])
-            var headers = HTTPFields()
-            headers.append(HTTPField(name: .setCookie, value: SessionCookie.set(SessionCookie.name, session.id, maxAge: configuration.sessionLifetimeSeconds)))
-            headers.append(HTTPField(name: .setCookie, value: SessionCookie.clear(SessionCookie.anonymousCSRF)))
-            return Self.seeOther("/", headers: headers)
+            return Self.seeOther("/", headers: startSession(session))
         } catch {
             logger.info("sign-in refused", metadata: ["nip": "\(nip)", "error": "\(error)"])
             let status: HTTPResponse.Status = (error as? RPCError)?.code == .resourceExhausted ? .tooManyRequests : .unauthorized
             return signInForm(request, context: context, status: status, error: StatusMessage.signIn(error), nip: nip)
         }
+    }
+
+    /// A session of the user `tokens` belong to, with what identity's WhoAmI says of them.
+    func fullSession(nip: String, fallbackName: String, tokens: Identity.TokenPair) async throws -> WebSession {
+        let identity = try gateway.client(Identity.IdentityService.Client.self)
+        let who = try await identity.whoAmI(.init(), options: gateway.options(accessToken: tokens.accessToken))
+        let now = clock.now()
+        return WebSession(
+            id: SessionTable.randomToken(), csrfToken: SessionTable.randomToken(), nip: nip, displayName: who.employee?.displayName ?? fallbackName,
+            unitID: who.unit?.unitID ?? "", unitName: who.unit?.name ?? "", bawahanNIPs: who.bawahanNIPs, roles: Set(who.roles.map(\.role)),
+            accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt?.seconds ?? now + 300,
+            refreshToken: tokens.refreshToken, signedInAt: now, lastSeenAt: now)
+    }
+
+    /// A fresh session (new id, new CSRF token) holding `tokens`; not yet in the table.
+    func newSession(nip: String, displayName: String, tokens: Identity.TokenPair, mustChangePassword: Bool) -> WebSession {
+        let now = clock.now()
+        var session = WebSession(
+            id: SessionTable.randomToken(), csrfToken: SessionTable.randomToken(), nip: nip, displayName: displayName,
+            unitID: "", unitName: "", bawahanNIPs: [], roles: [], accessToken: tokens.accessToken,
+            accessTokenExpiresAt: tokens.accessTokenExpiresAt?.seconds ?? now + 300, refreshToken: tokens.refreshToken,
+            signedInAt: now, lastSeenAt: now)
+        session.mustChangePassword = mustChangePassword
+        return session
+    }
+
+    /// Puts `session` in the table; the cookie that names it (the anonymous CSRF cookie cleared).
+    func startSession(_ session: WebSession) -> HTTPFields {
+        sessions.purge(now: clock.now())
+        sessions.insert(session)
+        var headers = HTTPFields()
+        headers.append(HTTPField(name: .setCookie, value: SessionCookie.set(SessionCookie.name, session.id, maxAge: configuration.sessionLifetimeSeconds)))
+        headers.append(HTTPField(name: .setCookie, value: SessionCookie.clear(SessionCookie.anonymousCSRF)))
+        return headers
     }
 
     /// Ends the session here and at identity (its tokens are revoked everywhere), and clears the cookie.

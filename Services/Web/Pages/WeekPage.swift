@@ -32,8 +32,12 @@ enum WeekPage {
             "nilai": values[prefix + "nilai"] ?? "",
             "uraian": values[prefix + "uraian"] ?? "",
             "menit": values[prefix + "menit"] ?? "",
-            "reports": reports.map { ["indicator": $0.indicator, "value": ReportFormat.number($0.realisationValue),
-                                      "state": ReportFormat.state($0.state), "description": $0.description] },
+            "reports": reports.map { report -> [String: Any] in
+                ["indicator": report.indicator, "value": ReportFormat.number(report.realisationValue),
+                 "state": ReportFormat.state(report.state), "description": report.description,
+                 "photos": report.evidence.filter { $0.sha256.count == 32 && WebApp.inlineImageTypes.contains($0.mediaType.lowercased()) }
+                    .map { ["hash": WebApp.hex($0.sha256), "alt": "Foto bukti \(report.indicator) \(day.isoString)"] }]
+            },
         ]
         if let problem { row["problem"] = problem }
         return row

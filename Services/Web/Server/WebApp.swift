@@ -49,6 +49,12 @@ public struct WebApp: Sendable {
         addEvaluationRoutes(to: router)
         addTeamRoutes(to: router)
         addComplianceRoutes(to: router)
+        addRatingRoutes(to: router)
+        addTeamCalendarRoutes(to: router)
+        addFinalisationRoutes(to: router)
+        addExportRoutes(to: router)
+        addPasswordRoutes(to: router)
+        addEvidenceRoutes(to: router)
         addCitizenRoutes(to: router)
         return router
     }

@@ -20,6 +20,9 @@ public struct WebCommand: AsyncParsableCommand {
     @Option(help: "Evaluation service, HOST:PORT.") var evaluation = "127.0.0.1:7405"
     @Flag(help: "Plain HTTP instead of HTTPS, loopback only. Development only: cookies and passwords then travel unencrypted.")
     var insecureDev = false
+    @Option(help: "Sign-in attempts per minute per browser address (default 10).") var signInPerAddress = 10
+    @Option(help: "Sign-in attempts per minute per NIP (default 5).") var signInPerAccount = 5
+    @Option(help: "Citizen page look-ups and ratings per minute per address (default 20).") var citizenPerAddress = 20
 
     public init() {}
 
@@ -27,6 +30,10 @@ public struct WebCommand: AsyncParsableCommand {
         for (name, text) in [("--listen", listen), ("--identity", identity), ("--planning", planning), ("--reporting", reporting),
                              ("--feedback", feedback), ("--evaluation", evaluation)] where ServerAddress(text) == nil {
             throw ValidationError("\(name) must be HOST:PORT, not \(text.debugDescription)")
+        }
+        for (name, value) in [("--sign-in-per-address", signInPerAddress), ("--sign-in-per-account", signInPerAccount),
+                              ("--citizen-per-address", citizenPerAddress)] where !(1...1_000_000).contains(value) {
+            throw ValidationError("\(name) must be 1–1000000 a minute")
         }
         if insecureDev, let address = ServerAddress(listen), !["127.0.0.1", "::1", "localhost"].contains(address.host) {
             throw ValidationError("--insecure-dev listens on loopback only (127.0.0.1, ::1)")
@@ -38,6 +45,9 @@ public struct WebCommand: AsyncParsableCommand {
         configuration.listen = ServerAddress(listen) ?? configuration.listen
         configuration.pki = pki
         configuration.insecureDev = insecureDev
+        configuration.signInPerAddressPerMinute = signInPerAddress
+        configuration.signInPerAccountPerMinute = signInPerAccount
+        configuration.citizenPerAddressPerMinute = citizenPerAddress
         for (service, text) in [(ServiceEndpoint.identity, identity), (.planning, planning), (.reporting, reporting), (.feedback, feedback),
                                 (.evaluation, evaluation)] {
             if let address = ServerAddress(text) { configuration.services[service] = address }

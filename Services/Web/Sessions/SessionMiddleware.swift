@@ -12,7 +12,17 @@ struct SessionMiddleware: RouterMiddleware {
         if let id = request.cookies[SessionCookie.name]?.value, !id.isEmpty {
             context.session = sessions.touch(id, now: clock.now())
         }
+        if context.session?.mustChangePassword == true && !Self.allowedBeforePasswordChange(request.uri.path) {
+            return WebApp.seeOther(WebApp.passwordPath)
+        }
         return try await next(request, context)
+    }
+}
+
+extension SessionMiddleware {
+    /// What a session that must change its one-time password may reach.
+    static func allowedBeforePasswordChange(_ path: String) -> Bool {
+        path == WebApp.passwordPath || path == "/keluar" || path.hasPrefix("/static/")
     }
 }
 

@@ -21,6 +21,9 @@ struct WebSession: Sendable {
     /// Unix seconds of the sign-in and of the last request.
     let signedInAt: Int64
     var lastSeenAt: Int64
+    /// True for the half-session of an account that must change its one-time password first: it
+    /// reaches only the change-password page and sign-out.
+    var mustChangePassword = false
     /// The week grid's draft (field name → value), kept until submitted or signed out.
     var weekDraft: [String: String] = [:]
 

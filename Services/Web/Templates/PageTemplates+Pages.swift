@@ -94,6 +94,27 @@ enum CurveTemplate {
 <table><thead><tr><th scope="col">Predikat</th><th scope="col">Jumlah</th></tr></thead>
 <tbody>{{#distribution}}<tr><td>{{predikat}}</td><td>{{count}}</td></tr>{{/distribution}}</tbody></table>
 {{#breaches}}<p class="error">{{text}}</p>{{/breaches}}
+{{#finalisable}}<h2>Finalisasi periode</h2>
+{{#refused}}<p class="error">{{text}}</p>{{/refused}}
+<form method="post" action="/kurva/final" class="card">
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="periode" value="{{periodID}}"><input type="hidden" name="revisi" value="{{revision}}">
+{{#override}}<input type="hidden" name="dengan_penjelasan" value="1">
+<label for="penjelasan">Penjelasan pelanggaran kurva (wajib, 20–2000 karakter; dicatat dalam log audit)</label>
+<textarea id="penjelasan" name="penjelasan" minlength="20" maxlength="2000" required></textarea>
+<button type="submit">Finalkan dengan penjelasan</button>{{/override}}
+{{^override}}<p class="muted">Semua evaluasi dikunci dengan cuplikan; pelaporan periode ini ditutup.</p>
+<button type="submit">Finalkan periode</button>{{/override}}
+</form>{{/finalisable}}
+{{#isFinal}}<p class="notice">Periode ini sudah final.</p>{{/isFinal}}
+<h2>Ekspor</h2>
+<div class="card">{{#isFinal}}<p><a class="button" href="/ekspor/siasn?periode={{periodID}}" download>Unduh SIASN (JSON Lines)</a></p>{{/isFinal}}
+{{^isFinal}}<p class="muted">Ekspor SIASN tersedia setelah periode final.</p>{{/isFinal}}
+<form method="get" action="/ekspor/tpp">
+<input type="hidden" name="unit" value="{{unitID}}">
+<label for="bulan">Bulan TPP (TTTT-BB)</label>
+<input type="text" id="bulan" name="bulan" value="{{month}}" pattern="[0-9]{4}-[0-9]{2}" inputmode="numeric" required>
+<button type="submit">Unduh TPP (CSV)</button>
+</form></div>
 {{#hasRaters}}<h2>Kemurahan penilai</h2>
 <table class="stack"><caption class="muted">Skor rata-rata unit {{unitMean}}; indeks positif = lebih murah dari unit</caption>
 <thead><tr><th scope="col">Penilai</th><th scope="col">Dinilai</th><th scope="col">Skor rata-rata</th><th scope="col">Indeks kemurahan</th></tr></thead>
@@ -142,7 +163,7 @@ enum EvaluationTemplate {
 enum TeamTemplate {
     static let text = """
 {{<layout}}{{$content}}
-<p class="muted">Tahun {{year}}. <a href="/kotak-masuk">Ke kotak masuk verifikasi</a></p>
+<p class="muted">Tahun {{year}}. <a href="/kotak-masuk">Ke kotak masuk verifikasi</a> · <a href="/tim/kalender">Kalender kepatuhan tim</a></p>
 {{#members}}<div class="card"><p><strong>{{name}}</strong></p>
 <p class="bar-label"><span>Rata-rata capaian</span><span>{{percent}}</span></p>
 <progress max="100" value="{{bar}}" aria-label="Rata-rata capaian {{name}}">{{percent}}</progress>

@@ -8,7 +8,9 @@ enum PageTemplates {
         for (name, text) in [("layout", LayoutTemplate.text), ("sign-in", SignInTemplate.text), ("home", HomeTemplate.text),
                              ("week", WeekTemplate.text), ("progress", ProgressTemplate.text), ("inbox", InboxTemplate.text),
                              ("feedback", FeedbackTemplate.text), ("curve", CurveTemplate.text), ("citizen", CitizenTemplate.text),
-                             ("evaluation", EvaluationTemplate.text), ("team", TeamTemplate.text), ("compliance", ComplianceTemplate.text)] {
+                             ("evaluation", EvaluationTemplate.text), ("team", TeamTemplate.text), ("compliance", ComplianceTemplate.text),
+                             ("rating-list", RatingListTemplate.text), ("rating", RatingTemplate.text),
+                             ("team-calendar", TeamCalendarTemplate.text), ("password", PasswordTemplate.text)] {
             try library.register(text, named: name)
         }
         return library
@@ -90,7 +92,8 @@ enum WeekTemplate {
 {{#rows}}
 <fieldset class="day{{#future}} future{{/future}}">
 <legend>{{label}}</legend>
-{{#reports}}<p class="filed">Sudah dilaporkan: {{indicator}} — {{value}} ({{state}})</p>{{/reports}}
+{{#reports}}<p class="filed">Sudah dilaporkan: {{indicator}} — {{value}} ({{state}})</p>
+{{#photos}}<a class="photo" href="/bukti/{{hash}}"><img src="/bukti/{{hash}}" alt="{{alt}}" width="96" height="96" loading="lazy"></a>{{/photos}}{{/reports}}
 {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
 {{^future}}
 <input type="hidden" name="hari{{index}}_tanggal" value="{{date}}">

@@ -50,5 +50,8 @@ public struct Metadata: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         public static let requestID = "request-id"
         public static let traceparent = "traceparent"
         public static let idempotencyKey = "idempotency-key"
+        /// The end user's network address, sent by a gateway that signs users in on their behalf
+        /// (kinerja-web); believed only where a service says so (identity, from `client/web`).
+        public static let clientAddress = "client-address"
     }
 }

@@ -93,6 +93,45 @@ struct SignInTests {
         }
     }
 
+    @Test("behind the web gateway (client/web) each browser's address has its own sign-in bucket, from the client-address metadata")
+    func addressLimitPerBrowserBehindGateway() async throws {
+        try await withIdentity(configure: { $0.attemptsPerMinutePerAddress = 3 }) { f in
+            let web = Identity.IdentityService.Client(transport: f.transport(.client("web")))
+            let first = CallOptions(metadata: [Metadata.WellKnownKey.clientAddress: "203.0.113.7"])
+            let second = CallOptions(metadata: [Metadata.WellKnownKey.clientAddress: "2001:db8::42"])
+            for persona in ["pegawai", "atasan", "pimpinan"] {
+                #expect(await statusCode { try await web.login(Identity.LoginRequest(nip: try f.nip(persona), password: "wrong-password"), options: first) } == .unauthenticated)
+            }
+            #expect(await statusCode { try await web.login(Identity.LoginRequest(nip: try f.nip("auditor"), password: "wrong-password"), options: first) } == .resourceExhausted)
+            // Another browser behind the same gateway is not held up by the first one's attempts.
+            let other = try await web.login(Identity.LoginRequest(nip: try f.nip("auditor"), password: IdentityFixture.demoPassword), options: second)
+            #expect(other.tokens?.accessToken.isEmpty == false)
+        }
+    }
+
+    @Test("client-address metadata from any caller but client/web is ignored: the peer's own address is limited")
+    func clientAddressIgnoredFromOtherClients() async throws {
+        try await withIdentity(configure: { $0.attemptsPerMinutePerAddress = 3 }) { f in
+            let personas = ["pegawai", "atasan", "pimpinan"]
+            for (index, persona) in personas.enumerated() {
+                let options = CallOptions(metadata: [Metadata.WellKnownKey.clientAddress: "198.51.100.\(index + 1)"])
+                #expect(await statusCode { try await f.client.login(Identity.LoginRequest(nip: try f.nip(persona), password: "wrong-password"), options: options) } == .unauthenticated)
+            }
+            let fresh = CallOptions(metadata: [Metadata.WellKnownKey.clientAddress: "198.51.100.99"])
+            #expect(await statusCode { try await f.client.login(Identity.LoginRequest(nip: try f.nip("auditor"), password: IdentityFixture.demoPassword), options: fresh) } == .resourceExhausted)
+        }
+    }
+
+    @Test("the sign-in limit's key: the host without the port; the forwarded address only from client/web and only when it is an address")
+    func signInAddressKey() {
+        #expect(SignInAddress.key(remoteAddress: "127.0.0.1:5123", clientName: "operator", forwarded: "203.0.113.7") == "127.0.0.1")
+        #expect(SignInAddress.key(remoteAddress: "127.0.0.1:5123", clientName: nil, forwarded: "203.0.113.7") == "127.0.0.1")
+        #expect(SignInAddress.key(remoteAddress: "127.0.0.1:5123", clientName: "web", forwarded: "203.0.113.7") == "web/203.0.113.7")
+        #expect(SignInAddress.key(remoteAddress: "127.0.0.1:5123", clientName: "web", forwarded: "2001:DB8::1") == "web/2001:db8::1")
+        #expect(SignInAddress.key(remoteAddress: "127.0.0.1:5123", clientName: "web", forwarded: "evil\nhost") == "127.0.0.1")
+        #expect(SignInAddress.key(remoteAddress: "127.0.0.1:5123", clientName: "web", forwarded: nil) == "127.0.0.1")
+    }
+
     @Test("a one-time password allows only ChangePassword; after the change the tokens work for every service")
     func oneTimePassword() async throws {
         try await withIdentity { f in
