@@ -65,8 +65,9 @@ class System:
             time.sleep(0.02)
         raise RuntimeError(f"kinerja-{name} (pid {pid}) did not exit after signal {sig}")
 
-    def start(self, name, timeout=120):
-        """Starts the service with the configuration run.sh wrote; returns when it listens."""
+    def start(self, name, timeout=120, environment=None):
+        """Starts the service with the configuration run.sh wrote (and `environment`'s
+        KINERJA_SECTION__KEY overrides); returns when it listens."""
         out_path = f"{self.dev}/run/{name}.out"
         with open(out_path, "w"):
             pass
@@ -74,7 +75,8 @@ class System:
         log = open(f"{self.dev}/logs/{name}.log", "a")
         process = subprocess.Popen(
             [f"{self.bin}/kinerja-{name}", "serve", "--config", f"{self.dev}/config/{name}.json"],
-            stdout=out, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True)
+            stdout=out, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
+            env=dict(os.environ, **(environment or {})))
         out.close()
         log.close()
         with open(f"{self.dev}/run/{name}.pid", "w") as f:

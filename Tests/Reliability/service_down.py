@@ -12,6 +12,7 @@ import argparse
 import datetime
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from chaos import WITA, Persona, personas  # noqa: E402
@@ -110,6 +111,40 @@ def context_of(system, pegawai, atasan, pengelola):
             "period_id": rated["periodId"], "rated_nip": rated["employee"]["nip"], "quarter": quarter, "report_date": {"year": day.year, "month": day.month, "day": day.day}}
 
 
+def token_expiry(system, pegawai):
+    """Identity down while a session is open: the other services keep accepting the access token
+    (they verify it with identity's keys they hold) until kinerjactl must refresh it (30 s before
+    its expiry); the refresh then fails UNAVAILABLE, and never does a call go through on an expired
+    token. Identity runs with 1-minute access tokens for this check (the contract's range is 1–15)."""
+    failures = 0
+    short = {"KINERJA_IDENTITY__ACCESS_TOKEN_MINUTES": "1"}
+    system.stop("identity")
+    system.start("identity", environment=short)
+    session = Persona(system, "expiry", pegawai.nip, pegawai.password)
+    session.session = f"{system.dev}/reliability/down-session-expiry.json"
+    import threading
+    session.login(threading.Event())
+    signed_in = time.monotonic()
+    system.stop("identity")
+    print("== identity down with a 1-minute access token")
+    request = [{"nip": pegawai.nip}]
+    status, answer = system.call("planning/GetCurrentSkp", request, session=session.session)
+    ok = status == "OK"
+    failures += not ok
+    print(f"  {'ok  ' if ok else 'FAIL'} at once: planning.current_skp {status} (the token is still valid) {'' if ok else answer}")
+    time.sleep(max(0.0, 35 - (time.monotonic() - signed_in)))
+    status, answer = system.call("planning/GetCurrentSkp", request, session=session.session)
+    ok = status == "UNAVAILABLE"
+    failures += not ok
+    print(f"  {'ok  ' if ok else 'FAIL'} near expiry: planning.current_skp {status} {str(answer).splitlines()[-1][:140] if status != 'OK' else ''}")
+    system.start("identity")
+    status, answer = system.call("planning/GetCurrentSkp", request, session=session.session)
+    ok = status == "OK"
+    failures += not ok
+    print(f"  {'ok  ' if ok else 'FAIL'} identity started again: planning.current_skp {status} (the session refreshed) {'' if ok else answer}")
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dev", required=True)
@@ -153,6 +188,8 @@ def main():
         failures += len(wrong)
         print(f"  {'ok  ' if not wrong else 'FAIL'} after kinerja-{service} started again (the others not restarted): "
               + ("every call OK" if not wrong else "; ".join(f"{n} {s} {m}" for n, (s, m) in wrong.items())))
+    if not args.only or args.only == "identity":
+        failures += token_expiry(system, people["pegawai"])
     print(f"service-down: {failures} unexpected answers")
     sys.exit(1 if failures else 0)
 
