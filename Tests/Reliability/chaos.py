@@ -73,6 +73,8 @@ class Generator:
         self.lock = threading.Lock()
         self.to_verify = []
         self.report_days = []
+        # The service each worker is calling now (the chaos driver aims at them half the time).
+        self.in_flight = {}
 
     def next_key(self, kind):
         with self.lock:
@@ -87,6 +89,7 @@ class Generator:
         entry.update(extra or {})
         deadline = time.monotonic() + self.retry_budget
         tries = 0
+        self.in_flight[threading.get_ident()] = method.split("/")[0]
         while True:
             tries += 1
             status, answer = self.system.call(method, requests, session=persona.session if persona else None,
@@ -225,13 +228,17 @@ def current_skp(system, pegawai):
             "edit_rhk": skp["rhks"][-1]["rhkId"]}
 
 
-def chaos(system, kills, interval, stop, counters, journal_path):
+def chaos(system, generator, kills, interval, downtime, stop, counters, journal_path):
+    """Every LO–HI seconds: SIGKILL a service (half the time one a worker is calling), leave it
+    down 0–`downtime` seconds, start it again."""
     log = open(journal_path.replace("writes.jsonl", "kills.jsonl"), "a")
     while counters["kills"] < kills and not stop.is_set():
         time.sleep(random.uniform(*interval))
-        name = random.choice(SERVICES)
+        busy = list(generator.in_flight.values())
+        name = random.choice(busy) if busy and random.random() < 0.5 else random.choice(SERVICES)
         started = time.monotonic()
         system.kill(name)
+        time.sleep(random.uniform(0, downtime))
         for attempt in range(3):
             try:
                 system.start(name)
@@ -262,6 +269,7 @@ def main():
     parser.add_argument("--port-base", type=int, required=True)
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--interval", default="2,5", help="seconds between kills: LO,HI")
+    parser.add_argument("--downtime", type=float, default=1.0, help="most seconds a killed service stays down")
     parser.add_argument("--retry-budget", type=float, default=45.0)
     parser.add_argument("--password", default=os.environ.get("KINERJA_DEMO_PASSWORD", "kinerja-demo-kupang"))
     args = parser.parse_args()
@@ -308,7 +316,7 @@ def main():
                for n, s in (("pegawai", pegawai_step), ("atasan", atasan_step), ("kiosk", kiosk_step))]
     for thread in threads:
         thread.start()
-    chaos(system, args.kills, interval, stop, counters, journal_path)
+    chaos(system, generator, args.kills, interval, args.downtime, stop, counters, journal_path)
     for thread in threads:
         thread.join(timeout=args.retry_budget + 60)
     elapsed = time.monotonic() - started

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# A thousand kills under load, with a checker (docs/RELIABILITY.md): starts a separate Kinerja
-# system (its own PKI and data under .dev/reliability, services on 27401–27405, web on 28443),
-# drives the cycle through kinerjactl while a random service is SIGKILLed and restarted every
-# few seconds, stops the services and checks every store against the writes acknowledged.
+# The system-level reliability suite (docs/RELIABILITY.md): starts a separate Kinerja system
+# (its own PKI and data under .dev/reliability, services on 27401–27405, web on 28443), stops each
+# service in turn and checks what the others answer (service_down.py), then drives the cycle
+# through kinerjactl while a random service is SIGKILLed and restarted every few seconds
+# (chaos.py), stops the services and checks every store against the writes acknowledged (check.py).
 #
-#   Tests/Reliability/run.sh [--kills N] [--interval LO,HI] [--bin DIR]
+#   Tests/Reliability/run.sh [--kills N] [--interval LO,HI] [--bin DIR] [--no-down]
 #   Tests/Reliability/run.sh --smoke --attach DEV PORT_BASE [--bin DIR]
 #
-# --smoke: 10 kills, 1.5–3 s apart (the step of `make test`). --attach: use a system already
-# started by deploy/dev/run.sh under DEV on PORT_BASE (the browser tests' system, once they are
-# done) instead of starting one; its services are stopped at the end either way.
+# --smoke: 10 kills, 1–2.5 s apart, no service-down checks (the step of `make test`). --attach:
+# use a system already started by deploy/dev/run.sh under DEV on PORT_BASE (the browser tests'
+# system, once they are done) instead of starting one; its services are stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -17,6 +18,7 @@ BIN="$ROOT/.build/debug"
 KILLS=1000
 INTERVAL="2,4"
 ATTACH=""
+DOWN=1
 PORT_BASE=27400
 WEB_PORT=28443
 while [[ $# -gt 0 ]]; do
@@ -24,7 +26,8 @@ while [[ $# -gt 0 ]]; do
     --kills) KILLS=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --bin) BIN=$2; shift 2 ;;
-    --smoke) KILLS=10; INTERVAL="1.5,3"; shift ;;
+    --smoke) KILLS=10; INTERVAL="1,2.5"; DOWN=0; shift ;;
+    --no-down) DOWN=0; shift ;;
     --attach) ATTACH=$2; PORT_BASE=$3; shift 3 ;;
     *) echo "unknown argument: $1"; exit 2 ;;
   esac
@@ -49,10 +52,16 @@ trap 'KINERJA_DEV_DIR="$DEV" deploy/dev/stop.sh >/dev/null 2>&1 || true' EXIT
 rm -rf "$DEV/reliability"
 mkdir -p "$DEV/reliability"
 
-echo "==> load under chaos: $KILLS kills, one every ${INTERVAL/,/–} s"
 status=0
-python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" --kills "$KILLS" --interval "$INTERVAL" || status=1
+if [[ $DOWN == 1 ]]; then
+  echo "==> one service down at a time"
+  python3 Tests/Reliability/service_down.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" | tee "$DEV/reliability/down.txt" || status=1
+  tail -n 1 "$DEV/reliability/down.txt" >>"$DEV/reliability/counts.txt"
+fi
+echo "==> load under chaos: $KILLS kills, one every ${INTERVAL/,/–} s"
+python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" --kills "$KILLS" --interval "$INTERVAL" \
+  | tee -a "$DEV/reliability/counts.txt" || status=1
 echo "==> stopping the services (SIGTERM), then checking the stores"
 KINERJA_DEV_DIR="$DEV" deploy/dev/stop.sh >/dev/null
-python3 Tests/Reliability/check.py --dev "$DEV" --bin "$BIN" || status=1
+python3 Tests/Reliability/check.py --dev "$DEV" --bin "$BIN" | tee -a "$DEV/reliability/counts.txt" || status=1
 exit $status
