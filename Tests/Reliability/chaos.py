@@ -83,8 +83,9 @@ class Generator:
 
     def write(self, kind, method, requests, persona=None, certificate=None, key=None, marker=None, extra=None,
               applied_when_already=False):
-        """Sends the write until it is answered: OK (acked), a final error (rejected) or the retry
-        budget is spent (unacked). The same key and request go with every try."""
+        """Sends the write until it is answered: OK (acked: returns the answer), a final error
+        (rejected: returns False) or the retry budget is spent (unacked: returns None). The same
+        key and request go with every try."""
         entry = {"kind": kind, "key": key, "marker": marker, "method": method}
         entry.update(extra or {})
         deadline = time.monotonic() + self.retry_budget
@@ -106,7 +107,7 @@ class Generator:
             if status in FINAL:
                 entry.update(outcome="rejected", tries=tries, status=status, error=str(answer)[-200:])
                 self.journal.record(entry)
-                return None
+                return False
             if status == "UNAUTHENTICATED" and persona is not None:
                 persona.login(self.stop)
             if time.monotonic() > deadline or self.stop.is_set() and tries > 1:
@@ -118,6 +119,8 @@ class Generator:
     # --- the cycle ---------------------------------------------------------------------------
 
     def report_with_evidence(self, pegawai, skp):
+        if not self.report_days:
+            return self.competence(pegawai)
         key = self.next_key("report")
         body = b"%PDF-1.4\n% " + key.encode() + b"\n" + os.urandom(random.randint(1, 3) * 40_000) + b"\n%%EOF\n"
         digest = hashlib.sha256(body).digest()
@@ -128,22 +131,24 @@ class Generator:
         for start in range(0, len(body), 48_000):
             upload.append({"chunk": base64.b64encode(body[start:start + 48_000]).decode()})
         if self.write("evidence", "reporting/UploadEvidence", upload, persona=pegawai, key=key + "-upload",
-                      extra={"sha256": digest.hex()}) is None:
+                      extra={"sha256": digest.hex()}) in (None, False):
             return
-        if not self.report_days:
-            return
-        day = random.choice(self.report_days)
+        with self.lock:
+            if not self.report_days:
+                return
+            day = random.choice(self.report_days)
         rhk, iki = random.choice(skp["ikis"])
         draft = {"reportDate": {"year": day.year, "month": day.month, "day": day.day}, "rhkId": rhk, "ikiId": iki,
                  "realisationValue": 1, "description": f"Pelayanan KTP-el {key}", "durationMinutes": 0,
                  "evidence": [link]}
         answer = self.write("report", "reporting/SubmitDailyReport", [{"report": draft}], persona=pegawai, key=key,
                             marker=key, extra={"sha256": digest.hex()})
-        if answer is None:
-            # A day at its limit stops taking reports; the next days are tried.
+        if answer is False:
+            # A day the policy refuses (at its limit, locked, out of the window) takes no more reports.
             with self.lock:
-                if day in self.report_days and len(self.report_days) > 0:
+                if day in self.report_days:
                     self.report_days.remove(day)
+        if not answer:
             return
         report = answer["report"]
         with self.lock:
@@ -191,7 +196,7 @@ class Generator:
                             [{"ticket": {"unitId": unit_id, "servedByNip": pegawai_nip,
                                          "serviceName": f"Penerbitan KTP-el {key}", "counterName": "Loket 2"}}],
                             certificate="citizen-kiosk", key=key, marker=key)
-        if answer is None:
+        if not answer:
             return
         code = answer["ticket"]["ticketCode"]
         self.write("rating", "feedback/SubmitCitizenRating",
@@ -200,12 +205,21 @@ class Generator:
                    certificate="citizen-kiosk", marker=code, extra={"ticket_code": code}, applied_when_already=True)
 
 
-def report_days():
-    """The working days (Monday to Friday) from today back to the default backdate window of
-    three calendar days, WITA."""
+def report_days(back):
+    """The working days (Monday to Friday) from today back `back` calendar days, WITA."""
     today = datetime.datetime.now(WITA).date()
-    days = [today - datetime.timedelta(days=n) for n in range(4)]
+    days = [today - datetime.timedelta(days=n) for n in range(back + 1)]
     return [day for day in days if day.weekday() < 5]
+
+
+def widen_reporting_policy(system, pengelola, unit_id):
+    """The long run files more reports than the default policy allows a pegawai (20 a day, 3 days
+    back): the pengelola sets the unit's policy to the contract's maxima (50 a day, 31 days)."""
+    policy = {"unitId": unit_id, "backdateDays": 31, "reviewDeadlineDays": 5, "maxReportsPerDay": 50}
+    status, answer = system.call("reporting/SetReportingPolicy", [{"policy": policy}], session=pengelola.session,
+                                 key=f"rel-policy-{os.urandom(4).hex()}")
+    if status != "OK":
+        raise RuntimeError(f"SetReportingPolicy: {status} {answer}")
 
 
 def personas(dev):
@@ -270,6 +284,8 @@ def main():
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--interval", default="2,5", help="seconds between kills: LO,HI")
     parser.add_argument("--downtime", type=float, default=1.0, help="most seconds a killed service stays down")
+    parser.add_argument("--widen-policy", action="store_true",
+                        help="raise the pegawai unit's report limits first (the long run)")
     parser.add_argument("--retry-budget", type=float, default=45.0)
     parser.add_argument("--password", default=os.environ.get("KINERJA_DEMO_PASSWORD", "kinerja-demo-kupang"))
     args = parser.parse_args()
@@ -282,7 +298,6 @@ def main():
     journal = Journal(journal_path)
     stop = threading.Event()
     generator = Generator(system, journal, run_id, stop, args.retry_budget)
-    generator.report_days = report_days()
 
     nips = personas(args.dev)
     pegawai = Persona(system, "pegawai", nips["pegawai"], args.password)
@@ -291,6 +306,12 @@ def main():
         if not persona.login(stop):
             sys.exit(f"could not sign in the {persona.role}")
     skp = current_skp(system, pegawai)
+    if args.widen_policy:
+        pengelola = Persona(system, "pengelola", nips["pengelola"], args.password)
+        pengelola.login(stop)
+        widen_reporting_policy(system, pengelola, skp["unit_id"])
+    # Days the policy refuses (locked, too far back, at the day's limit) drop out as they are refused.
+    generator.report_days = report_days(31 if args.widen_policy else 3)
     edits_skp = skp["state"] == "SKP_STATE_DRAFT"
 
     def pegawai_step():

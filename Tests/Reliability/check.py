@@ -94,7 +94,15 @@ def main():
     named = {row[0].hex() for row in reporting.execute("SELECT DISTINCT sha256 FROM report_evidence")}
     uploaded = {row[0].hex() for row in reporting.execute("SELECT DISTINCT sha256 FROM evidence_upload")}
     missing = named - on_disk
-    orphans = on_disk - named - uploaded
+    # A SIGKILL between an upload's rename into the store and the commit of its row leaves a
+    # file no row names; the service's orphan sweep removes it after reporting.orphan_grace_seconds.
+    # Such a file must be one this run's generator sent (its hash is in the journal); any other
+    # unnamed file is an orphan.
+    journal_hashes = set()
+    with open(f"{args.dev}/reliability/writes.jsonl") as f:
+        journal_hashes = {json.loads(line).get("sha256") for line in f if line.strip()}
+    crash_leftovers = (on_disk - named - uploaded) & journal_hashes
+    orphans = on_disk - named - uploaded - journal_hashes
     if missing:
         integrity_failures += 1
         problems.append(f"evidence: {len(missing)} files named by reports are missing, e.g. {sorted(missing)[:3]}")
@@ -158,7 +166,7 @@ def main():
     summary = {"writes_logged": len(writes), "writes_acknowledged": len(acked), "writes_checked": checked,
                "retried": retried, "lost": len(lost), "duplicated": len(duplicated),
                "integrity_failures": integrity_failures, "evidence_files": len(on_disk),
-               "unreferenced_uploads": len(on_disk - named)}
+               "unreferenced_uploads": len((on_disk - named) & uploaded), "crash_leftover_files": len(crash_leftovers)}
     with open(f"{args.dev}/reliability/check-summary.json", "w") as f:
         json.dump(summary, f, indent=1)
     print("check: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.items()))

@@ -19,6 +19,7 @@ KILLS=1000
 INTERVAL="2,4"
 ATTACH=""
 DOWN=1
+WIDEN=--widen-policy
 PORT_BASE=27400
 WEB_PORT=28443
 while [[ $# -gt 0 ]]; do
@@ -26,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --kills) KILLS=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --bin) BIN=$2; shift 2 ;;
-    --smoke) KILLS=10; INTERVAL="1,2.5"; DOWN=0; shift ;;
+    --smoke) KILLS=10; INTERVAL="1,2.5"; DOWN=0; WIDEN=""; shift ;;
     --no-down) DOWN=0; shift ;;
     --attach) ATTACH=$2; PORT_BASE=$3; shift 3 ;;
     *) echo "unknown argument: $1"; exit 2 ;;
@@ -59,7 +60,7 @@ if [[ $DOWN == 1 ]]; then
   tail -n 1 "$DEV/reliability/down.txt" >>"$DEV/reliability/counts.txt"
 fi
 echo "==> load under chaos: $KILLS kills, one every ${INTERVAL/,/–} s"
-python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" --kills "$KILLS" --interval "$INTERVAL" \
+python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" --kills "$KILLS" --interval "$INTERVAL" $WIDEN \
   | tee -a "$DEV/reliability/counts.txt" || status=1
 echo "==> stopping the services (SIGTERM), then checking the stores"
 KINERJA_DEV_DIR="$DEV" deploy/dev/stop.sh >/dev/null
