@@ -242,11 +242,12 @@ def current_skp(system, pegawai):
             "edit_rhk": skp["rhks"][-1]["rhkId"]}
 
 
-def chaos(system, generator, kills, interval, downtime, stop, counters, journal_path):
+def chaos(system, generator, kills, interval, downtime, seconds, stop, counters, journal_path):
     """Every LO–HI seconds: SIGKILL a service (half the time one a worker is calling), leave it
-    down 0–`downtime` seconds, start it again."""
+    down 0–`downtime` seconds, start it again; until `kills` kills or `seconds` have passed."""
     log = open(journal_path.replace("writes.jsonl", "kills.jsonl"), "a")
-    while counters["kills"] < kills and not stop.is_set():
+    end = time.monotonic() + seconds
+    while counters["kills"] < kills and not stop.is_set() and time.monotonic() < end:
         time.sleep(random.uniform(*interval))
         busy = list(generator.in_flight.values())
         name = random.choice(busy) if busy and random.random() < 0.5 else random.choice(SERVICES)
@@ -284,6 +285,8 @@ def main():
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--interval", default="2,5", help="seconds between kills: LO,HI")
     parser.add_argument("--downtime", type=float, default=1.0, help="most seconds a killed service stays down")
+    parser.add_argument("--max-seconds", type=float, default=float("inf"),
+                        help="stop killing after this long even below --kills (the counts say how many)")
     parser.add_argument("--widen-policy", action="store_true",
                         help="raise the pegawai unit's report limits first (the long run)")
     parser.add_argument("--retry-budget", type=float, default=45.0)
@@ -337,7 +340,7 @@ def main():
                for n, s in (("pegawai", pegawai_step), ("atasan", atasan_step), ("kiosk", kiosk_step))]
     for thread in threads:
         thread.start()
-    chaos(system, generator, args.kills, interval, args.downtime, stop, counters, journal_path)
+    chaos(system, generator, args.kills, interval, args.downtime, args.max_seconds, stop, counters, journal_path)
     for thread in threads:
         thread.join(timeout=args.retry_budget + 60)
     elapsed = time.monotonic() - started

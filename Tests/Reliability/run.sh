@@ -5,7 +5,7 @@
 # through kinerjactl while a random service is SIGKILLed and restarted every few seconds
 # (chaos.py), stops the services and checks every store against the writes acknowledged (check.py).
 #
-#   Tests/Reliability/run.sh [--kills N] [--interval LO,HI] [--bin DIR] [--no-down]
+#   Tests/Reliability/run.sh [--kills N] [--max-seconds S] [--interval LO,HI] [--bin DIR] [--no-down]
 #   Tests/Reliability/run.sh --smoke --attach DEV PORT_BASE [--bin DIR]
 #
 # --smoke: 10 kills, 1–2.5 s apart, no service-down checks (the step of `make test`). --attach:
@@ -20,11 +20,13 @@ INTERVAL="2,4"
 ATTACH=""
 DOWN=1
 WIDEN=--widen-policy
+LIMIT=""
 PORT_BASE=27400
 WEB_PORT=28443
 while [[ $# -gt 0 ]]; do
   case $1 in
     --kills) KILLS=$2; shift 2 ;;
+    --max-seconds) LIMIT="--max-seconds $2"; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --bin) BIN=$2; shift 2 ;;
     --smoke) KILLS=10; INTERVAL="1,2.5"; DOWN=0; WIDEN=""; shift ;;
@@ -60,7 +62,7 @@ if [[ $DOWN == 1 ]]; then
   tail -n 1 "$DEV/reliability/down.txt" >>"$DEV/reliability/counts.txt"
 fi
 echo "==> load under chaos: $KILLS kills, one every ${INTERVAL/,/–} s"
-python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" --kills "$KILLS" --interval "$INTERVAL" $WIDEN \
+python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" --kills "$KILLS" --interval "$INTERVAL" $WIDEN $LIMIT \
   | tee -a "$DEV/reliability/counts.txt" || status=1
 echo "==> stopping the services (SIGTERM), then checking the stores"
 KINERJA_DEV_DIR="$DEV" deploy/dev/stop.sh >/dev/null
