@@ -70,11 +70,13 @@ test: deps
 
 ## The long reliability suite (docs/RELIABILITY.md), not part of `make test`: one service down at a
 ## time, KILLS (default 1000) SIGKILLs under load with the checker, then Fuzz/run.sh when present.
+## RELIABILITY_ARGS="--max-seconds 2400" caps the kill run's time.
 KILLS ?= 1000
+RELIABILITY_ARGS ?=
 reliability: deps
 	$(SWIFT) build
 	@status=0; \
-	Tests/Reliability/run.sh --kills $(KILLS) --bin .build/debug || status=1; \
+	Tests/Reliability/run.sh --kills $(KILLS) $(RELIABILITY_ARGS) --bin .build/debug || status=1; \
 	if [ -x Fuzz/run.sh ]; then echo "==> fuzzing (Fuzz/run.sh)"; Fuzz/run.sh || status=1; fi; \
 	echo "==> reliability counts"; cat .dev/reliability/reliability/counts.txt 2>/dev/null; \
 	exit $$status
