@@ -254,12 +254,12 @@ def chaos(system, generator, kills, interval, downtime, seconds, stop, counters,
         started = time.monotonic()
         system.kill(name)
         time.sleep(random.uniform(0, downtime))
-        for attempt in range(3):
+        for attempt in range(10):
             try:
                 system.start(name)
                 break
             except (RuntimeError, OSError) as error:
-                if attempt == 2:
+                if attempt == 9:
                     counters["errors"].append(f"kinerja-{name} could not be restarted: {error}")
                     stop.set()
                     return
@@ -272,9 +272,14 @@ def chaos(system, generator, kills, interval, downtime, seconds, stop, counters,
     stop.set()
 
 
-def worker(name, stop, step):
+def worker(name, stop, step, counters):
+    """Runs `step` until the run stops; an exception is counted (the run fails) and the worker goes on."""
     while not stop.is_set():
-        step()
+        try:
+            step()
+        except Exception as error:  # noqa: BLE001 - any failure of the generator itself fails the run
+            counters["errors"].append(f"{name} worker: {type(error).__name__}: {error}")
+            time.sleep(1)
 
 
 def main():
@@ -336,7 +341,7 @@ def main():
 
     counters = {"kills": 0, "per_service": {}, "errors": []}
     started = time.monotonic()
-    threads = [threading.Thread(target=worker, args=(n, stop, s), daemon=True)
+    threads = [threading.Thread(target=worker, args=(n, stop, s, counters), daemon=True)
                for n, s in (("pegawai", pegawai_step), ("atasan", atasan_step), ("kiosk", kiosk_step))]
     for thread in threads:
         thread.start()
@@ -353,7 +358,7 @@ def main():
     print(f"chaos: {counters['kills']} kills {counters['per_service']} in {elapsed:.0f} s; writes: "
           + ", ".join(f"{k}/{o} {n}" for (k, o), n in sorted(journal.counts.items())))
     if counters["errors"]:
-        print("chaos: " + "; ".join(counters["errors"]))
+        print(f"chaos: {len(counters['errors'])} errors: " + "; ".join(counters["errors"][:5]))
         sys.exit(1)
 
 

@@ -125,6 +125,9 @@ class System:
                                   env=self.ctl_environment(session, certificate))
         except subprocess.TimeoutExpired:
             return "DEADLINE_EXCEEDED", "kinerjactl did not finish"
+        except OSError as error:
+            # E.g. ETXTBSY while the binary is being rebuilt: the call was not made.
+            return "CLIENT", f"kinerjactl could not start: {error}"
         if done.returncode == 0:
             try:
                 return "OK", json.loads(done.stdout)
