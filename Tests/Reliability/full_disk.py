@@ -80,7 +80,7 @@ def main():
             print("  FAIL no write failed although the disk is full")
         else:
             key, status, message, n = failed
-            clear = status in ("RESOURCE_EXHAUSTED", "UNAVAILABLE", "INTERNAL") and status != "CLIENT"
+            clear = status in ("RESOURCE_EXHAUSTED", "UNAVAILABLE")
             failures += not clear
             print(f"  {'ok  ' if clear else 'FAIL'} write {n} on the full disk: {status}: {message}")
             status, answer = system.call("feedback/ListFeedback", [{"recipientNip": nips["pegawai"]}], session=atasan.session)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The system-level reliability suite (docs/RELIABILITY.md): starts a separate Kinerja system
 # (its own PKI and data under .dev/reliability, services on 27401–27405, web on 28443), stops each
-# service in turn and checks what the others answer (service_down.py), then drives the cycle
+# service in turn and checks what the others answer (service_down.py), fills the disk under the
+# feedback service (full_disk.py, when it may mount a tmpfs), then drives the cycle
 # through kinerjactl while a random service is SIGKILLed and restarted every few seconds
 # (chaos.py), stops the services and checks every store against the writes acknowledged (check.py).
 #
@@ -60,6 +61,9 @@ if [[ $DOWN == 1 ]]; then
   echo "==> one service down at a time"
   python3 Tests/Reliability/service_down.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" | tee "$DEV/reliability/down.txt" || status=1
   tail -n 1 "$DEV/reliability/down.txt" >>"$DEV/reliability/counts.txt"
+  echo "==> a full disk (feedback's store on a small tmpfs)"
+  python3 Tests/Reliability/full_disk.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" | tee "$DEV/reliability/full-disk.txt" || status=1
+  tail -n 1 "$DEV/reliability/full-disk.txt" >>"$DEV/reliability/counts.txt"
 fi
 echo "==> load under chaos: $KILLS kills, one every ${INTERVAL/,/–} s"
 python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" --kills "$KILLS" --interval "$INTERVAL" $WIDEN $LIMIT \
