@@ -19,6 +19,7 @@ import argparse
 import concurrent.futures
 import json
 import os
+import re
 import sqlite3
 import sys
 
@@ -26,15 +27,23 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kinerja_system import SERVICES, System  # noqa: E402
 
 REPORT_DIVERIFIKASI = 2
-# Where each kind of write leaves a row with its marker in the row's body.
+# Where each kind of write leaves a row with its marker in the row's body: (store, table, id column).
 MARKED = {
-    "report": ("reporting", "SELECT count(*) FROM daily_report WHERE instr(body, CAST(? AS BLOB)) > 0"),
-    "feedback": ("feedback", "SELECT count(*) FROM feedback_item WHERE instr(body, CAST(? AS BLOB)) > 0"),
-    "competence": ("evaluation", "SELECT count(*) FROM competence_development WHERE instr(body, CAST(? AS BLOB)) > 0"),
-    "ticket": ("feedback", "SELECT count(*) FROM service_ticket WHERE instr(body, CAST(? AS BLOB)) > 0"),
-    # Ticket codes are stored without the dashes they are shown with.
-    "rating": ("feedback", "SELECT count(*) FROM citizen_rating WHERE ticket_code = replace(?, '-', '')"),
+    "report": ("reporting", "daily_report", "report_id"),
+    "feedback": ("feedback", "feedback_item", "feedback_id"),
+    "competence": ("evaluation", "competence_development", "record_id"),
+    "ticket": ("feedback", "service_ticket", "code"),
 }
+MARKER = re.compile(rb"rel-[0-9a-f]{6}-[a-z]+-[0-9]{7}")
+
+
+def marker_rows(db, table, id_column):
+    """marker → ids of the rows whose body holds it, in one pass over the table."""
+    rows = {}
+    for row_id, body in db.execute(f"SELECT {id_column}, body FROM {table} WHERE instr(body, CAST('rel-' AS BLOB)) > 0"):
+        for marker in set(MARKER.findall(body)):
+            rows.setdefault(marker.decode(), []).append(row_id)
+    return rows
 
 
 def open_store(dev, name):
@@ -117,21 +126,24 @@ def main():
     acked = [w for w in writes if w["outcome"] == "acked"]
     lost, duplicated, checked = [], [], 0
     last_skp_edit = {}
-    for index, write in enumerate(writes):
+    found = {kind: marker_rows(stores[store], table, column) for kind, (store, table, column) in MARKED.items()}
+    ratings = {row[0] for row in stores["feedback"].execute("SELECT ticket_code FROM citizen_rating")}
+    for write in writes:
         kind = write["kind"]
-        if kind in MARKED:
-            store, query = MARKED[kind]
-            count = stores[store].execute(query, (write["marker"],)).fetchone()[0]
+        if kind in MARKED or kind == "rating":
+            if kind == "rating":
+                # Ticket codes are stored without the dashes they are shown with; one rating a ticket (UNIQUE).
+                count = 1 if write["marker"].replace("-", "") in ratings else 0
+            else:
+                count = len(found[kind].get(write["marker"], []))
             checked += 1
             if count > 1:
                 duplicated.append(write)
             elif write["outcome"] == "acked" and count != 1:
                 lost.append(write)
-            if kind == "report" and write["outcome"] == "acked":
-                row = reporting.execute(
-                    "SELECT count(*) FROM report_evidence e JOIN daily_report r ON r.report_id = e.report_id "
-                    "WHERE instr(r.body, CAST(? AS BLOB)) > 0 AND e.sha256 = ?",
-                    (write["marker"], bytes.fromhex(write["sha256"]))).fetchone()[0]
+            if kind == "report" and write["outcome"] == "acked" and count == 1:
+                row = reporting.execute("SELECT count(*) FROM report_evidence WHERE report_id = ? AND sha256 = ?",
+                                        (found[kind][write["marker"]][0], bytes.fromhex(write["sha256"]))).fetchone()[0]
                 if row != 1:
                     lost.append(dict(write, what="its evidence link"))
         elif kind == "evidence":
