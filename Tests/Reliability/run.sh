@@ -71,4 +71,9 @@ python3 Tests/Reliability/chaos.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_
 echo "==> stopping the services (SIGTERM), then checking the stores"
 KINERJA_DEV_DIR="$DEV" deploy/dev/stop.sh >/dev/null
 python3 Tests/Reliability/check.py --dev "$DEV" --bin "$BIN" | tee -a "$DEV/reliability/counts.txt" || status=1
+if [[ $DOWN == 1 ]]; then
+  echo "==> the checker's self-test (a damaged copy must fail it)"
+  python3 Tests/Reliability/checker_selftest.py --dev "$DEV" --bin "$BIN" | tee "$DEV/reliability/selftest.txt" || status=1
+  tail -n 1 "$DEV/reliability/selftest.txt" >>"$DEV/reliability/counts.txt"
+fi
 exit $status
