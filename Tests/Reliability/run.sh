@@ -9,7 +9,7 @@
 #   Tests/Reliability/run.sh [--kills N] [--max-seconds S] [--interval LO,HI] [--bin DIR] [--no-down]
 #   Tests/Reliability/run.sh --smoke --attach DEV PORT_BASE [--bin DIR]
 #
-# --smoke: 10 kills, 1–2.5 s apart, no service-down checks (the step of `make test`). --attach:
+# --smoke: 10 kills, 0.7–1.8 s apart, no service-down checks (the step of `make test`). --attach:
 # use a system already started by deploy/dev/run.sh under DEV on PORT_BASE (the browser tests'
 # system, once they are done) instead of starting one; its services are stopped at the end.
 set -euo pipefail
@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     --max-seconds) LIMIT="--max-seconds $2"; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --bin) BIN=$2; shift 2 ;;
-    --smoke) KILLS=10; INTERVAL="1,2.5"; DOWN=0; WIDEN=""; shift ;;
+    --smoke) KILLS=10; INTERVAL="0.7,1.8"; DOWN=0; WIDEN=""; shift ;;
     --no-down) DOWN=0; shift ;;
     --attach) ATTACH=$2; PORT_BASE=$3; shift 3 ;;
     *) echo "unknown argument: $1"; exit 2 ;;
