@@ -8,7 +8,7 @@ APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev libssl-dev 
                 libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core poppler-utils
 GENERATED := Shared/KinerjaProtoC Shared/KinerjaProto/Generated Tests/KinerjaProtoTests/Generated
 
-.PHONY: all deps build release run start stop test generate check-generated docs leakcheck clean
+.PHONY: all deps build release run start stop test reliability generate check-generated docs leakcheck clean
 
 all: build
 
@@ -46,7 +46,8 @@ stop:
 
 ## Every test. In CI (CI=true) also checks that the committed generated code is fresh.
 ## Last, the browser tests: the debug binaries as a separate system, driven by headless Chromium
-## (Tests/WebBrowser/run.sh installs chromium, chromium-driver and selenium when missing).
+## (Tests/WebBrowser/run.sh installs chromium, chromium-driver and selenium when missing); then, on
+## that same system, the reliability smoke (10 kills under load and the checker, docs/RELIABILITY.md).
 ## One build, then the test targets in two groups. Unit and in-process targets run their suites
 ## in parallel; the TLS, RPC and end-to-end targets open thousands of sockets, run real peers and
 ## real service processes, and run one test at a time so that a 2-core machine never starves a
@@ -63,7 +64,22 @@ test: deps
 	for target in $(SERIAL_TESTS); do \
 	  echo "==> $$target"; $(SWIFT) test --skip-build --no-parallel --filter "$$target\." || status=1; \
 	done; \
-	echo "==> browser tests (kinerja-web in headless Chromium)"; Tests/WebBrowser/run.sh .build/debug || status=1; \
+	echo "==> browser tests (kinerja-web in headless Chromium), then the reliability smoke on their system"; \
+	KINERJA_RELIABILITY_SMOKE=1 Tests/WebBrowser/run.sh .build/debug || status=1; \
+	exit $$status
+
+## The long reliability suite (docs/RELIABILITY.md), not part of `make test`: one service down at a
+## time, a full disk, KILLS (default 1000) SIGKILLs under load with the checker, then Fuzz/run.sh
+## when present.
+## RELIABILITY_ARGS="--max-seconds 2400" caps the kill run's time.
+KILLS ?= 1000
+RELIABILITY_ARGS ?=
+reliability: deps
+	$(SWIFT) build
+	@status=0; \
+	Tests/Reliability/run.sh --kills $(KILLS) $(RELIABILITY_ARGS) --bin .build/debug || status=1; \
+	if [ -x Fuzz/run.sh ]; then echo "==> fuzzing (Fuzz/run.sh)"; Fuzz/run.sh || status=1; fi; \
+	echo "==> reliability counts"; cat .dev/reliability/reliability/counts.txt 2>/dev/null; \
 	exit $$status
 
 ## Regenerate protoc-c's C and the Swift layer from proto/.

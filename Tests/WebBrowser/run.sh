@@ -41,3 +41,9 @@ deploy/pki/make-dev-pki.sh "$DEV/pki" >/dev/null
 trap 'deploy/dev/stop.sh >/dev/null 2>&1 || true' EXIT
 deploy/dev/run.sh --detach >"$DEV/run.log" 2>&1 || { cat "$DEV/run.log"; exit 1; }
 "$VENV/bin/python" Tests/WebBrowser/journeys.py --base "https://127.0.0.1:$KINERJA_WEB_PORT" --dev "$DEV" --screenshots "$DEV/screenshots"
+# `make test` then runs the reliability smoke on this system (it starts none of its own, to stay
+# within CI's time): 10 SIGKILLs under load and the checker (Tests/Reliability, docs/RELIABILITY.md).
+if [[ "${KINERJA_RELIABILITY_SMOKE:-}" == 1 ]]; then
+  echo "==> reliability smoke (Tests/Reliability/run.sh --smoke on this system)"
+  Tests/Reliability/run.sh --smoke --attach "$DEV" "$KINERJA_PORT_BASE" --bin "$BIN"
+fi
