@@ -52,7 +52,7 @@ stop:
 ## in parallel; the TLS, RPC and end-to-end targets open thousands of sockets, run real peers and
 ## real service processes, and run one test at a time so that a 2-core machine never starves a
 ## server of the CPU it needs to drain.
-PARALLEL_TESTS := KinerjaArchitectureTests KinerjaProtoTests KinerjaASNTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests KinerjaPlanningTests KinerjaReportingTests KinerjaEvaluationTests KinerjaFeedbackTests KinerjaDocumentsTests
+PARALLEL_TESTS := KinerjaArchitectureTests KinerjaProtoTests KinerjaASNTests KinerjaCryptoTests KinerjaStoreTests KinerjaServiceTests kinerjactlTests KinerjaIdentityTests KinerjaPlanningTests KinerjaReportingTests KinerjaEvaluationTests KinerjaFeedbackTests KinerjaDocumentsTests KinerjaFuzzReplayTests
 SERIAL_TESTS := KinerjaTLSTests KinerjaRPCTests KinerjaEndToEndTests KinerjaWebTests
 test: deps
 	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi

@@ -34,6 +34,8 @@ let package = Package(
         .executable(name: "kinerja-feedback", targets: ["kinerja-feedback"]),
         .executable(name: "kinerja-evaluation", targets: ["kinerja-evaluation"]),
         .executable(name: "kinerja-web", targets: ["kinerja-web"]),
+        // The fuzz targets' logic, for the libFuzzer executables of the separate package Fuzz/.
+        .library(name: "KinerjaFuzzTargets", targets: ["KinerjaFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -543,6 +545,24 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/KinerjaWebTests",
+            swiftSettings: strict
+        ),
+        // The fuzz targets of issue 18 (docs/RELIABILITY.md, "Fuzzing"): the logic of each target,
+        // built without sanitizers; Fuzz/ wraps it in libFuzzer executables, and the replay test
+        // runs every file of Fuzz/Corpus/ through it.
+        .target(
+            name: "KinerjaFuzzTargets",
+            dependencies: [
+                "KinerjaASN", "KinerjaCrypto", "KinerjaDemo", "KinerjaProto", "KinerjaRPC", "KinerjaReporting", "KinerjaWeb",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/KinerjaFuzzTargets",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KinerjaFuzzReplayTests",
+            dependencies: ["KinerjaFuzzTargets"],
+            path: "Tests/KinerjaFuzzReplayTests",
             swiftSettings: strict
         ),
         .testTarget(

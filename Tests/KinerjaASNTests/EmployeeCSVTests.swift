@@ -30,6 +30,16 @@ struct EmployeeCSVTests {
         }
     }
 
+    @Test("a quote followed by a combining mark is doubled when written, so the text parses back (found by fuzzing)")
+    func quoteBeforeCombiningMark() throws {
+        var row = Identity.EmployeeImportRow()
+        row.employee = Identity.Employee(nip: "199101012020121001", fullName: "Maria, S.\"Kes\"\u{0611})")
+        let text = EmployeeCSV.csv([row])
+        let parsed = try EmployeeCSV.parse(text)
+        #expect(parsed.count == 1)
+        #expect(parsed.first?.row.employee?.fullName == "Maria, S.\"Kes\"\u{0611})")
+    }
+
     @Test("a row parses into the employee, its unit code and atasan; row 1 is the header")
     func singleRow() throws {
         let rows = try parse(Self.header + "\n" + Self.row + "\n")

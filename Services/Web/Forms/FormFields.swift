@@ -1,17 +1,18 @@
 import Foundation
 
 /// The fields of a submitted form (URL-encoded or multipart), and its files.
-struct FormFields: Sendable {
+/// Package-visible so that the fuzz targets (Tests/KinerjaFuzzTargets) parse arbitrary bodies.
+package struct FormFields: Sendable {
     /// Field name → values, in the order sent.
-    var values: [String: [String]] = [:]
+    package var values: [String: [String]] = [:]
     /// Field name → uploaded file.
-    var files: [String: UploadedFile] = [:]
+    package var files: [String: UploadedFile] = [:]
 
     /// One file part of a multipart form.
-    struct UploadedFile: Sendable {
-        var fileName: String
-        var contentType: String
-        var bytes: [UInt8]
+    package struct UploadedFile: Sendable {
+        package var fileName: String
+        package var contentType: String
+        package var bytes: [UInt8]
     }
 
     subscript(_ name: String) -> String? { values[name]?.first }
@@ -22,7 +23,7 @@ struct FormFields: Sendable {
     mutating func append(_ name: String, _ value: String) { values[name, default: []].append(value) }
 
     /// Parses `application/x-www-form-urlencoded`.
-    static func urlEncoded(_ text: String) -> FormFields {
+    package static func urlEncoded(_ text: String) -> FormFields {
         var form = FormFields()
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

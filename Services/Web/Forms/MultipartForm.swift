@@ -1,8 +1,8 @@
 /// A small `multipart/form-data` parser (RFC 7578) for the gateway's own forms: fields and files,
 /// nothing nested. Returns nil for a body that is not well formed.
-enum MultipartForm {
+package enum MultipartForm {
     /// The boundary of a `multipart/form-data; boundary=…` content type.
-    static func boundary(of contentType: String) -> String? {
+    package static func boundary(of contentType: String) -> String? {
         guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
@@ -14,7 +14,7 @@ enum MultipartForm {
         return nil
     }
 
-    static func parse(_ body: [UInt8], boundary: String) -> FormFields? {
+    package static func parse(_ body: [UInt8], boundary: String) -> FormFields? {
         let delimiter = Array("--\(boundary)".utf8)
         var form = FormFields()
         var positions: [Int] = []

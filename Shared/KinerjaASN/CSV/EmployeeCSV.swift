@@ -68,7 +68,16 @@ public enum EmployeeCSV {
         let needsQuotes = cell.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
             || cell.unicodeScalars.first.map(isBlank) == true || cell.unicodeScalars.last.map(isBlank) == true
         guard needsQuotes else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Double each quote scalar: a quote followed by a combining mark is one Character, which
+        // a Character-level replacement would miss, leaving a lone quote in the field (fuzz csv).
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in cell.unicodeScalars {
+            out.append(scalar)
+            if scalar == "\"" { out.append(scalar) }
+        }
+        out.append("\"")
+        return String(out)
     }
 
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }

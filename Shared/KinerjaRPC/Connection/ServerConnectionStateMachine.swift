@@ -1,10 +1,11 @@
-import KinerjaProto
-import NIOCore
+package import KinerjaProto
+package import NIOCore
 
 /// The server side of one connection as a plain value: frames and events in, actions out.
 /// No I/O happens here, so every rule is tested with a fake clock (docs/PROTOCOL.md).
-struct ServerConnectionStateMachine {
-    enum Phase: Hashable {
+/// Package-visible so that the fuzz targets (Tests/KinerjaFuzzTargets) drive it with arbitrary frames.
+package struct ServerConnectionStateMachine {
+    package enum Phase: Hashable {
         case active
         /// No new calls: the server sent GOAWAY (`serverLastCallID`, the last call it serves), the
         /// client sent GOAWAY (`clientSentGoAway`), or both. The connection closes once the open
@@ -19,7 +20,7 @@ struct ServerConnectionStateMachine {
     }
 
     /// What the connection handler must do after a frame arrived.
-    enum Action: Hashable {
+    package enum Action: Hashable {
         case none
         /// Start a handler for the call.
         case startCall(UInt32, RPC.CallHeader, requestsEnded: Bool)
@@ -44,14 +45,14 @@ struct ServerConnectionStateMachine {
     }
 
     let limits: RPCLimits
-    private(set) var phase: Phase = .active
+    package private(set) var phase: Phase = .active
     private(set) var calls: [UInt32: Call] = [:]
-    private(set) var highestCallID: UInt32 = 0
+    package private(set) var highestCallID: UInt32 = 0
     private var pings: PingRateLimiter
     /// When the connection was last active: accepted, a frame received, or a call ended.
     private(set) var lastActivity: NIODeadline
 
-    init(limits: RPCLimits, now: NIODeadline) {
+    package init(limits: RPCLimits, now: NIODeadline) {
         self.limits = limits
         self.pings = PingRateLimiter(rate: limits.pingsPerSecond, burst: limits.pingBurst)
         self.lastActivity = now
@@ -62,7 +63,7 @@ struct ServerConnectionStateMachine {
     }
 
     /// Processes one frame from the client.
-    mutating func receive(_ frame: Frame, now: NIODeadline) -> Action {
+    package mutating func receive(_ frame: Frame, now: NIODeadline) -> Action {
         guard phase != .closed else { return .none }
         lastActivity = now
         if frame.type.isConnectionLevel {
@@ -196,17 +197,17 @@ struct ServerConnectionStateMachine {
 
     /// Takes a credit to send one response message; false when the caller must wait for WINDOW_UPDATE
     /// (or the call is gone).
-    mutating func takeSendCredit(_ id: UInt32) -> Bool {
+    package mutating func takeSendCredit(_ id: UInt32) -> Bool {
         guard var call = calls[id], call.flow.takeSendCredit() else { return false }
         calls[id] = call
         return true
     }
 
     /// Whether the call is still open.
-    func isOpen(_ id: UInt32) -> Bool { calls[id] != nil }
+    package func isOpen(_ id: UInt32) -> Bool { calls[id] != nil }
 
     /// The handler consumed a request message; returns a WINDOW_UPDATE increment when one is due.
-    mutating func consumed(_ id: UInt32) -> UInt32? {
+    package mutating func consumed(_ id: UInt32) -> UInt32? {
         guard var call = calls[id] else { return nil }
         let increment = call.flow.consumed()
         calls[id] = call
@@ -214,13 +215,13 @@ struct ServerConnectionStateMachine {
     }
 
     /// The call ended (STATUS sent or cancelled) at `now`.
-    mutating func finish(_ id: UInt32, now: NIODeadline) {
+    package mutating func finish(_ id: UInt32, now: NIODeadline) {
         guard calls.removeValue(forKey: id) != nil else { return }
         lastActivity = max(lastActivity, now)
     }
 
     /// Starts a graceful drain; returns the last call id that will still be served.
-    mutating func startDrain() -> UInt32 {
+    package mutating func startDrain() -> UInt32 {
         switch phase {
         case .goingAway(let serverLastCallID?, _):
             return serverLastCallID
@@ -235,7 +236,7 @@ struct ServerConnectionStateMachine {
     }
 
     /// Whether GOAWAY was sent or received and no call is left: the connection may close.
-    var drained: Bool {
+    package var drained: Bool {
         if case .goingAway = phase { return calls.isEmpty }
         return false
     }
@@ -252,7 +253,7 @@ struct ServerConnectionStateMachine {
     }
 
     /// The connection is closed; nothing more happens.
-    mutating func close() {
+    package mutating func close() {
         phase = .closed
         calls.removeAll()
     }
