@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaASN
 import Hummingbird
 import KinerjaProto
 import NIOCore
@@ -98,12 +99,7 @@ enum TppCSV {
         return cells.map(quoted).joined(separator: ",") + "\r\n"
     }
 
-    /// A cell as RFC 4180 writes it; a cell a spreadsheet would run as a formula is not changed (the
-    /// file is data for the payroll system, as kinerjactl's).
-    static func quoted(_ cell: String) -> String {
-        let needsQuotes = cell.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || cell.first == " " || cell.last == " " || cell.first == "\t" || cell.last == "\t"
-        guard needsQuotes else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A cell as RFC 4180 writes it (``CSVCell``); a cell a spreadsheet would run as a formula is
+    /// not changed (the file is data for the payroll system, as kinerjactl's).
+    static func quoted(_ cell: String) -> String { CSVCell.quoted(cell) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaASN
 import KinerjaProto
 
 /// The CSV `kinerjactl eval export` writes: one SIASN-style record (`SiasnRecord`) per finalised
@@ -87,15 +88,8 @@ enum EvaluationCSV {
 
     private static func pad(_ month: Int32) -> String { month < 10 ? "0\(month)" : "\(month)" }
 
-    /// The cell as RFC 4180 writes it.
-    static func quoted(_ cell: String) -> String {
-        let needsQuotes = cell.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || cell.unicodeScalars.first.map(isBlank) == true || cell.unicodeScalars.last.map(isBlank) == true
-        guard needsQuotes else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+    /// The cell as RFC 4180 writes it (``CSVCell``).
+    static func quoted(_ cell: String) -> String { CSVCell.quoted(cell) }
 
     // MARK: Resuming
 

@@ -64,23 +64,7 @@ public enum EmployeeCSV {
         table.first { $0.1 == value }?.0 ?? ""
     }
 
-    private static func quoted(_ cell: String) -> String {
-        let needsQuotes = cell.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || cell.unicodeScalars.first.map(isBlank) == true || cell.unicodeScalars.last.map(isBlank) == true
-        guard needsQuotes else { return cell }
-        // Double each quote scalar: a quote followed by a combining mark is one Character, which
-        // a Character-level replacement would miss, leaving a lone quote in the field (fuzz csv).
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in cell.unicodeScalars {
-            out.append(scalar)
-            if scalar == "\"" { out.append(scalar) }
-        }
-        out.append("\"")
-        return String(out)
-    }
-
-    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+    private static func quoted(_ cell: String) -> String { CSVCell.quoted(cell) }
 
     // MARK: Reading
 
