@@ -56,16 +56,20 @@ PARALLEL_TESTS := KinerjaArchitectureTests KinerjaProtoTests KinerjaASNTests Kin
 SERIAL_TESTS := KinerjaTLSTests KinerjaRPCTests KinerjaEndToEndTests KinerjaWebTests
 test: deps
 	@if [ "$${CI:-}" = "true" ]; then $(MAKE) --no-print-directory check-generated; fi
-	$(SWIFT) build --build-tests
-	@status=0; \
+	@start=$$(date +%s); $(SWIFT) build --build-tests; rc=$$?; \
+	echo "==> build took $$(( $$(date +%s) - start )) s"; exit $$rc
+	@status=0; took=""; \
+	step() { local name="$$1"; shift; local t0=$$(date +%s); echo "==> $$name"; "$$@" || status=1; \
+	  took="$$took $$name=$$(( $$(date +%s) - t0 ))s"; }; \
 	for target in $(PARALLEL_TESTS); do \
-	  echo "==> $$target"; $(SWIFT) test --skip-build --filter "$$target\." || status=1; \
+	  step "$$target" $(SWIFT) test --skip-build --filter "$$target\."; \
 	done; \
 	for target in $(SERIAL_TESTS); do \
-	  echo "==> $$target"; $(SWIFT) test --skip-build --no-parallel --filter "$$target\." || status=1; \
+	  step "$$target" $(SWIFT) test --skip-build --no-parallel --filter "$$target\."; \
 	done; \
 	echo "==> browser tests (kinerja-web in headless Chromium), then the reliability smoke on their system"; \
-	KINERJA_RELIABILITY_SMOKE=1 Tests/WebBrowser/run.sh .build/debug || status=1; \
+	step browser-and-smoke env KINERJA_RELIABILITY_SMOKE=1 Tests/WebBrowser/run.sh .build/debug; \
+	echo "==> time per step:$$took"; \
 	exit $$status
 
 ## The long reliability suite (docs/RELIABILITY.md), not part of `make test`: one service down at a
