@@ -149,6 +149,14 @@ let package = Package(
                            .product(name: "KinerjaProto", package: parent), .product(name: "KinerjaTLS", package: parent)],
             path: "Sources/RPCBenchClient"
         ),
+        // The overload benchmark's open-loop client (issue 18; overload.sh starts RPCBenchServer with
+        // a CPU cost per call and a limit on calls in flight, then offers twice its capacity).
+        .executableTarget(
+            name: "OverloadBench",
+            dependencies: ["BenchSupport", "RPCBenchEcho", .product(name: "KinerjaRPC", package: parent),
+                           .product(name: "KinerjaProto", package: parent), .product(name: "KinerjaTLS", package: parent)],
+            path: "Sources/OverloadBench"
+        ),
         // MARK: Identity (issue 5), planning (issue 6), reporting (issue 12) and feedback (issue 13) services: GetEmployee
         // against the plain echo, token verification, bulk import against GRDB directly, idle RSS;
         // streamed targets against GRDB in-process, concurrent approvals; bulk reports against GRDB,

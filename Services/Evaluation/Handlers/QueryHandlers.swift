@@ -139,7 +139,13 @@ extension EvaluationHandlers {
     }
 
     public func exportEvaluations(_ request: Evaluation.ExportEvaluationsRequest, responses: RPCWriter<Evaluation.ExportEvaluationsResponse>,
-                                  context: ServerContext) async throws {
+                      context: ServerContext) async throws {
+        // A bounded pool: exports read a whole span and stream it; a burst of them must not starve the rest.
+        try await exports.run { try await streamExportEvaluations(request, responses: responses, context: context) }
+    }
+
+    private func streamExportEvaluations(_ request: Evaluation.ExportEvaluationsRequest, responses: RPCWriter<Evaluation.ExportEvaluationsResponse>,
+                      context: ServerContext) async throws {
         let span = try Self.querySpan(period: request.period, span: request.span)
         if !request.afterNIP.isEmpty { try Invalid.requireNIP(request.afterNIP, "after_nip") }
         let units = Set(try await self.units(of: request.unit))

@@ -47,7 +47,13 @@ extension EvaluationHandlers {
     }
 
     public func exportSiasn(_ request: Evaluation.ExportSiasnRequest, responses: RPCWriter<Evaluation.ExportSiasnResponse>,
-                            context: ServerContext) async throws {
+                      context: ServerContext) async throws {
+        // A bounded pool: exports read a whole span and stream it; a burst of them must not starve the rest.
+        try await exports.run { try await streamExportSiasn(request, responses: responses, context: context) }
+    }
+
+    private func streamExportSiasn(_ request: Evaluation.ExportSiasnRequest, responses: RPCWriter<Evaluation.ExportSiasnResponse>,
+                      context: ServerContext) async throws {
         guard let asked = request.span else { throw Invalid.field("span", "is required", reason: "REQUIRED") }
         let span = try Self.querySpan(period: nil, span: asked)
         let units = Set(try await self.units(of: request.unit))

@@ -44,7 +44,13 @@ extension EvaluationHandlers {
     }
 
     public func exportTpp(_ request: Evaluation.ExportTppRequest, responses: RPCWriter<Evaluation.ExportTppResponse>,
-                          context: ServerContext) async throws {
+                      context: ServerContext) async throws {
+        // A bounded pool: exports read a whole span and stream it; a burst of them must not starve the rest.
+        try await exports.run { try await streamExportTpp(request, responses: responses, context: context) }
+    }
+
+    private func streamExportTpp(_ request: Evaluation.ExportTppRequest, responses: RPCWriter<Evaluation.ExportTppResponse>,
+                      context: ServerContext) async throws {
         try Self.requireMonth(year: request.year, month: request.month)
         let units = try await self.units(of: request.unit)
         let scope = request.unit ?? Common.UnitScope()

@@ -24,6 +24,8 @@ public struct EvaluationConfiguration: ConfigurationSection {
     /// `eval tpp` and `eval siasn` answer from a fresh `make run`. Both are marked as samples.
     public var demoTppRuleFile: String?
     public var demoSiasnReferencesFile: String?
+    /// Exports (evaluations, TPP, SIASN) streamed at once; the next is refused RESOURCE_EXHAUSTED (default 2).
+    public var exportSlots: Int = 2
 
     /// The defaults.
     public init() {}
@@ -38,6 +40,8 @@ public struct EvaluationConfiguration: ConfigurationSection {
              help: "Fill an empty store with demo evaluations (past triwulan finalised, the current one in progress, the months opened) of this seed."),
         .string("angka_kredit_koefisien_file", \.angkaKreditKoefisienFile, nonEmpty: true,
                 help: "File of annual angka kredit koefisien per jenjang (`AHLI_MUDA 25` a line); default PermenPANRB 1/2023's table."),
+        .int("export_slots", \.exportSlots, 1...64,
+             help: "Exports (evaluations, TPP, SIASN) streamed at once; the next is refused RESOURCE_EXHAUSTED (default 2)."),
         .int("demo_year", \.demoYear, 2000...2100, help: "Year of the demo data (default: the current WITA year)."),
         .string("demo_tpp_rule_file", \.demoTppRuleFile, nonEmpty: true,
                 help: "With demo_seed: a TPP rule (proto3 JSON) stored when none is (a sample, so eval tpp answers in the demo)."),

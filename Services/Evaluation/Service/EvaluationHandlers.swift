@@ -18,6 +18,8 @@ public final class EvaluationHandlers: Evaluation.EvaluationService.ServiceProto
     let evidence: any EvidenceSource
     let deliverer: LockDeliverer
     let configuration: EvaluationConfiguration
+    /// Exports streamed at once (`evaluation.export_slots`).
+    let exports: WorkPool
     /// The annual koefisien per jenjang (the regulation's, or the file `angka_kredit_koefisien_file` names).
     let angkaKreditTable: AngkaKreditTable
     /// The clock.
@@ -32,6 +34,7 @@ public final class EvaluationHandlers: Evaluation.EvaluationService.ServiceProto
         self.directory = directory
         self.evidence = evidence
         self.configuration = configuration
+        self.exports = WorkPool(name: "exports", limit: configuration.exportSlots)
         self.angkaKreditTable = angkaKreditTable
         self.clock = clock
         self.deliverer = LockDeliverer(store: store, locks: locks, clock: clock)

@@ -14,6 +14,8 @@ extension IdentityHandlers {
         if !access.hasRole(.admin) && !access.hasRole(.pengelolaKinerja) {
             throw await access.denial(target: "employees", "only pengelola kinerja and admin may import employees")
         }
+        // An import holds every row until it commits; give the freed memory back when it is done.
+        defer { FreedMemory.release() }
         var options = Identity.ImportEmployeesOptions()
         var rows: [Identity.EmployeeImportRow] = []
         var first = true

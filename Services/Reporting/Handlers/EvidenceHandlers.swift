@@ -8,6 +8,12 @@ import KinerjaStore
 extension ReportingHandlers {
     public func uploadEvidence(_ requests: RPCAsyncSequence<Reporting.UploadEvidenceRequest>,
                                context: ServerContext) async throws -> Reporting.UploadEvidenceResponse {
+        // A bounded pool: a burst of uploads cannot take the disk and the slots every other call needs.
+        try await uploads.run { try await receiveEvidence(requests, context: context) }
+    }
+
+    private func receiveEvidence(_ requests: RPCAsyncSequence<Reporting.UploadEvidenceRequest>,
+                                 context: ServerContext) async throws -> Reporting.UploadEvidenceResponse {
         let me = try user()
         let author = try await employee(me.nip)
         let path = try await organisation.path(of: author.unitID)

@@ -17,6 +17,8 @@ public struct ReportingConfiguration: ConfigurationSection {
     public var bulkClients: [String: String] = [:]
     /// When set, an empty store is filled with demo reports for the Kupang demo organisation of this seed.
     public var demoSeed: UInt64?
+    /// Evidence uploads received at once; the next is refused RESOURCE_EXHAUSTED (default 16).
+    public var uploadSlots: Int = 16
 
     /// The defaults.
     public init() {}
@@ -43,6 +45,8 @@ public struct ReportingConfiguration: ConfigurationSection {
             }
             root.bulkClients = clients
         },
+        .int("upload_slots", \.uploadSlots, 1...1024,
+             help: "Evidence uploads received at once; the next is refused RESOURCE_EXHAUSTED (default 16)."),
         .int("demo_seed", \.demoSeed,
              help: "Fill an empty store with demo reports (1 January to yesterday) for the demo organisation of this seed."),
     ]

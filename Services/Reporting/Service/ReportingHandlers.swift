@@ -22,6 +22,8 @@ public final class ReportingHandlers: Reporting.ReportingService.ServiceProtocol
     /// The clock.
     public let clock: @Sendable () -> Date
     private let calendarCache = Mutex<WorkingDayCalendar?>(nil)
+    /// Evidence uploads received at once (`reporting.upload_slots`).
+    public let uploads: WorkPool
 
     /// Handlers over `store` (opened with ``ReportingSchema/migrations``) and `evidence`, asking
     /// identity through `directory` and planning through `planning`.
@@ -33,6 +35,7 @@ public final class ReportingHandlers: Reporting.ReportingService.ServiceProtocol
         self.planning = planning
         self.configuration = configuration
         self.clock = clock
+        self.uploads = WorkPool(name: "evidence uploads", limit: configuration.uploadSlots)
     }
 
     /// The WITA day now.

@@ -21,16 +21,21 @@ public final class RPCServer: Sendable {
         public var interceptors: [any ServerInterceptor]
         /// Told once per connection, when it is gone, which path closed it (for the service log).
         public var onConnectionClosed: (@Sendable (ConnectionClosed) -> Void)?
+        /// The limit on calls in flight across all connections; nil admits every call the
+        /// per-connection limit lets through.
+        public var admission: CallAdmission?
 
         /// A configuration with default limits and no interceptors.
         public init(host: String = "127.0.0.1", port: Int, tls: TLSContext, limits: RPCLimits = RPCLimits(),
-                    interceptors: [any ServerInterceptor] = [], onConnectionClosed: (@Sendable (ConnectionClosed) -> Void)? = nil) {
+                    interceptors: [any ServerInterceptor] = [], onConnectionClosed: (@Sendable (ConnectionClosed) -> Void)? = nil,
+                    admission: CallAdmission? = nil) {
             self.host = host
             self.port = port
             self.tls = tls
             self.limits = limits
             self.interceptors = interceptors
             self.onConnectionClosed = onConnectionClosed
+            self.admission = admission
         }
     }
 
@@ -64,14 +69,15 @@ public final class RPCServer: Sendable {
     @discardableResult
     public func start() async throws -> Int {
         let router = self.router, limits = configuration.limits, tls = configuration.tls
-        let onClosed = configuration.onConnectionClosed
+        let onClosed = configuration.onConnectionClosed, admission = configuration.admission
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [weak self] channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = ServerConnectionHandler(router: router, limits: limits, eventLoop: channel.eventLoop, onClosed: onClosed)
+                    let handler = ServerConnectionHandler(router: router, limits: limits, eventLoop: channel.eventLoop,
+                                                          onClosed: onClosed, admission: admission)
                     try channel.pipeline.syncOperations.addHandlers([
                         TLSHandler.server(context: tls),
                         ByteToMessageHandler(FrameDecoder(maxFrameSize: limits.maxFrameSize)),
@@ -132,6 +138,9 @@ public final class RPCServer: Sendable {
             }
         }
     }
+
+    /// The limit on calls in flight, when one is set (its counters, for tests and metrics).
+    public var admission: CallAdmission? { configuration.admission }
 
     /// The number of open connections (for tests and metrics).
     public var connectionCount: Int { state.withLock { $0.connections.count } }

@@ -31,12 +31,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var closing: (cause: ConnectionClosed.Cause, detail: String, openCalls: Int)?
     private var callsServed = 0
     private let onClosed: (@Sendable (ConnectionClosed) -> Void)?
+    private let admission: CallAdmission?
 
     init(router: ServerRouter, limits: RPCLimits, eventLoop: any EventLoop,
-         onClosed: (@Sendable (ConnectionClosed) -> Void)? = nil) {
+         onClosed: (@Sendable (ConnectionClosed) -> Void)? = nil, admission: CallAdmission? = nil) {
         self.router = router
         self.limits = limits
         self.onClosed = onClosed
+        self.admission = admission
         self.executor = EventLoopTaskExecutor(eventLoop)
         self.state = ServerConnectionStateMachine(limits: limits, now: eventLoop.now)
     }
@@ -165,6 +167,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             scheduleIdleCheck(context: context)
             return
         }
+        // Over the server's limit on calls in flight: refused before any work (docs/RELIABILITY.md, "Overload").
+        let path = method.descriptor.path, admission = self.admission
+        if let admission, !admission.admit(path) {
+            state.finish(id, now: context.eventLoop.now)
+            writeStatus(id, admission.refusal.encodedStatus, context: context)
+            scheduleIdleCheck(context: context)
+            return
+        }
         let call = ServerCall(id: id, method: method, eventLoop: context.eventLoop)
         calls[id] = call
         callsServed += 1
@@ -194,6 +204,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 let status = await Self.executeUnary(unary, call: call, via: loopBound, context: serverContext,
                                                      interceptors: interceptors)
                 Self.complete(call, status: status, via: loopBound)
+                admission?.release(path)
             }
         case .stream(let stream, _):
             let requests = RPCAsyncSequence(wrapping: ServerRequestSequence(stream: stream, call: call, connection: loopBound))
@@ -202,6 +213,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 let status = await Self.execute(method, requests: requests, writer: writer, context: serverContext,
                                                 interceptors: interceptors)
                 Self.complete(call, status: status, via: loopBound)
+                admission?.release(path)
             }
         }
     }

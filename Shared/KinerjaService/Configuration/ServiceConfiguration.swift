@@ -45,6 +45,8 @@ public struct ServiceConfiguration: Sendable {
         public var maxFrameBytes: Int = 4 << 20
         /// Calls in flight per connection (default 256); more get RESOURCE_EXHAUSTED.
         public var maxConcurrentCalls: Int = 256
+        /// Calls in flight across all connections (default 512); more get RESOURCE_EXHAUSTED at once.
+        public var maxCallsInFlight: Int = 512
         /// Seconds without a call before an idle connection is closed (default 300).
         public var idleTimeoutSeconds: Int = 300
         /// Seconds calls in flight get to finish at shutdown (default 30).
@@ -126,6 +128,8 @@ public struct ServiceConfiguration: Sendable {
         .object("limits", help: "Protocol limits."),
         .int("limits.max_frame_bytes", \.limits.maxFrameBytes, 1024...(64 << 20), help: "Largest frame (default 4 MiB)."),
         .int("limits.max_concurrent_calls", \.limits.maxConcurrentCalls, 1...100_000, help: "Calls in flight per connection (default 256)."),
+        .int("limits.max_calls_in_flight", \.limits.maxCallsInFlight, 1...1_000_000,
+             help: "Calls in flight across all connections before more are refused RESOURCE_EXHAUSTED (default 512)."),
         .int("limits.idle_timeout_seconds", \.limits.idleTimeoutSeconds, 1...86_400, help: "Idle connections close after (default 300)."),
         .int("limits.drain_seconds", \.limits.drainSeconds, 0...3600, help: "Time calls get to finish at shutdown (default 30)."),
         .object("log", help: "Logging."),

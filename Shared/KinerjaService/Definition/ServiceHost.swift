@@ -78,7 +78,9 @@ public final class ServiceHost<Definition: ServiceDefinition>: Sendable {
         let purge = PeriodicTask(every: .seconds(3600), name: "idempotency-purge") { [store = runtime.store] in
             _ = try await store.purgeIdempotencyKeys()
         }
-        for task in [purge] + assembly.periodic {
+        // Freed memory back to the system every five minutes (bulk calls, exports; FreedMemory).
+        let trim = PeriodicTask(every: .seconds(300), name: "memory-trim") { FreedMemory.release() }
+        for task in [purge, trim] + assembly.periodic {
             services.append(.init(service: PeriodicService(task: task, logger: logger), serviceName: task.name))
         }
         services.append(.init(service: PreparationService(steps: assembly.preparation, ready: ready, logger: logger),
@@ -180,6 +182,8 @@ struct PreparationService: Service {
             try await cancelWhenGracefulShutdown { try await step.work() }
             logger.info("prepared", metadata: ["step": "\(step.name)"])
         }
+        // The demo seeding and other preparation work leave freed memory behind: return it.
+        FreedMemory.release()
         ready.open()
     }
 }

@@ -52,9 +52,12 @@ public struct ServiceRuntime: Sendable {
     public func server(services: [any RegistrableService], interceptors: [any ServerInterceptor]) -> RPCServer {
         let logging = CallLogInterceptor(logger: logger, pseudonymKey: logPseudonymKey, errorDomain: "\(name).kinerja.kupangkota.go.id")
         let logger = self.logger
+        let admission = CallAdmission(limit: configuration.limits.maxCallsInFlight) { refused, limit in
+            logger.warning("at capacity: calls refused RESOURCE_EXHAUSTED", metadata: ["refused": "\(refused)", "limit": "\(limit)"])
+        }
         return RPCServer(configuration: .init(host: configuration.listen.host, port: configuration.listen.port, tls: tls,
                                               limits: limits, interceptors: [logging] + interceptors,
-                                              onConnectionClosed: { Self.log($0, to: logger) }),
+                                              onConnectionClosed: { Self.log($0, to: logger) }, admission: admission),
                          services: services)
     }
 

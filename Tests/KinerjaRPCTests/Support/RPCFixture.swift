@@ -11,10 +11,11 @@ struct RPCFixture {
     /// `streamForm` also hosts ``StreamFormTestService``: the same handlers behind the stream form.
     static func start(limits: RPCLimits = RPCLimits(), interceptors: [any ServerInterceptor] = [],
                       port: Int = 0, service: TestService = TestService(), streamForm: Bool = false,
-                      onConnectionClosed: (@Sendable (ConnectionClosed) -> Void)? = nil) async throws -> RPCFixture {
+                      onConnectionClosed: (@Sendable (ConnectionClosed) -> Void)? = nil,
+                      admission: CallAdmission? = nil) async throws -> RPCFixture {
         let server = RPCServer(
             configuration: .init(port: port, tls: try RPCTestPKI.context(service: "planning"), limits: limits,
-                                 interceptors: interceptors, onConnectionClosed: onConnectionClosed),
+                                 interceptors: interceptors, onConnectionClosed: onConnectionClosed, admission: admission),
             services: streamForm ? [service, StreamFormTestService(base: service)] : [service])
         let port = try await server.start()
         return RPCFixture(server: server, port: port, service: service)
