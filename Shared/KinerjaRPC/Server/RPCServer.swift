@@ -59,7 +59,7 @@ public final class RPCServer: Sendable {
         self.group = group
         let health = HealthStatus(services: services.map(\.serviceDescriptor.name))
         self.health = health
-        let standard: [any RegistrableService] = [HealthProvider(status: health)]
+        let standard: [any RegistrableService] = [HealthProvider(status: health, tls: configuration.tls)]
         let all = services + standard
         let reflection = ReflectionProvider(services: all.map(\.serviceDescriptor) + [ReflectionProvider.descriptor])
         self.router = ServerRouter(services: all + [reflection], interceptors: configuration.interceptors)

@@ -1,5 +1,6 @@
 public import KinerjaProto
 import Synchronization
+import KinerjaTLS
 
 /// The serving status of each service on a server, watched by the health service.
 public final class HealthStatus: Sendable {
@@ -60,13 +61,17 @@ public final class HealthStatus: Sendable {
 /// `kinerja.rpc.v1.HealthService`, hosted by every server.
 struct HealthProvider: RPC.HealthService.ServiceProtocol {
     let status: HealthStatus
+    /// The server's TLS context: its certificate's expiry goes with every answer.
+    let tls: TLSContext
 
     func check(_ request: RPC.CheckRequest, context: ServerContext) async throws -> RPC.CheckResponse {
         let serving = status.status(of: request.service)
         guard serving != .serviceUnknown else {
             throw RPCError(.notFound, "this server does not host \(request.service.prefix(256).debugDescription)")
         }
-        return RPC.CheckResponse(status: serving)
+        var response = RPC.CheckResponse(status: serving)
+        if let notAfter = tls.certificateNotAfter { response.certificateNotAfter = Common.Timestamp(seconds: notAfter) }
+        return response
     }
 
     func watch(_ request: RPC.WatchRequest, responses: RPCWriter<RPC.WatchResponse>, context: ServerContext) async throws {

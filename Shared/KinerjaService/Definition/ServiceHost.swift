@@ -80,7 +80,11 @@ public final class ServiceHost<Definition: ServiceDefinition>: Sendable {
         }
         // Freed memory back to the system every five minutes (bulk calls, exports; FreedMemory).
         let trim = PeriodicTask(every: .seconds(300), name: "memory-trim") { FreedMemory.release() }
-        for task in [purge, trim] + assembly.periodic {
+        // Our certificate's expiry: a warning each run from 14 days before, an error once expired.
+        let expiry = PeriodicTask(every: .seconds(6 * 3600), name: "certificate-expiry") { [tls = runtime.tls] in
+            CertificateExpiry.log(tls, now: Int64(Date().timeIntervalSince1970), to: logger)
+        }
+        for task in [purge, trim, expiry] + assembly.periodic {
             services.append(.init(service: PeriodicService(task: task, logger: logger), serviceName: task.name))
         }
         services.append(.init(service: PreparationService(steps: assembly.preparation, ready: ready, logger: logger),
@@ -228,7 +232,8 @@ struct ReloadOnHangup: Service {
         for await _ in hangups.cancelOnGracefulShutdown() {
             do {
                 try tls.reload()
-                logger.notice("SIGHUP: certificates reloaded")
+                logger.notice("SIGHUP: certificates reloaded", metadata: ["not_after": "\(tls.certificateNotAfter.map(String.init) ?? "-")"])
+                CertificateExpiry.log(tls, now: Int64(Date().timeIntervalSince1970), to: logger)
             } catch {
                 logger.error("SIGHUP: reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
             }

@@ -1,5 +1,8 @@
 import COpenSSL
 import COpenSSLShim
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One immutable `SSL_CTX` built from a `TLSConfiguration`; connections keep it alive while they use it.
 ///
@@ -9,6 +12,8 @@ final class SSLContextBox: @unchecked Sendable {
     let configuration: TLSConfiguration
     /// Our own identity, read from our leaf certificate.
     let localIdentity: PeerIdentity
+    /// When our leaf certificate expires (its notAfter), in seconds since the Unix epoch; nil when unreadable.
+    let notAfter: Int64?
     /// Our ALPN list in wire format, prefixed by its 2-byte length; the select callback reads it.
     private let alpnWire: UnsafeMutableRawBufferPointer?
 
@@ -27,6 +32,7 @@ final class SSLContextBox: @unchecked Sendable {
                 throw TLSError(.configurationInvalid, "no certificate in \(configuration.certificateChainFile)")
             }
             self.localIdentity = try LeafCertificatePolicy.identity(of: leaf, trustDomain: configuration.trustDomain)
+            self.notAfter = Self.notAfter(of: leaf)
         } catch {
             SSL_CTX_free(context)
             alpnWire?.deallocate()
@@ -36,6 +42,14 @@ final class SSLContextBox: @unchecked Sendable {
         self.pointer = context
         self.configuration = configuration
         self.alpnWire = alpnWire
+    }
+
+    /// A certificate's notAfter in seconds since the Unix epoch.
+    static func notAfter(of certificate: OpaquePointer) -> Int64? {
+        guard let time = X509_get0_notAfter(certificate) else { return nil }
+        var parts = tm()
+        guard ASN1_TIME_to_tm(time, &parts) == 1 else { return nil }
+        return Int64(timegm(&parts))
     }
 
     deinit {

@@ -26,6 +26,13 @@ public final class TLSContext: Sendable {
         current.withLock { $0.localIdentity }
     }
 
+    /// When the certificate new connections present expires (its notAfter), in seconds since the
+    /// Unix epoch; nil when it cannot be read. Health reports it; the service host logs a warning
+    /// from 14 days before (docs/OPERATIONS.md, "Certificates").
+    public var certificateNotAfter: Int64? {
+        current.withLock { $0.notAfter }
+    }
+
     /// Re-reads the files of the current configuration; new connections use them, open ones continue.
     public func reload() throws(TLSError) {
         try reload(configuration: configuration)

@@ -1135,7 +1135,7 @@ let generatedFieldOrder: [(any ProtoMessage.Type, [String])] = [
     (RPC.Settings.self, ["max_frame_size", "max_concurrent_calls", "max_metadata_size", "idle_timeout_ms", "min_ping_interval_ms", "implementation"]),
     (RPC.GoAway.self, ["last_call_id", "code", "reason"]),
     (RPC.CheckRequest.self, ["service"]),
-    (RPC.CheckResponse.self, ["status"]),
+    (RPC.CheckResponse.self, ["status", "certificate_not_after"]),
     (RPC.WatchRequest.self, ["service"]),
     (RPC.WatchResponse.self, ["status"]),
     (RPC.MethodInfo.self, ["name", "full_name", "request_type", "response_type", "streaming", "idempotent", "documentation"]),
@@ -7134,6 +7134,7 @@ extension RPC.CheckResponse: ArbitraryMessage {
     static func arbitrary(_ g: inout Gen) -> Self {
         var m = Self()
         m.status = g.enumeration() as RPC.ServingStatus
+        m.certificateNotAfter = g.optional { g in Common.Timestamp.arbitrary(&g) }
         return m
     }
 }

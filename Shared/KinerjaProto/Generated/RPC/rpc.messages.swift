@@ -1035,27 +1035,36 @@ extension RPC {
 
         /// The service's serving state.
         public var status: RPC.ServingStatus = .init(rawValue: 0)
+        /// When the TLS certificate this server presents to new connections expires (its notAfter);
+        /// unset when it cannot be read. Services log a warning each day from 14 days before, and an
+        /// error once it has passed: peers then refuse every new connection (docs/OPERATIONS.md).
+        public var certificateNotAfter: Common.Timestamp? = nil
 
         /// A message with every field at its default.
         public init() {}
 
         /// A message with the given fields; the others keep their defaults.
         public init(
-            status: RPC.ServingStatus = .init(rawValue: 0)
+            status: RPC.ServingStatus = .init(rawValue: 0),
+            certificateNotAfter: Common.Timestamp? = nil
         ) {
             self.status = status
+            self.certificateNotAfter = certificateNotAfter
         }
 
         public func _encode(into encoder: inout MessageEncoder) throws(ProtoError) {
             encoder.scalar(0, status.rawValue)
+            try encoder.message(1, certificateNotAfter)
         }
 
         public init(_decoding decoder: MessageDecoder) throws(ProtoError) {
             self.status = decoder.enumeration(0)
+            self.certificateNotAfter = try decoder.message(1)
         }
 
         public func _printText(into printer: inout TextFormatPrinter) {
             if status.rawValue != 0 { printer.enumeration("status", status) }
+            if let value = certificateNotAfter { printer.message("certificate_not_after", value) }
         }
     }
 

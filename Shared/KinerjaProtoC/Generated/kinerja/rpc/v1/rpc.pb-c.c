@@ -2283,7 +2283,7 @@ const ProtobufCMessageDescriptor kinerja__rpc__v1__check_request__descriptor =
   (ProtobufCMessageInit) kinerja__rpc__v1__check_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kinerja__rpc__v1__check_response__field_descriptors[1] =
+static const ProtobufCFieldDescriptor kinerja__rpc__v1__check_response__field_descriptors[2] =
 {
   {
     "status",
@@ -2297,14 +2297,27 @@ static const ProtobufCFieldDescriptor kinerja__rpc__v1__check_response__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "certificate_not_after",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kinerja__Rpc__V1__CheckResponse, certificate_not_after),
+    &kinerja__common__v1__timestamp__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kinerja__rpc__v1__check_response__field_indices_by_name[] = {
+  1,   /* field[1] = certificate_not_after */
   0,   /* field[0] = status */
 };
 static const ProtobufCIntRange kinerja__rpc__v1__check_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor kinerja__rpc__v1__check_response__descriptor =
 {
@@ -2314,7 +2327,7 @@ const ProtobufCMessageDescriptor kinerja__rpc__v1__check_response__descriptor =
   "Kinerja__Rpc__V1__CheckResponse",
   "kinerja.rpc.v1",
   sizeof(Kinerja__Rpc__V1__CheckResponse),
-  1,
+  2,
   kinerja__rpc__v1__check_response__field_descriptors,
   kinerja__rpc__v1__check_response__field_indices_by_name,
   1,  kinerja__rpc__v1__check_response__number_ranges,

@@ -650,10 +650,16 @@ struct  Kinerja__Rpc__V1__CheckResponse
    * The service's serving state.
    */
   Kinerja__Rpc__V1__ServingStatus status;
+  /*
+   * When the TLS certificate this server presents to new connections expires (its notAfter);
+   * unset when it cannot be read. Services log a warning each day from 14 days before, and an
+   * error once it has passed: peers then refuse every new connection (docs/OPERATIONS.md).
+   */
+  Kinerja__Common__V1__Timestamp *certificate_not_after;
 };
 #define KINERJA__RPC__V1__CHECK_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kinerja__rpc__v1__check_response__descriptor) \
-    , KINERJA__RPC__V1__SERVING_STATUS__SERVING_STATUS_UNSPECIFIED }
+    , KINERJA__RPC__V1__SERVING_STATUS__SERVING_STATUS_UNSPECIFIED, NULL }
 
 
 /*
