@@ -18,6 +18,7 @@ answer OK (the restored system works).
 """
 import argparse
 import datetime
+import glob
 import json
 import os
 import shutil
@@ -58,7 +59,9 @@ def back_up(system, backups):
         if done.returncode != 0:
             raise RuntimeError(f"kinerja-backup {name} exited {done.returncode}: {(done.stdout + done.stderr).strip()[-400:]}")
         copy = [line for line in done.stdout.splitlines() if line.startswith("backup ")]
-        results[name] = (f"{backups}/{name}-{datetime.date.today():%Y%m%d}.sqlite", copy[-1] if copy else "")
+        # kinerja-backup names the file by its own date: the newest SERVICE-*.sqlite is this one.
+        written = max(glob.glob(f"{backups}/{name}-*.sqlite"), key=os.path.getmtime)
+        results[name] = (written, copy[-1] if copy else "")
         print(f"drill: {done.stdout.strip().splitlines()[0]}")
     done = subprocess.run([f"{system.bin}/kinerja-reporting", "evidence", "backup", "--config",
                            f"{system.dev}/config/reporting.json", "--output", f"{backups}/reporting-evidence"],

@@ -56,11 +56,11 @@ du -sh "$DEV/data" | sed 's/^/drill: data before the wipe: /' | tee -a "$OUT/dri
 rm -rf "$DEV"/data/*
 
 echo "==> restoring each service (deploy/systemd/kinerja-restore.sh)"
-day=$(date +%Y%m%d)
 for name in "${SERVICES[@]}"; do
+  file=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["backups"][sys.argv[2]]["file"])' "$OUT/backup-point.json" "$name")
   SERVICE_BIN="$BIN/kinerja-$name" STORE="$DEV/data/$name/$name.sqlite" SECRETS="$BACKUPS/secrets/$name" \
     EVIDENCE_BACKUP="$BACKUPS/reporting-evidence" \
-    sh deploy/systemd/kinerja-restore.sh "$name" "$BACKUPS/$name-$day.sqlite" "$DEV/config/$name.json" \
+    sh deploy/systemd/kinerja-restore.sh "$name" "$file" "$DEV/config/$name.json" \
     | sed "s/^/drill: $name: /" | tee -a "$OUT/drill.txt"
   [[ ${PIPESTATUS[0]} == 0 ]] || { echo "drill: restoring $name failed"; exit 1; }
 done
