@@ -109,7 +109,7 @@ def main():
     atasan.login(threading.Event())
     status, _ = system.call("feedback/GiveFeedback", [{"feedback": {"recipientNip": nips["pegawai"], "kind": "FEEDBACK_KIND_SARAN",
                                                                     "message": f"Catatan {marker}"}}],
-                            session=atasan.session, key=marker)
+                            session=atasan.session, key=f"bad-files-key-{os.urandom(4).hex()}")
     check(status == "OK", f"feedback with a marker: {status}")
     copy = f"{work}/feedback.sqlite"
     backup = system.operator_command("feedback", "backup", "--output", copy)
@@ -154,15 +154,17 @@ def main():
     shutil.copy2(copy, altered)
     with open(altered, "r+b") as f:
         content = f.read()
+    # The marker is in the message (the row's body, and the stored answer of its idempotency
+    # record), never in an index: the idempotency key is another string.
     offset = content.find(marker.encode())
-    check(offset > 0, "the marker's row found in the copy")
+    check(offset > 0, f"the marker found in the copy ({content.count(marker.encode())} times: row body, stored answer)")
     if offset > 0:
         flip(altered, offset + len(marker) - 1)
-        status, _ = serve(altered)
+        status, stderr = serve(altered)
         audit = subprocess.run([f"{args.bin}/kinerja-feedback", "audit", "verify", "--config", f"{args.dev}/config/feedback.json"],
                                capture_output=True, text=True, timeout=600, env=dict(os.environ, KINERJA_STORE__PATH=altered))
         print(f"  note a row's text altered in place (b-tree intact): serve {'starts' if status is None else f'exit {status}'}, "
-              f"audit verify exit {audit.returncode}: not detected (no checksum of row content in SQLite)")
+              f"audit verify exit {audit.returncode}{': not detected (no checksum of row content in SQLite)' if status is None else ': ' + stderr[-160:]}")
     shutil.rmtree(work, ignore_errors=True)
     print(f"bad-files: {failures} failures")
     return 1 if failures else 0
