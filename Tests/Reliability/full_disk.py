@@ -43,6 +43,8 @@ def main():
     parser.add_argument("--port-base", type=int, required=True)
     parser.add_argument("--password", default=os.environ.get("KINERJA_DEMO_PASSWORD", "kinerja-demo-kupang"))
     args = parser.parse_args()
+    # Absolute, as run.sh wrote the configuration: the store path in it is replaced by the tmpfs's.
+    args.dev = os.path.abspath(args.dev)
     system = System(args.dev, args.bin, args.port_base)
     data = f"{args.dev}/data/feedback"
     mount = f"{args.dev}/reliability/full-disk"
@@ -62,8 +64,8 @@ def main():
     original = open(config).read()
     try:
         system.stop("feedback")
-        # The store through `backup` (VACUUM INTO: compact, no WAL): a copied WAL of a few MiB is
-        # space SQLite gives back at its next checkpoint, so the disk would not stay full.
+        # The store through `backup` (VACUUM INTO: a verified, compact copy without a WAL, whose
+        # space SQLite could give back at a checkpoint and so unfill the disk).
         backup = system.operator_command("feedback", "backup", "--output", f"{mount}/feedback.sqlite")
         if backup.returncode != 0:
             raise RuntimeError(f"feedback backup: {(backup.stdout + backup.stderr).strip()[-300:]}")
