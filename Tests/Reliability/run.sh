@@ -9,6 +9,7 @@
 # (chaos.py), stops the services and checks every store against the writes acknowledged (check.py).
 #
 #   Tests/Reliability/run.sh [--kills N] [--max-seconds S] [--interval LO,HI] [--bin DIR] [--no-down]
+#                            [--port-base N --dev DIR]   (another system beside this one: web on N+1043)
 #   Tests/Reliability/run.sh --smoke --attach DEV PORT_BASE [--bin DIR]
 #
 # --smoke: 10 kills, 0.7–1.8 s apart, no service-down checks (the step of `make test`). --attach:
@@ -21,6 +22,7 @@ BIN="$ROOT/.build/debug"
 KILLS=1000
 INTERVAL="2,4"
 ATTACH=""
+OWN_DEV=""
 DOWN=1
 WIDEN=--widen-policy
 LIMIT=""
@@ -34,6 +36,8 @@ while [[ $# -gt 0 ]]; do
     --bin) BIN=$2; shift 2 ;;
     --smoke) KILLS=10; INTERVAL="0.7,1.8"; DOWN=0; WIDEN=""; shift ;;
     --no-down) DOWN=0; shift ;;
+    --port-base) PORT_BASE=$2; WEB_PORT=$(( $2 + 1043 )); shift 2 ;;
+    --dev) OWN_DEV=$2; shift 2 ;;
     --attach) ATTACH=$2; PORT_BASE=$3; shift 3 ;;
     *) echo "unknown argument: $1"; exit 2 ;;
   esac
@@ -51,7 +55,7 @@ done
 if [[ -n $ATTACH ]]; then
   DEV=$ATTACH
 else
-  DEV="$ROOT/.dev/reliability"
+  DEV="${OWN_DEV:-$ROOT/.dev/reliability}"
   export KINERJA_DEV_DIR="$DEV" KINERJA_BIN="$BIN" KINERJA_PORT_BASE=$PORT_BASE KINERJA_WEB_PORT=$WEB_PORT
   deploy/dev/stop.sh >/dev/null 2>&1 || true
   rm -rf "$DEV"
