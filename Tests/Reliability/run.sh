@@ -42,10 +42,10 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown argument: $1"; exit 2 ;;
   esac
 done
-# libfaketime for the clock faults (Debian's faketime package), installed when missing and root.
+# faketime for the clock faults: the certificates are made two hours in the past under it (below). Installed when missing and root.
 if [[ ! -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 && ! -e /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 ]] \
    && [[ $(id -u) == 0 ]] && [[ $DOWN == 1 ]]; then
-  echo "==> installing faketime (libfaketime, for the clock faults)"
+  echo "==> installing faketime (to make the certificates two hours in the past, for the clock faults)"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends faketime >/dev/null || true
 fi
 for tool in kinerja-identity kinerja-planning kinerja-reporting kinerja-feedback kinerja-evaluation kinerja-web kinerjactl; do
@@ -83,7 +83,7 @@ if [[ $DOWN == 1 ]]; then
   echo "==> a full disk (feedback's store on a small tmpfs)"
   python3 Tests/Reliability/full_disk.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" | tee "$DEV/reliability/full-disk.txt" || status=1
   tail -n 1 "$DEV/reliability/full-disk.txt" >>"$DEV/reliability/counts.txt"
-  echo "==> clock faults (a service's clock stepped an hour, libfaketime)"
+  echo "==> clock faults (a service's clock stepped an hour: clockshift.c preloaded)"
   python3 Tests/Reliability/clock_faults.py --dev "$DEV" --bin "$BIN" --port-base "$PORT_BASE" | tee "$DEV/reliability/clock.txt" || status=1
   tail -n 1 "$DEV/reliability/clock.txt" >>"$DEV/reliability/counts.txt"
   echo "==> bad files (an evidence file and a store file altered on disk)"
