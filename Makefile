@@ -73,8 +73,8 @@ test: deps
 	exit $$status
 
 ## The long reliability suite (docs/RELIABILITY.md), not part of `make test`: one service down at a
-## time, a full disk, KILLS (default 1000) SIGKILLs under load with the checker, then Fuzz/run.sh
-## when present.
+## time, a full disk and a full evidence folder, clocks stepped an hour, altered files, KILLS
+## (default 1000) SIGKILLs under load with the checker, then Fuzz/run.sh when present.
 ## RELIABILITY_ARGS="--max-seconds 2400" caps the kill run's time.
 KILLS ?= 1000
 RELIABILITY_ARGS ?=
