@@ -50,6 +50,18 @@ python3 Tests/Reliability/drill.py backup --dev "$DEV" --bin "$BIN" --port-base 
 status=${PIPESTATUS[0]}
 [[ $status == 0 ]] || { echo "drill: the backup step failed"; exit 1; }
 
+# kinerja-restore must refuse while the service runs (exit 69), leaving the live store alone.
+set +e
+SERVICE_BIN="$BIN/kinerja-feedback" STORE="$DEV/data/feedback/feedback.sqlite" \
+  sh deploy/systemd/kinerja-restore.sh feedback "$(ls "$BACKUPS"/feedback-*.sqlite | head -1)" "$DEV/config/feedback.json" >/dev/null 2>"$OUT/refused.txt"
+refused=$?
+set -e
+if [[ $refused == 69 ]]; then
+  echo "drill: kinerja-restore refused while feedback runs (exit 69): $(head -c 120 "$OUT/refused.txt")" | tee -a "$OUT/drill.txt"
+else
+  echo "drill: FAIL kinerja-restore did not refuse a running service (exit $refused)" | tee -a "$OUT/drill.txt"; exit 1
+fi
+
 echo "==> stopping the system (SIGTERM) and wiping every data folder"
 deploy/dev/stop.sh >/dev/null
 du -sh "$DEV/data" | sed 's/^/drill: data before the wipe: /' | tee -a "$OUT/drill.txt"
