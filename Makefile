@@ -8,7 +8,7 @@ APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev libssl-dev 
                 libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core poppler-utils
 GENERATED := Shared/KinerjaProtoC Shared/KinerjaProto/Generated Tests/KinerjaProtoTests/Generated
 
-.PHONY: all deps build release run start stop test reliability generate check-generated docs leakcheck clean
+.PHONY: all deps build release run start stop test reliability drill generate check-generated docs leakcheck clean
 
 all: build
 
@@ -73,8 +73,8 @@ test: deps
 	exit $$status
 
 ## The long reliability suite (docs/RELIABILITY.md), not part of `make test`: one service down at a
-## time, a full disk, KILLS (default 1000) SIGKILLs under load with the checker, then Fuzz/run.sh
-## when present.
+## time, a full disk and a full evidence folder, clocks stepped an hour, altered files, KILLS
+## (default 1000) SIGKILLs under load with the checker, then Fuzz/run.sh when present.
 ## RELIABILITY_ARGS="--max-seconds 2400" caps the kill run's time.
 KILLS ?= 1000
 RELIABILITY_ARGS ?=
@@ -85,6 +85,16 @@ reliability: deps
 	if [ -x Fuzz/run.sh ]; then echo "==> fuzzing (Fuzz/run.sh)"; Fuzz/run.sh || status=1; fi; \
 	echo "==> reliability counts"; cat .dev/reliability/reliability/counts.txt 2>/dev/null; \
 	exit $$status
+
+## The backup and restore drill (docs/RELIABILITY.md), not part of `make test`: a separate system
+## (.dev/drill, ports 37401–37405), load, a backup of every service under load, more load, the data
+## wiped, every service restored (deploy/systemd/kinerja-restore.sh), started again and checked:
+## nothing acknowledged before the backup's point lost, nothing duplicated or half-applied.
+## DRILL_ARGS="--before 120 --after 60" changes the seconds of load before and after the backup.
+DRILL_ARGS ?=
+drill: deps
+	$(SWIFT) build
+	Tests/Reliability/drill.sh --bin .build/debug $(DRILL_ARGS)
 
 ## Regenerate protoc-c's C and the Swift layer from proto/.
 generate: deps

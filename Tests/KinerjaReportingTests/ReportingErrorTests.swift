@@ -44,7 +44,7 @@ struct ReportingErrorTests {
             .qualitativeNotFound, .evidenceNotFound, .noSkp, .reportDateOutsideSkp, .reportDateBeforeWindow, .periodLocked, .ikiNotYetInForce,
             .evidenceRequired, .dayLimitReached, .dayMinutesExceeded, .reportNotDiajukan, .reportNotDiverifikasi, .reportNotChangeable, .notKualitatif,
             .periodOutsideSkp, .periodNotBegun, .alreadyRated, .revisionMismatch, .bulkTooManyRows, .evidenceFileTooLarge, .evidenceMonthlyQuotaReached,
-            .evidenceCorrupted, .evidenceStoreLocked, .evidenceStoreIO,
+            .evidenceCorrupted, .evidenceStoreLocked, .evidenceStoreFull, .evidenceStoreIO,
         ]
         #expect(Set(codes.map(\.reason)).count == codes.count)
         #expect(codes.allSatisfy { $0.reason.utf8.allSatisfy { (65...90).contains($0) || $0 == 95 } })

@@ -38,6 +38,8 @@ class Journal:
         self.counts = {}
 
     def record(self, entry):
+        # When the outcome was known (wall clock): the drill compares it with the backup's point.
+        entry.setdefault("at", round(time.time(), 3))
         with self.lock:
             self.file.write(json.dumps(entry, sort_keys=True) + "\n")
             self.file.flush()
@@ -86,7 +88,7 @@ class Generator:
         """Sends the write until it is answered: OK (acked: returns the answer), a final error
         (rejected: returns False) or the retry budget is spent (unacked: returns None). The same
         key and request go with every try."""
-        entry = {"kind": kind, "key": key, "marker": marker, "method": method}
+        entry = {"kind": kind, "key": key, "marker": marker, "method": method, "sent_at": round(time.time(), 3)}
         entry.update(extra or {})
         deadline = time.monotonic() + self.retry_budget
         tries = 0
@@ -282,6 +284,68 @@ def worker(name, stop, step, counters):
             time.sleep(1)
 
 
+class Load:
+    """The three workers (pegawai, atasan, citizen kiosk) driving the cycle until `stop` is set:
+    what the kill run and the backup drill share."""
+
+    def __init__(self, system, journal_path, retry_budget, password, widen_policy):
+        self.system = system
+        self.retry_budget = retry_budget
+        self.journal = Journal(journal_path)
+        self.stop = threading.Event()
+        self.generator = Generator(system, self.journal, os.urandom(3).hex(), self.stop, retry_budget)
+        self.counters = {"kills": 0, "per_service": {}, "errors": []}
+        nips = personas(system.dev)
+        self.pegawai = Persona(system, "pegawai", nips["pegawai"], password)
+        self.atasan = Persona(system, "atasan", nips["atasan"], password)
+        for persona in (self.pegawai, self.atasan):
+            if not persona.login(self.stop):
+                sys.exit(f"could not sign in the {persona.role}")
+        self.skp = current_skp(system, self.pegawai)
+        if widen_policy:
+            pengelola = Persona(system, "pengelola", nips["pengelola"], password)
+            pengelola.login(self.stop)
+            widen_reporting_policy(system, pengelola, self.skp["unit_id"])
+        # Days the policy refuses (locked, too far back, at the day's limit) drop out as they are refused.
+        self.generator.report_days = report_days(31 if widen_policy else 3)
+        self.threads = []
+
+    def start(self):
+        generator, pegawai, atasan, skp = self.generator, self.pegawai, self.atasan, self.skp
+        edits_skp = skp["state"] == "SKP_STATE_DRAFT"
+
+        def pegawai_step():
+            choice = random.random()
+            if choice < 0.55:
+                generator.report_with_evidence(pegawai, skp)
+            elif choice < 0.8 and edits_skp:
+                generator.skp_edit(pegawai, skp)
+            else:
+                generator.competence(pegawai)
+
+        def atasan_step():
+            if random.random() < 0.7 and generator.verify(atasan):
+                return
+            generator.feedback(atasan, pegawai.nip)
+
+        def kiosk_step():
+            generator.citizen_rating(skp["unit_id"], pegawai.nip)
+
+        self.threads = [threading.Thread(target=worker, args=(n, self.stop, s, self.counters), daemon=True)
+                        for n, s in (("pegawai", pegawai_step), ("atasan", atasan_step), ("kiosk", kiosk_step))]
+        for thread in self.threads:
+            thread.start()
+
+    def join(self):
+        """Stops the workers and waits for their writes in flight (each ends acked, rejected or unacked)."""
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=self.retry_budget + 60)
+
+    def logins(self):
+        return self.pegawai.logins + self.atasan.logins
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dev", required=True)
@@ -301,57 +365,18 @@ def main():
 
     system = System(args.dev, args.bin, args.port_base)
     os.makedirs(f"{args.dev}/reliability", exist_ok=True)
-    run_id = os.urandom(3).hex()
     journal_path = f"{args.dev}/reliability/writes.jsonl"
-    journal = Journal(journal_path)
-    stop = threading.Event()
-    generator = Generator(system, journal, run_id, stop, args.retry_budget)
-
-    nips = personas(args.dev)
-    pegawai = Persona(system, "pegawai", nips["pegawai"], args.password)
-    atasan = Persona(system, "atasan", nips["atasan"], args.password)
-    for persona in (pegawai, atasan):
-        if not persona.login(stop):
-            sys.exit(f"could not sign in the {persona.role}")
-    skp = current_skp(system, pegawai)
-    if args.widen_policy:
-        pengelola = Persona(system, "pengelola", nips["pengelola"], args.password)
-        pengelola.login(stop)
-        widen_reporting_policy(system, pengelola, skp["unit_id"])
-    # Days the policy refuses (locked, too far back, at the day's limit) drop out as they are refused.
-    generator.report_days = report_days(31 if args.widen_policy else 3)
-    edits_skp = skp["state"] == "SKP_STATE_DRAFT"
-
-    def pegawai_step():
-        choice = random.random()
-        if choice < 0.55:
-            generator.report_with_evidence(pegawai, skp)
-        elif choice < 0.8 and edits_skp:
-            generator.skp_edit(pegawai, skp)
-        else:
-            generator.competence(pegawai)
-
-    def atasan_step():
-        if random.random() < 0.7 and generator.verify(atasan):
-            return
-        generator.feedback(atasan, pegawai.nip)
-
-    def kiosk_step():
-        generator.citizen_rating(skp["unit_id"], pegawai.nip)
-
-    counters = {"kills": 0, "per_service": {}, "errors": []}
+    load = Load(system, journal_path, args.retry_budget, args.password, args.widen_policy)
+    generator, stop, counters, journal = load.generator, load.stop, load.counters, load.journal
+    run_id = generator.run_id
     started = time.monotonic()
-    threads = [threading.Thread(target=worker, args=(n, stop, s, counters), daemon=True)
-               for n, s in (("pegawai", pegawai_step), ("atasan", atasan_step), ("kiosk", kiosk_step))]
-    for thread in threads:
-        thread.start()
+    load.start()
     chaos(system, generator, args.kills, interval, args.downtime, args.max_seconds, stop, counters, journal_path)
-    for thread in threads:
-        thread.join(timeout=args.retry_budget + 60)
+    load.join()
     elapsed = time.monotonic() - started
 
     summary = {"run_id": run_id, "kills": counters["kills"], "per_service": counters["per_service"],
-               "seconds": round(elapsed, 1), "logins": pegawai.logins + atasan.logins,
+               "seconds": round(elapsed, 1), "logins": load.logins(),
                "writes": {f"{k}/{o}": n for (k, o), n in sorted(journal.counts.items())}, "errors": counters["errors"]}
     with open(f"{args.dev}/reliability/load-summary.json", "w") as f:
         json.dump(summary, f, indent=1)

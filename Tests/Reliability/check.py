@@ -11,9 +11,15 @@ verifies what chaos.py's journal (DEV/reliability/writes.jsonl) says was acknowl
   named by a report or by a recorded upload (else it is an orphan), every acknowledged upload's
   file exists.
 
+With --backup-point FILE (the backup and restore drill, drill.py): the stores are the ones
+restored from a backup taken while the load ran. A write acknowledged before the backup's point
+(the instant the first backup started, in FILE) must be present exactly once; a write answered
+after it may be missing, never duplicated or half-applied (a report without its evidence link or
+file, an RHK text older than the last edit acknowledged before the point).
+
 Prints the counts; exits 1 when anything is lost, duplicated or damaged.
 
-    check.py --dev DIR --bin DIR
+    check.py --dev DIR --bin DIR [--backup-point FILE]
 """
 import argparse
 import concurrent.futures
@@ -55,7 +61,17 @@ def main():
     parser.add_argument("--dev", required=True)
     parser.add_argument("--bin", required=True)
     parser.add_argument("--port-base", type=int, default=0)
+    parser.add_argument("--backup-point", help="a JSON file with the backup's point: {\"point\": unix seconds}")
     args = parser.parse_args()
+    point = None
+    if args.backup_point:
+        with open(args.backup_point) as f:
+            point = float(json.load(f)["point"])
+
+    def must_exist(write):
+        """Acknowledged — and, in the drill, acknowledged before the backup started."""
+        return write["outcome"] == "acked" and (point is None or write["at"] < point)
+
     system = System(args.dev, args.bin, args.port_base)
     problems = []
 
@@ -125,6 +141,7 @@ def main():
         writes = [json.loads(line) for line in f if line.strip()]
     acked = [w for w in writes if w["outcome"] == "acked"]
     lost, duplicated, checked = [], [], 0
+    after_point_present = 0
     last_skp_edit = {}
     found = {kind: marker_rows(stores[store], table, column) for kind, (store, table, column) in MARKED.items()}
     ratings = {row[0] for row in stores["feedback"].execute("SELECT ticket_code FROM citizen_rating")}
@@ -139,20 +156,23 @@ def main():
             checked += 1
             if count > 1:
                 duplicated.append(write)
-            elif write["outcome"] == "acked" and count != 1:
+            elif must_exist(write) and count != 1:
                 lost.append(write)
-            if kind == "report" and write["outcome"] == "acked" and count == 1:
+            elif count == 1 and point is not None and not must_exist(write):
+                after_point_present += 1
+            # A report present (acknowledged or not) carries its evidence link: never half-applied.
+            if kind == "report" and count == 1:
                 row = reporting.execute("SELECT count(*) FROM report_evidence WHERE report_id = ? AND sha256 = ?",
                                         (found[kind][write["marker"]][0], bytes.fromhex(write["sha256"]))).fetchone()[0]
                 if row != 1:
                     lost.append(dict(write, what="its evidence link"))
         elif kind == "evidence":
             checked += 1
-            if write["outcome"] == "acked" and write["sha256"] not in on_disk:
+            if must_exist(write) and write["sha256"] not in on_disk:
                 lost.append(write)
         elif kind == "verify":
             checked += 1
-            if write["outcome"] == "acked":
+            if must_exist(write):
                 state = reporting.execute("SELECT state FROM daily_report WHERE report_id = ?",
                                           (write["report_id"],)).fetchone()
                 if state is None or state[0] != REPORT_DIVERIFIKASI:
@@ -164,11 +184,13 @@ def main():
     planning = stores["planning"]
     for skp_id, edits in last_skp_edit.items():
         checked += len(edits)
-        acked_positions = [i for i, w in enumerate(edits) if w["outcome"] == "acked"]
+        acked_positions = [i for i, w in enumerate(edits) if must_exist(w)]
         if not acked_positions:
             continue
         last = acked_positions[-1]
-        allowed = [edits[last]["marker"]] + [w["marker"] for w in edits[last + 1:] if w["outcome"] == "unacked"]
+        # After a restore, any later edit may be the one in the backup (it was taken while they ran).
+        later = edits[last + 1:] if point is not None else [w for w in edits[last + 1:] if w["outcome"] == "unacked"]
+        allowed = [edits[last]["marker"]] + [w["marker"] for w in later]
         body = planning.execute("SELECT body FROM skp_version WHERE skp_id = ? AND latest = 1", (skp_id,)).fetchone()
         present = [m for m in allowed if body is not None and m.encode() in body[0]]
         if len(present) != 1:
@@ -179,6 +201,11 @@ def main():
                "retried": retried, "lost": len(lost), "duplicated": len(duplicated),
                "integrity_failures": integrity_failures, "evidence_files": len(on_disk),
                "unreferenced_uploads": len((on_disk - named) & uploaded), "crash_leftover_files": len(crash_leftovers)}
+    if point is not None:
+        before = [w for w in writes if must_exist(w)]
+        after = [w for w in acked if not must_exist(w)]
+        summary = {"acknowledged_before_point": len(before), "acknowledged_after_point": len(after),
+                   "after_point_in_restored_stores": after_point_present, **summary}
     with open(f"{args.dev}/reliability/check-summary.json", "w") as f:
         json.dump(summary, f, indent=1)
     print("check: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.items()))

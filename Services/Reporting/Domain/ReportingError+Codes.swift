@@ -133,6 +133,8 @@ extension ReportingError.Code {
     public static let evidenceCorrupted = Self("EVIDENCE_CORRUPTED", .dataLoss)
     /// Another process holds the store's lock (UNAVAILABLE).
     public static let evidenceStoreLocked = Self("EVIDENCE_STORE_LOCKED", .unavailable)
+    /// The evidence folder's file system is full (UNAVAILABLE: retry once space is freed; nothing was stored).
+    public static let evidenceStoreFull = Self("EVIDENCE_STORE_FULL", .unavailable)
     /// A file-system call failed (INTERNAL; the cause says which and why).
     public static let evidenceStoreIO = Self("EVIDENCE_STORE_IO", .internal)
 }

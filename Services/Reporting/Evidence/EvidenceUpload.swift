@@ -57,7 +57,7 @@ public struct EvidenceUpload: ~Copyable, Sendable {
     ///
     /// - Throws: ``ReportingError`` `EVIDENCE_FILE_TOO_LARGE` (RESOURCE_EXHAUSTED) as soon as the
     ///   bytes would pass the limit, `EVIDENCE_SIZE_MISMATCH` past the claimed size,
-    ///   `EVIDENCE_STORE_IO` on a write failure; the upload is then over and its file removed.
+    ///   `EVIDENCE_STORE_FULL` (file system full) or `EVIDENCE_STORE_IO` on a write failure; the upload is then over and its file removed.
     public mutating func append(_ chunk: [UInt8]) throws(ReportingError) {
         guard !finished else { throw Self.over() }
         let (total, overflow) = byteCount.addingReportingOverflow(UInt64(chunk.count))

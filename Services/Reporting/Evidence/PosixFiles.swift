@@ -17,9 +17,15 @@ enum PosixFiles {
     /// Permission bits of every folder of the store.
     static let folderMode: mode_t = 0o700
 
-    /// The error for a failed `call` while doing `step`, with errno.
+    /// The error for a failed `call` while doing `step`, with errno. A full file system (ENOSPC,
+    /// EDQUOT) is `EVIDENCE_STORE_FULL`, retryable like the SQLite store's own full disk; any other
+    /// failure is `EVIDENCE_STORE_IO`.
     static func failure(_ step: String, _ call: String, path: String, errno code: Int32 = errno) -> ReportingError {
-        ReportingError(.evidenceStoreIO, "the evidence store could not \(step)", cause: "\(call)(\(path)): \(String(cString: strerror(code))) (errno \(code))")
+        let cause = "\(call)(\(path)): \(String(cString: strerror(code))) (errno \(code))"
+        if code == ENOSPC || code == EDQUOT {
+            return ReportingError(.evidenceStoreFull, "the evidence store is full: the file was not stored; retry later", cause: cause)
+        }
+        return ReportingError(.evidenceStoreIO, "the evidence store could not \(step)", cause: cause)
     }
 
     /// Creates the folder `path` with 0700 (whatever the umask); true when it was created, false when it existed.
