@@ -69,7 +69,7 @@ write_config() {
                  "hashing_queue_limit": 10000, "password_hash": { "algorithm": "scrypt", "scrypt_log_n": 10, "scrypt_r": 8, "scrypt_p": 1 } }' ;;
     planning) section=', "planning": { "demo_seed": 2026 }' ;;
     reporting) section=', "reporting": { "demo_seed": 2026, "bulk_clients": { "siak-dukcapil": "KPG.DUKCAPIL" } }' ;;
-    feedback) section=', "feedback": { "demo_seed": 2026, "kiosks": { "citizen-kiosk": ["KPG.DUKCAPIL"] } }' ;;
+    feedback) section=', "feedback": { "demo_seed": 2026, "kiosks": { "citizen-kiosk": ["KPG.DUKCAPIL", "KPG.DPMPTSP", "KPG.DINKES"] } }' ;;
     evaluation) section=", \"evaluation\": { \"demo_seed\": 2026, \"demo_tpp_rule_file\": \"$root/deploy/config/tpp-rule.sample.json\", \"demo_siasn_references_file\": \"$root/deploy/config/siasn-references.sample.json\" }" ;;
   esac
   peers=$(peer identity)

@@ -63,12 +63,16 @@ def main():
             slot += len(browsers)
 
     threads = [threading.Thread(target=worker, args=(i, b)) for i, b in enumerate(browsers)]
+    while time.time() < args.start_at:
+        time.sleep(0.01)
+    cpu_start = time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     with open(args.out, "w") as file:
-        json.dump({"latencies_us": latencies, "failures": failures[0], "first_failure": first[0]}, file)
+        json.dump({"latencies_us": latencies, "failures": failures[0], "first_failure": first[0],
+                   "cpu_s": time.process_time() - cpu_start}, file)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,22 @@ import KinerjaRPC
 enum Peak {
     static let services = ["identity", "planning", "reporting", "feedback", "evaluation", "web"]
 
+    /// Evidence: a few KB each, different per person (a PDF header, then bytes of their own).
+    static func evidence(_ index: Int, size: Int) -> [UInt8] {
+        var state = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 | 1
+        return Array("%PDF-1.7\n".utf8) + (0..<max(0, size - 9)).map { _ in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return UInt8(truncatingIfNeeded: state)
+        }
+    }
+
+    static func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return left ? fill + text : text + fill
+    }
+
+    static func ms(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "—" }
+
     static func run(_ options: Options, webScript: String?) async throws {
         let seed = try JSONDecoder().decode(SeedFile.self, from: Data(contentsOf: URL(fileURLWithPath: options.seedFile)))
         guard seed.people.count >= options.employees else {
@@ -64,14 +80,6 @@ enum Peak {
         let window = options.windowMinutes * 60 / options.compress
         let recorder = Recorder()
 
-        // Evidence: a few KB each, different per person (a PDF header, then bytes of their own).
-        func evidence(_ index: Int) -> [UInt8] {
-            var state = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 | 1
-            return Array("%PDF-1.7\n".utf8) + (0..<(options.evidenceBytes - 9)).map { _ in
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                return UInt8(truncatingIfNeeded: state)
-            }
-        }
         // Warm the connections and the services' caches of keys and the organisation (one call each).
         if let first = people.first, let token = tokens[first.nip] {
             _ = try? await reporting.listDailyReports(Reporting.ListDailyReportsRequest(nip: first.nip, page: Common.PageRequest(pageSize: 1)), options: bearer(token))
@@ -112,7 +120,7 @@ enum Peak {
             values["machine"] = machineBusySeconds()
             return values
         }
-        let before = snapshot()
+        var before = snapshot()
         let origin = ContinuousClock.now
         let lag = Recorder()
 
@@ -140,7 +148,7 @@ enum Peak {
                 guard let token = tokens[filing.person.nip] else { continue }
                 let person = filing.person, index = filing.index
                 at(filing.offset) {
-                    let bytes = evidence(index)
+                    let bytes = Peak.evidence(index, size: options.evidenceBytes)
                     let header = Reporting.EvidenceUploadHeader(sha256: SHA256.hash(bytes), sizeBytes: UInt64(bytes.count), fileName: "bukti-\(index).pdf")
                     guard let uploaded = await recorder.time("UploadEvidence", {
                         try await reporting.uploadEvidence(options: bearer(token)) { writer in
@@ -180,17 +188,13 @@ enum Peak {
         if let web { web.waitUntilExit() }
         let wall = (ContinuousClock.now - origin).seconds
         var after = snapshot()
-        if let web, after["web-client"] == nil {
-            // The helper has exited: its CPU from the rusage of the waited child.
-            var usage = rusage()
-            getrusage(RUSAGE_CHILDREN, &usage)
-            after["web-client"] = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-            _ = web
-        }
+        after["web-client"] = nil
         if let data = FileManager.default.contents(atPath: webOutput),
            let result = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             recorder.merge(kind: "GET /minggu (web, HTTPS)", microseconds: (result["latencies_us"] as? [Double]) ?? [],
                            failures: (result["failures"] as? Int) ?? 0)
+            // The helper's own CPU over its measured part (it has exited; /proc no longer has it).
+            if let helper = result["cpu_s"] as? Double { after["web-client"] = helper; before["web-client"] = 0 }
             if let failure = result["first_failure"] as? String, !failure.isEmpty { log("web: first failure: \(failure)") }
             try? FileManager.default.removeItem(atPath: webOutput)
         }
@@ -204,19 +208,21 @@ enum Peak {
         let ours = cpu.values.reduce(0, +)
         let other = max(0, machine - ours)
         let submitted = summaries.first { $0.kind == "SubmitDailyReport" }?.calls ?? 0
-        let worstP99 = summaries.filter { $0.kind != "GET /minggu (web, HTTPS)" || true }.compactMap(\.p99_ms).max() ?? .nan
+        let worstP99 = summaries.compactMap(\.p99_ms).max() ?? -1
 
         print("")
         print("Morning peak \(options.label): \(people.count) ASN (\(atasanSet.count) atasan), 30 min compressed \(options.compress)× into \(String(format: "%.0f", window)) s; evidence \(options.evidenceBytes) B")
-        print(String(format: "%-30@ %8@ %6@ %9@ %9@ %9@ %9@", "call kind" as NSString, "calls" as NSString, "fail" as NSString, "p50 ms" as NSString, "p90 ms" as NSString, "p99 ms" as NSString, "max ms" as NSString))
+        print(pad("call kind", 30) + pad("calls", 8, left: true) + pad("fail", 6, left: true) + pad("p50 ms", 9, left: true)
+              + pad("p90 ms", 9, left: true) + pad("p99 ms", 9, left: true) + pad("max ms", 9, left: true))
         for s in summaries {
-            print(String(format: "%-30@ %8d %6d %9.1f %9.1f %9.1f %9.1f", s.kind as NSString, s.calls, s.failures, s.p50_ms ?? .nan, s.p90_ms ?? .nan, s.p99_ms ?? .nan, s.max_ms ?? .nan))
+            print(pad(s.kind, 30) + pad("\(s.calls)", 8, left: true) + pad("\(s.failures)", 6, left: true) + pad(ms(s.p50_ms), 9, left: true)
+                  + pad(ms(s.p90_ms), 9, left: true) + pad(ms(s.p99_ms), 9, left: true) + pad(ms(s.max_ms), 9, left: true))
         }
         print(String(format: "filed %d reports in %.1f s = %.1f reports/s (%.2f/s in real time); schedule lag p99 %.1f ms", submitted, busyWall,
                      Double(submitted) / window, Double(submitted) / (options.windowMinutes * 60), lagSummary?.p99_ms ?? .nan))
         print("CPU seconds over \(String(format: "%.1f", wall)) s (cores = CPU s ÷ wall s):")
         for name in cpu.keys.sorted() {
-            print(String(format: "  %-12@ %7.2f s  %.2f cores", name as NSString, cpu[name] ?? .nan, (cpu[name] ?? .nan) / wall))
+            print("  " + pad(name, 12) + String(format: " %7.2f s  %.2f cores", cpu[name] ?? .nan, (cpu[name] ?? .nan) / wall))
         }
         print(String(format: "  services+web %.2f cores; machine busy %.2f cores; other processes %.2f cores (of 2)",
                      Peak.services.compactMap { cpu[$0] }.reduce(0, +) / wall, machine / wall, other / wall))
