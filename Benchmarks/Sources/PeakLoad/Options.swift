@@ -7,8 +7,8 @@ struct Options: Sendable {
     /// The stack's folder: `pki/`, `data/<service>/<service>.sqlite`, `run/first-start.txt`, `run/*.pid`.
     var dev = ".dev/peak"
     /// identity on base+1 … evaluation on base+5.
-    var base = 47400
-    var webPort = 48443
+    var base = 57400
+    var webPort = 58443
     /// ASN filing between 07:30 and 08:00 WITA.
     var employees = 7_000
     /// Bawahan per atasan (the atasan are employees too and file as well).

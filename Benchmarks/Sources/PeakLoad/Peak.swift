@@ -34,8 +34,11 @@ enum Peak {
         guard seed.people.count >= options.employees else {
             throw PeakFailure("the seed has \(seed.people.count) employees, fewer than --employees \(options.employees)")
         }
-        // The first N of each kind in seed order keeps teams whole enough: atasan first, then staff.
-        let people = Array(seed.people.prefix(options.employees))
+        // Whole teams (an atasan, then their bawahan) until N, so a smaller run keeps the seed's ratio of atasan to staff.
+        let byLeader = Dictionary(grouping: seed.people.filter { !$0.isAtasan }, by: \.atasan)
+        var ordered: [Person] = []
+        for leader in seed.people where leader.isAtasan { ordered.append(leader); ordered += byLeader[leader.nip] ?? [] }
+        let people = Array(ordered.prefix(options.employees))
         let atasanSet = Set(people.filter(\.isAtasan).map(\.nip))
 
         // Sign everyone in (not measured): one session each, as the app holds it through the day.
@@ -96,7 +99,8 @@ enum Peak {
         let webOutput = "\(options.dev)/peak-web-\(ProcessInfo.processInfo.processIdentifier).json"
         let startDelay = 15.0
         let startAt = Date().timeIntervalSince1970 + startDelay
-        if let webScript, webRequests > 0 {
+        let webRunning = FileManager.default.fileExists(atPath: "\(options.dev)/run/web.pid")
+        if let webScript, webRequests > 0, webRunning {
             let nips = people.filter { !atasanSet.contains($0.nip) }.prefix(options.webSessions).map(\.nip)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -118,7 +118,7 @@ enum Seed {
 
         // Accounts: the pegawai persona's password hash (the demo password), no change required.
         let everyone = (leaders + staff).map { $0.0.employee.nip }
-        var configuration = Configuration()
+        var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(30)
         let queue = try DatabaseQueue(path: options.store("identity"), configuration: configuration)
         let donor = try persona(options, "pegawai")
@@ -129,7 +129,7 @@ enum Seed {
             let hash: String = row["password_hash"]
             let expires: Int64? = row["password_expires_at"]
             let statement = try db.makeStatement(sql: """
-                UPDATE account SET password_hash = ?, password_expires_at = ?, must_change_password = 0, state = 1, password_changed_at = strftime('%s','now')
+                UPDATE account SET password_hash = ?, password_expires_at = ?, must_change_password = 0, state = 2, password_changed_at = strftime('%s','now')
                 WHERE nip = ?
                 """)
             for nip in everyone { try statement.execute(arguments: [hash, expires, nip]) }
