@@ -61,7 +61,7 @@ if [ "$all" = 1 ]; then
         echo "warning: no wrk (apt-get install wrk): the web app's rows are not run" >&2
     fi
     exec python3 "$here/all_table.py" --rpc "$out/rpc.json" --services "$out/services.jsonl" --peak "$out/peak.jsonl" --web "$out/web.json" \
-        --doc "$root/docs/BENCHMARKS.md" --history "$root/docs/benchmarks-all.json" --mode "${pass[*]-}" \
+        --doc "$root/docs/BENCHMARKS.md" --history "$root/docs/benchmarks-all.json" --mode="${pass[*]-}" \
         --load-average "$(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
