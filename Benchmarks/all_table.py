@@ -125,7 +125,7 @@ def web_rows(data):
     for name in runs:
         if name.startswith("static"):
             continue
-        rows.append((f"web_{name}", f"web {name} @64", "pages/s", med(name, "rps"), "static page", static, ratio(med(name, "rps"), static), "", False))
+        rows.append((f"web_{name}", f"web {name}, wrk", "pages/s", med(name, "rps"), "static page", static, ratio(med(name, "rps"), static), "", False))
     return rows
 
 
