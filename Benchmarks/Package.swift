@@ -189,5 +189,22 @@ let package = Package(
             ],
             path: "Sources/IdentityBenchmark"
         ),
+        // MARK: Issue 17 — Kupang's morning peak as a load test (docs/CAPACITY.md): every service and the
+        // web gateway as release processes (Benchmarks/Peak/run.sh starts them), driven over the protocol.
+        .executableTarget(
+            name: "PeakLoad",
+            dependencies: [
+                .product(name: "KinerjaASN", package: parent),
+                .product(name: "KinerjaDemo", package: parent),
+                .product(name: "KinerjaPlanning", package: parent),
+                .product(name: "KinerjaRPC", package: parent),
+                .product(name: "KinerjaTLS", package: parent),
+                .product(name: "KinerjaCrypto", package: parent),
+                .product(name: "KinerjaProto", package: parent),
+                .product(name: "KinerjaStore", package: parent),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/PeakLoad"
+        ),
     ]
 )

@@ -6,6 +6,10 @@
 #                     [--mux-connections N] [--skip-codec] [--no-build]
 #   Benchmarks/run.sh --identity [getemployee|tokens|import|rss|planning|reporting|feedback …] [--quick] [--duration S] [--repeats N] [--no-build] …
 #                     (issues 5, 6, 12, 13: the services, IdentityBenchmark; its options in README.md "Identity benchmark")
+#   Benchmarks/run.sh --all [--quick] [--no-build]
+#                     (issue 17: every workload of every service — the RPC peers and codec, --identity's workloads, the
+#                     morning peak (Peak/run.sh) and the web app (Web/run.sh, needs wrk) — then rewrites the table in
+#                     docs/BENCHMARKS.md with the previous run's figures beside it; --quick: short runs)
 #
 # Default: median of 3 × 10 s per workload (about 12 minutes: raw, four grpc tunings, ours, codec); --quick is
 # 3 s × 1. Needs: Swift 6, cc, libssl-dev, openssl, python3, libprotobuf-c-dev (the parent's
@@ -16,15 +20,50 @@ root="$(dirname "$here")"
 scratch="$here/.build-bench"
 build=1
 identity=0
+all=0
 pass=()
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=0 ;;
         --identity) identity=1 ;;
+        --all) all=1 ;;
         -h|--help) sed -n '2,12p' "$0"; exec python3 "$here/harness.py" --help ;;
         *) pass+=("$arg") ;;
     esac
 done
+
+if [ "$all" = 1 ]; then
+    # Issue 17: every workload, one after the other (each on its own ports), then one table. A step
+    # that fails is reported and the others still run; its rows read "not run".
+    out="$scratch/all"
+    rm -rf "$out"; mkdir -p "$out"
+    quick=0
+    for arg in ${pass[@]+"${pass[@]}"}; do [ "$arg" = --quick ] && quick=1; done
+    nobuild=(); [ "$build" = 0 ] && nobuild=(--no-build)
+    echo "==> --all 1/4: RPC peers and codec" >&2
+    "$0" ${nobuild[@]+"${nobuild[@]}"} ${pass[@]+"${pass[@]}"} --json-out "$out/rpc.json" | tee "$out/rpc.txt" \
+        || echo "warning: the RPC peers did not finish" >&2
+    echo "==> --all 2/4: the services (IdentityBenchmark)" >&2
+    "$0" --identity ${nobuild[@]+"${nobuild[@]}"} ${pass[@]+"${pass[@]}"} --json > "$out/services.jsonl" \
+        || echo "warning: some service workloads failed (see above)" >&2
+    echo "==> --all 3/4: the morning peak (Peak/run.sh)" >&2
+    # Kupang's rate (7 000 ASN in 30 minutes = 3.9 filings/s) played by 700 ASN at ×10 (3 minutes); --quick: ×20.
+    factor=10; [ "$quick" = 1 ] && factor=20
+    "$here/Peak/run.sh" ${nobuild[@]+"${nobuild[@]}"} --employees 700 --compress "$factor" --json "$out/peak.jsonl" | tee "$out/peak.txt" \
+        || echo "warning: the morning peak did not finish" >&2
+    echo "==> --all 4/4: the web app (Web/run.sh)" >&2
+    if command -v wrk >/dev/null; then
+        web_args=(--duration 10 --repeats 3); [ "$quick" = 1 ] && web_args=(--duration 3 --repeats 1 --sessions 16 --submissions 10)
+        rm -f "$root/.dev/web-bench/last-run.json"
+        "$here/Web/run.sh" "$scratch/release" "${web_args[@]}" | tee "$out/web.txt" && cp "$root/.dev/web-bench/last-run.json" "$out/web.json" \
+            || echo "warning: the web benchmark did not finish" >&2
+    else
+        echo "warning: no wrk (apt-get install wrk): the web app's rows are not run" >&2
+    fi
+    exec python3 "$here/all_table.py" --rpc "$out/rpc.json" --services "$out/services.jsonl" --peak "$out/peak.jsonl" --web "$out/web.json" \
+        --doc "$root/docs/BENCHMARKS.md" --history "$root/docs/benchmarks-all.json" --mode="${pass[*]-}" \
+        --load-average "$(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 # The development PKI (kept when it is already valid).
 bash "$root/deploy/pki/make-dev-pki.sh" "${KINERJA_PKI_DIR:-$root/.dev/pki}" >&2
