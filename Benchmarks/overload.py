@@ -19,7 +19,6 @@ PKI = os.environ.get("KINERJA_PKI_DIR", os.path.join(ROOT, ".dev", "pki"))
 
 
 def build():
-    subprocess.run(["bash", os.path.join(ROOT, "deploy/pki/make-dev-pki.sh"), PKI], check=True, stdout=sys.stderr)
     for product in ["RPCBenchServer", "RPCBenchClient", "OverloadBench"]:
         print(f"==> swift build -c release --product {product}", file=sys.stderr)
         subprocess.run(["swift", "build", "-c", "release", "--package-path", HERE, "--scratch-path", SCRATCH,
@@ -96,6 +95,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
+    subprocess.run(["bash", os.path.join(ROOT, "deploy/pki/make-dev-pki.sh"), PKI], check=True, stdout=sys.stderr)
     if not args.no_build:
         build()
     results = [scenario(7561, args.work_us, args.limit, args.seconds), scenario(7562, args.work_us, 0, args.seconds)]
