@@ -1,6 +1,7 @@
 import Foundation
 import KinerjaASN
 import KinerjaCrypto
+import KinerjaDemo
 import KinerjaProto
 import KinerjaRPC
 
@@ -93,7 +94,7 @@ enum Peak {
         _ = try? await portal.listEvaluations(hrQuery)
 
         // The web share: a helper signs its sessions in before the start, then requests the week page on schedule.
-        var random = SplitMix(seed: 2026_12_07)
+        var random = SeededRandom(seed: 2026_12_07)
         let webRequests = Int((Double(people.count) * options.webShare * 2).rounded())
         var web: Process?
         let webOutput = "\(options.dev)/peak-web-\(ProcessInfo.processInfo.processIdentifier).json"
@@ -253,16 +254,7 @@ enum Peak {
     }
 }
 
-/// A small seeded generator (SplitMix64) so two runs schedule alike.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The demo's seeded generator (SplitMix64), so two runs schedule alike; `unit()` in [0, 1).
+extension SeededRandom {
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -33,9 +33,11 @@ public final class CallAdmission: Sendable {
     /// Calls refused since the server started.
     public var callsRefused: Int { refusedTotal.load(ordering: .relaxed) }
 
-    /// Takes a slot for a call to `path`; false (and counted) when every slot is taken.
-    func admit(_ path: String) -> Bool {
-        if path.hasPrefix(Self.exemptPrefix) { return true }
+    /// Whether calls to `path` count against the limit (all but the health service's).
+    func applies(to path: String) -> Bool { !path.hasPrefix(Self.exemptPrefix) }
+
+    /// Takes a slot; false (and counted) when every slot is taken.
+    func admit() -> Bool {
         if inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue <= limit { return true }
         inFlight.wrappingSubtract(1, ordering: .acquiringAndReleasing)
         refusedTotal.wrappingAdd(1, ordering: .relaxed)
@@ -43,9 +45,8 @@ public final class CallAdmission: Sendable {
         return false
     }
 
-    /// Gives back the slot of an admitted call to `path`, when its handler has returned.
-    func release(_ path: String) {
-        if path.hasPrefix(Self.exemptPrefix) { return }
+    /// Gives back the slot of an admitted call, when its handler has returned.
+    func release() {
         inFlight.wrappingSubtract(1, ordering: .acquiringAndReleasing)
     }
 

@@ -168,8 +168,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return
         }
         // Over the server's limit on calls in flight: refused before any work (docs/RELIABILITY.md, "Overload").
-        let path = method.descriptor.path, admission = self.admission
-        if let admission, !admission.admit(path) {
+        let admission = self.admission.flatMap { $0.applies(to: method.descriptor.path) ? $0 : nil }
+        if let admission, !admission.admit() {
             state.finish(id, now: context.eventLoop.now)
             writeStatus(id, admission.refusal.encodedStatus, context: context)
             scheduleIdleCheck(context: context)
@@ -204,7 +204,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 let status = await Self.executeUnary(unary, call: call, via: loopBound, context: serverContext,
                                                      interceptors: interceptors)
                 Self.complete(call, status: status, via: loopBound)
-                admission?.release(path)
+                admission?.release()
             }
         case .stream(let stream, _):
             let requests = RPCAsyncSequence(wrapping: ServerRequestSequence(stream: stream, call: call, connection: loopBound))
@@ -213,7 +213,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 let status = await Self.execute(method, requests: requests, writer: writer, context: serverContext,
                                                 interceptors: interceptors)
                 Self.complete(call, status: status, via: loopBound)
-                admission?.release(path)
+                admission?.release()
             }
         }
     }

@@ -82,7 +82,7 @@ public final class ServiceHost<Definition: ServiceDefinition>: Sendable {
         let trim = PeriodicTask(every: .seconds(300), name: "memory-trim") { FreedMemory.release() }
         // Our certificate's expiry: a warning each run from 14 days before, an error once expired.
         let expiry = PeriodicTask(every: .seconds(6 * 3600), name: "certificate-expiry") { [tls = runtime.tls] in
-            CertificateExpiry.log(tls, now: Int64(Date().timeIntervalSince1970), to: logger)
+            CertificateExpiry.log(tls, to: logger)
         }
         for task in [purge, trim, expiry] + assembly.periodic {
             services.append(.init(service: PeriodicService(task: task, logger: logger), serviceName: task.name))
@@ -233,7 +233,7 @@ struct ReloadOnHangup: Service {
             do {
                 try tls.reload()
                 logger.notice("SIGHUP: certificates reloaded", metadata: ["not_after": "\(tls.certificateNotAfter.map(String.init) ?? "-")"])
-                CertificateExpiry.log(tls, now: Int64(Date().timeIntervalSince1970), to: logger)
+                CertificateExpiry.log(tls, to: logger)
             } catch {
                 logger.error("SIGHUP: reload failed; keeping the previous certificates", metadata: ["error": "\(error)"])
             }

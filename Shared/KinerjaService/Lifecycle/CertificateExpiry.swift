@@ -1,5 +1,6 @@
 public import KinerjaTLS
 public import Logging
+import Foundation
 
 /// How close the service's own certificate is to its notAfter, and what the log says about it
 /// (issue 18; docs/OPERATIONS.md, "Certificates"): a warning each day from 14 days before, an
@@ -23,9 +24,10 @@ public enum CertificateExpiry: Equatable, Sendable {
         return left <= Int64(warningDays) * 86_400 ? .expiresSoon(daysLeft: days) : .valid(daysLeft: days)
     }
 
-    /// Logs the state of `tls`'s certificate at `now`: nothing while valid, a warning when it
+    /// Logs the state of `tls`'s certificate at `now` (default: the wall clock): nothing while valid, a warning when it
     /// expires soon, an error once expired.
-    public static func log(_ tls: TLSContext, now: Int64, to logger: Logger) {
+    public static func log(_ tls: TLSContext, now: Int64? = nil, to logger: Logger) {
+        let now = now ?? Int64(Date().timeIntervalSince1970)
         guard let notAfter = tls.certificateNotAfter else { return }
         let metadata: Logger.Metadata = ["not_after": "\(notAfter)", "identity": "\(tls.localIdentity.uri)"]
         switch assess(notAfter: notAfter, now: now) {
