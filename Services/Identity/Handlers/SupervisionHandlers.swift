@@ -7,8 +7,8 @@ import KinerjaStore
 
 extension IdentityHandlers {
     /// Checks the caller may read `nip`'s supervision (same readers as the employee).
-    private func requireReader(of nip: String) async throws {
-        try Invalid.requireNIP(nip)
+    private func requireReader(of nip: String, nonASN: Bool = false) async throws {
+        if nonASN { try Invalid.requirePersonID(nip, "atasan_nip") } else { try Invalid.requireNIP(nip) }
         let access = try Access.required()
         let known = try await store.pool.read { db in try EmployeeRecords.find(nip, in: db) != nil }
         guard known else { throw RPCError(.notFound, "no employee with NIP \(nip)") }
@@ -70,7 +70,8 @@ extension IdentityHandlers {
     public func listBawahan(_ request: Identity.ListBawahanRequest, context: ServerContext) async throws -> Identity.ListBawahanResponse {
         let size = try Paging.size(request.page)
         let offset = try Paging.offset(request.page)
-        try await requireReader(of: request.atasanNIP)
+        // The non-ASN Kepala Daerah has bawahan too (the Sekretaris Daerah): asked by NONASN. identifier.
+        try await requireReader(of: request.atasanNIP, nonASN: true)
         return try await store.pool.read { db in
             var rows = try EmployeeRecords.bawahan(of: request.atasanNIP, indirect: request.includeIndirect, in: db)
             if request.activeOnly { rows = rows.filter { $0.employee.status == .aktif } }

@@ -2,9 +2,9 @@ import KinerjaIdentityClient
 import KinerjaProto
 
 /// What reporting asks identity beyond single look-ups: unit paths (for the calendar's closures
-/// and the policies), and an atasan's bawahan, direct or all levels (inboxes and teams), found in
-/// the whole organisation's member list (one batched, cached call) because an atasan's bawahan
-/// may work outside the atasan's own unit (the Sekretaris Daerah's are the heads of every OPD).
+/// and the policies), and an atasan's bawahan, direct or all levels (inboxes and teams), asked of
+/// identity by atasan rather than by unit because an atasan's bawahan may work outside the
+/// atasan's own unit (the Sekretaris Daerah's are the heads of every OPD).
 struct Organisation: Sendable {
     let directory: any IdentityDirectory
 
@@ -30,24 +30,17 @@ struct Organisation: Sendable {
     }
 
     /// The bawahan of `atasan`: direct, or every level below when `indirect`; sorted by name.
+    /// Identity answers who they are (ListBawahan, cached per atasan); their records come from
+    /// the directory's per-NIP cache.
     func bawahan(of atasan: String, indirect: Bool) async throws -> [Identity.Employee] {
-        let all = try await everyone()
-        var byAtasan: [String: [Identity.Employee]] = [:]
-        for employee in all where !employee.atasanNIP.isEmpty { byAtasan[employee.atasanNIP, default: []].append(employee) }
-        var out: [Identity.Employee] = []
-        var seen: Set<String> = [atasan]
-        var queue = [atasan]
-        while let next = queue.popLast() {
-            for member in byAtasan[next] ?? [] where seen.insert(member.nip).inserted {
-                out.append(member)
-                if indirect { queue.append(member.nip) }
-            }
-        }
-        return out.sorted { ($0.fullName, $0.nip) < ($1.fullName, $1.nip) }
+        let nips = try await directory.bawahan(of: atasan, indirect: indirect)
+        guard !nips.isEmpty else { return [] }
+        let found = try await directory.employees(nips)
+        return nips.compactMap { found[$0] }.sorted { ($0.fullName, $0.nip) < ($1.fullName, $1.nip) }
     }
 
     /// True when `nip` is someone's atasan langsung.
     func hasBawahan(_ nip: String) async throws -> Bool {
-        try await everyone().contains { $0.atasanNIP == nip }
+        try await !directory.bawahan(of: nip, indirect: false).isEmpty
     }
 }

@@ -14,6 +14,10 @@ public protocol IdentityDirectory: RelationshipResolver {
     func relation(atasan: String, of nip: String) async throws -> Identity.SupervisionRelation
     /// Every active employee of a unit, and of its sub-units when asked.
     func members(of unitID: String, includeSubunits: Bool) async throws -> [Identity.Employee]
+    /// The NIPs of `atasan`'s active bawahan: direct, or every level below when `indirect`
+    /// (direct first, then by name); `[]` for an unknown atasan. One question to identity
+    /// (ListBawahan) instead of reading the whole organisation.
+    func bawahan(of atasan: String, indirect: Bool) async throws -> [String]
     /// The whole unit tree.
     func unitTree() async throws -> UnitTreeSnapshot
     /// The pejabat penilai of each NIP on `date`: atasan langsung, Plt/Plh, the non-ASN Kepala

@@ -69,6 +69,31 @@ public final class InMemoryDirectory: IdentityDirectory, Sendable {
         }
     }
 
+    public func bawahan(of atasan: String, indirect: Bool) async throws -> [String] {
+        try read { state in
+            var byAtasan: [String: [Identity.Employee]] = [:]
+            for employee in state.employees.values where !employee.atasanNIP.isEmpty {
+                byAtasan[employee.atasanNIP, default: []].append(employee)
+            }
+            var levels: [(nip: String, name: String, level: Int)] = []
+            var seen: Set<String> = [atasan]
+            var frontier = [atasan]
+            var level = 0
+            while !frontier.isEmpty && level < 64 {
+                level += 1
+                var next: [String] = []
+                for nip in frontier {
+                    for member in byAtasan[nip] ?? [] where seen.insert(member.nip).inserted {
+                        if member.status == .aktif { levels.append((member.nip, member.fullName, level)) }
+                        next.append(member.nip)
+                    }
+                }
+                frontier = indirect ? next : []
+            }
+            return levels.sorted { ($0.level, $0.name, $0.nip) < ($1.level, $1.name, $1.nip) }.map(\.nip)
+        }
+    }
+
     public func unitTree() async throws -> UnitTreeSnapshot {
         try read { UnitTreeSnapshot(units: $0.units) }
     }

@@ -11,6 +11,7 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
     private let memberCache: ExpiringCache<String, [Identity.Employee]>
     private let treeCache: ExpiringCache<Int, UnitTreeSnapshot>
     private let penilaiCache: ExpiringCache<String, Identity.PejabatPenilai>
+    private let bawahanCache: ExpiringCache<String, [String]>
 
     /// A directory asking identity through `client`; answers are reused for `ttl`, at most
     /// `capacity` employees and relations are kept.
@@ -21,10 +22,11 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
         memberCache = ExpiringCache(ttl: ttl, capacity: 256)
         treeCache = ExpiringCache(ttl: ttl, capacity: 1)
         penilaiCache = ExpiringCache(ttl: ttl, capacity: capacity)
+        bawahanCache = ExpiringCache(ttl: ttl, capacity: 4096)
     }
 
     /// Runs an identity call; a transport failure or identity's own unavailability becomes UNAVAILABLE.
-    private func ask<T>(_ body: () async throws -> T) async throws -> T {
+    private static func ask<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as RPCError where error.code == .notFound || error.code == .invalidArgument {
@@ -50,7 +52,7 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
         while start < missing.count {
             let batch = Array(missing[start..<min(start + 500, missing.count)])
             start += 500
-            let response = try await ask { try await client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: batch)) }
+            let response = try await Self.ask { try await client.batchGetEmployees(Identity.BatchGetEmployeesRequest(nips: batch)) }
             for employee in response.employees {
                 employeeCache.put(employee.nip, employee)
                 found[employee.nip] = employee
@@ -63,7 +65,7 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
     public func relation(atasan: String, of nip: String) async throws -> Identity.SupervisionRelation {
         let key = atasan + ">" + nip
         if let hit = relationCache.get(key) { return hit }
-        let response = try await ask {
+        let response = try await Self.ask {
             try await client.checkSupervision(Identity.CheckSupervisionRequest(atasanNIP: atasan, nips: [nip]))
         }
         let relation = response.relations.first ?? Identity.SupervisionRelation(nip: nip)
@@ -72,29 +74,50 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
     }
 
     public func members(of unitID: String, includeSubunits: Bool) async throws -> [Identity.Employee] {
-        let key = unitID + (includeSubunits ? "/*" : "")
-        if let hit = memberCache.get(key) { return hit }
-        var result: [Identity.Employee] = []
-        var cursor = ""
-        repeat {
-            let page = try await ask {
-                try await client.listEmployees(Identity.ListEmployeesRequest(unitID: unitID, includeSubunits: includeSubunits,
-                                                                             page: Common.PageRequest(pageSize: 1000, cursor: cursor)))
+        let (client, employeeCache) = (self.client, self.employeeCache)
+        return try await memberCache.value(for: unitID + (includeSubunits ? "/*" : "")) {
+            var result: [Identity.Employee] = []
+            var cursor = ""
+            repeat {
+                let page = try await Self.ask {
+                    try await client.listEmployees(Identity.ListEmployeesRequest(unitID: unitID, includeSubunits: includeSubunits,
+                                                                                 page: Common.PageRequest(pageSize: 1000, cursor: cursor)))
+                }
+                result += page.employees
+                cursor = page.page?.nextCursor ?? ""
+            } while !cursor.isEmpty
+            for employee in result { employeeCache.put(employee.nip, employee) }
+            return result
+        }
+    }
+
+    public func bawahan(of atasan: String, indirect: Bool) async throws -> [String] {
+        let client = self.client
+        do {
+            return try await bawahanCache.value(for: atasan + (indirect ? "/*" : "")) {
+                var nips: [String] = []
+                var cursor = ""
+                repeat {
+                    let page = try await Self.ask {
+                        try await client.listBawahan(Identity.ListBawahanRequest(atasanNIP: atasan, includeIndirect: indirect, activeOnly: true,
+                                                                                 page: Common.PageRequest(pageSize: 1000, cursor: cursor)))
+                    }
+                    nips += page.bawahan.compactMap { $0.employee?.nip }
+                    cursor = page.page?.nextCursor ?? ""
+                } while !cursor.isEmpty
+                return nips
             }
-            result += page.employees
-            cursor = page.page?.nextCursor ?? ""
-        } while !cursor.isEmpty
-        memberCache.put(key, result)
-        for employee in result { employeeCache.put(employee.nip, employee) }
-        return result
+        } catch let error as RPCError where error.code == .notFound {
+            return []
+        }
     }
 
     public func unitTree() async throws -> UnitTreeSnapshot {
-        if let hit = treeCache.get(0) { return hit }
-        let response = try await ask { try await client.getUnitTree(Identity.GetUnitTreeRequest(maxDepth: 0, includeInactive: true)) }
-        let tree = UnitTreeSnapshot(root: response.root, revision: response.treeRevision)
-        treeCache.put(0, tree)
-        return tree
+        let client = self.client
+        return try await treeCache.value(for: 0) {
+            let response = try await Self.ask { try await client.getUnitTree(Identity.GetUnitTreeRequest(maxDepth: 0, includeInactive: true)) }
+            return UnitTreeSnapshot(root: response.root, revision: response.treeRevision)
+        }
     }
 
     public func penilai(of nips: [String], on date: Common.Date) async throws -> [String: Identity.PejabatPenilai] {
@@ -108,7 +131,7 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
         while start < missing.count {
             let batch = Array(missing[start..<min(start + 500, missing.count)])
             start += 500
-            let response = try await ask {
+            let response = try await Self.ask {
                 try await client.getPejabatPenilai(Identity.GetPejabatPenilaiRequest(nips: batch, onDate: date))
             }
             for answer in response.penilai {
@@ -120,7 +143,7 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
     }
 
     public func dinilai(by penilai: String, on date: Common.Date) async throws -> [Identity.PejabatPenilai] {
-        try await ask { try await client.listDinilai(Identity.ListDinilaiRequest(penilai: penilai, onDate: date)) }.dinilai
+        try await Self.ask { try await client.listDinilai(Identity.ListDinilaiRequest(penilai: penilai, onDate: date)) }.dinilai
     }
 
     /// Drops the cached tree when identity reports a newer revision (from the revocation feed).

@@ -32,6 +32,21 @@ struct SupervisionAndRoleTests {
         }
     }
 
+    @Test("ListBawahan answers the non-ASN Wali Kota by NONASN. identifier (the Sekda), direct or every level, active only; a malformed atasan is refused")
+    func bawahanOfKepalaDaerah() async throws {
+        try await withIdentity { f in
+            let walikota = try f.nip("walikota")
+            let direct = try await f.planningService.listBawahan(Identity.ListBawahanRequest(atasanNIP: walikota, activeOnly: true))
+            #expect(direct.bawahan.count == 1 && direct.bawahan.allSatisfy { $0.level == 1 && $0.atasanNIP == walikota })
+            let all = try await f.planningService.listBawahan(Identity.ListBawahanRequest(
+                atasanNIP: walikota, includeIndirect: true, activeOnly: true, page: Common.PageRequest(pageSize: 1000)))
+            #expect(all.bawahan.count > 10 && all.bawahan.contains { $0.employee?.nip == (try? f.nip("pegawai")) })
+            #expect(await statusCode { try await f.planningService.listBawahan(Identity.ListBawahanRequest(atasanNIP: "NONASN.")) } == .invalidArgument)
+            #expect(await statusCode { try await f.planningService.listBawahan(Identity.ListBawahanRequest(atasanNIP: "12345")) } == .invalidArgument)
+            #expect(await statusCode { try await f.planningService.listBawahan(Identity.ListBawahanRequest(atasanNIP: "NONASN.NOBODY")) } == .notFound)
+        }
+    }
+
     @Test("HR sets a new atasan from a date; a loop or an unknown atasan is refused and changes nothing")
     func setAtasan() async throws {
         try await withIdentity { f in
