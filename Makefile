@@ -84,6 +84,7 @@ reliability: deps
 	Tests/Reliability/run.sh --kills $(KILLS) $(RELIABILITY_ARGS) --bin .build/debug || status=1; \
 	if [ -x Fuzz/run.sh ]; then echo "==> fuzzing (Fuzz/run.sh)"; Fuzz/run.sh || status=1; fi; \
 	echo "==> reliability counts"; cat .dev/reliability/reliability/counts.txt 2>/dev/null; \
+	if [ -f Fuzz/.build-fuzz/last-run.txt ]; then echo "==> fuzzing counts (Fuzz/.build-fuzz/last-run.txt)"; cat Fuzz/.build-fuzz/last-run.txt; fi; \
 	exit $$status
 
 ## The backup and restore drill (docs/RELIABILITY.md), not part of `make test`: a separate system

@@ -41,8 +41,11 @@ done
 
 echo "==> building the fuzz targets (release, -sanitize=fuzzer,address)"
 mkdir -p "$scratch"
+# SwiftPM passes `--sanitize fuzzer --sanitize address` to swiftc as two flags, and swiftc keeps only
+# the last `-sanitize=`: the Swift code would get AddressSanitizer without libFuzzer's coverage
+# (only the C code would be coverage-guided). `-sanitize=fuzzer,address` last gives it both.
 if ! swift build -c release --package-path "$here" --scratch-path "$scratch" --sanitize fuzzer --sanitize address \
-     > "$scratch/build.log" 2>&1; then
+     -Xswiftc -sanitize=fuzzer,address > "$scratch/build.log" 2>&1; then
   grep -E "error:" "$scratch/build.log" | head -20 >&2
   echo "!! the fuzz build failed; its log: $scratch/build.log" >&2
   exit 1
