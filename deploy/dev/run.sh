@@ -100,14 +100,15 @@ for entry in "${SERVICES[@]}"; do
   pid=$!
   PIDS+=("$pid")
   echo "$pid" > "$DEV/run/$name.pid"
-  for _ in $(seq 1 600); do
+  # A first start seeds the demo before it listens: minutes for a debug build on a busy machine.
+  for _ in $(seq 1 3000); do
     grep -q '^listening on' "$out" && break
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "kinerja-$name failed to start; the last log lines:"; tail -n 20 "$DEV/logs/$name.log"; exit 1
     fi
     sleep 0.1
   done
-  grep -q '^listening on' "$out" || { echo "kinerja-$name did not start within 60 s"; tail -n 20 "$DEV/logs/$name.log"; exit 1; }
+  grep -q '^listening on' "$out" || { echo "kinerja-$name did not start within 300 s"; tail -n 20 "$DEV/logs/$name.log"; exit 1; }
   if [[ $name == feedback ]] && grep -q '^demo: ticket' "$out"; then
     (umask 077; grep '^demo: ticket' "$out" > "$DEV/run/demo-tickets.txt")
   fi
