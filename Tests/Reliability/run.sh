@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 BIN="$ROOT/.build/debug"
 KILLS=1000
-INTERVAL="2,4"
+INTERVAL="0.6,1.8"
 ATTACH=""
 OWN_DEV=""
 DOWN=1
