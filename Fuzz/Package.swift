@@ -11,7 +11,7 @@ import Foundation
 /// the same in every clone, so it is computed rather than spelled out (as in Benchmarks/).
 let parent = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
-let targets = ["frames", "codec", "token", "csv", "evidence", "forms"]
+let targets = ["frames", "codec", "token", "csv", "skpcsv", "evidence", "forms"]
 
 let package = Package(
     name: "KinerjaFuzz",

@@ -4,7 +4,7 @@
 #   Fuzz/run.sh [--runs N | --seconds S | --smoke] [--update-corpus] [target…]
 #
 # Builds Fuzz/ in release with -sanitize=fuzzer,address and runs each target (default: all of
-# frames codec token csv evidence forms) from the committed corpus Fuzz/Corpus/<target>/.
+# frames codec token csv skpcsv evidence forms) from the committed corpus Fuzz/Corpus/<target>/.
 #   (default)        the long run: 1 000 000 executions per target
 #   --runs N         N executions per target
 #   --seconds S      S seconds per target
@@ -19,7 +19,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 scratch="$here/.build-fuzz"
-all_targets=(frames codec token csv evidence forms)
+all_targets=(frames codec token csv skpcsv evidence forms)
 mode=(-runs=1000000)
 update=0
 targets=()
@@ -54,7 +54,7 @@ bin="$scratch/release"
 
 # Inputs larger than this are not interesting for these parsers (a CSV or a body of a few KiB
 # reaches every branch); the services' own limits are tested elsewhere.
-max_len() { case "$1" in csv|forms) echo 16384 ;; *) echo 4096 ;; esac; }
+max_len() { case "$1" in csv|skpcsv|forms) echo 16384 ;; *) echo 4096 ;; esac; }
 
 status=0
 report="$scratch/last-run.txt"

@@ -18,6 +18,7 @@ public enum FuzzSeeds {
         case .codec: codec()
         case .token: token()
         case .csv: csv()
+        case .skpcsv: skpcsv()
         case .evidence: evidence()
         case .forms: forms()
         }
@@ -109,5 +110,19 @@ public enum FuzzSeeds {
             "urlencoded": [0] + Array("csrf=c0ffee&uraian=Rapat+koordinasi%2C+50%25+selesai&hari=senin&hari=selasa&kosong=".utf8),
             "multipart": [1] + Array("multipart/form-data; boundary=\"\(boundary)\"\n".utf8) + Array(body.utf8),
         ]
+    }
+
+    /// An SKP file as the guide shows it, a semicolon file with quoted cells and a line break in
+    /// one, and a week of reports with weekday names.
+    static func skpcsv() -> [String: [UInt8]] {
+        let skp = """
+            rhk_kind,rhk_text,aspek,indicator,target,unit,tw1,tw2,tw3,tw4
+            utama,Terlayaninya dokumen kependudukan,kuantitas,Jumlah KTP-el diterbitkan,1200,dokumen,300,300,300,300
+            utama,"Meningkatnya ""kepuasan"" masyarakat",kualitas,Indeks kepuasan,85,indeks,,,,85
+
+            """
+        let semicolon = "\u{FEFF}rhk_kind;rhk_text;aspek;indicator\r\nutama;\"Teks dengan\r\nbaris baru; dan titik koma\";kuantitas;Jumlah\r\n"
+        let week = "date,iki,value,description,minutes\nsen,1.1,3,Pelayanan KTP-el,120\n2026-12-01,1.2,1,\"Rapat, koordinasi\",60\n"
+        return ["skp": Array(skp.utf8), "semicolon": Array(semicolon.utf8), "week": Array(week.utf8)]
     }
 }

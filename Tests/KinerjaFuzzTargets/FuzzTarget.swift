@@ -13,6 +13,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case token
     /// The employee import CSV (KinerjaASN): parse, write, parse again.
     case csv
+    /// The CSV splitter of kinerjactl's SKP file and week-of-reports file (`SkpFileCSV`).
+    case skpcsv
     /// The evidence upload's pure parts: media-type sniffing, file-name rules, hashes, size caps.
     case evidence
     /// The web gateway's form parsing: URL-encoded and multipart.
@@ -25,6 +27,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .codec: try CodecFuzz.run(data)
         case .token: try TokenFuzz.run(data)
         case .csv: try CSVFuzz.run(data)
+        case .skpcsv: try SkpCSVFuzz.run(data)
         case .evidence: try EvidenceFuzz.run(data)
         case .forms: try FormsFuzz.run(data)
         }

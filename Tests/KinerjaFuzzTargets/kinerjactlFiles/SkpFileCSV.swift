@@ -1,0 +1,1 @@
+../../../Services/kinerjactl/Import/SkpFileCSV.swift
