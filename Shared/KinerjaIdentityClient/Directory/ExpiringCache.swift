@@ -33,17 +33,20 @@ final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// The fresh value for `key`, if any.
     func get(_ key: Key, now: ContinuousClock.Instant = .now) -> Value? {
-        state.withLock { state in
-            guard var entry = state.entries[key] else { return nil }
-            guard now - entry.stored < ttl else {
-                state.entries.removeValue(forKey: key)
-                return nil
-            }
-            state.tick += 1
-            entry.used = state.tick
-            state.entries[key] = entry
-            return entry.value
+        state.withLock { state in fresh(key, now: now, in: &state) }
+    }
+
+    /// The fresh value for `key` (marked used), dropping an expired one.
+    private func fresh(_ key: Key, now: ContinuousClock.Instant, in state: inout State) -> Value? {
+        guard var entry = state.entries[key] else { return nil }
+        guard now - entry.stored < ttl else {
+            state.entries.removeValue(forKey: key)
+            return nil
         }
+        state.tick += 1
+        entry.used = state.tick
+        state.entries[key] = entry
+        return entry.value
     }
 
     /// Stores `value` for `key`, evicting the least recently used eighth when full.
@@ -65,11 +68,9 @@ final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// when an entry expires under load, the source sees one call, not one per waiting caller.
     /// A failed load is not stored; every caller waiting on it gets its error.
     func value(for key: Key, load: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        if let hit = get(key) { return hit }
-        let ttl = self.ttl
+        let now = ContinuousClock.now
         let found: Lookup = state.withLock { state in
-            // A load that ended since the miss above has stored its value: answer that.
-            if let entry = state.entries[key], ContinuousClock.now - entry.stored < ttl { return .stored(entry.value) }
+            if let value = fresh(key, now: now, in: &state) { return .stored(value) }
             if let running = state.loading[key] { return .loading(running) }
             let started = Task { try await load() }
             state.loading[key] = started

@@ -76,16 +76,11 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
     public func members(of unitID: String, includeSubunits: Bool) async throws -> [Identity.Employee] {
         let (client, employeeCache) = (self.client, self.employeeCache)
         return try await memberCache.value(for: unitID + (includeSubunits ? "/*" : "")) {
-            var result: [Identity.Employee] = []
-            var cursor = ""
-            repeat {
-                let page = try await Self.ask {
-                    try await client.listEmployees(Identity.ListEmployeesRequest(unitID: unitID, includeSubunits: includeSubunits,
-                                                                                 page: Common.PageRequest(pageSize: 1000, cursor: cursor)))
-                }
-                result += page.employees
-                cursor = page.page?.nextCursor ?? ""
-            } while !cursor.isEmpty
+            let result = try await Self.everyPage { cursor in
+                let page = try await client.listEmployees(Identity.ListEmployeesRequest(
+                    unitID: unitID, includeSubunits: includeSubunits, page: Common.PageRequest(pageSize: 1000, cursor: cursor)))
+                return (page.employees, page.page?.nextCursor ?? "")
+            }
             for employee in result { employeeCache.put(employee.nip, employee) }
             return result
         }
@@ -95,21 +90,28 @@ public final class LiveIdentityDirectory: IdentityDirectory, Sendable {
         let client = self.client
         do {
             return try await bawahanCache.value(for: atasan + (indirect ? "/*" : "")) {
-                var nips: [String] = []
-                var cursor = ""
-                repeat {
-                    let page = try await Self.ask {
-                        try await client.listBawahan(Identity.ListBawahanRequest(atasanNIP: atasan, includeIndirect: indirect, activeOnly: true,
-                                                                                 page: Common.PageRequest(pageSize: 1000, cursor: cursor)))
-                    }
-                    nips += page.bawahan.compactMap { $0.employee?.nip }
-                    cursor = page.page?.nextCursor ?? ""
-                } while !cursor.isEmpty
-                return nips
+                try await Self.everyPage { cursor in
+                    let page = try await client.listBawahan(Identity.ListBawahanRequest(
+                        atasanNIP: atasan, includeIndirect: indirect, activeOnly: true, page: Common.PageRequest(pageSize: 1000, cursor: cursor)))
+                    return (page.bawahan.compactMap { $0.employee?.nip }, page.page?.nextCursor ?? "")
+                }
             }
         } catch let error as RPCError where error.code == .notFound {
             return []
         }
+    }
+
+    /// Every item of a paged identity call: `page` answers one cursor's items and the next cursor
+    /// ("" after the last page); each page goes through ``ask(_:)``.
+    private static func everyPage<Item>(_ page: (String) async throws -> ([Item], String)) async throws -> [Item] {
+        var items: [Item] = []
+        var cursor = ""
+        repeat {
+            let (found, next) = try await ask { try await page(cursor) }
+            items += found
+            cursor = next
+        } while !cursor.isEmpty
+        return items
     }
 
     public func unitTree() async throws -> UnitTreeSnapshot {
