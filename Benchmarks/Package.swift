@@ -135,9 +135,15 @@ let package = Package(
             dependencies: ["BenchSupport", .product(name: "KinerjaRPC", package: parent), .product(name: "KinerjaProto", package: parent)],
             path: "Sources/RPCBenchEcho"
         ),
+        // One GetEmployee's SQLite reads (identity's statements), for the diagnostic and the GRDB-reading echo.
+        .target(
+            name: "BenchSQL",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/BenchSQL"
+        ),
         .executableTarget(
             name: "RPCBenchServer",
-            dependencies: ["BenchSupport", "RPCBenchEcho", .product(name: "KinerjaRPC", package: parent), .product(name: "KinerjaTLS", package: parent),
+            dependencies: ["BenchSupport", "RPCBenchEcho", "BenchSQL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "KinerjaRPC", package: parent), .product(name: "KinerjaTLS", package: parent),
                            .product(name: "KinerjaService", package: parent), .product(name: "KinerjaProto", package: parent),
                            .product(name: "KinerjaCrypto", package: parent), .product(name: "KinerjaStore", package: parent),
                            .product(name: "Logging", package: "swift-log")],
@@ -167,6 +173,7 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 "RPCBenchEcho",
+                "BenchSQL",
                 .product(name: "KinerjaIdentity", package: parent),
                 .product(name: "KinerjaPlanning", package: parent),
                 .product(name: "KinerjaReporting", package: parent),

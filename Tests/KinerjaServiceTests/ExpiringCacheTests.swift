@@ -1,5 +1,6 @@
 @testable import KinerjaIdentityClient
 import KinerjaProto
+import KinerjaService
 import Synchronization
 import Testing
 
@@ -67,5 +68,25 @@ struct ExpiringCacheTests {
         #expect(try await cache.value(for: "a") { try await loads.load(2) } == 2)
         #expect(try await cache.value(for: "b") { try await loads.load(3) } == 3)
         #expect(loads.count == 3)
+    }
+}
+
+@Suite("The identity directory's expiring cache when the service is idle")
+struct ExpiringCacheIdleTests {
+    @Test("releaseIdle drops the expired entries and keeps the fresh ones; FreedMemory.releaseIdle reaches a live cache")
+    func idleRelease() async throws {
+        let cache = ExpiringCache<String, Int>(ttl: .seconds(30), capacity: 8)
+        let start = ContinuousClock.now
+        cache.put("old", 1, now: start)
+        cache.put("new", 2, now: start + .seconds(20))
+        cache.releaseIdle(now: start + .seconds(40))
+        #expect(cache.count == 1)
+        #expect(cache.get("new", now: start + .seconds(40)) == 2)
+        // Through the registry (the host's idle check): every entry here is long expired by now.
+        let registered = ExpiringCache<String, Int>(ttl: .milliseconds(1), capacity: 8)
+        registered.put("a", 1)
+        try await Task.sleep(for: .milliseconds(5))
+        FreedMemory.releaseIdle()
+        #expect(registered.count == 0)
     }
 }

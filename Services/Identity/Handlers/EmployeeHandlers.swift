@@ -133,12 +133,12 @@ extension IdentityHandlers {
             throw RPCError(.notFound, "no employee with NIP \(request.nip)")
         }
         return try await store.pool.read { db in
-            guard let employee = try EmployeeRecords.find(request.nip, in: db) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
-            var response = Identity.GetEmployeeResponse(employee: employee)
-            if let unit = try UnitRecords.find(employee.unitID, in: db) { response.unit = Common.UnitRef(unitID: unit.unitID, name: unit.name) }
-            if !employee.atasanNIP.isEmpty, let atasan = try EmployeeRecords.find(employee.atasanNIP, in: db) {
-                response.atasan = atasan.reference
+            guard let found = try EmployeeRecords.findWithReferences(request.nip, in: db) else {
+                throw RPCError(.notFound, "no employee with NIP \(request.nip)")
             }
+            var response = Identity.GetEmployeeResponse(employee: found.employee)
+            response.unit = found.unit
+            response.atasan = found.atasan
             return response
         }
     }
@@ -201,11 +201,11 @@ extension IdentityHandlers {
                 all += StatementArguments(units)
             }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT e.*, (SELECT 1 FROM unit h WHERE h.unit_id = e.unit_id AND h.head_nip = e.nip) AS unit_head
+                SELECT \(EmployeeRecords.columns)
                 FROM employee e JOIN unit u ON u.unit_id = e.unit_id
                 WHERE \(where_) ORDER BY u.code, e.full_name, e.nip LIMIT ? OFFSET ?
                 """, arguments: all + [size + 1, offset])
-            let employees = rows.map(EmployeeRecords.employee)
+            let employees = rows.map { EmployeeRecords.employee($0) }
             return Identity.ListEmployeesResponse(employees: Array(employees.prefix(size)),
                                                   page: Paging.response(offset: offset, size: size, returned: min(employees.count, size),
                                                                         more: employees.count > size))

@@ -50,18 +50,23 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
                     SELECT s.revoked_at, a.must_change_password, a.state FROM session s JOIN account a ON a.nip = s.nip
                     WHERE s.session_id = ? AND s.nip = ?
                     """), arguments: [user.sessionID, user.nip]) else { return nil }
-                let open = (row["revoked_at"] as Int64?) == nil && Identity.AccountState(rawValue: row["state"]) != .disabled
-                return (open, row["must_change_password"])
+                let open = (row[0] as Int64?) == nil && Identity.AccountState(rawValue: row[2]) != .disabled
+                return (open, row[1])
             }
             guard let state, state.open else {
                 throw RPCError(.unauthenticated, "the session of this access token has ended; sign in again", reason: "SESSION_ENDED")
             }
-            let allowed = [Identity.IdentityService.Method.changePassword, Identity.IdentityService.Method.logout, Identity.IdentityService.Method.whoAmI].map(\.path)
-            if state.mustChange, !allowed.contains(method.path) {
+            if state.mustChange, !Self.allowedBeforePasswordChange.contains(method.path) {
                 throw RPCError(.failedPrecondition, "the password must be changed first (ChangePassword)", reason: "PASSWORD_CHANGE_REQUIRED")
             }
         }
     }
+
+    /// What a caller whose one-time password is not yet changed may call.
+    static let allowedBeforePasswordChange: Set<String> = [
+        Identity.IdentityService.Method.changePassword.path, Identity.IdentityService.Method.logout.path,
+        Identity.IdentityService.Method.whoAmI.path,
+    ]
 
     // MARK: Shared helpers for the handlers.
 

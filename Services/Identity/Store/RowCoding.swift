@@ -31,6 +31,13 @@ enum RowCoding {
                                  at: Common.Timestamp(seconds: at, nanos: 0))
     }
 
+    /// An audit stamp from three columns `by`, `kind`, `at` that start at `index`.
+    static func stamp(_ row: Row, at index: Int) -> Common.AuditStamp? {
+        guard let by = row[index] as String?, let at = row[index + 2] as Int64? else { return nil }
+        return Common.AuditStamp(principal: by, principalKind: Common.PrincipalKind(rawValue: row[index + 1] ?? 0),
+                                 at: Common.Timestamp(seconds: at, nanos: 0))
+    }
+
     /// Unit ids stored as a comma-separated list.
     static func ids(_ text: String) -> [String] {
         text.split(separator: ",").map(String.init)

@@ -1,9 +1,10 @@
+import KinerjaService
 import Synchronization
 
 /// A bounded cache whose entries expire: at most `capacity` entries (the least recently used go
 /// first), each answered only while younger than `ttl`. An expired entry is never returned:
 /// callers ask the source again, and fail rather than decide on stale data.
-final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: IdleReleasable {
     private struct Entry {
         var value: Value
         var stored: ContinuousClock.Instant
@@ -29,6 +30,7 @@ final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     init(ttl: Duration, capacity: Int) {
         self.ttl = ttl
         self.capacity = max(capacity, 1)
+        FreedMemory.register(self)
     }
 
     /// The fresh value for `key`, if any.
@@ -109,6 +111,17 @@ final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     func removeAll() {
         state.withLock { $0.entries.removeAll() }
     }
+
+    /// Drops the expired entries (all of them after a quiet minute: the service was idle), and
+    /// the table's spare capacity with them.
+    func releaseIdle(now: ContinuousClock.Instant) {
+        let ttl = self.ttl
+        state.withLock { state in
+            state.entries = state.entries.filter { now - $0.value.stored < ttl }
+        }
+    }
+
+    func releaseIdle() { releaseIdle(now: .now) }
 
     /// Entries held (fresh or not yet collected).
     var count: Int { state.withLock { $0.entries.count } }

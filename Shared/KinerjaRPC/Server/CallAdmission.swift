@@ -14,6 +14,7 @@ public final class CallAdmission: Sendable {
     public let limit: Int
     private let inFlight = Atomic<Int>(0)
     private let refusedTotal = Atomic<Int>(0)
+    private let admittedTotal = Atomic<Int>(0)
     /// Refusals not yet reported, and when the last report went out.
     private let report = Mutex<(pending: Int, last: ContinuousClock.Instant?)>((0, nil))
     private let onRefusals: (@Sendable (_ refused: Int, _ limit: Int) -> Void)?
@@ -30,6 +31,8 @@ public final class CallAdmission: Sendable {
 
     /// Calls being served now.
     public var callsInFlight: Int { inFlight.load(ordering: .relaxed) }
+    /// Calls admitted since the server started (a service is idle while this stands still).
+    public var callsAdmitted: Int { admittedTotal.load(ordering: .relaxed) }
     /// Calls refused since the server started.
     public var callsRefused: Int { refusedTotal.load(ordering: .relaxed) }
 
@@ -38,7 +41,10 @@ public final class CallAdmission: Sendable {
 
     /// Takes a slot; false (and counted) when every slot is taken.
     func admit() -> Bool {
-        if inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue <= limit { return true }
+        if inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue <= limit {
+            admittedTotal.wrappingAdd(1, ordering: .relaxed)
+            return true
+        }
         inFlight.wrappingSubtract(1, ordering: .acquiringAndReleasing)
         refusedTotal.wrappingAdd(1, ordering: .relaxed)
         noteRefusal()

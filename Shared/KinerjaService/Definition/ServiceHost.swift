@@ -84,10 +84,19 @@ public final class ServiceHost<Definition: ServiceDefinition>: Sendable {
         let expiry = PeriodicTask(every: .seconds(6 * 3600), name: "certificate-expiry") { [tls = runtime.tls] in
             CertificateExpiry.log(tls, to: logger)
         }
-        for task in [purge, trim, expiry] + assembly.periodic {
+        // An idle service (no call for 15–30 s) empties SQLite's page caches and the caches' spare entries.
+        let release: @Sendable () async -> Void = { [store = runtime.store] in
+            await store.releaseMemory()
+            FreedMemory.releaseIdle()
+            FreedMemory.release()
+        }
+        let idle = IdleMemory(admission: server.admission, release: release)
+        let idleCheck = PeriodicTask(every: .seconds(15), name: "idle-memory") { await idle.tick() }
+        for task in [purge, trim, expiry, idleCheck] + assembly.periodic {
             services.append(.init(service: PeriodicService(task: task, logger: logger), serviceName: task.name))
         }
-        services.append(.init(service: PreparationService(steps: assembly.preparation, ready: ready, logger: logger),
+        services.append(.init(service: PreparationService(steps: assembly.preparation, ready: ready, logger: logger,
+                                                          release: release),
                               successTerminationBehavior: .ignore, failureTerminationBehavior: .gracefullyShutdownGroup,
                               serviceName: "preparation"))
         services.append(.init(service: ReloadOnHangup(tls: runtime.tls, logger: logger), serviceName: "sighup-reload"))
@@ -169,16 +178,52 @@ final class ReadyLatch: Sendable {
     }
 }
 
+/// When an idle service gives memory back: once no call has been admitted between two checks
+/// (and none is in flight), once per idle period.
+final class IdleMemory: Sendable {
+    let admission: CallAdmission?
+    let release: @Sendable () async -> Void
+    private let seen = Mutex<(admitted: Int, released: Bool)>((-1, false))
+
+    /// Watches `admission`'s count of calls; `release` gives the memory back.
+    init(admission: CallAdmission?, release: @escaping @Sendable () async -> Void) {
+        self.admission = admission
+        self.release = release
+    }
+
+    /// One check (every 15 s); true when it released.
+    @discardableResult
+    func tick() async -> Bool {
+        guard let admission else { return false }
+        let admitted = admission.callsAdmitted
+        let due = seen.withLock { seen -> Bool in
+            if admitted != seen.admitted {
+                seen = (admitted, false)
+                return false
+            }
+            if seen.released || admission.callsInFlight > 0 { return false }
+            seen.released = true
+            return true
+        }
+        if due { await release() }
+        return due
+    }
+}
+
 /// The preparation steps as a lifecycle service: runs them in order, then opens the latch.
 struct PreparationService: Service {
     let steps: [ServiceAssembly<EmptySection>.PreparationStep]
     let ready: ReadyLatch
     let logger: Logger
 
-    init<Section>(steps: [ServiceAssembly<Section>.PreparationStep], ready: ReadyLatch, logger: Logger) {
+    let release: @Sendable () async -> Void
+
+    init<Section>(steps: [ServiceAssembly<Section>.PreparationStep], ready: ReadyLatch, logger: Logger,
+                  release: @escaping @Sendable () async -> Void) {
         self.steps = steps.map { .init(name: $0.name, work: $0.work) }
         self.ready = ready
         self.logger = logger
+        self.release = release
     }
 
     func run() async throws {
@@ -186,8 +231,9 @@ struct PreparationService: Service {
             try await cancelWhenGracefulShutdown { try await step.work() }
             logger.info("prepared", metadata: ["step": "\(step.name)"])
         }
-        // The demo seeding and other preparation work leave freed memory behind: return it.
-        FreedMemory.release()
+        // The demo seeding and other preparation work leave freed memory and full page caches
+        // behind (no call is served yet): return them.
+        await release()
         ready.open()
     }
 }

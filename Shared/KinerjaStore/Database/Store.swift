@@ -72,6 +72,19 @@ public final class Store: Sendable {
         }
     }
 
+    /// Frees the memory SQLite holds for speed: the writer's page cache is emptied and the reader
+    /// connections are closed (the next read opens one again). For an idle service; the work
+    /// waits for reads and the write in progress, on a thread of its own, not the caller's.
+    public func releaseMemory() async {
+        let pool = self.pool
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global(qos: .utility).async {
+                pool.releaseMemory()
+                done.resume()
+            }
+        }
+    }
+
     /// `PRAGMA integrity_check` now: "ok" or the problems found.
     public func integrityCheck() async throws -> [String] {
         try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
