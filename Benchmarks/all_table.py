@@ -111,6 +111,21 @@ def peak_rows(lines):
     return rows, other
 
 
+def memory_rows(data):
+    """Each process's memory once the stack has been idle after the peak (Peak/idle_memory.py)."""
+    rows = []
+    if not data:
+        return rows
+    for name, rss in (data.get("rss_mib") or {}).items():
+        anon = (data.get("anon_mib") or {}).get(name)
+        pss = (data.get("pss_mib") or {}).get(name)
+        rows.append((f"idle_rss_{name}", f"kinerja-{name} idle after the peak: VmRSS (anonymous {number(anon)})", "MiB", rss,
+                     "", None, None, "≤ 40", True))
+        rows.append((f"idle_pss_{name}", f"kinerja-{name} idle after the peak: PSS (shared pages divided)", "MiB", pss,
+                     "", None, None, "", True))
+    return rows
+
+
 def web_rows(data):
     rows = []
     if not data:
@@ -149,6 +164,7 @@ def main():
     parser.add_argument("--services")
     parser.add_argument("--peak")
     parser.add_argument("--web")
+    parser.add_argument("--memory")
     parser.add_argument("--doc", required=True)
     parser.add_argument("--history", required=True)
     parser.add_argument("--mode", default="")
@@ -157,8 +173,8 @@ def main():
 
     rpc, rpc_other = rpc_rows(load_json(arguments.rpc) if arguments.rpc else None)
     peak, peak_other = peak_rows(load_lines(arguments.peak) if arguments.peak else [])
-    rows = rpc + service_rows(load_lines(arguments.services) if arguments.services else []) + peak + web_rows(
-        load_json(arguments.web) if arguments.web else None)
+    rows = rpc + service_rows(load_lines(arguments.services) if arguments.services else []) + peak + memory_rows(
+        load_json(arguments.memory) if arguments.memory else None) + web_rows(load_json(arguments.web) if arguments.web else None)
     other = [c for c in rpc_other + peak_other if c is not None]
     previous = load_json(arguments.history) or {}
     before = previous.get("rows", {})

@@ -49,7 +49,9 @@ if [ "$all" = 1 ]; then
     echo "==> --all 3/4: the morning peak (Peak/run.sh)" >&2
     # Kupang's rate (7 000 ASN in 30 minutes = 3.9 filings/s) played by 700 ASN at ×10 (3 minutes); --quick: ×20.
     factor=10; [ "$quick" = 1 ] && factor=20
-    "$here/Peak/run.sh" ${nobuild[@]+"${nobuild[@]}"} --employees 700 --compress "$factor" --json "$out/peak.jsonl" | tee "$out/peak.txt" \
+    # Then 40 s without calls (the services' idle check gives memory back after 15–30 s) and each process's memory.
+    "$here/Peak/run.sh" ${nobuild[@]+"${nobuild[@]}"} --employees 700 --compress "$factor" --json "$out/peak.jsonl" \
+        --idle-memory 40 --memory-json "$out/memory.json" | tee "$out/peak.txt" \
         || echo "warning: the morning peak did not finish" >&2
     echo "==> --all 4/4: the web app (Web/run.sh)" >&2
     if command -v wrk >/dev/null; then
@@ -61,6 +63,7 @@ if [ "$all" = 1 ]; then
         echo "warning: no wrk (apt-get install wrk): the web app's rows are not run" >&2
     fi
     exec python3 "$here/all_table.py" --rpc "$out/rpc.json" --services "$out/services.jsonl" --peak "$out/peak.jsonl" --web "$out/web.json" \
+        --memory "$out/memory.json" \
         --doc "$root/docs/BENCHMARKS.md" --history "$root/docs/benchmarks-all.json" --mode="${pass[*]-}" \
         --load-average "$(cut -d' ' -f1-3 /proc/loadavg)"
 fi

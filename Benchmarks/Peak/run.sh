@@ -6,9 +6,12 @@
 # compression factor and prints each run's table (JSON lines appended to .dev/peak/runs.jsonl).
 #
 #   Benchmarks/Peak/run.sh [--no-build] [--fresh] [--seed N] [--employees N] [--compress 10,20,40]
-#                          [--keep-running] [PeakLoad run options: --evidence-bytes B --web-share F …]
+#                          [--keep-running] [--idle-memory S --memory-json F]
+#                          [PeakLoad run options: --evidence-bytes B --web-share F …]
 #
 # Defaults: seed 7 000, employees 7 000, compress 10 (30 minutes in 3). --fresh drops .dev/peak.
+# --idle-memory S: after the last run, S seconds without calls, then each process's resident
+# memory (VmRSS, its anonymous part, PSS) printed and, with --memory-json, written as JSON.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,7 +20,7 @@ BIN="${KINERJA_PEAK_BIN:-$scratch/release}"
 DEV="${KINERJA_PEAK_DIR:-$root/.dev/peak}"
 BASE=57400
 WEB_PORT=58443
-build=1 fresh=0 keep=0 seed=7000 employees=7000 compress=10
+build=1 fresh=0 keep=0 seed=7000 employees=7000 compress=10 idle_memory=0 memory_json=""
 pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,6 +30,8 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift ;;
     --employees) employees=$2; shift ;;
     --compress) compress=$2; shift ;;
+    --idle-memory) idle_memory=$2; shift ;;
+    --memory-json) memory_json=$2; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) pass+=("$1") ;;
   esac
@@ -132,3 +137,8 @@ for factor in "${factors[@]}"; do
   "$BIN/PeakLoad" run --dev "$DEV" --base $BASE --web-port $WEB_PORT --employees "$employees" --compress "$factor" \
     --label "×$factor" --json "$DEV/runs.jsonl" --web-script "$here/web_share.py" ${pass[@]+"${pass[@]}"}
 done
+if [ "$idle_memory" != 0 ]; then
+  echo "==> ${idle_memory} s without calls, then each process's memory" >&2
+  sleep "$idle_memory"
+  python3 "$here/idle_memory.py" --run "$DEV/run" ${memory_json:+--json "$memory_json"}
+fi

@@ -18,7 +18,8 @@ struct Options: Sendable {
     /// Rows per call in the chunked import.
     var chunkRows = 1000
     /// Seconds the service idles before its RSS is read.
-    var idleSeconds = 5.0
+    /// Long enough for the idle check (every 15 s; memory back once a check saw no call since the last).
+    var idleSeconds = 35.0
     /// Development PKI (deploy/pki/make-dev-pki.sh).
     var pki = ProcessInfo.processInfo.environment["KINERJA_PKI_DIR"] ?? ".dev/pki"
     /// Folder holding kinerja-identity and RPCBenchServer (default: this executable's folder).
