@@ -5,7 +5,7 @@ import GRDB
 import KinerjaStore
 
 /// The SQLite work of one GetEmployee as a user, measured in this process on a copy of the
-/// service's store (GetEmployeeSQL: identity's statements, cached), two ways: in three `pool.read`
+/// service's store (GetEmployeeSQL: identity's statements, cached), two ways: in three `Store.read`
 /// hops as the service runs it (session gate, atasan relationship, handler) and in one read.
 /// A diagnostic for the service's owners, not a goal.
 enum SQLCost {
@@ -19,13 +19,13 @@ enum SQLCost {
             try String.fetchOne(db, sql: "SELECT session_id FROM session WHERE nip = ? ORDER BY created_at DESC", arguments: [atasanNIP])
         } ?? ""
         let threeReads = try await perCall(seconds) {
-            let gate = try await store.pool.read { db in try GetEmployeeSQL.gate(db, sessionID: sessionID, userNIP: atasanNIP) }
-            let level = try await store.pool.read { db in try GetEmployeeSQL.level(db, target: target, atasanNIP: atasanNIP) }
-            let found = try await store.pool.read { db in try GetEmployeeSQL.employee(db, target: target) }
+            let gate = try await store.read { db in try GetEmployeeSQL.gate(db, sessionID: sessionID, userNIP: atasanNIP) }
+            let level = try await store.read { db in try GetEmployeeSQL.level(db, target: target, atasanNIP: atasanNIP) }
+            let found = try await store.read { db in try GetEmployeeSQL.employee(db, target: target) }
             precondition(gate > 0 && level == 1 && found > 0, "the GetEmployee SQL found nothing")
         }
         let oneRead = try await perCall(seconds) {
-            let found = try await store.pool.read { db in try GetEmployeeSQL.all(db, sessionID: sessionID, userNIP: atasanNIP, target: target) }
+            let found = try await store.read { db in try GetEmployeeSQL.all(db, sessionID: sessionID, userNIP: atasanNIP, target: target) }
             precondition(found > 0, "the GetEmployee SQL found nothing")
         }
         return (threeReads, oneRead)

@@ -26,7 +26,7 @@ struct SQLRead: ServerInterceptor {
 
     func intercept(context: ServerContext, next: @Sendable (ServerContext) async throws -> Void) async throws {
         let (sessionID, user, target) = (self.sessionID, self.user, self.target)
-        let found = try await store.pool.read { db in try GetEmployeeSQL.all(db, sessionID: sessionID, userNIP: user, target: target) }
+        let found = try await store.read { db in try GetEmployeeSQL.all(db, sessionID: sessionID, userNIP: user, target: target) }
         guard found > 0 else { throw RPCError(.notFound, "the GetEmployee rows are not in \(store.configuration.path)") }
         try await next(context)
     }

@@ -29,7 +29,7 @@ extension EvaluationHandlers {
         }
         let filters = conditions
         let chosen = arguments
-        let evaluations = try await store.pool.read { db in
+        let evaluations = try await store.read { db in
             try Row.fetchAll(db, sql: "SELECT body FROM employee_evaluation WHERE \(filters.joined(separator: " AND ")) ORDER BY nip, span_key",
                              arguments: chosen).map { try StoredBody.decode(Evaluation.EmployeeEvaluation.self, $0) }
         }

@@ -40,7 +40,7 @@ extension EvaluationHandlers {
                                                       as: Evaluation.WithdrawCompetenceDevelopmentResponse.self) {
             return recorded
         }
-        guard let found = try await store.pool.read({ db in try CompetenceRecords.fetch(request.recordID, in: db) }) else {
+        guard let found = try await store.read({ db in try CompetenceRecords.fetch(request.recordID, in: db) }) else {
             throw RPCError(.notFound, "no competence development record \(request.recordID)", reason: "RECORD_NOT_FOUND")
         }
         try await requireScope(.employee(nip: found.employee?.nip ?? ""))
@@ -63,7 +63,7 @@ extension EvaluationHandlers {
             throw RPCError(.notFound, "no employee \(request.nip)", reason: "EMPLOYEE_NOT_FOUND")
         }
         try await requireScope(.employee(nip: request.nip))
-        let records = try await store.pool.read { db in try CompetenceRecords.of(request.nip, year: request.year, in: db) }
+        let records = try await store.read { db in try CompetenceRecords.of(request.nip, year: request.year, in: db) }
         var response = Evaluation.ListCompetenceDevelopmentResponse()
         response.developments = records
         response.totalJp = records.reduce(0) { $0 + $1.jp }
@@ -77,7 +77,7 @@ extension EvaluationHandlers {
         let units = try await self.units(of: request.unit)
         let scope = request.unit ?? Common.UnitScope()
         let year = request.year
-        let (evaluations, totals) = try await store.pool.read { db in
+        let (evaluations, totals) = try await store.read { db in
             (try Row.fetchAll(db, sql: """
                 SELECT body FROM employee_evaluation
                 WHERE year = ? AND state = ? AND excluded = 0 AND unit_id IN (\(StoredBody.placeholders(units.count)))

@@ -19,7 +19,7 @@ extension EvaluationHandlers {
     /// A period, or NOT_FOUND.
     func period(_ periodID: String) async throws -> Evaluation.EvaluationPeriod {
         try Invalid.requireID(periodID, "period_id")
-        guard let period = try await store.pool.read({ db in try PeriodRecords.fetch(periodID, in: db) }) else {
+        guard let period = try await store.read({ db in try PeriodRecords.fetch(periodID, in: db) }) else {
             throw RPCError(.notFound, "no evaluation period \(periodID)", reason: "PERIOD_NOT_FOUND")
         }
         return period
@@ -28,7 +28,7 @@ extension EvaluationHandlers {
     /// An evaluation, or NOT_FOUND.
     func evaluation(_ evaluationID: String) async throws -> Evaluation.EmployeeEvaluation {
         try Invalid.requireID(evaluationID, "evaluation_id")
-        guard let evaluation = try await store.pool.read({ db in try EvaluationRecords.fetch(evaluationID, in: db) }) else {
+        guard let evaluation = try await store.read({ db in try EvaluationRecords.fetch(evaluationID, in: db) }) else {
             throw RPCError(.notFound, "no evaluation \(evaluationID)", reason: "EVALUATION_NOT_FOUND")
         }
         return evaluation
@@ -97,7 +97,7 @@ extension EvaluationHandlers {
                                  message: "the period of unit \(unitID) is read by pengelola kinerja, pimpinan and auditors in scope, the pimpinan above the unit and the penilai who rate in it") { [self] in
             let rated = Set(try await directory.dinilai(by: caller, on: today).map(\.nip))
             guard !rated.isEmpty else { return false }
-            return try await store.pool.read { db in
+            return try await store.read { db in
                 try EvaluationRecords.forPeriod(period.periodID, in: db).contains { rated.contains($0.employee?.nip ?? "") }
             }
         }

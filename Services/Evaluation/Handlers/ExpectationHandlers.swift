@@ -58,7 +58,7 @@ extension EvaluationHandlers {
         case .employeePeriod(let key):
             try Invalid.requireNIP(key.nip, "employee_period.nip")
             let span = try EvaluationPeriodRules.resolve(period: key.span == nil ? key.period : nil, span: key.span)
-            guard let found = try await store.pool.read({ db in try EvaluationRecords.fetch(nip: key.nip, spanKey: SpanKey.of(span), in: db) }) else {
+            guard let found = try await store.read({ db in try EvaluationRecords.fetch(nip: key.nip, spanKey: SpanKey.of(span), in: db) }) else {
                 throw RPCError(.notFound, "no evaluation of \(key.nip) for \(span.label)", reason: "EVALUATION_NOT_FOUND")
             }
             return found

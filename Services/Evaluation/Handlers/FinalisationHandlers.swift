@@ -22,7 +22,7 @@ extension EvaluationHandlers {
         let tree = try await directory.unitTree()
         let unitID = try subunit(request.unitID, of: period, tree: tree) ?? ""
         try await requirePeriodReader(period)
-        return Evaluation.GetCurveResponse(curve: try await store.pool.read { db in try Self.curve(period, unitID: unitID, tree: tree, in: db).status })
+        return Evaluation.GetCurveResponse(curve: try await store.read { db in try Self.curve(period, unitID: unitID, tree: tree, in: db).status })
     }
 
     /// The lock ids of a finalisation covering `count` employees over `parts` periods: the period's

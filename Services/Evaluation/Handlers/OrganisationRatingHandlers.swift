@@ -163,7 +163,7 @@ extension EvaluationHandlers {
         let span = try EvaluationPeriodRules.resolve(period: request.span == nil ? request.period : nil, span: request.span)
         guard try await directory.ancestors(of: request.unitID) != nil else { throw RPCError(.notFound, "no unit \(request.unitID)", reason: "UNIT_NOT_FOUND") }
         try await requireScope(.unit(id: request.unitID))
-        let history = try await store.pool.read { db in try PeriodRecords.organisationRatings(unitID: request.unitID, span: span, in: db) }
+        let history = try await store.read { db in try PeriodRecords.organisationRatings(unitID: request.unitID, span: span, in: db) }
         guard let current = history.first else {
             throw RPCError(.notFound, "no organisation rating of unit \(request.unitID) for \(span.label) yet", reason: "ORGANISATION_RATING_NOT_FOUND")
         }

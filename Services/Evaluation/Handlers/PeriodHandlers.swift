@@ -114,7 +114,7 @@ extension EvaluationHandlers {
     public func getPeriod(_ request: Evaluation.GetPeriodRequest, context: ServerContext) async throws -> Evaluation.GetPeriodResponse {
         let period = try await period(request.periodID)
         try await requirePeriodReader(period)
-        return Evaluation.GetPeriodResponse(period: try await store.pool.read { db in try PeriodRecords.assemble(period, in: db) })
+        return Evaluation.GetPeriodResponse(period: try await store.read { db in try PeriodRecords.assemble(period, in: db) })
     }
 
     public func listPeriods(_ request: Evaluation.ListPeriodsRequest, context: ServerContext) async throws -> Evaluation.ListPeriodsResponse {
@@ -145,7 +145,7 @@ extension EvaluationHandlers {
         }
         let chosen = arguments
         let filters = conditions
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let rows = try PeriodRecords.list(where: filters, chosen, limit: size + 1, offset: offset, in: db)
             let page = Array(rows.prefix(size))
             return Evaluation.ListPeriodsResponse(periods: try page.map { try PeriodRecords.assemble($0, in: db) },
@@ -165,7 +165,7 @@ extension EvaluationHandlers {
         let span = period.span ?? Evaluation.EvaluationSpan()
         // An employee transferred in joins the population: identity and planning are asked before the write.
         var arriving: Evaluation.EmployeeEvaluation?
-        let known = try await store.pool.read { db in
+        let known = try await store.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employee_evaluation WHERE period_id = ? AND nip = ?)",
                               arguments: [period.periodID, adjustment.nip]) ?? false
         }

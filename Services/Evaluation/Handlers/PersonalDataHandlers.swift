@@ -15,7 +15,7 @@ extension EvaluationHandlers {
         try await beginPersonalDataExport(nip: nip, reason: request.reason, context: context) {
             try await directory.employee(nip) != nil
         }
-        let held = try await store.pool.read { db in
+        let held = try await store.read { db in
             (evaluations: try Row.fetchAll(db, sql: "SELECT body FROM employee_evaluation WHERE nip = ? ORDER BY year, span_key",
                                            arguments: [nip]).map { try StoredBody.decode(Evaluation.EmployeeEvaluation.self, $0) },
              snapshots: try Row.fetchAll(db, sql: "SELECT body FROM finalisation_snapshot WHERE nip = ? ORDER BY period_id, number",

@@ -83,7 +83,7 @@ extension EvaluationHandlers {
         for (index, nip) in asked.enumerated() { try Invalid.requireNIP(nip, "nips[\(index)]") }
         var lifecycle = Self.lifecycle(period, finalisations: [])
         try lifecycle.apply(.change(action: "computing proposals"))
-        let evaluations = try await store.pool.read { db in try EvaluationRecords.forPeriod(period.periodID, in: db) }
+        let evaluations = try await store.read { db in try EvaluationRecords.forPeriod(period.periodID, in: db) }
         let population = Set(evaluations.compactMap { $0.employee?.nip })
         if let outside = asked.first(where: { !population.contains($0) }) {
             throw Invalid.field("nips", "\(outside) is not in the period's population", reason: "NOT_IN_POPULATION")
@@ -97,7 +97,7 @@ extension EvaluationHandlers {
         let current = recompute ? try await effectiveRule(unitID: period.unit?.unitID ?? "") : nil
         let rule: ProposalRuleConfiguration
         if let current { rule = ProposalRuleConfiguration(current.rule) } else { rule = try await self.rule(of: period) }
-        let stored = try await store.pool.read { db in (try PeriodRecords.fetch(period.periodID, in: db) ?? period, try Self.unitRatings(period, in: db)) }
+        let stored = try await store.read { db in (try PeriodRecords.fetch(period.periodID, in: db) ?? period, try Self.unitRatings(period, in: db)) }
         var results: [(Evaluation.EmployeeEvaluation, EvaluationProposal)] = []
         for evaluation in chosen {
             let nip = evaluation.employee?.nip ?? ""
@@ -156,7 +156,7 @@ extension EvaluationHandlers {
         }
         if let context { return try await write(context, request, body) }
         let actor = ChangeActor(principal: "system", kind: .system, now: nowSeconds)
-        return try await store.pool.write { db in try body(db, actor) }
+        return try await store.write { db in try body(db, actor) }
     }
 
     public func rateQualitativeIkis(_ request: Evaluation.RateQualitativeIkisRequest,

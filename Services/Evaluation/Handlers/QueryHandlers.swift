@@ -66,7 +66,7 @@ extension EvaluationHandlers {
         }
         let chosen = arguments
         let filters = conditions
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let rows = try EvaluationRecords.list(where: filters, chosen, limit: size + 1, offset: offset, in: db)
             let page = Array(rows.prefix(size))
             let totals = try EvaluationRecords.totals(where: filters, chosen, in: db)
@@ -96,7 +96,7 @@ extension EvaluationHandlers {
         if request.finalOnly { conditions.append("state = ?"); arguments += [Evaluation.EvaluationState.finalised.rawValue] }
         let chosen = arguments
         let filters = conditions
-        let rows = try await store.pool.read { db in
+        let rows = try await store.read { db in
             try Row.fetchAll(db, sql: "SELECT body FROM employee_evaluation WHERE \(filters.joined(separator: " AND ")) ORDER BY year DESC, span_key DESC",
                              arguments: chosen).map { try StoredBody.decode(Evaluation.EmployeeEvaluation.self, $0) }
         }
@@ -130,7 +130,7 @@ extension EvaluationHandlers {
         }
         let chosen = arguments
         let filters = conditions
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let rows = try EvaluationRecords.overrides(where: filters, chosen, limit: size + 1, offset: offset, in: db)
             let page = Array(rows.prefix(size))
             return Evaluation.ListRatingOverridesResponse(overrides: page, page: Paging.response(offset: offset, size: size, returned: page.count,
@@ -151,7 +151,7 @@ extension EvaluationHandlers {
         let units = Set(try await self.units(of: request.unit))
         let after = request.finalisedAfter?.seconds ?? 0
         // One read transaction: the finalised periods of the span and their snapshots, as they are now.
-        let (rows, finalisedAny) = try await store.pool.read { db -> ([(UInt32, String, Evaluation.EmployeeEvaluation)], Bool) in
+        let (rows, finalisedAny) = try await store.read { db -> ([(UInt32, String, Evaluation.EmployeeEvaluation)], Bool) in
             var rows: [(UInt32, String, Evaluation.EmployeeEvaluation)] = []
             var finalisedAny = false
             for period in try PeriodRecords.sameSpan(span, in: db) where period.state == .finalised {
@@ -228,7 +228,7 @@ extension EvaluationHandlers {
                                                             modalShareThresholdPercent: request.modalShareThresholdPercent)
         let units = try await self.units(of: request.unit)
         let key = SpanKey.of(span)
-        let (unit, city, overrides) = try await store.pool.read { db -> ([RaterLeniency.Rated], PredikatDistribution, [Evaluation.RatingOverride]) in
+        let (unit, city, overrides) = try await store.read { db -> ([RaterLeniency.Rated], PredikatDistribution, [Evaluation.RatingOverride]) in
             let rated = try Row.fetchAll(db, sql: """
                 SELECT body FROM employee_evaluation WHERE span_key = ? AND excluded = 0 AND predikat != 0
                 AND unit_id IN (\(StoredBody.placeholders(units.count)))

@@ -141,7 +141,7 @@ extension EvaluationHandlers {
         case .employeePeriod(let key):
             try Invalid.requireNIP(key.nip, "employee_period.nip")
             let span = try EvaluationPeriodRules.resolve(period: key.span == nil ? key.period : nil, span: key.span)
-            found = try await store.pool.read { db in try EvaluationRecords.fetch(nip: key.nip, spanKey: SpanKey.of(span), in: db) }
+            found = try await store.read { db in try EvaluationRecords.fetch(nip: key.nip, spanKey: SpanKey.of(span), in: db) }
         case nil:
             throw Invalid.field("key", "give an evaluation id or an employee and period", reason: "REQUIRED")
         }
@@ -155,7 +155,7 @@ extension EvaluationHandlers {
             }
         }
         var response = Evaluation.GetEvaluationResponse(evaluation: evaluation)
-        response.overrides = try await store.pool.read { db in try EvaluationRecords.overrides(evaluationID: evaluation.evaluationID, in: db) }
+        response.overrides = try await store.read { db in try EvaluationRecords.overrides(evaluationID: evaluation.evaluationID, in: db) }
         if request.includeEvidence, let span = evaluation.span {
             let part = ProposalEvidence.parts(of: span).last ?? Self.planningPeriod(span)
             let rows = try await self.evidence.progress(nip: nip, period: span.period ?? part)

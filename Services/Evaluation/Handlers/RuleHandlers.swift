@@ -10,7 +10,7 @@ extension EvaluationHandlers {
     /// The rule in force for `unitID` (empty = the agency-wide rule): stored, inherited, or the built-in default.
     func effectiveRule(unitID: String) async throws -> (rule: Evaluation.ProposalRule, inherited: Bool) {
         let path = unitID.isEmpty ? [] : [unitID] + (try await directory.ancestors(of: unitID) ?? [])
-        if let found = try await store.pool.read({ db in try RuleRecords.effective(path: path, in: db) }) { return found }
+        if let found = try await store.read({ db in try RuleRecords.effective(path: path, in: db) }) { return found }
         return (Self.builtInRule, true)
     }
 
@@ -24,7 +24,7 @@ extension EvaluationHandlers {
     /// The rule a period's proposals use: the version it recorded, or the built-in default.
     func rule(of period: Evaluation.EvaluationPeriod) async throws -> ProposalRuleConfiguration {
         guard !period.proposalRuleID.isEmpty else { return .default }
-        let stored = try await store.pool.read { db in
+        let stored = try await store.read { db in
             try RuleRecords.version(ruleID: period.proposalRuleID, version: period.proposalRuleVersion, in: db)
         }
         return stored.map(ProposalRuleConfiguration.init) ?? .default
@@ -39,7 +39,7 @@ extension EvaluationHandlers {
         guard request.version != 0, request.version != rule.version else {
             return Evaluation.GetProposalRuleResponse(rule: rule, inherited: inherited)
         }
-        guard let version = try await store.pool.read({ db in try RuleRecords.version(ruleID: rule.ruleID, version: request.version, in: db) }) else {
+        guard let version = try await store.read({ db in try RuleRecords.version(ruleID: rule.ruleID, version: request.version, in: db) }) else {
             throw RPCError(.notFound, "the rule in force has no version \(request.version)", reason: "RULE_VERSION_NOT_FOUND")
         }
         return Evaluation.GetProposalRuleResponse(rule: version, inherited: inherited)

@@ -36,7 +36,7 @@ extension EvaluationHandlers {
     public func getSiasnReferences(_ request: Evaluation.GetSiasnReferencesRequest,
                                    context: ServerContext) async throws -> Evaluation.GetSiasnReferencesResponse {
         try await requireScope(.unit(id: try await rootUnitID()))
-        let (table, count) = try await store.pool.read { db in
+        let (table, count) = try await store.read { db in
             (try SiasnReferenceRecords.fetch(version: request.version, in: db), try SiasnReferenceRecords.count(in: db))
         }
         guard let table else {
@@ -57,13 +57,13 @@ extension EvaluationHandlers {
         guard let asked = request.span else { throw Invalid.field("span", "is required", reason: "REQUIRED") }
         let span = try Self.querySpan(period: nil, span: asked)
         let units = Set(try await self.units(of: request.unit))
-        guard let table = try await store.pool.read({ db in try SiasnReferenceRecords.fetch(in: db) }) else {
+        guard let table = try await store.read({ db in try SiasnReferenceRecords.fetch(in: db) }) else {
             throw RPCError(.failedPrecondition,
                            "no SIASN reference table is loaded: pengelola kinerja load SIASN's codes (periodik, perilakuDanKinerja, kuadranNilai, koefisien, golonganPns, pns) with SetSiasnReferences (kinerjactl eval siasn-references set --file FILE.json)",
                            reason: "SIASN_REFERENCES_MISSING")
         }
         let references = try Self.siasnReferences(table.codes)
-        let (rows, finalisedAny) = try await store.pool.read { db in try Self.siasnSources(span, units: units, in: db) }
+        let (rows, finalisedAny) = try await store.read { db in try Self.siasnSources(span, units: units, in: db) }
         guard finalisedAny else {
             throw RPCError(.failedPrecondition, "no period of \(span.label) is FINALISED for these units", reason: "PERIOD_NOT_FINALISED")
         }

@@ -35,7 +35,7 @@ extension EvaluationHandlers {
     public func getTppRule(_ request: Evaluation.GetTppRuleRequest, context: ServerContext) async throws -> Evaluation.GetTppRuleResponse {
         let latest = request.year == 0 && request.month == 0
         if !latest { try Self.requireMonth(year: request.year, month: request.month) }
-        let versions = try await store.pool.read { db in try TppRuleRecords.all(in: db) }
+        let versions = try await store.read { db in try TppRuleRecords.all(in: db) }
         let rule = latest ? versions.last : TppRuleRecords.inForce(versions, year: request.year, month: request.month)
         guard let rule else {
             throw RPCError(.notFound, latest ? "no TPP rule has been set" : "no TPP rule is in force for \(request.year)-\(request.month)", reason: "TPP_RULE_NOT_FOUND")
@@ -54,14 +54,14 @@ extension EvaluationHandlers {
         try Self.requireMonth(year: request.year, month: request.month)
         let units = try await self.units(of: request.unit)
         let scope = request.unit ?? Common.UnitScope()
-        let versions = try await store.pool.read { db in try TppRuleRecords.all(in: db) }
+        let versions = try await store.read { db in try TppRuleRecords.all(in: db) }
         guard let rule = TppRuleRecords.inForce(versions, year: request.year, month: request.month) else {
             throw RPCError(.failedPrecondition, "no TPP rule is in force for \(request.year)-\(request.month): pengelola kinerja set it with SetTppRule",
                            reason: "TPP_RULE_MISSING")
         }
         let table = try Self.tppTable(rule)
         let span = Evaluation.EvaluationSpan.month(UInt32(request.month), of: request.year)
-        let evaluations = try await store.pool.read { db in
+        let evaluations = try await store.read { db in
             try Row.fetchAll(db, sql: "SELECT body FROM employee_evaluation WHERE span_key = ? AND unit_id IN (\(StoredBody.placeholders(units.count)))",
                              arguments: [SpanKey.of(span)] + StatementArguments(units)).map { try StoredBody.decode(Evaluation.EmployeeEvaluation.self, $0) }
         }

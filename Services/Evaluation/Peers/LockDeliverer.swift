@@ -50,20 +50,20 @@ final class LockDeliverer: Sendable {
     }
 
     private func pendingCount() async throws -> Int {
-        try await store.pool.read { db in try NotificationRecords.pendingCount(in: db) }
+        try await store.read { db in try NotificationRecords.pendingCount(in: db) }
     }
 
     /// Delivers `peer`'s queue in order until one fails.
     private func deliver(peer: String) async -> Int {
         var delivered = 0
         while true {
-            guard let batch = try? await store.pool.read({ db in try NotificationRecords.pending(peer: peer, limit: 50, in: db) }),
+            guard let batch = try? await store.read({ db in try NotificationRecords.pending(peer: peer, limit: 50, in: db) }),
                   !batch.isEmpty else { return delivered }
             for item in batch {
                 do {
                     try await send(item)
                     let at = Int64(clock().timeIntervalSince1970)
-                    try await store.pool.write { db in
+                    try await store.write { db in
                         try NotificationRecords.delivered(item.id, at: at, in: db)
                         try AuditLog.append(AuditRecord(principal: "system", principalKind: .system, action: "evaluation.peer_\(item.action)",
                                                         target: "period/\(item.periodID)", outcome: .success,
@@ -73,7 +73,7 @@ final class LockDeliverer: Sendable {
                     delivered += 1
                 } catch {
                     let text = (error as? RPCError).map { "\($0.code): \($0.message)" } ?? "\(error)"
-                    _ = try? await store.pool.write { db in try NotificationRecords.failed(item.id, error: text, in: db) }
+                    _ = try? await store.write { db in try NotificationRecords.failed(item.id, error: text, in: db) }
                     return delivered
                 }
             }

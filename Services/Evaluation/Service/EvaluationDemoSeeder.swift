@@ -24,7 +24,7 @@ public enum EvaluationDemoSeeder {
     /// Seeds when the store has no period; waits up to 90 seconds for the other services to answer.
     public static func seedIfEmpty(handlers: EvaluationHandlers, logger: Logger) async throws {
         guard let seed = handlers.configuration.demoSeed else { return }
-        let empty = try await handlers.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM evaluation_period") == 0 }
+        let empty = try await handlers.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM evaluation_period") == 0 }
         guard empty else { return }
         let started = ContinuousClock.now
         let deadline = started + .seconds(90)
@@ -118,7 +118,7 @@ public enum EvaluationDemoSeeder {
         let recorder = Common.AuditStamp(principal: pengelola, principalKind: .user, at: handlers.now)
         let competence = KupangCompetenceDemo(seed: seed).records(for: members.map(\.reference), year: year, today: today,
                                                                   recorder: recorder, newID: handlers.newID)
-        try await handlers.store.pool.write { db in
+        try await handlers.store.write { db in
             for record in competence { try CompetenceRecords.insert(record, in: db) }
         }
         summary.append("\(competence.count) competence development records")
@@ -126,7 +126,7 @@ public enum EvaluationDemoSeeder {
         let seconds = (ContinuousClock.now - started).components.seconds
         let detail = "demo evaluations seed \(seed), \(year): " + summary.joined(separator: "; ")
             + "; \(opened) monthly periods opened; lenient rater \(lenient ?? "none")"
-        _ = try await handlers.store.pool.write { db in
+        _ = try await handlers.store.write { db in
             try AuditLog.append(AuditRecord(principal: "system", principalKind: .system, action: "evaluation.demo_seed", outcome: .success,
                                             detail: detail),
                                 at: handlers.clock(), in: db)
@@ -158,7 +158,7 @@ public enum EvaluationDemoSeeder {
             table?.set = recorder
         }
         let loaded = (rule, table)
-        return try await handlers.store.pool.write { db in
+        return try await handlers.store.write { db in
             var done: [String] = []
             if let rule = loaded.0, try TppRuleRecords.all(in: db).isEmpty {
                 try TppRuleRecords.insert(rule, in: db)
@@ -199,7 +199,7 @@ public enum EvaluationDemoSeeder {
         let label = SpanKey.of(span)
         let lenientUnit = lenient.flatMap { rater in byUnit.first { $0.value.contains { penilai[$0.nip]?.penilai?.nip == rater } }?.key }
         let seconds = handlers.nowSeconds
-        return try await handlers.store.pool.write { db in
+        return try await handlers.store.write { db in
             var periods = 0
             var rated = 0
             for (index, unit) in units.enumerated() {
@@ -287,7 +287,7 @@ public enum EvaluationDemoSeeder {
                           targets: [String: Planning.EmployeeTargets], penilai: [String: Identity.PejabatPenilai], pengelola: String,
                           tree: UnitTreeSnapshot, handlers: EvaluationHandlers) async throws -> Int {
         let seconds = handlers.nowSeconds
-        return try await handlers.store.pool.write { db in
+        return try await handlers.store.write { db in
             var opened = 0
             for unit in units {
                 let employees = byUnit[unit.unitID] ?? []

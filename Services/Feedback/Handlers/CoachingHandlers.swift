@@ -8,7 +8,7 @@ import KinerjaStore
 extension FeedbackHandlers {
     /// The stored coaching record `id`, or NOT_FOUND.
     func storedCoaching(_ id: String) async throws -> Feedback.CoachingRecord {
-        let found = try await store.pool.read { db in try DialogRecords.coaching(id, in: db) }
+        let found = try await store.read { db in try DialogRecords.coaching(id, in: db) }
         guard let record = found else { throw RPCError(.notFound, "no coaching record \(id)", reason: "COACHING_NOT_FOUND") }
         return record
     }
@@ -25,7 +25,7 @@ extension FeedbackHandlers {
         let coachee = try await employee(coacheeNIP, "coachee")
         let standing = try await standing(of: me, to: coachee)
         let heldOn = request.coaching?.heldOn ?? today
-        let appointed = try await store.pool.read { db in try DialogRecords.isAppointed(coach: me, coachee: coachee.nip, on: heldOn, in: db) }
+        let appointed = try await store.read { db in try DialogRecords.isAppointed(coach: me, coachee: coachee.nip, on: heldOn, in: db) }
         let content = try await decide(.coach, target: coachee.nip) {
             try CoachingRules.validatedRecord(request, coachNIP: me, standing: standing, appointedCoach: appointed, today: today)
         }
@@ -70,7 +70,7 @@ extension FeedbackHandlers {
             conditions.append("held_on BETWEEN ? AND ?"); arguments += [days.start.isoString, days.end.isoString]
         }
         let (where_, bound) = (conditions, arguments)
-        let (rows, all) = try await store.pool.read { db in
+        let (rows, all) = try await store.read { db in
             (try DialogRecords.coaching(where: where_, bound, limit: size + 1, offset: offset, in: db),
              try DialogRecords.coachingScores(where: where_, bound, in: db))
         }

@@ -59,7 +59,7 @@ extension FeedbackHandlers {
 
     public func getFeedback(_ request: Feedback.GetFeedbackRequest, context: ServerContext) async throws -> Feedback.GetFeedbackResponse {
         let id = try FeedbackInput.id(request.feedbackID, field: "feedback_id")
-        let found = try await store.pool.read { db in try ContinuousRecords.feedback(id, in: db) }
+        let found = try await store.read { db in try ContinuousRecords.feedback(id, in: db) }
         guard let feedback = found else { throw RPCError(.notFound, "no feedback \(id)", reason: "FEEDBACK_NOT_FOUND") }
         let me = try Access.required().caller.user?.nip
         try await visible("feedback \(id)") {
@@ -119,7 +119,7 @@ extension FeedbackHandlers {
         }
         if request.unacknowledgedOnly { conditions.append("acknowledged = 0") }
         let (where_, bound) = (conditions, arguments)
-        let rows = try await store.pool.read { db in try ContinuousRecords.feedback(where: where_, bound, limit: size + 1, offset: offset, in: db) }
+        let rows = try await store.read { db in try ContinuousRecords.feedback(where: where_, bound, limit: size + 1, offset: offset, in: db) }
         return Feedback.ListFeedbackResponse(feedback: Array(rows.prefix(size)),
                                              page: Paging.response(offset: offset, size: size, returned: min(size, rows.count), more: rows.count > size))
     }
@@ -136,7 +136,7 @@ extension FeedbackHandlers {
                                     context: ServerContext) async throws -> Feedback.AcknowledgeFeedbackResponse {
         let id = try FeedbackInput.id(request.feedbackID, field: "feedback_id")
         let me = try callerNIP()
-        let found = try await store.pool.read { db in try ContinuousRecords.feedback(id, in: db) }
+        let found = try await store.read { db in try ContinuousRecords.feedback(id, in: db) }
         guard let stored = found else { throw RPCError(.notFound, "no feedback \(id)", reason: "FEEDBACK_NOT_FOUND") }
         return try await decide(.feedbackRecipient, target: stored.recipientNIP) {
             try await write(context, request) { [self] db, actor in
@@ -203,7 +203,7 @@ extension FeedbackHandlers {
             arguments += StatementArguments(request.states.map(\.rawValue))
         }
         let (where_, bound) = (conditions, arguments)
-        let rows = try await store.pool.read { db in try ContinuousRecords.solicitations(where: where_, bound, limit: size + 1, offset: offset, in: db) }
+        let rows = try await store.read { db in try ContinuousRecords.solicitations(where: where_, bound, limit: size + 1, offset: offset, in: db) }
         return Feedback.ListFeedbackSolicitationsResponse(
             solicitations: Array(rows.prefix(size)), page: Paging.response(offset: offset, size: size, returned: min(size, rows.count), more: rows.count > size))
     }
@@ -212,7 +212,7 @@ extension FeedbackHandlers {
                                           context: ServerContext) async throws -> Feedback.CloseFeedbackSolicitationResponse {
         let id = try FeedbackInput.id(request.solicitationID, field: "solicitation_id")
         let me = try callerNIP()
-        let found = try await store.pool.read { db in try ContinuousRecords.solicitation(id, in: db) }
+        let found = try await store.read { db in try ContinuousRecords.solicitation(id, in: db) }
         guard let stored = found else { throw RPCError(.notFound, "no solicitation \(id)", reason: "SOLICITATION_NOT_FOUND") }
         return try await decide(.solicitationParty, target: stored.requesterNIP) {
             try await write(context, request) { [self] db, actor in

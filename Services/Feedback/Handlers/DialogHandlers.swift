@@ -41,7 +41,7 @@ extension FeedbackHandlers {
 
     /// The stored dialog `id`, or NOT_FOUND.
     func storedDialog(_ id: String) async throws -> Feedback.DialogRecord {
-        let found = try await store.pool.read { db in try DialogRecords.dialog(id, in: db) }
+        let found = try await store.read { db in try DialogRecords.dialog(id, in: db) }
         guard let dialog = found else { throw RPCError(.notFound, "no dialog \(id)", reason: "DIALOG_NOT_FOUND") }
         return dialog
     }
@@ -122,7 +122,7 @@ extension FeedbackHandlers {
             conditions.append("held_on BETWEEN ? AND ?"); arguments += [days.start.isoString, days.end.isoString]
         }
         let (where_, bound) = (conditions, arguments)
-        let rows = try await store.pool.read { db in try DialogRecords.dialogs(where: where_, bound, limit: size + 1, offset: offset, in: db) }
+        let rows = try await store.read { db in try DialogRecords.dialogs(where: where_, bound, limit: size + 1, offset: offset, in: db) }
         return Feedback.ListDialogsResponse(dialogs: Array(rows.prefix(size)),
                                             page: Paging.response(offset: offset, size: size, returned: min(size, rows.count), more: rows.count > size))
     }
@@ -189,7 +189,7 @@ extension FeedbackHandlers {
                             unitPath: [employee.unitID] + (tree.ancestors(of: employee.unitID) ?? []), days: days)
         }
         let nips = pairs.map(\.employeeNIP)
-        let (dialogs, policy) = try await store.pool.read { db in
+        let (dialogs, policy) = try await store.read { db in
             (try DialogRecords.held(with: nips, from: days.start.isoString, through: days.end.isoString, in: db), try PolicyRecords.effective(in: db))
         }
         let report = try DialogCadence.report(pairs: pairs, dialogs: dialogs, period: period, calendar: calendar, policy: policy, today: today)

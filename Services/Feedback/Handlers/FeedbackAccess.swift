@@ -67,6 +67,6 @@ extension FeedbackHandlers {
                                  target: target, outcome: .denied, statusCode: UInt32(status.rawValue), detail: detail,
                                  requestID: context.requestID, peerAddress: context.remoteAddress ?? "")
         let at = clock()
-        _ = try? await store.pool.write { db in try AuditLog.append(record, at: at, in: db) }
+        _ = try? await store.write { db in try AuditLog.append(record, at: at, in: db) }
     }
 }

@@ -18,7 +18,7 @@ extension FeedbackHandlers {
         try await beginPersonalDataExport(nip: nip, reason: request.reason, context: context) {
             try await directory.employee(nip) != nil
         }
-        let held = try await store.pool.read { db in
+        let held = try await store.read { db in
             (received: try Self.bodies(db, nip, "SELECT body FROM feedback_item WHERE recipient_nip = ? ORDER BY given_at, feedback_id",
                                   as: Feedback.ContinuousFeedback.self),
              given: try Self.bodies(db, nip, "SELECT body FROM feedback_item WHERE giver_nip = ? ORDER BY given_at, feedback_id",

@@ -34,7 +34,7 @@ extension FeedbackHandlers {
         }
         if !request.includeOutliers { conditions.append("outlier_reason = 0") }
         let (where_, bound) = (conditions, arguments)
-        let rows = try await store.pool.read { db in try CitizenRecords.ratings(where: where_, bound, limit: size + 1, offset: offset, in: db) }
+        let rows = try await store.read { db in try CitizenRecords.ratings(where: where_, bound, limit: size + 1, offset: offset, in: db) }
         return Feedback.ListCitizenRatingsResponse(
             ratings: rows.prefix(size).map { CitizenRatingRules.visible($0, toAdministrator: administrator) },
             page: Paging.response(offset: offset, size: size, returned: min(size, rows.count), more: rows.count > size))
@@ -54,7 +54,7 @@ extension FeedbackHandlers {
         let employee = try await employee(nip)
         try await Access.required().require(.employee(nip: nip))
         let (from, through) = Self.instants(days)
-        let summary = try await store.pool.read { db in
+        let summary = try await store.read { db in
             CitizenSummaryBuilder.summary(
                 nip: nip, unitID: employee.unitID, days: days,
                 ticketsIssued: try CitizenRecords.issuedCounts(employees: [nip], from: from, through: through, in: db)[nip] ?? 0,
@@ -70,7 +70,7 @@ extension FeedbackHandlers {
         let units = try await units(scope)
         try await Access.required().require(.unit(id: scope.unitID))
         let (from, through) = Self.instants(days)
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let policy = try PolicyRecords.effective(in: db)
             let ratings = try CitizenRecords.submitted(units: units, from: from, through: through, in: db)
             let issued = try CitizenRecords.issuedCounts(units: units, from: from, through: through, in: db)
@@ -95,7 +95,7 @@ extension FeedbackHandlers {
     public func moderateCitizenRating(_ request: Feedback.ModerateCitizenRatingRequest,
                                       context: ServerContext) async throws -> Feedback.ModerateCitizenRatingResponse {
         let id = try FeedbackInput.id(request.ratingID, field: "rating_id")
-        let found = try await store.pool.read { db in try CitizenRecords.rating(id, in: db) }
+        let found = try await store.read { db in try CitizenRecords.rating(id, in: db) }
         guard let stored = found else { throw RPCError(.notFound, "no citizen rating \(id)", reason: "RATING_NOT_FOUND") }
         _ = try CitizenRatingRules.moderated(stored, request, stamp: Common.AuditStamp())
         try await Access.required().require(.unit(id: stored.unitID))
@@ -119,7 +119,7 @@ extension FeedbackHandlers {
     // MARK: Policy
 
     public func getFeedbackPolicy(_ request: Feedback.GetFeedbackPolicyRequest, context: ServerContext) async throws -> Feedback.GetFeedbackPolicyResponse {
-        let stored = try await store.pool.read { db in try PolicyRecords.stored(in: db) }
+        let stored = try await store.read { db in try PolicyRecords.stored(in: db) }
         var policy = EffectiveFeedbackPolicy(stored ?? EffectiveFeedbackPolicy.defaultPolicy).proto
         policy.updated = stored?.updated
         policy.revision = stored?.revision ?? 0

@@ -13,7 +13,7 @@ extension FeedbackHandlers {
         guard let scope = content.unit, let period = content.period else { throw RPCError(.internal, "an opened round lacks its unit or period") }
         _ = try await units(scope)
         try await Access.required().require(.unit(id: scope.unitID))
-        let existing = try await store.pool.read { db in try AssessmentRecords.round(unitID: scope.unitID, period: period, in: db) }
+        let existing = try await store.read { db in try AssessmentRecords.round(unitID: scope.unitID, period: period, in: db) }
         if existing != nil { throw RPCError(.alreadyExists, "a round for this unit and period exists already", reason: "ROUND_EXISTS") }
         let people = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits)
         let members = try await roundMembers(people, year: period.year)
@@ -74,7 +74,7 @@ extension FeedbackHandlers {
 
     /// The stored round `id`, or NOT_FOUND.
     func storedRound(_ id: String) async throws -> Feedback.AssessmentRound {
-        let found = try await store.pool.read { db in try AssessmentRecords.round(id, in: db) }
+        let found = try await store.read { db in try AssessmentRecords.round(id, in: db) }
         guard let round = found else { throw RPCError(.notFound, "no assessment round \(id)", reason: "ROUND_NOT_FOUND") }
         return round
     }
@@ -94,7 +94,7 @@ extension FeedbackHandlers {
         let id = try FeedbackInput.id(request.roundID, field: "round_id")
         let round = try await storedRound(id)
         try await Access.required().require(.unit(id: round.unit?.unitID ?? ""))
-        return Feedback.GetAssessmentRoundResponse(round: try await store.pool.read { [self] db in try withProgress(round, in: db) })
+        return Feedback.GetAssessmentRoundResponse(round: try await store.read { [self] db in try withProgress(round, in: db) })
     }
 
     public func closeAssessmentRound(_ request: Feedback.CloseAssessmentRoundRequest,
@@ -147,7 +147,7 @@ extension FeedbackHandlers {
         } catch {}
         let round = try await storedRound(roundID)
         let subject = try await employee(subjectNIP, "subject")
-        let inRound = try await store.pool.read { db in try !AssessmentRecords.assignments(round: roundID, subjects: [subjectNIP], in: db).isEmpty }
+        let inRound = try await store.read { db in try !AssessmentRecords.assignments(round: roundID, subjects: [subjectNIP], in: db).isEmpty }
         guard inRound else { throw RPCError(.notFound, "\(subjectNIP) is not a subject of round \(roundID)", reason: "SUBJECT_NOT_IN_ROUND") }
         let raters = try await directory.employees(request.raters.map(\.raterNIP))
         if let unknown = request.raters.first(where: { raters[$0.raterNIP] == nil }) {
@@ -198,7 +198,7 @@ extension FeedbackHandlers {
         let states = request.states.isEmpty ? [Feedback.AssignmentState.pending] : request.states
         conditions.append("a.state IN (\(StoredBody.placeholders(states.count)))"); arguments += StatementArguments(states.map(\.rawValue))
         let (where_, bound) = (conditions, arguments)
-        let rows = try await store.pool.read { db in try AssessmentRecords.assignments(where: where_, bound, limit: size + 1, offset: offset, in: db) }
+        let rows = try await store.read { db in try AssessmentRecords.assignments(where: where_, bound, limit: size + 1, offset: offset, in: db) }
         return Feedback.ListAssessmentAssignmentsResponse(
             assignments: Array(rows.prefix(size)), page: Paging.response(offset: offset, size: size, returned: min(size, rows.count), more: rows.count > size))
     }
@@ -212,7 +212,7 @@ extension FeedbackHandlers {
         } catch {
             throw FeedbackError(.reasonRequired, "cancelling an assignment needs a reason for the audit: \(error.message)", field: "reason")
         }
-        let found = try await store.pool.read { db in try AssessmentRecords.assignment(id, in: db) }
+        let found = try await store.read { db in try AssessmentRecords.assignment(id, in: db) }
         guard let assignment = found else { throw RPCError(.notFound, "no assignment \(id)", reason: "ASSIGNMENT_NOT_FOUND") }
         try await Access.required().require(.employee(nip: assignment.subject?.nip ?? ""))
         let now = self.now
@@ -234,7 +234,7 @@ extension FeedbackHandlers {
                                           context: ServerContext) async throws -> Feedback.SubmitBehaviourAssessmentResponse {
         let answer = try BehaviourAssessmentRules.validated(request)
         let me = try callerNIP()
-        let found = try await store.pool.read { db in try AssessmentRecords.assignment(answer.assignmentID, in: db) }
+        let found = try await store.read { db in try AssessmentRecords.assignment(answer.assignmentID, in: db) }
         guard let assignment = found, assignment.raterNIP == me,
               try Access.required().rule.grants.contains(.relation(.assignedRater)) else {
             // NOT_FOUND, as if it did not exist: an assignment id says nothing to a stranger. Audited as a refusal.

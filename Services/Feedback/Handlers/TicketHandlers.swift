@@ -66,7 +66,7 @@ extension FeedbackHandlers {
         let citizen = access.caller.user == nil
         let key = citizen ? try takeGuess(request.clientAddress) : nil
         let code = try TicketCode(parsing: request.ticketCode)
-        let found = try await store.pool.read { db in try CitizenRecords.ticket(code.canonical, in: db) }
+        let found = try await store.read { db in try CitizenRecords.ticket(code.canonical, in: db) }
         guard var ticket = found else { throw RPCError(.notFound, "no ticket with this code", reason: "TICKET_NOT_FOUND") }
         if let key { refundGuess(key) }
         if !citizen { try await access.require(.unit(id: ticket.unitID)) }
@@ -82,7 +82,7 @@ extension FeedbackHandlers {
     public func voidServiceTicket(_ request: Feedback.VoidServiceTicketRequest, context: ServerContext) async throws -> Feedback.VoidServiceTicketResponse {
         let access = try Access.required()
         let code = try TicketCode(parsing: request.ticketCode)
-        let found = try await store.pool.read { db in try CitizenRecords.ticket(code.canonical, in: db) }
+        let found = try await store.read { db in try CitizenRecords.ticket(code.canonical, in: db) }
         guard let stored = found else { throw RPCError(.notFound, "no ticket with this code", reason: "TICKET_NOT_FOUND") }
         let isPengelola = try await access.holds(.roleInScope(.pengelolaKinerja), for: .unit(id: stored.unitID))
         let now = self.now
@@ -107,7 +107,7 @@ extension FeedbackHandlers {
         // it is given back once the code names a ticket.
         let key = try takeGuess(request.clientAddress)
         let code = try TicketCode(parsing: request.ticketCode)
-        let exists = try await store.pool.read { db in try CitizenRecords.exists(code.canonical, in: db) }
+        let exists = try await store.read { db in try CitizenRecords.exists(code.canonical, in: db) }
         guard exists else { throw RPCError(.notFound, "no ticket with this code", reason: "TICKET_NOT_FOUND") }
         refundGuess(key)
         let submission = try CitizenRatingRules.validated(request)

@@ -13,7 +13,7 @@ public enum FeedbackDemoSeeder {
     /// Seeds when the store holds no feedback; waits up to a minute for identity and planning to answer.
     public static func seedIfEmpty(handlers: FeedbackHandlers, logger: Logger) async throws {
         guard let seed = handlers.configuration.demoSeed else { return }
-        let empty = try await handlers.store.pool.read { db in
+        let empty = try await handlers.store.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM feedback_item) + (SELECT count(*) FROM service_ticket)") == 0
         }
         guard empty else { return }
@@ -58,7 +58,7 @@ public enum FeedbackDemoSeeder {
         let demo = try KupangFeedbackDemo(seed: seed).generate(KupangFeedbackDemo.Input(
             employees: employees, tree: tree, personas: personas, year: year, now: now, rhks: rhks, expectations: expectations,
             secret: handlers.secret))
-        try await handlers.store.pool.write { db in
+        try await handlers.store.write { db in
             for (item, unit) in demo.feedback { try ContinuousRecords.insert(item, recipientUnitID: unit, in: db) }
             for (item, unit) in demo.solicitations { try ContinuousRecords.insert(item, requesterUnitID: unit, in: db) }
             for (item, unit) in demo.dialogs { try DialogRecords.insert(item, employeeUnitID: unit, in: db) }

@@ -52,7 +52,7 @@ public final class FeedbackHandlers: Feedback.FeedbackService.ServiceProtocol, S
 
     /// The policy in force.
     func policy() async throws -> EffectiveFeedbackPolicy {
-        try await store.pool.read { db in try PolicyRecords.effective(in: db) }
+        try await store.read { db in try PolicyRecords.effective(in: db) }
     }
 
     /// A new record id.

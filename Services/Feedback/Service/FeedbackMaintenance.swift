@@ -21,7 +21,7 @@ enum FeedbackMaintenance {
         let now = handlers.now
         let at = handlers.clock()
         let stamp = Common.AuditStamp(principal: "system", principalKind: .system, at: now)
-        return try await handlers.store.pool.write { db in
+        return try await handlers.store.write { db in
             var rounds = 0
             for round in try AssessmentRecords.pastDeadline(now.seconds, in: db) {
                 let (_, expired) = try handlers.close(round.roundID, reason: "", stamp: stamp, in: db)

@@ -23,7 +23,7 @@ public enum BehaviourSummaryReader {
         let nips = members.map(\.nip)
         let from = Int64(Wita.startOfDay(days.start)?.timeIntervalSince1970 ?? 0)
         let through = Int64(Wita.startOfDay(days.end)?.timeIntervalSince1970 ?? 0) + 86_399
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let policy = try PolicyRecords.effective(in: db)
             let rounds = try AssessmentRecords.rounds(period: period, subjects: nips, in: db)
             var roundOf: [String: Feedback.AssessmentRound] = [:]

@@ -10,7 +10,7 @@ public enum FeedbackBulkLoader {
                               assessments: [Feedback.BehaviourAssessment] = [], tickets: [(Feedback.ServiceTicket, code: String)] = [],
                               into store: Store) async throws {
         let roundOf = Dictionary(assignments.map { ($0.assignmentID, $0.roundID) }, uniquingKeysWith: { first, _ in first })
-        try await store.pool.write { db in
+        try await store.write { db in
             for round in rounds { try AssessmentRecords.insert(round, in: db) }
             for assignment in assignments { try AssessmentRecords.insert(assignment, in: db) }
             for answer in assessments {

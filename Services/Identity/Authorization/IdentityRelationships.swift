@@ -14,11 +14,11 @@ public struct IdentityRelationships: RelationshipResolver {
     }
 
     public func unitOf(nip: String) async throws -> String? {
-        try await store.pool.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT unit_id FROM employee WHERE nip = ?"), arguments: [nip]) }
+        try await store.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT unit_id FROM employee WHERE nip = ?"), arguments: [nip]) }
     }
 
     public func isAtasan(_ atasanNIP: String, of nip: String) async throws -> Bool {
-        try await store.pool.read { db in
+        try await store.read { db in
             if try EmployeeRecords.level(of: atasanNIP, above: nip, in: db) != nil { return true }
             // A Plt/Plh acting for the employee's atasan today reads as the atasan does.
             let today = Wita.today(now: Date())
@@ -29,7 +29,7 @@ public struct IdentityRelationships: RelationshipResolver {
     public func unit(_ unitID: String, isWithin scope: [String], includeSubunits: Bool) async throws -> Bool {
         if scope.contains(unitID) { return true }
         guard includeSubunits else { return false }
-        return try await store.pool.read { db in try UnitQueries.ancestors(of: unitID, in: db).contains { scope.contains($0) } }
+        return try await store.read { db in try UnitQueries.ancestors(of: unitID, in: db).contains { scope.contains($0) } }
     }
 }
 

@@ -11,14 +11,14 @@ extension IdentityHandlers {
     private func administeredAccount(_ nip: String, reason: String?, context: ServerContext) async throws {
         try Invalid.requireNIP(nip)
         if let reason { try Invalid.requireText(reason, "reason", max: 500) }
-        let exists = try await store.pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE nip = ?", arguments: [nip]) != nil }
+        let exists = try await store.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE nip = ?", arguments: [nip]) != nil }
         guard exists else { throw RPCError(.notFound, "no account for NIP \(nip)") }
         try await Access.required().require(.employee(nip: nip))
     }
 
     public func getAccount(_ request: Identity.GetAccountRequest, context: ServerContext) async throws -> Identity.GetAccountResponse {
         try await administeredAccount(request.nip, reason: nil, context: context)
-        return try await store.pool.read { db in Identity.GetAccountResponse(account: try RoleRecords.account(request.nip, in: db)) }
+        return try await store.read { db in Identity.GetAccountResponse(account: try RoleRecords.account(request.nip, in: db)) }
     }
 
     public func enableAccount(_ request: Identity.EnableAccountRequest, context: ServerContext) async throws -> Identity.EnableAccountResponse {
@@ -81,7 +81,7 @@ extension IdentityHandlers {
         // Not idempotent by design: every call issues a new password (the key is ignored).
         let actor = try actor()
         let expires = actor.now + 86_400
-        let account: Identity.Account? = try await store.pool.write { [self] db in
+        let account: Identity.Account? = try await store.write { [self] db in
             guard let current = try RoleRecords.account(request.nip, in: db) else { throw RPCError(.notFound, "no account for NIP \(request.nip)") }
             if current.state == .disabled { throw RPCError(.failedPrecondition, "the account is disabled; enable it first") }
             try db.execute(sql: """

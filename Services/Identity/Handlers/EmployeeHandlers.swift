@@ -44,7 +44,7 @@ extension IdentityHandlers {
         let violations = EmployeeRules.violations(employee, today: today)
         if !violations.isEmpty { throw Invalid.fields(violations) }
         if !request.atasanNIP.isEmpty { try Invalid.requirePersonID(request.atasanNIP, "atasan_nip") }
-        let unitExists = try await store.pool.read { db in try UnitRecords.find(employee.unitID, in: db) != nil }
+        let unitExists = try await store.read { db in try UnitRecords.find(employee.unitID, in: db) != nil }
         guard unitExists else { throw RPCError(.notFound, "no unit \(employee.unitID)") }
         try await Access.required().require(.unit(id: employee.unitID))
         let today = today
@@ -75,7 +75,7 @@ extension IdentityHandlers {
             throw Invalid.field("update_mask", "\(bad) cannot be changed here (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
         let access = try Access.required()
-        let current = try await store.pool.read { db in try EmployeeRecords.find(changes.nip, in: db) }
+        let current = try await store.read { db in try EmployeeRecords.find(changes.nip, in: db) }
         guard let current else { throw RPCError(.notFound, "no employee with NIP \(changes.nip)") }
         if !access.grantedByIdentity {
             if access.isSelf(changes.nip) && paths.isSubset(of: ["email", "phone"]) {
@@ -128,11 +128,11 @@ extension IdentityHandlers {
         let access = try Access.required()
         // Unknown and invisible NIPs look the same to the caller.
         guard try await access.allows(.employee(nip: request.nip)) else {
-            let known = try await store.pool.read { db in try EmployeeRecords.find(request.nip, in: db) != nil }
+            let known = try await store.read { db in try EmployeeRecords.find(request.nip, in: db) != nil }
             if known { throw await access.denial(target: request.nip, "you may not read employee \(request.nip)") }
             throw RPCError(.notFound, "no employee with NIP \(request.nip)")
         }
-        return try await store.pool.read { db in
+        return try await store.read { db in
             guard let found = try EmployeeRecords.findWithReferences(request.nip, in: db) else {
                 throw RPCError(.notFound, "no employee with NIP \(request.nip)")
             }
@@ -151,7 +151,7 @@ extension IdentityHandlers {
         var seen = Set<String>()
         let nips = request.nips.filter { seen.insert($0).inserted }
         let access = try Access.required()
-        let found = try await store.pool.read { db in try EmployeeRecords.find(nips, in: db) }
+        let found = try await store.read { db in try EmployeeRecords.find(nips, in: db) }
         var response = Identity.BatchGetEmployeesResponse()
         for nip in nips {
             if let employee = found[nip], try await access.allows(.employee(nip: nip)) {
@@ -173,7 +173,7 @@ extension IdentityHandlers {
                 throw Invalid.field("unit_id", "is required (only admin and auditor may list every unit)", reason: "REQUIRED")
             }
         } else {
-            let exists = try await store.pool.read { db in try UnitRecords.find(request.unitID, in: db) != nil }
+            let exists = try await store.read { db in try UnitRecords.find(request.unitID, in: db) != nil }
             guard exists else { throw RPCError(.notFound, "no unit \(request.unitID)") }
             try await access.require(.unit(id: request.unitID))
         }
@@ -192,7 +192,7 @@ extension IdentityHandlers {
         let subunits = request.includeSubunits
         let bound = arguments
         let condition = conditions.joined(separator: " AND ")
-        return try await store.pool.read { db in
+        return try await store.read { db in
             var where_ = condition
             var all = bound
             if !unitID.isEmpty {

@@ -60,7 +60,7 @@ extension IdentityHandlers {
     private func planImport(_ rows: [Identity.EmployeeImportRow], options: Identity.ImportEmployeesOptions,
                             access: Access) async throws -> ImportPlan {
         let today = today
-        let (units, existing, existingAtasan) = try await store.pool.read { db -> ([String: Identity.Unit], [String: Identity.Employee], [String: String]) in
+        let (units, existing, existingAtasan) = try await store.read { db -> ([String: Identity.Unit], [String: Identity.Employee], [String: String]) in
             var units: [String: Identity.Unit] = [:]
             for unit in try UnitRecords.all(in: db) { units[unit.unitID] = unit; units["code:" + unit.code] = unit }
             let existing = try EmployeeRecords.find(rows.compactMap { $0.employee?.nip }, in: db)
@@ -150,7 +150,7 @@ struct ImportPlan: Sendable {
         var atasanOf = existingAtasan
         for row in rows where !row.atasan.isEmpty { atasanOf[row.employee.nip] = row.atasan }
         let referenced = Set(rows.map(\.atasan)).subtracting([""]).subtracting(importing)
-        let existingAtasanNIPs = try await store.pool.read { db in
+        let existingAtasanNIPs = try await store.read { db in
             Set(try EmployeeRecords.find(Array(referenced), in: db).values.filter { $0.status == .aktif }.map(\.nip))
         }
         var bad: [String: Common.FieldViolation] = [:]

@@ -32,7 +32,7 @@ extension IdentityHandlers {
             await auditFailure(context, principal: request.nip, kind: .user, target: request.nip, outcome: .authenticationFailed, error: error)
             throw error
         }
-        let account = try await store.pool.read { db in
+        let account = try await store.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT a.*, e.unit_id FROM account a JOIN employee e ON e.nip = a.nip WHERE a.nip = ?
                 """, arguments: [request.nip]).map(StoredCredentials.init)
@@ -83,7 +83,7 @@ extension IdentityHandlers {
         let sessionDays = configuration.sessionDays
         let clientName = request.clientName
         let nip = request.nip
-        return try await store.pool.write { [clock] db in
+        return try await store.write { [clock] db in
             if let rehashed {
                 try db.execute(sql: "UPDATE account SET password_hash = ? WHERE nip = ?", arguments: [rehashed, nip])
             }
@@ -114,7 +114,7 @@ extension IdentityHandlers {
     /// Counts a failed sign-in (AccountLockout's rules); returns true when it started a lockout.
     func recordFailedLogin(nip: String, now: Int64) async throws -> Bool {
         let throttle = configuration.throttle
-        return try await store.pool.write { db in
+        return try await store.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT failed_login_count, locked_until FROM account WHERE nip = ?", arguments: [nip]) else {
                 return false
             }

@@ -24,7 +24,7 @@ extension IdentityHandlers {
         let access = try Access.required()
         for nip in Set(request.nips) { try await access.require(.employee(nip: nip)) }
         let today = today
-        return Identity.GetPejabatPenilaiResponse(penilai: try await store.pool.read { db in
+        return Identity.GetPejabatPenilaiResponse(penilai: try await store.read { db in
             try PenilaiQueries.penilai(of: request.nips, on: day, today: today, in: db)
         })
     }
@@ -34,7 +34,7 @@ extension IdentityHandlers {
         let day = try Self.day(request.onDate, "on_date", default: today)
         try await Access.required().require(.employee(nip: request.penilai))
         let today = today
-        return Identity.ListDinilaiResponse(dinilai: try await store.pool.read { db in
+        return Identity.ListDinilaiResponse(dinilai: try await store.read { db in
             try PenilaiQueries.dinilai(by: request.penilai, on: day, today: today, in: db)
         })
     }
@@ -51,7 +51,7 @@ extension IdentityHandlers {
             throw Invalid.field("until", "the range is at most \(Self.maximumHistoryDays) days", reason: "RANGE")
         }
         try await Access.required().require(.employee(nip: request.nip))
-        return try await store.pool.read { db in
+        return try await store.read { db in
             guard try EmployeeRecords.find(request.nip, in: db) != nil else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
             var periods: [Identity.PenilaiPeriod] = []
             for offset in 0...(last - first) {
@@ -97,7 +97,7 @@ extension IdentityHandlers {
         try Invalid.requireText(given.note, "assignment.note", max: 500, optional: true)
         let access = try Access.required()
         let unitID = given.unitID
-        let unit = try await store.pool.read { db in try UnitRecords.find(unitID, in: db) }
+        let unit = try await store.read { db in try UnitRecords.find(unitID, in: db) }
         guard let unit else { throw RPCError(.notFound, "no unit \(unitID)") }
         try await access.require(.unit(id: unit.unitID))
         if access.isSelf(given.actingNIP) {
@@ -133,7 +133,7 @@ extension IdentityHandlers {
         try Invalid.requireID(request.assignmentID, "assignment_id")
         try Invalid.requireText(request.reason, "reason", max: 500)
         let lastDay = try Self.day(request.lastDay, "last_day", default: today)
-        let existing = try await store.pool.read { db in try ActingRecords.find(request.assignmentID, in: db) }
+        let existing = try await store.read { db in try ActingRecords.find(request.assignmentID, in: db) }
         guard let existing, let from = existing.validFrom, let until = existing.validUntil else {
             throw RPCError(.notFound, "no acting assignment \(request.assignmentID)")
         }
@@ -159,7 +159,7 @@ extension IdentityHandlers {
         if !request.actingNIP.isEmpty { try Invalid.requireNIP(request.actingNIP, "acting_nip") }
         if let scope = request.unit { try Invalid.requireID(scope.unitID, "unit.unit_id") }
         if let day = request.onDate, !day.isValid { throw Invalid.field("on_date", "is not a real date") }
-        return try await store.pool.read { db in
+        return try await store.read { db in
             var rows = try ActingRecords.all(in: db)
             if let scope = request.unit {
                 guard try UnitRecords.find(scope.unitID, in: db) != nil else { throw RPCError(.notFound, "no unit \(scope.unitID)") }

@@ -10,9 +10,9 @@ extension IdentityHandlers {
                                    responses: RPCWriter<Identity.ExportPersonalDataResponse>, context: ServerContext) async throws {
         let nip = request.nip
         try await beginPersonalDataExport(nip: nip, reason: request.reason, context: context) {
-            try await store.pool.read { db in try EmployeeRecords.find(nip, in: db) != nil }
+            try await store.read { db in try EmployeeRecords.find(nip, in: db) != nil }
         }
-        let held = try await store.pool.read { db in
+        let held = try await store.read { db in
             (employee: try EmployeeRecords.find(nip, in: db), account: try RoleRecords.account(nip, in: db),
              sessions: try Row.fetchAll(db, sql: "SELECT * FROM session WHERE nip = ? ORDER BY created_at", arguments: [nip])
                 .map { Self.session($0, current: "") },

@@ -13,7 +13,7 @@ extension IdentityHandlers {
 
     public func listRevocations(_ request: Identity.ListRevocationsRequest, context: ServerContext) async throws -> Identity.ListRevocationsResponse {
         let since = nowSeconds - Self.revocationRetentionSeconds
-        var response = try await store.pool.read { db -> Identity.ListRevocationsResponse in
+        var response = try await store.read { db -> Identity.ListRevocationsResponse in
             let head = try UInt64.fetchOne(db, sql: "SELECT coalesce(max(sequence), 0) FROM revocation") ?? 0
             // A caller ahead of the feed (identity restored from a backup) gets everything still kept.
             let after = request.afterSequence > head ? 0 : request.afterSequence
@@ -46,7 +46,7 @@ extension IdentityHandlers {
     /// Drops feed entries no token can need any more.
     func purgeRevocations() async throws {
         let before = nowSeconds - 3 * Self.revocationRetentionSeconds
-        try await store.pool.write { db in
+        try await store.write { db in
             try db.execute(sql: "DELETE FROM revocation WHERE revoked_at < ?", arguments: [before])
         }
     }

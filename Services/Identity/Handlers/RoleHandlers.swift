@@ -60,7 +60,7 @@ extension IdentityHandlers {
     public func revokeRole(_ request: Identity.RevokeRoleRequest, context: ServerContext) async throws -> Identity.RevokeRoleResponse {
         try Invalid.requireText(request.grantID, "grant_id", max: 64)
         try Invalid.requireText(request.reason, "reason", max: 500)
-        let existing = try await store.pool.read { db in try RoleRecords.grants(where: "grant_id = ?", [request.grantID], limit: 1, in: db).first }
+        let existing = try await store.read { db in try RoleRecords.grants(where: "grant_id = ?", [request.grantID], limit: 1, in: db).first }
         guard let existing else { throw RPCError(.notFound, "no role grant \(request.grantID)") }
         _ = existing
         return try await write(context, request) { [self] db, actor in
@@ -102,7 +102,7 @@ extension IdentityHandlers {
         }
         let condition = conditions.joined(separator: " AND ")
         let boundArguments = arguments
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let grants = try RoleRecords.grants(where: condition, boundArguments, limit: size + 1, offset: offset, in: db)
             return Identity.ListRoleGrantsResponse(grants: Array(grants.prefix(size)),
                                                    page: Paging.response(offset: offset, size: size, returned: min(grants.count, size),

@@ -19,7 +19,7 @@ extension IdentityHandlers {
         let now = nowSeconds
         let issuer = issuer
         // Refusals that revoke a session must commit, so the transaction returns them instead of throwing.
-        let outcome: RefreshOutcome = try await store.pool.write { [clock] db in
+        let outcome: RefreshOutcome = try await store.write { [clock] db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT r.session_id, r.expires_at AS token_expires, r.spent_at, s.nip, s.expires_at AS session_expires,
                        s.revoked_at, s.audience, a.state, e.unit_id
@@ -103,7 +103,7 @@ extension IdentityHandlers {
         guard let user = access.caller.user else { return anonymous }
         let now = nowSeconds
         let base = anonymous
-        return try await store.pool.read { db in
+        return try await store.read { db in
             var response = base
             response.employee = try EmployeeRecords.find(user.nip, in: db)
             response.roles = [Identity.RoleGrant(nip: user.nip, role: .pegawai)] + (try RoleRecords.grants(
@@ -124,7 +124,7 @@ extension IdentityHandlers {
         try Invalid.requireNIP(nip)
         try await access.require(.sessionOwner, target: nip, message: "only an admin may list someone else's sessions") { nip == user.nip }
         let now = nowSeconds
-        return try await store.pool.read { db in
+        return try await store.read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
                 throw RPCError(.notFound, "no employee with NIP \(nip)")
             }
@@ -140,7 +140,7 @@ extension IdentityHandlers {
         guard let user = access.caller.user else { throw RPCError(.unauthenticated, "sign in first") }
         try Invalid.requireText(request.sessionID, "session_id", max: 64)
         try Invalid.requireText(request.reason, "reason", max: 500, optional: true)
-        let owner = try await store.pool.read { db in
+        let owner = try await store.read { db in
             try String.fetchOne(db, sql: "SELECT nip FROM session WHERE session_id = ?", arguments: [request.sessionID])
         }
         guard let owner else { throw RPCError(.notFound, "no session \(request.sessionID)") }
@@ -160,7 +160,7 @@ extension IdentityHandlers {
         try Invalid.requireText(request.currentPassword, "current_password", max: 256)
         let violations = PasswordPolicy.violations(newPassword: request.newPassword, nip: user.nip, currentPassword: request.currentPassword)
         if !violations.isEmpty { throw Invalid.fields(violations) }
-        let stored = try await store.pool.read { db in
+        let stored = try await store.read { db in
             try String.fetchOne(db, sql: "SELECT password_hash FROM account WHERE nip = ?", arguments: [user.nip])
         }
         let current = request.currentPassword

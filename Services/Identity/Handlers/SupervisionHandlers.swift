@@ -10,7 +10,7 @@ extension IdentityHandlers {
     private func requireReader(of nip: String, nonASN: Bool = false) async throws {
         if nonASN { try Invalid.requirePersonID(nip, "atasan_nip") } else { try Invalid.requireNIP(nip) }
         let access = try Access.required()
-        let known = try await store.pool.read { db in try EmployeeRecords.find(nip, in: db) != nil }
+        let known = try await store.read { db in try EmployeeRecords.find(nip, in: db) != nil }
         guard known else { throw RPCError(.notFound, "no employee with NIP \(nip)") }
         try await access.require(.employee(nip: nip))
     }
@@ -21,7 +21,7 @@ extension IdentityHandlers {
         try Invalid.requireText(request.note, "note", max: 500, optional: true)
         if let from = request.effectiveFrom, !from.isValid { throw Invalid.field("effective_from", "is not a real date") }
         let access = try Access.required()
-        let unit = try await store.pool.read { db in try EmployeeRecords.find(request.nip, in: db)?.unitID }
+        let unit = try await store.read { db in try EmployeeRecords.find(request.nip, in: db)?.unitID }
         guard let unit else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
         try await access.require(.unit(id: unit))
         let from = request.effectiveFrom ?? today
@@ -44,7 +44,7 @@ extension IdentityHandlers {
         try await requireReader(of: request.nip)
         if let day = request.onDate, !day.isValid { throw Invalid.field("on_date", "is not a real date") }
         let day = request.onDate ?? today
-        return try await store.pool.read { db in
+        return try await store.read { db in
             var response = Identity.GetAtasanResponse()
             if let assignment = try SupervisionRecords.assignment(of: request.nip, on: day, in: db) {
                 response.assignment = assignment
@@ -62,7 +62,7 @@ extension IdentityHandlers {
         guard request.maxLevels <= 20 else { throw Invalid.field("max_levels", "must be 0–20") }
         try await requireReader(of: request.nip)
         let levels = request.maxLevels == 0 ? 64 : Int(request.maxLevels)
-        return try await store.pool.read { db in
+        return try await store.read { db in
             Identity.GetSupervisorChainResponse(chain: try EmployeeRecords.chain(above: request.nip, maxLevels: levels, in: db).map(\.reference))
         }
     }
@@ -72,7 +72,7 @@ extension IdentityHandlers {
         let offset = try Paging.offset(request.page)
         // The non-ASN Kepala Daerah has bawahan too (the Sekretaris Daerah): asked by NONASN. identifier.
         try await requireReader(of: request.atasanNIP, nonASN: true)
-        return try await store.pool.read { db in
+        return try await store.read { db in
             var rows = try EmployeeRecords.bawahan(of: request.atasanNIP, indirect: request.includeIndirect, in: db)
             if request.activeOnly { rows = rows.filter { $0.employee.status == .aktif } }
             let page = rows.dropFirst(offset).prefix(size)
@@ -93,7 +93,7 @@ extension IdentityHandlers {
             try await access.require(.employee(nip: request.atasanNIP))
         }
         let (day, today) = (request.onDate ?? self.today, self.today)
-        return try await store.pool.read { db in
+        return try await store.read { db in
             guard try EmployeeRecords.find(request.atasanNIP, in: db) != nil else {
                 throw RPCError(.notFound, "no employee with NIP \(request.atasanNIP)")
             }

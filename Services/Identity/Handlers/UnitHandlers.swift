@@ -111,7 +111,7 @@ extension IdentityHandlers {
 
     public func getUnit(_ request: Identity.GetUnitRequest, context: ServerContext) async throws -> Identity.GetUnitResponse {
         try Invalid.requireText(request.unitID, "unit_id", max: 64)
-        return try await store.pool.read { db in
+        return try await store.read { db in
             guard let unit = try UnitRecords.find(request.unitID, in: db) else { throw RPCError(.notFound, "no unit \(request.unitID)") }
             let ancestors = try UnitQueries.ancestors(of: unit.unitID, in: db).reversed().compactMap { try UnitRecords.find($0, in: db) }
             return Identity.GetUnitResponse(unit: unit, ancestors: ancestors.map { Common.UnitRef(unitID: $0.unitID, name: $0.name) })
@@ -134,7 +134,7 @@ extension IdentityHandlers {
         }
         let sql = "SELECT * FROM unit WHERE \(conditions.joined(separator: " AND ")) ORDER BY code LIMIT ? OFFSET ?"
         let bound = arguments + [size + 1, offset]
-        return try await store.pool.read { db in
+        return try await store.read { db in
             if !request.parentUnitID.isEmpty, try UnitRecords.find(request.parentUnitID, in: db) == nil {
                 throw RPCError(.notFound, "no unit \(request.parentUnitID)")
             }
@@ -146,7 +146,7 @@ extension IdentityHandlers {
 
     public func getUnitTree(_ request: Identity.GetUnitTreeRequest, context: ServerContext) async throws -> Identity.GetUnitTreeResponse {
         guard request.maxDepth <= 10 else { throw Invalid.field("max_depth", "must be 0–10") }
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let units = try UnitRecords.all(in: db).filter { request.includeInactive || $0.active }
             let counts = try UnitRecords.employeeCounts(in: db)
             var children: [String: [Identity.Unit]] = [:]

@@ -30,7 +30,7 @@ public enum IdentityBootstrap {
     /// Runs once on an empty store; nil when the store already has units.
     public static func run(store: Store, configuration: IdentityConfiguration, environment: [String: String],
                            now: Date = Date()) async throws -> BootstrapResult? {
-        let empty = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") == 0 }
+        let empty = try await store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") == 0 }
         guard empty else { return nil }
         let given = environment[passwordVariable].flatMap { $0.isEmpty ? nil : $0 }
         let oneTime = given ?? OneTimePassword.generate()
@@ -50,7 +50,7 @@ public enum IdentityBootstrap {
             result = BootstrapResult(adminNIP: admin.nip, generatedPassword: given == nil ? oneTime : nil,
                                      personas: organisation.users.map { ($0.persona, $0.nip, $0.displayName) },
                                      units: organisation.units.count, employees: organisation.employees.count)
-            try await store.pool.write { db in
+            try await store.write { db in
                 try load(organisation, actor: actor, now: now, in: db)
                 for user in organisation.users where user.persona != "admin" {
                     if let demoHash { try setPassword(user.nip, hash: demoHash, mustChange: false, expires: nil, now: nowSeconds, in: db) }
@@ -67,7 +67,7 @@ public enum IdentityBootstrap {
             }
             let admin = try bootstrapAdmin(bootstrap, today: today)
             result = BootstrapResult(adminNIP: admin.nip, generatedPassword: given == nil ? oneTime : nil, personas: [], units: 1, employees: 1)
-            try await store.pool.write { db in
+            try await store.write { db in
                 var root = Identity.Unit(unitID: ULID.make(now: now), code: bootstrap.rootUnitCode, name: bootstrap.rootUnitName,
                                          shortName: "", kind: .pemerintahDaerah, active: true)
                 root.depth = 0

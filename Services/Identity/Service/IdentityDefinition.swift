@@ -75,7 +75,7 @@ public struct KeyRotationSchedule: Sendable {
         guard handlers.keys.activeAge(now: handlers.clock()) >= every else { return false }
         let now = handlers.clock()
         let ring = handlers.keys
-        try await handlers.store.pool.write { db in
+        try await handlers.store.write { db in
             try ring.rotate(emergency: false, now: now, in: db)
             try AuditLog.append(AuditRecord(principal: "system", principalKind: .system, action: "identity.signing_key.rotate",
                                             target: "signing-keys", outcome: .success, detail: "scheduled rotation"), at: now, in: db)

@@ -45,7 +45,7 @@ public final class IdentityHandlers: Identity.IdentityService.ServiceProtocol, S
     /// one-time password has not been changed, only ChangePassword, Logout and WhoAmI work.
     public var userGate: AuthInterceptor.UserGate {
         { [store] user, method in
-            let state = try await store.pool.read { db -> (open: Bool, mustChange: Bool)? in
+            let state = try await store.read { db -> (open: Bool, mustChange: Bool)? in
                 guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT s.revoked_at, a.must_change_password, a.state FROM session s JOIN account a ON a.nip = s.nip
                     WHERE s.session_id = ? AND s.nip = ?

@@ -29,7 +29,7 @@ final class SigningKeyRing: Sendable {
 
     /// Loads the keys, creating the first ACTIVE and NEXT keys in an empty store.
     func load(now: Date = Date()) async throws {
-        try await store.pool.write { db in
+        try await store.write { db in
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM signing_key WHERE state = ?", arguments: [Identity.SigningKeyState.active.rawValue]) == 0 {
                 try Self.insertKey(state: .active, now: now, in: db)
                 try Self.insertKey(state: .next, now: now, in: db)
@@ -75,7 +75,7 @@ final class SigningKeyRing: Sendable {
     /// Re-reads the keys after a change.
     func reload(now: Date = Date()) async throws {
         let nowSeconds = Int64(now.timeIntervalSince1970)
-        let stored = try await store.pool.read { db in
+        let stored = try await store.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM signing_key ORDER BY created_at").map { row in
                 var key = Identity.SigningKey()
                 key.keyID = row["key_id"]

@@ -11,8 +11,8 @@ extension PlanningHandlers {
         guard try await directory.ancestors(of: scope.unitID) != nil else { throw RPCError(.notFound, "no unit \(scope.unitID)") }
         try await Access.required().require(.unit(id: scope.unitID))
         let members = try await directory.members(of: scope.unitID, includeSubunits: true)
-        let skps = try await store.pool.read { db in try Self.skps(of: members.map(\.nip), year: year, in: db) }
-        let flagged = try await store.pool.read { db in
+        let skps = try await store.read { db in try Self.skps(of: members.map(\.nip), year: year, in: db) }
+        let flagged = try await store.read { db in
             Set(try String.fetchAll(db, sql: "SELECT rhk_id FROM review_flag"))
         }
         return PlanningRules.cascade(unitID: scope.unitID, year: year, members: members, skps: skps, flagged: flagged,
@@ -27,7 +27,7 @@ extension PlanningHandlers {
         guard let employee = try await directory.employee(request.nip) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
         guard !employee.atasanNIP.isEmpty else { return Planning.ListParentRhkCandidatesResponse() }
         let atasan = try await directory.employee(employee.atasanNIP)
-        let skp = try await store.pool.read { db in try SkpRecords.latest(nip: employee.atasanNIP, year: year, in: db).last }
+        let skp = try await store.read { db in try SkpRecords.latest(nip: employee.atasanNIP, year: year, in: db).last }
         return Planning.ListParentRhkCandidatesResponse(atasan: atasan.map(\.reference) ?? Common.EmployeeRef(nip: employee.atasanNIP),
                                                         atasanSkpID: skp?.skpID ?? "", atasanSkpState: skp?.state ?? .unspecified,
                                                         rhks: skp?.rhks ?? [])
@@ -51,7 +51,7 @@ extension PlanningHandlers {
         }
         let year = try skpYear(request.year)
         let chosen = owners
-        return try await store.pool.read { db in
+        return try await store.read { db in
             var sql = "SELECT l.rhk_id, l.skp_id, l.owner_nip FROM review_flag f JOIN rhk_link l ON l.rhk_id = f.rhk_id WHERE 1 = 1"
             var arguments: StatementArguments = []
             sql += " AND l.year = ?"

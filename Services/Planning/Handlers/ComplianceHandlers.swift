@@ -30,7 +30,7 @@ extension PlanningHandlers {
         // Non-ASN officials (the Kepala Daerah) have no SKP.
         let members = try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits).filter { $0.asnType != .nonAsn }
         let penilai = try await directory.penilai(of: members.map(\.nip), on: today)
-        let facts = try await store.pool.read { db in try Self.complianceFacts(of: members.map(\.nip), year: year, in: db) }
+        let facts = try await store.read { db in try Self.complianceFacts(of: members.map(\.nip), year: year, in: db) }
         let policy = configuration.deadlinePolicy
         var rows: [(unit: String, row: Planning.SkpComplianceRow)] = []
         for member in members {

@@ -11,7 +11,7 @@ extension PlanningHandlers {
     public func deleteSkp(_ request: Planning.DeleteSkpRequest, context: ServerContext) async throws -> Planning.DeleteSkpResponse {
         try Invalid.requireID(request.skpID, "skp_id")
         try SkpDeletion.checkReason(request.reason)
-        let (current, tombstone) = try await store.pool.read { db in
+        let (current, tombstone) = try await store.read { db in
             (try SkpRecords.latest(request.skpID, in: db)?.skp, try SkpDeletionRecords.deleted(request.skpID, in: db))
         }
         guard let owner = current?.nip ?? tombstone?.nip else { throw RPCError(.notFound, "no SKP \(request.skpID)") }

@@ -8,7 +8,7 @@ extension PlanningHandlers {
     /// The latest version of an SKP, or NOT_FOUND.
     func latest(_ skpID: String) async throws -> Planning.Skp {
         try Invalid.requireID(skpID, "skp_id")
-        let found = try await store.pool.read { db in try SkpRecords.latest(skpID, in: db)?.skp }
+        let found = try await store.read { db in try SkpRecords.latest(skpID, in: db)?.skp }
         guard let found else { throw try await notFound(skpID) }
         return found
     }
@@ -16,7 +16,7 @@ extension PlanningHandlers {
     /// The SKP whose latest version holds `rhkID`, or NOT_FOUND.
     func skp(holdingRhk rhkID: String) async throws -> Planning.Skp {
         try Invalid.requireID(rhkID, "rhk_id")
-        let skpID = try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT skp_id FROM rhk_link WHERE rhk_id = ?", arguments: [rhkID]) }
+        let skpID = try await store.read { db in try String.fetchOne(db, sql: "SELECT skp_id FROM rhk_link WHERE rhk_id = ?", arguments: [rhkID]) }
         guard let skpID else { throw RPCError(.notFound, "no RHK \(rhkID)") }
         return try await latest(skpID)
     }
@@ -24,7 +24,7 @@ extension PlanningHandlers {
     /// The SKP whose latest version holds IKI `ikiID`, or NOT_FOUND.
     func skp(holdingIki ikiID: String) async throws -> Planning.Skp {
         try Invalid.requireID(ikiID, "iki_id")
-        let skpID = try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT skp_id FROM iki_link WHERE iki_id = ?", arguments: [ikiID]) }
+        let skpID = try await store.read { db in try String.fetchOne(db, sql: "SELECT skp_id FROM iki_link WHERE iki_id = ?", arguments: [ikiID]) }
         guard let skpID else { throw RPCError(.notFound, "no IKI \(ikiID)") }
         return try await latest(skpID)
     }

@@ -13,7 +13,7 @@ extension PlanningHandlers {
         try await beginPersonalDataExport(nip: nip, reason: request.reason, context: context) {
             try await directory.employee(nip) != nil
         }
-        let skps = try await store.pool.read { db in
+        let skps = try await store.read { db in
             try Row.fetchAll(db, sql: "SELECT body FROM skp_version WHERE nip = ? ORDER BY year, skp_id, version", arguments: [nip])
                 .map { try Planning.Skp(serializedBytes: Array($0["body"] as Data)) }
         }

@@ -206,7 +206,7 @@ extension PlanningHandlers {
     public func getRhk(_ request: Planning.GetRhkRequest, context: ServerContext) async throws -> Planning.GetRhkResponse {
         try Invalid.requireID(request.rhkID, "rhk_id")
         // Also an RHK only an older version holds (removed from the latest, or the SKP revised since).
-        let found = try await store.pool.read { db -> (skp: Planning.Skp?, skpID: String)? in
+        let found = try await store.read { db -> (skp: Planning.Skp?, skpID: String)? in
             guard let skpID = try SkpRecords.skpID(everHolding: request.rhkID, in: db) else { return nil }
             if request.skpVersion != 0 {
                 return (try SkpRecords.version(skpID, request.skpVersion, in: db).map { try SkpRecords.forReading($0, in: db) }, skpID)

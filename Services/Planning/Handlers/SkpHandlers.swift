@@ -99,7 +99,7 @@ extension PlanningHandlers {
 
     public func getSkp(_ request: Planning.GetSkpRequest, context: ServerContext) async throws -> Planning.GetSkpResponse {
         try Invalid.requireID(request.skpID, "skp_id")
-        let found = try await store.pool.read { db -> (Planning.Skp, UInt32)? in
+        let found = try await store.read { db -> (Planning.Skp, UInt32)? in
             guard let stored = try SkpRecords.version(request.skpID, request.version, in: db) else { return nil }
             let approved = try Int64.fetchOne(db, sql: "SELECT version FROM skp_version WHERE skp_id = ? AND state = ? ORDER BY version DESC LIMIT 1",
                                               arguments: [request.skpID, Planning.SkpState.disetujui.rawValue]) ?? 0
@@ -113,13 +113,13 @@ extension PlanningHandlers {
         var fresh: [Planning.ExpectationAmendment] = []
         if try Access.required().isSelf(skp.nip) {
             let skpID = skp.skpID
-            let unread = try await store.pool.read { db in
+            let unread = try await store.read { db in
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM expectation_amendment WHERE skp_id = ? AND seen_by_owner IS NULL LIMIT 1",
                                   arguments: [skpID]) ?? false
             }
             if unread {
                 let now = nowSeconds
-                fresh = try await store.pool.write { db in try AmendmentRecords.markRead(skpID: skpID, now: now, in: db) }
+                fresh = try await store.write { db in try AmendmentRecords.markRead(skpID: skpID, now: now, in: db) }
                 let seen = Dictionary(fresh.map { ($0.amendmentID, $0.seenByOwner) }, uniquingKeysWith: { first, _ in first })
                 for index in skp.amendments.indices where skp.amendments[index].seenByOwner == nil {
                     skp.amendments[index].seenByOwner = seen[skp.amendments[index].amendmentID] ?? nil
@@ -131,7 +131,7 @@ extension PlanningHandlers {
 
     /// NOT_FOUND for an SKP id (or version) the store does not hold, saying so when the SKP was deleted.
     func notFound(_ skpID: String, version: UInt32 = 0) async throws -> RPCError {
-        let deleted = try await store.pool.read { db in try SkpDeletionRecords.deleted(skpID, in: db) != nil }
+        let deleted = try await store.read { db in try SkpDeletionRecords.deleted(skpID, in: db) != nil }
         if deleted { return RPCError(.notFound, "SKP \(skpID) was deleted (a draft that was never submitted)") }
         return RPCError(.notFound, version == 0 ? "no SKP \(skpID)" : "SKP \(skpID) has no version \(version)")
     }
@@ -145,7 +145,7 @@ extension PlanningHandlers {
         }
         try await Access.required().require(.employee(nip: request.nip))
         let onDate = request.onDate
-        let skp = try await store.pool.read { db -> Planning.Skp? in
+        let skp = try await store.read { db -> Planning.Skp? in
             // Several SKPs in one year (a transfer): the one covering on_date (or today), else the last one.
             let skps = try SkpRecords.latest(nip: request.nip, year: year, in: db)
             guard let chosen = SkpCoverage.chosen(skps.map(SkpCoverage.Existing.init), on: onDate, today: today) else { return nil }
@@ -209,7 +209,7 @@ extension PlanningHandlers {
         }
         let sql = "SELECT body, latest FROM skp_version WHERE \(conditions.joined(separator: " AND ")) ORDER BY owner_name, nip, year DESC, period_start, skp_id LIMIT ? OFFSET ?"
         let bound = arguments + [size + 1, offset]
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let skps = try Row.fetchAll(db, sql: sql, arguments: bound).map { try SkpRecords.decode($0).skp }
             var summaries: [Planning.SkpSummary] = []
             for skp in skps.prefix(size) {
@@ -271,7 +271,7 @@ extension PlanningHandlers {
     public func listSkpVersions(_ request: Planning.ListSkpVersionsRequest, context: ServerContext) async throws -> Planning.ListSkpVersionsResponse {
         let current = try await latest(request.skpID)
         try await requireReader(of: current)
-        let versions = try await store.pool.read { db in try SkpRecords.versions(request.skpID, in: db) }
+        let versions = try await store.read { db in try SkpRecords.versions(request.skpID, in: db) }
         return Planning.ListSkpVersionsResponse(skpID: request.skpID, employee: current.employee, versions: versions.map {
             Planning.SkpVersionSummary(version: $0.version, state: $0.state, rhkCount: UInt32($0.rhks.count),
                                        ikiCount: UInt32($0.rhks.reduce(0) { $0 + $1.ikis.count }), revisionReason: $0.revisionReason,

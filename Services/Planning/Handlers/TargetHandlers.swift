@@ -92,7 +92,7 @@ extension PlanningHandlers {
         let period = try Self.checkPeriod(request.period)
         try await Access.required().require(.employee(nip: request.nip))
         guard let employee = try await directory.employee(request.nip) else { throw RPCError(.notFound, "no employee with NIP \(request.nip)") }
-        let skps = try await store.pool.read { db in try Self.skps(of: [request.nip], year: period.year, in: db)[request.nip] ?? [] }
+        let skps = try await store.read { db in try Self.skps(of: [request.nip], year: period.year, in: db)[request.nip] ?? [] }
         return Planning.GetTargetsResponse(targets: Self.targets(of: employee.reference, skps: skps, period: period,
                                                                  allowProvisional: request.allowProvisional))
     }
@@ -118,7 +118,7 @@ extension PlanningHandlers {
             throw Invalid.field("population", "give a unit or a list of NIPs", reason: "REQUIRED")
         }
         // One read for the whole population, then one message per employee.
-        let skps = try await store.pool.read { db in try Self.skps(of: people.map(\.nip), year: period.year, in: db) }
+        let skps = try await store.read { db in try Self.skps(of: people.map(\.nip), year: period.year, in: db) }
         for person in people {
             let own = skps[person.nip] ?? []
             let rows = request.perSkp

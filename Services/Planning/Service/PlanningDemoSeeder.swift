@@ -14,7 +14,7 @@ public enum PlanningDemoSeeder {
     public static func seedIfEmpty(handlers: PlanningHandlers, logger: Logger) async throws {
         let configuration = handlers.configuration
         guard let seed = configuration.demoSeed else { return }
-        let empty = try await handlers.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM skp_version") == 0 }
+        let empty = try await handlers.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM skp_version") == 0 }
         guard empty else { return }
         var root: String?
         let deadline = ContinuousClock.now + .seconds(60)
@@ -41,7 +41,7 @@ public enum PlanningDemoSeeder {
         // answer of the decision day. An SKP of a previous position keeps that position's atasan.
         let owners = Array(Set(demo.filter { !$0.previousPosition && $0.state != .draft }.map(\.ownerNIP))).sorted()
         let penilai = try await handlers.directory.penilai(of: owners, on: today)
-        let written = try await handlers.store.pool.write { db -> Int in
+        let written = try await handlers.store.write { db -> Int in
             var written = 0
             for entry in demo {
                 var skp = entry.skp

@@ -8,7 +8,7 @@ public enum PlanningBulkLoader {
     /// Inserts `skps` in one transaction; returns how many were written.
     @discardableResult
     public static func insert(_ skps: [Planning.Skp], into store: Store) async throws -> Int {
-        try await store.pool.write { db in
+        try await store.write { db in
             for skp in skps { try SkpRecords.insert(skp, in: db) }
             return skps.count
         }

@@ -26,7 +26,7 @@ extension ReportingHandlers {
     public func removeAbsence(_ request: Reporting.RemoveAbsenceRequest, context: ServerContext) async throws -> Reporting.RemoveAbsenceResponse {
         try Invalid.requireID(request.absenceID, "absence_id")
         try Invalid.requireText(request.reason, "reason", max: ReportingLimits.absenceNoteLength, optional: true)
-        guard let existing = try await store.pool.read({ db in try AbsenceRecords.fetch(request.absenceID, in: db) }) else {
+        guard let existing = try await store.read({ db in try AbsenceRecords.fetch(request.absenceID, in: db) }) else {
             throw RPCError(.notFound, "no absence \(request.absenceID)", reason: "ABSENCE_NOT_FOUND")
         }
         try await Access.required().require(.employee(nip: existing.nip))
@@ -62,7 +62,7 @@ extension ReportingHandlers {
             let members = Set(try await directory.members(of: scope.unitID, includeSubunits: scope.includeSubunits).map(\.nip))
             nips = nips.filter(members.contains)
         }
-        let found = try await store.pool.read { [nips] db in try AbsenceRecords.overlapping(nips: nips, days: days, in: db) }
+        let found = try await store.read { [nips] db in try AbsenceRecords.overlapping(nips: nips, days: days, in: db) }
         let page = Array(found.dropFirst(offset).prefix(size))
         return Reporting.ListAbsencesResponse(absences: page, page: Paging.response(offset: offset, size: size, returned: page.count,
                                                                                    more: found.count > offset + page.count))
@@ -123,7 +123,7 @@ extension ReportingHandlers {
             try Invalid.requireNIP(nip)
             try await access.require(.employee(nip: nip))
         }
-        let locks = try await store.pool.read { [nip] db -> [Reporting.PeriodLock] in
+        let locks = try await store.read { [nip] db -> [Reporting.PeriodLock] in
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if !nip.isEmpty { conditions.append("lock_id IN (SELECT lock_id FROM period_lock_nip WHERE nip = ?)"); arguments += [nip] }

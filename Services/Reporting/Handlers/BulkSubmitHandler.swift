@@ -42,7 +42,7 @@ extension ReportingHandlers {
         switch sender {
         case .employee(let author):
             let path = try await organisation.path(of: author.unitID)
-            submitter = .employee(try await store.pool.read { db in try PolicyBook.load(db).effective(path: path) })
+            submitter = .employee(try await store.read { db in try PolicyBook.load(db).effective(path: path) })
         case .machineClient:
             submitter = .machineClient
         }

@@ -39,7 +39,7 @@ extension ReportingHandlers {
             path = try await organisation.path(of: request.unitID)
         }
         let units = Set(path)
-        let entries = try await store.pool.read { db in
+        let entries = try await store.read { db in
             try Data.fetchAll(db, sql: "SELECT body FROM non_working_day WHERE day BETWEEN ? AND ? ORDER BY day, unit_id",
                               arguments: [days.lowerDay, days.upperDay]).map { try Reporting.NonWorkingDay(serializedBytes: Array($0)) }
         }
@@ -92,7 +92,7 @@ extension ReportingHandlers {
             try await requireUnit(request.unitID, field: "unit_id")
             path = try await organisation.path(of: request.unitID)
         }
-        let book = try await store.pool.read { db in try PolicyBook.load(db) }
+        let book = try await store.read { db in try PolicyBook.load(db) }
         var (policy, inherited) = book.policy(path: path)
         policy.inherited = inherited
         policy.unitID = request.unitID

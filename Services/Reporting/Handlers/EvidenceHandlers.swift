@@ -18,7 +18,7 @@ extension ReportingHandlers {
         let author = try await employee(me.nip)
         let path = try await organisation.path(of: author.unitID)
         let month = EvidenceRecords.month(today)
-        let (policy, used) = try await store.pool.read { db in
+        let (policy, used) = try await store.read { db in
             (try PolicyBook.load(db).effective(path: path), try EvidenceRecords.usedThisMonth(nip: me.nip, month: month, in: db))
         }
         // The bytes go to disk off the connection's event loop: appends and the fsyncs of the commit block.
@@ -72,7 +72,7 @@ extension ReportingHandlers {
         let access = try Access.required()
         let notFound = RPCError(.notFound, "no evidence file \(hash.hex) that you may read", reason: "EVIDENCE_NOT_FOUND")
         let caller = access.caller.user?.nip ?? ""
-        let (uploaded, authors, meta) = try await store.pool.read { db in
+        let (uploaded, authors, meta) = try await store.read { db in
             (try EvidenceRecords.uploaded(hash, by: caller, in: db), try EvidenceRecords.authors(referring: hash, in: db),
              try EvidenceRecords.latest(hash, in: db))
         }

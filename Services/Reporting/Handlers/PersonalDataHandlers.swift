@@ -14,7 +14,7 @@ extension ReportingHandlers {
         try await beginPersonalDataExport(nip: nip, reason: request.reason, context: context) {
             try await directory.employee(nip) != nil
         }
-        let held = try await store.pool.read { db in
+        let held = try await store.read { db in
             (reports: try Row.fetchAll(db, sql: "SELECT body, unit_id FROM daily_report WHERE nip = ? ORDER BY report_day, report_id",
                                        arguments: [nip]).map { try ReportRecords.decode($0).report },
              uploads: try Row.fetchAll(db, sql: """

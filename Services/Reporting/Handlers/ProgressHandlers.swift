@@ -108,7 +108,7 @@ extension ReportingHandlers {
         }
         let calendar = try await calendar()
         let paths = try await organisation.paths(of: Set(people.map(\.unitID)))
-        let (filed, absences) = try await store.pool.read { db in
+        let (filed, absences) = try await store.read { db in
             (try ReportRecords.filedDays(nips: nips, days: range, in: db), try AbsenceRecords.overlapping(nips: nips, days: range, in: db))
         }
         let employees = people.map { person in

@@ -49,7 +49,7 @@ extension ReportingHandlers {
     public func updateDailyReport(_ request: Reporting.UpdateDailyReportRequest, context: ServerContext) async throws -> Reporting.UpdateDailyReportResponse {
         let me = try user()
         try Invalid.requireID(request.reportID, "report_id")
-        guard let current = try await store.pool.read({ db in try ReportRecords.fetch(request.reportID, in: db) }) else {
+        guard let current = try await store.read({ db in try ReportRecords.fetch(request.reportID, in: db) }) else {
             throw RPCError(.notFound, "no report \(request.reportID)", reason: "REPORT_NOT_FOUND")
         }
         try await Access.required().require(.reportAuthor, target: current.report.nip, message: "only the author changes a report") {
@@ -99,7 +99,7 @@ extension ReportingHandlers {
     public func withdrawDailyReport(_ request: Reporting.WithdrawDailyReportRequest, context: ServerContext) async throws -> Reporting.WithdrawDailyReportResponse {
         let me = try user()
         try Invalid.requireID(request.reportID, "report_id")
-        guard let current = try await store.pool.read({ db in try ReportRecords.fetch(request.reportID, in: db) }) else {
+        guard let current = try await store.read({ db in try ReportRecords.fetch(request.reportID, in: db) }) else {
             throw RPCError(.notFound, "no report \(request.reportID)", reason: "REPORT_NOT_FOUND")
         }
         try await Access.required().require(.reportAuthor, target: current.report.nip, message: "only the author withdraws a report") {
@@ -196,7 +196,7 @@ extension ReportingHandlers {
         let order = request.newestFirst ? "report_day DESC, report_id DESC" : "report_day, report_id"
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         if request.overdueOnly {
-            let candidates = try await store.pool.read { [arguments] db in
+            let candidates = try await store.read { [arguments] db in
                 try Row.fetchAll(db, sql: "SELECT \(ReportRecords.bodyColumns) FROM daily_report \(filter) ORDER BY \(order)",
                                  arguments: arguments).map(ReportRecords.decode)
             }
@@ -205,7 +205,7 @@ extension ReportingHandlers {
             return Reporting.ListDailyReportsResponse(reports: page, page: Paging.response(offset: offset, size: size, returned: page.count,
                                                                                             more: overdue.count > offset + page.count))
         }
-        let rows = try await store.pool.read { [arguments] db in
+        let rows = try await store.read { [arguments] db in
             try Row.fetchAll(db, sql: "SELECT \(ReportRecords.bodyColumns) FROM daily_report \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
                              arguments: arguments + [size + 1, offset]).map(ReportRecords.decode)
         }

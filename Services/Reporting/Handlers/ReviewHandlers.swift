@@ -42,7 +42,7 @@ extension ReportingHandlers {
     /// atasan langsung now.
     func decidableAuthor(_ reportID: String, doing what: String) async throws -> String {
         try Invalid.requireID(reportID, "report_id")
-        guard let stored = try await store.pool.read({ db in try ReportRecords.fetch(reportID, in: db) }) else {
+        guard let stored = try await store.read({ db in try ReportRecords.fetch(reportID, in: db) }) else {
             throw RPCError(.notFound, "no report \(reportID)", reason: "REPORT_NOT_FOUND")
         }
         try await requireAtasanLangsung(of: stored.report.nip, doing: what)
@@ -87,7 +87,7 @@ extension ReportingHandlers {
         let access = try Access.required()
         // Who wrote each report, and whether the caller is that author's atasan langsung now
         // (asked once per author; each refusal is audited).
-        let authors = try await store.pool.read { db -> [String: String] in
+        let authors = try await store.read { db -> [String: String] in
             var out: [String: String] = [:]
             for chunk in request.reviews.map(\.reportID).chunked(500) {
                 for row in try Row.fetchAll(db, sql: "SELECT report_id, nip FROM daily_report WHERE report_id IN (\(ReportRecords.placeholders(chunk.count)))",

@@ -13,7 +13,7 @@ public enum ReportingDemoSeeder {
     /// Seeds when the store has no report; waits up to a minute for identity and planning to answer.
     public static func seedIfEmpty(handlers: ReportingHandlers, logger: Logger) async throws {
         guard let seed = handlers.configuration.demoSeed else { return }
-        let empty = try await handlers.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_report") == 0 }
+        let empty = try await handlers.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_report") == 0 }
         guard empty else { return }
         let today = Wita.today(now: handlers.clock())
         let year = today.year
@@ -45,7 +45,7 @@ public enum ReportingDemoSeeder {
         }
         let now = handlers.clock()
         let month = EvidenceRecords.month(today)
-        try await handlers.store.pool.write { db in
+        try await handlers.store.write { db in
             let insert = try ReportRecords.insertStatement(db)
             for (report, unitID) in demo.reports {
                 try insert.execute(arguments: StatementArguments([report.reportID, report.nip, unitID] + ReportRecords.columns(report)

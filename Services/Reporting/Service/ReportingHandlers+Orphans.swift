@@ -14,10 +14,10 @@ extension ReportingHandlers {
     public func collectOrphans() async throws -> Int {
         let grace = TimeInterval(configuration.orphanGraceSeconds)
         let now = clock()
-        let referenced = try await store.pool.read { db in try EvidenceRecords.referencedFiles(in: db) }
+        let referenced = try await store.read { db in try EvidenceRecords.referencedFiles(in: db) }
         let candidates = try await offLoop { [evidence] in try evidence.orphans(referenced: referenced, olderThan: grace, now: now) }
         guard !candidates.isEmpty else { return 0 }
-        return try await store.pool.write { [evidence] db in
+        return try await store.write { [evidence] db in
             var removed = 0
             for candidate in candidates where try !EvidenceRecords.referenced(candidate.hash, in: db) {
                 guard try evidence.remove(candidate.hash) else { continue }

@@ -102,7 +102,7 @@ public final class ReportingHandlers: Reporting.ReportingService.ServiceProtocol
     /// caller may not read (the denial is audited).
     func visibleReport(_ reportID: String) async throws -> ReportRecords.Stored {
         try Invalid.requireID(reportID, "report_id")
-        guard let stored = try await store.pool.read({ db in try ReportRecords.fetch(reportID, in: db) }) else {
+        guard let stored = try await store.read({ db in try ReportRecords.fetch(reportID, in: db) }) else {
             throw RPCError(.notFound, "no report \(reportID)", reason: "REPORT_NOT_FOUND")
         }
         do {
@@ -121,7 +121,7 @@ public final class ReportingHandlers: Reporting.ReportingService.ServiceProtocol
         guard stored.contains(where: { $0.report.state == .diajukan }) else { return stored.map(\.report) }
         let calendar = try await calendar()
         let paths = try await organisation.paths(of: Set(stored.map(\.unitID)))
-        let policies = try await store.pool.read { db in try PolicyBook.load(db) }
+        let policies = try await store.read { db in try PolicyBook.load(db) }
         let now = clock()
         return stored.map { entry in
             var report = entry.report

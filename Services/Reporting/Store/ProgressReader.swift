@@ -36,7 +36,7 @@ public enum ProgressReader {
                                 now: Date) async throws -> [[Reporting.EmployeeProgress]] {
         let days = try ReportingPeriods.days(of: period)
         let nips = people.map(\.nip)
-        let (figures, absences, qualitative) = try await store.pool.read { db in
+        let (figures, absences, qualitative) = try await store.read { db in
             (try ReportRecords.figures(nips: nips, days: days, in: db),
              try AbsenceRecords.overlapping(nips: nips, days: days, in: db),
              try QualitativeRecords.forPeriod(nips: nips, period: period, in: db))
@@ -61,6 +61,6 @@ public enum ProgressReader {
 
     /// The working-day calendar: every stored non-working day.
     public static func calendar(in store: Store) async throws -> WorkingDayCalendar {
-        try await store.pool.read { db in try CalendarRecords.calendar(in: db) }
+        try await store.read { db in try CalendarRecords.calendar(in: db) }
     }
 }

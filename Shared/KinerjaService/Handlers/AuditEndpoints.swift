@@ -21,7 +21,7 @@ extension StoreBackedService {
                 throw Invalid.field("filter.time_range", "start_time must not be after end_time")
             }
         }
-        return try await store.pool.read { db in
+        return try await store.read { db in
             let events = try AuditLog.events(matching: filter, after: UInt64(after), limit: size + 1, in: db)
             let returned = Array(events.prefix(size))
             let next = events.count > size ? "o\(returned.last?.sequence ?? 0)" : ""
@@ -33,7 +33,7 @@ extension StoreBackedService {
     /// (0 = from the start / to the head).
     public func auditChain(from: UInt64, to: UInt64) async throws -> Common.AuditChainVerification {
         if to != 0 && from > to { throw Invalid.field("from_sequence", "must not be after to_sequence") }
-        let head = try await store.pool.read { db in try AuditLog.head(in: db).sequence }
+        let head = try await store.read { db in try AuditLog.head(in: db).sequence }
         if from > head || to > head { throw RPCError(.outOfRange, "the audit log ends at sequence \(head)") }
         return try await store.verifyAudit(from: from, to: to)
     }

@@ -104,7 +104,7 @@ extension StoreBackedService {
         guard try await exists() else { throw RPCError(.notFound, "no employee with NIP \(nip)") }
         let actor = try actor()
         let detail = onBehalf ? "on behalf of the person: \(reason)" : "the person's own request"
-        try await store.pool.write { [self] db in try audit(db, context, actor, target: nip, detail: detail) }
+        try await store.write { [self] db in try audit(db, context, actor, target: nip, detail: detail) }
     }
 
     /// The processing trail: this service's audit entries whose principal or target is the
@@ -113,7 +113,7 @@ extension StoreBackedService {
     /// it was chained with, so it no longer verifies by itself: VerifyAuditChain checks the log.
     public func personalDataTrail(_ records: inout PersonalDataRecords) async throws {
         let nip = records.nip
-        let events = try await store.pool.read { db in
+        let events = try await store.read { db in
             var bySequence: [UInt64: Common.AuditEvent] = [:]
             for filter in [Common.AuditEventFilter(principal: nip), Common.AuditEventFilter(target: nip)] {
                 var after: UInt64 = 0

@@ -19,7 +19,7 @@ public struct RetentionSweep: Sendable {
     @discardableResult
     public func run(store: Store, now: Date) async throws -> [String: Int] {
         let seconds = Int64(now.timeIntervalSince1970)
-        return try await store.pool.write { [rules] db in
+        return try await store.write { [rules] db in
             var removed: [String: Int] = [:]
             for rule in rules { removed[rule.kind] = try rule.purge(db, seconds - rule.retainedSeconds) }
             let total = removed.values.reduce(0, +)

@@ -167,12 +167,12 @@ enum AuditTime {
 extension Store {
     /// Appends one audit entry in its own transaction (for denials and failures, which change nothing else).
     public func audit(_ record: AuditRecord) async throws {
-        try await pool.write { db in _ = try AuditLog.append(record, in: db) }
+        try await write { db in _ = try AuditLog.append(record, in: db) }
     }
 
     /// Verifies the audit chain (see ``AuditLog/verify(from:to:now:in:)``).
     public func verifyAudit(from: UInt64 = 0, to: UInt64 = 0) async throws -> Common.AuditChainVerification {
-        try await pool.read { db in try AuditLog.verify(from: from, to: to, in: db) }
+        try await read { db in try AuditLog.verify(from: from, to: to, in: db) }
     }
 }
 

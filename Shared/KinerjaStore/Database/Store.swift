@@ -87,7 +87,7 @@ public final class Store: Sendable {
 
     /// `PRAGMA integrity_check` now: "ok" or the problems found.
     public func integrityCheck() async throws -> [String] {
-        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
     /// Checkpoints the WAL and closes every connection. Call once, after the last use.

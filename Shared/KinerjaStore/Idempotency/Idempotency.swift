@@ -19,7 +19,7 @@ extension Store {
         _ body: @escaping @Sendable (Database) throws -> Response
     ) async throws -> Response {
         guard let key, !key.isEmpty else {
-            return try await pool.write { db in try body(db) }
+            return try await write { db in try body(db) }
         }
         guard key.utf8.count <= Self.maximumIdempotencyKeyLength,
               key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
@@ -27,7 +27,7 @@ extension Store {
         }
         let requestHash = Data(SHA256.hash(request))
         let now = Int64(Date().timeIntervalSince1970)
-        return try await pool.write { db in
+        return try await write { db in
             if let row = try Row.fetchOne(db, sql: """
                 SELECT request_hash, response FROM idempotency WHERE principal = ? AND method = ? AND key = ?
                 """, arguments: [principal, method, key]) {
@@ -54,7 +54,7 @@ extension Store {
     ) async throws -> Response? {
         guard let key, !key.isEmpty else { return nil }
         let requestHash = Data(SHA256.hash(request))
-        return try await pool.read { db in
+        return try await read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT request_hash, response FROM idempotency WHERE principal = ? AND method = ? AND key = ?
                 """, arguments: [principal, method, key]) else { return nil }
@@ -69,7 +69,7 @@ extension Store {
     @discardableResult
     public func purgeIdempotencyKeys(now: Date = Date()) async throws -> Int {
         let cutoff = Int64(now.timeIntervalSince1970) - configuration.idempotencyRetentionSeconds
-        return try await pool.write { db in
+        return try await write { db in
             try db.execute(sql: "DELETE FROM idempotency WHERE created_at < ?", arguments: [cutoff])
             return db.changesCount
         }
