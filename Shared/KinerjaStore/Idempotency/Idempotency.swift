@@ -69,7 +69,7 @@ extension Store {
     @discardableResult
     public func purgeIdempotencyKeys(now: Date = Date()) async throws -> Int {
         let cutoff = Int64(now.timeIntervalSince1970) - configuration.idempotencyRetentionSeconds
-        return try await write { db in
+        return try await write { (db: Database) -> Int in
             try db.execute(sql: "DELETE FROM idempotency WHERE created_at < ?", arguments: [cutoff])
             return db.changesCount
         }
