@@ -82,13 +82,18 @@ enum EmployeeRecords {
     }
 
     static func insert(_ e: Identity.Employee, atasan: String?, actor: Actor, in db: Database) throws {
-        try db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO employee (nip, full_name, gelar_depan, gelar_belakang, asn_type, jenis_jabatan, jabatan_name, golongan,
                                   unit_id, atasan_nip, birth_date, sex, tmt, status, email, phone,
                                   created_by, created_kind, created_at, updated_by, updated_kind, updated_at, revision, tmt_jabatan)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-            """).execute(arguments: StatementArguments(values(e) .prefix(9) + [atasan] + values(e).dropFirst(9))
-                + StatementArguments(actor.arguments + actor.arguments) + [RowCoding.text(e.tmtJabatan ?? e.tmt)])
+            """)
+        var arguments = values(e)
+        arguments.insert(atasan, at: 9)
+        arguments += actor.arguments as [(any DatabaseValueConvertible)?]
+        arguments += actor.arguments as [(any DatabaseValueConvertible)?]
+        arguments.append(RowCoding.text(e.tmtJabatan ?? e.tmt))
+        try statement.execute(arguments: StatementArguments(arguments))
     }
 
     static func update(_ e: Identity.Employee, actor: Actor, in db: Database) throws {

@@ -8,7 +8,26 @@ enum RowCoding {
     /// `YYYY-MM-DD` for a date (the store's date format: sortable text).
     static func text(_ date: Common.Date?) -> String? {
         guard let date else { return nil }
-        return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+        let (year, month, day) = (date.year, date.month, date.day)
+        // Written digit by digit: Foundation's String(format:) was a tenth of an import's CPU.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int32, _ width: Int, at start: Int) {
+                var rest = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            return 10
+        }
     }
 
     /// The date of `YYYY-MM-DD` text.
