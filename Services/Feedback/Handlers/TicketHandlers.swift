@@ -55,20 +55,22 @@ extension FeedbackHandlers {
         return key
     }
 
-    /// Gives the guess back: the code named a ticket.
-    func refundGuess(_ key: String) {
+    /// Ends the guess: a right code (it named a ticket) gets it back, a wrong one keeps its cost.
+    func settleGuess(_ key: String, right: Bool) {
         let instant = ContinuousClock.now
-        guesses.withLock { limiter in limiter.refund(key, now: instant) }
+        guesses.withLock { limiter in limiter.settle(key, right: right, now: instant) }
     }
 
     public func getServiceTicket(_ request: Feedback.GetServiceTicketRequest, context: ServerContext) async throws -> Feedback.GetServiceTicketResponse {
         let access = try Access.required()
         let citizen = access.caller.user == nil
         let key = citizen ? try takeGuess(request.clientAddress) : nil
+        var right = false
+        defer { if let key { settleGuess(key, right: right) } }
         let code = try TicketCode(parsing: request.ticketCode)
         let found = try await store.read { db in try CitizenRecords.ticket(code.canonical, in: db) }
         guard var ticket = found else { throw RPCError(.notFound, "no ticket with this code", reason: "TICKET_NOT_FOUND") }
-        if let key { refundGuess(key) }
+        right = true
         if !citizen { try await access.require(.unit(id: ticket.unitID)) }
         let lifecycle = ServiceTicketLifecycle(ticket)
         ticket.state = lifecycle.effectiveState(at: now)
@@ -104,12 +106,14 @@ extension FeedbackHandlers {
     public func submitCitizenRating(_ request: Feedback.SubmitCitizenRatingRequest,
                                     context: ServerContext) async throws -> Feedback.SubmitCitizenRatingResponse {
         // The guess is taken before the code is even parsed, so concurrent guesses all count;
-        // it is given back once the code names a ticket.
+        // it is given back once the code names a ticket, and kept when it does not.
         let key = try takeGuess(request.clientAddress)
+        var right = false
+        defer { settleGuess(key, right: right) }
         let code = try TicketCode(parsing: request.ticketCode)
         let exists = try await store.read { db in try CitizenRecords.exists(code.canonical, in: db) }
         guard exists else { throw RPCError(.notFound, "no ticket with this code", reason: "TICKET_NOT_FOUND") }
-        refundGuess(key)
+        right = true
         let submission = try CitizenRatingRules.validated(request)
         let via = try Access.required().caller.principal
         let now = self.now

@@ -12,7 +12,10 @@ struct TicketGuessLimiterTests {
     func burst() throws {
         var limiter = TicketGuessLimiter()
         let key = TicketGuessLimiter.key(client: Self.portal, address: "36.85.1.20")
-        for _ in 0..<10 { try limiter.take(key, now: Self.at(0)) }
+        for _ in 0..<10 {
+            try limiter.take(key, now: Self.at(0))
+            limiter.settle(key, right: false, now: Self.at(0))
+        }
         let error = Fixtures.error { try limiter.take(key, now: Self.at(0)) }
         #expect(error?.code == .guessLimitReached)
         #expect(error?.rpcStatus?.code == .resourceExhausted)
@@ -27,11 +30,26 @@ struct TicketGuessLimiterTests {
         var limiter = TicketGuessLimiter(configuration: .init(burst: 2, perHour: 1))
         for _ in 0..<50 {
             try limiter.take("kiosk", now: Self.at(0))
-            limiter.refund("kiosk", now: Self.at(0))
+            limiter.settle("kiosk", right: true, now: Self.at(0))
         }
-        try limiter.take("kiosk", now: Self.at(0))
-        try limiter.take("kiosk", now: Self.at(0))
+        for _ in 0..<2 {
+            try limiter.take("kiosk", now: Self.at(0))
+            limiter.settle("kiosk", right: false, now: Self.at(0))
+        }
         #expect(Fixtures.error { try limiter.take("kiosk", now: Self.at(0)) }?.code == .guessLimitReached)
+    }
+
+    @Test("guesses in flight count but refuse nothing until they are wrong: 64 right codes at once pass a bucket of 10; past 128 open, refused")
+    func inFlight() throws {
+        var limiter = TicketGuessLimiter()
+        for _ in 0..<64 { try limiter.take("kiosk", now: Self.at(0)) }
+        for _ in 0..<64 { limiter.settle("kiosk", right: true, now: Self.at(0)) }
+        // Open guesses that all turn out wrong: the bucket is used up once they settle.
+        for _ in 0..<128 { try limiter.take("kiosk", now: Self.at(0)) }
+        #expect(Fixtures.error { try limiter.take("kiosk", now: Self.at(0)) }?.code == .guessLimitReached)
+        for _ in 0..<128 { limiter.settle("kiosk", right: false, now: Self.at(0)) }
+        #expect(Fixtures.error { try limiter.take("kiosk", now: Self.at(0)) }?.code == .guessLimitReached)
+        #expect(Fixtures.error { try limiter.take("kiosk", now: Self.at(3600)) }?.code == .guessLimitReached)
     }
 
     @Test("addresses are limited apart, under their client; a kiosk without an address is limited as itself")
