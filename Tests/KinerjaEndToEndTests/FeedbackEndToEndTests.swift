@@ -137,6 +137,7 @@ struct FeedbackEndToEndTests {
         // 64 ratings in flight at a time; the process is killed once some are acknowledged.
         let acknowledged = Acknowledged()
         let running = feedback.running
+        // Killed once 60 are acknowledged; a run that never gets there fails below instead of hanging.
         let killer = Task {
             while acknowledged.count < 60 { try await Task.sleep(for: .milliseconds(5)) }
             running.signal(SIGKILL)
@@ -151,6 +152,7 @@ struct FeedbackEndToEndTests {
                 }
             }
         }
+        if acknowledged.count < 60 { killer.cancel(); running.signal(SIGKILL) }
         _ = try? await killer.value
         await transport.close()
         _ = try await feedback.running.waitForExit()
