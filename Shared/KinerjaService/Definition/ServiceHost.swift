@@ -84,7 +84,7 @@ public final class ServiceHost<Definition: ServiceDefinition>: Sendable {
         let expiry = PeriodicTask(every: .seconds(6 * 3600), name: "certificate-expiry") { [tls = runtime.tls] in
             CertificateExpiry.log(tls, to: logger)
         }
-        // An idle service (no call for 15–30 s) empties SQLite's page caches and the caches' spare entries.
+        // A quiet service (under 4 calls a second for 15–30 s) empties SQLite's page caches and the caches' spare entries.
         let release: @Sendable () async -> Void = { [store = runtime.store] in
             await store.releaseMemory()
             FreedMemory.releaseIdle()
@@ -178,9 +178,13 @@ final class ReadyLatch: Sendable {
     }
 }
 
-/// When an idle service gives memory back: once no call has been admitted between two checks
-/// (and none is in flight), once per idle period.
+/// When a quiet service gives memory back: once fewer than ``quietCalls`` calls were admitted
+/// between two checks (other services' background polls — the revocation feed asks identity every
+/// few seconds — keep a service from ever being strictly idle) and none is in flight; once per
+/// quiet period, again after a busy one.
 final class IdleMemory: Sendable {
+    /// Calls between two checks (15 s) below which the service counts as quiet: 4 a second.
+    static let quietCalls = 60
     let admission: CallAdmission?
     let release: @Sendable () async -> Void
     private let seen = Mutex<(admitted: Int, released: Bool)>((-1, false))
@@ -197,8 +201,9 @@ final class IdleMemory: Sendable {
         guard let admission else { return false }
         let admitted = admission.callsAdmitted
         let due = seen.withLock { seen -> Bool in
-            if admitted != seen.admitted {
-                seen = (admitted, false)
+            defer { seen.admitted = admitted }
+            if seen.admitted < 0 || admitted - seen.admitted >= Self.quietCalls {
+                seen.released = false
                 return false
             }
             if seen.released || admission.callsInFlight > 0 { return false }

@@ -7,7 +7,7 @@ import Synchronization
 /// allocator's arenas: a reporting service measured 132 MiB resident after seeding and 43 MiB after
 /// a restart on the same store, of which 6.5 MiB anonymous. The host trims once its preparation
 /// steps are done and every five minutes; handlers of bulk work call it when they finish. When the
-/// service has been idle for a minute the host also empties SQLite's page caches
+/// service has been quiet for 15–30 s (IdleMemory) the host also empties SQLite's page caches
 /// (`Store.releaseMemory`) and asks every registered ``IdleReleasable`` to let go (`releaseIdle`).
 public enum FreedMemory {
     /// Returns freed memory to the system; cheap when there is little to return.
