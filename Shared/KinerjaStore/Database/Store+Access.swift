@@ -12,24 +12,22 @@ import Dispatch
 extension Store {
     /// Runs `body` in a read transaction (a snapshot; never waits for the writer).
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try Task.checkCancellation()
         let pool = self.pool
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try pool.read(body) })
-            }
-        }
+        return try await onWorker { try pool.read(body) }
     }
 
     /// Runs `body` in a write transaction (one writer at a time; commits when `body` returns,
     /// rolls back when it throws).
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try Task.checkCancellation()
         let pool = self.pool
+        return try await onWorker { try pool.write(body) }
+    }
+
+    /// `work` on a dispatch worker thread, its result handed back to the caller's task.
+    private func onWorker<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try Task.checkCancellation()
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try pool.write(body) })
-            }
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
         }
     }
 }
