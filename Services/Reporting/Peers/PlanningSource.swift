@@ -1,5 +1,6 @@
 public import KinerjaProto
 import KinerjaASN
+public import KinerjaService
 import Synchronization
 
 /// What reporting asks planning: the SKP in force on a day (a single report), and targets of many
@@ -22,7 +23,7 @@ public protocol PlanningSource: Sendable {
 /// Planning over the protocol with the reporting service's own certificate: `GetCurrentSkp` for a
 /// single report (exact: covered days, several SKPs in a year), `StreamTargets` with up to 1 000
 /// NIPs a call for everything else; answers are reused for `ttl`.
-public final class LivePlanningSource: PlanningSource {
+public final class LivePlanningSource: PlanningSource, IdleReleasable {
     private let client: Planning.PlanningService.Client
     private let ttl: Duration
     private struct Entry<Value: Sendable>: Sendable {
@@ -36,7 +37,18 @@ public final class LivePlanningSource: PlanningSource {
     public init(client: Planning.PlanningService.Client, ttl: Duration = .seconds(30)) {
         self.client = client
         self.ttl = ttl
+        FreedMemory.register(self)
     }
+
+    /// Drops the expired answers (a quiet service: after the demo seeding they were thousands).
+    public func releaseIdle() {
+        let (now, ttl) = (ContinuousClock.now, self.ttl)
+        skps.withLock { $0 = $0.filter { now - $0.value.stored < ttl } }
+        cachedTargets.withLock { $0 = $0.filter { now - $0.value.stored < ttl } }
+    }
+
+    /// Answers held (tests).
+    var cachedCount: Int { skps.withLock { $0.count } + cachedTargets.withLock { $0.count } }
 
     private func ask<T>(_ body: () async throws -> T) async throws -> T {
         do {
