@@ -47,9 +47,6 @@ public final class LivePlanningSource: PlanningSource, IdleReleasable {
         cachedTargets.withLock { $0 = $0.filter { now - $0.value.stored < ttl } }
     }
 
-    /// Answers held (tests).
-    var cachedCount: Int { skps.withLock { $0.count } + cachedTargets.withLock { $0.count } }
-
     private func ask<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()

@@ -23,8 +23,9 @@ extension Store {
         return try await onWorker { try pool.write(body) }
     }
 
-    /// `work` on a dispatch worker thread, its result handed back to the caller's task.
-    private func onWorker<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    /// `work` on a dispatch worker thread, its result handed back to the caller's task (nothing
+    /// runs when the caller is already cancelled).
+    func onWorker<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try Task.checkCancellation()
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }

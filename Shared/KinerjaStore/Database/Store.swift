@@ -77,12 +77,7 @@ public final class Store: Sendable {
     /// waits for reads and the write in progress, on a thread of its own, not the caller's.
     public func releaseMemory() async {
         let pool = self.pool
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global(qos: .utility).async {
-                pool.releaseMemory()
-                done.resume()
-            }
-        }
+        _ = try? await onWorker { pool.releaseMemory() }
     }
 
     /// `PRAGMA integrity_check` now: "ok" or the problems found.
